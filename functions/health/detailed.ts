@@ -1,0 +1,17 @@
+import { routes } from '../routes';
+import { healthConfigSchema, readConfig } from '../../shared/config';
+import { checkDependencies } from '../../shared/health/check-dependencies';
+import { httpRoute } from '../../shared/http/http-route';
+import { healthProbes } from '../../shared/runtime/health-probes';
+
+const config = readConfig(healthConfigSchema);
+const probes = healthProbes(config);
+
+/** GET /api/v1/health/detailed (admin): every dependency's status and latency; 503 if any is down. */
+export const handler = httpRoute(routes.healthDetailed, 'healthDetailed', async () => {
+  const report = await checkDependencies(probes);
+  return {
+    status: report.status === 'ok' ? 200 : 503,
+    body: { ...report, version: config.CAREBOW_VERSION, time: new Date().toISOString() },
+  };
+});

@@ -1,0 +1,88 @@
+import { createServer, type Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CreateTableCommand, DynamoDBClient, waitUntilTableExists, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import { startFauxqs } from 'fauxqs';
+import { TABLES, type TableName, type TableSpec } from '../shared/data/tables';
+
+/** Names the local stage gives its tables and queues (the CDK names deployed ones). */
+export const localTableName = (name: TableName): string => `carebow-local-${name}`;
+export const LOCAL_QUEUES = { triage: 'carebow-local-triage', triageDlq: 'carebow-local-triage-dlq' } as const;
+
+export interface StandIns {
+  readonly dynamodbEndpoint: string;
+  readonly sqsEndpoint: string;
+  readonly triageQueueUrl: string;
+  stop(): Promise<void>;
+}
+
+const listen = (server: Server): Promise<number> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
+  });
+
+const createTableInput = (name: TableName, spec: TableSpec): CreateTableCommandInput => {
+  const keys = [spec.partitionKey, ...(spec.sortKey ? [spec.sortKey] : [])];
+  return {
+    TableName: localTableName(name),
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type })),
+    KeySchema: keys.map((key, index) => ({ AttributeName: key.name, KeyType: index === 0 ? 'HASH' : 'RANGE' })),
+  };
+};
+
+/** Creates every table of the shared specs in `endpoint`'s DynamoDB (idempotent). */
+export const createLocalTables = async (endpoint: string): Promise<void> => {
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  for (const [name, spec] of Object.entries(TABLES) as [TableName, TableSpec][]) {
+    try {
+      await client.send(new CreateTableCommand(createTableInput(name, spec)));
+    } catch (error) {
+      if ((error as Error).name !== 'ResourceInUseException') throw error;
+    }
+    await waitUntilTableExists({ client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.2 }, { TableName: localTableName(name) });
+  }
+  client.destroy();
+};
+
+/**
+ * Starts dynalite and fauxqs on loopback ports. With a `dataDir` both persist there
+ * (`dynamodb/` LevelDB, `sqs/` SQLite); without one they run in memory (tests).
+ */
+export const startStandIns = async (dataDir?: string): Promise<StandIns> => {
+  const dynamoPath = dataDir === undefined ? undefined : join(dataDir, 'dynamodb');
+  if (dynamoPath !== undefined) mkdirSync(dynamoPath, { recursive: true });
+  const dynamo: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(dynamoPath ? { path: dynamoPath } : {}) });
+  const dynamoPort = await listen(dynamo);
+  const dynamodbEndpoint = `http://127.0.0.1:${dynamoPort}`;
+  await createLocalTables(dynamodbEndpoint);
+
+  const sqsDir = dataDir === undefined ? undefined : join(dataDir, 'sqs');
+  if (sqsDir !== undefined) mkdirSync(sqsDir, { recursive: true });
+  const sqs = await startFauxqs({ port: 0, logger: false, ...(sqsDir ? { dataDir: sqsDir } : {}) });
+  const { queues } = sqs.setup({
+    queues: [
+      { name: LOCAL_QUEUES.triageDlq },
+      {
+        name: LOCAL_QUEUES.triage,
+        attributes: {
+          VisibilityTimeout: '180',
+          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `arn:aws:sqs:us-east-1:000000000000:${LOCAL_QUEUES.triageDlq}`, maxReceiveCount: 5 }),
+        },
+      },
+    ],
+  });
+  const triageQueueUrl = queues.find((queue) => queue.name === LOCAL_QUEUES.triage)!.url;
+
+  return {
+    dynamodbEndpoint,
+    sqsEndpoint: sqs.address,
+    triageQueueUrl,
+    stop: async () => {
+      await sqs.stop();
+      await new Promise<void>((resolve) => dynamo.close(() => resolve()));
+    },
+  };
+};

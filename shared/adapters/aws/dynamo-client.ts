@@ -1,0 +1,19 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * The document client every repository shares. In AWS it uses the function's role and region;
+ * locally `endpoint` points at dynalite, which accepts any credentials.
+ */
+export const createDocumentClient = (options: { endpoint?: string | undefined } = {}): DynamoDBDocumentClient => {
+  const client = new DynamoDBClient(
+    options.endpoint === undefined
+      ? {}
+      : { endpoint: options.endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
+  );
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+};
+
+/** True for the error DynamoDB returns when a condition expression does not hold. */
+export const isConditionFailure = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'ConditionalCheckFailedException';

@@ -1,0 +1,55 @@
+import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { LoginAttemptStore } from '../../ports';
+import { isConditionFailure } from './dynamo-client';
+
+/** A day without failures forgets the count (DynamoDB TTL; reads ignore expired items too). */
+const FORGET_AFTER_SECONDS = 86_400;
+const key = (emailIndex: string) => ({ pk: `LOGIN#${emailIndex}` });
+
+/** Consecutive login failures per e-mail blind index, as `LOGIN#<hmac>` items in the identity table. */
+export class DynamoLoginAttempts implements LoginAttemptStore {
+  public constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  public async get(emailIndex: string): Promise<{ failures: number; lockedUntil?: number } | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(emailIndex), ConsistentRead: true }));
+    if (Item === undefined || Number(Item['expiresAt']) * 1000 <= Date.now()) return undefined;
+    return { failures: Number(Item['failures']), ...(Item['lockedUntil'] ? { lockedUntil: Number(Item['lockedUntil']) } : {}) };
+  }
+
+  public async recordFailure(emailIndex: string, now: Date, lockedUntil: (failures: number) => number | undefined): Promise<number> {
+    const nowEpoch = Math.floor(now.getTime() / 1000);
+    const expiresAt = nowEpoch + FORGET_AFTER_SECONDS;
+    const values = { ':one': 1, ':expiresAt': expiresAt, ':kind': 'login-attempts' };
+    // A fresh or forgotten count restarts at one (dynalite never expires items, so check here);
+    // otherwise ADD is atomic, so concurrent failures are all counted.
+    const restart = await this.client
+      .send(new UpdateCommand({
+        TableName: this.tableName, Key: key(emailIndex),
+        UpdateExpression: 'SET failures = :one, expiresAt = :expiresAt, kind = :kind REMOVE lockedUntil',
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ...values, ':now': nowEpoch }, ReturnValues: 'ALL_NEW',
+      }))
+      .catch((error: unknown) => (isConditionFailure(error) ? undefined : Promise.reject(error)));
+    const { Attributes } = restart ?? await this.client.send(new UpdateCommand({
+      TableName: this.tableName, Key: key(emailIndex),
+      UpdateExpression: 'ADD failures :one SET expiresAt = :expiresAt, kind = :kind',
+      ExpressionAttributeValues: values, ReturnValues: 'ALL_NEW',
+    }));
+    const failures = Number(Attributes?.['failures'] ?? 1);
+    const until = lockedUntil(failures);
+    if (until !== undefined) {
+      await this.client.send(new UpdateCommand({
+        TableName: this.tableName, Key: key(emailIndex),
+        UpdateExpression: 'SET lockedUntil = :until', ExpressionAttributeValues: { ':until': until },
+      }));
+    }
+    return failures;
+  }
+
+  public async clear(emailIndex: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key(emailIndex) }));
+  }
+}

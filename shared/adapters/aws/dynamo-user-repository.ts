@@ -1,0 +1,80 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Role } from '../../domain/roles';
+import type { UserRecord, UserRepository } from '../../ports';
+import { isConditionFailure } from './dynamo-client';
+
+const userKey = (id: string) => ({ pk: `USER#${id}` });
+const emailKey = (emailIndex: string) => ({ pk: `EMAIL#${emailIndex}` });
+
+/**
+ * Users in the identity table: `USER#<id>` holds the account, `EMAIL#<hmac>` is the unique
+ * claim that maps an e-mail's blind index to the user id.
+ */
+export class DynamoUserRepository implements UserRepository {
+  public constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  public async create(user: UserRecord): Promise<void> {
+    await this.client.send(new PutCommand({
+      TableName: this.tableName,
+      Item: { ...userKey(user.id), kind: 'user', ...user, roles: [...user.roles] },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }));
+  }
+
+  public async claimEmail(emailIndex: string, userId: string): Promise<boolean> {
+    try {
+      await this.client.send(new PutCommand({
+        TableName: this.tableName,
+        Item: { ...emailKey(emailIndex), kind: 'email', userId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  public async discard(userId: string, emailIndex: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: userKey(userId) }));
+    try {
+      await this.client.send(new DeleteCommand({
+        TableName: this.tableName, Key: emailKey(emailIndex),
+        ConditionExpression: 'userId = :userId', ExpressionAttributeValues: { ':userId': userId },
+      }));
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  public async findIdByEmail(emailIndex: string): Promise<string | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: emailKey(emailIndex), ConsistentRead: true }));
+    return typeof Item?.['userId'] === 'string' ? Item['userId'] : undefined;
+  }
+
+  public async get(userId: string): Promise<UserRecord | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: userKey(userId), ConsistentRead: true }));
+    if (Item === undefined) return undefined;
+    const { pk: _pk, kind: _kind, ...user } = Item;
+    return user as UserRecord;
+  }
+
+  public async setRoles(userId: string, roles: readonly Role[]): Promise<void> {
+    await this.update(userId, 'SET #roles = :roles', { '#roles': 'roles' }, { ':roles': [...roles] });
+  }
+
+  public async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.update(userId, 'SET passwordHash = :hash', undefined, { ':hash': passwordHash });
+  }
+
+  private async update(userId: string, expression: string, names: Record<string, string> | undefined, values: Record<string, unknown>): Promise<void> {
+    await this.client.send(new UpdateCommand({
+      TableName: this.tableName, Key: userKey(userId), UpdateExpression: expression,
+      ConditionExpression: 'attribute_exists(pk)',
+      ...(names ? { ExpressionAttributeNames: names } : {}), ExpressionAttributeValues: values,
+    }));
+  }
+}

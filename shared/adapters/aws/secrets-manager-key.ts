@@ -1,0 +1,8 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+
+/** Reads a secret string (the blind-index HMAC key) from Secrets Manager as key bytes. */
+export const secretsManagerKey = (secretId: string, client = new SecretsManagerClient({})) => async (): Promise<Buffer> => {
+  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+  if (SecretString === undefined || SecretString.length < 32) throw new Error('The blind-index secret is missing or too short');
+  return Buffer.from(SecretString, 'utf8');
+};

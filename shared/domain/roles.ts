@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** Every role CareBow knows. Only `patient` is ever self-chosen (at registration). */
+export const ROLES = ['patient', 'caregiver', 'provider', 'admin', 'compliance'] as const;
+export type Role = (typeof ROLES)[number];
+export const RoleSchema = z.enum(ROLES);
+
+/** The role a self-registered account gets, and the only one it can get without an admin. */
+export const SELF_REGISTERED_ROLE: Role = 'patient';
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

@@ -1,0 +1,95 @@
+/**
+ * The one error hierarchy of CareBow. Use cases throw these; `shared/http/error-response.ts`
+ * maps them to HTTP in one place. Messages are written for API callers and never carry PHI.
+ */
+export class CareBowError extends Error {
+  /** HTTP status this outcome maps to. */
+  public readonly status: number;
+  /** Stable machine-readable code for clients. */
+  public readonly code: string;
+  /** Safe, caller-facing details (validation issues, reasons); never PHI. */
+  public readonly details?: unknown;
+
+  public constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'CareBowError';
+    this.status = status;
+    this.code = code;
+    if (details !== undefined) this.details = details;
+  }
+}
+
+/** 400: the request is malformed or violates a rule. */
+export class ValidationError extends CareBowError {
+  public constructor(message = 'The request is invalid.', details?: unknown, code = 'invalid_request') {
+    super(400, code, message, details);
+    this.name = 'ValidationError';
+  }
+}
+
+/** 401: no valid credentials. Always generic, so it never tells which part was wrong. */
+export class UnauthorizedError extends CareBowError {
+  public constructor(message = 'Authentication failed.') {
+    super(401, 'unauthorized', message);
+    this.name = 'UnauthorizedError';
+  }
+}
+
+/** 403: authenticated, but the role may not call this route. */
+export class ForbiddenError extends CareBowError {
+  public constructor(message = 'You may not perform this action.') {
+    super(403, 'forbidden', message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** 404: absent, or present but not visible to the caller (no existence oracle). */
+export class NotFoundError extends CareBowError {
+  public constructor(message = 'Not found.') {
+    super(404, 'not_found', message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** 409: the write conflicts with existing state. */
+export class ConflictError extends CareBowError {
+  public constructor(message = 'The request conflicts with existing data.', code = 'conflict') {
+    super(409, code, message);
+    this.name = 'ConflictError';
+  }
+}
+
+/** 412: an `If-Match` precondition did not hold. */
+export class PreconditionFailedError extends CareBowError {
+  public constructor(message = 'The resource has changed; reload and retry.') {
+    super(412, 'precondition_failed', message);
+    this.name = 'PreconditionFailedError';
+  }
+}
+
+/** 429: slow down; `retryAfterSeconds` becomes the `Retry-After` header. */
+export class TooManyRequestsError extends CareBowError {
+  public readonly retryAfterSeconds: number;
+
+  public constructor(retryAfterSeconds: number, message = 'Too many requests; retry later.') {
+    super(429, 'too_many_requests', message);
+    this.name = 'TooManyRequestsError';
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
+}
+
+/** 503: a dependency is down. */
+export class ServiceUnavailableError extends CareBowError {
+  public constructor(message = 'The service is temporarily unavailable.', details?: unknown) {
+    super(503, 'service_unavailable', message, details);
+    this.name = 'ServiceUnavailableError';
+  }
+}
+
+/** A missing or invalid configuration value; thrown at cold start, names the variable. */
+export class ConfigError extends Error {
+  public constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,88 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { baseConfigSchema, readConfig } from '../config';
+import { CareBowError } from '../errors';
+import { log, stackFrames } from '../logger';
+import { authorize, callerFrom } from './caller';
+import { errorResponse } from './error-response';
+import { normalizedHeaders, parseRequest } from './parse-request';
+import type { HttpReply, HttpRequest } from './request';
+import type { RouteDef } from './route';
+
+const { CORS_ALLOWED_ORIGINS } = readConfig(baseConfigSchema);
+
+type RouteHandler = (request: HttpRequest<any, any, any>) => Promise<HttpReply>;
+type Internal = { startedAt: number };
+
+const requestIdOf = (event: APIGatewayProxyEvent): string => event.requestContext?.requestId ?? 'unknown';
+
+/** Headers every response carries: PHI must never sit in a cache, and CORS only for allowed origins. */
+const baseHeaders = (event: APIGatewayProxyEvent): Record<string, string> => {
+  const origin = normalizedHeaders(event)['origin'];
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store', Pragma: 'no-cache', Vary: 'Origin' };
+  if (origin !== undefined && CORS_ALLOWED_ORIGINS.includes(origin)) {
+    headers['Access-Control-Allow-Origin'] = origin;
+    headers['Access-Control-Allow-Credentials'] = 'true';
+  }
+  return headers;
+};
+
+/** Logs one access line per request and turns every error into the JSON error body. Runs last on errors. */
+const accessLogAndErrors = (route: RouteDef, routeId: string): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal> => {
+  const finish = (request: { event: APIGatewayProxyEvent; response: APIGatewayProxyResult | null | undefined; internal: Internal }, error?: unknown): void => {
+    const status = request.response?.statusCode ?? 500;
+    const fields = {
+      requestId: requestIdOf(request.event), route: routeId, method: route.method, status,
+      latencyMs: Math.round(performance.now() - request.internal.startedAt), userId: callerFrom(request.event)?.userId,
+    };
+    if (status >= 500) log.error('request failed', { ...fields, errorName: error instanceof Error ? error.name : 'unknown', errorFrames: stackFrames(error) });
+    else log.info('request completed', { ...fields, errorCode: error instanceof CareBowError ? error.code : undefined });
+  };
+  return {
+    before: (request) => {
+      request.internal.startedAt = performance.now();
+    },
+    after: (request) => finish(request),
+    onError: (request) => {
+      request.response = errorResponse(request.error, requestIdOf(request.event));
+      request.response.headers = { ...request.response.headers, ...baseHeaders(request.event) };
+      finish(request, request.error);
+    },
+  };
+};
+
+/**
+ * Wraps a route handler in CareBow's HTTP stack: access log and error mapping, security headers,
+ * authorization per the route's `access` line, strict request parsing, and response shaping
+ * through the route's response schema (unknown fields are stripped, so nothing leaks by accident).
+ *
+ * @example
+ * export const handler = httpRoute(routes.me, 'me', async ({ caller }) => ({ body: await getMe(deps, caller!) }));
+ */
+export const httpRoute = (route: RouteDef, routeId: string, handle: RouteHandler) =>
+  middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>()
+    .use(accessLogAndErrors(route, routeId))
+    .use(httpSecurityHeaders() as MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>)
+    .handler(async (event) => {
+      const caller = callerFrom(event);
+      authorize(route.access, caller);
+      const parsed = parseRequest(route, event);
+      const reply = await handle({
+        ...parsed,
+        headers: normalizedHeaders(event),
+        ...(caller ? { caller } : {}),
+        meta: {
+          requestId: requestIdOf(event),
+          sourceIp: event.requestContext?.identity?.sourceIp ?? 'unknown',
+          ...(normalizedHeaders(event)['user-agent'] ? { userAgent: normalizedHeaders(event)['user-agent']!.slice(0, 256) } : {}),
+        },
+      });
+      const status = reply.status ?? route.status;
+      const body = reply.body === undefined || route.response === undefined ? undefined : route.response.parse(reply.body);
+      return {
+        statusCode: status,
+        headers: { ...baseHeaders(event), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...reply.headers },
+        body: body === undefined ? '' : JSON.stringify(body),
+      };
+    });

@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import type { Role } from '../domain/roles';
+import type { TableName } from '../data/tables';
+
+/** Who may call a route: anyone, or an authenticated caller holding one of `roles`. */
+export type Access = { readonly public: true } | { readonly roles: readonly Role[] };
+
+/** API Gateway method throttling override (requests per second, burst). */
+export interface Throttle {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
+
+/**
+ * What a route's function may touch. The CDK API turns each entry into a grant, so a function
+ * holds only what its route declares; nothing else is ever granted.
+ */
+export interface Grants {
+  /** `read`, `readWrite`, or `append` (PutItem only: never update or delete). */
+  readonly tables?: Partial<Record<TableName, 'read' | 'readWrite' | 'append'>>;
+  /** `DescribeTable` on these tables (health probes). */
+  readonly describeTables?: readonly TableName[];
+  /** `sign` also allows reading the public key; `publicKey` only reads it; `describe` probes it. */
+  readonly tokenSigningKey?: 'sign' | 'publicKey' | 'describe';
+  /** Reads the HMAC key of the e-mail blind index. */
+  readonly blindIndexSecret?: true;
+  /** `probe` reads queue attributes; `send` enqueues. */
+  readonly triageQueue?: 'probe' | 'send';
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One line of the route table. */
+export interface RouteDef {
+  readonly method: HttpMethod;
+  /** API Gateway style path, `{param}` for path parameters. */
+  readonly path: string;
+  /** Handler module under `functions/`, without extension; it exports `handler`. */
+  readonly entry: string;
+  readonly access: Access;
+  readonly summary: string;
+  readonly body?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly params?: z.ZodType;
+  /** Success response schema; `undefined` for 204. */
+  readonly response?: z.ZodType;
+  readonly status: number;
+  readonly throttle?: Throttle;
+  readonly grants: Grants;
+  /** Largest accepted body in bytes. */
+  readonly maxBodyBytes: number;
+}
+
+export const PUBLIC: Access = { public: true };
+
+/** The body limit when a route does not set one: identity bodies are a few hundred bytes. */
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
+
+type RouteOptions = Omit<RouteDef, 'method' | 'path' | 'entry' | 'access' | 'status' | 'grants' | 'maxBodyBytes'> &
+  Partial<Pick<RouteDef, 'status' | 'grants' | 'maxBodyBytes'>>;
+
+/**
+ * Builds a route line from `'METHOD /path'`, its handler entry and who may call it.
+ *
+ * @example
+ * route('POST /api/v1/auth/login', 'auth/login', PUBLIC, { summary: 'Log in', body: LoginRequest, response: TokenPair })
+ */
+export const route = (signature: `${HttpMethod} /${string}`, entry: string, access: Access, options: RouteOptions): RouteDef => {
+  const [method, path] = signature.split(/\s+/) as [HttpMethod, string];
+  return {
+    method,
+    path,
+    entry,
+    access,
+    status: options.status ?? (method === 'POST' ? 201 : 200),
+    grants: options.grants ?? {},
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    ...options,
+  };
+};
+
+export const isPublic = (access: Access): access is { readonly public: true } => 'public' in access;

@@ -1,0 +1,33 @@
+import type { UserRecord } from '../ports';
+import { mintAccessToken } from './access-token';
+import type { IdentityDeps } from './deps';
+import { formatRefreshToken, hashSecret, newFamilyId, newSecret } from './refresh-token';
+
+export interface TokenPairResult {
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  readonly tokenType: 'Bearer';
+  readonly expiresIn: number;
+}
+
+/** Starts a new refresh-token family for `user` and mints its first token pair. */
+export const issueTokenPair = async (
+  deps: Pick<IdentityDeps, 'sessions' | 'signer' | 'clock' | 'tokens'>,
+  user: Pick<UserRecord, 'id' | 'roles'>,
+  authTime: number,
+): Promise<TokenPairResult> => {
+  const now = deps.clock.now();
+  const familyId = newFamilyId();
+  const secret = newSecret();
+  await deps.sessions.create({
+    familyId,
+    userId: user.id,
+    clientId: deps.tokens.clientId,
+    currentHash: hashSecret(secret),
+    generation: 1,
+    revoked: false,
+    expiresAt: Math.floor(now.getTime() / 1000) + deps.tokens.refreshTtlSeconds,
+  });
+  const access = await mintAccessToken(deps.signer, deps.tokens, { userId: user.id, roles: user.roles, authTime }, now);
+  return { accessToken: access.token, refreshToken: formatRefreshToken(familyId, secret), tokenType: 'Bearer', expiresIn: access.expiresIn };
+};

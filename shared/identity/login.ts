@@ -1,0 +1,62 @@
+import { lockSecondsAfter } from '../domain/lockout';
+import { normalizeEmail } from '../domain/email';
+import { TooManyRequestsError, UnauthorizedError } from '../errors';
+import type { RequestMeta } from '../http/request';
+import type { UserRecord } from '../ports';
+import { ANONYMOUS, requestFacts } from './audit-actor';
+import type { IdentityDeps } from './deps';
+import { issueTokenPair, type TokenPairResult } from './issue-tokens';
+
+export interface LoginInput {
+  readonly email: string;
+  readonly password: string;
+}
+
+/**
+ * Exchanges credentials for a token pair. A wrong e-mail and a wrong password take the same path
+ * and time (a dummy scrypt for unknown e-mails) and get the same 401; consecutive failures per
+ * e-mail lock it for a growing time (429 with Retry-After).
+ */
+export const login = async (deps: IdentityDeps, input: LoginInput, meta: RequestMeta): Promise<TokenPairResult> => {
+  const now = deps.clock.now();
+  const emailIndex = await deps.blindIndex.of(normalizeEmail(input.email));
+  const userId = await deps.users.findIdByEmail(emailIndex);
+  const user = userId === undefined ? undefined : await deps.users.get(userId);
+  const audit = (outcome: 'success' | 'failure' | 'denied', reason?: string) =>
+    deps.audit.append({
+      action: 'auth.login', outcome, subjectId: user?.id ?? ANONYMOUS,
+      actor: { userId: user?.id ?? ANONYMOUS, roles: [] }, resource: { type: 'account', ...(user ? { id: user.id } : {}) },
+      ...requestFacts(meta), ...(reason ? { reason } : {}),
+    });
+
+  const attempts = await deps.loginAttempts.get(emailIndex);
+  if (attempts?.lockedUntil !== undefined && attempts.lockedUntil > now.getTime()) {
+    await audit('denied', 'locked_out');
+    throw new TooManyRequestsError((attempts.lockedUntil - now.getTime()) / 1000, 'Too many failed attempts; retry later.');
+  }
+
+  if (!(await credentialsMatch(deps, user, input.password))) {
+    await deps.loginAttempts.recordFailure(emailIndex, now, (failures) => {
+      const seconds = lockSecondsAfter(failures);
+      return seconds > 0 ? now.getTime() + seconds * 1000 : undefined;
+    });
+    await audit('failure', user?.status === 'disabled' ? 'account_disabled' : 'bad_credentials');
+    throw new UnauthorizedError('The e-mail or password is incorrect.');
+  }
+
+  if (attempts !== undefined) await deps.loginAttempts.clear(emailIndex);
+  const tokens = await issueTokenPair(deps, user!, Math.floor(now.getTime() / 1000));
+  await audit('success');
+  return tokens;
+};
+
+/** True only for an active account whose password matches; rehashes when the cost has risen. */
+const credentialsMatch = async (deps: IdentityDeps, user: UserRecord | undefined, password: string): Promise<boolean> => {
+  if (user === undefined) {
+    await deps.passwords.verifyDummy(password);
+    return false;
+  }
+  const { ok, needsRehash } = await deps.passwords.verify(password, user.passwordHash);
+  if (ok && needsRehash) await deps.users.setPasswordHash(user.id, await deps.passwords.hash(password));
+  return ok && user.status === 'active';
+};

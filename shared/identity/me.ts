@@ -1,0 +1,20 @@
+import { NotFoundError } from '../errors';
+import type { Caller, RequestMeta } from '../http/request';
+import type { Role } from '../domain/roles';
+import { actorOf, requestFacts } from './audit-actor';
+import type { IdentityDeps } from './deps';
+
+/** The caller's own account. Reading it is audited like any access to personal data. */
+export const getMe = async (
+  deps: Pick<IdentityDeps, 'users' | 'audit'>,
+  caller: Caller,
+  meta: RequestMeta,
+): Promise<{ id: string; email: string; roles: Role[]; createdAt: string }> => {
+  const user = await deps.users.get(caller.userId);
+  if (user === undefined || user.status !== 'active') throw new NotFoundError();
+  await deps.audit.append({
+    action: 'account.read', outcome: 'success', subjectId: user.id, actor: actorOf(caller),
+    resource: { type: 'account', id: user.id }, ...requestFacts(meta),
+  });
+  return { id: user.id, email: user.email, roles: [...user.roles], createdAt: user.createdAt };
+};

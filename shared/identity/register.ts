@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { normalizeEmail } from '../domain/email';
+import { checkPassword } from '../domain/password-policy';
+import { SELF_REGISTERED_ROLE, type Role } from '../domain/roles';
+import { ConflictError, ValidationError } from '../errors';
+import type { RequestMeta } from '../http/request';
+import type { UserRecord } from '../ports';
+import { requestFacts } from './audit-actor';
+import type { IdentityDeps } from './deps';
+
+export interface RegisterInput {
+  readonly email: string;
+  readonly password: string;
+  readonly name?: string;
+}
+
+const DUPLICATE = 'An account with this e-mail already exists.';
+
+/**
+ * Creates a patient account. The e-mail claim is the one conditional write that keeps e-mails
+ * unique; the user item is written first under a fresh id, and removed again if the claim loses.
+ */
+export const register = async (
+  deps: Pick<IdentityDeps, 'users' | 'audit' | 'blindIndex' | 'passwords' | 'clock'>,
+  input: RegisterInput,
+  meta: RequestMeta,
+): Promise<{ user: { id: string; email: string; roles: Role[] } }> => {
+  const problems = checkPassword(input.password, input.email);
+  if (problems.length > 0) throw new ValidationError('The password does not meet the policy.', problems, 'weak_password');
+
+  const email = normalizeEmail(input.email);
+  const emailIndex = await deps.blindIndex.of(email);
+  if ((await deps.users.findIdByEmail(emailIndex)) !== undefined) throw new ConflictError(DUPLICATE, 'email_taken');
+
+  const user: UserRecord = {
+    id: randomUUID(),
+    email,
+    emailIndex,
+    ...(input.name === undefined ? {} : { name: input.name }),
+    passwordHash: await deps.passwords.hash(input.password),
+    roles: [SELF_REGISTERED_ROLE],
+    status: 'active',
+    createdAt: deps.clock.now().toISOString(),
+  };
+  await deps.users.create(user);
+  if (!(await deps.users.claimEmail(emailIndex, user.id))) {
+    await deps.users.discard(user.id, emailIndex);
+    throw new ConflictError(DUPLICATE, 'email_taken');
+  }
+  try {
+    await deps.audit.append({
+      action: 'account.register', outcome: 'success', subjectId: user.id,
+      actor: { userId: user.id, roles: [] }, resource: { type: 'account', id: user.id }, ...requestFacts(meta),
+    });
+  } catch (error) {
+    // No unaudited account: undo the registration, then fail the request.
+    await deps.users.discard(user.id, emailIndex);
+    throw error;
+  }
+  return { user: { id: user.id, email: user.email, roles: [...user.roles] } };
+};

@@ -1,0 +1,24 @@
+import { KmsTokenSigner } from '../adapters/aws/kms-token-signer';
+import { secretsManagerKey } from '../adapters/aws/secrets-manager-key';
+import { HmacBlindIndex } from '../adapters/hmac-blind-index';
+import { localBlindIndexKey } from '../adapters/local/keyring';
+import { LocalTokenSigner } from '../adapters/local/local-token-signer';
+import type { BlindIndex, TokenSigner } from '../ports';
+
+interface KeyConfig {
+  readonly KEY_PROVIDER: 'kms' | 'local';
+  readonly CAREBOW_DATA_DIR?: string | undefined;
+  readonly TOKEN_SIGNING_KEY_ID?: string | undefined;
+  readonly BLIND_INDEX_SECRET_ID?: string | undefined;
+}
+
+// The config schema guarantees the ids that a provider needs are present.
+export const tokenSignerFor = (config: KeyConfig): TokenSigner =>
+  config.KEY_PROVIDER === 'kms' ? new KmsTokenSigner(config.TOKEN_SIGNING_KEY_ID!) : new LocalTokenSigner(config.CAREBOW_DATA_DIR!);
+
+export const blindIndexFor = (config: KeyConfig): BlindIndex =>
+  new HmacBlindIndex(
+    config.KEY_PROVIDER === 'kms'
+      ? secretsManagerKey(config.BLIND_INDEX_SECRET_ID!)
+      : async () => localBlindIndexKey(config.CAREBOW_DATA_DIR!),
+  );
