@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+
+/**
+ * Values planted in requests so the suite can prove they never reach a log line. Each is unique
+ * enough that a hit is never a coincidence.
+ */
+export const CANARY = {
+  password: 'canary-Passw0rd-7f3a9c1e-correct-horse',
+  name: 'Canaryname Zq7Xv',
+  emailLocalPart: 'canary.mail.b81f',
+} as const;
+
+export const canaryEmail = (suffix: string): string => `${CANARY.emailLocalPart}+${suffix}@example.org`;
+
+/** Where every test worker and spawned server appends what it printed. */
+export const CAPTURE_DIR = join(import.meta.dirname, '..', '..', '.carebow-test', 'captured-output');
+
+/** Patterns that must never appear in captured output: canaries, tokens, auth headers. */
+export const FORBIDDEN_IN_LOGS: readonly { name: string; pattern: RegExp }[] = [
+  { name: 'canary password', pattern: new RegExp(CANARY.password) },
+  { name: 'canary name', pattern: new RegExp(CANARY.name) },
+  { name: 'canary e-mail', pattern: new RegExp(CANARY.emailLocalPart.replace('.', '\\.')) },
+  { name: 'access token (JWT)', pattern: /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}/ },
+  { name: 'refresh token', pattern: /rt1\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/ },
+  { name: 'Authorization header', pattern: /authorization["']?\s*[:=]\s*["']?Bearer/i },
+];

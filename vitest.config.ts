@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One `npm test`, five tiers. Integration and e2e run the handlers for real on dynalite and
+ * fauxqs; every tier's output is captured, and the global teardown fails the run if any captured
+ * line holds canary PHI, a token or a password (SECURITY.md #14).
+ */
+export default defineConfig({
+  test: {
+    globalSetup: ['test/helpers/log-canary-global.ts'],
+    setupFiles: ['test/helpers/capture-output.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
+      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
+      { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
+    ],
+  },
+});
