@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient, waitUntilTableExists, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
@@ -51,13 +51,23 @@ export const createLocalTables = async (endpoint: string): Promise<void> => {
  * Starts dynalite and fauxqs on loopback ports. With a `dataDir` both persist there
  * (`dynamodb/` LevelDB, `sqs/` SQLite); without one they run in memory (tests).
  */
-export const startStandIns = async (dataDir?: string): Promise<StandIns> => {
+/** Starts dynalite with every table; persisted under `<dataDir>/dynamodb` when a data dir is given. */
+export const startDynamo = async (dataDir?: string): Promise<{ endpoint: string; stop(): Promise<void> }> => {
   const dynamoPath = dataDir === undefined ? undefined : join(dataDir, 'dynamodb');
   if (dynamoPath !== undefined) mkdirSync(dynamoPath, { recursive: true });
-  const dynamo: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(dynamoPath ? { path: dynamoPath } : {}) });
-  const dynamoPort = await listen(dynamo);
-  const dynamodbEndpoint = `http://127.0.0.1:${dynamoPort}`;
-  await createLocalTables(dynamodbEndpoint);
+  const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(dynamoPath ? { path: dynamoPath } : {}) });
+  const endpoint = `http://127.0.0.1:${await listen(server)}`;
+  await createLocalTables(endpoint);
+  return { endpoint, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+};
+
+/**
+ * Starts dynalite and fauxqs on loopback ports. With a `dataDir` both persist there
+ * (`dynamodb/` LevelDB, `sqs/` SQLite); without one they run in memory (tests).
+ */
+export const startStandIns = async (dataDir?: string): Promise<StandIns> => {
+  const dynamo = await startDynamo(dataDir);
+  const dynamodbEndpoint = dynamo.endpoint;
 
   const sqsDir = dataDir === undefined ? undefined : join(dataDir, 'sqs');
   if (sqsDir !== undefined) mkdirSync(sqsDir, { recursive: true });
@@ -82,7 +92,7 @@ export const startStandIns = async (dataDir?: string): Promise<StandIns> => {
     triageQueueUrl,
     stop: async () => {
       await sqs.stop();
-      await new Promise<void>((resolve) => dynamo.close(() => resolve()));
+      await dynamo.stop();
     },
   };
 };

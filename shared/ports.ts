@@ -33,7 +33,8 @@ export interface UserRepository {
   discard(userId: string, emailIndex: string): Promise<void>;
   findIdByEmail(emailIndex: string): Promise<string | undefined>;
   get(userId: string): Promise<UserRecord | undefined>;
-  setRoles(userId: string, roles: readonly Role[]): Promise<void>;
+  /** Replaces the roles iff they still equal `expected` (no lost update); `false` if they changed. */
+  setRoles(userId: string, roles: readonly Role[], expected: readonly Role[]): Promise<boolean>;
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
 }
 

@@ -58,23 +58,33 @@ export class DynamoUserRepository implements UserRepository {
   public async get(userId: string): Promise<UserRecord | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: userKey(userId), ConsistentRead: true }));
     if (Item === undefined) return undefined;
-    const { pk: _pk, kind: _kind, ...user } = Item;
+    const { pk: _pk, kind: _kind, rolesVersion: _version, ...user } = Item;
     return user as UserRecord;
   }
 
-  public async setRoles(userId: string, roles: readonly Role[]): Promise<void> {
-    await this.update(userId, 'SET #roles = :roles', { '#roles': 'roles' }, { ':roles': [...roles] });
+  public async setRoles(userId: string, roles: readonly Role[], expected: readonly Role[]): Promise<boolean> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: userKey(userId), ConsistentRead: true, ProjectionExpression: '#roles, rolesVersion', ExpressionAttributeNames: { '#roles': 'roles' } }));
+    if (Item === undefined || JSON.stringify(Item['roles']) !== JSON.stringify(expected)) return false;
+    // The version (not the list, which DynamoDB's = compares unreliably across stores) guards the swap.
+    const version = Number(Item['rolesVersion'] ?? 0);
+    try {
+      await this.client.send(new UpdateCommand({
+        TableName: this.tableName, Key: userKey(userId), UpdateExpression: 'SET #roles = :roles, rolesVersion = :next',
+        ConditionExpression: version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(rolesVersion)' : 'rolesVersion = :version',
+        ExpressionAttributeNames: { '#roles': 'roles' },
+        ExpressionAttributeValues: { ':roles': [...roles], ':next': version + 1, ...(version === 0 ? {} : { ':version': version }) },
+      }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   public async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
-    await this.update(userId, 'SET passwordHash = :hash', undefined, { ':hash': passwordHash });
-  }
-
-  private async update(userId: string, expression: string, names: Record<string, string> | undefined, values: Record<string, unknown>): Promise<void> {
     await this.client.send(new UpdateCommand({
-      TableName: this.tableName, Key: userKey(userId), UpdateExpression: expression,
-      ConditionExpression: 'attribute_exists(pk)',
-      ...(names ? { ExpressionAttributeNames: names } : {}), ExpressionAttributeValues: values,
+      TableName: this.tableName, Key: userKey(userId), UpdateExpression: 'SET passwordHash = :hash',
+      ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':hash': passwordHash },
     }));
   }
 }

@@ -1,0 +1,101 @@
+/**
+ * `npm run admin -- grant|revoke <email> <role> [--stage <stage>] [--region <region>]`
+ *
+ * The operator's tool for roles; the only way to make the first admin (no HTTP route can).
+ * Without `--stage` it works on the local data dir ($CAREBOW_DATA_DIR, default ./.carebow),
+ * through a running `npm start` if there is one, else by opening the store itself. With
+ * `--stage` it uses your AWS credentials and the deployed stack's outputs.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DynamoAuditLog } from '../shared/adapters/aws/dynamo-audit-log';
+import { createDocumentClient } from '../shared/adapters/aws/dynamo-client';
+import { DynamoUserRepository } from '../shared/adapters/aws/dynamo-user-repository';
+import { secretsManagerKey } from '../shared/adapters/aws/secrets-manager-key';
+import { HmacBlindIndex } from '../shared/adapters/hmac-blind-index';
+import { localBlindIndexKey } from '../shared/adapters/local/keyring';
+import { RoleSchema } from '../shared/domain/roles';
+import { CareBowError } from '../shared/errors';
+import { changeRole, type RoleChange } from '../shared/identity/manage-roles';
+import { runtimeFile } from '../local/runtime';
+import { localTableName, startDynamo } from '../local/stand-ins';
+
+const USAGE = 'usage: npm run admin -- grant|revoke <email> <role> [--stage dev|staging|prod] [--region <region>]';
+
+interface Target {
+  readonly endpoint?: string;
+  readonly identityTable: string;
+  readonly auditTable: string;
+  readonly blindIndexKey: () => Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const localTarget = async (dataDir: string): Promise<Target> => {
+  if (!existsSync(resolve(dataDir, 'keys'))) throw new Error(`No local CareBow data in ${dataDir}: run \`npm start\` once first.`);
+  const runtime = existsSync(runtimeFile(dataDir)) ? (JSON.parse(readFileSync(runtimeFile(dataDir), 'utf8')) as { pid: number; dynamodbEndpoint: string }) : undefined;
+  // A running `npm start` holds the store's lock, so go through its dynalite; otherwise open the store.
+  const own = runtime !== undefined && isAlive(runtime.pid) ? undefined : await startDynamo(dataDir);
+  return {
+    endpoint: own?.endpoint ?? runtime!.dynamodbEndpoint,
+    identityTable: localTableName('identity'),
+    auditTable: localTableName('audit'),
+    blindIndexKey: async () => localBlindIndexKey(dataDir),
+    close: async () => own?.stop(),
+  };
+};
+
+const awsTarget = async (stage: string): Promise<Target> => {
+  const { Stacks } = await new CloudFormationClient({}).send(new DescribeStacksCommand({ StackName: `CareBow-${stage}` }));
+  const outputs = Object.fromEntries((Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
+  const need = (key: string): string => {
+    if (!outputs[key]) throw new Error(`Stack CareBow-${stage} has no output ${key}; is it deployed?`);
+    return outputs[key]!;
+  };
+  return {
+    identityTable: need('IdentityTableName'),
+    auditTable: need('AuditTableName'),
+    blindIndexKey: secretsManagerKey(need('BlindIndexSecretArn')),
+    close: async () => undefined,
+  };
+};
+
+const main = async (): Promise<void> => {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { stage: { type: 'string' }, region: { type: 'string' } } });
+  const [change, email, role] = positionals;
+  const parsedRole = RoleSchema.safeParse(role);
+  if ((change !== 'grant' && change !== 'revoke') || !email || !parsedRole.success) throw new Error(USAGE);
+  if (values.region) process.env.AWS_REGION = values.region;
+
+  const target = values.stage ? await awsTarget(values.stage) : await localTarget(resolve(process.env.CAREBOW_DATA_DIR ?? '.carebow'));
+  try {
+    const client = createDocumentClient({ endpoint: target.endpoint });
+    const request: RoleChange = { change, email, role: parsedRole.data };
+    const result = await changeRole(
+      { users: new DynamoUserRepository(client, target.identityTable), audit: new DynamoAuditLog(client, target.auditTable), blindIndex: new HmacBlindIndex(target.blindIndexKey) },
+      request,
+      { userId: `cli:${userInfo().username}`, roles: ['operator'], requestId: randomUUID(), source: 'admin-cli' },
+    );
+    console.log(`${change === 'grant' ? 'Granted' : 'Revoked'} ${request.role} ${change === 'grant' ? 'to' : 'from'} user ${result.userId}; roles now: ${result.roles.join(', ')}.`);
+    console.log('The change applies to access tokens issued from now on (existing ones expire within 15 minutes).');
+  } finally {
+    await target.close();
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof CareBowError || error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
