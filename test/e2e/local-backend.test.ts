@@ -1,0 +1,94 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CANARY, canaryEmail } from '../helpers/canaries';
+import { runToEnd, startLocalProcess, type LocalProcess } from '../helpers/local-process';
+
+/**
+ * The newcomer's path over real HTTP against `npm start`'s entry point in its own process, with
+ * production scrypt cost: register → login → me → refresh → reuse detection → logout, then a
+ * restart that keeps the data, and the operator CLI both beside a running server and alone.
+ */
+const dataDir = mkdtempSync(join(tmpdir(), 'carebow-e2e-'));
+const email = canaryEmail('e2e');
+let server: LocalProcess;
+
+const call = async (method: string, path: string, body?: unknown, token?: string) => {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : undefined };
+};
+
+beforeAll(async () => {
+  server = await startLocalProcess(dataDir);
+});
+afterAll(async () => {
+  if (server?.child.exitCode === null) await server.interrupt();
+});
+
+describe('npm start: end to end over HTTP', () => {
+  let refreshToken: string;
+  let rotated: string;
+
+  it('registers, logs in and reads the account', async () => {
+    const registered = await call('POST', '/api/v1/auth/register', { email, password: CANARY.password, name: CANARY.name });
+    expect(registered.status).toBe(201);
+    const login = await call('POST', '/api/v1/auth/login', { email, password: CANARY.password });
+    expect(login.status).toBe(200);
+    expect(login.json).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+    refreshToken = login.json.refreshToken;
+    const me = await call('GET', '/api/v1/me', undefined, login.json.accessToken);
+    expect(me.status).toBe(200);
+    expect(me.json.email).toBe(email);
+  });
+
+  it('refreshes, detects reuse of the rotated token, and revokes the family', async () => {
+    const refreshed = await call('POST', '/api/v1/auth/refresh', { refreshToken });
+    expect(refreshed.status).toBe(200);
+    rotated = refreshed.json.refreshToken;
+    expect((await call('GET', '/api/v1/me', undefined, refreshed.json.accessToken)).status).toBe(200);
+    expect((await call('POST', '/api/v1/auth/refresh', { refreshToken })).status).toBe(401);
+    expect((await call('POST', '/api/v1/auth/refresh', { refreshToken: rotated })).status).toBe(401);
+  });
+
+  it('logs out: 204, and that session cannot refresh', async () => {
+    const login = await call('POST', '/api/v1/auth/login', { email, password: CANARY.password });
+    expect((await call('POST', '/api/v1/auth/logout', { refreshToken: login.json.refreshToken })).status).toBe(204);
+    expect((await call('POST', '/api/v1/auth/refresh', { refreshToken: login.json.refreshToken })).status).toBe(401);
+  });
+
+  it('serves the JWKS, discovery and OpenAPI documents', async () => {
+    const jwks = await call('GET', '/.well-known/jwks.json');
+    expect(jwks.json.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
+    const discovery = await call('GET', '/.well-known/openid-configuration');
+    expect(discovery.json.jwks_uri).toMatch(/\/\.well-known\/jwks\.json$/);
+    const openapi = await call('GET', '/api/v1/openapi.json');
+    expect(openapi.json.paths['/api/v1/auth/login'].post).toBeDefined();
+  });
+
+  it('grants a role through the operator CLI while the server runs', async () => {
+    const granted = await runToEnd('bin/admin.ts', ['grant', email, 'admin'], { CAREBOW_DATA_DIR: dataDir });
+    expect(granted.code).toBe(0);
+    const login = await call('POST', '/api/v1/auth/login', { email, password: CANARY.password });
+    expect((await call('GET', '/api/v1/health/detailed', undefined, login.json.accessToken)).status).toBe(200);
+  });
+
+  it('stops cleanly on Ctrl-C, works offline with the CLI, and keeps the data across a restart', async () => {
+    const stopped = await server.interrupt();
+    expect(stopped.code).toBe(0);
+    expect(stopped.output).toContain('CareBow stopped.');
+
+    const revoked = await runToEnd('bin/admin.ts', ['revoke', email, 'admin'], { CAREBOW_DATA_DIR: dataDir });
+    expect(revoked.code).toBe(0);
+
+    server = await startLocalProcess(dataDir);
+    const login = await call('POST', '/api/v1/auth/login', { email, password: CANARY.password });
+    expect(login.status).toBe(200);
+    expect((await call('GET', '/api/v1/health/detailed', undefined, login.json.accessToken)).status).toBe(403);
+  });
+});

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../functions/routes';
+import { ROLES, type Role } from '../../shared/domain/roles';
+import { isPublic, type RouteDef } from '../../shared/http/route';
+import { startTestBackend, type TestBackend } from '../helpers/test-backend';
+import { tokenFor } from '../helpers/tokens';
+
+/**
+ * SECURITY.md #3, #17: a role × route matrix generated from the route table. A role outside a
+ * route's `access` line gets 403; a role inside it is never refused for its role; no token is 401.
+ */
+let backend: TestBackend;
+beforeAll(async () => {
+  backend = await startTestBackend();
+});
+afterAll(async () => {
+  await backend?.stop();
+});
+
+const concretePath = (route: RouteDef): string => route.path.replace(/\{\w+\}/g, () => randomUUID());
+const protectedRoutes = Object.entries(routes).filter(([, route]) => !isPublic(route.access));
+const cases = protectedRoutes.flatMap(([id, route]) => ROLES.map((role) => [id, role, route] as [string, Role, RouteDef]));
+
+describe('Route table: authorization matrix', () => {
+  it.each(cases)('%s as %s follows the access line', async (_id, role, route) => {
+    // Prepare
+    const token = await tokenFor(backend.dataDir, randomUUID(), [role]);
+    const allowed = 'roles' in route.access && route.access.roles.includes(role);
+
+    // Act
+    const response = await backend.call(route.method, concretePath(route), { token, ...(route.body ? { body: {} } : {}) });
+
+    // Assess
+    if (allowed) expect([401, 403]).not.toContain(response.status);
+    else expect(response.status).toBe(403);
+  });
+
+  it.each(protectedRoutes)('%s without a token is 401', async (_id, route) => {
+    const response = await backend.call(route.method, concretePath(route));
+    expect(response.status).toBe(401);
+  });
+
+  it('lets a token with no known role call nothing protected', async () => {
+    const token = await tokenFor(backend.dataDir, randomUUID(), []);
+    for (const [, route] of protectedRoutes) expect((await backend.call(route.method, concretePath(route), { token })).status).toBe(403);
+  });
+});
