@@ -18,8 +18,12 @@ export interface PasswordProblem {
   readonly message: string;
 }
 
+/** A run along a sequence, either way, wrapping around (…7890123… is still a run). */
 const isSequential = (lower: string): boolean =>
-  SEQUENCES.some((sequence) => sequence.includes(lower) || [...sequence].reverse().join('').includes(lower));
+  SEQUENCES.some((sequence) => {
+    const cyclic = sequence.repeat(1 + Math.ceil(lower.length / sequence.length));
+    return cyclic.includes(lower) || [...cyclic].reverse().join('').includes(lower);
+  });
 
 /** The common base word left once digits and symbols around it are stripped, if any. */
 const strippedBase = (lower: string): string => lower.replace(/^[^a-z]+|[^a-z]+$/g, '');

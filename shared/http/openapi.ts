@@ -3,12 +3,52 @@ import { ErrorResponse } from '../contracts/common';
 import { isPublic, type RouteDef } from './route';
 
 type JsonSchema = Record<string, unknown>;
-const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+const REF_PREFIX = '#/components/schemas/';
+
+const clean = (json: unknown): JsonSchema => {
+  const { $schema: _schema, $id: _id, id: _meta, ...rest } = json as JsonSchema;
   return rest;
 };
 
-const errorContent = { 'application/json': { schema: schemaOf(ErrorResponse, 'output') } };
+/** Every schema with a `.meta({ id })`, as accepted (`input`) or as sent (`output`), cross-referenced. */
+const namedSchemas = (io: 'input' | 'output'): Record<string, JsonSchema> =>
+  Object.fromEntries(
+    Object.entries(z.toJSONSchema(z.globalRegistry, { io, unrepresentable: 'any', uri: (id) => `${REF_PREFIX}${id}` }).schemas)
+      .map(([id, json]) => [id, clean(json)]),
+  );
+
+/**
+ * Collects schemas into `components.schemas`: a schema with a `.meta({ id })` is a named component
+ * referenced by `$ref`; others are inlined. Requests are described as accepted (`input`),
+ * responses as sent (`output`).
+ */
+class Components {
+  readonly #input = namedSchemas('input');
+  readonly #output = namedSchemas('output');
+  readonly #used: Record<string, JsonSchema> = {};
+
+  public ref(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+    const id = z.globalRegistry.get(schema)?.id;
+    if (id === undefined) return clean(z.toJSONSchema(schema, { io, unrepresentable: 'any' }));
+    this.#used[id] = (io === 'input' ? this.#input : this.#output)[id]!;
+    return { $ref: `${REF_PREFIX}${id}` };
+  }
+
+  /** The components used, plus everything they reference. */
+  public all(): Record<string, JsonSchema> {
+    const pending = Object.keys(this.#used);
+    while (pending.length > 0) {
+      const json = JSON.stringify(this.#used[pending.pop()!]);
+      for (const [, id] of json.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) {
+        if (id !== undefined && this.#used[id] === undefined) {
+          this.#used[id] = this.#output[id] ?? this.#input[id]!;
+          pending.push(id);
+        }
+      }
+    }
+    return this.#used;
+  }
+}
 
 /**
  * The OpenAPI 3.1 document of the API, derived from the route table and its zod schemas, so it
@@ -19,10 +59,12 @@ const errorContent = { 'application/json': { schema: schemaOf(ErrorResponse, 'ou
  */
 export const openApiDocument = (routes: readonly RouteDef[], info: { version: string; serverUrl?: string }): JsonSchema => {
   const paths: Record<string, Record<string, unknown>> = {};
+  const components = new Components();
+  const errorContent = { 'application/json': { schema: components.ref(ErrorResponse, 'output') } };
   for (const route of routes) {
     const responses: Record<string, unknown> = {
       [String(route.status)]: route.response
-        ? { description: route.summary, content: { 'application/json': { schema: schemaOf(route.response, 'output') } } }
+        ? { description: route.summary, content: { 'application/json': { schema: components.ref(route.response, 'output') } } }
         : { description: route.summary },
       '400': { description: 'Invalid request', content: errorContent },
       '429': { description: 'Throttled', content: errorContent },
@@ -38,7 +80,7 @@ export const openApiDocument = (routes: readonly RouteDef[], info: { version: st
       summary: route.summary,
       ...('roles' in route.access ? { 'x-carebow-roles': route.access.roles } : { security: [] }),
       ...(pathParams.length > 0 ? { parameters: pathParams } : {}),
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } } : {}),
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: components.ref(route.body, 'input') } } } } : {}),
       responses,
     };
   }
@@ -46,7 +88,7 @@ export const openApiDocument = (routes: readonly RouteDef[], info: { version: st
     openapi: '3.1.0',
     info: { title: 'CareBow API', version: info.version },
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: { schemas: components.all(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     security: [{ bearer: [] }],
     paths,
   };

@@ -1,0 +1,113 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUDGETS, bundleAll, functionTargets, kb, type BundleOutcome, type BundledFunction } from '../../bench/functions';
+import { BENCH_DIR, contributors } from '../../scripts/bundle';
+
+/**
+ * The issue's size budgets, on bundles built exactly as the CDK builds them (scripts/bundle.ts).
+ * Deterministic only: sizes and contents, never wall-clock time (`npm run bench` reports those).
+ * A failure names the largest contributors, from esbuild's metafile, so the fix is obvious.
+ */
+
+const targets = functionTargets();
+const routeTargets = targets.filter((target) => target.id !== 'authorizer');
+let outRoot: string;
+let outcomes: Map<string, BundleOutcome>;
+
+beforeAll(async () => {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  outRoot = mkdtempSync(join(BENCH_DIR, 'test-'));
+  outcomes = new Map((await bundleAll(outRoot, targets)).map((outcome) => [outcome.id, outcome]));
+}, 120_000);
+
+afterAll(() => {
+  if (outRoot !== undefined) rmSync(outRoot, { recursive: true, force: true });
+});
+
+/** The bundled function, failing the test (not crashing it) if its entry did not bundle. */
+const bundled = (id: string): BundledFunction => {
+  const outcome = outcomes.get(id)!;
+  if (!outcome.ok) expect.fail(`${outcome.file} does not bundle: ${outcome.error}`);
+  return outcome;
+};
+
+/** "zod 443.2 KB, @aws-lambda-powertools/logger 16.3 KB, ...": what to cut. */
+const largestOwnInputs = (fn: BundledFunction): string => {
+  const inReference = new Set(Object.keys(fn.reference?.inputs ?? {}));
+  return contributors(fn.bundle.inputs, (file) => inReference.has(file)).slice(0, 6).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ');
+};
+
+describe('Bundle budgets', () => {
+  it.each(routeTargets)('route $id has an entry file (functions/$entry.ts) that bundles and exports handler', ({ id }) => {
+    // Prepare
+    const outcome = outcomes.get(id)!;
+
+    // Act
+    const error = outcome.ok ? undefined : outcome.error;
+    const exports = outcome.ok ? outcome.bundle.exports : [];
+
+    // Assess
+    expect(error, `route ${id}: ${outcome.file} must exist and bundle`).toBeUndefined();
+    expect(exports, `route ${id}: ${outcome.file} must export handler`).toContain('handler');
+  });
+
+  it('the authorizer bundles to at most 50 KB', () => {
+    // Prepare
+    const authorizer = bundled('authorizer');
+
+    // Act
+    const bytes = authorizer.bundle.bytes;
+
+    // Assess
+    expect(bytes, `authorizer is ${kb(bytes)}; largest inputs: ${largestOwnInputs(authorizer)}`).toBeLessThanOrEqual(BUDGETS.authorizerBundleBytes);
+  });
+
+  it('the authorizer bundle contains no AWS SDK (@aws-sdk/ or its @smithy runtime)', () => {
+    // Prepare
+    const authorizer = bundled('authorizer');
+
+    // Act
+    const sdkInputs = authorizer.sdkInputs;
+
+    // Assess
+    expect(sdkInputs, 'the authorizer must not use the AWS SDK').toEqual([]);
+    expect(Object.keys(authorizer.sdkImports)).toEqual([]);
+  });
+
+  it.each(routeTargets)("route $id's own code (bundle − its AWS SDK reference) is at most 100 KB", ({ id }) => {
+    // Prepare
+    const fn = bundled(id);
+
+    // Act
+    const ownBytes = fn.ownBytes;
+
+    // Assess
+    expect(ownBytes, `${id}: own code ${kb(ownBytes)} (bundle ${kb(fn.bundle.bytes)} − SDK ref ${kb(fn.reference?.bytes ?? 0)}); largest own inputs: ${largestOwnInputs(fn)}`)
+      .toBeLessThanOrEqual(BUDGETS.ownCodeBytes);
+  });
+
+  it.each(targets)('$id bundles to at most 1 MB', ({ id }) => {
+    // Prepare
+    const fn = bundled(id);
+
+    // Act
+    const bytes = fn.bundle.bytes;
+
+    // Assess
+    expect(bytes, `${id} is ${kb(bytes)}; largest inputs: ${contributors(fn.bundle.inputs).slice(0, 6).map(([name, b]) => `${name} ${kb(b)}`).join(', ')}`)
+      .toBeLessThanOrEqual(BUDGETS.maxBundleBytes);
+  });
+
+  it('the SDK reference measures the same SDK code the function bundles (own code agrees with the metafile within 2 KB)', () => {
+    // Prepare
+    const withSdk = routeTargets.map(({ id }) => bundled(id)).filter((fn) => fn.reference !== undefined);
+
+    // Act
+    const gaps = withSdk.map((fn) => ({ id: fn.id, gap: Math.abs(fn.ownBytes - fn.ownBytesByMetafile) }));
+
+    // Assess
+    expect(withSdk.length).toBeGreaterThan(0);
+    for (const { id, gap } of gaps) expect(gap, `${id}: bundle − SDK ref and the metafile disagree by ${gap} bytes`).toBeLessThanOrEqual(2 * 1024);
+  });
+});

@@ -1,0 +1,63 @@
+import type { Role } from '../../shared/domain/roles';
+import type { IdentityDeps } from '../../shared/identity/deps';
+import { ScryptPasswordHasher } from '../../shared/identity/password-hasher';
+import type { AuditEvent, RefreshFamily, UserRecord } from '../../shared/ports';
+
+/** In-memory ports for use-case unit tests (no network); the DynamoDB adapters are tested in integration. */
+export const inMemoryIdentity = (overrides: Partial<IdentityDeps> = {}) => {
+  const users = new Map<string, UserRecord>();
+  const emails = new Map<string, string>();
+  const families = new Map<string, RefreshFamily>();
+  const attempts = new Map<string, { failures: number; lockedUntil?: number }>();
+  const events: AuditEvent[] = [];
+  let signed = 0;
+  const deps: IdentityDeps = {
+    users: {
+      create: async (user) => void users.set(user.id, user),
+      claimEmail: async (index, id) => (emails.has(index) ? false : (emails.set(index, id), true)),
+      discard: async (id, index) => {
+        users.delete(id);
+        if (emails.get(index) === id) emails.delete(index);
+      },
+      findIdByEmail: async (index) => emails.get(index),
+      get: async (id) => users.get(id),
+      setRoles: async (id, roles: readonly Role[]) => (users.set(id, { ...users.get(id)!, roles }), true),
+      setPasswordHash: async (id, passwordHash) => void users.set(id, { ...users.get(id)!, passwordHash }),
+    },
+    loginAttempts: {
+      get: async (index) => attempts.get(index),
+      recordFailure: async (index, _now, lockedUntil) => {
+        const failures = (attempts.get(index)?.failures ?? 0) + 1;
+        const until = lockedUntil(failures);
+        attempts.set(index, { failures, ...(until ? { lockedUntil: until } : {}) });
+        return failures;
+      },
+      clear: async (index) => void attempts.delete(index),
+    },
+    sessions: {
+      create: async (family) => void families.set(family.familyId, family),
+      get: async (id) => families.get(id),
+      rotate: async (id, expected, next) => {
+        const family = families.get(id);
+        if (!family || family.revoked || family.currentHash !== expected) return false;
+        families.set(id, { ...family, currentHash: next, generation: family.generation + 1 });
+        return true;
+      },
+      revoke: async (id) => void families.set(id, { ...families.get(id)!, revoked: true }),
+    },
+    audit: { append: async (event) => void events.push(event) },
+    signer: {
+      keyId: async () => 'kid',
+      sign: async () => (signed++, new Uint8Array(64)),
+      publicJwk: async () => ({ kty: 'EC', kid: 'kid', alg: 'ES256', use: 'sig' }),
+    },
+    blindIndex: { of: async (value) => `idx:${value}` },
+    passwords: new ScryptPasswordHasher(10),
+    clock: { now: () => new Date('2026-11-25T12:00:00Z') },
+    tokens: { issuer: 'https://issuer.example.com', clientId: 'app', ttlSeconds: 900, refreshTtlSeconds: 86_400 },
+    ...overrides,
+  };
+  return { deps, users, emails, families, events, signatures: () => signed };
+};
+
+export const META = { requestId: 'req-1', sourceIp: '203.0.113.9' };

@@ -1,0 +1,183 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routes, ROUTE_IDS } from '../../functions/routes';
+import { STAGES } from '../../lib/stages';
+import { isPublic, type RouteDef } from '../../shared/http/route';
+import { apiMethods, logicalIdOf, resourcesOfType, synthStage, type Synthesized } from './support/synth';
+
+const ROUTES: [string, RouteDef][] = ROUTE_IDS.map((id) => [id, routes[id]]);
+const routeKey = (route: RouteDef): string => `${route.method} ${route.path}`;
+
+describe('Construct: Api', () => {
+  let dev: Synthesized;
+  let methods: ReturnType<typeof apiMethods>;
+
+  beforeAll(() => {
+    dev = synthStage('dev');
+    methods = apiMethods(dev.json);
+  });
+
+  it('exposes exactly the route table, no extra and no missing method (SECURITY #22)', () => {
+    // Prepare
+    const expected = ROUTES.map(([, route]) => routeKey(route)).sort();
+
+    // Act
+    const actual = [...methods.keys()].filter((key) => !key.startsWith('OPTIONS ')).sort();
+
+    // Assess
+    expect(actual).toEqual(expected);
+  });
+
+  it('puts the token authorizer on every method whose route is not public (SECURITY #17)', () => {
+    // Prepare
+    const authorizerId = logicalIdOf(dev.stack, 'Api/TokenAuthorizer');
+    const protectedRoutes = ROUTES.filter(([, route]) => !isPublic(route.access));
+    expect(protectedRoutes.length).toBeGreaterThan(0);
+
+    // Act
+    const protectedMethods = protectedRoutes.map(([, route]) => methods.get(routeKey(route))!.properties);
+
+    // Assess
+    for (const method of protectedMethods) {
+      expect(method.AuthorizationType).toBe('CUSTOM');
+      expect(method.AuthorizerId).toEqual({ Ref: authorizerId });
+    }
+  });
+
+  it('leaves exactly the public routes (and CORS preflights) without authorization', () => {
+    // Prepare
+    const publicRoutes = ROUTES.filter(([, route]) => isPublic(route.access)).map(([, route]) => routeKey(route)).sort();
+
+    // Act
+    const unauthenticated = [...methods.entries()].filter(([, m]) => m.properties.AuthorizationType === 'NONE').map(([key]) => key);
+
+    // Assess
+    expect(unauthenticated.filter((key) => !key.startsWith('OPTIONS ')).sort()).toEqual(publicRoutes);
+    for (const key of unauthenticated.filter((k) => k.startsWith('OPTIONS '))) {
+      expect(methods.get(key)!.properties.Integration.Type, `${key} must be a MOCK preflight`).toBe('MOCK');
+    }
+  });
+
+  it('answers CORS preflights only on route paths and only for the allowed origins', () => {
+    // Prepare
+    const routePaths = [...new Set(ROUTES.map(([, route]) => route.path))].sort();
+    const [firstOrigin, ...otherOrigins] = STAGES.dev.corsAllowedOrigins;
+
+    // Act
+    const preflights = [...methods.entries()].filter(([key]) => key.startsWith('OPTIONS '));
+
+    // Assess
+    expect(preflights.map(([key]) => key.slice('OPTIONS '.length)).sort()).toEqual(routePaths);
+    for (const [, preflight] of preflights) {
+      const response = preflight.properties.Integration.IntegrationResponses[0];
+      expect(response.ResponseParameters['method.response.header.Access-Control-Allow-Origin']).toBe(`'${firstOrigin}'`);
+      for (const origin of otherOrigins) expect(response.ResponseTemplates['application/json']).toContain(`"${origin}"`);
+    }
+  });
+
+  it('throttles the stage from the stage config and the auth routes tighter, from the route table (SECURITY #18)', () => {
+    // Prepare
+    const throttled = ROUTES.filter(([, route]) => route.throttle !== undefined);
+    expect(throttled.length).toBeGreaterThan(0);
+    const [, stage] = resourcesOfType(dev.json, 'AWS::ApiGateway::Stage')[0]!;
+    const settings = stage.Properties!.MethodSettings as Record<string, any>[];
+
+    // Act
+    const stageWide = settings.find((s) => s.ResourcePath === '/*' && s.HttpMethod === '*');
+
+    // Assess
+    expect(stageWide).toMatchObject({ ThrottlingRateLimit: STAGES.dev.throttle.rateLimit, ThrottlingBurstLimit: STAGES.dev.throttle.burstLimit });
+    for (const [id, route] of throttled) {
+      const escaped = route.path.replaceAll('/', '~1');
+      const override = settings.find((s) => s.ResourcePath === `/${escaped}` && s.HttpMethod === route.method);
+      expect(override, id).toMatchObject({
+        ThrottlingRateLimit: route.throttle!.rateLimit,
+        ThrottlingBurstLimit: route.throttle!.burstLimit,
+        LoggingLevel: 'ERROR',
+        DataTraceEnabled: false,
+      });
+      expect(route.throttle!.rateLimit).toBeLessThanOrEqual(STAGES.dev.throttle.rateLimit);
+    }
+    for (const [id, route] of ROUTES.filter(([, route]) => route.path.startsWith('/api/v1/auth/'))) {
+      expect(route.throttle, `${id} is a credential route`).toBeDefined();
+    }
+  });
+
+  it('caches authorizer decisions no longer than an access token lives (SECURITY #8)', () => {
+    // Prepare
+    const accessTokenTtl = 900;
+
+    // Act
+    const [, authorizer] = resourcesOfType(dev.json, 'AWS::ApiGateway::Authorizer')[0]!;
+
+    // Assess
+    expect(authorizer.Properties).toMatchObject({ Type: 'TOKEN', IdentitySource: 'method.request.header.Authorization' });
+    expect(authorizer.Properties!.AuthorizerResultTtlInSeconds).toBeLessThanOrEqual(accessTokenTtl);
+    expect(authorizer.Properties!.AuthorizerResultTtlInSeconds).toBe(300);
+  });
+
+  it('traces, logs errors without bodies, never caches, and writes access logs without PHI', () => {
+    // Prepare
+    const allowedFields = ['requestId', 'ip', 'caller', 'requestTime', 'httpMethod', 'resourcePath', 'status', 'protocol', 'responseLength', 'integrationLatency'];
+
+    // Act
+    const [, stage] = resourcesOfType(dev.json, 'AWS::ApiGateway::Stage')[0]!;
+    const format = JSON.parse(stage.Properties!.AccessLogSetting.Format as string) as Record<string, string>;
+
+    // Assess
+    expect(stage.Properties).toMatchObject({ StageName: 'dev', TracingEnabled: true });
+    expect(stage.Properties!.MethodSettings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ResourcePath: '/*', HttpMethod: '*', LoggingLevel: 'ERROR', DataTraceEnabled: false, CachingEnabled: false })]),
+    );
+    expect(Object.keys(format).sort()).toEqual([...allowedFields].sort());
+    expect(Object.values(format).join(' ')).not.toMatch(/querystring|\$input|body|\$context\.path|authorization/i);
+    expect(stage.Properties!.AccessLogSetting.DestinationArn).toEqual({ 'Fn::GetAtt': [logicalIdOf(dev.stack, 'Api/AccessLogs'), 'Arn'] });
+  });
+
+  it('accepts TLS 1.2 or newer only on the regional endpoint (SECURITY #16)', () => {
+    // Prepare, Act
+    const template = dev.template;
+
+    // Assess
+    template.hasResourceProperties('AWS::ApiGateway::RestApi', {
+      SecurityPolicy: 'TLS_1_2',
+      EndpointConfiguration: { Types: ['REGIONAL'] },
+    });
+  });
+
+  it('answers gateway errors with the JSON error shape, the request id and the security headers', () => {
+    // Prepare
+    const required = ['DEFAULT_4XX', 'DEFAULT_5XX', 'UNAUTHORIZED', 'ACCESS_DENIED', 'THROTTLED', 'MISSING_AUTHENTICATION_TOKEN'];
+
+    // Act
+    const responses = resourcesOfType(dev.json, 'AWS::ApiGateway::GatewayResponse').map(([, r]) => r.Properties!);
+
+    // Assess
+    expect(responses.map((r) => r.ResponseType)).toEqual(expect.arrayContaining(required));
+    for (const response of responses) {
+      const body = JSON.parse((response.ResponseTemplates['application/json'] as string).replace('$context.requestId', 'REQ')) as unknown;
+      expect(body).toEqual({ error: { code: expect.stringMatching(/^[a-z_]+$/), message: expect.any(String), requestId: 'REQ' } });
+      expect(response.ResponseParameters).toMatchObject({
+        'gatewayresponse.header.Strict-Transport-Security': expect.stringContaining('max-age='),
+        'gatewayresponse.header.X-Content-Type-Options': "'nosniff'",
+        'gatewayresponse.header.Cache-Control': "'no-store'",
+      });
+    }
+    expect(responses.find((r) => r.ResponseType === 'MISSING_AUTHENTICATION_TOKEN')!.StatusCode).toBe('404');
+  });
+
+  it('creates the execution log group itself, encrypted, before the stage can write to it', () => {
+    // Prepare
+    const logGroupId = logicalIdOf(dev.stack, 'Api/ExecutionLogs');
+
+    // Act
+    const [, stage] = resourcesOfType(dev.json, 'AWS::ApiGateway::Stage')[0]!;
+
+    // Assess
+    expect(stage.DependsOn).toContain(logGroupId);
+    dev.template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: { 'Fn::Join': ['', ['API-Gateway-Execution-Logs_', { Ref: Match.anyValue() }, '/dev']] },
+      KmsKeyId: Match.anyValue(),
+    });
+  });
+});

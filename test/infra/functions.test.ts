@@ -1,0 +1,152 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routes, ROUTE_IDS, type RouteId } from '../../functions/routes';
+import { pascal } from '../../lib/data';
+import { STAGES } from '../../lib/stages';
+import { TABLES } from '../../shared/data/tables';
+import { logicalIdOf, referencedId, resourcesOfType, synthStage, type CfnResource, type Synthesized } from './support/synth';
+
+const ROUTE_ENVIRONMENT = [
+  'CAREBOW_STAGE',
+  'CAREBOW_VERSION',
+  'CORS_ALLOWED_ORIGINS',
+  ...Object.values(TABLES).map((spec) => spec.envVar),
+  'KEY_PROVIDER',
+  'TOKEN_SIGNING_KEY_ID',
+  'BLIND_INDEX_SECRET_ID',
+  'AUTH_ISSUER',
+  'AUTH_CLIENT_ID',
+  'ACCESS_TOKEN_TTL_SECONDS',
+  'PASSWORD_SCRYPT_LOG_N',
+  'TRIAGE_QUEUE_URL',
+  'OPENAI_MODEL',
+  'POWERTOOLS_SERVICE_NAME',
+  'POWERTOOLS_LOG_LEVEL',
+  'NODE_OPTIONS',
+].sort();
+
+describe('Construct: Api functions', () => {
+  let dev: Synthesized;
+  let fnOf: (routeId: RouteId | 'authorizer') => CfnResource;
+
+  beforeAll(() => {
+    dev = synthStage('dev');
+    fnOf = (routeId) => dev.json.Resources[logicalIdOf(dev.stack, `Api/${pascal(routeId)}Function`)]!;
+  });
+
+  it('creates one function per route, plus the authorizer, and nothing else', () => {
+    // Prepare
+    const expected = ROUTE_IDS.length + 1;
+
+    // Act
+    const functions = resourcesOfType(dev.json, 'AWS::Lambda::Function');
+
+    // Assess
+    expect(functions).toHaveLength(expected);
+    for (const routeId of ROUTE_IDS) expect(fnOf(routeId).Properties!.Description).toContain(`${routes[routeId].method} ${routes[routeId].path}`);
+  });
+
+  it('runs every function on nodejs24.x, arm64, with active tracing, a timeout and reserved concurrency', () => {
+    // Prepare
+    const functions = resourcesOfType(dev.json, 'AWS::Lambda::Function');
+
+    // Act, Assess
+    for (const [id, fn] of functions) {
+      expect(fn.Properties, id).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Timeout: 10,
+        Handler: 'index.handler',
+        ReservedConcurrentExecutions: STAGES.dev.reservedConcurrency,
+      });
+      expect(referencedId(fn.Properties!.LoggingConfig?.LogGroup), `${id} logs to its own group`).toBeDefined();
+    }
+  });
+
+  it('gives the password-hashing routes 1024 MB and the others 512 MB', () => {
+    // Prepare
+    const heavy = new Set<RouteId>(['register', 'login']);
+
+    // Act, Assess
+    for (const routeId of ROUTE_IDS) expect(fnOf(routeId).Properties!.MemorySize, routeId).toBe(heavy.has(routeId) ? 1024 : 512);
+  });
+
+  it('hands every route function the same environment', () => {
+    // Prepare
+    const variables = ROUTE_IDS.map((routeId) => fnOf(routeId).Properties!.Environment.Variables as Record<string, unknown>);
+
+    // Act
+    const first = variables[0]!;
+
+    // Assess
+    expect(Object.keys(first).sort()).toEqual(ROUTE_ENVIRONMENT);
+    for (const environment of variables) expect(environment).toEqual(first);
+    expect(first).toMatchObject({
+      CAREBOW_STAGE: 'dev',
+      CORS_ALLOWED_ORIGINS: STAGES.dev.corsAllowedOrigins.join(','),
+      KEY_PROVIDER: 'kms',
+      AUTH_CLIENT_ID: 'carebow-dev',
+      ACCESS_TOKEN_TTL_SECONDS: '900',
+      PASSWORD_SCRYPT_LOG_N: '17',
+      POWERTOOLS_SERVICE_NAME: 'carebow',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+    expect(first.IDENTITY_TABLE).toEqual({ Ref: logicalIdOf(dev.stack, 'Data/IdentityTable') });
+    expect(first.AUDIT_TABLE).toEqual({ Ref: logicalIdOf(dev.stack, 'Data/AuditTable') });
+    expect(first.TOKEN_SIGNING_KEY_ID).toEqual({ 'Fn::GetAtt': [logicalIdOf(dev.stack, 'Data/TokenSigningKey'), 'Arn'] });
+  });
+
+  it('builds AUTH_ISSUER from the REST API id, not from the deployment URL (no dependency cycle)', () => {
+    // Prepare
+    const restApiId = logicalIdOf(dev.stack, 'Api/RestApi');
+
+    // Act
+    const issuer = fnOf('login').Properties!.Environment.Variables.AUTH_ISSUER;
+
+    // Assess
+    expect(issuer).toEqual({
+      'Fn::Join': ['', ['https://', { Ref: restApiId }, '.execute-api.us-east-1.', { Ref: 'AWS::URLSuffix' }, '/dev']],
+    });
+  });
+
+  it('gives the authorizer only its issuer list, which names the built-in issuer and its JWKS', () => {
+    // Prepare
+    const restApiId = logicalIdOf(dev.stack, 'Api/RestApi');
+
+    // Act
+    const variables = fnOf('authorizer').Properties!.Environment.Variables as Record<string, unknown>;
+    const rendered = JSON.stringify(variables.AUTHORIZER_ISSUERS);
+
+    // Assess
+    expect(Object.keys(variables)).toEqual(['AUTHORIZER_ISSUERS']);
+    expect(rendered).toContain(`{"Ref":"${restApiId}"}`);
+    expect(rendered).toContain('\\"audience\\":\\"carebow-dev\\"');
+    expect(rendered).toContain('/dev/.well-known/jwks.json');
+  });
+
+  it('uses a configured issuer and trusts an extra (Cognito) issuer when the stage sets them', () => {
+    // Prepare
+    const custom = synthStage('staging', {
+      overrides: {
+        issuer: 'https://api.staging.carebow.example',
+        extraIssuer: { issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example', audience: 'cognito-client' },
+      },
+    });
+    const fn = (name: string): CfnResource => custom.json.Resources[logicalIdOf(custom.stack, `Api/${name}Function`)]!;
+
+    // Act
+    const issuers = JSON.parse(fn('Authorizer').Properties!.Environment.Variables.AUTHORIZER_ISSUERS as string) as unknown;
+
+    // Assess
+    expect(fn('Login').Properties!.Environment.Variables.AUTH_ISSUER).toBe('https://api.staging.carebow.example');
+    expect(issuers).toEqual([
+      { issuer: 'https://api.staging.carebow.example', audience: 'carebow-staging', jwksUri: 'https://api.staging.carebow.example/.well-known/jwks.json' },
+      {
+        issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example',
+        audience: 'cognito-client',
+        jwksUri: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example/.well-known/jwks.json',
+      },
+    ]);
+  });
+});

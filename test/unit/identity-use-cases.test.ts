@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { login } from '../../shared/identity/login';
+import { getMe } from '../../shared/identity/me';
+import { register } from '../../shared/identity/register';
+import { inMemoryIdentity, META } from '../helpers/in-memory';
+
+const failingAudit = { append: async () => { throw new Error('audit store down'); } };
+const input = { email: 'Ann@Example.com ', password: 'a perfectly long passphrase' };
+
+describe('Use case: register', () => {
+  it('normalizes the e-mail, gives the patient role only, and audits', async () => {
+    // Prepare
+    const { deps, events } = inMemoryIdentity();
+
+    // Act
+    const { user } = await register(deps, input, META);
+
+    // Assess
+    expect(user).toEqual({ id: expect.any(String), email: 'ann@example.com', roles: ['patient'] });
+    expect(events).toEqual([expect.objectContaining({ action: 'account.register', outcome: 'success', subjectId: user.id, requestId: 'req-1', sourceIp: '203.0.113.9' })]);
+  });
+
+  it('fails and leaves no account behind when the audit append fails', async () => {
+    // Prepare
+    const { deps, users, emails } = inMemoryIdentity({ audit: failingAudit });
+
+    // Act
+    const attempt = register(deps, input, META);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('audit store down');
+    expect(users.size).toBe(0);
+    expect(emails.size).toBe(0);
+  });
+});
+
+describe('Use case: login', () => {
+  it('issues no tokens when the audit append fails', async () => {
+    // Prepare
+    const ok = inMemoryIdentity();
+    await register(ok.deps, input, META);
+    const deps = { ...ok.deps, audit: failingAudit };
+
+    // Act
+    const attempt = login(deps, input, META);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('audit store down');
+  });
+
+  it('refuses a disabled account with the same 401 as a wrong password', async () => {
+    // Prepare
+    const { deps, users } = inMemoryIdentity();
+    const { user } = await register(deps, input, META);
+    users.set(user.id, { ...users.get(user.id)!, status: 'disabled' });
+
+    // Act
+    const attempt = login(deps, input, META);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ status: 401, message: 'The e-mail or password is incorrect.' });
+  });
+
+  it('rehashes a password stored at a lower cost on the next login', async () => {
+    // Prepare
+    const { deps, users } = inMemoryIdentity();
+    const { user } = await register(deps, input, META);
+    const { ScryptPasswordHasher } = await import('../../shared/identity/password-hasher');
+
+    // Act
+    await login({ ...deps, passwords: new ScryptPasswordHasher(11) }, input, META);
+
+    // Assess
+    expect(users.get(user.id)!.passwordHash.startsWith('scrypt$11$')).toBe(true);
+  });
+});
+
+describe('Use case: getMe', () => {
+  it('fails when the audit append fails: no unaudited read', async () => {
+    // Prepare
+    const ok = inMemoryIdentity();
+    const { user } = await register(ok.deps, input, META);
+
+    // Act
+    const attempt = getMe({ ...ok.deps, audit: failingAudit }, { userId: user.id, roles: ['patient'], clientId: 'app', tokenId: 'j' }, META);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('audit store down');
+  });
+});

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { routes } from '../../functions/routes';
+import { openApiDocument } from '../../shared/http/openapi';
+import { isPublic } from '../../shared/http/route';
+
+const all = Object.values(routes);
+
+describe('Route table', () => {
+  it('has one line per method and path, each with a handler module', () => {
+    const signatures = all.map((route) => `${route.method} ${route.path}`);
+    expect(new Set(signatures).size).toBe(signatures.length);
+    for (const route of all) expect(existsSync(join(import.meta.dirname, '../../functions', `${route.entry}.ts`))).toBe(true);
+  });
+
+  it('makes public only the routes that must be (SECURITY.md #17)', () => {
+    expect(all.filter((route) => isPublic(route.access)).map((route) => `${route.method} ${route.path}`).sort()).toEqual([
+      'GET /.well-known/jwks.json',
+      'GET /.well-known/openid-configuration',
+      'GET /api/v1/health',
+      'GET /api/v1/openapi.json',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/logout',
+      'POST /api/v1/auth/refresh',
+      'POST /api/v1/auth/register',
+    ]);
+  });
+
+  it('throttles every credential route tighter than the stage', () => {
+    for (const route of all.filter((r) => r.path.startsWith('/api/v1/auth/'))) expect(route.throttle).toBeDefined();
+  });
+
+  it('bounds every body', () => {
+    for (const route of all) expect(route.maxBodyBytes).toBeLessThanOrEqual(64 * 1024);
+  });
+});
+
+describe('Function: openApiDocument', () => {
+  it('lists exactly the routes of the table (SECURITY.md #22)', () => {
+    // Act
+    const document = openApiDocument(all, { version: 'test' }) as { paths: Record<string, Record<string, unknown>> };
+
+    // Assess
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(documented.sort()).toEqual(all.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('describes request bodies as strict JSON schemas', () => {
+    const document = openApiDocument(all, { version: 'test' }) as any;
+    const ref = document.paths['/api/v1/auth/register'].post.requestBody.content['application/json'].schema.$ref;
+    const schema = document.components.schemas[ref.replace('#/components/schemas/', '')];
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(['email', 'password']);
+  });
+
+  it('resolves every $ref to a component', () => {
+    const document = openApiDocument(all, { version: 'test' }) as any;
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(document.components.schemas[ref]).toBeDefined();
+  });
+});
