@@ -1,72 +1,78 @@
-import { z } from 'zod';
+import * as z from './zod';
 import { ConfigError } from './errors';
 
 /**
  * CareBow's configuration: one zod schema, split into the sections a function may need, read
  * once at cold start. A missing or invalid value throws a {@link ConfigError} naming the variable.
- * The authorizer reads its own tiny section in `functions/authorizer-config.ts` to stay small.
+ * The authorizer reads its own tiny section in `functions/authorizer-config.ts`.
  */
 
-const csv = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+const text = () => z.string().check(z.minLength(1));
+const integer = (min: number, max: number) =>
+  z.coerce.number().check(z.refine(Number.isInteger, 'must be a whole number'), z.gte(min), z.lte(max));
+const csv = z.pipe(z.string(), z.transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0)));
 
 export const STAGES = ['local', 'dev', 'staging', 'prod'] as const;
 export type Stage = (typeof STAGES)[number];
 
-const baseSection = z.object({
+const baseSection = {
   CAREBOW_STAGE: z.enum(STAGES),
-  CAREBOW_VERSION: z.string().min(1).default('0.1.0'),
-  CORS_ALLOWED_ORIGINS: csv.default([]),
-});
+  CAREBOW_VERSION: z._default(text(), '0.1.0'),
+  CORS_ALLOWED_ORIGINS: z._default(csv, []),
+};
 
-const dataSection = z.object({
-  IDENTITY_TABLE: z.string().min(3),
-  SESSIONS_TABLE: z.string().min(3),
-  AUDIT_TABLE: z.string().min(3),
+const dataSection = {
+  IDENTITY_TABLE: z.string().check(z.minLength(3)),
+  SESSIONS_TABLE: z.string().check(z.minLength(3)),
+  AUDIT_TABLE: z.string().check(z.minLength(3)),
   /** Only for the local stand-ins (dynalite); unset in AWS. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
-});
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+};
 
-const keysSection = z.object({
+const keysSection = {
   /** `kms` in AWS; `local` uses the keyring in CAREBOW_DATA_DIR. */
   KEY_PROVIDER: z.enum(['kms', 'local']),
-  CAREBOW_DATA_DIR: z.string().min(1).optional(),
-  TOKEN_SIGNING_KEY_ID: z.string().min(1).optional(),
-  BLIND_INDEX_SECRET_ID: z.string().min(1).optional(),
-});
+  CAREBOW_DATA_DIR: z.optional(text()),
+  TOKEN_SIGNING_KEY_ID: z.optional(text()),
+  BLIND_INDEX_SECRET_ID: z.optional(text()),
+};
 
-const tokensSection = z.object({
+const tokensSection = {
   AUTH_ISSUER: z.url(),
-  AUTH_CLIENT_ID: z.string().min(1).max(128),
+  AUTH_CLIENT_ID: z.string().check(z.minLength(1), z.maxLength(128)),
   /** Access tokens live at most 15 minutes (SECURITY.md #8). */
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(900),
-  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(3600).max(90 * 86400).default(30 * 86400),
-});
+  ACCESS_TOKEN_TTL_SECONDS: z._default(integer(60, 900), 900),
+  REFRESH_TOKEN_TTL_SECONDS: z._default(integer(3600, 90 * 86400), 30 * 86400),
+};
 
-const passwordSection = z.object({
+const passwordSection = {
   /** scrypt cost as log2(N). OWASP: N=2^17, r=8, p=1. Lower only for the local stage's tests. */
-  PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(17),
-});
+  PASSWORD_SCRYPT_LOG_N: z._default(integer(10, 20), 17),
+};
 
-const queueSection = z.object({
+const queueSection = {
   TRIAGE_QUEUE_URL: z.url(),
   /** Only for the local stand-ins (fauxqs); unset in AWS. */
-  SQS_ENDPOINT: z.url().optional(),
-});
+  SQS_ENDPOINT: z.optional(z.url()),
+};
 
-const llmSection = z.object({
-  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
-  OPENAI_API_KEY: z.string().min(1).optional(),
-  OPENAI_API_KEY_SECRET_ID: z.string().min(1).optional(),
-  OPENAI_BASE_URL: z.url().optional(),
-});
+const llmSection = {
+  OPENAI_MODEL: z._default(text(), 'gpt-4o-mini'),
+  OPENAI_API_KEY: z.optional(text()),
+  OPENAI_API_KEY_SECRET_ID: z.optional(text()),
+  OPENAI_BASE_URL: z.optional(z.url()),
+};
 
-type Env = Record<string, string | undefined>;
+type KeyConfig = { KEY_PROVIDER: 'kms' | 'local'; CAREBOW_DATA_DIR?: string | undefined; TOKEN_SIGNING_KEY_ID?: string | undefined; BLIND_INDEX_SECRET_ID?: string | undefined };
+type Ctx = Parameters<Parameters<typeof z.superRefine>[0]>[1];
 
-const requireKeyMaterial = (config: z.infer<typeof keysSection>, ctx: z.RefinementCtx): void => {
-  const need = (name: keyof typeof config, when: string): void => {
-    if (config[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: `is required when ${when}` });
+const problem = (ctx: Ctx, path: string, message: string): void => {
+  ctx.addIssue({ code: 'custom', path: [path], message, input: undefined });
+};
+
+const requireKeyMaterial = (config: KeyConfig, ctx: Ctx): void => {
+  const need = (name: keyof KeyConfig, when: string): void => {
+    if (config[name] === undefined) problem(ctx, name, `is required when ${when}`);
   };
   if (config.KEY_PROVIDER === 'local') need('CAREBOW_DATA_DIR', 'KEY_PROVIDER=local');
   if (config.KEY_PROVIDER === 'kms') {
@@ -76,44 +82,36 @@ const requireKeyMaterial = (config: z.infer<typeof keysSection>, ctx: z.Refineme
 };
 
 /** What every identity route reads: tables, keys, token settings, password cost. */
-export const identityConfigSchema = baseSection
-  .extend(dataSection.shape)
-  .extend(keysSection.shape)
-  .extend(tokensSection.shape)
-  .extend(passwordSection.shape)
-  .superRefine((config, ctx) => {
-    requireKeyMaterial(config, ctx);
-    if (config.CAREBOW_STAGE !== 'local' && config.PASSWORD_SCRYPT_LOG_N < 17) {
-      ctx.addIssue({ code: 'custom', path: ['PASSWORD_SCRYPT_LOG_N'], message: 'must be at least 17 outside the local stage' });
-    }
-    if (config.CAREBOW_STAGE !== 'local' && !config.AUTH_ISSUER.startsWith('https://')) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_ISSUER'], message: 'must be https outside the local stage' });
-    }
-    if (config.CAREBOW_STAGE !== 'local' && config.KEY_PROVIDER !== 'kms') {
-      ctx.addIssue({ code: 'custom', path: ['KEY_PROVIDER'], message: 'must be kms outside the local stage' });
-    }
-  });
+export const identityConfigSchema = z
+  .object({ ...baseSection, ...dataSection, ...keysSection, ...tokensSection, ...passwordSection })
+  .check(
+    z.superRefine((config, ctx) => {
+      requireKeyMaterial(config, ctx);
+      if (config.CAREBOW_STAGE === 'local') return;
+      if (config.PASSWORD_SCRYPT_LOG_N < 17) problem(ctx, 'PASSWORD_SCRYPT_LOG_N', 'must be at least 17 outside the local stage');
+      if (!config.AUTH_ISSUER.startsWith('https://')) problem(ctx, 'AUTH_ISSUER', 'must be https outside the local stage');
+      if (config.KEY_PROVIDER !== 'kms') problem(ctx, 'KEY_PROVIDER', 'must be kms outside the local stage');
+    }),
+  );
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;
 
 /** What the detailed health check reads: every dependency it probes. */
-export const healthConfigSchema = baseSection
-  .extend(dataSection.shape)
-  .extend(keysSection.shape)
-  .extend(queueSection.shape)
-  .extend(llmSection.shape)
-  .superRefine(requireKeyMaterial);
+export const healthConfigSchema = z
+  .object({ ...baseSection, ...dataSection, ...keysSection, ...queueSection, ...llmSection })
+  .check(z.superRefine(requireKeyMaterial));
 export type HealthConfig = z.infer<typeof healthConfigSchema>;
 
 /** Routes that only need the stage, version and CORS settings. */
-export const baseConfigSchema = baseSection;
+export const baseConfigSchema = z.object(baseSection);
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
 /** What the token-publishing routes (JWKS, discovery) read. */
-export const publishingConfigSchema = baseSection
-  .extend(keysSection.shape)
-  .extend(tokensSection.shape)
-  .superRefine(requireKeyMaterial);
+export const publishingConfigSchema = z
+  .object({ ...baseSection, ...keysSection, ...tokensSection })
+  .check(z.superRefine(requireKeyMaterial));
 export type PublishingConfig = z.infer<typeof publishingConfigSchema>;
+
+type Env = Record<string, string | undefined>;
 
 /**
  * Parses `env` with `schema`, or throws a {@link ConfigError} naming every bad variable.
@@ -121,9 +119,9 @@ export type PublishingConfig = z.infer<typeof publishingConfigSchema>;
  * @example
  * const config = readConfig(identityConfigSchema); // at module load, once per cold start
  */
-export const readConfig = <S extends z.ZodType>(schema: S, env: Env = process.env): z.infer<S> => {
-  const result = schema.safeParse(env);
+export const readConfig = <S extends z.ZodMiniType>(schema: S, env: Env = process.env): z.infer<S> => {
+  const result = z.safeParse(schema, env);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`);
+  const problems = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(config)'}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration. ${problems.join('; ')}`);
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 
 /** The error body every non-2xx response carries. */
 export const ErrorResponse = z
@@ -7,10 +7,7 @@ export const ErrorResponse = z
       code: z.string(),
       message: z.string(),
       requestId: z.string(),
-      details: z.unknown().optional(),
+      details: z.optional(z.unknown()),
     }),
   })
-  .meta({ id: 'ErrorResponse' });
-
-/** Ids are random UUIDs; a path that is not one cannot name a record. */
-export const Id = z.uuid();
+  .register(z.globalRegistry, { id: 'ErrorResponse' });

@@ -1,14 +1,14 @@
-import { z } from 'zod';
+import * as z from '../zod';
 
 export const HealthResponse = z
   .object({ status: z.literal('ok'), version: z.string(), time: z.iso.datetime() })
-  .meta({ id: 'HealthResponse' });
+  .register(z.globalRegistry, { id: 'HealthResponse' });
 
 export const DependencyStatus = z.object({
   name: z.string(),
   status: z.enum(['ok', 'down']),
   latencyMs: z.number(),
-  detail: z.string().optional(),
+  detail: z.optional(z.string()),
 });
 
 export const DetailedHealthResponse = z
@@ -18,4 +18,4 @@ export const DetailedHealthResponse = z
     time: z.iso.datetime(),
     dependencies: z.array(DependencyStatus),
   })
-  .meta({ id: 'DetailedHealthResponse' });
+  .register(z.globalRegistry, { id: 'DetailedHealthResponse' });

@@ -1,44 +1,46 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { RoleSchema } from '../domain/roles';
 
 /** Schemas of the identity routes: request bodies are strict (unknown fields → 400). */
 
-const Email = z.string().trim().max(254).pipe(z.email());
+const Email = z.pipe(z.string().check(z.trim(), z.maxLength(254)), z.email());
 /** Bounded far above any passphrase, far below what would make scrypt costly to call. */
-const Password = z.string().min(1).max(256);
+const Password = z.string().check(z.minLength(1), z.maxLength(256));
 
 export const RegisterRequest = z
   .strictObject({
     email: Email,
     password: Password,
-    name: z.string().trim().min(1).max(120).optional(),
+    name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
   })
-  .meta({ id: 'RegisterRequest' });
+  .register(z.globalRegistry, { id: 'RegisterRequest' });
 
 export const PublicUser = z
   .object({ id: z.uuid(), email: z.string(), roles: z.array(RoleSchema) })
-  .meta({ id: 'PublicUser' });
+  .register(z.globalRegistry, { id: 'PublicUser' });
 
-export const RegisterResponse = z.object({ user: PublicUser }).meta({ id: 'RegisterResponse' });
+export const RegisterResponse = z.object({ user: PublicUser }).register(z.globalRegistry, { id: 'RegisterResponse' });
 
-export const LoginRequest = z.strictObject({ email: Email, password: Password }).meta({ id: 'LoginRequest' });
+export const LoginRequest = z.strictObject({ email: Email, password: Password }).register(z.globalRegistry, { id: 'LoginRequest' });
 
 export const TokenPair = z
   .object({
     accessToken: z.string(),
     refreshToken: z.string(),
     tokenType: z.literal('Bearer'),
-    expiresIn: z.number().int(),
+    expiresIn: z.int(),
   })
-  .meta({ id: 'TokenPair' });
+  .register(z.globalRegistry, { id: 'TokenPair' });
 
-/** Opaque refresh token: `<familyId>.<secret>`, both base64url. */
+/** Opaque refresh token: `rt1.<familyId>.<secret>`, both base64url. */
 export const RefreshRequest = z
-  .strictObject({ refreshToken: z.string().min(1).max(256) })
-  .meta({ id: 'RefreshRequest' });
+  .strictObject({ refreshToken: z.string().check(z.minLength(1), z.maxLength(256)) })
+  .register(z.globalRegistry, { id: 'RefreshRequest' });
 
-export const LogoutRequest = RefreshRequest.meta({ id: 'LogoutRequest' });
+export const LogoutRequest = z
+  .strictObject({ refreshToken: z.string().check(z.minLength(1), z.maxLength(256)) })
+  .register(z.globalRegistry, { id: 'LogoutRequest' });
 
 export const MeResponse = z
   .object({ id: z.uuid(), email: z.string(), roles: z.array(RoleSchema), createdAt: z.iso.datetime() })
-  .meta({ id: 'MeResponse' });
+  .register(z.globalRegistry, { id: 'MeResponse' });

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from '../zod';
 
 export const JwksResponse = z
   .object({ keys: z.array(z.looseObject({ kty: z.string(), kid: z.string(), alg: z.string(), use: z.string() })) })
-  .meta({ id: 'JwksResponse' });
+  .register(z.globalRegistry, { id: 'JwksResponse' });
 
 export const OpenIdConfiguration = z
   .looseObject({
@@ -11,6 +11,6 @@ export const OpenIdConfiguration = z
     token_endpoint: z.string(),
     id_token_signing_alg_values_supported: z.array(z.string()),
   })
-  .meta({ id: 'OpenIdConfiguration' });
+  .register(z.globalRegistry, { id: 'OpenIdConfiguration' });
 
-export const OpenApiDocument = z.looseObject({ openapi: z.string() }).meta({ id: 'OpenApiDocument' });
+export const OpenApiDocument = z.looseObject({ openapi: z.string() }).register(z.globalRegistry, { id: 'OpenApiDocument' });

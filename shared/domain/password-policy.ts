@@ -9,6 +9,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 128;
 
 const longPasswords = new Set(COMMON_LONG_PASSWORDS);
+const baseWords = new Set(COMMON_BASE_WORDS);
 const SERVICE_WORDS = ['carebow'];
 const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm'];
 
@@ -41,7 +42,7 @@ export const checkPassword = (password: string, email: string): PasswordProblem[
   const lower = password.normalize('NFKC').toLowerCase();
   if (length < MIN_PASSWORD_LENGTH) problems.push({ code: 'too_short', message: `Use at least ${MIN_PASSWORD_LENGTH} characters.` });
   if (length > MAX_PASSWORD_LENGTH) problems.push({ code: 'too_long', message: `Use at most ${MAX_PASSWORD_LENGTH} characters.` });
-  if (longPasswords.has(lower) || COMMON_BASE_WORDS.includes(strippedBase(lower))) {
+  if (longPasswords.has(lower) || baseWords.has(strippedBase(lower))) {
     problems.push({ code: 'common', message: 'This password appears in lists of breached passwords.' });
   }
   if (new Set(lower).size <= 2) problems.push({ code: 'repetitive', message: 'Use more than two different characters.' });

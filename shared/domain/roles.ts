@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 
 /** Every role CareBow knows. Only `patient` is ever self-chosen (at registration). */
 export const ROLES = ['patient', 'caregiver', 'provider', 'admin', 'compliance'] as const;

@@ -1,12 +1,13 @@
 import middy, { type MiddlewareObj } from '@middy/core';
-import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { baseConfigSchema, readConfig } from '../config';
 import { CareBowError } from '../errors';
+import * as z from '../zod';
 import { log, stackFrames } from '../logger';
 import { authorize, callerFrom } from './caller';
 import { errorResponse } from './error-response';
 import { normalizedHeaders, parseRequest } from './parse-request';
+import { securityHeaders } from './security-headers';
 import type { HttpReply, HttpRequest } from './request';
 import type { RouteDef } from './route';
 
@@ -17,10 +18,10 @@ type Internal = { startedAt: number };
 
 const requestIdOf = (event: APIGatewayProxyEvent): string => event.requestContext?.requestId ?? 'unknown';
 
-/** Headers every response carries: PHI must never sit in a cache, and CORS only for allowed origins. */
+/** CORS headers, only for allowed origins. */
 const baseHeaders = (event: APIGatewayProxyEvent): Record<string, string> => {
   const origin = normalizedHeaders(event)['origin'];
-  const headers: Record<string, string> = { 'Cache-Control': 'no-store', Pragma: 'no-cache', Vary: 'Origin' };
+  const headers: Record<string, string> = { Vary: 'Origin' };
   if (origin !== undefined && CORS_ALLOWED_ORIGINS.includes(origin)) {
     headers['Access-Control-Allow-Origin'] = origin;
     headers['Access-Control-Allow-Credentials'] = 'true';
@@ -62,8 +63,9 @@ const accessLogAndErrors = (route: RouteDef, routeId: string): MiddlewareObj<API
  */
 export const httpRoute = (route: RouteDef, routeId: string, handle: RouteHandler) =>
   middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>()
+    // Registered first so its onError runs last, after the error handler has built the response.
+    .use(securityHeaders() as MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>)
     .use(accessLogAndErrors(route, routeId))
-    .use(httpSecurityHeaders() as MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>)
     .handler(async (event) => {
       const caller = callerFrom(event);
       authorize(route.access, caller);
@@ -79,7 +81,7 @@ export const httpRoute = (route: RouteDef, routeId: string, handle: RouteHandler
         },
       });
       const status = reply.status ?? route.status;
-      const body = reply.body === undefined || route.response === undefined ? undefined : route.response.parse(reply.body);
+      const body = reply.body === undefined || route.response === undefined ? undefined : z.parse(route.response, reply.body);
       return {
         statusCode: status,
         headers: { ...baseHeaders(event), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...reply.headers },

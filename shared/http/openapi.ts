@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from '../zod';
+import type { Schema } from '../zod';
 import { ErrorResponse } from '../contracts/common';
 import { isPublic, type RouteDef } from './route';
 
@@ -27,7 +28,7 @@ class Components {
   readonly #output = namedSchemas('output');
   readonly #used: Record<string, JsonSchema> = {};
 
-  public ref(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  public ref(schema: Schema, io: 'input' | 'output'): JsonSchema {
     const id = z.globalRegistry.get(schema)?.id;
     if (id === undefined) return clean(z.toJSONSchema(schema, { io, unrepresentable: 'any' }));
     this.#used[id] = (io === 'input' ? this.#input : this.#output)[id]!;

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type { z } from 'zod';
+import * as z from '../zod';
+import type { Schema } from '../zod';
 import { ValidationError } from '../errors';
 import type { RouteDef } from './route';
 
@@ -7,16 +8,16 @@ import type { RouteDef } from './route';
  * Turns zod issues into caller-facing details: where and what, never the offending value
  * (it may be a password or PHI).
  */
-const issuesOf = (error: z.ZodError): { path: string; message: string }[] =>
-  error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+const issuesOf = (error: { issues: readonly { path: PropertyKey[]; message: string }[] }): { path: string; message: string }[] =>
+  error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 
-const validate = <T>(schema: z.ZodType<T> | undefined, input: unknown, where: string): T => {
+const validate = (schema: Schema | undefined, input: unknown, where: string): unknown => {
   if (schema === undefined) {
     const empty = input === undefined || (typeof input === 'object' && input !== null && Object.keys(input).length === 0);
     if (!empty) throw new ValidationError(`This route takes no ${where}.`, undefined, `unexpected_${where}`);
-    return undefined as T;
+    return undefined;
   }
-  const result = schema.safeParse(input ?? {});
+  const result = z.safeParse(schema, input ?? {});
   if (!result.success) throw new ValidationError(`The ${where} is invalid.`, issuesOf(result.error), `invalid_${where}`);
   return result.data;
 };

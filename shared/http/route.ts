@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { Schema } from '../zod';
 import type { Role } from '../domain/roles';
 import type { TableName } from '../data/tables';
 
@@ -39,11 +39,11 @@ export interface RouteDef {
   readonly entry: string;
   readonly access: Access;
   readonly summary: string;
-  readonly body?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly params?: z.ZodType;
+  readonly body?: Schema;
+  readonly query?: Schema;
+  readonly params?: Schema;
   /** Success response schema; `undefined` for 204. */
-  readonly response?: z.ZodType;
+  readonly response?: Schema;
   readonly status: number;
   readonly throttle?: Throttle;
   readonly grants: Grants;

@@ -39,7 +39,7 @@ const largestOwnInputs = (fn: BundledFunction): string => {
 };
 
 describe('Bundle budgets', () => {
-  it.each(routeTargets)('route $id has an entry file (functions/$entry.ts) that bundles and exports handler', ({ id }) => {
+  it.each(routeTargets)('route $id: its entry $entry bundles and exports handler', ({ id }) => {
     // Prepare
     const outcome = outcomes.get(id)!;
 

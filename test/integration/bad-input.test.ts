@@ -44,6 +44,8 @@ describe('HTTP stack: bad input', () => {
     // Assess
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
+    expect(response.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.json.error).toMatchObject({ code: expect.any(String), message: expect.any(String), requestId: expect.any(String) });
     expect(response.text).not.toMatch(/at .+:\d+:\d+|node_modules|\.ts\b/);
     expect(await storeSnapshot()).toBe(before);
@@ -86,6 +88,8 @@ describe('HTTP stack: response headers', () => {
     expect(allowed.headers.get('cache-control')).toBe('no-store');
     expect(allowed.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     expect(allowed.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(allowed.headers.get('x-frame-options')).toBe('DENY');
+    expect(allowed.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { routes, type RouteId } from '../functions/routes';
+import {
+  BENCH_DIR, PROJECT_ROOT, bundleFunction, bundleSdkReference, sdkImportsOf, sdkInputsOf,
+  type BundleResult, type SdkImports,
+} from '../scripts/bundle';
+
+/**
+ * The functions CareBow deploys, bundled as the CDK bundles them, each next to a reference bundle
+ * of exactly the AWS SDK it uses. Shared by `bench/run.ts` and `test/build/bundle-budget.test.ts`,
+ * so the bench reports and the test enforces the same numbers.
+ */
+
+const KB = 1024;
+
+/** The budgets from the issue. Sizes are bytes (1 KB = 1024 bytes). */
+export const BUDGETS = {
+  authorizerBundleBytes: 50 * KB,
+  authorizerImportMs: 30,
+  ownCodeBytes: 100 * KB,
+  maxBundleBytes: 1024 * KB,
+} as const;
+
+export interface FunctionTarget {
+  /** `authorizer`, or the route id in `functions/routes.ts`. */
+  readonly id: 'authorizer' | RouteId;
+  /** Handler module under `functions/`, without extension. */
+  readonly entry: string;
+  /** `functions/<entry>.ts`, relative to the project root. */
+  readonly file: string;
+}
+
+/** The authorizer, then one function per line of the route table, in table order. */
+export const functionTargets = (): FunctionTarget[] => [
+  { id: 'authorizer', entry: 'authorizer', file: 'functions/authorizer.ts' },
+  ...(Object.entries(routes) as [RouteId, (typeof routes)[RouteId]][]).map(([id, route]) => ({
+    id, entry: route.entry, file: `functions/${route.entry}.ts`,
+  })),
+];
+
+export interface BundledFunction extends FunctionTarget {
+  readonly bundle: BundleResult;
+  /** The `@aws-sdk/*` entry points the bundle uses and the names it imports from each. */
+  readonly sdkImports: SdkImports;
+  /** Bundle of just that SDK (undefined if the function uses none). */
+  readonly reference: (BundleResult & { readonly source: string }) | undefined;
+  /** Inputs of the bundle that are the AWS SDK or its `@smithy` runtime. */
+  readonly sdkInputs: readonly string[];
+  /** bundle − reference: our code and its non-SDK dependencies. */
+  readonly ownBytes: number;
+  /** Cross-check of `ownBytes` from the metafile: bundle − bytes of the inputs the reference also has. */
+  readonly ownBytesByMetafile: number;
+}
+
+export type BundleOutcome = (BundledFunction & { readonly ok: true }) | (FunctionTarget & { readonly ok: false; readonly error: string });
+
+/**
+ * Bundles every function (in parallel) into `<outRoot>/functions/<entry>/index.mjs`, then builds
+ * one SDK reference per distinct SDK footprint into `<outRoot>/sdk-reference/`. A function whose
+ * entry is missing or does not build comes back `ok: false` with esbuild's message.
+ */
+export const bundleAll = async (outRoot: string = BENCH_DIR, targets: readonly FunctionTarget[] = functionTargets()): Promise<BundleOutcome[]> => {
+  type Built = { target: FunctionTarget; bundle: BundleResult; sdkImports: SdkImports } | { target: FunctionTarget; error: string };
+  const bundled = await Promise.all(targets.map(async (target): Promise<Built> => {
+    try {
+      if (!existsSync(join(PROJECT_ROOT, target.file))) throw new Error(`${target.file} does not exist`);
+      const bundle = await bundleFunction(target.file, { outdir: join(outRoot, 'functions', target.entry) });
+      return { target, bundle, sdkImports: await sdkImportsOf(bundle) };
+    } catch (error) {
+      const message = (error as { errors?: { text: string }[] }).errors?.map((e) => e.text).join('; ') ?? String(error);
+      return { target, error: message };
+    }
+  }));
+
+  // Functions with the same SDK footprint share one reference (same source, same bytes).
+  const references = new Map<string, Promise<BundleResult & { source: string }>>();
+  const referenceFor = (imports: SdkImports) => {
+    const key = JSON.stringify(imports);
+    if (!references.has(key)) {
+      references.set(key, bundleSdkReference(Object.keys(imports), { imports, outdir: join(outRoot, 'sdk-reference', `ref-${references.size}`) }));
+    }
+    return references.get(key)!;
+  };
+
+  return Promise.all(bundled.map(async (item): Promise<BundleOutcome> => {
+    if ('error' in item) return { ...item.target, ok: false, error: item.error };
+    const { target, bundle, sdkImports } = item;
+    const reference = Object.keys(sdkImports).length === 0 ? undefined : await referenceFor(sdkImports);
+    const inReference = new Set(Object.keys(reference?.inputs ?? {}));
+    const sharedBytes = Object.entries(bundle.inputs).filter(([file]) => inReference.has(file)).reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+    return {
+      ...target,
+      ok: true,
+      bundle,
+      sdkImports,
+      reference,
+      sdkInputs: sdkInputsOf(bundle.inputs),
+      ownBytes: bundle.bytes - (reference?.bytes ?? 0),
+      ownBytesByMetafile: bundle.bytes - sharedBytes,
+    };
+  }));
+};
+
+/** The single most common client, as a machine yardstick for import times of SDK-free functions. */
+export const YARDSTICK_IMPORTS: SdkImports = { '@aws-sdk/client-dynamodb': ['DynamoDBClient'] };
+
+export const kb = (bytes: number): string => `${(bytes / KB).toFixed(1)} KB`;

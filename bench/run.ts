@@ -1,0 +1,301 @@
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync, randomUUID, verify, webcrypto, type KeyObject } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SignJWT, calculateJwkThumbprint, exportJWK } from 'jose';
+import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
+import { BENCH_DIR, bundleSdkReference, contributors, type BundleResult } from '../scripts/bundle';
+import { BUDGETS, YARDSTICK_IMPORTS, bundleAll, kb, type BundledFunction } from './functions';
+
+/**
+ * `npm run bench`: what each function costs at cold start, on this machine, next to a yardstick
+ * measured in the same run so the figures compare across machines.
+ *
+ * 1. Size: every function bundled as the CDK ships it; own code = bundle − a bundle of just the
+ *    AWS SDK it uses (scripts/bundle.ts explains how that SDK is detected).
+ * 2. Import: median time to `import()` the bundle in a fresh Node process (performance.now()
+ *    around the import, so Node's own start-up is excluded), next to the same figure for the SDK
+ *    reference (SDK-free functions: a DynamoDBClient yardstick).
+ * 3. Authorizer throughput: handler verifications/s next to raw `crypto.verify` of the same input.
+ *
+ * Reports only: exits 0 even if a budget fails (test/build/bundle-budget.test.ts enforces sizes).
+ */
+
+const IMPORT_RUNS = 11;
+const THROUGHPUT_MS = 2000;
+const WARMUP_MS = 300;
+
+const ISSUER = 'http://localhost:3000';
+const CLIENT_ID = 'carebow-local';
+const METHOD_ARN = 'arn:aws:execute-api:us-east-1:123456789012:abcdef1234/local/GET/api/v1/me';
+
+const started = performance.now();
+const log = (line = '') => process.stdout.write(`${line}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// A signing key and the authorizer's configuration (same in the child processes and in-process).
+// ---------------------------------------------------------------------------------------------
+const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const publicJwk = await exportJWK(publicKey);
+const kid = await calculateJwkThumbprint(publicJwk);
+const authorizerIssuers = JSON.stringify([
+  { issuer: ISSUER, audience: CLIENT_ID, jwks: { keys: [{ ...publicJwk, kid, alg: 'ES256', use: 'sig' }] } },
+]);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'carebow-bench-'));
+/** What the modules read at load (shared/config.ts, functions/authorizer-config.ts): a local stage. */
+const childEnv: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  AWS_REGION: 'us-east-1',
+  CAREBOW_STAGE: 'local',
+  CAREBOW_VERSION: '0.1.0',
+  KEY_PROVIDER: 'local',
+  CAREBOW_DATA_DIR: dataDir,
+  IDENTITY_TABLE: 'carebow-local-identity',
+  SESSIONS_TABLE: 'carebow-local-sessions',
+  AUDIT_TABLE: 'carebow-local-audit',
+  AUTH_ISSUER: ISSUER,
+  AUTH_CLIENT_ID: CLIENT_ID,
+  PASSWORD_SCRYPT_LOG_N: '17',
+  TRIAGE_QUEUE_URL: 'http://127.0.0.1:1/000000000000/q',
+  OPENAI_MODEL: 'gpt-4o-mini',
+  POWERTOOLS_SERVICE_NAME: 'carebow',
+  POWERTOOLS_LOG_LEVEL: 'INFO',
+  AUTHORIZER_ISSUERS: authorizerIssuers,
+};
+
+// ---------------------------------------------------------------------------------------------
+// 1. Bundles and their SDK references.
+// ---------------------------------------------------------------------------------------------
+log(`CareBow bench: Node ${process.version}, ${process.platform}/${process.arch}`);
+log('Bundling every function as the CDK does (esm, minify, node24, SDK bundled)...');
+const outcomes = await bundleAll();
+const broken = outcomes.filter((outcome) => !outcome.ok);
+const functions = outcomes.filter((outcome): outcome is BundledFunction & { ok: true } => outcome.ok);
+const yardstick = await bundleSdkReference(Object.keys(YARDSTICK_IMPORTS), { imports: YARDSTICK_IMPORTS, outdir: join(BENCH_DIR, 'sdk-reference', 'yardstick') });
+
+// ---------------------------------------------------------------------------------------------
+// 2. Fresh-process import times (interleaved rounds, so drift hits every bundle alike).
+// ---------------------------------------------------------------------------------------------
+const CHILD = join(BENCH_DIR, 'import-child.mjs');
+writeFileSync(CHILD, `import { writeSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const url = pathToFileURL(process.argv[2]).href;
+const started = performance.now();
+await import(url);
+writeSync(1, JSON.stringify({ ms: performance.now() - started }));
+process.exit(0);
+`);
+
+const importOnce = (file: string): Promise<number> => new Promise((resolve, reject) => {
+  const child = spawn(process.execPath, [CHILD, file], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => { stdout += chunk; });
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  child.on('error', reject);
+  child.on('close', (code) => {
+    if (code === 0) resolve((JSON.parse(stdout) as { ms: number }).ms);
+    else reject(new Error(`import of ${file} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+  });
+});
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+const bundleFiles = [...new Set([
+  ...functions.map((fn) => fn.bundle.outfile),
+  ...functions.flatMap((fn) => (fn.reference ? [fn.reference.outfile] : [])),
+  yardstick.outfile,
+])];
+log(`Timing imports: ${bundleFiles.length} bundles × ${IMPORT_RUNS} fresh processes (+1 warm-up each)...`);
+const samples = new Map<string, number[]>(bundleFiles.map((file) => [file, []]));
+const importErrors = new Map<string, string>();
+for (let round = 0; round <= IMPORT_RUNS; round += 1) {
+  for (const file of bundleFiles) {
+    if (importErrors.has(file)) continue;
+    try {
+      const ms = await importOnce(file);
+      if (round > 0) samples.get(file)!.push(ms); // round 0 warms the file cache and creates local keys
+    } catch (error) {
+      importErrors.set(file, (error as Error).message);
+    }
+  }
+}
+const importMs = (bundle: BundleResult | undefined): number | undefined => {
+  if (bundle === undefined || importErrors.has(bundle.outfile)) return undefined;
+  return median(samples.get(bundle.outfile)!);
+};
+
+// ---------------------------------------------------------------------------------------------
+// 3. Authorizer verifications per second vs raw crypto.verify of the same signing input.
+// ---------------------------------------------------------------------------------------------
+log(`Measuring authorizer throughput (${THROUGHPUT_MS / 1000} s each)...`);
+process.env.AUTHORIZER_ISSUERS = authorizerIssuers;
+const { handler } = await import('../functions/authorizer');
+
+const nowSeconds = Math.floor(Date.now() / 1000);
+const tokens = await Promise.all(Array.from({ length: 256 }, (_, index) =>
+  new SignJWT({
+    client_id: CLIENT_ID, token_use: 'access', scope: 'openid carebow/api', groups: ['patient'],
+  })
+    .setProtectedHeader({ alg: 'ES256', kid })
+    .setIssuer(ISSUER).setSubject(randomUUID()).setJti(`bench-${index}`)
+    .setIssuedAt(nowSeconds).setNotBefore(nowSeconds).setExpirationTime(nowSeconds + 900)
+    .sign(privateKey)));
+const events: APIGatewayTokenAuthorizerEvent[] = tokens.map((token) => ({ type: 'TOKEN', authorizationToken: `Bearer ${token}`, methodArn: METHOD_ARN }));
+const signed = tokens.map((token) => {
+  const [header, payload, signature] = token.split('.') as [string, string, string];
+  return { input: Buffer.from(`${header}.${payload}`), signature: Buffer.from(signature, 'base64url') };
+});
+
+const check = await handler(events[0]!);
+if (check.policyDocument.Statement[0]?.Effect !== 'Allow') throw new Error('the authorizer refused a valid bench token');
+
+/** Calls `once(i)` back to back for `ms`; returns calls per second. */
+const rate = async (once: (index: number) => unknown, ms: number): Promise<number> => {
+  const begin = performance.now();
+  let count = 0;
+  while (performance.now() - begin < ms) {
+    for (let k = 0; k < 32; k += 1, count += 1) await once(count);
+  }
+  return count / ((performance.now() - begin) / 1000);
+};
+const rateSync = (once: (index: number) => boolean, ms: number): number => {
+  const begin = performance.now();
+  let count = 0;
+  while (performance.now() - begin < ms) {
+    for (let k = 0; k < 32; k += 1, count += 1) if (!once(count)) throw new Error('raw verify failed');
+  }
+  return count / ((performance.now() - begin) / 1000);
+};
+
+const viaHandler = (index: number) => handler(events[index % events.length]!);
+const viaCryptoVerify = (index: number) => {
+  const { input, signature } = signed[index % signed.length]!;
+  return verify('sha256', input, { key: publicKey as KeyObject, dsaEncoding: 'ieee-p1363' }, signature);
+};
+const subtleKey = await webcrypto.subtle.importKey('jwk', publicJwk as webcrypto.JsonWebKey, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+const viaSubtle = (index: number) => {
+  const { input, signature } = signed[index % signed.length]!;
+  return webcrypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, subtleKey, signature, input);
+};
+
+await rate(viaHandler, WARMUP_MS);
+rateSync(viaCryptoVerify, WARMUP_MS);
+await rate(viaSubtle, WARMUP_MS);
+// Interleaved slices, so a noisy neighbour or a CPU clock change hits all three alike.
+const SLICES = 4;
+const slices = { handler: [] as number[], raw: [] as number[], subtle: [] as number[] };
+for (let slice = 0; slice < SLICES; slice += 1) {
+  slices.handler.push(await rate(viaHandler, THROUGHPUT_MS / SLICES));
+  slices.raw.push(rateSync(viaCryptoVerify, THROUGHPUT_MS / SLICES));
+  slices.subtle.push(await rate(viaSubtle, THROUGHPUT_MS / SLICES / 2));
+}
+const handlerRate = median(slices.handler);
+const rawRate = median(slices.raw);
+const subtleRate = median(slices.subtle);
+
+// ---------------------------------------------------------------------------------------------
+// Report.
+// ---------------------------------------------------------------------------------------------
+interface Row {
+  name: string;
+  bundle: string;
+  ref: string;
+  own: string;
+  budget: string;
+  importMs: string;
+  refMs: string;
+  ratio: string;
+  result: string;
+}
+const failures: string[] = [];
+const rows: Row[] = functions.map((fn) => {
+  const isAuthorizer = fn.id === 'authorizer';
+  const ms = importMs(fn.bundle);
+  const refBundle = fn.reference ?? yardstick;
+  const refMs = importMs(refBundle);
+  const failed: string[] = [];
+  if (fn.bundle.bytes > BUDGETS.maxBundleBytes) failed.push(`bundle ${kb(fn.bundle.bytes)} > ${kb(BUDGETS.maxBundleBytes)}`);
+  if (isAuthorizer) {
+    if (fn.bundle.bytes > BUDGETS.authorizerBundleBytes) failed.push(`bundle ${kb(fn.bundle.bytes)} > ${kb(BUDGETS.authorizerBundleBytes)}`);
+    if (fn.sdkInputs.length > 0) failed.push(`contains the AWS SDK (${fn.sdkInputs.length} inputs)`);
+    if (ms === undefined) failed.push('import failed');
+    else if (ms > BUDGETS.authorizerImportMs) failed.push(`import ${ms.toFixed(1)} ms > ${BUDGETS.authorizerImportMs} ms`);
+  } else {
+    if (fn.ownBytes > BUDGETS.ownCodeBytes) failed.push(`own code ${kb(fn.ownBytes)} > ${kb(BUDGETS.ownCodeBytes)}`);
+    if (ms === undefined) failed.push('import failed');
+  }
+  for (const reason of failed) failures.push(`${fn.id}: ${reason}`);
+  return {
+    name: fn.id,
+    bundle: kb(fn.bundle.bytes),
+    ref: fn.reference ? kb(fn.reference.bytes) : '—',
+    own: kb(fn.ownBytes),
+    budget: isAuthorizer ? `bundle ≤ 50 KB, no SDK, ≤ 30 ms` : 'own ≤ 100 KB',
+    importMs: ms === undefined ? 'error' : ms.toFixed(1),
+    refMs: refMs === undefined ? 'error' : `${refMs.toFixed(1)}${fn.reference ? '' : '†'}`,
+    ratio: ms === undefined || refMs === undefined ? '—' : `${(ms / refMs).toFixed(2)}×`,
+    result: failed.length === 0 ? 'PASS' : '**FAIL**',
+  };
+});
+for (const fn of broken) failures.push(`${fn.id}: ${fn.file} does not bundle: ${'error' in fn ? fn.error : ''}`);
+
+const header: Row = { name: 'function', bundle: 'bundle', ref: 'SDK ref', own: 'own code', budget: 'budget (+ every bundle ≤ 1 MB)', importMs: 'import ms', refMs: 'ref ms', ratio: 'ratio', result: 'result' };
+const columns = Object.keys(header) as (keyof Row)[];
+const rightAligned = new Set<keyof Row>(['bundle', 'ref', 'own', 'importMs', 'refMs', 'ratio']);
+const widths = Object.fromEntries(columns.map((column) => [column, Math.max(...[header, ...rows].map((row) => row[column].length))])) as Record<keyof Row, number>;
+const format = (row: Row) => columns.map((column) => (rightAligned.has(column) ? row[column].padStart(widths[column]) : row[column].padEnd(widths[column]))).join('  ');
+
+log();
+log(`Bundle sizes and fresh-process import times (median of ${IMPORT_RUNS}; 1 KB = 1024 bytes)`);
+log(format(header));
+log(columns.map((column) => '-'.repeat(widths[column])).join('  '));
+for (const row of rows) log(format(row));
+log(`SDK ref = a bundle of only the AWS SDK entry points the function imports (same esbuild options); own code = bundle − SDK ref.`);
+log(`† SDK-free function: ratio against the yardstick, a DynamoDBClient-only bundle (${kb(yardstick.bytes)}).`);
+
+log();
+log('Own code, checked against the metafile (bundle − bytes of the inputs the SDK ref also contains):');
+for (const fn of functions) {
+  const sdk = Object.entries(fn.sdkImports).map(([pkg, names]) => `${pkg.replace('@aws-sdk/', '')}{${names.join(',')}}`).join(' ') || 'no AWS SDK';
+  log(`  ${fn.id.padEnd(20)} ${kb(fn.ownBytesByMetafile).padStart(9)}   SDK: ${sdk}`);
+}
+
+const overBudget = functions.filter((fn) => (fn.id === 'authorizer' ? fn.bundle.bytes > BUDGETS.authorizerBundleBytes : fn.ownBytes > BUDGETS.ownCodeBytes));
+if (overBudget.length > 0) {
+  log();
+  log('Largest own-code contributors of functions over their size budget (from the esbuild metafile):');
+  for (const fn of overBudget) {
+    const inReference = new Set(Object.keys(fn.reference?.inputs ?? {}));
+    const top = contributors(fn.bundle.inputs, (file) => inReference.has(file)).slice(0, 6);
+    log(`  ${fn.id}: ${top.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')}`);
+  }
+}
+
+log();
+log(`Authorizer throughput (one ES256 access token per call, in-process; ${THROUGHPUT_MS / 1000} s each, median of ${SLICES} interleaved slices):`);
+log(`  handler (jose jwtVerify + our checks)    ${Math.round(handlerRate).toLocaleString('en-US').padStart(9)} verifications/s`);
+log(`  crypto.verify ES256, same input (ref)     ${Math.round(rawRate).toLocaleString('en-US').padStart(9)} verifications/s`);
+log(`  ratio handler / crypto.verify             ${(handlerRate / rawRate).toFixed(2)}×   (overhead of jose + checks: ${((1 / handlerRate - 1 / rawRate) * 1e6).toFixed(1)} µs per token)`);
+log(`  info: crypto.subtle.verify (jose 6 uses WebCrypto) ${Math.round(subtleRate).toLocaleString('en-US')} verifications/s`);
+
+for (const [file, message] of importErrors) failures.push(`import error: ${message.slice(0, 300)} (${file})`);
+log();
+if (failures.length === 0) {
+  log('All budgets PASS.');
+} else {
+  log('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
+  log(`!!! FAIL: ${failures.length} budget violation(s)`);
+  for (const failure of failures) log(`!!!   ${failure}`);
+  log('!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!');
+}
+log(`(bench took ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
+rmSync(dataDir, { recursive: true, force: true });
+process.exit(0);

@@ -1,0 +1,239 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import ts from 'typescript';
+
+/**
+ * Bundles a Lambda entry the way the CDK ships it (`lib/api.ts`, `NodejsFunction.bundling`), so a
+ * size or import time measured here is the size and import time of what is deployed: ESM,
+ * minified, node24, platform node, `mainFields: ['module', 'main']`, the AWS SDK v3 bundled
+ * (nothing external) and the same `createRequire` banner. Only the source map differs: the CDK
+ * writes one next to the bundle, which is not code, so it is off here.
+ *
+ * Used by `bench/run.ts` (`npm run bench`) and `test/build/bundle-budget.test.ts`.
+ */
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Git-ignored scratch folder for bundles. */
+export const BENCH_DIR = join(PROJECT_ROOT, '.bench');
+
+const CDK_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** The options `NodejsFunction` passes to esbuild (see `lib/api.ts`), minus the source map. */
+export const CDK_BUILD_OPTIONS = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  banner: { js: CDK_BANNER },
+  sourcemap: false,
+  metafile: true,
+  write: true,
+  logLevel: 'silent',
+  absWorkingDir: PROJECT_ROOT,
+} as const satisfies esbuild.BuildOptions;
+
+/** What one input file (a module) contributes to the bundle. */
+export type BundleInputs = Record<string, { bytesInOutput: number }>;
+
+export interface BundleResult {
+  /** Size of the minified bundle file in bytes. */
+  readonly bytes: number;
+  /** Absolute path of the written bundle (`index.mjs`, like the CDK asset). */
+  readonly outfile: string;
+  /** Every input (path relative to the project root) and the bytes it adds to the output. */
+  readonly inputs: BundleInputs;
+  /** The bundle's exports (a handler must export `handler`). */
+  readonly exports: readonly string[];
+  /** esbuild's full metafile: the import graph, for attribution. */
+  readonly metafile: esbuild.Metafile;
+}
+
+const build = async (options: esbuild.BuildOptions & { outfile: string }): Promise<BundleResult> => {
+  await mkdir(dirname(options.outfile), { recursive: true });
+  const result = await esbuild.build({ ...CDK_BUILD_OPTIONS, ...options });
+  const metafile = result.metafile!;
+  const [, output] = Object.entries(metafile.outputs).find(([file]) => file.endsWith('.mjs'))!;
+  return { bytes: output.bytes, outfile: options.outfile, inputs: output.inputs, exports: output.exports, metafile };
+};
+
+/** `functions/auth/login.ts` → `auth/login`; anything else → its path without extension. */
+const entryName = (entryFile: string): string =>
+  relative(join(PROJECT_ROOT, 'functions'), resolve(PROJECT_ROOT, entryFile)).replace(/\.[cm]?[jt]s$/, '').replaceAll('..', '_');
+
+/**
+ * Bundles one function entry with the CDK's options into `<outdir>/index.mjs`.
+ *
+ * @example
+ * const { bytes, inputs } = await bundleFunction('functions/authorizer.ts');
+ */
+export const bundleFunction = async (entryFile: string, { outdir }: { outdir?: string } = {}): Promise<BundleResult> => {
+  const entryPoint = resolve(PROJECT_ROOT, entryFile);
+  const dir = outdir ?? join(BENCH_DIR, 'bundles', entryName(entryFile));
+  return build({ entryPoints: [entryPoint], outfile: join(dir, 'index.mjs') });
+};
+
+// ---------------------------------------------------------------------------------------------
+// The AWS SDK a function uses, and a reference bundle of exactly that SDK.
+// ---------------------------------------------------------------------------------------------
+
+/** Packages that are the AWS SDK v3 itself or only exist as its runtime. */
+export const SDK_INPUT = /(^|\/)node_modules\/(@aws-sdk|@smithy|@aws-crypto)\//;
+
+const NAMESPACE = '*';
+
+/**
+ * The AWS SDK entry points a bundle uses: `@aws-sdk/<pkg>` → the value names imported from it
+ * (`'*'` when they cannot be known, which makes the reference keep the whole package).
+ */
+export type SdkImports = Record<string, string[]>;
+
+/** The named value imports (type-only ones excluded) from `@aws-sdk/*` in one source file. */
+const sdkNamesIn = (file: string, text: string): Map<string, Set<string>> => {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  const found = new Map<string, Set<string>>();
+  const add = (pkg: string, name: string) => {
+    if (!found.has(pkg)) found.set(pkg, new Set());
+    found.get(pkg)!.add(name);
+  };
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      const pkg = node.moduleSpecifier.text;
+      if (!pkg.startsWith('@aws-sdk/')) return;
+      if (ts.isImportDeclaration(node)) {
+        const clause = node.importClause;
+        if (clause === undefined) return add(pkg, NAMESPACE); // side-effect import: keep it all
+        if (clause.isTypeOnly) return;
+        if (clause.name) add(pkg, 'default');
+        const bindings = clause.namedBindings;
+        if (bindings && ts.isNamespaceImport(bindings)) add(pkg, NAMESPACE);
+        else for (const element of bindings?.elements ?? []) if (!element.isTypeOnly) add(pkg, (element.propertyName ?? element.name).text);
+      } else {
+        if (node.isTypeOnly) return;
+        const clause = node.exportClause;
+        if (clause === undefined || ts.isNamespaceExport(clause)) add(pkg, NAMESPACE);
+        else for (const element of clause.elements) if (!element.isTypeOnly) add(pkg, (element.propertyName ?? element.name).text);
+      }
+      return;
+    }
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const [arg] = node.arguments;
+      if (arg && ts.isStringLiteral(arg) && arg.text.startsWith('@aws-sdk/')) add(arg.text, NAMESPACE);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+};
+
+/**
+ * Which AWS SDK packages a bundle actually contains, and which of their exports its code uses.
+ *
+ * How: the metafile's import graph says which `@aws-sdk/*` packages made it into the bundle (with
+ * bytes in the output, not just reached and tree-shaken) and which non-SDK input that is itself in
+ * the output imported each one (esbuild records the specifier as `original`). Those
+ * importers are our own sources, so they are parsed (TypeScript's parser, syntax only) for the
+ * value names imported from that package; `import type` never reaches the bundle and is skipped.
+ * Packages the SDK pulls in itself (`@aws-sdk/core`, `@smithy/*`, credential providers...) are
+ * not listed: the reference brings them in exactly as the function does, by importing the same
+ * entry points. If a name cannot be known (a namespace import, a dependency importing the SDK),
+ * the whole package is kept (`'*'`): the reference gets bigger, so own code is under-, never
+ * over-stated on that count.
+ */
+export const sdkImportsOf = async (bundle: Pick<BundleResult, 'metafile' | 'inputs'>): Promise<SdkImports> => {
+  const inOutput = (file: string) => (bundle.inputs[file]?.bytesInOutput ?? 0) > 0;
+  const packageInOutput = (pkg: string) => Object.keys(bundle.inputs).some((file) => file.includes(`node_modules/${pkg}/`) && inOutput(file));
+  const imports: Record<string, Set<string>> = {};
+  for (const [file, input] of Object.entries(bundle.metafile.inputs)) {
+    // An importer esbuild tree-shook away (e.g. a Secrets Manager adapter the entry never calls)
+    // does not put its SDK package in the bundle, so it must not put it in the reference either.
+    if (SDK_INPUT.test(file) || !inOutput(file)) continue;
+    const specifiers = input.imports.map((edge) => edge.original ?? '').filter((spec) => spec.startsWith('@aws-sdk/'));
+    const packages = [...new Set(specifiers.map((spec) => spec.split('/').slice(0, 2).join('/')))].filter(packageInOutput);
+    if (packages.length === 0) continue;
+    const names = file.includes('node_modules/') ? new Map<string, Set<string>>() : sdkNamesIn(file, await readFile(join(PROJECT_ROOT, file), 'utf8'));
+    for (const pkg of packages) {
+      imports[pkg] ??= new Set();
+      const used = names.get(pkg);
+      if (used === undefined || used.size === 0) imports[pkg].add(NAMESPACE);
+      else for (const name of used) imports[pkg].add(name);
+    }
+  }
+  return Object.fromEntries(Object.entries(imports).sort(([a], [b]) => a.localeCompare(b)).map(([pkg, names]) => [pkg, [...names].sort()]));
+};
+
+/** True if any input of the bundle is the AWS SDK (or its `@smithy` runtime). */
+export const sdkInputsOf = (inputs: BundleInputs): string[] => Object.keys(inputs).filter((file) => SDK_INPUT.test(file));
+
+/** The entry source of an SDK reference bundle: see {@link bundleSdkReference}. */
+export const sdkReferenceSource = (imports: SdkImports): string => {
+  const lines = ['// Generated by scripts/bundle.ts: the AWS SDK a function uses, and nothing else.'];
+  const clients: string[] = [];
+  const used: string[] = [];
+  Object.entries(imports).forEach(([pkg, names], index) => {
+    if (names.includes(NAMESPACE)) {
+      lines.push(`import * as p${index} from ${JSON.stringify(pkg)};`);
+      used.push(`p${index}`);
+      return;
+    }
+    const bindings = names.map((name) => `${name === 'default' ? 'default' : name} as p${index}_${name}`);
+    lines.push(`import { ${bindings.join(', ')} } from ${JSON.stringify(pkg)};`);
+    for (const name of names) {
+      used.push(`p${index}_${name}`);
+      // A service client is constructed once, as every handler does at load.
+      if (pkg.startsWith('@aws-sdk/client-') && /^[A-Z]\w*Client$/.test(name)) clients.push(`new p${index}_${name}({})`);
+    }
+  });
+  lines.push(`export const clients = [${clients.join(', ')}];`);
+  lines.push(`export const used = [${used.join(', ')}];`);
+  return `${lines.join('\n')}\n`;
+};
+
+/** The `SdkImports` of plain package names: every package kept whole. */
+const wholePackages = (packages: readonly string[]): SdkImports => Object.fromEntries(packages.map((pkg) => [pkg, [NAMESPACE]]));
+
+/**
+ * Bundles, with the same options, a tiny entry that imports only the AWS SDK a function uses:
+ * for each package the very names the function imports (all exported, so none is tree-shaken)
+ * and one instance of each service client. `bundle − reference` is then the function's own code
+ * (ours and its non-SDK dependencies), and the reference's import time is a machine-independent
+ * yardstick for the function's.
+ *
+ * `packages` are `@aws-sdk/*` package names; `imports` (from {@link sdkImportsOf}) narrows each to
+ * the names used. A package without names is imported whole (`import * as`), an upper bound.
+ *
+ * @example
+ * const fn = await bundleFunction('functions/auth/login.ts');
+ * const imports = await sdkImportsOf(fn);
+ * const ref = await bundleSdkReference(Object.keys(imports), { imports });
+ * const ownCode = fn.bytes - ref.bytes;
+ */
+export const bundleSdkReference = async (
+  packages: readonly string[],
+  { imports, outdir }: { imports?: SdkImports; outdir?: string } = {},
+): Promise<BundleResult & { readonly source: string }> => {
+  const selected: SdkImports = { ...wholePackages(packages) };
+  for (const pkg of packages) if (imports?.[pkg]?.length) selected[pkg] = imports[pkg];
+  const source = sdkReferenceSource(selected);
+  const id = createHash('sha256').update(source).digest('hex').slice(0, 12);
+  const dir = outdir ?? join(BENCH_DIR, 'sdk-reference', id);
+  await mkdir(dir, { recursive: true });
+  const entry = join(dir, 'entry.mjs');
+  await writeFile(entry, source);
+  return { ...(await build({ entryPoints: [entry], outfile: join(dir, 'index.mjs') })), source };
+};
+
+/** Bytes per package (`node_modules/<pkg>`) or per own folder, largest first: why a bundle is big. */
+export const contributors = (inputs: BundleInputs, exclude: (file: string) => boolean = () => false): [string, number][] => {
+  const totals = new Map<string, number>();
+  for (const [file, { bytesInOutput }] of Object.entries(inputs)) {
+    if (exclude(file) || bytesInOutput === 0) continue;
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? file;
+    totals.set(pkg, (totals.get(pkg) ?? 0) + bytesInOutput);
+  }
+  return [...totals].sort(([, a], [, b]) => b - a);
+};
