@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayProxyResult, APIGatewayTokenAuthorizerEvent, Context } from 'aws-lambda';
 import type { RouteDef } from '../shared/http/route';
 import { isPublic } from '../shared/http/route';
+import { SECURITY_HEADERS } from '../shared/http/security-headers';
 import { lambdaContext, toProxyEvent } from './proxy-event';
 
 type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
@@ -15,12 +16,7 @@ const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 const FUNCTIONS_DIR = join(import.meta.dirname, '..', 'functions');
 
 /** Headers API Gateway's gateway responses carry (configured in lib/api.ts). */
-const GATEWAY_HEADERS = {
-  'Content-Type': 'application/json',
-  'Cache-Control': 'no-store',
-  'Strict-Transport-Security': 'max-age=15552000; includeSubDomains; preload',
-  'X-Content-Type-Options': 'nosniff',
-};
+const GATEWAY_HEADERS = { 'Content-Type': 'application/json', ...SECURITY_HEADERS };
 
 interface CompiledRoute {
   readonly id: string;

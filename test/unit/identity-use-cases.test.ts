@@ -48,6 +48,27 @@ describe('Use case: login', () => {
     await expect(attempt).rejects.toThrow('audit store down');
   });
 
+  it('spends one scrypt derivation for an unknown e-mail as for a known one (no timing oracle)', async () => {
+    // Prepare
+    const { deps } = inMemoryIdentity();
+    await register(deps, input, META);
+    let derivations = 0;
+    const counting = {
+      hash: deps.passwords.hash.bind(deps.passwords),
+      verify: async (password: string, stored: string) => (derivations++, deps.passwords.verify(password, stored)),
+      verifyDummy: async (password: string) => (derivations++, deps.passwords.verifyDummy(password)),
+    };
+
+    // Act
+    await expect(login({ ...deps, passwords: counting }, { email: 'nobody@example.com', password: 'whatever it is here' }, META)).rejects.toMatchObject({ status: 401 });
+    const unknown = derivations;
+    await expect(login({ ...deps, passwords: counting }, { ...input, password: 'the wrong passphrase' }, META)).rejects.toMatchObject({ status: 401 });
+
+    // Assess
+    expect(unknown).toBe(1);
+    expect(derivations - unknown).toBe(1);
+  });
+
   it('refuses a disabled account with the same 401 as a wrong password', async () => {
     // Prepare
     const { deps, users } = inMemoryIdentity();
