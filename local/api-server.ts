@@ -98,7 +98,6 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Methods': methods.join(','),
         'Access-Control-Allow-Headers': 'Authorization,Content-Type,Idempotency-Key,If-Match',
-        'Access-Control-Allow-Credentials': 'true',
         'Access-Control-Max-Age': '600',
       });
     }

@@ -24,7 +24,8 @@ const baseHeaders = (event: APIGatewayProxyEvent): Record<string, string> => {
   const headers: Record<string, string> = { Vary: 'Origin' };
   if (origin !== undefined && CORS_ALLOWED_ORIGINS.includes(origin)) {
     headers['Access-Control-Allow-Origin'] = origin;
-    headers['Access-Control-Allow-Credentials'] = 'true';
+    // Bearer tokens, no cookies: credentials mode is never needed. Let clients read these two.
+    headers['Access-Control-Expose-Headers'] = 'Retry-After, ETag';
   }
   return headers;
 };

@@ -1,0 +1,440 @@
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { routes, ROUTE_IDS, type RouteId } from '../functions/routes';
+import { TABLES, TABLE_NAMES, type TableName } from '../shared/data/tables';
+import { isPublic, type Grants, type HttpMethod, type RouteDef } from '../shared/http/route';
+import { SECURITY_HEADERS } from '../shared/http/security-headers';
+import { pascal } from './data';
+import { acknowledge } from './nag';
+
+/** The repository root: entries, the lock file and esbuild are resolved from here. */
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** An issuer the authorizer trusts besides the built-in one (e.g. a Cognito user pool). */
+export interface TrustedIssuerProps {
+  /** The `iss` claim, an https URL. */
+  readonly issuer: string;
+  /** The expected `aud` / `client_id`. */
+  readonly audience: string;
+  /**
+   * Where its public keys are published.
+   * @default `${issuer}/.well-known/jwks.json`
+   */
+  readonly jwksUri?: string;
+}
+
+export interface ApiProps {
+  /** Stage name: the API Gateway stage and part of every name. */
+  readonly stage: string;
+  /** Release version handed to the functions (`CAREBOW_VERSION`). */
+  readonly version: string;
+  /** CMK for the log groups. */
+  readonly encryptionKey: kms.IKey;
+  /** The tables, keyed like `TABLES`; routes are granted access per their `grants.tables`. */
+  readonly tables: Readonly<Record<TableName, dynamodb.ITableV2>>;
+  /** Asymmetric key that signs access tokens. */
+  readonly tokenSigningKey: kms.IKey;
+  /** HMAC key of the e-mail blind index. */
+  readonly blindIndexSecret: secretsmanager.ISecret;
+  /** Where triage sessions are queued. */
+  readonly triageQueue: sqs.IQueue;
+  /** Browser origins allowed by CORS (at least one). */
+  readonly corsAllowedOrigins: readonly string[];
+  /**
+   * Stage-level steady-state limit, requests per second.
+   * @default 10
+   */
+  readonly throttlingRateLimit?: number;
+  /**
+   * Stage-level burst limit.
+   * @default 20
+   */
+  readonly throttlingBurstLimit?: number;
+  /**
+   * Retention of the function, access and execution log groups.
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * What happens to the log groups when the stack is deleted.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly logRemovalPolicy?: RemovalPolicy;
+  /**
+   * Reserved concurrency of every function (route functions and the authorizer).
+   * @default - none reserved
+   */
+  readonly reservedConcurrency?: number;
+  /**
+   * The built-in issuer's URL (`iss` of the tokens we sign), e.g. a custom domain.
+   * @default - the execute-api URL of the stage, built from the REST API id
+   */
+  readonly issuer?: string;
+  /**
+   * Issuers the authorizer trusts in addition to the built-in one.
+   * @default - none
+   */
+  readonly extraIssuers?: readonly TrustedIssuerProps[];
+  /**
+   * scrypt cost (log2 N) for password hashing.
+   * @default 17
+   */
+  readonly scryptLogN?: number;
+  /**
+   * Model name for the triage code (`OPENAI_MODEL`).
+   * @default 'gpt-4o-mini'
+   */
+  readonly openAiModel?: string;
+  /**
+   * Lifetime of the access tokens we issue (at most 15 minutes, SECURITY.md #8).
+   * @default Duration.minutes(15)
+   */
+  readonly accessTokenTtl?: Duration;
+  /**
+   * How long API Gateway caches an authorizer decision; never longer than a token lives.
+   * @default Duration.minutes(5)
+   */
+  readonly authorizerCacheTtl?: Duration;
+  /**
+   * Whether this stack sets the account-wide API Gateway CloudWatch Logs role, which access and
+   * execution logging need. The setting is per account and region; turn this off when something
+   * else (another stack, a landing zone) owns it.
+   * @default true
+   */
+  readonly manageAccountCloudWatchRole?: boolean;
+}
+
+/**
+ * The functions' security headers, as gateway-response header mappings (static values are
+ * single-quoted; values that themselves hold quotes, like the CSP, cannot be expressed and are
+ * left out: gateway responses carry no content to render anyway).
+ */
+const GATEWAY_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(SECURITY_HEADERS).filter(([, value]) => !value.includes("'")).map(([name, value]) => [name, `'${value}'`]),
+);
+
+/** Routes that hash passwords: scrypt with N=2^17, r=8 needs 128 MiB and a full vCPU share. */
+const PASSWORD_HASHING_ROUTES: ReadonlySet<RouteId> = new Set<RouteId>(['register', 'login']);
+
+/**
+ * The REST API: one `NodejsFunction` per line of the route table, a token authorizer in front of
+ * every non-public route, stage and method throttling, JSON access logs without PHI, X-Ray.
+ */
+export class Api extends Construct {
+  public readonly restApi: apigw.RestApi;
+  /** The deployed stage (named after the CareBow stage); the WAF web ACL attaches here. */
+  public readonly stage: apigw.Stage;
+  /** One function per route, keyed by route id. */
+  public readonly functions: Readonly<Record<RouteId, lambda.IFunction>>;
+  public readonly authorizerFunction: lambda.IFunction;
+  public readonly authorizer: apigw.IAuthorizer;
+  /** The built-in token issuer (`AUTH_ISSUER`). */
+  public readonly issuer: string;
+  /** The audience / client id of tokens we issue (`AUTH_CLIENT_ID`). */
+  public readonly clientId: string;
+
+  private readonly logRetention: logs.RetentionDays;
+  private readonly logRemovalPolicy: RemovalPolicy;
+  private readonly props: ApiProps;
+
+  public constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    this.props = props;
+    this.logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
+    this.logRemovalPolicy = props.logRemovalPolicy ?? RemovalPolicy.RETAIN;
+    const stack = Stack.of(this);
+    const accessTokenTtl = props.accessTokenTtl ?? Duration.minutes(15);
+    const authorizerCacheTtl = props.authorizerCacheTtl ?? Duration.minutes(5);
+    if (accessTokenTtl.toSeconds() > 900) throw new Error('accessTokenTtl must be at most 15 minutes');
+    if (authorizerCacheTtl.toSeconds() > accessTokenTtl.toSeconds()) {
+      throw new Error('authorizerCacheTtl must not exceed accessTokenTtl: a cached decision would outlive its token');
+    }
+    if (props.corsAllowedOrigins.length === 0) throw new Error('corsAllowedOrigins needs at least one origin');
+
+    const accessLogs = this.logGroup('AccessLogs');
+    this.restApi = new apigw.RestApi(this, 'RestApi', {
+      restApiName: `carebow-${props.stage}`,
+      description: `CareBow ${props.stage} API`,
+      endpointConfiguration: { types: [apigw.EndpointType.REGIONAL] },
+      cloudWatchRole: props.manageAccountCloudWatchRole ?? true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      retainDeployments: false,
+      deployOptions: {
+        stageName: props.stage,
+        throttlingRateLimit: props.throttlingRateLimit ?? 10,
+        throttlingBurstLimit: props.throttlingBurstLimit ?? 20,
+        tracingEnabled: true,
+        // Errors only, and never request/response bodies: those carry PHI.
+        loggingLevel: apigw.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        metricsEnabled: false,
+        cachingEnabled: false,
+        accessLogDestination: new apigw.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigw.AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: apigw.AccessLogField.contextRequestId(),
+            ip: apigw.AccessLogField.contextIdentitySourceIp(),
+            caller: apigw.AccessLogField.contextIdentityCaller(),
+            requestTime: apigw.AccessLogField.contextRequestTime(),
+            httpMethod: apigw.AccessLogField.contextHttpMethod(),
+            resourcePath: apigw.AccessLogField.contextResourcePath(),
+            status: apigw.AccessLogField.contextStatus(),
+            protocol: apigw.AccessLogField.contextProtocol(),
+            responseLength: apigw.AccessLogField.contextResponseLength(),
+            integrationLatency: apigw.AccessLogField.contextIntegrationLatency(),
+          }),
+        ),
+        methodOptions: methodThrottling(),
+      },
+    });
+    // TLS 1.2+ on the default endpoint (the default policy for a regional API is TLS 1.0).
+    (this.restApi.node.defaultChild as apigw.CfnRestApi).securityPolicy = apigw.SecurityPolicy.TLS_1_2;
+    this.stage = this.restApi.deploymentStage;
+
+    // API Gateway creates the execution log group on first use, unencrypted and kept forever.
+    // Creating it first (the stage waits for it) gives it the CMK and a retention.
+    const executionLogs = this.logGroup('ExecutionLogs', `API-Gateway-Execution-Logs_${this.restApi.restApiId}/${props.stage}`);
+    this.stage.node.addDependency(executionLogs);
+
+    this.clientId = `carebow-${props.stage}`;
+    this.issuer =
+      props.issuer ?? `https://${this.restApi.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${props.stage}`;
+
+    this.authorizerFunction = this.nodeFunction('Authorizer', {
+      entry: 'authorizer',
+      description: 'Token authorizer: verifies bearer access tokens',
+      memorySize: 512,
+      environment: {
+        AUTHORIZER_ISSUERS: stack.toJsonString([
+          { issuer: this.issuer, audience: this.clientId, jwksUri: `${this.issuer}/.well-known/jwks.json` },
+          ...(props.extraIssuers ?? []).map((extra) => ({
+            issuer: extra.issuer,
+            audience: extra.audience,
+            jwksUri: extra.jwksUri ?? `${extra.issuer}/.well-known/jwks.json`,
+          })),
+        ]),
+      },
+    });
+    this.authorizer = new apigw.TokenAuthorizer(this, 'TokenAuthorizer', {
+      authorizerName: `carebow-${props.stage}-token`,
+      handler: this.authorizerFunction,
+      identitySource: apigw.IdentitySource.header('Authorization'),
+      // Same shape the authorizer checks: a malformed header is a 401 without invoking it.
+      validationRegex: '^Bearer [A-Za-z0-9_.~+/=-]+$',
+      resultsCacheTtl: authorizerCacheTtl,
+    });
+
+    const environment = this.sharedEnvironment(accessTokenTtl);
+    const functions = {} as Record<RouteId, lambda.IFunction>;
+    const methodsByPath = new Map<string, HttpMethod[]>();
+    for (const routeId of ROUTE_IDS) {
+      const route: RouteDef = routes[routeId];
+      const fn = this.nodeFunction(pascal(routeId), {
+        entry: route.entry,
+        description: `${route.method} ${route.path}: ${route.summary}`,
+        memorySize: PASSWORD_HASHING_ROUTES.has(routeId) ? 1024 : 512,
+        environment,
+      });
+      this.grant(fn, route.grants);
+      functions[routeId] = fn;
+
+      const resource = this.restApi.root.resourceForPath(route.path);
+      const method = resource.addMethod(
+        route.method,
+        new apigw.LambdaIntegration(fn, { allowTestInvoke: false }),
+        isPublic(route.access)
+          ? { authorizationType: apigw.AuthorizationType.NONE, operationName: routeId }
+          : { authorizationType: apigw.AuthorizationType.CUSTOM, authorizer: this.authorizer, operationName: routeId },
+      );
+      if (isPublic(route.access)) acknowledge(method, 'publicRoute');
+      methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
+    }
+    this.functions = functions;
+
+    for (const [routePath, methods] of methodsByPath) {
+      this.restApi.root.resourceForPath(routePath).addCorsPreflight({
+        allowOrigins: [...props.corsAllowedOrigins],
+        allowMethods: [...methods, 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match'],
+        maxAge: Duration.hours(1),
+        statusCode: 204,
+      });
+    }
+
+    this.addGatewayResponses();
+    acknowledge(this.restApi, 'apiRequestValidationInHandlers', 'apiLambdaAuthorizerNotCognito');
+    acknowledge(this.stage, 'apiNoCache', 'apiNoClientCertificate');
+    const cloudWatchRole = this.restApi.node.tryFindChild('CloudWatchRole');
+    if (cloudWatchRole !== undefined) acknowledge(cloudWatchRole, 'apiGatewayCloudWatchRoleManagedPolicy');
+  }
+
+  /** Every route function gets the same environment: names are not secrets, grants limit access. */
+  private sharedEnvironment(accessTokenTtl: Duration): Record<string, string> {
+    const props = this.props;
+    const tableEnv = Object.fromEntries(TABLE_NAMES.map((name) => [TABLES[name].envVar, props.tables[name].tableName]));
+    return {
+      CAREBOW_STAGE: props.stage,
+      CAREBOW_VERSION: props.version,
+      CORS_ALLOWED_ORIGINS: props.corsAllowedOrigins.join(','),
+      ...tableEnv,
+      KEY_PROVIDER: 'kms',
+      TOKEN_SIGNING_KEY_ID: props.tokenSigningKey.keyArn,
+      BLIND_INDEX_SECRET_ID: props.blindIndexSecret.secretArn,
+      AUTH_ISSUER: this.issuer,
+      AUTH_CLIENT_ID: this.clientId,
+      ACCESS_TOKEN_TTL_SECONDS: String(accessTokenTtl.toSeconds()),
+      PASSWORD_SCRYPT_LOG_N: String(props.scryptLogN ?? 17),
+      TRIAGE_QUEUE_URL: props.triageQueue.queueUrl,
+      OPENAI_MODEL: props.openAiModel ?? 'gpt-4o-mini',
+      POWERTOOLS_SERVICE_NAME: 'carebow',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+  }
+
+  /**
+   * A function with its own encrypted log group and its own role, which may write to that log
+   * group and send traces, and nothing else until grants are added.
+   */
+  private nodeFunction(
+    name: string,
+    options: { entry: string; description: string; memorySize: number; environment: Record<string, string> },
+  ): nodejs.NodejsFunction {
+    const logGroup = this.logGroup(`${name}Logs`);
+    const role = new iam.Role(this, `${name}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `CareBow ${this.props.stage}: ${name} function`,
+    });
+    logGroup.grantWrite(role);
+    const fn = new nodejs.NodejsFunction(this, `${name}Function`, {
+      entry: path.join(PROJECT_ROOT, 'functions', `${options.entry}.ts`),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: options.memorySize,
+      timeout: Duration.seconds(10),
+      description: options.description,
+      role,
+      logGroup,
+      tracing: lambda.Tracing.ACTIVE,
+      ...(this.props.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: this.props.reservedConcurrency } : {}),
+      environment: options.environment,
+      bundling: {
+        format: nodejs.OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        bundleAwsSDK: true,
+        forceDockerBundling: false,
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      },
+    });
+    acknowledge(role, 'xrayWildcardResource', 'cdkGrantsAreInlinePolicies');
+    acknowledge(fn, 'lambdaSynchronousNoDlq', 'lambdaNotInVpc');
+    return fn;
+  }
+
+  /** Turns a route's declared grants into IAM grants; nothing else is ever granted. */
+  private grant(fn: lambda.IFunction, grants: Grants): void {
+    const { tables, tokenSigningKey, blindIndexSecret, triageQueue } = this.props;
+    const levels = Object.values(grants.tables ?? {});
+    if (levels.includes('readWrite') || grants.triageQueue === 'send') acknowledge(fn.role!, 'cmkGrantWildcards');
+    for (const [name, level] of Object.entries(grants.tables ?? {}) as [TableName, 'read' | 'readWrite' | 'append'][]) {
+      const table = tables[name];
+      if (level === 'read') table.grantReadData(fn);
+      else if (level === 'readWrite') table.grantReadWriteData(fn);
+      else {
+        // Append-only: PutItem, never UpdateItem/DeleteItem/BatchWriteItem; the key only as far as
+        // DynamoDB needs it to encrypt the new item under the table's CMK.
+        table.grant(fn, 'dynamodb:PutItem');
+        table.encryptionKey?.grant(fn, 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey');
+      }
+    }
+    for (const name of grants.describeTables ?? []) tables[name].grant(fn, 'dynamodb:DescribeTable');
+    if (grants.tokenSigningKey === 'sign') tokenSigningKey.grant(fn, 'kms:Sign', 'kms:GetPublicKey');
+    if (grants.tokenSigningKey === 'publicKey') tokenSigningKey.grant(fn, 'kms:GetPublicKey');
+    if (grants.tokenSigningKey === 'describe') tokenSigningKey.grant(fn, 'kms:DescribeKey');
+    if (grants.blindIndexSecret === true) blindIndexSecret.grantRead(fn);
+    if (grants.triageQueue === 'probe') triageQueue.grant(fn, 'sqs:GetQueueAttributes');
+    if (grants.triageQueue === 'send') triageQueue.grantSendMessages(fn);
+  }
+
+  private logGroup(id: string, logGroupName?: string): logs.LogGroup {
+    return new logs.LogGroup(this, id, {
+      ...(logGroupName !== undefined ? { logGroupName } : {}),
+      encryptionKey: this.props.encryptionKey,
+      retention: this.logRetention,
+      removalPolicy: this.logRemovalPolicy,
+    });
+  }
+
+  /**
+   * Responses API Gateway produces itself (authorizer denials, throttling, unknown routes, its own
+   * failures) use the same JSON error body as the functions, carry the request id and the
+   * security headers, and never echo an internal message.
+   */
+  private addGatewayResponses(): void {
+    const origins = this.props.corsAllowedOrigins;
+    // A static header can name one origin only; with several, browsers see a CORS error instead.
+    const cors: Record<string, string> = origins.length === 1 ? { 'Access-Control-Allow-Origin': `'${origins[0]}'`, Vary: "'Origin'" } : {};
+    const respond = (id: string, type: apigw.ResponseType, code: string, message: string, options: { statusCode?: string; headers?: Record<string, string> } = {}): void => {
+      this.restApi.addGatewayResponse(id, {
+        type,
+        ...(options.statusCode !== undefined ? { statusCode: options.statusCode } : {}),
+        responseHeaders: { ...GATEWAY_SECURITY_HEADERS, ...cors, ...options.headers },
+        templates: {
+          'application/json': `{"error":{"code":"${code}","message":"${message}","requestId":"$context.requestId"}}`,
+        },
+      });
+    };
+    respond('Unauthorized', apigw.ResponseType.UNAUTHORIZED, 'unauthorized', 'Authentication failed.', { headers: { 'WWW-Authenticate': "'Bearer'" } });
+    respond('AccessDenied', apigw.ResponseType.ACCESS_DENIED, 'forbidden', 'You may not perform this action.');
+    respond('WafFiltered', apigw.ResponseType.WAF_FILTERED, 'forbidden', 'The request was blocked.');
+    // An unknown path or method: the route does not exist (SECURITY.md #3), so 404 rather than 403.
+    respond('MissingAuthenticationToken', apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, 'not_found', 'Not found.', { statusCode: '404' });
+    respond('Throttled', apigw.ResponseType.THROTTLED, 'too_many_requests', 'Too many requests; retry later.');
+    respond('RequestTooLarge', apigw.ResponseType.REQUEST_TOO_LARGE, 'payload_too_large', 'The request is too large.');
+    // The defaults keep API Gateway's status (415, 502, 504, ...); only the body and headers change.
+    respond('Default4xx', apigw.ResponseType.DEFAULT_4XX, 'invalid_request', 'The request is invalid.');
+    respond('Default5xx', apigw.ResponseType.DEFAULT_5XX, 'internal_error', 'Something went wrong. Quote the request id if you contact support.');
+  }
+}
+
+/** Method throttling from the route table: `'/path/METHOD'` → the route's own limits. */
+export const methodThrottling = (): Record<string, apigw.MethodDeploymentOptions> =>
+  Object.fromEntries(
+    ROUTE_IDS.flatMap((routeId) => {
+      const route: RouteDef = routes[routeId];
+      return route.throttle === undefined
+        ? []
+        : [
+            [
+              `${route.path}/${route.method}`,
+              {
+                throttlingRateLimit: route.throttle.rateLimit,
+                throttlingBurstLimit: route.throttle.burstLimit,
+                // A method override replaces the stage's settings for that method: restate them.
+                loggingLevel: apigw.MethodLoggingLevel.ERROR,
+                dataTraceEnabled: false,
+                metricsEnabled: false,
+                cachingEnabled: false,
+              },
+            ],
+          ];
+    }),
+  );

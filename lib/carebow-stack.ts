@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Api } from './api';
+import { Data } from './data';
+import { Edge } from './edge';
+import { Observability } from './observability';
+import { removalPolicyOf, type StageConfig } from './stages';
+import { Triage } from './triage';
+
+export interface CareBowStackProps extends StackProps {
+  /** The stage this stack deploys. */
+  readonly config: StageConfig;
+  /**
+   * Release version handed to the functions.
+   * @default - `version` from package.json
+   */
+  readonly version?: string;
+}
+
+/** The names of the stack outputs; `npm run admin` reads them with DescribeStacks. */
+export const OUTPUT_NAMES = [
+  'ApiUrl',
+  'IdentityTableName',
+  'SessionsTableName',
+  'AuditTableName',
+  'BlindIndexSecretArn',
+  'TokenSigningKeyArn',
+] as const;
+
+/** One CareBow stage: data, triage queues, API, edge protection and observability. */
+export class CareBowStack extends Stack {
+  public readonly data: Data;
+  public readonly triage: Triage;
+  public readonly api: Api;
+  public readonly edge: Edge;
+  public readonly observability: Observability;
+
+  public constructor(scope: Construct, id: string, props: CareBowStackProps) {
+    const { config } = props;
+    super(scope, id, {
+      ...props,
+      env: { region: config.region, ...(config.account !== undefined ? { account: config.account } : {}) },
+      description: `CareBow ${config.stage}: serverless backend of the CareBow care app (PHI)`,
+      terminationProtection: props.terminationProtection ?? config.removal === 'retain',
+    });
+    Tags.of(this).add('Project', 'CareBow');
+    Tags.of(this).add('Stage', config.stage);
+    Tags.of(this).add('DataClassification', 'PHI');
+
+    const removalPolicy = removalPolicyOf(config);
+
+    this.data = new Data(this, 'Data', {
+      stage: config.stage,
+      removalPolicy,
+      deletionProtection: config.deletionProtection,
+    });
+
+    this.triage = new Triage(this, 'Triage', { encryptionKey: this.data.encryptionKey });
+
+    this.api = new Api(this, 'Api', {
+      stage: config.stage,
+      version: props.version ?? packageVersion(),
+      encryptionKey: this.data.encryptionKey,
+      tables: this.data.tables,
+      tokenSigningKey: this.data.tokenSigningKey,
+      blindIndexSecret: this.data.blindIndexSecret,
+      triageQueue: this.triage.queue,
+      corsAllowedOrigins: config.corsAllowedOrigins,
+      throttlingRateLimit: config.throttle.rateLimit,
+      throttlingBurstLimit: config.throttle.burstLimit,
+      logRetention: config.logRetention,
+      logRemovalPolicy: removalPolicy,
+      reservedConcurrency: config.reservedConcurrency,
+      ...(config.issuer !== undefined ? { issuer: config.issuer } : {}),
+      ...(config.extraIssuer !== undefined ? { extraIssuers: [config.extraIssuer] } : {}),
+      scryptLogN: config.scryptLogN,
+      openAiModel: config.openAiModel,
+    });
+
+    this.edge = new Edge(this, 'Edge', {
+      stage: config.stage,
+      apiStage: this.api.stage,
+      encryptionKey: this.data.encryptionKey,
+      requestsPerIp: config.waf.requestsPerIp,
+      authRequestsPerIp: config.waf.authRequestsPerIp,
+      logRetention: config.logRetention,
+      logRemovalPolicy: removalPolicy,
+    });
+
+    this.observability = new Observability(this, 'Observability', {
+      stage: config.stage,
+      encryptionKey: this.data.encryptionKey,
+      restApi: this.api.restApi,
+      apiStage: this.api.stage,
+      functions: { ...this.api.functions, authorizer: this.api.authorizerFunction },
+      queue: this.triage.queue,
+      deadLetterQueue: this.triage.deadLetterQueue,
+      ...(config.alarmEmail !== undefined ? { alarmEmail: config.alarmEmail } : {}),
+    });
+
+    const outputs: Record<(typeof OUTPUT_NAMES)[number], { value: string; description: string }> = {
+      ApiUrl: { value: this.api.restApi.url, description: 'Base URL of the API stage' },
+      IdentityTableName: { value: this.data.tables.identity.tableName, description: 'Identity table' },
+      SessionsTableName: { value: this.data.tables.sessions.tableName, description: 'Sessions table' },
+      AuditTableName: { value: this.data.tables.audit.tableName, description: 'Audit table (append-only)' },
+      BlindIndexSecretArn: { value: this.data.blindIndexSecret.secretArn, description: 'HMAC key of the e-mail blind index' },
+      TokenSigningKeyArn: { value: this.data.tokenSigningKey.keyArn, description: 'KMS key that signs access tokens' },
+    };
+    for (const name of OUTPUT_NAMES) new CfnOutput(this, name, outputs[name]);
+  }
+}
+
+const packageVersion = (): string => {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+};

@@ -1,0 +1,184 @@
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { TABLES, TABLE_NAMES, type KeyAttribute, type TableName } from '../shared/data/tables';
+import { acknowledge } from './nag';
+
+export interface DataProps {
+  /** Stage name; part of key aliases and descriptions. */
+  readonly stage: string;
+  /**
+   * What happens to tables, keys, the secret and the backup vault's contents when the stack is
+   * deleted (the vault itself is always retained: it cannot be deleted while it holds backups).
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * DynamoDB deletion protection on every table.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * How long the daily backups are kept.
+   * @default Duration.days(35)
+   */
+  readonly dailyBackupRetention?: Duration;
+  /**
+   * How long the monthly backups are kept.
+   * @default Duration.days(365)
+   */
+  readonly monthlyBackupRetention?: Duration;
+}
+
+/**
+ * Data at rest: the customer-managed key (CMK), one DynamoDB table per table spec, the backup
+ * plan over all of them, the e-mail blind-index HMAC secret and the token-signing key.
+ */
+export class Data extends Construct {
+  /** Symmetric CMK (rotation on) for tables, queues, topics, log groups, secret and backups. */
+  public readonly encryptionKey: kms.IKey;
+  /** One table per entry of `TABLES`, keyed like it. */
+  public readonly tables: Readonly<Record<TableName, dynamodb.ITableV2>>;
+  /** HMAC key of the e-mail blind index (64 generated characters). */
+  public readonly blindIndexSecret: secretsmanager.ISecret;
+  /** ES256 signing key for access tokens; the private half never leaves KMS. */
+  public readonly tokenSigningKey: kms.IKey;
+  /** Backup plan selecting every table. */
+  public readonly backupPlan: backup.IBackupPlan;
+
+  public constructor(scope: Construct, id: string, props: DataProps) {
+    super(scope, id);
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const stack = Stack.of(this);
+
+    const key = new kms.Key(this, 'Key', {
+      description: `CareBow ${props.stage}: encrypts PHI at rest (tables, queues, logs, secrets, backups)`,
+      alias: `alias/carebow-${props.stage}-data`,
+      enableKeyRotation: true,
+      removalPolicy,
+      pendingWindow: Duration.days(30),
+    });
+    // CloudWatch Logs encrypts log groups with the key on its own behalf: it needs a key-policy
+    // grant, limited by encryption context to this account's log groups.
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchLogsForThisAccountsLogGroups',
+        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': stack.formatArn({
+              service: 'logs',
+              resource: 'log-group',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+        },
+      }),
+    );
+    this.encryptionKey = key;
+
+    const tables = {} as Record<TableName, dynamodb.TableV2>;
+    for (const name of TABLE_NAMES) {
+      const spec = TABLES[name];
+      const table = new dynamodb.TableV2(this, `${pascal(name)}Table`, {
+        partitionKey: attribute(spec.partitionKey),
+        ...('sortKey' in spec ? { sortKey: attribute(spec.sortKey) } : {}),
+        ...('timeToLiveAttribute' in spec ? { timeToLiveAttribute: spec.timeToLiveAttribute } : {}),
+        billing: dynamodb.Billing.onDemand(),
+        encryption: dynamodb.TableEncryptionV2.customerManagedKey(key),
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        deletionProtection: props.deletionProtection ?? true,
+        removalPolicy,
+        ...(name === 'audit' ? { resourcePolicy: appendOnlyPolicy() } : {}),
+      });
+      table.node.addMetadata('carebow:purpose', spec.purpose);
+      tables[name] = table;
+    }
+    this.tables = tables;
+
+    const vault = new backup.BackupVault(this, 'BackupVault', {
+      encryptionKey: key,
+      // A vault holding recovery points cannot be deleted; deleting the stack must not try. Its
+      // name is generated, so a re-created stack does not collide with the vault left behind.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const plan = new backup.BackupPlan(this, 'BackupPlan', {
+      backupPlanName: `carebow-${props.stage}`,
+      backupVault: vault,
+      backupPlanRules: [
+        new backup.BackupPlanRule({
+          ruleName: 'Daily',
+          scheduleExpression: events.Schedule.cron({ hour: '5', minute: '0' }),
+          deleteAfter: props.dailyBackupRetention ?? Duration.days(35),
+        }),
+        new backup.BackupPlanRule({
+          ruleName: 'Monthly',
+          scheduleExpression: events.Schedule.cron({ day: '1', hour: '5', minute: '0' }),
+          deleteAfter: props.monthlyBackupRetention ?? Duration.days(365),
+        }),
+      ],
+    });
+    const selection = plan.addSelection('Tables', {
+      backupSelectionName: 'all-tables',
+      resources: TABLE_NAMES.map((name) => backup.BackupResource.fromDynamoDbTable(tables[name])),
+    });
+    acknowledge(selection, 'backupServiceRoleManagedPolicy');
+    this.backupPlan = plan;
+
+    const secret = new secretsmanager.Secret(this, 'BlindIndexSecret', {
+      description: `CareBow ${props.stage}: HMAC key of the e-mail blind index`,
+      encryptionKey: key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy,
+    });
+    acknowledge(secret, 'blindIndexSecretRotation');
+    this.blindIndexSecret = secret;
+
+    const signingKey = new kms.Key(this, 'TokenSigningKey', {
+      description: `CareBow ${props.stage}: signs access tokens (ES256)`,
+      alias: `alias/carebow-${props.stage}-token-signing`,
+      keySpec: kms.KeySpec.ECC_NIST_P256,
+      keyUsage: kms.KeyUsage.SIGN_VERIFY,
+      // Asymmetric KMS keys cannot rotate automatically; a new key is introduced by publishing both
+      // public keys in the JWKS for one token lifetime, then signing with the new one.
+      enableKeyRotation: false,
+      removalPolicy,
+      pendingWindow: Duration.days(30),
+    });
+    this.tokenSigningKey = signingKey;
+  }
+}
+
+/**
+ * The audit table is append-only for everyone, administrators included: no principal may update
+ * or delete an item (BatchWriteItem is denied too, as it can delete). Items only expire by TTL
+ * (none is set) or leave with the table.
+ */
+const appendOnlyPolicy = (): iam.PolicyDocument =>
+  new iam.PolicyDocument({
+    statements: [
+      new iam.PolicyStatement({
+        sid: 'AuditTrailIsAppendOnly',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'],
+        resources: ['*'],
+      }),
+    ],
+  });
+
+const attribute = (key: KeyAttribute): dynamodb.Attribute => ({
+  name: key.name,
+  type: key.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER,
+});
+
+/** `identity` → `Identity`, `openidConfiguration` → `OpenidConfiguration`. */
+export const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);

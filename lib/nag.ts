@@ -1,0 +1,114 @@
+import { Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+
+/** One acknowledged cdk-nag finding (or a group of findings with the same cause) and why. */
+export interface NagAcknowledgement {
+  /** cdk-nag rule ids, granular where the rule is (`AwsSolutions-IAM5[Resource::*]`). */
+  readonly ids: readonly string[];
+  /** Why the finding is accepted rather than fixed. */
+  readonly reason: string;
+}
+
+/**
+ * Every cdk-nag finding CareBow acknowledges instead of fixing, with its reason. Nothing is
+ * acknowledged anywhere else: constructs call {@link acknowledge} with a key of this catalogue,
+ * on the narrowest construct the finding is about (one function, one role, one method), never
+ * on the stack or the app. docs/adr/0002-cdk-nag-acknowledgements.md lists the same entries; a
+ * test keeps the two equal.
+ */
+export const ACKNOWLEDGEMENTS = {
+  lambdaNotInVpc: {
+    ids: ['HIPAA.Security-LambdaInsideVPC'],
+    reason:
+      'The functions reach only AWS service APIs (DynamoDB, KMS, Secrets Manager, SQS) over TLS with IAM-signed requests, and later the model API on the internet; ' +
+      'there is no private resource to reach. A VPC would add NAT or endpoint cost and cold-start latency without protecting any data path.',
+  },
+  lambdaSynchronousNoDlq: {
+    ids: ['HIPAA.Security-LambdaDLQ', 'Serverless-LambdaDLQ'],
+    reason:
+      'API Gateway invokes these functions synchronously: a failure is returned to the caller as a 5xx with a request id, and a dead-letter queue only ever receives asynchronous invocations. ' +
+      'Asynchronous work goes through the triage queue, which has its own DLQ.',
+  },
+  cdkGrantsAreInlinePolicies: {
+    ids: ['HIPAA.Security-IAMNoInlinePolicy'],
+    reason:
+      "CDK grants (table.grantReadData, key.grant, ...) write to the role's default inline policy. Each role belongs to exactly one function and holds only its route's grants; " +
+      'customer-managed policies would add attachable copies of the same statements and no isolation.',
+  },
+  xrayWildcardResource: {
+    ids: ['AwsSolutions-IAM5[Resource::*]'],
+    reason:
+      'Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions, so the statement must use Resource "*". ' +
+      'No other statement has a wildcard resource (test/infra/iam.test.ts).',
+  },
+  cmkGrantWildcards: {
+    ids: ['AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]'],
+    reason:
+      "grantReadWriteData on a CMK-encrypted table and grantSendMessages on a KMS-encrypted queue add CDK's key-write actions, which are action wildcards. " +
+      "They are scoped to the one CMK's ARN and only given to functions whose route declares readWrite or send.",
+  },
+  backupServiceRoleManagedPolicy: {
+    ids: ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]'],
+    reason:
+      'The AWS Backup selection role uses the AWS-maintained service-role policy, which AWS keeps in step with what Backup needs per resource type. ' +
+      'Only backup.amazonaws.com can assume the role.',
+  },
+  apiGatewayCloudWatchRoleManagedPolicy: {
+    ids: ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]'],
+    reason:
+      "API Gateway writes access and execution logs through the account's CloudWatch role, which uses the AWS-maintained push-to-logs service-role policy. " +
+      'Only apigateway.amazonaws.com can assume it.',
+  },
+  blindIndexSecretRotation: {
+    ids: ['AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled'],
+    reason:
+      'The secret is the HMAC key of the e-mail blind index. Rotating it invalidates every stored index entry, so it requires re-indexing all users; ' +
+      'that is done by a planned re-indexing job, not by automatic Secrets Manager rotation.',
+  },
+  deadLetterQueueHasNoDeadLetterQueue: {
+    ids: ['Serverless-SQSRedrivePolicy'],
+    reason: 'This queue is the triage dead-letter queue itself; messages end here and raise an alarm. A DLQ of a DLQ would only move the problem.',
+  },
+  apiRequestValidationInHandlers: {
+    ids: ['AwsSolutions-APIG2'],
+    reason:
+      "Every route's function validates path, query and body with the route table's strict zod schemas before any work (unknown fields rejected, sizes bounded). " +
+      'API Gateway models would be a second validator that drifts from the first and answers with a different error shape.',
+  },
+  apiNoCache: {
+    ids: ['HIPAA.Security-APIGWCacheEnabledAndEncrypted'],
+    reason: 'Stage caching is off on purpose: responses carry PHI for one caller and must never be served from a cache (Cache-Control: no-store).',
+  },
+  apiNoClientCertificate: {
+    ids: ['HIPAA.Security-APIGWSSLEnabled'],
+    reason:
+      'A client certificate authenticates API Gateway to an HTTP backend. Every integration here is a Lambda proxy integration invoked through the Lambda API with IAM, so there is no backend to present it to.',
+  },
+  apiLambdaAuthorizerNotCognito: {
+    ids: ['AwsSolutions-COG4'],
+    reason:
+      "Protected routes use a Lambda token authorizer that verifies CareBow's own ES256 access tokens (and optionally a Cognito pool's) with pinned algorithms, issuer, audience and expiry. " +
+      'The rule only recognises Cognito user-pool authorizers.',
+  },
+  publicRoute: {
+    ids: ['AwsSolutions-APIG4'],
+    reason:
+      'This method is public in the route table on purpose (health, credential exchange, JWKS, discovery, OpenAPI): a caller cannot hold a token yet, or the document is public. ' +
+      'It is acknowledged per method; a test asserts the public methods are exactly the public routes.',
+  },
+  emailSubscriptionNoDlq: {
+    ids: ['Serverless-SNSRedrivePolicy'],
+    reason:
+      'Alarm e-mail delivery is retried by SNS and failures are visible in the topic metrics; a dead-letter queue of undelivered alarm e-mails would need its own alarm, which would notify the same topic.',
+  },
+} as const satisfies Record<string, NagAcknowledgement>;
+
+export type AcknowledgementKey = keyof typeof ACKNOWLEDGEMENTS;
+
+/** Acknowledges the findings of catalogue entries `keys` on `scope` and everything below it. */
+export const acknowledge = (scope: IConstruct, ...keys: AcknowledgementKey[]): void => {
+  for (const key of keys) {
+    const { ids, reason } = ACKNOWLEDGEMENTS[key];
+    for (const id of ids) Validations.of(scope).acknowledge({ id, reason });
+  }
+};

@@ -1,0 +1,190 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { acknowledge } from './nag';
+
+export interface ObservabilityProps {
+  /** Stage name; part of alarm and dashboard names. */
+  readonly stage: string;
+  /** CMK for the alarm topic; CloudWatch is allowed to use it to publish. */
+  readonly encryptionKey: kms.IKey;
+  /** The API whose requests, errors and latency are watched. */
+  readonly restApi: apigw.RestApi;
+  /** The API stage (metrics are per stage). */
+  readonly apiStage: apigw.IStage;
+  /** Functions to watch for errors and throttles, keyed by a readable name. */
+  readonly functions: Readonly<Record<string, lambda.IFunction>>;
+  /** The triage queue (oldest message age). */
+  readonly queue: sqs.IQueue;
+  /** Its dead-letter queue (any message is an alarm). */
+  readonly deadLetterQueue: sqs.IQueue;
+  /**
+   * Where alarm notifications are e-mailed.
+   * @default - no subscription (subscribe to the topic out of band)
+   */
+  readonly alarmEmail?: string;
+  /**
+   * API 5XX responses per 5 minutes that raise the alarm.
+   * @default 5
+   */
+  readonly api5xxThreshold?: number;
+  /**
+   * API p99 latency, in milliseconds, that raises the alarm (over three 5-minute periods).
+   * @default 3000
+   */
+  readonly apiP99LatencyThresholdMs?: number;
+  /**
+   * Age of the oldest triage message that raises the alarm.
+   * @default Duration.minutes(5)
+   */
+  readonly queueAgeThreshold?: Duration;
+}
+
+/**
+ * What operators and compliance officers look at: an encrypted alarm topic, alarms on the API,
+ * every function and the triage queues (each notifying the topic), and one dashboard.
+ */
+export class Observability extends Construct {
+  public readonly alarmTopic: sns.ITopic;
+  public readonly alarms: readonly cloudwatch.IAlarm[];
+  public readonly dashboard: cloudwatch.Dashboard;
+
+  private readonly alarmList: cloudwatch.Alarm[] = [];
+  private readonly props: ObservabilityProps;
+
+  public constructor(scope: Construct, id: string, props: ObservabilityProps) {
+    super(scope, id);
+    this.props = props;
+
+    // CloudWatch publishes alarm notifications to the encrypted topic on its own behalf.
+    props.encryptionKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsToPublishToEncryptedTopics',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
+    const topic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: `CareBow ${props.stage} alarms`,
+      masterKey: props.encryptionKey,
+      enforceSSL: true,
+    });
+    if (props.alarmEmail !== undefined) {
+      const subscription = new sns.Subscription(this, 'AlarmEmail', {
+        topic,
+        protocol: sns.SubscriptionProtocol.EMAIL,
+        endpoint: props.alarmEmail,
+      });
+      acknowledge(subscription, 'emailSubscriptionNoDlq');
+    }
+    this.alarmTopic = topic;
+
+    const period = Duration.minutes(5);
+    const dimensions = { ApiName: props.restApi.restApiName, Stage: props.apiStage.stageName };
+    // Alarms watch plain metrics; the dashboard shows labelled copies (a label turns an alarm's
+    // metric into a metric-math expression).
+    const apiMetric = (metricName: string, statistic: string): cloudwatch.Metric =>
+      new cloudwatch.Metric({ namespace: 'AWS/ApiGateway', metricName, dimensionsMap: dimensions, statistic, period });
+    const requests = apiMetric('Count', 'Sum');
+    const clientErrors = apiMetric('4XXError', 'Sum');
+    const serverErrors = apiMetric('5XXError', 'Sum');
+    const p99 = apiMetric('Latency', 'p99');
+
+    this.alarm('Api5xx', serverErrors, {
+      threshold: props.api5xxThreshold ?? 5,
+      evaluationPeriods: 1,
+      description: 'The API answered with 5XX responses.',
+    });
+    this.alarm('ApiP99Latency', p99, {
+      threshold: props.apiP99LatencyThresholdMs ?? 3000,
+      evaluationPeriods: 3,
+      description: 'API p99 latency stayed high for 15 minutes.',
+    });
+
+    const functionNames = Object.keys(props.functions).sort();
+    const errorMetrics: cloudwatch.IMetric[] = [];
+    const throttleMetrics: cloudwatch.IMetric[] = [];
+    for (const name of functionNames) {
+      const fn = props.functions[name]!;
+      const errors = fn.metricErrors({ period, statistic: 'Sum' });
+      const throttles = fn.metricThrottles({ period, statistic: 'Sum' });
+      errorMetrics.push(errors.with({ label: name }));
+      throttleMetrics.push(throttles.with({ label: name }));
+      this.alarm(`${capitalize(name)}Errors`, errors, { threshold: 1, evaluationPeriods: 1, description: `The ${name} function failed.` });
+      this.alarm(`${capitalize(name)}Throttles`, throttles, { threshold: 1, evaluationPeriods: 1, description: `The ${name} function was throttled.` });
+    }
+
+    const dlqDepth = props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' });
+    this.alarm('TriageDeadLetters', dlqDepth, {
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      description: 'Triage messages reached the dead-letter queue.',
+    });
+    const oldestAge = props.queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1), statistic: 'Maximum' });
+    this.alarm('TriageQueueAge', oldestAge, {
+      threshold: (props.queueAgeThreshold ?? Duration.minutes(5)).toSeconds(),
+      evaluationPeriods: 3,
+      description: 'Triage messages are waiting too long.',
+    });
+    this.alarms = this.alarmList;
+
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: `carebow-${props.stage}`,
+      defaultInterval: Duration.hours(3),
+      widgets: [
+        [
+          new cloudwatch.GraphWidget({ title: 'API requests', left: [requests.with({ label: 'Requests' })], width: 6 }),
+          new cloudwatch.GraphWidget({ title: 'API 4XX', left: [clientErrors.with({ label: '4XX' })], width: 6 }),
+          new cloudwatch.GraphWidget({ title: 'API 5XX', left: [serverErrors.with({ label: '5XX' })], width: 6 }),
+          new cloudwatch.GraphWidget({ title: 'API p99 latency (ms)', left: [p99.with({ label: 'p99' })], width: 6 }),
+        ],
+        [
+          new cloudwatch.GraphWidget({ title: 'Lambda errors', left: errorMetrics, width: 12, stacked: true }),
+          new cloudwatch.GraphWidget({ title: 'Lambda throttles', left: throttleMetrics, width: 12, stacked: true }),
+        ],
+        [
+          new cloudwatch.GraphWidget({
+            title: 'Triage queue',
+            left: [oldestAge.with({ label: 'Oldest message age (s)' })],
+            right: [dlqDepth.with({ label: 'DLQ depth' })],
+            width: 12,
+          }),
+          new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarmList, width: 12 }),
+        ],
+      ],
+    });
+  }
+
+  private alarm(
+    id: string,
+    metric: cloudwatch.IMetric,
+    options: { threshold: number; evaluationPeriods: number; description: string; comparisonOperator?: cloudwatch.ComparisonOperator },
+  ): void {
+    const alarm = new cloudwatch.Alarm(this, `${id}Alarm`, {
+      alarmName: `carebow-${this.props.stage}-${kebab(id)}`,
+      alarmDescription: options.description,
+      metric,
+      threshold: options.threshold,
+      evaluationPeriods: options.evaluationPeriods,
+      comparisonOperator: options.comparisonOperator ?? cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const action = new actions.SnsAction(this.alarmTopic);
+    alarm.addAlarmAction(action);
+    alarm.addOkAction(action);
+    this.alarmList.push(alarm);
+  }
+}
+
+const capitalize = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+const kebab = (id: string): string => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();

@@ -1,0 +1,146 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { z } from 'zod';
+
+/**
+ * Deployment stages: one typed, validated record per stage. Everything that differs between
+ * `dev`, `staging` and `prod` lives here and nowhere else; the constructs receive plain values.
+ *
+ * The config is parsed with zod at synth time, so a bad value (an http issuer, an empty CORS
+ * list, a throttle burst below its rate) fails `cdk synth` with a message naming the field.
+ */
+
+export const STAGE_NAMES = ['dev', 'staging', 'prod'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+const httpsUrl = z.url({ protocol: /^https$/ });
+/** A browser origin: scheme + host (+ port), no path. `http` only for localhost. */
+const origin = z
+  .string()
+  .regex(/^(https:\/\/[a-z0-9.-]+(:\d+)?|http:\/\/localhost(:\d+)?)$/, 'must be an origin: https://host[:port] (or http://localhost[:port])');
+
+const throttleSchema = z
+  .object({
+    /** Steady-state requests per second for the whole stage. */
+    rateLimit: z.number().int().positive(),
+    /** Bucket size for bursts; at least the rate. */
+    burstLimit: z.number().int().positive(),
+  })
+  .strict()
+  .refine((t) => t.burstLimit >= t.rateLimit, { message: 'burstLimit must be at least rateLimit', path: ['burstLimit'] });
+
+const stageConfigSchema = z
+  .object({
+    stage: z.enum(STAGE_NAMES),
+    /** Target account; unset keeps the stack account-agnostic (the CLI's credentials decide). */
+    account: z.string().regex(/^\d{12}$/).optional(),
+    /** Explicit region: `TableV2` with a customer-managed key cannot synthesize without one. */
+    region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/),
+    /** What happens to data (tables, keys, secrets, log groups) when the stack is deleted. */
+    removal: z.enum(['retain', 'destroy']),
+    /** DynamoDB deletion protection on every table. */
+    deletionProtection: z.boolean(),
+    /** Retention of every log group (Lambda, API access/execution, WAF). */
+    logRetention: z.enum(logs.RetentionDays),
+    /** WAF per-IP rate limits, requests per 5-minute window (WAF's minimum is 10). */
+    waf: z
+      .object({
+        requestsPerIp: z.number().int().min(10),
+        authRequestsPerIp: z.number().int().min(10),
+      })
+      .strict()
+      .refine((w) => w.authRequestsPerIp <= w.requestsPerIp, { message: 'the auth limit must not exceed the general limit', path: ['authRequestsPerIp'] }),
+    /** API Gateway stage-level throttling; routes may set tighter method throttling. */
+    throttle: throttleSchema,
+    /** Alarm notifications go here (an SNS e-mail subscription) when set. */
+    alarmEmail: z.email().optional(),
+    /** Browser origins allowed by CORS. */
+    corsAllowedOrigins: z.array(origin).min(1),
+    /** Token issuer URL when the API has a custom domain; default: the execute-api stage URL. */
+    issuer: httpsUrl.optional(),
+    /** An extra issuer the authorizer accepts, e.g. a Cognito user pool. */
+    extraIssuer: z.object({ issuer: httpsUrl, audience: z.string().min(1) }).strict().optional(),
+    /**
+     * Reserved concurrency of every function: caps what one function can consume (and what an
+     * attacker can make it cost). Sum over all functions must leave the account's unreserved
+     * minimum (100) free: 11 functions × this value.
+     */
+    reservedConcurrency: z.number().int().min(1),
+    /** scrypt cost as log2(N); OWASP: 17. Functions refuse less outside `local`. */
+    scryptLogN: z.literal(17),
+    /** Model name handed to the triage code. */
+    openAiModel: z.string().min(1),
+  })
+  .strict();
+
+/** One stage's configuration, as validated. */
+export type StageConfig = z.infer<typeof stageConfigSchema>;
+
+const REGION = 'us-east-1';
+
+const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
+  dev: {
+    stage: 'dev',
+    region: REGION,
+    removal: 'destroy',
+    deletionProtection: false,
+    logRetention: logs.RetentionDays.ONE_MONTH,
+    waf: { requestsPerIp: 1000, authRequestsPerIp: 100 },
+    throttle: { rateLimit: 25, burstLimit: 50 },
+    corsAllowedOrigins: ['http://localhost:3000', 'http://localhost:5173'],
+    reservedConcurrency: 5,
+    scryptLogN: 17,
+    openAiModel: 'gpt-4o-mini',
+  },
+  staging: {
+    stage: 'staging',
+    region: REGION,
+    removal: 'retain',
+    deletionProtection: true,
+    logRetention: logs.RetentionDays.THREE_MONTHS,
+    waf: { requestsPerIp: 1000, authRequestsPerIp: 100 },
+    throttle: { rateLimit: 50, burstLimit: 100 },
+    corsAllowedOrigins: ['https://staging.app.carebow.example'],
+    reservedConcurrency: 10,
+    scryptLogN: 17,
+    openAiModel: 'gpt-4o-mini',
+  },
+  prod: {
+    stage: 'prod',
+    region: REGION,
+    removal: 'retain',
+    deletionProtection: true,
+    // HIPAA keeps security documentation six years (45 CFR 164.316(b)(2)(i)); access logs are part of it.
+    logRetention: logs.RetentionDays.SIX_YEARS,
+    waf: { requestsPerIp: 2000, authRequestsPerIp: 100 },
+    throttle: { rateLimit: 200, burstLimit: 400 },
+    corsAllowedOrigins: ['https://app.carebow.example'],
+    reservedConcurrency: 40,
+    scryptLogN: 17,
+    openAiModel: 'gpt-4o-mini',
+  },
+};
+
+/**
+ * Parses one stage's config, or throws naming every bad field.
+ *
+ * @example
+ * const config = parseStageConfig({ ...STAGES.dev, corsAllowedOrigins: ['https://x.example'] });
+ */
+export const parseStageConfig = (raw: z.input<typeof stageConfigSchema>): StageConfig => {
+  const result = stageConfigSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(config)'}: ${issue.message}`);
+  throw new Error(`Invalid stage config for '${String(raw.stage)}'. ${problems.join('; ')}`);
+};
+
+/** Every stage, validated at module load. */
+export const STAGES: Readonly<Record<StageName, StageConfig>> = Object.freeze({
+  dev: parseStageConfig(RAW_STAGES.dev),
+  staging: parseStageConfig(RAW_STAGES.staging),
+  prod: parseStageConfig(RAW_STAGES.prod),
+});
+
+/** The CDK removal policy a stage's `removal` stands for. */
+export const removalPolicyOf = (config: StageConfig): RemovalPolicy =>
+  config.removal === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;

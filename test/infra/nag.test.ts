@@ -1,0 +1,171 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTE_IDS } from '../../functions/routes';
+import { addNagChecks, buildCareBowApp } from '../../lib/app';
+import { CareBowStack } from '../../lib/carebow-stack';
+import { ACKNOWLEDGEMENTS, type AcknowledgementKey } from '../../lib/nag';
+import { parseStageConfig, STAGES } from '../../lib/stages';
+import { resourcesOfType, type CfnTemplate } from './support/synth';
+
+const ADR = join(import.meta.dirname, '..', '..', 'docs', 'adr', '0002-cdk-nag-acknowledgements.md');
+const BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+interface ValidationReport {
+  readonly pluginReports: { readonly pluginName: string; readonly violations: { readonly ruleName: string; readonly severity: string }[] }[];
+}
+
+/** Every acknowledgement recorded in the tree: where, which rule id, and the reason. */
+const acknowledgementsIn = (root: IConstruct): { path: string; construct: IConstruct; id: string; reason: string }[] =>
+  root.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([qualified, reason]) => ({
+          path: construct.node.path,
+          construct,
+          id: qualified.replace(/^[A-Za-z]+::/, ''),
+          reason,
+        })),
+      ),
+  );
+
+const synthOrReport = (app: App): CloudAssembly => {
+  try {
+    return app.synth();
+  } catch (error) {
+    throw new Error(`cdk-nag rejected the app:\n${(error as Error).message.slice(0, 6000)}`);
+  }
+};
+
+const errorsIn = (assembly: CloudAssembly): string[] => {
+  const report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as ValidationReport;
+  return report.pluginReports.flatMap((plugin) => plugin.violations.filter((v) => v.severity === 'error').map((v) => `${plugin.pluginName}: ${v.ruleName}`));
+};
+
+describe('Construct: CareBow app under cdk-nag', () => {
+  let app: App;
+  let assembly: CloudAssembly;
+  /** A stack with every optional stage setting on, so optional resources are checked too. */
+  let everything: App;
+  let everythingAssembly: CloudAssembly;
+
+  beforeAll(() => {
+    app = buildCareBowApp();
+    assembly = synthOrReport(app);
+    everything = new App();
+    new CareBowStack(everything, 'CareBow-everything', {
+      config: parseStageConfig({
+        ...STAGES.prod,
+        alarmEmail: 'oncall@carebow.example',
+        issuer: 'https://api.carebow.example',
+        extraIssuer: { issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example', audience: 'cognito-client' },
+      }),
+    });
+    addNagChecks(everything);
+    everythingAssembly = synthOrReport(everything);
+  });
+
+  it('synthesizes every stage with AWS Solutions, HIPAA Security and Serverless checks and no unacknowledged error', () => {
+    // Prepare
+    const stacks = assembly.stacks.map((stack) => stack.stackName).sort();
+
+    // Act
+    const errors = [...errorsIn(assembly), ...errorsIn(everythingAssembly)];
+
+    // Assess
+    expect(stacks).toEqual(['CareBow-dev', 'CareBow-prod', 'CareBow-staging']);
+    expect(errors).toEqual([]);
+  });
+
+  it('fails synthesis on an error nobody acknowledged', () => {
+    // Prepare
+    const bad = new App();
+    new sqs.Queue(new Stack(bad, 'Bad', { env: { region: 'us-east-1' } }), 'UnencryptedQueue', { encryption: sqs.QueueEncryption.UNENCRYPTED });
+    addNagChecks(bad);
+
+    // Act
+    const synth = (): unknown => bad.synth();
+
+    // Assess
+    expect(synth).toThrow(/AwsSolutions-SQS|HIPAA\.Security-SQS|Serverless-SQSRedrivePolicy/);
+  });
+
+  it('gives every acknowledgement a reason from the catalogue, on a construct below the stack', () => {
+    // Prepare
+    const catalogue = new Map<string, string>(Object.values(ACKNOWLEDGEMENTS).flatMap(({ ids, reason }) => ids.map((id) => [id, reason] as const)));
+
+    // Act
+    const recorded = [...acknowledgementsIn(app), ...acknowledgementsIn(everything)];
+
+    // Assess
+    expect(recorded.length).toBeGreaterThan(0);
+    for (const ack of recorded) {
+      expect(ack.reason.trim().length, `${ack.path}: ${ack.id}`).toBeGreaterThan(40);
+      expect(catalogue.get(ack.id), `${ack.path}: ${ack.id} is not in lib/nag.ts`).toBe(ack.reason);
+      expect(Stack.isStack(ack.construct) || App.isApp(ack.construct), `${ack.path} is too broad for ${ack.id}`).toBe(false);
+    }
+  });
+
+  it('uses every catalogue entry, so none outlives its finding', () => {
+    // Prepare
+    const recorded = new Set([...acknowledgementsIn(app), ...acknowledgementsIn(everything)].map((ack) => ack.id));
+
+    // Act
+    const unused = Object.entries(ACKNOWLEDGEMENTS).filter(([, entry]) => !entry.ids.every((id) => recorded.has(id)));
+
+    // Assess
+    expect(unused.map(([key]) => key)).toEqual([]);
+  });
+
+  it('lists the same acknowledgements in docs/adr/0002-cdk-nag-acknowledgements.md', () => {
+    // Prepare
+    const adr = readFileSync(ADR, 'utf8');
+    const table = adr.slice(adr.indexOf('## Acknowledgements'), adr.indexOf('\n## ', adr.indexOf('## Acknowledgements') + 1));
+
+    // Act
+    const rows = table
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => {
+        const [key, ids, , reason] = line.split(' | ');
+        return {
+          key: key!.replace(/^\| /, '').replaceAll('`', ''),
+          ids: [...ids!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!),
+          reason: (reason ?? '').replace(/ \|$/, ''),
+        };
+      });
+
+    // Assess
+    expect(Object.fromEntries(rows.map((row) => [row.key, row.ids]))).toEqual(
+      Object.fromEntries(Object.entries(ACKNOWLEDGEMENTS).map(([key, entry]) => [key as AcknowledgementKey, [...entry.ids]])),
+    );
+    for (const row of rows) expect(row.reason.length, row.key).toBeGreaterThan(40);
+  });
+
+  it('bundles every function as minified ESM with the createRequire banner and a source map', () => {
+    // Prepare
+    const stack = assembly.getStackByName('CareBow-dev');
+    const template = stack.template as CfnTemplate;
+
+    // Act
+    const functions = resourcesOfType(template, 'AWS::Lambda::Function');
+
+    // Assess
+    expect(functions).toHaveLength(ROUTE_IDS.length + 1);
+    for (const [id, fn] of functions) {
+      const hash = (fn.Properties!.Code.S3Key as string).replace(/\.zip$/, '');
+      const dir = join(assembly.directory, `asset.${hash}`);
+      const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+      expect(code.startsWith(BANNER), id).toBe(true);
+      expect(existsSync(join(dir, 'index.mjs.map')), id).toBe(true);
+      // Minified ESM: the mangled handler is exported as `handler`, with no whitespace.
+      expect(code, `${id} exports handler from minified ESM`).toMatch(/export\{[\w$]+ as handler\}/);
+      expect(code, id).toContain('//# sourceMappingURL=index.mjs.map');
+    }
+  });
+});
