@@ -25,6 +25,8 @@ const dataSection = {
   IDENTITY_TABLE: z.string().check(z.minLength(3)),
   SESSIONS_TABLE: z.string().check(z.minLength(3)),
   AUDIT_TABLE: z.string().check(z.minLength(3)),
+  KEYS_TABLE: z.string().check(z.minLength(3)),
+  RECORDS_TABLE: z.string().check(z.minLength(3)),
   /** Only for the local stand-ins (dynalite); unset in AWS. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
 };
@@ -35,6 +37,8 @@ const keysSection = {
   CAREBOW_DATA_DIR: z.optional(text()),
   TOKEN_SIGNING_KEY_ID: z.optional(text()),
   BLIND_INDEX_SECRET_ID: z.optional(text()),
+  /** Symmetric KMS key that wraps per-user data keys. */
+  DATA_KEY_ID: z.optional(text()),
 };
 
 const tokensSection = {
@@ -63,7 +67,13 @@ const llmSection = {
   OPENAI_BASE_URL: z.optional(z.url()),
 };
 
-type KeyConfig = { KEY_PROVIDER: 'kms' | 'local'; CAREBOW_DATA_DIR?: string | undefined; TOKEN_SIGNING_KEY_ID?: string | undefined; BLIND_INDEX_SECRET_ID?: string | undefined };
+type KeyConfig = {
+  KEY_PROVIDER: 'kms' | 'local';
+  CAREBOW_DATA_DIR?: string | undefined;
+  TOKEN_SIGNING_KEY_ID?: string | undefined;
+  BLIND_INDEX_SECRET_ID?: string | undefined;
+  DATA_KEY_ID?: string | undefined;
+};
 type Ctx = Parameters<Parameters<typeof z.superRefine>[0]>[1];
 
 const problem = (ctx: Ctx, path: string, message: string): void => {
@@ -78,6 +88,7 @@ const requireKeyMaterial = (config: KeyConfig, ctx: Ctx): void => {
   if (config.KEY_PROVIDER === 'kms') {
     need('TOKEN_SIGNING_KEY_ID', 'KEY_PROVIDER=kms');
     need('BLIND_INDEX_SECRET_ID', 'KEY_PROVIDER=kms');
+    need('DATA_KEY_ID', 'KEY_PROVIDER=kms');
   }
 };
 

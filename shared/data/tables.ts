@@ -8,35 +8,61 @@ export interface KeyAttribute {
   readonly type: 'S' | 'N';
 }
 
+/** A global secondary index projecting all attributes. */
+export interface IndexSpec {
+  readonly indexName: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+}
+
+export type TableEnvVar = 'IDENTITY_TABLE' | 'SESSIONS_TABLE' | 'AUDIT_TABLE' | 'KEYS_TABLE' | 'RECORDS_TABLE';
+
 export interface TableSpec {
   /** Environment variable that carries the table name into a function. */
-  readonly envVar: 'IDENTITY_TABLE' | 'SESSIONS_TABLE' | 'AUDIT_TABLE';
+  readonly envVar: TableEnvVar;
   /** What the table is for; becomes the CDK construct's description. */
   readonly purpose: string;
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
+  readonly globalSecondaryIndexes?: readonly IndexSpec[];
   /** Epoch-seconds attribute DynamoDB expires items by (dynalite ignores it; code checks expiry itself). */
   readonly timeToLiveAttribute?: string;
 }
 
+const S = 'S' as const;
+
 export const TABLES = {
   identity: {
     envVar: 'IDENTITY_TABLE',
-    purpose: 'Users (USER#id), e-mail claims by blind index (EMAIL#hmac), login throttles (LOGIN#hmac)',
-    partitionKey: { name: 'pk', type: 'S' },
+    purpose: 'Users (USER#id, identifiers sealed), e-mail claims by blind index (EMAIL#hmac), login throttles (LOGIN#hmac)',
+    partitionKey: { name: 'pk', type: S },
     timeToLiveAttribute: 'expiresAt',
   },
   sessions: {
     envVar: 'SESSIONS_TABLE',
     purpose: 'Refresh-token families (FAMILY#id): current token hash, generation, revocation',
-    partitionKey: { name: 'pk', type: 'S' },
+    partitionKey: { name: 'pk', type: S },
+    globalSecondaryIndexes: [{ indexName: 'byUser', partitionKey: { name: 'userId', type: S } }],
     timeToLiveAttribute: 'expiresAt',
   },
   audit: {
     envVar: 'AUDIT_TABLE',
-    purpose: 'Append-only audit events, partitioned by data subject',
-    partitionKey: { name: 'pk', type: 'S' },
-    sortKey: { name: 'sk', type: 'S' },
+    purpose: 'Append-only audit events: one hash chain per data subject (SUBJECT#id / SEQ#n)',
+    partitionKey: { name: 'pk', type: S },
+    sortKey: { name: 'sk', type: S },
+    globalSecondaryIndexes: [{ indexName: 'byActor', partitionKey: { name: 'actorId', type: S }, sortKey: { name: 'at', type: S } }],
+  },
+  keys: {
+    envVar: 'KEYS_TABLE',
+    purpose: 'Per-user data keys (USER#id), wrapped by KMS; destroying them crypto-shreds the user',
+    partitionKey: { name: 'pk', type: S },
+  },
+  records: {
+    envVar: 'RECORDS_TABLE',
+    purpose: 'PHI records per patient (USER#id / PROFILE, CONSENT#id, FEEDBACK#…), PHI fields sealed',
+    partitionKey: { name: 'pk', type: S },
+    sortKey: { name: 'sk', type: S },
+    globalSecondaryIndexes: [{ indexName: 'byGrantee', partitionKey: { name: 'granteeId', type: S }, sortKey: { name: 'sk', type: S } }],
   },
 } as const satisfies Record<string, TableSpec>;
 

@@ -16,7 +16,10 @@ export interface Throttle {
  * holds only what its route declares; nothing else is ever granted.
  */
 export interface Grants {
-  /** `read`, `readWrite`, or `append` (PutItem only: never update or delete). */
+  /**
+   * `read`, `readWrite`, or `append`: PutItem plus the reads (GetItem, Query, also on indexes)
+   * that finding a chain's head and searching the trail need; never an update or a delete.
+   */
   readonly tables?: Partial<Record<TableName, 'read' | 'readWrite' | 'append'>>;
   /** `DescribeTable` on these tables (health probes). */
   readonly describeTables?: readonly TableName[];
@@ -26,6 +29,11 @@ export interface Grants {
   readonly blindIndexSecret?: true;
   /** `probe` reads queue attributes; `send` enqueues. */
   readonly triageQueue?: 'probe' | 'send';
+  /**
+   * The KMS key that wraps per-user data keys (encryption context `purpose=carebow-phi`):
+   * `decrypt` unwraps existing keys; `generate` also makes new ones.
+   */
+  readonly dataKeys?: 'decrypt' | 'generate';
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -53,6 +61,8 @@ export interface RouteDef {
 
 export const PUBLIC: Access = { public: true };
 
+export const isPublic = (access: Access): access is { readonly public: true } => 'public' in access;
+
 /** The body limit when a route does not set one: identity bodies are a few hundred bytes. */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
 
@@ -67,16 +77,17 @@ type RouteOptions = Omit<RouteDef, 'method' | 'path' | 'entry' | 'access' | 'sta
  */
 export const route = (signature: `${HttpMethod} /${string}`, entry: string, access: Access, options: RouteOptions): RouteDef => {
   const [method, path] = signature.split(/\s+/) as [HttpMethod, string];
+  const grants = options.grants ?? {};
   return {
+    ...options,
     method,
     path,
     entry,
     access,
     status: options.status ?? (method === 'POST' ? 201 : 200),
-    grants: options.grants ?? {},
+    // Every protected route audits its denials, so it may append to the audit trail.
+    grants: isPublic(access) || grants.tables?.audit !== undefined ? grants : { ...grants, tables: { ...grants.tables, audit: 'append' } },
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    ...options,
   };
 };
 
-export const isPublic = (access: Access): access is { readonly public: true } => 'public' in access;

@@ -1,0 +1,31 @@
+import * as z from '../zod';
+import { RoleSchema } from '../domain/roles';
+import { AccessLogEntry } from './audit';
+import { Consent } from './consent';
+import { HealthProfile } from './profile';
+
+/** Roles an admin may give over HTTP; `admin` and `compliance` only through the operator CLI. */
+export const ASSIGNABLE_ROLES = ['caregiver', 'provider'] as const;
+export const RoleChangeRequest = z
+  .strictObject({ action: z.enum(['grant', 'revoke']), role: z.enum(ASSIGNABLE_ROLES) })
+  .register(z.globalRegistry, { id: 'RoleChangeRequest' });
+export const RoleChangeResponse = z.object({ id: z.uuid(), roles: z.array(RoleSchema) }).register(z.globalRegistry, { id: 'RoleChangeResponse' });
+
+export const FeedbackRequest = z
+  .strictObject({
+    rating: z.int().check(z.gte(1), z.lte(5)),
+    comments: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000))),
+  })
+  .register(z.globalRegistry, { id: 'FeedbackRequest' });
+export const FeedbackResponse = z.object({ id: z.uuid(), createdAt: z.iso.datetime() }).register(z.globalRegistry, { id: 'FeedbackResponse' });
+
+export const ExportResponse = z
+  .object({
+    exportedAt: z.iso.datetime(),
+    account: z.object({ id: z.uuid(), email: z.string(), name: z.optional(z.string()), roles: z.array(RoleSchema), createdAt: z.iso.datetime() }),
+    profile: z.nullable(z.object({ profile: HealthProfile, version: z.int(), updatedAt: z.iso.datetime() })),
+    consents: z.object({ granted: z.array(Consent), received: z.array(Consent) }),
+    feedback: z.array(z.object({ id: z.uuid(), rating: z.int(), comments: z.optional(z.string()), createdAt: z.iso.datetime() })),
+    accessLog: z.array(AccessLogEntry),
+  })
+  .register(z.globalRegistry, { id: 'ExportResponse' });
