@@ -20,7 +20,7 @@ import { HmacBlindIndex } from '../shared/adapters/hmac-blind-index';
 import { localBlindIndexKey } from '../shared/adapters/local/keyring';
 import { RoleSchema } from '../shared/domain/roles';
 import { CareBowError } from '../shared/errors';
-import { changeRole, type RoleChange } from '../shared/identity/manage-roles';
+import { changeRoleByEmail } from '../shared/identity/manage-roles';
 import { runtimeFile } from '../local/runtime';
 import { localTableName, startDynamo } from '../local/stand-ins';
 
@@ -82,13 +82,12 @@ const main = async (): Promise<void> => {
   const target = values.stage ? await awsTarget(values.stage) : await localTarget(resolve(process.env.CAREBOW_DATA_DIR ?? '.carebow'));
   try {
     const client = createDocumentClient({ endpoint: target.endpoint });
-    const request: RoleChange = { change, email, role: parsedRole.data };
-    const result = await changeRole(
+    const result = await changeRoleByEmail(
       { users: new DynamoUserRepository(client, target.identityTable), audit: new DynamoAuditLog(client, target.auditTable), blindIndex: new HmacBlindIndex(target.blindIndexKey) },
-      request,
+      email, change, parsedRole.data,
       { userId: `cli:${userInfo().username}`, roles: ['operator'], requestId: randomUUID(), source: 'admin-cli' },
     );
-    console.log(`${change === 'grant' ? 'Granted' : 'Revoked'} ${request.role} ${change === 'grant' ? 'to' : 'from'} user ${result.userId}; roles now: ${result.roles.join(', ')}.`);
+    console.log(`${change === 'grant' ? 'Granted' : 'Revoked'} ${parsedRole.data} ${change === 'grant' ? 'to' : 'from'} user ${result.userId}; roles now: ${result.roles.join(', ')}.`);
     console.log('The change applies to access tokens issued from now on (existing ones expire within 15 minutes).');
   } finally {
     await target.close();

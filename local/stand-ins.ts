@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient, waitUntilTableExists, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { startFauxqs } from 'fauxqs';
-import { TABLES, type TableName, type TableSpec } from '../shared/data/tables';
+import { TABLES, type KeyAttribute, type TableName, type TableSpec } from '../shared/data/tables';
 
 /** Names the local stage gives its tables and queues (the CDK names deployed ones). */
 export const localTableName = (name: TableName): string => `carebow-local-${name}`;
@@ -24,12 +24,21 @@ const listen = (server: Server): Promise<number> =>
   });
 
 const createTableInput = (name: TableName, spec: TableSpec): CreateTableCommandInput => {
-  const keys = [spec.partitionKey, ...(spec.sortKey ? [spec.sortKey] : [])];
+  const keySchema = (partition: KeyAttribute, sort?: KeyAttribute) =>
+    [partition, ...(sort ? [sort] : [])].map((key, index) => ({ AttributeName: key.name, KeyType: index === 0 ? 'HASH' as const : 'RANGE' as const }));
+  const indexes = spec.globalSecondaryIndexes ?? [];
+  const attributes = new Map<string, KeyAttribute>();
+  for (const key of [spec.partitionKey, spec.sortKey, ...indexes.flatMap((index) => [index.partitionKey, index.sortKey])]) {
+    if (key !== undefined) attributes.set(key.name, key);
+  }
   return {
     TableName: localTableName(name),
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type })),
-    KeySchema: keys.map((key, index) => ({ AttributeName: key.name, KeyType: index === 0 ? 'HASH' : 'RANGE' })),
+    AttributeDefinitions: [...attributes.values()].map((key) => ({ AttributeName: key.name, AttributeType: key.type })),
+    KeySchema: keySchema(spec.partitionKey, spec.sortKey),
+    ...(indexes.length > 0
+      ? { GlobalSecondaryIndexes: indexes.map((index) => ({ IndexName: index.indexName, KeySchema: keySchema(index.partitionKey, index.sortKey), Projection: { ProjectionType: 'ALL' as const } })) }
+      : {}),
   };
 };
 

@@ -92,8 +92,8 @@ const requireKeyMaterial = (config: KeyConfig, ctx: Ctx): void => {
   }
 };
 
-/** What every identity route reads: tables, keys, token settings, password cost. */
-export const identityConfigSchema = z
+/** What every route function reads: tables, keys, token settings, password cost. */
+export const appConfigSchema = z
   .object({ ...baseSection, ...dataSection, ...keysSection, ...tokensSection, ...passwordSection })
   .check(
     z.superRefine((config, ctx) => {
@@ -104,7 +104,7 @@ export const identityConfigSchema = z
       if (config.KEY_PROVIDER !== 'kms') problem(ctx, 'KEY_PROVIDER', 'must be kms outside the local stage');
     }),
   );
-export type IdentityConfig = z.infer<typeof identityConfigSchema>;
+export type AppConfig = z.infer<typeof appConfigSchema>;
 
 /** What the detailed health check reads: every dependency it probes. */
 export const healthConfigSchema = z

@@ -9,14 +9,16 @@ export interface Clock {
   now(): Date;
 }
 
-export type AccountStatus = 'active' | 'disabled';
+export type AccountStatus = 'active' | 'disabled' | 'deleted';
 
 export interface UserRecord {
   readonly id: string;
-  readonly email: string;
+  /** The normalized e-mail, sealed under the user's data key. */
+  readonly emailSealed: string;
   /** HMAC blind index of the normalized e-mail; the key of the e-mail claim. */
   readonly emailIndex: string;
-  readonly name?: string;
+  /** Sealed under the user's data key. */
+  readonly nameSealed?: string;
   readonly passwordHash: string;
   readonly roles: readonly Role[];
   readonly status: AccountStatus;
@@ -36,6 +38,8 @@ export interface UserRepository {
   /** Replaces the roles iff they still equal `expected` (no lost update); `false` if they changed. */
   setRoles(userId: string, roles: readonly Role[], expected: readonly Role[]): Promise<boolean>;
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
+  /** Marks the account deleted (no login, refresh or read works) and frees its e-mail claim. */
+  markDeleted(user: Pick<UserRecord, 'id' | 'emailIndex'>, at: string): Promise<void>;
 }
 
 /** Consecutive login failures per e-mail (existing or not, so lockout is no existence oracle). */
@@ -63,7 +67,9 @@ export interface SessionRepository {
   get(familyId: string): Promise<RefreshFamily | undefined>;
   /** Swaps `expectedHash` for `nextHash` iff it is still current and the family is live; `false` otherwise. */
   rotate(familyId: string, expectedHash: string, nextHash: string, nowEpoch: number): Promise<boolean>;
-  revoke(familyId: string, reason: 'logout' | 'reuse_detected' | 'account_disabled'): Promise<void>;
+  revoke(familyId: string, reason: 'logout' | 'reuse_detected' | 'account_disabled' | 'account_deleted'): Promise<void>;
+  /** Ids of every family of `userId` (for revoking them all). */
+  familiesOf(userId: string): Promise<string[]>;
 }
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
@@ -82,8 +88,43 @@ export interface AuditEvent {
 }
 
 export interface AuditLog {
-  /** Appends one event; throws if it cannot, and the request fails with it. */
+  /** Appends one event to its subject's chain; throws if it cannot, and the request fails with it. */
   append(event: AuditEvent): Promise<void>;
+}
+
+/** A stored audit event with its place in the chain. */
+export interface StoredAuditEvent extends AuditEvent {
+  readonly seq: number;
+  readonly at: string;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export interface AuditSearch {
+  readonly subjectId?: string;
+  readonly actorId?: string;
+  readonly action?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** One page of a list and where the next one starts. */
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor?: string;
+}
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** Reading the audit trail (compliance, the patient's access log, the verifier). */
+export interface AuditTrail {
+  /** Every record of one subject's chain, in sequence order. */
+  chain(subjectId: string): Promise<StoredAuditEvent[]>;
+  /** Newest first; needs `subjectId` or `actorId` (no scans). */
+  search(query: AuditSearch, page: PageRequest): Promise<Page<StoredAuditEvent>>;
 }
 
 /** Signs JWTs with ES256 (the private key stays in KMS or in the local keyring). */
@@ -117,4 +158,83 @@ export interface PasswordHasher {
   verify(password: string, stored: string): Promise<{ ok: boolean; needsRehash: boolean }>;
   /** Burns the same time as a real verify, for unknown e-mails (no timing oracle). */
   verifyDummy(password: string): Promise<void>;
+}
+
+/** KMS (or the local keyring) as the vault sees it: makes and unwraps per-user data keys. */
+export interface DataKeyService {
+  /** A new 256-bit data key for `userId`, in plain and wrapped form. */
+  generate(userId: string): Promise<{ plaintext: Uint8Array; wrapped: Uint8Array }>;
+  /** Unwraps a key made for `userId`; fails for any other user (encryption context). */
+  unwrap(userId: string, wrapped: Uint8Array): Promise<Uint8Array>;
+}
+
+/** A user's wrapped data keys by version; `destroyed` once crypto-shredded. */
+export type WrappedDataKeys =
+  | { readonly state: 'active'; readonly current: number; readonly versions: Readonly<Record<number, Uint8Array>> }
+  | { readonly state: 'destroyed' };
+
+export interface DataKeyRepository {
+  get(userId: string): Promise<WrappedDataKeys | undefined>;
+  /** Stores version 1 iff the user has no keys yet; `false` otherwise. */
+  create(userId: string, wrapped: Uint8Array): Promise<boolean>;
+  /** Adds `version` and makes it current iff `expectedCurrent` still is; `false` otherwise. */
+  addVersion(userId: string, version: number, wrapped: Uint8Array, expectedCurrent: number): Promise<boolean>;
+  /** Removes every wrapped version for good (crypto-shredding). */
+  destroy(userId: string): Promise<void>;
+}
+
+/** A sealed health profile with its optimistic-concurrency version. */
+export interface StoredProfile {
+  readonly sealed: string;
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+export interface ProfileRepository {
+  get(userId: string): Promise<StoredProfile | undefined>;
+  /**
+   * Writes version `expectedVersion + 1` iff the stored version is `expectedVersion`
+   * (`undefined`: iff there is none yet). `false` when that precondition fails.
+   */
+  put(userId: string, sealed: string, updatedAt: string, expectedVersion: number | undefined): Promise<boolean>;
+}
+
+export type ConsentKind = 'share' | 'ai_processing';
+
+export interface ConsentRecord {
+  readonly id: string;
+  readonly kind: ConsentKind;
+  readonly patientId: string;
+  readonly granteeId?: string;
+  readonly scopes?: readonly string[];
+  readonly purpose?: string;
+  readonly expiresAt?: string;
+  readonly createdAt: string;
+  readonly revokedAt?: string;
+}
+
+export interface ConsentRepository {
+  /** Stores a consent; for `ai_processing` only if none is active (its id is per patient). `false` if one is. */
+  create(consent: ConsentRecord): Promise<boolean>;
+  get(patientId: string, consentId: string): Promise<ConsentRecord | undefined>;
+  /** Every consent `patientId` gave `granteeId` (a query in the patient's partition). */
+  between(patientId: string, granteeId: string): Promise<ConsentRecord[]>;
+  granted(patientId: string, page: PageRequest): Promise<Page<ConsentRecord>>;
+  received(granteeId: string, page: PageRequest): Promise<Page<ConsentRecord>>;
+  /** Marks it revoked iff it exists and is not yet; `false` otherwise. */
+  revoke(patientId: string, consentId: string, at: string): Promise<boolean>;
+}
+
+export interface FeedbackRecord {
+  readonly id: string;
+  readonly userId: string;
+  readonly rating: number;
+  /** Sealed under the user's data key. */
+  readonly commentsSealed?: string;
+  readonly createdAt: string;
+}
+
+export interface FeedbackRepository {
+  add(feedback: FeedbackRecord): Promise<void>;
+  ofUser(userId: string): Promise<FeedbackRecord[]>;
 }

@@ -2,9 +2,9 @@ import { routes } from '../routes';
 import { httpRoute } from '../../shared/http/http-route';
 import type { HttpRequest } from '../../shared/http/request';
 import { login, type LoginInput } from '../../shared/identity/login';
-import { identityDeps } from '../../shared/runtime/identity';
+import { appDeps } from '../../shared/runtime/app';
 
-const deps = identityDeps();
+const deps = appDeps();
 
 /** POST /api/v1/auth/login: credentials for a token pair. */
 export const handler = httpRoute(routes.login, 'login', async ({ body, meta }: HttpRequest<LoginInput>) => ({

@@ -2,9 +2,9 @@ import { routes } from '../routes';
 import { httpRoute } from '../../shared/http/http-route';
 import type { HttpRequest } from '../../shared/http/request';
 import { logout } from '../../shared/identity/logout';
-import { identityDeps } from '../../shared/runtime/identity';
+import { appDeps } from '../../shared/runtime/app';
 
-const deps = identityDeps();
+const deps = appDeps();
 
 /** POST /api/v1/auth/logout: revokes the refresh token's family. */
 export const handler = httpRoute(routes.logout, 'logout', async ({ body, meta }: HttpRequest<{ refreshToken: string }>) => {

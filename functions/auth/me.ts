@@ -1,11 +1,11 @@
 import { routes } from '../routes';
 import { httpRoute } from '../../shared/http/http-route';
 import { getMe } from '../../shared/identity/me';
-import { identityDeps } from '../../shared/runtime/identity';
+import { appDeps } from '../../shared/runtime/app';
 
-const deps = identityDeps();
+const deps = appDeps();
 
 /** GET /api/v1/me: the caller's account. */
 export const handler = httpRoute(routes.me, 'me', async ({ caller, meta }) => ({
   body: await getMe(deps, caller!, meta),
-}));
+}), { audit: deps.audit });

@@ -1,7 +1,8 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { baseConfigSchema, readConfig } from '../config';
-import { CareBowError } from '../errors';
+import { CareBowError, ForbiddenError } from '../errors';
+import type { AuditLog } from '../ports';
 import * as z from '../zod';
 import { log, stackFrames } from '../logger';
 import { authorize, callerFrom } from './caller';
@@ -14,6 +15,11 @@ import type { RouteDef } from './route';
 const { CORS_ALLOWED_ORIGINS } = readConfig(baseConfigSchema);
 
 type RouteHandler = (request: HttpRequest<any, any, any>) => Promise<HttpReply>;
+
+export interface HttpRouteOptions {
+  /** Where authorization denials are recorded; required on every protected route. */
+  readonly audit?: AuditLog;
+}
 type Internal = { startedAt: number };
 
 const requestIdOf = (event: APIGatewayProxyEvent): string => event.requestContext?.requestId ?? 'unknown';
@@ -31,7 +37,7 @@ const baseHeaders = (event: APIGatewayProxyEvent): Record<string, string> => {
 };
 
 /** Logs one access line per request and turns every error into the JSON error body. Runs last on errors. */
-const accessLogAndErrors = (route: RouteDef, routeId: string): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal> => {
+const accessLogAndErrors = (route: RouteDef, routeId: string, audit: AuditLog | undefined): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal> => {
   const finish = (request: { event: APIGatewayProxyEvent; response: APIGatewayProxyResult | null | undefined; internal: Internal }, error?: unknown): void => {
     const status = request.response?.statusCode ?? 500;
     const fields = {
@@ -46,7 +52,18 @@ const accessLogAndErrors = (route: RouteDef, routeId: string): MiddlewareObj<API
       request.internal.startedAt = performance.now();
     },
     after: (request) => finish(request),
-    onError: (request) => {
+    onError: async (request) => {
+      const caller = callerFrom(request.event);
+      if (request.error instanceof ForbiddenError && caller !== undefined && audit !== undefined) {
+        // Every authorization denial leaves one audit event; if it cannot, the request fails.
+        await audit.append({
+          action: 'route.denied', outcome: 'denied', subjectId: caller.userId, actor: { userId: caller.userId, roles: [...caller.roles] },
+          resource: { type: 'route', id: routeId }, requestId: requestIdOf(request.event),
+          sourceIp: request.event.requestContext?.identity?.sourceIp ?? 'unknown',
+        }).catch((error: unknown) => {
+          request.error = error as Error;
+        });
+      }
       request.response = errorResponse(request.error, requestIdOf(request.event));
       request.response.headers = { ...request.response.headers, ...baseHeaders(request.event) };
       finish(request, request.error);
@@ -60,13 +77,14 @@ const accessLogAndErrors = (route: RouteDef, routeId: string): MiddlewareObj<API
  * through the route's response schema (unknown fields are stripped, so nothing leaks by accident).
  *
  * @example
- * export const handler = httpRoute(routes.me, 'me', async ({ caller }) => ({ body: await getMe(deps, caller!) }));
+ * export const handler = httpRoute(routes.me, 'me', async ({ caller, meta }) => ({ body: await getMe(deps, caller!, meta) }), { audit: deps.audit });
  */
-export const httpRoute = (route: RouteDef, routeId: string, handle: RouteHandler) =>
-  middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>()
+export const httpRoute = (route: RouteDef, routeId: string, handle: RouteHandler, options: HttpRouteOptions = {}) => {
+  if (!('public' in route.access) && options.audit === undefined) throw new Error(`Route ${routeId} is protected: pass the audit log, its denials are audited`);
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>()
     // Registered first so its onError runs last, after the error handler has built the response.
     .use(securityHeaders() as MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>)
-    .use(accessLogAndErrors(route, routeId))
+    .use(accessLogAndErrors(route, routeId, options.audit))
     .handler(async (event) => {
       const caller = callerFrom(event);
       authorize(route.access, caller);
@@ -89,3 +107,4 @@ export const httpRoute = (route: RouteDef, routeId: string, handle: RouteHandler
         body: body === undefined ? '' : JSON.stringify(body),
       };
     });
+};

@@ -3,11 +3,7 @@ import type { Role } from '../domain/roles';
 import { ConflictError, NotFoundError } from '../errors';
 import type { IdentityDeps } from './deps';
 
-export interface RoleChange {
-  readonly email: string;
-  readonly role: Role;
-  readonly change: 'grant' | 'revoke';
-}
+export type RoleChangeKind = 'grant' | 'revoke';
 
 /** Who made the change and from where, for the audit event. */
 export interface Operator {
@@ -18,27 +14,41 @@ export interface Operator {
 }
 
 /**
- * Grants or revokes a role. Used by the operator CLI (`npm run admin`), the only way to make the
- * first admin: no HTTP route can. The write is conditional on the roles read, so two concurrent
- * changes never lose one. Every account keeps `patient`; taking it away is not a role change.
+ * Grants or revokes a role of the account `userId`. The write is conditional on the roles read,
+ * so two concurrent changes never lose one. Every account keeps `patient`. Audited.
  */
 export const changeRole = async (
-  deps: Pick<IdentityDeps, 'users' | 'blindIndex' | 'audit'>,
-  request: RoleChange,
+  deps: Pick<IdentityDeps, 'users' | 'audit'>,
+  userId: string,
+  change: RoleChangeKind,
+  role: Role,
   operator: Operator,
 ): Promise<{ userId: string; roles: Role[] }> => {
-  const userId = await deps.users.findIdByEmail(await deps.blindIndex.of(normalizeEmail(request.email)));
-  const user = userId === undefined ? undefined : await deps.users.get(userId);
-  if (user === undefined) throw new NotFoundError('No account with that e-mail.');
-  if (request.change === 'revoke' && request.role === 'patient') throw new ConflictError('Every account keeps the patient role.');
-  const roles = request.change === 'grant'
-    ? [...new Set([...user.roles, request.role])]
-    : user.roles.filter((role) => role !== request.role);
+  const user = await deps.users.get(userId);
+  if (user === undefined || user.status === 'deleted') throw new NotFoundError('No such account.');
+  if (change === 'revoke' && role === 'patient') throw new ConflictError('Every account keeps the patient role.');
+  const roles = change === 'grant' ? [...new Set([...user.roles, role])] : user.roles.filter((r) => r !== role);
   if (!(await deps.users.setRoles(user.id, roles, user.roles))) throw new ConflictError('The roles changed meanwhile; retry.');
   await deps.audit.append({
-    action: `admin.role_${request.change}`, outcome: 'success', subjectId: user.id,
+    action: `admin.role_${change}`, outcome: 'success', subjectId: user.id,
     actor: { userId: operator.userId, roles: [...operator.roles] }, resource: { type: 'account', id: user.id },
-    reason: request.role, requestId: operator.requestId, sourceIp: operator.source,
+    reason: role, requestId: operator.requestId, sourceIp: operator.source,
   });
   return { userId: user.id, roles };
+};
+
+/**
+ * The operator CLI's entry (`npm run admin`): the same change, addressed by e-mail. It is the only
+ * way to make the first admin: no HTTP route can grant `admin`.
+ */
+export const changeRoleByEmail = async (
+  deps: Pick<IdentityDeps, 'users' | 'blindIndex' | 'audit'>,
+  email: string,
+  change: RoleChangeKind,
+  role: Role,
+  operator: Operator,
+): Promise<{ userId: string; roles: Role[] }> => {
+  const userId = await deps.users.findIdByEmail(await deps.blindIndex.of(normalizeEmail(email)));
+  if (userId === undefined) throw new NotFoundError('No account with that e-mail.');
+  return changeRole(deps, userId, change, role, operator);
 };

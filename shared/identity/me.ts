@@ -2,11 +2,12 @@ import { NotFoundError } from '../errors';
 import type { Caller, RequestMeta } from '../http/request';
 import type { Role } from '../domain/roles';
 import { actorOf, requestFacts } from './audit-actor';
-import type { IdentityDeps } from './deps';
+import type { AppDeps } from '../deps';
+import { places } from '../vault/places';
 
-/** The caller's own account. Reading it is audited like any access to personal data. */
+/** The caller's own account, its e-mail opened from the vault. Reading it is audited like any access to personal data. */
 export const getMe = async (
-  deps: Pick<IdentityDeps, 'users' | 'audit'>,
+  deps: Pick<AppDeps, 'users' | 'audit' | 'vault'>,
   caller: Caller,
   meta: RequestMeta,
 ): Promise<{ id: string; email: string; roles: Role[]; createdAt: string }> => {
@@ -16,5 +17,6 @@ export const getMe = async (
     action: 'account.read', outcome: 'success', subjectId: user.id, actor: actorOf(caller),
     resource: { type: 'account', id: user.id }, ...requestFacts(meta),
   });
-  return { id: user.id, email: user.email, roles: [...user.roles], createdAt: user.createdAt };
+  const email = await deps.vault.open(places.userEmail(user.id), user.emailSealed);
+  return { id: user.id, email, roles: [...user.roles], createdAt: user.createdAt };
 };

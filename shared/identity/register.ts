@@ -6,7 +6,8 @@ import { ConflictError, ValidationError } from '../errors';
 import type { RequestMeta } from '../http/request';
 import type { UserRecord } from '../ports';
 import { requestFacts } from './audit-actor';
-import type { IdentityDeps } from './deps';
+import type { AppDeps } from '../deps';
+import { places } from '../vault/places';
 
 export interface RegisterInput {
   readonly email: string;
@@ -17,11 +18,12 @@ export interface RegisterInput {
 const DUPLICATE = 'An account with this e-mail already exists.';
 
 /**
- * Creates a patient account. The e-mail claim is the one conditional write that keeps e-mails
- * unique; the user item is written first under a fresh id, and removed again if the claim loses.
+ * Creates a patient account with its own data key; the e-mail and name are stored sealed. The
+ * e-mail claim is the one conditional write that keeps e-mails unique; the user item is written
+ * first under a fresh id, and removed again if the claim loses.
  */
 export const register = async (
-  deps: Pick<IdentityDeps, 'users' | 'audit' | 'blindIndex' | 'passwords' | 'clock'>,
+  deps: Pick<AppDeps, 'users' | 'audit' | 'blindIndex' | 'passwords' | 'clock' | 'vault'>,
   input: RegisterInput,
   meta: RequestMeta,
 ): Promise<{ user: { id: string; email: string; roles: Role[] } }> => {
@@ -32,11 +34,14 @@ export const register = async (
   const emailIndex = await deps.blindIndex.of(email);
   if ((await deps.users.findIdByEmail(emailIndex)) !== undefined) throw new ConflictError(DUPLICATE, 'email_taken');
 
+  // The e-mail and name are sealed under the new user's own data key, made first.
+  const id = randomUUID();
+  await deps.vault.createKey(id);
   const user: UserRecord = {
-    id: randomUUID(),
-    email,
+    id,
+    emailSealed: await deps.vault.seal(places.userEmail(id), email),
     emailIndex,
-    ...(input.name === undefined ? {} : { name: input.name }),
+    ...(input.name === undefined ? {} : { nameSealed: await deps.vault.seal(places.userName(id), input.name) }),
     passwordHash: await deps.passwords.hash(input.password),
     roles: [SELF_REGISTERED_ROLE],
     status: 'active',
@@ -57,5 +62,5 @@ export const register = async (
     await deps.users.discard(user.id, emailIndex);
     throw error;
   }
-  return { user: { id: user.id, email: user.email, roles: [...user.roles] } };
+  return { user: { id: user.id, email, roles: [...user.roles] } };
 };

@@ -3,13 +3,16 @@ import { secretsManagerKey } from '../adapters/aws/secrets-manager-key';
 import { HmacBlindIndex } from '../adapters/hmac-blind-index';
 import { localBlindIndexKey } from '../adapters/local/keyring';
 import { LocalTokenSigner } from '../adapters/local/local-token-signer';
-import type { BlindIndex, TokenSigner } from '../ports';
+import { KmsDataKeyService } from '../adapters/aws/kms-data-keys';
+import { LocalDataKeyService } from '../adapters/local/local-data-keys';
+import type { BlindIndex, DataKeyService, TokenSigner } from '../ports';
 
 interface KeyConfig {
   readonly KEY_PROVIDER: 'kms' | 'local';
   readonly CAREBOW_DATA_DIR?: string | undefined;
   readonly TOKEN_SIGNING_KEY_ID?: string | undefined;
   readonly BLIND_INDEX_SECRET_ID?: string | undefined;
+  readonly DATA_KEY_ID?: string | undefined;
 }
 
 // The config schema guarantees the ids that a provider needs are present.
@@ -22,3 +25,6 @@ export const blindIndexFor = (config: KeyConfig): BlindIndex =>
       ? secretsManagerKey(config.BLIND_INDEX_SECRET_ID!)
       : async () => localBlindIndexKey(config.CAREBOW_DATA_DIR!),
   );
+
+export const dataKeyServiceFor = (config: KeyConfig): DataKeyService =>
+  config.KEY_PROVIDER === 'kms' ? new KmsDataKeyService(config.DATA_KEY_ID!) : new LocalDataKeyService(config.CAREBOW_DATA_DIR!);

@@ -1,17 +1,48 @@
 import type { Role } from '../../shared/domain/roles';
+import { randomBytes } from 'node:crypto';
 import type { IdentityDeps } from '../../shared/identity/deps';
 import { ScryptPasswordHasher } from '../../shared/identity/password-hasher';
-import type { AuditEvent, RefreshFamily, UserRecord } from '../../shared/ports';
+import type { AuditEvent, DataKeyRepository, DataKeyService, RefreshFamily, UserRecord, WrappedDataKeys } from '../../shared/ports';
+import { Vault } from '../../shared/vault/vault';
+
+/** In-memory data keys; `calls` counts key-service calls (a warm request must make none). */
+export const inMemoryDataKeys = () => {
+  const stored = new Map<string, WrappedDataKeys>();
+  const calls = { generate: 0, unwrap: 0 };
+  // "Wrapping" is the identity here: these tests are about caching and placement, not KMS.
+  const service: DataKeyService = {
+    generate: async () => {
+      calls.generate++;
+      const key = randomBytes(32);
+      return { plaintext: key, wrapped: Buffer.from(key) };
+    },
+    unwrap: async (_userId, wrapped) => (calls.unwrap++, Buffer.from(wrapped)),
+  };
+  const repository: DataKeyRepository = {
+    get: async (userId) => stored.get(userId),
+    create: async (userId, wrapped) => (stored.has(userId) ? false : (stored.set(userId, { state: 'active', current: 1, versions: { 1: wrapped } }), true)),
+    addVersion: async (userId, version, wrapped, expected) => {
+      const keys = stored.get(userId);
+      if (keys?.state !== 'active' || keys.current !== expected) return false;
+      stored.set(userId, { state: 'active', current: version, versions: { ...keys.versions, [version]: wrapped } });
+      return true;
+    },
+    destroy: async (userId) => void stored.set(userId, { state: 'destroyed' }),
+  };
+  return { stored, calls, service, repository };
+};
 
 /** In-memory ports for use-case unit tests (no network); the DynamoDB adapters are tested in integration. */
-export const inMemoryIdentity = (overrides: Partial<IdentityDeps> = {}) => {
+export const inMemoryIdentity = (overrides: Partial<IdentityDeps & { vault: Vault }> = {}) => {
+  const dataKeys = inMemoryDataKeys();
   const users = new Map<string, UserRecord>();
   const emails = new Map<string, string>();
   const families = new Map<string, RefreshFamily>();
   const attempts = new Map<string, { failures: number; lockedUntil?: number }>();
   const events: AuditEvent[] = [];
   let signed = 0;
-  const deps: IdentityDeps = {
+  const deps: IdentityDeps & { vault: Vault } = {
+    vault: new Vault(dataKeys.repository, dataKeys.service),
     users: {
       create: async (user) => void users.set(user.id, user),
       claimEmail: async (index, id) => (emails.has(index) ? false : (emails.set(index, id), true)),
@@ -23,6 +54,10 @@ export const inMemoryIdentity = (overrides: Partial<IdentityDeps> = {}) => {
       get: async (id) => users.get(id),
       setRoles: async (id, roles: readonly Role[]) => (users.set(id, { ...users.get(id)!, roles }), true),
       setPasswordHash: async (id, passwordHash) => void users.set(id, { ...users.get(id)!, passwordHash }),
+      markDeleted: async (user) => {
+        users.set(user.id, { ...users.get(user.id)!, status: 'deleted' });
+        if (emails.get(user.emailIndex) === user.id) emails.delete(user.emailIndex);
+      },
     },
     loginAttempts: {
       get: async (index) => attempts.get(index),
@@ -44,6 +79,7 @@ export const inMemoryIdentity = (overrides: Partial<IdentityDeps> = {}) => {
         return true;
       },
       revoke: async (id) => void families.set(id, { ...families.get(id)!, revoked: true }),
+      familiesOf: async (userId) => [...families.values()].filter((f) => f.userId === userId).map((f) => f.familyId),
     },
     audit: { append: async (event) => void events.push(event) },
     signer: {
@@ -57,7 +93,7 @@ export const inMemoryIdentity = (overrides: Partial<IdentityDeps> = {}) => {
     tokens: { issuer: 'https://issuer.example.com', clientId: 'app', ttlSeconds: 900, refreshTtlSeconds: 86_400 },
     ...overrides,
   };
-  return { deps, users, emails, families, events, signatures: () => signed };
+  return { deps, users, emails, families, events, dataKeys, signatures: () => signed };
 };
 
 export const META = { requestId: 'req-1', sourceIp: '203.0.113.9' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityConfigSchema, readConfig } from '../../shared/config';
+import { appConfigSchema, readConfig } from '../../shared/config';
 import { ConfigError } from '../../shared/errors';
 
 const valid = {
@@ -11,30 +11,30 @@ const valid = {
 
 describe('Function: readConfig', () => {
   it('parses a complete environment with defaults', () => {
-    const config = readConfig(identityConfigSchema, valid);
+    const config = readConfig(appConfigSchema, valid);
     expect(config.ACCESS_TOKEN_TTL_SECONDS).toBe(900);
     expect(config.PASSWORD_SCRYPT_LOG_N).toBe(17);
   });
 
   it('names every missing or invalid variable', () => {
     const { IDENTITY_TABLE: _a, ...missing } = valid;
-    expect(() => readConfig(identityConfigSchema, { ...missing, AUTH_ISSUER: 'not a url' })).toThrow(ConfigError);
-    expect(() => readConfig(identityConfigSchema, missing)).toThrow(/IDENTITY_TABLE/);
-    expect(() => readConfig(identityConfigSchema, { ...valid, AUTH_ISSUER: 'nope' })).toThrow(/AUTH_ISSUER/);
+    expect(() => readConfig(appConfigSchema, { ...missing, AUTH_ISSUER: 'not a url' })).toThrow(ConfigError);
+    expect(() => readConfig(appConfigSchema, missing)).toThrow(/IDENTITY_TABLE/);
+    expect(() => readConfig(appConfigSchema, { ...valid, AUTH_ISSUER: 'nope' })).toThrow(/AUTH_ISSUER/);
   });
 
   it('refuses access tokens longer than 15 minutes', () => {
-    expect(() => readConfig(identityConfigSchema, { ...valid, ACCESS_TOKEN_TTL_SECONDS: '901' })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
+    expect(() => readConfig(appConfigSchema, { ...valid, ACCESS_TOKEN_TTL_SECONDS: '901' })).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
   });
 
   it('refuses weakened settings outside the local stage', () => {
-    expect(() => readConfig(identityConfigSchema, { ...valid, PASSWORD_SCRYPT_LOG_N: '12' })).toThrow(/PASSWORD_SCRYPT_LOG_N/);
-    expect(() => readConfig(identityConfigSchema, { ...valid, AUTH_ISSUER: 'http://api.example.com' })).toThrow(/https/);
-    expect(() => readConfig(identityConfigSchema, { ...valid, KEY_PROVIDER: 'local', CAREBOW_DATA_DIR: '/tmp' })).toThrow(/KEY_PROVIDER/);
+    expect(() => readConfig(appConfigSchema, { ...valid, PASSWORD_SCRYPT_LOG_N: '12' })).toThrow(/PASSWORD_SCRYPT_LOG_N/);
+    expect(() => readConfig(appConfigSchema, { ...valid, AUTH_ISSUER: 'http://api.example.com' })).toThrow(/https/);
+    expect(() => readConfig(appConfigSchema, { ...valid, KEY_PROVIDER: 'local', CAREBOW_DATA_DIR: '/tmp' })).toThrow(/KEY_PROVIDER/);
   });
 
   it('requires the key ids that the key provider needs', () => {
     const { TOKEN_SIGNING_KEY_ID: _k, ...noKey } = valid;
-    expect(() => readConfig(identityConfigSchema, noKey)).toThrow(/TOKEN_SIGNING_KEY_ID/);
+    expect(() => readConfig(appConfigSchema, noKey)).toThrow(/TOKEN_SIGNING_KEY_ID/);
   });
 });

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RefreshFamily, SessionRepository } from '../../ports';
 import { isConditionFailure } from './dynamo-client';
 
@@ -39,7 +39,21 @@ export class DynamoSessionRepository implements SessionRepository {
     }
   }
 
-  public async revoke(familyId: string, reason: 'logout' | 'reuse_detected' | 'account_disabled'): Promise<void> {
+  public async familiesOf(userId: string): Promise<string[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(new QueryCommand({
+        TableName: this.tableName, IndexName: 'byUser', KeyConditionExpression: 'userId = :user',
+        ExpressionAttributeValues: { ':user': userId }, ProjectionExpression: 'familyId', ...(start ? { ExclusiveStartKey: start } : {}),
+      }));
+      ids.push(...(page.Items ?? []).map((item) => String(item['familyId'])));
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+    return ids;
+  }
+
+  public async revoke(familyId: string, reason: 'logout' | 'reuse_detected' | 'account_disabled' | 'account_deleted'): Promise<void> {
     await this.client.send(new UpdateCommand({
       TableName: this.tableName, Key: key(familyId),
       UpdateExpression: 'SET revoked = :true, revokedReason = :reason, revokedAt = :at',

@@ -40,6 +40,20 @@ export class DynamoUserRepository implements UserRepository {
 
   public async discard(userId: string, emailIndex: string): Promise<void> {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: userKey(userId) }));
+    await this.releaseEmail(userId, emailIndex);
+  }
+
+  public async markDeleted(user: Pick<UserRecord, 'id' | 'emailIndex'>, at: string): Promise<void> {
+    await this.client.send(new UpdateCommand({
+      TableName: this.tableName, Key: userKey(user.id), UpdateExpression: 'SET #status = :deleted, deletedAt = :at REMOVE passwordHash',
+      ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':deleted': 'deleted', ':at': at },
+    }));
+    await this.releaseEmail(user.id, user.emailIndex);
+  }
+
+  /** Frees an e-mail claim, only if it still points at `userId`. */
+  private async releaseEmail(userId: string, emailIndex: string): Promise<void> {
     try {
       await this.client.send(new DeleteCommand({
         TableName: this.tableName, Key: emailKey(emailIndex),

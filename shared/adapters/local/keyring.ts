@@ -9,6 +9,7 @@ import { join } from 'node:path';
 export const KEY_FILES = {
   tokenSigningKey: 'token-signing-key.pem',
   blindIndexKey: 'blind-index.key',
+  dataKeyMasterKey: 'data-key-master.key',
 } as const;
 
 const keysDir = (dataDir: string): string => join(dataDir, 'keys');
@@ -34,8 +35,13 @@ export const localTokenSigningKeyPem = (dataDir: string): string =>
 export const localBlindIndexKey = (dataDir: string): Buffer =>
   Buffer.from(readOrCreate(dataDir, KEY_FILES.blindIndexKey, () => randomBytes(32).toString('base64')), 'base64');
 
+/** The 256-bit master key that wraps per-user data keys (the local stand-in for a KMS key). */
+export const localDataKeyMasterKey = (dataDir: string): Buffer =>
+  Buffer.from(readOrCreate(dataDir, KEY_FILES.dataKeyMasterKey, () => randomBytes(32).toString('base64')), 'base64');
+
 /** Creates every local key now, so `npm start` can report them and handlers never race. */
 export const ensureLocalKeys = (dataDir: string): void => {
   localTokenSigningKeyPem(dataDir);
   localBlindIndexKey(dataDir);
+  localDataKeyMasterKey(dataDir);
 };

@@ -1,0 +1,13 @@
+import { routes } from '../routes';
+import { accessLog } from '../../shared/audit/trail';
+import { httpRoute } from '../../shared/http/http-route';
+import { pageOf, type PageQuery } from '../../shared/http/page';
+import type { HttpRequest } from '../../shared/http/request';
+import { appDeps } from '../../shared/runtime/app';
+
+const deps = appDeps();
+
+/** GET /api/v1/me/access-log: who accessed the caller's data and when, newest first. */
+export const handler = httpRoute(routes.accessLog, 'accessLog', async ({ query, caller }: HttpRequest<unknown, PageQuery>) => ({
+  body: await accessLog(deps, caller!, pageOf(query)),
+}), { audit: deps.audit });

@@ -1,0 +1,17 @@
+import { routes } from '../routes';
+import { httpRoute } from '../../shared/http/http-route';
+import type { HttpRequest } from '../../shared/http/request';
+import { changeRole } from '../../shared/identity/manage-roles';
+import { appDeps } from '../../shared/runtime/app';
+
+const deps = appDeps();
+
+type Body = { action: 'grant' | 'revoke'; role: 'caregiver' | 'provider' };
+
+/** POST /api/v1/admin/users/{id}/roles: an admin grants or revokes caregiver/provider. */
+export const handler = httpRoute(routes.adminRoles, 'adminRoles', async ({ body, params, caller, meta }: HttpRequest<Body, unknown, { id: string }>) => {
+  const result = await changeRole(deps, params.id, body.action, body.role, {
+    userId: caller!.userId, roles: caller!.roles, requestId: meta.requestId, source: meta.sourceIp,
+  });
+  return { body: { id: result.userId, roles: result.roles } };
+}, { audit: deps.audit });

@@ -1,0 +1,12 @@
+import { routes } from '../routes';
+import { httpRoute } from '../../shared/http/http-route';
+import { etagOf, getOwnProfile } from '../../shared/records/profile';
+import { appDeps } from '../../shared/runtime/app';
+
+const deps = appDeps();
+
+/** GET /api/v1/profile: the caller's health profile, with its ETag. */
+export const handler = httpRoute(routes.profileGet, 'profileGet', async ({ caller, meta }) => {
+  const view = await getOwnProfile(deps, caller!, meta);
+  return { body: view, headers: { ETag: etagOf(view.version) } };
+}, { audit: deps.audit });

@@ -1,0 +1,13 @@
+import { routes } from '../routes';
+import { httpRoute } from '../../shared/http/http-route';
+import type { HttpRequest } from '../../shared/http/request';
+import { etagOf, getPatientProfile } from '../../shared/records/profile';
+import { appDeps } from '../../shared/runtime/app';
+
+const deps = appDeps();
+
+/** GET /api/v1/patients/{patientId}/profile: for a caregiver or provider under consent; else 404. */
+export const handler = httpRoute(routes.patientProfile, 'patientProfile', async ({ params, caller, meta }: HttpRequest<unknown, unknown, { patientId: string }>) => {
+  const view = await getPatientProfile(deps, caller!, params.patientId, meta);
+  return { body: view, headers: { ETag: etagOf(view.version) } };
+}, { audit: deps.audit });

@@ -1,0 +1,40 @@
+import type { AppDeps } from '../deps';
+import type { Caller, RequestMeta } from '../http/request';
+import { actorOf, requestFacts } from '../identity/audit-actor';
+import type { ConsentRecord } from '../ports';
+
+/**
+ * Deletes the caller's account (HIPAA/GDPR erasure by crypto-shredding). In this order, each step
+ * idempotent so a retry finishes a half-done deletion:
+ * 1. the account is marked deleted and its e-mail claim freed: no login, refresh or read works;
+ * 2. every refresh-token family is revoked;
+ * 3. every consent the user granted or received is revoked;
+ * 4. the user's data key is destroyed: every sealed field of theirs, in the tables and in every
+ *    backup, is now ciphertext that nothing can open;
+ * 5. the deletion is audited (the trail holds ids, never PHI, and outlives the account).
+ */
+export const deleteAccount = async (
+  deps: Pick<AppDeps, 'users' | 'sessions' | 'consents' | 'vault' | 'audit' | 'clock'>,
+  caller: Caller,
+  meta: RequestMeta,
+): Promise<void> => {
+  const user = await deps.users.get(caller.userId);
+  const now = deps.clock.now().toISOString();
+  if (user !== undefined && user.status !== 'deleted') await deps.users.markDeleted(user, now);
+  for (const familyId of await deps.sessions.familiesOf(caller.userId)) await deps.sessions.revoke(familyId, 'account_deleted');
+  const consents: ConsentRecord[] = [];
+  for (const list of [deps.consents.granted.bind(deps.consents), deps.consents.received.bind(deps.consents)]) {
+    let cursor: string | undefined;
+    do {
+      const page = await list(caller.userId, { limit: 100, ...(cursor ? { cursor } : {}) });
+      consents.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+  }
+  for (const consent of consents.filter((c) => c.revokedAt === undefined)) await deps.consents.revoke(consent.patientId, consent.id, now);
+  await deps.vault.destroy(caller.userId);
+  await deps.audit.append({
+    action: 'account.delete', outcome: 'success', subjectId: caller.userId, actor: actorOf(caller),
+    resource: { type: 'account', id: caller.userId }, reason: `sessions_revoked,consents_revoked:${consents.length},data_key_destroyed`, ...requestFacts(meta),
+  });
+};

@@ -1,0 +1,64 @@
+import type { AppDeps } from '../deps';
+import { NotFoundError } from '../errors';
+import type { Caller, RequestMeta } from '../http/request';
+import { actorOf, requestFacts } from '../identity/audit-actor';
+import type { ConsentRecord, Page, PageRequest } from '../ports';
+import type { HealthProfile } from '../contracts/profile';
+import { accessLogEntry } from '../audit/trail';
+import { consentView } from '../consent/consents';
+import { places } from '../vault/places';
+
+const PAGE = 100;
+
+/** Every page of a paged list. */
+const all = async <T>(fetch: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> => {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetch({ limit: PAGE, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return items;
+};
+
+/** Everything CareBow holds about the caller, decrypted (HIPAA right of access). Audited. */
+export const exportAccount = async (
+  deps: Pick<AppDeps, 'users' | 'profiles' | 'consents' | 'feedback' | 'auditTrail' | 'vault' | 'audit' | 'clock'>,
+  caller: Caller,
+  meta: RequestMeta,
+) => {
+  const user = await deps.users.get(caller.userId);
+  if (user === undefined || user.status !== 'active') throw new NotFoundError();
+  const now = deps.clock.now();
+  const [profile, granted, received, feedback, chain] = await Promise.all([
+    deps.profiles.get(user.id),
+    all<ConsentRecord>((page) => deps.consents.granted(user.id, page)),
+    all<ConsentRecord>((page) => deps.consents.received(user.id, page)),
+    deps.feedback.ofUser(user.id),
+    deps.auditTrail.chain(user.id),
+  ]);
+  const document = {
+    exportedAt: now.toISOString(),
+    account: {
+      id: user.id,
+      email: await deps.vault.open(places.userEmail(user.id), user.emailSealed),
+      ...(user.nameSealed ? { name: await deps.vault.open(places.userName(user.id), user.nameSealed) } : {}),
+      roles: [...user.roles],
+      createdAt: user.createdAt,
+    },
+    profile: profile === undefined ? null : {
+      profile: await deps.vault.openJson<HealthProfile>(places.profile(user.id), profile.sealed), version: profile.version, updatedAt: profile.updatedAt,
+    },
+    consents: { granted: granted.map((c) => consentView(c, now)), received: received.map((c) => consentView(c, now)) },
+    feedback: await Promise.all(feedback.map(async (f) => ({
+      id: f.id, rating: f.rating, createdAt: f.createdAt,
+      ...(f.commentsSealed ? { comments: await deps.vault.open(places.feedbackComments(user.id, f.id), f.commentsSealed) } : {}),
+    }))),
+    accessLog: chain.map(accessLogEntry),
+  };
+  await deps.audit.append({
+    action: 'account.export', outcome: 'success', subjectId: user.id, actor: actorOf(caller), resource: { type: 'account', id: user.id }, ...requestFacts(meta),
+  });
+  return document;
+};

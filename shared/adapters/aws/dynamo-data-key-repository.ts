@@ -1,0 +1,60 @@
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DataKeyRepository, WrappedDataKeys } from '../../ports';
+import { isConditionFailure } from './dynamo-client';
+
+const key = (userId: string) => ({ pk: `USER#${userId}` });
+
+/**
+ * Wrapped data keys, one item per user: `{ current, versions: { "1": <wrapped>, … } }`. Destroying
+ * removes every version and leaves a tombstone, so the user can never get a key again.
+ */
+export class DynamoDataKeyRepository implements DataKeyRepository {
+  public constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  public async get(userId: string): Promise<WrappedDataKeys | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(userId), ConsistentRead: true }));
+    if (Item === undefined) return undefined;
+    if (Item['destroyedAt'] !== undefined) return { state: 'destroyed' };
+    const versions = Object.fromEntries(
+      Object.entries(Item['versions'] as Record<string, Uint8Array>).map(([version, wrapped]) => [Number(version), wrapped]),
+    );
+    return { state: 'active', current: Number(Item['current']), versions };
+  }
+
+  public async create(userId: string, wrapped: Uint8Array): Promise<boolean> {
+    return this.conditional(new PutCommand({
+      TableName: this.tableName,
+      Item: { ...key(userId), current: 1, versions: { '1': wrapped }, createdAt: new Date().toISOString() },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }));
+  }
+
+  public async addVersion(userId: string, version: number, wrapped: Uint8Array, expectedCurrent: number): Promise<boolean> {
+    return this.conditional(new UpdateCommand({
+      TableName: this.tableName, Key: key(userId),
+      UpdateExpression: 'SET versions.#version = :wrapped, #current = :version',
+      ConditionExpression: '#current = :expected AND attribute_not_exists(destroyedAt)',
+      ExpressionAttributeNames: { '#version': String(version), '#current': 'current' },
+      ExpressionAttributeValues: { ':wrapped': wrapped, ':version': version, ':expected': expectedCurrent },
+    }));
+  }
+
+  public async destroy(userId: string): Promise<void> {
+    await this.client.send(new PutCommand({
+      TableName: this.tableName, Item: { ...key(userId), destroyedAt: new Date().toISOString() },
+    }));
+  }
+
+  private async conditional(command: PutCommand | UpdateCommand): Promise<boolean> {
+    try {
+      await this.client.send(command as PutCommand);
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type { AppDeps } from '../deps';
+import type { Caller, RequestMeta } from '../http/request';
+import { actorOf, requestFacts } from '../identity/audit-actor';
+import type { AuditSearch, Page, PageRequest, StoredAuditEvent } from '../ports';
+import { verifyChain, type ChainVerdict } from './chain';
+
+type TrailDeps = Pick<AppDeps, 'auditTrail' | 'audit'>;
+
+/** What a compliance officer sees of an event: everything but the chain's hashes. */
+export const eventView = ({ prevHash: _p, hash: _h, ...event }: StoredAuditEvent) => event;
+
+/** A patient's view: who did what to their data, and when. */
+export const accessLogEntry = (event: StoredAuditEvent) => ({
+  at: event.at, action: event.action, outcome: event.outcome, actor: event.actor, resource: event.resource,
+});
+
+/** Searching the trail is itself audited, in the officer's own chain. */
+const auditOfficer = (deps: TrailDeps, caller: Caller, meta: RequestMeta, action: string, reason: string) =>
+  deps.audit.append({
+    action, outcome: 'success', subjectId: caller.userId, actor: actorOf(caller), resource: { type: 'audit_trail' }, reason, ...requestFacts(meta),
+  });
+
+/** Compliance: events by data subject or actor, filtered by action and time, newest first. */
+export const searchAudit = async (deps: TrailDeps, caller: Caller, query: AuditSearch, page: PageRequest, meta: RequestMeta) => {
+  const result = await deps.auditTrail.search(query, page);
+  await auditOfficer(deps, caller, meta, 'audit.search', query.subjectId ? `subject:${query.subjectId}` : `actor:${query.actorId}`);
+  return { items: result.items.map(eventView), ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
+};
+
+/** Compliance: walks one subject's chain and names the first break, if any. */
+export const verifyAudit = async (deps: TrailDeps, caller: Caller, subjectId: string, meta: RequestMeta): Promise<ChainVerdict> => {
+  const verdict = verifyChain(await deps.auditTrail.chain(subjectId));
+  await auditOfficer(deps, caller, meta, 'audit.verify', `subject:${subjectId}`);
+  return verdict;
+};
+
+/** A patient: who accessed their data and when (their own chain, newest first). */
+export const accessLog = async (deps: Pick<AppDeps, 'auditTrail'>, caller: Caller, page: PageRequest): Promise<Page<ReturnType<typeof accessLogEntry>>> => {
+  const result = await deps.auditTrail.search({ subjectId: caller.userId }, page);
+  return { items: result.items.map(accessLogEntry), ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
+};

@@ -1,0 +1,30 @@
+import type { ConsentRecord } from '../ports';
+
+export type ConsentStatus = 'active' | 'revoked' | 'expired';
+
+/** A consent's status at `now`: revocation wins, then expiry. */
+export const consentStatus = (consent: Pick<ConsentRecord, 'revokedAt' | 'expiresAt'>, now: Date): ConsentStatus => {
+  if (consent.revokedAt !== undefined) return 'revoked';
+  if (consent.expiresAt !== undefined && Date.parse(consent.expiresAt) <= now.getTime()) return 'expired';
+  return 'active';
+};
+
+/**
+ * The consent that lets `granteeId` read `scope` of a patient's data now, if any: a share consent
+ * to that grantee, with that scope, neither revoked nor expired. No consent, no access.
+ *
+ * @example
+ * const consent = activeConsentFor(consents, granteeId, 'profile.read', new Date());
+ */
+export const activeConsentFor = (
+  consents: readonly ConsentRecord[],
+  granteeId: string,
+  scope: string,
+  now: Date,
+): ConsentRecord | undefined =>
+  consents.find((consent) =>
+    consent.kind === 'share' && consent.granteeId === granteeId && (consent.scopes ?? []).includes(scope) && consentStatus(consent, now) === 'active');
+
+/** Whether the patient currently allows AI processing of their data. */
+export const allowsAiProcessing = (consent: ConsentRecord | undefined, now: Date): boolean =>
+  consent !== undefined && consent.kind === 'ai_processing' && consentStatus(consent, now) === 'active';

@@ -1,0 +1,91 @@
+import { activeConsentFor } from '../domain/consent-policy';
+import type { AppDeps } from '../deps';
+import { NotFoundError, PreconditionFailedError } from '../errors';
+import type { Caller, RequestMeta } from '../http/request';
+import type { HealthProfile } from '../contracts/profile';
+import { actorOf, requestFacts } from '../identity/audit-actor';
+import { places } from '../vault/places';
+
+export interface ProfileView {
+  readonly profile: HealthProfile;
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+type ProfileDeps = Pick<AppDeps, 'profiles' | 'vault' | 'audit' | 'clock'>;
+
+/** `"<version>"`: the strong ETag of a profile version. */
+export const etagOf = (version: number): string => `"${version}"`;
+
+/** The version an `If-Match` names; `undefined` when absent. A malformed one matches nothing. */
+export const versionFromIfMatch = (ifMatch: string | undefined): number | undefined | 'none' => {
+  if (ifMatch === undefined) return undefined;
+  const match = /^(?:W\/)?"(\d{1,12})"$/.exec(ifMatch.trim());
+  return match ? Number(match[1]) : 'none';
+};
+
+const readProfile = async (deps: ProfileDeps, patientId: string): Promise<ProfileView | undefined> => {
+  const stored = await deps.profiles.get(patientId);
+  if (stored === undefined) return undefined;
+  return { profile: await deps.vault.openJson<HealthProfile>(places.profile(patientId), stored.sealed), version: stored.version, updatedAt: stored.updatedAt };
+};
+
+/** The caller's own profile; the read is audited whether or not there is one. */
+export const getOwnProfile = async (deps: ProfileDeps, caller: Caller, meta: RequestMeta): Promise<ProfileView> => {
+  const view = await readProfile(deps, caller.userId);
+  await deps.audit.append({
+    action: 'profile.read', outcome: view ? 'success' : 'failure', subjectId: caller.userId, actor: actorOf(caller),
+    resource: { type: 'profile', id: caller.userId }, ...requestFacts(meta), ...(view ? {} : { reason: 'not_found' }),
+  });
+  if (view === undefined) throw new NotFoundError('No profile yet.');
+  return view;
+};
+
+/**
+ * Replaces the caller's profile. Creating needs no `If-Match`; replacing needs the current ETag,
+ * so of two concurrent updates one gets 412 and nothing is lost silently.
+ */
+export const putOwnProfile = async (
+  deps: ProfileDeps,
+  caller: Caller,
+  profile: HealthProfile,
+  ifMatch: string | undefined,
+  meta: RequestMeta,
+): Promise<ProfileView> => {
+  const expected = versionFromIfMatch(ifMatch);
+  const updatedAt = deps.clock.now().toISOString();
+  const written = expected !== 'none'
+    && (await deps.profiles.put(caller.userId, await deps.vault.sealJson(places.profile(caller.userId), profile), updatedAt, expected));
+  await deps.audit.append({
+    action: 'profile.write', outcome: written ? 'success' : 'failure', subjectId: caller.userId, actor: actorOf(caller),
+    resource: { type: 'profile', id: caller.userId }, ...requestFacts(meta), ...(written ? {} : { reason: 'precondition_failed' }),
+  });
+  if (!written) {
+    throw new PreconditionFailedError(expected === undefined
+      ? 'A profile exists: send If-Match with its ETag to replace it.'
+      : 'The profile has changed; reload it and retry with the new ETag.');
+  }
+  return { profile, version: typeof expected === 'number' ? expected + 1 : 1, updatedAt };
+};
+
+/**
+ * A patient's profile for a caregiver or provider: only under an active consent with
+ * `profile.read`. Without one the answer is 404, exactly as for a patient who does not exist,
+ * and the denial is audited.
+ */
+export const getPatientProfile = async (
+  deps: ProfileDeps & Pick<AppDeps, 'consents'>,
+  caller: Caller,
+  patientId: string,
+  meta: RequestMeta,
+): Promise<ProfileView> => {
+  const consent = activeConsentFor(await deps.consents.between(patientId, caller.userId), caller.userId, 'profile.read', deps.clock.now());
+  const view = consent === undefined ? undefined : await readProfile(deps, patientId);
+  await deps.audit.append({
+    action: 'profile.read', outcome: view ? 'success' : consent ? 'failure' : 'denied', subjectId: patientId, actor: actorOf(caller),
+    resource: { type: 'profile', id: patientId }, ...requestFacts(meta),
+    reason: consent ? (view ? `consent:${consent.id}` : 'not_found') : 'no_active_consent',
+  });
+  if (view === undefined) throw new NotFoundError();
+  return view;
+};

@@ -1,0 +1,125 @@
+import type { DataKeyRepository, DataKeyService } from '../ports';
+import { DataKeyDestroyedError, DataKeyMissingError } from './errors';
+import { keyVersionOf, openWithKey, sealWithKey, type FieldPlace } from './sealed-field';
+
+export interface VaultOptions {
+  /**
+   * How long a plain data key may stay in memory. A key destroyed by another container (account
+   * deletion) may still open fields here for at most this long.
+   * @default 300_000 (5 minutes)
+   */
+  readonly maxKeyAgeMs?: number;
+  /** Seals and opens one cached key may serve before it is fetched again. @default 10_000 */
+  readonly maxKeyUses?: number;
+  /** Users whose keys stay cached at once (least recently loaded leave first). @default 1_000 */
+  readonly maxUsers?: number;
+  readonly now?: () => number;
+}
+
+interface CachedKeys {
+  readonly current: number;
+  readonly keys: Map<number, Uint8Array>;
+  readonly loadedAt: number;
+  usesLeft: number;
+}
+
+/**
+ * Envelope encryption of PHI fields: one data key per user, generated and wrapped by KMS (only
+ * the wrapped form is stored), fields sealed with AES-256-GCM bound to their place. Plain keys are
+ * cached with a bounded age and use count, so a warm request makes no key-service call.
+ *
+ * @example
+ * const vault = new Vault(keyRepository, kmsDataKeys);
+ * const sealed = await vault.seal({ userId, table: 'records', pk: `USER#${userId}`, sk: 'PROFILE', attribute: 'data' }, json);
+ */
+export class Vault {
+  readonly #cache = new Map<string, CachedKeys>();
+  readonly #maxAge: number;
+  readonly #maxUses: number;
+  readonly #maxUsers: number;
+  readonly #now: () => number;
+
+  public constructor(
+    private readonly repository: DataKeyRepository,
+    private readonly keyService: DataKeyService,
+    options: VaultOptions = {},
+  ) {
+    this.#maxAge = options.maxKeyAgeMs ?? 300_000;
+    this.#maxUses = options.maxKeyUses ?? 10_000;
+    this.#maxUsers = options.maxUsers ?? 1_000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Gives a new user their first data key (idempotent: an existing key is kept). */
+  public async createKey(userId: string): Promise<void> {
+    const { plaintext, wrapped } = await this.keyService.generate(userId);
+    if (await this.repository.create(userId, wrapped)) this.remember(userId, 1, new Map([[1, plaintext]]));
+  }
+
+  public async seal(place: FieldPlace, plaintext: string): Promise<string> {
+    const keys = await this.keysOf(place.userId);
+    return sealWithKey(keys.keys.get(keys.current)!, keys.current, place, plaintext);
+  }
+
+  public async open(place: FieldPlace, sealed: string): Promise<string> {
+    const version = keyVersionOf(sealed);
+    let keys = await this.keysOf(place.userId);
+    if (!keys.keys.has(version)) keys = await this.keysOf(place.userId, true);
+    const key = keys.keys.get(version);
+    if (key === undefined) throw new DataKeyMissingError();
+    return openWithKey(key, place, sealed);
+  }
+
+  public async sealJson(place: FieldPlace, value: unknown): Promise<string> {
+    return this.seal(place, JSON.stringify(value));
+  }
+
+  public async openJson<T>(place: FieldPlace, sealed: string): Promise<T> {
+    return JSON.parse(await this.open(place, sealed)) as T;
+  }
+
+  /** Adds a new key version for new seals; fields sealed under older versions still open. */
+  public async rotate(userId: string): Promise<number> {
+    const stored = await this.repository.get(userId);
+    if (stored === undefined) throw new DataKeyMissingError();
+    if (stored.state === 'destroyed') throw new DataKeyDestroyedError();
+    const { wrapped } = await this.keyService.generate(userId);
+    const next = stored.current + 1;
+    if (!(await this.repository.addVersion(userId, next, wrapped, stored.current))) throw new Error('The data key changed meanwhile; retry');
+    this.#cache.delete(userId);
+    return next;
+  }
+
+  /** Crypto-shreds the user: every wrapped key version is destroyed, the cache forgets them. */
+  public async destroy(userId: string): Promise<void> {
+    this.#cache.delete(userId);
+    await this.repository.destroy(userId);
+  }
+
+  private async keysOf(userId: string, refresh = false): Promise<CachedKeys> {
+    const cached = this.#cache.get(userId);
+    if (!refresh && cached !== undefined && cached.usesLeft > 0 && this.#now() - cached.loadedAt < this.#maxAge) {
+      cached.usesLeft -= 1;
+      return cached;
+    }
+    const stored = await this.repository.get(userId);
+    if (stored === undefined) throw new DataKeyMissingError();
+    if (stored.state === 'destroyed') {
+      this.#cache.delete(userId);
+      throw new DataKeyDestroyedError();
+    }
+    const keys = new Map<number, Uint8Array>();
+    await Promise.all(Object.entries(stored.versions).map(async ([version, wrapped]) => {
+      keys.set(Number(version), await this.keyService.unwrap(userId, wrapped));
+    }));
+    return this.remember(userId, stored.current, keys);
+  }
+
+  private remember(userId: string, current: number, keys: Map<number, Uint8Array>): CachedKeys {
+    this.#cache.delete(userId);
+    if (this.#cache.size >= this.#maxUsers) this.#cache.delete(this.#cache.keys().next().value!);
+    const entry = { current, keys, loadedAt: this.#now(), usesLeft: this.#maxUses - 1 };
+    this.#cache.set(userId, entry);
+    return entry;
+  }
+}
