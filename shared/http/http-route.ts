@@ -30,8 +30,8 @@ const baseHeaders = (event: APIGatewayProxyEvent): Record<string, string> => {
   const headers: Record<string, string> = { Vary: 'Origin' };
   if (origin !== undefined && CORS_ALLOWED_ORIGINS.includes(origin)) {
     headers['Access-Control-Allow-Origin'] = origin;
-    // Bearer tokens, no cookies: credentials mode is never needed. Let clients read these two.
-    headers['Access-Control-Expose-Headers'] = 'Retry-After, ETag';
+    // Bearer tokens, no cookies: credentials mode is never needed. Let clients read these.
+    headers['Access-Control-Expose-Headers'] = 'Retry-After, ETag, X-Request-Id';
   }
   return headers;
 };
@@ -65,7 +65,7 @@ const accessLogAndErrors = (route: RouteDef, routeId: string, audit: AuditLog | 
         });
       }
       request.response = errorResponse(request.error, requestIdOf(request.event));
-      request.response.headers = { ...request.response.headers, ...baseHeaders(request.event) };
+      request.response.headers = { ...request.response.headers, ...baseHeaders(request.event), 'X-Request-Id': requestIdOf(request.event) };
       finish(request, request.error);
     },
   };
@@ -103,7 +103,10 @@ export const httpRoute = (route: RouteDef, routeId: string, handle: RouteHandler
       const body = reply.body === undefined || route.response === undefined ? undefined : z.parse(route.response, reply.body);
       return {
         statusCode: status,
-        headers: { ...baseHeaders(event), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...reply.headers },
+        headers: {
+          ...baseHeaders(event), 'X-Request-Id': requestIdOf(event),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...reply.headers,
+        },
         body: body === undefined ? '' : JSON.stringify(body),
       };
     });

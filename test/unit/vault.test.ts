@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { places } from '../../shared/vault/places';
+import { DataKeyDestroyedError, DataKeyMissingError } from '../../shared/vault/errors';
+import { Vault } from '../../shared/vault/vault';
+import { inMemoryDataKeys } from '../helpers/in-memory';
+
+describe('Class: Vault', () => {
+  it('makes no key-service call on a warm request', async () => {
+    // Prepare
+    const keys = inMemoryDataKeys();
+    const vault = new Vault(keys.repository, keys.service);
+    await vault.createKey('u1');
+    const sealed = await vault.seal(places.profile('u1'), '{"allergies":["nuts"]}');
+    const before = { ...keys.calls };
+
+    // Act
+    for (let i = 0; i < 1000; i++) await vault.open(places.profile('u1'), await vault.seal(places.profile('u1'), `value ${i}`));
+    await vault.open(places.profile('u1'), sealed);
+
+    // Assess
+    expect(keys.calls).toEqual(before);
+  });
+
+  it('unwraps once per container for a user sealed elsewhere, then serves from cache', async () => {
+    // Prepare
+    const keys = inMemoryDataKeys();
+    await new Vault(keys.repository, keys.service).createKey('u1');
+    const cold = new Vault(keys.repository, keys.service);
+
+    // Act
+    for (let i = 0; i < 10; i++) await cold.seal(places.profile('u1'), 'x');
+
+    // Assess
+    expect(keys.calls.unwrap).toBe(1);
+  });
+
+  it('bounds a cached key by age and by uses', async () => {
+    // Prepare
+    const keys = inMemoryDataKeys();
+    let now = 0;
+    await new Vault(keys.repository, keys.service).createKey('u1');
+    const vault = new Vault(keys.repository, keys.service, { maxKeyAgeMs: 1000, maxKeyUses: 5, now: () => now });
+
+    // Act
+    for (let i = 0; i < 5; i++) await vault.seal(places.profile('u1'), 'x');
+    const withinBounds = keys.calls.unwrap;
+    await vault.seal(places.profile('u1'), 'x');
+    const afterUses = keys.calls.unwrap;
+    now += 1001;
+    await vault.seal(places.profile('u1'), 'x');
+
+    // Assess
+    expect(withinBounds).toBe(1);
+    expect(afterUses).toBe(2);
+    expect(keys.calls.unwrap).toBe(3);
+  });
+
+  it('rotates: new seals use the new version, old ones still open', async () => {
+    // Prepare
+    const keys = inMemoryDataKeys();
+    const vault = new Vault(keys.repository, keys.service);
+    await vault.createKey('u1');
+    const old = await vault.seal(places.profile('u1'), 'before');
+
+    // Act
+    const version = await vault.rotate('u1');
+    const fresh = await vault.seal(places.profile('u1'), 'after');
+
+    // Assess
+    expect(version).toBe(2);
+    expect(fresh.startsWith('cb1.2.')).toBe(true);
+    expect(await vault.open(places.profile('u1'), old)).toBe('before');
+    expect(await new Vault(keys.repository, keys.service).open(places.profile('u1'), fresh)).toBe('after');
+  });
+
+  it('crypto-shreds: after destroy nothing of the user opens, in this container or any other', async () => {
+    // Prepare
+    const keys = inMemoryDataKeys();
+    const vault = new Vault(keys.repository, keys.service);
+    await vault.createKey('u1');
+    const sealed = await vault.seal(places.profile('u1'), 'secret');
+
+    // Act
+    await vault.destroy('u1');
+
+    // Assess
+    await expect(vault.open(places.profile('u1'), sealed)).rejects.toThrow(DataKeyDestroyedError);
+    await expect(new Vault(keys.repository, keys.service).open(places.profile('u1'), sealed)).rejects.toThrow(DataKeyDestroyedError);
+    await expect(vault.createKey('u1')).resolves.toBeUndefined();
+    await expect(vault.open(places.profile('u1'), sealed)).rejects.toThrow(DataKeyDestroyedError);
+  });
+
+  it('refuses a user without a key', async () => {
+    const keys = inMemoryDataKeys();
+    await expect(new Vault(keys.repository, keys.service).seal(places.profile('nobody'), 'x')).rejects.toThrow(DataKeyMissingError);
+  });
+});
