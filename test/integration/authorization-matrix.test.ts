@@ -8,7 +8,7 @@ import { tokenFor } from '../helpers/tokens';
 
 /**
  * SECURITY.md #3, #17: a role × route matrix generated from the route table. A role outside a
- * route's `access` line gets 403; a role inside it is never refused for its role; no token is 401.
+ * route's `access` line gets 403 and one audit event; a role inside it is never refused for its role; no token is 401.
  */
 let backend: TestBackend;
 beforeAll(async () => {
@@ -33,7 +33,11 @@ describe('Route table: authorization matrix', () => {
 
     // Assess
     if (allowed) expect([401, 403]).not.toContain(response.status);
-    else expect(response.status).toBe(403);
+    else {
+      expect(response.status).toBe(403);
+      const denials = (await backend.items('audit')).filter((e) => e['requestId'] === response.headers.get('x-request-id'));
+      expect(denials).toEqual([expect.objectContaining({ action: 'route.denied', outcome: 'denied', resource: { type: 'route', id: _id } })]);
+    }
   });
 
   it.each(protectedRoutes)('%s without a token is 401', async (_id, route) => {

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { DeleteItemCommand, DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
+import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
+import type { AuditEvent } from '../../shared/ports';
+import { startTestBackend, type TestBackend } from '../helpers/test-backend';
+import { tokenFor } from '../helpers/tokens';
+
+/** SECURITY.md #13: the trail is a hash chain per subject that no edit, deletion, reordering or insertion escapes. */
+let backend: TestBackend;
+let log: DynamoAuditLog;
+let raw: DynamoDBClient;
+let compliance: string;
+beforeAll(async () => {
+  backend = await startTestBackend();
+  log = new DynamoAuditLog(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit);
+  raw = new DynamoDBClient({ endpoint: backend.dynamodbEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  compliance = await tokenFor(backend.dataDir, randomUUID(), ['compliance']);
+});
+afterAll(async () => {
+  raw?.destroy();
+  await backend?.stop();
+});
+
+const event = (subjectId: string, n: number): AuditEvent => ({
+  action: 'profile.read', outcome: 'success', subjectId, actor: { userId: `actor-${n % 3}`, roles: ['caregiver'] },
+  resource: { type: 'profile', id: subjectId }, requestId: `req-${n}`, sourceIp: '198.51.100.7',
+});
+const seeded = async (count: number): Promise<string> => {
+  const subjectId = randomUUID();
+  for (let n = 1; n <= count; n++) await log.append(event(subjectId, n));
+  return subjectId;
+};
+const key = (subjectId: string, seq: number) => marshall({ pk: `SUBJECT#${subjectId}`, sk: `SEQ#${String(seq).padStart(12, '0')}` });
+const verify = (subjectId: string) => backend.call('GET', `/api/v1/audit/verify?subjectId=${subjectId}`, { token: compliance });
+
+describe('Audit trail', () => {
+  it('keeps one chain linear under concurrent appends', async () => {
+    // Act
+    const subjectId = randomUUID();
+    await Promise.all(Array.from({ length: 20 }, (_, n) => log.append(event(subjectId, n))));
+
+    // Assess
+    const chain = await log.chain(subjectId);
+    expect(chain.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect((await verify(subjectId)).json).toEqual({ ok: true, events: 20 });
+  });
+
+  it('finds an edited event', async () => {
+    const subjectId = await seeded(5);
+    await raw.send(new UpdateItemCommand({ TableName: backend.tables.audit, Key: key(subjectId, 3), UpdateExpression: 'SET outcome = :o', ExpressionAttributeValues: marshall({ ':o': 'denied' }) }));
+    expect((await verify(subjectId)).json).toMatchObject({ ok: false, brokenAt: 3 });
+  });
+
+  it('finds a deleted event', async () => {
+    const subjectId = await seeded(5);
+    await raw.send(new DeleteItemCommand({ TableName: backend.tables.audit, Key: key(subjectId, 2) }));
+    expect((await verify(subjectId)).json).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it('finds reordered events', async () => {
+    const subjectId = await seeded(5);
+    const chain = await log.chain(subjectId);
+    const swap = async (seq: number, record: (typeof chain)[number]) =>
+      raw.send(new PutItemCommand({ TableName: backend.tables.audit, Item: marshall({ ...record, pk: `SUBJECT#${subjectId}`, sk: `SEQ#${String(seq).padStart(12, '0')}`, actorId: record.actor.userId }, { removeUndefinedValues: true }) }));
+    await swap(2, chain[2]!);
+    await swap(3, chain[1]!);
+    expect((await verify(subjectId)).json).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it('finds an inserted event', async () => {
+    const subjectId = await seeded(3);
+    const chain = await log.chain(subjectId);
+    const forged = { ...chain[1]!, requestId: 'forged', pk: `SUBJECT#${subjectId}`, sk: `SEQ#${String(2).padStart(12, '0')}a`, actorId: 'intruder' };
+    await raw.send(new PutItemCommand({ TableName: backend.tables.audit, Item: marshall(forged, { removeUndefinedValues: true }) }));
+    expect((await verify(subjectId)).json).toMatchObject({ ok: false, brokenAt: 3 });
+  });
+
+  it('lets compliance search by subject, actor, action and time', async () => {
+    // Prepare
+    const subjectId = await seeded(6);
+
+    // Act
+    const bySubject = await backend.call('GET', `/api/v1/audit/events?subjectId=${subjectId}&limit=4`, { token: compliance });
+    const next = await backend.call('GET', `/api/v1/audit/events?subjectId=${subjectId}&limit=4&cursor=${bySubject.json.nextCursor}`, { token: compliance });
+    const byActor = await backend.call('GET', `/api/v1/audit/events?actorId=actor-1&action=profile.read&from=2000-01-01T00:00:00Z`, { token: compliance });
+    const unbounded = await backend.call('GET', '/api/v1/audit/events?action=profile.read', { token: compliance });
+
+    // Assess
+    expect(bySubject.json.items.map((e: { seq: number }) => e.seq)).toEqual([6, 5, 4, 3]);
+    expect(next.json.items.map((e: { seq: number }) => e.seq)).toEqual([2, 1]);
+    expect(byActor.json.items.length).toBeGreaterThanOrEqual(2);
+    expect(byActor.json.items.every((e: { actor: { userId: string } }) => e.actor.userId === 'actor-1')).toBe(true);
+    expect(unbounded.status).toBe(400);
+  });
+
+  it('lets no patient or admin read the trail', async () => {
+    for (const role of ['patient', 'admin', 'caregiver'] as const) {
+      const token = await tokenFor(backend.dataDir, randomUUID(), [role]);
+      expect((await backend.call('GET', `/api/v1/audit/events?subjectId=${randomUUID()}`, { token })).status).toBe(403);
+    }
+  });
+});
