@@ -1,10 +1,10 @@
-import { routes } from '../routes';
+import { accountRoutes as routes } from '../routes/account';
 import { httpRoute } from '../../shared/http/http-route';
 import type { HttpRequest } from '../../shared/http/request';
 import { changeRole } from '../../shared/identity/manage-roles';
-import { appDeps } from '../../shared/runtime/app';
+import { users, auditLog } from '../../shared/runtime/app';
 
-const deps = appDeps();
+const deps = { users: users(), audit: auditLog() };
 
 type Body = { action: 'grant' | 'revoke'; role: 'caregiver' | 'provider' };
 

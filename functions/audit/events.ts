@@ -1,12 +1,12 @@
-import { routes } from '../routes';
+import { accountRoutes as routes } from '../routes/account';
 import { searchAudit } from '../../shared/audit/trail';
 import { httpRoute } from '../../shared/http/http-route';
 import { pageOf, type PageQuery } from '../../shared/http/page';
 import type { HttpRequest } from '../../shared/http/request';
 import type { AuditSearch } from '../../shared/ports';
-import { appDeps } from '../../shared/runtime/app';
+import { auditLog } from '../../shared/runtime/app';
 
-const deps = appDeps();
+const deps = { auditTrail: auditLog(), audit: auditLog() };
 
 /** GET /api/v1/audit/events: compliance searches the trail by subject or actor. */
 export const handler = httpRoute(routes.auditEvents, 'auditEvents', async ({ query, caller, meta }: HttpRequest<unknown, AuditSearch & PageQuery>) => {

@@ -1,9 +1,9 @@
-import { routes } from '../routes';
+import { identityRoutes as routes } from '../routes/identity';
 import { httpRoute } from '../../shared/http/http-route';
 import { getMe } from '../../shared/identity/me';
-import { appDeps } from '../../shared/runtime/app';
+import { users, auditLog, vault } from '../../shared/runtime/app';
 
-const deps = appDeps();
+const deps = { users: users(), audit: auditLog(), vault: vault() };
 
 /** GET /api/v1/me: the caller's account. */
 export const handler = httpRoute(routes.me, 'me', async ({ caller, meta }) => ({

@@ -1,10 +1,10 @@
-import { routes } from '../routes';
+import { identityRoutes as routes } from '../routes/identity';
 import { httpRoute } from '../../shared/http/http-route';
 import type { HttpRequest } from '../../shared/http/request';
 import { refresh } from '../../shared/identity/refresh';
-import { appDeps } from '../../shared/runtime/app';
+import { users, sessions, auditLog, signer, clock, tokenSettings } from '../../shared/runtime/app';
 
-const deps = appDeps();
+const deps = { users: users(), sessions: sessions(), audit: auditLog(), signer: signer(), clock, tokens: tokenSettings() };
 
 /** POST /api/v1/auth/refresh: rotates a refresh token. */
 export const handler = httpRoute(routes.refresh, 'refresh', async ({ body, meta }: HttpRequest<{ refreshToken: string }>) => ({

@@ -1,10 +1,10 @@
-import { routes } from '../routes';
+import { identityRoutes as routes } from '../routes/identity';
 import { httpRoute } from '../../shared/http/http-route';
 import type { HttpRequest } from '../../shared/http/request';
 import { register, type RegisterInput } from '../../shared/identity/register';
-import { appDeps } from '../../shared/runtime/app';
+import { users, auditLog, blindIndex, passwords, clock, vault } from '../../shared/runtime/app';
 
-const deps = appDeps();
+const deps = { users: users(), audit: auditLog(), blindIndex: blindIndex(), passwords: passwords(), clock, vault: vault() };
 
 /** POST /api/v1/auth/register: creates a patient account. */
 export const handler = httpRoute(routes.register, 'register', async ({ body, meta }: HttpRequest<RegisterInput>) => ({

@@ -1,4 +1,4 @@
-import { routes } from '../routes';
+import { platformRoutes as routes } from '../routes/platform';
 import { healthConfigSchema, readConfig } from '../../shared/config';
 import { checkDependencies } from '../../shared/health/check-dependencies';
 import { httpRoute } from '../../shared/http/http-route';

@@ -1,4 +1,4 @@
-import { routes } from '../routes';
+import { platformRoutes as routes } from '../routes/platform';
 import { baseConfigSchema, readConfig } from '../../shared/config';
 import { httpRoute } from '../../shared/http/http-route';
 

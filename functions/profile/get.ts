@@ -1,9 +1,9 @@
-import { routes } from '../routes';
+import { recordRoutes as routes } from '../routes/records';
 import { httpRoute } from '../../shared/http/http-route';
 import { etagOf, getOwnProfile } from '../../shared/records/profile';
-import { appDeps } from '../../shared/runtime/app';
+import { records, vault, auditLog, clock } from '../../shared/runtime/app';
 
-const deps = appDeps();
+const deps = { profiles: records(), vault: vault(), audit: auditLog(), clock };
 
 /** GET /api/v1/profile: the caller's health profile, with its ETag. */
 export const handler = httpRoute(routes.profileGet, 'profileGet', async ({ caller, meta }) => {

@@ -1,10 +1,10 @@
-import { routes } from '../routes';
+import { recordRoutes as routes } from '../routes/records';
 import { httpRoute } from '../../shared/http/http-route';
 import type { HttpRequest } from '../../shared/http/request';
 import { etagOf, getPatientProfile } from '../../shared/records/profile';
-import { appDeps } from '../../shared/runtime/app';
+import { records, vault, auditLog, clock } from '../../shared/runtime/app';
 
-const deps = appDeps();
+const deps = { profiles: records(), consents: records(), vault: vault(), audit: auditLog(), clock };
 
 /** GET /api/v1/patients/{patientId}/profile: for a caregiver or provider under consent; else 404. */
 export const handler = httpRoute(routes.patientProfile, 'patientProfile', async ({ params, caller, meta }: HttpRequest<unknown, unknown, { patientId: string }>) => {

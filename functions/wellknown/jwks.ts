@@ -1,4 +1,4 @@
-import { routes } from '../routes';
+import { platformRoutes as routes } from '../routes/platform';
 import { publishingConfigSchema, readConfig } from '../../shared/config';
 import { httpRoute } from '../../shared/http/http-route';
 import { tokenSignerFor } from '../../shared/runtime/keys';

@@ -1,4 +1,5 @@
-import { routes } from '../routes';
+import { identityRoutes } from '../routes/identity';
+import { platformRoutes as routes } from '../routes/platform';
 import { publishingConfigSchema, readConfig } from '../../shared/config';
 import { httpRoute } from '../../shared/http/http-route';
 
@@ -6,7 +7,7 @@ const { AUTH_ISSUER } = readConfig(publishingConfigSchema);
 const discovery = {
   issuer: AUTH_ISSUER,
   jwks_uri: `${AUTH_ISSUER}${routes.jwks.path}`,
-  token_endpoint: `${AUTH_ISSUER}${routes.login.path}`,
+  token_endpoint: `${AUTH_ISSUER}${identityRoutes.login.path}`,
   id_token_signing_alg_values_supported: ['ES256'],
   token_endpoint_auth_methods_supported: ['none'],
   subject_types_supported: ['public'],

@@ -62,19 +62,20 @@ export const openApiDocument = (routes: readonly RouteDef[], info: { version: st
   const paths: Record<string, Record<string, unknown>> = {};
   const components = new Components();
   const errorContent = { 'application/json': { schema: components.ref(ErrorResponse, 'output') } };
+  const errorResponses = {
+    '400': { description: 'Invalid request', content: errorContent },
+    '401': { description: 'Missing or invalid token', content: errorContent },
+    '403': { description: 'Role may not call this route', content: errorContent },
+    '429': { description: 'Throttled; see Retry-After', content: errorContent },
+    '500': { description: 'Internal error (generic body with a request id)', content: errorContent },
+  };
   for (const route of routes) {
     const responses: Record<string, unknown> = {
       [String(route.status)]: route.response
         ? { description: route.summary, content: { 'application/json': { schema: components.ref(route.response, 'output') } } }
         : { description: route.summary },
-      '400': { description: 'Invalid request', content: errorContent },
-      '429': { description: 'Throttled', content: errorContent },
-      '500': { description: 'Internal error (generic body with a request id)', content: errorContent },
+      ...Object.fromEntries(['400', '429', '500', ...(isPublic(route.access) ? [] : ['401', '403'])].map((code) => [code, { $ref: `#/components/responses/${code}` }])),
     };
-    if (!isPublic(route.access)) {
-      responses['401'] = { description: 'Missing or invalid token', content: errorContent };
-      responses['403'] = { description: 'Role may not call this route', content: errorContent };
-    }
     const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
@@ -89,7 +90,7 @@ export const openApiDocument = (routes: readonly RouteDef[], info: { version: st
     openapi: '3.1.0',
     info: { title: 'CareBow API', version: info.version },
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
-    components: { schemas: components.all(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: { schemas: components.all(), responses: errorResponses, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     security: [{ bearer: [] }],
     paths,
   };

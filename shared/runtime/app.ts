@@ -1,3 +1,4 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAuditLog } from '../adapters/aws/dynamo-audit-log';
 import { createDocumentClient } from '../adapters/aws/dynamo-client';
 import { DynamoDataKeyRepository } from '../adapters/aws/dynamo-data-key-repository';
@@ -6,44 +7,51 @@ import { DynamoRecords } from '../adapters/aws/dynamo-records';
 import { DynamoSessionRepository } from '../adapters/aws/dynamo-session-repository';
 import { DynamoUserRepository } from '../adapters/aws/dynamo-user-repository';
 import { appConfigSchema, readConfig, type AppConfig } from '../config';
-import type { AppDeps } from '../deps';
+import type { AccessTokenSettings } from '../identity/access-token';
 import { ScryptPasswordHasher } from '../identity/password-hasher';
+import type { BlindIndex, Clock, PasswordHasher, TokenSigner } from '../ports';
 import { Vault } from '../vault/vault';
 import { blindIndexFor, dataKeyServiceFor, tokenSignerFor } from './keys';
 
-const systemClock = { now: () => new Date() };
-
 /**
- * Wires every use case to real adapters from configuration. Called once at module load by each
- * handler, so clients, keys and the data-key cache live as long as the container. Constructing
- * adapters makes no network call; a function only ever calls what its route uses.
+ * The composition root of the route functions: configuration read once per cold start, one
+ * DynamoDB client, and one factory per port. Each is a separate export, so a handler's bundle
+ * holds only the adapters (and SDK clients) its use case takes. Nothing here calls the network.
  *
  * @example
- * const deps = appDeps(); // reads and validates process.env
+ * const deps = { profiles: records(), vault: vault(), audit: auditLog(), clock };
  */
-export const appDeps = (config: AppConfig = readConfig(appConfigSchema)): AppDeps => {
-  const client = createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT });
-  const audit = new DynamoAuditLog(client, config.AUDIT_TABLE);
-  const records = new DynamoRecords(client, config.RECORDS_TABLE);
-  return {
-    users: new DynamoUserRepository(client, config.IDENTITY_TABLE),
-    loginAttempts: new DynamoLoginAttempts(client, config.IDENTITY_TABLE),
-    sessions: new DynamoSessionRepository(client, config.SESSIONS_TABLE),
-    audit,
-    auditTrail: audit,
-    profiles: records,
-    consents: records,
-    feedback: records,
-    vault: new Vault(new DynamoDataKeyRepository(client, config.KEYS_TABLE), dataKeyServiceFor(config)),
-    signer: tokenSignerFor(config),
-    blindIndex: blindIndexFor(config),
-    passwords: new ScryptPasswordHasher(config.PASSWORD_SCRYPT_LOG_N),
-    clock: systemClock,
-    tokens: {
-      issuer: config.AUTH_ISSUER,
-      clientId: config.AUTH_CLIENT_ID,
-      ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
-      refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
-    },
-  };
+let loaded: { config: AppConfig; client: DynamoDBDocumentClient } | undefined;
+const app = () => {
+  if (loaded === undefined) {
+    const config = readConfig(appConfigSchema);
+    loaded = { config, client: createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT }) };
+  }
+  return loaded;
 };
+
+export const appConfig = (): AppConfig => app().config;
+export const clock: Clock = { now: () => new Date() };
+
+let audit: DynamoAuditLog | undefined;
+/** The audit log; the same adapter reads the trail. */
+export const auditLog = (): DynamoAuditLog => (audit ??= new DynamoAuditLog(app().client, app().config.AUDIT_TABLE));
+
+export const users = () => new DynamoUserRepository(app().client, app().config.IDENTITY_TABLE);
+export const loginAttempts = () => new DynamoLoginAttempts(app().client, app().config.IDENTITY_TABLE);
+export const sessions = () => new DynamoSessionRepository(app().client, app().config.SESSIONS_TABLE);
+
+let recordsTable: DynamoRecords | undefined;
+/** Profiles, consents and feedback: one adapter over the records table. */
+export const records = (): DynamoRecords => (recordsTable ??= new DynamoRecords(app().client, app().config.RECORDS_TABLE));
+
+export const vault = () => new Vault(new DynamoDataKeyRepository(app().client, app().config.KEYS_TABLE), dataKeyServiceFor(app().config));
+export const signer = (): TokenSigner => tokenSignerFor(app().config);
+export const blindIndex = (): BlindIndex => blindIndexFor(app().config);
+export const passwords = (): PasswordHasher => new ScryptPasswordHasher(app().config.PASSWORD_SCRYPT_LOG_N);
+export const tokenSettings = (): AccessTokenSettings & { refreshTtlSeconds: number } => ({
+  issuer: app().config.AUTH_ISSUER,
+  clientId: app().config.AUTH_CLIENT_ID,
+  ttlSeconds: app().config.ACCESS_TOKEN_TTL_SECONDS,
+  refreshTtlSeconds: app().config.REFRESH_TOKEN_TTL_SECONDS,
+});

@@ -54,6 +54,12 @@ describe('Function: openApiDocument', () => {
     expect(schema.required).toEqual(['email', 'password']);
   });
 
+  it('is what the openapi function serves: the generated file is up to date (else run `npm run openapi`)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { OPENAPI_FILE, generatedOpenApi } = await import('../../scripts/generate-openapi');
+    expect(JSON.parse(readFileSync(OPENAPI_FILE, 'utf8'))).toEqual(JSON.parse(JSON.stringify(generatedOpenApi())));
+  });
+
   it('resolves every $ref to a component', () => {
     const document = openApiDocument(all, { version: 'test' }) as any;
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
