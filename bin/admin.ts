@@ -1,5 +1,6 @@
 /**
  * `npm run admin -- grant|revoke <email> <role> [--stage <stage>] [--region <region>]`
+ * `npm run admin -- rotate-key <email> [--stage <stage>] [--region <region>]`
  *
  * The operator's tool for roles; the only way to make the first admin (no HTTP route can).
  * Without `--stage` it works on the local data dir ($CAREBOW_DATA_DIR, default ./.carebow),
@@ -21,16 +22,27 @@ import { localBlindIndexKey } from '../shared/adapters/local/keyring';
 import { RoleSchema } from '../shared/domain/roles';
 import { CareBowError } from '../shared/errors';
 import { changeRoleByEmail } from '../shared/identity/manage-roles';
+import { rotateDataKey } from '../shared/vault/rotate-data-key';
+import { Vault } from '../shared/vault/vault';
+import { DynamoDataKeyRepository } from '../shared/adapters/aws/dynamo-data-key-repository';
+import { KmsDataKeyService } from '../shared/adapters/aws/kms-data-keys';
+import { LocalDataKeyService } from '../shared/adapters/local/local-data-keys';
+import type { DataKeyService } from '../shared/ports';
 import { runtimeFile } from '../local/runtime';
 import { localTableName, startDynamo } from '../local/stand-ins';
 
-const USAGE = 'usage: npm run admin -- grant|revoke <email> <role> [--stage dev|staging|prod] [--region <region>]';
+const USAGE = [
+  'usage: npm run admin -- grant|revoke <email> <role> [--stage dev|staging|prod] [--region <region>]',
+  '       npm run admin -- rotate-key <email> [--stage dev|staging|prod] [--region <region>]',
+].join('\n');
 
 interface Target {
   readonly endpoint?: string;
   readonly identityTable: string;
   readonly auditTable: string;
+  readonly keysTable: string;
   readonly blindIndexKey: () => Promise<Buffer>;
+  readonly dataKeys: () => DataKeyService;
   close(): Promise<void>;
 }
 
@@ -52,7 +64,9 @@ const localTarget = async (dataDir: string): Promise<Target> => {
     endpoint: own?.endpoint ?? runtime!.dynamodbEndpoint,
     identityTable: localTableName('identity'),
     auditTable: localTableName('audit'),
+    keysTable: localTableName('keys'),
     blindIndexKey: async () => localBlindIndexKey(dataDir),
+    dataKeys: () => new LocalDataKeyService(dataDir),
     close: async () => own?.stop(),
   };
 };
@@ -67,26 +81,34 @@ const awsTarget = async (stage: string): Promise<Target> => {
   return {
     identityTable: need('IdentityTableName'),
     auditTable: need('AuditTableName'),
+    keysTable: need('KeysTableName'),
     blindIndexKey: secretsManagerKey(need('BlindIndexSecretArn')),
+    dataKeys: () => new KmsDataKeyService(need('DataKeyWrappingKeyArn')),
     close: async () => undefined,
   };
 };
 
 const main = async (): Promise<void> => {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { stage: { type: 'string' }, region: { type: 'string' } } });
-  const [change, email, role] = positionals;
+  const [command, email, role] = positionals;
   const parsedRole = RoleSchema.safeParse(role);
-  if ((change !== 'grant' && change !== 'revoke') || !email || !parsedRole.success) throw new Error(USAGE);
+  const isRoleChange = (command === 'grant' || command === 'revoke') && parsedRole.success;
+  if (!email || !(isRoleChange || (command === 'rotate-key' && role === undefined))) throw new Error(USAGE);
   if (values.region) process.env.AWS_REGION = values.region;
 
   const target = values.stage ? await awsTarget(values.stage) : await localTarget(resolve(process.env.CAREBOW_DATA_DIR ?? '.carebow'));
   try {
     const client = createDocumentClient({ endpoint: target.endpoint });
-    const result = await changeRoleByEmail(
-      { users: new DynamoUserRepository(client, target.identityTable), audit: new DynamoAuditLog(client, target.auditTable), blindIndex: new HmacBlindIndex(target.blindIndexKey) },
-      email, change, parsedRole.data,
-      { userId: `cli:${userInfo().username}`, roles: ['operator'], requestId: randomUUID(), source: 'admin-cli' },
-    );
+    const deps = { users: new DynamoUserRepository(client, target.identityTable), audit: new DynamoAuditLog(client, target.auditTable), blindIndex: new HmacBlindIndex(target.blindIndexKey) };
+    const operator = { userId: `cli:${userInfo().username}`, roles: ['operator'], requestId: randomUUID(), source: 'admin-cli' };
+    if (command === 'rotate-key') {
+      const vault = new Vault(new DynamoDataKeyRepository(client, target.keysTable), target.dataKeys());
+      const result = await rotateDataKey({ ...deps, vault }, email, operator);
+      console.log(`Rotated the data key of user ${result.userId}: new seals use version ${result.version}; older versions still open.`);
+      return;
+    }
+    const change = command as 'grant' | 'revoke';
+    const result = await changeRoleByEmail(deps, email, change, parsedRole.data!, operator);
     console.log(`${change === 'grant' ? 'Granted' : 'Revoked'} ${parsedRole.data} ${change === 'grant' ? 'to' : 'from'} user ${result.userId}; roles now: ${result.roles.join(', ')}.`);
     console.log('The change applies to access tokens issued from now on (existing ones expire within 15 minutes).');
   } finally {

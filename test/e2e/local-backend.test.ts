@@ -71,6 +71,13 @@ describe('npm start: end to end over HTTP', () => {
     expect(openapi.json.paths['/api/v1/auth/login'].post).toBeDefined();
   });
 
+  it('keeps a health profile sealed and versioned', async () => {
+    const login = await call('POST', '/api/v1/auth/login', { email, password: CANARY.password });
+    const put = await call('PUT', '/api/v1/profile', { allergies: [CANARY.name] }, login.json.accessToken);
+    expect(put.status).toBe(201);
+    expect((await call('GET', '/api/v1/profile', undefined, login.json.accessToken)).json.profile).toEqual({ allergies: [CANARY.name] });
+  });
+
   it('grants a role through the operator CLI while the server runs', async () => {
     const granted = await runToEnd('bin/admin.ts', ['grant', email, 'admin'], { CAREBOW_DATA_DIR: dataDir });
     expect(granted.code).toBe(0);
@@ -85,10 +92,20 @@ describe('npm start: end to end over HTTP', () => {
 
     const revoked = await runToEnd('bin/admin.ts', ['revoke', email, 'admin'], { CAREBOW_DATA_DIR: dataDir });
     expect(revoked.code).toBe(0);
+    const rotated = await runToEnd('bin/admin.ts', ['rotate-key', email], { CAREBOW_DATA_DIR: dataDir });
+    expect(rotated.output).toContain('version 2');
 
     server = await startLocalProcess(dataDir);
     const login = await call('POST', '/api/v1/auth/login', { email, password: CANARY.password });
     expect(login.status).toBe(200);
     expect((await call('GET', '/api/v1/health/detailed', undefined, login.json.accessToken)).status).toBe(403);
+    // Sealed under key version 1 before the rotation: still opens; rewritten under version 2.
+    expect((await call('GET', '/api/v1/profile', undefined, login.json.accessToken)).json.profile).toEqual({ allergies: [CANARY.name] });
+    const rewritten = await fetch(`${server.url}/api/v1/profile`, {
+      method: 'PUT', body: JSON.stringify({ allergies: ['none'] }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.json.accessToken}`, 'if-match': '"1"' },
+    });
+    expect(rewritten.status).toBe(200);
+    expect((await call('GET', '/api/v1/profile', undefined, login.json.accessToken)).json.profile).toEqual({ allergies: ['none'] });
   });
 });
