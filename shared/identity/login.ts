@@ -3,7 +3,7 @@ import { normalizeEmail } from '../domain/email';
 import { TooManyRequestsError, UnauthorizedError } from '../errors';
 import type { RequestMeta } from '../http/request';
 import type { UserRecord } from '../ports';
-import { ANONYMOUS, requestFacts } from './audit-actor';
+import { ANONYMOUS, requestFacts, unknownEmailSubject } from './audit-actor';
 import type { IdentityDeps } from './deps';
 import { issueTokenPair, type TokenPairResult } from './issue-tokens';
 
@@ -24,7 +24,7 @@ export const login = async (deps: IdentityDeps, input: LoginInput, meta: Request
   const user = userId === undefined ? undefined : await deps.users.get(userId);
   const audit = (outcome: 'success' | 'failure' | 'denied', reason?: string) =>
     deps.audit.append({
-      action: 'auth.login', outcome, subjectId: user?.id ?? ANONYMOUS,
+      action: 'auth.login', outcome, subjectId: user?.id ?? unknownEmailSubject(emailIndex),
       actor: { userId: user?.id ?? ANONYMOUS, roles: [] }, resource: { type: 'account', ...(user ? { id: user.id } : {}) },
       ...requestFacts(meta), ...(reason ? { reason } : {}),
     });

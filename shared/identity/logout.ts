@@ -1,5 +1,5 @@
 import type { RequestMeta } from '../http/request';
-import { ANONYMOUS, requestFacts } from './audit-actor';
+import { ANONYMOUS, anonymousSubject, requestFacts } from './audit-actor';
 import type { IdentityDeps } from './deps';
 import { parseRefreshToken } from './refresh-token';
 
@@ -11,10 +11,10 @@ export const logout = async (deps: Pick<IdentityDeps, 'sessions' | 'audit'>, ref
   const parsed = parseRefreshToken(refreshToken);
   const family = parsed === undefined ? undefined : await deps.sessions.get(parsed.familyId);
   if (family !== undefined && !family.revoked) await deps.sessions.revoke(family.familyId, 'logout');
-  const subjectId = family?.userId ?? ANONYMOUS;
+  const subjectId = family?.userId ?? anonymousSubject();
   await deps.audit.append({
     action: 'auth.logout', outcome: family === undefined ? 'failure' : 'success', subjectId,
-    actor: { userId: subjectId, roles: [] }, resource: { type: 'session', ...(family ? { id: family.familyId } : {}) },
+    actor: { userId: family?.userId ?? ANONYMOUS, roles: [] }, resource: { type: 'session', ...(family ? { id: family.familyId } : {}) },
     ...(family === undefined ? { reason: 'unknown_token' } : {}), ...requestFacts(meta),
   });
 };

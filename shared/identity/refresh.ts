@@ -1,7 +1,7 @@
 import { UnauthorizedError } from '../errors';
 import type { RequestMeta } from '../http/request';
 import type { RefreshFamily } from '../ports';
-import { ANONYMOUS, requestFacts } from './audit-actor';
+import { ANONYMOUS, anonymousSubject, requestFacts } from './audit-actor';
 import { mintAccessToken } from './access-token';
 import type { IdentityDeps } from './deps';
 import type { TokenPairResult } from './issue-tokens';
@@ -23,7 +23,7 @@ export const refresh = async (deps: RefreshDeps, refreshToken: string, meta: Req
     if (live !== undefined) await deps.sessions.revoke(live.familyId, reason === 'account_disabled' ? 'account_disabled' : 'reuse_detected');
     await deps.audit.append({
       action: reason === 'reuse_detected' ? 'auth.refresh_reuse' : 'auth.refresh', outcome: 'failure',
-      subjectId: family?.userId ?? ANONYMOUS, actor: { userId: family?.userId ?? ANONYMOUS, roles: [] },
+      subjectId: family?.userId ?? anonymousSubject(), actor: { userId: family?.userId ?? ANONYMOUS, roles: [] },
       resource: { type: 'session', ...(family ? { id: family.familyId } : {}) }, reason, ...requestFacts(meta),
     });
     throw new UnauthorizedError('The refresh token is invalid.');
