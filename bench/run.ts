@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomUUID, verify, webcrypto, type KeyObject } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, calculateJwkThumbprint, exportJWK } from 'jose';
 import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
-import { BENCH_DIR, bundleSdkReference, contributors, type BundleResult } from '../scripts/bundle';
+import { BENCH_DIR, PROJECT_ROOT, bundleSdkReference, contributors, type BundleResult } from '../scripts/bundle';
+import { TABLES, type TableName } from '../shared/data/tables';
 import { BUDGETS, YARDSTICK_IMPORTS, bundleAll, kb, type BundledFunction } from './functions';
 
 /**
@@ -18,8 +19,12 @@ import { BUDGETS, YARDSTICK_IMPORTS, bundleAll, kb, type BundledFunction } from 
  *    around the import, so Node's own start-up is excluded), next to the same figure for the SDK
  *    reference (SDK-free functions: a DynamoDBClient yardstick).
  * 3. Authorizer throughput: handler verifications/s next to raw `crypto.verify` of the same input.
+ * 4. PHI vault (bench/phi.ts, in a child process): seal/open µs of a 1 KiB record next to raw
+ *    AES-256-GCM; key-service calls per 1,000 warm requests; GET/PUT /api/v1/profile requests/s
+ *    through the local server next to GetItem/PutItem/s on the same dynalite.
  *
- * Reports only: exits 0 even if a budget fails (test/build/bundle-budget.test.ts enforces sizes).
+ * Reports only: exits 0 even if a budget fails (test/build/bundle-budget.test.ts enforces sizes;
+ * wall-clock budgets are reported, never tested).
  */
 
 const IMPORT_RUNS = 11;
@@ -52,9 +57,8 @@ const childEnv: NodeJS.ProcessEnv = {
   CAREBOW_VERSION: '0.1.0',
   KEY_PROVIDER: 'local',
   CAREBOW_DATA_DIR: dataDir,
-  IDENTITY_TABLE: 'carebow-local-identity',
-  SESSIONS_TABLE: 'carebow-local-sessions',
-  AUDIT_TABLE: 'carebow-local-audit',
+  // Every table the config schema requires (derived, so a new table cannot break the imports again).
+  ...Object.fromEntries((Object.keys(TABLES) as TableName[]).map((name) => [TABLES[name].envVar, `carebow-local-${name}`])),
   AUTH_ISSUER: ISSUER,
   AUTH_CLIENT_ID: CLIENT_ID,
   PASSWORD_SCRYPT_LOG_N: '17',
@@ -201,6 +205,32 @@ const rawRate = median(slices.raw);
 const subtleRate = median(slices.subtle);
 
 // ---------------------------------------------------------------------------------------------
+// 4. PHI vault and profile API, in a child process: startLocalBackend writes the functions'
+//    configuration into process.env and loads the handlers and the authorizer, which must not
+//    meet the in-process authorizer above. Handler log lines (stdout/stderr) are not shown.
+// ---------------------------------------------------------------------------------------------
+const PHI_BUDGET_MS = 90_000;
+const phiResultFile = join(dataDir, 'phi-result.json');
+const phiEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, POWERTOOLS_LOG_LEVEL: 'INFO' };
+const phi = await new Promise<{ lines: string[]; failures: string[] }>((resolve) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'phi.ts'), phiResultFile], {
+    cwd: PROJECT_ROOT, env: phiEnv, stdio: ['ignore', 'ignore', 'pipe', 1], // fd 3 → our stdout: its progress lines
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => { stderr = (stderr + chunk).slice(-4000); });
+  const timer = setTimeout(() => child.kill('SIGKILL'), PHI_BUDGET_MS);
+  child.on('close', (code, signal) => {
+    clearTimeout(timer);
+    try {
+      resolve(JSON.parse(readFileSync(phiResultFile, 'utf8')) as { lines: string[]; failures: string[] });
+    } catch {
+      const tail = stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 600);
+      resolve({ lines: ['PHI vault / profile API: no figures (see the failure below).'], failures: [`bench/phi.ts failed (exit ${code ?? signal}): ${tail}`] });
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // Report.
 // ---------------------------------------------------------------------------------------------
 interface Row {
@@ -284,6 +314,10 @@ log(`  handler (jose jwtVerify + our checks)    ${Math.round(handlerRate).toLoca
 log(`  crypto.verify ES256, same input (ref)     ${Math.round(rawRate).toLocaleString('en-US').padStart(9)} verifications/s`);
 log(`  ratio handler / crypto.verify             ${(handlerRate / rawRate).toFixed(2)}×   (overhead of jose + checks: ${((1 / handlerRate - 1 / rawRate) * 1e6).toFixed(1)} µs per token)`);
 log(`  info: crypto.subtle.verify (jose 6 uses WebCrypto) ${Math.round(subtleRate).toLocaleString('en-US')} verifications/s`);
+
+log();
+for (const line of phi.lines) log(line);
+failures.push(...phi.failures);
 
 for (const [file, message] of importErrors) failures.push(`import error: ${message.slice(0, 300)} (${file})`);
 log();

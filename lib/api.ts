@@ -15,7 +15,7 @@ import { routes, ROUTE_IDS, type RouteId } from '../functions/routes';
 import { TABLES, TABLE_NAMES, type TableName } from '../shared/data/tables';
 import { isPublic, type Grants, type HttpMethod, type RouteDef } from '../shared/http/route';
 import { SECURITY_HEADERS } from '../shared/http/security-headers';
-import { pascal } from './data';
+import { DATA_KEY_PURPOSE, indexesOf, pascal } from './data';
 import { acknowledge } from './nag';
 
 /** The repository root: entries, the lock file and esbuild are resolved from here. */
@@ -45,6 +45,8 @@ export interface ApiProps {
   readonly tables: Readonly<Record<TableName, dynamodb.ITableV2>>;
   /** Asymmetric key that signs access tokens. */
   readonly tokenSigningKey: kms.IKey;
+  /** Symmetric key that wraps per-user data keys; routes use it per their `grants.dataKeys`. */
+  readonly dataKeyWrappingKey: kms.IKey;
   /** HMAC key of the e-mail blind index. */
   readonly blindIndexSecret: secretsmanager.ISecret;
   /** Where triage sessions are queued. */
@@ -123,6 +125,40 @@ export interface ApiProps {
 const GATEWAY_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(SECURITY_HEADERS).filter(([, value]) => !value.includes("'")).map(([name, value]) => [name, `'${value}'`]),
 );
+
+export type TableLevel = 'read' | 'readWrite' | 'append';
+
+/**
+ * What each table level of `grants.tables` allows on the table and its indexes. `read` and
+ * `readWrite` are CDK's grantReadData/grantReadWriteData without the stream actions (no table has
+ * a stream). `append` is PutItem plus the reads that finding a hash chain's head and searching
+ * the trail need; never UpdateItem, DeleteItem, BatchWriteItem or PartiQL.
+ */
+export const TABLE_ACTIONS: Readonly<Record<TableLevel, readonly string[]>> = {
+  read: ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'],
+  readWrite: [
+    'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan',
+    'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
+  ],
+  append: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+};
+
+/**
+ * What each table level may do with the tables' CMK, which DynamoDB uses on the caller's behalf:
+ * CDK's key actions for read and read-write, and for `append` only what encrypting a new item and
+ * reading items back needs (no ReEncrypt, no GenerateDataKey* wildcard).
+ */
+export const TABLE_KEY_ACTIONS: Readonly<Record<TableLevel, readonly string[]>> = {
+  read: ['kms:Decrypt', 'kms:DescribeKey'],
+  readWrite: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+  append: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+};
+
+/** What `grants.dataKeys` allows on the wrapping key, always under `purpose=carebow-phi`. */
+export const DATA_KEY_ACTIONS: Readonly<Record<NonNullable<Grants['dataKeys']>, readonly string[]>> = {
+  decrypt: ['kms:Decrypt'],
+  generate: ['kms:Decrypt', 'kms:GenerateDataKey'],
+};
 
 /** Routes that hash passwords: scrypt with N=2^17, r=8 needs 128 MiB and a full vCPU share. */
 const PASSWORD_HASHING_ROUTES: ReadonlySet<RouteId> = new Set<RouteId>(['register', 'login']);
@@ -291,6 +327,7 @@ export class Api extends Construct {
       KEY_PROVIDER: 'kms',
       TOKEN_SIGNING_KEY_ID: props.tokenSigningKey.keyArn,
       BLIND_INDEX_SECRET_ID: props.blindIndexSecret.secretArn,
+      DATA_KEY_ID: props.dataKeyWrappingKey.keyArn,
       AUTH_ISSUER: this.issuer,
       AUTH_CLIENT_ID: this.clientId,
       ACCESS_TOKEN_TTL_SECONDS: String(accessTokenTtl.toSeconds()),
@@ -351,21 +388,32 @@ export class Api extends Construct {
 
   /** Turns a route's declared grants into IAM grants; nothing else is ever granted. */
   private grant(fn: lambda.IFunction, grants: Grants): void {
-    const { tables, tokenSigningKey, blindIndexSecret, triageQueue } = this.props;
+    const { tables, tokenSigningKey, dataKeyWrappingKey, blindIndexSecret, triageQueue } = this.props;
     const levels = Object.values(grants.tables ?? {});
     if (levels.includes('readWrite') || grants.triageQueue === 'send') acknowledge(fn.role!, 'cmkGrantWildcards');
-    for (const [name, level] of Object.entries(grants.tables ?? {}) as [TableName, 'read' | 'readWrite' | 'append'][]) {
+    for (const [name, level] of Object.entries(grants.tables ?? {}) as [TableName, TableLevel][]) {
+      // Not table.grant*(): for a table with indexes those add `<table>/index/*`. Naming the
+      // spec's indexes grants the same without a resource wildcard.
       const table = tables[name];
-      if (level === 'read') table.grantReadData(fn);
-      else if (level === 'readWrite') table.grantReadWriteData(fn);
-      else {
-        // Append-only: PutItem, never UpdateItem/DeleteItem/BatchWriteItem; the key only as far as
-        // DynamoDB needs it to encrypt the new item under the table's CMK.
-        table.grant(fn, 'dynamodb:PutItem');
-        table.encryptionKey?.grant(fn, 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey');
-      }
+      const indexArns = indexesOf(TABLES[name]).map((index) => `${table.tableArn}/index/${index.indexName}`);
+      iam.Grant.addToPrincipal({ grantee: fn, actions: [...TABLE_ACTIONS[level]], resourceArns: [table.tableArn, ...indexArns] });
+      table.encryptionKey?.grant(fn, ...TABLE_KEY_ACTIONS[level]);
     }
-    for (const name of grants.describeTables ?? []) tables[name].grant(fn, 'dynamodb:DescribeTable');
+    for (const name of grants.describeTables ?? []) {
+      iam.Grant.addToPrincipal({ grantee: fn, actions: ['dynamodb:DescribeTable'], resourceArns: [tables[name].tableArn] });
+    }
+    if (grants.dataKeys !== undefined) {
+      // Still a grant (Grant.addToPrincipal), but not key.grant(), which cannot carry a condition:
+      // the role may only use the wrapping key under the PHI encryption context. The key policy
+      // delegates to IAM (account root), so this role statement is the whole permission; the key
+      // policy's own Deny statements additionally require `userId` in the context.
+      iam.Grant.addToPrincipal({
+        grantee: fn,
+        actions: [...DATA_KEY_ACTIONS[grants.dataKeys]],
+        resourceArns: [dataKeyWrappingKey.keyArn],
+        conditions: { StringEquals: { 'kms:EncryptionContext:purpose': DATA_KEY_PURPOSE } },
+      });
+    }
     if (grants.tokenSigningKey === 'sign') tokenSigningKey.grant(fn, 'kms:Sign', 'kms:GetPublicKey');
     if (grants.tokenSigningKey === 'publicKey') tokenSigningKey.grant(fn, 'kms:GetPublicKey');
     if (grants.tokenSigningKey === 'describe') tokenSigningKey.grant(fn, 'kms:DescribeKey');

@@ -24,8 +24,11 @@ export const OUTPUT_NAMES = [
   'IdentityTableName',
   'SessionsTableName',
   'AuditTableName',
+  'KeysTableName',
+  'RecordsTableName',
   'BlindIndexSecretArn',
   'TokenSigningKeyArn',
+  'DataKeyWrappingKeyArn',
 ] as const;
 
 /** One CareBow stage: data, triage queues, API, edge protection and observability. */
@@ -64,6 +67,7 @@ export class CareBowStack extends Stack {
       encryptionKey: this.data.encryptionKey,
       tables: this.data.tables,
       tokenSigningKey: this.data.tokenSigningKey,
+      dataKeyWrappingKey: this.data.dataKeyWrappingKey,
       blindIndexSecret: this.data.blindIndexSecret,
       triageQueue: this.triage.queue,
       corsAllowedOrigins: config.corsAllowedOrigins,
@@ -104,8 +108,11 @@ export class CareBowStack extends Stack {
       IdentityTableName: { value: this.data.tables.identity.tableName, description: 'Identity table' },
       SessionsTableName: { value: this.data.tables.sessions.tableName, description: 'Sessions table' },
       AuditTableName: { value: this.data.tables.audit.tableName, description: 'Audit table (append-only)' },
+      KeysTableName: { value: this.data.tables.keys.tableName, description: 'Per-user wrapped data keys' },
+      RecordsTableName: { value: this.data.tables.records.tableName, description: 'PHI records, fields sealed with the owner data key' },
       BlindIndexSecretArn: { value: this.data.blindIndexSecret.secretArn, description: 'HMAC key of the e-mail blind index' },
       TokenSigningKeyArn: { value: this.data.tokenSigningKey.keyArn, description: 'KMS key that signs access tokens' },
+      DataKeyWrappingKeyArn: { value: this.data.dataKeyWrappingKey.keyArn, description: 'KMS key that wraps per-user data keys' },
     };
     for (const name of OUTPUT_NAMES) new CfnOutput(this, name, outputs[name]);
   }

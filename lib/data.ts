@@ -6,8 +6,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { TABLES, TABLE_NAMES, type KeyAttribute, type TableName } from '../shared/data/tables';
+import { TABLES, TABLE_NAMES, type IndexSpec, type KeyAttribute, type TableName, type TableSpec } from '../shared/data/tables';
 import { acknowledge } from './nag';
+import { DATA_KEY_PURPOSE } from '../shared/vault/data-key-context';
 
 export interface DataProps {
   /** Stage name; part of key aliases and descriptions. */
@@ -35,9 +36,13 @@ export interface DataProps {
   readonly monthlyBackupRetention?: Duration;
 }
 
+// The wrapping key's policy refuses any use outside this purpose; function roles may only use it with it.
+export { DATA_KEY_PURPOSE };
+
 /**
- * Data at rest: the customer-managed key (CMK), one DynamoDB table per table spec, the backup
- * plan over all of them, the e-mail blind-index HMAC secret and the token-signing key.
+ * Data at rest: the customer-managed key (CMK), one DynamoDB table per table spec (with its
+ * indexes), the backup plan over all of them, the e-mail blind-index HMAC secret, the
+ * token-signing key and the key that wraps per-user data keys.
  */
 export class Data extends Construct {
   /** Symmetric CMK (rotation on) for tables, queues, topics, log groups, secret and backups. */
@@ -50,6 +55,12 @@ export class Data extends Construct {
   public readonly tokenSigningKey: kms.IKey;
   /** Backup plan selecting every table. */
   public readonly backupPlan: backup.IBackupPlan;
+  /**
+   * Symmetric CMK (rotation on) that only wraps per-user data keys (`GenerateDataKey`/`Decrypt`
+   * under the encryption context `{ purpose: 'carebow-phi', userId }`); never encrypts anything
+   * else. Separate from `encryptionKey`, so table and log access never implies unwrapping PHI keys.
+   */
+  public readonly dataKeyWrappingKey: kms.IKey;
 
   public constructor(scope: Construct, id: string, props: DataProps) {
     super(scope, id);
@@ -92,6 +103,7 @@ export class Data extends Construct {
         partitionKey: attribute(spec.partitionKey),
         ...('sortKey' in spec ? { sortKey: attribute(spec.sortKey) } : {}),
         ...('timeToLiveAttribute' in spec ? { timeToLiveAttribute: spec.timeToLiveAttribute } : {}),
+        globalSecondaryIndexes: indexesOf(spec).map(globalSecondaryIndex),
         billing: dynamodb.Billing.onDemand(),
         encryption: dynamodb.TableEncryptionV2.customerManagedKey(key),
         pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
@@ -154,13 +166,58 @@ export class Data extends Construct {
       pendingWindow: Duration.days(30),
     });
     this.tokenSigningKey = signingKey;
+
+    const dataKeyWrappingKey = new kms.Key(this, 'DataKeyWrappingKey', {
+      description: `CareBow ${props.stage}: wraps per-user data keys (GenerateDataKey/Decrypt, context purpose=${DATA_KEY_PURPOSE})`,
+      alias: `alias/carebow-${props.stage}-data-keys`,
+      enableKeyRotation: true,
+      removalPolicy,
+      pendingWindow: Duration.days(30),
+    });
+    for (const statement of dataKeyGuardrails()) dataKeyWrappingKey.addToResourcePolicy(statement);
+    this.dataKeyWrappingKey = dataKeyWrappingKey;
   }
 }
 
 /**
+ * Key-policy guardrails of the data-key wrapping key, for every principal (IAM grants cannot
+ * widen a Deny): it only generates and unwraps data keys, always under `purpose=carebow-phi` and
+ * always for one user (`userId` in the encryption context). A wrapped key is thereby bound to its
+ * user: unwrapping it under another `userId` fails. Key administration is untouched.
+ */
+const dataKeyGuardrails = (): iam.PolicyStatement[] => {
+  const crypto = ['kms:Decrypt', 'kms:GenerateDataKey'];
+  const deny = (sid: string, actions: string[], conditions?: Record<string, Record<string, string>>): iam.PolicyStatement =>
+    new iam.PolicyStatement({
+      sid,
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions,
+      resources: ['*'],
+      ...(conditions !== undefined ? { conditions } : {}),
+    });
+  return [
+    deny('OnlyGenerateAndUnwrapDataKeys', ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:GenerateDataKeyPair*']),
+    deny('OnlyForPhiDataKeys', crypto, { StringNotEquals: { 'kms:EncryptionContext:purpose': DATA_KEY_PURPOSE } }),
+    deny('OnlyForOneUsersDataKey', crypto, { Null: { 'kms:EncryptionContext:userId': 'true' } }),
+  ];
+};
+
+/** What no principal may do on the audit table: BatchWriteItem can delete, PartiQL is a second write path. */
+const AUDIT_MUTATIONS = [
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+  'dynamodb:PartiQLInsert',
+] as const;
+
+/**
  * The audit table is append-only for everyone, administrators included: no principal may update
- * or delete an item (BatchWriteItem is denied too, as it can delete). Items only expire by TTL
- * (none is set) or leave with the table.
+ * or delete an item; the only write is PutItem. Items only expire by TTL (none is set) or leave
+ * with the table. `*` is how a table's own policy names the table; its indexes are read-only by
+ * nature (DynamoDB has no write on an index), so the `byActor` index cannot weaken this.
  */
 const appendOnlyPolicy = (): iam.PolicyDocument =>
   new iam.PolicyDocument({
@@ -169,7 +226,7 @@ const appendOnlyPolicy = (): iam.PolicyDocument =>
         sid: 'AuditTrailIsAppendOnly',
         effect: iam.Effect.DENY,
         principals: [new iam.AnyPrincipal()],
-        actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'],
+        actions: [...AUDIT_MUTATIONS],
         resources: ['*'],
       }),
     ],
@@ -178,6 +235,17 @@ const appendOnlyPolicy = (): iam.PolicyDocument =>
 const attribute = (key: KeyAttribute): dynamodb.Attribute => ({
   name: key.name,
   type: key.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER,
+});
+
+/** A table spec's global secondary indexes (none when it declares none). */
+export const indexesOf = (spec: TableSpec): readonly IndexSpec[] => spec.globalSecondaryIndexes ?? [];
+
+/** Every index projects all attributes: an index never holds less than its query needs. */
+const globalSecondaryIndex = (index: IndexSpec): dynamodb.GlobalSecondaryIndexPropsV2 => ({
+  indexName: index.indexName,
+  partitionKey: attribute(index.partitionKey),
+  ...(index.sortKey !== undefined ? { sortKey: attribute(index.sortKey) } : {}),
+  projectionType: dynamodb.ProjectionType.ALL,
 });
 
 /** `identity` → `Identity`, `openidConfiguration` → `OpenidConfiguration`. */

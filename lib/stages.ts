@@ -63,7 +63,8 @@ const stageConfigSchema = z
     /**
      * Reserved concurrency of every function: caps what one function can consume (and what an
      * attacker can make it cost). Sum over all functions must leave the account's unreserved
-     * minimum (100) free: 11 functions × this value.
+     * minimum (100) free: (routes + authorizer) × this value, 24 functions today
+     * (test/infra/stages.test.ts keeps the sum in check).
      */
     reservedConcurrency: z.number().int().min(1),
     /** scrypt cost as log2(N); OWASP: 17. Functions refuse less outside `local`. */
@@ -115,7 +116,8 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     waf: { requestsPerIp: 2000, authRequestsPerIp: 100 },
     throttle: { rateLimit: 200, burstLimit: 400 },
     corsAllowedOrigins: ['https://app.carebow.example'],
-    reservedConcurrency: 40,
+    // 24 functions × 30 = 720 of the default 1000, leaving room for the triage worker.
+    reservedConcurrency: 30,
     scryptLogN: 17,
     openAiModel: 'gpt-4o-mini',
   },

@@ -13,6 +13,7 @@ const ROUTE_ENVIRONMENT = [
   'KEY_PROVIDER',
   'TOKEN_SIGNING_KEY_ID',
   'BLIND_INDEX_SECRET_ID',
+  'DATA_KEY_ID',
   'AUTH_ISSUER',
   'AUTH_CLIENT_ID',
   'ACCESS_TOKEN_TTL_SECONDS',
@@ -43,6 +44,17 @@ describe('Construct: Api functions', () => {
     // Assess
     expect(functions).toHaveLength(expected);
     for (const routeId of ROUTE_IDS) expect(fnOf(routeId).Properties!.Description).toContain(`${routes[routeId].method} ${routes[routeId].path}`);
+  });
+
+  it('keeps the stack well below the CloudFormation limit of 500 resources', () => {
+    // Prepare
+    const limit = 500;
+
+    // Act
+    const count = Object.keys(dev.json.Resources).length;
+
+    // Assess: about 10 resources per route; past 450 it is time to split the stack.
+    expect(count).toBeLessThan(limit - 50);
   });
 
   it('runs every function on nodejs24.x, arm64, with active tracing, a timeout and reserved concurrency', () => {
@@ -95,6 +107,19 @@ describe('Construct: Api functions', () => {
     expect(first.IDENTITY_TABLE).toEqual({ Ref: logicalIdOf(dev.stack, 'Data/IdentityTable') });
     expect(first.AUDIT_TABLE).toEqual({ Ref: logicalIdOf(dev.stack, 'Data/AuditTable') });
     expect(first.TOKEN_SIGNING_KEY_ID).toEqual({ 'Fn::GetAtt': [logicalIdOf(dev.stack, 'Data/TokenSigningKey'), 'Arn'] });
+  });
+
+  it('names every table from its spec and the wrapping key by ARN (KEYS_TABLE, RECORDS_TABLE, DATA_KEY_ID)', () => {
+    // Prepare
+    const variables = fnOf('profileGet').Properties!.Environment.Variables as Record<string, unknown>;
+
+    // Act
+    const tables = Object.entries(TABLES).map(([name, spec]) => [spec.envVar, variables[spec.envVar], name] as const);
+
+    // Assess
+    for (const [envVar, value, name] of tables) expect(value, envVar).toEqual({ Ref: logicalIdOf(dev.stack, `Data/${pascal(name)}Table`) });
+    expect(tables.map(([envVar]) => envVar)).toEqual(expect.arrayContaining(['KEYS_TABLE', 'RECORDS_TABLE']));
+    expect(variables.DATA_KEY_ID).toEqual({ 'Fn::GetAtt': [logicalIdOf(dev.stack, 'Data/DataKeyWrappingKey'), 'Arn'] });
   });
 
   it('builds AUTH_ISSUER from the REST API id, not from the deployment URL (no dependency cycle)', () => {

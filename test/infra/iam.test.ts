@@ -1,18 +1,35 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, ROUTE_IDS, type RouteId } from '../../functions/routes';
-import { pascal } from '../../lib/data';
-import { TABLE_NAMES } from '../../shared/data/tables';
+import { indexesOf, pascal } from '../../lib/data';
+import { TABLES, TABLE_NAMES, type TableName } from '../../shared/data/tables';
 import { asArray, logicalIdOf, referencedId, referencedIds, resourcesOfType, synthStage, type Synthesized } from './support/synth';
 
 interface Statement {
   readonly Effect: string;
   readonly Action: string | string[];
   readonly Resource: unknown;
+  readonly Condition?: Record<string, Record<string, unknown>>;
 }
 
 /** Wildcard actions CDK grants add on a CMK; acknowledged in lib/nag.ts (`cmkGrantWildcards`). */
 const ACCEPTED_PARTIAL_WILDCARDS = new Set(['kms:GenerateDataKey*', 'kms:ReEncrypt*']);
-const AUDIT_MUTATIONS = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete'];
+const AUDIT_MUTATIONS = [
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+  'dynamodb:PartiQLInsert',
+];
+const WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const PHI_CONTEXT = { StringEquals: { 'kms:EncryptionContext:purpose': 'carebow-phi' } };
+
+/** A resource ARN as the template writes it: `<id>` for a table's ARN, `<id>/index/name` for an index. */
+const renderArn = (resource: unknown): string => {
+  const join = (resource as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (join !== undefined) return join[1].map((part) => (typeof part === 'string' ? part : `<${referencedId(part) ?? '?'}>`)).join('');
+  return `<${referencedId(resource) ?? String(resource)}>`;
+};
 
 describe('Construct: Api IAM', () => {
   let dev: Synthesized;
@@ -31,6 +48,10 @@ describe('Construct: Api IAM', () => {
       statementsOf.set(name, statements);
     }
   });
+
+  /** Statements of one route's role that name `logicalId` in their resources. */
+  const statementsOn = (name: string, logicalId: string): Statement[] =>
+    statementsOf.get(name)!.filter((s) => referencedIds(s.Resource).has(logicalId));
 
   const allStatements = (): [string, Statement][] => [...statementsOf].flatMap(([name, statements]) => statements.map((s): [string, Statement] => [name, s]));
 
@@ -75,6 +96,35 @@ describe('Construct: Api IAM', () => {
     }
   });
 
+  it('lets every role that appends to the audit trail also query the table and its byActor index, and nothing more', () => {
+    // Prepare
+    const auditTableId = logicalIdOf(dev.stack, 'Data/AuditTable');
+    const appenders = ROUTE_IDS.filter((id) => routes[id].grants.tables?.audit === 'append');
+    expect(appenders.length).toBeGreaterThan(10);
+
+    for (const routeId of appenders) {
+      // Act (a health probe's DescribeTable-only statement is not part of `append`)
+      const statements = statementsOn(pascal(routeId), auditTableId).filter((s) => asArray(s.Action).join() !== 'dynamodb:DescribeTable');
+
+      // Assess
+      expect(statements.flatMap((s) => asArray(s.Action)).sort(), routeId).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+      expect(statements.flatMap((s) => asArray(s.Resource)).map(renderArn).sort(), routeId).toEqual([`<${auditTableId}>`, `<${auditTableId}>/index/byActor`]);
+    }
+  });
+
+  it('lets every protected route append to the audit trail, so it can audit a denial', () => {
+    // Prepare
+    const protectedRoutes = ROUTE_IDS.filter((id) => !('public' in routes[id].access));
+    const auditTableId = logicalIdOf(dev.stack, 'Data/AuditTable');
+
+    // Act
+    const withoutAppend = protectedRoutes.filter((id) => !statementsOn(pascal(id), auditTableId).some((s) => asArray(s.Action).includes('dynamodb:PutItem')));
+
+    // Assess
+    expect(protectedRoutes.length).toBeGreaterThan(0);
+    expect(withoutAppend).toEqual([]);
+  });
+
   it('denies audit updates and deletes to every principal in the table resource policy', () => {
     // Prepare
     const auditTableId = logicalIdOf(dev.stack, 'Data/AuditTable');
@@ -83,9 +133,13 @@ describe('Construct: Api IAM', () => {
     const replica = (dev.json.Resources[auditTableId]!.Properties!.Replicas as Record<string, any>[])[0]!;
 
     // Assess
+    // `*` in a table's own policy is the table; DynamoDB has no write on an index, so the
+    // byActor index leaves nothing to deny there.
     expect(replica.ResourcePolicy.PolicyDocument.Statement).toEqual([
       expect.objectContaining({ Effect: 'Deny', Principal: { AWS: '*' }, Action: expect.arrayContaining(AUDIT_MUTATIONS), Resource: '*' }),
     ]);
+    expect(replica.ResourcePolicy.PolicyDocument.Statement[0].Condition).toBeUndefined();
+    expect((dev.json.Resources[auditTableId]!.Properties!.GlobalSecondaryIndexes as unknown[]).length).toBe(1);
   });
 
   it('gives the authorizer no DynamoDB, KMS or Secrets Manager access: only its logs and traces', () => {
@@ -100,14 +154,16 @@ describe('Construct: Api IAM', () => {
     expect(actions.sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
   });
 
-  it('grants each route exactly the tables, key, secret and queue its route declares', () => {
+  it('grants each route exactly the tables, indexes, keys, secret and queue its route declares', () => {
     // Prepare
     const ids = {
       tables: Object.fromEntries(TABLE_NAMES.map((name) => [logicalIdOf(dev.stack, `Data/${pascal(name)}Table`), name])),
       signingKey: logicalIdOf(dev.stack, 'Data/TokenSigningKey'),
+      wrappingKey: logicalIdOf(dev.stack, 'Data/DataKeyWrappingKey'),
       secret: logicalIdOf(dev.stack, 'Data/BlindIndexSecret'),
       queue: logicalIdOf(dev.stack, 'Triage/Queue'),
     };
+    const tableId = (name: string): string => Object.entries(ids.tables).find(([, n]) => n === name)![0];
 
     for (const routeId of ROUTE_IDS) {
       // Act
@@ -120,13 +176,34 @@ describe('Construct: Api IAM', () => {
       const declaredTables = new Set([...Object.keys(grants.tables ?? {}), ...(grants.describeTables ?? [])]);
       const touchedTables = Object.entries(ids.tables).filter(([id]) => touched.has(id)).map(([, name]) => name);
       expect(new Set(touchedTables), `${routeId} tables`).toEqual(declaredTables);
-      for (const [name, level] of Object.entries(grants.tables ?? {})) {
-        const tableId = Object.entries(ids.tables).find(([, n]) => n === name)![0];
-        const actions = actionsOn(tableId);
-        if (level === 'append') expect(actions.sort(), `${routeId} ${name}`).toEqual(['dynamodb:PutItem']);
-        if (level === 'read') expect(actions, `${routeId} ${name}`).not.toContain('dynamodb:PutItem');
-        if (level === 'readWrite') expect(actions, `${routeId} ${name}`).toContain('dynamodb:UpdateItem');
+      for (const [name, level] of Object.entries(grants.tables ?? {}) as [TableName, string][]) {
+        const id = tableId(name);
+        // A table both granted and probed (`describeTables`) has one more, DescribeTable-only, statement.
+        const onTable = statements.filter((s) => referencedIds(s.Resource).has(id));
+        const probes = onTable.filter((s) => asArray(s.Action).join() === 'dynamodb:DescribeTable');
+        expect(probes.length, `${routeId} ${name} probes`).toBe((grants.describeTables ?? []).includes(name) ? 1 : 0);
+        const granted = onTable.filter((s) => !probes.includes(s));
+        const actions = granted.flatMap((s) => asArray(s.Action));
+        const resources = new Set(granted.flatMap((s) => asArray(s.Resource)).map(renderArn));
+        const expectedResources = new Set([`<${id}>`, ...indexesOf(TABLES[name]).map((index) => `<${id}>/index/${index.indexName}`)]);
+        expect(resources, `${routeId} ${name}: the table and each of its indexes, by name`).toEqual(expectedResources);
+        if (level === 'append') expect(actions.sort(), `${routeId} ${name}`).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+        if (level === 'read') {
+          expect(actions, `${routeId} ${name}`).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+          for (const write of WRITES) expect(actions, `${routeId} ${name}`).not.toContain(write);
+        }
+        if (level === 'readWrite') expect(actions, `${routeId} ${name}`).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', ...WRITES]));
       }
+      for (const name of grants.describeTables ?? []) {
+        if (grants.tables?.[name] !== undefined) continue;
+        expect(actionsOn(tableId(name)), `${routeId} describes ${name}`).toEqual(['dynamodb:DescribeTable']);
+      }
+      const wrappingKeyStatements = statements.filter((s) => referencedIds(s.Resource).has(ids.wrappingKey));
+      const expectedDataKeyActions = { decrypt: ['kms:Decrypt'], generate: ['kms:Decrypt', 'kms:GenerateDataKey'] };
+      expect(wrappingKeyStatements.flatMap((s) => asArray(s.Action)).sort(), `${routeId} data keys`).toEqual(
+        grants.dataKeys === undefined ? [] : expectedDataKeyActions[grants.dataKeys],
+      );
+      for (const s of wrappingKeyStatements) expect(s.Condition, `${routeId} data keys`).toEqual(PHI_CONTEXT);
       const keyActions = actionsOn(ids.signingKey).sort();
       const expectedKeyActions: Record<string, string[]> = { sign: ['kms:GetPublicKey', 'kms:Sign'], publicKey: ['kms:GetPublicKey'], describe: ['kms:DescribeKey'] };
       expect(keyActions, `${routeId} signing key`).toEqual(grants.tokenSigningKey === undefined ? [] : expectedKeyActions[grants.tokenSigningKey]);
@@ -136,6 +213,57 @@ describe('Construct: Api IAM', () => {
       if (grants.triageQueue === 'probe') expect(queueActions, `${routeId} queue`).toEqual(['sqs:GetQueueAttributes']);
       if (grants.triageQueue === 'send') expect(queueActions, `${routeId} queue`).toContain('sqs:SendMessage');
     }
+  });
+
+  it('lets only routes declaring `dataKeys` use the wrapping key, always under the PHI encryption context', () => {
+    // Prepare
+    const wrappingKeyId = logicalIdOf(dev.stack, 'Data/DataKeyWrappingKey');
+    const declaring = ROUTE_IDS.filter((id) => routes[id].grants.dataKeys !== undefined).map(pascal).sort();
+
+    // Act
+    const users = [...statementsOf].filter(([, statements]) => statements.some((s) => referencedIds(s.Resource).has(wrappingKeyId))).map(([name]) => name).sort();
+    const statements = allStatements().filter(([, s]) => referencedIds(s.Resource).has(wrappingKeyId));
+
+    // Assess
+    expect(declaring.length).toBeGreaterThan(0);
+    expect(users).toEqual(declaring);
+    expect(users).not.toContain('Authorizer');
+    for (const [name, s] of statements) {
+      expect(s.Effect, name).toBe('Allow');
+      expect(s.Condition, name).toEqual(PHI_CONTEXT);
+      expect(asArray(s.Resource), name).toEqual([{ 'Fn::GetAtt': [wrappingKeyId, 'Arn'] }]);
+    }
+  });
+
+  it('lets only routes declaring `generate` make new data keys (today: register)', () => {
+    // Prepare
+    const wrappingKeyId = logicalIdOf(dev.stack, 'Data/DataKeyWrappingKey');
+
+    // Act
+    const generators = allStatements()
+      .filter(([, s]) => referencedIds(s.Resource).has(wrappingKeyId) && asArray(s.Action).some((a) => a.startsWith('kms:GenerateDataKey')))
+      .map(([name]) => name);
+
+    // Assess
+    expect(generators).toEqual(ROUTE_IDS.filter((id) => routes[id].grants.dataKeys === 'generate').map(pascal));
+    expect(generators).toEqual(['Register']);
+  });
+
+  it('gives no other IAM policy in the stack access to the wrapping key', () => {
+    // Prepare
+    const wrappingKeyId = logicalIdOf(dev.stack, 'Data/DataKeyWrappingKey');
+    const functionRoleIds = new Set([...statementsOf.keys()].map((name) => logicalIdOf(dev.stack, `Api/${name}Role`)));
+
+    // Act
+    const others = resourcesOfType(dev.json, 'AWS::IAM::Policy')
+      .filter(([, policy]) => !asArray(policy.Properties!.Roles).every((role) => functionRoleIds.has(referencedId(role) ?? '')))
+      .filter(([, policy]) => referencedIds(policy.Properties!.PolicyDocument).has(wrappingKeyId))
+      .map(([id]) => id);
+    const inlineOnRoles = resourcesOfType(dev.json, 'AWS::IAM::Role').filter(([, role]) => referencedIds(role.Properties!.Policies).has(wrappingKeyId));
+
+    // Assess
+    expect(others).toEqual([]);
+    expect(inlineOnRoles).toEqual([]);
   });
 
   it('attaches no AWS managed policy to any function role', () => {

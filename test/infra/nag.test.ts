@@ -13,6 +13,8 @@ import { parseStageConfig, STAGES } from '../../lib/stages';
 import { resourcesOfType, type CfnTemplate } from './support/synth';
 
 const ADR = join(import.meta.dirname, '..', '..', 'docs', 'adr', '0002-cdk-nag-acknowledgements.md');
+/** The context key CDK reads to decide which stacks bundle their assets (`cdk synth <stack>` sets it). */
+const BUNDLING_STACKS = 'aws:cdk:bundling-stacks';
 const BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 interface ValidationReport {
@@ -55,9 +57,11 @@ describe('Construct: CareBow app under cdk-nag', () => {
   let everythingAssembly: CloudAssembly;
 
   beforeAll(() => {
-    app = buildCareBowApp();
+    // cdk-nag reads templates, not bundles: esbuild runs for the dev stack only, whose bundles the
+    // last test inspects (every stage bundles the same entries). `cdk synth` bundles every stage.
+    app = buildCareBowApp({ context: { [BUNDLING_STACKS]: ['CareBow-dev'] } });
     assembly = synthOrReport(app);
-    everything = new App();
+    everything = new App({ context: { [BUNDLING_STACKS]: [] } });
     new CareBowStack(everything, 'CareBow-everything', {
       config: parseStageConfig({
         ...STAGES.prod,

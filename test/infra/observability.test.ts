@@ -107,6 +107,17 @@ describe('Construct: Observability', () => {
     expect(queue.Properties).toMatchObject({ VisibilityTimeout: 180, RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] } } });
   });
 
+  it('watches every route function, the PHI vault routes included, on the dashboard', () => {
+    // Prepare
+    const [, dashboard] = resourcesOfType(dev.json, 'AWS::CloudWatch::Dashboard')[0]!;
+
+    // Act
+    const body = JSON.stringify(dashboard.Properties!.DashboardBody);
+
+    // Assess
+    for (const routeId of [...ROUTE_IDS, 'authorizer']) expect(body, routeId).toContain(`\\"label\\":\\"${routeId}\\"`);
+  });
+
   it('draws one dashboard with API, Lambda and queue widgets', () => {
     // Prepare
     const [, dashboard] = resourcesOfType(dev.json, 'AWS::CloudWatch::Dashboard')[0]!;

@@ -1,8 +1,7 @@
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import type { DataKeyService } from '../../ports';
+import { dataKeyContext } from '../../vault/data-key-context';
 
-/** The encryption context every data key is bound to; IAM only allows this `purpose`. */
-export const dataKeyContext = (userId: string) => ({ purpose: 'carebow-phi', userId });
 
 /** Per-user data keys from KMS `GenerateDataKey`, unwrapped with `Decrypt` under the same context. */
 export class KmsDataKeyService implements DataKeyService {

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { DataKeyService } from '../../ports';
 import { localDataKeyMasterKey } from './keyring';
+import { dataKeyContext } from '../../vault/data-key-context';
 
 /**
  * The local stand-in for KMS data keys: a master key in the keyring wraps each data key with
@@ -29,4 +30,4 @@ export class LocalDataKeyService implements DataKeyService {
   }
 }
 
-const context = (userId: string): Buffer => Buffer.from(JSON.stringify({ purpose: 'carebow-phi', userId }));
+const context = (userId: string): Buffer => Buffer.from(JSON.stringify(dataKeyContext(userId)));
