@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { BlindIndex } from '../ports';
 
 /**
@@ -7,12 +7,12 @@ import type { BlindIndex } from '../ports';
  * in AWS and from the local keyring on a laptop; it is loaded once per container.
  */
 export class HmacBlindIndex implements BlindIndex {
-  #key?: Promise<Buffer>;
+  #key?: Promise<KeyObject>;
 
   public constructor(private readonly loadKey: () => Promise<Buffer>) {}
 
   public async of(value: string): Promise<string> {
-    this.#key ??= this.loadKey();
+    this.#key ??= this.loadKey().then((bytes) => createSecretKey(bytes));
     this.#key.catch(() => { this.#key = undefined; });
     return createHmac('sha256', await this.#key).update(`email:${value}`).digest('base64url');
   }

@@ -1,6 +1,7 @@
 import type { DataKeyRepository, DataKeyService } from '../ports';
 import { DataKeyDestroyedError, DataKeyMissingError } from './errors';
-import { keyVersionOf, openWithKey, sealWithKey, type FieldPlace } from './sealed-field';
+import { createSecretKey, type KeyObject } from 'node:crypto';
+import { openWithKey, parseSealed, sealWithKey, type FieldPlace } from './sealed-field';
 
 export interface VaultOptions {
   /**
@@ -18,7 +19,8 @@ export interface VaultOptions {
 
 interface CachedKeys {
   readonly current: number;
-  readonly keys: Map<number, Uint8Array>;
+  /** As `KeyObject`s: Node re-validates raw key bytes on every cipher (see sealed-field.ts). */
+  readonly keys: Map<number, KeyObject>;
   readonly loadedAt: number;
   usesLeft: number;
 }
@@ -53,7 +55,7 @@ export class Vault {
   /** Gives a new user their first data key (idempotent: an existing key is kept). */
   public async createKey(userId: string): Promise<void> {
     const { plaintext, wrapped } = await this.keyService.generate(userId);
-    if (await this.repository.create(userId, wrapped)) this.remember(userId, 1, new Map([[1, plaintext]]));
+    if (await this.repository.create(userId, wrapped)) this.remember(userId, 1, new Map([[1, createSecretKey(plaintext)]]));
   }
 
   public async seal(place: FieldPlace, plaintext: string): Promise<string> {
@@ -62,12 +64,12 @@ export class Vault {
   }
 
   public async open(place: FieldPlace, sealed: string): Promise<string> {
-    const version = keyVersionOf(sealed);
+    const parts = parseSealed(sealed);
     let keys = await this.keysOf(place.userId);
-    if (!keys.keys.has(version)) keys = await this.keysOf(place.userId, true);
-    const key = keys.keys.get(version);
+    if (!keys.keys.has(parts.keyVersion)) keys = await this.keysOf(place.userId, true);
+    const key = keys.keys.get(parts.keyVersion);
     if (key === undefined) throw new DataKeyMissingError();
-    return openWithKey(key, place, sealed);
+    return openWithKey(key, place, parts);
   }
 
   public async sealJson(place: FieldPlace, value: unknown): Promise<string> {
@@ -108,14 +110,14 @@ export class Vault {
       this.#cache.delete(userId);
       throw new DataKeyDestroyedError();
     }
-    const keys = new Map<number, Uint8Array>();
+    const keys = new Map<number, KeyObject>();
     await Promise.all(Object.entries(stored.versions).map(async ([version, wrapped]) => {
-      keys.set(Number(version), await this.keyService.unwrap(userId, wrapped));
+      keys.set(Number(version), createSecretKey(await this.keyService.unwrap(userId, wrapped)));
     }));
     return this.remember(userId, stored.current, keys);
   }
 
-  private remember(userId: string, current: number, keys: Map<number, Uint8Array>): CachedKeys {
+  private remember(userId: string, current: number, keys: Map<number, KeyObject>): CachedKeys {
     this.#cache.delete(userId);
     if (this.#cache.size >= this.#maxUsers) this.#cache.delete(this.#cache.keys().next().value!);
     const entry = { current, keys, loadedAt: this.#now(), usesLeft: this.#maxUses - 1 };

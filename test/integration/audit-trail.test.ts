@@ -48,6 +48,19 @@ describe('Audit trail', () => {
     expect((await verify(subjectId)).json).toEqual({ ok: true, events: 20 });
   });
 
+  it('keeps one chain linear when several containers append at once (each with its own head cache)', async () => {
+    // Prepare
+    const subjectId = randomUUID();
+    const containers = Array.from({ length: 4 }, () => new DynamoAuditLog(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit));
+
+    // Act
+    await Promise.all(Array.from({ length: 40 }, (_, n) => containers[n % 4]!.append(event(subjectId, n))));
+
+    // Assess
+    expect((await log.chain(subjectId)).map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect((await verify(subjectId)).json).toEqual({ ok: true, events: 40 });
+  });
+
   it('finds an edited event', async () => {
     const subjectId = await seeded(5);
     await raw.send(new UpdateItemCommand({ TableName: backend.tables.audit, Key: key(subjectId, 3), UpdateExpression: 'SET outcome = :o', ExpressionAttributeValues: marshall({ ':o': 'denied' }) }));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CiphertextIntegrityError, SealedFormatError } from '../../shared/vault/errors';
-import { keyVersionOf, openWithKey, sealWithKey, type FieldPlace } from '../../shared/vault/sealed-field';
+import { openWithKey, parseSealed, sealWithKey, type FieldPlace } from '../../shared/vault/sealed-field';
 
 const key = randomBytes(32);
 const place: FieldPlace = { userId: 'user-a', table: 'records', pk: 'USER#user-a', sk: 'PROFILE', attribute: 'data' };
@@ -11,7 +11,7 @@ describe('Module: sealed-field', () => {
     const sealed = sealWithKey(key, 3, place, 'allergic to penicillin');
     expect(sealed).toMatch(/^cb1\.3\.[\w-]{16}\.[\w-]+$/);
     expect(sealed).not.toContain('penicillin');
-    expect(keyVersionOf(sealed)).toBe(3);
+    expect(parseSealed(sealed).keyVersion).toBe(3);
     expect(openWithKey(key, place, sealed)).toBe('allergic to penicillin');
   });
 

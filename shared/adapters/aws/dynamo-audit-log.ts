@@ -4,7 +4,10 @@ import type { AuditEvent, AuditLog, AuditSearch, AuditTrail, Clock, Page, PageRe
 import { isConditionFailure } from './dynamo-client';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
-const MAX_APPEND_ATTEMPTS = 8;
+/** Enough for a burst of one user's parallel requests; then the request fails (never unaudited). */
+const MAX_APPEND_ATTEMPTS = 16;
+/** Chain heads this container appended last, so an uncontended append skips the head query. */
+const MAX_CACHED_HEADS = 1_000;
 const partition = (subjectId: string) => `SUBJECT#${subjectId}`;
 const sortKey = (seq: number) => `SEQ#${String(seq).padStart(12, '0')}`;
 
@@ -23,11 +26,14 @@ const toEvent = (item: Record<string, unknown>): StoredAuditEvent => {
 
 /**
  * The audit trail in DynamoDB: one hash chain per data subject (`SUBJECT#id` / `SEQ#n`). An
- * append reads the chain's head and writes the next record with `attribute_not_exists`, one
- * conditional put: of two concurrent appends one wins the sequence number and the other retries
- * on the new head, so a chain never forks. Records are never updated or deleted.
+ * append writes the record after the chain's head with `attribute_not_exists`, one conditional
+ * put: of two concurrent appends one wins the sequence number and the other re-reads the head and
+ * retries, so a chain never forks. The head this container wrote last is remembered, so an
+ * uncontended append is one write. Records are never updated or deleted.
  */
 export class DynamoAuditLog implements AuditLog, AuditTrail {
+  readonly #heads = new Map<string, { seq: number; hash: string }>();
+
   public constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -35,18 +41,23 @@ export class DynamoAuditLog implements AuditLog, AuditTrail {
   ) {}
 
   public async append(event: AuditEvent): Promise<void> {
-    for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
-      const record = nextRecord(event, await this.head(event.subjectId), this.clock.now().toISOString());
+    let head = this.#heads.get(event.subjectId) ?? (await this.head(event.subjectId));
+    for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
+      const record = nextRecord(event, head, this.clock.now().toISOString());
       try {
         await this.client.send(new PutCommand({
           TableName: this.tableName,
           Item: { pk: partition(event.subjectId), sk: sortKey(record.seq), actorId: event.actor.userId, ...record },
           ConditionExpression: 'attribute_not_exists(pk)',
         }));
+        this.remember(event.subjectId, { seq: record.seq, hash: record.hash });
         return;
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
+        // Someone else took this number: back off (exponential, full jitter), then re-read the head.
+        this.#heads.delete(event.subjectId);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** attempt)));
+        head = await this.head(event.subjectId);
       }
     }
     throw new AuditAppendError();
@@ -103,6 +114,12 @@ export class DynamoAuditLog implements AuditLog, AuditTrail {
     }));
     const nextCursor = encodeCursor(result.LastEvaluatedKey);
     return { items: (result.Items ?? []).map(toEvent), ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  private remember(subjectId: string, head: { seq: number; hash: string }): void {
+    this.#heads.delete(subjectId);
+    if (this.#heads.size >= MAX_CACHED_HEADS) this.#heads.delete(this.#heads.keys().next().value!);
+    this.#heads.set(subjectId, head);
   }
 
   private async head(subjectId: string): Promise<{ seq: number; hash: string } | undefined> {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { DataKeyService } from '../../ports';
 import { localDataKeyMasterKey } from './keyring';
 import { dataKeyContext } from '../../vault/data-key-context';
@@ -8,10 +8,10 @@ import { dataKeyContext } from '../../vault/data-key-context';
  * AES-256-GCM, the encryption context (`purpose`, `userId`) as associated data, like KMS binds it.
  */
 export class LocalDataKeyService implements DataKeyService {
-  readonly #master: Buffer;
+  readonly #master: KeyObject;
 
   public constructor(dataDir: string) {
-    this.#master = localDataKeyMasterKey(dataDir);
+    this.#master = createSecretKey(localDataKeyMasterKey(dataDir));
   }
 
   public async generate(userId: string): Promise<{ plaintext: Uint8Array; wrapped: Uint8Array }> {
