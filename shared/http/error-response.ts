@@ -1,11 +1,18 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { CareBowError, TooManyRequestsError } from '../errors';
+import { CareBowError, NotFoundError, TooManyRequestsError } from '../errors';
+import { DataKeyDestroyedError } from '../vault/errors';
+
+/** Outcomes of other modules that mean something to a caller. */
+const asHttpError = (error: unknown): unknown =>
+  // A crypto-shredded user's records are gone for good: for a caller, that is "not found".
+  error instanceof DataKeyDestroyedError ? new NotFoundError() : error;
 
 /**
  * Maps any thrown value to the JSON error response: the one place typed outcomes become HTTP.
  * A 5xx never exposes its cause; the request id lets support find the log line.
  */
-export const errorResponse = (error: unknown, requestId: string): APIGatewayProxyResult => {
+export const errorResponse = (thrown: unknown, requestId: string): APIGatewayProxyResult => {
+  const error = asHttpError(thrown);
   const known = error instanceof CareBowError;
   const statusCode = known ? error.status : 500;
   const exposeDetails = known && statusCode < 500 && error.details !== undefined;

@@ -303,6 +303,9 @@ describe('Route: DELETE /api/v1/me', () => {
     expect((await backend.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: ann.refreshToken } })).status).toBe(401);
     expect((await backend.call('POST', '/api/v1/auth/login', { body: { email: ann.email, password: CANARY.password } })).status).toBe(401);
     expect((await backend.call('GET', '/api/v1/me', { token: ann.token })).status).toBe(404);
+    // The access token still lives up to 15 minutes; what it reaches is gone.
+    expect((await backend.call('GET', '/api/v1/profile', { token: ann.token })).status).toBe(404);
+    expect((await backend.call('GET', '/api/v1/me/export', { token: ann.token })).status).toBe(404);
     expect((await backend.call('GET', `/api/v1/patients/${ann.userId}/profile`, { token: carl.token })).status).toBe(404);
     const keyItem = (await backend.items('keys')).find((item) => item['pk'] === `USER#${ann.userId}`)!;
     expect(keyItem['versions']).toBeUndefined();
