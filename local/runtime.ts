@@ -7,6 +7,7 @@ import { TABLES, type TableName } from '../shared/data/tables';
 import packageJson from '../package.json' with { type: 'json' };
 import { startApiServer } from './api-server';
 import { localTableName, startStandIns } from './stand-ins';
+import { startQueuePoller } from './queue-poller';
 
 export interface LocalBackendOptions {
   /** Port of the API; 0 picks a free one. */
@@ -16,6 +17,11 @@ export interface LocalBackendOptions {
   readonly persist: boolean;
   /** Extra environment for the functions (e.g. a lower scrypt cost in tests). */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Run the triage worker behind the queue (the local event source mapping).
+   * @default true
+   */
+  readonly worker?: boolean;
 }
 
 export interface LocalBackend {
@@ -23,6 +29,7 @@ export interface LocalBackend {
   readonly dynamodbEndpoint: string;
   readonly sqsEndpoint: string;
   readonly triageQueueUrl: string;
+  readonly triageDlqUrl: string;
   readonly tables: Readonly<Record<TableName, string>>;
   stop(): Promise<void>;
 }
@@ -64,14 +71,23 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
   const jwk = await new LocalTokenSigner(dataDir).publicJwk();
   process.env.AUTHORIZER_ISSUERS = JSON.stringify([{ issuer: process.env.AUTH_ISSUER, audience: env.AUTH_CLIENT_ID, jwks: { keys: [jwk] } }]);
 
+  const poller = options.worker === false ? undefined : startQueuePoller({
+    sqsEndpoint: standIns.sqsEndpoint,
+    queueUrl: standIns.triageQueueUrl,
+    queueArn: standIns.triageQueueArn,
+    loadHandler: async () => (await import('../functions/triage/worker')).handler,
+  });
+
   if (options.persist) writeFileSync(runtimeFile(dataDir), JSON.stringify({ pid: process.pid, url: api.url, dynamodbEndpoint: standIns.dynamodbEndpoint }));
   return {
     url: api.url,
     dynamodbEndpoint: standIns.dynamodbEndpoint,
     sqsEndpoint: standIns.sqsEndpoint,
     triageQueueUrl: standIns.triageQueueUrl,
+    triageDlqUrl: standIns.triageDlqUrl,
     tables,
     stop: async () => {
+      await poller?.stop();
       await api.close();
       await standIns.stop();
       if (options.persist) rmSync(runtimeFile(dataDir), { force: true });

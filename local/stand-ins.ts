@@ -14,6 +14,8 @@ export interface StandIns {
   readonly dynamodbEndpoint: string;
   readonly sqsEndpoint: string;
   readonly triageQueueUrl: string;
+  readonly triageQueueArn: string;
+  readonly triageDlqUrl: string;
   stop(): Promise<void>;
 }
 
@@ -93,12 +95,15 @@ export const startStandIns = async (dataDir?: string): Promise<StandIns> => {
       },
     ],
   });
-  const triageQueueUrl = queues.find((queue) => queue.name === LOCAL_QUEUES.triage)!.url;
+  const triage = queues.find((queue) => queue.name === LOCAL_QUEUES.triage)!;
+  const dlq = queues.find((queue) => queue.name === LOCAL_QUEUES.triageDlq)!;
 
   return {
     dynamodbEndpoint,
     sqsEndpoint: sqs.address,
-    triageQueueUrl,
+    triageQueueUrl: triage.url,
+    triageQueueArn: triage.arn,
+    triageDlqUrl: dlq.url,
     stop: async () => {
       await sqs.stop();
       await dynamo.stop();

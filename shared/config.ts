@@ -54,6 +54,12 @@ const passwordSection = {
   PASSWORD_SCRYPT_LOG_N: z._default(integer(10, 20), 17),
 };
 
+const modelLimits = {
+  /** Per-user AI quota: a token bucket of this many requests, refilled at this rate per hour. */
+  AI_QUOTA_BURST: z._default(integer(1, 1000), 20),
+  AI_QUOTA_PER_HOUR: z._default(integer(1, 10_000), 60),
+};
+
 const queueSection = {
   TRIAGE_QUEUE_URL: z.url(),
   /** Only for the local stand-ins (fauxqs); unset in AWS. */
@@ -61,6 +67,7 @@ const queueSection = {
 };
 
 const llmSection = {
+  ...modelLimits,
   OPENAI_MODEL: z._default(text(), 'gpt-4o-mini'),
   OPENAI_API_KEY: z.optional(text()),
   OPENAI_API_KEY_SECRET_ID: z.optional(text()),
@@ -92,9 +99,9 @@ const requireKeyMaterial = (config: KeyConfig, ctx: Ctx): void => {
   }
 };
 
-/** What every route function reads: tables, keys, token settings, password cost. */
+/** What every route function and the worker read: tables, keys, tokens, password cost, queue, model. */
 export const appConfigSchema = z
-  .object({ ...baseSection, ...dataSection, ...keysSection, ...tokensSection, ...passwordSection })
+  .object({ ...baseSection, ...dataSection, ...keysSection, ...tokensSection, ...passwordSection, ...queueSection, ...llmSection })
   .check(
     z.superRefine((config, ctx) => {
       requireKeyMaterial(config, ctx);
@@ -102,6 +109,8 @@ export const appConfigSchema = z
       if (config.PASSWORD_SCRYPT_LOG_N < 17) problem(ctx, 'PASSWORD_SCRYPT_LOG_N', 'must be at least 17 outside the local stage');
       if (!config.AUTH_ISSUER.startsWith('https://')) problem(ctx, 'AUTH_ISSUER', 'must be https outside the local stage');
       if (config.KEY_PROVIDER !== 'kms') problem(ctx, 'KEY_PROVIDER', 'must be kms outside the local stage');
+      if (config.OPENAI_BASE_URL !== undefined && !config.OPENAI_BASE_URL.startsWith('https://')) problem(ctx, 'OPENAI_BASE_URL', 'must be https outside the local stage');
+      if (config.OPENAI_API_KEY !== undefined) problem(ctx, 'OPENAI_API_KEY', 'is for the local stage; deployed stages use OPENAI_API_KEY_SECRET_ID');
     }),
   );
 export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -2,6 +2,7 @@ import { accountRoutes } from './account';
 import { identityRoutes } from './identity';
 import { platformRoutes } from './platform';
 import { recordRoutes } from './records';
+import { triageRoutes } from './triage';
 
 /**
  * THE route table. Every route exists once: the CDK API (one function per line), the local
@@ -9,7 +10,7 @@ import { recordRoutes } from './records';
  * missing from it does not exist anywhere. Its lines are kept in one module per area so that a
  * function bundles only its own area's schemas (each handler imports its area's table).
  */
-export const routes = { ...platformRoutes, ...identityRoutes, ...recordRoutes, ...accountRoutes } as const;
+export const routes = { ...platformRoutes, ...identityRoutes, ...recordRoutes, ...triageRoutes, ...accountRoutes } as const;
 
 export type RouteId = keyof typeof routes;
 export const ROUTE_IDS = Object.keys(routes) as RouteId[];

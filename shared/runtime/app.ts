@@ -6,6 +6,9 @@ import { DynamoLoginAttempts } from '../adapters/aws/dynamo-login-attempts';
 import { DynamoRecords } from '../adapters/aws/dynamo-records';
 import { DynamoSessionRepository } from '../adapters/aws/dynamo-session-repository';
 import { DynamoUserRepository } from '../adapters/aws/dynamo-user-repository';
+import { DynamoSymptomSessions } from '../adapters/aws/dynamo-symptom-sessions';
+import { SqsTriageQueue } from '../adapters/aws/sqs-triage-queue';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { appConfigSchema, readConfig, type AppConfig } from '../config';
 import type { AccessTokenSettings } from '../identity/access-token';
 import { ScryptPasswordHasher } from '../identity/password-hasher';
@@ -55,3 +58,11 @@ export const tokenSettings = (): AccessTokenSettings & { refreshTtlSeconds: numb
   ttlSeconds: app().config.ACCESS_TOKEN_TTL_SECONDS,
   refreshTtlSeconds: app().config.REFRESH_TOKEN_TTL_SECONDS,
 });
+
+let sessionsTable: DynamoSymptomSessions | undefined;
+export const symptomSessions = (): DynamoSymptomSessions => (sessionsTable ??= new DynamoSymptomSessions(app().client, app().config.RECORDS_TABLE));
+
+export const triageQueue = () => new SqsTriageQueue(
+  app().config.TRIAGE_QUEUE_URL,
+  new SQSClient(app().config.SQS_ENDPOINT === undefined ? {} : { endpoint: app().config.SQS_ENDPOINT, region: process.env.AWS_REGION ?? 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+);

@@ -1,0 +1,16 @@
+import { route } from '../../shared/http/route';
+import { IdParams } from '../../shared/contracts/common';
+import { FollowUpAnswers, SymptomSession, SymptomSessionListQuery, SymptomSessionPage, TriageInput } from '../../shared/contracts/triage';
+import { OPEN_PHI, PATIENT } from './access';
+
+/** Symptom sessions read and write sealed PHI and queue work for the triage worker. */
+const SESSION_WRITE = { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'readWrite' }, triageQueue: 'send' } as const;
+const SESSION_READ = { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'read' } } as const;
+
+/** Symptom sessions and their asynchronous triage. */
+export const triageRoutes = {
+  sessionCreate: route('POST /api/v1/symptom-sessions', 'triage/create', PATIENT, { summary: 'Describe symptoms: 201 with the result at once for an emergency, else 202 queued', body: TriageInput, response: SymptomSession, maxBodyBytes: 32 * 1024, grants: SESSION_WRITE }),
+  sessionGet: route('GET /api/v1/symptom-sessions/{id}', 'triage/get', PATIENT, { summary: 'A session’s status and result', params: IdParams, response: SymptomSession, grants: SESSION_READ }),
+  sessionList: route('GET /api/v1/symptom-sessions', 'triage/list', PATIENT, { summary: 'The caller’s sessions, newest first', query: SymptomSessionListQuery, response: SymptomSessionPage, grants: SESSION_READ }),
+  sessionAnswers: route('POST /api/v1/symptom-sessions/{id}/answers', 'triage/answers', PATIENT, { summary: 'Answer follow-up questions and re-triage (202)', params: IdParams, body: FollowUpAnswers, response: SymptomSession, status: 202, grants: SESSION_WRITE }),
+} as const;

@@ -1,0 +1,51 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import * as z from '../../shared/zod';
+import { PowertoolsTriageMetrics } from '../../shared/adapters/aws/powertools-triage-metrics';
+import { log } from '../../shared/logger';
+import { auditLog, clock, records, symptomSessions, vault } from '../../shared/runtime/app';
+import { triageModel } from '../../shared/runtime/triage-model';
+import { processSession } from '../../shared/triage/process-session';
+
+const metrics = new PowertoolsTriageMetrics();
+const model = triageModel();
+const deps = { sessions: symptomSessions(), vault: vault(), consents: records(), audit: auditLog(), clock, metrics, ...(model ? { model } : {}) };
+const processor = new BatchProcessor(EventType.SQS);
+
+/** A queue message names a session revision; anything else is poison and ends in the DLQ. */
+const TriageMessage = z.strictObject({ sessionId: z.uuid(), patientId: z.uuid(), revision: z.int().check(z.gte(1)) });
+
+/** Not a triage message: fails alone, is retried to `maxReceiveCount`, then lands in the DLQ. */
+class PoisonMessageError extends Error {
+  public constructor() {
+    super('Not a triage message');
+    this.name = 'PoisonMessageError';
+  }
+}
+
+const processRecord = async (record: SQSRecord): Promise<void> => {
+  let body: unknown;
+  try {
+    body = JSON.parse(record.body);
+  } catch {
+    throw new PoisonMessageError();
+  }
+  const message = z.safeParse(TriageMessage, body);
+  if (!message.success) throw new PoisonMessageError();
+  const delivery = Number(record.attributes.ApproximateReceiveCount ?? '1');
+  const outcome = await processSession(deps, message.data, delivery);
+  log.info('triage message processed', { subjectId: message.data.patientId, outcome, requestId: record.messageId });
+};
+
+/**
+ * The triage worker behind the SQS queue: each message is processed on its own, and only the
+ * failed ones are reported back (partial batch response), so one poisoned message never fails
+ * its batch. Model usage and outcomes go out as EMF metrics.
+ */
+export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  try {
+    return await processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
+  } finally {
+    metrics.metrics.publishStoredMetrics();
+  }
+};

@@ -1,0 +1,90 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageRequest, StoredSymptomSession, SymptomSessionRepository } from '../../ports';
+import { isConditionFailure } from './dynamo-client';
+import { decodeCursor, encodeCursor } from './page-cursor';
+
+const partition = (patientId: string) => `USER#${patientId}`;
+const key = (patientId: string, sessionId: string) => ({ pk: partition(patientId), sk: `SESSION#${sessionId}` });
+const strip = (item: Record<string, unknown>): StoredSymptomSession => {
+  const { pk: _pk, sk: _sk, ...session } = item;
+  return session as unknown as StoredSymptomSession;
+};
+
+/**
+ * Symptom sessions in the patient's records partition (`SESSION#<uuidv7>`, so they sort by time).
+ * Every state change is one conditional write: a revision is queued once, and a result is stored
+ * once per revision however often the worker sees the message.
+ */
+export class DynamoSymptomSessions implements SymptomSessionRepository {
+  public constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  public async create(session: StoredSymptomSession): Promise<void> {
+    await this.client.send(new PutCommand({
+      TableName: this.tableName, Item: { ...key(session.patientId, session.id), ...session }, ConditionExpression: 'attribute_not_exists(pk)',
+    }));
+  }
+
+  public async getSession(patientId: string, sessionId: string): Promise<StoredSymptomSession | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(patientId, sessionId), ConsistentRead: true }));
+    return Item === undefined ? undefined : strip(Item);
+  }
+
+  public async sessionsOf(patientId: string, page: PageRequest): Promise<Page<StoredSymptomSession>> {
+    const pk = partition(patientId);
+    const result = await this.client.send(new QueryCommand({
+      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': 'SESSION#' }, ScanIndexForward: false, Limit: page.limit,
+      ExclusiveStartKey: decodeCursor(page.cursor, { pk }),
+    }));
+    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    return { items: (result.Items ?? []).map(strip), ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  public async countSince(patientId: string, since: string): Promise<number> {
+    const { Count = 0 } = await this.client.send(new QueryCommand({
+      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', FilterExpression: 'createdAt >= :since',
+      ExpressionAttributeValues: { ':pk': partition(patientId), ':prefix': 'SESSION#', ':since': since }, Select: 'COUNT',
+    }));
+    return Count;
+  }
+
+  public async requeue(patientId: string, sessionId: string, inputSealed: string, expectedRevision: number, at: string): Promise<boolean> {
+    return this.conditional(new UpdateCommand({
+      TableName: this.tableName, Key: key(patientId, sessionId),
+      UpdateExpression: 'SET inputSealed = :input, revision = :next, #status = :queued, updatedAt = :at',
+      ConditionExpression: 'revision = :expected', ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':input': inputSealed, ':next': expectedRevision + 1, ':expected': expectedRevision, ':queued': 'queued', ':at': at },
+    }));
+  }
+
+  public async complete(patientId: string, sessionId: string, revision: number, resultSealed: string, at: string): Promise<boolean> {
+    return this.conditional(new UpdateCommand({
+      TableName: this.tableName, Key: key(patientId, sessionId),
+      UpdateExpression: 'SET resultSealed = :result, processedRevision = :revision, #status = :status, updatedAt = :at',
+      // A result for this revision (or a newer one) already stored: a redelivery, nothing to do.
+      ConditionExpression: 'attribute_exists(pk) AND processedRevision < :revision AND revision = :revision',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':result': resultSealed, ':revision': revision, ':status': 'completed', ':at': at },
+    }));
+  }
+
+  public async fail(patientId: string, sessionId: string, at: string): Promise<void> {
+    await this.client.send(new UpdateCommand({
+      TableName: this.tableName, Key: key(patientId, sessionId), UpdateExpression: 'SET #status = :failed, updatedAt = :at',
+      ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':failed': 'failed', ':at': at },
+    }));
+  }
+
+  private async conditional(command: UpdateCommand): Promise<boolean> {
+    try {
+      await this.client.send(command);
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}

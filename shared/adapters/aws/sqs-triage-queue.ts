@@ -1,0 +1,17 @@
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { TriageQueue } from '../../ports';
+
+/**
+ * The triage queue. A message names a session and its revision, nothing else: the worker loads
+ * the (sealed) input itself, so no PHI ever sits in a queue or a DLQ.
+ */
+export class SqsTriageQueue implements TriageQueue {
+  public constructor(
+    private readonly queueUrl: string,
+    private readonly sqs: SQSClient = new SQSClient({}),
+  ) {}
+
+  public async enqueue(message: { sessionId: string; patientId: string; revision: number }): Promise<void> {
+    await this.sqs.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: JSON.stringify(message) }));
+  }
+}

@@ -1,0 +1,21 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { OpenAiTriageModel } from '../adapters/openai/openai-triage-model';
+import type { TriageModel } from '../triage/model';
+import { appConfig } from './app';
+
+/**
+ * The triage model from configuration, or none (then the rules engine answers alone). The API key
+ * comes from Secrets Manager in AWS (`OPENAI_API_KEY_SECRET_ID`) and from the environment locally
+ * (`OPENAI_API_KEY`); the endpoint only from `OPENAI_BASE_URL`, never from a request.
+ */
+export const triageModel = (): TriageModel | undefined => {
+  const config = appConfig();
+  const secretId = config.OPENAI_API_KEY_SECRET_ID;
+  const apiKey = config.OPENAI_API_KEY ?? (secretId === undefined ? undefined : async () => {
+    const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretId }));
+    if (!SecretString) throw new Error('The model API key secret is empty');
+    return SecretString;
+  });
+  if (apiKey === undefined) return undefined;
+  return new OpenAiTriageModel({ apiKey, model: config.OPENAI_MODEL, ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}) });
+};

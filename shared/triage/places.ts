@@ -1,0 +1,7 @@
+import type { FieldPlace } from '../vault/sealed-field';
+
+/** Where a symptom session's sealed fields live (bound into their ciphertexts). */
+export const sessionPlaces = {
+  input: (patientId: string, sessionId: string): FieldPlace => ({ userId: patientId, table: 'records', pk: `USER#${patientId}`, sk: `SESSION#${sessionId}`, attribute: 'inputSealed' }),
+  result: (patientId: string, sessionId: string): FieldPlace => ({ userId: patientId, table: 'records', pk: `USER#${patientId}`, sk: `SESSION#${sessionId}`, attribute: 'resultSealed' }),
+};

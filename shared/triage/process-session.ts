@@ -1,0 +1,98 @@
+import type { TriageInput } from '../contracts/triage';
+import { aiConsentId } from '../consent/consents';
+import { allowsAiProcessing } from '../domain/consent-policy';
+import type { AppDeps } from '../deps';
+import type { SymptomSessionRepository, TriageMetrics } from '../ports';
+import { DataKeyDestroyedError } from '../vault/errors';
+import { minimizeForModel } from './minimize';
+import { ModelError, PROMPT_VERSION, type TriageModel } from './model';
+import { composeResult, type AssessmentContent } from './result';
+import { assessWithRules, RULES_VERSION } from './rules/engine';
+import { applySafetyFloor } from './safety-floor';
+import { sessionPlaces } from './places';
+import type { SessionInput } from './sessions';
+
+/** Deliveries of one message that may try the model; the next one answers with the fallback. */
+export const MODEL_ATTEMPTS = 3;
+const DAY_MS = 86_400_000;
+
+export interface WorkerDeps extends Pick<AppDeps, 'vault' | 'consents' | 'audit' | 'clock'> {
+  readonly sessions: SymptomSessionRepository;
+  /** Absent when no model is configured: the rules engine answers alone. */
+  readonly model?: TriageModel;
+  readonly metrics: TriageMetrics;
+}
+
+export interface TriageMessage {
+  readonly sessionId: string;
+  readonly patientId: string;
+  readonly revision: number;
+}
+
+export type ProcessOutcome = 'completed' | 'duplicate' | 'gone';
+
+/** The input the rules and the model see: answers to follow-up questions join the free text. */
+const withAnswers = ({ input, answers }: SessionInput): TriageInput =>
+  answers.length === 0
+    ? input
+    : { ...input, freeText: [input.freeText, ...answers.map((a) => `${a.question} ${a.answer}`)].filter(Boolean).join('\n').slice(0, 4000) };
+
+/**
+ * The triage worker's use case for one queued session revision. Idempotent: a redelivered message
+ * finds its revision already processed and does nothing. The model is asked only with the
+ * patient's `ai_processing` consent, sees only the minimised case, and its answer passes the
+ * safety floor; while it is unavailable the message is retried through the queue, and on the last
+ * attempt the rules engine's fallback answers and says so.
+ */
+export const processSession = async (deps: WorkerDeps, message: TriageMessage, delivery: number): Promise<ProcessOutcome> => {
+  const stored = await deps.sessions.getSession(message.patientId, message.sessionId);
+  if (stored === undefined) return 'gone';
+  if (stored.processedRevision >= message.revision || stored.revision !== message.revision) return 'duplicate';
+  let session: SessionInput;
+  try {
+    session = await deps.vault.openJson<SessionInput>(sessionPlaces.input(message.patientId, message.sessionId), stored.inputSealed);
+  } catch (error) {
+    if (error instanceof DataKeyDestroyedError) return 'gone';
+    throw error;
+  }
+  const now = deps.clock.now();
+  const input = withAnswers(session);
+  const rules = assessWithRules(input);
+  const recentSessions = Math.max(0, (await deps.sessions.countSince(message.patientId, new Date(now.getTime() - DAY_MS).toISOString())) - 1);
+  const consent = deps.model ? await deps.consents.get(message.patientId, aiConsentId(message.patientId)) : undefined;
+
+  let source: 'rules' | 'model' | 'fallback' = 'rules';
+  let content: AssessmentContent = rules;
+  let proposed = rules.level;
+  let modelName: string | undefined;
+  if (deps.model && allowsAiProcessing(consent, now)) {
+    try {
+      const { assessment, usage } = await deps.model.assess(minimizeForModel(input));
+      deps.metrics.modelUsage(usage);
+      source = 'model';
+      content = { ...assessment, emergencyAdvice: rules.emergencyAdvice };
+      proposed = assessment.level;
+      modelName = deps.model.name;
+    } catch (error) {
+      if (!(error instanceof ModelError)) throw error;
+      if (delivery < MODEL_ATTEMPTS) throw error;
+      source = 'fallback';
+    }
+  }
+  const floor = applySafetyFloor({ rulesLevel: rules.level, proposedLevel: proposed, confidence: content.confidence, recentSessions });
+  const result = composeResult(content, {
+    level: floor.level,
+    source,
+    rulesFired: [...rules.rulesFired, ...floor.adjustments, ...(source === 'fallback' ? ['fallback:model_unavailable'] : [])],
+    ...(modelName ? { model: modelName } : {}),
+    promptVersion: source === 'model' ? PROMPT_VERSION : RULES_VERSION,
+  });
+  const sealed = await deps.vault.sealJson(sessionPlaces.result(message.patientId, message.sessionId), result);
+  if (!(await deps.sessions.complete(message.patientId, message.sessionId, message.revision, sealed, now.toISOString()))) return 'duplicate';
+  deps.metrics.outcome(source, result.level);
+  await deps.audit.append({
+    action: 'triage.complete', outcome: 'success', subjectId: message.patientId, actor: { userId: 'system:triage-worker', roles: [] },
+    resource: { type: 'symptom_session', id: message.sessionId }, reason: `source:${source}`, requestId: `${message.sessionId}#${message.revision}`, sourceIp: 'internal',
+  });
+  return 'completed';
+};
