@@ -1,25 +1,19 @@
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { routes, ROUTE_IDS, type RouteId } from '../functions/routes';
 import { TABLES, TABLE_NAMES, type TableName } from '../shared/data/tables';
-import { isPublic, type Grants, type HttpMethod, type RouteDef } from '../shared/http/route';
+import { isPublic, type HttpMethod, type RouteDef } from '../shared/http/route';
 import { SECURITY_HEADERS } from '../shared/http/security-headers';
-import { DATA_KEY_PURPOSE, indexesOf, pascal } from './data';
+import { pascal } from './data';
+import { encryptedLogGroup, grantDeclared, nodeFunction, type FunctionSettings, type GrantTargets } from './functions';
 import { acknowledge } from './nag';
-
-/** The repository root: entries, the lock file and esbuild are resolved from here. */
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** An issuer the authorizer trusts besides the built-in one (e.g. a Cognito user pool). */
 export interface TrustedIssuerProps {
@@ -126,40 +120,6 @@ const GATEWAY_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fromEn
   Object.entries(SECURITY_HEADERS).filter(([, value]) => !value.includes("'")).map(([name, value]) => [name, `'${value}'`]),
 );
 
-export type TableLevel = 'read' | 'readWrite' | 'append';
-
-/**
- * What each table level of `grants.tables` allows on the table and its indexes. `read` and
- * `readWrite` are CDK's grantReadData/grantReadWriteData without the stream actions (no table has
- * a stream). `append` is PutItem plus the reads that finding a hash chain's head and searching
- * the trail need; never UpdateItem, DeleteItem, BatchWriteItem or PartiQL.
- */
-export const TABLE_ACTIONS: Readonly<Record<TableLevel, readonly string[]>> = {
-  read: ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'],
-  readWrite: [
-    'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan',
-    'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
-  ],
-  append: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
-};
-
-/**
- * What each table level may do with the tables' CMK, which DynamoDB uses on the caller's behalf:
- * CDK's key actions for read and read-write, and for `append` only what encrypting a new item and
- * reading items back needs (no ReEncrypt, no GenerateDataKey* wildcard).
- */
-export const TABLE_KEY_ACTIONS: Readonly<Record<TableLevel, readonly string[]>> = {
-  read: ['kms:Decrypt', 'kms:DescribeKey'],
-  readWrite: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
-  append: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
-};
-
-/** What `grants.dataKeys` allows on the wrapping key, always under `purpose=carebow-phi`. */
-export const DATA_KEY_ACTIONS: Readonly<Record<NonNullable<Grants['dataKeys']>, readonly string[]>> = {
-  decrypt: ['kms:Decrypt'],
-  generate: ['kms:Decrypt', 'kms:GenerateDataKey'],
-};
-
 /** Routes that hash passwords: scrypt with N=2^17, r=8 needs 128 MiB and a full vCPU share. */
 const PASSWORD_HASHING_ROUTES: ReadonlySet<RouteId> = new Set<RouteId>(['register', 'login']);
 
@@ -180,15 +140,25 @@ export class Api extends Construct {
   /** The audience / client id of tokens we issue (`AUTH_CLIENT_ID`). */
   public readonly clientId: string;
 
-  private readonly logRetention: logs.RetentionDays;
-  private readonly logRemovalPolicy: RemovalPolicy;
+  /**
+   * The environment every route function gets (names, not secrets: grants limit access). The
+   * triage worker starts from it, since it reads the same configuration schema.
+   */
+  public readonly environment: Readonly<Record<string, string>>;
+  /** Log group and role settings of the API's functions; the triage worker uses the same. */
+  public readonly functionSettings: FunctionSettings;
+
   private readonly props: ApiProps;
 
   public constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
     this.props = props;
-    this.logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
-    this.logRemovalPolicy = props.logRemovalPolicy ?? RemovalPolicy.RETAIN;
+    this.functionSettings = {
+      stage: props.stage,
+      encryptionKey: props.encryptionKey,
+      logRetention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      logRemovalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    };
     const stack = Stack.of(this);
     const accessTokenTtl = props.accessTokenTtl ?? Duration.minutes(15);
     const authorizerCacheTtl = props.authorizerCacheTtl ?? Duration.minutes(5);
@@ -272,6 +242,14 @@ export class Api extends Construct {
     });
 
     const environment = this.sharedEnvironment(accessTokenTtl);
+    this.environment = environment;
+    const grantTargets: GrantTargets = {
+      tables: props.tables,
+      dataKeyWrappingKey: props.dataKeyWrappingKey,
+      tokenSigningKey: props.tokenSigningKey,
+      blindIndexSecret: props.blindIndexSecret,
+      triageQueue: props.triageQueue,
+    };
     const functions = {} as Record<RouteId, lambda.IFunction>;
     const methodsByPath = new Map<string, HttpMethod[]>();
     for (const routeId of ROUTE_IDS) {
@@ -281,8 +259,9 @@ export class Api extends Construct {
         description: `${route.method} ${route.path}: ${route.summary}`,
         memorySize: PASSWORD_HASHING_ROUTES.has(routeId) ? 1024 : 512,
         environment,
+        ...(route.bundleFiles ? { bundleFiles: route.bundleFiles } : {}),
       });
-      this.grant(fn, route.grants);
+      grantDeclared(fn, route.grants, grantTargets);
       functions[routeId] = fn;
 
       const resource = this.restApi.root.resourceForPath(route.path);
@@ -340,95 +319,22 @@ export class Api extends Construct {
     };
   }
 
-  /**
-   * A function with its own encrypted log group and its own role, which may write to that log
-   * group and send traces, and nothing else until grants are added.
-   */
+  /** A function with its own log group and role (lib/functions.ts), invoked by API Gateway only. */
   private nodeFunction(
     name: string,
-    options: { entry: string; description: string; memorySize: number; environment: Record<string, string> },
-  ): nodejs.NodejsFunction {
-    const logGroup = this.logGroup(`${name}Logs`);
-    const role = new iam.Role(this, `${name}Role`, {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `CareBow ${this.props.stage}: ${name} function`,
-    });
-    logGroup.grantWrite(role);
-    const fn = new nodejs.NodejsFunction(this, `${name}Function`, {
-      entry: path.join(PROJECT_ROOT, 'functions', `${options.entry}.ts`),
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      memorySize: options.memorySize,
+    options: { entry: string; description: string; memorySize: number; environment: Record<string, string>; bundleFiles?: readonly string[] },
+  ): lambda.IFunction {
+    const fn = nodeFunction(this, name, this.functionSettings, {
+      ...options,
       timeout: Duration.seconds(10),
-      description: options.description,
-      role,
-      logGroup,
-      tracing: lambda.Tracing.ACTIVE,
-      ...(this.props.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: this.props.reservedConcurrency } : {}),
-      environment: options.environment,
-      bundling: {
-        format: nodejs.OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        bundleAwsSDK: true,
-        forceDockerBundling: false,
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      },
+      ...(this.props.reservedConcurrency !== undefined ? { reservedConcurrency: this.props.reservedConcurrency } : {}),
     });
-    acknowledge(role, 'xrayWildcardResource', 'cdkGrantsAreInlinePolicies');
-    acknowledge(fn, 'lambdaSynchronousNoDlq', 'lambdaNotInVpc');
+    acknowledge(fn, 'lambdaSynchronousNoDlq');
     return fn;
   }
 
-  /** Turns a route's declared grants into IAM grants; nothing else is ever granted. */
-  private grant(fn: lambda.IFunction, grants: Grants): void {
-    const { tables, tokenSigningKey, dataKeyWrappingKey, blindIndexSecret, triageQueue } = this.props;
-    const levels = Object.values(grants.tables ?? {});
-    if (levels.includes('readWrite') || grants.triageQueue === 'send') acknowledge(fn.role!, 'cmkGrantWildcards');
-    for (const [name, level] of Object.entries(grants.tables ?? {}) as [TableName, TableLevel][]) {
-      // Not table.grant*(): for a table with indexes those add `<table>/index/*`. Naming the
-      // spec's indexes grants the same without a resource wildcard.
-      const table = tables[name];
-      const indexArns = indexesOf(TABLES[name]).map((index) => `${table.tableArn}/index/${index.indexName}`);
-      iam.Grant.addToPrincipal({ grantee: fn, actions: [...TABLE_ACTIONS[level]], resourceArns: [table.tableArn, ...indexArns] });
-      table.encryptionKey?.grant(fn, ...TABLE_KEY_ACTIONS[level]);
-    }
-    for (const name of grants.describeTables ?? []) {
-      iam.Grant.addToPrincipal({ grantee: fn, actions: ['dynamodb:DescribeTable'], resourceArns: [tables[name].tableArn] });
-    }
-    if (grants.dataKeys !== undefined) {
-      // Still a grant (Grant.addToPrincipal), but not key.grant(), which cannot carry a condition:
-      // the role may only use the wrapping key under the PHI encryption context. The key policy
-      // delegates to IAM (account root), so this role statement is the whole permission; the key
-      // policy's own Deny statements additionally require `userId` in the context.
-      iam.Grant.addToPrincipal({
-        grantee: fn,
-        actions: [...DATA_KEY_ACTIONS[grants.dataKeys]],
-        resourceArns: [dataKeyWrappingKey.keyArn],
-        conditions: { StringEquals: { 'kms:EncryptionContext:purpose': DATA_KEY_PURPOSE } },
-      });
-    }
-    if (grants.tokenSigningKey === 'sign') tokenSigningKey.grant(fn, 'kms:Sign', 'kms:GetPublicKey');
-    if (grants.tokenSigningKey === 'publicKey') tokenSigningKey.grant(fn, 'kms:GetPublicKey');
-    if (grants.tokenSigningKey === 'describe') tokenSigningKey.grant(fn, 'kms:DescribeKey');
-    if (grants.blindIndexSecret === true) blindIndexSecret.grantRead(fn);
-    if (grants.triageQueue === 'probe') triageQueue.grant(fn, 'sqs:GetQueueAttributes');
-    if (grants.triageQueue === 'send') triageQueue.grantSendMessages(fn);
-  }
-
   private logGroup(id: string, logGroupName?: string): logs.LogGroup {
-    return new logs.LogGroup(this, id, {
-      ...(logGroupName !== undefined ? { logGroupName } : {}),
-      encryptionKey: this.props.encryptionKey,
-      retention: this.logRetention,
-      removalPolicy: this.logRemovalPolicy,
-    });
+    return encryptedLogGroup(this, id, this.functionSettings, logGroupName);
   }
 
   /**

@@ -6,7 +6,7 @@ import { Data } from './data';
 import { Edge } from './edge';
 import { Observability } from './observability';
 import { removalPolicyOf, type StageConfig } from './stages';
-import { Triage } from './triage';
+import { Triage, type TriageWorker } from './triage';
 
 export interface CareBowStackProps extends StackProps {
   /** The stage this stack deploys. */
@@ -29,12 +29,14 @@ export const OUTPUT_NAMES = [
   'BlindIndexSecretArn',
   'TokenSigningKeyArn',
   'DataKeyWrappingKeyArn',
+  'TriageWorkerName',
 ] as const;
 
-/** One CareBow stage: data, triage queues, API, edge protection and observability. */
+/** One CareBow stage: data, triage queues and worker, API, edge protection and observability. */
 export class CareBowStack extends Stack {
   public readonly data: Data;
   public readonly triage: Triage;
+  public readonly triageWorker: TriageWorker;
   public readonly api: Api;
   public readonly edge: Edge;
   public readonly observability: Observability;
@@ -79,7 +81,18 @@ export class CareBowStack extends Stack {
       ...(config.issuer !== undefined ? { issuer: config.issuer } : {}),
       ...(config.extraIssuer !== undefined ? { extraIssuers: [config.extraIssuer] } : {}),
       scryptLogN: config.scryptLogN,
-      openAiModel: config.openAiModel,
+      openAiModel: config.aiModel.model,
+    });
+
+    this.triageWorker = this.triage.addWorker({
+      settings: this.api.functionSettings,
+      environment: this.api.environment,
+      tables: this.data.tables,
+      dataKeyWrappingKey: this.data.dataKeyWrappingKey,
+      model: { enabled: config.aiModel.enabled, ...(config.aiModel.baseUrl !== undefined ? { baseUrl: config.aiModel.baseUrl } : {}) },
+      reservedConcurrency: config.triageWorker.reservedConcurrency,
+      maxConcurrency: config.triageWorker.maxConcurrency,
+      secretRemovalPolicy: removalPolicy,
     });
 
     this.edge = new Edge(this, 'Edge', {
@@ -97,7 +110,8 @@ export class CareBowStack extends Stack {
       encryptionKey: this.data.encryptionKey,
       restApi: this.api.restApi,
       apiStage: this.api.stage,
-      functions: { ...this.api.functions, authorizer: this.api.authorizerFunction },
+      functions: { ...this.api.functions, authorizer: this.api.authorizerFunction, triageWorker: this.triageWorker.function },
+      triageWorker: this.triageWorker.function,
       queue: this.triage.queue,
       deadLetterQueue: this.triage.deadLetterQueue,
       ...(config.alarmEmail !== undefined ? { alarmEmail: config.alarmEmail } : {}),
@@ -113,8 +127,17 @@ export class CareBowStack extends Stack {
       BlindIndexSecretArn: { value: this.data.blindIndexSecret.secretArn, description: 'HMAC key of the e-mail blind index' },
       TokenSigningKeyArn: { value: this.data.tokenSigningKey.keyArn, description: 'KMS key that signs access tokens' },
       DataKeyWrappingKeyArn: { value: this.data.dataKeyWrappingKey.keyArn, description: 'KMS key that wraps per-user data keys' },
+      TriageWorkerName: { value: this.triageWorker.function.functionName, description: 'Triage worker function (consumes the triage queue)' },
     };
     for (const name of OUTPUT_NAMES) new CfnOutput(this, name, outputs[name]);
+    // Only where the stage enables the model (there is no secret otherwise).
+    const secret = this.triageWorker.modelApiKeySecret;
+    if (secret !== undefined) {
+      new CfnOutput(this, 'ModelApiKeySecretArn', {
+        value: secret.secretArn,
+        description: 'Triage model API key: set its value after deploy (aws secretsmanager put-secret-value)',
+      });
+    }
   }
 }
 

@@ -20,7 +20,7 @@ export const ACKNOWLEDGEMENTS = {
   lambdaNotInVpc: {
     ids: ['HIPAA.Security-LambdaInsideVPC'],
     reason:
-      'The functions reach only AWS service APIs (DynamoDB, KMS, Secrets Manager, SQS) over TLS with IAM-signed requests, and later the model API on the internet; ' +
+      'The functions reach only AWS service APIs (DynamoDB, KMS, Secrets Manager, SQS) over TLS with IAM-signed requests, and the triage worker also the model API on the internet over HTTPS; ' +
       'there is no private resource to reach. A VPC would add NAT or endpoint cost and cold-start latency without protecting any data path.',
   },
   lambdaSynchronousNoDlq: {
@@ -28,6 +28,18 @@ export const ACKNOWLEDGEMENTS = {
     reason:
       'API Gateway invokes these functions synchronously: a failure is returned to the caller as a 5xx with a request id, and a dead-letter queue only ever receives asynchronous invocations. ' +
       'Asynchronous work goes through the triage queue, which has its own DLQ.',
+  },
+  queueWorkerNoLambdaDlq: {
+    ids: ['HIPAA.Security-LambdaDLQ', 'Serverless-LambdaDLQ'],
+    reason:
+      "The triage worker is invoked only by its SQS event source mapping, synchronously; a function's dead-letter queue only ever receives asynchronous invocations. " +
+      'A message the worker fails returns to the triage queue and, after maxReceiveCount (5) receives, moves to the queue DLQ, which raises an alarm.',
+  },
+  queueEventSourceRedrivesToDlq: {
+    ids: ['Serverless-LambdaEventSourceMappingDestination'],
+    reason:
+      'Lambda supports on-failure destinations on event source mappings for Kinesis, DynamoDB Streams and Kafka only, not for SQS. ' +
+      "For an SQS source the failure path is the queue's redrive policy: failed messages (partial batch responses) go to the triage DLQ after 5 receives, and any message there raises an alarm.",
   },
   cdkGrantsAreInlinePolicies: {
     ids: ['HIPAA.Security-IAMNoInlinePolicy'],
@@ -44,8 +56,8 @@ export const ACKNOWLEDGEMENTS = {
   cmkGrantWildcards: {
     ids: ['AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]'],
     reason:
-      "grantReadWriteData on a CMK-encrypted table and grantSendMessages on a KMS-encrypted queue add CDK's key-write actions, which are action wildcards. " +
-      "They are scoped to the one CMK's ARN and only given to functions whose route declares readWrite or send.",
+      "A readWrite grant on a CMK-encrypted table adds CDK's key-write actions (grantReadWriteData's), which are action wildcards. " +
+      "They are scoped to the one CMK's ARN and only given to functions whose route declares readWrite, and to the triage worker (records readWrite).",
   },
   backupServiceRoleManagedPolicy: {
     ids: ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]'],
@@ -64,6 +76,12 @@ export const ACKNOWLEDGEMENTS = {
     reason:
       'The secret is the HMAC key of the e-mail blind index. Rotating it invalidates every stored index entry, so it requires re-indexing all users; ' +
       'that is done by a planned re-indexing job, not by automatic Secrets Manager rotation.',
+  },
+  modelApiKeySecretRotation: {
+    ids: ['AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled'],
+    reason:
+      "The secret holds the triage model provider's API key, which only the provider issues (in its console); no rotation Lambda can mint one. " +
+      'DevOps rotates it by storing the new key with put-secret-value and then revoking the old one at the provider (documented on lib/triage.ts).',
   },
   deadLetterQueueHasNoDeadLetterQueue: {
     ids: ['Serverless-SQSRedrivePolicy'],

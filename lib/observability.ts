@@ -21,6 +21,13 @@ export interface ObservabilityProps {
   readonly apiStage: apigw.IStage;
   /** Functions to watch for errors and throttles, keyed by a readable name. */
   readonly functions: Readonly<Record<string, lambda.IFunction>>;
+  /**
+   * The triage worker: a dashboard row with its invocations, errors and duration, and the EMF
+   * metrics it emits (namespace `CareBow`, service `triage-worker`). Put it in `functions` too
+   * for its error and throttle alarms.
+   * @default - no worker row
+   */
+  readonly triageWorker?: lambda.IFunction;
   /** The triage queue (oldest message age). */
   readonly queue: sqs.IQueue;
   /** Its dead-letter queue (any message is an alarm). */
@@ -136,6 +143,7 @@ export class Observability extends Construct {
       evaluationPeriods: 3,
       description: 'Triage messages are waiting too long.',
     });
+    const queueDepth = props.queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' });
     this.alarms = this.alarmList;
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
@@ -156,11 +164,12 @@ export class Observability extends Construct {
           new cloudwatch.GraphWidget({
             title: 'Triage queue',
             left: [oldestAge.with({ label: 'Oldest message age (s)' })],
-            right: [dlqDepth.with({ label: 'DLQ depth' })],
+            right: [queueDepth.with({ label: 'Queue depth' }), dlqDepth.with({ label: 'DLQ depth' })],
             width: 12,
           }),
           new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarmList, width: 12 }),
         ],
+        ...(props.triageWorker !== undefined ? [triageWorkerWidgets(props.triageWorker, period)] : []),
       ],
     });
   }
@@ -185,6 +194,48 @@ export class Observability extends Construct {
     this.alarmList.push(alarm);
   }
 }
+
+/** The EMF metrics of the triage worker (shared/adapters/aws/powertools-triage-metrics.ts). */
+const TRIAGE_METRICS_NAMESPACE = 'CareBow';
+const TRIAGE_METRICS_SERVICE = 'triage-worker';
+
+/**
+ * Every series of one EMF metric, whatever the values of its dimensions (the model name, the
+ * outcome's source and level): a search, so a new model or level shows without a deploy.
+ */
+const emfSearch = (metricName: string, dimensions: readonly string[], label: string, period: Duration): cloudwatch.MathExpression =>
+  new cloudwatch.MathExpression({
+    expression: `SEARCH('{${[TRIAGE_METRICS_NAMESPACE, ...[...dimensions, 'service'].sort()].join(',')}} MetricName="${metricName}" service="${TRIAGE_METRICS_SERVICE}"', 'Sum', ${period.toSeconds()})`,
+    usingMetrics: {},
+    label,
+    period,
+  });
+
+/** One dashboard row: the worker's own metrics, the model's usage and cost, triage outcomes. */
+const triageWorkerWidgets = (worker: lambda.IFunction, period: Duration): cloudwatch.IWidget[] => [
+  new cloudwatch.GraphWidget({
+    title: 'Triage worker',
+    left: [
+      worker.metricInvocations({ period, statistic: 'Sum', label: 'Invocations' }),
+      worker.metricErrors({ period, statistic: 'Sum', label: 'Errors' }),
+      worker.metricThrottles({ period, statistic: 'Sum', label: 'Throttles' }),
+    ],
+    right: [worker.metricDuration({ period, statistic: 'p99', label: 'Duration p99 (ms)' })],
+    width: 8,
+  }),
+  new cloudwatch.GraphWidget({
+    title: 'Triage model usage',
+    left: [emfSearch('ModelCostMicroUsd', ['Model'], 'Cost (µUSD)', period)],
+    right: [emfSearch('ModelInputTokens', ['Model'], 'Input tokens', period), emfSearch('ModelOutputTokens', ['Model'], 'Output tokens', period)],
+    width: 8,
+  }),
+  new cloudwatch.GraphWidget({
+    title: 'Triage outcomes',
+    left: [emfSearch('TriageCompleted', ['Source', 'Level'], 'Completed', period)],
+    width: 8,
+    stacked: true,
+  }),
+];
 
 const capitalize = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 const kebab = (id: string): string => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();

@@ -61,16 +61,42 @@ const stageConfigSchema = z
     /** An extra issuer the authorizer accepts, e.g. a Cognito user pool. */
     extraIssuer: z.object({ issuer: httpsUrl, audience: z.string().min(1) }).strict().optional(),
     /**
-     * Reserved concurrency of every function: caps what one function can consume (and what an
-     * attacker can make it cost). Sum over all functions must leave the account's unreserved
-     * minimum (100) free: (routes + authorizer) × this value, 24 functions today
-     * (test/infra/stages.test.ts keeps the sum in check).
+     * Reserved concurrency of every route function and the authorizer: caps what one function can
+     * consume (and what an attacker can make it cost). Sum over all functions must leave the
+     * account's unreserved minimum (100) free: (routes + authorizer) × this value, plus the triage
+     * worker's own (test/infra/stages.test.ts keeps the sum in check).
      */
     reservedConcurrency: z.number().int().min(1),
     /** scrypt cost as log2(N); OWASP: 17. Functions refuse less outside `local`. */
     scryptLogN: z.literal(17),
-    /** Model name handed to the triage code. */
-    openAiModel: z.string().min(1),
+    /**
+     * The triage model. When `enabled`, the stack creates the secret that holds its API key and
+     * hands the worker its id (`OPENAI_API_KEY_SECRET_ID`); otherwise there is no secret and the
+     * rules engine answers alone. `model` is `OPENAI_MODEL` of every function; `baseUrl`
+     * (`OPENAI_BASE_URL`, https only) points the worker at an OpenAI-compatible endpoint.
+     */
+    aiModel: z
+      .object({
+        enabled: z.boolean(),
+        model: z.string().min(1),
+        baseUrl: httpsUrl.optional(),
+      })
+      .strict(),
+    /**
+     * The triage worker: its reserved concurrency, and how many concurrent invocations the queue's
+     * event source mapping may drive (SQS's minimum is 2). The mapping must stay within the
+     * reservation, or throttled batches would count receives towards the DLQ.
+     */
+    triageWorker: z
+      .object({
+        reservedConcurrency: z.number().int().min(2),
+        maxConcurrency: z.number().int().min(2).max(10),
+      })
+      .strict()
+      .refine((w) => w.maxConcurrency <= w.reservedConcurrency, {
+        message: 'maxConcurrency must not exceed reservedConcurrency',
+        path: ['maxConcurrency'],
+      }),
   })
   .strict();
 
@@ -91,7 +117,9 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     corsAllowedOrigins: ['http://localhost:3000', 'http://localhost:5173'],
     reservedConcurrency: 5,
     scryptLogN: 17,
-    openAiModel: 'gpt-4o-mini',
+    // No model in dev: the rules engine answers, and no API key has to be provisioned.
+    aiModel: { enabled: false, model: 'gpt-4o-mini' },
+    triageWorker: { reservedConcurrency: 2, maxConcurrency: 2 },
   },
   staging: {
     stage: 'staging',
@@ -104,7 +132,8 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     corsAllowedOrigins: ['https://staging.app.carebow.example'],
     reservedConcurrency: 10,
     scryptLogN: 17,
-    openAiModel: 'gpt-4o-mini',
+    aiModel: { enabled: true, model: 'gpt-4o-mini' },
+    triageWorker: { reservedConcurrency: 5, maxConcurrency: 3 },
   },
   prod: {
     stage: 'prod',
@@ -116,10 +145,11 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     waf: { requestsPerIp: 2000, authRequestsPerIp: 100 },
     throttle: { rateLimit: 200, burstLimit: 400 },
     corsAllowedOrigins: ['https://app.carebow.example'],
-    // 24 functions × 30 = 720 of the default 1000, leaving room for the triage worker.
-    reservedConcurrency: 30,
+    // 32 functions × 25 = 800 of the default 1000, plus the worker's 10: 190 stay unreserved.
+    reservedConcurrency: 25,
     scryptLogN: 17,
-    openAiModel: 'gpt-4o-mini',
+    aiModel: { enabled: true, model: 'gpt-4o-mini' },
+    triageWorker: { reservedConcurrency: 10, maxConcurrency: 5 },
   },
 };
 

@@ -1,15 +1,44 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { TableName } from '../shared/data/tables';
+import type { Grants } from '../shared/http/route';
+import { grantDeclared, nodeFunction, type FunctionSettings } from './functions';
 import { acknowledge } from './nag';
+
+/**
+ * The whole deadline of one model call in the worker: 8 s per attempt, two attempts, 1 s between
+ * them (shared/adapters/openai/openai-triage-model.ts). The worker's timeout must leave room for
+ * it plus the reads, the unwrap, the seal and the writes around it.
+ */
+export const MODEL_CALL_DEADLINE = Duration.seconds(17);
+/** What a worker timeout must add to the model deadline (Secrets Manager, KMS, DynamoDB, audit). */
+const WORKER_HEADROOM = Duration.seconds(10);
+
+/**
+ * What the triage worker may do, in the route table's vocabulary (lib/functions.ts): read and
+ * update sessions and read consents (records), read wrapped data keys (keys), unwrap them under
+ * the PHI purpose (never generate one: a patient who has a session already has a key), and
+ * append to the audit trail. Consuming the queue is granted by its event source; reading the
+ * model's API key by the secret, only when the stage enables the model. Nothing else.
+ */
+export const TRIAGE_WORKER_GRANTS = {
+  tables: { records: 'readWrite', keys: 'read', audit: 'append' },
+  dataKeys: 'decrypt',
+} as const satisfies Grants;
 
 export interface TriageProps {
   /** CMK the queue and its DLQ are encrypted with. */
   readonly encryptionKey: kms.IKey;
   /**
-   * Timeout of the (future) triage worker; the visibility timeout is six times it, so a message
-   * is not redelivered while a batch is still being worked on (SECURITY.md #24).
+   * Timeout of the triage worker; the visibility timeout is six times it, so a message is not
+   * redelivered while a batch is still being worked on (SECURITY.md #24). At least the model
+   * call's deadline (17 s) plus 10 s.
    * @default Duration.seconds(30)
    */
   readonly workerTimeout?: Duration;
@@ -25,9 +54,82 @@ export interface TriageProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+/** The triage model as the worker sees it (a stage's `aiModel` without the model name). */
+export interface TriageModelProps {
+  /** Whether the worker calls the model; when false there is no secret and the rules engine answers alone. */
+  readonly enabled: boolean;
+  /**
+   * An OpenAI-compatible endpoint (`OPENAI_BASE_URL`, https only).
+   * @default - the provider's own endpoint
+   */
+  readonly baseUrl?: string;
+}
+
+export interface TriageWorkerProps {
+  /** Log group and role settings, the same as the API's functions. */
+  readonly settings: FunctionSettings;
+  /**
+   * The route functions' environment (the worker reads the same configuration schema); the worker
+   * adds `OPENAI_API_KEY_SECRET_ID` and `OPENAI_BASE_URL` to it when the model is enabled.
+   */
+  readonly environment: Readonly<Record<string, string>>;
+  /** The tables, keyed like `TABLES` (the worker is granted `TRIAGE_WORKER_GRANTS.tables`). */
+  readonly tables: Readonly<Record<TableName, dynamodb.ITableV2>>;
+  /** The key that wraps per-user data keys (decrypt under the PHI purpose only). */
+  readonly dataKeyWrappingKey: kms.IKey;
+  /** The triage model; see {@link TriageModelProps}. */
+  readonly model: TriageModelProps;
+  /** Reserved concurrency of the worker; at least `maxConcurrency`. */
+  readonly reservedConcurrency: number;
+  /** Concurrent invocations the queue's event source may drive (2 to 1000; SQS's minimum is 2). */
+  readonly maxConcurrency: number;
+  /**
+   * How long the event source may wait to fill a batch of 10 (a patient is waiting on the result).
+   * @default Duration.seconds(1)
+   */
+  readonly maxBatchingWindow?: Duration;
+  /**
+   * Memory of the worker, MB.
+   * @default 512
+   */
+  readonly memorySize?: number;
+  /**
+   * What happens to the model API key secret when the stack is deleted.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly secretRemovalPolicy?: RemovalPolicy;
+}
+
+/** The worker `Triage.addWorker` built. */
+export interface TriageWorker {
+  /** `Triage/WorkerFunction`. */
+  readonly function: lambda.IFunction;
+  /** The SQS event source mapping of the triage queue (partial batch responses). */
+  readonly eventSourceMapping: lambda.IEventSourceMapping;
+  /** The model API key secret (`Triage/ModelApiKeySecret`), when the model is enabled. */
+  readonly modelApiKeySecret?: secretsmanager.ISecret;
+}
+
 /**
- * The triage work queue and its dead-letter queue. Only the queues for now; the worker that
- * consumes them arrives in a later change and will read `workerTimeout` from here.
+ * The triage work queue, its dead-letter queue, and (`addWorker`) the worker that consumes it.
+ *
+ * A message is a session revision to assess. The worker gets batches of up to 10 and answers
+ * with the ids of the messages it failed (partial batch response), so only those come back; a
+ * message that fails `maxReceiveCount` (5) times moves to the DLQ, which alarms. The visibility
+ * timeout is six times the worker's timeout (AWS's guidance for Lambda consumers), so a batch
+ * still being worked on is never handed to a second invocation.
+ *
+ * **Model API key.** When the stage enables the model, `addWorker` creates the secret
+ * `Triage/ModelApiKeySecret`, encrypted with the stage's CMK, holding a random placeholder. Its
+ * value is set by DevOps after the first deploy, never in code or a template:
+ *
+ * ```sh
+ * aws secretsmanager put-secret-value --secret-id <ModelApiKeySecretArn output> --secret-string "$OPENAI_API_KEY"
+ * ```
+ *
+ * Until then the model rejects the placeholder and the rules engine answers. The worker reads the
+ * secret at cold start; a new value reaches it with the next cold start. Rotating the key is the
+ * same command with the provider's new key (then revoke the old one at the provider).
  */
 export class Triage extends Construct {
   /** Where symptom sessions wait for an assessment. */
@@ -37,9 +139,16 @@ export class Triage extends Construct {
   /** The worker's timeout the visibility timeout was sized for. */
   public readonly workerTimeout: Duration;
 
+  private worker: TriageWorker | undefined;
+
   public constructor(scope: Construct, id: string, props: TriageProps) {
     super(scope, id);
     this.workerTimeout = props.workerTimeout ?? Duration.seconds(30);
+    if (this.workerTimeout.toSeconds() < MODEL_CALL_DEADLINE.toSeconds() + WORKER_HEADROOM.toSeconds()) {
+      throw new Error(
+        `workerTimeout (${this.workerTimeout.toSeconds()} s) must be at least the model call's ${MODEL_CALL_DEADLINE.toSeconds()} s deadline plus ${WORKER_HEADROOM.toSeconds()} s`,
+      );
+    }
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
 
     const deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
@@ -61,5 +170,60 @@ export class Triage extends Construct {
       removalPolicy,
     });
     this.deadLetterQueue = deadLetterQueue;
+  }
+
+  /**
+   * Adds the worker (`functions/triage/worker.ts`) and its event source on the queue. Called once,
+   * after the API: the worker starts from the route functions' environment.
+   */
+  public addWorker(props: TriageWorkerProps): TriageWorker {
+    if (this.worker !== undefined) throw new Error('The triage worker already exists');
+    if (props.maxConcurrency > props.reservedConcurrency) {
+      throw new Error(`maxConcurrency (${props.maxConcurrency}) must not exceed reservedConcurrency (${props.reservedConcurrency})`);
+    }
+    if (props.model.baseUrl !== undefined && !props.model.baseUrl.startsWith('https://')) throw new Error('model.baseUrl must be https');
+
+    const modelApiKeySecret = props.model.enabled
+      ? new secretsmanager.Secret(this, 'ModelApiKeySecret', {
+          description: `CareBow ${props.settings.stage}: API key of the triage model. Holds a placeholder until DevOps sets it (put-secret-value).`,
+          encryptionKey: props.settings.encryptionKey,
+          // A random placeholder, never a real key: the value is set out of band after deploy.
+          generateSecretString: { passwordLength: 32, excludePunctuation: true, includeSpace: false },
+          removalPolicy: props.secretRemovalPolicy ?? RemovalPolicy.RETAIN,
+        })
+      : undefined;
+    if (modelApiKeySecret !== undefined) acknowledge(modelApiKeySecret, 'modelApiKeySecretRotation');
+
+    const fn = nodeFunction(this, 'Worker', props.settings, {
+      entry: 'triage/worker',
+      description: 'Triage worker: assesses queued symptom sessions (rules, then the model)',
+      memorySize: props.memorySize ?? 512,
+      timeout: this.workerTimeout,
+      reservedConcurrency: props.reservedConcurrency,
+      environment: {
+        ...props.environment,
+        ...(modelApiKeySecret !== undefined ? { OPENAI_API_KEY_SECRET_ID: modelApiKeySecret.secretArn } : {}),
+        ...(modelApiKeySecret !== undefined && props.model.baseUrl !== undefined ? { OPENAI_BASE_URL: props.model.baseUrl } : {}),
+      },
+    });
+    acknowledge(fn, 'queueWorkerNoLambdaDlq');
+    grantDeclared(fn, TRIAGE_WORKER_GRANTS, { tables: props.tables, dataKeyWrappingKey: props.dataKeyWrappingKey });
+    modelApiKeySecret?.grantRead(fn);
+
+    // Grants ReceiveMessage, DeleteMessage, ChangeMessageVisibility, GetQueueAttributes and
+    // GetQueueUrl on this queue, and kms:Decrypt on its key.
+    const source = new SqsEventSource(this.queue, {
+      batchSize: 10,
+      maxBatchingWindow: props.maxBatchingWindow ?? Duration.seconds(1),
+      reportBatchItemFailures: true,
+      maxConcurrency: props.maxConcurrency,
+    });
+    fn.addEventSource(source);
+    const eventSourceMapping = fn.node.children.find((child): child is lambda.EventSourceMapping => child instanceof lambda.EventSourceMapping);
+    if (eventSourceMapping === undefined) throw new Error('The triage queue event source mapping was not created');
+    acknowledge(eventSourceMapping, 'queueEventSourceRedrivesToDlq');
+
+    this.worker = { function: fn, eventSourceMapping, ...(modelApiKeySecret !== undefined ? { modelApiKeySecret } : {}) };
+    return this.worker;
   }
 }

@@ -72,6 +72,8 @@ const llmSection = {
   OPENAI_API_KEY: z.optional(text()),
   OPENAI_API_KEY_SECRET_ID: z.optional(text()),
   OPENAI_BASE_URL: z.optional(z.url()),
+  /** Per-attempt model timeout; the whole call (one retry) stays under the worker's timeout. */
+  OPENAI_TIMEOUT_MS: z._default(integer(100, 10_000), 8000),
 };
 
 type KeyConfig = {

@@ -280,3 +280,9 @@ export interface TriageMetrics {
   modelUsage(usage: { model: string; inputTokens: number; outputTokens: number; costUsd: number }): void;
   outcome(source: 'rules' | 'model' | 'fallback', level: string): void;
 }
+
+/** The per-user AI quota. */
+export interface AiQuota {
+  /** Takes one request from the user's bucket: allowed, or when to retry. */
+  take(userId: string): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+}

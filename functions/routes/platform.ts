@@ -10,5 +10,5 @@ export const platformRoutes = {
   healthDetailed: route('GET /api/v1/health/detailed', 'health/detailed', ADMIN, { summary: 'Dependency status', response: DetailedHealthResponse, grants: { describeTables: TABLE_NAMES, tokenSigningKey: 'describe', triageQueue: 'probe' } }),
   jwks: route('GET /.well-known/jwks.json', 'wellknown/jwks', PUBLIC, { summary: 'Token signing public keys', response: JwksResponse, grants: { tokenSigningKey: 'publicKey' } }),
   openidConfiguration: route('GET /.well-known/openid-configuration', 'wellknown/openid-configuration', PUBLIC, { summary: 'Issuer discovery', response: OpenIdConfiguration }),
-  openapi: route('GET /api/v1/openapi.json', 'wellknown/openapi', PUBLIC, { summary: 'This API’s OpenAPI document', response: OpenApiDocument }),
+  openapi: route('GET /api/v1/openapi.json', 'wellknown/openapi', PUBLIC, { summary: 'This API’s OpenAPI document', response: OpenApiDocument, bundleFiles: ['openapi.generated.json'] }),
 } as const;

@@ -3,7 +3,7 @@ import type { TriageInput } from '../../shared/contracts/triage';
 import { httpRoute } from '../../shared/http/http-route';
 import type { HttpRequest } from '../../shared/http/request';
 import { auditLog, clock, symptomSessions, triageQueue, vault } from '../../shared/runtime/app';
-import { startSession } from '../../shared/triage/sessions';
+import { startSession } from '../../shared/triage/start-session';
 
 const deps = { sessions: symptomSessions(), queue: triageQueue(), vault: vault(), audit: auditLog(), clock };
 

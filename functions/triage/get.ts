@@ -2,7 +2,7 @@ import { triageRoutes as routes } from '../routes/triage';
 import { httpRoute } from '../../shared/http/http-route';
 import type { HttpRequest } from '../../shared/http/request';
 import { auditLog, symptomSessions, vault } from '../../shared/runtime/app';
-import { getSession } from '../../shared/triage/sessions';
+import { getSession } from '../../shared/triage/session-view';
 
 const deps = { sessions: symptomSessions(), vault: vault(), audit: auditLog() };
 

@@ -3,7 +3,7 @@ import { httpRoute } from '../../shared/http/http-route';
 import { pageOf, type PageQuery } from '../../shared/http/page';
 import type { HttpRequest } from '../../shared/http/request';
 import { auditLog, symptomSessions, vault } from '../../shared/runtime/app';
-import { listSessions } from '../../shared/triage/sessions';
+import { listSessions } from '../../shared/triage/session-view';
 
 const deps = { sessions: symptomSessions(), vault: vault(), audit: auditLog() };
 

@@ -74,3 +74,11 @@ export const FollowUpAnswers = z
     answers: z.array(z.strictObject({ question: Text(300), answer: Text(500) })).check(z.minLength(1), z.maxLength(10)),
   })
   .register(z.globalRegistry, { id: 'FollowUpAnswers' });
+
+export const FollowUpQuestionsResponse = z.object({ questions: z.array(z.string()), disclaimer: z.string() }).register(z.globalRegistry, { id: 'FollowUpQuestionsResponse' });
+export const QuickAssessmentResponse = z
+  .object({ level: TriageLevelSchema, summary: z.string(), emergencyAdvice: z.optional(z.string()), rulesFired: z.array(z.string()), disclaimer: z.string() })
+  .register(z.globalRegistry, { id: 'QuickAssessmentResponse' });
+export const UrgencyLevelsResponse = z
+  .object({ levels: z.array(z.object({ level: TriageLevelSchema, label: z.string(), meaning: z.string() })) })
+  .register(z.globalRegistry, { id: 'UrgencyLevelsResponse' });

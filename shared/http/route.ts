@@ -57,6 +57,8 @@ export interface RouteDef {
   readonly grants: Grants;
   /** Largest accepted body in bytes. */
   readonly maxBodyBytes: number;
+  /** Data files beside the handler that ship with its bundle (read at cold start, not bundled as code). */
+  readonly bundleFiles?: readonly string[];
 }
 
 export const PUBLIC: Access = { public: true };

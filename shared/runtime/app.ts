@@ -8,6 +8,7 @@ import { DynamoSessionRepository } from '../adapters/aws/dynamo-session-reposito
 import { DynamoUserRepository } from '../adapters/aws/dynamo-user-repository';
 import { DynamoSymptomSessions } from '../adapters/aws/dynamo-symptom-sessions';
 import { SqsTriageQueue } from '../adapters/aws/sqs-triage-queue';
+import { DynamoAiQuota } from '../adapters/aws/dynamo-ai-quota';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { appConfigSchema, readConfig, type AppConfig } from '../config';
 import type { AccessTokenSettings } from '../identity/access-token';
@@ -66,3 +67,5 @@ export const triageQueue = () => new SqsTriageQueue(
   app().config.TRIAGE_QUEUE_URL,
   new SQSClient(app().config.SQS_ENDPOINT === undefined ? {} : { endpoint: app().config.SQS_ENDPOINT, region: process.env.AWS_REGION ?? 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
 );
+
+export const aiQuota = () => new DynamoAiQuota(app().client, app().config.RECORDS_TABLE, { burst: app().config.AI_QUOTA_BURST, perHour: app().config.AI_QUOTA_PER_HOUR });

@@ -17,5 +17,5 @@ export const triageModel = (): TriageModel | undefined => {
     return SecretString;
   });
   if (apiKey === undefined) return undefined;
-  return new OpenAiTriageModel({ apiKey, model: config.OPENAI_MODEL, ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}) });
+  return new OpenAiTriageModel({ apiKey, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS, ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}) });
 };

@@ -5,15 +5,34 @@ import type { AppDeps } from '../deps';
 import type { SymptomSessionRepository, TriageMetrics } from '../ports';
 import { DataKeyDestroyedError } from '../vault/errors';
 import { minimizeForModel } from './minimize';
-import { ModelError, PROMPT_VERSION, type TriageModel } from './model';
+import { ModelError, ModelOutputError, ModelUnavailableError, PROMPT_VERSION, type ModelAssessment, type ModelUsage, type TriageModel, type MinimizedCase } from './model';
 import { composeResult, type AssessmentContent } from './result';
 import { assessWithRules, RULES_VERSION } from './rules/engine';
 import { applySafetyFloor } from './safety-floor';
 import { sessionPlaces } from './places';
 import type { SessionInput } from './sessions';
 
-/** Deliveries of one message that may try the model; the next one answers with the fallback. */
+/** Deliveries of one message that may wait for an unavailable model; the last one falls back. */
 export const MODEL_ATTEMPTS = 3;
+/** Asks per delivery when the answer was invalid or refused (an immediate retry, not a requeue). */
+const OUTPUT_ATTEMPTS = 2;
+
+/**
+ * Asks the model, retrying an invalid or refused answer at once. Throws `ModelUnavailableError`
+ * for the queue to retry later; any other model error (an invalid answer twice, a rejected key)
+ * means the fallback answers now, since waiting would not help.
+ */
+const askModel = async (model: TriageModel, input: MinimizedCase): Promise<{ assessment: ModelAssessment; usage: ModelUsage } | undefined> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await model.assess(input);
+    } catch (error) {
+      if (error instanceof ModelUnavailableError) throw error;
+      if (!(error instanceof ModelError)) throw error;
+      if (!(error instanceof ModelOutputError) || attempt >= OUTPUT_ATTEMPTS) return undefined;
+    }
+  }
+};
 const DAY_MS = 86_400_000;
 
 export interface WorkerDeps extends Pick<AppDeps, 'vault' | 'consents' | 'audit' | 'clock'> {
@@ -65,25 +84,33 @@ export const processSession = async (deps: WorkerDeps, message: TriageMessage, d
   let content: AssessmentContent = rules;
   let proposed = rules.level;
   let modelName: string | undefined;
+  let fallbackReason: string | undefined;
   if (deps.model && allowsAiProcessing(consent, now)) {
+    let answer: Awaited<ReturnType<typeof askModel>>;
     try {
-      const { assessment, usage } = await deps.model.assess(minimizeForModel(input));
-      deps.metrics.modelUsage(usage);
-      source = 'model';
-      content = { ...assessment, emergencyAdvice: rules.emergencyAdvice };
-      proposed = assessment.level;
-      modelName = deps.model.name;
+      answer = await askModel(deps.model, minimizeForModel(input));
     } catch (error) {
-      if (!(error instanceof ModelError)) throw error;
-      if (delivery < MODEL_ATTEMPTS) throw error;
+      if (!(error instanceof ModelUnavailableError) || delivery < MODEL_ATTEMPTS) throw error;
+      fallbackReason = 'fallback:model_unavailable';
+      answer = undefined;
+    }
+    if (answer === undefined) {
       source = 'fallback';
+      fallbackReason ??= 'fallback:model_answer_unusable';
+    }
+    else {
+      deps.metrics.modelUsage(answer.usage);
+      source = 'model';
+      content = { ...answer.assessment, emergencyAdvice: rules.emergencyAdvice };
+      proposed = answer.assessment.level;
+      modelName = deps.model.name;
     }
   }
   const floor = applySafetyFloor({ rulesLevel: rules.level, proposedLevel: proposed, confidence: content.confidence, recentSessions });
   const result = composeResult(content, {
     level: floor.level,
     source,
-    rulesFired: [...rules.rulesFired, ...floor.adjustments, ...(source === 'fallback' ? ['fallback:model_unavailable'] : [])],
+    rulesFired: [...rules.rulesFired, ...floor.adjustments, ...(fallbackReason ? [fallbackReason] : [])],
     ...(modelName ? { model: modelName } : {}),
     promptVersion: source === 'model' ? PROMPT_VERSION : RULES_VERSION,
   });

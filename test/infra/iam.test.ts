@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routes, ROUTE_IDS, type RouteId } from '../../functions/routes';
+import { routes, ROUTE_IDS } from '../../functions/routes';
 import { indexesOf, pascal } from '../../lib/data';
 import { TABLES, TABLE_NAMES, type TableName } from '../../shared/data/tables';
 import { asArray, logicalIdOf, referencedId, referencedIds, resourcesOfType, synthStage, type Synthesized } from './support/synth';
@@ -31,17 +31,23 @@ const renderArn = (resource: unknown): string => {
   return `<${referencedId(resource) ?? String(resource)}>`;
 };
 
+/** Every function role by function name (`Login`, `Authorizer`, `TriageWorker`) → its construct path. */
+const ROLE_PATHS = new Map<string, string>([
+  ...[...ROUTE_IDS.map(pascal), 'Authorizer'].map((name): [string, string] => [name, `Api/${name}Role`]),
+  ['TriageWorker', 'Triage/WorkerRole'],
+]);
+
 describe('Construct: Api IAM', () => {
   let dev: Synthesized;
-  /** Statements of each function role, by function name (`Login`, `Authorizer`, ...). */
+  /** Statements of each function role, by function name (`Login`, `Authorizer`, `TriageWorker`, ...). */
   let statementsOf: Map<string, Statement[]>;
 
   beforeAll(() => {
     dev = synthStage('dev');
     statementsOf = new Map();
     const policies = resourcesOfType(dev.json, 'AWS::IAM::Policy');
-    for (const name of [...ROUTE_IDS.map(pascal), 'Authorizer']) {
-      const roleId = logicalIdOf(dev.stack, `Api/${name}Role`);
+    for (const [name, rolePath] of ROLE_PATHS) {
+      const roleId = logicalIdOf(dev.stack, rolePath);
       const statements = policies
         .filter(([, policy]) => asArray(policy.Properties!.Roles).some((role) => referencedId(role) === roleId))
         .flatMap(([, policy]) => asArray(policy.Properties!.PolicyDocument.Statement as Statement[]));
@@ -211,14 +217,32 @@ describe('Construct: Api IAM', () => {
       const queueActions = actionsOn(ids.queue);
       if (grants.triageQueue === undefined) expect(queueActions, `${routeId} queue`).toEqual([]);
       if (grants.triageQueue === 'probe') expect(queueActions, `${routeId} queue`).toEqual(['sqs:GetQueueAttributes']);
-      if (grants.triageQueue === 'send') expect(queueActions, `${routeId} queue`).toContain('sqs:SendMessage');
+      if (grants.triageQueue === 'send') expect(queueActions, `${routeId} queue`).toEqual(['sqs:SendMessage']);
+    }
+  });
+
+  it('lets routes that declare queue `send` only SendMessage to the triage queue, and nothing else on SQS', () => {
+    // Prepare
+    const queueId = logicalIdOf(dev.stack, 'Triage/Queue');
+    const senders = ROUTE_IDS.filter((id) => routes[id].grants.triageQueue === 'send');
+    expect(senders.length).toBeGreaterThan(0);
+
+    for (const routeId of senders) {
+      // Act
+      const sqsStatements = statementsOf.get(pascal(routeId))!.filter((s) => asArray(s.Action).some((a) => a.startsWith('sqs:')));
+
+      // Assess
+      expect(sqsStatements.flatMap((s) => asArray(s.Action)), routeId).toEqual(['sqs:SendMessage']);
+      expect(sqsStatements.flatMap((s) => asArray(s.Resource)), routeId).toEqual([{ 'Fn::GetAtt': [queueId, 'Arn'] }]);
+      expect(sqsStatements.every((s) => s.Effect === 'Allow' && s.Condition === undefined), routeId).toBe(true);
     }
   });
 
   it('lets only routes declaring `dataKeys` use the wrapping key, always under the PHI encryption context', () => {
     // Prepare
     const wrappingKeyId = logicalIdOf(dev.stack, 'Data/DataKeyWrappingKey');
-    const declaring = ROUTE_IDS.filter((id) => routes[id].grants.dataKeys !== undefined).map(pascal).sort();
+    // The triage worker unwraps keys too (TRIAGE_WORKER_GRANTS, triage.test.ts).
+    const declaring = [...ROUTE_IDS.filter((id) => routes[id].grants.dataKeys !== undefined).map(pascal), 'TriageWorker'].sort();
 
     // Act
     const users = [...statementsOf].filter(([, statements]) => statements.some((s) => referencedIds(s.Resource).has(wrappingKeyId))).map(([name]) => name).sort();
@@ -252,7 +276,7 @@ describe('Construct: Api IAM', () => {
   it('gives no other IAM policy in the stack access to the wrapping key', () => {
     // Prepare
     const wrappingKeyId = logicalIdOf(dev.stack, 'Data/DataKeyWrappingKey');
-    const functionRoleIds = new Set([...statementsOf.keys()].map((name) => logicalIdOf(dev.stack, `Api/${name}Role`)));
+    const functionRoleIds = new Set([...ROLE_PATHS.values()].map((rolePath) => logicalIdOf(dev.stack, rolePath)));
 
     // Act
     const others = resourcesOfType(dev.json, 'AWS::IAM::Policy')
@@ -268,7 +292,7 @@ describe('Construct: Api IAM', () => {
 
   it('attaches no AWS managed policy to any function role', () => {
     // Prepare
-    const roleIds = [...ROUTE_IDS.map((id: RouteId) => pascal(id)), 'Authorizer'].map((name) => logicalIdOf(dev.stack, `Api/${name}Role`));
+    const roleIds = [...ROLE_PATHS.values()].map((rolePath) => logicalIdOf(dev.stack, rolePath));
 
     // Act
     const managed = roleIds.map((id) => dev.json.Resources[id]!.Properties!.ManagedPolicyArns as unknown);

@@ -66,6 +66,7 @@ describe('Construct: CareBow app under cdk-nag', () => {
       config: parseStageConfig({
         ...STAGES.prod,
         alarmEmail: 'oncall@carebow.example',
+        aiModel: { enabled: true, model: 'gpt-4o-mini', baseUrl: 'https://llm.carebow.example/v1' },
         issuer: 'https://api.carebow.example',
         extraIssuer: { issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example', audience: 'cognito-client' },
       }),
@@ -101,7 +102,9 @@ describe('Construct: CareBow app under cdk-nag', () => {
 
   it('gives every acknowledgement a reason from the catalogue, on a construct below the stack', () => {
     // Prepare
-    const catalogue = new Map<string, string>(Object.values(ACKNOWLEDGEMENTS).flatMap(({ ids, reason }) => ids.map((id) => [id, reason] as const)));
+    // A rule may have several entries, one per reason (a function DLQ for API vs queue invocation).
+    const catalogue = new Map<string, Set<string>>();
+    for (const { ids, reason } of Object.values(ACKNOWLEDGEMENTS)) for (const id of ids) catalogue.set(id, new Set([...(catalogue.get(id) ?? []), reason]));
 
     // Act
     const recorded = [...acknowledgementsIn(app), ...acknowledgementsIn(everything)];
@@ -110,17 +113,17 @@ describe('Construct: CareBow app under cdk-nag', () => {
     expect(recorded.length).toBeGreaterThan(0);
     for (const ack of recorded) {
       expect(ack.reason.trim().length, `${ack.path}: ${ack.id}`).toBeGreaterThan(40);
-      expect(catalogue.get(ack.id), `${ack.path}: ${ack.id} is not in lib/nag.ts`).toBe(ack.reason);
+      expect(catalogue.get(ack.id)?.has(ack.reason), `${ack.path}: ${ack.id} is not in lib/nag.ts with this reason`).toBe(true);
       expect(Stack.isStack(ack.construct) || App.isApp(ack.construct), `${ack.path} is too broad for ${ack.id}`).toBe(false);
     }
   });
 
   it('uses every catalogue entry, so none outlives its finding', () => {
-    // Prepare
-    const recorded = new Set([...acknowledgementsIn(app), ...acknowledgementsIn(everything)].map((ack) => ack.id));
+    // Prepare: an entry is used when each of its rule ids was acknowledged with its reason.
+    const recorded = new Set([...acknowledgementsIn(app), ...acknowledgementsIn(everything)].map((ack) => `${ack.id}\n${ack.reason}`));
 
     // Act
-    const unused = Object.entries(ACKNOWLEDGEMENTS).filter(([, entry]) => !entry.ids.every((id) => recorded.has(id)));
+    const unused = Object.entries(ACKNOWLEDGEMENTS).filter(([, entry]) => !entry.ids.every((id) => recorded.has(`${id}\n${entry.reason}`)));
 
     // Assess
     expect(unused.map(([key]) => key)).toEqual([]);
@@ -151,7 +154,7 @@ describe('Construct: CareBow app under cdk-nag', () => {
     for (const row of rows) expect(row.reason.length, row.key).toBeGreaterThan(40);
   });
 
-  it('bundles every function as minified ESM with the createRequire banner and a source map', () => {
+  it('bundles every function, the triage worker included, as minified ESM with the createRequire banner and a source map', () => {
     // Prepare
     const stack = assembly.getStackByName('CareBow-dev');
     const template = stack.template as CfnTemplate;
@@ -160,7 +163,7 @@ describe('Construct: CareBow app under cdk-nag', () => {
     const functions = resourcesOfType(template, 'AWS::Lambda::Function');
 
     // Assess
-    expect(functions).toHaveLength(ROUTE_IDS.length + 1);
+    expect(functions).toHaveLength(ROUTE_IDS.length + 2); // routes, authorizer, triage worker
     for (const [id, fn] of functions) {
       const hash = (fn.Properties!.Code.S3Key as string).replace(/\.zip$/, '');
       const dir = join(assembly.directory, `asset.${hash}`);

@@ -18,7 +18,7 @@ describe('Construct: Observability', () => {
     const logGroups = resourcesOfType(dev.json, 'AWS::Logs::LogGroup');
 
     // Act, Assess
-    expect(logGroups.length).toBe(ROUTE_IDS.length + 1 + 3); // functions, authorizer, access, execution, WAF
+    expect(logGroups.length).toBe(ROUTE_IDS.length + 2 + 3); // route functions, authorizer, worker; access, execution, WAF
     for (const [id, group] of logGroups) {
       expect(group.Properties!.RetentionInDays, id).toBe(STAGES.dev.logRetention);
       expect(group.Properties!.KmsKeyId, id).toEqual(keyArn);
@@ -60,8 +60,8 @@ describe('Construct: Observability', () => {
     });
     expect(metricOf('carebow-dev-triage-queue-age')).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateAgeOfOldestMessage' });
     const lambdaAlarms = alarms.filter((a) => a.Namespace === 'AWS/Lambda');
-    expect(lambdaAlarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(ROUTE_IDS.length + 1);
-    expect(lambdaAlarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(ROUTE_IDS.length + 1);
+    expect(lambdaAlarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(ROUTE_IDS.length + 2);
+    expect(lambdaAlarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(ROUTE_IDS.length + 2);
     expect(new Set(names).size).toBe(names.length);
   });
 
@@ -107,7 +107,7 @@ describe('Construct: Observability', () => {
     expect(queue.Properties).toMatchObject({ VisibilityTimeout: 180, RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] } } });
   });
 
-  it('watches every route function, the PHI vault routes included, on the dashboard', () => {
+  it('watches every route function, the PHI vault routes and the triage worker included, on the dashboard', () => {
     // Prepare
     const [, dashboard] = resourcesOfType(dev.json, 'AWS::CloudWatch::Dashboard')[0]!;
 
@@ -115,7 +115,7 @@ describe('Construct: Observability', () => {
     const body = JSON.stringify(dashboard.Properties!.DashboardBody);
 
     // Assess
-    for (const routeId of [...ROUTE_IDS, 'authorizer']) expect(body, routeId).toContain(`\\"label\\":\\"${routeId}\\"`);
+    for (const routeId of [...ROUTE_IDS, 'authorizer', 'triageWorker']) expect(body, routeId).toContain(`\\"label\\":\\"${routeId}\\"`);
   });
 
   it('draws one dashboard with API, Lambda and queue widgets', () => {
@@ -127,7 +127,7 @@ describe('Construct: Observability', () => {
 
     // Assess
     expect(dashboard.Properties!.DashboardName).toBe('carebow-dev');
-    for (const title of ['API requests', 'API 4XX', 'API 5XX', 'API p99 latency (ms)', 'Lambda errors', 'Lambda throttles', 'Triage queue']) {
+    for (const title of ['API requests', 'API 4XX', 'API 5XX', 'API p99 latency (ms)', 'Lambda errors', 'Lambda throttles', 'Triage queue', 'Triage worker']) {
       expect(body).toContain(title);
     }
   });

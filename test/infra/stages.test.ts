@@ -27,17 +27,40 @@ describe('Construct: stage config', () => {
   });
 
   it('leaves the account its 100 unreserved executions with every function reserved (1000 default limit)', () => {
-    // Prepare
-    const functions = ROUTE_IDS.length + 1;
+    // Prepare: route functions and the authorizer share one reservation; the worker has its own.
+    const apiFunctions = ROUTE_IDS.length + 1;
 
     // Act
-    const reserved = Math.max(...STAGE_NAMES.map((name) => STAGES[name].reservedConcurrency)) * functions;
+    const reserved = STAGE_NAMES.map((name) => STAGES[name].reservedConcurrency * apiFunctions + STAGES[name].triageWorker.reservedConcurrency);
 
     // Assess
-    expect(1000 - reserved).toBeGreaterThanOrEqual(100);
+    for (const total of reserved) expect(1000 - total).toBeGreaterThanOrEqual(100);
   });
 
-  it('refuses an http issuer, an empty CORS list, a path in an origin and a burst below the rate', () => {
+  it('bounds the triage worker: the queue drives 2 to 10 invocations, within its reservation', () => {
+    // Prepare, Act
+    const workers = STAGE_NAMES.map((name) => [name, STAGES[name].triageWorker] as const);
+
+    // Assess
+    for (const [name, worker] of workers) {
+      expect(worker.maxConcurrency, name).toBeGreaterThanOrEqual(2);
+      expect(worker.maxConcurrency, name).toBeLessThanOrEqual(10);
+      expect(worker.maxConcurrency, name).toBeLessThanOrEqual(worker.reservedConcurrency);
+    }
+  });
+
+  it('calls the triage model in staging and prod, and not in dev (no key to provision)', () => {
+    // Prepare, Act
+    const { dev, staging, prod } = STAGES;
+
+    // Assess
+    expect(dev.aiModel.enabled).toBe(false);
+    expect(staging.aiModel.enabled).toBe(true);
+    expect(prod.aiModel.enabled).toBe(true);
+    for (const config of [dev, staging, prod]) expect(config.aiModel.model.length, config.stage).toBeGreaterThan(0);
+  });
+
+  it('refuses an http issuer or model URL, an empty CORS list, a path in an origin, a burst below the rate and an unbounded worker', () => {
     // Prepare
     const bad = [
       { issuer: 'http://api.carebow.example' },
@@ -45,6 +68,10 @@ describe('Construct: stage config', () => {
       { corsAllowedOrigins: ['https://app.carebow.example/path'] },
       { throttle: { rateLimit: 100, burstLimit: 10 } },
       { waf: { requestsPerIp: 100, authRequestsPerIp: 500 } },
+      { aiModel: { enabled: true, model: 'gpt-4o-mini', baseUrl: 'http://llm.internal.example' } },
+      { triageWorker: { reservedConcurrency: 2, maxConcurrency: 5 } },
+      { triageWorker: { reservedConcurrency: 50, maxConcurrency: 50 } },
+      { triageWorker: { reservedConcurrency: 5, maxConcurrency: 1 } },
     ];
 
     // Act, Assess

@@ -1,15 +1,14 @@
 import type { TriageInput, TriageLevel } from '../../contracts/triage';
 import { isEmergency, moreUrgent, raiseOneStep, urgencyRank } from '../levels';
-import { CONCEPTS, DISPLAY } from './concepts';
 import { FAMILIES, RULES } from './rules';
 import { scan, type Mention } from './text';
 
 /**
  * The deterministic red-flag engine: pure, synchronous, no I/O. It settles emergencies in the
  * request path and is the whole assessment when the model is unavailable. Conservative by
- * design: every rule can only raise the level, free text can only raise it, and anything it does
- * not recognise is a `consultation`, never `self_care`. Tables: `concepts.ts` (what people
- * write), `rules.ts` (what it means, with the clinical reason for each rule).
+ * design: rules only ever raise the level, free text only ever raises it, and what it does not
+ * recognise is a `consultation`, never `self_care`. Tables: `concepts.ts` (what people write) and
+ * `rules.ts` (what it means, each rule with its clinical reason).
  */
 export const RULES_VERSION = 'rules-2026.11.1';
 
@@ -30,21 +29,21 @@ export interface RulesAssessment {
 }
 
 const LEVEL: Readonly<Record<string, TriageLevel>> = { A: 'emergency_ambulance', E: 'emergency', U: 'consultation_24', C: 'consultation', S: 'self_care' };
-
-const ACTION: Readonly<Record<TriageLevel, string>> = {
-  emergency_ambulance: 'Call emergency services now.',
-  emergency: 'Get emergency care now.',
-  consultation_24: 'Speak to a doctor or an urgent care service within 24 hours.',
+const NUMBERS = '(911 in the US, 999 in the UK, 112 in the EU)';
+const ADVICE: Partial<Record<TriageLevel, string>> = {
+  emergency_ambulance: `Call emergency services now ${NUMBERS}. Do not drive yourself.`,
+  emergency: `Go to an emergency department now, or call emergency services ${NUMBERS} if you cannot get there safely or it gets worse.`,
+};
+const ACTION: Readonly<Record<string, string>> = {
+  consultation_24: 'Speak to a doctor or urgent care service within 24 hours.',
   consultation: 'Book an appointment with a doctor; it does not look urgent.',
   self_care: 'This can usually be looked after at home.',
 };
-const EMERGENCY_NUMBERS = '(911 in the US, 999 in the UK, 112 in the EU)';
-const BASE_ADVICE: Partial<Record<TriageLevel, string>> = {
-  emergency_ambulance: `Call emergency services now ${EMERGENCY_NUMBERS}. Do not drive yourself; stay with someone if you can.`,
-  emergency: `Go to the nearest emergency department now, or call emergency services ${EMERGENCY_NUMBERS} if you cannot get there safely or it gets worse.`,
-};
+const GENERIC_QUESTIONS = 'How long has it lasted, and is it getting worse?;Any other symptoms, such as fever or pain elsewhere?;Any long-term conditions, pregnancy or regular medicines?';
+const GENERIC_SELF_CARE = 'Rest and drink plenty of fluids;Paracetamol or ibuprofen if suitable for you, following the label';
+const GENERIC_WATCH = 'Chest pain, trouble breathing, confusion, fainting or severe pain: get emergency care';
 
-// ── Rule table, parsed once
+// Rules, parsed once.
 interface Alt {
   readonly c: string;
   readonly q: string;
@@ -54,52 +53,60 @@ interface Rule {
   readonly id: string;
   readonly level: TriageLevel;
   readonly infection: boolean;
-  readonly terms: readonly { neg: boolean; alts: readonly Alt[] }[];
   readonly family: string;
+  readonly terms: readonly { neg: boolean; alts: readonly Alt[] }[];
 }
-const parseAlt = (s: string): Alt => {
-  const [, c = s, q = ''] = /^(\w+)([!^?~]|>[\d.]+)?$/.exec(s) ?? [];
-  return q.startsWith('>') ? { c, q: '>', h: Number(q.slice(1)) } : { c, q, h: 0 };
-};
-const PARSED: readonly Rule[] = RULES.map((line) => {
-  const [id, level, expr, family] = line.split(' ') as [string, string, string, string];
-  return {
-    id,
-    level: LEVEL[level[0]!]!,
-    infection: level.endsWith('+'),
-    family,
-    terms: expr.split('&').map((t) => ({ neg: t.startsWith('-'), alts: t.replace(/^-/, '').split('|').map(parseAlt) })),
-  };
-});
+const CONTEXT_NAMES: Readonly<Record<string, string>> = { age_0: 'infant', age_1_2: 'toddler', under_5: 'young_child', age_50: 'over_50', age_65: 'older_adult' };
+const QUALIFIER_NAMES: Readonly<Record<string, string>> = { '!': '_severe', '^': '_sudden', '?': '_mild', '~': '_persistent', '>': '_over_' };
+/** A rule without an explicit id is named after the first alternative of each positive term: `a_with_b_and_c`. */
+const derivedId = (terms: Rule['terms']): string =>
+  terms
+    .filter((t) => !t.neg)
+    .map(({ alts: [a] }) => (CONTEXT_NAMES[a!.c] ?? a!.c.replace(/^c_/, '')) + (QUALIFIER_NAMES[a!.q] ?? '') + (a!.q === '>' ? `${a!.h}h` : ''))
+    .map((name, i) => (i === 0 ? name : i === 1 ? `_with_${name}` : `_and_${name}`))
+    .join('');
+const PARSED: readonly Rule[] = Object.entries(RULES).flatMap(([family, lines]) =>
+  lines.map((line) => {
+    const parts = line.split(' ');
+    const [level = '', expr = ''] = parts.slice(-2);
+    const terms = expr.split('&').map((t) => ({
+      neg: t[0] === '-',
+      alts: t.replace(/^-/, '').split('|').map((a): Alt => {
+        const [, c = a, q = ''] = /^(\w+)(.*)$/.exec(a) ?? [];
+        return { c, q: q[0] ?? '', h: Number(q.slice(1)) };
+      }),
+    }));
+    return { id: parts.length > 2 ? parts[0]! : derivedId(terms), level: LEVEL[level[0]!]!, infection: level.endsWith('+'), family, terms };
+  }),
+);
 
-/** Context flags rules may use as concepts. */
-export const CONTEXT_FLAGS = ['age_0', 'age_1_2', 'under_5', 'age_50', 'age_65', 'pregnancy'] as const;
-
-/** Every concept id the rules read, for the table-consistency test. */
+/** Every (rule, concept) pair the rules read, for the table-consistency test. */
 export const ruleConcepts = (): { rule: string; concept: string; family: string }[] =>
   PARSED.flatMap((r) => r.terms.flatMap((t) => t.alts.map((a) => ({ rule: r.id, concept: a.c, family: r.family }))));
 
-// ── Findings: what was reported, merged across symptoms, free text and conditions
+/** Every rule id, in table order. */
+export const RULE_IDS: readonly string[] = PARSED.map((r) => r.id);
+
+// Findings: what was reported, merged across symptoms, free text, conditions and context.
 interface Finding {
   severe: boolean;
   sudden: boolean;
   hours: number;
-  /** Reported as a structured symptom (so its severity is known). */
-  structured: boolean;
-  maxSeverity: number;
-  minStructuredHours: number;
+  /** The highest structured severity, 0 when only free text mentioned it. */
+  severity: number;
+  /** The shortest structured duration (a `~` needs every report to be long-standing). */
+  shortest: number;
 }
 type Findings = Map<string, Finding>;
 
-const add = (f: Findings, concept: string, m: Partial<Mention> & { severity?: number; structuredHours?: number }): void => {
-  const x = f.get(concept) ?? { severe: false, sudden: false, hours: 0, structured: false, maxSeverity: 0, minStructuredHours: Infinity };
+const add = (f: Findings, concept: string, m: Partial<Mention> & { severity?: number; duration?: number } = {}): void => {
+  const x = f.get(concept) ?? { severe: false, sudden: false, hours: 0, severity: 0, shortest: Infinity };
   x.severe ||= !!m.severe || (m.severity ?? 0) >= 8;
   x.sudden ||= !!m.sudden;
-  x.hours = Math.max(x.hours, m.structuredHours ?? m.hours ?? 0);
-  if (m.severity !== undefined) {
-    x.structured = true;
-    x.maxSeverity = Math.max(x.maxSeverity, m.severity);
-    x.minStructuredHours = Math.min(x.minStructuredHours, m.structuredHours ?? 0);
+  x.hours = Math.max(x.hours, m.duration ?? m.hours ?? 0);
+  if (m.severity) {
+    x.severity = Math.max(x.severity, m.severity);
+    x.shortest = Math.min(x.shortest, m.duration ?? 0);
   }
   f.set(concept, x);
 };
@@ -107,11 +114,12 @@ const add = (f: Findings, concept: string, m: Partial<Mention> & { severity?: nu
 const holds = (f: Findings, a: Alt): boolean => {
   const x = f.get(a.c);
   if (!x) return false;
+  const mild = x.severity > 0 && !x.severe;
   switch (a.q) {
     case '!': return x.severe;
     case '^': return x.sudden;
-    case '?': return x.structured && x.maxSeverity <= 3 && !x.severe;
-    case '~': return x.structured && x.maxSeverity <= 4 && x.minStructuredHours >= 168 && !x.severe && !x.sudden;
+    case '?': return mild && x.severity <= 3;
+    case '~': return mild && x.severity <= 4 && x.shortest >= 168 && !x.sudden;
     case '>': return x.hours >= a.h;
     default: return true;
   }
@@ -124,162 +132,144 @@ interface Fired {
   readonly concepts: readonly string[];
 }
 
-const context = (f: Findings, age?: number, pregnant?: boolean): void => {
+const addContext = (f: Findings, age: number | undefined, pregnant: boolean | undefined): void => {
   if (age !== undefined) {
-    if (age === 0) add(f, 'age_0', {});
-    if (age >= 1 && age <= 2) add(f, 'age_1_2', {});
-    if (age < 5) add(f, 'under_5', {});
-    if (age >= 50) add(f, 'age_50', {});
-    if (age >= 65) add(f, 'age_65', {});
+    if (age === 0) add(f, 'age_0');
+    if (age === 1 || age === 2) add(f, 'age_1_2');
+    if (age < 5) add(f, 'under_5');
+    if (age >= 50) add(f, 'age_50');
+    if (age >= 65) add(f, 'age_65');
   }
-  if (pregnant) add(f, 'pregnancy', {});
+  if (pregnant) add(f, 'pregnancy');
+  if (f.has('age_0') || f.has('age_1_2')) add(f, 'under_5'); // also when told in words: "my 3 month old"
 };
 
-/** Every rule that holds, its level raised one step for infections at age ≥ 65 or with a weak immune system. */
+/** Every rule that holds; infection rules one step higher at age ≥ 65 or with a weak immune system. */
 const evaluate = (f: Findings): Fired[] => {
-  const vulnerable = f.has('age_65') || f.has('c_immunocompromised');
+  const vulnerable = f.has('age_65') || f.has('c_immunosuppressed');
   const fired: Fired[] = [];
-  let raised = false;
   for (const r of PARSED) {
     const concepts: string[] = [];
     const ok = r.terms.every((t) => {
       const hit = t.alts.find((a) => holds(f, a));
       if (hit && !t.neg) concepts.push(hit.c);
-      return t.neg ? !hit : !!hit;
+      return t.neg !== !!hit;
     });
     if (!ok) continue;
     const raise = r.infection && vulnerable;
-    raised ||= raise;
     fired.push({ id: r.id, level: raise ? raiseOneStep(r.level) : r.level, family: r.family, concepts });
+    if (raise) fired.push({ id: 'raised_for_age_or_weak_immunity', level: 'self_care', family: 'general', concepts: [] });
   }
-  if (raised) fired.push({ id: 'raised_for_age_or_weak_immunity', level: 'self_care', family: 'general', concepts: [] });
   return fired;
 };
 
-const readText = (f: Findings, text: string): void => {
-  for (const m of scan(text)) add(f, m.concept, m);
-};
-
 const isCondition = (c: string): boolean => c.startsWith('c_') || c === 'pregnancy';
-const SEIZURE_WORDS = /^(fit|fits|fitting)$/;
 
-/** Reads the whole input into findings; returns how many structured symptoms matched nothing. */
+/** Reads the input into findings; returns how many structured symptoms matched nothing. */
 const readInput = (f: Findings, input: TriageInput): number => {
   let unrecognised = 0;
   for (const s of input.symptoms) {
     const mentions = scan(s.name);
-    if (SEIZURE_WORDS.test(s.name.trim().toLowerCase())) mentions.push({ concept: 'seizure', severe: false, sudden: false });
+    if (/^\s*fits?\s*$/i.test(s.name)) mentions.push({ concept: 'seizure', severe: false, sudden: false });
     if (!mentions.some((m) => m.concept !== 'benign_context')) unrecognised++;
-    for (const m of mentions) add(f, m.concept, { ...m, sudden: m.sudden || s.onset === 'sudden', severity: s.severity, structuredHours: s.durationHours });
+    for (const m of mentions) add(f, m.concept, { ...m, sudden: m.sudden || s.onset === 'sudden', severity: s.severity, duration: s.durationHours });
   }
-  if (input.freeText) readText(f, input.freeText);
-  for (const c of input.conditions ?? []) for (const m of scan(c, isCondition)) add(f, m.concept, {});
-  context(f, input.age, input.pregnant === true);
+  for (const m of scan(input.freeText ?? '')) add(f, m.concept, m);
+  for (const c of input.conditions ?? []) for (const m of scan(c, isCondition)) add(f, m.concept);
+  const fever = f.get('fever');
+  if (fever && fever.severity >= 7) add(f, 'high_fever', { ...fever, duration: fever.hours }); // a self-rated severe fever is a high one
+  addContext(f, input.age, input.pregnant);
   return unrecognised;
 };
 
-const display = (c: string): string => DISPLAY[c] ?? c.replace(/_/g, ' ');
-const listOf = (items: readonly string[]): string =>
-  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 const fields = (family: string): string[] => (FAMILIES[family] ?? FAMILIES.general!).split('|');
-const union = (lists: readonly string[], cap: number): string[] => [...new Set(lists.flatMap((l) => (l ? l.split(';') : [])))].slice(0, cap);
+const union = (lists: readonly (string | undefined)[], cap: number): string[] => [...new Set(lists.flatMap((l) => (l ? l.split(';') : [])))].slice(0, cap);
 const byUrgency = (a: Fired, b: Fired): number => urgencyRank(a.level) - urgencyRank(b.level);
+const named = (c: string): boolean => !c.startsWith('c_') && !c.startsWith('age_') && c !== 'under_5';
+const listOf = (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
-const CONFIDENCE: Readonly<Record<TriageLevel, number>> = { emergency_ambulance: 0.9, emergency: 0.9, consultation_24: 0.75, consultation: 0.65, self_care: 0.65 };
-
+/**
+ * What to do now, at emergency levels: the level's advice and up to two families' own. A crisis
+ * line comes first when the crisis is the emergency, after "call emergency services" when an
+ * ambulance is needed.
+ */
 const emergencyAdviceFor = (level: TriageLevel, families: readonly string[]): string | undefined => {
   if (!isEmergency(level)) return undefined;
-  const extras = families.map((fam) => fields(fam)).filter((x) => x[6]);
-  const crisis = extras.filter((x) => x[7]?.includes('c')).map((x) => x[6]!);
-  const others = extras.filter((x) => !x[7]?.includes('c')).map((x) => x[6]!);
-  return [...new Set([...crisis, BASE_ADVICE[level]!, ...others.slice(0, 2)])].join(' ');
+  const extras = families.map(fields).filter((x) => x[6]);
+  const crisis = extras.filter((x) => x[7]?.includes('c')).map((x) => x[6]);
+  const others = extras.filter((x) => !x[7]?.includes('c')).map((x) => x[6]).slice(0, 2);
+  const advice = level === 'emergency' ? [...crisis, ADVICE[level], ...others] : [ADVICE[level], ...others, ...crisis];
+  return [...new Set(advice)].join(' ');
 };
 
 const assess = (input: TriageInput): RulesAssessment => {
   const f: Findings = new Map();
   const unrecognised = readInput(f, input);
   const fired = evaluate(f);
-
-  // Generic floors from severity and duration alone.
-  const generic = (id: string, level: TriageLevel, when: boolean) => when && fired.push({ id, level, family: 'general', concepts: [] });
-  generic('sudden_very_severe_symptom', 'consultation_24', input.symptoms.some((s) => s.severity >= 9 && s.onset === 'sudden'));
-  generic('very_severe_symptom', 'consultation', input.symptoms.some((s) => s.severity >= 8));
-  generic('symptom_for_over_4_weeks', 'consultation', input.symptoms.some((s) => (s.durationHours ?? 0) >= 672));
-  generic('unrecognised_symptom', 'consultation', unrecognised > 0);
-  const specific = fired.filter((r) => r.family !== 'general' || r.concepts.length > 0);
-  if (fired.length === 0) fired.push({ id: 'no_specific_rule', level: 'consultation', family: 'general', concepts: [] });
+  const specific = fired.some((r) => r.concepts.length > 0);
+  // Floors from severity and duration alone, whatever the symptom.
+  const floor = (id: string, level: TriageLevel, when: boolean) => when && fired.push({ id, level, family: 'general', concepts: [] });
+  floor('sudden_very_severe_symptom', 'consultation_24', input.symptoms.some((s) => s.severity >= 9 && s.onset === 'sudden'));
+  floor('very_severe_symptom', 'consultation', input.symptoms.some((s) => s.severity >= 8));
+  floor('symptom_over_4_weeks', 'consultation', input.symptoms.some((s) => (s.durationHours ?? 0) >= 672));
+  floor('unrecognised_symptom', 'consultation', unrecognised > 0);
+  if (fired.length === 0) floor('no_specific_rule', 'consultation', true);
   fired.sort(byUrgency);
 
   const level = fired.reduce<TriageLevel>((l, r) => moreUrgent(l, r.level), 'self_care');
   const emergency = isEmergency(level);
-  const top = fired.filter((r) => r.level === level && (r.concepts.length > 0 || specific.length === 0));
-  const topRules = top.length > 0 ? top : fired.filter((r) => r.level === level);
-  const families = [...new Set([...topRules, ...fired].filter((r) => r.concepts.length > 0).map((r) => r.family))];
-  if (families.length === 0) families.push('general');
-  const main = fields(families[0]!);
-  const all = families.map(fields);
+  const top = fired.filter((r) => r.level === level && r.concepts.length > 0);
+  // Advice from the most urgent rules first; at emergency levels, from emergency rules only.
+  const families = [...new Set([...top, ...fired].filter((r) => r.concepts.length > 0 && (!emergency || isEmergency(r.level))).map((r) => r.family))];
+  const all = (families.length ? families : ['general']).map(fields);
+  const main = all[0]!;
 
-  const named = [...new Set(topRules.flatMap((r) => r.concepts).filter((c) => !c.startsWith('age_')))].slice(0, 4).map(display);
-  const lead = named.length > 0 ? `${listOf(named)}: ${main[0]}.` : 'No specific warning signs were recognised in what was described, but it is worth a routine check by a doctor.';
-  const summary = (lead.charAt(0).toUpperCase() + lead.slice(1) + (emergency ? '' : ` ${ACTION[level]}`)).trim();
-
-  const teleBlocked = topRules.some((r) => fields(r.family)[7]?.includes('t'));
-  const confidence = specific.length === 0 ? 0.4 : unrecognised > 0 && !emergency ? 0.5 : CONFIDENCE[level];
+  const findings = [...new Set(top.flatMap((r) => r.concepts).filter(named))].slice(0, 4).map((c) => c.replace(/_/g, ' '));
+  const lead = findings.length
+    ? `${listOf(findings)}: ${main[0]}.`
+    : 'No specific warning signs were recognised in what was described, but it is worth a check by a doctor.';
+  const summary = lead[0]!.toUpperCase() + lead.slice(1) + (emergency ? '' : ` ${ACTION[level]}`);
+  const teleBlocked = level === 'consultation_24' && top.some((r) => fields(r.family)[7]?.includes('t'));
   const emergencyAdvice = emergencyAdviceFor(level, families);
   return {
     level,
-    confidence,
+    confidence: !specific ? 0.4 : emergency ? 0.9 : unrecognised > 0 ? 0.5 : level === 'consultation_24' ? 0.75 : 0.65,
     summary,
-    possibleConditions: union(all.map((x) => x[1]!), 6),
-    followUpQuestions: emergency ? [] : union(all.map((x) => x[2]!), 4),
-    selfCare: urgencyRank(level) >= urgencyRank('consultation') ? union(all.map((x) => x[3]!), 5) : [],
-    watchFor: union([...all.map((x) => x[4]!), emergency ? '' : fields('general')[4]!], 6),
+    possibleConditions: union(all.map((x) => x[1]), 5),
+    followUpQuestions: emergency ? [] : union([...all.map((x) => x[2]), GENERIC_QUESTIONS], 4),
+    selfCare: urgencyRank(level) >= urgencyRank('consultation') ? union([...all.map((x) => x[3]), GENERIC_SELF_CARE], 5) : [],
+    watchFor: union([...all.map((x) => x[4]), emergency ? '' : GENERIC_WATCH], 5),
     ...(emergency ? {} : { specialist: main[5] || 'general practice' }),
-    teleconsultationOk: !emergency && !(level === 'consultation_24' && teleBlocked),
+    teleconsultationOk: !emergency && !teleBlocked,
     rulesFired: [...new Set(fired.map((r) => r.id))],
     ...(emergencyAdvice ? { emergencyAdvice } : {}),
   };
 };
 
-/** A conservative answer for the impossible case that the engine itself fails. */
-const failSafe = (): RulesAssessment => ({
-  level: 'consultation_24',
-  confidence: 0.2,
-  summary: 'The symptom check could not be completed. Speak to a doctor or an urgent care service within 24 hours, sooner if you are worried.',
-  possibleConditions: [],
-  followUpQuestions: [],
-  selfCare: [],
-  watchFor: union([fields('general')[4]!], 3),
-  specialist: 'general practice',
-  teleconsultationOk: true,
-  rulesFired: ['engine_fail_safe'],
-});
-
-/** Full conservative assessment from the rules alone (also the offline fallback). */
+/** Full conservative assessment from the rules alone (also the offline fallback). Never throws. */
 export function assessWithRules(input: TriageInput): RulesAssessment {
   try {
     return assess(input);
   } catch {
-    return failSafe();
+    // Unreachable on valid input; if it ever happens, fail towards care, not silence.
+    return {
+      level: 'consultation_24', confidence: 0.2, summary: 'The symptom check could not be completed. Speak to a doctor within 24 hours, sooner if you are worried.',
+      possibleConditions: [], followUpQuestions: [], selfCare: [], watchFor: [GENERIC_WATCH], specialist: 'general practice', teleconsultationOk: true, rulesFired: ['engine_fail_safe'],
+    };
   }
 }
 
 /** Red flags in free text only (chat messages): the most urgent finding, or undefined. */
 export function redFlagsInText(
   text: string,
-  context_?: { age?: number; pregnant?: boolean },
+  context?: { age?: number; pregnant?: boolean },
 ): { level: TriageLevel; rulesFired: string[]; emergencyAdvice?: string } | undefined {
   const f: Findings = new Map();
-  readText(f, text ?? '');
-  context(f, context_?.age, context_?.pregnant === true);
-  const flags = evaluate(f)
-    .filter((r) => r.concepts.length > 0 && urgencyRank(r.level) <= urgencyRank('consultation_24'))
-    .sort(byUrgency);
+  for (const m of scan(text ?? '')) add(f, m.concept, m);
+  addContext(f, context?.age, context?.pregnant);
+  const flags = evaluate(f).filter((r) => r.concepts.length > 0 && urgencyRank(r.level) <= urgencyRank('consultation_24')).sort(byUrgency);
   if (flags.length === 0) return undefined;
   const level = flags[0]!.level;
   const emergencyAdvice = emergencyAdviceFor(level, [...new Set(flags.map((r) => r.family))]);
   return { level, rulesFired: flags.map((r) => r.id), ...(emergencyAdvice ? { emergencyAdvice } : {}) };
 }
-
-/** All concept ids, for tests. */
-export const KNOWN_CONCEPTS: ReadonlySet<string> = new Set([...Object.keys(CONCEPTS), ...CONTEXT_FLAGS]);

@@ -1,389 +1,374 @@
 /**
- * The red-flag rules, one string each: `id LEVEL expression family`.
+ * The red-flag rules, by advice family; one string per rule: `id LEVEL expression`.
  *
- * LEVEL: A emergency_ambulance · E emergency · U consultation_24 · C consultation · S self_care.
- * A trailing `+` marks an infection rule, raised one step for age ≥ 65 or a weak immune system.
- * expression: terms joined by `&` (all must hold); a term is alternatives joined by `|` (any may
- * hold), `-` before a term means "none of these". An alternative is a concept id from
- * `concepts.ts`, or a context flag (age_0, age_1_2, under_5, age_50, age_65, pregnancy), with an
- * optional qualifier:
- *   `!` severe (structured severity ≥ 8, or "severe", "worst", "10/10"… beside it)
- *   `^` sudden (onset 'sudden', or "suddenly", "out of nowhere"… in its sentence)
- *   `?` mild (reported only as structured symptoms, all severity ≤ 3, nothing says severe)
- *   `~` mild and long-standing (structured severity ≤ 4 for ≥ 1 week, not sudden or severe)
- *   `>N` lasting at least N hours (structured duration, or "for 3 days" in its sentence)
- * Text can only ever raise: `?` and `~` need structured severities, so free text alone never
- * lowers a level. Every rule states its reason; the family names the advice in FAMILIES.
+ * LEVEL: A emergency_ambulance · E emergency · U consultation_24 · C consultation · S self_care;
+ * a trailing `+` marks an infection rule, raised one step at age ≥ 65 or with a weak immune system.
+ * expression: terms joined by `&` must all hold; a term's alternatives joined by `|` (any holds);
+ * a leading `-` means none of them holds. An alternative is a concept from `concepts.ts` or a
+ * context flag (age_0, age_1_2, under_5, age_50, age_65, pregnancy), optionally qualified:
+ *   `!` severe: structured severity ≥ 8, or "severe", "worst", "10/10"… beside it
+ *   `^` sudden: onset 'sudden', or "suddenly", "out of nowhere"… in its sentence
+ *   `?` mild: only structured severities, all ≤ 3, and nothing says severe
+ *   `~` mild and long-standing: structured severity ≤ 4 for ≥ 168 h, not sudden or severe
+ *   `>N` lasting ≥ N hours (structured duration, or "for 3 days" in its sentence)
+ * `?` and `~` need structured severities, so free text can only ever raise a level.
+ * Each comment gives the clinical reason.
  */
-export const RULES: readonly string[] = [
-  // ── Heart. Acute coronary syndrome is the under-triage that kills: chest pain with any
-  // autonomic, respiratory or radiating feature, or simply severe, goes by ambulance.
-  'chest_pain_with_sweating A chest_pain&sweating cardiac', // sympathetic surge of myocardial ischaemia
-  'chest_pain_with_breathlessness A chest_pain&breathlessness|severe_breathing_difficulty|rapid_breathing cardiac', // ACS, PE, pneumothorax
-  'chest_pain_radiating A chest_pain&radiating|arm_pain|jaw_pain|back_pain cardiac', // ischaemic radiation; to the back: aortic dissection
-  'chest_pain_with_nausea_or_faintness A chest_pain&nausea|vomiting|lightheadedness|fainting|palpitations cardiac', // atypical ACS, arrhythmia
-  'chest_pain_severe A chest_pain! cardiac',
-  'chest_pain_known_heart_disease A chest_pain&c_heart_disease cardiac', // known coronary disease: pain is ischaemic until proven otherwise
-  'tearing_pain_chest_or_back A tearing_pain&chest_pain|back_pain|abdominal_pain cardiac', // aortic dissection
-  'heart_attack_suspected A heart_attack cardiac', // the person's own suspicion is taken at face value
-  'chest_pain E chest_pain&-chest_pain~ cardiac', // any new chest pain needs an ECG within the hour
-  'chest_pain_mild_persistent U chest_pain~ cardiac', // weeks of mild pain: still same-day review, not an ambulance
-  'heartburn_with_cardiac_features A heartburn&sweating|breathlessness|radiating|arm_pain|jaw_pain|fainting|lightheadedness cardiac', // MI often masquerades as indigestion
-  'palpitations_with_collapse A palpitations&fainting|loss_of_consciousness|severe_breathing_difficulty heart_rhythm', // unstable arrhythmia
-  'palpitations_with_breathlessness E palpitations&breathlessness|lightheadedness|chest_pain heart_rhythm',
-  'palpitations U palpitations&-palpitations~ heart_rhythm',
-  'palpitations_mild_persistent C palpitations~ heart_rhythm',
-
-  // ── Breathing: severe (can't speak in sentences, blue lips, choking) by ambulance; any other
-  // new breathlessness the same hour; only mild, self-rated breathlessness waits a day.
-  'breathing_difficulty_severe A severe_breathing_difficulty|breathlessness! breathing',
-  'asthma_not_responding_to_inhaler A inhaler_not_working&breathlessness|wheeze breathing', // life-threatening asthma
-  'breathing_difficulty E breathlessness&-breathlessness? breathing',
-  'breathing_difficulty_mild U breathlessness? breathing',
-  'inhaler_not_working E inhaler_not_working breathing',
-  'rapid_breathing E rapid_breathing breathing', // tachypnoea: sepsis, asthma, acidosis
-  'wheeze U wheeze breathing',
-  'coughing_blood_with_breathlessness E coughing_blood&breathlessness|chest_pain|calf_swelling breathing', // pulmonary embolism
-  'coughing_blood_heavy E coughing_blood! breathing',
-  'coughing_blood U coughing_blood breathing',
-  'leg_swelling_with_breathlessness E calf_swelling&breathlessness breathing', // DVT with PE
-  'calf_swelling_possible_clot U calf_swelling breathing', // DVT needs a scan within 24 h
-  'cough_long_lasting C cough>504 respiratory', // over 3 weeks: chest X-ray territory
-  'cough S+ cough respiratory',
-  'cold_or_flu_long_lasting C cold_or_flu>240 respiratory',
-  'cold_or_flu S+ cold_or_flu respiratory',
-  'sore_throat S+ sore_throat ent',
-  'sore_throat_long_lasting C sore_throat>168 ent',
-  'earache S+ earache ent',
-  'earache_with_fever C+ earache&fever|high_fever ent',
-  'drooling_or_cant_swallow_saliva E drooling_or_cant_swallow_saliva ent', // epiglottitis, quinsy: airway threat
-  'swallowing_difficulty U swallowing_difficulty ent', // food bolus, oesophageal obstruction
-  'toothache C toothache dental',
-  'dental_swelling_with_fever U toothache&face_swelling|fever dental', // spreading dental abscess
-
-  // ── Stroke: any one FAST sign (face, arm, speech) is a stroke until proven otherwise; time is brain.
-  'stroke_face_droop A face_droop stroke',
-  'stroke_arm_weakness A arm_weakness stroke',
-  'stroke_speech_difficulty A slurred_speech stroke',
-  'stroke_suspected A stroke stroke',
-  'sudden_confusion A confusion^ stroke', // acute onset: stroke, hypoglycaemia, sepsis
-  'sudden_dizziness_with_neuro_signs A lightheadedness^|loss_of_balance^&headache|blurred_vision|vision_loss stroke', // posterior circulation stroke
-  'sudden_dizziness_cannot_walk A lightheadedness^&loss_of_balance stroke', // vertigo with inability to walk: cerebellar stroke
-  'sudden_loss_of_balance E loss_of_balance^ neuro',
-  'vision_loss E vision_loss neuro', // retinal artery occlusion, TIA, detachment
-  'sudden_blurred_vision E blurred_vision^ neuro',
-  'blurred_vision U blurred_vision neuro',
-  'loss_of_balance U loss_of_balance neuro',
-  'confusion E confusion&-confusion~ neuro', // delirium is a medical emergency
-  'confusion_long_standing U confusion~ neuro',
-  'drowsiness U drowsiness neuro',
-  'drowsiness_with_fever E drowsiness&fever|high_fever neuro', // altered consciousness with infection
-  'drowsiness_young_child E drowsiness&under_5 child',
-
-  // ── Consciousness and seizures
-  'loss_of_consciousness A loss_of_consciousness consciousness',
-  'fainting E fainting consciousness', // transient loss of consciousness: needs an ECG today
-  'fainting_with_injury A fainting&head_injury|fall|minor_cut|deep_cut|fracture|severe_bleeding consciousness',
-  'fainting_with_cardiac_features A fainting&chest_pain|palpitations|breathlessness|c_heart_disease|age_65|pregnancy consciousness', // arrhythmia, PE, ectopic
-  'seizure A seizure&-c_epilepsy seizure', // a first or unexplained seizure
-  'seizure_prolonged_or_first A prolonged_or_first_seizure seizure', // status epilepticus risk
-  'seizure_with_risk A seizure&head_injury|pregnancy|breathlessness|c_diabetes|fever seizure', // injury, eclampsia, hypoglycaemia
-  'seizure_known_epilepsy E seizure&c_epilepsy seizure',
-
-  // ── Mental health: crisis-line advice at emergency level; an overdose is treated as poisoning.
-  'suicidal_thoughts E suicidal_thoughts crisis',
-  'self_harm E self_harm crisis',
-  'overdose A overdose overdose', // paracetamol and others harm hours later, even when the person feels well
-  'risk_of_harm_to_others E harm_to_others crisis',
-  'psychosis U psychosis mental',
-  'low_mood C low_mood mental',
-  'anxiety C anxiety mental',
-  'insomnia S insomnia mental',
-  'insomnia_long_lasting C insomnia>336 mental',
-
-  // ── Meningitis and sepsis
-  'meningitis_fever_stiff_neck A fever|high_fever&stiff_neck meningitis',
-  'meningitis_non_blanching_rash A non_blanching_rash&fever|high_fever|drowsiness|headache|very_unwell|vomiting|stiff_neck|under_5 meningitis', // meningococcal disease
-  'non_blanching_rash E non_blanching_rash meningitis',
-  'meningitis_headache_light_sensitivity A headache&light_sensitivity&fever|high_fever|stiff_neck meningitis',
-  'headache_with_stiff_neck E headache&stiff_neck meningitis', // meningitis or subarachnoid blood
-  'fontanelle_bulging_or_sunken E fontanelle child', // raised pressure or severe dehydration
-  'sepsis_signs A fever|high_fever|rigors|infection|spreading_redness|sepsis&confusion|mottled_skin|rapid_breathing|very_unwell|not_passing_urine|drowsiness^|severe_breathing_difficulty sepsis',
-  'sepsis_suspected E sepsis sepsis',
-  'fever_during_chemotherapy E fever|high_fever|rigors&c_chemotherapy sepsis', // neutropenic sepsis: antibiotics within the hour
-  'sickle_cell_crisis E c_sickle_cell&fever|high_fever|chest_pain|breathlessness sepsis', // acute chest syndrome, sepsis
-  'very_unwell U very_unwell general',
-
-  // ── Headache: sudden "worst ever" is bleeding until proven otherwise.
-  'thunderclap_headache E worst_headache thunderclap',
-  'sudden_severe_headache E headache^&headache! thunderclap',
-  'thunderclap_headache_with_neuro_signs A worst_headache|headache^&confusion|drowsiness|loss_of_consciousness|fainting|seizure|stiff_neck|vomiting|vision_loss|blurred_vision thunderclap',
-  'headache_with_confusion E headache&confusion neuro',
-  'headache_with_vision_loss E headache&vision_loss neuro', // giant cell arteritis, raised pressure
-  'headache_in_pregnancy_with_warning_signs E headache&pregnancy&blurred_vision|vision_loss|face_swelling|hand_swelling|abdominal_pain pregnancy', // pre-eclampsia
-  'headache_in_pregnancy U headache&pregnancy pregnancy',
-  'headache_with_light_sensitivity U headache&light_sensitivity&-c_migraine headache',
-  'headache_with_vomiting U headache&vomiting&-c_migraine headache',
-  'headache_severe U headache!&-c_migraine headache',
-  'headache_new_after_50 U headache&age_50&-headache?&-headache~&-c_migraine headache', // temporal arteritis, tumour
-  'headache C headache&-headache? headache',
-  'headache_mild S headache? headache',
-
-  // ── Allergy: airway swelling or breathing trouble after an exposure is anaphylaxis.
-  'anaphylaxis_airway_swelling A airway_swelling anaphylaxis',
-  'anaphylaxis A anaphylaxis anaphylaxis',
-  'anaphylaxis_breathing_after_exposure A breathlessness|wheeze|severe_breathing_difficulty&allergen_exposure|allergic_reaction|hives|face_swelling anaphylaxis',
-  'anaphylaxis_hives_with_collapse A hives|allergic_reaction&lightheadedness|fainting|mottled_skin anaphylaxis', // circulatory involvement
-  'allergic_face_swelling E face_swelling&hives|allergen_exposure|allergic_reaction anaphylaxis',
-  'allergic_reaction U allergic_reaction|hives&allergen_exposure allergy',
-  'face_swelling U face_swelling allergy',
-  'hives S hives allergy',
-  'hay_fever S hay_fever hay_fever',
-
-  // ── Bleeding
-  'severe_bleeding A severe_bleeding bleeding',
-  'gi_bleeding_with_shock A vomiting_blood|black_stools|rectal_bleeding&lightheadedness|fainting|mottled_skin|very_unwell gi_bleed', // haemodynamic compromise
-  'vomiting_blood E vomiting_blood gi_bleed',
-  'black_stools E black_stools gi_bleed', // upper GI bleed (iron tablets can mimic it; examine anyway)
-  'rectal_bleeding_heavy E rectal_bleeding! gi_bleed',
-  'rectal_bleeding U rectal_bleeding gi_bleed',
-  'bleeding_on_blood_thinners U bleeding|nosebleed&c_anticoagulated bleeding',
-  'nosebleed_prolonged E nosebleed>0.5|nosebleed! nosebleed', // over 30 minutes despite pressure
-  'nosebleed S nosebleed nosebleed',
-  'heavy_period_with_faintness E heavy_period&lightheadedness|fainting gi_bleed',
-  'heavy_period C heavy_period general',
-  'period_pain S period_pain general',
-
-  // ── Pregnancy
-  'pregnancy_bleeding E pregnancy&bleeding|severe_bleeding pregnancy', // miscarriage, ectopic, abruption
-  'pregnancy_abdominal_pain_with_collapse A pregnancy&abdominal_pain&fainting|loss_of_consciousness pregnancy', // ruptured ectopic
-  'pregnancy_abdominal_pain E pregnancy&abdominal_pain&-abdominal_pain? pregnancy',
-  'pregnancy_severe_abdominal_pain E pregnancy&abdominal_pain!|abdominal_pain^|rigid_abdomen|shoulder_tip_pain pregnancy',
-  'pregnancy_abdominal_pain_mild U pregnancy&abdominal_pain? pregnancy',
-  'pregnancy_labour E labour pregnancy',
-  'pregnancy_reduced_fetal_movements E reduced_fetal_movements pregnancy',
-  'pregnancy_fever U pregnancy&fever|high_fever|rigors pregnancy',
-  'pregnancy_vomiting U pregnancy&cant_keep_fluids_down pregnancy', // hyperemesis
-  'pregnancy_urinary_symptoms U pregnancy&urinary_symptoms pregnancy', // pyelonephritis risk
-
-  // ── Infants and young children (age is in whole years: 0 is under 12 months)
-  'infant_fever E age_0&fever|high_fever|rigors child', // under 1 with fever: serious infection until proven otherwise
-  'infant_fever_with_red_flags A age_0&fever|high_fever&drowsiness|breathlessness|rapid_breathing|non_blanching_rash|mottled_skin|abnormal_cry child',
-  'toddler_high_fever_with_lethargy E age_1_2&high_fever|fever&drowsiness child',
-  'toddler_high_fever U age_1_2&high_fever child',
-  'young_child_abnormal_cry E under_5&abnormal_cry child', // weak, high-pitched or grunting: NICE red features
-  'young_child_not_passing_urine E under_5&not_passing_urine child',
-  'young_child_dehydration U under_5&dehydration|cant_keep_fluids_down|not_feeding child',
-  'young_child_green_vomit E under_5&green_vomit child', // malrotation, obstruction
-  'infant_vomiting U age_0&vomiting child',
-  'infant_crying U age_0&crying child',
-  'infant_jaundice U age_0&jaundice child',
-  'young_child_head_injury U under_5&head_injury child',
-  'young_child_burn U under_5&burn child',
-
-  // ── Abdomen
-  'abdominal_pain_rigid E rigid_abdomen abdominal', // peritonitis
-  'abdominal_pain_severe E abdominal_pain! abdominal',
-  'abdominal_pain_sudden U abdominal_pain^ abdominal',
-  'abdominal_and_back_pain_older_adult A abdominal_pain&back_pain&age_50&abdominal_pain!|abdominal_pain^|fainting|lightheadedness abdominal', // ruptured aortic aneurysm
-  'bowel_obstruction E bowel_obstruction&abdominal_pain|vomiting abdominal',
-  'bowel_obstruction_possible U bowel_obstruction abdominal',
-  'appendicitis_signs E right_lower_abdomen&fever|high_fever|vomiting abdominal',
-  'appendicitis_possible U right_lower_abdomen abdominal',
-  'abdominal_pain_with_fever U+ abdominal_pain&fever|high_fever|rigors abdominal',
-  'abdominal_pain_with_vomiting U abdominal_pain&vomiting&-abdominal_pain? abdominal',
-  'abdominal_pain_older_adult U abdominal_pain&age_65 abdominal',
-  'abdominal_pain C abdominal_pain&-abdominal_pain? abdominal',
-  'abdominal_pain_mild S abdominal_pain? gut',
-  'green_vomit U green_vomit abdominal',
-  'testicular_pain_sudden E testicular_pain^|testicular_pain! testicular', // torsion: surgery within 6 h saves the testis
-  'testicular_pain U testicular_pain testicular',
-  'jaundice U jaundice gut', // hepatitis, biliary obstruction
-  'vomiting_long_lasting U vomiting>48 gut',
-  'vomiting S+ vomiting gut',
-  'diarrhoea_long_lasting C diarrhoea>168 gut',
-  'diarrhoea S+ diarrhoea gut',
-  'nausea S nausea gut',
-  'constipation S constipation gut',
-  'constipation_long_lasting C constipation>336 gut',
-  'heartburn S heartburn gut',
-  'heartburn_persistent C heartburn~ gut',
-
-  // ── Head, spine, trauma
-  'head_injury_with_loss_of_consciousness A head_injury&loss_of_consciousness|seizure|fainting head_injury',
-  'head_injury_with_red_flags E head_injury&confusion|vomiting|drowsiness|loss_of_balance|blurred_vision|vision_loss|headache!|c_anticoagulated|slurred_speech head_injury', // NICE CT criteria
-  'head_injury_with_headache_or_older_age U head_injury&headache|age_65 head_injury',
-  'head_injury C head_injury&-head_injury? head_injury',
-  'head_injury_minor S head_injury? head_injury',
-  'neck_or_spine_injury A neck_or_spine_injury trauma',
-  'major_trauma A major_trauma trauma',
-  'fracture_suspected U fracture trauma',
-  'road_accident U road_accident trauma',
-  'fall_older_adult U fall&age_65 trauma',
-  'cant_get_up_after_fall U cant_get_up trauma',
-  'deep_cut U deep_cut minor_injury', // needs closing within hours
-  'minor_cut S minor_cut minor_injury',
-  'burn_severe E severe_burn trauma', // large, deep, facial, electrical or chemical burns
-  'burn_painful U burn! minor_injury',
-  'burn S burn minor_injury',
-  'animal_bite U animal_bite minor_injury', // antibiotics, tetanus, rabies
-  'snake_bite E snake_bite poison',
-  'insect_bite S insect_bite minor_injury',
-  'poisoning E poisoning poison',
-  'muscle_or_joint_pain S muscle_or_joint_pain musculoskeletal',
-  'muscle_or_joint_pain_persistent C muscle_or_joint_pain~ musculoskeletal',
-  'back_pain S back_pain musculoskeletal',
-  'stiff_neck S stiff_neck musculoskeletal', // alone, without fever or headache: muscular
-  'back_pain_persistent C back_pain~ musculoskeletal',
-  'back_pain_severe C back_pain! musculoskeletal',
-  'back_pain_with_fever U+ back_pain&fever|high_fever musculoskeletal', // spinal infection, pyelonephritis
-  'cauda_equina_signs E saddle_numbness|new_incontinence|urinary_retention&back_pain spine',
-  'saddle_numbness E saddle_numbness spine',
-  'urinary_retention U urinary_retention urinary',
-
-  // ── Infection and fever
-  'high_fever_several_days U+ high_fever>72|fever!>72 fever',
-  'fever_five_days U+ fever>120 fever', // prolonged fever: occult infection, Kawasaki disease in children
-  'fever_with_rigors U+ fever|high_fever&rigors fever', // rigors suggest bacteraemia
-  'high_fever C+ high_fever fever',
-  'fever S+ fever fever',
-  'spreading_redness U+ spreading_redness infection', // cellulitis
-  'infection C+ infection infection',
-  'diabetes_with_infection U c_diabetes&infection|spreading_redness|fever|high_fever infection',
-  'rash_with_fever U+ rash&fever|high_fever skin',
-  'rash C rash skin',
-  'skin_peeling_or_blistering E skin_peeling_or_blistering skin', // Stevens-Johnson / toxic epidermal necrolysis
-  'skin_complaint S skin_complaint skin',
-
-  // ── Fluids, urine, kidneys
-  'dehydration_severe U cant_keep_fluids_down|not_passing_urine dehydration',
-  'dehydration_severe_older_adult E cant_keep_fluids_down|not_passing_urine&age_65|c_diabetes dehydration',
-  'dehydration S+ dehydration dehydration',
-  'urinary_symptoms_with_fever U+ urinary_symptoms|flank_pain&fever|high_fever|rigors|vomiting urinary', // pyelonephritis
-  'urinary_symptoms C+ urinary_symptoms urinary',
-  'flank_pain_severe E flank_pain! urinary', // renal colic needs analgesia, obstruction excluded
-  'flank_pain U flank_pain urinary',
-  'blood_in_urine C blood_in_urine urinary',
-  'blood_in_urine_with_pain U blood_in_urine&fever|flank_pain|abdominal_pain urinary',
-
-  // ── Diabetes
-  'diabetes_vomiting_or_drowsy E c_diabetes&vomiting|cant_keep_fluids_down|rapid_breathing|drowsiness|confusion diabetes', // DKA, hypoglycaemia
-  'high_blood_sugar_with_ketosis_signs E high_blood_sugar&vomiting|abdominal_pain|rapid_breathing|drowsiness|confusion diabetes',
-  'high_blood_sugar U high_blood_sugar diabetes',
-  'low_blood_sugar U low_blood_sugar diabetes',
-
-  // ── Eyes
-  'eye_chemical_injury E eye_chemical eye',
-  'eye_pain_with_vision_change E eye_pain&blurred_vision|vision_loss|vomiting eye', // acute glaucoma
-  'eye_injury U eye_injury eye',
-  'eye_pain U eye_pain eye',
-  'red_eye S red_eye eye',
-
-  // ── Environment
-  'heatstroke E heatstroke environment',
-  'heat_exhaustion U heat_exhaustion environment',
-  'hypothermia E hypothermia environment',
-
-  // ── General
-  'tiredness C tiredness general',
-  'weight_loss C weight_loss general', // unexplained weight loss: malignancy work-up
-  'lump C lump general',
-  'fainting_feeling_older_adult U lightheadedness&age_65 neuro',
-  'lightheadedness C lightheadedness&-lightheadedness? neuro',
-  'lightheadedness_mild S lightheadedness? neuro',
-  'ankle_swelling C ankle_swelling general', // both ankles: heart failure, kidney disease, medicines
-];
+export const RULES: Readonly<Record<string, readonly string[]>> = {
+  // Acute coronary syndrome is the under-triage that kills: chest pain with any autonomic,
+  // respiratory or radiating feature, or simply severe, goes by ambulance.
+  cardiac: [
+    'A chest_pain&sweating', // sympathetic surge of myocardial ischaemia
+    'A chest_pain&breathlessness|severe_breathlessness|rapid_breathing', // ACS, PE, pneumothorax
+    'chest_pain_radiating A chest_pain&radiating|arm_pain|jaw_pain|back_pain', // ischaemic radiation; to the back: dissection
+    'chest_pain_with_nausea_or_faintness A chest_pain&nausea|vomiting|lightheadedness|fainting|palpitations', // atypical ACS, arrhythmia
+    'A chest_pain!',
+    'chest_pain_known_heart_disease A chest_pain&c_heart_disease', // ischaemic until proven otherwise
+    'tearing_pain_chest_or_back A tearing_pain&chest_pain|back_pain|abdominal_pain', // aortic dissection
+    'A heart_attack', // the person's own suspicion is taken at face value
+    'heartburn_with_cardiac_features A heartburn&sweating|breathlessness|radiating|arm_pain|jaw_pain|fainting|lightheadedness', // MI masquerading as indigestion
+    'E chest_pain&-chest_pain~', // any new chest pain needs an ECG within the hour
+    'U chest_pain~', // weeks of mild pain: same-day review, not an ambulance
+  ],
+  heart_rhythm: [
+    'palpitations_with_collapse A palpitations&fainting|loss_of_consciousness|severe_breathlessness', // unstable arrhythmia
+    'E palpitations&breathlessness|lightheadedness|chest_pain',
+    'U palpitations&-palpitations~',
+    'C palpitations~',
+  ],
+  // Severe (can't speak in sentences, blue lips, choking) by ambulance; other new breathlessness
+  // within the hour; only mild, self-rated breathlessness waits a day.
+  breathing: [
+    'breathing_difficulty_severe A severe_breathlessness|breathlessness!',
+    'asthma_not_responding_to_inhaler A inhaler_not_working&breathlessness|wheeze', // life-threatening asthma
+    'breathing_difficulty E breathlessness&-breathlessness?',
+    'breathing_difficulty_mild U breathlessness?',
+    'E inhaler_not_working',
+    'E rapid_breathing', // tachypnoea: sepsis, asthma, acidosis
+    'U wheeze',
+    'E coughing_blood&breathlessness|chest_pain|calf_swelling', // pulmonary embolism
+    'E coughing_blood!',
+    'U coughing_blood',
+  ],
+  clot: [
+    'leg_swelling_with_breathlessness E calf_swelling&breathlessness', // DVT with PE
+    'U calf_swelling', // DVT needs a scan within 24 h
+  ],
+  respiratory: [
+    'C cough>504', // chest X-ray territory
+    'S+ cough',
+    'C cold_or_flu>240',
+    'S+ cold_or_flu',
+  ],
+  ent: [
+    'E drooling', // epiglottitis, quinsy: airway threat
+    'U swallowing_difficulty', // food bolus, oesophageal obstruction
+    'S+ sore_throat',
+    'C sore_throat>168',
+    'S+ earache',
+    'C+ earache&fever|high_fever',
+  ],
+  dental: [
+    'dental_swelling_or_fever U toothache&face_swelling|fever', // spreading dental abscess
+    'C toothache',
+  ],
+  // Any one FAST sign (face, arm, speech) is a stroke until proven otherwise: time is brain.
+  stroke: [
+    'stroke_face_droop A face_droop',
+    'stroke_arm_weakness A arm_weakness',
+    'stroke_speech_difficulty A slurred_speech',
+    'stroke_suspected A stroke',
+    'A confusion^', // stroke, hypoglycaemia, sepsis
+    'sudden_dizziness_with_neuro_signs A lightheadedness^|loss_of_balance^&headache|blurred_vision|vision_loss', // posterior circulation
+    'sudden_dizziness_cannot_walk A lightheadedness^&loss_of_balance', // cerebellar stroke
+  ],
+  neuro: [
+    'E loss_of_balance^',
+    'E vision_loss', // retinal artery occlusion, TIA, detachment
+    'E blurred_vision^',
+    'E confusion&-confusion~', // delirium is a medical emergency
+    'E headache&confusion',
+    'E headache&vision_loss', // giant cell arteritis, raised pressure
+    'E drowsiness&fever|high_fever', // altered consciousness with infection
+    'U blurred_vision',
+    'U loss_of_balance',
+    'U confusion~',
+    'U drowsiness',
+    'U lightheadedness&age_65', // falls, arrhythmia, postural hypotension
+    'C lightheadedness&-lightheadedness?',
+    'S lightheadedness?',
+  ],
+  consciousness: [
+    'A loss_of_consciousness',
+    'fainting_with_injury A fainting&head_injury|fall|minor_cut|deep_cut|fracture|severe_bleeding',
+    'fainting_with_cardiac_features A fainting&chest_pain|palpitations|breathlessness|c_heart_disease|age_65|pregnancy', // arrhythmia, PE, ectopic
+    'E fainting', // transient loss of consciousness: an ECG today
+  ],
+  seizure: [
+    'A seizure&-c_epilepsy', // first or unexplained
+    'seizure_first_or_prolonged A first_or_long_seizure', // status epilepticus risk
+    'seizure_with_risk A seizure&head_injury|pregnancy|breathlessness|c_diabetes|fever', // injury, eclampsia, hypoglycaemia
+    'E seizure&c_epilepsy',
+  ],
+  // Emergency level with crisis-line advice; an overdose is also a poisoning, so an ambulance.
+  crisis: [
+    'E suicidal_thoughts',
+    'E self_harm',
+    'E harm_to_others',
+  ],
+  overdose: ['A overdose'], // paracetamol and others harm hours later, even when the person feels well
+  mental: ['U psychosis', 'C low_mood', 'C anxiety', 'S insomnia', 'C insomnia>336'],
+  meningitis: [
+    'meningitis_fever_stiff_neck A fever|high_fever&stiff_neck',
+    'meningitis_non_blanching_rash A non_blanching_rash&fever|high_fever|drowsiness|headache|very_unwell|vomiting|stiff_neck|under_5', // meningococcal disease
+    'meningitis_headache_light_sensitivity A headache&light_sensitivity&fever|high_fever|stiff_neck',
+    'E non_blanching_rash',
+    'E headache&stiff_neck', // meningitis or subarachnoid blood
+  ],
+  sepsis: [
+    'sepsis_signs A fever|high_fever|rigors|infection|spreading_redness|urinary_symptoms|sepsis&confusion|mottled_skin|rapid_breathing|very_unwell|not_passing_urine|severe_breathlessness',
+    'E sepsis',
+    'E fever|high_fever|rigors&c_chemotherapy', // neutropenic sepsis: antibiotics within the hour
+    'sickle_cell_crisis E c_sickle_cell&fever|high_fever|chest_pain|breathlessness', // acute chest syndrome, sepsis
+  ],
+  // A sudden "worst ever" headache is bleeding until proven otherwise.
+  thunderclap: [
+    'thunderclap_headache_with_neuro_signs A worst_headache|headache^&confusion|drowsiness|loss_of_consciousness|fainting|seizure|stiff_neck|vomiting|vision_loss|blurred_vision',
+    'E worst_headache',
+    'sudden_severe_headache E headache^&headache!',
+  ],
+  headache: [
+    'U headache&light_sensitivity&-c_migraine',
+    'U headache&vomiting&-c_migraine',
+    'U headache!&-c_migraine',
+    'headache_new_after_50 U headache&age_50&-headache?&-headache~&-c_migraine', // temporal arteritis, tumour
+    'C headache&-headache?',
+    'S headache?',
+  ],
+  // Airway swelling, or breathing trouble after an exposure, is anaphylaxis.
+  anaphylaxis: [
+    'A airway_swelling',
+    'A anaphylaxis',
+    'anaphylaxis_breathing_after_exposure A breathlessness|wheeze|severe_breathlessness&allergen_exposure|allergic_reaction|hives|face_swelling',
+    'anaphylaxis_hives_with_collapse A hives|allergic_reaction&lightheadedness|fainting|mottled_skin', // circulatory involvement
+    'allergic_face_swelling E face_swelling&hives|allergen_exposure|allergic_reaction',
+  ],
+  allergy: ['allergic_reaction U allergic_reaction|hives&allergen_exposure', 'U face_swelling', 'S hives', 'S hay_fever'],
+  bleeding: [
+    'A severe_bleeding',
+    'U bleeding|nosebleed&c_blood_thinners',
+  ],
+  gi_bleed: [
+    'gi_bleeding_with_shock A vomiting_blood|black_stools|rectal_bleeding&lightheadedness|fainting|mottled_skin|very_unwell',
+    'E vomiting_blood',
+    'E black_stools', // upper GI bleed (iron tablets mimic it; examine anyway)
+    'E rectal_bleeding!',
+    'E heavy_period&lightheadedness|fainting',
+    'U rectal_bleeding',
+  ],
+  nosebleed: ['nosebleed_prolonged E nosebleed>0.5|nosebleed!', 'S nosebleed'], // over 30 min despite pressure
+  pregnancy: [
+    'pregnancy_abdominal_pain_with_collapse A pregnancy&abdominal_pain&fainting|loss_of_consciousness', // ruptured ectopic
+    'E pregnancy&bleeding|severe_bleeding', // miscarriage, ectopic, abruption
+    'E pregnancy&abdominal_pain&-abdominal_pain?',
+    'E pregnancy&abdominal_pain!|abdominal_pain^|rigid_abdomen|shoulder_tip_pain',
+    'pregnancy_headache_with_warning_signs E headache&pregnancy&blurred_vision|vision_loss|face_swelling|hand_swelling|abdominal_pain', // pre-eclampsia
+    'E labour',
+    'E reduced_fetal_movements',
+    'U pregnancy&abdominal_pain?',
+    'U headache&pregnancy',
+    'U pregnancy&fever|high_fever|rigors',
+    'U pregnancy&dehydration_signs', // hyperemesis
+    'U pregnancy&urinary_symptoms', // pyelonephritis risk
+  ],
+  // Age is in whole years: 0 is under 12 months.
+  child: [
+    'infant_fever_with_red_flags A age_0&fever|high_fever&drowsiness|breathlessness|rapid_breathing|non_blanching_rash|mottled_skin|abnormal_cry',
+    'E age_0&fever|high_fever|rigors', // serious infection until proven otherwise
+    'toddler_fever_with_lethargy E age_1_2&high_fever|fever&drowsiness',
+    'E drowsiness&under_5',
+    'E under_5&abnormal_cry', // weak, high-pitched, grunting: NICE red features
+    'E under_5&not_passing_urine',
+    'E under_5&green_vomit', // malrotation, obstruction
+    'E fontanelle', // raised pressure or severe dehydration
+    'U age_1_2&high_fever',
+    'U under_5&dehydration|dehydration_signs|not_feeding',
+    'U age_0&vomiting',
+    'U age_0&crying',
+    'U age_0&jaundice',
+    'U under_5&head_injury',
+    'U under_5&burn',
+  ],
+  abdominal: [
+    'abdominal_and_back_pain_older_adult A abdominal_pain&back_pain&age_50&abdominal_pain!|abdominal_pain^|fainting|lightheadedness', // ruptured aneurysm
+    'E rigid_abdomen', // peritonitis
+    'E abdominal_pain!',
+    'E bowel_obstruction&abdominal_pain|vomiting',
+    'appendicitis_signs E right_lower_pain&fever|high_fever|vomiting',
+    'U abdominal_pain^',
+    'U bowel_obstruction',
+    'U right_lower_pain',
+    'U+ abdominal_pain&fever|high_fever|rigors',
+    'U abdominal_pain&vomiting&-abdominal_pain?',
+    'U abdominal_pain&age_65',
+    'U green_vomit',
+    'C abdominal_pain&-abdominal_pain?',
+  ],
+  testicular: ['E testicular_pain^|testicular_pain!', 'U testicular_pain'], // torsion: surgery within 6 h
+  gut: [
+    'U vomiting>48',
+    'C diarrhoea>168',
+    'C constipation>336',
+    'C heartburn~',
+    'S abdominal_pain?',
+    'S+ vomiting',
+    'S+ diarrhoea',
+    'S nausea',
+    'S constipation',
+    'S heartburn',
+  ],
+  head_injury: [
+    'A head_injury&loss_of_consciousness|seizure|fainting',
+    'head_injury_with_red_flags E head_injury&confusion|vomiting|drowsiness|loss_of_balance|blurred_vision|vision_loss|headache!|c_blood_thinners|slurred_speech', // NICE CT criteria
+    'head_injury_with_headache_or_older_age U head_injury&headache|age_65',
+    'C head_injury&-head_injury?',
+    'S head_injury?',
+  ],
+  trauma: [
+    'A neck_or_spine_injury',
+    'A major_trauma',
+    'E severe_burn', // large, deep, facial, electrical or chemical
+    'U fracture',
+    'U road_accident',
+    'U fall&age_65',
+    'U cant_get_up',
+  ],
+  minor_injury: [
+    'U deep_cut', // needs closing within hours
+    'U animal_bite', // antibiotics, tetanus, rabies
+    'burn_painful U burn!',
+    'S minor_cut',
+    'S burn',
+    'S insect_bite',
+  ],
+  poison: ['E snake_bite', 'E poisoning'],
+  musculoskeletal: [
+    'C back_pain!',
+    'C back_pain~',
+    'C muscle_or_joint_pain~',
+    'S back_pain',
+    'S stiff_neck', // alone, without fever or headache: muscular
+    'S muscle_or_joint_pain',
+  ],
+  spine: ['cauda_equina_signs E saddle_numbness|new_incontinence|urinary_retention&back_pain', 'E saddle_numbness'],
+  fever: [
+    'U+ high_fever>72|fever!>72',
+    'U+ fever>120', // occult infection; Kawasaki disease in children
+    'C+ fever>72',
+    'U+ fever|high_fever&rigors', // rigors suggest bacteraemia
+    'C+ high_fever',
+    'S+ fever',
+  ],
+  infection: [
+    'U+ back_pain&fever|high_fever', // spinal infection, pyelonephritis
+    'U+ spreading_redness', // cellulitis
+    'U c_diabetes&infection|spreading_redness|fever|high_fever',
+    'C+ infection',
+  ],
+  skin: [
+    'E skin_blistering', // Stevens-Johnson syndrome / toxic epidermal necrolysis
+    'U+ rash&fever|high_fever',
+    'C rash',
+    'S skin_complaint',
+  ],
+  dehydration: [
+    'dehydration_older_adult_or_diabetes E dehydration_signs|not_passing_urine&age_65|c_diabetes',
+    'U dehydration_signs|not_passing_urine',
+    'S+ dehydration',
+  ],
+  urinary: [
+    'E flank_pain!', // renal colic: analgesia, exclude obstruction
+    'U+ urinary_symptoms|flank_pain&fever|high_fever|rigors|vomiting', // pyelonephritis
+    'U flank_pain',
+    'U urinary_retention',
+    'blood_in_urine_with_pain U blood_in_urine&fever|flank_pain|abdominal_pain',
+    'C+ urinary_symptoms',
+    'C blood_in_urine',
+  ],
+  diabetes: [
+    'diabetes_vomiting_or_drowsy E c_diabetes&vomiting|dehydration_signs|rapid_breathing|drowsiness|confusion', // DKA, hypoglycaemia
+    'high_blood_sugar_with_ketosis_signs E high_blood_sugar&vomiting|abdominal_pain|rapid_breathing|drowsiness|confusion',
+    'U high_blood_sugar',
+    'U low_blood_sugar',
+  ],
+  eye: [
+    'E eye_chemical',
+    'eye_pain_with_vision_change E eye_pain&blurred_vision|vision_loss|vomiting', // acute glaucoma
+    'U eye_injury',
+    'U eye_pain',
+    'S red_eye',
+  ],
+  environment: ['E heatstroke', 'E hypothermia', 'U heat_exhaustion'],
+  general: [
+    'U very_unwell',
+    'U jaundice', // hepatitis, biliary obstruction
+    'C heavy_period',
+    'C tiredness',
+    'C weight_loss', // unexplained: malignancy work-up
+    'C lump',
+    'C ankle_swelling', // heart failure, kidney disease, medicines
+    'S period_pain',
+  ],
+};
 
 /**
- * Advice per family, `|`-separated fields: summary sentence | possible conditions | follow-up
- * questions | self-care | watch for | specialist | emergency advice | flags (`t` no
- * teleconsultation below emergency level, `c` crisis line first). Lists inside a field use `;`.
+ * Advice per family, `|`-separated: summary | possible conditions | a specific question |
+ * self-care | watch for | specialist | emergency advice | flags (`t`: no teleconsultation at
+ * consultation_24; `c`: crisis line first). Lists inside a field use `;`. Generic questions,
+ * self-care and a generic red-flag warning are added by the engine.
  */
 export const FAMILIES: Readonly<Record<string, string>> = {
-  cardiac:
-    'these can be signs of a heart attack or another heart or lung emergency|Heart attack (acute coronary syndrome);Angina;Pulmonary embolism;Aortic dissection|Does the pain come on with exertion and ease with rest?;Does it change with breathing, movement or pressing on the chest?;Do you have heart disease, diabetes or high blood pressure, or smoke?||Chest pain that returns, worsens or spreads;Breathlessness, sweating or fainting|cardiology|Sit down and rest while you wait. Chew one 300 mg aspirin unless you are allergic to it or have been told not to take it.|t',
-  heart_rhythm:
-    'a fast or irregular heartbeat needs an ECG, especially with other symptoms|Atrial fibrillation or another rhythm problem;Anxiety or panic;Overactive thyroid|Is the heartbeat regular or irregular, and how fast?;How long do episodes last?;Any fainting, chest pain or breathlessness?|Cut down on caffeine and alcohol;Note when episodes happen and how long they last|Fainting, chest pain or breathlessness|cardiology|Sit or lie down while you wait.|',
-  breathing:
-    'difficulty breathing can become life-threatening quickly|Asthma or COPD attack;Pneumonia;Pulmonary embolism;Heart failure|Did it start suddenly?;Are you wheezy or coughing, and is there a fever?;Can you speak in full sentences?||Blue or grey lips;Unable to speak in full sentences;Drowsiness or confusion|respiratory medicine|Sit upright. Use your reliever inhaler if you have one, as your asthma plan says.|',
-  respiratory:
-    'this sounds like a common respiratory infection|Common cold or flu;Viral cough;Sinusitis|How long has it lasted?;Any fever, breathlessness or chest pain?;Do you have asthma, COPD or a weak immune system?|Rest and drink plenty of fluids;Paracetamol or ibuprofen for fever or aches, if suitable for you;Honey and lemon in warm water for a cough (not for babies under 1)|Breathlessness or chest pain;Fever over 39 °C, or lasting more than 3 days;Coughing up blood;A cough lasting over 3 weeks|general practice||',
-  ent:
-    'this is usually a minor infection that settles by itself|Viral sore throat;Tonsillitis;Ear infection|How long has it lasted?;Any fever, or trouble swallowing or breathing?|Paracetamol or ibuprofen if suitable;Warm drinks, soft foods and rest|Difficulty breathing or swallowing saliva;Swelling of the neck or face;Fever lasting over 3 days|ENT (ear, nose and throat)|Sit upright and do not lie flat.|',
-  dental:
-    'tooth pain needs a dentist|Tooth decay;Dental abscess|Is there swelling of the face or gum?;Any fever?|Salt-water mouth rinses;Paracetamol or ibuprofen if suitable|Facial swelling spreading towards the eye or neck;Fever or trouble swallowing|dentistry||',
-  stroke:
-    'these are warning signs of a stroke (FAST: face, arms, speech, time)|Stroke;Transient ischaemic attack (mini-stroke);Low blood sugar|||Face drooping, arm weakness or speech problems||Note the time the symptoms started. Do not eat or drink anything.|t',
-  neuro:
-    'new neurological symptoms need prompt assessment|Stroke or mini-stroke;Low blood sugar;Infection;Medication side effect|When exactly did it start?;Is it getting worse, or coming and going?;Any headache, weakness, numbness or speech problems?|Sit or lie down until it passes; get up slowly;Drink water and eat regularly|Face drooping, arm weakness or slurred speech;Fainting or a seizure|neurology||t',
-  consciousness:
-    'a loss of consciousness needs urgent medical assessment|Fainting (vasovagal syncope);Heart rhythm problem;Low blood sugar;Seizure|||Another blackout, chest pain or palpitations||If they are breathing, lay them on their side (recovery position); if they are not breathing normally, start CPR.|t',
-  seizure:
-    'a seizure needs emergency assessment, especially a first one or one lasting over 5 minutes|Epileptic seizure;Febrile seizure (children);Low blood sugar;Head injury or stroke|||A seizure lasting over 5 minutes or repeating||Do not hold them down or put anything in their mouth. Move hard objects away, time the seizure, and once it stops roll them onto their side.|t',
-  crisis:
-    'you deserve support right now: thoughts of suicide or self-harm are an emergency|Mental health crisis|||Thoughts of acting on suicidal feelings||Call or text 988 (Suicide & Crisis Lifeline) in the US, or your local emergency number, now. If you might act on these thoughts, call emergency services or go to an emergency department, and stay with someone you trust.|tc',
-  overdose:
-    'an overdose can cause serious harm even if you feel well now|Poisoning or overdose|||Drowsiness, vomiting or breathing changes||Keep the medicine packets to show the responders. In the US, Poison Control is 1-800-222-1222. If it was intentional, you can also call or text 988 (Suicide & Crisis Lifeline).|t',
-  mental:
-    'mental health symptoms deserve care like any others|Depression;Anxiety disorder;Stress reaction|How long have you felt this way?;Is it affecting sleep, eating, work or relationships?;Have you had any thoughts of harming yourself?|Keep a regular sleep routine and daily activity;Talk to someone you trust;Limit alcohol and caffeine|Thoughts of suicide or self-harm: call or text 988 in the US, or your local emergency number|mental health (psychiatry or psychology)||',
-  meningitis:
-    'together these can be signs of meningitis or sepsis|Meningitis;Meningococcal sepsis;Encephalitis|||A rash that does not fade under a glass||Do not wait for a rash to appear or to fade.|t',
-  sepsis:
-    'these can be signs of sepsis, a life-threatening reaction to infection|Sepsis;Severe infection|||Confusion, mottled skin or fast breathing||Tell the responders you are worried about sepsis.|t',
-  thunderclap:
-    'a sudden, severe headache can mean bleeding around the brain|Subarachnoid haemorrhage;Other bleeding in the brain;Severe migraine|||Confusion, drowsiness or weakness||Do not drive yourself.|t',
-  headache:
-    'most headaches are not serious, but some patterns need prompt care|Tension headache;Migraine;Sinusitis;Dehydration|Did it start suddenly or build up?;Is it different from your usual headaches?;Any fever, stiff neck, vision changes, weakness or confusion?|Rest in a quiet, dark room;Drink water;Paracetamol or ibuprofen if suitable (not on more than 10 days a month)|A sudden, severe or worst-ever headache;Fever with a stiff neck or rash;Weakness, confusion or trouble speaking|neurology||',
-  anaphylaxis:
-    'these are signs of a severe allergic reaction (anaphylaxis)|Anaphylaxis;Angioedema|||Swelling of lips, tongue or throat||Use an adrenaline auto-injector (e.g. EpiPen) now if one is available, and a second after 5 minutes if no better. Lie down with legs raised, or sit up if breathing is hard.|t',
-  allergy:
-    'an allergic reaction needs watching because it can worsen|Allergic reaction;Hives (urticaria)|What might have triggered it (food, medicine, sting)?;Any swelling of the lips, tongue or throat?;Any breathing difficulty or dizziness?|A non-drowsy antihistamine can ease itching;Avoid the suspected trigger;Cool compresses for itchy skin|Swelling of lips, tongue or throat;Wheezing or difficulty breathing;Feeling faint|allergy and immunology||',
-  hay_fever:
-    'this sounds like hay fever (allergic rhinitis)|Hay fever (allergic rhinitis);Common cold|Are symptoms worse outdoors or in certain seasons?;Any wheezing or breathlessness?|Antihistamine tablets or a steroid nasal spray from a pharmacy;Shower and change clothes after being outdoors;Keep windows closed when pollen counts are high|Wheezing or breathlessness|allergy and immunology||',
-  bleeding:
-    'heavy bleeding is an emergency|Major blood loss|How much blood, and for how long?;Do you take blood thinners?||Bleeding that will not stop with firm pressure;Dizziness or fainting|general practice|Press firmly on the wound with a clean cloth and keep pressing; raise the injured part if you can.|t',
-  gi_bleed:
-    'bleeding from the gut needs prompt assessment|Stomach or duodenal ulcer;Haemorrhoids or fissure;Bowel inflammation|How much blood, and for how long?;Any dizziness, black stools or tummy pain?;Do you take blood thinners or anti-inflammatories?||Dizziness or fainting;Large amounts of blood;Black, tarry stools|gastroenterology|Lie down if you feel faint; keep anything you have vomited or passed to show.|t',
-  nosebleed:
-    'most nosebleeds stop with firm pressure|Nosebleed (epistaxis)|How long has it bled despite pressure?;Do you take blood thinners?|Sit up, lean forward and pinch the soft part of the nose for 10 to 15 minutes;Breathe through your mouth and do not lie down;Avoid blowing your nose for a day|Bleeding for more than 20 minutes despite pressure;Heavy bleeding or feeling faint|ENT (ear, nose and throat)|Sit up, lean forward and pinch the soft part of the nose.|',
-  pregnancy:
-    'in pregnancy this needs same-day assessment by a maternity service|Miscarriage or ectopic pregnancy;Pre-eclampsia;Labour or a placental problem|How many weeks pregnant are you?;Any bleeding, fluid leaking or pain?;Is the baby moving as usual?||Bleeding, severe tummy pain or fluid leaking;Severe headache, vision changes or sudden swelling;Reduced baby movements|obstetrics|Call your maternity unit or labour ward on the way.|',
-  child:
-    'young children can become seriously ill quickly|Viral infection;Serious bacterial infection;Dehydration|Is the child drinking and having wet nappies?;Are they alert and responsive when awake?;Any rash, fast breathing or unusual cry?||Drowsy or hard to wake, floppy, or an unusual cry;A rash that does not fade under a glass;Fast or difficult breathing;Fewer wet nappies or no tears|paediatrics|Bring any medicines the child has been given.|t',
-  abdominal:
-    'this kind of abdominal pain needs a clinician to examine you|Appendicitis;Gallstones or kidney stones;Gastroenteritis;Bowel obstruction|Where is the pain, and has it moved?;Any fever, vomiting, or blood in stool or vomit?;Could you be pregnant?|Sip fluids and eat light, plain food;A heat pad for cramps;Paracetamol if suitable|Pain becoming severe or constant;A rigid or very tender belly;Vomiting blood or black stools;Fever with the pain|general surgery or gastroenterology|Do not eat or drink until you have been assessed.|t',
-  gut:
-    'this is usually a short-lived stomach or gut problem|Gastroenteritis;Reflux or indigestion;Constipation|How long has it lasted?;Any blood, black stools or severe pain?;Can you keep fluids down?|Sip fluids often; oral rehydration solution for vomiting or diarrhoea;Small, plain meals;An antacid for heartburn; avoid late, large or fatty meals|Unable to keep fluids down, or signs of dehydration;Blood in vomit or stool, or black stools;Severe or worsening pain|gastroenterology||',
-  testicular:
-    'sudden testicle pain can be torsion, which needs surgery within hours|Testicular torsion;Epididymitis|Did the pain start suddenly?;Any swelling, fever or urinary symptoms?||Sudden or severe pain, swelling or vomiting|urology|Do not eat or drink in case surgery is needed.|t',
-  head_injury:
-    'after a head injury, some signs need a scan|Concussion;Bleeding inside the skull|Did you lose consciousness or forget what happened?;Any vomiting, worsening headache or drowsiness?;Do you take blood thinners?|Rest, and have someone stay with you for 24 hours;Paracetamol for headache; avoid alcohol;A cold pack on the bump|Repeated vomiting or a worsening headache;Drowsiness, confusion or unusual behaviour;Fluid from the ears or nose, weakness or a seizure|general practice|Keep still if the neck might be injured.|t',
-  trauma:
-    'this injury needs prompt medical care|Fracture;Internal injury|Can you move it and bear weight on it?;Is there deformity, numbness or a wound?;How did it happen?||Numbness, or cold or pale skin beyond the injury;Severe or increasing pain|orthopaedics|Keep still, and do not move anyone who may have a neck or back injury.|t',
-  minor_injury:
-    'this sounds like a minor injury that can usually be treated at home|Minor wound;Superficial burn;Bite or sting|How and when did it happen?;Any numbness, spreading redness or trouble moving it?;When was your last tetanus vaccine?|Clean wounds under running water and cover with a clean dressing;Cool burns under cool running water for 20 minutes;Keep the area clean and watch for infection|Spreading redness, warmth, pus or fever;Bleeding that will not stop;Numbness, or unable to use the part|general practice||',
-  musculoskeletal:
-    'this sounds like a muscle or joint problem; most settle within a few weeks|Muscle strain;Mechanical back pain;Sprain or arthritis flare|Did an injury cause it?;Any numbness, weakness, or bladder or bowel changes?;Any fever or weight loss?|Keep gently active and avoid bed rest;Heat or ice packs;Paracetamol or ibuprofen if suitable|Numbness around the buttocks or genitals;New bladder or bowel control problems;Leg weakness or fever|physiotherapy or orthopaedics||',
-  spine:
-    'these can be signs of nerve compression at the base of the spine (cauda equina), an emergency|Cauda equina syndrome;Spinal cord compression|||Worsening numbness or weakness||Tell the emergency team about the numbness and bladder or bowel changes.|t',
-  dehydration:
-    'dehydration can become serious, especially in children and older adults|Dehydration;Gastroenteritis|When did you last pass urine?;Can you keep any fluids down?;Any dizziness on standing, or confusion?|Sip oral rehydration solution or water often;Rest somewhere cool|No urine for 12 hours;Confusion or drowsiness;Unable to keep any fluids down|general practice||t',
-  diabetes:
-    'with diabetes this needs prompt care to prevent a dangerous blood sugar problem|Diabetic ketoacidosis;High blood sugar;Low blood sugar (hypoglycaemia)|What are your recent blood sugar readings?;Can you check ketones?;Can you keep fluids down?||Vomiting, deep fast breathing or drowsiness;Confusion|endocrinology|If blood sugar is low and the person can swallow safely, give fast-acting sugar (juice or glucose tablets).|',
-  fever:
-    'a fever is usually from a viral infection, but it needs watching|Viral infection;Flu;Bacterial infection (chest, urine, ear or throat)|What is the highest temperature measured?;How many days has the fever lasted?;Any cough, urinary symptoms, rash or pain?|Drink plenty of fluids and rest;Paracetamol or ibuprofen if suitable, following the label;Wear light clothing and do not over-wrap|Confusion, drowsiness or a stiff neck;A rash that does not fade under a glass;Fast breathing, or mottled or bluish skin;Fever lasting more than 3 days|general practice||',
-  infection:
-    'signs of infection may need antibiotics|Cellulitis;Wound infection;Abscess|Is the redness spreading? Mark its edge with a pen.;Any fever or chills?;Do you have diabetes or a weak immune system?|Keep the area clean and raised;Paracetamol for pain if suitable|Redness spreading quickly, or red streaks;Fever, chills or feeling very unwell|general practice||',
-  skin:
-    'most rashes and skin problems are not serious|Eczema or dermatitis;Viral rash;Allergic reaction|Does the rash fade when you press a glass on it?;Any fever or feeling unwell?;Any new medicine, food or product?|Use a fragrance-free moisturiser;Avoid scratching and known triggers;An antihistamine for itch, if suitable|A rash that does not fade under a glass;Fever, or blistering or peeling skin;Swelling of the lips or face|dermatology|Bring a list of all medicines started recently.|',
-  urinary:
-    'urinary symptoms often mean an infection that may need antibiotics|Urinary tract infection;Kidney infection;Kidney stones|Any fever, back or side pain, or vomiting?;Any blood in the urine?;Could you be pregnant?|Drink plenty of water;Paracetamol for pain if suitable|Fever, chills, or pain in the back or side;Vomiting;Blood in the urine|urology||',
-  eye:
-    'eye problems that affect vision or follow an injury need prompt assessment|Conjunctivitis;Corneal injury;Acute glaucoma|Is your vision affected?;Is there pain or sensitivity to light?;Any injury or something in the eye?|Clean sticky eyes with cooled boiled water;Avoid contact lenses until it settles|Vision changes;Severe eye pain or light sensitivity|ophthalmology|For chemicals in the eye, rinse with clean running water for at least 20 minutes.|',
-  poison:
-    'poisoning needs emergency care now|Poisoning|||Drowsiness, vomiting or breathing changes||In the US, Poison Control is 1-800-222-1222. Do not make the person vomit. Keep the container or packet.|t',
-  environment:
-    'extreme heat or cold can become life-threatening|Heatstroke;Heat exhaustion;Hypothermia|Are you drinking enough?;Any confusion or fainting?|Rest somewhere cool and drink water;Cool the skin with a damp cloth and fanning|Confusion, fainting, or hot skin without sweating|general practice|Move out of the heat or cold: cool with water and fanning, or warm gradually with blankets.|',
-  general:
-    'this needs a routine check by a doctor|Several common causes are possible|When did it start, and is it getting worse?;Any fever, weight loss, pain or other symptoms?;Any long-term conditions or regular medicines?|Rest, eat regularly and stay hydrated;Keep a short diary of symptoms|Chest pain, breathlessness, confusion, fainting or severe pain: get emergency care|general practice||',
+  cardiac: 'these can be signs of a heart attack|Heart attack;Angina;Pulmonary embolism;Aortic dissection|Does exertion bring it on?||Pain that returns or spreads|cardiology|Rest; chew a 300 mg aspirin unless allergic or told not to.|t',
+  heart_rhythm: 'a racing or irregular heartbeat needs an ECG|Atrial fibrillation;Anxiety;Overactive thyroid|How long do episodes last?|Less caffeine and alcohol|Fainting or chest pain|cardiology||',
+  breathing: 'breathing trouble can quickly become dangerous|Asthma or COPD attack;Pneumonia;Pulmonary embolism|Any fever or wheeze?||Blue lips or unable to speak|respiratory medicine|Sit upright; use your reliever inhaler if you have one.|',
+  clot: 'a swollen, painful calf can be a blood clot|Deep vein thrombosis;Muscle strain;Cellulitis|Any breathlessness?||Breathlessness or chest pain|vascular medicine||t',
+  respiratory: 'this sounds like a common respiratory infection|Cold or flu;Viral cough;Sinusitis|Any breathlessness?|Honey and lemon for a cough (not under age 1)|Breathlessness, or fever over 3 days|general practice||',
+  ent: 'most throat and ear problems are minor, but some need a prompt check|Viral sore throat;Tonsillitis;Ear infection|Any trouble swallowing?|Warm drinks and soft food|Trouble breathing or swallowing saliva|ENT||',
+  dental: 'tooth pain needs a dentist|Tooth decay;Dental abscess|Any facial swelling?|Salt-water mouth rinses|Swelling spreading to the eye or neck|dentistry||',
+  stroke: 'these are warning signs of a stroke (FAST)|Stroke;Mini-stroke (TIA);Low blood sugar|||Symptoms that return||Note when symptoms started; do not eat or drink.|t',
+  neuro: 'new neurological symptoms need prompt assessment|Stroke or TIA;Low blood sugar;Infection|When exactly did it start?|Sit or lie down; get up slowly|Face drooping, arm weakness or slurred speech|neurology||t',
+  consciousness: 'losing consciousness needs urgent assessment|Faint;Heart rhythm problem;Seizure|||Another blackout||If breathing, turn them on their side; if not, start CPR.|t',
+  seizure: 'a seizure needs emergency assessment|Epileptic seizure;Febrile seizure;Low blood sugar|||A seizure over 5 minutes||Do not restrain them or put anything in their mouth; after it stops, turn them on their side.|t',
+  crisis: 'you deserve support right now|Mental health crisis|||Urges to act on these thoughts||Call or text 988 (Suicide & Crisis Lifeline) in the US, or your local emergency number, now, and stay with someone you trust.|tc',
+  overdose: 'an overdose can harm even if you feel well|Poisoning or overdose|||Drowsiness or breathing changes||Keep the packets. US Poison Control: 1-800-222-1222. If intentional, you can also call or text 988.|t',
+  mental: 'mental health deserves care like any other|Depression;Anxiety;Stress|Is it affecting daily life?|Keep a routine; talk to someone you trust|Thoughts of self-harm: call or text 988 (US) or your local emergency number|mental health||',
+  meningitis: 'these can be signs of meningitis or sepsis|Meningitis;Meningococcal sepsis|||A rash that does not fade under a glass||Do not wait for a rash.|t',
+  sepsis: 'these can be signs of sepsis|Sepsis;Severe infection|||Confusion or mottled skin||Say you are worried about sepsis.|t',
+  thunderclap: 'a sudden severe headache can mean bleeding in the brain|Subarachnoid haemorrhage;Severe migraine|||Confusion or weakness|||t',
+  headache: 'most headaches are not serious, but some need a prompt check|Tension headache;Migraine;Dehydration|Is it unlike your usual headaches?|Rest in a dark room; drink water|A sudden or worst-ever headache, or fever with a stiff neck|neurology||',
+  anaphylaxis: 'these are signs of anaphylaxis|Anaphylaxis;Angioedema|||Swelling of lips, tongue or throat||Use an adrenaline auto-injector (EpiPen) now if you have one; lie down, or sit up if breathing is hard.|t',
+  allergy: 'allergic reactions can worsen, so watch closely|Allergic reaction;Hives;Hay fever|What might have triggered it?|A non-drowsy antihistamine;Avoid the trigger|Swelling of lips or throat, or wheezing|allergy||',
+  bleeding: 'heavy bleeding is an emergency|Major blood loss|Do you take blood thinners?||Bleeding despite pressure|general practice|Press firmly on the wound and keep pressing.|t',
+  gi_bleed: 'bleeding from the gut needs prompt assessment|Stomach ulcer;Haemorrhoids;Bowel inflammation|How much blood?||Dizziness or black stools|gastroenterology|Lie down if you feel faint.|t',
+  nosebleed: 'most nosebleeds stop with pressure|Nosebleed|Do you take blood thinners?|Lean forward and pinch the soft nose for 10 to 15 minutes|Bleeding over 20 minutes|ENT|Lean forward and pinch the soft nose.|',
+  pregnancy: 'in pregnancy this needs same-day maternity care|Miscarriage or ectopic pregnancy;Pre-eclampsia;Labour|How many weeks pregnant?||Bleeding, severe pain or reduced movements|obstetrics|Call your maternity unit on the way.|',
+  child: 'young children can become seriously ill quickly|Viral infection;Serious bacterial infection;Dehydration|Is the child drinking and alert?||Drowsy, floppy or fewer wet nappies|paediatrics|Bring any medicines given.|t',
+  abdominal: 'this abdominal pain needs examining|Appendicitis;Gallstones or kidney stones;Gastroenteritis|Where is the pain, and could you be pregnant?|Sip fluids; eat light food|Severe or constant pain|general surgery|Do not eat or drink until assessed.|t',
+  testicular: 'sudden testicle pain can be torsion, which needs surgery within hours|Testicular torsion;Epididymitis|||Sudden severe pain or swelling|urology|Do not eat or drink.|t',
+  gut: 'most gut upsets are short-lived, but some need a prompt check|Gastroenteritis;Reflux;Constipation|Can you keep fluids down?|Sip fluids often; oral rehydration for vomiting or diarrhoea|Blood in vomit or stool, or black stools|gastroenterology||',
+  head_injury: 'some signs after a head injury need a scan|Concussion;Bleeding inside the skull|Did you lose consciousness?|Have someone stay with you for 24 hours|Vomiting, worsening headache or drowsiness|general practice|Keep still if the neck may be hurt.|t',
+  trauma: 'this injury needs prompt care|Fracture;Internal injury|Can you bear weight on it?||Numbness or cold skin beyond the injury|orthopaedics|Do not move anyone who may have a neck or back injury.|t',
+  minor_injury: 'most wounds, burns and bites heal well with the right care|Minor wound;Superficial burn;Bite|Is your tetanus up to date?|Rinse wounds and cover;Cool burns under running water for 20 minutes|Spreading redness, pus or fever|general practice||',
+  poison: 'poisoning needs emergency care|Poisoning|||Drowsiness or breathing changes||US Poison Control: 1-800-222-1222. Do not make them vomit; keep the container.|t',
+  musculoskeletal: 'this sounds like a muscle or joint problem|Muscle strain;Back strain;Sprain|Any numbness or weakness?|Keep gently active;Heat or ice|Numbness in the groin or bladder changes|physiotherapy||',
+  spine: 'these can be signs of cauda equina syndrome|Cauda equina syndrome;Spinal cord compression|||Worsening numbness|||t',
+  fever: 'a fever is usually viral but needs watching|Viral infection;Flu;Bacterial infection|What is the highest temperature?|Light clothing; do not over-wrap|Drowsiness, stiff neck, or a rash that does not fade|general practice||',
+  infection: 'infection may need antibiotics|Cellulitis;Wound infection;Abscess|Is the redness spreading?|Keep it clean and raised|Fast-spreading redness or chills|general practice||',
+  skin: 'most rashes are not serious, but a rash with fever needs a prompt check|Eczema;Viral rash;Allergic reaction|Does the rash fade under a pressed glass?|Fragrance-free moisturiser|A rash that does not fade, or blistering|dermatology||',
+  dehydration: 'dehydration can become serious|Dehydration;Gastroenteritis|When did you last pass urine?|Sip oral rehydration solution often|No urine for 12 hours, or confusion|general practice||t',
+  urinary: 'this is often an infection needing antibiotics|Urinary tract infection;Kidney infection;Kidney stones|Any fever or back pain?|Drink plenty of water|Fever, or pain in the back or side|urology||',
+  diabetes: 'with diabetes this needs prompt care|Diabetic ketoacidosis;High blood sugar;Low blood sugar|What are your sugar and ketone readings?||Vomiting, fast breathing or drowsiness|endocrinology|If sugar is low and they can swallow, give fast sugar.|',
+  eye: 'eye problems affecting vision need prompt care|Conjunctivitis;Corneal injury;Glaucoma|Is your vision affected?|Clean sticky eyes with cooled boiled water|Vision changes or severe pain|ophthalmology|Rinse chemicals out with running water for 20 minutes.|',
+  environment: 'extreme heat or cold can be dangerous|Heatstroke;Heat exhaustion;Hypothermia|Any confusion?|Rest somewhere cool and drink water|Confusion or fainting|general practice|Cool with water and fanning, or warm gradually.|',
+  general: 'this needs checking by a doctor|Several common causes are possible||||general practice||',
 };

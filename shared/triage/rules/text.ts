@@ -1,26 +1,28 @@
-import { CONCEPTS } from './concepts';
+import { CONCEPTS, PAIN_SITES, PAIN_WORDS } from './concepts';
 
 /**
- * Free text → concept mentions. Pure and synchronous; tables are built once per cold start.
+ * Free text → concept mentions. Pure and synchronous; the phrase index is built once per cold start.
  *
- * 1. Split into clauses at punctuation and at "but/however/although…", so a negation or an
- *    intensity word never reaches across ("no fever, but chest pain").
- * 2. In each clause: read temperatures ("39.5 C", "102F") and durations ("for 3 days") from the
- *    raw text; then lower-case, fold contractions ("can't", "unable to" → `cant`; "doesn't",
- *    "won't" → `not`), drop punctuation, strip simple plurals.
- * 3. Map each word to the phrase vocabulary: exact, a small misspelling table, else one
- *    Damerau-Levenshtein edit for words of 5+ letters ("vomitting", "unconcious", "seizuer").
- * 4. Match phrases left to right, longest first, letting filler words ("my", "is", "very") sit
- *    between a phrase's words. A match is dropped when "no/not/denies/without/never…" stands within
- *    the 3 words before it (unless followed by "relief/better/sure…": "no relief from chest pain"
- *    is not a negation, and "and/with" ends the negation's reach).
+ * 1. Split into clauses at punctuation and "but/however/although…", so negations and intensity
+ *    words never reach across ("no fever, but chest pain").
+ * 2. Per clause, read temperatures ("39.5 C", "102F") and durations ("for 3 days") from the raw
+ *    text; lower-case, fold contractions ("can't", "unable to" → cant; "doesn't", "won't" → not),
+ *    drop punctuation, and fold word endings (plural, -ing, -ed, final -e).
+ * 3. Map each word onto the phrase vocabulary: exact, a short misspelling table, else one
+ *    Damerau-Levenshtein edit for words of 5+ letters ("unconcious", "siezure", "speach"), but
+ *    never onto a single-word phrase that is one edit from common English ("brown" ≠ "drown").
+ * 4. Match phrases left to right, longest first, letting up to 6 filler words sit between phrase words;
+ *    a two-word phrase also matches reversed ("pain in my chest"). A match is dropped when
+ *    "no/not/denies/without/never…" stands within the 3 words before it, unless followed by
+ *    "relief/better/sure…" ("no relief from chest pain" keeps the chest pain), and "and/with"
+ *    end a negation's reach ("no fever and chest pain" keeps the chest pain: the safe reading).
  */
 
 export interface Mention {
   readonly concept: string;
-  /** An intensity word nearby ("severe", "worst", "10/10") or a structured severity ≥ 8. */
+  /** An intensity word nearby ("severe", "worst", "10/10"). */
   readonly severe: boolean;
-  /** "sudden", "out of nowhere"… in the same clause, or a structured sudden onset. */
+  /** "sudden", "out of nowhere"… in the same clause. */
   readonly sudden: boolean;
   /** How long, in hours, if the clause said ("for 3 days"). */
   readonly hours?: number;
@@ -28,39 +30,56 @@ export interface Mention {
 
 const words = (s: string): string[] => s.split(' ').filter(Boolean);
 
-/** Short misspellings and spelling variants the edit-distance step would not reach (< 5 letters). */
+/** Misspellings and variants the edit-distance step cannot reach (too short, or 2 edits). */
 const ALIAS: Readonly<Record<string, string>> = {
-  pian: 'pain', paim: 'pain', payn: 'pain', breathe: 'breath', brethe: 'breath', breth: 'breath', fevr: 'fever', feva: 'fever',
-  hed: 'head', nek: 'neck', stif: 'stiff', chst: 'chest', puk: 'puke', poop: 'poo', temprature: 'temperature', tempreture: 'temperature', tumy: 'tummy',
+  pian: 'pain', paim: 'pain', payn: 'pain', breth: 'breath', brea: 'breath', fevr: 'fever', feva: 'fever', feaver: 'fever', hed: 'head',
+  nek: 'neck', stif: 'stiff', chst: 'chest', poop: 'poo', temprature: 'temperature', tempreture: 'temperature', tumy: 'tummy', diahorrea: 'diarrhoea',
 };
+/** Words whose folded form would collide with another meaning ("fitting" is a seizure, "fit" is healthy). */
+const UNFOLDED = new Set(['fitting', 'spotting', 'cutting', 'confusing', 'stabbing', 'hives', 'fainted', 'fainting', 'sobbing', 'sobbed', 'stroked', 'stroking', 'pants', 'yellowing']);
 
-/** Plural and spelling folding for one word. */
-const fold = (w: string): string => {
-  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
-  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+/** One word's folded form: -ness, plural, -ing, -ed and final -e removed, doubled consonant undone. */
+export const fold = (w: string): string => {
+  if (!UNFOLDED.has(w)) {
+    w = w.replace(/iness$/, 'y').replace(/(.{4})ness$/, '$1'); // drowsiness → drowsy, stiffness → stiff
+    if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+    else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+    const stem = w.length > 5 && w.endsWith('ing') ? w.slice(0, -3) : w.length > 4 && /[^e]ed$/.test(w) ? w.slice(0, -2) : w;
+    w = stem !== w && /([^aeiouslfz])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+    if (w.length > 3 && /[^e]e$/.test(w)) w = w.slice(0, -1);
+  }
   return ALIAS[w] ?? w;
 };
 const set = (s: string): Set<string> => new Set(words(s).map(fold));
 
-/** Negators (after contractions are folded: "don't", "isn't", "won't" are `not`). */
-const NEGATORS = set('no not denies denied deny denying without never nor none negative');
-/** A negator followed by these is not negating a finding ("no relief", "not sure", "not getting better"). */
-const PSEUDO = set('relief better improvement improving improved help helping change stop stopping longer sure only just going getting idea certain due cause');
-/** These end a negation's reach: "no fever and chest pain" keeps the chest pain (the safe reading). */
-const NEG_STOP = set('and with plus also then has have had having');
-/** History markers: "history of stroke" is a condition, not an event now (only for concepts in HISTORICAL). */
+/** Negators, after contractions are folded ("don't", "isn't", "won't" are `not`). */
+const NEGATORS = set('no not denies denied deny without never nor negative');
+/** After a negator, these mean it negates no finding ("no relief", "not sure", "not getting better"). */
+const PSEUDO = set('relief better improvement improving help change stop longer sure only just going getting idea certain due cause');
+/** End a negation's reach. */
+const NEG_STOP = set('and with plus also then');
+/** "history of stroke", "a stroke 2 years ago" name a condition, not an event now (only for HISTORICAL concepts). */
 const HISTORY = set('history hx previous previously prior past');
 const HISTORICAL = new Set(['stroke', 'heart_attack']);
 /** May sit between a phrase's words. */
-const FILLER = set('a an the my his her their your our its it is are was were am be been im ive i me very really so quite too badly bit little some all of left right lower upper both whole full feel feels felt feeling like look looks looking getting gone going');
-const SEVERE = set('severe severely worst excruciating unbearable terrible agonizing agonising extreme extremely intense crushing horrible awful doubled writhing screaming');
-const SUDDEN = set('sudden suddenly abrupt abruptly instantly instant thunderclap nowhere');
-/** Common words one edit away from a phrase word; never "corrected" ("never" is not "fever"). */
-const NO_FUZZ = set(
-  'never fewer lever seven paint saint feint painted chess cheat sweet swear swearing breed bleep blond worse month couch touch rough tough smell spell shell dwell chose chore frigid later water hater stood spool slack block blank angle uncle stoke strike stroked stride strode bitter better letter butter nurse horse river liver lover cover mover hover sleep steep thing think their there these those three threw through sooner',
+const FILLER = set(
+  'a an the my his her their your our its it is are was were am be been im ive i me very really so quite too badly bit little some any all of in on at to from around ever left right lower upper middle centre center front both whole full feel felt like look getting gone going that which suddenly started began now still constantly',
+);
+const SEVERE = set('severe severely worst excruciating unbearable terrible agonizing agonising extreme extremely intense crushing elephant horrible awful badly doubled writhing screaming');
+const SUDDEN = set('sudden suddenly abrupt abruptly instantly thunderclap nowhere');
+/**
+ * Never reached by the one-edit step: single-word phrases one edit from a common English word
+ * ("fever"/"never", "blood"/"flood", "drown"/"brown", "poison"/"prison"). Derived by checking
+ * every single-word phrase against an English frequency word list; re-check when adding phrases.
+ * They still match exactly, through ALIAS, and inside multi-word phrases.
+ */
+const NO_FUZZ = new Set(
+  words(
+    'sweat sweaty radiat spread drown wheez wheezy cough mucus bronchitis lopsid droop garbl aphasia strok stagger confus confusion delirious muddl drowsy floppy fainted faint dizzy woozy concussion overdos paranoid manic depress depression hopeless panic stress insomnia fever chill shiver rigor infection infect septic mottl ashen grunt inconsolabl colic blotch wheal prawn stung sting latex bleed blood bloody tarry contraction cramp appendix vomit retch reflux drool hypoglycemia impal deform blister scrap scratch laceration burnt scald poison ingest overheat congest sniffl sneez sinus viral hoars strain stiff bruis arthritis pimpl swell toddler hemophilia stent pacemaker',
+  ),
 );
 
-/** Lower-case, fold contractions and negations, strip punctuation; one clause in, words out. */
+/** Lower-case, fold contractions and negations, strip punctuation; one clause in, folded words out. */
 const tokenize = (clause: string): string[] =>
   words(
     clause
@@ -71,71 +90,67 @@ const tokenize = (clause: string): string[] =>
       .replace(/[^a-z0-9]+/g, ' '),
   ).map(fold);
 
-// ── Phrase index, built once
+// Phrase index: first word → phrases (with every concept they mean), built once.
 interface Phrase {
   readonly w: readonly string[];
   readonly concepts: string[];
 }
 const INDEX = new Map<string, Phrase[]>();
-const VOCAB = new Set<string>();
+/** Every folded word of every phrase. */
+export const VOCAB = new Set<string>();
 {
-  const byText = new Map<string, Phrase>();
-  for (const [concept, list] of Object.entries(CONCEPTS)) {
-    for (const raw of list.split('|')) {
-      const w = tokenize(raw);
-      const key = w.join(' ');
-      let phrase = byText.get(key);
-      if (!phrase) {
-        phrase = { w, concepts: [] };
-        byText.set(key, phrase);
-        const bucket = INDEX.get(w[0]!) ?? [];
-        bucket.push(phrase);
-        INDEX.set(w[0]!, bucket);
-        for (const x of w) VOCAB.add(x);
-      }
-      if (!phrase.concepts.includes(concept)) phrase.concepts.push(concept);
+  const byKey = new Map<string, Phrase>();
+  const put = (w: string[], concept: string): void => {
+    const key = w.join(' ');
+    let p = byKey.get(key);
+    if (!p) {
+      byKey.set(key, (p = { w, concepts: [] }));
+      INDEX.get(w[0]!)?.push(p) ?? INDEX.set(w[0]!, [p]);
+      for (const x of w) VOCAB.add(x);
     }
-  }
-  for (const bucket of INDEX.values()) bucket.sort((a, b) => b.w.length - a.w.length);
+    if (!p.concepts.includes(concept)) p.concepts.push(concept);
+  };
+  const pairs: [string[], string][] = [];
+  /** `took too many {pills,tablets}` → both phrases. */
+  const expand = (p: string): string[] => {
+    const m = /\{([^}]*)\}/.exec(p);
+    return m ? m[1]!.split(',').flatMap((x) => expand(p.slice(0, m.index) + x + p.slice(m.index + m[0].length))) : [p];
+  };
+  // "<site> <pain word>" for every pain site ("tummy ache", "sore throat" reversed, "chest tightness").
+  const sites = Object.entries(PAIN_SITES).map(([concept, parts]): [string, string] => [concept, `{${parts.replace(/ /g, ',')}} {${PAIN_WORDS.replace(/ /g, ',')}}`]);
+  for (const [concept, list] of [...sites, ...Object.entries(CONCEPTS)])
+    for (const phrase of list.split('|').flatMap(expand)) {
+      const w = tokenize(phrase);
+      put(w, concept);
+      if (w.length === 2 && !w.some((x) => FILLER.has(x) || NEGATORS.has(x) || x === 'cant')) pairs.push([[w[1]!, w[0]!], concept]);
+    }
+  // Reversed pairs, unless that wording is already an explicit phrase.
+  for (const [w, concept] of pairs) if (!byKey.has(w.join(' ')) || byKey.get(w.join(' '))!.concepts.includes(concept)) put(w, concept);
 }
 
-// ── One-edit tolerance, SymSpell style: every vocabulary word of 5+ letters is indexed under
-// itself and each of its one-letter deletions; an input word looks up itself and its deletions,
-// and each candidate is confirmed with an exact one-edit (Damerau) check.
+// One-edit tolerance, SymSpell style: each vocabulary word of 5+ letters is indexed under itself
+// and its one-letter deletions; an input word looks up itself and its deletions, and a candidate
+// is confirmed with an exact one-edit (Damerau) check.
 const DELETES = new Map<string, string[]>();
-const deletions = (w: string): string[] => [...w].map((_, i) => w.slice(0, i) + w.slice(i + 1));
-for (const v of VOCAB) {
-  if (v.length < 5 || /\d/.test(v)) continue;
-  for (const d of [v, ...deletions(v)]) {
-    const bucket = DELETES.get(d) ?? [];
-    if (!bucket.includes(v)) bucket.push(v);
-    DELETES.set(d, bucket);
-  }
-}
+const deletions = (w: string): string[] => [w, ...[...w].map((_, i) => w.slice(0, i) + w.slice(i + 1))];
+for (const v of VOCAB) if (v.length > 4 && !/\d/.test(v)) for (const d of deletions(v)) DELETES.get(d)?.push(v) ?? DELETES.set(d, [v]);
 
 /** True when `a` and `b` are at most one insertion, deletion, substitution or adjacent swap apart. */
 export const withinOneEdit = (a: string, b: string): boolean => {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length)
-    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 };
 
 const CACHE = new Map<string, string>();
 /** The vocabulary word `w` stands for (itself when none). */
 const canon = (w: string): string => {
-  if (VOCAB.has(w) || w.length < 5 || NO_FUZZ.has(w) || FILLER.has(w) || NEGATORS.has(w) || /\d/.test(w)) return w;
+  if (VOCAB.has(w) || w.length < 5 || FILLER.has(w) || NEGATORS.has(w) || /\d/.test(w)) return w;
   let hit = CACHE.get(w);
   if (hit === undefined) {
-    hit = w;
-    search: for (const d of [w, ...deletions(w)])
-      for (const v of DELETES.get(d) ?? [])
-        if (withinOneEdit(w, v)) {
-          hit = v;
-          break search;
-        }
+    hit = deletions(w).flatMap((d) => DELETES.get(d) ?? []).find((v) => !NO_FUZZ.has(v) && withinOneEdit(w, v)) ?? w;
     if (CACHE.size > 5000) CACHE.clear();
     CACHE.set(w, hit);
   }
@@ -143,7 +158,7 @@ const canon = (w: string): string => {
 };
 
 const NUMBER: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, several: 3, couple: 2 };
-const UNIT_HOURS: Readonly<Record<string, number>> = { m: 1 / 60, h: 1, d: 24, n: 24, w: 168, mo: 720, y: 8760 };
+const UNIT_HOURS: Readonly<Record<string, number>> = { mi: 1 / 60, h: 1, d: 24, n: 24, w: 168, mo: 720, y: 8760 };
 const DURATION = /\b(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\s+(?:of\s+)?(min|minute|hour|hr|day|night|week|wk|month|year|yr)s?\b/g;
 const TEMPERATURE = /\b(\d{2,3}(?:[.,]\d)?)\s*(?:°|º|deg(?:ree)?s?)?\s*(c|f|celsius|fahrenheit)?\b/g;
 
@@ -151,93 +166,88 @@ const TEMPERATURE = /\b(\d{2,3}(?:[.,]\d)?)\s*(?:°|º|deg(?:ree)?s?)?\s*(c|f|ce
 const durationIn = (clause: string): number | undefined => {
   let best: number | undefined;
   for (const [, n, unit] of clause.matchAll(DURATION)) {
-    const u = unit!.startsWith('mo') ? 'mo' : unit!.startsWith('mi') ? 'm' : unit![0]!;
-    const hours = (NUMBER[n!] ?? Number(n)) * UNIT_HOURS[u]!;
-    if (best === undefined || hours > best) best = hours;
+    const hours = (NUMBER[n!] ?? Number(n)) * UNIT_HOURS[/^m[io]/.test(unit!) ? unit!.slice(0, 2) : unit![0]!]!;
+    if (!(hours <= (best ?? 0))) best = hours;
   }
   return best;
 };
 
-/** Temperatures stated in a clause, as concepts: fever ≥ 38 °C, high fever ≥ 39 °C, hypothermia < 35 °C. */
-const temperatureConcepts = (clause: string, out: string[]): void => {
+/** Temperatures a clause states, as concepts: fever ≥ 38 °C, high fever ≥ 39 °C, hypothermia < 35 °C. */
+const temperatures = (clause: string): string[] => {
+  const out: string[] = [];
   const aboutTemperature = /temp|fever|febrile|°|º|degree|thermometer/.test(clause);
   for (const [, raw, unit] of clause.matchAll(TEMPERATURE)) {
     if (!unit && !aboutTemperature) continue;
     const v = Number(raw!.replace(',', '.'));
-    const celsius = unit?.startsWith('f') || (!unit && v >= 90) ? ((v - 32) * 5) / 9 : v;
-    if (celsius < 25 || celsius > 45) continue;
-    if (celsius >= 38) out.push('fever');
-    if (celsius >= 39) out.push('high_fever');
-    if (celsius < 35) out.push('hypothermia');
+    const c = unit?.[0] === 'f' || (!unit && v >= 90) ? ((v - 32) * 5) / 9 : v;
+    if (c >= 38 && c <= 45) out.push('fever');
+    if (c >= 39 && c <= 45) out.push('high_fever');
+    if (c >= 25 && c < 35) out.push('hypothermia');
   }
+  return out;
+};
+
+/**
+ * A negator among the 3 words before position `i` (filler words and "or" not counted: "I don't
+ * have a fever or a stiff neck"), not a pseudo-negation, not cut off by "and/with". "Never … before"
+ * and "never … like this" announce a first time, not an absence.
+ */
+const isNegated = (raw: readonly string[], i: number, firstTime: boolean): boolean => {
+  for (let k = i - 1, n = 0; k >= 0 && n < 3; k--) {
+    const w = raw[k]!;
+    if (NEG_STOP.has(w)) return false;
+    if (NEGATORS.has(w)) return !PSEUDO.has(raw[k + 1] ?? '') && !(firstTime && w === 'never');
+    if (!FILLER.has(w) && w !== 'or') n++;
+  }
+  return false;
 };
 
 const CLAUSES = /(?<!\d)[.](?!\d)|[;!?\n,:()[\]]|\b(?:but|however|although|though|except|whereas|yet)\b/i;
 
 /**
  * Every concept mentioned in `text`, negated mentions left out.
- * `keep` filters concepts (e.g. only background conditions when reading `conditions`).
+ * `keep` filters concepts (only background conditions when reading `conditions`).
  */
-export const scan = (text: string, keep?: (concept: string) => boolean): Mention[] => {
+export const scan = (text: string, keep: (concept: string) => boolean = () => true): Mention[] => {
   const out: Mention[] = [];
   for (const clause of text.split(CLAUSES)) {
-    if (!clause || !clause.trim()) continue;
+    if (!clause?.trim()) continue;
     const lower = clause.toLowerCase();
     const hours = durationIn(lower);
-    const severeClause = /\b(?:[89]|10)\s*(?:\/|out of)\s*10\b/.test(lower);
     const raw = tokenize(clause);
     const tok = raw.map(canon);
     const sudden = raw.some((w) => SUDDEN.has(w));
-    const temps: string[] = [];
-    temperatureConcepts(lower, temps);
-    for (const concept of temps) if (!keep || keep(concept)) out.push({ concept, severe: false, sudden, hours });
+    const firstTime = /\b(?:before|like this|this bad)\b/.test(lower);
+    const longAgo = /\b(?:years?|months?) ago\b|\blast year\b/.test(lower);
+    const severeClause = /\b(?:[89]|10)\s*(?:\/|out of)\s*10\b/.test(lower);
+    const push = (concept: string, severe: boolean) => keep(concept) && out.push({ concept, severe, sudden, ...(hours === undefined ? {} : { hours }) });
+    for (const concept of temperatures(lower)) push(concept, false);
 
     for (let i = 0; i < tok.length; ) {
       let end = -1;
       let found: Phrase | undefined;
       for (const p of INDEX.get(tok[i]!) ?? []) {
-        // Match p.w against tok from i, skipping up to 3 filler words between phrase words.
+        // p.w against tok from i, up to 3 filler words skipped between phrase words.
+        // Up to 6 filler words may sit between phrase words. A multi-word phrase needs one word
+        // as written, so typos alone never make a finding.
         let j = i + 1;
-        let skips = 0;
         let k = 1;
-        while (k < p.w.length && j < tok.length) {
-          if (tok[j] === p.w[k]) {
-            j++;
-            k++;
-          } else if (FILLER.has(raw[j]!) && skips < 3) {
-            j++;
-            skips++;
-          } else break;
-        }
-        if (k === p.w.length && j > end) {
-          end = j;
-          found = p;
-        }
+        let exact = raw[i] === p.w[0] || p.w.length === 1;
+        for (let skips = 0; k < p.w.length && j < tok.length; j++)
+          if (tok[j] === p.w[k]) exact = raw[j] === p.w[k++] || exact;
+          else if (!FILLER.has(raw[j]!) || ++skips > 6) break;
+        if (k === p.w.length && exact && j > end) [end, found] = [j, p];
       }
       if (!found) {
         i++;
         continue;
       }
-      const negated = isNegated(raw, i);
-      const historical = raw.slice(Math.max(0, i - 4), i).some((w) => HISTORY.has(w));
-      const near = raw.slice(Math.max(0, i - 3), end + 3);
-      const severe = severeClause || near.some((w) => SEVERE.has(w));
-      for (const concept of found.concepts) {
-        if (negated || (historical && HISTORICAL.has(concept)) || (keep && !keep(concept))) continue;
-        out.push({ concept, severe, sudden, hours });
-      }
+      const negated = isNegated(raw, i, firstTime);
+      const historical = longAgo || raw.slice(Math.max(0, i - 4), i).some((w) => HISTORY.has(w));
+      const severe = severeClause || raw.slice(Math.max(0, i - 3), end + 3).some((w) => SEVERE.has(w));
+      for (const concept of found.concepts) if (!negated && !(historical && HISTORICAL.has(concept))) push(concept, severe);
       i = end;
     }
   }
   return out;
-};
-
-/** A negator within the 3 words before position `i`, not a pseudo-negation, not cut off by "and/with". */
-const isNegated = (raw: readonly string[], i: number): boolean => {
-  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
-    const w = raw[k]!;
-    if (NEG_STOP.has(w)) return false;
-    if (NEGATORS.has(w)) return !PSEUDO.has(raw[k + 1] ?? '');
-  }
-  return false;
 };

@@ -1,0 +1,230 @@
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { TABLES, type TableName } from '../shared/data/tables';
+import type { Grants } from '../shared/http/route';
+import { DATA_KEY_PURPOSE, indexesOf } from './data';
+import { acknowledge } from './nag';
+
+/**
+ * What every CareBow function shares, whoever invokes it (API Gateway or the triage queue): the
+ * bundling, the runtime, its own encrypted log group and its own role, tracing, and the grants
+ * vocabulary of the route table (`Grants`). `Api` and `Triage` both build their functions here.
+ */
+
+/** The repository root: entries, the lock file and esbuild are resolved from here. */
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Stage-wide settings of a function's log group and role. */
+export interface FunctionSettings {
+  /** Stage name, part of the role description. */
+  readonly stage: string;
+  /** CMK of the log groups. */
+  readonly encryptionKey: kms.IKey;
+  /** Retention of the log groups. */
+  readonly logRetention: logs.RetentionDays;
+  /** What happens to the log groups when the stack is deleted. */
+  readonly logRemovalPolicy: RemovalPolicy;
+}
+
+export interface NodeFunctionOptions {
+  /** Handler module under `functions/`, without extension; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  readonly environment: Readonly<Record<string, string>>;
+  /**
+   * Reserved concurrency of the function.
+   * @default - none reserved
+   */
+  readonly reservedConcurrency?: number;
+  /**
+   * Data files beside the entry (relative to its folder) copied next to the bundle, for the
+   * handler to read at cold start from `import.meta.dirname`.
+   * @default - none
+   */
+  readonly bundleFiles?: readonly string[];
+}
+
+/** A log group encrypted with the stage's CMK, with the stage's retention and removal policy. */
+export const encryptedLogGroup = (scope: Construct, id: string, settings: FunctionSettings, logGroupName?: string): logs.LogGroup =>
+  new logs.LogGroup(scope, id, {
+    ...(logGroupName !== undefined ? { logGroupName } : {}),
+    encryptionKey: settings.encryptionKey,
+    retention: settings.logRetention,
+    removalPolicy: settings.logRemovalPolicy,
+  });
+
+/**
+ * A function with its own encrypted log group (`<name>Logs`) and its own role (`<name>Role`),
+ * which may write to that log group and send traces, and nothing else until grants are added
+ * (`grantDeclared`). Bundled with the local esbuild as minified ESM for nodejs24.x on arm64.
+ *
+ * The caller acknowledges how the function is invoked (`lambdaSynchronousNoDlq` for API
+ * Gateway, `queueWorkerNoLambdaDlq` for an SQS event source): that differs per caller.
+ */
+export const nodeFunction = (scope: Construct, name: string, settings: FunctionSettings, options: NodeFunctionOptions): nodejs.NodejsFunction => {
+  const logGroup = encryptedLogGroup(scope, `${name}Logs`, settings);
+  const role = new iam.Role(scope, `${name}Role`, {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    description: `CareBow ${settings.stage}: ${name} function`,
+  });
+  logGroup.grantWrite(role);
+  const fn = new nodejs.NodejsFunction(scope, `${name}Function`, {
+    entry: path.join(PROJECT_ROOT, 'functions', `${options.entry}.ts`),
+    handler: 'handler',
+    projectRoot: PROJECT_ROOT,
+    depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+    runtime: lambda.Runtime.NODEJS_24_X,
+    architecture: lambda.Architecture.ARM_64,
+    memorySize: options.memorySize,
+    timeout: options.timeout,
+    description: options.description,
+    role,
+    logGroup,
+    tracing: lambda.Tracing.ACTIVE,
+    ...(options.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: options.reservedConcurrency } : {}),
+    environment: { ...options.environment },
+    bundling: {
+      format: nodejs.OutputFormat.ESM,
+      target: 'node24',
+      mainFields: ['module', 'main'],
+      minify: true,
+      sourceMap: true,
+      sourcesContent: false,
+      bundleAwsSDK: true,
+      forceDockerBundling: false,
+      banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      ...(options.bundleFiles?.length
+        ? {
+            commandHooks: {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (inputDir: string, outputDir: string) =>
+                options.bundleFiles!.map((file) => `cp "${path.join(inputDir, 'functions', path.dirname(options.entry), file)}" "${path.join(outputDir, path.basename(file))}"`),
+            },
+          }
+        : {}),
+    },
+  });
+  acknowledge(role, 'xrayWildcardResource', 'cdkGrantsAreInlinePolicies');
+  acknowledge(fn, 'lambdaNotInVpc');
+  return fn;
+};
+
+export type TableLevel = 'read' | 'readWrite' | 'append';
+
+/**
+ * What each table level of `grants.tables` allows on the table and its indexes. `read` and
+ * `readWrite` are CDK's grantReadData/grantReadWriteData without the stream actions (no table has
+ * a stream). `append` is PutItem plus the reads that finding a hash chain's head and searching
+ * the trail need; never UpdateItem, DeleteItem, BatchWriteItem or PartiQL.
+ */
+export const TABLE_ACTIONS: Readonly<Record<TableLevel, readonly string[]>> = {
+  read: ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'],
+  readWrite: [
+    'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan',
+    'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
+  ],
+  append: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+};
+
+/**
+ * What each table level may do with the tables' CMK, which DynamoDB uses on the caller's behalf:
+ * CDK's key actions for read and read-write, and for `append` only what encrypting a new item and
+ * reading items back needs (no ReEncrypt, no GenerateDataKey* wildcard).
+ */
+export const TABLE_KEY_ACTIONS: Readonly<Record<TableLevel, readonly string[]>> = {
+  read: ['kms:Decrypt', 'kms:DescribeKey'],
+  readWrite: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+  append: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+};
+
+/** What `grants.dataKeys` allows on the wrapping key, always under `purpose=carebow-phi`. */
+export const DATA_KEY_ACTIONS: Readonly<Record<NonNullable<Grants['dataKeys']>, readonly string[]>> = {
+  decrypt: ['kms:Decrypt'],
+  generate: ['kms:Decrypt', 'kms:GenerateDataKey'],
+};
+
+/** What `grants.triageQueue: 'send'` allows on the queue, and on its CMK. */
+export const QUEUE_SEND_ACTIONS: readonly string[] = ['sqs:SendMessage'];
+export const QUEUE_SEND_KEY_ACTIONS: readonly string[] = ['kms:GenerateDataKey', 'kms:Decrypt'];
+
+/**
+ * The resources `Grants` names. Only the tables are always there; a function whose grants name a
+ * resource its builder did not pass fails synthesis rather than silently going without.
+ */
+export interface GrantTargets {
+  /** The tables, keyed like `TABLES`. */
+  readonly tables: Readonly<Record<TableName, dynamodb.ITableV2>>;
+  /** Symmetric key that wraps per-user data keys (`grants.dataKeys`). */
+  readonly dataKeyWrappingKey?: kms.IKey;
+  /** Asymmetric key that signs access tokens (`grants.tokenSigningKey`). */
+  readonly tokenSigningKey?: kms.IKey;
+  /** HMAC key of the e-mail blind index (`grants.blindIndexSecret`). */
+  readonly blindIndexSecret?: secretsmanager.ISecret;
+  /** Where triage sessions are queued (`grants.triageQueue`). */
+  readonly triageQueue?: sqs.IQueue;
+}
+
+/** Turns declared grants into IAM grants on the function's role; nothing else is ever granted. */
+export const grantDeclared = (fn: lambda.IFunction, grants: Grants, targets: GrantTargets): void => {
+  const need = <T>(target: T | undefined, what: string): T => {
+    if (target === undefined) throw new Error(`${fn.node.path}: its grants name ${what}, which was not passed to grantDeclared`);
+    return target;
+  };
+  const { tables } = targets;
+  const levels = Object.values(grants.tables ?? {});
+  if (levels.includes('readWrite')) acknowledge(fn.role!, 'cmkGrantWildcards');
+  for (const [name, level] of Object.entries(grants.tables ?? {}) as [TableName, TableLevel][]) {
+    // Not table.grant*(): for a table with indexes those add `<table>/index/*`. Naming the
+    // spec's indexes grants the same without a resource wildcard.
+    const table = tables[name];
+    const indexArns = indexesOf(TABLES[name]).map((index) => `${table.tableArn}/index/${index.indexName}`);
+    iam.Grant.addToPrincipal({ grantee: fn, actions: [...TABLE_ACTIONS[level]], resourceArns: [table.tableArn, ...indexArns] });
+    table.encryptionKey?.grant(fn, ...TABLE_KEY_ACTIONS[level]);
+  }
+  for (const name of grants.describeTables ?? []) {
+    iam.Grant.addToPrincipal({ grantee: fn, actions: ['dynamodb:DescribeTable'], resourceArns: [tables[name].tableArn] });
+  }
+  if (grants.dataKeys !== undefined) {
+    // Still a grant (Grant.addToPrincipal), but not key.grant(), which cannot carry a condition:
+    // the role may only use the wrapping key under the PHI encryption context. The key policy
+    // delegates to IAM (account root), so this role statement is the whole permission; the key
+    // policy's own Deny statements additionally require `userId` in the context.
+    iam.Grant.addToPrincipal({
+      grantee: fn,
+      actions: [...DATA_KEY_ACTIONS[grants.dataKeys]],
+      resourceArns: [need(targets.dataKeyWrappingKey, 'the data-key wrapping key').keyArn],
+      conditions: { StringEquals: { 'kms:EncryptionContext:purpose': DATA_KEY_PURPOSE } },
+    });
+  }
+  if (grants.tokenSigningKey !== undefined) {
+    const signingKey = need(targets.tokenSigningKey, 'the token-signing key');
+    if (grants.tokenSigningKey === 'sign') signingKey.grant(fn, 'kms:Sign', 'kms:GetPublicKey');
+    if (grants.tokenSigningKey === 'publicKey') signingKey.grant(fn, 'kms:GetPublicKey');
+    if (grants.tokenSigningKey === 'describe') signingKey.grant(fn, 'kms:DescribeKey');
+  }
+  if (grants.blindIndexSecret === true) need(targets.blindIndexSecret, 'the blind-index secret').grantRead(fn);
+  if (grants.triageQueue !== undefined) {
+    const queue = need(targets.triageQueue, 'the triage queue');
+    if (grants.triageQueue === 'probe') queue.grant(fn, 'sqs:GetQueueAttributes');
+    if (grants.triageQueue === 'send') {
+      // Not grantSendMessages(), which adds GetQueueAttributes, GetQueueUrl and the key-write
+      // wildcards: a producer only sends (the URL is configuration), and SQS needs a data key
+      // from the queue's CMK for that (GenerateDataKey, and Decrypt to reuse a cached one).
+      iam.Grant.addToPrincipal({ grantee: fn, actions: [...QUEUE_SEND_ACTIONS], resourceArns: [queue.queueArn] });
+      queue.encryptionMasterKey?.grant(fn, ...QUEUE_SEND_KEY_ACTIONS);
+    }
+  }
+};

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import type { TriageInput, TriageLevel } from '../../shared/contracts/triage';
+import { urgencyRank } from '../../shared/triage/levels';
+import { assessWithRules } from '../../shared/triage/rules/engine';
+
+/**
+ * Clinical vignettes for the red-flag rules. Each row: description, input, the least urgent level
+ * that is still safe (`min`), and for non-urgent cases the `ideal` level; answering more urgently
+ * than `ideal` is over-triage. Under-triage (less urgent than `min`) must never happen.
+ * Levels: A emergency_ambulance · E emergency · U consultation_24 · C consultation · S self_care.
+ */
+type L = 'A' | 'E' | 'U' | 'C' | 'S';
+const LEVEL: Record<L, TriageLevel> = { A: 'emergency_ambulance', E: 'emergency', U: 'consultation_24', C: 'consultation', S: 'self_care' };
+type Vignette = [description: string, input: TriageInput, min: L, ideal?: L];
+
+const s = (name: string, severity: number, more: Partial<TriageInput['symptoms'][number]> = {}) => ({ name, severity, ...more });
+
+const URGENT: Vignette[] = [
+  // Heart
+  ['crushing chest pain with sweating, 58-year-old man', { symptoms: [s('chest pain', 8, { onset: 'sudden' })], freeText: 'crushing, and I am sweating buckets', age: 58, sex: 'male' }, 'A'],
+  ['misspelt chest pain spreading to the jaw', { symptoms: [s('chest pian', 5)], freeText: 'it spreads up to my jaw' }, 'A'],
+  ['tight chest and short of breath, free text only', { symptoms: [s('feeling unwell', 5)], freeText: 'Tight chest and short of breath since this morning.' }, 'A'],
+  ['"indigestion" with an aching arm and clamminess', { symptoms: [s('indigestion', 5)], freeText: 'left arm aching and I feel clammy', age: 62, sex: 'female' }, 'A'],
+  ['mild chest pain alone, two hours', { symptoms: [s('chest pain', 4, { durationHours: 2 })], age: 35 }, 'E'],
+  ['pressure in the chest with known angina', { symptoms: [s('pressure in my chest', 5)], conditions: ['angina'] }, 'A'],
+  ['tearing pain through to the back', { symptoms: [s('back pain', 9, { onset: 'sudden' })], freeText: 'a tearing feeling between my shoulder blades', age: 67 }, 'A'],
+  ['palpitations then fainted', { symptoms: [s('heart racing', 6), s('fainted', 5)], age: 44 }, 'A'],
+  // Stroke
+  ['face drooping on one side, sudden', { symptoms: [s('face drooping on one side', 5, { onset: 'sudden' })], age: 70 }, 'A'],
+  ['carer: slurring and cannot lift his arm', { symptoms: [s('dizzy', 4)], freeText: "My husband is slurring his words and can't lift his right arm", age: 74 }, 'A'],
+  ['misspelt "slured speach"', { symptoms: [s('slured speach', 6)] }, 'A'],
+  ['sudden numbness on one side of the body', { symptoms: [s('numbness on one side of body', 6, { onset: 'sudden' })] }, 'A'],
+  ['face looks lopsided, cannot raise arm', { symptoms: [s('weird face', 5)], freeText: "his face looks lopsided and he can't raise his arm" }, 'A'],
+  // Allergy
+  ['peanuts then swollen lips', { symptoms: [s('swollen lips', 7, { onset: 'sudden' })], freeText: 'ate a cookie with peanuts 20 minutes ago' }, 'A'],
+  ['bee sting and wheezing', { symptoms: [s('bee sting', 4), s('wheezing', 6)] }, 'A'],
+  ['hives and now cannot breathe properly', { symptoms: [s('hives', 5)], freeText: 'now i cant breath properly' }, 'A'],
+  ['throat feels like it is closing after a new antibiotic', { symptoms: [s('throat feels like its closing', 8)], freeText: 'started a new medication today' }, 'A'],
+  ['used an EpiPen', { symptoms: [s('allergic reaction', 7)], freeText: 'used my epipen 10 minutes ago' }, 'A'],
+  // Bleeding
+  ['cut on the leg that will not stop bleeding', { symptoms: [s('cut on leg', 7)], freeText: "it won't stop bleeding even with pressure" }, 'A'],
+  ['bleeding a lot from a head wound', { symptoms: [s('bleeding a lot', 8)] }, 'A'],
+  ['blood pouring from a wound, free text only', { symptoms: [s('leg wound', 6)], freeText: 'blood is pouring out of the wound on my leg' }, 'A'],
+  ['throwing up blood', { symptoms: [s('throwing up blood', 6)] }, 'E'],
+  ['misspelt "vomitting blood"', { symptoms: [s('vomitting blood', 6)] }, 'E'],
+  ['black tarry stools in an older adult', { symptoms: [s('black stools', 3, { durationHours: 24 })], age: 70 }, 'E'],
+  // Breathing
+  ['too breathless to speak in full sentences', { symptoms: [s('asthma', 8)], freeText: "so breathless I can't speak in full sentences" }, 'A'],
+  ['"sob" for six hours', { symptoms: [s('sob', 5, { durationHours: 6 })] }, 'E'],
+  ['child with cough and blue lips', { symptoms: [s('cough', 6)], freeText: 'his lips look blue', age: 3 }, 'A'],
+  ['misspelt "short of breth"', { symptoms: [s('short of breth', 6)] }, 'E'],
+  ['"cant breath" in free text only', { symptoms: [s('cough', 5)], freeText: 'cant breath' }, 'A'],
+  ['no chest pain, but really short of breath', { symptoms: [s('breathing trouble', 6)], freeText: 'no chest pain but really short of breath' }, 'E'],
+  // Consciousness and seizures
+  ['passed out and hit head', { symptoms: [s('passed out', 5)], freeText: 'hit my head on the table when I fell' }, 'A'],
+  ['young adult fainted, feels fine now', { symptoms: [s('fainted', 3, { durationHours: 1 })], age: 19 }, 'E'],
+  ['first seizure in an adult', { symptoms: [s('seizure', 8)], age: 30 }, 'A'],
+  ['toddler convulsions with fever', { symptoms: [s('convulsions', 8), s('fever', 6)], age: 2 }, 'A'],
+  ['known epilepsy, had a fit', { symptoms: [s('had a fit', 5)], conditions: ['epilepsy'] }, 'E'],
+  ['misspelt "siezure"', { symptoms: [s('siezure', 7)] }, 'A'],
+  ['grandmother unresponsive', { symptoms: [s('unresponsive', 10)], age: 88 }, 'A'],
+  ['misspelt "unconcious"', { symptoms: [s('unconcious', 10)] }, 'A'],
+  // Mental health
+  ['thinking about how to kill myself', { symptoms: [s('low mood', 7)], freeText: 'Sometimes I think about how to kill myself.' }, 'E'],
+  ['took too many paracetamol', { symptoms: [s('took too many paracetamol', 5)] }, 'E'],
+  ['self-harm', { symptoms: [s('self-harm', 6)] }, 'E'],
+  ['"I just want to die"', { symptoms: [s('feeling hopeless', 7)], freeText: 'I just want to die' }, 'E'],
+  ['"suicidal" as the symptom', { symptoms: [s('Suicidal', 8)] }, 'E'],
+  // Meningitis and sepsis
+  ['fever and neck stiffness, student', { symptoms: [s('fever', 7), s('neck stiffness', 7)], age: 19 }, 'A'],
+  ['misspelt "stiff nek" with feverishness', { symptoms: [s('stiff nek', 6), s('feverish', 5)] }, 'A'],
+  ['rash that does not fade under a glass, child with temperature', { symptoms: [s('rash', 5)], freeText: "The spots don't fade when I press a glass on them, she has a temperature", age: 4 }, 'A'],
+  ['headache, high temperature, light hurts eyes', { symptoms: [s('headache', 7), s('high temperature', 6)], freeText: 'light hurts my eyes' }, 'A'],
+  ['fever and confusion, 81', { symptoms: [s('fever', 6), s('confused', 6)], age: 81 }, 'A'],
+  ['urine infection, now shivering, fast breathing, mottled', { symptoms: [s('urine infection', 5)], freeText: 'now shivering, breathing really fast and skin looks mottled' }, 'A'],
+  ['fever during chemotherapy', { symptoms: [s('temperature 38.4', 4)], conditions: ['on chemotherapy for breast cancer'] }, 'E'],
+  ['sickle cell disease with fever', { symptoms: [s('fever', 5)], conditions: ['sickle cell anaemia'] }, 'E'],
+  // Headache
+  ['worst headache of my life, sudden', { symptoms: [s('worst headache of my life', 10, { onset: 'sudden' })] }, 'E'],
+  ['sudden head pain 9/10', { symptoms: [s('head pain', 9, { onset: 'sudden' })] }, 'E'],
+  ['headache with confusion', { symptoms: [s('headache', 6), s('confusion', 5)], age: 45 }, 'E'],
+  // Pregnancy
+  ['pregnant with vaginal bleeding', { symptoms: [s('vaginal bleeding', 4)], pregnant: true }, 'E'],
+  ['pregnant with severe stomach pain', { symptoms: [s('stomach pain', 8)], pregnant: true }, 'E'],
+  ['8 weeks pregnant, cramps and spotting (free text)', { symptoms: [s('cramps', 5)], freeText: "I'm 8 weeks pregnant and spotting" }, 'E'],
+  ['baby moving less', { symptoms: [s('baby moving less', 5)], pregnant: true }, 'E'],
+  ['pregnant, headache and blurry vision', { symptoms: [s('headache', 6), s('blurry vision', 5)], pregnant: true, age: 32 }, 'E'],
+  // Infants and children
+  ['baby under one with fever', { symptoms: [s('fever', 5)], age: 0 }, 'E'],
+  ['toddler high fever and lethargic', { symptoms: [s('high fever', 7), s('lethargic', 6)], age: 1 }, 'E'],
+  ['infant not feeding, temp 38.5', { symptoms: [s('not feeding', 6)], freeText: 'temp 38.5', age: 0 }, 'E'],
+  ['child swallowed bleach', { symptoms: [s('swallowed bleach', 5)], age: 3 }, 'E'],
+  // Abdomen
+  ['sudden severe abdominal pain, hard as a board', { symptoms: [s('abdominal pain', 9, { onset: 'sudden' })], freeText: 'my stomach is hard as a board' }, 'E'],
+  ['lower right tummy pain, fever and vomiting', { symptoms: [s('tummy ache lower right', 6), s('vomiting', 4), s('fever', 4)], age: 17 }, 'E'],
+  ['sudden testicle pain, teenager', { symptoms: [s('testicle pain', 8, { onset: 'sudden' })], age: 15, sex: 'male' }, 'E'],
+  // Head injury
+  ['hit head then vomiting, child', { symptoms: [s('hit head', 5), s('vomiting', 5)], age: 8 }, 'E'],
+  ['bumped head on warfarin', { symptoms: [s('bumped head', 3)], conditions: ['warfarin'], age: 79 }, 'E'],
+  ['knocked out playing rugby', { symptoms: [s('head injury', 6)], freeText: 'I was knocked out for a minute' }, 'A'],
+  // Diabetes
+  ['type 1 diabetes and throwing up', { symptoms: [s('throwing up', 6)], conditions: ['Type 1 diabetes'] }, 'E'],
+  ['diabetic, confused and sweaty', { symptoms: [s('confused and sweaty', 7)], conditions: ['diabetic on insulin'] }, 'E'],
+  // Other red flags
+  ['high fever for four days', { symptoms: [s('high fever', 6, { durationHours: 96 })] }, 'U'],
+  ["older adult with diarrhoea, can't keep fluids down, not peed", { symptoms: [s('diarrhoea', 6, { durationHours: 48 })], freeText: "can't keep any fluids down and hasn't peed since yesterday", age: 70 }, 'U'],
+  ['unknown symptom 9/10 with sudden onset', { symptoms: [s('weird pain in foot', 9, { onset: 'sudden' })] }, 'U'],
+  ['back pain, numb bottom and wet myself', { symptoms: [s('lower back pain', 7)], freeText: 'numbness around my bottom and I wet myself' }, 'E'],
+  ['heat stroke, confused and not sweating', { symptoms: [s('heat stroke', 7)], freeText: 'confused and not sweating', age: 70 }, 'E'],
+  ['sepsis words only', { symptoms: [s('feel really ill', 8)], freeText: 'I think it might be sepsis' }, 'E'],
+  ['coughing up blood and breathless', { symptoms: [s('coughing up blood', 5), s('breathless', 5)] }, 'E'],
+  ['drooling, cannot swallow saliva', { symptoms: [s('sore throat', 8)], freeText: "drooling and can't swallow my saliva" }, 'E'],
+];
+
+const NON_URGENT: Vignette[] = [
+  ['common cold', { symptoms: [s('runny nose', 3, { durationHours: 48 }), s('sore throat', 3, { durationHours: 48 })], age: 28 }, 'S', 'S'],
+  ['mild back pain after gardening', { symptoms: [s('lower back pain', 4, { durationHours: 48 })], freeText: 'started after gardening', age: 40 }, 'S', 'S'],
+  ['minor cut on a finger', { symptoms: [s('small cut on finger', 2, { durationHours: 0.5 })], freeText: 'bled a little, stopped with pressure' }, 'S', 'S'],
+  ['hay fever season', { symptoms: [s('sneezing', 4), s('itchy eyes', 4)], freeText: 'every spring when pollen is high' }, 'S', 'S'],
+  ['"hay fever" is not a fever', { symptoms: [s('hay fever', 4)] }, 'S', 'S'],
+  ['mild headache', { symptoms: [s('headache', 3, { durationHours: 4 })], age: 30 }, 'S', 'S'],
+  ['heartburn after a big meal', { symptoms: [s('heartburn', 4, { durationHours: 3 })], freeText: 'after a big spicy dinner', age: 35 }, 'S', 'S'],
+  ['twisted ankle, can walk', { symptoms: [s('twisted ankle', 4)], freeText: 'can walk on it, a bit swollen' }, 'S', 'S'],
+  ['mild diarrhoea for a day', { symptoms: [s('diarrhea', 3, { durationHours: 24 })], age: 25 }, 'S', 'S'],
+  ['dry cough for five days', { symptoms: [s('dry cough', 3, { durationHours: 120 })], age: 33 }, 'S', 'S'],
+  ['mosquito bites', { symptoms: [s('mosquito bites', 2)] }, 'S', 'S'],
+  ['sunburn', { symptoms: [s('sunburn', 3, { durationHours: 12 })] }, 'S', 'S'],
+  ['acne for months', { symptoms: [s('acne', 2, { durationHours: 2000 })], age: 16 }, 'S', 'C'],
+  ['constipated for three days', { symptoms: [s('constipated', 3, { durationHours: 72 })] }, 'S', 'S'],
+  ['period cramps', { symptoms: [s('period cramps', 5)], sex: 'female', age: 22 }, 'S', 'S'],
+  ['tension headache with stress', { symptoms: [s('headache', 4, { durationHours: 24 }), s('stress', 4)], age: 40 }, 'S', 'C'],
+  ['earache in a school-age child', { symptoms: [s('earache', 4, { durationHours: 24 })], age: 6 }, 'S', 'S'],
+  ['chronic mild knee pain', { symptoms: [s('knee pain', 3, { durationHours: 2000 })], age: 60 }, 'S', 'C'],
+  ['trouble sleeping', { symptoms: [s('trouble sleeping', 4, { durationHours: 200 })] }, 'S', 'S'],
+  ['tired all the time for a month', { symptoms: [s('tired all the time', 4, { durationHours: 700 })] }, 'C', 'C'],
+  ['eczema flare', { symptoms: [s('eczema flare', 4)], freeText: 'dry itchy patches on my elbows' }, 'S', 'S'],
+  ['short nosebleed in a child', { symptoms: [s('nosebleed', 2, { durationHours: 0.1 })], age: 10 }, 'S', 'S'],
+  ['sore throat with a low fever', { symptoms: [s('sore throat', 4), s('fever', 3)], freeText: 'temperature 37.9', age: 24 }, 'S', 'S'],
+  ['flu with body aches', { symptoms: [s('body aches', 4), s('flu', 4)], age: 35 }, 'S', 'S'],
+  ['mild nausea', { symptoms: [s('nausea', 3, { durationHours: 6 })] }, 'S', 'S'],
+  ['burning when peeing', { symptoms: [s('burning when I pee', 4, { durationHours: 24 })], sex: 'female', age: 29 }, 'C', 'C'],
+  ['pink eye', { symptoms: [s('pink eye', 3)], freeText: 'sticky in the morning' }, 'S', 'S'],
+  ['toothache', { symptoms: [s('toothache', 5, { durationHours: 48 })] }, 'C', 'C'],
+  ['mild anxiety for two weeks', { symptoms: [s('anxious', 4, { durationHours: 300 })] }, 'C', 'C'],
+  ['sore muscles after the gym, no chest pain', { symptoms: [s('sore muscles', 3, { durationHours: 24 })], freeText: 'after a new workout, no chest pain' }, 'S', 'S'],
+  ["blocked nose, can't breathe through it", { symptoms: [s('blocked nose', 3)], freeText: "can't breathe through my nose at night" }, 'S', 'S'],
+  ['cough, denies fever or shortness of breath', { symptoms: [s('cough', 3, { durationHours: 72 })], freeText: 'denies fever or shortness of breath' }, 'S', 'S'],
+  ['fit and healthy runner with a blister', { symptoms: [s('blister on heel', 2)], freeText: "I'm fit and healthy, just a blister from running" }, 'S', 'S'],
+  ['mild stomach ache', { symptoms: [s('stomach ache', 3, { durationHours: 5 })] }, 'S', 'S'],
+  ['chronic mild back ache', { symptoms: [s('back ache', 3, { durationHours: 2000 })], age: 50 }, 'S', 'C'],
+  ['cold sore', { symptoms: [s('cold sore', 2)] }, 'S', 'S'],
+  ['usual migraine with light sensitivity', { symptoms: [s('migraine', 6, { durationHours: 6 })], freeText: 'my usual migraine with sensitivity to light', conditions: ['migraine'] }, 'C', 'C'],
+  ['older adult with a runny nose', { symptoms: [s('runny nose', 2)], age: 70 }, 'C', 'C'],
+  ['older adult with a fever (raised one step)', { symptoms: [s('fever', 5)], age: 80 }, 'C', 'C'],
+  ['minor bump on the head, no symptoms', { symptoms: [s('bumped head', 2)], freeText: 'hit it on a cupboard door, no headache or vomiting', age: 34 }, 'S', 'S'],
+  ['itchy hives after new soap', { symptoms: [s('hives', 3)], age: 27 }, 'S', 'S'],
+  ['bruised knee', { symptoms: [s('bruised knee', 2)], age: 12 }, 'S', 'S'],
+  ['stiff neck after sleeping awkwardly', { symptoms: [s('stiff neck', 4, { durationHours: 12 })], freeText: 'slept awkwardly, no fever', age: 37 }, 'S', 'S'],
+  ['lightheaded on standing up quickly', { symptoms: [s('lightheaded', 3, { durationHours: 0.1 })], freeText: 'only when I stand up too fast', age: 25 }, 'S', 'S'],
+  ['sore ribs after coughing a lot', { symptoms: [s('chest pain', 2, { durationHours: 48 })], freeText: 'sore when I press on my ribs after coughing a lot', age: 24 }, 'C', 'C'],
+  ['mild wheeze with a cold, known asthma', { symptoms: [s('wheezy', 3), s('cold', 3)], conditions: ['asthma'], age: 31 }, 'C', 'C'],
+  ['racing heart before exams', { symptoms: [s('heart racing', 3, { durationHours: 0.5 })], freeText: 'before exams, I get anxious', age: 20 }, 'C', 'C'],
+  ['room spins when rolling over in bed', { symptoms: [s('dizziness', 4, { durationHours: 72 })], freeText: 'the room spins when I roll over in bed', age: 55 }, 'C', 'C'],
+  ['headache with a blocked nose, 52', { symptoms: [s('headache', 3), s('blocked nose', 3)], age: 52 }, 'S', 'S'],
+  ['vomited once after a night out', { symptoms: [s('vomited', 3, { durationHours: 2 })], age: 23 }, 'S', 'S'],
+  ['child with a mild fever and runny nose', { symptoms: [s('fever', 3), s('runny nose', 3)], age: 4 }, 'S', 'S'],
+  ['swollen ankles at the end of the day', { symptoms: [s('swollen ankles', 3, { durationHours: 500 })], age: 68 }, 'C', 'C'],
+];
+
+const ALL = [...URGENT, ...NON_URGENT];
+const rank = (l: L) => urgencyRank(LEVEL[l]);
+
+describe('Clinical vignettes: assessWithRules', () => {
+  it('has a broad suite (≥ 60 cases, ≥ 20 non-urgent)', () => {
+    expect(ALL.length).toBeGreaterThanOrEqual(60);
+    expect(NON_URGENT.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(ALL.map((v) => [v[0], v] as const))('never under-triages: %s', (_, [, input, min]) => {
+    // Act
+    const result = assessWithRules(input);
+    // Assess: at least as urgent as the minimum safe level
+    expect(urgencyRank(result.level), `${result.level} (${result.rulesFired.join(', ')})`).toBeLessThanOrEqual(rank(min));
+  });
+
+  it('keeps over-triage of non-urgent cases at or below 30%', () => {
+    const over = NON_URGENT.filter(([, input, , ideal]) => urgencyRank(assessWithRules(input).level) < rank(ideal!));
+    const rate = over.length / NON_URGENT.length;
+    console.log(
+      `triage vignettes: ${ALL.length} cases, ${NON_URGENT.length} non-urgent; over-triage ${over.length}/${NON_URGENT.length} = ${(rate * 100).toFixed(1)}%` +
+        (over.length ? ` (${over.map(([d]) => d).join('; ')})` : ''),
+    );
+    expect(rate).toBeLessThanOrEqual(0.3);
+  });
+});
