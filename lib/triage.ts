@@ -197,6 +197,8 @@ export class Triage extends Construct {
     const fn = nodeFunction(this, 'Worker', props.settings, {
       entry: 'triage/worker',
       description: 'Triage worker: assesses queued symptom sessions (rules, then the model)',
+      // The rules engine's tables are data read at cold start (shared/triage/rules/tables.ts).
+      bundleFiles: ['../../shared/triage/rules/triage-rules.generated.json'],
       memorySize: props.memorySize ?? 512,
       timeout: this.workerTimeout,
       reservedConcurrency: props.reservedConcurrency,

@@ -354,3 +354,11 @@ describe('Function: redFlagsInText', () => {
     expect(redFlagsInText("I'm 10 weeks pregnant and bleeding")?.level).toBe('emergency');
   });
 });
+
+describe('Module: rule tables', () => {
+  it('ships the tables the engine loads as they are in concepts.ts and rules.ts (else run `npm run generate:triage`)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { TRIAGE_TABLES_PATH, triageTables } = await import('../../scripts/generate-triage-tables');
+    expect(JSON.parse(readFileSync(TRIAGE_TABLES_PATH, 'utf8'))).toEqual(JSON.parse(JSON.stringify(triageTables())));
+  });
+});

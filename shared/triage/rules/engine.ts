@@ -1,6 +1,6 @@
 import type { TriageInput, TriageLevel } from '../../contracts/triage';
 import { isEmergency, moreUrgent, raiseOneStep, urgencyRank } from '../levels';
-import { FAMILIES, RULES } from './rules';
+import { TABLES } from './tables';
 import { scan, type Mention } from './text';
 
 /**
@@ -10,6 +10,8 @@ import { scan, type Mention } from './text';
  * recognise is a `consultation`, never `self_care`. Tables: `concepts.ts` (what people write) and
  * `rules.ts` (what it means, each rule with its clinical reason).
  */
+const { FAMILIES, RULES } = TABLES;
+
 export const RULES_VERSION = 'rules-2026.11.1';
 
 export interface RulesAssessment {

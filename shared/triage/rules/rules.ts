@@ -1,5 +1,8 @@
 /**
- * The red-flag rules, by advice family; one string per rule: `id LEVEL expression`.
+ * The red-flag rules, by advice family; one string per rule: `[id] LEVEL expression`. Without an
+ * id a rule is named after the first alternative of each positive term, `a_with_b_and_c`, with
+ * qualifiers spelled out (`chest_pain_persistent`, `high_fever_over_72h`, `infant_with_fever`).
+ * Ids are stable: they are recorded with every result, so rename one only with RULES_VERSION.
  *
  * LEVEL: A emergency_ambulance · E emergency · U consultation_24 · C consultation · S self_care;
  * a trailing `+` marks an infection rule, raised one step at age ≥ 65 or with a weak immune system.

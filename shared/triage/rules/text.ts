@@ -1,4 +1,6 @@
-import { CONCEPTS, PAIN_SITES, PAIN_WORDS } from './concepts';
+import { TABLES } from './tables';
+
+const { CONCEPTS, PAIN_SITES, PAIN_WORDS } = TABLES;
 
 /**
  * Free text → concept mentions. Pure and synchronous; the phrase index is built once per cold start.
@@ -7,15 +9,16 @@ import { CONCEPTS, PAIN_SITES, PAIN_WORDS } from './concepts';
  *    words never reach across ("no fever, but chest pain").
  * 2. Per clause, read temperatures ("39.5 C", "102F") and durations ("for 3 days") from the raw
  *    text; lower-case, fold contractions ("can't", "unable to" → cant; "doesn't", "won't" → not),
- *    drop punctuation, and fold word endings (plural, -ing, -ed, final -e).
+ *    drop punctuation, and fold word endings (-ness, plural, -ing, -ed, final -e).
  * 3. Map each word onto the phrase vocabulary: exact, a short misspelling table, else one
  *    Damerau-Levenshtein edit for words of 5+ letters ("unconcious", "siezure", "speach"), but
  *    never onto a single-word phrase that is one edit from common English ("brown" ≠ "drown").
  * 4. Match phrases left to right, longest first, letting up to 6 filler words sit between phrase words;
  *    a two-word phrase also matches reversed ("pain in my chest"). A match is dropped when
- *    "no/not/denies/without/never…" stands within the 3 words before it, unless followed by
- *    "relief/better/sure…" ("no relief from chest pain" keeps the chest pain), and "and/with"
- *    end a negation's reach ("no fever and chest pain" keeps the chest pain: the safe reading).
+ *    "no/not/denies/without/never…" stands within the 3 words before it (filler words and "or"
+ *    not counted), unless followed by "relief/better/sure…" ("no relief from chest pain" keeps
+ *    the chest pain); "and/with" end a negation's reach ("no fever and chest pain" keeps the
+ *    chest pain: the safe reading), and "never … before" is a first time, not an absence.
  */
 
 export interface Mention {
@@ -32,7 +35,7 @@ const words = (s: string): string[] => s.split(' ').filter(Boolean);
 
 /** Misspellings and variants the edit-distance step cannot reach (too short, or 2 edits). */
 const ALIAS: Readonly<Record<string, string>> = {
-  pian: 'pain', paim: 'pain', payn: 'pain', breth: 'breath', brea: 'breath', fevr: 'fever', feva: 'fever', feaver: 'fever', hed: 'head',
+  pian: 'pain', paim: 'pain', payn: 'pain', breth: 'breath', fevr: 'fever', feva: 'fever', feaver: 'fever', hed: 'head',
   nek: 'neck', stif: 'stiff', chst: 'chest', poop: 'poo', temprature: 'temperature', tempreture: 'temperature', tumy: 'tummy', diahorrea: 'diarrhoea',
 };
 /** Words whose folded form would collide with another meaning ("fitting" is a seizure, "fit" is healthy). */
@@ -160,7 +163,8 @@ const canon = (w: string): string => {
 const NUMBER: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, several: 3, couple: 2 };
 const UNIT_HOURS: Readonly<Record<string, number>> = { mi: 1 / 60, h: 1, d: 24, n: 24, w: 168, mo: 720, y: 8760 };
 const DURATION = /\b(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\s+(?:of\s+)?(min|minute|hour|hr|day|night|week|wk|month|year|yr)s?\b/g;
-const TEMPERATURE = /\b(\d{2,3}(?:[.,]\d)?)\s*(?:°|º|deg(?:ree)?s?)?\s*(c|f|celsius|fahrenheit)?\b/g;
+/** A number with a unit ("39.5 C", "102°F") or just after a temperature word ("temp of 38.4"). */
+const TEMPERATURE = /(temp|fever|febrile|thermometer)?\D{0,15}?\b(\d{2,3}(?:[.,]\d)?)\s*(°|º|deg(?:ree)?s?)?\s*([cf]|celsius|fahrenheit)?\b/g;
 
 /** The longest duration a clause states, in hours. */
 const durationIn = (clause: string): number | undefined => {
@@ -175,9 +179,8 @@ const durationIn = (clause: string): number | undefined => {
 /** Temperatures a clause states, as concepts: fever ≥ 38 °C, high fever ≥ 39 °C, hypothermia < 35 °C. */
 const temperatures = (clause: string): string[] => {
   const out: string[] = [];
-  const aboutTemperature = /temp|fever|febrile|°|º|degree|thermometer/.test(clause);
-  for (const [, raw, unit] of clause.matchAll(TEMPERATURE)) {
-    if (!unit && !aboutTemperature) continue;
+  for (const [, word, raw, degrees, unit] of clause.matchAll(TEMPERATURE)) {
+    if (!word && !degrees && !unit) continue;
     const v = Number(raw!.replace(',', '.'));
     const c = unit?.[0] === 'f' || (!unit && v >= 90) ? ((v - 32) * 5) / 9 : v;
     if (c >= 38 && c <= 45) out.push('fever');
@@ -227,7 +230,6 @@ export const scan = (text: string, keep: (concept: string) => boolean = () => tr
       let end = -1;
       let found: Phrase | undefined;
       for (const p of INDEX.get(tok[i]!) ?? []) {
-        // p.w against tok from i, up to 3 filler words skipped between phrase words.
         // Up to 6 filler words may sit between phrase words. A multi-word phrase needs one word
         // as written, so typos alone never make a finding.
         let j = i + 1;
