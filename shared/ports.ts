@@ -266,6 +266,8 @@ export interface SymptomSessionRepository {
   requeue(patientId: string, sessionId: string, inputSealed: string, expectedRevision: number, at: string): Promise<boolean>;
   /** Stores the result of `revision` iff no result for it (or a later one) was stored; `false` if one was. */
   complete(patientId: string, sessionId: string, revision: number, resultSealed: string, at: string): Promise<boolean>;
+  /** Shows the worker has picked up `revision` (no effect if a newer revision or a result arrived). */
+  markProcessing(patientId: string, sessionId: string, revision: number, at: string): Promise<void>;
   /** Marks the session failed (enqueueing it failed). */
   fail(patientId: string, sessionId: string, at: string): Promise<void>;
 }

@@ -75,6 +75,7 @@ export const processSession = async (deps: WorkerDeps, message: TriageMessage, d
     throw error;
   }
   const now = deps.clock.now();
+  await deps.sessions.markProcessing(message.patientId, message.sessionId, message.revision, now.toISOString());
   const input = withAnswers(session);
   const rules = assessWithRules(input);
   const recentSessions = Math.max(0, (await deps.sessions.countSince(message.patientId, new Date(now.getTime() - DAY_MS).toISOString())) - 1);

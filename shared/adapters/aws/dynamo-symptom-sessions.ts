@@ -71,6 +71,14 @@ export class DynamoSymptomSessions implements SymptomSessionRepository {
     }));
   }
 
+  public async markProcessing(patientId: string, sessionId: string, revision: number, at: string): Promise<void> {
+    await this.conditional(new UpdateCommand({
+      TableName: this.tableName, Key: key(patientId, sessionId), UpdateExpression: 'SET #status = :processing, updatedAt = :at',
+      ConditionExpression: 'revision = :revision AND processedRevision < :revision', ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':processing': 'processing', ':revision': revision, ':at': at },
+    }));
+  }
+
   public async fail(patientId: string, sessionId: string, at: string): Promise<void> {
     await this.client.send(new UpdateCommand({
       TableName: this.tableName, Key: key(patientId, sessionId), UpdateExpression: 'SET #status = :failed, updatedAt = :at',
