@@ -1,5 +1,6 @@
 import { TriageLevelSchema, type TriageLevel } from '../contracts/triage';
 import * as z from '../zod';
+import type { ClinicalAssessment } from './assessment';
 
 /**
  * The triage model port: what the worker needs from a language model, and nothing about any SDK.
@@ -45,17 +46,7 @@ export const MinimizedCaseSchema = z.object({
 });
 
 /** The model's answer, before the safety floor. */
-export interface ModelAssessment {
-  level: TriageLevel;
-  confidence: number;
-  summary: string;
-  possibleConditions: string[];
-  followUpQuestions: string[];
-  selfCare: string[];
-  watchFor: string[];
-  specialist?: string;
-  teleconsultationOk: boolean;
-}
+export type ModelAssessment = ClinicalAssessment;
 
 /** Model output is untrusted input (SECURITY.md #23): every string and list is bounded. */
 export const MAX_MODEL_TEXT = 500;

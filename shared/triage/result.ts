@@ -1,4 +1,5 @@
 import type { TriageLevel, TriageResult } from '../contracts/triage';
+import type { ClinicalAssessment } from './assessment';
 import { isEmergency } from './levels';
 
 /** What to do now, when an emergency result carries no more specific advice. */
@@ -7,18 +8,8 @@ export const DEFAULT_EMERGENCY_ADVICE = 'Call your local emergency number (911 i
 export const DISCLAIMER =
   'CareBow gives general guidance, not a diagnosis, and does not replace a clinician. If you think it is an emergency, call your local emergency number now.';
 
-/** The clinical content of an assessment, from the rules or the model. */
-export interface AssessmentContent {
-  readonly confidence: number;
-  readonly summary: string;
-  readonly possibleConditions: readonly string[];
-  readonly followUpQuestions: readonly string[];
-  readonly selfCare: readonly string[];
-  readonly watchFor: readonly string[];
-  readonly specialist?: string | undefined;
-  readonly teleconsultationOk: boolean;
-  readonly emergencyAdvice?: string | undefined;
-}
+/** What a result is composed from: an assessment's content (its level is decided by the floor). */
+export type AssessmentContent = Omit<ClinicalAssessment, 'level'> & { readonly emergencyAdvice?: string | undefined };
 
 /**
  * The result a patient sees. At emergency levels it says what to do now, and drops what would

@@ -1,4 +1,5 @@
 import type { TriageInput, TriageLevel } from '../../contracts/triage';
+import type { ClinicalAssessment } from '../assessment';
 import { isEmergency, moreUrgent, raiseOneStep, urgencyRank } from '../levels';
 import { TABLES } from './tables';
 import { scan, type Mention } from './text';
@@ -14,16 +15,7 @@ const { FAMILIES, RULES } = TABLES;
 
 export const RULES_VERSION = 'rules-2026.11.1';
 
-export interface RulesAssessment {
-  level: TriageLevel;
-  confidence: number;
-  summary: string;
-  possibleConditions: string[];
-  followUpQuestions: string[];
-  selfCare: string[];
-  watchFor: string[];
-  specialist?: string;
-  teleconsultationOk: boolean;
+export interface RulesAssessment extends ClinicalAssessment {
   /** Stable rule ids, most urgent first. */
   rulesFired: string[];
   /** At emergency levels: what to do now. */
