@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { routes, type RouteId } from '../functions/routes';
+import { RULE_TABLES } from '../functions/routes/triage';
 import {
   BENCH_DIR, PROJECT_ROOT, bundleFunction, bundleSdkReference, sdkImportsOf, sdkInputsOf,
   type BundleResult, type SdkImports,
@@ -23,12 +24,14 @@ export const BUDGETS = {
 } as const;
 
 export interface FunctionTarget {
-  /** `authorizer`, or the route id in `functions/routes.ts`. */
-  readonly id: 'authorizer' | RouteId;
+  /** `authorizer`, `triage-worker`, or the route id in `functions/routes.ts`. */
+  readonly id: 'authorizer' | typeof WORKER_ID | RouteId;
   /** Handler module under `functions/`, without extension. */
   readonly entry: string;
   /** `functions/<entry>.ts`, relative to the project root. */
   readonly file: string;
+  /** Data files shipped beside the bundle, relative to the entry's folder (the route's `bundleFiles`). */
+  readonly bundleFiles?: readonly string[];
 }
 
 /** The authorizer, then one function per line of the route table, in table order. */
@@ -36,7 +39,19 @@ export const functionTargets = (): FunctionTarget[] => [
   { id: 'authorizer', entry: 'authorizer', file: 'functions/authorizer.ts' },
   ...(Object.entries(routes) as [RouteId, (typeof routes)[RouteId]][]).map(([id, route]) => ({
     id, entry: route.entry, file: `functions/${route.entry}.ts`,
+    ...(route.bundleFiles?.length ? { bundleFiles: route.bundleFiles } : {}),
   })),
+];
+
+export const WORKER_ID = 'triage-worker';
+
+/**
+ * Functions that are not routes: the triage worker (SQS). Reported by the bench, not covered by
+ * test/build (which holds routes + authorizer to the budgets). Its `bundleFiles` repeat the ones
+ * `lib/triage.ts` passes inline (not exported there, so they are repeated here).
+ */
+export const workerTargets = (): FunctionTarget[] => [
+  { id: WORKER_ID, entry: 'triage/worker', file: 'functions/triage/worker.ts', bundleFiles: RULE_TABLES },
 ];
 
 export interface BundledFunction extends FunctionTarget {
@@ -65,7 +80,7 @@ export const bundleAll = async (outRoot: string = BENCH_DIR, targets: readonly F
   const bundled = await Promise.all(targets.map(async (target): Promise<Built> => {
     try {
       if (!existsSync(join(PROJECT_ROOT, target.file))) throw new Error(`${target.file} does not exist`);
-      const bundle = await bundleFunction(target.file, { outdir: join(outRoot, 'functions', target.entry) });
+      const bundle = await bundleFunction(target.file, { outdir: join(outRoot, 'functions', target.entry), files: target.bundleFiles ?? [] });
       return { target, bundle, sdkImports: await sdkImportsOf(bundle) };
     } catch (error) {
       const message = (error as { errors?: { text: string }[] }).errors?.map((e) => e.text).join('; ') ?? String(error);

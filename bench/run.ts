@@ -7,7 +7,8 @@ import { SignJWT, calculateJwkThumbprint, exportJWK } from 'jose';
 import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 import { BENCH_DIR, PROJECT_ROOT, bundleSdkReference, contributors, type BundleResult } from '../scripts/bundle';
 import { TABLES, type TableName } from '../shared/data/tables';
-import { BUDGETS, YARDSTICK_IMPORTS, bundleAll, kb, type BundledFunction } from './functions';
+import { BUDGETS, WORKER_ID, YARDSTICK_IMPORTS, bundleAll, functionTargets, kb, workerTargets, type BundledFunction } from './functions';
+import { modelCost, workerCpu } from './triage';
 
 /**
  * `npm run bench`: what each function costs at cold start, on this machine, next to a yardstick
@@ -21,7 +22,15 @@ import { BUDGETS, YARDSTICK_IMPORTS, bundleAll, kb, type BundledFunction } from 
  * 3. Authorizer throughput: handler verifications/s next to raw `crypto.verify` of the same input.
  * 4. PHI vault (bench/phi.ts, in a child process): seal/open µs of a 1 KiB record next to raw
  *    AES-256-GCM; key-service calls per 1,000 warm requests; GET/PUT /api/v1/profile requests/s
- *    through the local server next to GetItem/PutItem/s on the same dynalite.
+ *    through the local server next to GetItem/PutItem/s on the same dynalite; and the triage
+ *    red-flag path (POST /api/v1/symptom-sessions, emergency → 201) p50/p95/p99 next to
+ *    GET /api/v1/health measured the same way.
+ * 5. Triage (bench/triage.ts, in-process): the worker's own CPU per message with a stub model next
+ *    to the rules engine alone; the estimated model cost per triage from the adapter's real request.
+ *
+ * Functions ship their data files (`bundleFiles`) beside each bench bundle, as the CDK does. The
+ * triage worker (not a route) is in the size/import table too, reported but never failed on its
+ * own-code budget (test/build covers routes + the authorizer only).
  *
  * Reports only: exits 0 even if a budget fails (test/build/bundle-budget.test.ts enforces sizes;
  * wall-clock budgets are reported, never tested).
@@ -74,7 +83,7 @@ const childEnv: NodeJS.ProcessEnv = {
 // ---------------------------------------------------------------------------------------------
 log(`CareBow bench: Node ${process.version}, ${process.platform}/${process.arch}`);
 log('Bundling every function as the CDK does (esm, minify, node24, SDK bundled)...');
-const outcomes = await bundleAll();
+const outcomes = await bundleAll(BENCH_DIR, [...functionTargets(), ...workerTargets()]);
 const broken = outcomes.filter((outcome) => !outcome.ok);
 const functions = outcomes.filter((outcome): outcome is BundledFunction & { ok: true } => outcome.ok);
 const yardstick = await bundleSdkReference(Object.keys(YARDSTICK_IMPORTS), { imports: YARDSTICK_IMPORTS, outdir: join(BENCH_DIR, 'sdk-reference', 'yardstick') });
@@ -201,8 +210,16 @@ for (let slice = 0; slice < SLICES; slice += 1) {
   slices.subtle.push(await rate(viaSubtle, THROUGHPUT_MS / SLICES / 2));
 }
 const handlerRate = median(slices.handler);
+
 const rawRate = median(slices.raw);
 const subtleRate = median(slices.subtle);
+
+// ---------------------------------------------------------------------------------------------
+// 5. Triage, in-process (no handler modules, no configuration): worker CPU and model cost.
+// ---------------------------------------------------------------------------------------------
+log('Measuring the triage worker\'s CPU per message (stub model) and the model cost per triage...');
+const triageCpu = await workerCpu();
+const triageCost = modelCost(childEnv.OPENAI_MODEL!);
 
 // ---------------------------------------------------------------------------------------------
 // 4. PHI vault and profile API, in a child process: startLocalBackend writes the functions'
@@ -247,6 +264,7 @@ interface Row {
 const failures: string[] = [];
 const rows: Row[] = functions.map((fn) => {
   const isAuthorizer = fn.id === 'authorizer';
+  const isWorker = fn.id === WORKER_ID;
   const ms = importMs(fn.bundle);
   const refBundle = fn.reference ?? yardstick;
   const refMs = importMs(refBundle);
@@ -261,7 +279,10 @@ const rows: Row[] = functions.map((fn) => {
     if (fn.ownBytes > BUDGETS.ownCodeBytes) failed.push(`own code ${kb(fn.ownBytes)} > ${kb(BUDGETS.ownCodeBytes)}`);
     if (ms === undefined) failed.push('import failed');
   }
-  for (const reason of failed) failures.push(`${fn.id}: ${reason}`);
+  // The worker's own code is over budget by the openai client (issue 4 note): reported, not failed.
+  const noted = isWorker ? failed.filter((reason) => reason.startsWith('own code')) : [];
+  const counted = failed.filter((reason) => !noted.includes(reason));
+  for (const reason of counted) failures.push(`${fn.id}: ${reason}`);
   return {
     name: fn.id,
     bundle: kb(fn.bundle.bytes),
@@ -271,7 +292,7 @@ const rows: Row[] = functions.map((fn) => {
     importMs: ms === undefined ? 'error' : ms.toFixed(1),
     refMs: refMs === undefined ? 'error' : `${refMs.toFixed(1)}${fn.reference ? '' : '†'}`,
     ratio: ms === undefined || refMs === undefined ? '—' : `${(ms / refMs).toFixed(2)}×`,
-    result: failed.length === 0 ? 'PASS' : '**FAIL**',
+    result: counted.length > 0 ? '**FAIL**' : noted.length > 0 ? 'over (note ‡)' : 'PASS',
   };
 });
 for (const fn of broken) failures.push(`${fn.id}: ${fn.file} does not bundle: ${'error' in fn ? fn.error : ''}`);
@@ -289,6 +310,12 @@ log(columns.map((column) => '-'.repeat(widths[column])).join('  '));
 for (const row of rows) log(format(row));
 log(`SDK ref = a bundle of only the AWS SDK entry points the function imports (same esbuild options); own code = bundle − SDK ref.`);
 log(`† SDK-free function: ratio against the yardstick, a DynamoDBClient-only bundle (${kb(yardstick.bytes)}).`);
+const worker = functions.find((fn) => fn.id === WORKER_ID);
+if (worker !== undefined) {
+  const openai = contributors(worker.bundle.inputs).find(([name]) => name === 'openai')?.[1] ?? 0;
+  log(`‡ ${WORKER_ID} (SQS, not a route; not in test/build): own code ${kb(worker.ownBytes)} > 100 KB, of which the openai client ${kb(openai)}`);
+  log(`  (openai client; see issue 4 note). Reported, not counted as a failure. Bundles ship their data files (bundleFiles) beside them.`);
+}
 
 log();
 log('Own code, checked against the metafile (bundle − bytes of the inputs the SDK ref also contains):');
@@ -318,6 +345,12 @@ log(`  info: crypto.subtle.verify (jose 6 uses WebCrypto) ${Math.round(subtleRat
 log();
 for (const line of phi.lines) log(line);
 failures.push(...phi.failures);
+
+for (const section of [triageCpu, triageCost]) {
+  log();
+  for (const line of section.lines) log(line);
+  failures.push(...section.failures);
+}
 
 for (const [file, message] of importErrors) failures.push(`import error: ${message.slice(0, 300)} (${file})`);
 log();

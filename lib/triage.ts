@@ -6,6 +6,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { RULE_TABLES } from '../functions/routes/triage';
 import type { TableName } from '../shared/data/tables';
 import type { Grants } from '../shared/http/route';
 import { grantDeclared, nodeFunction, type FunctionSettings } from './functions';
@@ -198,7 +199,7 @@ export class Triage extends Construct {
       entry: 'triage/worker',
       description: 'Triage worker: assesses queued symptom sessions (rules, then the model)',
       // The rules engine's tables are data read at cold start (shared/triage/rules/tables.ts).
-      bundleFiles: ['../../shared/triage/rules/triage-rules.generated.json'],
+      bundleFiles: RULE_TABLES,
       memorySize: props.memorySize ?? 512,
       timeout: this.workerTimeout,
       reservedConcurrency: props.reservedConcurrency,

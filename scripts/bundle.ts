@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
@@ -51,6 +51,8 @@ export interface BundleResult {
   readonly exports: readonly string[];
   /** esbuild's full metafile: the import graph, for attribution. */
   readonly metafile: esbuild.Metafile;
+  /** Data files copied next to the bundle (a function's `bundleFiles`), absolute paths. */
+  readonly dataFiles?: readonly string[];
 }
 
 const build = async (options: esbuild.BuildOptions & { outfile: string }): Promise<BundleResult> => {
@@ -66,15 +68,25 @@ const entryName = (entryFile: string): string =>
   relative(join(PROJECT_ROOT, 'functions'), resolve(PROJECT_ROOT, entryFile)).replace(/\.[cm]?[jt]s$/, '').replaceAll('..', '_');
 
 /**
- * Bundles one function entry with the CDK's options into `<outdir>/index.mjs`.
+ * Bundles one function entry with the CDK's options into `<outdir>/index.mjs`, and copies its data
+ * files (`files`: a route's `bundleFiles`, paths relative to the entry's folder) next to it under
+ * their base names, as the CDK's `afterBundling` hook does (`lib/functions.ts`): the code reads
+ * them from `import.meta.dirname` at cold start, so a bundle without them does not import.
+ * Data files are not code: they never count in `bytes`.
  *
  * @example
  * const { bytes, inputs } = await bundleFunction('functions/authorizer.ts');
  */
-export const bundleFunction = async (entryFile: string, { outdir }: { outdir?: string } = {}): Promise<BundleResult> => {
+export const bundleFunction = async (entryFile: string, { outdir, files = [] }: { outdir?: string; files?: readonly string[] } = {}): Promise<BundleResult> => {
   const entryPoint = resolve(PROJECT_ROOT, entryFile);
   const dir = outdir ?? join(BENCH_DIR, 'bundles', entryName(entryFile));
-  return build({ entryPoints: [entryPoint], outfile: join(dir, 'index.mjs') });
+  const result = await build({ entryPoints: [entryPoint], outfile: join(dir, 'index.mjs') });
+  const dataFiles = await Promise.all(files.map(async (file) => {
+    const target = join(dir, basename(file));
+    await copyFile(resolve(dirname(entryPoint), file), target);
+    return target;
+  }));
+  return { ...result, dataFiles };
 };
 
 // ---------------------------------------------------------------------------------------------

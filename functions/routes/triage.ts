@@ -12,8 +12,11 @@ const SESSION_READ = { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'read
 /** The instant AI endpoints keep nothing but the caller's quota bucket. */
 const INSTANT_AI = { tables: { records: 'readWrite' } } as const;
 const SYMPTOMS_BODY = 32 * 1024;
-/** Routes that run the rules engine ship its tables beside the bundle (see shared/triage/rules/tables.ts). */
-const RULE_TABLES = ['../../shared/triage/rules/triage-rules.generated.json'];
+/**
+ * Functions that run the rules engine ship its tables beside the bundle (shared/triage/rules/tables.ts);
+ * relative to a handler folder under `functions/`. The triage worker (lib/triage.ts) ships them too.
+ */
+export const RULE_TABLES = ['../../shared/triage/rules/triage-rules.generated.json'] as const;
 
 /** Symptom sessions and their asynchronous triage; the instant, rules-only AI endpoints. */
 export const triageRoutes = {

@@ -5,7 +5,7 @@ import { isConditionFailure } from './dynamo-client';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
 /** Enough for a burst of one user's parallel requests; then the request fails (never unaudited). */
-const MAX_APPEND_ATTEMPTS = 16;
+const MAX_APPEND_ATTEMPTS = 24;
 /** Chain heads this container appended last, so an uncontended append skips the head query. */
 const MAX_CACHED_HEADS = 1_000;
 const partition = (subjectId: string) => `SUBJECT#${subjectId}`;
