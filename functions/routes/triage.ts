@@ -1,7 +1,7 @@
 import { route } from '../../shared/http/route';
 import { IdParams } from '../../shared/contracts/common';
 import {
-  FollowUpAnswers, FollowUpQuestionsResponse, QuickAssessmentResponse, SymptomSession, SymptomSessionListQuery, SymptomSessionPage, TriageInput, TriageResult,
+  ConsultationRequest, ConsultationSummary, FollowUpAnswers, FollowUpQuestionsResponse, QuickAssessmentResponse, SymptomSession, SymptomSessionListQuery, SymptomSessionPage, TriageInput, TriageResult,
   UrgencyLevelsResponse,
 } from '../../shared/contracts/triage';
 import { ANY_USER, OPEN_PHI, PATIENT } from './access';
@@ -27,5 +27,6 @@ export const triageRoutes = {
   analyzeSymptoms: route('POST /api/v1/enhanced-ai/analyze-symptoms', 'enhanced-ai/analyze-symptoms', PATIENT, { summary: 'Rules-only assessment, synchronous, nothing stored (AI quota)', body: TriageInput, response: TriageResult, status: 200, maxBodyBytes: SYMPTOMS_BODY, grants: INSTANT_AI , bundleFiles: RULE_TABLES}),
   followUpQuestions: route('POST /api/v1/enhanced-ai/follow-up-questions', 'enhanced-ai/follow-up-questions', PATIENT, { summary: 'Questions that would sharpen an assessment (AI quota)', body: TriageInput, response: FollowUpQuestionsResponse, status: 200, maxBodyBytes: SYMPTOMS_BODY, grants: INSTANT_AI , bundleFiles: RULE_TABLES}),
   quickAssessment: route('POST /api/v1/enhanced-ai/quick-assessment', 'enhanced-ai/quick-assessment', PATIENT, { summary: 'Urgency level and what to do now (AI quota)', body: TriageInput, response: QuickAssessmentResponse, status: 200, maxBodyBytes: SYMPTOMS_BODY, grants: INSTANT_AI , bundleFiles: RULE_TABLES}),
+  consultation: route('POST /api/v1/ai/consultation', 'ai/consultation', PATIENT, { summary: 'A structured consultation summary of one of the caller’s symptom sessions (AI quota)', body: ConsultationRequest, response: ConsultationSummary, status: 200, grants: { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'readWrite' } } }),
   urgencyLevels: route('GET /api/v1/enhanced-ai/urgency-levels', 'enhanced-ai/urgency-levels', ANY_USER, { summary: 'The five-level urgency scale', response: UrgencyLevelsResponse }),
 } as const;

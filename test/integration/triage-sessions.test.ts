@@ -102,3 +102,26 @@ describe('Route: POST /api/v1/symptom-sessions', () => {
     }
   });
 });
+
+describe('Route: POST /api/v1/ai/consultation', () => {
+  it('summarises one of the caller’s sessions for a clinician, and hides other patients’ sessions', async () => {
+    // Prepare
+    const ann = await patient();
+    const bob = await patient();
+    const queued = await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: { ...MILD_COLD, conditions: ['asthma'] } });
+    await waitForResult(backend, ann.token, queued.json.id);
+
+    // Act
+    const summary = await backend.call('POST', '/api/v1/ai/consultation', { token: ann.token, body: { sessionId: queued.json.id } });
+    const foreign = await backend.call('POST', '/api/v1/ai/consultation', { token: bob.token, body: { sessionId: queued.json.id } });
+
+    // Assess
+    expect(summary.status).toBe(200);
+    expect(summary.json).toMatchObject({
+      sessionId: queued.json.id, chiefComplaint: expect.stringMatching(/^sore throat \(severity 3\/10, for 48 h\)/),
+      context: { age: 30, sex: 'female', conditions: ['asthma'] }, triage: { source: 'rules' }, disclaimer: expect.any(String),
+    });
+    expect(foreign.status).toBe(404);
+  });
+});
+
