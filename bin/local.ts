@@ -19,9 +19,9 @@ const main = async (): Promise<void> => {
     `CareBow local backend listening on ${backend.url}`,
     `  data dir     ${dataDir}`,
     `  DynamoDB     dynalite at ${backend.dynamodbEndpoint} (tables: ${Object.values(backend.tables).join(', ')})`,
-    `  SQS          fauxqs at ${backend.sqsEndpoint} (triage queue + DLQ)`,
-    `  keys         local keyring in ${resolve(dataDir, 'keys')} (token signing, blind index)`,
-    `  LLM          ${process.env.OPENAI_API_KEY ? `OpenAI model ${process.env.OPENAI_MODEL ?? 'gpt-4o-mini'}` : 'offline rules engine (set OPENAI_API_KEY to use a model)'}`,
+    `  SQS          fauxqs at ${backend.sqsEndpoint} (triage queue + DLQ; the triage worker polls it)`,
+    `  keys         local keyring in ${resolve(dataDir, 'keys')} (token signing, blind index, data-key master)`,
+    `  LLM          ${process.env.OPENAI_API_KEY ? `model ${process.env.OPENAI_MODEL ?? 'gpt-4o-mini'} at ${process.env.OPENAI_BASE_URL ?? 'OpenAI'} (for patients who allow AI processing)` : 'offline rules engine (set OPENAI_API_KEY to use a model)'}`,
     `  routes       ${Object.keys(routes).length}, OpenAPI at ${backend.url}${routes.openapi.path}`,
     'Press Ctrl-C to stop.',
   ];
