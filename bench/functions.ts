@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { routes, type RouteId } from '../functions/routes';
-import { RULE_TABLES } from '../functions/routes/triage';
+import { RULE_TABLES } from '../functions/routes/access';
 import {
   BENCH_DIR, PROJECT_ROOT, bundleFunction, bundleSdkReference, sdkImportsOf, sdkInputsOf,
   type BundleResult, type SdkImports,

@@ -93,6 +93,12 @@ export interface ApiProps {
    */
   readonly openAiModel?: string;
   /**
+   * Whether the stage calls a model at all (the worker holds its key); routes use it to decide
+   * whether to queue a chat message for the worker or answer offline.
+   * @default false
+   */
+  readonly aiModelEnabled?: boolean;
+  /**
    * Lifetime of the access tokens we issue (at most 15 minutes, SECURITY.md #8).
    * @default Duration.minutes(15)
    */
@@ -313,6 +319,7 @@ export class Api extends Construct {
       PASSWORD_SCRYPT_LOG_N: String(props.scryptLogN ?? 17),
       TRIAGE_QUEUE_URL: props.triageQueue.queueUrl,
       OPENAI_MODEL: props.openAiModel ?? 'gpt-4o-mini',
+      AI_MODEL_ENABLED: String(props.aiModelEnabled ?? false),
       POWERTOOLS_SERVICE_NAME: 'carebow',
       POWERTOOLS_LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',

@@ -82,6 +82,7 @@ export class CareBowStack extends Stack {
       ...(config.extraIssuer !== undefined ? { extraIssuers: [config.extraIssuer] } : {}),
       scryptLogN: config.scryptLogN,
       openAiModel: config.aiModel.model,
+      aiModelEnabled: config.aiModel.enabled,
     });
 
     this.triageWorker = this.triage.addWorker({

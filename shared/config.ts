@@ -68,6 +68,8 @@ const queueSection = {
 
 const llmSection = {
   ...modelLimits,
+  /** Set by the CDK where the stage's worker holds a model key; locally a key in the env is enough. */
+  AI_MODEL_ENABLED: z._default(z.enum(['true', 'false']), 'false'),
   OPENAI_MODEL: z._default(text(), 'gpt-4o-mini'),
   OPENAI_API_KEY: z.optional(text()),
   OPENAI_API_KEY_SECRET_ID: z.optional(text()),

@@ -272,9 +272,14 @@ export interface SymptomSessionRepository {
   fail(patientId: string, sessionId: string, at: string): Promise<void>;
 }
 
+/** What the worker is asked to do: ids and a revision, never PHI. */
+export type WorkMessage =
+  | { readonly sessionId: string; readonly patientId: string; readonly revision: number }
+  | { readonly kind: 'chat'; readonly conversationId: string; readonly patientId: string; readonly revision: number };
+
 /** The triage queue: carries ids only, never PHI. */
 export interface TriageQueue {
-  enqueue(message: { sessionId: string; patientId: string; revision: number }): Promise<void>;
+  enqueue(message: WorkMessage): Promise<void>;
 }
 
 /** Per-triage figures for dashboards (EMF metrics): counts and money, never PHI. */
@@ -287,4 +292,23 @@ export interface TriageMetrics {
 export interface AiQuota {
   /** Takes one request from the user's bucket: allowed, or when to retry. */
   take(userId: string): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+}
+
+/** An assistant conversation as stored: the turns sealed under the patient's data key. */
+export interface StoredConversation {
+  readonly id: string;
+  readonly patientId: string;
+  readonly persona: string;
+  readonly status: 'answered' | 'pending';
+  /** Bumped by every user message; the worker answers one revision once. */
+  readonly revision: number;
+  readonly messagesSealed: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface ConversationRepository {
+  getConversation(patientId: string, conversationId: string): Promise<StoredConversation | undefined>;
+  /** Writes the conversation iff its stored revision is `expectedRevision` (0: iff new); `false` otherwise. */
+  saveConversation(conversation: StoredConversation, expectedRevision: number): Promise<boolean>;
 }

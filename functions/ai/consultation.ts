@@ -1,4 +1,4 @@
-import { triageRoutes as routes } from '../routes/triage';
+import { assistantRoutes as routes } from '../routes/assistant';
 import { httpRoute } from '../../shared/http/http-route';
 import type { HttpRequest } from '../../shared/http/request';
 import { aiQuota, auditLog, clock, symptomSessions, vault } from '../../shared/runtime/app';

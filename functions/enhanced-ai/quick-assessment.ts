@@ -1,4 +1,4 @@
-import { triageRoutes as routes } from '../routes/triage';
+import { assistantRoutes as routes } from '../routes/assistant';
 import type { TriageInput } from '../../shared/contracts/triage';
 import { httpRoute } from '../../shared/http/http-route';
 import type { HttpRequest } from '../../shared/http/request';

@@ -1,4 +1,4 @@
-import { triageRoutes as routes } from '../routes/triage';
+import { assistantRoutes as routes } from '../routes/assistant';
 import { httpRoute } from '../../shared/http/http-route';
 import { auditLog } from '../../shared/runtime/app';
 import { URGENCY_LEVELS } from '../../shared/triage/urgency-levels';

@@ -15,3 +15,14 @@ export const AUTH_THROTTLE: Throttle = { rateLimit: 10, burstLimit: 20 };
 
 /** Opening and sealing a user's PHI: their wrapped data key, unwrapped by KMS. */
 export const OPEN_PHI = { tables: { keys: 'read' }, dataKeys: 'decrypt' } as const;
+
+/** Symptom sessions and chats read and write sealed PHI and queue work for the worker. */
+export const SESSION_WRITE = { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'readWrite' }, triageQueue: 'send' } as const;
+export const SESSION_READ = { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'read' } } as const;
+/** Bodies that carry symptoms. */
+export const SYMPTOMS_BODY = 32 * 1024;
+/**
+ * Functions that run the rules engine ship its tables beside the bundle (shared/triage/rules/tables.ts);
+ * relative to a handler folder under `functions/`. The triage worker (lib/triage.ts) ships them too.
+ */
+export const RULE_TABLES = ['../../shared/triage/rules/triage-rules.generated.json'] as const;

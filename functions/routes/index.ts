@@ -3,6 +3,8 @@ import { identityRoutes } from './identity';
 import { platformRoutes } from './platform';
 import { recordRoutes } from './records';
 import { triageRoutes } from './triage';
+import { assistantRoutes } from './assistant';
+import { chatRoutes } from './chat';
 
 /**
  * THE route table. Every route exists once: the CDK API (one function per line), the local
@@ -10,7 +12,7 @@ import { triageRoutes } from './triage';
  * missing from it does not exist anywhere. Its lines are kept in one module per area so that a
  * function bundles only its own area's schemas (each handler imports its area's table).
  */
-export const routes = { ...platformRoutes, ...identityRoutes, ...recordRoutes, ...triageRoutes, ...accountRoutes } as const;
+export const routes = { ...platformRoutes, ...identityRoutes, ...recordRoutes, ...triageRoutes, ...assistantRoutes, ...chatRoutes, ...accountRoutes } as const;
 
 export type RouteId = keyof typeof routes;
 export const ROUTE_IDS = Object.keys(routes) as RouteId[];

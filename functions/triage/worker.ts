@@ -3,17 +3,23 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import * as z from '../../shared/zod';
 import { PowertoolsTriageMetrics } from '../../shared/adapters/aws/powertools-triage-metrics';
 import { log } from '../../shared/logger';
-import { auditLog, clock, records, symptomSessions, vault } from '../../shared/runtime/app';
+import { auditLog, clock, conversations, records, symptomSessions, vault } from '../../shared/runtime/app';
+import { answerChat } from '../../shared/assistant/answer-chat';
 import { triageModel } from '../../shared/runtime/triage-model';
 import { processSession } from '../../shared/triage/process-session';
 
 const metrics = new PowertoolsTriageMetrics();
 const model = triageModel();
-const deps = { sessions: symptomSessions(), vault: vault(), consents: records(), audit: auditLog(), clock, metrics, ...(model ? { model } : {}) };
+const deps = {
+  sessions: symptomSessions(), conversations: conversations(), vault: vault(), consents: records(), audit: auditLog(), clock, metrics,
+  ...(model ? { model, chatModel: model } : {}),
+};
 const processor = new BatchProcessor(EventType.SQS);
 
-/** A queue message names a session revision; anything else is poison and ends in the DLQ. */
+/** A queue message names a session or conversation revision; anything else is poison and ends in the DLQ. */
 const TriageMessage = z.strictObject({ sessionId: z.uuid(), patientId: z.uuid(), revision: z.int().check(z.gte(1)) });
+const ChatMessage = z.strictObject({ kind: z.literal('chat'), conversationId: z.uuid(), patientId: z.uuid(), revision: z.int().check(z.gte(1)) });
+const WorkMessage = z.union([TriageMessage, ChatMessage]);
 
 /** Not a triage message: fails alone, is retried to `maxReceiveCount`, then lands in the DLQ. */
 class PoisonMessageError extends Error {
@@ -30,11 +36,12 @@ const processRecord = async (record: SQSRecord): Promise<void> => {
   } catch {
     throw new PoisonMessageError();
   }
-  const message = z.safeParse(TriageMessage, body);
+  const message = z.safeParse(WorkMessage, body);
   if (!message.success) throw new PoisonMessageError();
   const delivery = Number(record.attributes.ApproximateReceiveCount ?? '1');
-  const outcome = await processSession(deps, message.data, delivery);
-  log.info('triage message processed', { subjectId: message.data.patientId, outcome, requestId: record.messageId });
+  const work = message.data;
+  const outcome = 'kind' in work ? await answerChat(deps, work, delivery) : await processSession(deps, work, delivery);
+  log.info('worker message processed', { subjectId: work.patientId, action: 'kind' in work ? 'chat' : 'triage', outcome, requestId: record.messageId });
 };
 
 /**

@@ -1,10 +1,8 @@
 import * as z from '../zod';
 import { page, PageQuery } from './common';
 
-/** The field's five-level urgency scale, most urgent first. */
-export const TRIAGE_LEVELS = ['emergency_ambulance', 'emergency', 'consultation_24', 'consultation', 'self_care'] as const;
-export type TriageLevel = (typeof TRIAGE_LEVELS)[number];
-export const TriageLevelSchema = z.enum(TRIAGE_LEVELS);
+export { TRIAGE_LEVELS, TriageLevelSchema, type TriageLevel } from './triage-scale';
+import { TriageLevelSchema } from './triage-scale';
 
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
@@ -75,30 +73,3 @@ export const FollowUpAnswers = z
   })
   .register(z.globalRegistry, { id: 'FollowUpAnswers' });
 
-export const FollowUpQuestionsResponse = z.object({ questions: z.array(z.string()), disclaimer: z.string() }).register(z.globalRegistry, { id: 'FollowUpQuestionsResponse' });
-export const QuickAssessmentResponse = z
-  .object({ level: TriageLevelSchema, summary: z.string(), emergencyAdvice: z.optional(z.string()), rulesFired: z.array(z.string()), disclaimer: z.string() })
-  .register(z.globalRegistry, { id: 'QuickAssessmentResponse' });
-export const UrgencyLevelsResponse = z
-  .object({ levels: z.array(z.object({ level: TriageLevelSchema, label: z.string(), meaning: z.string() })) })
-  .register(z.globalRegistry, { id: 'UrgencyLevelsResponse' });
-
-export const ConsultationRequest = z.strictObject({ sessionId: z.uuid() }).register(z.globalRegistry, { id: 'ConsultationRequest' });
-export const ConsultationSummary = z
-  .object({
-    sessionId: z.uuid(),
-    generatedAt: z.iso.datetime(),
-    chiefComplaint: z.string(),
-    symptoms: z.array(SymptomInput),
-    context: z.object({ age: z.optional(z.int()), sex: z.optional(z.string()), pregnant: z.optional(z.boolean()), conditions: z.array(z.string()) }),
-    patientNotes: z.optional(z.string()),
-    followUpAnswers: z.array(z.object({ question: z.string(), answer: z.string() })),
-    triage: z.nullable(z.object({ level: TriageLevelSchema, source: z.enum(['rules', 'model', 'fallback']), confidence: z.number(), rulesFired: z.array(z.string()), model: z.optional(z.string()) })),
-    suggestedQuestions: z.array(z.string()),
-    watchFor: z.array(z.string()),
-    specialist: z.optional(z.string()),
-    teleconsultationOk: z.boolean(),
-    disclaimer: z.string(),
-  })
-  .register(z.globalRegistry, { id: 'ConsultationSummary' });
-export type ConsultationSummary = z.infer<typeof ConsultationSummary>;

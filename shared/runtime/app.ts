@@ -9,6 +9,7 @@ import { DynamoUserRepository } from '../adapters/aws/dynamo-user-repository';
 import { DynamoSymptomSessions } from '../adapters/aws/dynamo-symptom-sessions';
 import { SqsTriageQueue } from '../adapters/aws/sqs-triage-queue';
 import { DynamoAiQuota } from '../adapters/aws/dynamo-ai-quota';
+import { DynamoConversations } from '../adapters/aws/dynamo-conversations';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { appConfigSchema, readConfig, type AppConfig } from '../config';
 import type { AccessTokenSettings } from '../identity/access-token';
@@ -69,3 +70,10 @@ export const triageQueue = () => new SqsTriageQueue(
 );
 
 export const aiQuota = () => new DynamoAiQuota(app().client, app().config.RECORDS_TABLE, { burst: app().config.AI_QUOTA_BURST, perHour: app().config.AI_QUOTA_PER_HOUR });
+
+let conversationsTable: DynamoConversations | undefined;
+export const conversations = (): DynamoConversations => (conversationsTable ??= new DynamoConversations(app().client, app().config.RECORDS_TABLE));
+
+/** Whether a model answers AI requests (through the worker): a stage flag in AWS, a key locally. */
+export const modelConfigured = (): boolean =>
+  app().config.AI_MODEL_ENABLED === 'true' || app().config.OPENAI_API_KEY !== undefined || app().config.OPENAI_API_KEY_SECRET_ID !== undefined;

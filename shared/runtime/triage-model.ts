@@ -1,6 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { OpenAiTriageModel } from '../adapters/openai/openai-triage-model';
-import type { TriageModel } from '../triage/model';
+import type { ChatModel, TriageModel } from '../triage/model';
 import { appConfig } from './app';
 
 /**
@@ -8,7 +8,7 @@ import { appConfig } from './app';
  * comes from Secrets Manager in AWS (`OPENAI_API_KEY_SECRET_ID`) and from the environment locally
  * (`OPENAI_API_KEY`); the endpoint only from `OPENAI_BASE_URL`, never from a request.
  */
-export const triageModel = (): TriageModel | undefined => {
+export const triageModel = (): (TriageModel & ChatModel) | undefined => {
   const config = appConfig();
   const secretId = config.OPENAI_API_KEY_SECRET_ID;
   const apiKey = config.OPENAI_API_KEY ?? (secretId === undefined ? undefined : async () => {

@@ -1,4 +1,5 @@
-import type { ConsultationSummary, TriageResult } from '../contracts/triage';
+import type { ConsultationSummary } from '../contracts/assistant';
+import type { TriageResult } from '../contracts/triage';
 import type { AppDeps } from '../deps';
 import { NotFoundError, TooManyRequestsError } from '../errors';
 import type { Caller, RequestMeta } from '../http/request';

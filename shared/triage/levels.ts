@@ -1,4 +1,4 @@
-import { TRIAGE_LEVELS, type TriageLevel } from '../contracts/triage';
+import { TRIAGE_LEVELS, type TriageLevel } from '../contracts/triage-scale';
 
 /** 0 is the most urgent (`emergency_ambulance`), 4 the least (`self_care`). */
 export const urgencyRank = (level: TriageLevel): number => TRIAGE_LEVELS.indexOf(level);

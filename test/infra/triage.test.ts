@@ -146,6 +146,7 @@ describe('Construct: Triage worker', () => {
     expect(devEnv).toEqual(routeEnvironment(dev));
     expect(devEnv.TRIAGE_QUEUE_URL).toEqual({ Ref: logicalIdOf(dev.stack, 'Triage/Queue') });
     expect(devEnv.OPENAI_MODEL).toBe(STAGES.dev.aiModel.model);
+    expect(devEnv.AI_MODEL_ENABLED).toBe(String(STAGES.dev.aiModel.enabled));
     const { OPENAI_API_KEY_SECRET_ID: secretId, ...rest } = stagingEnv;
     expect(rest).toEqual(routeEnvironment(staging));
     expect(secretId).toEqual({ Ref: logicalIdOf(staging.stack, 'Triage/ModelApiKeySecret') });

@@ -147,3 +147,61 @@ describe('Worker: the batch and the queue', () => {
     expect(dead).toEqual(['not json at all']);
   }, 30_000);
 });
+
+describe('Routes: /api/v1/ai/chat', () => {
+  const waitForReply = async (token: string, conversationId: string) => {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const response = await backend.call('GET', `/api/v1/ai/chat/${conversationId}`, { token });
+      if (response.json?.status === 'answered' || Date.now() > deadline) return response.json;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  it('answers a red-flag message at once with the emergency advice, without the model', async () => {
+    const ann = await patient();
+    const response = await backend.call('POST', '/api/v1/ai/chat', { token: ann.token, body: { message: 'I want to kill myself tonight' } });
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ status: 'answered', emergency: { level: expect.stringMatching(/^emergency/) }, disclaimer: expect.any(String) });
+    expect(response.json.messages.at(-1)).toMatchObject({ role: 'assistant', source: 'rules' });
+    expect(fake.count).toBe(0);
+  });
+
+  it('queues a message for the model under consent, and keeps the history sealed', async () => {
+    // Prepare
+    const ann = await patient();
+    fake.setMode('ok');
+
+    // Act
+    const sent = await backend.call('POST', '/api/v1/ai/chat', { token: ann.token, body: { message: `Is ginger tea good for a mild cold? ${CANARY.name}`, persona: 'ayurveda_guide' } });
+    const answered = await waitForReply(ann.token, sent.json.conversationId);
+    const followUp = await backend.call('POST', '/api/v1/ai/chat', { token: ann.token, body: { message: 'And honey?', conversationId: sent.json.conversationId } });
+
+    // Assess
+    expect(sent.status).toBe(202);
+    expect(answered.status).toBe('answered');
+    expect(answered.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
+    expect(answered.messages[1].source).toBe('model');
+    expect(followUp.status).toBe(202);
+    expect(JSON.stringify(fake.requests)).toContain('Ayurveda');
+    expect(JSON.stringify(await backend.items('records'))).not.toContain(CANARY.name);
+  });
+
+  it('answers offline at once without the patient’s consent, and 404s someone else’s conversation', async () => {
+    const bob = await patient(false);
+    const eve = await patient(false);
+    const response = await backend.call('POST', '/api/v1/ai/chat', { token: bob.token, body: { message: 'What helps with a stiff back after gardening?' } });
+    expect(response.status).toBe(200);
+    expect(response.json.messages.at(-1)).toMatchObject({ role: 'assistant', source: 'offline' });
+    expect(fake.count).toBe(0);
+    expect((await backend.call('GET', `/api/v1/ai/chat/${response.json.conversationId}`, { token: eve.token })).status).toBe(404);
+  });
+
+  it('falls back to the offline reply when the model keeps failing', async () => {
+    const ann = await patient();
+    fake.setMode('server_error');
+    const sent = await backend.call('POST', '/api/v1/ai/chat', { token: ann.token, body: { message: 'Tips for sleeping better?' } });
+    const answered = await waitForReply(ann.token, sent.json.conversationId);
+    expect(answered.messages.at(-1)).toMatchObject({ source: 'offline' });
+  });
+});

@@ -1,5 +1,5 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { TriageQueue } from '../../ports';
+import type { TriageQueue, WorkMessage } from '../../ports';
 
 /**
  * The triage queue. A message names a session and its revision, nothing else: the worker loads
@@ -11,7 +11,7 @@ export class SqsTriageQueue implements TriageQueue {
     private readonly sqs: SQSClient = new SQSClient({}),
   ) {}
 
-  public async enqueue(message: { sessionId: string; patientId: string; revision: number }): Promise<void> {
+  public async enqueue(message: WorkMessage): Promise<void> {
     await this.sqs.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: JSON.stringify(message) }));
   }
 }

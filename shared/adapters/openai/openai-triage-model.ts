@@ -8,6 +8,10 @@ import {
   ModelOutputError,
   ModelUnavailableError,
   TRIAGE_SYSTEM_PROMPT,
+  chatSystemPrompt,
+  type ChatModel,
+  type ChatPersona,
+  type ChatTurn,
   type MinimizedCase,
   type ModelAssessment,
   type ModelErrorDetails,
@@ -15,6 +19,11 @@ import {
   type TriageModel,
 } from '../../triage/model';
 import * as z from '../../zod';
+
+/** Chat bounds: turns sent, characters per turn and per reply, answer tokens. */
+const MAX_CHAT_TURNS = 10;
+const MAX_CHAT_CHARS = 2000;
+const CHAT_MAX_TOKENS = 400;
 import { costOf, DEFAULT_PRICING, priceOf, type PricingTable } from './pricing';
 import { TRIAGE_RESPONSE_FORMAT } from './wire-schema';
 
@@ -80,7 +89,7 @@ const checkBaseUrl = (raw: string): string => {
  * const model = new OpenAiTriageModel({ model: 'gpt-4o-mini', apiKey: secretsManagerString(secretId) });
  * const { assessment, usage } = await model.assess(minimizeForModel(input));
  */
-export class OpenAiTriageModel implements TriageModel {
+export class OpenAiTriageModel implements TriageModel, ChatModel {
   public readonly name: string;
   private readonly apiKey: OpenAiTriageModelOptions['apiKey'];
   private readonly baseURL: string;
@@ -125,6 +134,34 @@ export class OpenAiTriageModel implements TriageModel {
       throw mapped;
     }
     return { assessment: this.validate(completion), usage: this.usage(completion) };
+  }
+
+  /**
+   * A chat reply (the assistant endpoints): the persona's system prompt, the last turns, plain text
+   * back. Refused, filtered, cut-off or empty answers are `ModelOutputError`s, like assessments.
+   */
+  public async reply(turns: readonly ChatTurn[], persona: ChatPersona, signal?: AbortSignal): Promise<{ text: string; usage: ModelUsage }> {
+    const deadline = AbortSignal.timeout(this.deadlineMs);
+    const client = await this.client();
+    let completion: ChatCompletion;
+    try {
+      completion = await client.chat.completions.create({
+        model: this.name,
+        messages: [{ role: 'system', content: chatSystemPrompt(persona) }, ...turns.slice(-MAX_CHAT_TURNS).map((t) => ({ role: t.role, content: t.content.slice(0, MAX_CHAT_CHARS) }))],
+        temperature: 0.3,
+        max_completion_tokens: CHAT_MAX_TOKENS,
+        n: 1,
+        store: false,
+      }, { signal: signal ? AbortSignal.any([signal, deadline]) : deadline, timeout: this.timeoutMs, maxRetries: this.maxRetries });
+    } catch (error) {
+      throw this.toModelError(error, signal, deadline);
+    }
+    const choice = completion.choices[0];
+    const message = choice?.message;
+    if (!message || (typeof message.refusal === 'string' && message.refusal !== '')) throw new ModelOutputError('The model refused to answer.', { reason: 'refusal' });
+    if (choice.finish_reason === 'content_filter') throw new ModelOutputError('The model answer was filtered.', { reason: 'content_filter' });
+    if (typeof message.content !== 'string' || message.content.trim() === '') throw new ModelOutputError('The model answer is empty.', { reason: 'empty' });
+    return { text: message.content.trim().slice(0, MAX_CHAT_CHARS), usage: this.usage(completion) };
   }
 
   /** The whole request. The user message is the minimised case as JSON, and nothing else. */
