@@ -1,14 +1,18 @@
 import { triageRoutes as routes } from '../routes/triage';
 import type { TriageInput } from '../../shared/contracts/triage';
 import { httpRoute } from '../../shared/http/http-route';
+import { idempotent } from '../../shared/http/idempotency';
 import type { HttpRequest } from '../../shared/http/request';
-import { auditLog, clock, symptomSessions, triageQueue, vault } from '../../shared/runtime/app';
+import { auditLog, clock, idempotencyStore, symptomSessions, triageQueue, vault } from '../../shared/runtime/app';
 import { startSession } from '../../shared/triage/start-session';
 
-const deps = { sessions: symptomSessions(), queue: triageQueue(), vault: vault(), audit: auditLog(), clock };
+const deps = { sessions: symptomSessions(), queue: triageQueue(), vault: vault(), audit: auditLog(), clock, idempotency: idempotencyStore() };
 
-/** POST /api/v1/symptom-sessions: 201 with the finished result for an emergency, else 202 queued. */
-export const handler = httpRoute(routes.sessionCreate, 'sessionCreate', async ({ body, caller, meta }: HttpRequest<TriageInput>) => {
-  const { emergency, session } = await startSession(deps, caller!, body, meta);
-  return { status: emergency ? 201 : 202, body: session, headers: { Location: `/api/v1/symptom-sessions/${session.id}` } };
+/** POST /api/v1/symptom-sessions: 201 with the finished result for an emergency, else 202 queued; honours Idempotency-Key. */
+export const handler = httpRoute(routes.sessionCreate, 'sessionCreate', async ({ body, caller, headers, meta }: HttpRequest<TriageInput>) => {
+  const reply = await idempotent(deps, caller!.userId, headers['idempotency-key'], body, async () => {
+    const { emergency, session } = await startSession(deps, caller!, body, meta);
+    return { status: emergency ? 201 : 202, body: session };
+  });
+  return { ...reply, headers: { Location: `/api/v1/symptom-sessions/${(reply.body as { id: string }).id}` } };
 }, { audit: deps.audit });

@@ -10,6 +10,7 @@ import { DynamoSymptomSessions } from '../adapters/aws/dynamo-symptom-sessions';
 import { SqsTriageQueue } from '../adapters/aws/sqs-triage-queue';
 import { DynamoAiQuota } from '../adapters/aws/dynamo-ai-quota';
 import { DynamoConversations } from '../adapters/aws/dynamo-conversations';
+import { DynamoIdempotency } from '../adapters/aws/dynamo-idempotency';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { appConfigSchema, readConfig, type AppConfig } from '../config';
 import type { AccessTokenSettings } from '../identity/access-token';
@@ -77,3 +78,5 @@ export const conversations = (): DynamoConversations => (conversationsTable ??= 
 /** Whether a model answers AI requests (through the worker): a stage flag in AWS, a key locally. */
 export const modelConfigured = (): boolean =>
   app().config.AI_MODEL_ENABLED === 'true' || app().config.OPENAI_API_KEY !== undefined || app().config.OPENAI_API_KEY_SECRET_ID !== undefined;
+
+export const idempotencyStore = () => new DynamoIdempotency(app().client, app().config.RECORDS_TABLE);

@@ -103,6 +103,29 @@ describe('Route: POST /api/v1/symptom-sessions', () => {
   });
 });
 
+describe('Idempotency-Key on POST /api/v1/symptom-sessions', () => {
+  it('replays the first answer and enqueues once; another body with the same key is 409', async () => {
+    // Prepare
+    const ann = await patient();
+    const headers = { 'idempotency-key': `key-${randomUUID()}` };
+    const before = (await backend.items('records')).filter((i) => String(i['sk']).startsWith('SESSION#') && i['patientId'] === ann.userId).length;
+
+    // Act
+    const first = await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD, headers });
+    const again = await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD, headers });
+    const other = await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: CHEST_PAIN, headers });
+
+    // Assess
+    expect(first.status).toBe(202);
+    expect(again.status).toBe(202);
+    expect(again.json.id).toBe(first.json.id);
+    expect(other.status).toBe(409);
+    const after = (await backend.items('records')).filter((i) => String(i['sk']).startsWith('SESSION#') && i['patientId'] === ann.userId).length;
+    expect(after - before).toBe(1);
+    expect(JSON.stringify(await backend.items('records'))).not.toContain('runny nose');
+  });
+});
+
 describe('Route: POST /api/v1/ai/consultation', () => {
   it('summarises one of the caller’s sessions for a clinician, and hides other patients’ sessions', async () => {
     // Prepare

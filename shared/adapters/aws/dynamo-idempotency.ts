@@ -1,0 +1,48 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { IdempotencyClaim, IdempotencyStore } from '../../ports';
+import { isConditionFailure } from './dynamo-client';
+
+const DAY_SECONDS = 86_400;
+const key = (userId: string, idempotencyKey: string) => ({ pk: `USER#${userId}`, sk: `IDEMPOTENCY#${idempotencyKey}` });
+
+/**
+ * Idempotency keys in the records table. Written by hand rather than with Powertools'
+ * idempotency utility because the stored response is PHI and must be sealed; the claim is one
+ * conditional put (`attribute_not_exists`, or an expired record).
+ */
+export class DynamoIdempotency implements IdempotencyStore {
+  public constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  public async claim(userId: string, idempotencyKey: string, fingerprint: string, now: Date): Promise<IdempotencyClaim> {
+    const nowEpoch = Math.floor(now.getTime() / 1000);
+    try {
+      await this.client.send(new PutCommand({
+        TableName: this.tableName,
+        Item: { ...key(userId, idempotencyKey), fingerprint, status: 'in_progress', expiresAt: nowEpoch + DAY_SECONDS },
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ':now': nowEpoch },
+      }));
+      return { state: 'new' };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(userId, idempotencyKey), ConsistentRead: true }));
+    if (Item === undefined || Item['fingerprint'] !== fingerprint) return { state: 'mismatch' };
+    if (Item['status'] !== 'done') return { state: 'in_progress' };
+    return { state: 'done', responseSealed: String(Item['responseSealed']) };
+  }
+
+  public async complete(userId: string, idempotencyKey: string, responseSealed: string): Promise<void> {
+    await this.client.send(new UpdateCommand({
+      TableName: this.tableName, Key: key(userId, idempotencyKey), UpdateExpression: 'SET #status = :done, responseSealed = :response',
+      ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':done': 'done', ':response': responseSealed },
+    }));
+  }
+
+  public async release(userId: string, idempotencyKey: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key(userId, idempotencyKey) }));
+  }
+}
