@@ -284,16 +284,15 @@ interface LoadResult {
   readonly statuses: Record<string, number>;
   readonly latenciesMs: number[];
 }
-/** `workers` loops back to back for `ms`; each awaits `once(worker)` (true = success). */
-const load = async (workers: number, ms: number, once: (worker: number) => Promise<true | string>): Promise<LoadResult> => {
+/** `workers` loops back to back while `more()` says so; each awaits `once(worker)` (true = success). */
+const runLoad = async (workers: number, more: () => boolean, once: (worker: number) => Promise<true | string>): Promise<LoadResult> => {
   let ok = 0;
   let failed = 0;
   const statuses: Record<string, number> = {};
   const latenciesMs: number[] = [];
   const begin = performance.now();
-  const deadline = begin + ms;
   await Promise.all(Array.from({ length: workers }, async (_, worker) => {
-    while (performance.now() < deadline) {
+    while (more()) {
       const started = performance.now();
       let outcome: true | string;
       try {
@@ -308,30 +307,15 @@ const load = async (workers: number, ms: number, once: (worker: number) => Promi
   }));
   return { rps: ok / ((performance.now() - begin) / 1000), ok, failed, statuses, latenciesMs };
 };
-/** Exactly `total` calls shared by `workers` loops (a fixed count, not a duration). */
-const loadCount = async (workers: number, total: number, once: (worker: number) => Promise<true | string>): Promise<LoadResult> => {
-  let ok = 0;
-  let failed = 0;
+/** For `ms` milliseconds. */
+const load = (workers: number, ms: number, once: (worker: number) => Promise<true | string>): Promise<LoadResult> => {
+  const deadline = performance.now() + ms;
+  return runLoad(workers, () => performance.now() < deadline, once);
+};
+/** Exactly `total` calls shared by the loops (a fixed count, not a duration). */
+const loadCount = (workers: number, total: number, once: (worker: number) => Promise<true | string>): Promise<LoadResult> => {
   let issued = 0;
-  const statuses: Record<string, number> = {};
-  const latenciesMs: number[] = [];
-  const begin = performance.now();
-  await Promise.all(Array.from({ length: workers }, async (_, worker) => {
-    while (issued < total) {
-      issued += 1;
-      const started = performance.now();
-      let outcome: true | string;
-      try {
-        outcome = await once(worker);
-      } catch (error) {
-        outcome = (error as Error).name;
-      }
-      latenciesMs.push(performance.now() - started);
-      if (outcome === true) ok += 1;
-      else (failed += 1, (statuses[outcome] = (statuses[outcome] ?? 0) + 1));
-    }
-  }));
-  return { rps: ok / ((performance.now() - begin) / 1000), ok, failed, statuses, latenciesMs };
+  return runLoad(workers, () => issued++ < total, once);
 };
 
 let users: BenchUser[] = [];

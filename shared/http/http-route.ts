@@ -89,14 +89,16 @@ export const httpRoute = (route: RouteDef, routeId: string, handle: RouteHandler
       const caller = callerFrom(event);
       authorize(route.access, caller);
       const parsed = parseRequest(route, event);
+      const headers = normalizedHeaders(event);
+      const userAgent = headers['user-agent'];
       const reply = await handle({
         ...parsed,
-        headers: normalizedHeaders(event),
+        headers,
         ...(caller ? { caller } : {}),
         meta: {
           requestId: requestIdOf(event),
           sourceIp: event.requestContext?.identity?.sourceIp ?? 'unknown',
-          ...(normalizedHeaders(event)['user-agent'] ? { userAgent: normalizedHeaders(event)['user-agent']!.slice(0, 256) } : {}),
+          ...(userAgent ? { userAgent: userAgent.slice(0, 256) } : {}),
         },
       });
       const status = reply.status ?? route.status;

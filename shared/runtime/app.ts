@@ -12,6 +12,7 @@ import { DynamoAiQuota } from '../adapters/aws/dynamo-ai-quota';
 import { DynamoConversations } from '../adapters/aws/dynamo-conversations';
 import { DynamoIdempotency } from '../adapters/aws/dynamo-idempotency';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { clientConfig } from '../adapters/aws/client-config';
 import { appConfigSchema, readConfig, type AppConfig } from '../config';
 import type { AccessTokenSettings } from '../identity/access-token';
 import { ScryptPasswordHasher } from '../identity/password-hasher';
@@ -67,7 +68,7 @@ export const symptomSessions = (): DynamoSymptomSessions => (sessionsTable ??= n
 
 export const triageQueue = () => new SqsTriageQueue(
   app().config.TRIAGE_QUEUE_URL,
-  new SQSClient(app().config.SQS_ENDPOINT === undefined ? {} : { endpoint: app().config.SQS_ENDPOINT, region: process.env.AWS_REGION ?? 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+  new SQSClient(clientConfig(app().config.SQS_ENDPOINT)),
 );
 
 export const aiQuota = () => new DynamoAiQuota(app().client, app().config.RECORDS_TABLE, { burst: app().config.AI_QUOTA_BURST, perHour: app().config.AI_QUOTA_PER_HOUR });

@@ -2,18 +2,16 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { HealthConfig } from '../config';
+import { clientConfig } from '../adapters/aws/client-config';
 import { TABLES, type TableName } from '../data/tables';
 import type { Probe } from '../health/check-dependencies';
 import { LocalTokenSigner } from '../adapters/local/local-token-signer';
 
-const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-const localClientConfig = (endpoint: string | undefined) =>
-  endpoint === undefined ? {} : { endpoint, region: process.env.AWS_REGION ?? 'us-east-1', credentials: localCredentials };
 
 /** The probes of the detailed health check: tables, key service, queue, LLM configuration. */
 export const healthProbes = (config: HealthConfig): Probe[] => {
-  const dynamo = new DynamoDBClient(localClientConfig(config.DYNAMODB_ENDPOINT));
-  const sqs = new SQSClient(localClientConfig(config.SQS_ENDPOINT));
+  const dynamo = new DynamoDBClient(clientConfig(config.DYNAMODB_ENDPOINT));
+  const sqs = new SQSClient(clientConfig(config.SQS_ENDPOINT));
   const tableProbe = (name: TableName): Probe => ({
     name: `table:${name}`,
     check: async (abortSignal) => {

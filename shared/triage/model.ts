@@ -1,4 +1,4 @@
-import { TriageLevelSchema, type TriageLevel } from '../contracts/triage-scale';
+import { TriageLevelSchema } from '../contracts/triage-scale';
 import * as z from '../zod';
 import type { ClinicalAssessment } from './assessment';
 

@@ -1,16 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { clientConfig } from './client-config';
 
 /**
  * The document client every repository shares. In AWS it uses the function's role and region;
  * locally `endpoint` points at dynalite, which accepts any credentials.
  */
 export const createDocumentClient = (options: { endpoint?: string | undefined } = {}): DynamoDBDocumentClient => {
-  const client = new DynamoDBClient(
-    options.endpoint === undefined
-      ? {}
-      : { endpoint: options.endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
-  );
+  const client = new DynamoDBClient(clientConfig(options.endpoint));
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 };
 
