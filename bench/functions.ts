@@ -20,8 +20,20 @@ export const BUDGETS = {
   authorizerBundleBytes: 50 * KB,
   authorizerImportMs: 30,
   ownCodeBytes: 100 * KB,
+  /**
+   * The triage worker's own code (ADR 0005, "The worker's size budget"): it is off the request
+   * path and carries the `openai` client issue 4 asks for (~385 KB minified, not tree-shakable: its
+   * client class constructs every resource). Everything else in it must stay lean, so the rest is
+   * held to its own figure.
+   */
+  workerOwnCodeBytes: 600 * KB,
+  /** The worker's own code other than the `openai` package. */
+  workerOwnCodeWithoutModelClientBytes: 160 * KB,
   maxBundleBytes: 1024 * KB,
 } as const;
+
+/** The one package the worker's own-code exception is for. */
+export const MODEL_CLIENT_PACKAGE = 'openai';
 
 export interface FunctionTarget {
   /** `authorizer`, `triage-worker`, or the route id in `functions/routes.ts`. */
@@ -46,9 +58,8 @@ export const functionTargets = (): FunctionTarget[] => [
 export const WORKER_ID = 'triage-worker';
 
 /**
- * Functions that are not routes: the triage worker (SQS). Reported by the bench, not covered by
- * test/build (which holds routes + authorizer to the budgets). Its `bundleFiles` repeat the ones
- * `lib/triage.ts` passes inline (not exported there, so they are repeated here).
+ * Functions that are not routes: the triage worker (SQS), held to `workerOwnCodeBytes` and
+ * `workerOwnCodeWithoutModelClientBytes`. Its `bundleFiles` are the ones `lib/triage.ts` ships.
  */
 export const workerTargets = (): FunctionTarget[] => [
   { id: WORKER_ID, entry: 'triage/worker', file: 'functions/triage/worker.ts', bundleFiles: RULE_TABLES },

@@ -58,10 +58,6 @@ export const createLocalTables = async (endpoint: string): Promise<void> => {
   client.destroy();
 };
 
-/**
- * Starts dynalite and fauxqs on loopback ports. With a `dataDir` both persist there
- * (`dynamodb/` LevelDB, `sqs/` SQLite); without one they run in memory (tests).
- */
 /** Starts dynalite with every table; persisted under `<dataDir>/dynamodb` when a data dir is given. */
 export const startDynamo = async (dataDir?: string): Promise<{ endpoint: string; stop(): Promise<void> }> => {
   const dynamoPath = dataDir === undefined ? undefined : join(dataDir, 'dynamodb');

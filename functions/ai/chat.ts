@@ -2,16 +2,23 @@ import { chatRoutes as routes } from '../routes/chat';
 import type { ChatRequest } from '../../shared/contracts/chat';
 import { sendChatMessage } from '../../shared/assistant/send-message';
 import { httpRoute } from '../../shared/http/http-route';
+import { idempotent } from '../../shared/http/idempotency';
 import type { HttpRequest } from '../../shared/http/request';
-import { aiQuota, auditLog, clock, conversations, modelConfigured, records, triageQueue, vault } from '../../shared/runtime/app';
+import { aiQuota, auditLog, clock, conversations, idempotencyStore, modelConfigured, records, triageQueue, vault } from '../../shared/runtime/app';
 
 const deps = {
   conversations: conversations(), quota: aiQuota(), queue: triageQueue(), vault: vault(), consents: records(), audit: auditLog(), clock,
-  modelConfigured: modelConfigured(),
+  modelConfigured: modelConfigured(), idempotency: idempotencyStore(),
 };
 
-/** POST /api/v1/ai/chat: 200 with the reply (red flag or offline), or 202 while the model answers. */
-export const handler = httpRoute(routes.chat, 'chat', async ({ body, caller, meta }: HttpRequest<ChatRequest>) => {
-  const { pending, conversation } = await sendChatMessage(deps, caller!, body, meta);
-  return { status: pending ? 202 : 200, body: conversation, headers: { Location: `/api/v1/ai/chat/${conversation.conversationId}` } };
+/**
+ * POST /api/v1/ai/chat: 200 with the reply (red flag or offline), or 202 while the model answers.
+ * Honours Idempotency-Key: a retried send is not posted (nor charged to the quota) twice.
+ */
+export const handler = httpRoute(routes.chat, 'chat', async ({ body, caller, headers, meta }: HttpRequest<ChatRequest>) => {
+  const reply = await idempotent(deps, { userId: caller!.userId, key: headers['idempotency-key'], routeId: 'chat', body }, async () => {
+    const { pending, conversation } = await sendChatMessage(deps, caller!, body, meta);
+    return { status: pending ? 202 : 200, body: conversation };
+  });
+  return { ...reply, headers: { Location: `/api/v1/ai/chat/${reply.body.conversationId}` } };
 }, { audit: deps.audit });

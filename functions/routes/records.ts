@@ -8,7 +8,7 @@ import { ANY_USER, CARE_TEAM, OPEN_PHI, PATIENT } from './access';
 /** PHI records: the health profile, consent-gated sharing, feedback. */
 export const recordRoutes = {
   profileGet: route('GET /api/v1/profile', 'profile/get', PATIENT, { summary: 'The caller’s health profile (ETag)', response: ProfileResponse, grants: { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'read' } } }),
-  profilePut: route('PUT /api/v1/profile', 'profile/put', PATIENT, { summary: 'Replace the caller’s health profile (If-Match)', body: HealthProfile, response: ProfileResponse, grants: { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'readWrite' } } }),
+  profilePut: route('PUT /api/v1/profile', 'profile/put', PATIENT, { summary: 'Create the caller’s health profile, or replace it (If-Match)', body: HealthProfile, headers: ['If-Match'], response: ProfileResponse, grants: { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'readWrite' } } }),
   patientProfile: route('GET /api/v1/patients/{patientId}/profile', 'profile/patient', CARE_TEAM, { summary: 'A patient’s profile, under their consent', params: PatientParams, response: ProfileResponse, grants: { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'read' } } }),
   consentCreate: route('POST /api/v1/consents', 'consents/create', PATIENT, { summary: 'Share with a caregiver or provider, or allow AI processing', body: CreateConsentRequest, response: Consent, grants: { tables: { records: 'readWrite', identity: 'read' } } }),
   consentList: route('GET /api/v1/consents', 'consents/list', ANY_USER, { summary: 'Consents granted (default) or received', query: ConsentListQuery, response: ConsentPage, grants: { tables: { records: 'read' } } }),

@@ -1,9 +1,29 @@
 import * as z from '../zod';
 import type { Schema } from '../zod';
 import { ErrorResponse } from '../contracts/common';
-import { isPublic, type RouteDef } from './route';
+import { isPublic, type RequestHeader, type RouteDef } from './route';
 
 type JsonSchema = Record<string, unknown>;
+
+/** How each request header a route may honour is described, and the error it can add. */
+const HEADER_PARAMETERS: Record<RequestHeader, { parameter: JsonSchema; status: string }> = {
+  'Idempotency-Key': {
+    parameter: {
+      name: 'Idempotency-Key', in: 'header', required: false,
+      description: 'A client-chosen key (8–64 of A–Z a–z 0–9 - _). A retry with the same key and body replays the first answer without doing the work again; the same key with another body, or while the first is still running, is 409.',
+      schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
+    },
+    status: '409',
+  },
+  'If-Match': {
+    parameter: {
+      name: 'If-Match', in: 'header', required: false,
+      description: 'The ETag last read. Required to replace an existing record; a stale or missing one is 412.',
+      schema: { type: 'string' },
+    },
+    status: '412',
+  },
+};
 const REF_PREFIX = '#/components/schemas/';
 
 const clean = (json: unknown): JsonSchema => {
@@ -66,6 +86,8 @@ export const openApiDocument = (routes: readonly RouteDef[], info: { version: st
     '400': { description: 'Invalid request', content: errorContent },
     '401': { description: 'Missing or invalid token', content: errorContent },
     '403': { description: 'Role may not call this route', content: errorContent },
+    '409': { description: 'Conflicts with the current state (or an Idempotency-Key reused)', content: errorContent },
+    '412': { description: 'If-Match is stale or missing', content: errorContent },
     '429': { description: 'Throttled; see Retry-After', content: errorContent },
     '500': { description: 'Internal error (generic body with a request id)', content: errorContent },
   };
@@ -74,14 +96,18 @@ export const openApiDocument = (routes: readonly RouteDef[], info: { version: st
       [String(route.status)]: route.response
         ? { description: route.summary, content: { 'application/json': { schema: components.ref(route.response, 'output') } } }
         : { description: route.summary },
-      ...Object.fromEntries(['400', '429', '500', ...(isPublic(route.access) ? [] : ['401', '403'])].map((code) => [code, { $ref: `#/components/responses/${code}` }])),
+      ...Object.fromEntries(['400', '429', '500', ...(isPublic(route.access) ? [] : ['401', '403']), ...(route.headers ?? []).map((header) => HEADER_PARAMETERS[header].status)]
+        .map((code) => [code, { $ref: `#/components/responses/${code}` }])),
     };
-    const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+    const parameters = [
+      ...[...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+      ...(route.headers ?? []).map((header) => HEADER_PARAMETERS[header].parameter),
+    ];
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       summary: route.summary,
       ...('roles' in route.access ? { 'x-carebow-roles': route.access.roles } : { security: [] }),
-      ...(pathParams.length > 0 ? { parameters: pathParams } : {}),
+      ...(parameters.length > 0 ? { parameters } : {}),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: components.ref(route.body, 'input') } } } } : {}),
       responses,
     };

@@ -38,6 +38,12 @@ export interface Grants {
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * Request headers a route acts on, documented in the OpenAPI document: `Idempotency-Key` (a retry
+ * replays the first answer; SECURITY.md #19) and `If-Match` (optimistic concurrency, 412 if stale).
+ */
+export type RequestHeader = 'Idempotency-Key' | 'If-Match';
+
 /** One line of the route table. */
 export interface RouteDef {
   readonly method: HttpMethod;
@@ -59,6 +65,8 @@ export interface RouteDef {
   readonly maxBodyBytes: number;
   /** Data files beside the handler that ship with its bundle (read at cold start, not bundled as code). */
   readonly bundleFiles?: readonly string[];
+  /** Request headers the handler honours; none by default. */
+  readonly headers?: readonly RequestHeader[];
 }
 
 export const PUBLIC: Access = { public: true };

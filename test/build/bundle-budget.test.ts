@@ -1,17 +1,18 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUDGETS, bundleAll, functionTargets, kb, type BundleOutcome, type BundledFunction } from '../../bench/functions';
+import { BUDGETS, MODEL_CLIENT_PACKAGE, WORKER_ID, bundleAll, functionTargets, kb, workerTargets, type BundleOutcome, type BundledFunction } from '../../bench/functions';
 import { BENCH_DIR, contributors } from '../../scripts/bundle';
 
 /**
- * The issue's size budgets, on bundles built exactly as the CDK builds them (scripts/bundle.ts).
+ * The issues' size budgets, on bundles built exactly as the CDK builds them (scripts/bundle.ts):
+ * routes and the authorizer (issue 2), the triage worker (ADR 0005).
  * Deterministic only: sizes and contents, never wall-clock time (`npm run bench` reports those).
  * A failure names the largest contributors, from esbuild's metafile, so the fix is obvious.
  */
 
-const targets = functionTargets();
-const routeTargets = targets.filter((target) => target.id !== 'authorizer');
+const targets = [...functionTargets(), ...workerTargets()];
+const routeTargets = functionTargets().filter((target) => target.id !== 'authorizer');
 let outRoot: string;
 let outcomes: Map<string, BundleOutcome>;
 
@@ -85,6 +86,33 @@ describe('Bundle budgets', () => {
     // Assess
     expect(ownBytes, `${id}: own code ${kb(ownBytes)} (bundle ${kb(fn.bundle.bytes)} − SDK ref ${kb(fn.reference?.bytes ?? 0)}); largest own inputs: ${largestOwnInputs(fn)}`)
       .toBeLessThanOrEqual(BUDGETS.ownCodeBytes);
+  });
+
+  it("the triage worker's own code is at most 600 KB, the openai client included (ADR 0005)", () => {
+    // Prepare
+    const worker = bundled(WORKER_ID);
+
+    // Act
+    const ownBytes = worker.ownBytes;
+
+    // Assess
+    expect(worker.bundle.exports).toContain('handler');
+    expect(ownBytes, `${WORKER_ID}: own code ${kb(ownBytes)}; largest own inputs: ${largestOwnInputs(worker)}`).toBeLessThanOrEqual(BUDGETS.workerOwnCodeBytes);
+  });
+
+  it("the triage worker's own code other than the openai client is at most 160 KB (ADR 0005)", () => {
+    // Prepare
+    const worker = bundled(WORKER_ID);
+    const inReference = new Set(Object.keys(worker.reference?.inputs ?? {}));
+    const modelClient = contributors(worker.bundle.inputs, (file) => inReference.has(file)).find(([name]) => name === MODEL_CLIENT_PACKAGE)?.[1] ?? 0;
+
+    // Act
+    const rest = worker.ownBytesByMetafile - modelClient;
+
+    // Assess
+    expect(modelClient, 'the worker calls the model through the openai client').toBeGreaterThan(0);
+    expect(rest, `${WORKER_ID}: own code without ${MODEL_CLIENT_PACKAGE} ${kb(rest)}; largest own inputs: ${largestOwnInputs(worker)}`)
+      .toBeLessThanOrEqual(BUDGETS.workerOwnCodeWithoutModelClientBytes);
   });
 
   it.each(targets)('$id bundles to at most 1 MB', ({ id }) => {

@@ -197,6 +197,32 @@ describe('Routes: /api/v1/ai/chat', () => {
     expect((await backend.call('GET', `/api/v1/ai/chat/${response.json.conversationId}`, { token: eve.token })).status).toBe(404);
   });
 
+  it('honours Idempotency-Key: a retried send replays the first answer, is posted and answered once; the key is bound to its route', async () => {
+    // Prepare
+    const ann = await patient();
+    fake.setMode('ok');
+    const headers = { 'idempotency-key': `chat-${randomUUID()}` };
+    const body = { message: 'Is it fine to walk with a mild cold?' };
+
+    // Act
+    const sent = await backend.call('POST', '/api/v1/ai/chat', { token: ann.token, body, headers });
+    const retried = await backend.call('POST', '/api/v1/ai/chat', { token: ann.token, body, headers });
+    const answered = await waitForReply(ann.token, sent.json.conversationId);
+    const otherBody = await backend.call('POST', '/api/v1/ai/chat', { token: ann.token, body: { message: 'And with a fever?' }, headers });
+    const otherRoute = await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD, headers });
+
+    // Assess
+    expect(sent.status).toBe(202);
+    expect(retried.status).toBe(202);
+    expect(retried.json.conversationId).toBe(sent.json.conversationId);
+    expect(retried.headers.get('location')).toBe(`/api/v1/ai/chat/${sent.json.conversationId}`);
+    expect(answered.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
+    expect(fake.count).toBe(1);
+    expect(otherBody.status).toBe(409);
+    expect(otherRoute.status).toBe(409);
+    expect(JSON.stringify(await backend.items('records'))).not.toContain('mild cold');
+  });
+
   it('falls back to the offline reply when the model keeps failing', async () => {
     const ann = await patient();
     fake.setMode('server_error');

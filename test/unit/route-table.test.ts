@@ -62,8 +62,23 @@ describe('Function: openApiDocument', () => {
 
   it('resolves every $ref to a component', () => {
     const document = openApiDocument(all, { version: 'test' }) as any;
-    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/(schemas|responses)\/([^"]+)"/g)].map((m) => [m[1]!, m[2]!] as const);
     expect(refs.length).toBeGreaterThan(0);
-    for (const ref of refs) expect(document.components.schemas[ref]).toBeDefined();
+    for (const [kind, ref] of refs) expect(document.components[kind][ref], `${kind}/${ref}`).toBeDefined();
+  });
+
+  it('documents the request headers a route honours, with the error each can add', () => {
+    // Act
+    const document = openApiDocument(all, { version: 'test' }) as any;
+    const headersOf = (path: string, method: string) =>
+      (document.paths[path][method].parameters ?? []).filter((p: { in: string }) => p.in === 'header').map((p: { name: string }) => p.name);
+
+    // Assess
+    expect(headersOf('/api/v1/symptom-sessions', 'post')).toEqual(['Idempotency-Key']);
+    expect(headersOf('/api/v1/ai/chat', 'post')).toEqual(['Idempotency-Key']);
+    expect(headersOf('/api/v1/profile', 'put')).toEqual(['If-Match']);
+    expect(headersOf('/api/v1/profile', 'get')).toEqual([]);
+    expect(document.paths['/api/v1/ai/chat'].post.responses['409']).toEqual({ $ref: '#/components/responses/409' });
+    expect(document.paths['/api/v1/profile'].put.responses['412']).toEqual({ $ref: '#/components/responses/412' });
   });
 });

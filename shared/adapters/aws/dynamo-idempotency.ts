@@ -3,12 +3,18 @@ import type { IdempotencyClaim, IdempotencyStore } from '../../ports';
 import { isConditionFailure } from './dynamo-client';
 
 const DAY_SECONDS = 86_400;
+/**
+ * How long an unfinished claim blocks its key: longer than any API function runs (API Gateway
+ * gives up at 29 s), so a claim older than this was left by a crashed invocation and may be taken.
+ */
+const IN_PROGRESS_LEASE_SECONDS = 60;
 const key = (userId: string, idempotencyKey: string) => ({ pk: `USER#${userId}`, sk: `IDEMPOTENCY#${idempotencyKey}` });
 
 /**
  * Idempotency keys in the records table. Written by hand rather than with Powertools'
  * idempotency utility because the stored response is PHI and must be sealed; the claim is one
- * conditional put (`attribute_not_exists`, or an expired record).
+ * conditional put (`attribute_not_exists`, an expired record, or an unfinished claim whose lease ran
+ * out because its invocation crashed).
  */
 export class DynamoIdempotency implements IdempotencyStore {
   public constructor(
@@ -21,9 +27,10 @@ export class DynamoIdempotency implements IdempotencyStore {
     try {
       await this.client.send(new PutCommand({
         TableName: this.tableName,
-        Item: { ...key(userId, idempotencyKey), fingerprint, status: 'in_progress', expiresAt: nowEpoch + DAY_SECONDS },
-        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-        ExpressionAttributeValues: { ':now': nowEpoch },
+        Item: { ...key(userId, idempotencyKey), fingerprint, status: 'in_progress', expiresAt: nowEpoch + DAY_SECONDS, leaseUntil: nowEpoch + IN_PROGRESS_LEASE_SECONDS },
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now OR (#status = :inProgress AND leaseUntil <= :now)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':now': nowEpoch, ':inProgress': 'in_progress' },
       }));
       return { state: 'new' };
     } catch (error) {
