@@ -4,6 +4,7 @@ import { ModelError, ModelUnavailableError, type ChatModel, type ChatPersona } f
 import { MODEL_ATTEMPTS } from '../triage/process-session';
 import { DataKeyDestroyedError } from '../vault/errors';
 import { conversationPlace, MAX_MESSAGES, openMessages, type StoredMessage } from './conversation';
+import { redactIdentifiers } from './redact';
 import { OFFLINE_REPLY } from './send-message';
 
 export interface AnswerChatDeps extends Pick<AppDeps, 'vault' | 'audit' | 'clock'> {
@@ -36,7 +37,8 @@ export const answerChat = async (
   const at = deps.clock.now().toISOString();
   try {
     if (deps.chatModel === undefined) throw new ModelError('No model configured.');
-    const answer = await deps.chatModel.reply(messages.map(({ role, content }) => ({ role, content })), stored.persona as ChatPersona);
+    // The model gets what was said, minus contact data, exact dates, links and record numbers.
+    const answer = await deps.chatModel.reply(messages.map(({ role, content }) => ({ role, content: redactIdentifiers(content) })), stored.persona as ChatPersona);
     deps.metrics.modelUsage(answer.usage);
     reply = { role: 'assistant', content: answer.text, at, source: 'model' };
   } catch (error) {

@@ -173,7 +173,9 @@ describe('Routes: /api/v1/ai/chat', () => {
     fake.setMode('ok');
 
     // Act
-    const sent = await backend.call('POST', '/api/v1/ai/chat', { token: ann.token, body: { message: `Is ginger tea good for a mild cold? ${CANARY.name}`, persona: 'ayurveda_guide' } });
+    const sent = await backend.call('POST', '/api/v1/ai/chat', {
+      token: ann.token, body: { message: `Is ginger tea good for a mild cold? ${CANARY.name}, ${canaryEmail('chat')}, +44 7700 900123, born 12/03/1985`, persona: 'ayurveda_guide' },
+    });
     const answered = await waitForReply(ann.token, sent.json.conversationId);
     const followUp = await backend.call('POST', '/api/v1/ai/chat', { token: ann.token, body: { message: 'And honey?', conversationId: sent.json.conversationId } });
 
@@ -183,7 +185,10 @@ describe('Routes: /api/v1/ai/chat', () => {
     expect(answered.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
     expect(answered.messages[1].source).toBe('model');
     expect(followUp.status).toBe(202);
-    expect(JSON.stringify(fake.requests)).toContain('Ayurveda');
+    const sentToModel = JSON.stringify(fake.requests);
+    expect(sentToModel).toContain('Ayurveda');
+    expect(sentToModel).toContain('ginger tea');
+    for (const identifier of [CANARY.emailLocalPart, '7700 900123', '12/03/1985']) expect(sentToModel).not.toContain(identifier);
     expect(JSON.stringify(await backend.items('records'))).not.toContain(CANARY.name);
   });
 
