@@ -8,5 +8,5 @@ export const triageRoutes = {
   sessionCreate: route('POST /api/v1/symptom-sessions', 'triage/create', PATIENT, { summary: 'Describe symptoms: 201 with the result at once for an emergency, else 202 queued', body: TriageInput, response: SymptomSession, maxBodyBytes: SYMPTOMS_BODY, grants: SESSION_WRITE, bundleFiles: RULE_TABLES, headers: ['Idempotency-Key'] }),
   sessionGet: route('GET /api/v1/symptom-sessions/{id}', 'triage/get', PATIENT, { summary: 'A session’s status and result', params: IdParams, response: SymptomSession, grants: SESSION_READ }),
   sessionList: route('GET /api/v1/symptom-sessions', 'triage/list', PATIENT, { summary: 'The caller’s sessions, newest first', query: SymptomSessionListQuery, response: SymptomSessionPage, grants: SESSION_READ }),
-  sessionAnswers: route('POST /api/v1/symptom-sessions/{id}/answers', 'triage/answers', PATIENT, { summary: 'Answer follow-up questions and re-triage (202)', params: IdParams, body: FollowUpAnswers, response: SymptomSession, status: 202, grants: SESSION_WRITE }),
+  sessionAnswers: route('POST /api/v1/symptom-sessions/{id}/answers', 'triage/answers', PATIENT, { summary: 'Answer follow-up questions and re-triage (202)', params: IdParams, body: FollowUpAnswers, response: SymptomSession, status: 202, grants: SESSION_WRITE, headers: ['Idempotency-Key'] }),
 } as const;

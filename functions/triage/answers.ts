@@ -1,14 +1,16 @@
 import { triageRoutes as routes } from '../routes/triage';
+import type { FollowUpAnswers } from '../../shared/contracts/triage';
 import { httpRoute } from '../../shared/http/http-route';
+import { idempotent } from '../../shared/http/idempotency';
 import type { HttpRequest } from '../../shared/http/request';
-import { auditLog, clock, symptomSessions, triageQueue, vault } from '../../shared/runtime/app';
+import { auditLog, clock, idempotencyStore, symptomSessions, triageQueue, vault } from '../../shared/runtime/app';
 import { answerFollowUps } from '../../shared/triage/sessions';
 
-const deps = { sessions: symptomSessions(), queue: triageQueue(), vault: vault(), audit: auditLog(), clock };
+const deps = { sessions: symptomSessions(), queue: triageQueue(), vault: vault(), audit: auditLog(), clock, idempotency: idempotencyStore() };
 
-type Body = { answers: { question: string; answer: string }[] };
-
-/** POST /api/v1/symptom-sessions/{id}/answers: adds answers and queues a re-triage. */
-export const handler = httpRoute(routes.sessionAnswers, 'sessionAnswers', async ({ body, params, caller, meta }: HttpRequest<Body, unknown, { id: string }>) => ({
-  body: await answerFollowUps(deps, caller!, params.id, body.answers, meta),
-}), { audit: deps.audit });
+/** POST /api/v1/symptom-sessions/{id}/answers: adds answers and queues a re-triage; honours Idempotency-Key. */
+export const handler = httpRoute(routes.sessionAnswers, 'sessionAnswers', async ({ body, params, caller, headers, meta }: HttpRequest<FollowUpAnswers, unknown, { id: string }>) =>
+  idempotent(deps, { userId: caller!.userId, key: headers['idempotency-key'], routeId: 'sessionAnswers', body: { sessionId: params.id, ...body } }, async () => ({
+    status: routes.sessionAnswers.status,
+    body: await answerFollowUps(deps, caller!, params.id, body.answers, meta),
+  })), { audit: deps.audit });

@@ -72,4 +72,5 @@ export const FollowUpAnswers = z
     answers: z.array(z.strictObject({ question: Text(300), answer: Text(500) })).check(z.minLength(1), z.maxLength(10)),
   })
   .register(z.globalRegistry, { id: 'FollowUpAnswers' });
+export type FollowUpAnswers = z.infer<typeof FollowUpAnswers>;
 

@@ -103,7 +103,7 @@ describe('Route: POST /api/v1/symptom-sessions', () => {
   });
 });
 
-describe('Idempotency-Key on POST /api/v1/symptom-sessions', () => {
+describe('Idempotency-Key on POST /api/v1/symptom-sessions and its answers', () => {
   it('replays the first answer and enqueues once; another body with the same key is 409', async () => {
     // Prepare
     const ann = await patient();
@@ -123,6 +123,30 @@ describe('Idempotency-Key on POST /api/v1/symptom-sessions', () => {
     const after = (await backend.items('records')).filter((i) => String(i['sk']).startsWith('SESSION#') && i['patientId'] === ann.userId).length;
     expect(after - before).toBe(1);
     expect(JSON.stringify(await backend.items('records'))).not.toContain('runny nose');
+  });
+
+  it('re-triages answers once for a retried request; the same key on another session is 409', async () => {
+    // Prepare
+    const ann = await patient();
+    const first = await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD });
+    const second = await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD });
+    await waitForResult(backend, ann.token, first.json.id);
+    const headers = { 'idempotency-key': `answers-${randomUUID()}` };
+    const body = { answers: [{ question: 'Any fever?', answer: 'no fever' }] };
+
+    // Act
+    const answered = await backend.call('POST', `/api/v1/symptom-sessions/${first.json.id}/answers`, { token: ann.token, body, headers });
+    const retried = await backend.call('POST', `/api/v1/symptom-sessions/${first.json.id}/answers`, { token: ann.token, body, headers });
+    const elsewhere = await backend.call('POST', `/api/v1/symptom-sessions/${second.json.id}/answers`, { token: ann.token, body, headers });
+    const done = await waitForResult(backend, ann.token, first.json.id);
+
+    // Assess
+    expect(answered.status).toBe(202);
+    expect(retried.status).toBe(202);
+    expect(retried.json).toEqual(answered.json);
+    expect(answered.json.revision).toBe(2);
+    expect(done.revision).toBe(2);
+    expect(elsewhere.status).toBe(409);
   });
 });
 
