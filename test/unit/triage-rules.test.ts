@@ -101,6 +101,12 @@ describe('Function: assessWithRules', () => {
       expect(assess({ symptoms: [symptom('shivery', 4)], freeText: 'thermometer says 103F' }).rulesFired).toContain('high_fever');
       expect(levelOfText('temperature 38.2', { age: 0 })).toBe('emergency');
     });
+
+    it('reads a duration whose figure touches its unit ("4days", "72hrs"), but not a word that ends in one ("today")', () => {
+      expect(assess({ symptoms: [symptom('feeling hot', 4)], freeText: 'temp 39.4 C for 4days' }).rulesFired).toContain('high_fever_over_72h');
+      expect(assess({ symptoms: [symptom('feeling hot', 4)], freeText: 'temp 39.4 C for 80hrs now' }).rulesFired).toContain('high_fever_over_72h');
+      expect(assess({ symptoms: [symptom('feeling hot', 4)], freeText: 'temp 39.4 C since today' }).rulesFired).not.toContain('high_fever_over_72h');
+    });
   });
 
   describe('tolerance for how people write', () => {
@@ -184,6 +190,70 @@ describe('Function: assessWithRules', () => {
     it('reads "history of stroke" as a condition, not a stroke now', () => {
       expect(redFlagsInText('history of stroke')).toBeUndefined();
       expect(redFlagsInText('I think I am having a stroke')?.level).toBe('emergency_ambulance');
+    });
+  });
+
+  describe('context that explains a finding, and its near misses', () => {
+    it.each([
+      "I'm confused about my meds",
+      "I'm confused by the instructions",
+      'I am a bit confused about which tablet to take',
+      "I'm confused about what the doctor said",
+      "I'm out of breath after running for the bus",
+      'out of breath after climbing stairs',
+      'breathless after exercise but it settles quickly',
+      'short of breath after jogging',
+    ])('"%s" is not a red flag', (text) => {
+      expect(redFlagsInText(text)).toBeUndefined();
+    });
+
+    it.each<[string, TriageLevel]>([
+      // Confusion: the state itself, disorientation, amnesia, "about" as a time, a carer's report, misspellings.
+      ["I'm confused", 'emergency'],
+      ['he is confused and drowsy', 'emergency'],
+      ['sudden confusion', 'emergency_ambulance'],
+      ['she seems confused about where she is', 'emergency'],
+      ["I'm confused about what day it is", 'emergency'],
+      ["I'm confused about what happened", 'emergency'],
+      ['He became confused about an hour ago', 'emergency'],
+      ['I was confused about an hour ago', 'emergency'],
+      ['dad is confused about his tablets', 'emergency'],
+      ['im so confussed', 'emergency'],
+      ['confuzed and sleepy', 'emergency'],
+      ['im confussed about where i am', 'emergency'],
+      // Sudden or worsening confusion outranks "confused about my…" (the adverbs are filler words).
+      ["I'm suddenly confused about my meds", 'emergency_ambulance'],
+      ["I'm getting confused about my tablets", 'emergency'],
+      ['I am increasingly confused by the instructions', 'emergency'],
+      // Breathlessness: at rest, can't catch breath, new, not settling, minimal exertion, with chest pain, sudden.
+      ['breathless at rest', 'emergency'],
+      ["I'm out of breath even at rest", 'emergency'],
+      ["can't catch my breath", 'emergency'],
+      ['cant catch my breth after runing', 'emergency'],
+      ['short of breath climbing stairs which is new', 'emergency'],
+      ['short of breath climbing stairs, this is new', 'emergency'],
+      ["out of breth after excercise and it won't settle", 'emergency'],
+      ['I never used to get out of breath climbing the stairs', 'emergency'],
+      ["I'm not used to getting out of breath on the stairs", 'emergency'],
+      ['breathless after walking a few steps', 'emergency'],
+      ['suddenly out of breath while swimming', 'emergency'],
+      ['out of breath after running and I feel faint', 'emergency'],
+      ['breathless after running and wheezing', 'emergency'],
+      ['out of breath after the gym and my heart is racing', 'emergency'],
+      ['short of breath climbing stairs and chest pain', 'emergency_ambulance'],
+      ["I'm out of breath after running for the bus and my chest hurts", 'emergency_ambulance'],
+      ['out of breath after running, lips turning blue', 'emergency_ambulance'],
+      // A typo never explains breathlessness away ("brain" is one edit from "train").
+      ['short of breath after brain surgery', 'emergency'],
+    ])('"%s" → %s', (text, level) => {
+      expect(redFlagsInText(text)?.level).toBe(level);
+    });
+
+    it('keeps exertional breathlessness a red flag in heart disease and pregnancy, and a next-day check in lung disease', () => {
+      expect(redFlagsInText('I have heart failure and get breathless climbing stairs')?.level).toBe('emergency');
+      expect(redFlagsInText('breathless climbing stairs', { pregnant: true })?.level).toBe('emergency');
+      expect(redFlagsInText('breathless after running, I have asthma')?.level).toBe('consultation_24');
+      expect(assess({ symptoms: [symptom('out of breath after running for the bus', 3)], age: 30 }).level).toBe('consultation');
     });
   });
 

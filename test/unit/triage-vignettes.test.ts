@@ -110,6 +110,22 @@ const URGENT: Vignette[] = [
   ['sepsis words only', { symptoms: [s('feel really ill', 8)], freeText: 'I think it might be sepsis' }, 'E'],
   ['coughing up blood and breathless', { symptoms: [s('coughing up blood', 5), s('breathless', 5)] }, 'E'],
   ['drooling, cannot swallow saliva', { symptoms: [s('sore throat', 8)], freeText: "drooling and can't swallow my saliva" }, 'E'],
+  // Near misses of the benign readings below: disorientation, amnesia, a time ("about an hour ago"),
+  // a carer's report, misspellings; breathlessness that is new, at rest, not settling, or with chest pain.
+  ['carer: mum confused about where she is', { symptoms: [s('not herself', 5)], freeText: 'Mum is confused about where she is', age: 84 }, 'E'],
+  ["\"I'm confused about what day it is\"", { symptoms: [s('dizzy', 4)], freeText: "I'm confused about what day it is", age: 67 }, 'E'],
+  ['hit head, "confused about what happened"', { symptoms: [s('hit my head', 4)], freeText: "I'm confused about what happened" }, 'E'],
+  ['became confused about an hour ago', { symptoms: [s('unwell', 5)], freeText: 'He became confused about an hour ago', age: 80 }, 'E'],
+  ['misspelt "confussed" and sleepy', { symptoms: [s('confussed', 5)], freeText: 'and very sleepy', age: 78 }, 'E'],
+  ['dad confused about his tablets (third person)', { symptoms: [s('forgetful', 4)], freeText: 'Dad is confused about his tablets today', age: 81 }, 'E'],
+  ['short of breath climbing stairs, which is new', { symptoms: [s('short of breath climbing stairs', 4)], freeText: 'which is new for me', age: 58 }, 'E'],
+  ['out of breath after running for the bus with chest pain', { symptoms: [s('chest pain', 5)], freeText: "I'm out of breath after running for the bus and my chest hurts", age: 52 }, 'A'],
+  ['misspelt: cannot catch breath after running', { symptoms: [s('cough', 3)], freeText: 'cant catch my breth after runing' }, 'E'],
+  ['breathless after exercise and it will not settle', { symptoms: [s('out of breth after exercise', 5)], freeText: "it won't settle" }, 'E'],
+  ['never used to be breathless on the stairs', { symptoms: [s('tired', 4)], freeText: 'I never used to get out of breath climbing the stairs', age: 63 }, 'E'],
+  ['breathless at rest', { symptoms: [s('breathless at rest', 5)], age: 45 }, 'E'],
+  ['breathless climbing stairs in pregnancy', { symptoms: [s('breathless climbing stairs', 4)], pregnant: true, age: 31 }, 'E'],
+  ['breathless after the gym, then fainted', { symptoms: [s('breathless after the gym', 5), s('fainted', 6)], age: 24 }, 'A'],
 ];
 
 const NON_URGENT: Vignette[] = [
@@ -165,6 +181,12 @@ const NON_URGENT: Vignette[] = [
   ['vomited once after a night out', { symptoms: [s('vomited', 3, { durationHours: 2 })], age: 23 }, 'S', 'S'],
   ['child with a mild fever and runny nose', { symptoms: [s('fever', 3), s('runny nose', 3)], age: 4 }, 'S', 'S'],
   ['swollen ankles at the end of the day', { symptoms: [s('swollen ankles', 3, { durationHours: 500 })], age: 68 }, 'C', 'C'],
+  // "Confused about my meds" is a question, not delirium. Breathlessness explained by exertion
+  // that settles is not a red flag on its own; a routine check is the ideal answer, not self-care.
+  ['"confused about my meds"', { symptoms: [s('headache', 3, { durationHours: 4 })], freeText: "I'm confused about my meds, can I take ibuprofen with them?", age: 72 }, 'S', 'S'],
+  ['"confused by the instructions" for a new inhaler', { symptoms: [s('cough', 3, { durationHours: 72 })], freeText: "I'm confused by the instructions for my new inhaler", conditions: ['asthma'], age: 35 }, 'S', 'S'],
+  ['out of breath after running for the bus', { symptoms: [s('out of breath after running for the bus', 3, { durationHours: 0.1 })], freeText: 'fine again after a few minutes', age: 29 }, 'S', 'C'],
+  ['breathless after climbing stairs, settles', { symptoms: [s('headache', 2)], freeText: 'I get a bit breathless after climbing stairs but it settles quickly', age: 40 }, 'S', 'C'],
 ];
 
 const ALL = [...URGENT, ...NON_URGENT];

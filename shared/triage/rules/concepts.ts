@@ -10,7 +10,10 @@
  * - a two-word phrase also matches reversed ("chest pain" finds "pain in my chest");
  * - every PAIN_SITES word with every PAIN_WORDS word is a phrase ("tummy ache", "sore throat").
  * At each position the longest phrase wins, so benign phrases shadow alarming fragments
- * ("hay fever", "heat stroke", "can't breathe through my nose", "coughing fit", "fit and healthy").
+ * ("hay fever", "heat stroke", "can't breathe through my nose", "coughing fit", "fit and healthy",
+ * "I'm confused about my meds"), and a phrase can make a finding milder in its own concept
+ * ("out of breath after running"), which the rules read with what makes it unexplained. Words
+ * that explain a finding away are never typo-matched (NO_FUZZ in text.ts).
  * A phrase may belong to several concepts. Ids double as the words a summary uses.
  * Ids starting `c_` are background conditions: the only concepts read from `conditions`.
  */
@@ -33,6 +36,9 @@ export const PAIN_SITES: Readonly<Record<string, string>> = {
 };
 export const PAIN_WORDS = 'pain ache hurt sore tender tight pressure discomfort cramp throbbing pounding heavy';
 
+/** What "I'm confused about …" is about when it means unsure, not disoriented (benign_context). */
+const UNSURE_ABOUT = '{about,by,over} {my,the,this,that,these,those,which,how,whether,why,if,what to,when to,what the,what you,what it}';
+
 export const CONCEPTS: Readonly<Record<string, string>> = {
   // Heart and circulation
   chest_pain: 'crushing chest|{elephant,sitting,weight} on chest|heart pain|burning chest|chest squeezing|angina {attack,pain}',
@@ -49,6 +55,17 @@ export const CONCEPTS: Readonly<Record<string, string>> = {
     'short of breath|sob|breathless|{difficulty,trouble,struggling} breathing|{difficult,hard,struggling} to breathe|breathing {problem,hard,difficult}|laboured breathing|dyspnea|dyspnoea|out of breath|cant catch breath',
   severe_breathlessness:
     'cant breathe|{not,stopped} breathing|gasping|fighting for breath|cant {speak,finish,talk} in sentences|cant finish sentence|too breathless to {speak,talk}|blue lips|{turning,gone,going} blue|cyanosis|grey lips|choking|cant get air|suffocating|drowning',
+  // Breathlessness explained by vigorous exertion ("out of breath after running for the bus",
+  // "breathless climbing stairs") is physiological on its own: a phrase of its own, so the longer
+  // match shadows plain breathlessness. Only straight after the breathless words, never "walking"
+  // or a few steps (minimal exertion), and never "can't catch my breath". The rules still read it
+  // beside chest pain, palpitations, fainting, a swollen calf… and with `breathing_change`.
+  exertional_breathlessness:
+    '{out of breath,breathless,short of breath} {after,from,when,while,during,with,} {running,jogging,sprinting,exercise,exercising,working out,workout,gym,sport,football,cycling,swimming,dancing,hiking,climbing stairs,climbing hill,going up stairs,going up hill,walking up stairs,walking up hill,running up stairs,running up hill}',
+  // What makes exertional breathlessness unexplained: new or worse than before, at rest or lying
+  // flat, not settling (reduced exercise tolerance, heart failure, PE, anaemia, asthma).
+  breathing_change:
+    'new|newly|unusual|not normal for me|worse|worsening|than {before,usual}|used to|recently|lately|{have,had,need} to stop|cant keep up|at rest|{even,while,when} {resting,sitting,lying,talking}|lying flat|{sitting,lying} {still,down}|not {settle,settling,settled,ease,easing,go away,going away,stop,stopping,improve,improving,recover}|still|hours later|hour later|for hours',
   rapid_breathing: '{rapid,fast} breathing|breathing {quickly,rapidly}|tachypnoea|panting',
   wheeze: 'wheeze|wheezy|asthma {attack,flare}',
   inhaler_not_working: '{inhaler,reliever} not {helping,working}',
@@ -64,7 +81,13 @@ export const CONCEPTS: Readonly<Record<string, string>> = {
   vision_loss: 'vision loss|lost {vision,sight}|cant see {out of,properly}|{went,gone} blind|blind in one eye|curtain over eye|double vision|seeing double',
   blurred_vision: '{blurred,blurry} vision|flashing lights|new floaters',
   loss_of_balance: 'balance loss|lost balance|cant walk {straight,properly}|unsteady|staggering|cant stand up|ataxia',
-  confusion: 'confused|confusion|disoriented|disorientated|not making sense|talking nonsense|delirious|delirium|not {recognise,recognize,themselves}|acting strange|muddled',
+  // "I'm confused about my meds / by the instructions" is uncertainty, said by someone lucid
+  // enough to ask (shadowed in benign_context, first person only: "he is confused about his
+  // tablets" may be cognitive and stays confusion). Not being sure where or who one is, what day
+  // or time it is, or what happened (amnesia after a head injury or fit) is disorientation.
+  // Sudden or worsening confusion is delirium however it is phrased: these outrank the benign
+  // "I'm confused about my…" ("suddenly" and "getting" are filler words the benign phrase skips).
+  confusion: `{im,i am} {suddenly,increasingly,getting,becoming,more and more} confused ${UNSURE_ABOUT}|{im,i am} confused {about,by,over} {where,who,what day,what time,what year,what month,what date,what happening,what happened,what going on,how i got,time,date,day,year,place,surroundings,name,everything,everyone,anything,people,things}|confused|confusion|disoriented|disorientated|not making sense|talking nonsense|delirious|delirium|not {recognise,recognize,themselves}|acting strange|muddled`,
   drowsiness: 'drowsy|{very,unusually} sleepy|{hard,difficult} to wake|lethargic|lethargy|listless|floppy|not alert|dazed|cant stay awake',
   loss_of_consciousness: 'unconscious|unresponsive|not responding|cant wake|not waking|collapsed|no pulse|coma|{lost,loss of} consciousness|knocked out|cardiac arrest',
   fainting: 'fainted|fainting|pass out|black out|blackout|syncope',
@@ -199,7 +222,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = {
   age_0: 'newborn|infant|baby|{week,month} old',
   age_1_2: 'toddler|{1,2,one,two} year old',
   // Shadows alarming fragments; no rule reads it.
-  benign_context: 'fit and {well,healthy}|keep fit|normal temperature|negative pregnancy test|blood {test,pressure}|{back,brush} stroke|stroke of luck|{fell,fall} asleep',
+  benign_context: `{im,i am} confused ${UNSURE_ABOUT}|fit and {well,healthy}|keep fit|normal temperature|negative pregnancy test|blood {test,pressure}|{back,brush} stroke|stroke of luck|{fell,fall} asleep`,
 
   // Background conditions (also recognised in free text: "I'm diabetic", "on warfarin")
   c_diabetes: 'diabetes|diabetic|insulin|metformin',

@@ -13,7 +13,7 @@ import { scan, type Mention } from './text';
  */
 const { FAMILIES, RULES } = TABLES;
 
-export const RULES_VERSION = 'rules-2026.11.1';
+export const RULES_VERSION = 'rules-2026.11.2';
 
 export interface RulesAssessment extends ClinicalAssessment {
   /** Stable rule ids, most urgent first. */
@@ -33,8 +33,8 @@ const ACTION: Readonly<Record<string, string>> = {
   consultation: 'Book an appointment with a doctor; it does not look urgent.',
   self_care: 'This can usually be looked after at home.',
 };
-const GENERIC_QUESTIONS = 'How long has it lasted, and is it getting worse?;Any other symptoms, such as fever or pain elsewhere?;Any long-term conditions, pregnancy or regular medicines?';
-const GENERIC_SELF_CARE = 'Rest and drink plenty of fluids;Paracetamol or ibuprofen if suitable for you, following the label';
+const GENERIC_QUESTIONS = ['How long has it lasted, and is it getting worse?', 'Any other symptoms, such as fever or pain elsewhere?', 'Any long-term conditions, pregnancy or regular medicines?'];
+const GENERIC_SELF_CARE = ['Rest and drink plenty of fluids', 'Paracetamol or ibuprofen if suitable for you, following the label'];
 const GENERIC_WATCH = 'Chest pain, trouble breathing, confusion, fainting or severe pain: get emergency care';
 
 // Rules, parsed once.
@@ -138,17 +138,47 @@ const addContext = (f: Findings, age: number | undefined, pregnant: boolean | un
   if (f.has('age_0') || f.has('age_1_2')) add(f, 'under_5'); // also when told in words: "my 3 month old"
 };
 
-/** Every rule that holds; infection rules one step higher at age ≥ 65 or with a weak immune system. */
+/**
+ * Rule indexes by the concepts of each rule's first positive term: a rule can only hold when one
+ * of them was reported, so an assessment tries the few candidates, not all ~200 rules.
+ */
+const TRIGGERS = new Map<string, number[]>();
+/** Rules without a positive term (none today): always tried. */
+const ALWAYS: number[] = [];
+PARSED.forEach((r, i) => {
+  const first = r.terms.find((t) => !t.neg);
+  if (!first) ALWAYS.push(i);
+  for (const { c } of first?.alts ?? []) {
+    const list = TRIGGERS.get(c);
+    if (!list) TRIGGERS.set(c, [i]);
+    else if (list.at(-1) !== i) list.push(i); // "headache^|headache!": once
+  }
+});
+
+/** Scratch marks for `evaluate`, cleared as it reads them (a mark left behind only costs a check). */
+const candidate = new Uint8Array(PARSED.length);
+const NONE: readonly number[] = [];
+
+/** Every rule that holds, in table order; infection rules one step higher at age ≥ 65 or with a weak immune system. */
 const evaluate = (f: Findings): Fired[] => {
   const vulnerable = f.has('age_65') || f.has('c_immunosuppressed');
+  for (const c of f.keys()) for (const i of TRIGGERS.get(c) ?? NONE) candidate[i] = 1;
+  for (const i of ALWAYS) candidate[i] = 1;
   const fired: Fired[] = [];
-  for (const r of PARSED) {
+  for (let i = 0; i < PARSED.length; i++) {
+    if (!candidate[i]) continue;
+    candidate[i] = 0;
+    const r = PARSED[i]!;
     const concepts: string[] = [];
-    const ok = r.terms.every((t) => {
+    let ok = true;
+    for (const t of r.terms) {
       const hit = t.alts.find((a) => holds(f, a));
       if (hit && !t.neg) concepts.push(hit.c);
-      return t.neg !== !!hit;
-    });
+      if (t.neg === !!hit) {
+        ok = false;
+        break;
+      }
+    }
     if (!ok) continue;
     const raise = r.infection && vulnerable;
     fired.push({ id: r.id, level: raise ? raiseOneStep(r.level) : r.level, family: r.family, concepts });
@@ -176,8 +206,30 @@ const readInput = (f: Findings, input: TriageInput): number => {
   return unrecognised;
 };
 
-const fields = (family: string): string[] => (FAMILIES[family] ?? FAMILIES.general!).split('|');
-const union = (lists: readonly (string | undefined)[], cap: number): string[] => [...new Set(lists.flatMap((l) => (l ? l.split(';') : [])))].slice(0, cap);
+/** A family's advice, split once at load: its 8 fields, and each field as a `;` list. */
+interface Advice {
+  readonly f: readonly string[];
+  readonly l: readonly (readonly string[])[];
+}
+const split = (list: string | undefined): readonly string[] => (list ? list.split(';') : []);
+const ADVICE_OF = new Map<string, Advice>(
+  Object.entries(FAMILIES).map(([family, text]) => {
+    const f = text.split('|');
+    return [family, { f, l: Array.from({ length: 8 }, (_, k) => split(f[k])) }];
+  }),
+);
+const advice = (family: string): Advice => ADVICE_OF.get(family) ?? ADVICE_OF.get('general')!;
+const fields = (family: string): readonly string[] => advice(family).f;
+/** The first `cap` distinct items of the lists, in order. */
+const union = (lists: readonly (readonly string[])[], cap: number): string[] => {
+  const out = new Set<string>();
+  for (const list of lists)
+    for (const item of list) {
+      if (out.size === cap) return [...out];
+      out.add(item);
+    }
+  return [...out];
+};
 const byUrgency = (a: Fired, b: Fired): number => urgencyRank(a.level) - urgencyRank(b.level);
 const named = (c: string): boolean => !c.startsWith('c_') && !c.startsWith('age_') && c !== 'under_5';
 const listOf = (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
@@ -215,10 +267,10 @@ const assess = (input: TriageInput): RulesAssessment => {
   const top = fired.filter((r) => r.level === level && r.concepts.length > 0);
   // Advice from the most urgent rules first; at emergency levels, from emergency rules only.
   const families = [...new Set([...top, ...fired].filter((r) => r.concepts.length > 0 && (!emergency || isEmergency(r.level))).map((r) => r.family))];
-  const all = (families.length ? families : ['general']).map(fields);
-  const main = all[0]!;
+  const all = (families.length ? families : ['general']).map(advice);
+  const main = all[0]!.f;
 
-  const findings = [...new Set(top.flatMap((r) => r.concepts).filter(named))].slice(0, 4).map((c) => c.replace(/_/g, ' '));
+  const findings = [...new Set(top.flatMap((r) => r.concepts).filter(named))].slice(0, 4).map((c) => c.replaceAll('_', ' '));
   const lead = findings.length
     ? `${listOf(findings)}: ${main[0]}.`
     : 'No specific warning signs were recognised in what was described, but it is worth a check by a doctor.';
@@ -229,10 +281,10 @@ const assess = (input: TriageInput): RulesAssessment => {
     level,
     confidence: !specific ? 0.4 : emergency ? 0.9 : unrecognised > 0 ? 0.5 : level === 'consultation_24' ? 0.75 : 0.65,
     summary,
-    possibleConditions: union(all.map((x) => x[1]), 5),
-    followUpQuestions: emergency ? [] : union([...all.map((x) => x[2]), GENERIC_QUESTIONS], 4),
-    selfCare: urgencyRank(level) >= urgencyRank('consultation') ? union([...all.map((x) => x[3]), GENERIC_SELF_CARE], 5) : [],
-    watchFor: union([...all.map((x) => x[4]), emergency ? '' : GENERIC_WATCH], 5),
+    possibleConditions: union(all.map((x) => x.l[1]!), 5),
+    followUpQuestions: emergency ? [] : union([...all.map((x) => x.l[2]!), GENERIC_QUESTIONS], 4),
+    selfCare: urgencyRank(level) >= urgencyRank('consultation') ? union([...all.map((x) => x.l[3]!), GENERIC_SELF_CARE], 5) : [],
+    watchFor: union([...all.map((x) => x.l[4]!), emergency ? [] : [GENERIC_WATCH]], 5),
     ...(emergency ? {} : { specialist: main[5] || 'general practice' }),
     teleconsultationOk: !emergency && !teleBlocked,
     rulesFired: [...new Set(fired.map((r) => r.id))],

@@ -22,39 +22,53 @@ export const RULES: Readonly<Record<string, readonly string[]>> = {
   // respiratory or radiating feature, or simply severe, goes by ambulance.
   cardiac: [
     'A chest_pain&sweating', // sympathetic surge of myocardial ischaemia
-    'A chest_pain&breathlessness|severe_breathlessness|rapid_breathing', // ACS, PE, pneumothorax
+    'A chest_pain&breathlessness|severe_breathlessness|rapid_breathing|exertional_breathlessness', // ACS, PE, pneumothorax
     'chest_pain_radiating A chest_pain&radiating|arm_pain|jaw_pain|back_pain', // ischaemic radiation; to the back: dissection
     'chest_pain_with_nausea_or_faintness A chest_pain&nausea|vomiting|lightheadedness|fainting|palpitations', // atypical ACS, arrhythmia
     'A chest_pain!',
     'chest_pain_known_heart_disease A chest_pain&c_heart_disease', // ischaemic until proven otherwise
     'tearing_pain_chest_or_back A tearing_pain&chest_pain|back_pain|abdominal_pain', // aortic dissection
     'A heart_attack', // the person's own suspicion is taken at face value
-    'heartburn_with_cardiac_features A heartburn&sweating|breathlessness|radiating|arm_pain|jaw_pain|fainting|lightheadedness', // MI masquerading as indigestion
+    'heartburn_with_cardiac_features A heartburn&sweating|breathlessness|radiating|arm_pain|jaw_pain|fainting|lightheadedness|exertional_breathlessness', // MI masquerading as indigestion
     'E chest_pain&-chest_pain~', // any new chest pain needs an ECG within the hour
     'U chest_pain~', // weeks of mild pain: same-day review, not an ambulance
   ],
   heart_rhythm: [
     'palpitations_with_collapse A palpitations&fainting|loss_of_consciousness|severe_breathlessness', // unstable arrhythmia
-    'E palpitations&breathlessness|lightheadedness|chest_pain',
+    'E palpitations&breathlessness|lightheadedness|chest_pain|exertional_breathlessness',
     'U palpitations&-palpitations~',
     'C palpitations~',
   ],
   // Severe (can't speak in sentences, blue lips, choking) by ambulance; other new breathlessness
   // within the hour; only mild, self-rated breathlessness waits a day.
   breathing: [
-    'breathing_difficulty_severe A severe_breathlessness|breathlessness!',
-    'asthma_not_responding_to_inhaler A inhaler_not_working&breathlessness|wheeze', // life-threatening asthma
+    'breathing_difficulty_severe A severe_breathlessness|breathlessness!|exertional_breathlessness!',
+    'asthma_not_responding_to_inhaler A inhaler_not_working&breathlessness|wheeze|exertional_breathlessness', // life-threatening asthma
     'breathing_difficulty E breathlessness&-breathlessness?',
     'breathing_difficulty_mild U breathlessness?',
+    // Out of breath after running or climbing stairs is expected and settles: a routine check at
+    // most. It stays a red flag when sudden or lasting, new or worse than before, at rest, with
+    // wheeze, fever, faintness or sweating (and beside chest pain, palpitations, a swollen calf…
+    // above), and in heart disease or pregnancy (heart failure, PE). With a cough, lung disease
+    // or at 65+ it is often deconditioning, asthma or early heart failure: seen within a day
+    // (`exertion`, below).
+    'exertional_breathlessness_with_warning_signs E exertional_breathlessness&breathing_change|wheeze|fever|high_fever|rigors|lightheadedness|sweating|ankle_swelling|c_heart_disease|pregnancy',
+    'E exertional_breathlessness^',
+    'E exertional_breathlessness>2',
     'E inhaler_not_working',
     'E rapid_breathing', // tachypnoea: sepsis, asthma, acidosis
     'U wheeze',
-    'E coughing_blood&breathlessness|chest_pain|calf_swelling', // pulmonary embolism
+    'E coughing_blood&breathlessness|chest_pain|calf_swelling|exertional_breathlessness', // pulmonary embolism
     'E coughing_blood!',
     'U coughing_blood',
   ],
+  // Breathlessness explained by exertion, without warning signs (those are in `breathing`).
+  exertion: [
+    'exertional_breathlessness_with_risk U exertional_breathlessness&cough|c_lung_disease|age_65',
+    'C exertional_breathlessness',
+  ],
   clot: [
-    'leg_swelling_with_breathlessness E calf_swelling&breathlessness', // DVT with PE
+    'leg_swelling_with_breathlessness E calf_swelling&breathlessness|exertional_breathlessness', // DVT with PE
     'U calf_swelling', // DVT needs a scan within 24 h
   ],
   respiratory: [
@@ -104,13 +118,13 @@ export const RULES: Readonly<Record<string, readonly string[]>> = {
   consciousness: [
     'A loss_of_consciousness',
     'fainting_with_injury A fainting&head_injury|fall|minor_cut|deep_cut|fracture|severe_bleeding',
-    'fainting_with_cardiac_features A fainting&chest_pain|palpitations|breathlessness|c_heart_disease|age_65|pregnancy', // arrhythmia, PE, ectopic
+    'fainting_with_cardiac_features A fainting&chest_pain|palpitations|breathlessness|c_heart_disease|age_65|pregnancy|exertional_breathlessness', // arrhythmia, PE, ectopic
     'E fainting', // transient loss of consciousness: an ECG today
   ],
   seizure: [
     'A seizure&-c_epilepsy', // first or unexplained
     'seizure_first_or_prolonged A first_or_long_seizure', // status epilepticus risk
-    'seizure_with_risk A seizure&head_injury|pregnancy|breathlessness|c_diabetes|fever', // injury, eclampsia, hypoglycaemia
+    'seizure_with_risk A seizure&head_injury|pregnancy|breathlessness|c_diabetes|fever|exertional_breathlessness', // injury, eclampsia, hypoglycaemia
     'E seizure&c_epilepsy',
   ],
   // Emergency level with crisis-line advice; an overdose is also a poisoning, so an ambulance.
@@ -132,7 +146,7 @@ export const RULES: Readonly<Record<string, readonly string[]>> = {
     'sepsis_signs A fever|high_fever|rigors|infection|spreading_redness|urinary_symptoms|sepsis&confusion|mottled_skin|rapid_breathing|very_unwell|not_passing_urine|severe_breathlessness',
     'E sepsis',
     'E fever|high_fever|rigors&c_chemotherapy', // neutropenic sepsis: antibiotics within the hour
-    'sickle_cell_crisis E c_sickle_cell&fever|high_fever|chest_pain|breathlessness', // acute chest syndrome, sepsis
+    'sickle_cell_crisis E c_sickle_cell&fever|high_fever|chest_pain|breathlessness|exertional_breathlessness', // acute chest syndrome, sepsis
   ],
   // A sudden "worst ever" headache is bleeding until proven otherwise.
   thunderclap: [
@@ -152,7 +166,7 @@ export const RULES: Readonly<Record<string, readonly string[]>> = {
   anaphylaxis: [
     'A airway_swelling',
     'A anaphylaxis',
-    'anaphylaxis_breathing_after_exposure A breathlessness|wheeze|severe_breathlessness&allergen_exposure|allergic_reaction|hives|face_swelling',
+    'anaphylaxis_breathing_after_exposure A breathlessness|wheeze|severe_breathlessness|exertional_breathlessness&allergen_exposure|allergic_reaction|hives|face_swelling', // exercise can trigger it
     'anaphylaxis_hives_with_collapse A hives|allergic_reaction&lightheadedness|fainting|mottled_skin', // circulatory involvement
     'allergic_face_swelling E face_swelling&hives|allergen_exposure|allergic_reaction',
   ],
@@ -186,7 +200,7 @@ export const RULES: Readonly<Record<string, readonly string[]>> = {
   ],
   // Age is in whole years: 0 is under 12 months.
   child: [
-    'infant_fever_with_red_flags A age_0&fever|high_fever&drowsiness|breathlessness|rapid_breathing|non_blanching_rash|mottled_skin|abnormal_cry',
+    'infant_fever_with_red_flags A age_0&fever|high_fever&drowsiness|breathlessness|rapid_breathing|non_blanching_rash|mottled_skin|abnormal_cry|exertional_breathlessness',
     'E age_0&fever|high_fever|rigors', // serious infection until proven otherwise
     'toddler_fever_with_lethargy E age_1_2&high_fever|fever&drowsiness',
     'E drowsiness&under_5',
@@ -334,6 +348,7 @@ export const FAMILIES: Readonly<Record<string, string>> = {
   cardiac: 'these can be signs of a heart attack|Heart attack;Angina;Pulmonary embolism;Aortic dissection|Does exertion bring it on?||Pain that returns or spreads|cardiology|Rest; chew a 300 mg aspirin unless allergic or told not to.|t',
   heart_rhythm: 'a racing or irregular heartbeat needs an ECG|Atrial fibrillation;Anxiety;Overactive thyroid|How long do episodes last?|Less caffeine and alcohol|Fainting or chest pain|cardiology||',
   breathing: 'breathing trouble can quickly become dangerous|Asthma or COPD attack;Pneumonia;Pulmonary embolism|Any fever or wheeze?||Blue lips or unable to speak|respiratory medicine|Sit upright; use your reliever inhaler if you have one.|',
+  exertion: 'being out of breath after exertion is usually normal when it settles within minutes|Normal response to exertion;Low fitness;Exercise-induced asthma|Does it settle within a few minutes of stopping?|Build up activity gradually|Breathlessness at rest or that does not settle, chest pain or fainting|general practice||',
   clot: 'a swollen, painful calf can be a blood clot|Deep vein thrombosis;Muscle strain;Cellulitis|Any breathlessness?||Breathlessness or chest pain|vascular medicine||t',
   respiratory: 'this sounds like a common respiratory infection|Cold or flu;Viral cough;Sinusitis|Any breathlessness?|Honey and lemon for a cough (not under age 1)|Breathlessness, or fever over 3 days|general practice||',
   ent: 'most throat and ear problems are minor, but some need a prompt check|Viral sore throat;Tonsillitis;Ear infection|Any trouble swallowing?|Warm drinks and soft food|Trouble breathing or swallowing saliva|ENT||',

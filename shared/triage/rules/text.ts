@@ -18,7 +18,8 @@ const { CONCEPTS, PAIN_SITES, PAIN_WORDS } = TABLES;
  *    "no/not/denies/without/never…" stands within the 3 words before it (filler words and "or"
  *    not counted), unless followed by "relief/better/sure…" ("no relief from chest pain" keeps
  *    the chest pain); "and/with" end a negation's reach ("no fever and chest pain" keeps the
- *    chest pain: the safe reading), and "never … before" is a first time, not an absence.
+ *    chest pain: the safe reading); "never … before" or "not used to" is a first time, not an
+ *    absence.
  */
 
 export interface Mention {
@@ -34,24 +35,33 @@ export interface Mention {
 const words = (s: string): string[] => s.split(' ').filter(Boolean);
 
 /** Misspellings and variants the edit-distance step cannot reach (too short, or 2 edits). */
-const ALIAS: Readonly<Record<string, string>> = {
+const ALIAS = new Map<string, string>(Object.entries({
   pian: 'pain', paim: 'pain', payn: 'pain', breth: 'breath', fevr: 'fever', feva: 'fever', feaver: 'fever', hed: 'head',
   nek: 'neck', stif: 'stiff', chst: 'chest', poop: 'poo', temprature: 'temperature', tempreture: 'temperature', tumy: 'tummy', diahorrea: 'diarrhoea',
-};
+  // "confus" is never fuzzed (NO_FUZZ), so its common misspellings are listed: confussed, confuzed…
+  confuss: 'confus', confuz: 'confus', comfus: 'confus', confusd: 'confus', cunfus: 'confus',
+}));
 /** Words whose folded form would collide with another meaning ("fitting" is a seizure, "fit" is healthy). */
 const UNFOLDED = new Set(['fitting', 'spotting', 'cutting', 'confusing', 'stabbing', 'hives', 'fainted', 'fainting', 'sobbing', 'sobbed', 'stroked', 'stroking', 'pants', 'yellowing']);
 
-/** One word's folded form: -ness, plural, -ing, -ed and final -e removed, doubled consonant undone. */
+/** Letters a doubled final consonant is not undone for ("dressed", "falling", "stuffed"). */
+const KEEP_DOUBLE = new Set('aeiouslfz');
+/**
+ * One word's folded form: -ness, plural, -ing, -ed and final -e removed, doubled consonant undone.
+ * String tests rather than regular expressions: it runs on every word of every message.
+ */
 export const fold = (w: string): string => {
   if (!UNFOLDED.has(w)) {
-    w = w.replace(/iness$/, 'y').replace(/(.{4})ness$/, '$1'); // drowsiness → drowsy, stiffness → stiff
+    if (w.endsWith('iness')) w = w.slice(0, -5) + 'y'; // drowsiness → drowsy
+    else if (w.length >= 8 && w.endsWith('ness')) w = w.slice(0, -4); // stiffness → stiff
     if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
-    else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-    const stem = w.length > 5 && w.endsWith('ing') ? w.slice(0, -3) : w.length > 4 && /[^e]ed$/.test(w) ? w.slice(0, -2) : w;
-    w = stem !== w && /([^aeiouslfz])\1$/.test(stem) ? stem.slice(0, -1) : stem;
-    if (w.length > 3 && /[^e]e$/.test(w)) w = w.slice(0, -1);
+    else if (w.length > 3 && w.endsWith('s') && !'sui'.includes(w[w.length - 2]!)) w = w.slice(0, -1); // not -ss, -us, -is
+    const stem = w.length > 5 && w.endsWith('ing') ? w.slice(0, -3) : w.length > 4 && w.endsWith('ed') && w[w.length - 3] !== 'e' ? w.slice(0, -2) : w;
+    const last = stem[stem.length - 1]!;
+    w = stem !== w && last === stem[stem.length - 2] && !KEEP_DOUBLE.has(last) ? stem.slice(0, -1) : stem;
+    if (w.length > 3 && w.endsWith('e') && w[w.length - 2] !== 'e') w = w.slice(0, -1);
   }
-  return ALIAS[w] ?? w;
+  return ALIAS.get(w) ?? w;
 };
 const set = (s: string): Set<string> => new Set(words(s).map(fold));
 
@@ -78,27 +88,37 @@ const SUDDEN = set('sudden suddenly abrupt abruptly instantly thunderclap nowher
  */
 const NO_FUZZ = new Set(
   words(
+    // Words that explain a finding away (exertional breathlessness, "I'm confused about my…"):
+    // only as written, so a typo never lowers a level ("after brain surgery" is not "after training").
+    'sprint exercis workout sport football climb stair whether about ' +
     'sweat sweaty radiat spread drown wheez wheezy cough mucus bronchitis lopsid droop garbl aphasia strok stagger confus confusion delirious muddl drowsy floppy fainted faint dizzy woozy concussion overdos paranoid manic depress depression hopeless panic stress insomnia fever chill shiver rigor infection infect septic mottl ashen grunt inconsolabl colic blotch wheal prawn stung sting latex bleed blood bloody tarry contraction cramp appendix vomit retch reflux drool hypoglycemia impal deform blister scrap scratch laceration burnt scald poison ingest overheat congest sniffl sneez sinus viral hoars strain stiff bruis arthritis pimpl swell toddler hemophilia stent pacemaker',
   ),
 );
 
-/** Lower-case, fold contractions and negations, strip punctuation; one clause in, folded words out. */
-const tokenize = (clause: string): string[] =>
-  words(
-    clause
-      .toLowerCase()
-      .replace(/['’‘`]/g, '')
+/** What every contraction below contains: most clauses skip those two replacements. */
+const MAY_CONTRACT = /no?t|unable/;
+/** Fold contractions and negations, drop punctuation; one lower-case clause in, folded words out. */
+const tokenize = (lower: string): string[] => {
+  let s = lower.replace(/['’‘`]/g, '');
+  if (MAY_CONTRACT.test(s))
+    s = s
       .replace(/\b(?:can not|cannot|could not|couldnt|unable to|not able to)\b/g, 'cant')
-      .replace(/\b(?:do|does|did|is|are|was|were|has|have|had|would|will|wo|should|ai)(?: not|nt)\b/g, 'not')
-      .replace(/[^a-z0-9]+/g, ' '),
-  ).map(fold);
+      .replace(/\b(?:do|does|did|is|are|was|were|has|have|had|would|will|wo|should|ai)(?: not|nt)\b/g, 'not');
+  return (s.match(/[a-z0-9]+/g) ?? []).map(fold);
+};
 
-// Phrase index: first word → phrases (with every concept they mean), built once.
+// Phrase index, built once: a word trie (each phrase once, with every concept it means).
 interface Phrase {
   readonly w: readonly string[];
   readonly concepts: string[];
+  /** Table order: of two equally long matches, the earlier phrase wins. */
+  readonly order: number;
 }
-const INDEX = new Map<string, Phrase[]>();
+interface Node {
+  readonly next: Map<string, Node>;
+  phrase?: Phrase;
+}
+const ROOT: Node = { next: new Map() };
 /** Every folded word of every phrase. */
 export const VOCAB = new Set<string>();
 {
@@ -107,8 +127,10 @@ export const VOCAB = new Set<string>();
     const key = w.join(' ');
     let p = byKey.get(key);
     if (!p) {
-      byKey.set(key, (p = { w, concepts: [] }));
-      INDEX.get(w[0]!)?.push(p) ?? INDEX.set(w[0]!, [p]);
+      byKey.set(key, (p = { w, concepts: [], order: byKey.size }));
+      let node = ROOT;
+      for (const x of w) node = node.next.get(x) ?? node.next.set(x, { next: new Map() }).get(x)!;
+      node.phrase = p;
       for (const x of w) VOCAB.add(x);
     }
     if (!p.concepts.includes(concept)) p.concepts.push(concept);
@@ -123,7 +145,7 @@ export const VOCAB = new Set<string>();
   const sites = Object.entries(PAIN_SITES).map(([concept, parts]): [string, string] => [concept, `{${parts.replace(/ /g, ',')}} {${PAIN_WORDS.replace(/ /g, ',')}}`]);
   for (const [concept, list] of [...sites, ...Object.entries(CONCEPTS)])
     for (const phrase of list.split('|').flatMap(expand)) {
-      const w = tokenize(phrase);
+      const w = tokenize(phrase.toLowerCase());
       put(w, concept);
       if (w.length === 2 && !w.some((x) => FILLER.has(x) || NEGATORS.has(x) || x === 'cant')) pairs.push([[w[1]!, w[0]!], concept]);
     }
@@ -150,9 +172,10 @@ export const withinOneEdit = (a: string, b: string): boolean => {
 const CACHE = new Map<string, string>();
 /** The vocabulary word `w` stands for (itself when none). */
 const canon = (w: string): string => {
-  if (VOCAB.has(w) || w.length < 5 || FILLER.has(w) || NEGATORS.has(w) || /\d/.test(w)) return w;
-  let hit = CACHE.get(w);
+  if (w.length < 5 || VOCAB.has(w)) return w;
+  let hit = CACHE.get(w); // only ever holds words the checks below let through
   if (hit === undefined) {
+    if (FILLER.has(w) || NEGATORS.has(w) || /\d/.test(w)) return w;
     hit = deletions(w).flatMap((d) => DELETES.get(d) ?? []).find((v) => !NO_FUZZ.has(v) && withinOneEdit(w, v)) ?? w;
     if (CACHE.size > 5000) CACHE.clear();
     CACHE.set(w, hit);
@@ -162,15 +185,22 @@ const canon = (w: string): string => {
 
 const NUMBER: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, several: 3, couple: 2 };
 const UNIT_HOURS: Readonly<Record<string, number>> = { mi: 1 / 60, h: 1, d: 24, n: 24, w: 168, mo: 720, y: 8760 };
-const DURATION = /\b(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\s+(?:of\s+)?(min|minute|hour|hr|day|night|week|wk|month|year|yr)s?\b/g;
+/** "3 days", "3days", "a couple of weeks": a figure may touch its unit, a word may not ("today"). */
+const DURATION = /\b(?:(\d+(?:\.\d+)?)\s*|(an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\s+)(?:of\s+)?(min|minute|hour|hr|day|night|week|wk|month|year|yr)s?\b/g;
 /** A number with a unit ("39.5 C", "102°F") or just after a temperature word ("temp of 38.4"). */
 const TEMPERATURE = /(temp|fever|febrile|thermometer)?\D{0,15}?\b(\d{2,3}(?:[.,]\d)?)\s*(°|º|deg(?:ree)?s?)?\s*([cf]|celsius|fahrenheit)?\b/g;
+
+// What every DURATION and TEMPERATURE match contains: cheap tests that let most clauses skip
+// those two expressions, which try every position.
+const HAS_UNIT = /[\s\d](?:min|hour|hr|day|night|week|wk|month|year|yr)/;
+const TWO_DIGITS = /\d\d/;
 
 /** The longest duration a clause states, in hours. */
 const durationIn = (clause: string): number | undefined => {
   let best: number | undefined;
-  for (const [, n, unit] of clause.matchAll(DURATION)) {
-    const hours = (NUMBER[n!] ?? Number(n)) * UNIT_HOURS[/^m[io]/.test(unit!) ? unit!.slice(0, 2) : unit![0]!]!;
+  if (!HAS_UNIT.test(clause)) return best;
+  for (const [, figure, word, unit] of clause.matchAll(DURATION)) {
+    const hours = (figure === undefined ? NUMBER[word!]! : Number(figure)) * UNIT_HOURS[/^m[io]/.test(unit!) ? unit!.slice(0, 2) : unit![0]!]!;
     if (!(hours <= (best ?? 0))) best = hours;
   }
   return best;
@@ -179,6 +209,7 @@ const durationIn = (clause: string): number | undefined => {
 /** Temperatures a clause states, as concepts: fever ≥ 38 °C, high fever ≥ 39 °C, hypothermia < 35 °C. */
 const temperatures = (clause: string): string[] => {
   const out: string[] = [];
+  if (!TWO_DIGITS.test(clause)) return out;
   for (const [, word, raw, degrees, unit] of clause.matchAll(TEMPERATURE)) {
     if (!word && !degrees && !unit) continue;
     const v = Number(raw!.replace(',', '.'));
@@ -192,17 +223,41 @@ const temperatures = (clause: string): string[] => {
 
 /**
  * A negator among the 3 words before position `i` (filler words and "or" not counted: "I don't
- * have a fever or a stiff neck"), not a pseudo-negation, not cut off by "and/with". "Never … before"
- * and "never … like this" announce a first time, not an absence.
+ * have a fever or a stiff neck"), not a pseudo-negation, not cut off by "and/with". "Never … before",
+ * "never … like this" and "never/not used to …" announce a first time, not an absence.
  */
 const isNegated = (raw: readonly string[], i: number, firstTime: boolean): boolean => {
   for (let k = i - 1, n = 0; k >= 0 && n < 3; k--) {
     const w = raw[k]!;
     if (NEG_STOP.has(w)) return false;
-    if (NEGATORS.has(w)) return !PSEUDO.has(raw[k + 1] ?? '') && !(firstTime && w === 'never');
+    if (NEGATORS.has(w)) return !PSEUDO.has(raw[k + 1] ?? '') && !(firstTime && (w === 'never' || raw[k + 1] === 'used'));
     if (!FILLER.has(w) && w !== 'or') n++;
   }
   return false;
+};
+
+/**
+ * The longest phrase starting at `i` (the earlier one in table order when equally long), and
+ * where it ends. Each phrase matches greedily: its next word where it first appears, up to 6
+ * filler words skipped in all between its words. A multi-word phrase needs one word as written,
+ * so typos alone never make a finding. Walking the trie follows all phrases with a common
+ * prefix at once: at each word, those whose next word it is go down the branch, the others skip
+ * it if it is a filler word (`taken`: branches already gone down, which the skippers are not in).
+ */
+const longest = (raw: readonly string[], tok: readonly string[], i: number, start: Node): { phrase: Phrase; end: number } | undefined => {
+  let best: { phrase: Phrase; end: number } | undefined;
+  const walk = (node: Node, j: number, skips: number, exact: boolean, arrived: boolean, taken: readonly string[]): void => {
+    const p = node.phrase;
+    if (arrived && p && (exact || p.w.length === 1) && (!best || j > best.end || (j === best.end && p.order < best.phrase.order))) best = { phrase: p, end: j };
+    if (j >= tok.length) return;
+    const w = tok[j]!;
+    const child = taken.includes(w) ? undefined : node.next.get(w);
+    if (child) walk(child, j + 1, skips, exact || raw[j] === w, true, []);
+    const others = node.next.size - taken.length - (child ? 1 : 0);
+    if (others > 0 && skips < 6 && FILLER.has(raw[j]!)) walk(node, j + 1, skips + 1, exact, false, child ? [...taken, w] : taken);
+  };
+  walk(start, i + 1, 0, raw[i] === tok[i], true, []);
+  return best;
 };
 
 const CLAUSES = /(?<!\d)[.](?!\d)|[;!?\n,:()[\]]|\b(?:but|however|although|though|except|whereas|yet)\b/i;
@@ -217,33 +272,23 @@ export const scan = (text: string, keep: (concept: string) => boolean = () => tr
     if (!clause?.trim()) continue;
     const lower = clause.toLowerCase();
     const hours = durationIn(lower);
-    const raw = tokenize(clause);
+    const raw = tokenize(lower);
     const tok = raw.map(canon);
     const sudden = raw.some((w) => SUDDEN.has(w));
-    const firstTime = /\b(?:before|like this|this bad)\b/.test(lower);
+    const firstTime = /\b(?:before|like this|this bad|used to)\b/.test(lower);
     const longAgo = /\b(?:years?|months?) ago\b|\blast year\b/.test(lower);
     const severeClause = /\b(?:[89]|10)\s*(?:\/|out of)\s*10\b/.test(lower);
     const push = (concept: string, severe: boolean) => keep(concept) && out.push({ concept, severe, sudden, ...(hours === undefined ? {} : { hours }) });
     for (const concept of temperatures(lower)) push(concept, false);
 
     for (let i = 0; i < tok.length; ) {
-      let end = -1;
-      let found: Phrase | undefined;
-      for (const p of INDEX.get(tok[i]!) ?? []) {
-        // Up to 6 filler words may sit between phrase words. A multi-word phrase needs one word
-        // as written, so typos alone never make a finding.
-        let j = i + 1;
-        let k = 1;
-        let exact = raw[i] === p.w[0] || p.w.length === 1;
-        for (let skips = 0; k < p.w.length && j < tok.length; j++)
-          if (tok[j] === p.w[k]) exact = raw[j] === p.w[k++] || exact;
-          else if (!FILLER.has(raw[j]!) || ++skips > 6) break;
-        if (k === p.w.length && exact && j > end) [end, found] = [j, p];
-      }
-      if (!found) {
+      const start = ROOT.next.get(tok[i]!);
+      const hit = start && longest(raw, tok, i, start);
+      if (!hit) {
         i++;
         continue;
       }
+      const { phrase: found, end } = hit;
       const negated = isNegated(raw, i, firstTime);
       const historical = longAgo || raw.slice(Math.max(0, i - 4), i).some((w) => HISTORY.has(w));
       const severe = severeClause || raw.slice(Math.max(0, i - 3), end + 3).some((w) => SEVERE.has(w));
