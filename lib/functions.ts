@@ -14,6 +14,7 @@ import { TABLES, type TableName } from '../shared/data/tables';
 import type { Grants } from '../shared/http/route';
 import { DATA_KEY_PURPOSE, indexesOf } from './data';
 import { acknowledge } from './nag';
+import { LAMBDA_BUNDLE_DEFINE } from '../shared/runtime/target';
 
 /**
  * What every CareBow function shares, whoever invokes it (API Gateway or the triage queue): the
@@ -104,6 +105,7 @@ export const nodeFunction = (scope: Construct, name: string, settings: FunctionS
       sourcesContent: false,
       bundleAwsSDK: true,
       forceDockerBundling: false,
+      define: LAMBDA_BUNDLE_DEFINE,
       banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
       ...(options.bundleFiles?.length
         ? {

@@ -3,6 +3,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { LAMBDA_BUNDLE_DEFINE } from '../shared/runtime/target';
 import ts from 'typescript';
 
 /**
@@ -35,6 +36,7 @@ export const CDK_BUILD_OPTIONS = {
   write: true,
   logLevel: 'silent',
   absWorkingDir: PROJECT_ROOT,
+  define: LAMBDA_BUNDLE_DEFINE,
 } as const satisfies esbuild.BuildOptions;
 
 /** What one input file (a module) contributes to the bundle. */

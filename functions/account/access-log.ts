@@ -3,9 +3,9 @@ import { accessLog } from '../../shared/audit/trail';
 import { httpRoute } from '../../shared/http/http-route';
 import { pageOf, type PageQuery } from '../../shared/http/page';
 import type { HttpRequest } from '../../shared/http/request';
-import { auditLog } from '../../shared/runtime/app';
+import { auditLog, auditTrail } from '../../shared/runtime/app';
 
-const deps = { auditTrail: auditLog(), audit: auditLog() };
+const deps = { auditTrail: auditTrail(), audit: auditLog() };
 
 /** GET /api/v1/me/access-log: who accessed the caller's data and when, newest first. */
 export const handler = httpRoute(routes.accessLog, 'accessLog', async ({ query, caller }: HttpRequest<unknown, PageQuery>) => ({

@@ -4,9 +4,9 @@ import { httpRoute } from '../../shared/http/http-route';
 import { pageOf, type PageQuery } from '../../shared/http/page';
 import type { HttpRequest } from '../../shared/http/request';
 import type { AuditSearch } from '../../shared/ports';
-import { auditLog } from '../../shared/runtime/app';
+import { auditLog, auditTrail } from '../../shared/runtime/app';
 
-const deps = { auditTrail: auditLog(), audit: auditLog() };
+const deps = { auditTrail: auditTrail(), audit: auditLog() };
 
 /** GET /api/v1/audit/events: compliance searches the trail by subject or actor. */
 export const handler = httpRoute(routes.auditEvents, 'auditEvents', async ({ query, caller, meta }: HttpRequest<unknown, AuditSearch & PageQuery>) => {

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAuditLog } from '../adapters/aws/dynamo-audit-log';
+import { DynamoAuditTrail } from '../adapters/aws/dynamo-audit-trail';
 import { createDocumentClient } from '../adapters/aws/dynamo-client';
 import { DynamoDataKeyRepository } from '../adapters/aws/dynamo-data-key-repository';
 import { DynamoLoginAttempts } from '../adapters/aws/dynamo-login-attempts';
@@ -41,8 +42,10 @@ export const appConfig = (): AppConfig => app().config;
 export const clock: Clock = { now: () => new Date() };
 
 let audit: DynamoAuditLog | undefined;
-/** The audit log; the same adapter reads the trail. */
+/** The audit log, one per container: it remembers the chain heads it appended. */
 export const auditLog = (): DynamoAuditLog => (audit ??= new DynamoAuditLog(app().client, app().config.AUDIT_TABLE));
+/** Reads the trail (compliance searches, verification, a user's access log and export). */
+export const auditTrail = (): DynamoAuditTrail => new DynamoAuditTrail(app().client, app().config.AUDIT_TABLE);
 
 export const users = () => new DynamoUserRepository(app().client, app().config.IDENTITY_TABLE);
 export const loginAttempts = () => new DynamoLoginAttempts(app().client, app().config.IDENTITY_TABLE);

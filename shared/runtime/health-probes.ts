@@ -7,7 +7,6 @@ import { TABLES, type TableName } from '../data/tables';
 import type { Probe } from '../health/check-dependencies';
 import { LocalTokenSigner } from '../adapters/local/local-token-signer';
 
-
 /** The probes of the detailed health check: tables, key service, queue, LLM configuration. */
 export const healthProbes = (config: HealthConfig): Probe[] => {
   const dynamo = new DynamoDBClient(clientConfig(config.DYNAMODB_ENDPOINT));
@@ -19,7 +18,8 @@ export const healthProbes = (config: HealthConfig): Probe[] => {
       if (Table?.TableStatus !== 'ACTIVE') throw Object.assign(new Error('not active'), { name: 'TableNotActive' });
     },
   });
-  const keyProbe: Probe = config.KEY_PROVIDER === 'kms'
+  // Folds to the KMS probe in Lambda bundles (shared/runtime/target.ts).
+  const keyProbe: Probe = process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || config.KEY_PROVIDER === 'kms'
     ? {
         name: 'keys:kms',
         check: async (abortSignal) => {

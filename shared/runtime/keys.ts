@@ -15,16 +15,17 @@ interface KeyConfig {
   readonly DATA_KEY_ID?: string | undefined;
 }
 
-// The config schema guarantees the ids that a provider needs are present.
+// The config schema guarantees the ids that a provider needs are present. Lambda bundles fold
+// every choice to the AWS adapter (shared/runtime/target.ts): the local ones never ship.
 export const tokenSignerFor = (config: KeyConfig): TokenSigner =>
-  config.KEY_PROVIDER === 'kms' ? new KmsTokenSigner(config.TOKEN_SIGNING_KEY_ID!) : new LocalTokenSigner(config.CAREBOW_DATA_DIR!);
+  process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || config.KEY_PROVIDER === 'kms' ? new KmsTokenSigner(config.TOKEN_SIGNING_KEY_ID!) : new LocalTokenSigner(config.CAREBOW_DATA_DIR!);
 
 export const blindIndexFor = (config: KeyConfig): BlindIndex =>
   new HmacBlindIndex(
-    config.KEY_PROVIDER === 'kms'
+    process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || config.KEY_PROVIDER === 'kms'
       ? secretsManagerKey(config.BLIND_INDEX_SECRET_ID!)
       : async () => localBlindIndexKey(config.CAREBOW_DATA_DIR!),
   );
 
 export const dataKeyServiceFor = (config: KeyConfig): DataKeyService =>
-  config.KEY_PROVIDER === 'kms' ? new KmsDataKeyService(config.DATA_KEY_ID!) : new LocalDataKeyService(config.CAREBOW_DATA_DIR!);
+  process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || config.KEY_PROVIDER === 'kms' ? new KmsDataKeyService(config.DATA_KEY_ID!) : new LocalDataKeyService(config.CAREBOW_DATA_DIR!);

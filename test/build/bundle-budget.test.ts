@@ -115,6 +115,17 @@ describe('Bundle budgets', () => {
       .toBeLessThanOrEqual(BUDGETS.workerOwnCodeWithoutModelClientBytes);
   });
 
+  it.each(targets)('$id ships none of the local stand-ins (file keyring, local signer)', ({ id }) => {
+    // Prepare
+    const fn = bundled(id);
+
+    // Act
+    const local = Object.keys(fn.bundle.inputs).filter((file) => file.includes('shared/adapters/local/'));
+
+    // Assess
+    expect(local, `${id} bundles ${local.join(', ')}`).toEqual([]);
+  });
+
   it.each(targets)('$id bundles to at most 1 MB', ({ id }) => {
     // Prepare
     const fn = bundled(id);

@@ -4,6 +4,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
+import { DynamoAuditTrail } from '../../shared/adapters/aws/dynamo-audit-trail';
 import type { AuditEvent } from '../../shared/ports';
 import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { tokenFor } from '../helpers/tokens';
@@ -11,11 +12,13 @@ import { tokenFor } from '../helpers/tokens';
 /** SECURITY.md #13: the trail is a hash chain per subject that no edit, deletion, reordering or insertion escapes. */
 let backend: TestBackend;
 let log: DynamoAuditLog;
+let trail: DynamoAuditTrail;
 let raw: DynamoDBClient;
 let compliance: string;
 beforeAll(async () => {
   backend = await startTestBackend();
   log = new DynamoAuditLog(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit);
+  trail = new DynamoAuditTrail(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit);
   raw = new DynamoDBClient({ endpoint: backend.dynamodbEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   compliance = await tokenFor(backend.dataDir, randomUUID(), ['compliance']);
 });
@@ -43,7 +46,7 @@ describe('Audit trail', () => {
     await Promise.all(Array.from({ length: 20 }, (_, n) => log.append(event(subjectId, n))));
 
     // Assess
-    const chain = await log.chain(subjectId);
+    const chain = await trail.chain(subjectId);
     expect(chain.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect((await verify(subjectId)).json).toEqual({ ok: true, events: 20 });
   });
@@ -57,7 +60,7 @@ describe('Audit trail', () => {
     await Promise.all(Array.from({ length: 40 }, (_, n) => containers[n % 4]!.append(event(subjectId, n))));
 
     // Assess
-    expect((await log.chain(subjectId)).map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect((await trail.chain(subjectId)).map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect((await verify(subjectId)).json).toEqual({ ok: true, events: 40 });
   });
 
@@ -75,7 +78,7 @@ describe('Audit trail', () => {
 
   it('finds reordered events', async () => {
     const subjectId = await seeded(5);
-    const chain = await log.chain(subjectId);
+    const chain = await trail.chain(subjectId);
     const swap = async (seq: number, record: (typeof chain)[number]) =>
       raw.send(new PutItemCommand({ TableName: backend.tables.audit, Item: marshall({ ...record, pk: `SUBJECT#${subjectId}`, sk: `SEQ#${String(seq).padStart(12, '0')}`, actorId: record.actor.userId }, { removeUndefinedValues: true }) }));
     await swap(2, chain[2]!);
@@ -85,7 +88,7 @@ describe('Audit trail', () => {
 
   it('finds an inserted event', async () => {
     const subjectId = await seeded(3);
-    const chain = await log.chain(subjectId);
+    const chain = await trail.chain(subjectId);
     const forged = { ...chain[1]!, requestId: 'forged', pk: `SUBJECT#${subjectId}`, sk: `SEQ#${String(2).padStart(12, '0')}a`, actorId: 'intruder' };
     await raw.send(new PutItemCommand({ TableName: backend.tables.audit, Item: marshall(forged, { removeUndefinedValues: true }) }));
     expect((await verify(subjectId)).json).toMatchObject({ ok: false, brokenAt: 3 });

@@ -1,0 +1,74 @@
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { AuditSearch, AuditTrail, Page, PageRequest, StoredAuditEvent } from '../../ports';
+import { auditPartition } from './dynamo-audit-log';
+import { decodeCursor, encodeCursor } from './page-cursor';
+
+const toEvent = (item: Record<string, unknown>): StoredAuditEvent => {
+  const { pk: _pk, sk: _sk, actorId: _actorId, ...event } = item;
+  return event as unknown as StoredAuditEvent;
+};
+
+/**
+ * Reading the audit trail that `DynamoAuditLog` appends to: a subject's whole chain (to verify
+ * it), and compliance searches by subject or by actor (the `byActor` index), newest first; never a
+ * scan.
+ */
+export class DynamoAuditTrail implements AuditTrail {
+  public constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  public async chain(subjectId: string): Promise<StoredAuditEvent[]> {
+    const records: StoredAuditEvent[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(new QueryCommand({
+        TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': auditPartition(subjectId) },
+        ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}),
+      }));
+      records.push(...(page.Items ?? []).map(toEvent));
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+    return records;
+  }
+
+  public async search(query: AuditSearch, page: PageRequest): Promise<Page<StoredAuditEvent>> {
+    const filters: string[] = [];
+    const values: Record<string, unknown> = {};
+    const names: Record<string, string> = {};
+    if (query.action !== undefined) (filters.push('#action = :action'), (values[':action'] = query.action), (names['#action'] = 'action'));
+    const range = (attribute: string): string | undefined => {
+      if (query.from !== undefined) values[':from'] = query.from;
+      if (query.to !== undefined) values[':to'] = query.to;
+      if (query.from !== undefined && query.to !== undefined) return `${attribute} BETWEEN :from AND :to`;
+      if (query.from !== undefined) return `${attribute} >= :from`;
+      if (query.to !== undefined) return `${attribute} <= :to`;
+      return undefined;
+    };
+    let input: QueryCommandInput;
+    if (query.subjectId !== undefined) {
+      values[':pk'] = auditPartition(query.subjectId);
+      const timeFilter = range('#at');
+      if (timeFilter) (filters.push(timeFilter), (names['#at'] = 'at'));
+      if (query.actorId !== undefined) (filters.push('actorId = :actor'), (values[':actor'] = query.actorId));
+      input = { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExclusiveStartKey: decodeCursor(page.cursor, { pk: auditPartition(query.subjectId) }) };
+    } else {
+      values[':actor'] = query.actorId;
+      const timeKey = range('#at');
+      if (timeKey) names['#at'] = 'at';
+      input = {
+        TableName: this.tableName, IndexName: 'byActor',
+        KeyConditionExpression: `actorId = :actor${timeKey ? ` AND ${timeKey}` : ''}`,
+        ExclusiveStartKey: decodeCursor(page.cursor, { actorId: query.actorId! }),
+      };
+    }
+    const result = await this.client.send(new QueryCommand({
+      ...input, ScanIndexForward: false, Limit: page.limit,
+      ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+      ExpressionAttributeValues: values, ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+    }));
+    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    return { items: (result.Items ?? []).map(toEvent), ...(nextCursor ? { nextCursor } : {}) };
+  }
+}
