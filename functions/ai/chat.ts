@@ -16,7 +16,9 @@ const deps = {
  * Honours Idempotency-Key: a retried send is not posted (nor charged to the quota) twice.
  */
 export const handler = httpRoute(routes.chat, 'chat', async ({ body, caller, headers, meta }: HttpRequest<ChatRequest>) => {
-  const reply = await idempotent(deps, { userId: caller!.userId, key: headers['idempotency-key'], routeId: 'chat', body }, async () => {
+  const reply = await idempotent(deps, {
+    caller: caller!, meta, key: headers['idempotency-key'], routeId: 'chat', body, replayed: (r) => ({ type: 'conversation', id: r.body.conversationId }),
+  }, async () => {
     const { pending, conversation } = await sendChatMessage(deps, caller!, body, meta);
     return { status: pending ? 202 : 200, body: conversation };
   });

@@ -10,7 +10,10 @@ const deps = { sessions: symptomSessions(), queue: triageQueue(), vault: vault()
 
 /** POST /api/v1/symptom-sessions/{id}/answers: adds answers and queues a re-triage; honours Idempotency-Key. */
 export const handler = httpRoute(routes.sessionAnswers, 'sessionAnswers', async ({ body, params, caller, headers, meta }: HttpRequest<FollowUpAnswers, unknown, { id: string }>) =>
-  idempotent(deps, { userId: caller!.userId, key: headers['idempotency-key'], routeId: 'sessionAnswers', body: { sessionId: params.id, ...body } }, async () => ({
+  idempotent(deps, {
+    caller: caller!, meta, key: headers['idempotency-key'], routeId: 'sessionAnswers', body: { sessionId: params.id, ...body },
+    replayed: () => ({ type: 'symptom_session', id: params.id }),
+  }, async () => ({
     status: routes.sessionAnswers.status,
     body: await answerFollowUps(deps, caller!, params.id, body.answers, meta),
   })), { audit: deps.audit });

@@ -10,7 +10,9 @@ const deps = { sessions: symptomSessions(), queue: triageQueue(), vault: vault()
 
 /** POST /api/v1/symptom-sessions: 201 with the finished result for an emergency, else 202 queued; honours Idempotency-Key. */
 export const handler = httpRoute(routes.sessionCreate, 'sessionCreate', async ({ body, caller, headers, meta }: HttpRequest<TriageInput>) => {
-  const reply = await idempotent(deps, { userId: caller!.userId, key: headers['idempotency-key'], routeId: 'sessionCreate', body }, async () => {
+  const reply = await idempotent(deps, {
+    caller: caller!, meta, key: headers['idempotency-key'], routeId: 'sessionCreate', body, replayed: (r) => ({ type: 'symptom_session', id: r.body.id }),
+  }, async () => {
     const { emergency, session } = await startSession(deps, caller!, body, meta);
     return { status: emergency ? 201 : 202, body: session };
   });

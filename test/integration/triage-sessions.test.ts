@@ -104,7 +104,7 @@ describe('Route: POST /api/v1/symptom-sessions', () => {
 });
 
 describe('Idempotency-Key on POST /api/v1/symptom-sessions and its answers', () => {
-  it('replays the first answer and enqueues once; another body with the same key is 409', async () => {
+  it('replays the first answer (audited as a read of the session) and enqueues once; another body with the same key is 409', async () => {
     // Prepare
     const ann = await patient();
     const headers = { 'idempotency-key': `key-${randomUUID()}` };
@@ -120,6 +120,10 @@ describe('Idempotency-Key on POST /api/v1/symptom-sessions and its answers', () 
     expect(again.status).toBe(202);
     expect(again.json.id).toBe(first.json.id);
     expect(other.status).toBe(409);
+    const replayEvents = (await backend.items('audit')).filter((e) => e['requestId'] === again.headers.get('x-request-id'));
+    expect(replayEvents).toEqual([expect.objectContaining({
+      action: 'request.replayed', outcome: 'success', subjectId: ann.userId, resource: { type: 'symptom_session', id: first.json.id }, reason: 'sessionCreate',
+    })]);
     const after = (await backend.items('records')).filter((i) => String(i['sk']).startsWith('SESSION#') && i['patientId'] === ann.userId).length;
     expect(after - before).toBe(1);
     expect(JSON.stringify(await backend.items('records'))).not.toContain('runny nose');
