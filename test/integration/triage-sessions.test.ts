@@ -176,3 +176,37 @@ describe('Route: POST /api/v1/ai/consultation', () => {
   });
 });
 
+
+describe('Audit: the triage and AI routes (SECURITY.md #12)', () => {
+  it('writes exactly one event per request, naming the patient, the action and the record', async () => {
+    // Prepare
+    const ann = await patient();
+    const queued = await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD });
+    await waitForResult(backend, ann.token, queued.json.id);
+    const id = queued.json.id as string;
+    const chat = await backend.call('POST', '/api/v1/ai/chat', { token: ann.token, body: { message: 'Is honey good for a cough?' } });
+
+    // Act
+    const calls = [
+      await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: CHEST_PAIN }),
+      await backend.call('GET', `/api/v1/symptom-sessions/${id}`, { token: ann.token }),
+      await backend.call('GET', '/api/v1/symptom-sessions', { token: ann.token }),
+      await backend.call('POST', `/api/v1/symptom-sessions/${id}/answers`, { token: ann.token, body: { answers: [{ question: 'Any fever?', answer: 'no' }] } }),
+      await backend.call('POST', '/api/v1/ai/consultation', { token: ann.token, body: { sessionId: id } }),
+      chat,
+      await backend.call('GET', `/api/v1/ai/chat/${chat.json.conversationId}`, { token: ann.token }),
+      await backend.call('POST', '/api/v1/enhanced-ai/analyze-symptoms', { token: ann.token, body: MILD_COLD }),
+      await backend.call('POST', '/api/v1/enhanced-ai/quick-assessment', { token: ann.token, body: MILD_COLD }),
+      await backend.call('POST', '/api/v1/enhanced-ai/follow-up-questions', { token: ann.token, body: MILD_COLD }),
+    ];
+    const audit = await backend.items('audit');
+
+    // Assess
+    for (const response of calls) {
+      const events = audit.filter((e) => e['requestId'] === response.headers.get('x-request-id'));
+      expect(response.status, response.text).toBeLessThan(300);
+      expect(events, `${response.status} ${response.text.slice(0, 80)}`).toHaveLength(1);
+      expect(events[0]).toMatchObject({ outcome: 'success', subjectId: ann.userId, actor: { userId: ann.userId }, action: expect.any(String), resource: { type: expect.any(String) } });
+    }
+  });
+});
