@@ -309,6 +309,8 @@ export interface StoredConversation {
 
 export interface ConversationRepository {
   getConversation(patientId: string, conversationId: string): Promise<StoredConversation | undefined>;
+  /** The patient's conversations, one page at a time. */
+  conversationsOf(patientId: string, page: PageRequest): Promise<Page<StoredConversation>>;
   /** Writes the conversation iff its stored revision is `expectedRevision` (0: iff new); `false` otherwise. */
   saveConversation(conversation: StoredConversation, expectedRevision: number): Promise<boolean>;
 }

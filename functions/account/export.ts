@@ -1,9 +1,12 @@
 import { accountRoutes as routes } from '../routes/account';
 import { exportAccount } from '../../shared/account/export';
 import { httpRoute } from '../../shared/http/http-route';
-import { users, records, vault, auditLog, auditTrail, clock } from '../../shared/runtime/app';
+import { users, records, vault, auditLog, auditTrail, clock, conversations, symptomSessions } from '../../shared/runtime/app';
 
-const deps = { users: users(), profiles: records(), consents: records(), feedback: records(), auditTrail: auditTrail(), vault: vault(), audit: auditLog(), clock };
+const deps = {
+  users: users(), profiles: records(), consents: records(), feedback: records(), sessions: symptomSessions(), conversations: conversations(),
+  auditTrail: auditTrail(), vault: vault(), audit: auditLog(), clock,
+};
 
 /** GET /api/v1/me/export: everything CareBow holds about the caller, decrypted. */
 export const handler = httpRoute(routes.exportMe, 'exportMe', async ({ caller, meta }) => ({

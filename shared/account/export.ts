@@ -2,8 +2,12 @@ import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import type { Caller, RequestMeta } from '../http/request';
 import { actorOf, requestFacts } from '../identity/audit-actor';
-import type { ConsentRecord, Page, PageRequest } from '../ports';
+import type { ConsentRecord, ConversationRepository, Page, PageRequest, StoredConversation, StoredSymptomSession, SymptomSessionRepository } from '../ports';
 import type { HealthProfile } from '../contracts/profile';
+import { conversationPlace, type StoredMessage } from '../assistant/conversation';
+import { sessionPlaces } from '../triage/places';
+import type { SessionInput } from '../triage/sessions';
+import { sessionView } from '../triage/session-view';
 import { accessLogEntry } from '../audit/trail';
 import { consentView } from '../consent/consents';
 import { places } from '../vault/places';
@@ -22,20 +26,23 @@ const all = async <T>(fetch: (page: PageRequest) => Promise<Page<T>>): Promise<T
   return items;
 };
 
+export type ExportDeps = Pick<AppDeps, 'users' | 'profiles' | 'consents' | 'feedback' | 'auditTrail' | 'vault' | 'audit' | 'clock'> & {
+  readonly sessions: SymptomSessionRepository;
+  readonly conversations: ConversationRepository;
+};
+
 /** Everything CareBow holds about the caller, decrypted (HIPAA right of access). Audited. */
-export const exportAccount = async (
-  deps: Pick<AppDeps, 'users' | 'profiles' | 'consents' | 'feedback' | 'auditTrail' | 'vault' | 'audit' | 'clock'>,
-  caller: Caller,
-  meta: RequestMeta,
-) => {
+export const exportAccount = async (deps: ExportDeps, caller: Caller, meta: RequestMeta) => {
   const user = await deps.users.get(caller.userId);
   if (user === undefined || user.status !== 'active') throw new NotFoundError();
   const now = deps.clock.now();
-  const [profile, granted, received, feedback, chain] = await Promise.all([
+  const [profile, granted, received, feedback, sessions, conversations, chain] = await Promise.all([
     deps.profiles.get(user.id),
     all<ConsentRecord>((page) => deps.consents.granted(user.id, page)),
     all<ConsentRecord>((page) => deps.consents.received(user.id, page)),
     deps.feedback.ofUser(user.id),
+    all<StoredSymptomSession>((page) => deps.sessions.sessionsOf(user.id, page)),
+    all<StoredConversation>((page) => deps.conversations.conversationsOf(user.id, page)),
     deps.auditTrail.chain(user.id),
   ]);
   const document = {
@@ -54,6 +61,15 @@ export const exportAccount = async (
     feedback: await Promise.all(feedback.map(async (f) => ({
       id: f.id, rating: f.rating, createdAt: f.createdAt,
       ...(f.commentsSealed ? { comments: await deps.vault.open(places.feedbackComments(user.id, f.id), f.commentsSealed) } : {}),
+    }))),
+    symptomSessions: await Promise.all(sessions.map(async (stored) => ({
+      ...(await sessionView(deps, stored)),
+      ...(await deps.vault.openJson<SessionInput>(sessionPlaces.input(user.id, stored.id), stored.inputSealed)),
+    }))),
+    conversations: await Promise.all([...conversations].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(async (stored) => ({
+      id: stored.id, persona: stored.persona, status: stored.status,
+      messages: await deps.vault.openJson<StoredMessage[]>(conversationPlace(user.id, stored.id), stored.messagesSealed),
+      createdAt: stored.createdAt, updatedAt: stored.updatedAt,
     }))),
     accessLog: chain.map(accessLogEntry),
   };

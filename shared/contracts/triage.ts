@@ -67,9 +67,10 @@ export const SymptomSessionPage = page(z.object({ id: z.uuid(), status: z.enum(S
   .register(z.globalRegistry, { id: 'SymptomSessionPage' });
 export const SymptomSessionListQuery = z.strictObject(PageQuery);
 
+export const FollowUpAnswer = z.strictObject({ question: Text(300), answer: Text(500) });
 export const FollowUpAnswers = z
   .strictObject({
-    answers: z.array(z.strictObject({ question: Text(300), answer: Text(500) })).check(z.minLength(1), z.maxLength(10)),
+    answers: z.array(FollowUpAnswer).check(z.minLength(1), z.maxLength(10)),
   })
   .register(z.globalRegistry, { id: 'FollowUpAnswers' });
 export type FollowUpAnswers = z.infer<typeof FollowUpAnswers>;

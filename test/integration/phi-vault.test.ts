@@ -269,6 +269,9 @@ describe('Route: GET /api/v1/me/export and /api/v1/me/access-log', () => {
     await backend.call('POST', '/api/v1/consents', { token: ann.token, body: { granteeId: carl.userId, scopes: ['profile.read'], purpose: 'caregiving' } });
     await backend.call('GET', `/api/v1/patients/${ann.userId}/profile`, { token: carl.token });
     await backend.call('POST', '/api/v1/feedback', { token: ann.token, body: { rating: 4, comments: 'good' } });
+    const symptoms = { symptoms: [{ name: 'chest pain', severity: 8, onset: 'sudden' }], freeText: 'crushing pain and sweating', age: 58, sex: 'male' };
+    const session = await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: symptoms });
+    const chat = await backend.call('POST', '/api/v1/ai/chat', { token: ann.token, body: { message: 'What helps a stiff neck after sleeping badly?' } });
 
     // Act
     const exported = await backend.call('GET', '/api/v1/me/export', { token: ann.token });
@@ -280,6 +283,12 @@ describe('Route: GET /api/v1/me/export and /api/v1/me/access-log', () => {
     expect(exported.json.profile.profile).toEqual(PROFILE);
     expect(exported.json.consents.granted).toHaveLength(1);
     expect(exported.json.feedback).toEqual([expect.objectContaining({ rating: 4, comments: 'good' })]);
+    expect(exported.json.symptomSessions).toEqual([expect.objectContaining({
+      id: session.json.id, status: 'completed', input: symptoms, answers: [], result: expect.objectContaining({ level: 'emergency_ambulance' }),
+    })]);
+    expect(exported.json.conversations).toEqual([expect.objectContaining({
+      id: chat.json.conversationId, messages: [expect.objectContaining({ role: 'user', content: 'What helps a stiff neck after sleeping badly?' }), expect.objectContaining({ role: 'assistant' })],
+    })]);
     expect(await eventsOf(exported.headers.get('x-request-id'))).toEqual([expect.objectContaining({ action: 'account.export', subjectId: ann.userId })]);
     expect(log.json.items).toContainEqual(expect.objectContaining({ action: 'profile.read', actor: { userId: carl.userId, roles: ['patient', 'caregiver'] } }));
   });

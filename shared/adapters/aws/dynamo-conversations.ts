@@ -1,8 +1,10 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ConversationRepository, StoredConversation } from '../../ports';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ConversationRepository, Page, PageRequest, StoredConversation } from '../../ports';
 import { isConditionFailure } from './dynamo-client';
+import { decodeCursor, encodeCursor } from './page-cursor';
 
 const key = (patientId: string, conversationId: string) => ({ pk: `USER#${patientId}`, sk: `CHAT#${conversationId}` });
+const strip = ({ pk: _pk, sk: _sk, ...conversation }: Record<string, unknown>): StoredConversation => conversation as unknown as StoredConversation;
 
 /** Assistant conversations in the patient's records partition; every write is conditional on the revision. */
 export class DynamoConversations implements ConversationRepository {
@@ -13,9 +15,18 @@ export class DynamoConversations implements ConversationRepository {
 
   public async getConversation(patientId: string, conversationId: string): Promise<StoredConversation | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(patientId, conversationId), ConsistentRead: true }));
-    if (Item === undefined) return undefined;
-    const { pk: _pk, sk: _sk, ...conversation } = Item;
-    return conversation as StoredConversation;
+    return Item === undefined ? undefined : strip(Item);
+  }
+
+  public async conversationsOf(patientId: string, page: PageRequest): Promise<Page<StoredConversation>> {
+    const pk = `USER#${patientId}`;
+    const result = await this.client.send(new QueryCommand({
+      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': 'CHAT#' }, ScanIndexForward: false, Limit: page.limit,
+      ExclusiveStartKey: decodeCursor(page.cursor, { pk }),
+    }));
+    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    return { items: (result.Items ?? []).map(strip), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   public async saveConversation(conversation: StoredConversation, expectedRevision: number): Promise<boolean> {
