@@ -145,8 +145,10 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     waf: { requestsPerIp: 2000, authRequestsPerIp: 100 },
     throttle: { rateLimit: 200, burstLimit: 400 },
     corsAllowedOrigins: ['https://app.carebow.example'],
-    // 32 functions × 25 = 800 of the default 1000, plus the worker's 10: 190 stay unreserved.
-    reservedConcurrency: 25,
+    // Per function, 20 concurrent × ~50 ms ≈ 400 req/s, twice the stage throttle. With 37 API
+    // functions (36 routes + the authorizer) that is 740 of the default 1000, plus the worker's
+    // 10: 250 stay unreserved (test/infra/stages.test.ts keeps at least 100 as routes are added).
+    reservedConcurrency: 20,
     scryptLogN: 17,
     aiModel: { enabled: true, model: 'gpt-4o-mini' },
     triageWorker: { reservedConcurrency: 10, maxConcurrency: 5 },

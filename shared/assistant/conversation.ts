@@ -1,9 +1,9 @@
-import type { Conversation } from '../contracts/chat';
+import type { Conversation, ConversationPage } from '../contracts/chat';
 import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import type { Caller, RequestMeta } from '../http/request';
 import { actorOf, requestFacts } from '../identity/audit-actor';
-import type { ConversationRepository, StoredConversation } from '../ports';
+import type { ConversationRepository, PageRequest, StoredConversation } from '../ports';
 import { DISCLAIMER } from '../triage/result';
 import type { FieldPlace } from '../vault/sealed-field';
 
@@ -14,6 +14,9 @@ export interface StoredMessage {
   readonly at: string;
   readonly source?: 'rules' | 'model' | 'offline';
 }
+
+/** What reading conversations needs. */
+type ReadDeps = Pick<AppDeps, 'vault' | 'audit'> & { conversations: ConversationRepository };
 
 /** Messages kept per conversation; older ones are dropped. */
 export const MAX_MESSAGES = 40;
@@ -35,7 +38,7 @@ export const conversationView = (stored: Pick<StoredConversation, 'id' | 'status
 
 /** One of the caller's conversations (someone else's is 404). Audited. */
 export const getConversation = async (
-  deps: Pick<AppDeps, 'vault' | 'audit'> & { conversations: ConversationRepository },
+  deps: ReadDeps,
   caller: Caller,
   conversationId: string,
   meta: RequestMeta,
@@ -47,4 +50,30 @@ export const getConversation = async (
     action: 'ai.chat_read', outcome: 'success', subjectId: caller.userId, actor: actorOf(caller), resource: { type: 'conversation', id: conversationId }, ...requestFacts(meta),
   });
   return view;
+};
+
+/** Characters of the first message a conversation list shows. */
+const PREVIEW_CHARS = 80;
+
+/** The caller's conversations, newest first (ids are time-ordered), without their messages. Audited. */
+export const listConversations = async (
+  deps: ReadDeps,
+  caller: Caller,
+  page: PageRequest,
+  meta: RequestMeta,
+): Promise<ConversationPage> => {
+  const result = await deps.conversations.conversationsOf(caller.userId, page);
+  const items = await Promise.all(result.items.map(async (stored) => {
+    const messages = await openMessages(deps, stored);
+    const first = messages[0]?.content ?? '';
+    return {
+      conversationId: stored.id, persona: stored.persona, status: stored.status,
+      preview: first.length > PREVIEW_CHARS ? `${first.slice(0, PREVIEW_CHARS - 1)}…` : first,
+      messageCount: messages.length, createdAt: stored.createdAt, updatedAt: stored.updatedAt,
+    };
+  }));
+  await deps.audit.append({
+    action: 'ai.chat_list', outcome: 'success', subjectId: caller.userId, actor: actorOf(caller), resource: { type: 'conversation', id: 'all' }, ...requestFacts(meta),
+  });
+  return { items, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
 };

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { ChatRequest, Conversation } from '../contracts/chat';
 import { aiConsentId } from '../consent/consents';
+import { uuidV7 } from '../domain/uuid-v7';
 import { allowsAiProcessing } from '../domain/consent-policy';
 import type { AppDeps } from '../deps';
 import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors';
@@ -52,7 +52,7 @@ export const sendChatMessage = async (deps: ChatDeps, caller: Caller, request: C
     messages.push({ role: 'assistant', content: OFFLINE_REPLY, at, source: 'offline' });
   }
 
-  const id = existing?.id ?? randomUUID();
+  const id = existing?.id ?? uuidV7(now.getTime()); // time-ordered: the list is newest first
   const conversation: StoredConversation = {
     id, patientId: caller.userId, persona: request.persona ?? existing?.persona ?? 'health_assistant', status: pending ? 'pending' : 'answered',
     revision: (existing?.revision ?? 0) + 1,

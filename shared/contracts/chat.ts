@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { page, PageQuery } from './common';
 import { TriageLevelSchema } from './triage-scale';
 
 /** Schemas of the assistant chat. */
@@ -21,3 +22,17 @@ export const Conversation = z
   })
   .register(z.globalRegistry, { id: 'Conversation' });
 export type Conversation = z.infer<typeof Conversation>;
+
+export const ConversationListQuery = z.strictObject(PageQuery);
+/** One line of the caller's conversation list: enough to show and open it, not the messages. */
+export const ConversationPage = page(z.object({
+  conversationId: z.uuid(),
+  persona: z.string(),
+  status: Conversation.shape.status,
+  /** The first words of the conversation's first message. */
+  preview: z.string(),
+  messageCount: z.int(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+})).register(z.globalRegistry, { id: 'ConversationPage' });
+export type ConversationPage = z.infer<typeof ConversationPage>;

@@ -228,6 +228,31 @@ describe('Routes: /api/v1/ai/chat', () => {
     expect(JSON.stringify(await backend.items('records'))).not.toContain('mild cold');
   });
 
+  it('lists the caller’s conversations newest first with a preview, never another patient’s', async () => {
+    // Prepare
+    const bob = await patient(false);
+    const eve = await patient(false);
+    const older = await backend.call('POST', '/api/v1/ai/chat', { token: bob.token, body: { message: 'What helps with a stiff back after gardening all weekend in the rain and cold wind?' } });
+    const newer = await backend.call('POST', '/api/v1/ai/chat', { token: bob.token, body: { message: 'Is it fine to run with a cold?' } });
+    await backend.call('POST', '/api/v1/ai/chat', { token: eve.token, body: { message: 'Eve asks something' } });
+
+    // Act
+    const list = await backend.call('GET', '/api/v1/ai/chat', { token: bob.token });
+    const firstPage = await backend.call('GET', '/api/v1/ai/chat?limit=1', { token: bob.token });
+
+    // Assess
+    expect(list.status).toBe(200);
+    expect(list.json.items.map((c: { conversationId: string }) => c.conversationId)).toEqual([newer.json.conversationId, older.json.conversationId]);
+    expect(list.json.items[0]).toMatchObject({ persona: 'health_assistant', status: 'answered', preview: 'Is it fine to run with a cold?', messageCount: 2 });
+    expect(list.json.items[1].preview).toHaveLength(80);
+    expect(list.json.items[1].preview.endsWith('…')).toBe(true);
+    expect(JSON.stringify(list.json)).not.toContain('Eve asks');
+    expect(firstPage.json.items).toHaveLength(1);
+    expect(firstPage.json.nextCursor).toEqual(expect.any(String));
+    const events = (await backend.items('audit')).filter((e) => e['requestId'] === list.headers.get('x-request-id'));
+    expect(events).toEqual([expect.objectContaining({ action: 'ai.chat_list', subjectId: bob.userId })]);
+  });
+
   it('falls back to the offline reply when the model keeps failing', async () => {
     const ann = await patient();
     fake.setMode('server_error');
