@@ -4,8 +4,8 @@ import { isConditionFailure } from './dynamo-client';
 
 const DAY_SECONDS = 86_400;
 /**
- * How long an unfinished claim blocks its key: longer than any API function runs (API Gateway
- * gives up at 29 s), so a claim older than this was left by a crashed invocation and may be taken.
+ * How long an unfinished claim blocks its key: longer than any API function runs (10 s, lib/api.ts;
+ * API Gateway gives up at 29 s), so a claim older than this was left by a crashed invocation.
  */
 const IN_PROGRESS_LEASE_SECONDS = 60;
 const key = (userId: string, idempotencyKey: string) => ({ pk: `USER#${userId}`, sk: `IDEMPOTENCY#${idempotencyKey}` });
