@@ -6,7 +6,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { RULE_TABLES } from '../functions/routes/access';
+import { WORKER_FILES } from '../functions/routes/access';
 import type { TableName } from '../shared/data/tables';
 import type { Grants } from '../shared/http/route';
 import { grantDeclared, nodeFunction, type FunctionSettings } from './functions';
@@ -199,7 +199,7 @@ export class Triage extends Construct {
       entry: 'triage/worker',
       description: 'Triage worker: assesses queued symptom sessions (rules, then the model)',
       // The rules engine's tables are data read at cold start (shared/triage/rules/tables.ts).
-      bundleFiles: RULE_TABLES,
+      bundleFiles: WORKER_FILES,
       memorySize: props.memorySize ?? 512,
       timeout: this.workerTimeout,
       reservedConcurrency: props.reservedConcurrency,

@@ -1,16 +1,21 @@
 /**
- * Writes the triage rule and phrase tables (`shared/triage/rules/concepts.ts`, `rules.ts`) as
- * JSON data for the engine to load at cold start (`npm run generate:triage`); see `tables.ts`.
+ * Writes the triage data the functions load at cold start (`npm run generate:triage`): the rule and
+ * phrase tables (`shared/triage/rules/concepts.ts`, `rules.ts`; see `tables.ts`) and the model's
+ * strict answer schema (`shared/adapters/openai/wire-schema.ts`; see `response-format.ts`).
  */
 import { writeFileSync } from 'node:fs';
 import { CONCEPTS, PAIN_SITES, PAIN_WORDS } from '../shared/triage/rules/concepts';
 import { FAMILIES, RULES } from '../shared/triage/rules/rules';
 import type { RuleTables } from '../shared/triage/rules/tables';
+import { triageWireSchema } from '../shared/adapters/openai/wire-schema';
 
 export const TRIAGE_TABLES_PATH = new URL('../shared/triage/rules/triage-rules.generated.json', import.meta.url);
 export const triageTables = (): RuleTables => ({ PAIN_SITES, PAIN_WORDS, CONCEPTS, RULES, FAMILIES });
+export const WIRE_SCHEMA_PATH = new URL('../shared/adapters/openai/triage-wire-schema.generated.json', import.meta.url);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(TRIAGE_TABLES_PATH, `${JSON.stringify(triageTables())}\n`);
   console.log(`wrote ${TRIAGE_TABLES_PATH.pathname}`);
+  writeFileSync(WIRE_SCHEMA_PATH, `${JSON.stringify(triageWireSchema(), null, 2)}\n`);
+  console.log(`wrote ${WIRE_SCHEMA_PATH.pathname}`);
 }

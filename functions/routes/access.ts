@@ -26,3 +26,5 @@ export const SYMPTOMS_BODY = 32 * 1024;
  * relative to a handler folder under `functions/`. The triage worker (lib/triage.ts) ships them too.
  */
 export const RULE_TABLES = ['../../shared/triage/rules/triage-rules.generated.json'] as const;
+/** The triage worker ships the rule tables and the model's answer schema (lib/triage.ts). */
+export const WORKER_FILES = [...RULE_TABLES, '../../shared/adapters/openai/triage-wire-schema.generated.json'] as const;

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OpenAiTriageModel, type OpenAiTriageModelOptions } from '../../shared/adapters/openai/openai-triage-model';
-import { TRIAGE_WIRE_SCHEMA } from '../../shared/adapters/openai/wire-schema';
+import { TRIAGE_WIRE_SCHEMA } from '../../shared/adapters/openai/response-format';
+import { triageWireSchema } from '../../shared/adapters/openai/wire-schema';
 import { ConfigError } from '../../shared/errors';
 import {
   ageBandOf,
@@ -161,6 +162,14 @@ describe('Class: OpenAiTriageModel', () => {
       expect(json).not.toContain(`"${keyword}"`);
     }
     expect(schema.properties.summary!.description).toContain('At most 500 characters');
+  });
+
+  it('sends the schema derived from ModelAssessmentSchema: the generated file is up to date (else run `npm run generate:triage`)', () => {
+    // Act
+    const derived = triageWireSchema();
+
+    // Assess
+    expect(TRIAGE_WIRE_SCHEMA).toEqual(derived);
   });
 
   it('pins the prompt and the answer schema to PROMPT_VERSION', () => {

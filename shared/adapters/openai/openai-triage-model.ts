@@ -25,7 +25,7 @@ const MAX_CHAT_TURNS = 10;
 const MAX_CHAT_CHARS = 2000;
 const CHAT_MAX_TOKENS = 400;
 import { costOf, DEFAULT_PRICING, priceOf, type PricingTable } from './pricing';
-import { TRIAGE_RESPONSE_FORMAT } from './wire-schema';
+import { TRIAGE_RESPONSE_FORMAT } from './response-format';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 

@@ -1,7 +1,7 @@
 import * as z from '../../zod';
 import { ModelAssessmentSchema } from '../../triage/model';
 
-type JsonSchema = Record<string, unknown>;
+export type JsonSchema = Record<string, unknown>;
 
 /** Keywords every Structured Outputs model accepts in strict mode; they are copied as they are. */
 const KEPT = new Set(['type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'description']);
@@ -63,6 +63,10 @@ const strictNode = (node: JsonSchema, path: string): JsonSchema => {
 };
 
 /**
+ * Derives the JSON schema the model must answer in. Run at build time (`npm run generate:triage`),
+ * not in the worker: the JSON-schema generator is ~20 KB of the worker's code and work at every
+ * cold start, for a result that only changes with the code. `response-format.ts` loads the output.
+ *
  * A zod object schema as a Structured Outputs strict-mode JSON schema: every property required
  * (an optional one becomes nullable, so the model answers `null` for "none"), no additional
  * properties, only keywords strict mode accepts (bounds move into descriptions). Throws, at module
@@ -74,11 +78,5 @@ export const toStrictWireSchema = (schema: z.Schema): JsonSchema => {
   return strictNode(json, '$');
 };
 
-/** The answer schema the model is held to, derived from `ModelAssessmentSchema`. */
-export const TRIAGE_WIRE_SCHEMA: JsonSchema = toStrictWireSchema(ModelAssessmentSchema);
-
-/** `response_format` for Chat Completions. */
-export const TRIAGE_RESPONSE_FORMAT = {
-  type: 'json_schema',
-  json_schema: { name: 'triage_assessment', strict: true, schema: TRIAGE_WIRE_SCHEMA },
-} as const;
+/** The answer schema the model is held to, derived from `ModelAssessmentSchema` (what `npm run generate:triage` writes). */
+export const triageWireSchema = (): JsonSchema => toStrictWireSchema(ModelAssessmentSchema);
