@@ -256,10 +256,14 @@ export interface StoredSymptomSession {
   readonly updatedAt: string;
 }
 
-export interface SymptomSessionRepository {
-  create(session: StoredSymptomSession): Promise<void>;
+/** Reading a patient's symptom sessions. */
+export interface SymptomSessionReader {
   getSession(patientId: string, sessionId: string): Promise<StoredSymptomSession | undefined>;
   sessionsOf(patientId: string, page: PageRequest): Promise<Page<StoredSymptomSession>>;
+}
+
+export interface SymptomSessionRepository extends SymptomSessionReader {
+  create(session: StoredSymptomSession): Promise<void>;
   /** Sessions of `patientId` created at or after `since` (for repeat-visit escalation). */
   countSince(patientId: string, since: string): Promise<number>;
   /** Replaces the input and queues a new revision iff `expectedRevision` is current; `false` otherwise. */

@@ -1,10 +1,10 @@
 import { accountRoutes as routes } from '../routes/account';
 import { exportAccount } from '../../shared/account/export';
 import { httpRoute } from '../../shared/http/http-route';
-import { users, records, vault, auditLog, auditTrail, clock, conversations, symptomSessions } from '../../shared/runtime/app';
+import { users, records, vault, auditLog, auditTrail, clock, conversations, symptomSessionReader } from '../../shared/runtime/app';
 
 const deps = {
-  users: users(), profiles: records(), consents: records(), feedback: records(), sessions: symptomSessions(), conversations: conversations(),
+  users: users(), profiles: records(), consents: records(), feedback: records(), sessions: symptomSessionReader(), conversations: conversations(),
   auditTrail: auditTrail(), vault: vault(), audit: auditLog(), clock,
 };
 

@@ -2,7 +2,7 @@ import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import type { Caller, RequestMeta } from '../http/request';
 import { actorOf, requestFacts } from '../identity/audit-actor';
-import type { ConsentRecord, ConversationRepository, Page, PageRequest, StoredConversation, StoredSymptomSession, SymptomSessionRepository } from '../ports';
+import type { ConsentRecord, ConversationRepository, Page, PageRequest, StoredConversation, StoredSymptomSession, SymptomSessionReader } from '../ports';
 import type { HealthProfile } from '../contracts/profile';
 import { conversationPlace, type StoredMessage } from '../assistant/conversation';
 import { sessionPlaces } from '../triage/places';
@@ -27,7 +27,7 @@ const all = async <T>(fetch: (page: PageRequest) => Promise<Page<T>>): Promise<T
 };
 
 export type ExportDeps = Pick<AppDeps, 'users' | 'profiles' | 'consents' | 'feedback' | 'auditTrail' | 'vault' | 'audit' | 'clock'> & {
-  readonly sessions: SymptomSessionRepository;
+  readonly sessions: SymptomSessionReader;
   readonly conversations: ConversationRepository;
 };
 

@@ -7,7 +7,7 @@ import { DynamoLoginAttempts } from '../adapters/aws/dynamo-login-attempts';
 import { DynamoRecords } from '../adapters/aws/dynamo-records';
 import { DynamoSessionRepository } from '../adapters/aws/dynamo-session-repository';
 import { DynamoUserRepository } from '../adapters/aws/dynamo-user-repository';
-import { DynamoSymptomSessions } from '../adapters/aws/dynamo-symptom-sessions';
+import { DynamoSymptomSessionReader, DynamoSymptomSessions } from '../adapters/aws/dynamo-symptom-sessions';
 import { SqsTriageQueue } from '../adapters/aws/sqs-triage-queue';
 import { DynamoAiQuota } from '../adapters/aws/dynamo-ai-quota';
 import { DynamoConversations } from '../adapters/aws/dynamo-conversations';
@@ -68,6 +68,8 @@ export const tokenSettings = (): AccessTokenSettings & { refreshTtlSeconds: numb
 
 let sessionsTable: DynamoSymptomSessions | undefined;
 export const symptomSessions = (): DynamoSymptomSessions => (sessionsTable ??= new DynamoSymptomSessions(app().client, app().config.RECORDS_TABLE));
+/** For functions that only read sessions: they do not ship the writes. */
+export const symptomSessionReader = (): DynamoSymptomSessionReader => new DynamoSymptomSessionReader(app().client, app().config.RECORDS_TABLE);
 
 export const triageQueue = () => new SqsTriageQueue(
   app().config.TRIAGE_QUEUE_URL,

@@ -3,13 +3,13 @@ import type { TriageResult } from '../contracts/triage';
 import type { AppDeps } from '../deps';
 import { NotFoundError, TooManyRequestsError } from '../errors';
 import type { Caller, RequestMeta } from '../http/request';
-import type { AiQuota, SymptomSessionRepository } from '../ports';
+import type { AiQuota, SymptomSessionReader } from '../ports';
 import { sessionPlaces } from './places';
 import { DISCLAIMER } from './result';
 import { auditSession } from './session-view';
 import type { SessionInput } from './sessions';
 
-export type ConsultationDeps = Pick<AppDeps, 'vault' | 'audit' | 'clock'> & { sessions: SymptomSessionRepository; quota: AiQuota };
+export type ConsultationDeps = Pick<AppDeps, 'vault' | 'audit' | 'clock'> & { sessions: SymptomSessionReader; quota: AiQuota };
 
 /**
  * A structured consultation summary of one of the caller's symptom sessions, for the patient to

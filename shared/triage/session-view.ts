@@ -3,11 +3,11 @@ import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import type { Caller, RequestMeta } from '../http/request';
 import { actorOf, requestFacts } from '../identity/audit-actor';
-import type { Page, PageRequest, StoredSymptomSession, SymptomSessionRepository } from '../ports';
+import type { Page, PageRequest, StoredSymptomSession, SymptomSessionReader } from '../ports';
 import { sessionPlaces } from './places';
 
 /** Reading sessions needs no rules engine: kept apart so the read functions stay small. */
-type ReadDeps = Pick<AppDeps, 'vault' | 'audit'> & { sessions: SymptomSessionRepository };
+type ReadDeps = Pick<AppDeps, 'vault' | 'audit'> & { sessions: SymptomSessionReader };
 
 export const sessionView = async (deps: Pick<AppDeps, 'vault'>, stored: StoredSymptomSession): Promise<SymptomSession> => ({
   id: stored.id,

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Page, PageRequest, StoredSymptomSession, SymptomSessionRepository } from '../../ports';
+import type { Page, PageRequest, StoredSymptomSession, SymptomSessionReader, SymptomSessionRepository } from '../../ports';
 import { isConditionFailure } from './dynamo-client';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
@@ -11,21 +11,14 @@ const strip = (item: Record<string, unknown>): StoredSymptomSession => {
 };
 
 /**
- * Symptom sessions in the patient's records partition (`SESSION#<uuidv7>`, so they sort by time).
- * Every state change is one conditional write: a revision is queued once, and a result is stored
- * once per revision however often the worker sees the message.
+ * Reading symptom sessions in the patient's records partition (`SESSION#<uuidv7>`, so they sort
+ * by time). Apart from the writes below so the functions that only read do not ship them.
  */
-export class DynamoSymptomSessions implements SymptomSessionRepository {
+export class DynamoSymptomSessionReader implements SymptomSessionReader {
   public constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    protected readonly client: DynamoDBDocumentClient,
+    protected readonly tableName: string,
   ) {}
-
-  public async create(session: StoredSymptomSession): Promise<void> {
-    await this.client.send(new PutCommand({
-      TableName: this.tableName, Item: { ...key(session.patientId, session.id), ...session }, ConditionExpression: 'attribute_not_exists(pk)',
-    }));
-  }
 
   public async getSession(patientId: string, sessionId: string): Promise<StoredSymptomSession | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(patientId, sessionId), ConsistentRead: true }));
@@ -41,6 +34,19 @@ export class DynamoSymptomSessions implements SymptomSessionRepository {
     }));
     const nextCursor = encodeCursor(result.LastEvaluatedKey);
     return { items: (result.Items ?? []).map(strip), ...(nextCursor ? { nextCursor } : {}) };
+  }
+}
+
+/**
+ * Symptom sessions, read and written. Every state change is one conditional write: a revision is
+ * queued once, and a result is stored once per revision however often the worker sees the message.
+ */
+export class DynamoSymptomSessions extends DynamoSymptomSessionReader implements SymptomSessionRepository {
+
+  public async create(session: StoredSymptomSession): Promise<void> {
+    await this.client.send(new PutCommand({
+      TableName: this.tableName, Item: { ...key(session.patientId, session.id), ...session }, ConditionExpression: 'attribute_not_exists(pk)',
+    }));
   }
 
   public async countSince(patientId: string, since: string): Promise<number> {
