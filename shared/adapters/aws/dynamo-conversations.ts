@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ConversationRepository, Page, PageRequest, StoredConversation } from '../../ports';
 import { isConditionFailure } from './dynamo-client';
-import { decodeCursor, encodeCursor } from './page-cursor';
+import { pageByPrefix } from './prefix-page';
 
 const key = (patientId: string, conversationId: string) => ({ pk: `USER#${patientId}`, sk: `CHAT#${conversationId}` });
 const strip = ({ pk: _pk, sk: _sk, ...conversation }: Record<string, unknown>): StoredConversation => conversation as unknown as StoredConversation;
@@ -18,16 +18,10 @@ export class DynamoConversations implements ConversationRepository {
     return Item === undefined ? undefined : strip(Item);
   }
 
-  public async conversationsOf(patientId: string, page: PageRequest): Promise<Page<StoredConversation>> {
-    const pk = `USER#${patientId}`;
-    const result = await this.client.send(new QueryCommand({
-      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': 'CHAT#' }, ScanIndexForward: false, Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, { pk }),
-    }));
-    const nextCursor = encodeCursor(result.LastEvaluatedKey);
-    return { items: (result.Items ?? []).map(strip), ...(nextCursor ? { nextCursor } : {}) };
+  public conversationsOf(patientId: string, page: PageRequest): Promise<Page<StoredConversation>> {
+    return pageByPrefix(this.client, { tableName: this.tableName, pk: `USER#${patientId}`, prefix: 'CHAT#' }, page, strip);
   }
+
 
   public async saveConversation(conversation: StoredConversation, expectedRevision: number): Promise<boolean> {
     try {

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest, StoredSymptomSession, SymptomSessionReader, SymptomSessionRepository } from '../../ports';
 import { isConditionFailure } from './dynamo-client';
-import { decodeCursor, encodeCursor } from './page-cursor';
+import { pageByPrefix } from './prefix-page';
 
 const partition = (patientId: string) => `USER#${patientId}`;
 const key = (patientId: string, sessionId: string) => ({ pk: partition(patientId), sk: `SESSION#${sessionId}` });
@@ -25,16 +25,10 @@ export class DynamoSymptomSessionReader implements SymptomSessionReader {
     return Item === undefined ? undefined : strip(Item);
   }
 
-  public async sessionsOf(patientId: string, page: PageRequest): Promise<Page<StoredSymptomSession>> {
-    const pk = partition(patientId);
-    const result = await this.client.send(new QueryCommand({
-      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': 'SESSION#' }, ScanIndexForward: false, Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, { pk }),
-    }));
-    const nextCursor = encodeCursor(result.LastEvaluatedKey);
-    return { items: (result.Items ?? []).map(strip), ...(nextCursor ? { nextCursor } : {}) };
+  public sessionsOf(patientId: string, page: PageRequest): Promise<Page<StoredSymptomSession>> {
+    return pageByPrefix(this.client, { tableName: this.tableName, pk: partition(patientId), prefix: 'SESSION#' }, page, strip);
   }
+
 }
 
 /**
