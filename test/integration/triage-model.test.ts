@@ -249,6 +249,10 @@ describe('Routes: /api/v1/ai/chat', () => {
     expect(JSON.stringify(list.json)).not.toContain('Eve asks');
     expect(firstPage.json.items).toHaveLength(1);
     expect(firstPage.json.nextCursor).toEqual(expect.any(String));
+    const secondPage = await backend.call('GET', `/api/v1/ai/chat?limit=1&cursor=${firstPage.json.nextCursor}`, { token: bob.token });
+    expect(secondPage.json.items.map((c: { conversationId: string }) => c.conversationId)).toEqual([older.json.conversationId]);
+    // Bob's cursor names Bob's partition: Eve cannot use it to read on from there.
+    expect((await backend.call('GET', `/api/v1/ai/chat?limit=1&cursor=${firstPage.json.nextCursor}`, { token: eve.token })).status).toBe(400);
     const events = (await backend.items('audit')).filter((e) => e['requestId'] === list.headers.get('x-request-id'));
     expect(events).toEqual([expect.objectContaining({ action: 'ai.chat_list', subjectId: bob.userId })]);
   });
