@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AppDeps } from '../deps';
 import { ConflictError, ValidationError } from '../errors';
 import { actorOf, requestFacts } from '../identity/audit-actor';
+import { log } from '../logger';
 import type { AuditEvent, IdempotencyStore } from '../ports';
 import type { Caller, RequestMeta } from './request';
 import type { FieldPlace } from '../vault/sealed-field';
@@ -67,6 +68,12 @@ export const idempotent = async <T extends { status: number; body: unknown }>(
     await deps.idempotency.release(userId, idempotencyKey);
     throw error;
   }
-  await deps.idempotency.complete(userId, idempotencyKey, await deps.vault.sealJson(place(userId, idempotencyKey), result));
+  try {
+    await deps.idempotency.complete(userId, idempotencyKey, await deps.vault.sealJson(place(userId, idempotencyKey), result));
+  } catch (error) {
+    // The work is done and audited: answer it rather than fail. The key stays claimed until its
+    // lease runs out (a retry meanwhile is 409), then a retry would run the work again.
+    log.warn('idempotency key not completed', { requestId: request.meta.requestId, route: routeId, errorName: error instanceof Error ? error.name : 'unknown' });
+  }
   return result;
 };
