@@ -66,7 +66,7 @@ export const exportAccount = async (deps: ExportDeps, caller: Caller, meta: Requ
       ...(await sessionView(deps, stored)),
       ...(await deps.vault.openJson<SessionInput>(sessionPlaces.input(user.id, stored.id), stored.inputSealed)),
     }))),
-    conversations: await Promise.all([...conversations].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(async (stored) => ({
+    conversations: await Promise.all(conversations.map(async (stored) => ({
       id: stored.id, persona: stored.persona, status: stored.status,
       messages: await deps.vault.openJson<StoredMessage[]>(conversationPlace(user.id, stored.id), stored.messagesSealed),
       createdAt: stored.createdAt, updatedAt: stored.updatedAt,
