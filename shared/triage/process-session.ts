@@ -107,7 +107,7 @@ export const processSession = async (deps: WorkerDeps, message: TriageMessage, d
       modelName = deps.model.name;
     }
   }
-  const floor = applySafetyFloor({ rulesLevel: rules.level, proposedLevel: proposed, confidence: content.confidence, recentSessions });
+  const floor = applySafetyFloor({ rulesLevel: rules.level, proposedLevel: proposed, ...(source === 'model' ? { modelConfidence: content.confidence } : {}), recentSessions });
   const result = composeResult(content, {
     level: floor.level,
     source,
