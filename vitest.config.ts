@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One `npm test`, five tiers. Integration and e2e run the handlers for real on dynalite and
+ * One `npm test`, six tiers. Integration and e2e run the handlers for real on dynalite and
  * fauxqs; every tier's output is captured, and the global teardown fails the run if any captured
  * line holds canary PHI, a token or a password (SECURITY.md #14).
  */
@@ -11,6 +11,7 @@ export default defineConfig({
     setupFiles: ['test/helpers/capture-output.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'clinical', include: ['test/clinical/**/*.test.ts'] } },
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },

@@ -1,16 +1,17 @@
 /**
  * Writes the triage data the functions load at cold start (`npm run generate:triage`): the rule and
- * phrase tables (`shared/triage/rules/concepts.ts`, `rules.ts`; see `tables.ts`) and the model's
+ * phrase tables (`shared/triage/rules/concepts.ts`, `rules.ts`, `vocabulary.ts`; see `tables.ts`) and the model's
  * strict answer schema (`shared/adapters/openai/wire-schema.ts`; see `response-format.ts`).
  */
 import { writeFileSync } from 'node:fs';
-import { CONCEPTS, PAIN_SITES, PAIN_WORDS } from '../shared/triage/rules/concepts';
-import { FAMILIES, RULES } from '../shared/triage/rules/rules';
+import { CONCEPTS, PAIN_SITES, PAIN_WORDS, TOGETHER } from '../shared/triage/rules/concepts';
+import { FAMILIES, GENERAL_ADVICE, LONG_STANDING_EXPECTED, RULES } from '../shared/triage/rules/rules';
 import type { RuleTables } from '../shared/triage/rules/tables';
+import { ALIASES, WORDS } from '../shared/triage/rules/vocabulary';
 import { triageWireSchema } from '../shared/adapters/openai/wire-schema';
 
 export const TRIAGE_TABLES_PATH = new URL('../shared/triage/rules/triage-rules.generated.json', import.meta.url);
-export const triageTables = (): RuleTables => ({ PAIN_SITES, PAIN_WORDS, CONCEPTS, RULES, FAMILIES });
+export const triageTables = (): RuleTables => ({ PAIN_SITES, PAIN_WORDS, CONCEPTS, TOGETHER, RULES, FAMILIES, GENERAL_ADVICE, LONG_STANDING_EXPECTED, WORDS, ALIASES });
 export const WIRE_SCHEMA_PATH = new URL('../shared/adapters/openai/triage-wire-schema.generated.json', import.meta.url);
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TriageInput, TriageLevel } from '../../shared/contracts/triage';
 import { isEmergency, urgencyRank } from '../../shared/triage/levels';
-import { CONCEPTS, PAIN_SITES } from '../../shared/triage/rules/concepts';
+import { CONCEPTS, PAIN_SITES, TOGETHER } from '../../shared/triage/rules/concepts';
 import { RULE_IDS, RULES_VERSION, assessWithRules, redFlagsInText, ruleConcepts } from '../../shared/triage/rules/engine';
 import { FAMILIES } from '../../shared/triage/rules/rules';
 import { withinOneEdit } from '../../shared/triage/rules/text';
@@ -75,7 +75,7 @@ describe('Function: assessWithRules', () => {
     });
 
     it('answers unknown symptoms with consultation and low confidence, never self_care', () => {
-      const result = assess({ symptoms: [symptom('tingly earlobes', 3)] });
+      const result = assess({ symptoms: [symptom('odd feeling in my earlobes', 3)] });
       expect(result.level).toBe('consultation');
       expect(result.confidence).toBeCloseTo(0.4);
       expect(result.rulesFired).toEqual(['unrecognised_symptom']);
@@ -378,7 +378,7 @@ describe('Function: assessWithRules', () => {
 
   describe('tables', () => {
     it('reads only known concepts and context flags, and every family has advice', () => {
-      const known = new Set([...Object.keys(CONCEPTS), ...Object.keys(PAIN_SITES), 'age_0', 'age_1_2', 'under_5', 'age_50', 'age_65', 'pregnancy']);
+      const known = new Set([...Object.keys(CONCEPTS), ...Object.keys(TOGETHER), ...Object.keys(PAIN_SITES), 'age_0', 'age_1_2', 'under_5', 'under_16', 'age_50', 'age_65', 'pregnancy', 'male', 'female']);
       for (const { rule, concept, family } of ruleConcepts()) {
         expect(known.has(concept), `${rule} reads unknown concept ${concept}`).toBe(true);
         expect(FAMILIES[family], `${rule}: family ${family}`).toBeDefined();

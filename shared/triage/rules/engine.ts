@@ -11,7 +11,8 @@ import { scan, type Mention } from './text';
  * recognise is a `consultation`, never `self_care`. Tables: `concepts.ts` (what people write) and
  * `rules.ts` (what it means, each rule with its clinical reason).
  */
-const { FAMILIES, RULES } = TABLES;
+const { FAMILIES, RULES, LONG_STANDING_EXPECTED } = TABLES;
+const EXPECTED_LONG = new Set(LONG_STANDING_EXPECTED);
 
 export const RULES_VERSION = 'rules-2026.11.2';
 
@@ -23,19 +24,11 @@ export interface RulesAssessment extends ClinicalAssessment {
 }
 
 const LEVEL: Readonly<Record<string, TriageLevel>> = { A: 'emergency_ambulance', E: 'emergency', U: 'consultation_24', C: 'consultation', S: 'self_care' };
-const NUMBERS = '(911 in the US, 999 in the UK, 112 in the EU)';
-const ADVICE: Partial<Record<TriageLevel, string>> = {
-  emergency_ambulance: `Call emergency services now ${NUMBERS}. Do not drive yourself.`,
-  emergency: `Go to an emergency department now, or call emergency services ${NUMBERS} if you cannot get there safely or it gets worse.`,
-};
-const ACTION: Readonly<Record<string, string>> = {
-  consultation_24: 'Speak to a doctor or urgent care service within 24 hours.',
-  consultation: 'Book an appointment with a doctor; it does not look urgent.',
-  self_care: 'This can usually be looked after at home.',
-};
-const GENERIC_QUESTIONS = ['How long has it lasted, and is it getting worse?', 'Any other symptoms, such as fever or pain elsewhere?', 'Any long-term conditions, pregnancy or regular medicines?'];
-const GENERIC_SELF_CARE = ['Rest and drink plenty of fluids', 'Paracetamol or ibuprofen if suitable for you, following the label'];
-const GENERIC_WATCH = 'Chest pain, trouble breathing, confusion, fainting or severe pain: get emergency care';
+/** What each level tells the patient to do, and the advice every answer shares (`GENERAL_ADVICE` in rules.ts). */
+const SAY = TABLES.GENERAL_ADVICE;
+const GENERIC_QUESTIONS = SAY.questions!.split(';');
+const GENERIC_SELF_CARE = SAY.self_care_list!.split(';');
+const GENERIC_WATCH = SAY.watch_for!;
 
 // Rules, parsed once.
 interface Alt {
@@ -50,7 +43,7 @@ interface Rule {
   readonly family: string;
   readonly terms: readonly { neg: boolean; alts: readonly Alt[] }[];
 }
-const CONTEXT_NAMES: Readonly<Record<string, string>> = { age_0: 'infant', age_1_2: 'toddler', under_5: 'young_child', age_50: 'over_50', age_65: 'older_adult' };
+const CONTEXT_NAMES: Readonly<Record<string, string>> = { age_0: 'infant', age_1_2: 'toddler', under_5: 'young_child', under_16: 'child', age_50: 'over_50', age_65: 'older_adult' };
 const QUALIFIER_NAMES: Readonly<Record<string, string>> = { '!': '_severe', '^': '_sudden', '?': '_mild', '~': '_persistent', '>': '_over_' };
 /** A rule without an explicit id is named after the first alternative of each positive term: `a_with_b_and_c`. */
 const derivedId = (terms: Rule['terms']): string =>
@@ -126,16 +119,22 @@ interface Fired {
   readonly concepts: readonly string[];
 }
 
-const addContext = (f: Findings, age: number | undefined, pregnant: boolean | undefined): void => {
+/** Context flags from the structured input (and ages told in words: "my 3 month old"). */
+const addContext = (f: Findings, context: Pick<TriageInput, 'age' | 'pregnant' | 'sex'>): void => {
+  const { age, pregnant, sex } = context;
   if (age !== undefined) {
     if (age === 0) add(f, 'age_0');
     if (age === 1 || age === 2) add(f, 'age_1_2');
     if (age < 5) add(f, 'under_5');
+    if (age < 16) add(f, 'under_16');
     if (age >= 50) add(f, 'age_50');
     if (age >= 65) add(f, 'age_65');
   }
   if (pregnant) add(f, 'pregnancy');
-  if (f.has('age_0') || f.has('age_1_2')) add(f, 'under_5'); // also when told in words: "my 3 month old"
+  if (sex === 'male') add(f, 'male');
+  if (sex === 'female') add(f, 'female');
+  if (f.has('age_0') || f.has('age_1_2')) add(f, 'under_5');
+  if (f.has('under_5')) add(f, 'under_16');
 };
 
 /**
@@ -189,21 +188,32 @@ const evaluate = (f: Findings): Fired[] => {
 
 const isCondition = (c: string): boolean => c.startsWith('c_') || c === 'pregnancy';
 
-/** Reads the input into findings; returns how many structured symptoms matched nothing. */
-const readInput = (f: Findings, input: TriageInput): number => {
+/** Four weeks: a complaint this old deserves a doctor's look, unless it is long-standing by nature. */
+const LONG_STANDING_HOURS = 672;
+
+/**
+ * Reads the input into findings. Returns how many structured symptoms matched nothing, and
+ * whether one has lasted four weeks or more without being long-standing by nature (a chronic skin
+ * or scalp complaint, hay fever: `LONG_STANDING_EXPECTED`), or severe, or sudden.
+ */
+const readInput = (f: Findings, input: TriageInput): { unrecognised: number; longStanding: boolean } => {
   let unrecognised = 0;
+  let longStanding = false;
   for (const s of input.symptoms) {
     const mentions = scan(s.name);
     if (/^\s*fits?\s*$/i.test(s.name)) mentions.push({ concept: 'seizure', severe: false, sudden: false });
-    if (!mentions.some((m) => m.concept !== 'benign_context')) unrecognised++;
+    const found = mentions.filter((m) => m.concept !== 'benign_context');
+    if (found.length === 0) unrecognised++;
+    const expected = found.length > 0 && found.every((m) => EXPECTED_LONG.has(m.concept)) && s.severity < 8 && s.onset !== 'sudden';
+    if ((s.durationHours ?? 0) >= LONG_STANDING_HOURS && !expected) longStanding = true;
     for (const m of mentions) add(f, m.concept, { ...m, sudden: m.sudden || s.onset === 'sudden', severity: s.severity, duration: s.durationHours });
   }
   for (const m of scan(input.freeText ?? '')) add(f, m.concept, m);
   for (const c of input.conditions ?? []) for (const m of scan(c, isCondition)) add(f, m.concept);
   const fever = f.get('fever');
   if (fever && fever.severity >= 7) add(f, 'high_fever', { ...fever, duration: fever.hours }); // a self-rated severe fever is a high one
-  addContext(f, input.age, input.pregnant);
-  return unrecognised;
+  addContext(f, input);
+  return { unrecognised, longStanding };
 };
 
 /** A family's advice, split once at load: its 8 fields, and each field as a `;` list. */
@@ -231,7 +241,8 @@ const union = (lists: readonly (readonly string[])[], cap: number): string[] => 
   return [...out];
 };
 const byUrgency = (a: Fired, b: Fired): number => urgencyRank(a.level) - urgencyRank(b.level);
-const named = (c: string): boolean => !c.startsWith('c_') && !c.startsWith('age_') && c !== 'under_5';
+const CONTEXT_ONLY = new Set(['under_5', 'under_16', 'male', 'female']);
+const named = (c: string): boolean => !c.startsWith('c_') && !c.startsWith('age_') && !CONTEXT_ONLY.has(c);
 const listOf = (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 /**
@@ -244,20 +255,20 @@ const emergencyAdviceFor = (level: TriageLevel, families: readonly string[]): st
   const extras = families.map(fields).filter((x) => x[6]);
   const crisis = extras.filter((x) => x[7]?.includes('c')).map((x) => x[6]);
   const others = extras.filter((x) => !x[7]?.includes('c')).map((x) => x[6]).slice(0, 2);
-  const advice = level === 'emergency' ? [...crisis, ADVICE[level], ...others] : [ADVICE[level], ...others, ...crisis];
+  const advice = level === 'emergency' ? [...crisis, SAY[level], ...others] : [SAY[level], ...others, ...crisis];
   return [...new Set(advice)].join(' ');
 };
 
 const assess = (input: TriageInput): RulesAssessment => {
   const f: Findings = new Map();
-  const unrecognised = readInput(f, input);
+  const { unrecognised, longStanding } = readInput(f, input);
   const fired = evaluate(f);
   const specific = fired.some((r) => r.concepts.length > 0);
   // Floors from severity and duration alone, whatever the symptom.
   const floor = (id: string, level: TriageLevel, when: boolean) => when && fired.push({ id, level, family: 'general', concepts: [] });
   floor('sudden_very_severe_symptom', 'consultation_24', input.symptoms.some((s) => s.severity >= 9 && s.onset === 'sudden'));
   floor('very_severe_symptom', 'consultation', input.symptoms.some((s) => s.severity >= 8));
-  floor('symptom_over_4_weeks', 'consultation', input.symptoms.some((s) => (s.durationHours ?? 0) >= 672));
+  floor('symptom_over_4_weeks', 'consultation', longStanding);
   floor('unrecognised_symptom', 'consultation', unrecognised > 0);
   if (fired.length === 0) floor('no_specific_rule', 'consultation', true);
   fired.sort(byUrgency);
@@ -273,8 +284,8 @@ const assess = (input: TriageInput): RulesAssessment => {
   const findings = [...new Set(top.flatMap((r) => r.concepts).filter(named))].slice(0, 4).map((c) => c.replaceAll('_', ' '));
   const lead = findings.length
     ? `${listOf(findings)}: ${main[0]}.`
-    : 'No specific warning signs were recognised in what was described, but it is worth a check by a doctor.';
-  const summary = lead[0]!.toUpperCase() + lead.slice(1) + (emergency ? '' : ` ${ACTION[level]}`);
+    : SAY.nothing_recognised!;
+  const summary = lead[0]!.toUpperCase() + lead.slice(1) + (emergency ? '' : ` ${SAY[level]}`);
   const teleBlocked = level === 'consultation_24' && top.some((r) => fields(r.family)[7]?.includes('t'));
   const emergencyAdvice = emergencyAdviceFor(level, families);
   return {
@@ -299,7 +310,7 @@ export function assessWithRules(input: TriageInput): RulesAssessment {
   } catch {
     // Unreachable on valid input; if it ever happens, fail towards care, not silence.
     return {
-      level: 'consultation_24', confidence: 0.2, summary: 'The symptom check could not be completed. Speak to a doctor within 24 hours, sooner if you are worried.',
+      level: 'consultation_24', confidence: 0.2, summary: SAY.fail_safe!,
       possibleConditions: [], followUpQuestions: [], selfCare: [], watchFor: [GENERIC_WATCH], specialist: 'general practice', teleconsultationOk: true, rulesFired: ['engine_fail_safe'],
     };
   }
@@ -308,11 +319,11 @@ export function assessWithRules(input: TriageInput): RulesAssessment {
 /** Red flags in free text only (chat messages): the most urgent finding, or undefined. */
 export function redFlagsInText(
   text: string,
-  context?: { age?: number; pregnant?: boolean },
+  context?: { age?: number; pregnant?: boolean; sex?: TriageInput['sex'] },
 ): { level: TriageLevel; rulesFired: string[]; emergencyAdvice?: string } | undefined {
   const f: Findings = new Map();
   for (const m of scan(text ?? '')) add(f, m.concept, m);
-  addContext(f, context?.age, context?.pregnant);
+  addContext(f, context ?? {});
   const flags = evaluate(f).filter((r) => r.concepts.length > 0 && urgencyRank(r.level) <= urgencyRank('consultation_24')).sort(byUrgency);
   if (flags.length === 0) return undefined;
   const level = flags[0]!.level;

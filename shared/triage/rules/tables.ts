@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /**
  * The rule and phrase tables at run time. Their source, with the clinical reasoning beside each
- * rule, is `concepts.ts` and `rules.ts`; `npm run generate:triage` writes them to
+ * rule, is `concepts.ts`, `rules.ts` and `vocabulary.ts`; `npm run generate:triage` writes them to
  * `triage-rules.generated.json`, which ships beside each function bundle as data (a route's
  * `bundleFiles`) and is read once at cold start: ~30 KB of phrases and advice that would
  * otherwise count against every triage function's code budget. A unit test fails when the JSON
@@ -13,6 +13,11 @@ export interface RuleTables {
   readonly PAIN_SITES: Readonly<Record<string, string>>;
   readonly PAIN_WORDS: string;
   readonly CONCEPTS: Readonly<Record<string, string>>;
+  readonly TOGETHER: Readonly<Record<string, string>>;
+  readonly LONG_STANDING_EXPECTED: readonly string[];
+  readonly GENERAL_ADVICE: Readonly<Record<string, string>>;
+  readonly WORDS: Readonly<Record<string, string>>;
+  readonly ALIASES: Readonly<Record<string, string>>;
   readonly RULES: Readonly<Record<string, readonly string[]>>;
   readonly FAMILIES: Readonly<Record<string, string>>;
 }

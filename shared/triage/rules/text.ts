@@ -1,6 +1,6 @@
 import { TABLES } from './tables';
 
-const { CONCEPTS, PAIN_SITES, PAIN_WORDS } = TABLES;
+const { CONCEPTS, PAIN_SITES, PAIN_WORDS, TOGETHER } = TABLES;
 
 /**
  * Free text → concept mentions. Pure and synchronous; the phrase index is built once per cold start.
@@ -20,6 +20,11 @@ const { CONCEPTS, PAIN_SITES, PAIN_WORDS } = TABLES;
  *    the chest pain); "and/with" end a negation's reach ("no fever and chest pain" keeps the
  *    chest pain: the safe reading); "never … before" or "not used to" is a first time, not an
  *    absence.
+ * 5. Per clause, combine findings into the concepts of `TOGETHER` ("took" + "a whole strip" +
+ *    "pills" is an overdose): parts in order, each within 4 words of the last (filler words not
+ *    counted) with no "and", "then", "before"… between. Cue concepts (`cue_…`) exist only as
+ *    parts: they are never reported themselves. A count of 10 or more that is not a measure
+ *    ("took 24 paracetamol", not "20 mg" or "10 am") reads as the word `numerous`.
  */
 
 export interface Mention {
@@ -34,15 +39,11 @@ export interface Mention {
 
 const words = (s: string): string[] => s.split(' ').filter(Boolean);
 
-/** Misspellings and variants the edit-distance step cannot reach (too short, or 2 edits). */
-const ALIAS = new Map<string, string>(Object.entries({
-  pian: 'pain', paim: 'pain', payn: 'pain', breth: 'breath', fevr: 'fever', feva: 'fever', feaver: 'fever', hed: 'head',
-  nek: 'neck', stif: 'stiff', chst: 'chest', poop: 'poo', temprature: 'temperature', tempreture: 'temperature', tumy: 'tummy', diahorrea: 'diarrhoea',
-  // "confus" is never fuzzed (NO_FUZZ), so its common misspellings are listed: confussed, confuzed…
-  confuss: 'confus', confuz: 'confus', comfus: 'confus', confusd: 'confus', cunfus: 'confus',
-}));
-/** Words whose folded form would collide with another meaning ("fitting" is a seizure, "fit" is healthy). */
-const UNFOLDED = new Set(['fitting', 'spotting', 'cutting', 'confusing', 'stabbing', 'hives', 'fainted', 'fainting', 'sobbing', 'sobbed', 'stroked', 'stroking', 'pants', 'yellowing']);
+const { ALIASES, WORDS } = TABLES;
+/** Misspellings and variants the edit-distance step cannot reach (`vocabulary.ts`). */
+const ALIAS = new Map<string, string>(Object.entries(ALIASES));
+/** Words kept as written (`vocabulary.ts`). */
+const UNFOLDED = new Set(words(WORDS.UNFOLDED!));
 
 /** Letters a doubled final consonant is not undone for ("dressed", "falling", "stuffed"). */
 const KEEP_DOUBLE = new Set('aeiouslfz');
@@ -65,35 +66,17 @@ export const fold = (w: string): string => {
 };
 const set = (s: string): Set<string> => new Set(words(s).map(fold));
 
-/** Negators, after contractions are folded ("don't", "isn't", "won't" are `not`). */
-const NEGATORS = set('no not denies denied deny without never nor negative');
-/** After a negator, these mean it negates no finding ("no relief", "not sure", "not getting better"). */
-const PSEUDO = set('relief better improvement improving help change stop longer sure only just going getting idea certain due cause');
-/** End a negation's reach. */
-const NEG_STOP = set('and with plus also then');
-/** "history of stroke", "a stroke 2 years ago" name a condition, not an event now (only for HISTORICAL concepts). */
-const HISTORY = set('history hx previous previously prior past');
-const HISTORICAL = new Set(['stroke', 'heart_attack']);
-/** May sit between a phrase's words. */
-const FILLER = set(
-  'a an the my his her their your our its it is are was were am be been im ive i me very really so quite too badly bit little some any all of in on at to from around ever left right lower upper middle centre center front both whole full feel felt like look getting gone going that which suddenly started began now still constantly',
-);
-const SEVERE = set('severe severely worst excruciating unbearable terrible agonizing agonising extreme extremely intense crushing elephant horrible awful badly doubled writhing screaming');
-const SUDDEN = set('sudden suddenly abrupt abruptly instantly thunderclap nowhere');
-/**
- * Never reached by the one-edit step: single-word phrases one edit from a common English word
- * ("fever"/"never", "blood"/"flood", "drown"/"brown", "poison"/"prison"). Derived by checking
- * every single-word phrase against an English frequency word list; re-check when adding phrases.
- * They still match exactly, through ALIAS, and inside multi-word phrases.
- */
-const NO_FUZZ = new Set(
-  words(
-    // Words that explain a finding away (exertional breathlessness, "I'm confused about my…"):
-    // only as written, so a typo never lowers a level ("after brain surgery" is not "after training").
-    'sprint exercis workout sport football climb stair whether about ' +
-    'sweat sweaty radiat spread drown wheez wheezy cough mucus bronchitis lopsid droop garbl aphasia strok stagger confus confusion delirious muddl drowsy floppy fainted faint dizzy woozy concussion overdos paranoid manic depress depression hopeless panic stress insomnia fever chill shiver rigor infection infect septic mottl ashen grunt inconsolabl colic blotch wheal prawn stung sting latex bleed blood bloody tarry contraction cramp appendix vomit retch reflux drool hypoglycemia impal deform blister scrap scratch laceration burnt scald poison ingest overheat congest sniffl sneez sinus viral hoars strain stiff bruis arthritis pimpl swell toddler hemophilia stent pacemaker',
-  ),
-);
+// The word lists, each explained in `vocabulary.ts`.
+const NEGATORS = set(WORDS.NEGATORS!);
+const PSEUDO = set(WORDS.PSEUDO!);
+const NEG_THROUGH = set(WORDS.NEG_THROUGH!);
+const NEG_STOP = set(WORDS.NEG_STOP!);
+const HISTORY = set(WORDS.HISTORY!);
+const HISTORICAL = new Set(words(WORDS.HISTORICAL!));
+const FILLER = set(WORDS.FILLER!);
+const SEVERE = set(WORDS.SEVERE!);
+const SUDDEN = set(WORDS.SUDDEN!);
+const NO_FUZZ = new Set(words(WORDS.NO_FUZZ!));
 
 /** What every contraction below contains: most clauses skip those two replacements. */
 const MAY_CONTRACT = /no?t|unable/;
@@ -153,6 +136,54 @@ export const VOCAB = new Set<string>();
   for (const [w, concept] of pairs) if (!byKey.has(w.join(' ')) || byKey.get(w.join(' '))!.concepts.includes(concept)) put(w, concept);
 }
 
+/** `TOGETHER`, parsed: each concept's alternatives, each a sequence of parts. */
+const COMBINATIONS: readonly { concept: string; parts: readonly string[] }[] = Object.entries(TOGETHER).flatMap(([concept, list]) =>
+  list.split('|').map((alt) => ({ concept, parts: alt.split(' ') })),
+);
+/** Every concept some combination reads: a clause without one skips the combinations. */
+const PARTS = new Set(COMBINATIONS.flatMap((c) => c.parts));
+const isCue = (concept: string): boolean => concept.startsWith('cue_');
+const COMBINE_STOP = set(WORDS.COMBINE_STOP!);
+const COMBINE_REACH = 4;
+
+interface Hit {
+  readonly concept: string;
+  readonly start: number;
+  readonly end: number;
+  readonly severe: boolean;
+}
+
+/** Whether `to` may follow `from` in one combination: in order, near, with no stop word between. */
+const follows = (raw: readonly string[], from: Hit, to: Hit): boolean => {
+  if (to.start < from.end) return false;
+  let words = 0;
+  for (let k = from.end; k < to.start; k++) {
+    if (COMBINE_STOP.has(raw[k]!)) return false;
+    if (!FILLER.has(raw[k]!) && ++words > COMBINE_REACH) return false;
+  }
+  return true;
+};
+
+/** The combinations a clause's findings make, with whether any of their parts was severe. */
+const combine = (raw: readonly string[], hits: readonly Hit[]): { concept: string; severe: boolean }[] => {
+  const out: { concept: string; severe: boolean }[] = [];
+  if (!hits.some((h) => PARTS.has(h.concept))) return out;
+  const chain = (parts: readonly string[], k: number, last: Hit | undefined): Hit[] | undefined => {
+    if (k === parts.length) return [];
+    for (const h of hits) {
+      if (h.concept !== parts[k] || (last && !follows(raw, last, h))) continue;
+      const rest = chain(parts, k + 1, h);
+      if (rest) return [h, ...rest];
+    }
+    return undefined;
+  };
+  for (const { concept, parts } of COMBINATIONS) {
+    const found = chain(parts, 0, undefined);
+    if (found) out.push({ concept, severe: found.some((h) => h.severe) });
+  }
+  return out;
+};
+
 // One-edit tolerance, SymSpell style: each vocabulary word of 5+ letters is indexed under itself
 // and its one-letter deletions; an input word looks up itself and its deletions, and a candidate
 // is confirmed with an exact one-edit (Damerau) check.
@@ -183,12 +214,61 @@ const canon = (w: string): string => {
   return hit;
 };
 
-const NUMBER: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, several: 3, couple: 2 };
+const NUMBER: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, few: 3, several: 3, couple: 2 };
 const UNIT_HOURS: Readonly<Record<string, number>> = { mi: 1 / 60, h: 1, d: 24, n: 24, w: 168, mo: 720, y: 8760 };
 /** "3 days", "3days", "a couple of weeks": a figure may touch its unit, a word may not ("today"). */
 const DURATION = /\b(?:(\d+(?:\.\d+)?)\s*|(an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\s+)(?:of\s+)?(min|minute|hour|hr|day|night|week|wk|month|year|yr)s?\b/g;
 /** A number with a unit ("39.5 C", "102°F") or just after a temperature word ("temp of 38.4"). */
-const TEMPERATURE = /(temp|fever|febrile|thermometer)?\D{0,15}?\b(\d{2,3}(?:[.,]\d)?)\s*(°|º|deg(?:ree)?s?)?\s*([cf]|celsius|fahrenheit)?\b/g;
+// The word is its own optional group, so a match never starts before it and loses it ("it says temp 39.6").
+const TEMPERATURE = /(?:\b(temp|fever|febrile|thermometer)\D{0,15}?)?\b(\d{2,3}(?:[.,]\d)?)\s*(°|º|deg(?:ree)?s?)?\s*([cf]|celsius|fahrenheit)?\b/g;
+
+const MEASURES = set(WORDS.MEASURES!);
+/** "took 24 paracetamol": a count of 10 or more, read as the vocabulary word `numerous`. */
+const markCounts = (raw: string[], tok: string[]): void => {
+  for (let i = 0; i < raw.length; i++) {
+    const w = raw[i]!;
+    if (w.length > 1 && w.length < 5 && /^\d+$/.test(w) && Number(w) >= 10 && !MEASURES.has(raw[i + 1] ?? '')) raw[i] = tok[i] = 'numerous';
+  }
+};
+
+/** A blood sugar reading after its word ("sugar 28", "BM of 2.1", "glucose 450 mg/dl"). */
+const SUGAR = /\b(?:sugars?|glucose|bms?|bgs?|reading)\b\D{0,15}?\b(\d{1,3}(?:[.,]\d)?)\s*(mmol|mg)?/g;
+/**
+ * Blood sugars a clause states, as concepts: ≥ 20 mmol/L (≥ 360 mg/dL) is high, < 4 mmol/L
+ * (< 70 mg/dL) is low. A figure up to 35 without a unit is read as mmol/L (most of the world).
+ */
+const sugars = (clause: string): string[] => {
+  const out: string[] = [];
+  if (!/sugar|glucose|bm|bg|reading/.test(clause)) return out;
+  for (const [, raw, unit] of clause.matchAll(SUGAR)) {
+    const v = Number(raw!.replace(',', '.'));
+    const mmol = unit === 'mmol' || (unit !== 'mg' && v <= 35) ? v : v / 18;
+    if (mmol >= 20 && mmol <= 100) out.push('high_blood_sugar');
+    if (mmol > 0.5 && mmol < 4) out.push('low_blood_sugar');
+  }
+  return out;
+};
+
+/** "18-month-old", "6 weeks old", "a 2 year old": an age in words, as the context concepts. */
+const AGE_IN_WORDS = /\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|few|couple)(?:\s+of)?[\s-]*(day|week|wk|month|mth|mo|year|yr)s?[\s-]*old\b/g;
+/** An oxygen saturation ("sats 91", "oxygen level 90%", "SpO2 88"). */
+const OXYGEN = /\b(?:sats|saturations?|spo2|o2|oxygen|oximeter|pulse ox)\b\D{0,25}?\b(\d{2,3})\s*%?/g;
+/** Ages in words and oxygen saturations a clause states, as concepts (≤ 92 % is low: NICE NG51). */
+const readings = (clause: string): string[] => {
+  const out: string[] = [];
+  if (!/\d/.test(clause) && !/\bold\b/.test(clause)) return out;
+  for (const [, count, unit] of clause.matchAll(AGE_IN_WORDS)) {
+    const n = NUMBER[count!] ?? Number(count);
+    const months = /^(d|w)/.test(unit!) ? 0 : /^m/.test(unit!) ? n : n * 12;
+    if (months < 12) out.push('age_0');
+    else if (months < 36) out.push('age_1_2');
+  }
+  for (const [, value] of clause.matchAll(OXYGEN)) {
+    const v = Number(value);
+    if (v >= 50 && v <= 92) out.push('low_oxygen');
+  }
+  return out;
+};
 
 // What every DURATION and TEMPERATURE match contains: cheap tests that let most clauses skip
 // those two expressions, which try every position.
@@ -206,7 +286,10 @@ const durationIn = (clause: string): number | undefined => {
   return best;
 };
 
-/** Temperatures a clause states, as concepts: fever ≥ 38 °C, high fever ≥ 39 °C, hypothermia < 35 °C. */
+/**
+ * Temperatures a clause states, as concepts: fever ≥ 38 °C, high fever ≥ 39 °C, hypothermia < 35 °C,
+ * and `normal_temperature` for 35–37.9 °C (then "temp" in that clause is not a fever).
+ */
 const temperatures = (clause: string): string[] => {
   const out: string[] = [];
   if (!TWO_DIGITS.test(clause)) return out;
@@ -217,6 +300,7 @@ const temperatures = (clause: string): string[] => {
     if (c >= 38 && c <= 45) out.push('fever');
     if (c >= 39 && c <= 45) out.push('high_fever');
     if (c >= 25 && c < 35) out.push('hypothermia');
+    if (c >= 35 && c < 38) out.push('normal_temperature');
   }
   return out;
 };
@@ -231,7 +315,7 @@ const isNegated = (raw: readonly string[], i: number, firstTime: boolean): boole
     const w = raw[k]!;
     if (NEG_STOP.has(w)) return false;
     if (NEGATORS.has(w)) return !PSEUDO.has(raw[k + 1] ?? '') && !(firstTime && (w === 'never' || raw[k + 1] === 'used'));
-    if (!FILLER.has(w) && w !== 'or') n++;
+    if (!FILLER.has(w) && !NEG_THROUGH.has(w) && w !== 'or') n++;
   }
   return false;
 };
@@ -248,7 +332,7 @@ const longest = (raw: readonly string[], tok: readonly string[], i: number, star
   let best: { phrase: Phrase; end: number } | undefined;
   const walk = (node: Node, j: number, skips: number, exact: boolean, arrived: boolean, taken: readonly string[]): void => {
     const p = node.phrase;
-    if (arrived && p && (exact || p.w.length === 1) && (!best || j > best.end || (j === best.end && p.order < best.phrase.order))) best = { phrase: p, end: j };
+    if (arrived && p && (exact || p.w.length === 1) && (!best || j > best.end || (j === best.end && (p.w.length > best.phrase.w.length || (p.w.length === best.phrase.w.length && p.order < best.phrase.order))))) best = { phrase: p, end: j };
     if (j >= tok.length) return;
     const w = tok[j]!;
     const child = taken.includes(w) ? undefined : node.next.get(w);
@@ -261,6 +345,36 @@ const longest = (raw: readonly string[], tok: readonly string[], i: number, star
 };
 
 const CLAUSES = /(?<!\d)[.](?!\d)|[;!?\n,:()[\]]|\b(?:but|however|although|though|except|whereas|yet)\b/i;
+/** The same, keeping the delimiters (odd entries). */
+const CLAUSES_KEPT = new RegExp(`(${CLAUSES.source})`, 'i');
+const LIST_CLOSE = /\b(?:or|nor)\b/;
+const LIST_ITEM_WORDS = 5;
+
+/**
+ * Clauses that only continue a negated list: "no weakness, numbness or trouble speaking", "no
+ * fever, chills, weight loss or recent infections". After a clause that starts with a negator,
+ * the following comma-separated clauses are items of its list when they are short and the last
+ * of them holds "or"/"nor"; without that closing word they stay findings ("no fever, chest pain"
+ * keeps the chest pain: the safe reading).
+ */
+const listNegated = (parts: readonly string[]): Set<number> => {
+  const out = new Set<number>();
+  for (let k = 0; k < parts.length; k += 2) {
+    const first = words(parts[k]!.toLowerCase().replace(/['’]/g, '')).find((w) => !FILLER.has(w));
+    if (!first || !NEGATORS.has(fold(first))) continue;
+    const items: number[] = [];
+    for (let j = k + 2; j < parts.length && parts[j - 1] === ','; j += 2) {
+      const clause = parts[j]!.toLowerCase();
+      if (words(clause.replace(/[^a-z0-9 ]/g, ' ')).filter((w) => !FILLER.has(w)).length > LIST_ITEM_WORDS) break;
+      items.push(j);
+      if (LIST_CLOSE.test(clause)) {
+        for (const i of items) out.add(i);
+        break;
+      }
+    }
+  }
+  return out;
+};
 
 /**
  * Every concept mentioned in `text`, negated mentions left out.
@@ -268,18 +382,28 @@ const CLAUSES = /(?<!\d)[.](?!\d)|[;!?\n,:()[\]]|\b(?:but|however|although|thoug
  */
 export const scan = (text: string, keep: (concept: string) => boolean = () => true): Mention[] => {
   const out: Mention[] = [];
-  for (const clause of text.split(CLAUSES)) {
+  const parts = text.split(CLAUSES_KEPT);
+  const negatedItems = parts.length > 4 ? listNegated(parts) : undefined;
+  for (let k = 0; k < parts.length; k += 2) {
+    const clause = parts[k];
     if (!clause?.trim()) continue;
     const lower = clause.toLowerCase();
     const hours = durationIn(lower);
     const raw = tokenize(lower);
     const tok = raw.map(canon);
+    markCounts(raw, tok);
     const sudden = raw.some((w) => SUDDEN.has(w));
     const firstTime = /\b(?:before|like this|this bad|used to)\b/.test(lower);
     const longAgo = /\b(?:years?|months?) ago\b|\blast year\b/.test(lower);
     const severeClause = /\b(?:[89]|10)\s*(?:\/|out of)\s*10\b/.test(lower);
-    const push = (concept: string, severe: boolean) => keep(concept) && out.push({ concept, severe, sudden, ...(hours === undefined ? {} : { hours }) });
-    for (const concept of temperatures(lower)) push(concept, false);
+    const push = (concept: string, severe: boolean) => !isCue(concept) && keep(concept) && out.push({ concept, severe, sudden, ...(hours === undefined ? {} : { hours }) });
+    const readTemperatures = temperatures(lower);
+    const normalTemperature = readTemperatures.includes('normal_temperature') && !readTemperatures.includes('fever');
+    for (const concept of readTemperatures) if (concept !== 'normal_temperature') push(concept, false);
+    for (const concept of sugars(lower)) push(concept, false);
+    for (const concept of readings(lower)) push(concept, false);
+    if (negatedItems?.has(k)) continue;
+    const hits: Hit[] = [];
 
     for (let i = 0; i < tok.length; ) {
       const start = ROOT.next.get(tok[i]!);
@@ -292,9 +416,14 @@ export const scan = (text: string, keep: (concept: string) => boolean = () => tr
       const negated = isNegated(raw, i, firstTime);
       const historical = longAgo || raw.slice(Math.max(0, i - 4), i).some((w) => HISTORY.has(w));
       const severe = severeClause || raw.slice(Math.max(0, i - 3), end + 3).some((w) => SEVERE.has(w));
-      for (const concept of found.concepts) if (!negated && !(historical && HISTORICAL.has(concept))) push(concept, severe);
+      for (const concept of found.concepts)
+        if (!negated && !(historical && HISTORICAL.has(concept)) && !(normalTemperature && concept === 'fever')) {
+          push(concept, severe);
+          hits.push({ concept, start: i, end, severe });
+        }
       i = end;
     }
+    for (const { concept, severe } of combine(raw, hits)) push(concept, severe);
   }
   return out;
 };
