@@ -232,7 +232,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = {
   constipation: 'constipation|constipated|cant poo|hard stool|bunged up',
   heartburn: 'heartburn|heart burn|acid reflux|reflux|indigestion|gerd|gord|sour taste|dyspepsia|burping',
   jaundice: 'jaundice|yellow {skin,eyes}|yellowing',
-  drooling: 'drooling|cant swallow {saliva,spit}|muffled voice|cant open mouth|lockjaw|{only,can only} open {mouth,my mouth,jaw} {a finger,a little,slightly,a bit,finger width}|cant swallow {his,her,my,} {spit,saliva}|{sitting,leaning} forward {and,to} breathe',
+  drooling: 'drooling|cant swallow {saliva,spit}|muffled voice|cant open mouth|lockjaw|{only,can only} open {mouth,my mouth,jaw} {a finger,a little,slightly,a bit,finger width}|cant swallow {his,her,my,} {spit,saliva}|{sitting,leaning} forward {and,to} breathe|voice muffled',
   neck_swelling: 'swelling {under,below} {jaw,chin,tongue}|{neck,under jaw,under chin,front of neck} {swollen,swelling,swelled}|swollen neck|swelling {down,into} {neck,my neck}',
   dental_abscess: 'dental abscess|gum {abscess,boil,infection,swelling}|tooth abscess|abscess on {gum,tooth}|pus {from,on} {gum,tooth}',
   swallowing_difficulty: 'cant swallow|{difficulty,trouble} swallowing|food stuck|stuck in throat|dysphagia',
@@ -265,7 +265,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = {
   hip_fracture: '{leg,foot} {shorter,shortened,turned out,rotated}|{foot,leg} {pointing,rolled,turned,turning} out|broken hip|{hip,neck of femur} fracture',
   deep_cut: 'deep cut|gaping|wound not close|need stitches|can see bone',
   minor_cut: 'blister|cut|graze|scrape|scratch|laceration|splinter|thorn|{wood,glass} in {finger,hand,foot}|cat scratch',
-  burn: 'burn|burnt|scald|sunburn|sunburnt',
+  burn: 'burn|burnt|scald|sunburn|sunburnt|{touched,grabbed,leant on,leaned on,sat on} {hot,the hot} {oven,iron,hob,stove,pan,radiator,tray,plate,exhaust}|boiling water {on,over}|hot {oil,fat} {on,over}',
   // Also made of parts (TOGETHER): a burn on the face, hands, feet, genitals or a large area, a
   // deep one (white, charred, numb), or one made by a chemical.
   severe_burn: '{severe,bad,large,deep,big,huge,electrical,chemical,acid,cement,full thickness,third degree} burn|burn{, on} face|burned all over|burnt all over',
@@ -365,6 +365,9 @@ export const CONCEPTS: Readonly<Record<string, string>> = {
   cue_exposed: 'spraying|sprayed|handling|handled|working with|exposed to|exposure to|covered in|soaked in|cleaning with',
   cue_period: 'period|periods|time of the month',
   cue_late: 'late|overdue|missed',
+  // A scald told by its mechanism: "pulled the kettle over", "spilt hot tea on the baby".
+  cue_spill: 'pulled|spilled|spilt|spill|knocked|tipped|poured|splashed|went over|came down|fell in|fell into|grabbed',
+  cue_hot_liquid: 'kettle|boiling water|hot water|hot tea|cup of tea|{hot,boiling} {coffee,drink,soup,milk,bath,oil,fat}|chip pan|steam|teapot|saucepan',
   cue_woke: 'woke {up with,with}|{woken,waking} up with',
 
   // Background conditions (also recognised in free text: "I'm diabetic", "on warfarin")
@@ -394,6 +397,7 @@ export const TOGETHER: Readonly<Record<string, string>> = {
   poisoning: 'cue_swallowed chemical_agent|cue_accidental chemical_agent|chemical_agent cue_accidental|cue_exposed chemical_agent|chemical_agent cue_swallowed|cue_accidental cue_medicine|cue_accidental high_risk_medicine|cue_accidental cue_child_hazard|cue_inhaled chemical_agent|chemical_agent cue_inhaled',
   severe_burn: 'cue_burn cue_burn_site|cue_burn_site cue_burn|cue_burn cue_burn_depth|cue_burn_depth cue_burn|corrosive_agent cue_on_skin|cue_on_skin corrosive_agent|corrosive_agent cue_burn|cue_burn corrosive_agent|chemical_agent cue_burn',
   extra_dose: 'cue_ingested cue_medicine cue_twice|cue_ingested high_risk_medicine cue_twice|cue_twice cue_ingested cue_medicine|cue_twice cue_ingested high_risk_medicine|cue_ingested cue_twice cue_medicine|cue_ingested cue_twice high_risk_medicine',
+  burn: 'cue_spill cue_hot_liquid|cue_hot_liquid cue_spill',
   limb_burn: 'cue_burn cue_limb|cue_limb cue_burn',
   eye_chemical: 'chemical_agent cue_in_eye|cue_in_eye chemical_agent|corrosive_agent cue_in_eye',
   sudden_testicular_pain: 'cue_woke testicular_pain',

@@ -14,7 +14,7 @@ import { scan, type Mention } from './text';
 const { FAMILIES, RULES, LONG_STANDING_EXPECTED } = TABLES;
 const EXPECTED_LONG = new Set(LONG_STANDING_EXPECTED);
 
-export const RULES_VERSION = 'rules-2026.11.2';
+export const RULES_VERSION = 'rules-2026.11.3';
 
 export interface RulesAssessment extends ClinicalAssessment {
   /** Stable rule ids, most urgent first. */
@@ -73,6 +73,9 @@ export const ruleConcepts = (): { rule: string; concept: string; family: string 
 
 /** Every rule id, in table order. */
 export const RULE_IDS: readonly string[] = PARSED.map((r) => r.id);
+
+/** Ids the engine itself records beside the rules': the floors from severity and duration, and its own marks. */
+export const ENGINE_IDS: readonly string[] = ['sudden_very_severe_symptom', 'very_severe_symptom', 'symptom_over_4_weeks', 'unrecognised_symptom', 'no_specific_rule', 'raised_for_age_or_weak_immunity', 'engine_fail_safe'];
 
 // Findings: what was reported, merged across symptoms, free text, conditions and context.
 interface Finding {

@@ -132,8 +132,9 @@ export const VOCAB = new Set<string>();
       put(w, concept);
       if (w.length === 2 && !w.some((x) => FILLER.has(x) || NEGATORS.has(x) || x === 'cant')) pairs.push([[w[1]!, w[0]!], concept]);
     }
-  // Reversed pairs, unless that wording is already an explicit phrase.
-  for (const [w, concept] of pairs) if (!byKey.has(w.join(' ')) || byKey.get(w.join(' '))!.concepts.includes(concept)) put(w, concept);
+  // Reversed pairs, with every concept of their phrase, unless that wording is an explicit phrase.
+  const explicit = new Set(byKey.keys());
+  for (const [w, concept] of pairs) if (!explicit.has(w.join(' '))) put(w, concept);
 }
 
 /** `TOGETHER`, parsed: each concept's alternatives, each a sequence of parts. */
@@ -200,14 +201,19 @@ export const withinOneEdit = (a: string, b: string): boolean => {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 };
 
-const CACHE = new Map<string, string>();
-/** The vocabulary word `w` stands for (itself when none). */
-const canon = (w: string): string => {
-  if (w.length < 5 || VOCAB.has(w)) return w;
+const CACHE = new Map<string, readonly string[]>();
+const ITSELF: readonly string[] = [];
+/**
+ * The vocabulary words `w` may stand for: none (it is itself) or its one-edit candidates, those
+ * with its first letter first. Of several ("sallow": swallow or shallow), the phrase decides.
+ */
+const candidates = (w: string): readonly string[] => {
+  if (w.length < 5 || VOCAB.has(w)) return ITSELF;
   let hit = CACHE.get(w); // only ever holds words the checks below let through
   if (hit === undefined) {
-    if (FILLER.has(w) || NEGATORS.has(w) || /\d/.test(w)) return w;
-    hit = deletions(w).flatMap((d) => DELETES.get(d) ?? []).find((v) => !NO_FUZZ.has(v) && withinOneEdit(w, v)) ?? w;
+    if (FILLER.has(w) || NEGATORS.has(w) || /\d/.test(w)) return ITSELF;
+    const found = [...new Set(deletions(w).flatMap((d) => DELETES.get(d) ?? []))].filter((v) => !NO_FUZZ.has(v) && withinOneEdit(w, v));
+    hit = [...found.filter((v) => v[0] === w[0]), ...found.filter((v) => v[0] !== w[0])];
     if (CACHE.size > 5000) CACHE.clear();
     CACHE.set(w, hit);
   }
@@ -224,10 +230,10 @@ const TEMPERATURE = /(?:\b(temp|fever|febrile|thermometer)\D{0,15}?)?\b(\d{2,3}(
 
 const MEASURES = set(WORDS.MEASURES!);
 /** "took 24 paracetamol": a count of 10 or more, read as the vocabulary word `numerous`. */
-const markCounts = (raw: string[], tok: string[]): void => {
+const markCounts = (raw: string[]): void => {
   for (let i = 0; i < raw.length; i++) {
     const w = raw[i]!;
-    if (w.length > 1 && w.length < 5 && /^\d+$/.test(w) && Number(w) >= 10 && !MEASURES.has(raw[i + 1] ?? '')) raw[i] = tok[i] = 'numerous';
+    if (w.length > 1 && w.length < 5 && /^\d+$/.test(w) && Number(w) >= 10 && !MEASURES.has(raw[i + 1] ?? '')) raw[i] = 'numerous';
   }
 };
 
@@ -328,19 +334,24 @@ const isNegated = (raw: readonly string[], i: number, firstTime: boolean): boole
  * prefix at once: at each word, those whose next word it is go down the branch, the others skip
  * it if it is a filler word (`taken`: branches already gone down, which the skippers are not in).
  */
-const longest = (raw: readonly string[], tok: readonly string[], i: number, start: Node): { phrase: Phrase; end: number } | undefined => {
+const longest = (raw: readonly string[], tok: readonly (readonly string[])[], i: number, start: Node, first: string): { phrase: Phrase; end: number } | undefined => {
   let best: { phrase: Phrase; end: number } | undefined;
   const walk = (node: Node, j: number, skips: number, exact: boolean, arrived: boolean, taken: readonly string[]): void => {
     const p = node.phrase;
     if (arrived && p && (exact || p.w.length === 1) && (!best || j > best.end || (j === best.end && (p.w.length > best.phrase.w.length || (p.w.length === best.phrase.w.length && p.order < best.phrase.order))))) best = { phrase: p, end: j };
     if (j >= tok.length) return;
-    const w = tok[j]!;
-    const child = taken.includes(w) ? undefined : node.next.get(w);
-    if (child) walk(child, j + 1, skips, exact || raw[j] === w, true, []);
-    const others = node.next.size - taken.length - (child ? 1 : 0);
-    if (others > 0 && skips < 6 && FILLER.has(raw[j]!)) walk(node, j + 1, skips + 1, exact, false, child ? [...taken, w] : taken);
+    // Filler words are never fuzzed, so a word that may be skipped has one reading.
+    let children = 0;
+    for (const w of tok[j]!) {
+      const child = taken.includes(w) ? undefined : node.next.get(w);
+      if (!child) continue;
+      children++;
+      walk(child, j + 1, skips, exact || raw[j] === w, true, []);
+    }
+    const others = node.next.size - taken.length - children;
+    if (others > 0 && skips < 6 && FILLER.has(raw[j]!)) walk(node, j + 1, skips + 1, exact, false, children ? [...taken, raw[j]!] : taken);
   };
-  walk(start, i + 1, 0, raw[i] === tok[i], true, []);
+  walk(start, i + 1, 0, raw[i] === first, true, []);
   return best;
 };
 
@@ -390,8 +401,12 @@ export const scan = (text: string, keep: (concept: string) => boolean = () => tr
     const lower = clause.toLowerCase();
     const hours = durationIn(lower);
     const raw = tokenize(lower);
-    const tok = raw.map(canon);
-    markCounts(raw, tok);
+    markCounts(raw);
+    /** Each word's readings: itself, or its one-edit candidates. */
+    const tok = raw.map((w) => {
+      const c = candidates(w);
+      return c.length ? c : [w];
+    });
     const sudden = raw.some((w) => SUDDEN.has(w));
     const firstTime = /\b(?:before|like this|this bad|used to)\b/.test(lower);
     const longAgo = /\b(?:years?|months?) ago\b|\blast year\b/.test(lower);
@@ -406,8 +421,12 @@ export const scan = (text: string, keep: (concept: string) => boolean = () => tr
     const hits: Hit[] = [];
 
     for (let i = 0; i < tok.length; ) {
-      const start = ROOT.next.get(tok[i]!);
-      const hit = start && longest(raw, tok, i, start);
+      let hit: ReturnType<typeof longest>;
+      for (const w of tok[i]!) {
+        const start = ROOT.next.get(w);
+        const found = start && longest(raw, tok, i, start, w);
+        if (found && (!hit || found.end > hit.end || (found.end === hit.end && found.phrase.w.length > hit.phrase.w.length))) hit = found;
+      }
       if (!hit) {
         i++;
         continue;
