@@ -4,7 +4,7 @@ import { isEmergency, urgencyRank } from '../../shared/triage/levels';
 import { CONCEPTS, PAIN_SITES, TOGETHER } from '../../shared/triage/rules/concepts';
 import { RULE_IDS, RULES_VERSION, assessWithRules, redFlagsInText, ruleConcepts } from '../../shared/triage/rules/engine';
 import { FAMILIES } from '../../shared/triage/rules/rules';
-import { withinOneEdit } from '../../shared/triage/rules/text';
+import { scan, withinOneEdit } from '../../shared/triage/rules/text';
 
 const symptom = (name: string, severity = 5, more: Partial<TriageInput['symptoms'][number]> = {}) => ({ name, severity, ...more });
 const assess = (input: Partial<TriageInput> & { symptoms?: TriageInput['symptoms'] }) => assessWithRules({ symptoms: [symptom('feeling unwell', 4)], ...input });
@@ -430,5 +430,46 @@ describe('Module: rule tables', () => {
     const { readFileSync } = await import('node:fs');
     const { TRIAGE_TABLES_PATH, triageTables } = await import('../../scripts/generate-triage-tables');
     expect(JSON.parse(readFileSync(TRIAGE_TABLES_PATH, 'utf8'))).toEqual(JSON.parse(JSON.stringify(triageTables())));
+  });
+});
+
+describe('Function: scan (regressions found by mutation testing and the English word-list check)', () => {
+  const concepts = (text: string) => scan(text).map((m) => m.concept);
+
+  it('negates a two-item list closed by "or"', () => {
+    expect(concepts('no weakness, numbness or trouble speaking')).toEqual([]);
+    expect(concepts('no fever, chest pain')).toContain('chest_pain');
+  });
+
+  it('never fuzzes a common English word onto a single-word phrase', () => {
+    expect(concepts('she is screaming and short of breath')).not.toContain('allergen_exposure');
+    expect(concepts('had a tumble in the garden')).not.toContain('slurred_speech');
+    expect(concepts('swam at the beach and drank some water')).not.toContain('poisoning');
+    expect(concepts('my son has grown a lot')).not.toContain('testicular_pain');
+    expect(concepts('topical cream for a rash, slight fever')).not.toContain('tropical_travel');
+    expect(concepts('i feel a bit sadder lately')).not.toContain('snake_bite');
+    // Their own misspellings are listed instead.
+    expect(concepts('my son drank some of the bleech')).toContain('poisoning');
+  });
+
+  it('reads an age in words as an age, not as a duration', () => {
+    expect(scan('my 2 year old has a fever').find((m) => m.concept === 'fever')?.hours).toBeUndefined();
+    expect(assessWithRules({ symptoms: [{ name: 'fever', severity: 4 }], freeText: 'my 2 year old has a fever' }).rulesFired).not.toContain('fever_over_120h');
+  });
+
+  it('reads a duration after "fever" as a duration, not as a temperature', () => {
+    expect(concepts('fever for 30 minutes')).not.toContain('hypothermia');
+    expect(concepts('temp 34.5')).toContain('hypothermia');
+  });
+
+  it('reads comma decimals and folded misspellings of "temperature"', () => {
+    expect(concepts('temp 38,5')).toContain('fever');
+    expect(concepts('temprature 39.2')).toContain('high_fever');
+  });
+
+  it('reads glucose below 70 mg/dL, not at 70, as low', () => {
+    expect(concepts('glucose 69 mg/dl')).toContain('low_blood_sugar');
+    expect(concepts('glucose 70 mg/dl')).not.toContain('low_blood_sugar');
+    expect(concepts('glucose 40 mmol')).toEqual(['high_blood_sugar']);
   });
 });

@@ -146,10 +146,14 @@ const addContext = (f: Findings, context: Pick<TriageInput, 'age' | 'pregnant' |
  */
 const TRIGGERS = new Map<string, number[]>();
 /** Rules without a positive term (none today): always tried. */
+// Stryker disable next-line ArrayDeclaration: TRIGGERS and ALWAYS only narrow which rules are tried (performance)
 const ALWAYS: number[] = [];
 PARSED.forEach((r, i) => {
+  // Stryker disable next-line ArrowFunction: without a first term every rule is always tried, with the same result
   const first = r.terms.find((t) => !t.neg);
+  // Stryker disable next-line BooleanLiteral,ConditionalExpression,CallExpression: no rule lacks a positive term; trying more rules gives the same result
   if (!first) ALWAYS.push(i);
+  // Stryker disable next-line OptionalChaining,ArrayDeclaration: every rule has a positive term
   for (const { c } of first?.alts ?? []) {
     const list = TRIGGERS.get(c);
     if (!list) TRIGGERS.set(c, [i]);
@@ -159,6 +163,7 @@ PARSED.forEach((r, i) => {
 
 /** Scratch marks for `evaluate`, cleared as it reads them (a mark left behind only costs a check). */
 const candidate = new Uint8Array(PARSED.length);
+// Stryker disable next-line ArrayDeclaration: an index list; a non-numeric entry marks nothing
 const NONE: readonly number[] = [];
 
 /** Every rule that holds, in table order; infection rules one step higher at age ≥ 65 or with a weak immune system. */
@@ -167,7 +172,9 @@ const evaluate = (f: Findings): Fired[] => {
   for (const c of f.keys()) for (const i of TRIGGERS.get(c) ?? NONE) candidate[i] = 1;
   for (const i of ALWAYS) candidate[i] = 1;
   const fired: Fired[] = [];
+  // Stryker disable next-line EqualityOperator: candidate[PARSED.length] is undefined, so one more step does nothing
   for (let i = 0; i < PARSED.length; i++) {
+    // Stryker disable next-line ConditionalExpression: trying a rule that is not a candidate finds it does not hold (performance)
     if (!candidate[i]) continue;
     candidate[i] = 0;
     const r = PARSED[i]!;

@@ -35,17 +35,21 @@ export const WORDS: Readonly<Record<string, string>> = {
    */
   NO_FUZZ:
     'sprint exercis workout sport football climb stair whether about ' +
-    'sweat sweaty radiat spread drown wheez wheezy cough mucus bronchitis lopsid droop garbl aphasia strok stagger confus confusion delirious muddl drowsy floppy fainted faint dizzy woozy concussion overdos paranoid manic depress depression hopeless panic stress insomnia fever chill shiver rigor infection infect septic mottl ashen grunt inconsolabl colic blotch wheal prawn stung sting latex bleed blood bloody tarry contraction cramp appendix vomit retch reflux drool hypoglycemia impal deform blister scrap scratch laceration burnt scald poison ingest overheat congest sniffl sneez sinus viral hoars strain stiff bruis arthritis pimpl swell toddler hemophilia stent pacemaker',
+    'sweat sweaty radiat spread drown wheez wheezy cough mucus bronchitis lopsid droop garbl aphasia strok stagger confus confusion delirious muddl drowsy floppy fainted faint dizzy woozy concussion overdos paranoid manic depress depression hopeless panic stress insomnia fever chill shiver rigor infection infect septic mottl ashen grunt inconsolabl colic blotch wheal prawn stung sting latex bleed blood bloody tarry contraction cramp appendix vomit retch reflux drool hypoglycemia impal deform blister scrap scratch laceration burnt scald poison ingest overheat congest sniffl sneez sinus viral hoars strain stiff bruis arthritis pimpl swell toddler hemophilia stent pacemaker ' +
+    // Checked for rules-2026.11.3 against the SCOWL English word lists, sizes 10–35 (common words).
+    'cancer newly recently still croup recession reliever mumbl flash stumbl strangl tingl tingly battery magnet sudan india tropic tropical puffy croaky cream lotion zoster tighten thrush splinter thorn taser adder viper heroin boiler drunk whisky whiskey cider hammer gurgl hornet sauna teeth callus blackhead nettl taken eaten drank drink given consum mouth forty fifty medication advil gummy bleach detergent petrol paint cement concret mortar sniff vapour vapor spilt spill forearm genital groin privat finger doubl wrong spray handl overdu knock kettl steam',
   /** End a combination's reach (TOGETHER): what follows is another thought ("I ate, then took my tablets"). */
   COMBINE_STOP: 'and then before after while when so because since until or',
   /** After a number, make it a measure or a time, not a count of things ("20 mg", "10 am", "12 units"). */
   MEASURES: 'mg mcg ug g gram ml l litre liter kg lb stone st am pm oclock percent mmol mmhg bpm c f degree deg year yr hour hr min minute sec second day night week wk month mo mth time unit',
 };
 
-/** Misspellings and variants the edit-distance step cannot reach (too short, or two edits), as folded words. */
+/** Misspellings and variants the edit-distance step cannot reach (too short, or two edits), folded both sides ("temprature" folds to "tempratur"). */
 export const ALIASES: Readonly<Record<string, string>> = {
   pian: 'pain', paim: 'pain', payn: 'pain', breth: 'breath', fevr: 'fever', feva: 'fever', feaver: 'fever', hed: 'head',
-  nek: 'neck', stif: 'stiff', chst: 'chest', poop: 'poo', temprature: 'temperature', tempreture: 'temperature', tumy: 'tummy', diahorrea: 'diarrhoea',
+  nek: 'neck', stif: 'stiff', chst: 'chest', poop: 'poo', tempratur: 'temperatur', tempretur: 'temperatur', tumy: 'tummy', diahorrea: 'diarrhoea',
   // "confus" is never fuzzed (NO_FUZZ), so its common misspellings are listed: confussed, confuzed…
+  // Never fuzzed (NO_FUZZ: "beach" is not "bleach"), so their common misspellings are listed.
+  bleech: 'bleach', bleack: 'bleach',
   confuss: 'confus', confuz: 'confus', comfus: 'confus', confusd: 'confus', cunfus: 'confus',
 };
