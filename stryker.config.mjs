@@ -18,6 +18,8 @@ export default {
     'shared/triage/safety-floor.ts',
     'shared/triage/rules/engine.ts',
     'shared/triage/rules/text.ts',
+    'shared/triage/rules/normalise.ts',
+    'shared/triage/rules/compile-phrases.ts',
     'shared/domain/consent-policy.ts',
   ],
   // Copy only what the tests need into each sandbox (node_modules, .git, /reports are never copied).

@@ -4,6 +4,7 @@ import { isEmergency, urgencyRank } from '../../shared/triage/levels';
 import { CONCEPTS, PAIN_SITES, TOGETHER } from '../../shared/triage/rules/concepts';
 import { RULE_IDS, RULES_VERSION, assessWithRules, redFlagsInText, ruleConcepts } from '../../shared/triage/rules/engine';
 import { FAMILIES } from '../../shared/triage/rules/rules';
+import { compilePhrases } from '../../shared/triage/rules/compile-phrases';
 import { scan, withinOneEdit } from '../../shared/triage/rules/text';
 
 const symptom = (name: string, severity = 5, more: Partial<TriageInput['symptoms'][number]> = {}) => ({ name, severity, ...more });
@@ -471,5 +472,29 @@ describe('Function: scan (regressions found by mutation testing and the English 
     expect(concepts('glucose 69 mg/dl')).toContain('low_blood_sugar');
     expect(concepts('glucose 70 mg/dl')).not.toContain('low_blood_sugar');
     expect(concepts('glucose 40 mmol')).toEqual(['high_blood_sugar']);
+  });
+});
+
+describe('Function: compilePhrases', () => {
+  const compile = (CONCEPTS: Record<string, string>, PAIN_SITES: Record<string, string> = {}) =>
+    compilePhrases({ CONCEPTS, PAIN_SITES, PAIN_WORDS: 'pain', WORDS: { FILLER: 'my the', NEGATORS: 'no not', UNFOLDED: '' }, ALIASES: {} });
+  const read = ({ concepts, phrases }: ReturnType<typeof compile>) =>
+    Object.fromEntries(phrases.map((line) => line.split('\t')).map(([key, indexes]) => [key, indexes!.split(',').map((i) => concepts[Number(i)])]));
+
+  it('expands alternatives, folds words and reverses two-word phrases with every concept of their phrase', () => {
+    // Act
+    const table = read(compile({ a: 'swollen {lips,tongue}', b: 'swollen lips' }, { c: 'chest' }));
+    // Assess
+    expect(table).toEqual({
+      'chest pain': ['c'], 'pain chest': ['c'],
+      'swollen lip': ['a', 'b'], 'swollen tongu': ['a'],
+      'lip swollen': ['a', 'b'], 'tongu swollen': ['a'],
+    });
+  });
+
+  it('never reverses a pair holding a filler word or a negator, or one whose reversal is a phrase of its own', () => {
+    const table = read(compile({ a: 'my chest|not breathing|eye swelling', b: 'swelling eye' }));
+    expect(Object.keys(table)).toEqual(['my chest', 'not breath', 'eye swell', 'swell eye']);
+    expect(table['swell eye']).toEqual(['b']);
   });
 });

@@ -181,7 +181,12 @@ const evaluate = (f: Findings): Fired[] => {
     const concepts: string[] = [];
     let ok = true;
     for (const t of r.terms) {
-      const hit = t.alts.find((a) => holds(f, a));
+      let hit: Alt | undefined;
+      for (const a of t.alts)
+        if (holds(f, a)) {
+          hit = a;
+          break;
+        }
       if (hit && !t.neg) concepts.push(hit.c);
       if (t.neg === !!hit) {
         ok = false;

@@ -10,9 +10,9 @@ import { join } from 'node:path';
  * is stale. (`import.meta.dirname` is this folder locally and the bundle's folder in Lambda.)
  */
 export interface RuleTables {
-  readonly PAIN_SITES: Readonly<Record<string, string>>;
-  readonly PAIN_WORDS: string;
-  readonly CONCEPTS: Readonly<Record<string, string>>;
+  /** Every phrase, folded (`compile-phrases.ts`): `words<TAB>indexes into PHRASE_CONCEPTS`. */
+  readonly PHRASES: readonly string[];
+  readonly PHRASE_CONCEPTS: readonly string[];
   readonly TOGETHER: Readonly<Record<string, string>>;
   readonly LONG_STANDING_EXPECTED: readonly string[];
   readonly GENERAL_ADVICE: Readonly<Record<string, string>>;

@@ -1,6 +1,7 @@
+import { normaliser, words } from './normalise';
 import { TABLES } from './tables';
 
-const { CONCEPTS, PAIN_SITES, PAIN_WORDS, TOGETHER } = TABLES;
+const { PHRASES, PHRASE_CONCEPTS, TOGETHER } = TABLES;
 
 /**
  * Free text → concept mentions. Pure and synchronous; the phrase index is built once per cold start.
@@ -43,34 +44,11 @@ export interface Mention {
   readonly hours?: number;
 }
 
-const words = (s: string): string[] => s.split(' ').filter(Boolean);
-
 const { ALIASES, WORDS } = TABLES;
-/** Misspellings and variants the edit-distance step cannot reach (`vocabulary.ts`). */
-const ALIAS = new Map<string, string>(Object.entries(ALIASES));
-/** Words kept as written (`vocabulary.ts`). */
-const UNFOLDED = new Set(words(WORDS.UNFOLDED!));
-
-/** Letters a doubled final consonant is not undone for ("dressed", "falling", "stuffed"). */
-const KEEP_DOUBLE = new Set('aeiouslfz');
-/**
- * One word's folded form: -ness, plural, -ing, -ed and final -e removed, doubled consonant undone.
- * String tests rather than regular expressions: it runs on every word of every message.
- */
-export const fold = (w: string): string => {
-  if (!UNFOLDED.has(w)) {
-    if (w.endsWith('iness')) w = w.slice(0, -5) + 'y'; // drowsiness → drowsy
-    else if (w.length >= 8 && w.endsWith('ness')) w = w.slice(0, -4); // stiffness → stiff
-    if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
-    else if (w.length > 3 && w.endsWith('s') && !'sui'.includes(w[w.length - 2]!)) w = w.slice(0, -1); // not -ss, -us, -is
-    const stem = w.length > 5 && w.endsWith('ing') ? w.slice(0, -3) : w.length > 4 && w.endsWith('ed') && w[w.length - 3] !== 'e' ? w.slice(0, -2) : w;
-    const last = stem[stem.length - 1]!;
-    w = stem !== w && last === stem[stem.length - 2] && !KEEP_DOUBLE.has(last) ? stem.slice(0, -1) : stem;
-    if (w.length > 3 && w.endsWith('e') && w[w.length - 2] !== 'e') w = w.slice(0, -1);
-  }
-  return ALIAS.get(w) ?? w;
-};
-const set = (s: string): Set<string> => new Set(words(s).map(fold));
+const normalised = normaliser(WORDS, ALIASES);
+/** One word's folded form (`normalise.ts`). */
+export const fold = normalised.fold;
+const { tokenize, set } = normalised;
 
 // The word lists, each explained in `vocabulary.ts`.
 const NEGATORS = set(WORDS.NEGATORS!);
@@ -84,20 +62,7 @@ const SEVERE = set(WORDS.SEVERE!);
 const SUDDEN = set(WORDS.SUDDEN!);
 const NO_FUZZ = new Set(words(WORDS.NO_FUZZ!));
 
-/** What every contraction below contains: most clauses skip those two replacements. */
-const MAY_CONTRACT = /no?t|unable/;
-/** Fold contractions and negations, drop punctuation; one lower-case clause in, folded words out. */
-const tokenize = (lower: string): string[] => {
-  let s = lower.replace(/['’‘`]/g, '');
-  // Stryker disable next-line ConditionalExpression: a cheap pre-test; both replacements below need "not"/"nt" or "unable" to match anyway
-  if (MAY_CONTRACT.test(s))
-    s = s
-      .replace(/\b(?:can not|cannot|could not|couldnt|unable to|not able to)\b/g, 'cant')
-      .replace(/\b(?:do|does|did|is|are|was|were|has|have|had|would|will|wo|should|ai)(?: not|nt)\b/g, 'not');
-  return (s.match(/[a-z0-9]+/g) ?? []).map(fold);
-};
-
-// Phrase index, built once: a word trie (each phrase once, with every concept it means).
+// Phrase index, built once per cold start: a word trie (each phrase once, with every concept it means).
 interface Phrase {
   readonly w: readonly string[];
   readonly concepts: string[];
@@ -105,44 +70,32 @@ interface Phrase {
   readonly order: number;
 }
 interface Node {
-  readonly next: Map<string, Node>;
+  /** The children; leaves share one empty map until they get a child (most nodes are leaves). */
+  next: ReadonlyMap<string, Node>;
   phrase?: Phrase;
 }
+const LEAF: ReadonlyMap<string, Node> = new Map();
 const ROOT: Node = { next: new Map() };
+const childOf = (node: Node, word: string): Node => {
+  let next = node.next.get(word);
+  if (!next) {
+    if (node.next === LEAF) node.next = new Map();
+    (node.next as Map<string, Node>).set(word, (next = { next: LEAF }));
+  }
+  return next;
+};
 /** Every folded word of every phrase. */
 export const VOCAB = new Set<string>();
-{
-  const byKey = new Map<string, Phrase>();
-  const put = (w: string[], concept: string): void => {
-    const key = w.join(' ');
-    let p = byKey.get(key);
-    if (!p) {
-      byKey.set(key, (p = { w, concepts: [], order: byKey.size }));
-      let node = ROOT;
-      for (const x of w) node = node.next.get(x) ?? node.next.set(x, { next: new Map() }).get(x)!;
-      node.phrase = p;
-      for (const x of w) VOCAB.add(x);
-    }
-    if (!p.concepts.includes(concept)) p.concepts.push(concept);
-  };
-  const pairs: [string[], string][] = [];
-  /** `took too many {pills,tablets}` → both phrases. */
-  const expand = (p: string): string[] => {
-    const m = /\{([^}]*)\}/.exec(p);
-    return m ? m[1]!.split(',').flatMap((x) => expand(p.slice(0, m.index) + x + p.slice(m.index + m[0].length))) : [p];
-  };
-  // "<site> <pain word>" for every pain site ("tummy ache", "sore throat" reversed, "chest tightness").
-  const sites = Object.entries(PAIN_SITES).map(([concept, parts]): [string, string] => [concept, `{${parts.replace(/ /g, ',')}} {${PAIN_WORDS.replace(/ /g, ',')}}`]);
-  for (const [concept, list] of [...sites, ...Object.entries(CONCEPTS)])
-    for (const phrase of list.split('|').flatMap(expand)) {
-      const w = tokenize(phrase.toLowerCase());
-      put(w, concept);
-      if (w.length === 2 && !w.some((x) => FILLER.has(x) || NEGATORS.has(x) || x === 'cant')) pairs.push([[w[1]!, w[0]!], concept]);
-    }
-  // Reversed pairs, with every concept of their phrase, unless that wording is an explicit phrase.
-  const explicit = new Set(byKey.keys());
-  for (const [w, concept] of pairs) if (!explicit.has(w.join(' '))) put(w, concept);
-}
+// The phrases were expanded, folded and reversed at `npm run generate:triage` (`compile-phrases.ts`).
+PHRASES.forEach((line, order) => {
+  const [key = '', indexes = ''] = line.split('\t');
+  const w = words(key);
+  const phrase: Phrase = { w, concepts: indexes.split(',').map((i) => PHRASE_CONCEPTS[Number(i)]!), order };
+  let node = ROOT;
+  for (const x of w) node = childOf(node, x);
+  node.phrase = phrase;
+  for (const x of w) VOCAB.add(x);
+});
 
 /** `TOGETHER`, parsed: each concept's alternatives, each a sequence of parts. */
 const COMBINATIONS: readonly { concept: string; parts: readonly string[] }[] = Object.entries(TOGETHER).flatMap(([concept, list]) =>
@@ -175,20 +128,24 @@ const follows = (raw: readonly string[], from: Hit, to: Hit): boolean => {
 /** The combinations a clause's findings make, with whether any of their parts was severe. */
 const combine = (raw: readonly string[], hits: readonly Hit[]): { concept: string; severe: boolean }[] => {
   const out: { concept: string; severe: boolean }[] = [];
-  // Stryker disable next-line ConditionalExpression: a cheap pre-test; without a part no combination can be found
-  if (!hits.some((h) => PARTS.has(h.concept))) return out;
-  const chain = (parts: readonly string[], k: number, last: Hit | undefined): Hit[] | undefined => {
-    if (k === parts.length) return [];
+  const present = new Set<string>();
+  for (const h of hits) if (PARTS.has(h.concept)) present.add(h.concept);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a cheap pre-test; every combination has two parts or more
+  if (present.size < 2) return out;
+  /** Whether parts[k…] follow `last` in order: undefined if not, else whether any of them was severe. */
+  const chain = (parts: readonly string[], k: number, last: Hit | undefined): boolean | undefined => {
+    if (k === parts.length) return false;
     for (const h of hits) {
       if (h.concept !== parts[k] || (last && !follows(raw, last, h))) continue;
       const rest = chain(parts, k + 1, h);
-      if (rest) return [h, ...rest];
+      if (rest !== undefined) return rest || h.severe;
     }
     return undefined;
   };
   for (const { concept, parts } of COMBINATIONS) {
-    const found = chain(parts, 0, undefined);
-    if (found) out.push({ concept, severe: found.some((h) => h.severe) });
+    if (!parts.every((p) => present.has(p))) continue;
+    const severe = chain(parts, 0, undefined);
+    if (severe !== undefined) out.push({ concept, severe });
   }
   return out;
 };
@@ -353,7 +310,14 @@ const isNegated = (raw: readonly string[], i: number, firstTime: boolean): boole
  * prefix at once: at each word, those whose next word it is go down the branch, the others skip
  * it if it is a filler word (`taken`: branches already gone down, which the skippers are not in).
  */
-const longest = (raw: readonly string[], tok: readonly (readonly string[])[], i: number, start: Node, first: string): { phrase: Phrase; end: number } | undefined => {
+const longest = (
+  raw: readonly string[],
+  tok: readonly string[],
+  more: readonly (readonly string[] | undefined)[] | undefined,
+  i: number,
+  start: Node,
+  first: string,
+): { phrase: Phrase; end: number } | undefined => {
   let best: { phrase: Phrase; end: number } | undefined;
   const walk = (node: Node, j: number, skips: number, exact: boolean, arrived: boolean, taken: readonly string[]): void => {
     const p = node.phrase;
@@ -361,21 +325,24 @@ const longest = (raw: readonly string[], tok: readonly (readonly string[])[], i:
     if (j >= tok.length) return;
     // Filler words are never fuzzed, so a word that may be skipped has one reading.
     let children = 0;
-    for (const w of tok[j]!) {
+    for (let a = -1, n = more?.[j]?.length ?? 0; a < n; a++) {
+      const w = a < 0 ? tok[j]! : more![j]![a]!;
       const child = taken.includes(w) ? undefined : node.next.get(w);
       if (!child) continue;
       children++;
-      walk(child, j + 1, skips, exact || raw[j] === w, true, []);
+      walk(child, j + 1, skips, exact || raw[j] === w, true, NO_WORDS);
     }
     // Stryker disable next-line ArithmeticOperator: prunes the walk; skipping where no other branch remains finds no phrase
     const others = node.next.size - taken.length - children;
     if (others > 0 && skips < 6 && FILLER.has(raw[j]!)) walk(node, j + 1, skips + 1, exact, false, children ? [...taken, raw[j]!] : taken);
   };
-  walk(start, i + 1, 0, raw[i] === first, true, []);
+  walk(start, i + 1, 0, raw[i] === first, true, NO_WORDS);
   return best;
 };
 
 // A point or comma between digits is a decimal ("38.5", "38,5"), not a break.
+const NO_WORDS: readonly string[] = [];
+const DIGIT = /\d/;
 const CLAUSES = /(?<!\d)[.,]|[.,](?!\d)|[;!?\n:()[\]]|\b(?:but|however|although|though|except|whereas|yet)\b/i;
 /** The same, keeping the delimiters (odd entries). */
 const CLAUSES_KEPT = new RegExp(`(${CLAUSES.source})`, 'i');
@@ -408,6 +375,12 @@ const listNegated = (parts: readonly string[]): Set<number> => {
   return out;
 };
 
+/** Whether a word of `set` stands in `raw[from, to)`. */
+const within = (raw: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean => {
+  for (let k = Math.max(0, from); k < Math.min(raw.length, to); k++) if (set.has(raw[k]!)) return true;
+  return false;
+};
+
 /**
  * Every concept mentioned in `text`, negated mentions left out.
  * `keep` filters concepts (only background conditions when reading `conditions`).
@@ -415,38 +388,45 @@ const listNegated = (parts: readonly string[]): Set<number> => {
 export const scan = (text: string, keep: (concept: string) => boolean = () => true): Mention[] => {
   const out: Mention[] = [];
   const parts = text.split(CLAUSES_KEPT);
-  const negatedItems = parts.length > 2 ? listNegated(parts) : undefined;
+  // A negated list needs a comma and a closing "or"/"nor": most texts skip the pass.
+  const negatedItems = parts.length > 2 && LIST_CLOSE.test(text) ? listNegated(parts) : undefined;
   for (let k = 0; k < parts.length; k += 2) {
     const clause = parts[k];
     // Stryker disable next-line ConditionalExpression,MethodExpression,OptionalChaining: skips empty clauses, in which nothing can be found
     if (!clause?.trim()) continue;
     const lower = clause.toLowerCase();
     const hours = durationIn(lower);
+    // Temperatures, sugars, oxygen and counts need a figure; ages also read "a two year old".
+    const figures = DIGIT.test(lower);
     const raw = tokenize(lower);
-    markCounts(raw);
-    /** Each word's readings: itself, or its one-edit candidates. */
-    const tok = raw.map((w) => {
-      const c = candidates(w);
-      return c.length ? c : [w];
-    });
+    if (figures) markCounts(raw);
+    /** Each word's reading: itself, or its first one-edit candidate; `more` holds any others. */
+    const tok: string[] = new Array(raw.length);
+    let more: (readonly string[] | undefined)[] | undefined;
+    for (let j = 0; j < raw.length; j++) {
+      const c = candidates(raw[j]!);
+      tok[j] = c.length ? c[0]! : raw[j]!;
+      if (c.length > 1) (more ??= [])[j] = c.slice(1);
+    }
     const sudden = raw.some((w) => SUDDEN.has(w));
     const firstTime = /\b(?:before|like this|this bad|used to)\b/.test(lower);
     const longAgo = /\b(?:years?|months?) ago\b|\blast year\b/.test(lower);
     const severeClause = /\b(?:[89]|10)\s*(?:\/|out of)\s*10\b/.test(lower);
     const push = (concept: string, severe: boolean) => !isCue(concept) && keep(concept) && out.push({ concept, severe, sudden, ...(hours === undefined ? {} : { hours }) });
-    const readTemperatures = temperatures(lower);
+    const readTemperatures = figures ? temperatures(lower) : NO_WORDS;
     const normalTemperature = readTemperatures.includes('normal_temperature') && !readTemperatures.includes('fever');
     for (const concept of readTemperatures) if (concept !== 'normal_temperature') push(concept, false);
-    for (const concept of sugars(lower)) push(concept, false);
+    if (figures) for (const concept of sugars(lower)) push(concept, false);
     for (const concept of readings(lower)) push(concept, false);
     if (negatedItems?.has(k)) continue;
     const hits: Hit[] = [];
 
     for (let i = 0; i < tok.length; ) {
       let hit: ReturnType<typeof longest>;
-      for (const w of tok[i]!) {
+      for (let a = -1, n = more?.[i]?.length ?? 0; a < n; a++) {
+        const w = a < 0 ? tok[i]! : more![i]![a]!;
         const start = ROOT.next.get(w);
-        const found = start && longest(raw, tok, i, start, w);
+        const found = start && longest(raw, tok, more, i, start, w);
         if (found && (!hit || found.end > hit.end || (found.end === hit.end && found.phrase.w.length > hit.phrase.w.length))) hit = found;
       }
       if (!hit) {
@@ -455,8 +435,8 @@ export const scan = (text: string, keep: (concept: string) => boolean = () => tr
       }
       const { phrase: found, end } = hit;
       const negated = isNegated(raw, i, firstTime);
-      const historical = longAgo || raw.slice(Math.max(0, i - 4), i).some((w) => HISTORY.has(w));
-      const severe = severeClause || raw.slice(Math.max(0, i - 3), end + 3).some((w) => SEVERE.has(w));
+      const historical = longAgo || within(raw, i - 4, i, HISTORY);
+      const severe = severeClause || within(raw, i - 3, end + 3, SEVERE);
       for (const concept of found.concepts)
         if (!negated && !(historical && HISTORICAL.has(concept)) && !(normalTemperature && concept === 'fever')) {
           push(concept, severe);
