@@ -5,7 +5,7 @@ import { join } from 'node:path';
  * The rule and phrase tables at run time. Their source, with the clinical reasoning beside each
  * rule, is `concepts.ts`, `rules.ts` and `vocabulary.ts`; `npm run generate:triage` writes them to
  * `triage-rules.generated.json`, which ships beside each function bundle as data (a route's
- * `bundleFiles`) and is read once at cold start: ~30 KB of phrases and advice that would
+ * `bundleFiles`) and is read once at cold start: ~280 KB of compiled phrases and advice that would
  * otherwise count against every triage function's code budget. A unit test fails when the JSON
  * is stale. (`import.meta.dirname` is this folder locally and the bundle's folder in Lambda.)
  */
