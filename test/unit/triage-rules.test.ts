@@ -379,7 +379,7 @@ describe('Function: assessWithRules', () => {
 
   describe('tables', () => {
     it('reads only known concepts and context flags, and every family has advice', () => {
-      const known = new Set([...Object.keys(CONCEPTS), ...Object.keys(TOGETHER), ...Object.keys(PAIN_SITES), 'age_0', 'age_1_2', 'under_5', 'under_16', 'age_50', 'age_65', 'pregnancy', 'male', 'female']);
+      const known = new Set([...Object.keys(CONCEPTS), ...Object.keys(TOGETHER), ...Object.keys(PAIN_SITES), 'age_0', 'age_1_2', 'under_5', 'under_16', 'age_50', 'age_65', 'pregnancy']);
       for (const { rule, concept, family } of ruleConcepts()) {
         expect(known.has(concept), `${rule} reads unknown concept ${concept}`).toBe(true);
         expect(FAMILIES[family], `${rule}: family ${family}`).toBeDefined();

@@ -123,8 +123,8 @@ interface Fired {
 }
 
 /** Context flags from the structured input (and ages told in words: "my 3 month old"). */
-const addContext = (f: Findings, context: Pick<TriageInput, 'age' | 'pregnant' | 'sex'>): void => {
-  const { age, pregnant, sex } = context;
+const addContext = (f: Findings, context: Pick<TriageInput, 'age' | 'pregnant'>): void => {
+  const { age, pregnant } = context;
   if (age !== undefined) {
     if (age === 0) add(f, 'age_0');
     if (age === 1 || age === 2) add(f, 'age_1_2');
@@ -134,8 +134,6 @@ const addContext = (f: Findings, context: Pick<TriageInput, 'age' | 'pregnant' |
     if (age >= 65) add(f, 'age_65');
   }
   if (pregnant) add(f, 'pregnancy');
-  if (sex === 'male') add(f, 'male');
-  if (sex === 'female') add(f, 'female');
   if (f.has('age_0') || f.has('age_1_2')) add(f, 'under_5');
   if (f.has('under_5')) add(f, 'under_16');
 };
@@ -256,7 +254,7 @@ const union = (lists: readonly (readonly string[])[], cap: number): string[] => 
   return [...out];
 };
 const byUrgency = (a: Fired, b: Fired): number => urgencyRank(a.level) - urgencyRank(b.level);
-const CONTEXT_ONLY = new Set(['under_5', 'under_16', 'male', 'female']);
+const CONTEXT_ONLY = new Set(['under_5', 'under_16']);
 const named = (c: string): boolean => !c.startsWith('c_') && !c.startsWith('age_') && !CONTEXT_ONLY.has(c);
 const listOf = (items: readonly string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
@@ -334,7 +332,7 @@ export function assessWithRules(input: TriageInput): RulesAssessment {
 /** Red flags in free text only (chat messages): the most urgent finding, or undefined. */
 export function redFlagsInText(
   text: string,
-  context?: { age?: number; pregnant?: boolean; sex?: TriageInput['sex'] },
+  context?: { age?: number; pregnant?: boolean },
 ): { level: TriageLevel; rulesFired: string[]; emergencyAdvice?: string } | undefined {
   const f: Findings = new Map();
   for (const m of scan(text ?? '')) add(f, m.concept, m);

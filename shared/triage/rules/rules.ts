@@ -8,7 +8,7 @@
  * a trailing `+` marks an infection rule, raised one step at age ≥ 65 or with a weak immune system.
  * expression: terms joined by `&` must all hold; a term's alternatives joined by `|` (any holds);
  * a leading `-` means none of them holds. An alternative is a concept from `concepts.ts` or a
- * context flag (age_0, age_1_2, under_5, under_16, age_50, age_65, pregnancy, male, female), optionally qualified:
+ * context flag (age_0, age_1_2, under_5, under_16, age_50, age_65, pregnancy), optionally qualified:
  *   `!` severe: structured severity ≥ 8, or "severe", "worst", "10/10"… beside it
  *   `^` sudden: onset 'sudden', or "suddenly", "out of nowhere"… in its sentence
  *   `?` mild: only structured severities, all ≤ 3, and nothing says severe
