@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TriageLevel } from '../../shared/contracts/triage';
 import { isEmergency, urgencyRank } from '../../shared/triage/levels';
+import { expand } from '../../shared/triage/rules/compile-phrases';
 import { CONCEPTS } from '../../shared/triage/rules/concepts';
 import { assessWithRules } from '../../shared/triage/rules/engine';
 import { RULES } from '../../shared/triage/rules/rules';
@@ -42,16 +43,12 @@ const CONTEXT = ['since this morning', 'not sure what to do', 'my mum told me to
 
 const assess = (freeText: string): TriageLevel => assessWithRules({ symptoms: [{ name: 'feeling unwell', severity: 4 }], freeText }).level;
 
-/** Every reading of a table phrase, `{a,b}` and `{,c}` expanded. */
-const expand = (p: string): string[] => {
-  const m = /\{([^}]*)\}/.exec(p);
-  return m ? m[1]!.split(',').flatMap((x) => expand((p.slice(0, m.index) + x + p.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim())) : [p];
-};
 
 /** The plain phrases that alone make an emergency, with their level. */
 const SEEDS: { concept: string; phrase: string; level: TriageLevel }[] = EMERGENCY_CONCEPTS.flatMap((concept) =>
   CONCEPTS[concept]!.split('|')
     .flatMap(expand)
+    .map((phrase) => phrase.replace(/\s+/g, ' ').trim())
     .filter((phrase) => !/\d|numerous/.test(phrase))
     .slice(0, 12)
     .map((phrase) => ({ concept, phrase, level: assess(phrase) }))

@@ -1,5 +1,11 @@
 import { normaliser } from './normalise';
 
+/** Every reading of a table phrase: `took too many {pills,tablets}` → both phrases. */
+export const expand = (p: string): string[] => {
+  const m = /\{([^}]*)\}/.exec(p);
+  return m ? m[1]!.split(',').flatMap((x) => expand(p.slice(0, m.index) + x + p.slice(m.index + m[0].length))) : [p];
+};
+
 /**
  * Compiles the phrase tables into the phrase list the engine indexes (`npm run generate:triage`
  * writes it into the shipped tables, so a cold start does not expand and fold ten thousand
@@ -27,11 +33,6 @@ export const compilePhrases = (tables: {
     if (index < 0) index = concepts.push(concept) - 1;
     const list = byKey.get(key) ?? byKey.set(key, []).get(key)!;
     if (!list.includes(index)) list.push(index);
-  };
-  /** `took too many {pills,tablets}` → both phrases. */
-  const expand = (p: string): string[] => {
-    const m = /\{([^}]*)\}/.exec(p);
-    return m ? m[1]!.split(',').flatMap((x) => expand(p.slice(0, m.index) + x + p.slice(m.index + m[0].length))) : [p];
   };
   const sites = Object.entries(tables.PAIN_SITES).map(([concept, parts]): [string, string] => [concept, `{${parts.replace(/ /g, ',')}} {${tables.PAIN_WORDS.replace(/ /g, ',')}}`]);
   const pairs: [string, string][] = [];
