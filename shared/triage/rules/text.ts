@@ -117,10 +117,10 @@ interface Hit {
 /** Whether `to` may follow `from` in one combination: in order, near, with no stop word between. */
 const follows = (raw: readonly string[], from: Hit, to: Hit): boolean => {
   if (to.start < from.end) return false;
-  let words = 0;
+  let between = 0;
   for (let k = from.end; k < to.start; k++) {
     if (COMBINE_STOP.has(raw[k]!)) return false;
-    if (!FILLER.has(raw[k]!) && ++words > COMBINE_REACH) return false;
+    if (!FILLER.has(raw[k]!) && ++between > COMBINE_REACH) return false;
   }
   return true;
 };
@@ -310,10 +310,15 @@ const isNegated = (raw: readonly string[], i: number, firstTime: boolean): boole
  * prefix at once: at each word, those whose next word it is go down the branch, the others skip
  * it if it is a filler word (`taken`: branches already gone down, which the skippers are not in).
  */
+/** Word j's readings: `reading(…, -1)` is its first, then `moreReadings` more for an ambiguous typo (no array per word). */
+type Readings = readonly (readonly string[] | undefined)[] | undefined;
+const moreReadings = (more: Readings, j: number): number => more?.[j]?.length ?? 0;
+const reading = (tok: readonly string[], more: Readings, j: number, a: number): string => (a < 0 ? tok[j]! : more![j]![a]!);
+
 const longest = (
   raw: readonly string[],
   tok: readonly string[],
-  more: readonly (readonly string[] | undefined)[] | undefined,
+  more: Readings,
   i: number,
   start: Node,
   first: string,
@@ -325,8 +330,8 @@ const longest = (
     if (j >= tok.length) return;
     // Filler words are never fuzzed, so a word that may be skipped has one reading.
     let children = 0;
-    for (let a = -1, n = more?.[j]?.length ?? 0; a < n; a++) {
-      const w = a < 0 ? tok[j]! : more![j]![a]!;
+    for (let a = -1, n = moreReadings(more, j); a < n; a++) {
+      const w = reading(tok, more, j, a);
       const child = taken.includes(w) ? undefined : node.next.get(w);
       if (!child) continue;
       children++;
@@ -376,8 +381,8 @@ const listNegated = (parts: readonly string[]): Set<number> => {
 };
 
 /** Whether a word of `set` stands in `raw[from, to)`. */
-const within = (raw: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean => {
-  for (let k = Math.max(0, from); k < Math.min(raw.length, to); k++) if (set.has(raw[k]!)) return true;
+const within = (raw: readonly string[], from: number, to: number, list: ReadonlySet<string>): boolean => {
+  for (let k = Math.max(0, from); k < Math.min(raw.length, to); k++) if (list.has(raw[k]!)) return true;
   return false;
 };
 
@@ -423,8 +428,8 @@ export const scan = (text: string, keep: (concept: string) => boolean = () => tr
 
     for (let i = 0; i < tok.length; ) {
       let hit: ReturnType<typeof longest>;
-      for (let a = -1, n = more?.[i]?.length ?? 0; a < n; a++) {
-        const w = a < 0 ? tok[i]! : more![i]![a]!;
+      for (let a = -1, n = moreReadings(more, i); a < n; a++) {
+        const w = reading(tok, more, i, a);
         const start = ROOT.next.get(w);
         const found = start && longest(raw, tok, more, i, start, w);
         if (found && (!hit || found.end > hit.end || (found.end === hit.end && found.phrase.w.length > hit.phrase.w.length))) hit = found;
