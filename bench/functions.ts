@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { routes, type RouteId } from '../functions/routes';
-import { WORKER_FILES } from '../functions/routes/access';
+import { WORKER_FILES } from '../functions/routes/bundle-files';
 import {
   BENCH_DIR, PROJECT_ROOT, bundleFunction, bundleSdkReference, sdkImportsOf, sdkInputsOf,
   type BundleResult, type SdkImports,
@@ -48,7 +48,7 @@ export interface FunctionTarget {
 
 /** The authorizer, then one function per line of the route table, in table order. */
 export const functionTargets = (): FunctionTarget[] => [
-  { id: 'authorizer', entry: 'authorizer', file: 'functions/authorizer.ts' },
+  { id: 'authorizer', entry: 'identity/authorizer', file: 'functions/identity/authorizer.ts' },
   ...(Object.entries(routes) as [RouteId, (typeof routes)[RouteId]][]).map(([id, route]) => ({
     id, entry: route.entry, file: `functions/${route.entry}.ts`,
     ...(route.bundleFiles?.length ? { bundleFiles: route.bundleFiles } : {}),

@@ -57,7 +57,7 @@ const authorizerIssuers = JSON.stringify([
 ]);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'carebow-bench-'));
-/** What the modules read at load (shared/config.ts, functions/authorizer-config.ts): a local stage. */
+/** What the modules read at load (shared/config.ts, functions/identity/authorizer-config.ts): a local stage. */
 const childEnv: NodeJS.ProcessEnv = {
   PATH: process.env.PATH,
   AWS_REGION: 'us-east-1',
@@ -148,7 +148,7 @@ const importMs = (bundle: BundleResult | undefined): number | undefined => {
 // ---------------------------------------------------------------------------------------------
 log(`Measuring authorizer throughput (${THROUGHPUT_MS / 1000} s each)...`);
 process.env.AUTHORIZER_ISSUERS = authorizerIssuers;
-const { handler } = await import('../functions/authorizer');
+const { handler } = await import('../functions/identity/authorizer');
 
 const nowSeconds = Math.floor(Date.now() / 1000);
 const tokens = await Promise.all(Array.from({ length: 256 }, (_, index) =>

@@ -27,8 +27,8 @@ import { Vault } from '../shared/vault/vault';
 import { DynamoDataKeyRepository } from '../shared/adapters/aws/dynamo-data-key-repository';
 import { KmsDataKeyService } from '../shared/adapters/aws/kms-data-keys';
 import { LocalDataKeyService } from '../shared/adapters/local/local-data-keys';
-import type { DataKeyService } from '../shared/ports';
-import { runtimeFile } from '../local/runtime';
+import type { DataKeyService } from "../shared/vault/ports";
+import { endpointsFile } from '../local/backend';
 import { localTableName, startDynamo } from '../local/stand-ins';
 
 const USAGE = [
@@ -57,11 +57,11 @@ const isAlive = (pid: number): boolean => {
 
 const localTarget = async (dataDir: string): Promise<Target> => {
   if (!existsSync(resolve(dataDir, 'keys'))) throw new Error(`No local CareBow data in ${dataDir}: run \`npm start\` once first.`);
-  const runtime = existsSync(runtimeFile(dataDir)) ? (JSON.parse(readFileSync(runtimeFile(dataDir), 'utf8')) as { pid: number; dynamodbEndpoint: string }) : undefined;
+  const running = existsSync(endpointsFile(dataDir)) ? (JSON.parse(readFileSync(endpointsFile(dataDir), 'utf8')) as { pid: number; dynamodbEndpoint: string }) : undefined;
   // A running `npm start` holds the store's lock, so go through its dynalite; otherwise open the store.
-  const own = runtime !== undefined && isAlive(runtime.pid) ? undefined : await startDynamo(dataDir);
+  const own = running !== undefined && isAlive(running.pid) ? undefined : await startDynamo(dataDir);
   return {
-    endpoint: own?.endpoint ?? runtime!.dynamodbEndpoint,
+    endpoint: own?.endpoint ?? running!.dynamodbEndpoint,
     identityTable: localTableName('identity'),
     auditTable: localTableName('audit'),
     keysTable: localTableName('keys'),

@@ -3,7 +3,7 @@
  * fauxqs, a local keyring), at http://localhost:$PORT. Data persists in $CAREBOW_DATA_DIR.
  */
 import { resolve } from 'node:path';
-import { startLocalBackend } from '../local/runtime';
+import { startLocalBackend } from '../local/backend';
 import { routes } from '../functions/routes';
 
 const port = Number(process.env.PORT ?? 3000);

@@ -224,7 +224,7 @@ export class Api extends Construct {
       props.issuer ?? `https://${this.restApi.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${props.stage}`;
 
     this.authorizerFunction = this.nodeFunction('Authorizer', {
-      entry: 'authorizer',
+      entry: 'identity/authorizer',
       description: 'Token authorizer: verifies bearer access tokens',
       memorySize: 512,
       environment: {

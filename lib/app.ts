@@ -1,7 +1,7 @@
 import { App, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, ServerlessChecks } from 'cdk-nag';
 import { CareBowStack } from './carebow-stack';
-import { STAGES, STAGE_NAMES, type StageName } from './stages';
+import { STAGE_CONFIGS, STAGE_NAMES, type StageName } from './stages';
 
 export interface CareBowAppOptions extends AppProps {
   /**
@@ -32,7 +32,7 @@ export const addNagChecks = (app: App): void => {
 export const buildCareBowApp = (options: CareBowAppOptions = {}): App => {
   const { stages = STAGE_NAMES, nag = true, ...appProps } = options;
   const app = new App(appProps);
-  for (const stage of stages) new CareBowStack(app, `CareBow-${stage}`, { config: STAGES[stage] });
+  for (const stage of stages) new CareBowStack(app, `CareBow-${stage}`, { config: STAGE_CONFIGS[stage] });
   if (nag) addNagChecks(app);
   return app;
 };

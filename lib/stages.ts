@@ -169,7 +169,7 @@ export const parseStageConfig = (raw: z.input<typeof stageConfigSchema>): StageC
 };
 
 /** Every stage, validated at module load. */
-export const STAGES: Readonly<Record<StageName, StageConfig>> = Object.freeze({
+export const STAGE_CONFIGS: Readonly<Record<StageName, StageConfig>> = Object.freeze({
   dev: parseStageConfig(RAW_STAGES.dev),
   staging: parseStageConfig(RAW_STAGES.staging),
   prod: parseStageConfig(RAW_STAGES.prod),

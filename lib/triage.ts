@@ -6,7 +6,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { WORKER_FILES } from '../functions/routes/access';
+import { WORKER_FILES } from '../functions/routes/bundle-files';
 import type { TableName } from '../shared/data/tables';
 import type { Grants } from '../shared/http/route';
 import { grantDeclared, nodeFunction, type FunctionSettings } from './functions';

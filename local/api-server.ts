@@ -86,7 +86,7 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
   // Loaded on first use, like a cold start: the runtime sets the authorizer's config after binding the port.
   let authorizer: Promise<Authorizer> | undefined;
   const authorize = (event: APIGatewayTokenAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
-    authorizer ??= import('../functions/authorizer').then((module) => (module as { handler: Authorizer }).handler);
+    authorizer ??= import('../functions/identity/authorizer').then((module) => (module as { handler: Authorizer }).handler);
     return authorizer.then((handler) => handler(event));
   };
 

@@ -65,7 +65,7 @@ const build = async (options: esbuild.BuildOptions & { outfile: string }): Promi
   return { bytes: output.bytes, outfile: options.outfile, inputs: output.inputs, exports: output.exports, metafile };
 };
 
-/** `functions/auth/login.ts` → `auth/login`; anything else → its path without extension. */
+/** `functions/identity/login.ts` → `identity/login`; anything else → its path without extension. */
 const entryName = (entryFile: string): string =>
   relative(join(PROJECT_ROOT, 'functions'), resolve(PROJECT_ROOT, entryFile)).replace(/\.[cm]?[jt]s$/, '').replaceAll('..', '_');
 
@@ -77,7 +77,7 @@ const entryName = (entryFile: string): string =>
  * Data files are not code: they never count in `bytes`.
  *
  * @example
- * const { bytes, inputs } = await bundleFunction('functions/authorizer.ts');
+ * const { bytes, inputs } = await bundleFunction('functions/identity/authorizer.ts');
  */
 export const bundleFunction = async (entryFile: string, { outdir, files = [] }: { outdir?: string; files?: readonly string[] } = {}): Promise<BundleResult> => {
   const entryPoint = resolve(PROJECT_ROOT, entryFile);
@@ -221,7 +221,7 @@ const wholePackages = (packages: readonly string[]): SdkImports => Object.fromEn
  * the names used. A package without names is imported whole (`import * as`), an upper bound.
  *
  * @example
- * const fn = await bundleFunction('functions/auth/login.ts');
+ * const fn = await bundleFunction('functions/identity/login.ts');
  * const imports = await sdkImportsOf(fn);
  * const ref = await bundleSdkReference(Object.keys(imports), { imports });
  * const ownCode = fn.bytes - ref.bytes;

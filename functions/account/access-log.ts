@@ -2,12 +2,11 @@ import { accountRoutes as routes } from '../routes/account';
 import { accessLog } from '../../shared/audit/trail';
 import { httpRoute } from '../../shared/http/http-route';
 import { pageOf, type PageQuery } from '../../shared/http/page';
-import type { HttpRequest } from '../../shared/http/request';
-import { auditLog, auditTrail } from '../../shared/runtime/app';
+import { auditLog, auditTrail } from '../../shared/runtime/composition';
 
 const deps = { auditTrail: auditTrail(), audit: auditLog() };
 
 /** GET /api/v1/me/access-log: who accessed the caller's data and when, newest first. */
-export const handler = httpRoute(routes.accessLog, 'accessLog', async ({ query, caller }: HttpRequest<unknown, PageQuery>) => ({
-  body: await accessLog(deps, caller!, pageOf(query)),
+export const handler = httpRoute(routes.accessLog, async ({ query, caller }) => ({
+  body: await accessLog(deps, caller, pageOf(query)),
 }), { audit: deps.audit });

@@ -1,7 +1,7 @@
 import { accountRoutes as routes } from '../routes/account';
 import { exportAccount } from '../../shared/account/export';
 import { httpRoute } from '../../shared/http/http-route';
-import { users, records, vault, auditLog, auditTrail, clock, conversations, symptomSessionReader } from '../../shared/runtime/app';
+import { users, records, vault, auditLog, auditTrail, clock, conversations, symptomSessionReader } from '../../shared/runtime/composition';
 
 const deps = {
   users: users(), profiles: records(), consents: records(), feedback: records(), sessions: symptomSessionReader(), conversations: conversations(),
@@ -9,7 +9,7 @@ const deps = {
 };
 
 /** GET /api/v1/me/export: everything CareBow holds about the caller, decrypted. */
-export const handler = httpRoute(routes.exportMe, 'exportMe', async ({ caller, meta }) => ({
-  body: await exportAccount(deps, caller!, meta),
+export const handler = httpRoute(routes.exportMe, async ({ caller, meta }) => ({
+  body: await exportAccount(deps, caller, meta),
   headers: { 'Content-Disposition': 'attachment; filename="carebow-export.json"' },
 }), { audit: deps.audit });

@@ -1,11 +1,13 @@
-import { route } from '../../shared/http/route';
+import { route, routeTable } from '../../shared/http/route';
 import { IdParams } from '../../shared/contracts/common';
 import { ChatRequest, Conversation, ConversationListQuery, ConversationPage } from '../../shared/contracts/chat';
-import { PATIENT, RULE_TABLES, SESSION_READ, SESSION_WRITE } from './access';
+import { PATIENT } from './access';
+import { RULE_TABLES } from './bundle-files';
+import { RECORDS_READ, SESSION_WRITE } from './grants';
 
 /** The assistant chat: red flags answered at once; model replies come from the worker. */
-export const chatRoutes = {
-  chat: route('POST /api/v1/ai/chat', 'ai/chat', PATIENT, { summary: 'Chat with the health assistant: red flags answered at once; a model reply is queued (202, poll the conversation)', body: ChatRequest, response: Conversation, status: 200, maxBodyBytes: 8 * 1024, grants: SESSION_WRITE, bundleFiles: RULE_TABLES, headers: ['Idempotency-Key'] }),
-  chatList: route('GET /api/v1/ai/chat', 'ai/chat-list', PATIENT, { summary: 'The caller’s conversations, newest first, each with a preview of its first message', query: ConversationListQuery, response: ConversationPage, grants: SESSION_READ }),
-  chatGet: route('GET /api/v1/ai/chat/{id}', 'ai/chat-get', PATIENT, { summary: 'A conversation with its replies', params: IdParams, response: Conversation, grants: SESSION_READ }),
-} as const;
+export const chatRoutes = routeTable({
+  chat: route('POST /api/v1/ai/chat', 'chat/send', PATIENT, { summary: 'Chat with the health assistant: red flags answered at once; a model reply is queued (202, poll the conversation)', body: ChatRequest, response: Conversation, status: 200, maxBodyBytes: 8 * 1024, grants: SESSION_WRITE, bundleFiles: RULE_TABLES, headers: ['Idempotency-Key'] }),
+  chatList: route('GET /api/v1/ai/chat', 'chat/list', PATIENT, { summary: 'The caller’s conversations, newest first, each with a preview of its first message', query: ConversationListQuery, response: ConversationPage, grants: RECORDS_READ }),
+  chatGet: route('GET /api/v1/ai/chat/{id}', 'chat/get', PATIENT, { summary: 'A conversation with its replies', params: IdParams, response: Conversation, grants: RECORDS_READ }),
+});

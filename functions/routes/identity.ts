@@ -1,16 +1,19 @@
-import { PUBLIC, route } from '../../shared/http/route';
+import { PUBLIC, route, routeTable } from '../../shared/http/route';
+import { IdParams } from '../../shared/contracts/common';
+import { RoleChangeRequest, RoleChangeResponse } from "../../shared/contracts/identity";
 import {
   LoginRequest, LogoutRequest, MeResponse, RefreshRequest, RegisterRequest, RegisterResponse, TokenPair,
 } from '../../shared/contracts/identity';
-import { ANY_USER, AUTH_THROTTLE } from './access';
+import { ADMIN, ANY_USER } from './access';
+import { IDENTITY_WRITE } from './grants';
+import { AUTH_THROTTLE } from './limits';
 
-const IDENTITY_WRITE = { identity: 'readWrite', audit: 'append' } as const;
-
-/** Identity routes: credentials and the caller's account. */
-export const identityRoutes = {
-  register: route('POST /api/v1/auth/register', 'auth/register', PUBLIC, { summary: 'Create a patient account', body: RegisterRequest, response: RegisterResponse, throttle: AUTH_THROTTLE, grants: { tables: { ...IDENTITY_WRITE, keys: 'readWrite' }, blindIndexSecret: true, dataKeys: 'generate' } }),
-  login: route('POST /api/v1/auth/login', 'auth/login', PUBLIC, { summary: 'Exchange credentials for tokens', body: LoginRequest, response: TokenPair, status: 200, throttle: AUTH_THROTTLE, grants: { tables: { ...IDENTITY_WRITE, sessions: 'readWrite' }, blindIndexSecret: true, tokenSigningKey: 'sign' } }),
-  refresh: route('POST /api/v1/auth/refresh', 'auth/refresh', PUBLIC, { summary: 'Rotate a refresh token', body: RefreshRequest, response: TokenPair, status: 200, throttle: AUTH_THROTTLE, grants: { tables: { identity: 'read', sessions: 'readWrite', audit: 'append' }, tokenSigningKey: 'sign' } }),
-  logout: route('POST /api/v1/auth/logout', 'auth/logout', PUBLIC, { summary: 'Revoke a refresh-token family', body: LogoutRequest, status: 204, throttle: AUTH_THROTTLE, grants: { tables: { sessions: 'readWrite', audit: 'append' } } }),
-  me: route('GET /api/v1/me', 'auth/me', ANY_USER, { summary: 'The caller’s account', response: MeResponse, grants: { tables: { identity: 'read', audit: 'append', keys: 'read' }, dataKeys: 'decrypt' } }),
-} as const;
+/** Identity routes: credentials, the caller's account, and role administration. */
+export const identityRoutes = routeTable({
+  register: route('POST /api/v1/auth/register', 'identity/register', PUBLIC, { summary: 'Create a patient account', body: RegisterRequest, response: RegisterResponse, throttle: AUTH_THROTTLE, grants: { tables: { ...IDENTITY_WRITE, keys: 'readWrite' }, blindIndexSecret: true, dataKeys: 'generate' } }),
+  login: route('POST /api/v1/auth/login', 'identity/login', PUBLIC, { summary: 'Exchange credentials for tokens', body: LoginRequest, response: TokenPair, status: 200, throttle: AUTH_THROTTLE, grants: { tables: { ...IDENTITY_WRITE, sessions: 'readWrite' }, blindIndexSecret: true, tokenSigningKey: 'sign' } }),
+  refresh: route('POST /api/v1/auth/refresh', 'identity/refresh', PUBLIC, { summary: 'Rotate a refresh token', body: RefreshRequest, response: TokenPair, status: 200, throttle: AUTH_THROTTLE, grants: { tables: { identity: 'read', sessions: 'readWrite', audit: 'append' }, tokenSigningKey: 'sign' } }),
+  logout: route('POST /api/v1/auth/logout', 'identity/logout', PUBLIC, { summary: 'Revoke a refresh-token family', body: LogoutRequest, status: 204, throttle: AUTH_THROTTLE, grants: { tables: { sessions: 'readWrite', audit: 'append' } } }),
+  me: route('GET /api/v1/me', 'identity/me', ANY_USER, { summary: 'The caller’s account', response: MeResponse, grants: { tables: { identity: 'read', audit: 'append', keys: 'read' }, dataKeys: 'decrypt' } }),
+  adminRoles: route('POST /api/v1/admin/users/{id}/roles', 'identity/roles', ADMIN, { summary: 'Grant or revoke caregiver/provider', params: IdParams, body: RoleChangeRequest, response: RoleChangeResponse, status: 200, grants: { tables: { identity: 'readWrite' } } }),
+});

@@ -1,12 +1,15 @@
-import { route } from '../../shared/http/route';
+import { route, routeTable } from '../../shared/http/route';
 import { IdParams } from '../../shared/contracts/common';
 import { FollowUpAnswers, SymptomSession, SymptomSessionListQuery, SymptomSessionPage, TriageInput } from '../../shared/contracts/triage';
-import { PATIENT, RULE_TABLES, SESSION_READ, SESSION_WRITE, SYMPTOMS_BODY } from './access';
+import { PATIENT } from './access';
+import { RULE_TABLES } from './bundle-files';
+import { RECORDS_READ, SESSION_WRITE } from './grants';
+import { SYMPTOMS_BODY } from './limits';
 
 /** Symptom sessions and their asynchronous triage. */
-export const triageRoutes = {
+export const triageRoutes = routeTable({
   sessionCreate: route('POST /api/v1/symptom-sessions', 'triage/create', PATIENT, { summary: 'Describe symptoms: 201 with the result at once for an emergency, else 202 queued', body: TriageInput, response: SymptomSession, maxBodyBytes: SYMPTOMS_BODY, grants: SESSION_WRITE, bundleFiles: RULE_TABLES, headers: ['Idempotency-Key'] }),
-  sessionGet: route('GET /api/v1/symptom-sessions/{id}', 'triage/get', PATIENT, { summary: 'A session’s status and result', params: IdParams, response: SymptomSession, grants: SESSION_READ }),
-  sessionList: route('GET /api/v1/symptom-sessions', 'triage/list', PATIENT, { summary: 'The caller’s sessions, newest first', query: SymptomSessionListQuery, response: SymptomSessionPage, grants: SESSION_READ }),
+  sessionGet: route('GET /api/v1/symptom-sessions/{id}', 'triage/get', PATIENT, { summary: 'A session’s status and result', params: IdParams, response: SymptomSession, grants: RECORDS_READ }),
+  sessionList: route('GET /api/v1/symptom-sessions', 'triage/list', PATIENT, { summary: 'The caller’s sessions, newest first', query: SymptomSessionListQuery, response: SymptomSessionPage, grants: RECORDS_READ }),
   sessionAnswers: route('POST /api/v1/symptom-sessions/{id}/answers', 'triage/answers', PATIENT, { summary: 'Answer follow-up questions and re-triage (202)', params: IdParams, body: FollowUpAnswers, response: SymptomSession, status: 202, grants: SESSION_WRITE, headers: ['Idempotency-Key'] }),
-} as const;
+});

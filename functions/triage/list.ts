@@ -1,13 +1,12 @@
 import { triageRoutes as routes } from '../routes/triage';
 import { httpRoute } from '../../shared/http/http-route';
 import { pageOf, type PageQuery } from '../../shared/http/page';
-import type { HttpRequest } from '../../shared/http/request';
-import { auditLog, symptomSessionReader, vault } from '../../shared/runtime/app';
+import { auditLog, symptomSessionReader, vault } from '../../shared/runtime/composition';
 import { listSessions } from '../../shared/triage/session-view';
 
 const deps = { sessions: symptomSessionReader(), vault: vault(), audit: auditLog() };
 
 /** GET /api/v1/symptom-sessions: the caller's sessions, newest first. */
-export const handler = httpRoute(routes.sessionList, 'sessionList', async ({ query, caller, meta }: HttpRequest<unknown, PageQuery>) => ({
-  body: await listSessions(deps, caller!, pageOf(query), meta),
+export const handler = httpRoute(routes.sessionList, async ({ query, caller, meta }) => ({
+  body: await listSessions(deps, caller, pageOf(query), meta),
 }), { audit: deps.audit });

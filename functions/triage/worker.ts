@@ -3,8 +3,8 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import * as z from '../../shared/zod';
 import { PowertoolsTriageMetrics } from '../../shared/adapters/aws/powertools-triage-metrics';
 import { log } from '../../shared/logger';
-import { auditLog, clock, conversations, records, symptomSessions, vault } from '../../shared/runtime/app';
-import { answerChat } from '../../shared/assistant/answer-chat';
+import { auditLog, clock, conversations, records, symptomSessions, vault } from '../../shared/runtime/composition';
+import { answerChat } from '../../shared/chat/answer-chat';
 import { triageModel } from '../../shared/runtime/triage-model';
 import { processSession } from '../../shared/triage/process-session';
 

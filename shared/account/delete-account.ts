@@ -1,8 +1,7 @@
 import type { AppDeps } from '../deps';
-import type { Caller, RequestMeta } from '../http/request';
-import { actorOf, requestFacts } from '../identity/audit-actor';
-import type { ConsentRecord } from '../ports';
-
+import type { Caller, RequestMeta } from "../domain/caller";
+import { actorOf, requestFacts } from '../audit/actor';
+import type { ConsentRecord } from "../records/ports";
 /**
  * Deletes the caller's account (HIPAA/GDPR erasure by crypto-shredding). In this order, each step
  * idempotent so a retry finishes a half-done deletion:
@@ -14,14 +13,14 @@ import type { ConsentRecord } from '../ports';
  * 5. the deletion is audited (the trail holds ids, never PHI, and outlives the account).
  */
 export const deleteAccount = async (
-  deps: Pick<AppDeps, 'users' | 'sessions' | 'consents' | 'vault' | 'audit' | 'clock'>,
+  deps: Pick<AppDeps, 'users' | 'refreshFamilies' | 'consents' | 'vault' | 'audit' | 'clock'>,
   caller: Caller,
   meta: RequestMeta,
 ): Promise<void> => {
   const user = await deps.users.get(caller.userId);
   const now = deps.clock.now().toISOString();
   if (user !== undefined && user.status !== 'deleted') await deps.users.markDeleted(user, now);
-  for (const familyId of await deps.sessions.familiesOf(caller.userId)) await deps.sessions.revoke(familyId, 'account_deleted');
+  for (const familyId of await deps.refreshFamilies.familiesOf(caller.userId)) await deps.refreshFamilies.revoke(familyId, 'account_deleted');
   const consents: ConsentRecord[] = [];
   for (const list of [deps.consents.granted.bind(deps.consents), deps.consents.received.bind(deps.consents)]) {
     let cursor: string | undefined;

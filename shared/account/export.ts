@@ -1,15 +1,18 @@
 import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
-import type { Caller, RequestMeta } from '../http/request';
-import { actorOf, requestFacts } from '../identity/audit-actor';
-import type { ConsentRecord, ConversationRepository, Page, PageRequest, StoredConversation, StoredSymptomSession, SymptomSessionReader } from '../ports';
-import type { HealthProfile } from '../contracts/profile';
-import { conversationPlace, type StoredMessage } from '../assistant/conversation';
+import type { Caller, RequestMeta } from "../domain/caller";
+import { actorOf, requestFacts } from '../audit/actor';
+import type { ConsentRecord } from "../records/ports";
+import type { ConversationRepository, StoredConversation } from "../chat/ports";
+import type { Page, PageRequest } from "../domain/page";
+import type { StoredSymptomSession, SymptomSessionReader } from "../triage/ports";
+import type { HealthProfile } from '../contracts/records';
+import { conversationPlace, type StoredMessage } from '../chat/conversation';
 import { sessionPlaces } from '../triage/places';
 import type { SessionInput } from '../triage/sessions';
 import { sessionView } from '../triage/session-view';
 import { accessLogEntry } from '../audit/trail';
-import { consentView } from '../consent/consents';
+import { consentView } from '../records/consents';
 import { places } from '../vault/places';
 
 const PAGE = 100;

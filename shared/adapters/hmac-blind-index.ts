@@ -1,5 +1,5 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
-import type { BlindIndex } from '../ports';
+import type { BlindIndex } from "../identity/ports";
 
 /**
  * HMAC-SHA256 blind index: equal inputs give equal indexes, but without the key an index reveals

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditEvent } from '../ports';
+import type { AuditEvent } from "./ports";
 
 /**
  * The audit hash chain: one chain per data subject. Each record carries its sequence number and

@@ -1,7 +1,8 @@
 import type { AppDeps } from '../deps';
-import type { Caller, RequestMeta } from '../http/request';
-import { actorOf, requestFacts } from '../identity/audit-actor';
-import type { AuditSearch, Page, PageRequest, StoredAuditEvent } from '../ports';
+import type { Caller, RequestMeta } from "../domain/caller";
+import { actorOf, requestFacts } from './actor';
+import type { AuditSearch, StoredAuditEvent } from "./ports";
+import type { Page, PageRequest } from "../domain/page";
 import { verifyChain, type ChainVerdict } from './chain';
 
 type TrailDeps = Pick<AppDeps, 'auditTrail' | 'audit'>;

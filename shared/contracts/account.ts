@@ -1,26 +1,9 @@
 import * as z from '../zod';
 import { RoleSchema } from '../domain/roles';
 import { AccessLogEntry } from './audit';
-import { Consent } from './consent';
-import { HealthProfile } from './profile';
+import { Consent, HealthProfile } from './records';
 import { Conversation } from './chat';
 import { FollowUpAnswer, SymptomSession, TriageInput } from './triage';
-
-/** Roles an admin may give over HTTP; `admin` and `compliance` only through the operator CLI. */
-export const ASSIGNABLE_ROLES = ['caregiver', 'provider'] as const;
-export const RoleChangeRequest = z
-  .strictObject({ action: z.enum(['grant', 'revoke']), role: z.enum(ASSIGNABLE_ROLES) })
-  .register(z.globalRegistry, { id: 'RoleChangeRequest' });
-export const RoleChangeResponse = z.object({ id: z.uuid(), roles: z.array(RoleSchema) }).register(z.globalRegistry, { id: 'RoleChangeResponse' });
-
-export const FeedbackRequest = z
-  .strictObject({
-    rating: z.int().check(z.gte(1), z.lte(5)),
-    comments: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000))),
-  })
-  .register(z.globalRegistry, { id: 'FeedbackRequest' });
-export const FeedbackResponse = z.object({ id: z.uuid(), createdAt: z.iso.datetime() }).register(z.globalRegistry, { id: 'FeedbackResponse' });
-
 export const ExportResponse = z
   .object({
     exportedAt: z.iso.datetime(),

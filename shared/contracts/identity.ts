@@ -44,3 +44,12 @@ export const LogoutRequest = z
 export const MeResponse = z
   .object({ id: z.uuid(), email: z.string(), roles: z.array(RoleSchema), createdAt: z.iso.datetime() })
   .register(z.globalRegistry, { id: 'MeResponse' });
+
+/** Roles an admin may give over HTTP; `admin` and `compliance` only through the operator CLI. */
+export const ASSIGNABLE_ROLES = ['caregiver', 'provider'] as const;
+
+export const RoleChangeRequest = z
+  .strictObject({ action: z.enum(['grant', 'revoke']), role: z.enum(ASSIGNABLE_ROLES) })
+  .register(z.globalRegistry, { id: 'RoleChangeRequest' });
+
+export const RoleChangeResponse = z.object({ id: z.uuid(), roles: z.array(RoleSchema) }).register(z.globalRegistry, { id: 'RoleChangeResponse' });

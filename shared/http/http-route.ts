@@ -2,19 +2,21 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { baseConfigSchema, readConfig } from '../config';
 import { CareBowError, ForbiddenError } from '../errors';
-import type { AuditLog } from '../ports';
+import type { AuditLog } from "../audit/ports";
 import * as z from '../zod';
+import type { Schema } from '../zod';
 import { log, stackFrames } from '../logger';
 import { authorize, callerFrom } from './caller';
 import { errorResponse } from './error-response';
 import { normalizedHeaders, parseRequest } from './parse-request';
 import { securityHeaders } from './security-headers';
 import type { HttpReply, HttpRequest } from './request';
-import type { RouteDef } from './route';
+import type { Access, CallerOf, Parsed, Route, RouteDef } from './route';
 
 const { CORS_ALLOWED_ORIGINS } = readConfig(baseConfigSchema);
 
-type RouteHandler = (request: HttpRequest<any, any, any>) => Promise<HttpReply>;
+/** The handler of one route: its request typed by the route's schemas and access. */
+export type RouteHandler<A extends Access, B, Q, P> = (request: HttpRequest<Parsed<B>, Parsed<Q>, Parsed<P>, CallerOf<A>>) => Promise<HttpReply>;
 
 export interface HttpRouteOptions {
   /** Where authorization denials are recorded; required on every protected route. */
@@ -77,24 +79,27 @@ const accessLogAndErrors = (route: RouteDef, routeId: string, audit: AuditLog | 
  * through the route's response schema (unknown fields are stripped, so nothing leaks by accident).
  *
  * @example
- * export const handler = httpRoute(routes.me, 'me', async ({ caller, meta }) => ({ body: await getMe(deps, caller!, meta) }), { audit: deps.audit });
+ * export const handler = httpRoute(routes.me, async ({ caller, meta }) => ({ body: await getMe(deps, caller, meta) }), { audit: deps.audit });
  */
-export const httpRoute = (route: RouteDef, routeId: string, handle: RouteHandler, options: HttpRouteOptions = {}) => {
+export const httpRoute = <A extends Access, B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined>(
+  route: Route<A, B, Q, P>, handle: RouteHandler<A, B, Q, P>, options: HttpRouteOptions = {},
+) => {
+  const routeId = route.id;
   if (!('public' in route.access) && options.audit === undefined) throw new Error(`Route ${routeId} is protected: pass the audit log, its denials are audited`);
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>()
     // Registered first so its onError runs last, after the error handler has built the response.
     .use(securityHeaders() as MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>)
-    .use(accessLogAndErrors(route, routeId, options.audit))
+    .use(accessLogAndErrors(route as RouteDef, routeId, options.audit))
     .handler(async (event) => {
       const caller = callerFrom(event);
       authorize(route.access, caller);
-      const parsed = parseRequest(route, event);
+      const parsed = parseRequest(route as RouteDef, event);
       const headers = normalizedHeaders(event);
       const userAgent = headers['user-agent'];
-      const reply = await handle({
+      const reply = await (handle as (request: HttpRequest) => Promise<HttpReply>)({
         ...parsed,
         headers,
-        ...(caller ? { caller } : {}),
+        caller,
         meta: {
           requestId: requestIdOf(event),
           sourceIp: event.requestContext?.identity?.sourceIp ?? 'unknown',

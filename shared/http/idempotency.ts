@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../deps';
 import { ConflictError, ValidationError } from '../errors';
-import { actorOf, requestFacts } from '../identity/audit-actor';
+import { actorOf, requestFacts } from '../audit/actor';
 import { log } from '../logger';
-import type { AuditEvent, IdempotencyStore } from '../ports';
-import type { Caller, RequestMeta } from './request';
+import type { AuditEvent } from "../audit/ports";
+import type { IdempotencyStore } from "./idempotency-store";
+import type { Caller, RequestMeta } from "../domain/caller";
 import type { FieldPlace } from '../vault/sealed-field';
 
 const KEY = /^[A-Za-z0-9_-]{8,64}$/;

@@ -1,28 +1,16 @@
-import type { Role } from '../domain/roles';
+import type { Caller, RequestMeta } from '../domain/caller';
 
-/** The authenticated caller, as the authorizer vouched for it. */
-export interface Caller {
-  readonly userId: string;
-  readonly roles: readonly Role[];
-  readonly clientId: string;
-  readonly tokenId: string;
-}
-
-/** Facts about one request that use cases record in audit events (never PHI). */
-export interface RequestMeta {
-  readonly requestId: string;
-  readonly sourceIp: string;
-  readonly userAgent?: string;
-}
-
-/** What a route handler receives once the middleware stack has parsed and authorized a request. */
-export interface HttpRequest<Body = unknown, Query = unknown, Params = unknown> {
+/**
+ * What a route handler receives once the middleware stack has parsed and authorized a request.
+ * `httpRoute` infers the type parameters from the route line: its schemas and its access.
+ */
+export interface HttpRequest<Body = unknown, Query = unknown, Params = unknown, TheCaller extends Caller | undefined = Caller | undefined> {
   readonly body: Body;
   readonly query: Query;
   readonly params: Params;
   readonly headers: Readonly<Record<string, string>>;
-  /** Present on every non-public route. */
-  readonly caller?: Caller;
+  /** The authenticated caller: always there on a protected route, `undefined` on a public one. */
+  readonly caller: TheCaller;
   readonly meta: RequestMeta;
 }
 

@@ -1,9 +1,21 @@
+import type { output } from 'zod/v4/core';
 import type { Schema } from '../zod';
+import type { Caller } from '../domain/caller';
 import type { Role } from '../domain/roles';
 import type { TableName } from '../data/tables';
 
+/** A route anyone may call, without a token. */
+export interface PublicAccess {
+  readonly public: true;
+}
+
+/** A route for an authenticated caller holding one of `roles`. */
+export interface RoleAccess {
+  readonly roles: readonly Role[];
+}
+
 /** Who may call a route: anyone, or an authenticated caller holding one of `roles`. */
-export type Access = { readonly public: true } | { readonly roles: readonly Role[] };
+export type Access = PublicAccess | RoleAccess;
 
 /** API Gateway method throttling override (requests per second, burst). */
 export interface Throttle {
@@ -44,18 +56,23 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export type RequestHeader = 'Idempotency-Key' | 'If-Match';
 
-/** One line of the route table. */
-export interface RouteDef {
+/** One line of the route table, typed by its schemas and access (see `route`). */
+export interface RouteLine<
+  A extends Access = Access,
+  B extends Schema | undefined = Schema | undefined,
+  Q extends Schema | undefined = Schema | undefined,
+  P extends Schema | undefined = Schema | undefined,
+> {
   readonly method: HttpMethod;
   /** API Gateway style path, `{param}` for path parameters. */
   readonly path: string;
   /** Handler module under `functions/`, without extension; it exports `handler`. */
   readonly entry: string;
-  readonly access: Access;
+  readonly access: A;
   readonly summary: string;
-  readonly body?: Schema;
-  readonly query?: Schema;
-  readonly params?: Schema;
+  readonly body?: B;
+  readonly query?: Q;
+  readonly params?: P;
   /** Success response schema; `undefined` for 204. */
   readonly response?: Schema;
   readonly status: number;
@@ -69,23 +86,40 @@ export interface RouteDef {
   readonly headers?: readonly RequestHeader[];
 }
 
-export const PUBLIC: Access = { public: true };
+/** A route line with its id: the key it has in the route table (`routeTable` stamps it). */
+export type Route<A extends Access = Access, B extends Schema | undefined = Schema | undefined, Q extends Schema | undefined = Schema | undefined, P extends Schema | undefined = Schema | undefined> =
+  RouteLine<A, B, Q, P> & { readonly id: string };
 
-export const isPublic = (access: Access): access is { readonly public: true } => 'public' in access;
+/** Any route of the table, with its types erased (the CDK app, the local server, the OpenAPI document). */
+export type RouteDef = Route;
+
+/** What a schema slot of a route gives its handler: the parsed value, or `undefined` without a schema. */
+export type Parsed<S> = S extends Schema ? output<S> : undefined;
+
+/** The caller a route's handler sees: always present on a protected route, never on a public one. */
+export type CallerOf<A extends Access> = A extends RoleAccess ? Caller : undefined;
+
+export const PUBLIC: PublicAccess = { public: true };
+
+export const isPublic = (access: Access): access is PublicAccess => 'public' in access;
 
 /** The body limit when a route does not set one: identity bodies are a few hundred bytes. */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
 
-type RouteOptions = Omit<RouteDef, 'method' | 'path' | 'entry' | 'access' | 'status' | 'grants' | 'maxBodyBytes'> &
-  Partial<Pick<RouteDef, 'status' | 'grants' | 'maxBodyBytes'>>;
+type RouteOptions<B, Q, P> = Omit<RouteLine, 'method' | 'path' | 'entry' | 'access' | 'status' | 'grants' | 'maxBodyBytes' | 'body' | 'query' | 'params'> &
+  Partial<Pick<RouteLine, 'status' | 'grants' | 'maxBodyBytes'>> & { readonly body?: B; readonly query?: Q; readonly params?: P };
 
 /**
- * Builds a route line from `'METHOD /path'`, its handler entry and who may call it.
+ * Builds a route line from `'METHOD /path'`, its handler entry and who may call it. The line keeps
+ * the types of its schemas and access, so `httpRoute` hands the handler typed `body`, `query`,
+ * `params` and (on protected routes) a `caller` that is always there.
  *
  * @example
- * route('POST /api/v1/auth/login', 'auth/login', PUBLIC, { summary: 'Log in', body: LoginRequest, response: TokenPair })
+ * route('POST /api/v1/auth/login', 'identity/login', PUBLIC, { summary: 'Log in', body: LoginRequest, response: TokenPair })
  */
-export const route = (signature: `${HttpMethod} /${string}`, entry: string, access: Access, options: RouteOptions): RouteDef => {
+export const route = <A extends Access, B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
+  signature: `${HttpMethod} /${string}`, entry: string, access: A, options: RouteOptions<B, Q, P>,
+): RouteLine<A, B, Q, P> => {
   const [method, path] = signature.split(/\s+/) as [HttpMethod, string];
   const grants = options.grants ?? {};
   return {
@@ -101,3 +135,11 @@ export const route = (signature: `${HttpMethod} /${string}`, entry: string, acce
   };
 };
 
+/**
+ * Stamps each line of an area's table with its key as `id`, so the id is written once: in the table.
+ *
+ * @example
+ * export const recordRoutes = routeTable({ profileGet: route('GET /api/v1/profile', 'records/profile-get', PATIENT, { ... }) });
+ */
+export const routeTable = <T extends Record<string, { readonly method: HttpMethod }>>(lines: T): { readonly [K in keyof T & string]: T[K] & { readonly id: K } } =>
+  Object.fromEntries(Object.entries(lines).map(([id, line]) => [id, { ...line, id }])) as never;

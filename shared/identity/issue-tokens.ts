@@ -1,6 +1,6 @@
-import type { UserRecord } from '../ports';
+import type { UserRecord } from "./ports";
 import { mintAccessToken } from './access-token';
-import type { IdentityDeps } from './deps';
+import type { AppDeps } from '../deps';
 import { formatRefreshToken, hashSecret, newFamilyId, newSecret } from './refresh-token';
 
 export interface TokenPairResult {
@@ -12,14 +12,14 @@ export interface TokenPairResult {
 
 /** Starts a new refresh-token family for `user` and mints its first token pair. */
 export const issueTokenPair = async (
-  deps: Pick<IdentityDeps, 'sessions' | 'signer' | 'clock' | 'tokens'>,
+  deps: Pick<AppDeps, 'refreshFamilies' | 'signer' | 'clock' | 'tokens'>,
   user: Pick<UserRecord, 'id' | 'roles'>,
   authTime: number,
 ): Promise<TokenPairResult> => {
   const now = deps.clock.now();
   const familyId = newFamilyId();
   const secret = newSecret();
-  await deps.sessions.create({
+  await deps.refreshFamilies.create({
     familyId,
     userId: user.id,
     clientId: deps.tokens.clientId,

@@ -1,11 +1,15 @@
 import { lockSecondsAfter } from '../domain/lockout';
 import { normalizeEmail } from '../domain/email';
 import { TooManyRequestsError, UnauthorizedError } from '../errors';
-import type { RequestMeta } from '../http/request';
-import type { UserRecord } from '../ports';
-import { ANONYMOUS, requestFacts, unknownEmailSubject } from './audit-actor';
-import type { IdentityDeps } from './deps';
+import type { RequestMeta } from "../domain/caller";
+import type { UserRecord } from "./ports";
+import { ANONYMOUS, requestFacts, unknownEmailSubject } from '../audit/actor';
+import type { AppDeps } from '../deps';
+
 import { issueTokenPair, type TokenPairResult } from './issue-tokens';
+
+/** Everything a login touches. */
+export type LoginDeps = Pick<AppDeps, 'users' | 'loginAttempts' | 'refreshFamilies' | 'audit' | 'signer' | 'blindIndex' | 'passwords' | 'clock' | 'tokens'>;
 
 export interface LoginInput {
   readonly email: string;
@@ -17,7 +21,7 @@ export interface LoginInput {
  * and time (a dummy scrypt for unknown e-mails) and get the same 401; consecutive failures per
  * e-mail lock it for a growing time (429 with Retry-After).
  */
-export const login = async (deps: IdentityDeps, input: LoginInput, meta: RequestMeta): Promise<TokenPairResult> => {
+export const login = async (deps: LoginDeps, input: LoginInput, meta: RequestMeta): Promise<TokenPairResult> => {
   const now = deps.clock.now();
   const emailIndex = await deps.blindIndex.of(normalizeEmail(input.email));
   const userId = await deps.users.findIdByEmail(emailIndex);
@@ -51,7 +55,7 @@ export const login = async (deps: IdentityDeps, input: LoginInput, meta: Request
 };
 
 /** True only for an active account whose password matches; rehashes when the cost has risen. */
-const credentialsMatch = async (deps: IdentityDeps, user: UserRecord | undefined, password: string): Promise<boolean> => {
+const credentialsMatch = async (deps: LoginDeps, user: UserRecord | undefined, password: string): Promise<boolean> => {
   if (user === undefined) {
     await deps.passwords.verifyDummy(password);
     return false;

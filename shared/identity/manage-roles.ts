@@ -1,7 +1,7 @@
 import { normalizeEmail } from '../domain/email';
 import type { Role } from '../domain/roles';
 import { ConflictError, NotFoundError } from '../errors';
-import type { IdentityDeps } from './deps';
+import type { AppDeps } from '../deps';
 
 export type RoleChangeKind = 'grant' | 'revoke';
 
@@ -18,7 +18,7 @@ export interface Operator {
  * so two concurrent changes never lose one. Every account keeps `patient`. Audited.
  */
 export const changeRole = async (
-  deps: Pick<IdentityDeps, 'users' | 'audit'>,
+  deps: Pick<AppDeps, 'users' | 'audit'>,
   userId: string,
   change: RoleChangeKind,
   role: Role,
@@ -42,7 +42,7 @@ export const changeRole = async (
  * way to make the first admin: no HTTP route can grant `admin`.
  */
 export const changeRoleByEmail = async (
-  deps: Pick<IdentityDeps, 'users' | 'blindIndex' | 'audit'>,
+  deps: Pick<AppDeps, 'users' | 'blindIndex' | 'audit'>,
   email: string,
   change: RoleChangeKind,
   role: Role,

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors';
-import type { Caller, RequestMeta } from '../http/request';
+import type { Caller, RequestMeta } from "../domain/caller";
 import type { Role } from '../domain/roles';
-import { actorOf, requestFacts } from './audit-actor';
+import { actorOf, requestFacts } from '../audit/actor';
 import type { AppDeps } from '../deps';
 import { places } from '../vault/places';
 

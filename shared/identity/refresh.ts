@@ -1,13 +1,13 @@
 import { UnauthorizedError } from '../errors';
-import type { RequestMeta } from '../http/request';
-import type { RefreshFamily } from '../ports';
-import { ANONYMOUS, anonymousSubject, requestFacts } from './audit-actor';
+import type { RequestMeta } from "../domain/caller";
+import type { RefreshFamily } from "./ports";
+import { ANONYMOUS, anonymousSubject, requestFacts } from '../audit/actor';
 import { mintAccessToken } from './access-token';
-import type { IdentityDeps } from './deps';
+import type { AppDeps } from '../deps';
 import type { TokenPairResult } from './issue-tokens';
 import { formatRefreshToken, hashSecret, newSecret, parseRefreshToken } from './refresh-token';
 
-type RefreshDeps = Pick<IdentityDeps, 'sessions' | 'users' | 'audit' | 'signer' | 'clock' | 'tokens'>;
+type RefreshDeps = Pick<AppDeps, 'refreshFamilies' | 'users' | 'audit' | 'signer' | 'clock' | 'tokens'>;
 
 /**
  * Rotates a refresh token (RFC 9700 §4.14.2). Only the family's current token works, once: the
@@ -17,10 +17,10 @@ type RefreshDeps = Pick<IdentityDeps, 'sessions' | 'users' | 'audit' | 'signer' 
  */
 export const refresh = async (deps: RefreshDeps, refreshToken: string, meta: RequestMeta): Promise<TokenPairResult> => {
   const parsed = parseRefreshToken(refreshToken);
-  const family = parsed === undefined ? undefined : await deps.sessions.get(parsed.familyId);
+  const family = parsed === undefined ? undefined : await deps.refreshFamilies.get(parsed.familyId);
   const nowEpoch = Math.floor(deps.clock.now().getTime() / 1000);
   const fail = async (reason: string, live?: RefreshFamily): Promise<never> => {
-    if (live !== undefined) await deps.sessions.revoke(live.familyId, reason === 'account_disabled' ? 'account_disabled' : 'reuse_detected');
+    if (live !== undefined) await deps.refreshFamilies.revoke(live.familyId, reason === 'account_disabled' ? 'account_disabled' : 'reuse_detected');
     await deps.audit.append({
       action: reason === 'reuse_detected' ? 'auth.refresh_reuse' : 'auth.refresh', outcome: 'failure',
       subjectId: family?.userId ?? anonymousSubject(), actor: { userId: family?.userId ?? ANONYMOUS, roles: [] },
@@ -39,7 +39,7 @@ export const refresh = async (deps: RefreshDeps, refreshToken: string, meta: Req
   if (user === undefined || user.status !== 'active') return fail('account_disabled', family);
 
   const secret = newSecret();
-  if (!(await deps.sessions.rotate(family.familyId, presentedHash, hashSecret(secret), nowEpoch))) {
+  if (!(await deps.refreshFamilies.rotate(family.familyId, presentedHash, hashSecret(secret), nowEpoch))) {
     return fail('reuse_detected', family);
   }
   const access = await mintAccessToken(deps.signer, deps.tokens, { userId: user.id, roles: user.roles }, deps.clock.now());

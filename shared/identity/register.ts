@@ -3,9 +3,9 @@ import { normalizeEmail } from '../domain/email';
 import { checkPassword } from '../domain/password-policy';
 import { SELF_REGISTERED_ROLE, type Role } from '../domain/roles';
 import { ConflictError, ValidationError } from '../errors';
-import type { RequestMeta } from '../http/request';
-import type { UserRecord } from '../ports';
-import { requestFacts } from './audit-actor';
+import type { RequestMeta } from "../domain/caller";
+import type { UserRecord } from "./ports";
+import { requestFacts } from '../audit/actor';
 import type { AppDeps } from '../deps';
 import { places } from '../vault/places';
 

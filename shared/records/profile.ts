@@ -1,9 +1,9 @@
 import { activeConsentFor } from '../domain/consent-policy';
 import type { AppDeps } from '../deps';
 import { NotFoundError, PreconditionFailedError } from '../errors';
-import type { Caller, RequestMeta } from '../http/request';
-import type { HealthProfile } from '../contracts/profile';
-import { actorOf, requestFacts } from '../identity/audit-actor';
+import type { Caller, RequestMeta } from "../domain/caller";
+import type { HealthProfile } from '../contracts/records';
+import { actorOf, requestFacts } from '../audit/actor';
 import { places } from '../vault/places';
 
 export interface ProfileView {

@@ -4,7 +4,7 @@ import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { HealthConfig } from '../config';
 import { clientConfig } from '../adapters/aws/client-config';
 import { TABLES, type TableName } from '../data/tables';
-import type { Probe } from '../health/check-dependencies';
+import type { Probe } from '../platform/check-dependencies';
 import { LocalTokenSigner } from '../adapters/local/local-token-signer';
 
 /** The probes of the detailed health check: tables, key service, queue, LLM configuration. */

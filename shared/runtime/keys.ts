@@ -5,7 +5,8 @@ import { localBlindIndexKey } from '../adapters/local/keyring';
 import { LocalTokenSigner } from '../adapters/local/local-token-signer';
 import { KmsDataKeyService } from '../adapters/aws/kms-data-keys';
 import { LocalDataKeyService } from '../adapters/local/local-data-keys';
-import type { BlindIndex, DataKeyService, TokenSigner } from '../ports';
+import type { BlindIndex, TokenSigner } from "../identity/ports";
+import type { DataKeyService } from "../vault/ports";
 
 interface KeyConfig {
   readonly KEY_PROVIDER: 'kms' | 'local';

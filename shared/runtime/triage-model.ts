@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { OpenAiTriageModel } from '../adapters/openai/openai-triage-model';
 import type { ChatModel, TriageModel } from '../triage/model';
-import { appConfig } from './app';
+import { appConfig } from './composition';
 
 /**
  * The triage model from configuration, or none (then the rules engine answers alone). The API key

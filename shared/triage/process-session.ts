@@ -1,8 +1,8 @@
 import type { TriageInput } from '../contracts/triage';
-import { aiConsentId } from '../consent/consents';
+import { aiConsentId } from '../records/consents';
 import { allowsAiProcessing } from '../domain/consent-policy';
 import type { AppDeps } from '../deps';
-import type { SymptomSessionRepository, TriageMetrics } from '../ports';
+import type { SymptomSessionRepository, TriageMetrics } from "./ports";
 import { DataKeyDestroyedError } from '../vault/errors';
 import { minimizeForModel } from './minimize';
 import { ModelError, ModelOutputError, ModelUnavailableError, PROMPT_VERSION, type ModelAssessment, type ModelUsage, type TriageModel, type MinimizedCase } from './model';

@@ -1,9 +1,10 @@
 import type { SymptomSession, TriageResult } from '../contracts/triage';
 import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
-import type { Caller, RequestMeta } from '../http/request';
-import { actorOf, requestFacts } from '../identity/audit-actor';
-import type { Page, PageRequest, StoredSymptomSession, SymptomSessionReader } from '../ports';
+import type { Caller, RequestMeta } from "../domain/caller";
+import { actorOf, requestFacts } from '../audit/actor';
+import type { Page, PageRequest } from "../domain/page";
+import type { StoredSymptomSession, SymptomSessionReader } from "./ports";
 import { sessionPlaces } from './places';
 
 /** Reading sessions needs no rules engine: kept apart so the read functions stay small. */

@@ -1,8 +1,8 @@
 import type { SymptomSession, TriageInput } from '../contracts/triage';
 import type { AppDeps } from '../deps';
 import { ConflictError, NotFoundError } from '../errors';
-import type { Caller, RequestMeta } from '../http/request';
-import type { StoredSymptomSession, SymptomSessionRepository, TriageQueue } from '../ports';
+import type { Caller, RequestMeta } from "../domain/caller";
+import type { StoredSymptomSession, SymptomSessionRepository, TriageQueue } from "./ports";
 import { sessionPlaces } from './places';
 import { auditSession, sessionView } from './session-view';
 

@@ -1,7 +1,7 @@
 import type { SymptomSession, TriageInput } from '../contracts/triage';
 import { uuidV7 } from '../domain/uuid-v7';
-import type { Caller, RequestMeta } from '../http/request';
-import type { StoredSymptomSession } from '../ports';
+import type { Caller, RequestMeta } from "../domain/caller";
+import type { StoredSymptomSession } from "./ports";
 import { isEmergency } from './levels';
 import { sessionPlaces } from './places';
 import { composeResult } from './result';

@@ -1,6 +1,6 @@
 import { normalizeEmail } from '../domain/email';
 import { NotFoundError } from '../errors';
-import type { IdentityDeps } from '../identity/deps';
+import type { AppDeps } from '../deps';
 import type { Operator } from '../identity/manage-roles';
 import type { Vault } from './vault';
 
@@ -9,7 +9,7 @@ import type { Vault } from './vault';
  * older versions keep opening until they are written again. Audited.
  */
 export const rotateDataKey = async (
-  deps: Pick<IdentityDeps, 'users' | 'blindIndex' | 'audit'> & { vault: Vault },
+  deps: Pick<AppDeps, 'users' | 'blindIndex' | 'audit'> & { vault: Vault },
   email: string,
   operator: Operator,
 ): Promise<{ userId: string; version: number }> => {

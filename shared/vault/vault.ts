@@ -1,4 +1,4 @@
-import type { DataKeyRepository, DataKeyService } from '../ports';
+import type { DataKeyRepository, DataKeyService } from "./ports";
 import { DataKeyDestroyedError, DataKeyMissingError } from './errors';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { openWithKey, parseSealed, sealWithKey, type FieldPlace } from './sealed-field';

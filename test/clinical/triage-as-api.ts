@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TriageInput, TriageResult } from '../../shared/contracts/triage';
-import type { AuditEvent, StoredSymptomSession, SymptomSessionRepository, WorkMessage } from '../../shared/ports';
+import type { AuditEvent } from "../../shared/audit/ports";
+import type { StoredSymptomSession, SymptomSessionRepository, WorkMessage } from "../../shared/triage/ports";
 import { processSession, type TriageMessage, type WorkerDeps } from '../../shared/triage/process-session';
 import { sessionView } from '../../shared/triage/session-view';
 import { startSession } from '../../shared/triage/start-session';

@@ -1,8 +1,10 @@
 import type { Role } from '../../shared/domain/roles';
 import { randomBytes } from 'node:crypto';
-import type { IdentityDeps } from '../../shared/identity/deps';
+import type { LoginDeps } from '../../shared/identity/login';
 import { ScryptPasswordHasher } from '../../shared/identity/password-hasher';
-import type { AuditEvent, DataKeyRepository, DataKeyService, RefreshFamily, UserRecord, WrappedDataKeys } from '../../shared/ports';
+import type { AuditEvent } from "../../shared/audit/ports";
+import type { DataKeyRepository, DataKeyService, WrappedDataKeys } from "../../shared/vault/ports";
+import type { RefreshFamily, UserRecord } from "../../shared/identity/ports";
 import { Vault } from '../../shared/vault/vault';
 
 /** In-memory data keys; `calls` counts key-service calls (a warm request must make none). */
@@ -33,7 +35,7 @@ export const inMemoryDataKeys = () => {
 };
 
 /** In-memory ports for use-case unit tests (no network); the DynamoDB adapters are tested in integration. */
-export const inMemoryIdentity = (overrides: Partial<IdentityDeps & { vault: Vault }> = {}) => {
+export const inMemoryIdentity = (overrides: Partial<LoginDeps & { vault: Vault }> = {}) => {
   const dataKeys = inMemoryDataKeys();
   const users = new Map<string, UserRecord>();
   const emails = new Map<string, string>();
@@ -41,7 +43,7 @@ export const inMemoryIdentity = (overrides: Partial<IdentityDeps & { vault: Vaul
   const attempts = new Map<string, { failures: number; lockedUntil?: number }>();
   const events: AuditEvent[] = [];
   let signed = 0;
-  const deps: IdentityDeps & { vault: Vault } = {
+  const deps: LoginDeps & { vault: Vault } = {
     vault: new Vault(dataKeys.repository, dataKeys.service),
     users: {
       create: async (user) => void users.set(user.id, user),
@@ -69,7 +71,7 @@ export const inMemoryIdentity = (overrides: Partial<IdentityDeps & { vault: Vaul
       },
       clear: async (index) => void attempts.delete(index),
     },
-    sessions: {
+    refreshFamilies: {
       create: async (family) => void families.set(family.familyId, family),
       get: async (id) => families.get(id),
       rotate: async (id, expected, next) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { startLocalBackend, type LocalBackend } from '../../local/runtime';
+import { startLocalBackend, type LocalBackend } from '../../local/backend';
 import type { TableName } from '../../shared/data/tables';
 
 /**

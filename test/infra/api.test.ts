@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, ROUTE_IDS } from '../../functions/routes';
-import { STAGES } from '../../lib/stages';
+import { STAGE_CONFIGS } from '../../lib/stages';
 import { isPublic, type RouteDef } from '../../shared/http/route';
 import { apiMethods, logicalIdOf, resourcesOfType, synthStage, type Synthesized } from './support/synth';
 
@@ -61,7 +61,7 @@ describe('Construct: Api', () => {
   it('answers CORS preflights only on route paths and only for the allowed origins', () => {
     // Prepare
     const routePaths = [...new Set(ROUTES.map(([, route]) => route.path))].sort();
-    const [firstOrigin, ...otherOrigins] = STAGES.dev.corsAllowedOrigins;
+    const [firstOrigin, ...otherOrigins] = STAGE_CONFIGS.dev.corsAllowedOrigins;
 
     // Act
     const preflights = [...methods.entries()].filter(([key]) => key.startsWith('OPTIONS '));
@@ -86,7 +86,7 @@ describe('Construct: Api', () => {
     const stageWide = settings.find((s) => s.ResourcePath === '/*' && s.HttpMethod === '*');
 
     // Assess
-    expect(stageWide).toMatchObject({ ThrottlingRateLimit: STAGES.dev.throttle.rateLimit, ThrottlingBurstLimit: STAGES.dev.throttle.burstLimit });
+    expect(stageWide).toMatchObject({ ThrottlingRateLimit: STAGE_CONFIGS.dev.throttle.rateLimit, ThrottlingBurstLimit: STAGE_CONFIGS.dev.throttle.burstLimit });
     for (const [id, route] of throttled) {
       const escaped = route.path.replaceAll('/', '~1');
       const override = settings.find((s) => s.ResourcePath === `/${escaped}` && s.HttpMethod === route.method);
@@ -96,7 +96,7 @@ describe('Construct: Api', () => {
         LoggingLevel: 'ERROR',
         DataTraceEnabled: false,
       });
-      expect(route.throttle!.rateLimit).toBeLessThanOrEqual(STAGES.dev.throttle.rateLimit);
+      expect(route.throttle!.rateLimit).toBeLessThanOrEqual(STAGE_CONFIGS.dev.throttle.rateLimit);
     }
     for (const [id, route] of ROUTES.filter(([, route]) => route.path.startsWith('/api/v1/auth/'))) {
       expect(route.throttle, `${id} is a credential route`).toBeDefined();

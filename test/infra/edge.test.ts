@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WAF_RULE_NAMES } from '../../lib/edge';
-import { STAGES } from '../../lib/stages';
+import { STAGE_CONFIGS } from '../../lib/stages';
 import { logicalIdOf, resourcesOfType, synthStage, type Synthesized } from './support/synth';
 
 const MANAGED = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesSQLiRuleSet', 'AWSManagedRulesAmazonIpReputationList'];
@@ -43,14 +43,14 @@ describe('Construct: Edge', () => {
     // Assess
     expect(rules.map((rule) => rule.Name)).toEqual([...WAF_RULE_NAMES]);
     expect(new Set(rules.map((rule) => rule.Priority)).size).toBe(rules.length);
-    expect(general).toMatchObject({ Action: { Block: {} }, Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: STAGES.dev.waf.requestsPerIp } } });
-    expect(auth).toMatchObject({ Action: { Block: {} }, Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: STAGES.dev.waf.authRequestsPerIp } } });
+    expect(general).toMatchObject({ Action: { Block: {} }, Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: STAGE_CONFIGS.dev.waf.requestsPerIp } } });
+    expect(auth).toMatchObject({ Action: { Block: {} }, Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: STAGE_CONFIGS.dev.waf.authRequestsPerIp } } });
     expect(auth.Statement.RateBasedStatement.ScopeDownStatement.ByteMatchStatement).toMatchObject({
       FieldToMatch: { UriPath: {} },
       PositionalConstraint: 'STARTS_WITH',
       SearchString: '/dev/api/v1/auth/',
     });
-    expect(STAGES.dev.waf.authRequestsPerIp).toBeLessThan(STAGES.dev.waf.requestsPerIp);
+    expect(STAGE_CONFIGS.dev.waf.authRequestsPerIp).toBeLessThan(STAGE_CONFIGS.dev.waf.requestsPerIp);
   });
 
   it('is associated with the API stage', () => {

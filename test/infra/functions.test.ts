@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, ROUTE_IDS, type RouteId } from '../../functions/routes';
 import { pascal } from '../../lib/data';
-import { STAGES } from '../../lib/stages';
+import { STAGE_CONFIGS } from '../../lib/stages';
 import { TABLES } from '../../shared/data/tables';
 import { logicalIdOf, referencedId, resourcesOfType, synthStage, type CfnResource, type Synthesized } from './support/synth';
 
@@ -70,7 +70,7 @@ describe('Construct: Api functions', () => {
     for (const [id, fn] of functions) {
       expect(fn.Properties, id).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, Handler: 'index.handler' });
       if (id === workerId) continue;
-      expect(fn.Properties, id).toMatchObject({ Timeout: 10, ReservedConcurrentExecutions: STAGES.dev.reservedConcurrency });
+      expect(fn.Properties, id).toMatchObject({ Timeout: 10, ReservedConcurrentExecutions: STAGE_CONFIGS.dev.reservedConcurrency });
     }
     expect(logGroups.every((group) => group !== undefined)).toBe(true);
     expect(new Set(logGroups).size).toBe(functions.length);
@@ -96,7 +96,7 @@ describe('Construct: Api functions', () => {
     for (const environment of variables) expect(environment).toEqual(first);
     expect(first).toMatchObject({
       CAREBOW_STAGE: 'dev',
-      CORS_ALLOWED_ORIGINS: STAGES.dev.corsAllowedOrigins.join(','),
+      CORS_ALLOWED_ORIGINS: STAGE_CONFIGS.dev.corsAllowedOrigins.join(','),
       KEY_PROVIDER: 'kms',
       AUTH_CLIENT_ID: 'carebow-dev',
       ACCESS_TOKEN_TTL_SECONDS: '900',

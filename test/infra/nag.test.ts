@@ -9,7 +9,7 @@ import { ROUTE_IDS } from '../../functions/routes';
 import { addNagChecks, buildCareBowApp } from '../../lib/app';
 import { CareBowStack } from '../../lib/carebow-stack';
 import { ACKNOWLEDGEMENTS, type AcknowledgementKey } from '../../lib/nag';
-import { parseStageConfig, STAGES } from '../../lib/stages';
+import { parseStageConfig, STAGE_CONFIGS } from '../../lib/stages';
 import { resourcesOfType, type CfnTemplate } from './support/synth';
 
 const ADR = join(import.meta.dirname, '..', '..', 'docs', 'adr', '0002-cdk-nag-acknowledgements.md');
@@ -64,7 +64,7 @@ describe('Construct: CareBow app under cdk-nag', () => {
     everything = new App({ context: { [BUNDLING_STACKS]: [] } });
     new CareBowStack(everything, 'CareBow-everything', {
       config: parseStageConfig({
-        ...STAGES.prod,
+        ...STAGE_CONFIGS.prod,
         alarmEmail: 'oncall@carebow.example',
         aiModel: { enabled: true, model: 'gpt-4o-mini', baseUrl: 'https://llm.carebow.example/v1' },
         issuer: 'https://api.carebow.example',

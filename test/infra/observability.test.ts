@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_IDS } from '../../functions/routes';
-import { STAGES } from '../../lib/stages';
+import { STAGE_CONFIGS } from '../../lib/stages';
 import { asArray, logicalIdOf, referencedId, resourcesOfType, synthStage, type Synthesized } from './support/synth';
 
 describe('Construct: Observability', () => {
@@ -20,7 +20,7 @@ describe('Construct: Observability', () => {
     // Act, Assess
     expect(logGroups.length).toBe(ROUTE_IDS.length + 2 + 3); // route functions, authorizer, worker; access, execution, WAF
     for (const [id, group] of logGroups) {
-      expect(group.Properties!.RetentionInDays, id).toBe(STAGES.dev.logRetention);
+      expect(group.Properties!.RetentionInDays, id).toBe(STAGE_CONFIGS.dev.logRetention);
       expect(group.Properties!.KmsKeyId, id).toEqual(keyArn);
     }
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTE_IDS } from '../../functions/routes';
-import { parseStageConfig, STAGES, STAGE_NAMES } from '../../lib/stages';
+import { parseStageConfig, STAGE_CONFIGS, STAGE_NAMES } from '../../lib/stages';
 
 describe('Construct: stage config', () => {
   it('defines dev, staging and prod, each with an explicit region and OWASP scrypt cost', () => {
     // Prepare, Act
-    const stages = STAGE_NAMES.map((name) => STAGES[name]);
+    const stages = STAGE_NAMES.map((name) => STAGE_CONFIGS[name]);
 
     // Assess
     expect(STAGE_NAMES).toEqual(['dev', 'staging', 'prod']);
@@ -19,7 +19,7 @@ describe('Construct: stage config', () => {
 
   it('retains and deletion-protects prod data, and lets dev be destroyed', () => {
     // Prepare, Act
-    const { dev, prod } = STAGES;
+    const { dev, prod } = STAGE_CONFIGS;
 
     // Assess
     expect(prod).toMatchObject({ removal: 'retain', deletionProtection: true });
@@ -31,7 +31,7 @@ describe('Construct: stage config', () => {
     const apiFunctions = ROUTE_IDS.length + 1;
 
     // Act
-    const reserved = STAGE_NAMES.map((name) => STAGES[name].reservedConcurrency * apiFunctions + STAGES[name].triageWorker.reservedConcurrency);
+    const reserved = STAGE_NAMES.map((name) => STAGE_CONFIGS[name].reservedConcurrency * apiFunctions + STAGE_CONFIGS[name].triageWorker.reservedConcurrency);
 
     // Assess
     for (const total of reserved) expect(1000 - total).toBeGreaterThanOrEqual(100);
@@ -39,7 +39,7 @@ describe('Construct: stage config', () => {
 
   it('bounds the triage worker: the queue drives 2 to 10 invocations, within its reservation', () => {
     // Prepare, Act
-    const workers = STAGE_NAMES.map((name) => [name, STAGES[name].triageWorker] as const);
+    const workers = STAGE_NAMES.map((name) => [name, STAGE_CONFIGS[name].triageWorker] as const);
 
     // Assess
     for (const [name, worker] of workers) {
@@ -51,7 +51,7 @@ describe('Construct: stage config', () => {
 
   it('calls the triage model in staging and prod, and not in dev (no key to provision)', () => {
     // Prepare, Act
-    const { dev, staging, prod } = STAGES;
+    const { dev, staging, prod } = STAGE_CONFIGS;
 
     // Assess
     expect(dev.aiModel.enabled).toBe(false);
@@ -75,6 +75,6 @@ describe('Construct: stage config', () => {
     ];
 
     // Act, Assess
-    for (const override of bad) expect(() => parseStageConfig({ ...STAGES.prod, ...override }), JSON.stringify(override)).toThrow(/Invalid stage config for 'prod'/);
+    for (const override of bad) expect(() => parseStageConfig({ ...STAGE_CONFIGS.prod, ...override }), JSON.stringify(override)).toThrow(/Invalid stage config for 'prod'/);
   });
 });

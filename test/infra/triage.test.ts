@@ -2,7 +2,7 @@ import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STAGES } from '../../lib/stages';
+import { STAGE_CONFIGS } from '../../lib/stages';
 import { MODEL_CALL_DEADLINE, Triage } from '../../lib/triage';
 import { asArray, logicalIdOf, referencedId, referencedIds, resourcesOfType, synthStage, type CfnResource, type Synthesized } from './support/synth';
 
@@ -125,7 +125,7 @@ describe('Construct: Triage worker', () => {
         Timeout: 30,
         MemorySize: 512,
         TracingConfig: { Mode: 'Active' },
-        ReservedConcurrentExecutions: STAGES[name].triageWorker.reservedConcurrency,
+        ReservedConcurrentExecutions: STAGE_CONFIGS[name].triageWorker.reservedConcurrency,
         Role: { 'Fn::GetAtt': [logicalIdOf(synth.stack, 'Triage/WorkerRole'), 'Arn'] },
         LoggingConfig: { LogGroup: { Ref: logicalIdOf(synth.stack, 'Triage/WorkerLogs') } },
       });
@@ -145,8 +145,8 @@ describe('Construct: Triage worker', () => {
     // Assess
     expect(devEnv).toEqual(routeEnvironment(dev));
     expect(devEnv.TRIAGE_QUEUE_URL).toEqual({ Ref: logicalIdOf(dev.stack, 'Triage/Queue') });
-    expect(devEnv.OPENAI_MODEL).toBe(STAGES.dev.aiModel.model);
-    expect(devEnv.AI_MODEL_ENABLED).toBe(String(STAGES.dev.aiModel.enabled));
+    expect(devEnv.OPENAI_MODEL).toBe(STAGE_CONFIGS.dev.aiModel.model);
+    expect(devEnv.AI_MODEL_ENABLED).toBe(String(STAGE_CONFIGS.dev.aiModel.enabled));
     const { OPENAI_API_KEY_SECRET_ID: secretId, ...rest } = stagingEnv;
     expect(rest).toEqual(routeEnvironment(staging));
     expect(secretId).toEqual({ Ref: logicalIdOf(staging.stack, 'Triage/ModelApiKeySecret') });
@@ -179,7 +179,7 @@ describe('Construct: Triage worker', () => {
       FunctionName: { Ref: logicalIdOf(staging.stack, 'Triage/WorkerFunction') },
       BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      ScalingConfig: { MaximumConcurrency: STAGES.staging.triageWorker.maxConcurrency },
+      ScalingConfig: { MaximumConcurrency: STAGE_CONFIGS.staging.triageWorker.maxConcurrency },
     });
     const maximumConcurrency = mapping.Properties!.ScalingConfig.MaximumConcurrency as number;
     expect(maximumConcurrency).toBeGreaterThanOrEqual(2);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
 import { DynamoAuditTrail } from '../../shared/adapters/aws/dynamo-audit-trail';
-import type { AuditEvent } from '../../shared/ports';
+import type { AuditEvent } from "../../shared/audit/ports";
 import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { tokenFor } from '../helpers/tokens';
 

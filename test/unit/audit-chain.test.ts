@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextRecord, recordHash, verifyChain, type ChainedAuditRecord } from '../../shared/audit/chain';
-import type { AuditEvent } from '../../shared/ports';
-
+import type { AuditEvent } from "../../shared/audit/ports";
 const event = (action: string): AuditEvent => ({
   action, outcome: 'success', subjectId: 'patient-1', actor: { userId: 'caregiver-1', roles: ['caregiver'] },
   resource: { type: 'profile', id: 'patient-1' }, requestId: `req-${action}`, sourceIp: '203.0.113.1',

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activeConsentFor, allowsAiProcessing, consentStatus } from '../../shared/domain/consent-policy';
-import type { ConsentRecord } from '../../shared/ports';
-
+import type { ConsentRecord } from "../../shared/records/ports";
 const now = new Date('2026-11-25T12:00:00Z');
 const share = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
   id: 'c1', kind: 'share', patientId: 'p', granteeId: 'g', scopes: ['profile.read'], purpose: 'caregiving', createdAt: '2026-11-01T00:00:00Z', ...overrides,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../shared/errors';
 import { idempotent } from '../../shared/http/idempotency';
-import type { AuditEvent, IdempotencyClaim, IdempotencyStore } from '../../shared/ports';
+import type { AuditEvent } from "../../shared/audit/ports";
+import type { IdempotencyClaim, IdempotencyStore } from "../../shared/http/idempotency-store";
 import { Vault } from '../../shared/vault/vault';
 import { inMemoryDataKeys, META } from '../helpers/in-memory';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactIdentifiers } from '../../shared/assistant/redact';
+import { redactIdentifiers } from '../../shared/chat/redact';
 
 describe('Function: redactIdentifiers', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT, calculateJwkThumbprint, exportJWK, type JWTPayload } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAccessTokenVerifier, TokenRejectedError } from '../../shared/auth/verify-access-token';
+import { createAccessTokenVerifier, TokenRejectedError } from '../../shared/identity/verify-access-token';
 
 const ISSUER = 'https://issuer.example.com';
 const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });

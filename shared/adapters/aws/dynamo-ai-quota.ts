@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { takeToken } from '../../domain/token-bucket';
-import type { AiQuota } from '../../ports';
+import type { AiQuota } from "../../assessment/ports";
 import { isConditionFailure } from './dynamo-client';
 
 const MAX_ATTEMPTS = 5;

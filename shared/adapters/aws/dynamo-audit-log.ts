@@ -1,6 +1,7 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { nextRecord } from '../../audit/chain';
-import type { AuditEvent, AuditLog, Clock } from '../../ports';
+import type { AuditEvent, AuditLog } from "../../audit/ports";
+import type { Clock } from "../../domain/clock";
 import { isConditionFailure } from './dynamo-client';
 
 /** Enough for a burst of one user's parallel requests; then the request fails (never unaudited). */

@@ -1,5 +1,6 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { AuditSearch, AuditTrail, Page, PageRequest, StoredAuditEvent } from '../../ports';
+import type { AuditSearch, AuditTrail, StoredAuditEvent } from "../../audit/ports";
+import type { Page, PageRequest } from "../../domain/page";
 import { auditPartition } from './dynamo-audit-log';
 import { decodeCursor, encodeCursor } from './page-cursor';
 

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ConversationRepository, Page, PageRequest, StoredConversation } from '../../ports';
+import type { ConversationRepository, StoredConversation } from "../../chat/ports";
+import type { Page, PageRequest } from "../../domain/page";
 import { isConditionFailure } from './dynamo-client';
 import { pageByPrefix } from './prefix-page';
 

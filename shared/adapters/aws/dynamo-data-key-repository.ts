@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DataKeyRepository, WrappedDataKeys } from '../../ports';
+import type { DataKeyRepository, WrappedDataKeys } from "../../vault/ports";
 import { isConditionFailure } from './dynamo-client';
 
 const key = (userId: string) => ({ pk: `USER#${userId}` });

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { IdempotencyClaim, IdempotencyStore } from '../../ports';
+import type { IdempotencyClaim, IdempotencyStore } from "../../http/idempotency-store";
 import { isConditionFailure } from './dynamo-client';
 
 const DAY_SECONDS = 86_400;

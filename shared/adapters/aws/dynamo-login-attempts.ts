@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { LoginAttemptStore } from '../../ports';
+import type { LoginAttemptStore } from "../../identity/ports";
 import { isConditionFailure } from './dynamo-client';
 
 /** A day without failures forgets the count (DynamoDB TTL; reads ignore expired items too). */

@@ -1,7 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type {
-  ConsentRecord, ConsentRepository, FeedbackRecord, FeedbackRepository, Page, PageRequest, ProfileRepository, StoredProfile,
-} from '../../ports';
+import type { ConsentRecord, ConsentRepository, FeedbackRecord, FeedbackRepository, ProfileRepository, StoredProfile } from "../../records/ports";
+import type { Page, PageRequest } from "../../domain/page";
 import { isConditionFailure } from './dynamo-client';
 import { decodeCursor, encodeCursor } from './page-cursor';
 

@@ -1,11 +1,11 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RefreshFamily, SessionRepository } from '../../ports';
+import type { RefreshFamily, RefreshFamilyRepository } from "../../identity/ports";
 import { isConditionFailure } from './dynamo-client';
 
 const key = (familyId: string) => ({ pk: `FAMILY#${familyId}` });
 
 /** Refresh-token families as `FAMILY#<id>` items; every state change is one conditional write. */
-export class DynamoSessionRepository implements SessionRepository {
+export class DynamoSessionRepository implements RefreshFamilyRepository {
   public constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,

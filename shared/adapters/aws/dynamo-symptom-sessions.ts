@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Page, PageRequest, StoredSymptomSession, SymptomSessionReader, SymptomSessionRepository } from '../../ports';
+import type { Page, PageRequest } from "../../domain/page";
+import type { StoredSymptomSession, SymptomSessionReader, SymptomSessionRepository } from "../../triage/ports";
 import { isConditionFailure } from './dynamo-client';
 import { pageByPrefix } from './prefix-page';
 

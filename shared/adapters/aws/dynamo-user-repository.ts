@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../domain/roles';
-import type { UserRecord, UserRepository } from '../../ports';
+import type { UserRecord, UserRepository } from "../../identity/ports";
 import { isConditionFailure } from './dynamo-client';
 
 const userKey = (id: string) => ({ pk: `USER#${id}` });

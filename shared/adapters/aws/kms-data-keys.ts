@@ -1,5 +1,5 @@
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import type { DataKeyService } from '../../ports';
+import type { DataKeyService } from "../../vault/ports";
 import { dataKeyContext } from '../../vault/data-key-context';
 
 

@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import type { JsonWebKeyWithKid, TokenSigner } from '../../ports';
+import type { JsonWebKeyWithKid, TokenSigner } from "../../identity/ports";
 import { publishedJwk } from '../token-signing-key';
 import { derToJose } from './der-signature';
 

@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Page, PageRequest } from '../../ports';
+import type { Page, PageRequest } from "../../domain/page";
 import { decodeCursor, encodeCursor } from './page-cursor';
 
 /** Where a prefix page is read from. */

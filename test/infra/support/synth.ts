@@ -1,7 +1,7 @@
 import { App, CfnElement, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CareBowStack } from '../../../lib/carebow-stack';
-import { parseStageConfig, STAGES, type StageConfig, type StageName } from '../../../lib/stages';
+import { parseStageConfig, STAGE_CONFIGS, type StageConfig, type StageName } from '../../../lib/stages';
 
 export interface SynthOptions {
   /**
@@ -39,7 +39,7 @@ export interface CfnTemplate {
 /** Synthesizes one stage's stack, without cdk-nag, the way `cdk synth CareBow-<stage>` would. */
 export const synthStage = (stage: StageName, options: SynthOptions = {}): Synthesized => {
   const app = new App(options.bundle === true ? {} : { context: { 'aws:cdk:bundling-stacks': [] } });
-  const config = options.overrides === undefined ? STAGES[stage] : parseStageConfig({ ...STAGES[stage], ...options.overrides });
+  const config = options.overrides === undefined ? STAGE_CONFIGS[stage] : parseStageConfig({ ...STAGE_CONFIGS[stage], ...options.overrides });
   const stack = new CareBowStack(app, `CareBow-${stage}`, { config });
   const template = Template.fromStack(stack);
   return { app, stack, template, json: template.toJSON() as CfnTemplate };

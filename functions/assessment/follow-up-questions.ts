@@ -1,0 +1,12 @@
+import { assessmentRoutes as routes } from '../routes/assessment';
+import type { TriageInput } from '../../shared/contracts/triage';
+import { httpRoute } from '../../shared/http/http-route';
+import { aiQuota, auditLog } from '../../shared/runtime/composition';
+import { followUpQuestions } from '../../shared/assessment/instant';
+
+const deps = { quota: aiQuota(), audit: auditLog() };
+
+/** POST /api/v1/enhanced-ai/follow-up-questions: what to ask next, nothing stored. */
+export const handler = httpRoute(routes.followUpQuestions, async ({ body, caller, meta }) => ({
+  body: await followUpQuestions(deps, caller, body, meta),
+}), { audit: deps.audit });

@@ -1,0 +1,11 @@
+import { identityRoutes as routes } from '../routes/identity';
+import { httpRoute } from '../../shared/http/http-route';
+import { register, type RegisterInput } from '../../shared/identity/register';
+import { users, auditLog, blindIndex, passwords, clock, vault } from '../../shared/runtime/composition';
+
+const deps = { users: users(), audit: auditLog(), blindIndex: blindIndex(), passwords: passwords(), clock, vault: vault() };
+
+/** POST /api/v1/auth/register: creates a patient account. */
+export const handler = httpRoute(routes.register, async ({ body, meta }) => ({
+  body: await register(deps, body, meta),
+}));

@@ -1,0 +1,16 @@
+import { identityRoutes as routes } from '../routes/identity';
+import { httpRoute } from '../../shared/http/http-route';
+import { changeRole } from '../../shared/identity/manage-roles';
+import { users, auditLog } from '../../shared/runtime/composition';
+
+const deps = { users: users(), audit: auditLog() };
+
+type Body = { action: 'grant' | 'revoke'; role: 'caregiver' | 'provider' };
+
+/** POST /api/v1/admin/users/{id}/roles: an admin grants or revokes caregiver/provider. */
+export const handler = httpRoute(routes.adminRoles, async ({ body, params, caller, meta }) => {
+  const result = await changeRole(deps, params.id, body.action, body.role, {
+    userId: caller.userId, roles: caller.roles, requestId: meta.requestId, source: meta.sourceIp,
+  });
+  return { body: { id: result.userId, roles: result.roles } };
+}, { audit: deps.audit });

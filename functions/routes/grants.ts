@@ -1,0 +1,14 @@
+/** The grants column of the route table: what a route's function may touch, as reusable presets. */
+
+/** Opening and sealing a user's PHI: their wrapped data key, unwrapped by KMS. */
+export const OPEN_PHI = { tables: { keys: 'read' }, dataKeys: 'decrypt' } as const;
+
+/** Symptom sessions and chats write sealed PHI and queue work for the worker. */
+export const SESSION_WRITE = { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'readWrite' }, triageQueue: 'send' } as const;
+
+/** Reading or writing sealed records (profiles, feedback, sessions, conversations, quota buckets). */
+export const RECORDS_READ = { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'read' } } as const;
+export const RECORDS_WRITE = { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'readWrite' } } as const;
+
+/** Identity writes: the user and e-mail claim items, and their audit events. */
+export const IDENTITY_WRITE = { identity: 'readWrite', audit: 'append' } as const;

@@ -1,0 +1,96 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { routes } from '../functions/routes';
+import { ensureLocalKeys } from '../shared/adapters/local/keyring';
+import { LocalTokenSigner } from '../shared/adapters/local/local-token-signer';
+import { TABLES, type TableName } from '../shared/data/tables';
+import packageJson from '../package.json' with { type: 'json' };
+import { startApiServer } from './api-server';
+import { localTableName, startStandIns } from './stand-ins';
+import { startQueuePoller } from './queue-poller';
+
+export interface LocalBackendOptions {
+  /** Port of the API; 0 picks a free one. */
+  readonly port: number;
+  /** Where data and keys persist; `undefined` keeps the stores in memory (keys still need a folder). */
+  readonly dataDir: string;
+  readonly persist: boolean;
+  /** Extra environment for the functions (e.g. a lower scrypt cost in tests). */
+  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Run the triage worker behind the queue (the local event source mapping).
+   * @default true
+   */
+  readonly worker?: boolean;
+}
+
+export interface LocalBackend {
+  readonly url: string;
+  readonly dynamodbEndpoint: string;
+  readonly sqsEndpoint: string;
+  readonly triageQueueUrl: string;
+  readonly triageDlqUrl: string;
+  readonly tables: Readonly<Record<TableName, string>>;
+  stop(): Promise<void>;
+}
+
+/** Where a running `npm start` records its endpoints, so `npm run admin` can reach its stores. */
+export const endpointsFile = (dataDir: string): string => join(dataDir, 'endpoints.json');
+
+/**
+ * Starts the whole backend in this process: dynalite and fauxqs, the local keyring, and the API
+ * server running the real authorizer and handler modules. The functions read their configuration
+ * from `process.env`, exactly as in Lambda, so it is set before any handler loads.
+ */
+export const startLocalBackend = async (options: LocalBackendOptions): Promise<LocalBackend> => {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  ensureLocalKeys(dataDir);
+  const standIns = await startStandIns(options.persist ? dataDir : undefined);
+  const tables = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((name) => [name, localTableName(name)])) as Record<TableName, string>;
+  const env: Record<string, string> = {
+    CAREBOW_STAGE: 'local',
+    CAREBOW_VERSION: packageJson.version,
+    CORS_ALLOWED_ORIGINS: process.env.CORS_ALLOWED_ORIGINS ?? 'http://localhost:5173,http://localhost:3001',
+    ...Object.fromEntries((Object.keys(TABLES) as TableName[]).map((name) => [TABLES[name].envVar, tables[name]])),
+    DYNAMODB_ENDPOINT: standIns.dynamodbEndpoint,
+    SQS_ENDPOINT: standIns.sqsEndpoint,
+    TRIAGE_QUEUE_URL: standIns.triageQueueUrl,
+    KEY_PROVIDER: 'local',
+    CAREBOW_DATA_DIR: dataDir,
+    AUTH_CLIENT_ID: 'carebow-local',
+    AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+    POWERTOOLS_SERVICE_NAME: 'carebow',
+    ...options.env,
+  };
+  Object.assign(process.env, env);
+
+  const api = await startApiServer({ routes, port: options.port, corsOrigins: env.CORS_ALLOWED_ORIGINS!.split(',') });
+  // The issuer is the API's own URL, known only once the port is bound; handlers load lazily after this.
+  process.env.AUTH_ISSUER = options.env?.AUTH_ISSUER ?? api.url;
+  const jwk = await new LocalTokenSigner(dataDir).publicJwk();
+  process.env.AUTHORIZER_ISSUERS = JSON.stringify([{ issuer: process.env.AUTH_ISSUER, audience: env.AUTH_CLIENT_ID, jwks: { keys: [jwk] } }]);
+
+  const poller = options.worker === false ? undefined : startQueuePoller({
+    sqsEndpoint: standIns.sqsEndpoint,
+    queueUrl: standIns.triageQueueUrl,
+    queueArn: standIns.triageQueueArn,
+    loadHandler: async () => (await import('../functions/triage/worker')).handler,
+  });
+
+  if (options.persist) writeFileSync(endpointsFile(dataDir), JSON.stringify({ pid: process.pid, url: api.url, dynamodbEndpoint: standIns.dynamodbEndpoint }));
+  return {
+    url: api.url,
+    dynamodbEndpoint: standIns.dynamodbEndpoint,
+    sqsEndpoint: standIns.sqsEndpoint,
+    triageQueueUrl: standIns.triageQueueUrl,
+    triageDlqUrl: standIns.triageDlqUrl,
+    tables,
+    stop: async () => {
+      await poller?.stop();
+      await api.close();
+      await standIns.stop();
+      if (options.persist) rmSync(endpointsFile(dataDir), { force: true });
+    },
+  };
+};
