@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * One `npm test`, six tiers. Integration and e2e run the handlers for real on dynalite and
  * fauxqs; every tier's output is captured, and the global teardown fails the run if any captured
- * line holds canary PHI, a token or a password (SECURITY.md #14).
+ * line holds canary PHI, a token or a password (docs/security.md #14).
  */
 export default defineConfig({
   test: {

@@ -99,7 +99,7 @@ export interface ApiProps {
    */
   readonly aiModelEnabled?: boolean;
   /**
-   * Lifetime of the access tokens we issue (at most 15 minutes, SECURITY.md #8).
+   * Lifetime of the access tokens we issue (at most 15 minutes, docs/security.md #8).
    * @default Duration.minutes(15)
    */
   readonly accessTokenTtl?: Duration;
@@ -366,7 +366,7 @@ export class Api extends Construct {
     respond('Unauthorized', apigw.ResponseType.UNAUTHORIZED, 'unauthorized', 'Authentication failed.', { headers: { 'WWW-Authenticate': "'Bearer'" } });
     respond('AccessDenied', apigw.ResponseType.ACCESS_DENIED, 'forbidden', 'You may not perform this action.');
     respond('WafFiltered', apigw.ResponseType.WAF_FILTERED, 'forbidden', 'The request was blocked.');
-    // An unknown path or method: the route does not exist (SECURITY.md #3), so 404 rather than 403.
+    // An unknown path or method: the route does not exist (docs/security.md #3), so 404 rather than 403.
     respond('MissingAuthenticationToken', apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, 'not_found', 'Not found.', { statusCode: '404' });
     respond('Throttled', apigw.ResponseType.THROTTLED, 'too_many_requests', 'Too many requests; retry later.');
     respond('RequestTooLarge', apigw.ResponseType.REQUEST_TOO_LARGE, 'payload_too_large', 'The request is too large.');

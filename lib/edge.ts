@@ -143,7 +143,7 @@ export class Edge extends Construct {
       logDestinationConfigs: [
         Stack.of(this).formatArn({ service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
       ],
-      // Tokens and query strings never reach the logs (SECURITY.md #14).
+      // Tokens and query strings never reach the logs (docs/security.md #14).
       redactedFields: [{ singleHeader: { Name: 'authorization' } }, { singleHeader: { Name: 'cookie' } }, { queryString: {} }],
       // Blocked and counted requests only: allowed ones are in the API access log already.
       loggingFilter: {

@@ -38,7 +38,7 @@ export interface TriageProps {
   readonly encryptionKey: kms.IKey;
   /**
    * Timeout of the triage worker; the visibility timeout is six times it, so a message is not
-   * redelivered while a batch is still being worked on (SECURITY.md #24). At least the model
+   * redelivered while a batch is still being worked on (docs/security.md #24). At least the model
    * call's deadline (17 s) plus 10 s.
    * @default Duration.seconds(30)
    */

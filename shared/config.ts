@@ -44,7 +44,7 @@ const keysSection = {
 const tokensSection = {
   AUTH_ISSUER: z.url(),
   AUTH_CLIENT_ID: z.string().check(z.minLength(1), z.maxLength(128)),
-  /** Access tokens live at most 15 minutes (SECURITY.md #8). */
+  /** Access tokens live at most 15 minutes (docs/security.md #8). */
   ACCESS_TOKEN_TTL_SECONDS: z._default(integer(60, 900), 900),
   REFRESH_TOKEN_TTL_SECONDS: z._default(integer(3600, 90 * 86400), 30 * 86400),
 };

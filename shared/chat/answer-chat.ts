@@ -1,7 +1,8 @@
 import type { AppDeps } from '../deps';
 import type { ConversationRepository } from "./ports";
 import type { TriageMetrics } from "../triage/ports";
-import { ModelError, ModelUnavailableError, type ChatModel, type ChatPersona } from '../triage/model';
+import { ModelError, ModelUnavailableError, type ChatPersona } from '../triage/model';
+import type { ChatModel } from '../triage/ports';
 import { MODEL_ATTEMPTS } from '../triage/process-session';
 import { DataKeyDestroyedError } from '../vault/errors';
 import { conversationPlace, MAX_MESSAGES, openMessages, type StoredMessage } from './conversation';

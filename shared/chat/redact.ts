@@ -1,5 +1,5 @@
 /**
- * Strips direct identifiers from chat text before it leaves for the model (SECURITY.md #14, the
+ * Strips direct identifiers from chat text before it leaves for the model (docs/security.md #14, the
  * triage issue's "never names, e-mail, phone or exact birth date"). A chat has to send what the
  * patient wrote, but not the contact data, exact dates, links or record numbers in it: none of
  * them helps an answer about health. Clinical figures stay (doses, temperatures, blood pressure,

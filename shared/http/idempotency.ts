@@ -29,7 +29,7 @@ export interface IdempotentRequest<T> {
 }
 
 /**
- * Runs `work` once per `Idempotency-Key` (SECURITY.md #19): a repeat with the same key, route and
+ * Runs `work` once per `Idempotency-Key` (docs/security.md #19): a repeat with the same key, route and
  * body replays the first response without doing the work again (nothing is enqueued or charged
  * twice) and is audited as `request.replayed`; the same key with another route or body, or while
  * the first is still running, is 409. Without a key, `work` runs. Keys are per user. The stored

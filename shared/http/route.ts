@@ -52,7 +52,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Request headers a route acts on, documented in the OpenAPI document: `Idempotency-Key` (a retry
- * replays the first answer; SECURITY.md #19) and `If-Match` (optimistic concurrency, 412 if stale).
+ * replays the first answer; docs/security.md #19) and `If-Match` (optimistic concurrency, 412 if stale).
  */
 export type RequestHeader = 'Idempotency-Key' | 'If-Match';
 

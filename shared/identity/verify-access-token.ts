@@ -29,7 +29,7 @@ const MAX_TOKEN_LENGTH = 4096;
 /** Headers that would let a token name its own key or key source (ASVS 9.1): never honoured. */
 const FORBIDDEN_HEADERS = ['jku', 'x5u', 'jwk', 'x5c', 'x5t', 'crit'];
 const KID = /^[A-Za-z0-9_-]{1,128}$/;
-/** Allowed clock skew between issuer and API (SECURITY.md #6). */
+/** Allowed clock skew between issuer and API (docs/security.md #6). */
 export const CLOCK_TOLERANCE_SECONDS = 60;
 
 const reject = (reason: string): never => {

@@ -1,6 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { OpenAiTriageModel } from '../adapters/openai/openai-triage-model';
-import type { ChatModel, TriageModel } from '../triage/model';
+import type { ChatModel } from '../triage/ports';
+import type { TriageModel } from "../triage/ports";
 import { appConfig } from './composition';
 
 /**

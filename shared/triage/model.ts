@@ -48,7 +48,7 @@ export const MinimizedCaseSchema = z.object({
 /** The model's answer, before the safety floor. */
 export type ModelAssessment = ClinicalAssessment;
 
-/** Model output is untrusted input (SECURITY.md #23): every string and list is bounded. */
+/** Model output is untrusted input (docs/security.md #23): every string and list is bounded. */
 export const MAX_MODEL_TEXT = 500;
 export const MAX_MODEL_LIST = 10;
 const ModelText = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_MODEL_TEXT));
@@ -74,28 +74,6 @@ export const ModelAssessmentSchema = z.strictObject({
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemaMatchesInterface: Same<z.infer<typeof ModelAssessmentSchema>, ModelAssessment> = true;
 void schemaMatchesInterface;
-
-export interface ModelUsage {
-  /** The model that answered, as the provider names it (may be a dated snapshot of `TriageModel.name`). */
-  model: string;
-  inputTokens: number;
-  outputTokens: number;
-  /** USD; 0 when the model has no price in the adapter's table (then `costKnown` is false). */
-  costUsd: number;
-  /** False when the model was not in the pricing table, so `costUsd` (0) is not a real figure. */
-  costKnown: boolean;
-}
-
-export interface TriageModel {
-  /** The model id, for the result's `model`. */
-  readonly name: string;
-  /**
-   * One assessment of a minimised case. Throws `ModelUnavailableError` (retry later) or
-   * `ModelOutputError` (the answer was unusable); never returns an unvalidated answer.
-   */
-  assess(input: MinimizedCase, signal?: AbortSignal): Promise<{ assessment: ModelAssessment; usage: ModelUsage }>;
-}
-
 /** Why a model call failed: safe for logs and metrics (never prompt or answer text). */
 export type ModelErrorReason =
   // ModelUnavailableError: transient, retry later
@@ -218,9 +196,3 @@ export const chatSystemPrompt = (persona: ChatPersona): string =>
   persona === 'ayurveda_guide'
     ? `You are CareBow's Ayurveda guide: you explain Ayurvedic lifestyle ideas (dosha, diet, routine) as complementary wellbeing practices, never as a replacement for medical care. ${CHAT_RULES}`
     : `You are CareBow's health assistant. ${CHAT_RULES}`;
-
-/** A model that can hold a short health conversation (free text out, bounded). */
-export interface ChatModel {
-  readonly name: string;
-  reply(turns: readonly ChatTurn[], persona: ChatPersona, signal?: AbortSignal): Promise<{ text: string; usage: ModelUsage }>;
-}

@@ -1,3 +1,4 @@
+import type { ChatPersona, ChatTurn, MinimizedCase, ModelAssessment } from './model';
 import type { Page, PageRequest } from '../domain/page';
 
 export type SessionStatus = 'queued' | 'processing' | 'completed' | 'failed';
@@ -51,4 +52,31 @@ export interface TriageQueue {
 export interface TriageMetrics {
   modelUsage(usage: { model: string; inputTokens: number; outputTokens: number; costUsd: number }): void;
   outcome(source: 'rules' | 'model' | 'fallback', level: string): void;
+}
+
+export interface ModelUsage {
+  /** The model that answered, as the provider names it (may be a dated snapshot of `TriageModel.name`). */
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  /** USD; 0 when the model has no price in the adapter's table (then `costKnown` is false). */
+  costUsd: number;
+  /** False when the model was not in the pricing table, so `costUsd` (0) is not a real figure. */
+  costKnown: boolean;
+}
+
+export interface TriageModel {
+  /** The model id, for the result's `model`. */
+  readonly name: string;
+  /**
+   * One assessment of a minimised case. Throws `ModelUnavailableError` (retry later) or
+   * `ModelOutputError` (the answer was unusable); never returns an unvalidated answer.
+   */
+  assess(input: MinimizedCase, signal?: AbortSignal): Promise<{ assessment: ModelAssessment; usage: ModelUsage }>;
+}
+
+/** A model that can hold a short health conversation (free text out, bounded). */
+export interface ChatModel {
+  readonly name: string;
+  reply(turns: readonly ChatTurn[], persona: ChatPersona, signal?: AbortSignal): Promise<{ text: string; usage: ModelUsage }>;
 }

@@ -9,7 +9,7 @@ export const setup = (): void => {
 
 /**
  * After the whole suite: fails the run if any captured output holds a canary, a token or an
- * Authorization header (SECURITY.md #14). Names the file and the kind of leak, never the value.
+ * Authorization header (docs/security.md #14). Names the file and the kind of leak, never the value.
  */
 export const teardown = (): void => {
   let files: string[] = [];

@@ -4,7 +4,7 @@ import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { tokenFor } from '../helpers/tokens';
 import { CHEST_PAIN, MILD_COLD } from '../helpers/triage';
 
-/** The rules-only AI endpoints, and the per-user AI quota (a token bucket; SECURITY.md #19). */
+/** The rules-only AI endpoints, and the per-user AI quota (a token bucket; docs/security.md #19). */
 let backend: TestBackend;
 beforeAll(async () => {
   backend = await startTestBackend({ AI_QUOTA_BURST: '3', AI_QUOTA_PER_HOUR: '60' });

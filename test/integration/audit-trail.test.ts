@@ -9,7 +9,7 @@ import type { AuditEvent } from "../../shared/audit/ports";
 import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { tokenFor } from '../helpers/tokens';
 
-/** SECURITY.md #13: the trail is a hash chain per subject that no edit, deletion, reordering or insertion escapes. */
+/** docs/security.md #13: the trail is a hash chain per subject that no edit, deletion, reordering or insertion escapes. */
 let backend: TestBackend;
 let log: DynamoAuditLog;
 let trail: DynamoAuditTrail;

@@ -7,7 +7,7 @@ import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { tokenFor } from '../helpers/tokens';
 
 /**
- * SECURITY.md #3, #17: a role × route matrix generated from the route table. A role outside a
+ * docs/security.md #3, #17: a role × route matrix generated from the route table. A role outside a
  * route's `access` line gets 403 and one audit event; a role inside it is never refused for its role; no token is 401.
  */
 let backend: TestBackend;

@@ -4,7 +4,7 @@ import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoIdempotency } from '../../shared/adapters/aws/dynamo-idempotency';
 import { localTableName, startDynamo } from '../../local/stand-ins';
 
-/** SECURITY.md #19: one claim per Idempotency-Key, through the real SDK client on dynalite. */
+/** docs/security.md #19: one claim per Idempotency-Key, through the real SDK client on dynalite. */
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
 let store: DynamoIdempotency;
 beforeAll(async () => {

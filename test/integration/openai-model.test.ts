@@ -19,7 +19,7 @@ import * as z from '../../shared/zod';
 import { CANARY, canaryEmail } from '../helpers/canaries';
 import { startFakeOpenAi, type FakeOpenAi, type FakeOpenAiMode } from '../helpers/fake-openai';
 
-/** SECURITY.md #23 (model output is untrusted input) and the Triage section of DESIGN.md, through the real `openai` client. */
+/** docs/security.md #23 (model output is untrusted input) and the triage section of docs/architecture.md, through the real `openai` client. */
 const API_KEY = 'sk-test-fake-key-0000';
 const NOTE = 'Pain spreads to the left arm since this morning.';
 const CASE: MinimizedCase = {

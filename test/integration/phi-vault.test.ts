@@ -10,7 +10,7 @@ import { CANARY, canaryEmail } from '../helpers/canaries';
 import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { tokenFor } from '../helpers/tokens';
 
-/** SECURITY.md #2, #10, #11, #12: the PHI vault end to end on dynalite, through the local API. */
+/** docs/security.md #2, #10, #11, #12: the PHI vault end to end on dynalite, through the local API. */
 let backend: TestBackend;
 let adminToken: string;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { LocalTokenSigner } from '../../shared/adapters/local/local-token-signer
 import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
 
 /**
- * SECURITY.md #1, #5, #6: every forged, misused or expired token is refused with 401 by the real
+ * docs/security.md #1, #5, #6: every forged, misused or expired token is refused with 401 by the real
  * authorizer in front of a protected route, never with a 500.
  */
 let backend: TestBackend;

@@ -10,7 +10,7 @@ import { tokenFor } from '../helpers/tokens';
 import { MILD_COLD, waitForResult } from '../helpers/triage';
 
 /**
- * SECURITY.md #19, #23, #24 and the triage issue's fault modes: the worker behind the local queue,
+ * docs/security.md #19, #23, #24 and the triage issue's fault modes: the worker behind the local queue,
  * the real `openai` client against a fake OpenAI server. Nothing invalid is stored, retries are
  * bounded, the safety floor holds, the fallback answers past the retry budget.
  */

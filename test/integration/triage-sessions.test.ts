@@ -177,7 +177,7 @@ describe('Route: POST /api/v1/ai/consultation', () => {
 });
 
 
-describe('Audit: the triage and AI routes (SECURITY.md #12)', () => {
+describe('Audit: the triage and AI routes (docs/security.md #12)', () => {
   it('writes exactly one event per request, naming the patient, the action and the record', async () => {
     // Prepare
     const ann = await patient();

@@ -31,7 +31,7 @@ describe('Function: readConfig', () => {
     expect(() => readConfig(appConfigSchema, { ...valid, PASSWORD_SCRYPT_LOG_N: '12' })).toThrow(/PASSWORD_SCRYPT_LOG_N/);
     expect(() => readConfig(appConfigSchema, { ...valid, AUTH_ISSUER: 'http://api.example.com' })).toThrow(/https/);
     expect(() => readConfig(appConfigSchema, { ...valid, KEY_PROVIDER: 'local', CAREBOW_DATA_DIR: '/tmp' })).toThrow(/KEY_PROVIDER/);
-    // SECURITY.md #16, #20: the model endpoint is https, and comes from config only.
+    // docs/security.md #16, #20: the model endpoint is https, and comes from config only.
     expect(() => readConfig(appConfigSchema, { ...valid, OPENAI_BASE_URL: 'http://llm.internal/v1' })).toThrow(/OPENAI_BASE_URL/);
     expect(() => readConfig(appConfigSchema, { ...valid, OPENAI_API_KEY: 'sk-plain' })).toThrow(/OPENAI_API_KEY/);
   });

@@ -14,7 +14,7 @@ describe('Route table', () => {
     for (const route of all) expect(existsSync(join(import.meta.dirname, '../../functions', `${route.entry}.ts`))).toBe(true);
   });
 
-  it('makes public only the routes that must be (SECURITY.md #17)', () => {
+  it('makes public only the routes that must be (docs/security.md #17)', () => {
     expect(all.filter((route) => isPublic(route.access)).map((route) => `${route.method} ${route.path}`).sort()).toEqual([
       'GET /.well-known/jwks.json',
       'GET /.well-known/openid-configuration',
@@ -37,7 +37,7 @@ describe('Route table', () => {
 });
 
 describe('Function: openApiDocument', () => {
-  it('lists exactly the routes of the table (SECURITY.md #22)', () => {
+  it('lists exactly the routes of the table (docs/security.md #22)', () => {
     // Act
     const document = openApiDocument(all, { version: 'test' }) as { paths: Record<string, Record<string, unknown>> };
 

@@ -9,15 +9,13 @@ import {
   ModelUnavailableError,
   TRIAGE_SYSTEM_PROMPT,
   chatSystemPrompt,
-  type ChatModel,
   type ChatPersona,
   type ChatTurn,
   type MinimizedCase,
   type ModelAssessment,
-  type ModelErrorDetails,
-  type ModelUsage,
-  type TriageModel,
+  type ModelErrorDetails
 } from '../../triage/model';
+import type { ChatModel, ModelUsage, TriageModel } from "../../triage/ports";
 import * as z from '../../zod';
 
 /** Chat bounds: turns sent, characters per turn and per reply, answer tokens. */
@@ -39,7 +37,7 @@ export interface OpenAiTriageModelOptions {
   /** The model id, e.g. `gpt-4o-mini`; becomes `name`, and the result's `model`. */
   readonly model: string;
   /**
-   * From configuration only, never from a request (SECURITY.md #20). https, or http to a loopback
+   * From configuration only, never from a request (docs/security.md #20). https, or http to a loopback
    * host (tests, the local stage). Defaults to OpenAI's, and never to `OPENAI_BASE_URL`.
    */
   readonly baseURL?: string;
