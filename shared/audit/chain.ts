@@ -13,9 +13,20 @@ export interface ChainedAuditRecord extends AuditEvent {
   readonly hash: string;
 }
 
+/** The previous hash of a chain's first record. Every stored chain starts from it: never change it. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** JSON with sorted keys, so the hash does not depend on property order. */
+/**
+ * The fields a record's hash covers. Their order does not matter (the canonical JSON sorts keys);
+ * adding, removing or renaming one changes the hash of every stored record, so it would need a
+ * new, versioned hash format.
+ */
+export const HASHED_FIELDS = ['action', 'outcome', 'subjectId', 'actor', 'resource', 'requestId', 'sourceIp', 'reason', 'seq', 'at', 'prevHash'] as const;
+
+/**
+ * JSON with sorted keys at every depth, so the hash does not depend on property order (arrays keep
+ * theirs: reordering `actor.roles` is an edit). `undefined` properties are left out.
+ */
 const canonical = (value: unknown): string => {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
@@ -25,13 +36,9 @@ const canonical = (value: unknown): string => {
   return JSON.stringify(value);
 };
 
-/** The hash of a record: SHA-256 over every field but `hash` itself. */
+/** The hash of a record: SHA-256 over the canonical JSON of its `HASHED_FIELDS` (every field but `hash`). */
 export const recordHash = (record: Omit<ChainedAuditRecord, 'hash'>): string => {
-  const fields: Record<string, unknown> = {
-    action: record.action, outcome: record.outcome, subjectId: record.subjectId, actor: record.actor,
-    resource: record.resource, requestId: record.requestId, sourceIp: record.sourceIp, reason: record.reason,
-    seq: record.seq, at: record.at, prevHash: record.prevHash,
-  };
+  const fields = Object.fromEntries(HASHED_FIELDS.map((field) => [field, record[field]]));
   return createHash('sha256').update(canonical(fields)).digest('hex');
 };
 
@@ -41,26 +48,77 @@ export const nextRecord = (event: AuditEvent, head: { seq: number; hash: string 
   return { ...unhashed, hash: recordHash(unhashed) };
 };
 
+/** The partition of a subject's chain. */
+export const auditPartition = (subjectId: string): string => `SUBJECT#${subjectId}`;
+/** The sort key of a record: its sequence number, zero-padded so that key order is chain order. */
+export const auditSortKey = (seq: number): string => `SEQ#${String(seq).padStart(12, '0')}`;
+
+/**
+ * The item a record is stored as, and every attribute that item may hold: the hashed fields, the
+ * hash, and the attributes derived from them: the keys (`pk`, `sk`) and the `byActor` index's
+ * `actorId`. `DynamoAuditLog` writes exactly this; `verifyChain` rebuilds it from a stored item's
+ * hashed fields and hash and requires the stored item to equal it, so editing a derived attribute
+ * (a changed `actorId` hides the event from the search by actor) or adding one is found like an
+ * edit of a hashed field, without changing any record's hash.
+ */
+export const storedItem = (record: ChainedAuditRecord): Record<string, unknown> => {
+  const item: Record<string, unknown> = {
+    pk: auditPartition(record.subjectId),
+    sk: auditSortKey(record.seq),
+    // Optional chaining: the verifier rebuilds items from whatever the store holds.
+    actorId: (record.actor as Partial<ChainedAuditRecord['actor']> | null | undefined)?.userId,
+    ...Object.fromEntries(HASHED_FIELDS.map((field) => [field, record[field]])),
+    hash: record.hash,
+  };
+  return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined));
+};
+
+const sameValue = (stored: unknown, expected: unknown): boolean =>
+  stored === undefined || expected === undefined ? stored === expected : canonical(stored) === canonical(expected);
+
+/**
+ * Why a stored item is not exactly the item its own hashed fields and hash make (`storedItem`),
+ * naming the first attribute that differs; `undefined` when it is.
+ */
+const unboundAttribute = (stored: ChainedAuditRecord): string | undefined => {
+  const item = stored as unknown as Readonly<Record<string, unknown>>;
+  const expected = storedItem(stored);
+  for (const name of Object.keys(expected).sort()) {
+    if (!sameValue(item[name], expected[name])) return `stored ${name} does not match the hashed fields (record edited)`;
+  }
+  // Never echo a stored attribute's name: it is whatever the writer of the item chose.
+  if (Object.keys(item).some((name) => item[name] !== undefined && !Object.hasOwn(expected, name))) return 'attribute the writer never stores (record edited)';
+  return undefined;
+};
+
 export type ChainVerdict = { ok: true; events: number } | { ok: false; brokenAt: number; reason: string };
 
 /**
- * Walks a subject's records in stored order and names the first break.
+ * Walks a subject's stored items in key order and names the first break. Each item must hold its
+ * record's place (sequence, previous hash), a hash that matches its hashed fields, and nothing else
+ * but the attributes derived from them (`storedItem`); with `subjectId`, only records of that subject.
  *
  * @example
- * verifyChain(records); // { ok: true, events: 12 } or { ok: false, brokenAt: 7, reason: 'hash mismatch (record edited)' }
+ * verifyChain(await auditTrail.chain(subjectId), subjectId);
+ * // { ok: true, events: 12 } or { ok: false, brokenAt: 7, reason: 'hash mismatch (record edited)' }
  */
-export const verifyChain = (records: readonly ChainedAuditRecord[]): ChainVerdict => {
+export const verifyChain = (records: readonly ChainedAuditRecord[], subjectId?: string): ChainVerdict => {
   let previous: ChainedAuditRecord | undefined;
   for (const [index, record] of records.entries()) {
     const expectedSeq = index + 1;
     if (record.seq !== expectedSeq) {
       return { ok: false, brokenAt: expectedSeq, reason: record.seq > expectedSeq ? 'sequence gap (record deleted)' : 'sequence out of order (record inserted or reordered)' };
     }
+    if (subjectId !== undefined && record.subjectId !== subjectId) {
+      return { ok: false, brokenAt: record.seq, reason: 'record of another subject (record moved)' };
+    }
     if (record.prevHash !== (previous?.hash ?? GENESIS_HASH)) {
       return { ok: false, brokenAt: record.seq, reason: 'previous-hash mismatch (record inserted, reordered or replaced)' };
     }
     const { hash, ...unhashed } = record;
     if (recordHash(unhashed) !== hash) return { ok: false, brokenAt: record.seq, reason: 'hash mismatch (record edited)' };
+    const unbound = unboundAttribute(record);
+    if (unbound !== undefined) return { ok: false, brokenAt: record.seq, reason: unbound };
     previous = record;
   }
   return { ok: true, events: records.length };

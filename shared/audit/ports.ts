@@ -38,7 +38,10 @@ export interface AuditSearch {
 
 /** Reading the audit trail (compliance, the patient's access log, the verifier). */
 export interface AuditTrail {
-  /** Every record of one subject's chain, in sequence order. */
+  /**
+   * Every record of one subject's chain, in key order, each as its whole stored item: the event's
+   * fields plus every other attribute the item holds (keys, index attribute), for the verifier.
+   */
   chain(subjectId: string): Promise<StoredAuditEvent[]>;
   /** Newest first; needs `subjectId` or `actorId` (no scans). */
   search(query: AuditSearch, page: PageRequest): Promise<Page<StoredAuditEvent>>;

@@ -30,7 +30,7 @@ export const searchAudit = async (deps: TrailDeps, caller: Caller, query: AuditS
 
 /** Compliance: walks one subject's chain and names the first break, if any. */
 export const verifyAudit = async (deps: TrailDeps, caller: Caller, subjectId: string, meta: RequestMeta): Promise<ChainVerdict> => {
-  const verdict = verifyChain(await deps.auditTrail.chain(subjectId));
+  const verdict = verifyChain(await deps.auditTrail.chain(subjectId), subjectId);
   await auditOfficer(deps, caller, meta, 'audit.verify', `subject:${subjectId}`);
   return verdict;
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteItemCommand, DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
@@ -15,12 +15,14 @@ let log: DynamoAuditLog;
 let trail: DynamoAuditTrail;
 let raw: DynamoDBClient;
 let compliance: string;
+let complianceId: string;
 beforeAll(async () => {
   backend = await startTestBackend();
   log = new DynamoAuditLog(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit);
   trail = new DynamoAuditTrail(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit);
   raw = new DynamoDBClient({ endpoint: backend.dynamodbEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-  compliance = await tokenFor(backend.dataDir, randomUUID(), ['compliance']);
+  complianceId = randomUUID();
+  compliance = await tokenFor(backend.dataDir, complianceId, ['compliance']);
 });
 afterAll(async () => {
   raw?.destroy();
@@ -38,6 +40,32 @@ const seeded = async (count: number): Promise<string> => {
 };
 const key = (subjectId: string, seq: number) => marshall({ pk: `SUBJECT#${subjectId}`, sk: `SEQ#${String(seq).padStart(12, '0')}` });
 const verify = (subjectId: string) => backend.call('GET', `/api/v1/audit/verify?subjectId=${subjectId}`, { token: compliance });
+/** A stored item read straight from the table, every attribute. */
+const storedItem = async (subjectId: string, seq: number): Promise<Record<string, unknown>> =>
+  unmarshall((await raw.send(new GetItemCommand({ TableName: backend.tables.audit, Key: key(subjectId, seq), ConsistentRead: true }))).Item!);
+
+/** Every attribute the writer stores on an audit item (an event with a reason and a resource id). */
+const STORED_ATTRIBUTES = ['action', 'actor', 'actorId', 'at', 'hash', 'outcome', 'pk', 'prevHash', 'reason', 'requestId', 'resource', 'seq', 'sk', 'sourceIp', 'subjectId'];
+const KEY_ATTRIBUTES = ['pk', 'sk'];
+/** Another value of the same kind: a string or number changed, an array reordered, an object's first field changed. */
+const altered = (value: unknown): unknown => {
+  if (typeof value === 'string') return `${value}x`;
+  if (typeof value === 'number') return value + 1;
+  if (Array.isArray(value)) return value.length > 1 ? [...value].reverse() : [...value, 'x'];
+  if (value !== null && typeof value === 'object') {
+    const [first] = Object.keys(value).sort();
+    return { ...value, [first!]: altered((value as Record<string, unknown>)[first!]) };
+  }
+  throw new Error(`no alteration for ${String(value)}`);
+};
+/** A chain of three events with every optional field set (two roles, a reason, a resource id). */
+const seededFull = async (): Promise<string> => {
+  const subjectId = randomUUID();
+  for (let n = 1; n <= 3; n++) {
+    await log.append({ ...event(subjectId, n), actor: { userId: `actor-${n}`, roles: ['caregiver', 'compliance'] }, reason: `consent:c-${n}` });
+  }
+  return subjectId;
+};
 
 describe('Audit trail', () => {
   it('keeps one chain linear under concurrent appends', async () => {
@@ -94,6 +122,86 @@ describe('Audit trail', () => {
     expect((await verify(subjectId)).json).toMatchObject({ ok: false, brokenAt: 3 });
   });
 
+  it('finds an event whose actorId was edited, which the search by actor then misses, and names it', async () => {
+    // Prepare
+    const subjectId = await seeded(5);
+    const bySearch = async () => (await trail.search({ actorId: 'actor-0' }, { limit: 100 })).items.filter((e) => e.subjectId === subjectId).map((e) => e.seq);
+    expect(await bySearch()).toEqual([3]);
+
+    // Act: through the SDK, as anyone with write access to the table could.
+    await raw.send(new UpdateItemCommand({
+      TableName: backend.tables.audit, Key: key(subjectId, 3), UpdateExpression: 'SET actorId = :a', ExpressionAttributeValues: marshall({ ':a': 'actor-1' }),
+    }));
+
+    // Assess
+    expect(await bySearch()).toEqual([]);
+    expect((await verify(subjectId)).json).toEqual({ ok: false, brokenAt: 3, reason: 'stored actorId does not match the hashed fields (record edited)' });
+  });
+
+  it('stores exactly these attributes on an audit item, no more', async () => {
+    // Act
+    const subjectId = await seededFull();
+
+    // Assess
+    expect(Object.keys(await storedItem(subjectId, 2)).sort()).toEqual(STORED_ATTRIBUTES);
+    expect((await verify(subjectId)).json).toEqual({ ok: true, events: 3 });
+  });
+
+  it.each(STORED_ATTRIBUTES)('finds an edit of the stored attribute %s', async (attribute) => {
+    // Prepare
+    const subjectId = await seededFull();
+    const item = await storedItem(subjectId, 2);
+
+    // Act: a key cannot be updated in place, so the item is re-put under the edited key and the original deleted.
+    if (KEY_ATTRIBUTES.includes(attribute)) {
+      await raw.send(new PutItemCommand({ TableName: backend.tables.audit, Item: marshall({ ...item, [attribute]: altered(item[attribute]) }) }));
+      await raw.send(new DeleteItemCommand({ TableName: backend.tables.audit, Key: key(subjectId, 2) }));
+    } else {
+      await raw.send(new UpdateItemCommand({
+        TableName: backend.tables.audit, Key: key(subjectId, 2), UpdateExpression: 'SET #a = :v',
+        ExpressionAttributeNames: { '#a': attribute }, ExpressionAttributeValues: marshall({ ':v': altered(item[attribute]) }),
+      }));
+    }
+
+    // Assess
+    expect((await verify(subjectId)).json).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it.each(STORED_ATTRIBUTES.filter((a) => !KEY_ATTRIBUTES.includes(a)))('finds the removal of the stored attribute %s', async (attribute) => {
+    // Prepare
+    const subjectId = await seededFull();
+
+    // Act
+    await raw.send(new UpdateItemCommand({ TableName: backend.tables.audit, Key: key(subjectId, 2), UpdateExpression: 'REMOVE #a', ExpressionAttributeNames: { '#a': attribute } }));
+
+    // Assess
+    expect((await verify(subjectId)).json).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it('finds an attribute added to a stored item', async () => {
+    // Prepare
+    const subjectId = await seededFull();
+
+    // Act
+    await raw.send(new UpdateItemCommand({ TableName: backend.tables.audit, Key: key(subjectId, 2), UpdateExpression: 'SET note = :n', ExpressionAttributeValues: marshall({ ':n': 'added' }) }));
+
+    // Assess
+    expect((await verify(subjectId)).json).toMatchObject({ ok: false, brokenAt: 2, reason: expect.stringMatching(/never stores/) });
+  });
+
+  it('finds a record moved into another subject\'s chain, even where it is the whole chain', async () => {
+    // Prepare
+    const subjectId = await seeded(2);
+    const other = randomUUID();
+
+    // Act: the first record, hash and all, copied into the other subject's empty partition.
+    await raw.send(new PutItemCommand({ TableName: backend.tables.audit, Item: marshall({ ...(await storedItem(subjectId, 1)), pk: `SUBJECT#${other}` }) }));
+
+    // Assess
+    expect((await verify(other)).json).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringMatching(/another subject/) });
+    expect((await verify(subjectId)).json).toEqual({ ok: true, events: 2 });
+  });
+
   it('lets compliance search by subject, actor, action and time', async () => {
     // Prepare
     const subjectId = await seeded(6);
@@ -110,6 +218,19 @@ describe('Audit trail', () => {
     expect(byActor.json.items.length).toBeGreaterThanOrEqual(2);
     expect(byActor.json.items.every((e: { actor: { userId: string } }) => e.actor.userId === 'actor-1')).toBe(true);
     expect(unbounded.status).toBe(400);
+  });
+
+  it('keeps intact the chain the handlers themselves write (the officer\'s audited searches and verifications)', async () => {
+    // Prepare
+    await verify(await seeded(1));
+    await backend.call('GET', '/api/v1/audit/events?actorId=actor-1', { token: compliance });
+
+    // Act
+    const officer = (await verify(complianceId)).json;
+
+    // Assess
+    expect(officer).toMatchObject({ ok: true });
+    expect(officer.events).toBeGreaterThanOrEqual(2);
   });
 
   it('lets no patient or admin read the trail', async () => {

@@ -1,20 +1,56 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { nextRecord, recordHash, verifyChain, type ChainedAuditRecord } from '../../shared/audit/chain';
+import { GENESIS_HASH, nextRecord, recordHash, storedItem, verifyChain, type ChainedAuditRecord } from '../../shared/audit/chain';
 import type { AuditEvent } from "../../shared/audit/ports";
+
 const event = (action: string): AuditEvent => ({
-  action, outcome: 'success', subjectId: 'patient-1', actor: { userId: 'caregiver-1', roles: ['caregiver'] },
-  resource: { type: 'profile', id: 'patient-1' }, requestId: `req-${action}`, sourceIp: '203.0.113.1',
+  action, outcome: 'success', subjectId: 'patient-1', actor: { userId: 'caregiver-1', roles: ['caregiver', 'compliance'] },
+  resource: { type: 'profile', id: 'patient-1' }, requestId: `req-${action}`, sourceIp: '203.0.113.1', reason: 'consent:c-1',
 });
 
+/** A chain of `n` records of patient-1, each as the item the writer stores (keys and index attribute included). */
 const chainOf = (n: number): ChainedAuditRecord[] => {
   const records: ChainedAuditRecord[] = [];
   for (let i = 0; i < n; i++) records.push(nextRecord(event(`a${i}`), records.at(-1), `2026-11-25T12:00:0${i}.000Z`));
-  return records;
+  return records.map((record) => storedItem(record) as unknown as ChainedAuditRecord);
 };
+
+/** Another value of the same kind: a string or number changed, an array reordered, an object's first field changed. */
+const altered = (value: unknown): unknown => {
+  if (typeof value === 'string') return `${value}x`;
+  if (typeof value === 'number') return value + 1;
+  if (Array.isArray(value)) return value.length > 1 ? [...value].reverse() : [...value, 'x'];
+  if (value !== null && typeof value === 'object') {
+    const [first] = Object.keys(value).sort();
+    return { ...value, [first!]: altered((value as Record<string, unknown>)[first!]) };
+  }
+  throw new Error(`no alteration for ${String(value)}`);
+};
+
+/** Every attribute the writer stores on an audit item (a record with a reason and a resource id). */
+const STORED_ATTRIBUTES = ['action', 'actor', 'actorId', 'at', 'hash', 'outcome', 'pk', 'prevHash', 'reason', 'requestId', 'resource', 'seq', 'sk', 'sourceIp', 'subjectId'];
+
+/** Known answer: the first record of a chain, its canonical JSON (sorted keys at every depth) and hash. */
+const GENESIS = '0000000000000000000000000000000000000000000000000000000000000000';
+const FIRST_EVENT: AuditEvent = {
+  action: 'profile.read', outcome: 'success', subjectId: 'patient-1', actor: { userId: 'caregiver-1', roles: ['caregiver', 'compliance'] },
+  resource: { type: 'profile', id: 'patient-1' }, requestId: 'req-1', sourceIp: '203.0.113.1', reason: 'consent:c-1',
+};
+const FIRST_CANONICAL = '{"action":"profile.read","actor":{"roles":["caregiver","compliance"],"userId":"caregiver-1"},"at":"2026-11-25T12:00:00.000Z",'
+  + `"outcome":"success","prevHash":"${GENESIS}","reason":"consent:c-1","requestId":"req-1","resource":{"id":"patient-1","type":"profile"},`
+  + '"seq":1,"sourceIp":"203.0.113.1","subjectId":"patient-1"}';
+const FIRST_HASH = '5997d214ac456829dbd7db6cb525ca227243a8db3770c0ab7deb0764ea2df8ef';
+/** Known answer: the record after it, with no reason, no resource id and no roles. */
+const SECOND_EVENT: AuditEvent = {
+  action: 'profile.write', outcome: 'denied', subjectId: 'patient-1', actor: { userId: 'patient-1', roles: [] },
+  resource: { type: 'profile' }, requestId: 'req-2', sourceIp: '2001:db8::1',
+};
+const SECOND_HASH = 'dfb6cc79bea56e8a8a49323db69ce30abb4021e53bbc0bc0475666b5dd1e26dd';
 
 describe('Module: audit chain', () => {
   it('accepts an intact chain', () => {
     expect(verifyChain(chainOf(5))).toEqual({ ok: true, events: 5 });
+    expect(verifyChain(chainOf(5), 'patient-1')).toEqual({ ok: true, events: 5 });
     expect(verifyChain([])).toEqual({ ok: true, events: 0 });
   });
 
@@ -45,7 +81,7 @@ describe('Module: audit chain', () => {
 
   it('detects an inserted record', () => {
     const records = chainOf(5);
-    const forged = nextRecord(event('forged'), records[1], '2026-11-25T12:00:01.500Z');
+    const forged = storedItem(nextRecord(event('forged'), records[1], '2026-11-25T12:00:01.500Z')) as unknown as ChainedAuditRecord;
     records.splice(2, 0, forged);
     expect(verifyChain(records)).toMatchObject({ ok: false, brokenAt: 4 });
   });
@@ -54,5 +90,132 @@ describe('Module: audit chain', () => {
     // Truncating the newest records leaves a valid, shorter chain; that is why the count of events
     // is reported and compared by the verifier's caller (see the note on anchoring in the ADR).
     expect(verifyChain(chainOf(5).slice(0, 3))).toEqual({ ok: true, events: 3 });
+  });
+
+  it('starts every chain from the pinned genesis previous-hash', () => {
+    // Act
+    const first = nextRecord(FIRST_EVENT, undefined, '2026-11-25T12:00:00.000Z');
+
+    // Assess
+    expect(GENESIS_HASH).toBe(GENESIS);
+    expect(first.prevHash).toBe(GENESIS);
+    expect(first.seq).toBe(1);
+  });
+
+  it('hashes fixed records to pinned values (known answer): SHA-256 over the canonical JSON of the hashed fields', () => {
+    // Act
+    const first = nextRecord(FIRST_EVENT, undefined, '2026-11-25T12:00:00.000Z');
+    const second = nextRecord(SECOND_EVENT, first, '2026-11-25T12:00:01.000Z');
+
+    // Assess
+    expect(createHash('sha256').update(FIRST_CANONICAL).digest('hex')).toBe(FIRST_HASH);
+    expect(first.hash).toBe(FIRST_HASH);
+    expect(recordHash({ ...FIRST_EVENT, seq: 1, at: '2026-11-25T12:00:00.000Z', prevHash: GENESIS })).toBe(FIRST_HASH);
+    expect(second).toMatchObject({ seq: 2, prevHash: FIRST_HASH, hash: SECOND_HASH });
+    expect(verifyChain([first, second].map((r) => storedItem(r) as unknown as ChainedAuditRecord), 'patient-1')).toEqual({ ok: true, events: 2 });
+  });
+
+  it('hashes a record the same whichever order its keys come back from the store in', () => {
+    // Prepare
+    const record = storedItem(nextRecord(FIRST_EVENT, undefined, '2026-11-25T12:00:00.000Z'));
+    const reversed = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).reverse()) as T;
+    const { actor, resource } = record as unknown as ChainedAuditRecord;
+
+    // Act
+    const shuffled = reversed({ ...record, actor: reversed(actor), resource: reversed(resource) }) as unknown as ChainedAuditRecord;
+
+    // Assess
+    expect(Object.keys(shuffled)).not.toEqual(Object.keys(record));
+    expect(Object.keys(shuffled.actor)).toEqual(['roles', 'userId']);
+    expect(recordHash(shuffled)).toBe(FIRST_HASH);
+    expect(verifyChain([shuffled], 'patient-1')).toEqual({ ok: true, events: 1 });
+  });
+
+  it.each([
+    ['reordered', ['compliance', 'caregiver']],
+    ['one changed', ['caregiver', 'admin']],
+    ['one removed', ['caregiver']],
+    ['one added', ['caregiver', 'compliance', 'admin']],
+  ])('detects an edit of actor.roles (%s)', (_name, roles) => {
+    // Prepare
+    const records = chainOf(3);
+
+    // Act
+    records[1] = { ...records[1]!, actor: { ...records[1]!.actor, roles } };
+
+    // Assess
+    expect(verifyChain(records)).toMatchObject({ ok: false, brokenAt: 2, reason: expect.stringMatching(/hash mismatch/) });
+  });
+
+  it('detects an edited actorId (the byActor index attribute), which hides the event from the search by actor', () => {
+    // Prepare
+    const records = chainOf(3);
+
+    // Act
+    records[1] = { ...records[1]!, actorId: 'someone-else' } as ChainedAuditRecord;
+
+    // Assess
+    expect(verifyChain(records)).toEqual({ ok: false, brokenAt: 2, reason: 'stored actorId does not match the hashed fields (record edited)' });
+  });
+
+  it('stores exactly the hashed fields, the hash, and the keys and index attribute derived from them', () => {
+    // Prepare
+    const withExtra = { ...event('a0'), note: 'not hashed' } as AuditEvent;
+
+    // Act
+    const item = storedItem(nextRecord(withExtra, undefined, '2026-11-25T12:00:00.000Z'));
+
+    // Assess
+    expect(Object.keys(item).sort()).toEqual(STORED_ATTRIBUTES);
+    expect(item).toMatchObject({ pk: 'SUBJECT#patient-1', sk: 'SEQ#000000000001', actorId: 'caregiver-1' });
+  });
+
+  it.each(STORED_ATTRIBUTES)('detects an edit of the stored attribute %s', (attribute) => {
+    // Prepare
+    const records = chainOf(3);
+    const item = records[1] as unknown as Record<string, unknown>;
+
+    // Act
+    records[1] = { ...item, [attribute]: altered(item[attribute]) } as unknown as ChainedAuditRecord;
+
+    // Assess
+    expect(verifyChain(records, 'patient-1')).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it.each(STORED_ATTRIBUTES)('detects the removal of the stored attribute %s', (attribute) => {
+    // Prepare
+    const records = chainOf(3);
+    const { [attribute]: _removed, ...rest } = records[1] as unknown as Record<string, unknown>;
+
+    // Act
+    records[1] = rest as unknown as ChainedAuditRecord;
+
+    // Assess
+    expect(verifyChain(records, 'patient-1')).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it.each(['<script>', 'constructor', '__proto__'])('detects an attribute the writer never stores (%s), without echoing its name', (name) => {
+    // Prepare
+    const records = chainOf(3);
+
+    // Act
+    records[1] = { ...records[1]!, [name]: 'added' } as ChainedAuditRecord;
+
+    // Assess
+    const verdict = verifyChain(records);
+    expect(verdict).toMatchObject({ ok: false, brokenAt: 2, reason: expect.stringMatching(/never stores/) });
+    expect(JSON.stringify(verdict)).not.toContain(name);
+  });
+
+  it('refuses a record of another subject, even one whose own chain is intact', () => {
+    // Prepare: patient-1's first record, copied whole into patient-2's (empty) chain.
+    const moved = { ...chainOf(1)[0]!, pk: 'SUBJECT#patient-2' } as ChainedAuditRecord;
+
+    // Act
+    const verdict = verifyChain([moved], 'patient-2');
+
+    // Assess
+    expect(verdict).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringMatching(/another subject/) });
+    expect(verifyChain([moved])).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringMatching(/pk/) });
   });
 });

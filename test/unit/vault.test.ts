@@ -73,6 +73,25 @@ describe('Class: Vault', () => {
     expect(await new Vault(keys.repository, keys.service).open(places.profile('u1'), fresh)).toBe('after');
   });
 
+  it('seals and opens under a key version of more than one digit', async () => {
+    // Prepare
+    const keys = inMemoryDataKeys();
+    const vault = new Vault(keys.repository, keys.service);
+    await vault.createKey('u1');
+    const first = await vault.seal(places.profile('u1'), 'version one');
+
+    // Act
+    let version = 1;
+    while (version < 12) version = await vault.rotate('u1');
+    const twelfth = await vault.seal(places.profile('u1'), 'version twelve');
+
+    // Assess
+    expect(twelfth.startsWith('cb1.12.')).toBe(true);
+    expect(await vault.open(places.profile('u1'), twelfth)).toBe('version twelve');
+    expect(await new Vault(keys.repository, keys.service).open(places.profile('u1'), twelfth)).toBe('version twelve');
+    expect(await vault.open(places.profile('u1'), first)).toBe('version one');
+  });
+
   it('crypto-shreds: after destroy nothing of the user opens, in this container or any other', async () => {
     // Prepare
     const keys = inMemoryDataKeys();

@@ -1,5 +1,5 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { nextRecord } from '../../audit/chain';
+import { auditPartition, nextRecord, storedItem } from '../../audit/chain';
 import type { AuditEvent, AuditLog } from "../../audit/ports";
 import type { Clock } from "../../domain/clock";
 import { isConditionFailure } from './dynamo-client';
@@ -8,8 +8,6 @@ import { isConditionFailure } from './dynamo-client';
 const MAX_APPEND_ATTEMPTS = 24;
 /** Chain heads this container appended last, so an uncontended append skips the head query. */
 const MAX_CACHED_HEADS = 1_000;
-export const auditPartition = (subjectId: string) => `SUBJECT#${subjectId}`;
-const sortKey = (seq: number) => `SEQ#${String(seq).padStart(12, '0')}`;
 
 /** The append failed: the event could not be recorded, so the request must fail. */
 export class AuditAppendError extends Error {
@@ -20,7 +18,8 @@ export class AuditAppendError extends Error {
 }
 
 /**
- * The audit trail in DynamoDB: one hash chain per data subject (`SUBJECT#id` / `SEQ#n`). An
+ * The audit trail in DynamoDB: one hash chain per data subject (`SUBJECT#id` / `SEQ#n`, the item
+ * layout `storedItem` in shared/audit/chain.ts, which the verifier checks attribute by attribute). An
  * append writes the record after the chain's head with `attribute_not_exists`, one conditional
  * put: of two concurrent appends one wins the sequence number and the other re-reads the head and
  * retries, so a chain never forks. The head this container wrote last is remembered, so an
@@ -43,7 +42,8 @@ export class DynamoAuditLog implements AuditLog {
       try {
         await this.client.send(new PutCommand({
           TableName: this.tableName,
-          Item: { pk: auditPartition(event.subjectId), sk: sortKey(record.seq), actorId: event.actor.userId, ...record },
+          // Exactly the attributes the verifier checks: the hashed fields, the hash, and what derives from them.
+          Item: storedItem(record),
           ConditionExpression: 'attribute_not_exists(pk)',
         }));
         this.remember(event.subjectId, { seq: record.seq, hash: record.hash });

@@ -1,9 +1,10 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditSearch, AuditTrail, StoredAuditEvent } from "../../audit/ports";
 import type { Page, PageRequest } from "../../domain/page";
-import { auditPartition } from './dynamo-audit-log';
+import { auditPartition } from '../../audit/chain';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
+/** A search hit as an event: the keys and index attribute dropped. */
 const toEvent = (item: Record<string, unknown>): StoredAuditEvent => {
   const { pk: _pk, sk: _sk, actorId: _actorId, ...event } = item;
   return event as unknown as StoredAuditEvent;
@@ -28,7 +29,8 @@ export class DynamoAuditTrail implements AuditTrail {
         TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': auditPartition(subjectId) },
         ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}),
       }));
-      records.push(...(page.Items ?? []).map(toEvent));
+      // Whole items, keys and index attribute included: the verifier checks every attribute.
+      records.push(...((page.Items ?? []) as StoredAuditEvent[]));
       start = page.LastEvaluatedKey;
     } while (start !== undefined);
     return records;
