@@ -6,7 +6,7 @@ import { STAGE_CONFIGS, STAGE_NAMES, type StageName } from './stages';
 export interface CareBowAppOptions extends AppProps {
   /**
    * Stages to create a stack for.
-   * @default every stage in `STAGES`
+   * @default every stage in `STAGE_NAMES`
    */
   readonly stages?: readonly StageName[];
   /**

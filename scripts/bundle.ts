@@ -22,7 +22,7 @@ export const BENCH_DIR = join(PROJECT_ROOT, '.bench');
 
 const CDK_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
-/** The options `NodejsFunction` passes to esbuild (see `lib/api.ts`), minus the source map. */
+/** The options `NodejsFunction` passes to esbuild (see `lib/functions.ts`), minus the source map. */
 export const CDK_BUILD_OPTIONS = {
   bundle: true,
   minify: true,

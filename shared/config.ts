@@ -141,7 +141,7 @@ type Env = Record<string, string | undefined>;
  * Parses `env` with `schema`, or throws a {@link ConfigError} naming every bad variable.
  *
  * @example
- * const config = readConfig(identityConfigSchema); // at module load, once per cold start
+ * const config = readConfig(appConfigSchema); // at module load, once per cold start
  */
 export const readConfig = <S extends z.ZodMiniType>(schema: S, env: Env = process.env): z.infer<S> => {
   const result = z.safeParse(schema, env);

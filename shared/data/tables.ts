@@ -20,7 +20,7 @@ export type TableEnvVar = 'IDENTITY_TABLE' | 'SESSIONS_TABLE' | 'AUDIT_TABLE' | 
 export interface TableSpec {
   /** Environment variable that carries the table name into a function. */
   readonly envVar: TableEnvVar;
-  /** What the table is for; becomes the CDK construct's description. */
+  /** What the table is for; recorded on the table as the `carebow:purpose` metadata (lib/data.ts). */
   readonly purpose: string;
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
@@ -34,32 +34,32 @@ const S = 'S' as const;
 export const TABLES = {
   identity: {
     envVar: 'IDENTITY_TABLE',
-    purpose: 'Users (USER#id, identifiers sealed), e-mail claims by blind index (EMAIL#hmac), login throttles (LOGIN#hmac)',
+    purpose: 'Accounts (USER#id: e-mail and name sealed, e-mail blind index, password hash, roles, status), e-mail claims (EMAIL#hmac, the user id), failed-login counters (LOGIN#hmac, forgotten after a day)',
     partitionKey: { name: 'pk', type: S },
     timeToLiveAttribute: 'expiresAt',
   },
   sessions: {
     envVar: 'SESSIONS_TABLE',
-    purpose: 'Refresh-token families (FAMILY#id): current token hash, generation, revocation',
+    purpose: 'Refresh-token families (FAMILY#id): user, client, hash of the current token, generation, expiry, revocation; found by user (byUser)',
     partitionKey: { name: 'pk', type: S },
     globalSecondaryIndexes: [{ indexName: 'byUser', partitionKey: { name: 'userId', type: S } }],
     timeToLiveAttribute: 'expiresAt',
   },
   audit: {
     envVar: 'AUDIT_TABLE',
-    purpose: 'Append-only audit events: one hash chain per data subject (SUBJECT#id / SEQ#n)',
+    purpose: 'Append-only audit events, never updated or deleted: one hash chain per data subject (SUBJECT#id / SEQ#n); found by actor and time (byActor)',
     partitionKey: { name: 'pk', type: S },
     sortKey: { name: 'sk', type: S },
     globalSecondaryIndexes: [{ indexName: 'byActor', partitionKey: { name: 'actorId', type: S }, sortKey: { name: 'at', type: S } }],
   },
   keys: {
     envVar: 'KEYS_TABLE',
-    purpose: 'Per-user data keys (USER#id), wrapped by KMS; destroying them crypto-shreds the user',
+    purpose: 'Per-user data keys (USER#id): every key version, wrapped by KMS; a tombstone once destroyed, which crypto-shreds the user',
     partitionKey: { name: 'pk', type: S },
   },
   records: {
     envVar: 'RECORDS_TABLE',
-    purpose: 'PHI records per patient (USER#id / PROFILE, CONSENT#id, FEEDBACK#…), PHI fields sealed',
+    purpose: 'Per-patient records (USER#id): PROFILE, CONSENT#id (found by grantee, byGrantee), FEEDBACK#time#id, SESSION#id symptom sessions, CHAT#id conversations, AIQUOTA bucket, IDEMPOTENCY#key answers; PHI fields sealed',
     partitionKey: { name: 'pk', type: S },
     sortKey: { name: 'sk', type: S },
     globalSecondaryIndexes: [{ indexName: 'byGrantee', partitionKey: { name: 'granteeId', type: S }, sortKey: { name: 'sk', type: S } }],

@@ -50,7 +50,7 @@ const decode = <T>(decoder: () => T, reason: string): T => {
  * fetch), `iss`, `client_id`/`aud`, `exp`, `nbf` and `token_use` checked.
  *
  * @example
- * const caller = await verifyAccessToken(token, [{ issuer, audience: 'carebow-dev', jwks }]);
+ * const caller = await createAccessTokenVerifier([{ issuer, audience: 'carebow-dev', jwks }])(token);
  */
 export const createAccessTokenVerifier = (issuers: readonly TrustedIssuer[]) => {
   const keySets = new Map(issuers.map((trusted) => [trusted.issuer, { trusted, keys: createLocalJWKSet(trusted.jwks) }]));

@@ -13,7 +13,7 @@ export const LEVEL: Readonly<Record<Level, TriageLevel>> = { A: 'emergency_ambul
 export interface ClinicalCase {
   /** Stable and unique across all sets, e.g. `semigran2015-e07` or `poisoning-medicine-03`. */
   readonly id: string;
-  /** A key of `SOURCES` (where the case comes from). */
+  /** A key of `PUBLISHED_SOURCES` (where the case comes from). */
   readonly source: string;
   /** A category id of the coverage map (`docs/clinical/coverage.md`). */
   readonly category: string;
