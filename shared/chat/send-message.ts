@@ -1,7 +1,7 @@
 import type { ChatRequest, Conversation } from '../contracts/chat';
 import { aiConsentId } from '../records/consents';
 import { uuidV7 } from '../domain/uuid-v7';
-import { allowsAiProcessing } from '../domain/consent-policy';
+import { allowsAiProcessing } from '../records/consent-policy';
 import type { AppDeps } from '../deps';
 import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors';
 import type { Caller, RequestMeta } from "../domain/caller";

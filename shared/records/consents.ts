@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { consentStatus } from '../domain/consent-policy';
+import { consentStatus } from './consent-policy';
 import type { Consent, CreateConsentRequest } from '../contracts/records';
 import type { AppDeps } from '../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';

@@ -1,4 +1,4 @@
-import { activeConsentFor } from '../domain/consent-policy';
+import { activeConsentFor } from './consent-policy';
 import type { AppDeps } from '../deps';
 import { NotFoundError, PreconditionFailedError } from '../errors';
 import type { Caller, RequestMeta } from "../domain/caller";

@@ -1,6 +1,6 @@
 import type { TriageInput } from '../contracts/triage';
 import { aiConsentId } from '../records/consents';
-import { allowsAiProcessing } from '../domain/consent-policy';
+import { allowsAiProcessing } from '../records/consent-policy';
 import type { AppDeps } from '../deps';
 import type { SymptomSessionRepository, TriageMetrics } from "./ports";
 import { DataKeyDestroyedError } from '../vault/errors';

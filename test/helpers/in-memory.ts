@@ -1,11 +1,16 @@
 import type { Role } from '../../shared/domain/roles';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { LoginDeps } from '../../shared/identity/login';
 import { ScryptPasswordHasher } from '../../shared/identity/password-hasher';
 import type { AuditEvent } from "../../shared/audit/ports";
 import type { DataKeyRepository, DataKeyService, WrappedDataKeys } from "../../shared/vault/ports";
 import type { RefreshFamily, UserRecord } from "../../shared/identity/ports";
 import { Vault } from '../../shared/vault/vault';
+import { places } from '../../shared/vault/places';
+import type { Caller } from '../../shared/domain/caller';
+import { inMemoryAiQuota, inMemoryConversations } from './fakes/chat';
+import { inMemoryRecords } from './fakes/records';
+import { inMemoryQueue, inMemorySymptomSessions, recordingMetrics } from './fakes/triage';
 
 /** In-memory data keys; `calls` counts key-service calls (a warm request must make none). */
 export const inMemoryDataKeys = () => {
@@ -54,7 +59,12 @@ export const inMemoryIdentity = (overrides: Partial<LoginDeps & { vault: Vault }
       },
       findIdByEmail: async (index) => emails.get(index),
       get: async (id) => users.get(id),
-      setRoles: async (id, roles: readonly Role[]) => (users.set(id, { ...users.get(id)!, roles }), true),
+      setRoles: async (id, roles: readonly Role[], expected: readonly Role[]) => {
+        const user = users.get(id);
+        if (user === undefined || user.roles.length !== expected.length || user.roles.some((role, i) => role !== expected[i])) return false;
+        users.set(id, { ...user, roles });
+        return true;
+      },
       setPasswordHash: async (id, passwordHash) => void users.set(id, { ...users.get(id)!, passwordHash }),
       markDeleted: async (user) => {
         users.set(user.id, { ...users.get(user.id)!, status: 'deleted' });
@@ -99,3 +109,51 @@ export const inMemoryIdentity = (overrides: Partial<LoginDeps & { vault: Vault }
 };
 
 export const META = { requestId: 'req-1', sourceIp: '203.0.113.9' };
+
+/** A clock the test moves; starts at `start`. */
+export const testClock = (start = '2026-11-25T12:00:00.000Z') => {
+  let now = Date.parse(start);
+  return {
+    now: () => new Date(now),
+    set: (at: string) => void (now = Date.parse(at)),
+    advance: (ms: number) => void (now += ms),
+  };
+};
+
+/**
+ * Every port the records, triage and chat use cases take, in memory (test/helpers/fakes), over the
+ * identity fakes above: one vault, one audit log (`events`), one movable clock. `addUser` makes an
+ * active account with its data key, as registration would, and returns it as a caller.
+ */
+export const inMemoryApp = () => {
+  const clock = testClock();
+  const identity = inMemoryIdentity({ clock });
+  const records = inMemoryRecords();
+  const sessions = inMemorySymptomSessions();
+  const conversations = inMemoryConversations();
+  const queue = inMemoryQueue();
+  const quota = inMemoryAiQuota();
+  const metrics = recordingMetrics();
+  const deps = {
+    ...identity.deps,
+    profiles: records.profileRepository,
+    consents: records.consentRepository,
+    feedback: records.feedbackRepository,
+    sessions: sessions.repository,
+    conversations: conversations.repository,
+    queue: queue.queue,
+    quota: quota.quota,
+    metrics: metrics.metrics,
+    modelConfigured: false,
+  };
+  const addUser = async (roles: readonly Role[] = ['patient'], status: UserRecord['status'] = 'active'): Promise<Caller> => {
+    const id = randomUUID();
+    await deps.vault.createKey(id);
+    identity.users.set(id, {
+      id, emailSealed: await deps.vault.seal(places.userEmail(id), `${id}@example.com`),
+      emailIndex: `idx:${id}`, passwordHash: 'scrypt$unused', roles: [...roles], status, createdAt: clock.now().toISOString(),
+    });
+    return { userId: id, roles: [...roles], clientId: 'app', tokenId: randomUUID() };
+  };
+  return { deps, clock, events: identity.events, users: identity.users, dataKeys: identity.dataKeys, records, sessions, conversations, queue, quota, metrics, addUser };
+};

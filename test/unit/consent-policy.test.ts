@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeConsentFor, allowsAiProcessing, consentStatus } from '../../shared/domain/consent-policy';
+import { activeConsentFor, allowsAiProcessing, consentStatus } from '../../shared/records/consent-policy';
 import type { ConsentRecord } from "../../shared/records/ports";
 const now = new Date('2026-11-25T12:00:00Z');
 const share = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({

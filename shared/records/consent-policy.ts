@@ -1,4 +1,4 @@
-import type { ConsentRecord } from "../records/ports";
+import type { ConsentRecord } from "./ports";
 export type ConsentStatus = 'active' | 'revoked' | 'expired';
 
 /** A consent's status at `now`: revocation wins, then expiry. */

@@ -1,0 +1,66 @@
+import type {
+  ConsentRecord, ConsentRepository, FeedbackRecord, FeedbackRepository, ProfileRepository, StoredProfile,
+} from '../../../shared/records/ports';
+import { pageOf } from './page';
+
+/**
+ * The records ports in memory, honouring their documented contracts like `DynamoRecords`: the
+ * profile's version is an optimistic lock, at most one unrevoked consent per id (so one active AI
+ * consent per patient), revocation only of an unrevoked consent, and paged lists with cursors
+ * bound to the partition. Stored values are frozen: a use case that mutated what it read throws.
+ */
+export const inMemoryRecords = () => {
+  /** By user id. */
+  const profiles = new Map<string, StoredProfile>();
+  /** By `patientId/consentId`. */
+  const consents = new Map<string, ConsentRecord>();
+  /** By `userId/createdAt#id`, the adapter's sort key. */
+  const feedback = new Map<string, FeedbackRecord>();
+  const consentKey = (patientId: string, consentId: string) => `${patientId}/${consentId}`;
+  const freezeConsent = (consent: ConsentRecord): ConsentRecord =>
+    Object.freeze({ ...consent, ...(consent.scopes ? { scopes: Object.freeze([...consent.scopes]) } : {}) });
+
+  const profileRepository: ProfileRepository = {
+    get: async (userId) => profiles.get(userId),
+    put: async (userId, sealed, updatedAt, expectedVersion) => {
+      const current = profiles.get(userId);
+      if (expectedVersion === undefined ? current !== undefined : current?.version !== expectedVersion) return false;
+      profiles.set(userId, Object.freeze({ sealed, version: (expectedVersion ?? 0) + 1, updatedAt }));
+      return true;
+    },
+  };
+
+  const consentRepository: ConsentRepository = {
+    create: async (consent) => {
+      const current = consents.get(consentKey(consent.patientId, consent.id));
+      if (current !== undefined && current.revokedAt === undefined) return false;
+      consents.set(consentKey(consent.patientId, consent.id), freezeConsent(consent));
+      return true;
+    },
+    get: async (patientId, consentId) => consents.get(consentKey(patientId, consentId)),
+    between: async (patientId, granteeId) => [...consents.values()].filter((c) => c.patientId === patientId && c.granteeId === granteeId),
+    granted: async (patientId, page) =>
+      pageOf([...consents.values()].filter((c) => c.patientId === patientId), `granted:${patientId}`, page, { key: (c) => c.id }),
+    received: async (granteeId, page) =>
+      pageOf([...consents.values()].filter((c) => c.granteeId === granteeId), `received:${granteeId}`, page, { key: (c) => c.id }),
+    revoke: async (patientId, consentId, at) => {
+      const current = consents.get(consentKey(patientId, consentId));
+      if (current === undefined || current.revokedAt !== undefined) return false;
+      consents.set(consentKey(patientId, consentId), freezeConsent({ ...current, revokedAt: at }));
+      return true;
+    },
+  };
+
+  const feedbackRepository: FeedbackRepository = {
+    add: async (record) => {
+      const key = `${record.userId}/${record.createdAt}#${record.id}`;
+      // The adapter's put is conditional on a new item: a repeated id fails loudly, never overwrites.
+      if (feedback.has(key)) throw new Error(`feedback ${record.id} exists (ConditionalCheckFailed)`);
+      feedback.set(key, Object.freeze({ ...record }));
+    },
+    ofUser: async (userId) =>
+      [...feedback.entries()].filter(([key]) => key.startsWith(`${userId}/`)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, record]) => record),
+  };
+
+  return { profiles, consents, feedback, profileRepository, consentRepository, feedbackRepository };
+};

@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { synthStage, type Synthesized } from './support/synth';
+
+/** Resource types that hold data, or the keys and secrets without which stored data is unreadable. */
+const STATEFUL_TYPES = [
+  'AWS::DynamoDB::Table',
+  'AWS::DynamoDB::GlobalTable',
+  'AWS::KMS::Key',
+  'AWS::SQS::Queue',
+  'AWS::Logs::LogGroup',
+  'AWS::SecretsManager::Secret',
+  'AWS::Backup::BackupVault',
+] as const;
+
+/**
+ * Every stateful resource of `CareBow-prod` as `<type> <logical id>`, sorted. Written out on
+ * purpose: CloudFormation identifies a resource by its logical id, which CDK derives from the
+ * construct path. Renaming a construct id (or moving it to another parent) changes the logical id,
+ * and the next deploy REPLACES the resource: a new empty table, key, queue, log group or secret
+ * is created and the old one deleted (or, where retained, orphaned outside the stack). For a table
+ * that is the PHI or the audit chain; for a KMS key it is every sealed field and data key wrapped
+ * with it; for a log group, audit evidence kept for six years.
+ */
+const PINNED = [
+  'AWS::Backup::BackupVault DataBackupVault14A09D93',
+  'AWS::DynamoDB::GlobalTable DataAuditTableD7A94F1A',
+  'AWS::DynamoDB::GlobalTable DataIdentityTable38C6774E',
+  'AWS::DynamoDB::GlobalTable DataKeysTableA6DADBFC',
+  'AWS::DynamoDB::GlobalTable DataRecordsTableF0A4A2F6',
+  'AWS::DynamoDB::GlobalTable DataSessionsTable3E401EE2',
+  'AWS::KMS::Key DataDataKeyWrappingKey1680D13A',
+  'AWS::KMS::Key DataKey5F086070',
+  'AWS::KMS::Key DataTokenSigningKeyCD852BD9',
+  'AWS::Logs::LogGroup ApiAccessLogLogs4630ED3D',
+  'AWS::Logs::LogGroup ApiAccessLogs50B185DB',
+  'AWS::Logs::LogGroup ApiAdminRolesLogs5076D2C4',
+  'AWS::Logs::LogGroup ApiAnalyzeSymptomsLogsF9E51190',
+  'AWS::Logs::LogGroup ApiAuditEventsLogs8C16C4C1',
+  'AWS::Logs::LogGroup ApiAuditVerifyLogsEFBCBB65',
+  'AWS::Logs::LogGroup ApiAuthorizerLogsC726F6FF',
+  'AWS::Logs::LogGroup ApiChatGetLogsC169D8CE',
+  'AWS::Logs::LogGroup ApiChatListLogsB02BD775',
+  'AWS::Logs::LogGroup ApiChatLogsF2F258FE',
+  'AWS::Logs::LogGroup ApiConsentCreateLogs2D76EA59',
+  'AWS::Logs::LogGroup ApiConsentListLogsD2C16725',
+  'AWS::Logs::LogGroup ApiConsentRevokeLogs3F7C3BE6',
+  'AWS::Logs::LogGroup ApiConsultationLogs1703A096',
+  'AWS::Logs::LogGroup ApiDeleteMeLogs984C9780',
+  'AWS::Logs::LogGroup ApiExecutionLogsB326CF6B',
+  'AWS::Logs::LogGroup ApiExportMeLogsC5810718',
+  'AWS::Logs::LogGroup ApiFeedbackLogs6C8D01FD',
+  'AWS::Logs::LogGroup ApiFollowUpQuestionsLogsDDAA75E1',
+  'AWS::Logs::LogGroup ApiHealthDetailedLogs597F19E1',
+  'AWS::Logs::LogGroup ApiHealthLogsBA320D76',
+  'AWS::Logs::LogGroup ApiJwksLogs42EC80DD',
+  'AWS::Logs::LogGroup ApiLoginLogs56DFA27B',
+  'AWS::Logs::LogGroup ApiLogoutLogsD43CE023',
+  'AWS::Logs::LogGroup ApiMeLogs74C6097E',
+  'AWS::Logs::LogGroup ApiOpenapiLogs2E8166E8',
+  'AWS::Logs::LogGroup ApiOpenidConfigurationLogs1A0EDA48',
+  'AWS::Logs::LogGroup ApiPatientProfileLogs6AF0E69F',
+  'AWS::Logs::LogGroup ApiProfileGetLogs1281B4C5',
+  'AWS::Logs::LogGroup ApiProfilePutLogs141522D0',
+  'AWS::Logs::LogGroup ApiQuickAssessmentLogsC89C4A7A',
+  'AWS::Logs::LogGroup ApiRefreshLogs0DDDDB06',
+  'AWS::Logs::LogGroup ApiRegisterLogs55198806',
+  'AWS::Logs::LogGroup ApiSessionAnswersLogs884B3721',
+  'AWS::Logs::LogGroup ApiSessionCreateLogsCA44F9B2',
+  'AWS::Logs::LogGroup ApiSessionGetLogsBC36B5E0',
+  'AWS::Logs::LogGroup ApiSessionListLogs41F77EA5',
+  'AWS::Logs::LogGroup ApiUrgencyLevelsLogs1BF90C48',
+  'AWS::Logs::LogGroup EdgeLogsA4EA23EB',
+  'AWS::Logs::LogGroup TriageWorkerLogs7DFD3D01',
+  'AWS::SQS::Queue TriageDeadLetterQueue66FA5CEE',
+  'AWS::SQS::Queue TriageQueue25D901DA',
+  'AWS::SecretsManager::Secret DataBlindIndexSecretB48FECC8',
+  'AWS::SecretsManager::Secret TriageModelApiKeySecret28FF7259',
+];
+
+const WHY = [
+  'A stateful resource’s CloudFormation logical id changed.',
+  'A changed logical id makes the next deploy REPLACE the resource: a new, empty one is created and the old one',
+  'is deleted (or orphaned, where retained), which destroys or strands PHI, the audit chain, data keys or audit logs.',
+  'If a construct id was renamed or moved, restore it (or pin the old id with overrideLogicalId).',
+  'Only for a resource that is genuinely new or deliberately retired, update PINNED in test/infra/logical-ids.test.ts.',
+].join('\n');
+
+describe('Stack: CareBow-prod logical ids', () => {
+  let prod: Synthesized;
+
+  beforeAll(() => {
+    prod = synthStage('prod');
+  });
+
+  it('keeps the logical id of every table, key, queue, log group, secret and backup vault', () => {
+    // Act
+    const actual = Object.entries(prod.json.Resources)
+      .filter(([, resource]) => (STATEFUL_TYPES as readonly string[]).includes(resource.Type))
+      .map(([logicalId, resource]) => `${resource.Type} ${logicalId}`)
+      .sort();
+
+    // Assess
+    const gone = PINNED.filter((id) => !actual.includes(id));
+    const added = actual.filter((id) => !PINNED.includes(id));
+    expect(actual, `${WHY}\nRenamed or removed (would be replaced or deleted): ${JSON.stringify(gone)}\nNew: ${JSON.stringify(added)}`).toEqual(PINNED);
+  });
+
+  it('lists the pinned ids sorted and once each, so a diff shows exactly what moved', () => {
+    // Assess
+    expect(PINNED).toEqual([...new Set(PINNED)].sort());
+  });
+});
