@@ -7,6 +7,7 @@ import type { RouteDef } from '../shared/http/route';
 import { isPublic } from '../shared/http/route';
 import { SECURITY_HEADERS } from '../shared/http/security-headers';
 import { lambdaContext, toProxyEvent } from './proxy-event';
+import { serveDocs } from './docs-page';
 
 type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 type Authorizer = (event: APIGatewayTokenAuthorizerEvent) => Promise<APIGatewayAuthorizerResult>;
@@ -106,6 +107,8 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
 
   const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    // The API reference (GET /docs): local only, no route of the route table, so never deployed.
+    if (serveDocs(request, response, url.pathname)) return;
     const candidates = compiled.filter((entry) => entry.pattern.test(url.pathname));
     if (request.method === 'OPTIONS' && candidates.length > 0) return preflight(request, response, candidates.map((c) => c.route.method));
     const match = candidates.find((entry) => entry.route.method === request.method);
