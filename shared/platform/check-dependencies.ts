@@ -1,8 +1,6 @@
-/** A dependency check: resolves with an optional detail when healthy, rejects when down. */
-export interface Probe {
-  readonly name: string;
-  check(signal: AbortSignal): Promise<string | void>;
-}
+import type { Probe } from './ports';
+
+export type { Probe } from './ports';
 
 export interface DependencyReport {
   readonly status: 'ok' | 'degraded';

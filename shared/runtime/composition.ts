@@ -1,3 +1,4 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAuditLog } from '../adapters/aws/dynamo-audit-log';
 import { DynamoAuditTrail } from '../adapters/aws/dynamo-audit-trail';
@@ -14,7 +15,11 @@ import { DynamoConversations } from '../adapters/aws/dynamo-conversations';
 import { DynamoIdempotency } from '../adapters/aws/dynamo-idempotency';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { clientConfig } from '../adapters/aws/client-config';
-import { appConfigSchema, readConfig, type AppConfig } from '../config';
+import { kmsKeyProbe, queueProbe, tableProbe } from '../adapters/aws/health-probes';
+import { localKeyringProbe } from '../adapters/local/keyring-probe';
+import { appConfigSchema, healthConfigSchema, readConfig, type AppConfig, type HealthConfig } from '../config';
+import type { TABLES, TableName } from '../data/tables';
+import type { Probe } from '../platform/ports';
 import type { AccessTokenSettings } from '../identity/access-token';
 import { ScryptPasswordHasher } from '../identity/password-hasher';
 import type { BlindIndex, PasswordHasher, TokenSigner } from "../identity/ports";
@@ -30,14 +35,9 @@ import { blindIndexFor, dataKeyServiceFor, tokenSignerFor } from './keys';
  * @example
  * const deps = { profiles: records(), vault: vault(), audit: auditLog(), clock };
  */
+const load = <C extends { DYNAMODB_ENDPOINT?: string | undefined }>(config: C) => ({ config, client: createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT }) });
 let loaded: { config: AppConfig; client: DynamoDBDocumentClient } | undefined;
-const app = () => {
-  if (loaded === undefined) {
-    const config = readConfig(appConfigSchema);
-    loaded = { config, client: createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT }) };
-  }
-  return loaded;
-};
+const app = () => (loaded ??= load(readConfig(appConfigSchema)));
 
 export const appConfig = (): AppConfig => app().config;
 export const clock: Clock = { now: () => new Date() };
@@ -87,3 +87,37 @@ export const modelConfigured = (): boolean =>
   app().config.AI_MODEL_ENABLED === 'true' || app().config.OPENAI_API_KEY !== undefined || app().config.OPENAI_API_KEY_SECRET_ID !== undefined;
 
 export const idempotencyStore = () => new DynamoIdempotency(app().client, app().config.RECORDS_TABLE);
+
+/*
+ * The detailed health check reads only its own section of the configuration (`healthConfigSchema`:
+ * every dependency it probes), so it gets its own loader.
+ */
+let health: { config: HealthConfig; client: DynamoDBDocumentClient } | undefined;
+const healthApp = () => (health ??= load(readConfig(healthConfigSchema)));
+
+export const healthConfig = (): HealthConfig => healthApp().config;
+/** The health check's audit log (the route is audited like every other). */
+export const healthAuditLog = (): DynamoAuditLog => new DynamoAuditLog(healthApp().client, healthApp().config.AUDIT_TABLE);
+
+/** The probes of the detailed health check: tables, key service, queue, model configuration. */
+export const dependencyProbes = (): Probe[] => {
+  const config = healthApp().config;
+  const dynamo = new DynamoDBClient(clientConfig(config.DYNAMODB_ENDPOINT));
+  const sqs = new SQSClient(clientConfig(config.SQS_ENDPOINT));
+  // Every table of shared/data/tables.ts, in its order (the type fails the build if one is missing);
+  // written out rather than read from TABLES, which would ship in every function importing this file.
+  const tables = {
+    identity: 'IDENTITY_TABLE', sessions: 'SESSIONS_TABLE', audit: 'AUDIT_TABLE', keys: 'KEYS_TABLE', records: 'RECORDS_TABLE',
+  } as const satisfies { [Name in TableName]: (typeof TABLES)[Name]['envVar'] };
+  return [
+    ...Object.entries(tables).map(([name, envVar]) => tableProbe(dynamo, `table:${name}`, config[envVar])),
+    // Folds to the KMS probe in Lambda bundles (shared/runtime/target.ts).
+    process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || config.KEY_PROVIDER === 'kms' ? kmsKeyProbe(config.TOKEN_SIGNING_KEY_ID!) : localKeyringProbe(config.CAREBOW_DATA_DIR!),
+    queueProbe(sqs, 'queue:triage', config.TRIAGE_QUEUE_URL),
+    // Reports configuration only: a health check must not spend model tokens or call out.
+    {
+      name: 'llm',
+      check: async () => (config.OPENAI_API_KEY || config.OPENAI_API_KEY_SECRET_ID ? `model ${config.OPENAI_MODEL}` : 'offline rules engine (no model key configured)'),
+    },
+  ];
+};

@@ -1,7 +1,6 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { secretsManagerString } from '../adapters/aws/secrets-manager-key';
 import { OpenAiTriageModel } from '../adapters/openai/openai-triage-model';
-import type { ChatModel } from '../triage/ports';
-import type { TriageModel } from "../triage/ports";
+import type { ChatModel, TriageModel } from '../triage/ports';
 import { appConfig } from './composition';
 
 /**
@@ -12,11 +11,7 @@ import { appConfig } from './composition';
 export const triageModel = (): (TriageModel & ChatModel) | undefined => {
   const config = appConfig();
   const secretId = config.OPENAI_API_KEY_SECRET_ID;
-  const apiKey = config.OPENAI_API_KEY ?? (secretId === undefined ? undefined : async () => {
-    const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretId }));
-    if (!SecretString) throw new Error('The model API key secret is empty');
-    return SecretString;
-  });
+  const apiKey = config.OPENAI_API_KEY ?? (secretId === undefined ? undefined : secretsManagerString(secretId));
   if (apiKey === undefined) return undefined;
   return new OpenAiTriageModel({ apiKey, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS, ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}) });
 };

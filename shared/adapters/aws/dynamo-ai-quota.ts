@@ -1,12 +1,13 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { takeToken } from '../../domain/token-bucket';
 import type { AiQuota } from "../../assessment/ports";
-import { isConditionFailure } from './dynamo-client';
+import { AI_QUOTA, userKey } from '../../data/keys';
+import { conditionalWrite } from './dynamo-kit';
 
 const MAX_ATTEMPTS = 5;
 
 /**
- * The AI quota as a token bucket per user (`USER#id` / `AIQUOTA` in the records table). Each take
+ * The AI quota as a token bucket per user (`userKey(id)` / `AI_QUOTA` in the records table). Each take
  * reads the bucket and writes it back only if nobody else did meanwhile (one conditional put on
  * the refill time), so concurrent requests never spend the same token twice.
  */
@@ -19,22 +20,18 @@ export class DynamoAiQuota implements AiQuota {
   ) {}
 
   public async take(userId: string): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-    const Key = { pk: `USER#${userId}`, sk: 'AIQUOTA' };
+    const Key = { pk: userKey(userId), sk: AI_QUOTA };
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }));
       const state = Item === undefined ? undefined : { tokens: Number(Item['tokens']), refilledAt: Number(Item['refilledAt']) };
       const decision = takeToken(state, Math.max(this.now(), (state?.refilledAt ?? 0) + 1), this.limits);
       if (!decision.allowed) return { allowed: false, retryAfterSeconds: decision.retryAfterSeconds };
-      try {
-        await this.client.send(new PutCommand({
-          TableName: this.tableName, Item: { ...Key, ...decision.next },
-          ConditionExpression: state === undefined ? 'attribute_not_exists(pk)' : 'refilledAt = :seen',
-          ...(state === undefined ? {} : { ExpressionAttributeValues: { ':seen': state.refilledAt } }),
-        }));
-        return { allowed: true, retryAfterSeconds: 0 };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+      const taken = await conditionalWrite(this.client, new PutCommand({
+        TableName: this.tableName, Item: { ...Key, ...decision.next },
+        ConditionExpression: state === undefined ? 'attribute_not_exists(pk)' : 'refilledAt = :seen',
+        ...(state === undefined ? {} : { ExpressionAttributeValues: { ':seen': state.refilledAt } }),
+      }));
+      if (taken) return { allowed: true, retryAfterSeconds: 0 };
     }
     return { allowed: false, retryAfterSeconds: 1 };
   }

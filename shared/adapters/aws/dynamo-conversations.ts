@@ -1,11 +1,10 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ConversationRepository, StoredConversation } from "../../chat/ports";
+import { CHAT_PREFIX, chatKey, userKey } from '../../data/keys';
 import type { Page, PageRequest } from "../../domain/page";
-import { isConditionFailure } from './dynamo-client';
-import { pageByPrefix } from './prefix-page';
+import { conditionalWrite, partitionPrefix, queryPage, withoutKeys } from './dynamo-kit';
 
-const key = (patientId: string, conversationId: string) => ({ pk: `USER#${patientId}`, sk: `CHAT#${conversationId}` });
-const strip = ({ pk: _pk, sk: _sk, ...conversation }: Record<string, unknown>): StoredConversation => conversation as unknown as StoredConversation;
+const key = (patientId: string, conversationId: string) => ({ pk: userKey(patientId), sk: chatKey(conversationId) });
 
 /** Assistant conversations in the patient's records partition; every write is conditional on the revision. */
 export class DynamoConversations implements ConversationRepository {
@@ -16,26 +15,21 @@ export class DynamoConversations implements ConversationRepository {
 
   public async getConversation(patientId: string, conversationId: string): Promise<StoredConversation | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(patientId, conversationId), ConsistentRead: true }));
-    return Item === undefined ? undefined : strip(Item);
+    return Item === undefined ? undefined : withoutKeys(Item);
   }
 
+  /** Newest first (uuidv7 ids sort by time). */
   public conversationsOf(patientId: string, page: PageRequest): Promise<Page<StoredConversation>> {
-    return pageByPrefix(this.client, { tableName: this.tableName, pk: `USER#${patientId}`, prefix: 'CHAT#' }, page, strip);
+    const pk = userKey(patientId);
+    return queryPage(this.client, { TableName: this.tableName, ...partitionPrefix(pk, CHAT_PREFIX), ScanIndexForward: false }, page, { pk }, withoutKeys<StoredConversation>);
   }
 
-
-  public async saveConversation(conversation: StoredConversation, expectedRevision: number): Promise<boolean> {
-    try {
-      await this.client.send(new PutCommand({
-        TableName: this.tableName,
-        Item: { ...key(conversation.patientId, conversation.id), ...conversation },
-        ConditionExpression: expectedRevision === 0 ? 'attribute_not_exists(pk)' : 'revision = :expected',
-        ...(expectedRevision === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedRevision } }),
-      }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  public saveConversation(conversation: StoredConversation, expectedRevision: number): Promise<boolean> {
+    return conditionalWrite(this.client, new PutCommand({
+      TableName: this.tableName,
+      Item: { ...key(conversation.patientId, conversation.id), ...conversation },
+      ConditionExpression: expectedRevision === 0 ? 'attribute_not_exists(pk)' : 'revision = :expected',
+      ...(expectedRevision === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedRevision } }),
+    }));
   }
 }

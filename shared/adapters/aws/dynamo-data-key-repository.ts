@@ -1,8 +1,9 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DataKeyRepository, WrappedDataKeys } from "../../vault/ports";
-import { isConditionFailure } from './dynamo-client';
+import { userKey } from '../../data/keys';
+import { conditionalWrite } from './dynamo-kit';
 
-const key = (userId: string) => ({ pk: `USER#${userId}` });
+const key = (userId: string) => ({ pk: userKey(userId) });
 
 /**
  * Wrapped data keys, one item per user: `{ current, versions: { "1": <wrapped>, … } }`. Destroying
@@ -24,16 +25,16 @@ export class DynamoDataKeyRepository implements DataKeyRepository {
     return { state: 'active', current: Number(Item['current']), versions };
   }
 
-  public async create(userId: string, wrapped: Uint8Array): Promise<boolean> {
-    return this.conditional(new PutCommand({
+  public create(userId: string, wrapped: Uint8Array): Promise<boolean> {
+    return conditionalWrite(this.client, new PutCommand({
       TableName: this.tableName,
       Item: { ...key(userId), current: 1, versions: { '1': wrapped }, createdAt: new Date().toISOString() },
       ConditionExpression: 'attribute_not_exists(pk)',
     }));
   }
 
-  public async addVersion(userId: string, version: number, wrapped: Uint8Array, expectedCurrent: number): Promise<boolean> {
-    return this.conditional(new UpdateCommand({
+  public addVersion(userId: string, version: number, wrapped: Uint8Array, expectedCurrent: number): Promise<boolean> {
+    return conditionalWrite(this.client, new UpdateCommand({
       TableName: this.tableName, Key: key(userId),
       UpdateExpression: 'SET versions.#version = :wrapped, #current = :version',
       ConditionExpression: '#current = :expected AND attribute_not_exists(destroyedAt)',
@@ -46,15 +47,5 @@ export class DynamoDataKeyRepository implements DataKeyRepository {
     await this.client.send(new PutCommand({
       TableName: this.tableName, Item: { ...key(userId), destroyedAt: new Date().toISOString() },
     }));
-  }
-
-  private async conditional(command: PutCommand | UpdateCommand): Promise<boolean> {
-    try {
-      await this.client.send(command as PutCommand);
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
   }
 }

@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { IdempotencyClaim, IdempotencyStore } from "../../http/idempotency-store";
-import { isConditionFailure } from './dynamo-client';
+import { idempotencyKey as itemKey, userKey } from '../../data/keys';
+import { conditionalWrite } from './dynamo-kit';
 
 const DAY_SECONDS = 86_400;
 /**
@@ -8,7 +9,7 @@ const DAY_SECONDS = 86_400;
  * API Gateway gives up at 29 s), so a claim older than this was left by a crashed invocation.
  */
 const IN_PROGRESS_LEASE_SECONDS = 60;
-const key = (userId: string, idempotencyKey: string) => ({ pk: `USER#${userId}`, sk: `IDEMPOTENCY#${idempotencyKey}` });
+const key = (userId: string, idempotencyKey: string) => ({ pk: userKey(userId), sk: itemKey(idempotencyKey) });
 
 /**
  * Idempotency keys in the records table. Written by hand rather than with Powertools'
@@ -24,18 +25,14 @@ export class DynamoIdempotency implements IdempotencyStore {
 
   public async claim(userId: string, idempotencyKey: string, fingerprint: string, now: Date): Promise<IdempotencyClaim> {
     const nowEpoch = Math.floor(now.getTime() / 1000);
-    try {
-      await this.client.send(new PutCommand({
-        TableName: this.tableName,
-        Item: { ...key(userId, idempotencyKey), fingerprint, status: 'in_progress', expiresAt: nowEpoch + DAY_SECONDS, leaseUntil: nowEpoch + IN_PROGRESS_LEASE_SECONDS },
-        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now OR (#status = :inProgress AND leaseUntil <= :now)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':now': nowEpoch, ':inProgress': 'in_progress' },
-      }));
-      return { state: 'new' };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+    const claimed = await conditionalWrite(this.client, new PutCommand({
+      TableName: this.tableName,
+      Item: { ...key(userId, idempotencyKey), fingerprint, status: 'in_progress', expiresAt: nowEpoch + DAY_SECONDS, leaseUntil: nowEpoch + IN_PROGRESS_LEASE_SECONDS },
+      ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now OR (#status = :inProgress AND leaseUntil <= :now)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':now': nowEpoch, ':inProgress': 'in_progress' },
+    }));
+    if (claimed) return { state: 'new' };
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(userId, idempotencyKey), ConsistentRead: true }));
     if (Item === undefined || Item['fingerprint'] !== fingerprint) return { state: 'mismatch' };
     if (Item['status'] !== 'done') return { state: 'in_progress' };

@@ -1,12 +1,13 @@
 import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LoginAttemptStore } from "../../identity/ports";
-import { isConditionFailure } from './dynamo-client';
+import { loginKey } from '../../data/keys';
+import { conditionalWrite } from './dynamo-kit';
 
 /** A day without failures forgets the count (DynamoDB TTL; reads ignore expired items too). */
 const FORGET_AFTER_SECONDS = 86_400;
-const key = (emailIndex: string) => ({ pk: `LOGIN#${emailIndex}` });
+const key = (emailIndex: string) => ({ pk: loginKey(emailIndex) });
 
-/** Consecutive login failures per e-mail blind index, as `LOGIN#<hmac>` items in the identity table. */
+/** Consecutive login failures per e-mail blind index, as `loginKey(hmac)` items in the identity table. */
 export class DynamoLoginAttempts implements LoginAttemptStore {
   public constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -25,20 +26,17 @@ export class DynamoLoginAttempts implements LoginAttemptStore {
     const values = { ':one': 1, ':expiresAt': expiresAt, ':kind': 'login-attempts' };
     // A fresh or forgotten count restarts at one (dynalite never expires items, so check here);
     // otherwise ADD is atomic, so concurrent failures are all counted.
-    const restart = await this.client
-      .send(new UpdateCommand({
-        TableName: this.tableName, Key: key(emailIndex),
-        UpdateExpression: 'SET failures = :one, expiresAt = :expiresAt, kind = :kind REMOVE lockedUntil',
-        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-        ExpressionAttributeValues: { ...values, ':now': nowEpoch }, ReturnValues: 'ALL_NEW',
-      }))
-      .catch((error: unknown) => (isConditionFailure(error) ? undefined : Promise.reject(error)));
-    const { Attributes } = restart ?? await this.client.send(new UpdateCommand({
+    const restarted = await conditionalWrite(this.client, new UpdateCommand({
+      TableName: this.tableName, Key: key(emailIndex),
+      UpdateExpression: 'SET failures = :one, expiresAt = :expiresAt, kind = :kind REMOVE lockedUntil',
+      ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+      ExpressionAttributeValues: { ...values, ':now': nowEpoch },
+    }));
+    const failures = restarted ? 1 : Number((await this.client.send(new UpdateCommand({
       TableName: this.tableName, Key: key(emailIndex),
       UpdateExpression: 'ADD failures :one SET expiresAt = :expiresAt, kind = :kind',
       ExpressionAttributeValues: values, ReturnValues: 'ALL_NEW',
-    }));
-    const failures = Number(Attributes?.['failures'] ?? 1);
+    }))).Attributes?.['failures'] ?? 1);
     const until = lockedUntil(failures);
     if (until !== undefined) {
       await this.client.send(new UpdateCommand({

@@ -1,21 +1,15 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ConsentRecord, ConsentRepository, FeedbackRecord, FeedbackRepository, ProfileRepository, StoredProfile } from "../../records/ports";
+import { CONSENT_PREFIX, FEEDBACK_PREFIX, PROFILE, consentKey, feedbackKey, userKey } from '../../data/keys';
 import type { Page, PageRequest } from "../../domain/page";
-import { isConditionFailure } from './dynamo-client';
-import { decodeCursor, encodeCursor } from './page-cursor';
+import { conditionalWrite, partitionPrefix, queryPage, withoutKeys } from './dynamo-kit';
 
-const userPartition = (userId: string) => `USER#${userId}`;
-const consentKey = (patientId: string, consentId: string) => ({ pk: userPartition(patientId), sk: `CONSENT#${consentId}` });
-
-const strip = <T>(item: Record<string, unknown>): T => {
-  const { pk: _pk, sk: _sk, ...rest } = item;
-  return rest as T;
-};
+const consent = (patientId: string, consentId: string) => ({ pk: userKey(patientId), sk: consentKey(consentId) });
 
 /**
- * A patient's records in one partition (`USER#id`): the profile (`PROFILE`, sealed, versioned),
- * consents (`CONSENT#id`, findable by grantee through the `byGrantee` index) and feedback
- * (`FEEDBACK#time#id`, comments sealed).
+ * A patient's records in one partition (`userKey(id)`): the profile (`PROFILE`, sealed, versioned),
+ * consents (`consentKey(id)`, findable by grantee through the `byGrantee` index) and feedback
+ * (`feedbackKey(time, id)`, comments sealed).
  */
 export class DynamoRecords implements ProfileRepository, ConsentRepository, FeedbackRepository {
   public constructor(
@@ -26,99 +20,70 @@ export class DynamoRecords implements ProfileRepository, ConsentRepository, Feed
   public async get(userId: string): Promise<StoredProfile | undefined>;
   public async get(patientId: string, consentId: string): Promise<ConsentRecord | undefined>;
   public async get(userId: string, consentId?: string): Promise<StoredProfile | ConsentRecord | undefined> {
-    const Key = consentId === undefined ? { pk: userPartition(userId), sk: 'PROFILE' } : consentKey(userId, consentId);
+    const Key = consentId === undefined ? { pk: userKey(userId), sk: PROFILE } : consent(userId, consentId);
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }));
     if (Item === undefined) return undefined;
-    if (consentId !== undefined) return strip<ConsentRecord>(Item);
+    if (consentId !== undefined) return withoutKeys<ConsentRecord>(Item);
     return { sealed: String(Item['data']), version: Number(Item['version']), updatedAt: String(Item['updatedAt']) };
   }
 
-  public async put(userId: string, sealed: string, updatedAt: string, expectedVersion: number | undefined): Promise<boolean> {
-    try {
-      await this.client.send(new PutCommand({
-        TableName: this.tableName,
-        Item: { pk: userPartition(userId), sk: 'PROFILE', data: sealed, version: (expectedVersion ?? 0) + 1, updatedAt },
-        ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :expected',
-        ...(expectedVersion === undefined ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
-      }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  public put(userId: string, sealed: string, updatedAt: string, expectedVersion: number | undefined): Promise<boolean> {
+    return conditionalWrite(this.client, new PutCommand({
+      TableName: this.tableName,
+      Item: { pk: userKey(userId), sk: PROFILE, data: sealed, version: (expectedVersion ?? 0) + 1, updatedAt },
+      ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :expected',
+      ...(expectedVersion === undefined ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
+    }));
   }
 
-  public async create(consent: ConsentRecord): Promise<boolean> {
-    try {
-      await this.client.send(new PutCommand({
-        TableName: this.tableName,
-        Item: { ...consentKey(consent.patientId, consent.id), ...consent },
-        // A share consent has a fresh id; the AI-processing consent's id is per patient, so this
-        // one condition keeps at most one of those active.
-        ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(revokedAt)',
-      }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  public create(record: ConsentRecord): Promise<boolean> {
+    return conditionalWrite(this.client, new PutCommand({
+      TableName: this.tableName,
+      Item: { ...consent(record.patientId, record.id), ...record },
+      // A share consent has a fresh id; the AI-processing consent's id is per patient, so this
+      // one condition keeps at most one of those active.
+      ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(revokedAt)',
+    }));
   }
 
   public async between(patientId: string, granteeId: string): Promise<ConsentRecord[]> {
     const { Items = [] } = await this.client.send(new QueryCommand({
-      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', FilterExpression: 'granteeId = :grantee',
-      ExpressionAttributeValues: { ':pk': userPartition(patientId), ':prefix': 'CONSENT#', ':grantee': granteeId }, ConsistentRead: true,
+      TableName: this.tableName, ...partitionPrefix(userKey(patientId), CONSENT_PREFIX, { ':grantee': granteeId }),
+      FilterExpression: 'granteeId = :grantee', ConsistentRead: true,
     }));
-    return Items.map((item) => strip<ConsentRecord>(item));
+    return Items.map((item) => withoutKeys<ConsentRecord>(item));
   }
 
-  public async granted(patientId: string, page: PageRequest): Promise<Page<ConsentRecord>> {
-    const pk = userPartition(patientId);
-    return this.page(page, {
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': 'CONSENT#' },
-      ExclusiveStartKey: decodeCursor(page.cursor, { pk }),
-    });
+  /** A patient's consents, oldest first. */
+  public granted(patientId: string, page: PageRequest): Promise<Page<ConsentRecord>> {
+    const pk = userKey(patientId);
+    return queryPage(this.client, { TableName: this.tableName, ...partitionPrefix(pk, CONSENT_PREFIX) }, page, { pk }, withoutKeys<ConsentRecord>);
   }
 
-  public async received(granteeId: string, page: PageRequest): Promise<Page<ConsentRecord>> {
-    return this.page(page, {
-      IndexName: 'byGrantee', KeyConditionExpression: 'granteeId = :grantee AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':grantee': granteeId, ':prefix': 'CONSENT#' }, ExclusiveStartKey: decodeCursor(page.cursor, { granteeId }),
-    });
+  public received(granteeId: string, page: PageRequest): Promise<Page<ConsentRecord>> {
+    return queryPage(this.client, {
+      TableName: this.tableName, IndexName: 'byGrantee', KeyConditionExpression: 'granteeId = :grantee AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':grantee': granteeId, ':prefix': CONSENT_PREFIX },
+    }, page, { granteeId }, withoutKeys<ConsentRecord>);
   }
 
-  public async revoke(patientId: string, consentId: string, at: string): Promise<boolean> {
-    try {
-      await this.client.send(new UpdateCommand({
-        TableName: this.tableName, Key: consentKey(patientId, consentId), UpdateExpression: 'SET revokedAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)', ExpressionAttributeValues: { ':at': at },
-      }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  public revoke(patientId: string, consentId: string, at: string): Promise<boolean> {
+    return conditionalWrite(this.client, new UpdateCommand({
+      TableName: this.tableName, Key: consent(patientId, consentId), UpdateExpression: 'SET revokedAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)', ExpressionAttributeValues: { ':at': at },
+    }));
   }
 
   public async add(feedback: FeedbackRecord): Promise<void> {
     await this.client.send(new PutCommand({
       TableName: this.tableName,
-      Item: { pk: userPartition(feedback.userId), sk: `FEEDBACK#${feedback.createdAt}#${feedback.id}`, ...feedback },
+      Item: { pk: userKey(feedback.userId), sk: feedbackKey(feedback.createdAt, feedback.id), ...feedback },
       ConditionExpression: 'attribute_not_exists(pk)',
     }));
   }
 
   public async ofUser(userId: string): Promise<FeedbackRecord[]> {
-    const { Items = [] } = await this.client.send(new QueryCommand({
-      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPartition(userId), ':prefix': 'FEEDBACK#' },
-    }));
-    return Items.map((item) => strip<FeedbackRecord>(item));
-  }
-
-  private async page(page: PageRequest, query: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Page<ConsentRecord>> {
-    const result = await this.client.send(new QueryCommand({ TableName: this.tableName, Limit: page.limit, ...query }));
-    const nextCursor = encodeCursor(result.LastEvaluatedKey);
-    return { items: (result.Items ?? []).map((item) => strip<ConsentRecord>(item)), ...(nextCursor ? { nextCursor } : {}) };
+    const { Items = [] } = await this.client.send(new QueryCommand({ TableName: this.tableName, ...partitionPrefix(userKey(userId), FEEDBACK_PREFIX) }));
+    return Items.map((item) => withoutKeys<FeedbackRecord>(item));
   }
 }

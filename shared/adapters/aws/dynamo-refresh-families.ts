@@ -1,10 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RefreshFamily, RefreshFamilyRepository } from "../../identity/ports";
-import { isConditionFailure } from './dynamo-client';
+import { familyKey } from '../../data/keys';
+import { conditionalWrite, queryAll, withoutKeys } from './dynamo-kit';
 
-const key = (familyId: string) => ({ pk: `FAMILY#${familyId}` });
+const key = (familyId: string) => ({ pk: familyKey(familyId) });
 
-/** Refresh-token families as `FAMILY#<id>` items; every state change is one conditional write. */
+/** Refresh-token families as `familyKey(id)` items; every state change is one conditional write. */
 export class DynamoRefreshFamilies implements RefreshFamilyRepository {
   public constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -19,38 +20,24 @@ export class DynamoRefreshFamilies implements RefreshFamilyRepository {
 
   public async get(familyId: string): Promise<RefreshFamily | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(familyId), ConsistentRead: true }));
-    if (Item === undefined) return undefined;
-    const { pk: _pk, ...family } = Item;
-    return family as RefreshFamily;
+    return Item === undefined ? undefined : withoutKeys(Item);
   }
 
-  public async rotate(familyId: string, expectedHash: string, nextHash: string, nowEpoch: number): Promise<boolean> {
-    try {
-      await this.client.send(new UpdateCommand({
-        TableName: this.tableName, Key: key(familyId),
-        UpdateExpression: 'SET currentHash = :next, generation = generation + :one, rotatedAt = :now',
-        ConditionExpression: 'currentHash = :expected AND revoked = :false AND expiresAt > :now',
-        ExpressionAttributeValues: { ':next': nextHash, ':expected': expectedHash, ':one': 1, ':false': false, ':now': nowEpoch },
-      }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  public rotate(familyId: string, expectedHash: string, nextHash: string, nowEpoch: number): Promise<boolean> {
+    return conditionalWrite(this.client, new UpdateCommand({
+      TableName: this.tableName, Key: key(familyId),
+      UpdateExpression: 'SET currentHash = :next, generation = generation + :one, rotatedAt = :now',
+      ConditionExpression: 'currentHash = :expected AND revoked = :false AND expiresAt > :now',
+      ExpressionAttributeValues: { ':next': nextHash, ':expected': expectedHash, ':one': 1, ':false': false, ':now': nowEpoch },
+    }));
   }
 
   public async familiesOf(userId: string): Promise<string[]> {
-    const ids: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(new QueryCommand({
-        TableName: this.tableName, IndexName: 'byUser', KeyConditionExpression: 'userId = :user',
-        ExpressionAttributeValues: { ':user': userId }, ProjectionExpression: 'familyId', ...(start ? { ExclusiveStartKey: start } : {}),
-      }));
-      ids.push(...(page.Items ?? []).map((item) => String(item['familyId'])));
-      start = page.LastEvaluatedKey;
-    } while (start !== undefined);
-    return ids;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName, IndexName: 'byUser', KeyConditionExpression: 'userId = :user',
+      ExpressionAttributeValues: { ':user': userId }, ProjectionExpression: 'familyId',
+    });
+    return items.map((item) => String(item['familyId']));
   }
 
   public async revoke(familyId: string, reason: 'logout' | 'reuse_detected' | 'account_disabled' | 'account_deleted'): Promise<void> {

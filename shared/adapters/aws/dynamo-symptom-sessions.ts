@@ -1,18 +1,13 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from "../../domain/page";
 import type { StoredSymptomSession, SymptomSessionReader, SymptomSessionRepository } from "../../triage/ports";
-import { isConditionFailure } from './dynamo-client';
-import { pageByPrefix } from './prefix-page';
+import { SESSION_PREFIX, sessionKey, userKey } from '../../data/keys';
+import { conditionalWrite, partitionPrefix, queryPage, withoutKeys } from './dynamo-kit';
 
-const partition = (patientId: string) => `USER#${patientId}`;
-const key = (patientId: string, sessionId: string) => ({ pk: partition(patientId), sk: `SESSION#${sessionId}` });
-const strip = (item: Record<string, unknown>): StoredSymptomSession => {
-  const { pk: _pk, sk: _sk, ...session } = item;
-  return session as unknown as StoredSymptomSession;
-};
+const key = (patientId: string, sessionId: string) => ({ pk: userKey(patientId), sk: sessionKey(sessionId) });
 
 /**
- * Reading symptom sessions in the patient's records partition (`SESSION#<uuidv7>`, so they sort
+ * Reading symptom sessions in the patient's records partition (`sessionKey(uuidv7)`, so they sort
  * by time). Apart from the writes below so the functions that only read do not ship them.
  */
 export class DynamoSymptomSessionReader implements SymptomSessionReader {
@@ -23,11 +18,13 @@ export class DynamoSymptomSessionReader implements SymptomSessionReader {
 
   public async getSession(patientId: string, sessionId: string): Promise<StoredSymptomSession | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(patientId, sessionId), ConsistentRead: true }));
-    return Item === undefined ? undefined : strip(Item);
+    return Item === undefined ? undefined : withoutKeys(Item);
   }
 
+  /** Newest first. */
   public sessionsOf(patientId: string, page: PageRequest): Promise<Page<StoredSymptomSession>> {
-    return pageByPrefix(this.client, { tableName: this.tableName, pk: partition(patientId), prefix: 'SESSION#' }, page, strip);
+    const pk = userKey(patientId);
+    return queryPage(this.client, { TableName: this.tableName, ...partitionPrefix(pk, SESSION_PREFIX), ScanIndexForward: false }, page, { pk }, withoutKeys<StoredSymptomSession>);
   }
 
 }
@@ -46,14 +43,14 @@ export class DynamoSymptomSessions extends DynamoSymptomSessionReader implements
 
   public async countSince(patientId: string, since: string): Promise<number> {
     const { Count = 0 } = await this.client.send(new QueryCommand({
-      TableName: this.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', FilterExpression: 'createdAt >= :since',
-      ExpressionAttributeValues: { ':pk': partition(patientId), ':prefix': 'SESSION#', ':since': since }, Select: 'COUNT',
+      TableName: this.tableName, ...partitionPrefix(userKey(patientId), SESSION_PREFIX, { ':since': since }),
+      FilterExpression: 'createdAt >= :since', Select: 'COUNT',
     }));
     return Count;
   }
 
-  public async requeue(patientId: string, sessionId: string, inputSealed: string, expectedRevision: number, at: string): Promise<boolean> {
-    return this.conditional(new UpdateCommand({
+  public requeue(patientId: string, sessionId: string, inputSealed: string, expectedRevision: number, at: string): Promise<boolean> {
+    return conditionalWrite(this.client, new UpdateCommand({
       TableName: this.tableName, Key: key(patientId, sessionId),
       UpdateExpression: 'SET inputSealed = :input, revision = :next, #status = :queued, updatedAt = :at',
       ConditionExpression: 'revision = :expected', ExpressionAttributeNames: { '#status': 'status' },
@@ -61,8 +58,8 @@ export class DynamoSymptomSessions extends DynamoSymptomSessionReader implements
     }));
   }
 
-  public async complete(patientId: string, sessionId: string, revision: number, resultSealed: string, at: string): Promise<boolean> {
-    return this.conditional(new UpdateCommand({
+  public complete(patientId: string, sessionId: string, revision: number, resultSealed: string, at: string): Promise<boolean> {
+    return conditionalWrite(this.client, new UpdateCommand({
       TableName: this.tableName, Key: key(patientId, sessionId),
       UpdateExpression: 'SET resultSealed = :result, processedRevision = :revision, #status = :status, updatedAt = :at',
       // A result for this revision (or a newer one) already stored: a redelivery, nothing to do.
@@ -73,7 +70,7 @@ export class DynamoSymptomSessions extends DynamoSymptomSessionReader implements
   }
 
   public async markProcessing(patientId: string, sessionId: string, revision: number, at: string): Promise<void> {
-    await this.conditional(new UpdateCommand({
+    await conditionalWrite(this.client, new UpdateCommand({
       TableName: this.tableName, Key: key(patientId, sessionId), UpdateExpression: 'SET #status = :processing, updatedAt = :at',
       ConditionExpression: 'revision = :revision AND processedRevision < :revision', ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':processing': 'processing', ':revision': revision, ':at': at },
@@ -85,15 +82,5 @@ export class DynamoSymptomSessions extends DynamoSymptomSessionReader implements
       TableName: this.tableName, Key: key(patientId, sessionId), UpdateExpression: 'SET #status = :failed, updatedAt = :at',
       ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':failed': 'failed', ':at': at },
     }));
-  }
-
-  private async conditional(command: UpdateCommand): Promise<boolean> {
-    try {
-      await this.client.send(command);
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
   }
 }

@@ -1,13 +1,14 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../domain/roles';
 import type { UserRecord, UserRepository } from "../../identity/ports";
-import { isConditionFailure } from './dynamo-client';
+import { emailKey, userKey } from '../../data/keys';
+import { conditionalWrite, withoutKeys } from './dynamo-kit';
 
-const userKey = (id: string) => ({ pk: `USER#${id}` });
-const emailKey = (emailIndex: string) => ({ pk: `EMAIL#${emailIndex}` });
+const account = (id: string) => ({ pk: userKey(id) });
+const claim = (emailIndex: string) => ({ pk: emailKey(emailIndex) });
 
 /**
- * Users in the identity table: `USER#<id>` holds the account, `EMAIL#<hmac>` is the unique
+ * Users in the identity table: `userKey(id)` holds the account, `emailKey(hmac)` is the unique
  * claim that maps an e-mail's blind index to the user id.
  */
 export class DynamoUserRepository implements UserRepository {
@@ -19,33 +20,27 @@ export class DynamoUserRepository implements UserRepository {
   public async create(user: UserRecord): Promise<void> {
     await this.client.send(new PutCommand({
       TableName: this.tableName,
-      Item: { ...userKey(user.id), kind: 'user', ...user, roles: [...user.roles] },
+      Item: { ...account(user.id), kind: 'user', ...user, roles: [...user.roles] },
       ConditionExpression: 'attribute_not_exists(pk)',
     }));
   }
 
-  public async claimEmail(emailIndex: string, userId: string): Promise<boolean> {
-    try {
-      await this.client.send(new PutCommand({
-        TableName: this.tableName,
-        Item: { ...emailKey(emailIndex), kind: 'email', userId },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+  public claimEmail(emailIndex: string, userId: string): Promise<boolean> {
+    return conditionalWrite(this.client, new PutCommand({
+      TableName: this.tableName,
+      Item: { ...claim(emailIndex), kind: 'email', userId },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }));
   }
 
   public async discard(userId: string, emailIndex: string): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: userKey(userId) }));
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: account(userId) }));
     await this.releaseEmail(userId, emailIndex);
   }
 
   public async markDeleted(user: Pick<UserRecord, 'id' | 'emailIndex'>, at: string): Promise<void> {
     await this.client.send(new UpdateCommand({
-      TableName: this.tableName, Key: userKey(user.id), UpdateExpression: 'SET #status = :deleted, deletedAt = :at REMOVE passwordHash',
+      TableName: this.tableName, Key: account(user.id), UpdateExpression: 'SET #status = :deleted, deletedAt = :at REMOVE passwordHash',
       ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':deleted': 'deleted', ':at': at },
     }));
@@ -54,50 +49,38 @@ export class DynamoUserRepository implements UserRepository {
 
   /** Frees an e-mail claim, only if it still points at `userId`. */
   private async releaseEmail(userId: string, emailIndex: string): Promise<void> {
-    try {
-      await this.client.send(new DeleteCommand({
-        TableName: this.tableName, Key: emailKey(emailIndex),
-        ConditionExpression: 'userId = :userId', ExpressionAttributeValues: { ':userId': userId },
-      }));
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+    await conditionalWrite(this.client, new DeleteCommand({
+      TableName: this.tableName, Key: claim(emailIndex),
+      ConditionExpression: 'userId = :userId', ExpressionAttributeValues: { ':userId': userId },
+    }));
   }
 
   public async findIdByEmail(emailIndex: string): Promise<string | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: emailKey(emailIndex), ConsistentRead: true }));
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: claim(emailIndex), ConsistentRead: true }));
     return typeof Item?.['userId'] === 'string' ? Item['userId'] : undefined;
   }
 
   public async get(userId: string): Promise<UserRecord | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: userKey(userId), ConsistentRead: true }));
-    if (Item === undefined) return undefined;
-    const { pk: _pk, kind: _kind, rolesVersion: _version, ...user } = Item;
-    return user as UserRecord;
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: account(userId), ConsistentRead: true }));
+    return Item === undefined ? undefined : withoutKeys(Item, ['kind', 'rolesVersion']);
   }
 
   public async setRoles(userId: string, roles: readonly Role[], expected: readonly Role[]): Promise<boolean> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: userKey(userId), ConsistentRead: true, ProjectionExpression: '#roles, rolesVersion', ExpressionAttributeNames: { '#roles': 'roles' } }));
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: account(userId), ConsistentRead: true, ProjectionExpression: '#roles, rolesVersion', ExpressionAttributeNames: { '#roles': 'roles' } }));
     if (Item === undefined || JSON.stringify(Item['roles']) !== JSON.stringify(expected)) return false;
     // The version (not the list, which DynamoDB's = compares unreliably across stores) guards the swap.
     const version = Number(Item['rolesVersion'] ?? 0);
-    try {
-      await this.client.send(new UpdateCommand({
-        TableName: this.tableName, Key: userKey(userId), UpdateExpression: 'SET #roles = :roles, rolesVersion = :next',
-        ConditionExpression: version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(rolesVersion)' : 'rolesVersion = :version',
-        ExpressionAttributeNames: { '#roles': 'roles' },
-        ExpressionAttributeValues: { ':roles': [...roles], ':next': version + 1, ...(version === 0 ? {} : { ':version': version }) },
-      }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return conditionalWrite(this.client, new UpdateCommand({
+      TableName: this.tableName, Key: account(userId), UpdateExpression: 'SET #roles = :roles, rolesVersion = :next',
+      ConditionExpression: version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(rolesVersion)' : 'rolesVersion = :version',
+      ExpressionAttributeNames: { '#roles': 'roles' },
+      ExpressionAttributeValues: { ':roles': [...roles], ':next': version + 1, ...(version === 0 ? {} : { ':version': version }) },
+    }));
   }
 
   public async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
     await this.client.send(new UpdateCommand({
-      TableName: this.tableName, Key: userKey(userId), UpdateExpression: 'SET passwordHash = :hash',
+      TableName: this.tableName, Key: account(userId), UpdateExpression: 'SET passwordHash = :hash',
       ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':hash': passwordHash },
     }));
   }

@@ -1,0 +1,76 @@
+import { QueryCommand, type DeleteCommand, type DynamoDBDocumentClient, type PutCommand, type QueryCommandInput, type UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageRequest } from '../../domain/page';
+import { isConditionFailure } from './dynamo-client';
+import { decodeCursor, encodeCursor } from './page-cursor';
+
+/**
+ * The few moves every DynamoDB adapter makes: a conditional write, an item without its keys, a
+ * key condition on a partition and a sort-key prefix, one page of a query behind an opaque cursor,
+ * and a whole query. Key strings come from `shared/data/keys.ts`.
+ */
+
+/**
+ * Sends a write that carries a condition: `true` if it was applied, `false` only if its condition
+ * did not hold. Any other error is rethrown. An invariant stays one conditional write (ADR 0001).
+ *
+ * @example
+ * if (!(await conditionalWrite(client, new PutCommand({ …, ConditionExpression: 'attribute_not_exists(pk)' })))) return 'taken';
+ */
+export const conditionalWrite = async (client: DynamoDBDocumentClient, command: PutCommand | UpdateCommand | DeleteCommand): Promise<boolean> => {
+  try {
+    // One cast: `send`'s overloads take one command type at a time, not their union.
+    await client.send(command as PutCommand);
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+};
+
+/** An item without its table keys (`pk`, `sk`) and the further attributes named (index or bookkeeping ones). */
+export const withoutKeys = <T>(item: Record<string, unknown>, also: readonly string[] = []): T => {
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  for (const name of also) delete rest[name];
+  return rest as T;
+};
+
+/** The key condition "partition `pk`, sort key starting with `prefix`", with any further values the query uses. */
+export const partitionPrefix = (pk: string, prefix: string, values?: Record<string, unknown>) => ({
+  KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+  ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix, ...values },
+});
+
+/** A query's page as the ports return it: its items mapped, and a cursor only when there is more. */
+export const toPage = <T>(result: { Items?: Record<string, unknown>[]; LastEvaluatedKey?: Record<string, unknown> }, toItem: (item: Record<string, unknown>) => T): Page<T> => {
+  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  return { items: (result.Items ?? []).map((item) => toItem(item)), ...(nextCursor ? { nextCursor } : {}) };
+};
+
+/** Every item a query matches, page after page (for the few lists that are always read whole). */
+export const queryAll = async (client: DynamoDBDocumentClient, query: Omit<QueryCommandInput, 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new QueryCommand({ ...query, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
+  return items;
+};
+
+/**
+ * One page of a query: at most `page.limit` items from where `page.cursor` left off. The cursor is
+ * accepted only if it carries `scope` (the partition or index key it was made for), so a crafted
+ * one cannot reach another user's items.
+ *
+ * @example
+ * queryPage(client, { TableName, ...partitionPrefix(pk, SESSION_PREFIX), ScanIndexForward: false }, page, { pk }, toSession);
+ */
+export const queryPage = async <T>(
+  client: DynamoDBDocumentClient,
+  query: Omit<QueryCommandInput, 'Limit' | 'ExclusiveStartKey'>,
+  page: PageRequest,
+  scope: Record<string, string>,
+  toItem: (item: Record<string, unknown>) => T,
+): Promise<Page<T>> =>
+  toPage(await client.send(new QueryCommand({ ...query, Limit: page.limit, ExclusiveStartKey: decodeCursor(page.cursor, scope) })), toItem);

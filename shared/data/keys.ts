@@ -1,0 +1,40 @@
+/**
+ * Key builders: the one place each key shape of the tables (`tables.ts`) is spelled. The DynamoDB
+ * adapters build item keys with them and the places files (`shared/vault/places.ts`,
+ * `shared/triage/places.ts`) build the places sealed fields are bound to, so these strings are part
+ * of every existing ciphertext's associated data: never change what one returns
+ * (test/unit/dynamo-kit-keys.test.ts pins them). Pure functions, below both the areas and the
+ * adapters.
+ */
+
+/** A user's partition: the account (identity), the data keys (keys), the records (records). */
+export const userKey = (userId: string) => `USER#${userId}`;
+/** The unique claim of an e-mail's blind index (identity). */
+export const emailKey = (emailIndex: string) => `EMAIL#${emailIndex}`;
+/** The login-failure count of an e-mail's blind index (identity). */
+export const loginKey = (emailIndex: string) => `LOGIN#${emailIndex}`;
+/** A refresh-token family (sessions). */
+export const familyKey = (familyId: string) => `FAMILY#${familyId}`;
+/** A data subject's audit chain (audit). */
+export const subjectKey = (subjectId: string) => `SUBJECT#${subjectId}`;
+/** A record's place in its audit chain, zero-padded so the sort key orders by number (audit). */
+export const seqKey = (seq: number) => `SEQ#${String(seq).padStart(12, '0')}`;
+
+/** Sort keys in a user's records partition. */
+export const PROFILE = 'PROFILE';
+export const AI_QUOTA = 'AIQUOTA';
+/** The prefixes of the item kinds that are listed, for `begins_with(sk, …)`. */
+export const CONSENT_PREFIX = 'CONSENT#';
+export const FEEDBACK_PREFIX = 'FEEDBACK#';
+export const SESSION_PREFIX = 'SESSION#';
+export const CHAT_PREFIX = 'CHAT#';
+export const consentKey = (consentId: string) => CONSENT_PREFIX + consentId;
+/**
+ * A feedback item's sort key: `FEEDBACK#<createdAt>#<id>`, so a user's feedback sorts by time. The
+ * sealed comments' place names the feedback by id alone (`FEEDBACK#<id>`, one part): ciphertexts
+ * are bound to that, so it stays.
+ */
+export const feedbackKey = (...parts: string[]) => FEEDBACK_PREFIX + parts.join('#');
+export const sessionKey = (sessionId: string) => SESSION_PREFIX + sessionId;
+export const chatKey = (conversationId: string) => CHAT_PREFIX + conversationId;
+export const idempotencyKey = (key: string) => `IDEMPOTENCY#${key}`;
