@@ -30,10 +30,22 @@ export class DataKeyDestroyedError extends VaultError {
   }
 }
 
-/** The user has no data key (or not this version). */
+/** The user has a data key, but not the version a sealed field names: the store is inconsistent. */
 export class DataKeyMissingError extends VaultError {
   public constructor() {
     super('No data key for this user and version');
     this.name = 'DataKeyMissingError';
+  }
+}
+
+/**
+ * The user has no data key at all: an account this deployment never provisioned (e.g. a valid token
+ * from a trusted external issuer for someone who never registered here). For a caller that is "not
+ * found", never a 500.
+ */
+export class UnknownDataSubjectError extends VaultError {
+  public constructor() {
+    super('No data key was ever made for this user');
+    this.name = 'UnknownDataSubjectError';
   }
 }

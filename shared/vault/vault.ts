@@ -1,5 +1,5 @@
 import type { DataKeyRepository, DataKeyService } from "./ports";
-import { DataKeyDestroyedError, DataKeyMissingError } from './errors';
+import { DataKeyDestroyedError, DataKeyMissingError, UnknownDataSubjectError } from './errors';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { openWithKey, parseSealed, sealWithKey, type FieldPlace } from './sealed-field';
 
@@ -83,7 +83,7 @@ export class Vault {
   /** Adds a new key version for new seals; fields sealed under older versions still open. */
   public async rotate(userId: string): Promise<number> {
     const stored = await this.repository.get(userId);
-    if (stored === undefined) throw new DataKeyMissingError();
+    if (stored === undefined) throw new UnknownDataSubjectError();
     if (stored.state === 'destroyed') throw new DataKeyDestroyedError();
     const { wrapped } = await this.keyService.generate(userId);
     const next = stored.current + 1;
@@ -105,7 +105,7 @@ export class Vault {
       return cached;
     }
     const stored = await this.repository.get(userId);
-    if (stored === undefined) throw new DataKeyMissingError();
+    if (stored === undefined) throw new UnknownDataSubjectError();
     if (stored.state === 'destroyed') {
       this.#cache.delete(userId);
       throw new DataKeyDestroyedError();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { places } from '../../shared/vault/places';
-import { DataKeyDestroyedError, DataKeyMissingError } from '../../shared/vault/errors';
+import { DataKeyDestroyedError, UnknownDataSubjectError } from '../../shared/vault/errors';
 import { Vault } from '../../shared/vault/vault';
 import { inMemoryDataKeys } from '../helpers/in-memory';
 
@@ -111,6 +111,6 @@ describe('Class: Vault', () => {
 
   it('refuses a user without a key', async () => {
     const keys = inMemoryDataKeys();
-    await expect(new Vault(keys.repository, keys.service).seal(places.profile('nobody'), 'x')).rejects.toThrow(DataKeyMissingError);
+    await expect(new Vault(keys.repository, keys.service).seal(places.profile('nobody'), 'x')).rejects.toThrow(UnknownDataSubjectError);
   });
 });
