@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditEvent } from "./ports";
+import { seqKey, subjectKey } from '../data/keys';
 
 /**
  * The audit hash chain: one chain per data subject. Each record carries its sequence number and
@@ -49,9 +50,9 @@ export const nextRecord = (event: AuditEvent, head: { seq: number; hash: string 
 };
 
 /** The partition of a subject's chain. */
-export const auditPartition = (subjectId: string): string => `SUBJECT#${subjectId}`;
+export const auditPartition = subjectKey;
 /** The sort key of a record: its sequence number, zero-padded so that key order is chain order. */
-export const auditSortKey = (seq: number): string => `SEQ#${String(seq).padStart(12, '0')}`;
+export const auditSortKey = seqKey;
 
 /**
  * The item a record is stored as, and every attribute that item may hold: the hashed fields, the

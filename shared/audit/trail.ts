@@ -2,7 +2,7 @@ import type { AppDeps } from '../deps';
 import type { Caller, RequestMeta } from "../domain/caller";
 import { actorOf, requestFacts } from './actor';
 import type { AuditSearch, StoredAuditEvent } from "./ports";
-import type { Page, PageRequest } from "../domain/page";
+import { mapPage, type Page, type PageRequest } from '../domain/page';
 import { verifyChain, type ChainVerdict } from './chain';
 
 type TrailDeps = Pick<AppDeps, 'auditTrail' | 'audit'>;
@@ -25,7 +25,7 @@ const auditOfficer = (deps: TrailDeps, caller: Caller, meta: RequestMeta, action
 export const searchAudit = async (deps: TrailDeps, caller: Caller, query: AuditSearch, page: PageRequest, meta: RequestMeta) => {
   const result = await deps.auditTrail.search(query, page);
   await auditOfficer(deps, caller, meta, 'audit.search', query.subjectId ? `subject:${query.subjectId}` : `actor:${query.actorId}`);
-  return { items: result.items.map(eventView), ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
+  return mapPage(result, eventView);
 };
 
 /** Compliance: walks one subject's chain and names the first break, if any. */
@@ -38,5 +38,5 @@ export const verifyAudit = async (deps: TrailDeps, caller: Caller, subjectId: st
 /** A patient: who accessed their data and when (their own chain, newest first). */
 export const accessLog = async (deps: Pick<AppDeps, 'auditTrail'>, caller: Caller, page: PageRequest): Promise<Page<ReturnType<typeof accessLogEntry>>> => {
   const result = await deps.auditTrail.search({ subjectId: caller.userId }, page);
-  return { items: result.items.map(accessLogEntry), ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
+  return mapPage(result, accessLogEntry);
 };

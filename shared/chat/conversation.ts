@@ -4,9 +4,10 @@ import { NotFoundError } from '../errors';
 import type { Caller, RequestMeta } from "../domain/caller";
 import { actorOf, requestFacts } from '../audit/actor';
 import type { ConversationRepository, StoredConversation } from "./ports";
-import type { PageRequest } from "../domain/page";
+import { withItems, type PageRequest } from '../domain/page';
 import { DISCLAIMER } from '../triage/result';
 import type { FieldPlace } from '../vault/sealed-field';
+import { chatKey, userKey } from '../data/keys';
 
 /** One stored message; the list is sealed as a whole under the patient's data key. */
 export interface StoredMessage {
@@ -23,7 +24,7 @@ type ReadDeps = Pick<AppDeps, 'vault' | 'audit'> & { conversations: Conversation
 export const MAX_MESSAGES = 40;
 
 export const conversationPlace = (patientId: string, conversationId: string): FieldPlace => ({
-  userId: patientId, table: 'records', pk: `USER#${patientId}`, sk: `CHAT#${conversationId}`, attribute: 'messagesSealed',
+  userId: patientId, table: 'records', pk: userKey(patientId), sk: chatKey(conversationId), attribute: 'messagesSealed',
 });
 
 export const openMessages = (deps: Pick<AppDeps, 'vault'>, stored: StoredConversation): Promise<StoredMessage[]> =>
@@ -76,5 +77,5 @@ export const listConversations = async (
   await deps.audit.append({
     action: 'ai.chat_list', outcome: 'success', subjectId: caller.userId, actor: actorOf(caller), resource: { type: 'conversation', id: 'all' }, ...requestFacts(meta),
   });
-  return { items, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
+  return withItems(result, items);
 };

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { Caller, RequestMeta } from "../domain/caller";
 import { actorOf, requestFacts } from '../audit/actor';
 import type { ConsentRecord } from "./ports";
-import type { Page, PageRequest } from "../domain/page";
+import { mapPage, type Page, type PageRequest } from '../domain/page';
 type ConsentDeps = Pick<AppDeps, 'consents' | 'users' | 'audit' | 'clock'>;
 
 /** Roles that can receive a share consent. */
@@ -69,7 +69,7 @@ export const listConsents = async (
 ): Promise<Page<Consent>> => {
   const result = direction === 'granted' ? await deps.consents.granted(caller.userId, page) : await deps.consents.received(caller.userId, page);
   const now = deps.clock.now();
-  return { items: result.items.map((record) => consentView(record, now)), ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
+  return mapPage(result, (record) => consentView(record, now));
 };
 
 /** Revokes one of the caller's consents, effective immediately. Someone else's is 404. */

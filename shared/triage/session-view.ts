@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import type { Caller, RequestMeta } from "../domain/caller";
 import { actorOf, requestFacts } from '../audit/actor';
-import type { Page, PageRequest } from "../domain/page";
+import { withItems, type Page, type PageRequest } from '../domain/page';
 import type { StoredSymptomSession, SymptomSessionReader } from "./ports";
 import { sessionPlaces } from './places';
 
@@ -43,6 +43,6 @@ export const listSessions = async (deps: ReadDeps, caller: Caller, page: PageReq
     return { id: full.id, status: full.status, createdAt: full.createdAt, ...(full.result ? { level: full.result.level } : {}) };
   }));
   await auditSession(deps, caller, meta, 'triage.list', 'all');
-  return { items, ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
+  return withItems(result, items);
 };
 

@@ -2,7 +2,7 @@ import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import { auditPartition, nextRecord, storedItem } from '../../audit/chain';
 import type { AuditEvent, AuditLog } from "../../audit/ports";
 import type { Clock } from "../../domain/clock";
-import { isConditionFailure } from './dynamo-client';
+import { conditionalWrite } from './dynamo-kit';
 
 /** Enough for a burst of one user's parallel requests; then the request fails (never unaudited). */
 const MAX_APPEND_ATTEMPTS = 24;
@@ -39,22 +39,20 @@ export class DynamoAuditLog implements AuditLog {
     let head = this.#heads.get(event.subjectId) ?? (await this.head(event.subjectId));
     for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
       const record = nextRecord(event, head, this.clock.now().toISOString());
-      try {
-        await this.client.send(new PutCommand({
-          TableName: this.tableName,
-          // Exactly the attributes the verifier checks: the hashed fields, the hash, and what derives from them.
-          Item: storedItem(record),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }));
+      const appended = await conditionalWrite(this.client, new PutCommand({
+        TableName: this.tableName,
+        // Exactly the attributes the verifier checks: the hashed fields, the hash, and what derives from them.
+        Item: storedItem(record),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+      if (appended) {
         this.remember(event.subjectId, { seq: record.seq, hash: record.hash });
         return;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        // Someone else took this number: back off (exponential, full jitter), then re-read the head.
-        this.#heads.delete(event.subjectId);
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** attempt)));
-        head = await this.head(event.subjectId);
       }
+      // Someone else took this number: back off (exponential, full jitter), then re-read the head.
+      this.#heads.delete(event.subjectId);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** attempt)));
+      head = await this.head(event.subjectId);
     }
     throw new AuditAppendError();
   }

@@ -2,7 +2,8 @@ import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } fro
 import type { AuditSearch, AuditTrail, StoredAuditEvent } from "../../audit/ports";
 import type { Page, PageRequest } from "../../domain/page";
 import { auditPartition } from '../../audit/chain';
-import { decodeCursor, encodeCursor } from './page-cursor';
+import { queryAll, toPage } from './dynamo-kit';
+import { decodeCursor } from './page-cursor';
 
 /** A search hit as an event: the keys and index attribute dropped. */
 const toEvent = (item: Record<string, unknown>): StoredAuditEvent => {
@@ -22,18 +23,10 @@ export class DynamoAuditTrail implements AuditTrail {
   ) {}
 
   public async chain(subjectId: string): Promise<StoredAuditEvent[]> {
-    const records: StoredAuditEvent[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(new QueryCommand({
-        TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': auditPartition(subjectId) },
-        ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}),
-      }));
-      // Whole items, keys and index attribute included: the verifier checks every attribute.
-      records.push(...((page.Items ?? []) as StoredAuditEvent[]));
-      start = page.LastEvaluatedKey;
-    } while (start !== undefined);
-    return records;
+    // Whole items, keys and index attribute included: the verifier checks every attribute.
+    return (await queryAll(this.client, {
+      TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': auditPartition(subjectId) }, ConsistentRead: true,
+    })) as unknown as StoredAuditEvent[];
   }
 
   public async search(query: AuditSearch, page: PageRequest): Promise<Page<StoredAuditEvent>> {
@@ -71,7 +64,6 @@ export class DynamoAuditTrail implements AuditTrail {
       ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
       ExpressionAttributeValues: values, ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
     }));
-    const nextCursor = encodeCursor(result.LastEvaluatedKey);
-    return { items: (result.Items ?? []).map(toEvent), ...(nextCursor ? { nextCursor } : {}) };
+    return toPage(result, toEvent);
   }
 }
