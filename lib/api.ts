@@ -9,7 +9,8 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { routes, ROUTE_IDS, type RouteId } from '../functions/routes';
 import { TABLES, TABLE_NAMES, type TableName } from '../shared/data/tables';
-import { isPublic, type HttpMethod, type RouteDef } from '../shared/http/route';
+import { STAGE_THROTTLE_DEFAULT } from '../shared/http/rate-limit';
+import { isPublic, type HttpMethod, type RouteDef, type Throttle } from '../shared/http/route';
 import { SECURITY_HEADERS } from '../shared/http/security-headers';
 import { pascal } from './data';
 import { encryptedLogGroup, grantDeclared, nodeFunction, type FunctionSettings, type GrantTargets } from './functions';
@@ -155,10 +156,16 @@ export class Api extends Construct {
   public readonly functionSettings: FunctionSettings;
 
   private readonly props: ApiProps;
+  /** The stage's default method throttle; routes without their own report it in their rate-limit headers. */
+  private readonly stageThrottle: Throttle;
 
   public constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
     this.props = props;
+    this.stageThrottle = {
+      rateLimit: props.throttlingRateLimit ?? STAGE_THROTTLE_DEFAULT.rateLimit,
+      burstLimit: props.throttlingBurstLimit ?? STAGE_THROTTLE_DEFAULT.burstLimit,
+    };
     this.functionSettings = {
       stage: props.stage,
       encryptionKey: props.encryptionKey,
@@ -184,8 +191,8 @@ export class Api extends Construct {
       retainDeployments: false,
       deployOptions: {
         stageName: props.stage,
-        throttlingRateLimit: props.throttlingRateLimit ?? 10,
-        throttlingBurstLimit: props.throttlingBurstLimit ?? 20,
+        throttlingRateLimit: this.stageThrottle.rateLimit,
+        throttlingBurstLimit: this.stageThrottle.burstLimit,
         tracingEnabled: true,
         // Errors only, and never request/response bodies: those carry PHI.
         loggingLevel: apigw.MethodLoggingLevel.ERROR,
@@ -308,6 +315,9 @@ export class Api extends Construct {
       CAREBOW_STAGE: props.stage,
       CAREBOW_VERSION: props.version,
       CORS_ALLOWED_ORIGINS: props.corsAllowedOrigins.join(','),
+      // The stage's default method throttle, for the rate-limit headers of routes without their own.
+      API_RATE_LIMIT: String(this.stageThrottle.rateLimit),
+      API_BURST_LIMIT: String(this.stageThrottle.burstLimit),
       ...tableEnv,
       KEY_PROVIDER: 'kms',
       TOKEN_SIGNING_KEY_ID: props.tokenSigningKey.keyArn,
@@ -368,7 +378,8 @@ export class Api extends Construct {
     respond('WafFiltered', apigw.ResponseType.WAF_FILTERED, 'forbidden', 'The request was blocked.');
     // An unknown path or method: the route does not exist (docs/security.md #3), so 404 rather than 403.
     respond('MissingAuthenticationToken', apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, 'not_found', 'Not found.', { statusCode: '404' });
-    respond('Throttled', apigw.ResponseType.THROTTLED, 'too_many_requests', 'Too many requests; retry later.');
+    // Every 429 says when to retry: the gateway's token bucket refills within a second.
+    respond('Throttled', apigw.ResponseType.THROTTLED, 'too_many_requests', 'Too many requests; retry later.', { headers: { 'Retry-After': "'1'" } });
     respond('RequestTooLarge', apigw.ResponseType.REQUEST_TOO_LARGE, 'payload_too_large', 'The request is too large.');
     // The defaults keep API Gateway's status (415, 502, 504, ...); only the body and headers change.
     respond('Default4xx', apigw.ResponseType.DEFAULT_4XX, 'invalid_request', 'The request is invalid.');

@@ -1,19 +1,359 @@
 /**
- * Writes the OpenAPI document, derived from the route table's zod schemas, to
- * `functions/platform/openapi.generated.json` (`npm run openapi`). The openapi function serves
- * that file, so it needs neither every route's schemas nor zod's JSON-schema converter at run time
- * (they would break its bundle budget). A unit test fails when the file is stale.
+ * The OpenAPI 3.1 document of the API, built with zod-openapi from the route table and its zod
+ * schemas (`shared/contracts/`), and written to `functions/platform/openapi.generated.json`
+ * (`npm run openapi`). The openapi function serves that file, so no function bundles zod-openapi,
+ * every route's schemas or this module (the bundle budgets could not carry them). Tests fail while
+ * the file is stale, while it lists a route the table does not (or misses one), and while Spectral
+ * with the OWASP API Security ruleset finds an error in it (`test/build/openapi-lint.test.ts`).
+ *
+ * What the route table says, the document says: paths, methods, who may call (`security`, roles),
+ * request bodies, path and query parameters, request headers, the success response, throttling.
+ * What only the handlers know (other success statuses, response headers, the outcomes of their use
+ * cases) is listed here, per route id, from reading them.
  */
 import { writeFileSync } from 'node:fs';
-import { routes } from '../functions/routes';
-import { openApiDocument } from '../shared/http/openapi';
+import { createDocument, type ZodOpenApiObject } from 'zod-openapi';
+import { routes, type RouteId } from '../functions/routes';
+import { accountRoutes } from '../functions/routes/account';
+import { assessmentRoutes } from '../functions/routes/assessment';
+import { auditRoutes } from '../functions/routes/audit';
+import { chatRoutes } from '../functions/routes/chat';
+import { identityRoutes } from '../functions/routes/identity';
+import { platformRoutes } from '../functions/routes/platform';
+import { recordRoutes } from '../functions/routes/records';
+import { triageRoutes } from '../functions/routes/triage';
+import { PageQuery } from '../shared/contracts/common';
+import { ErrorResponse } from '../shared/contracts/errors';
+import { ROLES } from '../shared/domain/roles';
+import { isPublic, type RequestHeader, type RouteDef, type Throttle } from '../shared/http/route';
+import * as z from '../shared/zod';
+import type { Schema } from '../shared/zod';
+
+type Json = Record<string, unknown>;
+
+// `?limit=` comes as text, is coerced, and must be a whole number (a refinement, which JSON Schema
+// cannot show): document it as the integer it is. Metadata only, added here at build time.
+PageQuery.limit.register(z.globalRegistry, { override: { type: 'integer', format: 'int32' } });
+
+/** The areas of the route table (one module of `functions/routes/` each): the document's tags. */
+export const AREAS = {
+  platform: { routes: platformRoutes, description: 'Health checks and the published documents: token keys, issuer discovery, this document.' },
+  identity: { routes: identityRoutes, description: 'Registration, credentials and tokens, the caller’s account, role administration.' },
+  records: { routes: recordRoutes, description: 'PHI records: the health profile, consent-gated sharing, feedback.' },
+  triage: { routes: triageRoutes, description: 'Symptom sessions and their asynchronous triage.' },
+  assessment: { routes: assessmentRoutes, description: 'Instant rules-only assessments, consultation summaries and the urgency scale (AI quota).' },
+  chat: { routes: chatRoutes, description: 'The health assistant: red flags answered at once; model replies come from the worker.' },
+  account: { routes: accountRoutes, description: 'The account as a whole: export, deletion, and who accessed it.' },
+  audit: { routes: auditRoutes, description: 'The audit trail, for compliance officers.' },
+} as const;
+
+export type Area = keyof typeof AREAS;
+
+/** The area a route id belongs to; throws for a route no area lists (add its module to `AREAS`). */
+export const areaOf = (id: string): Area => {
+  const area = (Object.keys(AREAS) as Area[]).find((name) => id in AREAS[name].routes);
+  if (area === undefined) throw new Error(`Route ${id} belongs to no area of AREAS (scripts/generate-openapi.ts)`);
+  return area;
+};
+
+/** What a route's handler and use case answer that its route-table line does not say. */
+interface RouteFacts {
+  /** Success statuses besides the route's own, and what each means. */
+  readonly statuses?: Readonly<Record<number, string>>;
+  /** Response headers its successes carry. */
+  readonly headers?: readonly ('ETag' | 'Location' | 'Content-Disposition')[];
+  /** Error outcomes of its use case, with what each means here. */
+  readonly errors?: Readonly<Partial<Record<ErrorStatus, string>>>;
+}
+
+const QUOTA = 'The caller’s AI quota is used up; Retry-After says when the next request is allowed.';
+const SESSION_GONE = 'No such session of the caller’s.';
+
+/** Read off the handlers (`functions/`) and their use cases (`shared/`). */
+const FACTS: Partial<Record<RouteId, RouteFacts>> = {
+  healthDetailed: { errors: { 503: 'A dependency is down; the body is the same report, with `status: degraded`.' } },
+  register: { errors: { 400: 'Invalid input, or a weak password (`details` lists the reasons).', 409: 'The e-mail is already registered.' } },
+  login: { errors: { 401: 'The e-mail or password is incorrect (never which).', 429: 'Too many failed attempts for this e-mail; Retry-After says when to try again.' } },
+  refresh: { errors: { 401: 'The refresh token is invalid, expired or revoked; a replayed one also revokes its family.' } },
+  me: { errors: { 404: 'The account no longer exists.' } },
+  adminRoles: { errors: { 404: 'No such account.', 409: 'The patient role cannot be revoked, or the roles changed meanwhile.' } },
+  profileGet: { headers: ['ETag'], errors: { 404: 'No profile yet.' } },
+  profilePut: { statuses: { 201: 'The profile was created (there was none).' }, headers: ['ETag'] },
+  patientProfile: { headers: ['ETag'], errors: { 404: 'No such patient, no active consent with `profile.read`, or no profile: never told apart.' } },
+  consentCreate: { errors: { 404: 'No caregiver or provider with that id.', 409: 'AI processing is already allowed.' } },
+  consentRevoke: { errors: { 404: 'No such consent of the caller’s.' } },
+  exportMe: { headers: ['Content-Disposition'], errors: { 404: 'The account no longer exists.' } },
+  sessionCreate: {
+    statuses: { 202: 'Queued for triage: poll `GET /api/v1/symptom-sessions/{id}` (Location).' },
+    headers: ['Location'],
+  },
+  sessionGet: { errors: { 404: SESSION_GONE } },
+  sessionAnswers: { errors: { 404: SESSION_GONE, 409: 'The session changed meanwhile, or the Idempotency-Key was used for another request or is still running.' } },
+  analyzeSymptoms: { errors: { 429: QUOTA } },
+  followUpQuestions: { errors: { 429: QUOTA } },
+  quickAssessment: { errors: { 429: QUOTA } },
+  consultation: { errors: { 404: SESSION_GONE, 429: QUOTA } },
+  chat: {
+    statuses: { 202: 'Queued for the model: poll `GET /api/v1/ai/chat/{id}` (Location) until `status` is `answered`.' },
+    headers: ['Location'],
+    errors: { 404: 'No such conversation of the caller’s.', 409: 'The conversation changed meanwhile, or the Idempotency-Key was used for another request or is still running.', 429: QUOTA },
+  },
+  chatGet: { errors: { 404: 'No such conversation of the caller’s.' } },
+};
+
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 429 | 500 | 503;
+
+const ERRORS: Readonly<Record<ErrorStatus, string>> = {
+  400: 'The request is invalid: `code` says how, `details` where (never the value).',
+  401: 'No valid access token (or, on credential routes, invalid credentials).',
+  403: 'The caller holds none of the roles this route allows.',
+  404: 'Not found, or not visible to the caller: never told apart (a crypto-shredded account’s records are not found either).',
+  409: 'Conflicts with the current state, or the Idempotency-Key was used for another request or is still running.',
+  412: 'If-Match is missing (the record exists) or stale: reload, then retry with the new ETag.',
+  429: 'Too many requests: the route’s throttle, or a per-caller limit. Retry-After says when to retry.',
+  500: 'Something went wrong. The body is generic; quote its `requestId`.',
+  503: 'A dependency is unavailable.',
+};
+
+/** Request headers the route table can name, as documented parameters, and the error each can add. */
+const REQUEST_HEADERS: Readonly<Record<RequestHeader, { parameter: Json; status: ErrorStatus }>> = {
+  'Idempotency-Key': {
+    parameter: {
+      name: 'Idempotency-Key', in: 'header', required: false,
+      description: 'A client-chosen key (8–64 of A–Z a–z 0–9 - _), kept 24 h per user. A retry with the same key and body replays the first answer without doing the work again; the same key with another body or route, or while the first is still running, is 409.',
+      schema: { type: 'string', minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]{8,64}$' },
+    },
+    status: 409,
+  },
+  'If-Match': {
+    parameter: {
+      name: 'If-Match', in: 'header', required: false,
+      description: 'The ETag last read. Required to replace an existing record; a missing or stale one is 412.',
+      schema: { type: 'string', maxLength: 16, pattern: '^"\\d{1,14}"$' },
+    },
+    status: 412,
+  },
+};
+
+const headerRef = (name: string): Json => ({ $ref: `#/components/headers/${name}` });
+
+/** The route's limits, sent by its function on every response (`shared/http/rate-limit.ts`). */
+const RATE_LIMIT_HEADERS: Readonly<Record<string, Json>> = {
+  'RateLimit-Policy': {
+    description: 'The route’s throttle as an IETF RateLimit policy, `"route";q=<requests>;w=1`: the pace, in requests per second for all callers together, at which API Gateway never throttles a caller on its own.',
+    required: true,
+    schema: { type: 'string', maxLength: 64, pattern: '^"route";q=\\d{1,5};w=1$' },
+  },
+  'X-RateLimit-Limit': {
+    description: 'The route’s steady-state limit, requests per second (API Gateway method throttling, shared by all callers).',
+    required: true,
+    schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 10000 },
+  },
+  'X-RateLimit-Burst': {
+    description: 'The route’s burst limit: how many requests API Gateway admits at once.',
+    required: true,
+    schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 10000 },
+  },
+};
+
+/** Every response header the document names, described once (`components.headers`). */
+const HEADERS: Readonly<Record<string, Json>> = {
+  'X-Request-Id': {
+    description: 'The request id: quote it to find the request in the logs.',
+    required: true,
+    schema: { type: 'string', maxLength: 128, pattern: '^[A-Za-z0-9#:_-]+$' },
+  },
+  ...RATE_LIMIT_HEADERS,
+  'Access-Control-Allow-Origin': {
+    description: 'The request’s `Origin`, when it is one of the stage’s allowed browser origins (CORS); absent otherwise.',
+    schema: { type: 'string', maxLength: 2048, format: 'uri' },
+  },
+  'Retry-After': {
+    description: 'Seconds to wait before retrying: the lockout’s or the AI quota’s own wait, else 1.',
+    required: true,
+    schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 3600 },
+  },
+  ETag: {
+    description: 'The record’s version, quoted; send it back as If-Match to replace the record.',
+    required: true,
+    schema: { type: 'string', maxLength: 16, pattern: '^"\\d{1,14}"$' },
+  },
+  Location: {
+    description: 'Where to read the created or queued resource.',
+    required: true,
+    schema: { type: 'string', maxLength: 256, format: 'uri-reference' },
+  },
+  'Content-Disposition': {
+    description: 'The export is offered as a file.',
+    required: true,
+    schema: { type: 'string', const: 'attachment; filename="carebow-export.json"' },
+  },
+  'WWW-Authenticate': {
+    description: 'Sent with API Gateway’s own 401 (a missing or rejected token).',
+    schema: { type: 'string', const: 'Bearer' },
+  },
+};
+
+/** Headers every response of a route function carries; absent when API Gateway answers itself. */
+const FUNCTION_HEADERS = ['X-Request-Id', ...Object.keys(RATE_LIMIT_HEADERS)];
+
+/**
+ * The headers of a response. A route's function sends the request id and the route's limits on
+ * every answer (`shared/http/http-route.ts`), but an error may also come from API Gateway itself
+ * (authorizer denials, its throttling, its own failures), without them: on errors they are optional.
+ */
+const responseHeaders = (fromFunction: boolean, extra: readonly string[] = []): Json =>
+  Object.fromEntries(
+    [...FUNCTION_HEADERS, 'Access-Control-Allow-Origin', ...extra].map((name) => [
+      name,
+      fromFunction || !FUNCTION_HEADERS.includes(name) ? headerRef(name) : { ...HEADERS[name], required: false },
+    ]),
+  );
+
+const errorContent = { 'application/json': { schema: ErrorResponse } };
+
+const errorResponse = (status: ErrorStatus, description = ERRORS[status]): Json => ({
+  description,
+  headers: responseHeaders(false, status === 429 ? ['Retry-After'] : status === 401 ? ['WWW-Authenticate'] : []),
+  content: errorContent,
+});
+
+/** The errors a route can answer: from its table line, then its use case's own outcomes. */
+const errorStatuses = (route: RouteDef): ErrorStatus[] => {
+  const facts = FACTS[route.id as RouteId]?.errors ?? {};
+  const statuses = new Set<ErrorStatus>([400, 429, 500]);
+  if (!isPublic(route.access)) {
+    statuses.add(401);
+    statuses.add(403);
+  }
+  // A path names a record; a route that opens sealed PHI meets crypto-shredded accounts.
+  if (route.params !== undefined || route.grants.dataKeys !== undefined) statuses.add(404);
+  for (const header of route.headers ?? []) statuses.add(REQUEST_HEADERS[header].status);
+  for (const status of Object.keys(facts)) statuses.add(Number(status) as ErrorStatus);
+  return [...statuses].sort();
+};
+
+const describeAccess = (route: RouteDef): string =>
+  isPublic(route.access)
+    ? 'Public: no token.'
+    : route.access.roles.length === ROLES.length
+      ? 'Any authenticated caller (any role).'
+      : `Roles: ${route.access.roles.join(', ')}.`;
+
+const describeThrottle = (throttle: Throttle | undefined): string =>
+  throttle === undefined
+    ? 'Throttled at the stage’s default method limits (RateLimit-Policy says which).'
+    : `Throttled at ${throttle.rateLimit} requests per second, bursts of ${throttle.burstLimit}, all callers together.`;
+
+/**
+ * Who may call: no requirement on a public route, else a bearer token. The roles a route allows
+ * are checked by its function (`shared/http/caller.ts`, each denial audited) and listed as
+ * `x-carebow-roles`: role names in the requirement itself, which OpenAPI 3.1 allows for http schemes,
+ * read as undefined OAuth scopes to most tools.
+ */
+const securityOf = (route: RouteDef): Json => (isPublic(route.access) ? { security: [] } : { security: [{ bearer: [] }], 'x-carebow-roles': route.access.roles });
+
+const json = (schema: Schema) => ({ 'application/json': { schema } });
+
+const INT32 = 2 ** 31;
+
+/**
+ * zod writes an integer's range (`z.int()`: the safe integers, or the schema's own bounds) but no
+ * format; the format follows from the range: `int32` when it fits, else `int64` (a safe integer
+ * always does).
+ */
+const integerFormat = ({ jsonSchema }: { jsonSchema: Json }): void => {
+  if (jsonSchema['type'] !== 'integer' || jsonSchema['format'] !== undefined) return;
+  const { minimum, maximum } = jsonSchema as { minimum?: number; maximum?: number };
+  jsonSchema['format'] = minimum !== undefined && maximum !== undefined && minimum >= -INT32 && maximum < INT32 ? 'int32' : 'int64';
+};
+
+const operation = (route: RouteDef, referenced: Set<ErrorStatus>): Json => {
+  const facts = FACTS[route.id as RouteId] ?? {};
+  const successHeaders = responseHeaders(true, facts.headers);
+  const success = (description: string): Json => ({
+    description,
+    headers: successHeaders,
+    ...(route.response !== undefined && route.status !== 204 ? { content: json(route.response) } : {}),
+  });
+  const responses: Record<string, unknown> = { [String(route.status)]: success(route.summary) };
+  for (const [status, description] of Object.entries(facts.statuses ?? {})) responses[status] = success(description);
+  for (const status of errorStatuses(route)) {
+    const specific = facts.errors?.[status];
+    responses[String(status)] =
+      status === 503 && route.response !== undefined
+        ? { description: specific ?? ERRORS[503], headers: responseHeaders(true), content: json(route.response) }
+        : (referenced.add(status), { $ref: `#/components/responses/${status}`, ...(specific === undefined ? {} : { description: specific }) });
+  }
+  const requestParams = {
+    ...(route.params !== undefined ? { path: route.params } : {}),
+    ...(route.query !== undefined ? { query: route.query } : {}),
+  };
+  const headers = (route.headers ?? []).map((header) => REQUEST_HEADERS[header].parameter);
+  return {
+    operationId: route.id,
+    tags: [areaOf(route.id)],
+    summary: route.summary,
+    description: [describeAccess(route), describeThrottle(route.throttle), ...(route.body !== undefined ? [`Bodies up to ${route.maxBodyBytes} bytes.`] : [])].join(' '),
+    ...securityOf(route),
+    ...(Object.keys(requestParams).length > 0 ? { requestParams } : {}),
+    ...(headers.length > 0 ? { parameters: headers } : {}),
+    ...(route.body !== undefined ? { requestBody: { required: true, content: json(route.body) } } : {}),
+    responses,
+  };
+};
+
+/**
+ * The OpenAPI 3.1 document of `routes`, which must all belong to an area of {@link AREAS}.
+ *
+ * @example
+ * const document = openApiDocument(Object.values(routes), { version: '0.1.0' });
+ */
+export const openApiDocument = (list: readonly RouteDef[], info: { version: string }): Json => {
+  const paths: Record<string, Record<string, Json>> = {};
+  const referenced = new Set<ErrorStatus>();
+  for (const route of list) {
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = operation(route, referenced);
+  }
+  const document: ZodOpenApiObject = {
+    openapi: '3.1.0',
+    info: {
+      title: 'CareBow API',
+      version: info.version,
+      description:
+        'The CareBow backend. Errors are always JSON (`ErrorResponse`); every response is `Cache-Control: no-store` and carries `X-Request-Id` and the route’s rate limits (`RateLimit-Policy`, `X-RateLimit-Limit`); every 429 carries `Retry-After`. ' +
+        'Protected routes take an ES256 access token as `Authorization: Bearer`. Lists are `{ items, nextCursor? }` with `?limit=` (default 20, at most 100) and `?cursor=`. A record the caller may not see is 404, never 403.',
+    },
+    security: [{ bearer: [] }],
+    tags: (Object.keys(AREAS) as Area[]).map((name) => ({ name, description: AREAS[name].description })),
+    paths: paths as never,
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'An access token from `POST /api/v1/auth/login` or `/refresh`: a JWS signed with ES256, valid for at most 15 minutes, verified per RFC8725 (the algorithm is pinned, never taken from the token; issuer, audience and expiry are checked).',
+        },
+      },
+      headers: HEADERS as never,
+      responses: Object.fromEntries([...referenced].sort().map((status) => [String(status), errorResponse(status)])) as never,
+    },
+  };
+  return createDocument(document, { override: integerFormat }) as unknown as Json;
+};
 
 export const OPENAPI_FILE = new URL('../functions/platform/openapi.generated.json', import.meta.url);
 
-/** The document as generated: the version is filled in at run time from CAREBOW_VERSION. */
-export const generatedOpenApi = () => openApiDocument(Object.values(routes), { version: '0.0.0' });
+/** The document as generated: the openapi function fills in the version from CAREBOW_VERSION. */
+export const generatedOpenApi = (): Json => openApiDocument(Object.values(routes), { version: '0.0.0' });
+
+/** The file's text: what `npm run openapi` writes and the freshness test compares. */
+export const generatedOpenApiText = (): string => `${JSON.stringify(generatedOpenApi(), null, 2)}\n`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  writeFileSync(OPENAPI_FILE, `${JSON.stringify(generatedOpenApi(), null, 2)}\n`);
+  writeFileSync(OPENAPI_FILE, generatedOpenApiText());
   console.log(`wrote ${OPENAPI_FILE.pathname}`);
 }

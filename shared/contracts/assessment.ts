@@ -1,32 +1,35 @@
 import * as z from '../zod';
-import { SymptomInput, TriageLevelSchema } from './triage';
+import { Id, Instant, list, text } from './common';
+import { FollowUpAnswer, ResultList, ResultText, RulesFired, SymptomInput, TriageLevelSchema } from './triage';
 
 /** Schemas of the assistant endpoints: instant rules-only answers, consultation summaries, chat. */
 
-export const FollowUpQuestionsResponse = z.object({ questions: z.array(z.string()), disclaimer: z.string() }).register(z.globalRegistry, { id: 'FollowUpQuestionsResponse' });
+export const FollowUpQuestionsResponse = z.object({ questions: ResultList, disclaimer: ResultText }).register(z.globalRegistry, { id: 'FollowUpQuestionsResponse' });
 export const QuickAssessmentResponse = z
-  .object({ level: TriageLevelSchema, summary: z.string(), emergencyAdvice: z.optional(z.string()), rulesFired: z.array(z.string()), disclaimer: z.string() })
+  .object({ level: TriageLevelSchema, summary: ResultText, emergencyAdvice: z.optional(text(2000)), rulesFired: RulesFired, disclaimer: ResultText })
   .register(z.globalRegistry, { id: 'QuickAssessmentResponse' });
 export const UrgencyLevelsResponse = z
-  .object({ levels: z.array(z.object({ level: TriageLevelSchema, label: z.string(), meaning: z.string() })) })
+  .object({ levels: list(z.object({ level: TriageLevelSchema, label: text(100), meaning: text(500) }), 5) })
   .register(z.globalRegistry, { id: 'UrgencyLevelsResponse' });
 
-export const ConsultationRequest = z.strictObject({ sessionId: z.uuid() }).register(z.globalRegistry, { id: 'ConsultationRequest' });
+export const ConsultationRequest = z.strictObject({ sessionId: Id }).register(z.globalRegistry, { id: 'ConsultationRequest' });
 export const ConsultationSummary = z
   .object({
-    sessionId: z.uuid(),
-    generatedAt: z.iso.datetime(),
-    chiefComplaint: z.string(),
-    symptoms: z.array(SymptomInput),
-    context: z.object({ age: z.optional(z.int()), sex: z.optional(z.string()), pregnant: z.optional(z.boolean()), conditions: z.array(z.string()) }),
-    patientNotes: z.optional(z.string()),
-    followUpAnswers: z.array(z.object({ question: z.string(), answer: z.string() })),
-    triage: z.nullable(z.object({ level: TriageLevelSchema, source: z.enum(['rules', 'model', 'fallback']), confidence: z.number(), rulesFired: z.array(z.string()), model: z.optional(z.string()) })),
-    suggestedQuestions: z.array(z.string()),
-    watchFor: z.array(z.string()),
-    specialist: z.optional(z.string()),
+    sessionId: Id,
+    generatedAt: Instant,
+    /** The most severe symptom's name (at most 100) with its severity, duration and onset. */
+    chiefComplaint: text(200),
+    symptoms: list(SymptomInput, 20),
+    context: z.object({ age: z.optional(z.int()), sex: z.optional(text(16)), pregnant: z.optional(z.boolean()), conditions: list(text(100), 20) }),
+    patientNotes: z.optional(text(2000)),
+    /** A session keeps its last 30 answers (shared/triage/sessions.ts). */
+    followUpAnswers: list(FollowUpAnswer, 30),
+    triage: z.nullable(z.object({ level: TriageLevelSchema, source: z.enum(['rules', 'model', 'fallback']), confidence: z.number(), rulesFired: RulesFired, model: z.optional(text(128)) })),
+    suggestedQuestions: ResultList,
+    watchFor: ResultList,
+    specialist: z.optional(ResultText),
     teleconsultationOk: z.boolean(),
-    disclaimer: z.string(),
+    disclaimer: ResultText,
   })
   .register(z.globalRegistry, { id: 'ConsultationSummary' });
 export type ConsultationSummary = z.infer<typeof ConsultationSummary>;

@@ -1,18 +1,28 @@
 import * as z from '../zod';
-import { page, PageQuery } from './common';
+import { Instant, list, page, PageQuery, text } from './common';
+
+/**
+ * Stored audit fields, as the writers produce them: ids (a UUID, `anonymous:<hex>`, `email:<16>`,
+ * `system:triage-worker`, `cli:<user>`), dotted action names, request ids, IP addresses and short
+ * reasons, all well under this bound; the margin keeps an edited record readable, so it can be found.
+ */
+const Field = text(1024);
+/** An actor's roles: the caller's distinct roles, `operator` (the CLI), or none. */
+const Actor = z.object({ userId: Field, roles: list(Field, 16) });
+const Resource = z.object({ type: Field, id: z.optional(Field) });
 
 export const AuditEventView = z
   .object({
-    subjectId: z.string(),
+    subjectId: Field,
     seq: z.int(),
-    at: z.iso.datetime(),
-    action: z.string(),
+    at: Instant,
+    action: Field,
     outcome: z.enum(['success', 'failure', 'denied']),
-    actor: z.object({ userId: z.string(), roles: z.array(z.string()) }),
-    resource: z.object({ type: z.string(), id: z.optional(z.string()) }),
-    requestId: z.string(),
-    sourceIp: z.string(),
-    reason: z.optional(z.string()),
+    actor: Actor,
+    resource: Resource,
+    requestId: Field,
+    sourceIp: Field,
+    reason: z.optional(Field),
   })
   .register(z.globalRegistry, { id: 'AuditEvent' });
 
@@ -23,8 +33,8 @@ export const AuditEventsQuery = z
     subjectId: z.optional(Subject),
     actorId: z.optional(Subject),
     action: z.optional(z.string().check(z.maxLength(64), z.regex(/^[a-z_.]+$/))),
-    from: z.optional(z.iso.datetime()),
-    to: z.optional(z.iso.datetime()),
+    from: z.optional(Instant),
+    to: z.optional(Instant),
     ...PageQuery,
   })
   .check(z.refine((q) => q.subjectId !== undefined || q.actorId !== undefined, 'give subjectId or actorId'));
@@ -34,12 +44,13 @@ export const AuditVerifyQuery = z.strictObject({ subjectId: Subject });
 export const AuditVerifyResponse = z
   .union([
     z.object({ ok: z.literal(true), events: z.int() }),
-    z.object({ ok: z.literal(false), brokenAt: z.int(), reason: z.string() }),
+    /** `reason` is one of the verifier's fixed sentences (shared/audit/chain.ts). */
+    z.object({ ok: z.literal(false), brokenAt: z.int(), reason: text(256) }),
   ])
   .register(z.globalRegistry, { id: 'AuditVerifyResponse' });
 
 export const AccessLogEntry = z
-  .object({ at: z.iso.datetime(), action: z.string(), outcome: z.string(), actor: z.object({ userId: z.string(), roles: z.array(z.string()) }), resource: z.object({ type: z.string(), id: z.optional(z.string()) }) })
+  .object({ at: Instant, action: Field, outcome: z.enum(['success', 'failure', 'denied']), actor: Actor, resource: Resource })
   .register(z.globalRegistry, { id: 'AccessLogEntry' });
 export const AccessLogQuery = z.strictObject(PageQuery);
 export const AccessLogPage = page(AccessLogEntry).register(z.globalRegistry, { id: 'AccessLogPage' });

@@ -1,24 +1,28 @@
 import * as z from '../zod';
-import { page, PageQuery } from './common';
+import { Id, Instant, list, page, PageQuery, text } from './common';
 import { TriageLevelSchema } from './triage-scale';
 
 /** Schemas of the assistant chat. */
 export const ChatRequest = z
   .strictObject({
     message: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
-    conversationId: z.optional(z.uuid()),
+    conversationId: z.optional(Id),
     persona: z.optional(z.enum(['health_assistant', 'ayurveda_guide'])),
   })
   .register(z.globalRegistry, { id: 'ChatRequest' });
 export type ChatRequest = z.infer<typeof ChatRequest>;
 
+/**
+ * A conversation keeps its last 40 messages (shared/chat/conversation.ts); each is the patient's
+ * (at most 2,000 characters), a model reply (cut at 2,000), the emergency advice or the offline reply.
+ */
 export const Conversation = z
   .object({
-    conversationId: z.uuid(),
+    conversationId: Id,
     status: z.enum(['answered', 'pending']),
-    messages: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string(), at: z.iso.datetime(), source: z.optional(z.enum(['rules', 'model', 'offline'])) })),
-    emergency: z.optional(z.object({ level: TriageLevelSchema, advice: z.string() })),
-    disclaimer: z.string(),
+    messages: list(z.object({ role: z.enum(['user', 'assistant']), content: text(2000), at: Instant, source: z.optional(z.enum(['rules', 'model', 'offline'])) }), 40),
+    emergency: z.optional(z.object({ level: TriageLevelSchema, advice: text(2000) })),
+    disclaimer: text(500),
   })
   .register(z.globalRegistry, { id: 'Conversation' });
 export type Conversation = z.infer<typeof Conversation>;
@@ -26,13 +30,13 @@ export type Conversation = z.infer<typeof Conversation>;
 export const ConversationListQuery = z.strictObject(PageQuery);
 /** One line of the caller's conversation list: enough to show and open it, not the messages. */
 export const ConversationPage = page(z.object({
-  conversationId: z.uuid(),
-  persona: z.string(),
+  conversationId: Id,
+  persona: text(32),
   status: Conversation.shape.status,
-  /** The first words of the conversation's first message. */
-  preview: z.string(),
+  /** The first words of the conversation's first message (80 characters). */
+  preview: text(80),
   messageCount: z.int(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
+  createdAt: Instant,
+  updatedAt: Instant,
 })).register(z.globalRegistry, { id: 'ConversationPage' });
 export type ConversationPage = z.infer<typeof ConversationPage>;

@@ -1,5 +1,6 @@
 import * as z from '../zod';
-import { RoleSchema } from '../domain/roles';
+import { ROLES, RoleSchema } from '../domain/roles';
+import { Id, Instant, list, text } from './common';
 
 /** Schemas of the identity routes: request bodies are strict (unknown fields → 400). */
 
@@ -15,8 +16,11 @@ export const RegisterRequest = z
   })
   .register(z.globalRegistry, { id: 'RegisterRequest' });
 
+/** An account's roles: distinct, so at most every role. */
+const Roles = list(RoleSchema, ROLES.length);
+
 export const PublicUser = z
-  .object({ id: z.uuid(), email: z.string(), roles: z.array(RoleSchema) })
+  .object({ id: Id, email: text(254), roles: Roles })
   .register(z.globalRegistry, { id: 'PublicUser' });
 
 export const RegisterResponse = z.object({ user: PublicUser }).register(z.globalRegistry, { id: 'RegisterResponse' });
@@ -25,10 +29,12 @@ export const LoginRequest = z.strictObject({ email: Email, password: Password })
 
 export const TokenPair = z
   .object({
-    accessToken: z.string(),
-    refreshToken: z.string(),
+    /** An ES256 JWT: a few hundred bytes plus the issuer URL. */
+    accessToken: text(8192),
+    refreshToken: text(256),
     tokenType: z.literal('Bearer'),
-    expiresIn: z.int(),
+    /** Seconds; ACCESS_TOKEN_TTL_SECONDS, at most 900. */
+    expiresIn: z.int().check(z.gte(1), z.lte(900)),
   })
   .register(z.globalRegistry, { id: 'TokenPair' });
 
@@ -42,7 +48,7 @@ export const LogoutRequest = z
   .register(z.globalRegistry, { id: 'LogoutRequest' });
 
 export const MeResponse = z
-  .object({ id: z.uuid(), email: z.string(), roles: z.array(RoleSchema), createdAt: z.iso.datetime() })
+  .object({ id: Id, email: text(254), roles: Roles, createdAt: Instant })
   .register(z.globalRegistry, { id: 'MeResponse' });
 
 /** Roles an admin may give over HTTP; `admin` and `compliance` only through the operator CLI. */
@@ -52,4 +58,4 @@ export const RoleChangeRequest = z
   .strictObject({ action: z.enum(['grant', 'revoke']), role: z.enum(ASSIGNABLE_ROLES) })
   .register(z.globalRegistry, { id: 'RoleChangeRequest' });
 
-export const RoleChangeResponse = z.object({ id: z.uuid(), roles: z.array(RoleSchema) }).register(z.globalRegistry, { id: 'RoleChangeResponse' });
+export const RoleChangeResponse = z.object({ id: Id, roles: Roles }).register(z.globalRegistry, { id: 'RoleChangeResponse' });

@@ -1,36 +1,45 @@
 import * as z from '../zod';
+import { Instant, list, text } from './common';
+
+/** CAREBOW_VERSION: a release name or commit, set by the CDK app. */
+const Version = text(128);
+/** The issuer's URLs (a custom domain, or the execute-api stage URL). */
+const Url = text(2048);
 
 export const HealthResponse = z
-  .object({ status: z.literal('ok'), version: z.string(), time: z.iso.datetime() })
+  .object({ status: z.literal('ok'), version: Version, time: Instant })
   .register(z.globalRegistry, { id: 'HealthResponse' });
 
 export const DependencyStatus = z.object({
-  name: z.string(),
+  /** `table:<name>`, `keys:kms`, `queue:triage`, `llm`. */
+  name: text(64),
   status: z.enum(['ok', 'down']),
   latencyMs: z.number(),
-  detail: z.optional(z.string()),
+  /** An error's name, `timed out`, or the model in use. */
+  detail: z.optional(text(256)),
 });
 
 export const DetailedHealthResponse = z
   .object({
     status: z.enum(['ok', 'degraded']),
-    version: z.string(),
-    time: z.iso.datetime(),
-    dependencies: z.array(DependencyStatus),
+    version: Version,
+    time: Instant,
+    /** One per table, the keys, the queue and the model: eight today. */
+    dependencies: list(DependencyStatus, 32),
   })
   .register(z.globalRegistry, { id: 'DetailedHealthResponse' });
 
 export const JwksResponse = z
-  .object({ keys: z.array(z.looseObject({ kty: z.string(), kid: z.string(), alg: z.string(), use: z.string() })) })
+  .object({ keys: list(z.looseObject({ kty: text(16), kid: text(128), alg: text(16), use: text(16) }), 8) })
   .register(z.globalRegistry, { id: 'JwksResponse' });
 
 export const OpenIdConfiguration = z
   .looseObject({
-    issuer: z.string(),
-    jwks_uri: z.string(),
-    token_endpoint: z.string(),
-    id_token_signing_alg_values_supported: z.array(z.string()),
+    issuer: Url,
+    jwks_uri: Url,
+    token_endpoint: Url,
+    id_token_signing_alg_values_supported: list(text(16), 8),
   })
   .register(z.globalRegistry, { id: 'OpenIdConfiguration' });
 
-export const OpenApiDocument = z.looseObject({ openapi: z.string() }).register(z.globalRegistry, { id: 'OpenApiDocument' });
+export const OpenApiDocument = z.looseObject({ openapi: text(16) }).register(z.globalRegistry, { id: 'OpenApiDocument' });

@@ -1,10 +1,10 @@
 import * as z from '../zod';
-import { page, PageQuery } from './common';
+import { Id, Instant, list, page, PageQuery } from './common';
 
 /** E.164: a plus, then up to 15 digits. */
-const Phone = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550123'));
+const Phone = z.string().check(z.maxLength(16), z.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550123'));
 const Entry = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const List = (max: number) => z.array(Entry(max)).check(z.maxLength(50));
+const List = (max: number) => list(Entry(max), 50);
 const Today = () => new Date().toISOString().slice(0, 10);
 
 export const SEXES = ['female', 'male', 'other'] as const;
@@ -14,7 +14,7 @@ export const DOSHAS = ['vata', 'pitta', 'kapha', 'vata-pitta', 'pitta-kapha', 'v
 /** A patient's health profile (PHI: sealed as one document under the patient's data key). */
 export const HealthProfile = z
   .strictObject({
-    dateOfBirth: z.optional(z.iso.date().check(z.refine((d) => d >= '1900-01-01' && d <= Today(), 'must be a past date after 1900'))),
+    dateOfBirth: z.optional(z.iso.date().check(z.maxLength(10), z.refine((d) => d >= '1900-01-01' && d <= Today(), 'must be a past date after 1900'))),
     sex: z.optional(z.enum(SEXES)),
     heightCm: z.optional(z.number().check(z.gte(30), z.lte(272))),
     weightKg: z.optional(z.number().check(z.gte(0.5), z.lte(650))),
@@ -29,10 +29,10 @@ export const HealthProfile = z
 export type HealthProfile = z.infer<typeof HealthProfile>;
 
 export const ProfileResponse = z
-  .object({ profile: HealthProfile, version: z.int(), updatedAt: z.iso.datetime() })
+  .object({ profile: HealthProfile, version: z.int(), updatedAt: Instant })
   .register(z.globalRegistry, { id: 'ProfileResponse' });
 
-export const PatientParams = z.strictObject({ patientId: z.uuid() });
+export const PatientParams = z.strictObject({ patientId: Id });
 
 /** What a grantee may read under a share consent. */
 export const CONSENT_SCOPES = ['profile.read', 'triage.read', 'appointments.read'] as const;
@@ -42,10 +42,10 @@ export const CONSENT_PURPOSES = ['treatment', 'care_coordination', 'caregiving',
 
 const ShareConsentRequest = z.strictObject({
   kind: z.optional(z.literal('share')),
-  granteeId: z.uuid(),
+  granteeId: Id,
   scopes: z.array(z.enum(CONSENT_SCOPES)).check(z.minLength(1), z.maxLength(CONSENT_SCOPES.length), z.refine((s) => new Set(s).size === s.length, 'must not repeat a scope')),
   purpose: z.enum(CONSENT_PURPOSES),
-  expiresAt: z.optional(z.iso.datetime().check(z.refine((at) => Date.parse(at) > Date.now(), 'must be in the future'))),
+  expiresAt: z.optional(Instant.check(z.refine((at) => Date.parse(at) > Date.now(), 'must be in the future'))),
 });
 const AiConsentRequest = z.strictObject({ kind: z.literal('ai_processing') });
 
@@ -54,15 +54,15 @@ export type CreateConsentRequest = z.infer<typeof CreateConsentRequest>;
 
 export const Consent = z
   .object({
-    id: z.uuid(),
+    id: Id,
     kind: z.enum(['share', 'ai_processing']),
-    patientId: z.uuid(),
-    granteeId: z.optional(z.uuid()),
-    scopes: z.optional(z.array(z.enum(CONSENT_SCOPES))),
+    patientId: Id,
+    granteeId: z.optional(Id),
+    scopes: z.optional(list(z.enum(CONSENT_SCOPES), CONSENT_SCOPES.length)),
     purpose: z.optional(z.enum(CONSENT_PURPOSES)),
-    expiresAt: z.optional(z.iso.datetime()),
-    createdAt: z.iso.datetime(),
-    revokedAt: z.optional(z.iso.datetime()),
+    expiresAt: z.optional(Instant),
+    createdAt: Instant,
+    revokedAt: z.optional(Instant),
     status: z.enum(['active', 'revoked', 'expired']),
   })
   .register(z.globalRegistry, { id: 'Consent' });
@@ -78,4 +78,4 @@ export const FeedbackRequest = z
   })
   .register(z.globalRegistry, { id: 'FeedbackRequest' });
 
-export const FeedbackResponse = z.object({ id: z.uuid(), createdAt: z.iso.datetime() }).register(z.globalRegistry, { id: 'FeedbackResponse' });
+export const FeedbackResponse = z.object({ id: Id, createdAt: Instant }).register(z.globalRegistry, { id: 'FeedbackResponse' });

@@ -1,5 +1,5 @@
 import * as z from '../zod';
-import { page, PageQuery } from './common';
+import { Id, Instant, list, page, PageQuery, text } from './common';
 
 export { TRIAGE_LEVELS, TriageLevelSchema, type TriageLevel } from './triage-scale';
 import { TriageLevelSchema } from './triage-scale';
@@ -29,23 +29,32 @@ export const TriageInput = z
   .register(z.globalRegistry, { id: 'TriageInput' });
 export type TriageInput = z.infer<typeof TriageInput>;
 
-/** The assessment: from the rules, the model (never below the rules), or the offline fallback. */
+/**
+ * Bounds of a result (shared/triage/result.ts composes it): the model's texts are at most 500
+ * characters and its lists 10 (`ModelAssessmentSchema`), the rules' shorter; an emergency summary
+ * leads with the rules' advice (under 1,000); `rulesFired` holds distinct ids of the rule tables
+ * (370 today) and the floor's marks.
+ */
+export const ResultText = text(500);
+export const ResultList = list(ResultText, 10);
+export const RulesFired = list(text(64), 400);
 export const TriageResult = z
   .object({
     level: TriageLevelSchema,
     confidence: z.number().check(z.gte(0), z.lte(1)),
-    summary: z.string(),
-    possibleConditions: z.array(z.string()),
-    followUpQuestions: z.array(z.string()),
-    selfCare: z.array(z.string()),
-    watchFor: z.array(z.string()),
-    specialist: z.optional(z.string()),
+    summary: text(2000),
+    possibleConditions: ResultList,
+    followUpQuestions: ResultList,
+    selfCare: ResultList,
+    watchFor: ResultList,
+    specialist: z.optional(ResultText),
     teleconsultationOk: z.boolean(),
-    disclaimer: z.string(),
+    disclaimer: ResultText,
     source: z.enum(['rules', 'model', 'fallback']),
-    rulesFired: z.array(z.string()),
-    model: z.optional(z.string()),
-    promptVersion: z.string(),
+    rulesFired: RulesFired,
+    /** OPENAI_MODEL. */
+    model: z.optional(text(128)),
+    promptVersion: text(64),
   })
   .register(z.globalRegistry, { id: 'TriageResult' });
 export type TriageResult = z.infer<typeof TriageResult>;
@@ -53,17 +62,17 @@ export type TriageResult = z.infer<typeof TriageResult>;
 export const SESSION_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;
 export const SymptomSession = z
   .object({
-    id: z.uuid(),
+    id: Id,
     status: z.enum(SESSION_STATUSES),
     revision: z.int(),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
+    createdAt: Instant,
+    updatedAt: Instant,
     result: z.optional(TriageResult),
   })
   .register(z.globalRegistry, { id: 'SymptomSession' });
 export type SymptomSession = z.infer<typeof SymptomSession>;
 
-export const SymptomSessionPage = page(z.object({ id: z.uuid(), status: z.enum(SESSION_STATUSES), createdAt: z.iso.datetime(), level: z.optional(TriageLevelSchema) }))
+export const SymptomSessionPage = page(z.object({ id: Id, status: z.enum(SESSION_STATUSES), createdAt: Instant, level: z.optional(TriageLevelSchema) }))
   .register(z.globalRegistry, { id: 'SymptomSessionPage' });
 export const SymptomSessionListQuery = z.strictObject(PageQuery);
 

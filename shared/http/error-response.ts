@@ -1,11 +1,12 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { CareBowError, NotFoundError, TooManyRequestsError } from '../errors';
-import { DataKeyDestroyedError } from '../vault/errors';
+import { DataKeyDestroyedError, UnknownDataSubjectError } from '../vault/errors';
 
 /** Outcomes of other modules that mean something to a caller. */
 const asHttpError = (error: unknown): unknown =>
-  // A crypto-shredded user's records are gone for good: for a caller, that is "not found".
-  error instanceof DataKeyDestroyedError ? new NotFoundError() : error;
+  // A crypto-shredded user's records are gone for good, and a user this deployment never provisioned
+  // (a trusted external issuer's token, no account here) has none: for a caller, both are "not found".
+  error instanceof DataKeyDestroyedError || error instanceof UnknownDataSubjectError ? new NotFoundError() : error;
 
 /**
  * Maps any thrown value to the JSON error response: the one place typed outcomes become HTTP.
@@ -25,6 +26,7 @@ export const errorResponse = (thrown: unknown, requestId: string): APIGatewayPro
     },
   };
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (error instanceof TooManyRequestsError) headers['Retry-After'] = String(error.retryAfterSeconds);
+  // Every 429 says when to retry: the limit's own wait when it knows it (lockout, AI quota).
+  if (statusCode === 429) headers['Retry-After'] = String(error instanceof TooManyRequestsError ? error.retryAfterSeconds : 1);
   return { statusCode, headers, body: JSON.stringify(body) };
 };

@@ -9,11 +9,13 @@ import { log, stackFrames } from '../logger';
 import { authorize, callerFrom } from './caller';
 import { errorResponse } from './error-response';
 import { normalizedHeaders, parseRequest } from './parse-request';
+import { rateLimitHeaders, stageThrottle } from './rate-limit';
 import { securityHeaders } from './security-headers';
 import type { HttpReply, HttpRequest } from './request';
 import type { Access, CallerOf, Parsed, Route, RouteDef } from './route';
 
 const { CORS_ALLOWED_ORIGINS } = readConfig(baseConfigSchema);
+const STAGE_THROTTLE = stageThrottle();
 
 /** The handler of one route: its request typed by the route's schemas and access. */
 export type RouteHandler<A extends Access, B, Q, P> = (request: HttpRequest<Parsed<B>, Parsed<Q>, Parsed<P>, CallerOf<A>>) => Promise<HttpReply>;
@@ -26,20 +28,20 @@ type Internal = { startedAt: number };
 
 const requestIdOf = (event: APIGatewayProxyEvent): string => event.requestContext?.requestId ?? 'unknown';
 
-/** CORS headers, only for allowed origins. */
-const baseHeaders = (event: APIGatewayProxyEvent): Record<string, string> => {
+/** Headers of every response of a route: CORS (only for allowed origins), the request id, the route's limits. */
+const baseHeaders = (event: APIGatewayProxyEvent, limits: Record<string, string>): Record<string, string> => {
   const origin = normalizedHeaders(event)['origin'];
-  const headers: Record<string, string> = { Vary: 'Origin' };
+  const headers: Record<string, string> = { Vary: 'Origin', ...limits, 'X-Request-Id': requestIdOf(event) };
   if (origin !== undefined && CORS_ALLOWED_ORIGINS.includes(origin)) {
     headers['Access-Control-Allow-Origin'] = origin;
     // Bearer tokens, no cookies: credentials mode is never needed. Let clients read these.
-    headers['Access-Control-Expose-Headers'] = 'Retry-After, ETag, X-Request-Id';
+    headers['Access-Control-Expose-Headers'] = `Retry-After, ETag, X-Request-Id, ${Object.keys(limits).join(', ')}`;
   }
   return headers;
 };
 
 /** Logs one access line per request and turns every error into the JSON error body. Runs last on errors. */
-const accessLogAndErrors = (route: RouteDef, routeId: string, audit: AuditLog | undefined): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal> => {
+const accessLogAndErrors = (route: RouteDef, routeId: string, audit: AuditLog | undefined, limits: Record<string, string>): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal> => {
   const finish = (request: { event: APIGatewayProxyEvent; response: APIGatewayProxyResult | null | undefined; internal: Internal }, error?: unknown): void => {
     const status = request.response?.statusCode ?? 500;
     const fields = {
@@ -67,7 +69,7 @@ const accessLogAndErrors = (route: RouteDef, routeId: string, audit: AuditLog | 
         });
       }
       request.response = errorResponse(request.error, requestIdOf(request.event));
-      request.response.headers = { ...request.response.headers, ...baseHeaders(request.event), 'X-Request-Id': requestIdOf(request.event) };
+      request.response.headers = { ...request.response.headers, ...baseHeaders(request.event, limits) };
       finish(request, request.error);
     },
   };
@@ -77,6 +79,8 @@ const accessLogAndErrors = (route: RouteDef, routeId: string, audit: AuditLog | 
  * Wraps a route handler in CareBow's HTTP stack: access log and error mapping, security headers,
  * authorization per the route's `access` line, strict request parsing, and response shaping
  * through the route's response schema (unknown fields are stripped, so nothing leaks by accident).
+ * Every response, success or error, carries the request id and the route's limits (`route.throttle`,
+ * else the stage's; `rate-limit.ts`).
  *
  * @example
  * export const handler = httpRoute(routes.me, async ({ caller, meta }) => ({ body: await getMe(deps, caller, meta) }), { audit: deps.audit });
@@ -85,11 +89,12 @@ export const httpRoute = <A extends Access, B extends Schema | undefined, Q exte
   route: Route<A, B, Q, P>, handle: RouteHandler<A, B, Q, P>, options: HttpRouteOptions = {},
 ) => {
   const routeId = route.id;
+  const limits = rateLimitHeaders(route.throttle ?? STAGE_THROTTLE);
   if (!('public' in route.access) && options.audit === undefined) throw new Error(`Route ${routeId} is protected: pass the audit log, its denials are audited`);
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>()
     // Registered first so its onError runs last, after the error handler has built the response.
     .use(securityHeaders() as MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>)
-    .use(accessLogAndErrors(route as RouteDef, routeId, options.audit))
+    .use(accessLogAndErrors(route as RouteDef, routeId, options.audit, limits))
     .handler(async (event) => {
       const caller = callerFrom(event);
       authorize(route.access, caller);
@@ -111,7 +116,7 @@ export const httpRoute = <A extends Access, B extends Schema | undefined, Q exte
       return {
         statusCode: status,
         headers: {
-          ...baseHeaders(event), 'X-Request-Id': requestIdOf(event),
+          ...baseHeaders(event, limits),
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...reply.headers,
         },
         body: body === undefined ? '' : JSON.stringify(body),

@@ -24,6 +24,8 @@ const ROUTE_ENVIRONMENT = [
   'POWERTOOLS_SERVICE_NAME',
   'POWERTOOLS_LOG_LEVEL',
   'NODE_OPTIONS',
+  'API_RATE_LIMIT',
+  'API_BURST_LIMIT',
 ].sort();
 
 describe('Construct: Api functions', () => {
@@ -104,6 +106,9 @@ describe('Construct: Api functions', () => {
       POWERTOOLS_SERVICE_NAME: 'carebow',
       POWERTOOLS_LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
+      // The stage's method throttle, which the rate-limit headers of every response state.
+      API_RATE_LIMIT: String(STAGE_CONFIGS.dev.throttle.rateLimit),
+      API_BURST_LIMIT: String(STAGE_CONFIGS.dev.throttle.burstLimit),
     });
     expect(first.IDENTITY_TABLE).toEqual({ Ref: logicalIdOf(dev.stack, 'Data/IdentityTable') });
     expect(first.AUDIT_TABLE).toEqual({ Ref: logicalIdOf(dev.stack, 'Data/AuditTable') });

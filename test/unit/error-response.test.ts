@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { NotFoundError, TooManyRequestsError, ValidationError } from '../../shared/errors';
+import { readFileSync } from 'node:fs';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CareBowError, NotFoundError, TooManyRequestsError, ValidationError } from '../../shared/errors';
 import { errorResponse } from '../../shared/http/error-response';
+import { DataKeyDestroyedError, DataKeyMissingError, UnknownDataSubjectError } from '../../shared/vault/errors';
 
 describe('Function: errorResponse', () => {
   it('maps typed errors to their status with code, message, request id and safe details', () => {
@@ -14,6 +17,22 @@ describe('Function: errorResponse', () => {
     expect(errorResponse(new TooManyRequestsError(12.2), 'r').headers).toMatchObject({ 'Retry-After': '13' });
   });
 
+  it('adds Retry-After to every 429, even one that does not say when', () => {
+    expect(errorResponse(new CareBowError(429, 'too_many_requests', 'Slow down.'), 'r').headers).toMatchObject({ 'Retry-After': '1' });
+    expect(errorResponse(new NotFoundError(), 'r').headers?.['Retry-After']).toBeUndefined();
+  });
+
+  it('answers 404 for a caller whose data is gone or was never here, 500 for an inconsistent key store', () => {
+    // Act
+    const shredded = errorResponse(new DataKeyDestroyedError(), 'r');
+    const neverProvisioned = errorResponse(new UnknownDataSubjectError(), 'r');
+    const missingVersion = errorResponse(new DataKeyMissingError(), 'r');
+
+    // Assess
+    expect([shredded.statusCode, neverProvisioned.statusCode, missingVersion.statusCode]).toEqual([404, 404, 500]);
+    expect(JSON.parse(neverProvisioned.body).error.code).toBe('not_found');
+  });
+
   it('never exposes an unknown error: generic message and the request id only', () => {
     const secret = new Error('ConditionalCheckFailed on table carebow-prod-identity for ann@example.com');
     const response = errorResponse(secret, 'req-9');
@@ -21,5 +40,83 @@ describe('Function: errorResponse', () => {
     expect(response.body).not.toContain('ann@example.com');
     expect(response.body).not.toContain('carebow-prod');
     expect(JSON.parse(response.body).error).toMatchObject({ code: 'internal_error', requestId: 'req-9' });
+  });
+});
+
+describe('Function: httpRoute: the route’s limits on every response, Retry-After on every 429', () => {
+  // http-route reads its configuration at import: the stage's default throttle is 25/s, bursts of 50.
+  const env = { CAREBOW_STAGE: 'local', CORS_ALLOWED_ORIGINS: 'https://app.example', API_RATE_LIMIT: '25', API_BURST_LIMIT: '50' };
+  const load = async () => {
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    vi.resetModules();
+    // Fresh modules: the errors thrown must be the classes the fresh http stack knows.
+    const [{ httpRoute }, { platformRoutes }, { identityRoutes }, errors] = await Promise.all([
+      import('../../shared/http/http-route'), import('../../functions/routes/platform'), import('../../functions/routes/identity'), import('../../shared/errors'),
+    ]);
+    return { httpRoute, platformRoutes, identityRoutes, errors };
+  };
+  const event = (body: unknown = null, origin?: string) => ({
+    httpMethod: 'POST', path: '/', body: body === null ? null : JSON.stringify(body), isBase64Encoded: false,
+    headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) }, queryStringParameters: null, pathParameters: null,
+    requestContext: { requestId: 'req-42', identity: { sourceIp: '192.0.2.1' } },
+  }) as unknown as APIGatewayProxyEvent;
+  const invoke = (handler: (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>, e: APIGatewayProxyEvent) => handler(e, {} as Context);
+  /** What the OpenAPI document promises on every success (`required` in components.headers). */
+  const promised = () => {
+    const headers = (JSON.parse(readFileSync(new URL('../../functions/platform/openapi.generated.json', import.meta.url), 'utf8')) as { components: { headers: Record<string, { required?: boolean }> } }).components.headers;
+    return ['X-Request-Id', 'RateLimit-Policy', 'X-RateLimit-Limit', 'X-RateLimit-Burst'].filter((name) => headers[name]?.required);
+  };
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('sends the stage’s default limits on a route without its own, and the headers the document promises', async () => {
+    // Prepare
+    const { httpRoute, platformRoutes } = await load();
+    const handler = httpRoute(platformRoutes.health, async () => ({ body: { status: 'ok', version: 't', time: new Date().toISOString() } }));
+
+    // Act
+    const response = await invoke(handler, { ...event(), httpMethod: 'GET', headers: { origin: 'https://app.example' } } as unknown as APIGatewayProxyEvent);
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.headers).toMatchObject({ 'RateLimit-Policy': '"route";q=25;w=1', 'X-RateLimit-Limit': '25', 'X-RateLimit-Burst': '50', 'X-Request-Id': 'req-42' });
+    expect(promised()).toHaveLength(4);
+    for (const name of promised()) expect(response.headers?.[name], name).toBeDefined();
+    expect(String(response.headers?.['Access-Control-Expose-Headers'])).toContain('RateLimit-Policy, X-RateLimit-Limit, X-RateLimit-Burst');
+  });
+
+  it('sends a throttled route’s own limits on a 429, with Retry-After from the limit that was hit', async () => {
+    // Prepare
+    const { httpRoute, identityRoutes, errors } = await load();
+    const handler = httpRoute(identityRoutes.login, async () => {
+      throw new errors.TooManyRequestsError(42.5, 'Too many failed attempts; retry later.');
+    });
+
+    // Act
+    const response = await invoke(handler, event({ email: 'ann@example.com', password: 'correct horse battery staple' }));
+
+    // Assess
+    expect(response.statusCode).toBe(429);
+    expect(response.headers).toMatchObject({ 'Retry-After': '43', 'RateLimit-Policy': '"route";q=10;w=1', 'X-RateLimit-Limit': '10', 'X-RateLimit-Burst': '20', 'X-Request-Id': 'req-42' });
+    expect(JSON.parse(response.body).error).toMatchObject({ code: 'too_many_requests', requestId: 'req-42' });
+  });
+
+  it('sends them on every error, a 500 and a 400 included', async () => {
+    // Prepare
+    const { httpRoute, identityRoutes } = await load();
+    const handler = httpRoute(identityRoutes.login, async () => {
+      throw new Error('boom');
+    });
+
+    // Act
+    const failed = await invoke(handler, event({ email: 'ann@example.com', password: 'correct horse battery staple' }));
+    const invalid = await invoke(handler, event({ unexpected: true }));
+
+    // Assess
+    expect(failed.statusCode).toBe(500);
+    expect(invalid.statusCode).toBe(400);
+    for (const response of [failed, invalid]) expect(response.headers).toMatchObject({ 'X-RateLimit-Limit': '10', 'RateLimit-Policy': '"route";q=10;w=1' });
   });
 });

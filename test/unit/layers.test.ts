@@ -37,7 +37,7 @@ const SHARED_FOLDERS: Record<string, number> = {
   identity: 1, records: 1, triage: 1, assessment: 1, chat: 1, account: 1, audit: 1, vault: 1, platform: 1,
   http: 2, adapters: 3, runtime: 4,
 };
-const OUTER_FOLDERS = new Set(['local', 'lib', 'bin', 'scripts', 'bench', 'test']);
+const OUTER_FOLDERS = new Set(['local', 'lib', 'bin', 'scripts', 'bench', 'test', 'client']);
 /** Packages the kernel and the areas never import: they are what adapters and the CDK app are for. */
 const FORBIDDEN_BELOW_HTTP = /^(@aws-sdk\/|@middy\/|openai(\/|$)|aws-cdk-lib(\/|$)|constructs(\/|$))/;
 

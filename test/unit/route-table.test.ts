@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes';
-import { openApiDocument } from '../../shared/http/openapi';
+import { AUTH_THROTTLE } from '../../functions/routes/limits';
+import { methodThrottling } from '../../lib/api';
+import { STAGE_CONFIGS } from '../../lib/stages';
+import { openApiDocument } from '../../scripts/generate-openapi';
 import { isPublic } from '../../shared/http/route';
 
 const all = Object.values(routes);
@@ -27,8 +30,37 @@ describe('Route table', () => {
     ]);
   });
 
-  it('throttles every credential route tighter than the stage', () => {
-    for (const route of all.filter((r) => r.path.startsWith('/api/v1/auth/'))) expect(route.throttle).toBeDefined();
+  it('throttles exactly the credential routes, with AUTH_THROTTLE; every other route keeps the stage default (docs/security.md #18)', () => {
+    // Prepare
+    const credentialRoutes = ['login', 'logout', 'refresh', 'register'];
+    const expected = Object.fromEntries(all.map((route) => [route.id, credentialRoutes.includes(route.id) ? AUTH_THROTTLE : undefined]));
+
+    // Act
+    const actual = Object.fromEntries(all.map((route) => [route.id, route.throttle]));
+
+    // Assess
+    expect(all.filter((route) => route.path.startsWith('/api/v1/auth/')).map((route) => route.id).sort()).toEqual(credentialRoutes);
+    expect(actual).toStrictEqual(expected);
+    expect(AUTH_THROTTLE).toEqual({ rateLimit: 10, burstLimit: 20 });
+  });
+
+  it('keeps AUTH_THROTTLE at or below every stage’s default, so it only ever tightens', () => {
+    for (const [stage, config] of Object.entries(STAGE_CONFIGS)) {
+      expect(AUTH_THROTTLE.rateLimit, stage).toBeLessThanOrEqual(config.throttle.rateLimit);
+      expect(AUTH_THROTTLE.burstLimit, stage).toBeLessThanOrEqual(config.throttle.burstLimit);
+    }
+  });
+
+  it('hands the CDK stage exactly the table’s method throttles: one override per throttled route, none for the others', () => {
+    // Act
+    const overrides = methodThrottling();
+
+    // Assess
+    const expected = Object.fromEntries(all.filter((route) => route.throttle !== undefined).map((route) => [
+      `${route.path}/${route.method}`, { rateLimit: route.throttle!.rateLimit, burstLimit: route.throttle!.burstLimit },
+    ]));
+    const actual = Object.fromEntries(Object.entries(overrides).map(([key, options]) => [key, { rateLimit: options.throttlingRateLimit, burstLimit: options.throttlingBurstLimit }]));
+    expect(actual).toStrictEqual(expected);
   });
 
   it('bounds every body', () => {
@@ -56,13 +88,13 @@ describe('Function: openApiDocument', () => {
 
   it('is what the openapi function serves: the generated file is up to date (else run `npm run openapi`)', async () => {
     const { readFileSync } = await import('node:fs');
-    const { OPENAPI_FILE, generatedOpenApi } = await import('../../scripts/generate-openapi');
-    expect(JSON.parse(readFileSync(OPENAPI_FILE, 'utf8'))).toEqual(JSON.parse(JSON.stringify(generatedOpenApi())));
+    const { OPENAPI_FILE, generatedOpenApiText } = await import('../../scripts/generate-openapi');
+    expect(readFileSync(OPENAPI_FILE, 'utf8') === generatedOpenApiText(), 'functions/platform/openapi.generated.json is stale: run `npm run openapi`').toBe(true);
   });
 
   it('resolves every $ref to a component', () => {
     const document = openApiDocument(all, { version: 'test' }) as any;
-    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/(schemas|responses)\/([^"]+)"/g)].map((m) => [m[1]!, m[2]!] as const);
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/(schemas|responses|headers)\/([^"]+)"/g)].map((m) => [m[1]!, m[2]!] as const);
     expect(refs.length).toBeGreaterThan(0);
     for (const [kind, ref] of refs) expect(document.components[kind][ref], `${kind}/${ref}`).toBeDefined();
   });
@@ -78,7 +110,7 @@ describe('Function: openApiDocument', () => {
     expect(headersOf('/api/v1/ai/chat', 'post')).toEqual(['Idempotency-Key']);
     expect(headersOf('/api/v1/profile', 'put')).toEqual(['If-Match']);
     expect(headersOf('/api/v1/profile', 'get')).toEqual([]);
-    expect(document.paths['/api/v1/ai/chat'].post.responses['409']).toEqual({ $ref: '#/components/responses/409' });
-    expect(document.paths['/api/v1/profile'].put.responses['412']).toEqual({ $ref: '#/components/responses/412' });
+    expect(document.paths['/api/v1/ai/chat'].post.responses['409']).toMatchObject({ $ref: '#/components/responses/409' });
+    expect(document.paths['/api/v1/profile'].put.responses['412']).toMatchObject({ $ref: '#/components/responses/412' });
   });
 });
