@@ -2,10 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { routes, type RouteId } from '../functions/routes';
 import { WORKER_FILES } from '../functions/routes/bundle-files';
-import {
-  BENCH_DIR, PROJECT_ROOT, bundleFunction, bundleSdkReference, sdkImportsOf, sdkInputsOf,
-  type BundleResult, type SdkImports,
-} from '../scripts/bundle';
+import { BENCH_DIR, PROJECT_ROOT, bundleFunction, bundleSdkReference, sdkImportsOf, sdkInputsOf, type BundleResult, type SdkImports } from '../scripts/bundle';
 
 /**
  * The functions CareBow deploys, bundled as the CDK bundles them, each next to a reference bundle
@@ -50,7 +47,9 @@ export interface FunctionTarget {
 export const functionTargets = (): FunctionTarget[] => [
   { id: 'authorizer', entry: 'identity/authorizer', file: 'functions/identity/authorizer.ts' },
   ...(Object.entries(routes) as [RouteId, (typeof routes)[RouteId]][]).map(([id, route]) => ({
-    id, entry: route.entry, file: `functions/${route.entry}.ts`,
+    id,
+    entry: route.entry,
+    file: `functions/${route.entry}.ts`,
     ...(route.bundleFiles?.length ? { bundleFiles: route.bundleFiles } : {}),
   })),
 ];
@@ -61,9 +60,7 @@ export const WORKER_ID = 'triage-worker';
  * Functions that are not routes: the triage worker (SQS), held to `workerOwnCodeBytes` and
  * `workerOwnCodeWithoutModelClientBytes`. Its `bundleFiles` are the ones `lib/triage.ts` ships.
  */
-export const workerTargets = (): FunctionTarget[] => [
-  { id: WORKER_ID, entry: 'triage/worker', file: 'functions/triage/worker.ts', bundleFiles: WORKER_FILES },
-];
+export const workerTargets = (): FunctionTarget[] => [{ id: WORKER_ID, entry: 'triage/worker', file: 'functions/triage/worker.ts', bundleFiles: WORKER_FILES }];
 
 export interface BundledFunction extends FunctionTarget {
   readonly bundle: BundleResult;
@@ -88,16 +85,18 @@ export type BundleOutcome = (BundledFunction & { readonly ok: true }) | (Functio
  */
 export const bundleAll = async (outRoot: string = BENCH_DIR, targets: readonly FunctionTarget[] = functionTargets()): Promise<BundleOutcome[]> => {
   type Built = { target: FunctionTarget; bundle: BundleResult; sdkImports: SdkImports } | { target: FunctionTarget; error: string };
-  const bundled = await Promise.all(targets.map(async (target): Promise<Built> => {
-    try {
-      if (!existsSync(join(PROJECT_ROOT, target.file))) throw new Error(`${target.file} does not exist`);
-      const bundle = await bundleFunction(target.file, { outdir: join(outRoot, 'functions', target.entry), files: target.bundleFiles ?? [] });
-      return { target, bundle, sdkImports: await sdkImportsOf(bundle) };
-    } catch (error) {
-      const message = (error as { errors?: { text: string }[] }).errors?.map((e) => e.text).join('; ') ?? String(error);
-      return { target, error: message };
-    }
-  }));
+  const bundled = await Promise.all(
+    targets.map(async (target): Promise<Built> => {
+      try {
+        if (!existsSync(join(PROJECT_ROOT, target.file))) throw new Error(`${target.file} does not exist`);
+        const bundle = await bundleFunction(target.file, { outdir: join(outRoot, 'functions', target.entry), files: target.bundleFiles ?? [] });
+        return { target, bundle, sdkImports: await sdkImportsOf(bundle) };
+      } catch (error) {
+        const message = (error as { errors?: { text: string }[] }).errors?.map((e) => e.text).join('; ') ?? String(error);
+        return { target, error: message };
+      }
+    }),
+  );
 
   // Functions with the same SDK footprint share one reference (same source, same bytes).
   const references = new Map<string, Promise<BundleResult & { source: string }>>();
@@ -109,23 +108,27 @@ export const bundleAll = async (outRoot: string = BENCH_DIR, targets: readonly F
     return references.get(key)!;
   };
 
-  return Promise.all(bundled.map(async (item): Promise<BundleOutcome> => {
-    if ('error' in item) return { ...item.target, ok: false, error: item.error };
-    const { target, bundle, sdkImports } = item;
-    const reference = Object.keys(sdkImports).length === 0 ? undefined : await referenceFor(sdkImports);
-    const inReference = new Set(Object.keys(reference?.inputs ?? {}));
-    const sharedBytes = Object.entries(bundle.inputs).filter(([file]) => inReference.has(file)).reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
-    return {
-      ...target,
-      ok: true,
-      bundle,
-      sdkImports,
-      reference,
-      sdkInputs: sdkInputsOf(bundle.inputs),
-      ownBytes: bundle.bytes - (reference?.bytes ?? 0),
-      ownBytesByMetafile: bundle.bytes - sharedBytes,
-    };
-  }));
+  return Promise.all(
+    bundled.map(async (item): Promise<BundleOutcome> => {
+      if ('error' in item) return { ...item.target, ok: false, error: item.error };
+      const { target, bundle, sdkImports } = item;
+      const reference = Object.keys(sdkImports).length === 0 ? undefined : await referenceFor(sdkImports);
+      const inReference = new Set(Object.keys(reference?.inputs ?? {}));
+      const sharedBytes = Object.entries(bundle.inputs)
+        .filter(([file]) => inReference.has(file))
+        .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+      return {
+        ...target,
+        ok: true,
+        bundle,
+        sdkImports,
+        reference,
+        sdkInputs: sdkInputsOf(bundle.inputs),
+        ownBytes: bundle.bytes - (reference?.bytes ?? 0),
+        ownBytesByMetafile: bundle.bytes - sharedBytes,
+      };
+    }),
+  );
 };
 
 /** The single most common client, as a machine yardstick for import times of SDK-free functions. */

@@ -7,7 +7,7 @@ import { GetCommand, PutCommand, QueryCommand, DynamoDBDocumentClient } from '@a
 import { startLocalBackend } from '../local/backend';
 import { LocalDataKeyService } from '../shared/adapters/local/local-data-keys';
 import { createDocumentClient } from '../shared/adapters/aws/dynamo-client';
-import type { DataKeyRepository } from "../shared/vault/ports";
+import type { DataKeyRepository } from '../shared/vault/ports';
 import { places } from '../shared/vault/places';
 import { openWithKey, sealWithKey } from '../shared/vault/sealed-field';
 import { Vault } from '../shared/vault/vault';
@@ -78,7 +78,14 @@ const verdict = (ok: boolean) => (ok ? 'PASS' : '**FAIL**');
 
 /** A profile-like JSON document of exactly `bytes` UTF-8 bytes (ASCII). */
 const recordOf = (bytes: number): string => {
-  const base = JSON.stringify({ sex: 'female', heightCm: 170, weightKg: 62.5, allergies: ['peanuts', 'penicillin'], medications: ['metformin 500 mg'], notes: '' });
+  const base = JSON.stringify({
+    sex: 'female',
+    heightCm: 170,
+    weightKg: 62.5,
+    allergies: ['peanuts', 'penicillin'],
+    medications: ['metformin 500 mg'],
+    notes: '',
+  });
   const text = base.replace('"notes":""', `"notes":"${'n'.repeat(bytes - base.length)}"`);
   if (Buffer.byteLength(text) !== bytes) throw new Error('record size');
   return text;
@@ -164,7 +171,7 @@ const counted = inMemoryDataKeys(); // its service counts generate/unwrap calls
 const repositoryGets = { count: 0 };
 const countingRepository: DataKeyRepository = {
   ...counted.repository,
-  get: async (userId) => (repositoryGets.count += 1, counted.repository.get(userId)),
+  get: async (userId) => ((repositoryGets.count += 1), counted.repository.get(userId)),
 };
 const countVault = new Vault(countingRepository, counted.service);
 const countUser = randomUUID();
@@ -227,7 +234,12 @@ const storeDelta = (from: ReturnType<typeof storeSnapshot>) => {
   const byCommand: Record<string, number> = {};
   for (const [name, n] of storeCalls) if (n > (from.calls.get(name) ?? 0)) byCommand[name] = n - (from.calls.get(name) ?? 0);
   const total = Object.values(byCommand).reduce((sum, n) => sum + n, 0);
-  return { byCommand, total, conditionFailures: conditionFailures.count - from.conditionFailures, keys: dataKeyCalls.generate + dataKeyCalls.unwrap - from.keys };
+  return {
+    byCommand,
+    total,
+    conditionFailures: conditionFailures.count - from.conditionFailures,
+    keys: dataKeyCalls.generate + dataKeyCalls.unwrap - from.keys,
+  };
 };
 
 const dataDir = mkdtempSync(join(tmpdir(), 'carebow-bench-phi-'));
@@ -245,7 +257,7 @@ const call = (method: string, path: string, options: { token?: string; body?: un
   new Promise((resolve, reject) => {
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     const headers: Record<string, string> = {};
-    if (payload !== undefined) (headers['content-type'] = 'application/json', headers['content-length'] = String(Buffer.byteLength(payload)));
+    if (payload !== undefined) (headers['content-type'] = 'application/json'), (headers['content-length'] = String(Buffer.byteLength(payload)));
     if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
     if (options.ifMatch !== undefined) headers['if-match'] = options.ifMatch;
     const req = request({ host: '127.0.0.1', port: apiPort, method, path, agent, headers }, (res) => {
@@ -291,20 +303,22 @@ const runLoad = async (workers: number, more: () => boolean, once: (worker: numb
   const statuses: Record<string, number> = {};
   const latenciesMs: number[] = [];
   const begin = performance.now();
-  await Promise.all(Array.from({ length: workers }, async (_, worker) => {
-    while (more()) {
-      const started = performance.now();
-      let outcome: true | string;
-      try {
-        outcome = await once(worker);
-      } catch (error) {
-        outcome = (error as Error).name;
+  await Promise.all(
+    Array.from({ length: workers }, async (_, worker) => {
+      while (more()) {
+        const started = performance.now();
+        let outcome: true | string;
+        try {
+          outcome = await once(worker);
+        } catch (error) {
+          outcome = (error as Error).name;
+        }
+        latenciesMs.push(performance.now() - started);
+        if (outcome === true) ok += 1;
+        else (failed += 1), (statuses[outcome] = (statuses[outcome] ?? 0) + 1);
       }
-      latenciesMs.push(performance.now() - started);
-      if (outcome === true) ok += 1;
-      else (failed += 1, (statuses[outcome] = (statuses[outcome] ?? 0) + 1));
-    }
-  }));
+    }),
+  );
   return { rps: ok / ((performance.now() - begin) / 1000), ok, failed, statuses, latenciesMs };
 };
 /** For `ms` milliseconds. */
@@ -327,20 +341,40 @@ try {
   const store = createDocumentClient({ endpoint: backend.dynamodbEndpoint });
   const recordsTable = backend.tables.records;
   const auditTable = backend.tables.audit;
-  const { Item: profileItem } = await store.send(new GetCommand({ TableName: recordsTable, Key: { pk: `USER#${users[0]!.id}`, sk: 'PROFILE' }, ConsistentRead: true }));
+  const { Item: profileItem } = await store.send(
+    new GetCommand({ TableName: recordsTable, Key: { pk: `USER#${users[0]!.id}`, sk: 'PROFILE' }, ConsistentRead: true }),
+  );
   if (profileItem === undefined) throw new Error('the profile item is not in the records table');
-  const { Items: auditItems = [] } = await store.send(new QueryCommand({ TableName: auditTable, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `SUBJECT#${users[0]!.id}` }, ConsistentRead: true }));
+  const { Items: auditItems = [] } = await store.send(
+    new QueryCommand({
+      TableName: auditTable,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `SUBJECT#${users[0]!.id}` },
+      ConsistentRead: true,
+    }),
+  );
   const auditTemplate = auditItems.find((item) => item['action'] === 'profile.write') ?? auditItems.at(-1);
   if (auditTemplate === undefined) throw new Error('no audit record for the bench user');
   /** DynamoDB's item size: attribute names + values (strings by UTF-8 length, numbers ~ digits). */
-  const itemBytes = (item: Record<string, unknown>) => Object.entries(item).reduce((sum, [name, value]) =>
-    sum + Buffer.byteLength(name) + (typeof value === 'string' ? Buffer.byteLength(value) : typeof value === 'number' ? Math.ceil(String(value).length / 2) + 1 : Buffer.byteLength(JSON.stringify(value))), 0);
+  const itemBytes = (item: Record<string, unknown>) =>
+    Object.entries(item).reduce(
+      (sum, [name, value]) =>
+        sum +
+        Buffer.byteLength(name) +
+        (typeof value === 'string'
+          ? Buffer.byteLength(value)
+          : typeof value === 'number'
+            ? Math.ceil(String(value).length / 2) + 1
+            : Buffer.byteLength(JSON.stringify(value))),
+      0,
+    );
   // One bench item per worker: the real profile item, copied under another partition key.
   const benchKeys = Array.from({ length: CONCURRENCY }, (_, w) => ({ pk: `BENCH#${w}`.padEnd(String(profileItem['pk']).length, '0'), sk: 'PROFILE' }));
   const benchItems = benchKeys.map((key) => ({ ...profileItem, ...key }));
   for (const item of benchItems) await store.send(new PutCommand({ TableName: recordsTable, Item: item }));
 
-  const apiGet = (w: number) => call('GET', '/api/v1/profile', { token: users[w]!.token }).then((r) => (r.status === 200 ? true as const : `HTTP ${r.status}`));
+  const apiGet = (w: number) =>
+    call('GET', '/api/v1/profile', { token: users[w]!.token }).then((r) => (r.status === 200 ? (true as const) : `HTTP ${r.status}`));
   const apiPut = (w: number) => {
     const user = users[w]!;
     return call('PUT', '/api/v1/profile', { token: user.token, body: PROFILE, ifMatch: user.etag }).then((r) => {
@@ -349,27 +383,40 @@ try {
       return true as const;
     });
   };
-  const storeGet = (w: number) => store.send(new GetCommand({ TableName: recordsTable, Key: benchKeys[w]!, ConsistentRead: true })).then((r) => (r.Item ? true as const : 'missing'));
+  const storeGet = (w: number) =>
+    store.send(new GetCommand({ TableName: recordsTable, Key: benchKeys[w]!, ConsistentRead: true })).then((r) => (r.Item ? (true as const) : 'missing'));
   const storePut = (w: number) => store.send(new PutCommand({ TableName: recordsTable, Item: benchItems[w]! })).then(() => true as const);
   // Info: what the handlers themselves do in the store per request (profile op + audit head Query + audit Put).
   const auditSeq = Array.from({ length: CONCURRENCY }, () => 0);
   const auditOps = async (w: number) => {
     const pk = `SUBJECT#bench-${w}`;
-    const { Items } = await store.send(new QueryCommand({
-      TableName: auditTable, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk },
-      ScanIndexForward: false, Limit: 1, ConsistentRead: true, ProjectionExpression: 'seq, #hash', ExpressionAttributeNames: { '#hash': 'hash' },
-    }));
+    const { Items } = await store.send(
+      new QueryCommand({
+        TableName: auditTable,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+        ProjectionExpression: 'seq, #hash',
+        ExpressionAttributeNames: { '#hash': 'hash' },
+      }),
+    );
     const seq = Items?.[0] === undefined ? auditSeq[w]! : Number(Items[0]['seq']);
     auditSeq[w] = seq + 1;
-    await store.send(new PutCommand({
-      TableName: auditTable, Item: { ...auditTemplate, pk, sk: `SEQ#${String(seq + 1).padStart(12, '0')}`, seq: seq + 1 }, ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    await store.send(
+      new PutCommand({
+        TableName: auditTable,
+        Item: { ...auditTemplate, pk, sk: `SEQ#${String(seq + 1).padStart(12, '0')}`, seq: seq + 1 },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
     return true as const;
   };
   const storeGet3 = async (w: number) => (await storeGet(w), auditOps(w));
   const storePut3 = async (w: number) => (await storePut(w), auditOps(w));
-  const health = () => call('GET', '/api/v1/health').then((r) => (r.status === 200 ? true as const : `HTTP ${r.status}`));
-  const contendedGet = () => call('GET', '/api/v1/profile', { token: users[0]!.token }).then((r) => (r.status === 200 ? true as const : `HTTP ${r.status}`));
+  const health = () => call('GET', '/api/v1/health').then((r) => (r.status === 200 ? (true as const) : `HTTP ${r.status}`));
+  const contendedGet = () => call('GET', '/api/v1/profile', { token: users[0]!.token }).then((r) => (r.status === 200 ? (true as const) : `HTTP ${r.status}`));
 
   const scenarios = {
     apiGet: { run: (ms: number) => load(CONCURRENCY, ms, apiGet) },
@@ -387,7 +434,9 @@ try {
 
   say(`PHI API: measuring, ${CONCURRENCY} in flight, ${ROUNDS} rounds of interleaved ${SLICE_MS / 1000} s slices...`);
   const slices = Object.fromEntries(Object.keys(scenarios).map((name) => [name, [] as LoadResult[]])) as Record<Scenario, LoadResult[]>;
-  const perScenarioUsage: Partial<Record<Scenario, { requests: number; calls: Record<string, number>; total: number; conditionFailures: number; keys: number }>> = {};
+  const perScenarioUsage: Partial<
+    Record<Scenario, { requests: number; calls: Record<string, number>; total: number; conditionFailures: number; keys: number }>
+  > = {};
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const [name, scenario] of Object.entries(scenarios) as [Scenario, (typeof scenarios)[Scenario]][]) {
       const from = storeSnapshot();
@@ -414,15 +463,18 @@ try {
 
   // The triage red-flag path vs GET /api/v1/health, same count, same concurrency, interleaved.
   // One user per worker (as above), so no two requests contend for one audit chain.
-  say(`Triage red-flag path: ${RED_FLAG.requests} emergency POST /api/v1/symptom-sessions and ${RED_FLAG.requests} GET /api/v1/health, ${RED_FLAG.concurrency} in flight...`);
+  say(
+    `Triage red-flag path: ${RED_FLAG.requests} emergency POST /api/v1/symptom-sessions and ${RED_FLAG.requests} GET /api/v1/health, ${RED_FLAG.concurrency} in flight...`,
+  );
   const levels: Record<string, number> = {};
-  const redFlag = (w: number) => call('POST', '/api/v1/symptom-sessions', { token: users[w]!.token, body: RED_FLAG_CASE }).then((r) => {
-    if (r.status !== 201) return `HTTP ${r.status}`;
-    const session = JSON.parse(r.body) as { status: string; result?: { level: string } };
-    if (session.status !== 'completed' || session.result === undefined) return `not completed (${session.status})`;
-    levels[session.result.level] = (levels[session.result.level] ?? 0) + 1;
-    return true as const;
-  });
+  const redFlag = (w: number) =>
+    call('POST', '/api/v1/symptom-sessions', { token: users[w]!.token, body: RED_FLAG_CASE }).then((r) => {
+      if (r.status !== 201) return `HTTP ${r.status}`;
+      const session = JSON.parse(r.body) as { status: string; result?: { level: string } };
+      if (session.status !== 'completed' || session.result === undefined) return `not completed (${session.status})`;
+      levels[session.result.level] = (levels[session.result.level] ?? 0) + 1;
+      return true as const;
+    });
   await loadCount(RED_FLAG.concurrency, RED_FLAG.warmup, redFlag);
   await loadCount(RED_FLAG.concurrency, RED_FLAG.warmup, health);
   for (const key of Object.keys(levels)) delete levels[key];
@@ -441,12 +493,21 @@ try {
       rps: median(results.map((r) => r.rps)),
       ok: results.reduce((s, r) => s + r.ok, 0),
       failed: results.reduce((s, r) => s + r.failed, 0),
-      statuses: results.reduce((all, r) => {
-        for (const [k, v] of Object.entries(r.statuses)) all[k] = (all[k] ?? 0) + v;
-        return all;
-      }, {} as Record<string, number>),
-      p50: percentile(results.flatMap((r) => r.latenciesMs), 50),
-      p99: percentile(results.flatMap((r) => r.latenciesMs), 99),
+      statuses: results.reduce(
+        (all, r) => {
+          for (const [k, v] of Object.entries(r.statuses)) all[k] = (all[k] ?? 0) + v;
+          return all;
+        },
+        {} as Record<string, number>,
+      ),
+      p50: percentile(
+        results.flatMap((r) => r.latenciesMs),
+        50,
+      ),
+      p99: percentile(
+        results.flatMap((r) => r.latenciesMs),
+        99,
+      ),
       usage: perScenarioUsage[name]!,
     };
   };
@@ -459,16 +520,23 @@ try {
   const openOk = us.open <= BUDGET.openUs;
   report(`PHI vault: seal/open of a ${RECORD_BYTES}-byte record, warm key cache (in-process, median of ${MICRO_SLICES} interleaved slices):`);
   report(`  operation                         ours µs   raw AES-256-GCM µs (ref)   ratio   overhead µs   budget      result`);
-  report(`  vault.seal  (places.profile)      ${fmt(us.seal, 2).padStart(7)}   ${fmt(us.rawEncrypt, 2).padStart(24)}   ${(us.seal / us.rawEncrypt).toFixed(2).padStart(4)}×   ${fmt(us.seal - us.rawEncrypt, 2).padStart(11)}   ≤ ${BUDGET.sealUs} µs    ${verdict(sealOk)}`);
-  report(`  vault.open  (places.profile)      ${fmt(us.open, 2).padStart(7)}   ${fmt(us.rawDecrypt, 2).padStart(24)}   ${(us.open / us.rawDecrypt).toFixed(2).padStart(4)}×   ${fmt(us.open - us.rawDecrypt, 2).padStart(11)}   ≤ ${BUDGET.openUs} µs    ${verdict(openOk)}`);
+  report(
+    `  vault.seal  (places.profile)      ${fmt(us.seal, 2).padStart(7)}   ${fmt(us.rawEncrypt, 2).padStart(24)}   ${(us.seal / us.rawEncrypt).toFixed(2).padStart(4)}×   ${fmt(us.seal - us.rawEncrypt, 2).padStart(11)}   ≤ ${BUDGET.sealUs} µs    ${verdict(sealOk)}`,
+  );
+  report(
+    `  vault.open  (places.profile)      ${fmt(us.open, 2).padStart(7)}   ${fmt(us.rawDecrypt, 2).padStart(24)}   ${(us.open / us.rawDecrypt).toFixed(2).padStart(4)}×   ${fmt(us.open - us.rawDecrypt, 2).padStart(11)}   ≤ ${BUDGET.openUs} µs    ${verdict(openOk)}`,
+  );
   report(`  ref = createCipheriv/createDecipheriv('aes-256-gcm') of the same 1 KiB (a Buffer), fixed IV, fixed key as a KeyObject`);
   report(`        (createSecretKey: the fastest raw path), no AAD, no encoding. ours = await vault.seal/open: cache lookup, key as a`);
   report(`        cached KeyObject, random IV, AAD of the place, utf8 in/out, base64url, format check; production defaults (maxKeyUses 10,000).`);
   report(`  info: sealWithKey / openWithKey alone (no cache, no await): ${fmt(us.formatSeal, 2)} / ${fmt(us.formatOpen, 2)} µs;`);
   report(`        raw encrypt / decrypt with the key as bytes instead of a KeyObject: ${fmt(us.rawEncryptBytesKey, 2)} / ${fmt(us.rawDecryptBytesKey, 2)} µs`);
   const keyImportUs = Math.min(us.rawEncryptBytesKey - us.rawEncrypt, us.rawDecryptBytesKey - us.rawDecrypt);
-  report(`        (+${fmt(us.rawEncryptBytesKey - us.rawEncrypt, 2)} / +${fmt(us.rawDecryptBytesKey - us.rawDecrypt, 2)} µs per call on Node ${process.version}${keyImportUs > 2
-    ? ': a key given as bytes costs this much per cipher, which is why the vault caches KeyObjects' : ''}).`);
+  report(
+    `        (+${fmt(us.rawEncryptBytesKey - us.rawEncrypt, 2)} / +${fmt(us.rawDecryptBytesKey - us.rawDecrypt, 2)} µs per call on Node ${process.version}${
+      keyImportUs > 2 ? ': a key given as bytes costs this much per cipher, which is why the vault caches KeyObjects' : ''
+    }).`,
+  );
   if (!sealOk) failures.push(`vault.seal ${us.seal.toFixed(2)} µs > ${BUDGET.sealUs} µs (wall-clock, reported only)`);
   if (!openOk) failures.push(`vault.open ${us.open.toFixed(2)} µs > ${BUDGET.openUs} µs (wall-clock, reported only)`);
 
@@ -476,8 +544,12 @@ try {
   report();
   report(`PHI vault: key-service calls during 1,000 warm seal+open pairs (one user, after createKey + one warm-up seal):`);
   report(`  generate ${warm.generate}, unwrap ${warm.unwrap}  → ${warm.keys} per 1,000 warm requests   budget 0   ${verdict(keysOk)}`);
-  report(`  info: key-repository reads in the same 1,000 pairs: ${warm.gets}. Over ${fmt(LONG_PAIRS)} further pairs (${fmt(2 * LONG_PAIRS)} uses): ${longRun.keys} unwrap(s), ${longRun.gets} repository read(s)`);
-  report(`        = ${fmt((1000 * longRun.keys) / (2 * LONG_PAIRS), 2)} per 1,000 seals/opens in steady state (maxKeyUses 10,000; plus one per user per 5 min by maxKeyAgeMs).`);
+  report(
+    `  info: key-repository reads in the same 1,000 pairs: ${warm.gets}. Over ${fmt(LONG_PAIRS)} further pairs (${fmt(2 * LONG_PAIRS)} uses): ${longRun.keys} unwrap(s), ${longRun.gets} repository read(s)`,
+  );
+  report(
+    `        = ${fmt((1000 * longRun.keys) / (2 * LONG_PAIRS), 2)} per 1,000 seals/opens in steady state (maxKeyUses 10,000; plus one per user per 5 min by maxKeyAgeMs).`,
+  );
   if (!keysOk) failures.push(`vault: ${warm.keys} key-service calls in 1,000 warm seal+open pairs (budget 0)`);
 
   const getRatio = s.storeGet.rps / s.apiGet.rps;
@@ -486,17 +558,27 @@ try {
   const putOk = putRatio <= BUDGET.apiCostRatio;
   const perRequest = (name: Scenario) => {
     const u = s[name].usage;
-    return `${(u.total / u.requests).toFixed(2)} (${Object.entries(u.calls).map(([c, n]) => `${c} ${(n / u.requests).toFixed(2)}`).join(', ')})`;
+    return `${(u.total / u.requests).toFixed(2)} (${Object.entries(u.calls)
+      .map(([c, n]) => `${c} ${(n / u.requests).toFixed(2)}`)
+      .join(', ')})`;
   };
   const apiKeyCalls = s.apiGet.usage.keys + s.apiPut.usage.keys;
   const apiRequests = s.apiGet.usage.requests + s.apiPut.usage.requests;
   report();
   report(`PHI API: /api/v1/profile through the local server vs one bare store call on the same dynalite`);
-  report(`  (${CONCURRENCY} in flight, keep-alive loopback; ${CONCURRENCY} users, one per worker; median of ${ROUNDS} interleaved ${SLICE_MS / 1000} s slices):`);
+  report(
+    `  (${CONCURRENCY} in flight, keep-alive loopback; ${CONCURRENCY} users, one per worker; median of ${ROUNDS} interleaved ${SLICE_MS / 1000} s slices):`,
+  );
   report(`  operation   api req/s   store op/s (ref)   cost = store/api   budget   result     api p50/p99 ms   errors`);
-  report(`  read        ${fmt(s.apiGet.rps).padStart(9)}   ${fmt(s.storeGet.rps).padStart(16)}   ${getRatio.toFixed(2).padStart(15)}×   ≤ 2×     ${verdict(getOk).padEnd(8)}   ${`${s.apiGet.p50.toFixed(1)}/${s.apiGet.p99.toFixed(1)}`.padStart(14)}   ${s.apiGet.failed}`);
-  report(`  write       ${fmt(s.apiPut.rps).padStart(9)}   ${fmt(s.storePut.rps).padStart(16)}   ${putRatio.toFixed(2).padStart(15)}×   ≤ 2×     ${verdict(putOk).padEnd(8)}   ${`${s.apiPut.p50.toFixed(1)}/${s.apiPut.p99.toFixed(1)}`.padStart(14)}   ${s.apiPut.failed}`);
-  report(`  read  = GET /api/v1/profile (Bearer)            vs GetItem of a ${itemBytes(profileItem)}-byte copy of the profile item (ConsistentRead, like the handler)`);
+  report(
+    `  read        ${fmt(s.apiGet.rps).padStart(9)}   ${fmt(s.storeGet.rps).padStart(16)}   ${getRatio.toFixed(2).padStart(15)}×   ≤ 2×     ${verdict(getOk).padEnd(8)}   ${`${s.apiGet.p50.toFixed(1)}/${s.apiGet.p99.toFixed(1)}`.padStart(14)}   ${s.apiGet.failed}`,
+  );
+  report(
+    `  write       ${fmt(s.apiPut.rps).padStart(9)}   ${fmt(s.storePut.rps).padStart(16)}   ${putRatio.toFixed(2).padStart(15)}×   ≤ 2×     ${verdict(putOk).padEnd(8)}   ${`${s.apiPut.p50.toFixed(1)}/${s.apiPut.p99.toFixed(1)}`.padStart(14)}   ${s.apiPut.failed}`,
+  );
+  report(
+    `  read  = GET /api/v1/profile (Bearer)            vs GetItem of a ${itemBytes(profileItem)}-byte copy of the profile item (ConsistentRead, like the handler)`,
+  );
   report(`  write = PUT /api/v1/profile (If-Match, 200)     vs PutItem of that item (unconditional)`);
   report(`  Each worker owns one user and sends that user's requests one after another (a PUT must carry the ETag of the`);
   report(`  previous one), so writes run ${CONCURRENCY}-wide like the store reference with no 412s and no audit-chain contention.`);
@@ -504,12 +586,24 @@ try {
   report(`  container remembers), so it does ≥ 2 store operations; the budget compares against ONE bare store call, as the issue states. Measured`);
   report(`  store calls per API request: read ${perRequest('apiGet')}; write ${perRequest('apiPut')}.`);
   report(`  Locally the authorizer verifies the ES256 token on every request (API Gateway caches it for 300 s), and the load`);
-  report(`  generator, the API server, the handlers and dynalite share this process (${availableParallelism()} cores here): the ratio is this machine's, in-process.`);
-  report(`  info: the handlers' own store pattern, bare (same SDK, ${CONCURRENCY} in flight): GetItem+Query+PutItem ${fmt(s.storeGet3.rps)}/s (api read = ${(s.storeGet3.rps / s.apiGet.rps).toFixed(2)}× its cost),`);
-  report(`        PutItem+Query+PutItem ${fmt(s.storePut3.rps)}/s (api write = ${(s.storePut3.rps / s.apiPut.rps).toFixed(2)}× its cost); GET /api/v1/health (no auth, no store) ${fmt(s.health.rps)} req/s.`);
-  report(`  info: key-service calls during the ${fmt(apiRequests)} measured API requests: ${apiKeyCalls} (each function's vault unwraps a user's key once, in warm-up).`);
-  report(`  info: one user, ${CONCURRENCY} GETs in flight (one audit chain): ${fmt(contended.rps)} req/s, ${contended.failed} failed ${JSON.stringify(contended.statuses)}, p99 ${percentile(contended.latenciesMs, 99).toFixed(1)} ms,`);
-  report(`        ${contendedUsage.conditionFailures} audit append conflicts (ConditionalCheckFailed) for ${contended.ok + contended.failed} requests; the same user one at a time: ${fmt(serial.rps)} req/s.`);
+  report(
+    `  generator, the API server, the handlers and dynalite share this process (${availableParallelism()} cores here): the ratio is this machine's, in-process.`,
+  );
+  report(
+    `  info: the handlers' own store pattern, bare (same SDK, ${CONCURRENCY} in flight): GetItem+Query+PutItem ${fmt(s.storeGet3.rps)}/s (api read = ${(s.storeGet3.rps / s.apiGet.rps).toFixed(2)}× its cost),`,
+  );
+  report(
+    `        PutItem+Query+PutItem ${fmt(s.storePut3.rps)}/s (api write = ${(s.storePut3.rps / s.apiPut.rps).toFixed(2)}× its cost); GET /api/v1/health (no auth, no store) ${fmt(s.health.rps)} req/s.`,
+  );
+  report(
+    `  info: key-service calls during the ${fmt(apiRequests)} measured API requests: ${apiKeyCalls} (each function's vault unwraps a user's key once, in warm-up).`,
+  );
+  report(
+    `  info: one user, ${CONCURRENCY} GETs in flight (one audit chain): ${fmt(contended.rps)} req/s, ${contended.failed} failed ${JSON.stringify(contended.statuses)}, p99 ${percentile(contended.latenciesMs, 99).toFixed(1)} ms,`,
+  );
+  report(
+    `        ${contendedUsage.conditionFailures} audit append conflicts (ConditionalCheckFailed) for ${contended.ok + contended.failed} requests; the same user one at a time: ${fmt(serial.rps)} req/s.`,
+  );
   if (!getOk) failures.push(`profile read: store/api = ${getRatio.toFixed(2)}× > 2× (wall-clock, reported only)`);
   if (!putOk) failures.push(`profile write: store/api = ${putRatio.toFixed(2)}× > 2× (wall-clock, reported only)`);
   for (const name of ['apiGet', 'apiPut', 'storeGet', 'storePut'] as const) {
@@ -518,7 +612,15 @@ try {
 
   const latencies = (runs: LoadResult[]) => {
     const all = runs.flatMap((r) => r.latenciesMs);
-    return { n: all.length, failed: runs.reduce((sum, r) => sum + r.failed, 0), statuses: Object.assign({}, ...runs.map((r) => r.statuses)) as Record<string, number>, p50: percentile(all, 50), p95: percentile(all, 95), p99: percentile(all, 99), rps: median(runs.map((r) => r.rps)) };
+    return {
+      n: all.length,
+      failed: runs.reduce((sum, r) => sum + r.failed, 0),
+      statuses: Object.assign({}, ...runs.map((r) => r.statuses)) as Record<string, number>,
+      p50: percentile(all, 50),
+      p95: percentile(all, 95),
+      p99: percentile(all, 99),
+      rps: median(runs.map((r) => r.rps)),
+    };
   };
   const rf = latencies(redFlagRuns);
   const hl = latencies(healthRuns);
@@ -526,16 +628,31 @@ try {
   const ms = (n: number) => n.toFixed(1);
   report();
   report(`Triage red-flag path: emergency POST /api/v1/symptom-sessions → 201 completed, through the local server`);
-  report(`  (${RED_FLAG.concurrency} in flight, one user per worker, keep-alive loopback; ${rf.n} requests in ${RED_FLAG.rounds} rounds interleaved with the reference):`);
+  report(
+    `  (${RED_FLAG.concurrency} in flight, one user per worker, keep-alive loopback; ${rf.n} requests in ${RED_FLAG.rounds} rounds interleaved with the reference):`,
+  );
   report(`  request                                  p50 ms   p95 ms   p99 ms   req/s   errors   budget         result`);
-  report(`  POST symptom-sessions (emergency)      ${ms(rf.p50).padStart(8)} ${ms(rf.p95).padStart(8)} ${ms(rf.p99).padStart(8)} ${fmt(rf.rps).padStart(7)}   ${String(rf.failed).padStart(6)}   p99 ≤ ${BUDGET.redFlagP99Ms} ms   ${verdict(redFlagOk)}`);
-  report(`  GET /api/v1/health (ref)               ${ms(hl.p50).padStart(8)} ${ms(hl.p95).padStart(8)} ${ms(hl.p99).padStart(8)} ${fmt(hl.rps).padStart(7)}   ${String(hl.failed).padStart(6)}`);
-  report(`  ratio                                  ${(rf.p50 / hl.p50).toFixed(1).padStart(7)}× ${(rf.p95 / hl.p95).toFixed(1).padStart(7)}× ${(rf.p99 / hl.p99).toFixed(1).padStart(7)}×`);
+  report(
+    `  POST symptom-sessions (emergency)      ${ms(rf.p50).padStart(8)} ${ms(rf.p95).padStart(8)} ${ms(rf.p99).padStart(8)} ${fmt(rf.rps).padStart(7)}   ${String(rf.failed).padStart(6)}   p99 ≤ ${BUDGET.redFlagP99Ms} ms   ${verdict(redFlagOk)}`,
+  );
+  report(
+    `  GET /api/v1/health (ref)               ${ms(hl.p50).padStart(8)} ${ms(hl.p95).padStart(8)} ${ms(hl.p99).padStart(8)} ${fmt(hl.rps).padStart(7)}   ${String(hl.failed).padStart(6)}`,
+  );
+  report(
+    `  ratio                                  ${(rf.p50 / hl.p50).toFixed(1).padStart(7)}× ${(rf.p95 / hl.p95).toFixed(1).padStart(7)}× ${(rf.p99 / hl.p99).toFixed(1).padStart(7)}×`,
+  );
   report(`  case: ${JSON.stringify(RED_FLAG_CASE)}; levels returned: ${JSON.stringify(levels)}.`);
   report(`  Each request: authorizer (ES256), strict parse, rules engine, 2 vault seals (input, result), store put, audit append;`);
-  report(`  measured store calls per red-flag request: ${(redFlagUsage.total / rf.n).toFixed(2)} (${Object.entries(redFlagUsage.byCommand).map(([c, n]) => `${c} ${(n / rf.n).toFixed(2)}`).join(', ')}; health makes none).`);
+  report(
+    `  measured store calls per red-flag request: ${(redFlagUsage.total / rf.n).toFixed(2)} (${Object.entries(redFlagUsage.byCommand)
+      .map(([c, n]) => `${c} ${(n / rf.n).toFixed(2)}`)
+      .join(', ')}; health makes none).`,
+  );
   report(`  Load generator, server, handlers and dynalite share one process; p99 of ${rf.n} samples ≈ the 4th-slowest request.`);
-  if (!redFlagOk) failures.push(`triage red-flag path: p99 ${ms(rf.p99)} ms (budget ${BUDGET.redFlagP99Ms} ms), ${rf.failed} failed ${JSON.stringify(rf.statuses)} (wall-clock, reported only)`);
+  if (!redFlagOk)
+    failures.push(
+      `triage red-flag path: p99 ${ms(rf.p99)} ms (budget ${BUDGET.redFlagP99Ms} ms), ${rf.failed} failed ${JSON.stringify(rf.statuses)} (wall-clock, reported only)`,
+    );
   if (hl.failed > 0) failures.push(`health (red-flag reference): ${hl.failed} failed ${JSON.stringify(hl.statuses)}`);
   store.destroy();
 } finally {

@@ -52,9 +52,7 @@ const log = (line = '') => process.stdout.write(`${line}\n`);
 const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const publicJwk = await exportJWK(publicKey);
 const kid = await calculateJwkThumbprint(publicJwk);
-const authorizerIssuers = JSON.stringify([
-  { issuer: ISSUER, audience: CLIENT_ID, jwks: { keys: [{ ...publicJwk, kid, alg: 'ES256', use: 'sig' }] } },
-]);
+const authorizerIssuers = JSON.stringify([{ issuer: ISSUER, audience: CLIENT_ID, jwks: { keys: [{ ...publicJwk, kid, alg: 'ES256', use: 'sig' }] } }]);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'carebow-bench-'));
 /** What the modules read at load (shared/config.ts, functions/identity/authorizer-config.ts): a local stage. */
@@ -85,33 +83,44 @@ log('Bundling every function as the CDK does (esm, minify, node24, SDK bundled).
 const outcomes = await bundleAll(BENCH_DIR, [...functionTargets(), ...workerTargets()]);
 const broken = outcomes.filter((outcome) => !outcome.ok);
 const functions = outcomes.filter((outcome): outcome is BundledFunction & { ok: true } => outcome.ok);
-const yardstick = await bundleSdkReference(Object.keys(YARDSTICK_IMPORTS), { imports: YARDSTICK_IMPORTS, outdir: join(BENCH_DIR, 'sdk-reference', 'yardstick') });
+const yardstick = await bundleSdkReference(Object.keys(YARDSTICK_IMPORTS), {
+  imports: YARDSTICK_IMPORTS,
+  outdir: join(BENCH_DIR, 'sdk-reference', 'yardstick'),
+});
 
 // ---------------------------------------------------------------------------------------------
 // 2. Fresh-process import times (interleaved rounds, so drift hits every bundle alike).
 // ---------------------------------------------------------------------------------------------
 const CHILD = join(BENCH_DIR, 'import-child.mjs');
-writeFileSync(CHILD, `import { writeSync } from 'node:fs';
+writeFileSync(
+  CHILD,
+  `import { writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 const url = pathToFileURL(process.argv[2]).href;
 const started = performance.now();
 await import(url);
 writeSync(1, JSON.stringify({ ms: performance.now() - started }));
 process.exit(0);
-`);
+`,
+);
 
-const importOnce = (file: string): Promise<number> => new Promise((resolve, reject) => {
-  const child = spawn(process.execPath, [CHILD, file], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => { stdout += chunk; });
-  child.stderr.on('data', (chunk) => { stderr += chunk; });
-  child.on('error', reject);
-  child.on('close', (code) => {
-    if (code === 0) resolve((JSON.parse(stdout) as { ms: number }).ms);
-    else reject(new Error(`import of ${file} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+const importOnce = (file: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHILD, file], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve((JSON.parse(stdout) as { ms: number }).ms);
+      else reject(new Error(`import of ${file} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+    });
   });
-});
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -119,11 +128,9 @@ const median = (values: number[]): number => {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-const bundleFiles = [...new Set([
-  ...functions.map((fn) => fn.bundle.outfile),
-  ...functions.flatMap((fn) => (fn.reference ? [fn.reference.outfile] : [])),
-  yardstick.outfile,
-])];
+const bundleFiles = [
+  ...new Set([...functions.map((fn) => fn.bundle.outfile), ...functions.flatMap((fn) => (fn.reference ? [fn.reference.outfile] : [])), yardstick.outfile]),
+];
 log(`Timing imports: ${bundleFiles.length} bundles × ${IMPORT_RUNS} fresh processes (+1 warm-up each)...`);
 const samples = new Map<string, number[]>(bundleFiles.map((file) => [file, []]));
 const importErrors = new Map<string, string>();
@@ -151,14 +158,24 @@ process.env.AUTHORIZER_ISSUERS = authorizerIssuers;
 const { handler } = await import('../functions/identity/authorizer');
 
 const nowSeconds = Math.floor(Date.now() / 1000);
-const tokens = await Promise.all(Array.from({ length: 256 }, (_, index) =>
-  new SignJWT({
-    client_id: CLIENT_ID, token_use: 'access', scope: 'openid carebow/api', groups: ['patient'],
-  })
-    .setProtectedHeader({ alg: 'ES256', kid })
-    .setIssuer(ISSUER).setSubject(randomUUID()).setJti(`bench-${index}`)
-    .setIssuedAt(nowSeconds).setNotBefore(nowSeconds).setExpirationTime(nowSeconds + 900)
-    .sign(privateKey)));
+const tokens = await Promise.all(
+  Array.from({ length: 256 }, (_, index) =>
+    new SignJWT({
+      client_id: CLIENT_ID,
+      token_use: 'access',
+      scope: 'openid carebow/api',
+      groups: ['patient'],
+    })
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setIssuer(ISSUER)
+      .setSubject(randomUUID())
+      .setJti(`bench-${index}`)
+      .setIssuedAt(nowSeconds)
+      .setNotBefore(nowSeconds)
+      .setExpirationTime(nowSeconds + 900)
+      .sign(privateKey),
+  ),
+);
 const events: APIGatewayTokenAuthorizerEvent[] = tokens.map((token) => ({ type: 'TOKEN', authorizationToken: `Bearer ${token}`, methodArn: METHOD_ARN }));
 const signed = tokens.map((token) => {
   const [header, payload, signature] = token.split('.') as [string, string, string];
@@ -216,7 +233,7 @@ const subtleRate = median(slices.subtle);
 // ---------------------------------------------------------------------------------------------
 // 5. Triage, in-process (no handler modules, no configuration): worker CPU and model cost.
 // ---------------------------------------------------------------------------------------------
-log('Measuring the triage worker\'s CPU per message (stub model) and the model cost per triage...');
+log("Measuring the triage worker's CPU per message (stub model) and the model cost per triage...");
 const triageCpu = await workerCpu();
 const triageCost = modelCost(childEnv.OPENAI_MODEL!);
 
@@ -230,10 +247,14 @@ const phiResultFile = join(dataDir, 'phi-result.json');
 const phiEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, POWERTOOLS_LOG_LEVEL: 'INFO' };
 const phi = await new Promise<{ lines: string[]; failures: string[] }>((resolve) => {
   const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'phi.ts'), phiResultFile], {
-    cwd: PROJECT_ROOT, env: phiEnv, stdio: ['ignore', 'ignore', 'pipe', 1], // fd 3 → our stdout: its progress lines
+    cwd: PROJECT_ROOT,
+    env: phiEnv,
+    stdio: ['ignore', 'ignore', 'pipe', 1], // fd 3 → our stdout: its progress lines
   });
   let stderr = '';
-  child.stderr!.on('data', (chunk) => { stderr = (stderr + chunk).slice(-4000); });
+  child.stderr!.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), PHI_BUDGET_MS);
   child.on('close', (code, signal) => {
     clearTimeout(timer);
@@ -280,7 +301,8 @@ const rows: Row[] = functions.map((fn) => {
   } else if (isWorker) {
     const rest = workerOwnWithoutModelClient(fn);
     if (fn.ownBytes > BUDGETS.workerOwnCodeBytes) failed.push(`own code ${kb(fn.ownBytes)} > ${kb(BUDGETS.workerOwnCodeBytes)}`);
-    if (rest > BUDGETS.workerOwnCodeWithoutModelClientBytes) failed.push(`own code without ${MODEL_CLIENT_PACKAGE} ${kb(rest)} > ${kb(BUDGETS.workerOwnCodeWithoutModelClientBytes)}`);
+    if (rest > BUDGETS.workerOwnCodeWithoutModelClientBytes)
+      failed.push(`own code without ${MODEL_CLIENT_PACKAGE} ${kb(rest)} > ${kb(BUDGETS.workerOwnCodeWithoutModelClientBytes)}`);
     if (ms === undefined) failed.push('import failed');
   } else {
     if (fn.ownBytes > BUDGETS.ownCodeBytes) failed.push(`own code ${kb(fn.ownBytes)} > ${kb(BUDGETS.ownCodeBytes)}`);
@@ -301,11 +323,25 @@ const rows: Row[] = functions.map((fn) => {
 });
 for (const fn of broken) failures.push(`${fn.id}: ${fn.file} does not bundle: ${'error' in fn ? fn.error : ''}`);
 
-const header: Row = { name: 'function', bundle: 'bundle', ref: 'SDK ref', own: 'own code', budget: 'budget (+ every bundle ≤ 1 MB)', importMs: 'import ms', refMs: 'ref ms', ratio: 'ratio', result: 'result' };
+const header: Row = {
+  name: 'function',
+  bundle: 'bundle',
+  ref: 'SDK ref',
+  own: 'own code',
+  budget: 'budget (+ every bundle ≤ 1 MB)',
+  importMs: 'import ms',
+  refMs: 'ref ms',
+  ratio: 'ratio',
+  result: 'result',
+};
 const columns = Object.keys(header) as (keyof Row)[];
 const rightAligned = new Set<keyof Row>(['bundle', 'ref', 'own', 'importMs', 'refMs', 'ratio']);
-const widths = Object.fromEntries(columns.map((column) => [column, Math.max(...[header, ...rows].map((row) => row[column].length))])) as Record<keyof Row, number>;
-const format = (row: Row) => columns.map((column) => (rightAligned.has(column) ? row[column].padStart(widths[column]) : row[column].padEnd(widths[column]))).join('  ');
+const widths = Object.fromEntries(columns.map((column) => [column, Math.max(...[header, ...rows].map((row) => row[column].length))])) as Record<
+  keyof Row,
+  number
+>;
+const format = (row: Row) =>
+  columns.map((column) => (rightAligned.has(column) ? row[column].padStart(widths[column]) : row[column].padEnd(widths[column]))).join('  ');
 
 log();
 log(`Bundle sizes and fresh-process import times (median of ${IMPORT_RUNS}; 1 KB = 1024 bytes)`);
@@ -316,14 +352,19 @@ log(`SDK ref = a bundle of only the AWS SDK entry points the function imports (s
 log(`† SDK-free function: ratio against the yardstick, a DynamoDBClient-only bundle (${kb(yardstick.bytes)}).`);
 const worker = functions.find((fn) => fn.id === WORKER_ID);
 if (worker !== undefined) {
-  log(`‡ ${WORKER_ID} (SQS, off the request path): own code ${kb(worker.ownBytes)}, of which the ${MODEL_CLIENT_PACKAGE} client ${kb(modelClientBytes(worker))}`);
+  log(
+    `‡ ${WORKER_ID} (SQS, off the request path): own code ${kb(worker.ownBytes)}, of which the ${MODEL_CLIENT_PACKAGE} client ${kb(modelClientBytes(worker))}`,
+  );
   log(`  and the rest ${kb(workerOwnWithoutModelClient(worker))}; its budget and why: ADR 0005. Bundles ship their data files (bundleFiles) beside them.`);
 }
 
 log();
 log('Own code, checked against the metafile (bundle − bytes of the inputs the SDK ref also contains):');
 for (const fn of functions) {
-  const sdk = Object.entries(fn.sdkImports).map(([pkg, names]) => `${pkg.replace('@aws-sdk/', '')}{${names.join(',')}}`).join(' ') || 'no AWS SDK';
+  const sdk =
+    Object.entries(fn.sdkImports)
+      .map(([pkg, names]) => `${pkg.replace('@aws-sdk/', '')}{${names.join(',')}}`)
+      .join(' ') || 'no AWS SDK';
   log(`  ${fn.id.padEnd(20)} ${kb(fn.ownBytesByMetafile).padStart(9)}   SDK: ${sdk}`);
 }
 
@@ -342,7 +383,9 @@ log();
 log(`Authorizer throughput (one ES256 access token per call, in-process; ${THROUGHPUT_MS / 1000} s each, median of ${SLICES} interleaved slices):`);
 log(`  handler (jose jwtVerify + our checks)    ${Math.round(handlerRate).toLocaleString('en-US').padStart(9)} verifications/s`);
 log(`  crypto.verify ES256, same input (ref)     ${Math.round(rawRate).toLocaleString('en-US').padStart(9)} verifications/s`);
-log(`  ratio handler / crypto.verify             ${(handlerRate / rawRate).toFixed(2)}×   (overhead of jose + checks: ${((1 / handlerRate - 1 / rawRate) * 1e6).toFixed(1)} µs per token)`);
+log(
+  `  ratio handler / crypto.verify             ${(handlerRate / rawRate).toFixed(2)}×   (overhead of jose + checks: ${((1 / handlerRate - 1 / rawRate) * 1e6).toFixed(1)} µs per token)`,
+);
 log(`  info: crypto.subtle.verify (jose 6 uses WebCrypto) ${Math.round(subtleRate).toLocaleString('en-US')} verifications/s`);
 
 log();

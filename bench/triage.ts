@@ -4,11 +4,11 @@ import { OpenAiTriageModel } from '../shared/adapters/openai/openai-triage-model
 import { costOf, DEFAULT_PRICING, priceOf } from '../shared/adapters/openai/pricing';
 import { aiConsentId } from '../shared/records/consents';
 import type { TriageInput } from '../shared/contracts/triage';
-import type { ConsentRecord, ConsentRepository } from "../shared/records/ports";
-import type { StoredSymptomSession, SymptomSessionRepository, TriageMetrics } from "../shared/triage/ports";
+import type { ConsentRecord, ConsentRepository } from '../shared/records/ports';
+import type { StoredSymptomSession, SymptomSessionRepository, TriageMetrics } from '../shared/triage/ports';
 import { minimizeForModel } from '../shared/triage/minimize';
-import { type ModelAssessment } from '../shared/triage/model';
-import type { TriageModel } from "../shared/triage/ports";
+import type { ModelAssessment } from '../shared/triage/model';
+import type { TriageModel } from '../shared/triage/ports';
 import { sessionPlaces } from '../shared/triage/places';
 import { processSession, type WorkerDeps } from '../shared/triage/process-session';
 import { assessWithRules } from '../shared/triage/rules/engine';
@@ -55,7 +55,12 @@ export const TYPICAL_ANSWER: ModelAssessment = {
   possibleConditions: ['Viral upper respiratory infection', 'Influenza', 'Strep throat'],
   followUpQuestions: ['Is your temperature above 39 °C?', 'Is it harder than usual to breathe, or is your asthma worse?', 'Can you swallow fluids?'],
   selfCare: ['Rest and drink plenty of fluids', 'Use your usual asthma inhaler as prescribed', 'Gargle with warm salt water for the sore throat'],
-  watchFor: ['Difficulty breathing or wheezing that your inhaler does not relieve', 'A stiff neck or a rash that does not fade', 'Fever above 39.5 °C or lasting more than 3 days', 'Confusion or unusual drowsiness'],
+  watchFor: [
+    'Difficulty breathing or wheezing that your inhaler does not relieve',
+    'A stiff neck or a rash that does not fade',
+    'Fever above 39.5 °C or lasting more than 3 days',
+    'Confusion or unusual drowsiness',
+  ],
   specialist: 'General practitioner',
   teleconsultationOk: true,
 };
@@ -85,8 +90,14 @@ export const workerCpu = async ({ slices = 7, sliceMs = 300 } = {}): Promise<Sec
   const inputSealed = await vault.sealJson(sessionPlaces.input(patientId, sessionId), { input: TYPICAL_CASE, answers: [] } satisfies SessionInput);
   const now = new Date();
   const stored: StoredSymptomSession = {
-    id: sessionId, patientId, status: 'queued', revision: 1, processedRevision: 0, inputSealed,
-    createdAt: now.toISOString(), updatedAt: now.toISOString(),
+    id: sessionId,
+    patientId,
+    status: 'queued',
+    revision: 1,
+    processedRevision: 0,
+    inputSealed,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
   };
   const sessions: SymptomSessionRepository = {
     create: async () => undefined,
@@ -114,7 +125,8 @@ export const workerCpu = async ({ slices = 7, sliceMs = 300 } = {}): Promise<Sec
   const deps: WorkerDeps = { sessions, vault, consents, audit: { append: async () => undefined }, clock: { now: () => new Date() }, model, metrics };
   const message = { sessionId, patientId, revision: 1 };
 
-  if ((await processSession(deps, message, 1)) !== 'completed' || outcomes.get('model') !== 1) throw new Error('bench: processSession did not complete through the stub model');
+  if ((await processSession(deps, message, 1)) !== 'completed' || outcomes.get('model') !== 1)
+    throw new Error('bench: processSession did not complete through the stub model');
   const rulesLevel = assessWithRules(TYPICAL_CASE).level;
 
   /** CPU µs and wall µs per call over ~ms (batches of 64). */
@@ -143,9 +155,19 @@ export const workerCpu = async ({ slices = 7, sliceMs = 300 } = {}): Promise<Sec
   const fmt = (n: number) => n.toFixed(1);
   lines.push(`Triage worker: own CPU per queued message, stub model (in-process, process.cpuUsage, median of ${slices} interleaved slices):`);
   lines.push(`  operation                                  CPU µs   wall µs   msgs/s/core   budget       result`);
-  lines.push(`  processSession (stub ports, instant model) ${fmt(w.cpu).padStart(6)}   ${fmt(w.wall).padStart(7)}   ${Math.round(1e6 / w.cpu).toLocaleString('en-US').padStart(11)}   ≤ ${BUDGET.workerCpuUs} µs     ${verdict(ok)}`);
-  lines.push(`  assessWithRules alone, same input (ref)    ${fmt(r.cpu).padStart(6)}   ${fmt(r.wall).padStart(7)}   ${Math.round(1e6 / r.cpu).toLocaleString('en-US').padStart(11)}`);
-  lines.push(`  ratio processSession / rules               ${(w.cpu / r.cpu).toFixed(2)}×   (everything but the rules: ${fmt(w.cpu - r.cpu)} µs CPU per message)`);
+  lines.push(
+    `  processSession (stub ports, instant model) ${fmt(w.cpu).padStart(6)}   ${fmt(w.wall).padStart(7)}   ${Math.round(1e6 / w.cpu)
+      .toLocaleString('en-US')
+      .padStart(11)}   ≤ ${BUDGET.workerCpuUs} µs     ${verdict(ok)}`,
+  );
+  lines.push(
+    `  assessWithRules alone, same input (ref)    ${fmt(r.cpu).padStart(6)}   ${fmt(r.wall).padStart(7)}   ${Math.round(1e6 / r.cpu)
+      .toLocaleString('en-US')
+      .padStart(11)}`,
+  );
+  lines.push(
+    `  ratio processSession / rules               ${(w.cpu / r.cpu).toFixed(2)}×   (everything but the rules: ${fmt(w.cpu - r.cpu)} µs CPU per message)`,
+  );
   lines.push(`  input: a typical queued case (3 symptoms, free text, 1 condition; rules say ${rulesLevel}); per message the real Vault opens`);
   lines.push(`  the sealed input and seals the result (AES-256-GCM, warm key cache, production defaults), consent granted, model answers`);
   lines.push(`  a fixed valid assessment at once, store/audit/metrics are no-ops. Excludes the SQS/Lambda runtime, the SDK calls and`);
@@ -162,7 +184,9 @@ export const modelCost = (modelId: string): Section => {
   const failures: string[] = [];
   const adapter = new OpenAiTriageModel({ model: modelId, apiKey: 'bench-unused' });
   // `request` is private: the exact object the adapter passes to chat.completions.create.
-  const request = (adapter as unknown as { request(input: ReturnType<typeof minimizeForModel>): ChatCompletionCreateParamsNonStreaming }).request(minimizeForModel(TYPICAL_CASE));
+  const request = (adapter as unknown as { request(input: ReturnType<typeof minimizeForModel>): ChatCompletionCreateParamsNonStreaming }).request(
+    minimizeForModel(TYPICAL_CASE),
+  );
   const requestJson = JSON.stringify(request);
   const messages = request.messages as { content: string }[];
   const systemChars = messages[0]!.content.length;
@@ -185,14 +209,26 @@ export const modelCost = (modelId: string): Section => {
   const usd = (n: number) => `$${n.toFixed(6)}`;
   const okTypical = typical <= BUDGET.costUsd;
   const okWorst = worst <= BUDGET.costUsd;
-  lines.push(`Triage model cost per triage, estimated (${modelId}: $${price.inputPerMillion}/M input, $${price.outputPerMillion}/M output tokens, pricing.ts):`);
+  lines.push(
+    `Triage model cost per triage, estimated (${modelId}: $${price.inputPerMillion}/M input, $${price.outputPerMillion}/M output tokens, pricing.ts):`,
+  );
   lines.push(`  case         input tok   output tok   USD per triage   budget        result`);
-  lines.push(`  typical      ${String(inputTokens).padStart(9)}   ${String(typicalOut).padStart(10)}   ${usd(typical).padStart(14)}   ≤ $${BUDGET.costUsd}    ${verdict(okTypical)}`);
-  lines.push(`  worst case   ${String(inputTokens).padStart(9)}   ${String(maxOut).padStart(10)}   ${usd(worst).padStart(14)}   ≤ $${BUDGET.costUsd}    ${verdict(okWorst)}`);
-  lines.push(`  input = the whole request the adapter builds for a typical minimised case (${requestJson.length.toLocaleString('en-US')} chars of JSON: system prompt ${systemChars.toLocaleString('en-US')},`);
-  lines.push(`  case ${userChars}, response_format schema ${schemaChars.toLocaleString('en-US')}, the rest parameters), at ${CHARS_PER_TOKEN} chars/token (no tokenizer installed; an estimate,`);
+  lines.push(
+    `  typical      ${String(inputTokens).padStart(9)}   ${String(typicalOut).padStart(10)}   ${usd(typical).padStart(14)}   ≤ $${BUDGET.costUsd}    ${verdict(okTypical)}`,
+  );
+  lines.push(
+    `  worst case   ${String(inputTokens).padStart(9)}   ${String(maxOut).padStart(10)}   ${usd(worst).padStart(14)}   ≤ $${BUDGET.costUsd}    ${verdict(okWorst)}`,
+  );
+  lines.push(
+    `  input = the whole request the adapter builds for a typical minimised case (${requestJson.length.toLocaleString('en-US')} chars of JSON: system prompt ${systemChars.toLocaleString('en-US')},`,
+  );
+  lines.push(
+    `  case ${userChars}, response_format schema ${schemaChars.toLocaleString('en-US')}, the rest parameters), at ${CHARS_PER_TOKEN} chars/token (no tokenizer installed; an estimate,`,
+  );
   lines.push(`  slightly high for English prose, OpenAI's per-message overhead of a few tokens not added). output: typical = a valid`);
-  lines.push(`  ${answerChars}-char answer at ${CHARS_PER_TOKEN} chars/token; worst = max_completion_tokens (${maxOut}). Budget ratio: worst = ${(worst / BUDGET.costUsd * 100).toFixed(0)}% of the budget.`);
+  lines.push(
+    `  ${answerChars}-char answer at ${CHARS_PER_TOKEN} chars/token; worst = max_completion_tokens (${maxOut}). Budget ratio: worst = ${((worst / BUDGET.costUsd) * 100).toFixed(0)}% of the budget.`,
+  );
   lines.push(`  info: one triage is one call when all goes well. Worst conceivable: an unusable answer is asked again at once (2 per`);
   lines.push(`  delivery) and an unavailable model retried over 3 deliveries, each call with 1 client retry: ≤ 12 billed calls =`);
   lines.push(`  ${usd(worst * 12)} if every one were billed in full. Emergencies (settled by the rules) and cases without ai_processing cost $0.`);

@@ -27,7 +27,7 @@ import { Vault } from '../shared/vault/vault';
 import { DynamoDataKeyRepository } from '../shared/adapters/aws/dynamo-data-key-repository';
 import { KmsDataKeyService } from '../shared/adapters/aws/kms-data-keys';
 import { LocalDataKeyService } from '../shared/adapters/local/local-data-keys';
-import type { DataKeyService } from "../shared/vault/ports";
+import type { DataKeyService } from '../shared/vault/ports';
 import { endpointsFile } from '../local/backend';
 import { localTableName, startDynamo } from '../local/stand-ins';
 
@@ -57,7 +57,9 @@ const isAlive = (pid: number): boolean => {
 
 const localTarget = async (dataDir: string): Promise<Target> => {
   if (!existsSync(resolve(dataDir, 'keys'))) throw new Error(`No local CareBow data in ${dataDir}: run \`npm start\` once first.`);
-  const running = existsSync(endpointsFile(dataDir)) ? (JSON.parse(readFileSync(endpointsFile(dataDir), 'utf8')) as { pid: number; dynamodbEndpoint: string }) : undefined;
+  const running = existsSync(endpointsFile(dataDir))
+    ? (JSON.parse(readFileSync(endpointsFile(dataDir), 'utf8')) as { pid: number; dynamodbEndpoint: string })
+    : undefined;
   // A running `npm start` holds the store's lock, so go through its dynalite; otherwise open the store.
   const own = running !== undefined && isAlive(running.pid) ? undefined : await startDynamo(dataDir);
   return {
@@ -99,7 +101,11 @@ const main = async (): Promise<void> => {
   const target = values.stage ? await awsTarget(values.stage) : await localTarget(resolve(process.env.CAREBOW_DATA_DIR ?? '.carebow'));
   try {
     const client = createDocumentClient({ endpoint: target.endpoint });
-    const deps = { users: new DynamoUserRepository(client, target.identityTable), audit: new DynamoAuditLog(client, target.auditTable), blindIndex: new HmacBlindIndex(target.blindIndexKey) };
+    const deps = {
+      users: new DynamoUserRepository(client, target.identityTable),
+      audit: new DynamoAuditLog(client, target.auditTable),
+      blindIndex: new HmacBlindIndex(target.blindIndexKey),
+    };
     const operator = { userId: `cli:${userInfo().username}`, roles: ['operator'], requestId: randomUUID(), source: 'admin-cli' };
     if (command === 'rotate-key') {
       const vault = new Vault(new DynamoDataKeyRepository(client, target.keysTable), target.dataKeys());
@@ -109,7 +115,9 @@ const main = async (): Promise<void> => {
     }
     const change = command as 'grant' | 'revoke';
     const result = await changeRoleByEmail(deps, email, change, parsedRole.data!, operator);
-    console.log(`${change === 'grant' ? 'Granted' : 'Revoked'} ${parsedRole.data} ${change === 'grant' ? 'to' : 'from'} user ${result.userId}; roles now: ${result.roles.join(', ')}.`);
+    console.log(
+      `${change === 'grant' ? 'Granted' : 'Revoked'} ${parsedRole.data} ${change === 'grant' ? 'to' : 'from'} user ${result.userId}; roles now: ${result.roles.join(', ')}.`,
+    );
     console.log('The change applies to access tokens issued from now on (existing ones expire within 15 minutes).');
   } finally {
     await target.close();

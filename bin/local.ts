@@ -32,10 +32,13 @@ const main = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal} received, stopping CareBow…`);
-    backend.stop().then(() => {
-      console.log('CareBow stopped.');
-      process.exit(0);
-    }, () => process.exit(1));
+    backend.stop().then(
+      () => {
+        console.log('CareBow stopped.');
+        process.exit(0);
+      },
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -124,7 +124,9 @@ export interface ApiProps {
  * left out: gateway responses carry no content to render anyway).
  */
 const GATEWAY_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(SECURITY_HEADERS).filter(([, value]) => !value.includes("'")).map(([name, value]) => [name, `'${value}'`]),
+  Object.entries(SECURITY_HEADERS)
+    .filter(([, value]) => !value.includes("'"))
+    .map(([name, value]) => [name, `'${value}'`]),
 );
 
 /** Routes that hash passwords: scrypt with N=2^17, r=8 needs 128 MiB and a full vCPU share. */
@@ -227,8 +229,7 @@ export class Api extends Construct {
     this.stage.node.addDependency(executionLogs);
 
     this.clientId = `carebow-${props.stage}`;
-    this.issuer =
-      props.issuer ?? `https://${this.restApi.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${props.stage}`;
+    this.issuer = props.issuer ?? `https://${this.restApi.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${props.stage}`;
 
     this.authorizerFunction = this.nodeFunction('Authorizer', {
       entry: 'identity/authorizer',
@@ -363,7 +364,13 @@ export class Api extends Construct {
     const origins = this.props.corsAllowedOrigins;
     // A static header can name one origin only; with several, browsers see a CORS error instead.
     const cors: Record<string, string> = origins.length === 1 ? { 'Access-Control-Allow-Origin': `'${origins[0]}'`, Vary: "'Origin'" } : {};
-    const respond = (id: string, type: apigw.ResponseType, code: string, message: string, options: { statusCode?: string; headers?: Record<string, string> } = {}): void => {
+    const respond = (
+      id: string,
+      type: apigw.ResponseType,
+      code: string,
+      message: string,
+      options: { statusCode?: string; headers?: Record<string, string> } = {},
+    ): void => {
       this.restApi.addGatewayResponse(id, {
         type,
         ...(options.statusCode !== undefined ? { statusCode: options.statusCode } : {}),

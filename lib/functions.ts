@@ -113,7 +113,9 @@ export const nodeFunction = (scope: Construct, name: string, settings: FunctionS
               beforeBundling: () => [],
               beforeInstall: () => [],
               afterBundling: (inputDir: string, outputDir: string) =>
-                options.bundleFiles!.map((file) => `cp "${path.join(inputDir, 'functions', path.dirname(options.entry), file)}" "${path.join(outputDir, path.basename(file))}"`),
+                options.bundleFiles!.map(
+                  (file) => `cp "${path.join(inputDir, 'functions', path.dirname(options.entry), file)}" "${path.join(outputDir, path.basename(file))}"`,
+                ),
             },
           }
         : {}),
@@ -135,8 +137,16 @@ export type TableLevel = 'read' | 'readWrite' | 'append';
 export const TABLE_ACTIONS: Readonly<Record<TableLevel, readonly string[]>> = {
   read: ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'],
   readWrite: [
-    'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan',
-    'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:DescribeTable',
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+    'dynamodb:Scan',
+    'dynamodb:BatchWriteItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
   ],
   append: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
 };

@@ -33,7 +33,10 @@ const stageConfigSchema = z
   .object({
     stage: z.enum(STAGE_NAMES),
     /** Target account; unset keeps the stack account-agnostic (the CLI's credentials decide). */
-    account: z.string().regex(/^\d{12}$/).optional(),
+    account: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
     /** Explicit region: `TableV2` with a customer-managed key cannot synthesize without one. */
     region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/),
     /** What happens to data (tables, keys, secrets, log groups) when the stack is deleted. */
@@ -59,7 +62,10 @@ const stageConfigSchema = z
     /** Token issuer URL when the API has a custom domain; default: the execute-api stage URL. */
     issuer: httpsUrl.optional(),
     /** An extra issuer the authorizer accepts, e.g. a Cognito user pool. */
-    extraIssuer: z.object({ issuer: httpsUrl, audience: z.string().min(1) }).strict().optional(),
+    extraIssuer: z
+      .object({ issuer: httpsUrl, audience: z.string().min(1) })
+      .strict()
+      .optional(),
     /**
      * Reserved concurrency of every route function and the authorizer: caps what one function can
      * consume (and what an attacker can make it cost). Sum over all functions must leave the
@@ -176,5 +182,4 @@ export const STAGE_CONFIGS: Readonly<Record<StageName, StageConfig>> = Object.fr
 });
 
 /** The CDK removal policy a stage's `removal` stands for. */
-export const removalPolicyOf = (config: StageConfig): RemovalPolicy =>
-  config.removal === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+export const removalPolicyOf = (config: StageConfig): RemovalPolicy => (config.removal === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);

@@ -110,7 +110,12 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
     // The API reference (GET /docs): local only, no route of the route table, so never deployed.
     if (serveDocs(request, response, url.pathname)) return;
     const candidates = compiled.filter((entry) => entry.pattern.test(url.pathname));
-    if (request.method === 'OPTIONS' && candidates.length > 0) return preflight(request, response, candidates.map((c) => c.route.method));
+    if (request.method === 'OPTIONS' && candidates.length > 0)
+      return preflight(
+        request,
+        response,
+        candidates.map((c) => c.route.method),
+      );
     const match = candidates.find((entry) => entry.route.method === request.method);
     if (match === undefined) return gatewayError(response, 404, 'not_found', 'No such route.');
 
@@ -124,7 +129,11 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
       const token = request.headers.authorization;
       if (token === undefined) return gatewayError(response, 401, 'unauthorized', 'Unauthorized');
       try {
-        const result = await authorize({ type: 'TOKEN', authorizationToken: token, methodArn: `arn:aws:execute-api:local:000000000000:local/local/${match.route.method}${match.route.path}` });
+        const result = await authorize({
+          type: 'TOKEN',
+          authorizationToken: token,
+          methodArn: `arn:aws:execute-api:local:000000000000:local/local/${match.route.method}${match.route.path}`,
+        });
         authorizerContext = { principalId: result.principalId, ...(result.context as Record<string, string>) };
       } catch {
         return gatewayError(response, 401, 'unauthorized', 'Unauthorized');
@@ -133,7 +142,9 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
 
     const event = toProxyEvent(
       { method: request.method!, url, headers: request.headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' },
-      match.route.path, pathParameters, authorizerContext,
+      match.route.path,
+      pathParameters,
+      authorizerContext,
     );
     const result = await (await handlerFor(match.route))(event, lambdaContext(`carebow-local-${match.id}`));
     const headers: Record<string, string | string[]> = {};
@@ -158,9 +169,10 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
   return {
     url: `http://localhost:${port}`,
     server,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 };

@@ -71,12 +71,15 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
   const jwk = await new LocalTokenSigner(dataDir).publicJwk();
   process.env.AUTHORIZER_ISSUERS = JSON.stringify([{ issuer: process.env.AUTH_ISSUER, audience: env.AUTH_CLIENT_ID, jwks: { keys: [jwk] } }]);
 
-  const poller = options.worker === false ? undefined : startQueuePoller({
-    sqsEndpoint: standIns.sqsEndpoint,
-    queueUrl: standIns.triageQueueUrl,
-    queueArn: standIns.triageQueueArn,
-    loadHandler: async () => (await import('../functions/triage/worker')).handler,
-  });
+  const poller =
+    options.worker === false
+      ? undefined
+      : startQueuePoller({
+          sqsEndpoint: standIns.sqsEndpoint,
+          queueUrl: standIns.triageQueueUrl,
+          queueArn: standIns.triageQueueArn,
+          loadHandler: async () => (await import('../functions/triage/worker')).handler,
+        });
 
   if (options.persist) writeFileSync(endpointsFile(dataDir), JSON.stringify({ pid: process.pid, url: api.url, dynamodbEndpoint: standIns.dynamodbEndpoint }));
   return {

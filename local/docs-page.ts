@@ -71,7 +71,9 @@ const escapeAttribute = (value: string): string => value.replace(/&/g, '&amp;').
 
 /** The page: an empty mount point and two same-origin scripts; no inline script or style. */
 export const docsHtml = (options: DocsPageOptions): string => {
-  const scripts = [...(options.extraScripts ?? []), 'scalar.js', 'init.js'].map((name) => `    <script src="${escapeAttribute(options.assetBase + name)}"></script>`);
+  const scripts = [...(options.extraScripts ?? []), 'scalar.js', 'init.js'].map(
+    (name) => `    <script src="${escapeAttribute(options.assetBase + name)}"></script>`,
+  );
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -124,7 +126,12 @@ let bundle: Buffer | undefined;
 export const scalarBundle = (): Buffer => (bundle ??= readFileSync(scalarBundlePath()));
 
 const send = (response: ServerResponse, contentType: string, body: string | Buffer): void => {
-  response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Security-Policy': docsCsp(), 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(body)) });
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': docsCsp(),
+    'Content-Type': contentType,
+    'Content-Length': String(Buffer.byteLength(body)),
+  });
   response.end(body);
 };
 

@@ -30,19 +30,39 @@ export const startQueuePoller = (options: PollerOptions): QueuePoller => {
   const controller = new AbortController();
   let handler: Promise<SqsHandler> | undefined;
 
-  const toRecord = (message: { MessageId?: string; ReceiptHandle?: string; Body?: string; MD5OfBody?: string; Attributes?: Record<string, string> }): SQSRecord => ({
-    messageId: message.MessageId!, receiptHandle: message.ReceiptHandle!, body: message.Body ?? '', md5OfBody: message.MD5OfBody ?? '',
+  const toRecord = (message: {
+    MessageId?: string;
+    ReceiptHandle?: string;
+    Body?: string;
+    MD5OfBody?: string;
+    Attributes?: Record<string, string>;
+  }): SQSRecord => ({
+    messageId: message.MessageId!,
+    receiptHandle: message.ReceiptHandle!,
+    body: message.Body ?? '',
+    md5OfBody: message.MD5OfBody ?? '',
     attributes: {
-      ApproximateReceiveCount: message.Attributes?.['ApproximateReceiveCount'] ?? '1', SentTimestamp: message.Attributes?.['SentTimestamp'] ?? String(Date.now()),
-      SenderId: 'local', ApproximateFirstReceiveTimestamp: message.Attributes?.['ApproximateFirstReceiveTimestamp'] ?? String(Date.now()),
+      ApproximateReceiveCount: message.Attributes?.['ApproximateReceiveCount'] ?? '1',
+      SentTimestamp: message.Attributes?.['SentTimestamp'] ?? String(Date.now()),
+      SenderId: 'local',
+      ApproximateFirstReceiveTimestamp: message.Attributes?.['ApproximateFirstReceiveTimestamp'] ?? String(Date.now()),
     },
-    messageAttributes: {}, eventSource: 'aws:sqs', eventSourceARN: options.queueArn, awsRegion: 'us-east-1',
+    messageAttributes: {},
+    eventSource: 'aws:sqs',
+    eventSourceARN: options.queueArn,
+    awsRegion: 'us-east-1',
   });
 
   const pollOnce = async (): Promise<void> => {
-    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({
-      QueueUrl: options.queueUrl, MaxNumberOfMessages: options.batchSize ?? 10, WaitTimeSeconds: 1, MessageSystemAttributeNames: ['All'],
-    }), { abortSignal: controller.signal });
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: options.queueUrl,
+        MaxNumberOfMessages: options.batchSize ?? 10,
+        WaitTimeSeconds: 1,
+        MessageSystemAttributeNames: ['All'],
+      }),
+      { abortSignal: controller.signal },
+    );
     if (Messages.length === 0) return;
     const records = Messages.map(toRecord);
     handler ??= options.loadHandler();
@@ -56,12 +76,17 @@ export const startQueuePoller = (options: PollerOptions): QueuePoller => {
     const done = records.filter((record) => !failed.has(record.messageId));
     const retry = records.filter((record) => failed.has(record.messageId));
     if (done.length > 0) {
-      await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: options.queueUrl, Entries: done.map((r, i) => ({ Id: String(i), ReceiptHandle: r.receiptHandle })) }));
+      await sqs.send(
+        new DeleteMessageBatchCommand({ QueueUrl: options.queueUrl, Entries: done.map((r, i) => ({ Id: String(i), ReceiptHandle: r.receiptHandle })) }),
+      );
     }
     if (retry.length > 0) {
-      await sqs.send(new ChangeMessageVisibilityBatchCommand({
-        QueueUrl: options.queueUrl, Entries: retry.map((r, i) => ({ Id: String(i), ReceiptHandle: r.receiptHandle, VisibilityTimeout: options.retryDelaySeconds ?? 1 })),
-      }));
+      await sqs.send(
+        new ChangeMessageVisibilityBatchCommand({
+          QueueUrl: options.queueUrl,
+          Entries: retry.map((r, i) => ({ Id: String(i), ReceiptHandle: r.receiptHandle, VisibilityTimeout: options.retryDelaySeconds ?? 1 })),
+        }),
+      );
     }
   };
 

@@ -27,7 +27,7 @@ const listen = (server: Server): Promise<number> =>
 
 const createTableInput = (name: TableName, spec: TableSpec): CreateTableCommandInput => {
   const keySchema = (partition: KeyAttribute, sort?: KeyAttribute) =>
-    [partition, ...(sort ? [sort] : [])].map((key, index) => ({ AttributeName: key.name, KeyType: index === 0 ? 'HASH' as const : 'RANGE' as const }));
+    [partition, ...(sort ? [sort] : [])].map((key, index) => ({ AttributeName: key.name, KeyType: index === 0 ? ('HASH' as const) : ('RANGE' as const) }));
   const indexes = spec.globalSecondaryIndexes ?? [];
   const attributes = new Map<string, KeyAttribute>();
   for (const key of [spec.partitionKey, spec.sortKey, ...indexes.flatMap((index) => [index.partitionKey, index.sortKey])]) {
@@ -39,7 +39,13 @@ const createTableInput = (name: TableName, spec: TableSpec): CreateTableCommandI
     AttributeDefinitions: [...attributes.values()].map((key) => ({ AttributeName: key.name, AttributeType: key.type })),
     KeySchema: keySchema(spec.partitionKey, spec.sortKey),
     ...(indexes.length > 0
-      ? { GlobalSecondaryIndexes: indexes.map((index) => ({ IndexName: index.indexName, KeySchema: keySchema(index.partitionKey, index.sortKey), Projection: { ProjectionType: 'ALL' as const } })) }
+      ? {
+          GlobalSecondaryIndexes: indexes.map((index) => ({
+            IndexName: index.indexName,
+            KeySchema: keySchema(index.partitionKey, index.sortKey),
+            Projection: { ProjectionType: 'ALL' as const },
+          })),
+        }
       : {}),
   };
 };

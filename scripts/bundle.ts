@@ -67,7 +67,9 @@ const build = async (options: esbuild.BuildOptions & { outfile: string }): Promi
 
 /** `functions/identity/login.ts` → `identity/login`; anything else → its path without extension. */
 const entryName = (entryFile: string): string =>
-  relative(join(PROJECT_ROOT, 'functions'), resolve(PROJECT_ROOT, entryFile)).replace(/\.[cm]?[jt]s$/, '').replaceAll('..', '_');
+  relative(join(PROJECT_ROOT, 'functions'), resolve(PROJECT_ROOT, entryFile))
+    .replace(/\.[cm]?[jt]s$/, '')
+    .replaceAll('..', '_');
 
 /**
  * Bundles one function entry with the CDK's options into `<outdir>/index.mjs`, and copies its data
@@ -83,11 +85,13 @@ export const bundleFunction = async (entryFile: string, { outdir, files = [] }: 
   const entryPoint = resolve(PROJECT_ROOT, entryFile);
   const dir = outdir ?? join(BENCH_DIR, 'bundles', entryName(entryFile));
   const result = await build({ entryPoints: [entryPoint], outfile: join(dir, 'index.mjs') });
-  const dataFiles = await Promise.all(files.map(async (file) => {
-    const target = join(dir, basename(file));
-    await copyFile(resolve(dirname(entryPoint), file), target);
-    return target;
-  }));
+  const dataFiles = await Promise.all(
+    files.map(async (file) => {
+      const target = join(dir, basename(file));
+      await copyFile(resolve(dirname(entryPoint), file), target);
+      return target;
+    }),
+  );
   return { ...result, dataFiles };
 };
 
@@ -177,7 +181,11 @@ export const sdkImportsOf = async (bundle: Pick<BundleResult, 'metafile' | 'inpu
       else for (const name of used) imports[pkg].add(name);
     }
   }
-  return Object.fromEntries(Object.entries(imports).sort(([a], [b]) => a.localeCompare(b)).map(([pkg, names]) => [pkg, [...names].sort()]));
+  return Object.fromEntries(
+    Object.entries(imports)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([pkg, names]) => [pkg, [...names].sort()]),
+  );
 };
 
 /** True if any input of the bundle is the AWS SDK (or its `@smithy` runtime). */

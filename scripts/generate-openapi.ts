@@ -73,7 +73,9 @@ const SESSION_GONE = 'No such session of the caller’s.';
 const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   healthDetailed: { errors: { 503: 'A dependency is down; the body is the same report, with `status: degraded`.' } },
   register: { errors: { 400: 'Invalid input, or a weak password (`details` lists the reasons).', 409: 'The e-mail is already registered.' } },
-  login: { errors: { 401: 'The e-mail or password is incorrect (never which).', 429: 'Too many failed attempts for this e-mail; Retry-After says when to try again.' } },
+  login: {
+    errors: { 401: 'The e-mail or password is incorrect (never which).', 429: 'Too many failed attempts for this e-mail; Retry-After says when to try again.' },
+  },
   refresh: { errors: { 401: 'The refresh token is invalid, expired or revoked; a replayed one also revokes its family.' } },
   me: { errors: { 404: 'The account no longer exists.' } },
   adminRoles: { errors: { 404: 'No such account.', 409: 'The patient role cannot be revoked, or the roles changed meanwhile.' } },
@@ -88,7 +90,9 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
     headers: ['Location'],
   },
   sessionGet: { errors: { 404: SESSION_GONE } },
-  sessionAnswers: { errors: { 404: SESSION_GONE, 409: 'The session changed meanwhile, or the Idempotency-Key was used for another request or is still running.' } },
+  sessionAnswers: {
+    errors: { 404: SESSION_GONE, 409: 'The session changed meanwhile, or the Idempotency-Key was used for another request or is still running.' },
+  },
   analyzeSymptoms: { errors: { 429: QUOTA } },
   followUpQuestions: { errors: { 429: QUOTA } },
   quickAssessment: { errors: { 429: QUOTA } },
@@ -96,7 +100,11 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   chat: {
     statuses: { 202: 'Queued for the model: poll `GET /api/v1/ai/chat/{id}` (Location) until `status` is `answered`.' },
     headers: ['Location'],
-    errors: { 404: 'No such conversation of the caller’s.', 409: 'The conversation changed meanwhile, or the Idempotency-Key was used for another request or is still running.', 429: QUOTA },
+    errors: {
+      404: 'No such conversation of the caller’s.',
+      409: 'The conversation changed meanwhile, or the Idempotency-Key was used for another request or is still running.',
+      429: QUOTA,
+    },
   },
   chatGet: { errors: { 404: 'No such conversation of the caller’s.' } },
 };
@@ -119,15 +127,20 @@ const ERRORS: Readonly<Record<ErrorStatus, string>> = {
 const REQUEST_HEADERS: Readonly<Record<RequestHeader, { parameter: Json; status: ErrorStatus }>> = {
   'Idempotency-Key': {
     parameter: {
-      name: 'Idempotency-Key', in: 'header', required: false,
-      description: 'A client-chosen key (8–64 of A–Z a–z 0–9 - _), kept 24 h per user. A retry with the same key and body replays the first answer without doing the work again; the same key with another body or route, or while the first is still running, is 409.',
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description:
+        'A client-chosen key (8–64 of A–Z a–z 0–9 - _), kept 24 h per user. A retry with the same key and body replays the first answer without doing the work again; the same key with another body or route, or while the first is still running, is 409.',
       schema: { type: 'string', minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]{8,64}$' },
     },
     status: 409,
   },
   'If-Match': {
     parameter: {
-      name: 'If-Match', in: 'header', required: false,
+      name: 'If-Match',
+      in: 'header',
+      required: false,
       description: 'The ETag last read. Required to replace an existing record; a missing or stale one is 412.',
       schema: { type: 'string', maxLength: 16, pattern: '^"\\d{1,14}"$' },
     },
@@ -140,7 +153,8 @@ const headerRef = (name: string): Json => ({ $ref: `#/components/headers/${name}
 /** The route's limits, sent by its function on every response (`shared/http/rate-limit.ts`). */
 const RATE_LIMIT_HEADERS: Readonly<Record<string, Json>> = {
   'RateLimit-Policy': {
-    description: 'The route’s throttle as an IETF RateLimit policy, `"route";q=<requests>;w=1`: the pace, in requests per second for all callers together, at which API Gateway never throttles a caller on its own.',
+    description:
+      'The route’s throttle as an IETF RateLimit policy, `"route";q=<requests>;w=1`: the pace, in requests per second for all callers together, at which API Gateway never throttles a caller on its own.',
     required: true,
     schema: { type: 'string', maxLength: 64, pattern: '^"route";q=\\d{1,5};w=1$' },
   },
@@ -251,7 +265,8 @@ const describeThrottle = (throttle: Throttle | undefined): string =>
  * `x-carebow-roles`: role names in the requirement itself, which OpenAPI 3.1 allows for http schemes,
  * read as undefined OAuth scopes to most tools.
  */
-const securityOf = (route: RouteDef): Json => (isPublic(route.access) ? { security: [] } : { security: [{ bearer: [] }], 'x-carebow-roles': route.access.roles });
+const securityOf = (route: RouteDef): Json =>
+  isPublic(route.access) ? { security: [] } : { security: [{ bearer: [] }], 'x-carebow-roles': route.access.roles };
 
 const json = (schema: Schema) => ({ 'application/json': { schema } });
 
@@ -294,7 +309,11 @@ const operation = (route: RouteDef, referenced: Set<ErrorStatus>): Json => {
     operationId: route.id,
     tags: [areaOf(route.id)],
     summary: route.summary,
-    description: [describeAccess(route), describeThrottle(route.throttle), ...(route.body !== undefined ? [`Bodies up to ${route.maxBodyBytes} bytes.`] : [])].join(' '),
+    description: [
+      describeAccess(route),
+      describeThrottle(route.throttle),
+      ...(route.body !== undefined ? [`Bodies up to ${route.maxBodyBytes} bytes.`] : []),
+    ].join(' '),
     ...securityOf(route),
     ...(Object.keys(requestParams).length > 0 ? { requestParams } : {}),
     ...(headers.length > 0 ? { parameters: headers } : {}),

@@ -8,9 +8,16 @@ import { ConfigError } from './errors';
  */
 
 const text = () => z.string().check(z.minLength(1));
-const integer = (min: number, max: number) =>
-  z.coerce.number().check(z.refine(Number.isInteger, 'must be a whole number'), z.gte(min), z.lte(max));
-const csv = z.pipe(z.string(), z.transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0)));
+const integer = (min: number, max: number) => z.coerce.number().check(z.refine(Number.isInteger, 'must be a whole number'), z.gte(min), z.lte(max));
+const csv = z.pipe(
+  z.string(),
+  z.transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  ),
+);
 
 export const STAGES = ['local', 'dev', 'staging', 'prod'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -113,7 +120,8 @@ export const appConfigSchema = z
       if (config.PASSWORD_SCRYPT_LOG_N < 17) problem(ctx, 'PASSWORD_SCRYPT_LOG_N', 'must be at least 17 outside the local stage');
       if (!config.AUTH_ISSUER.startsWith('https://')) problem(ctx, 'AUTH_ISSUER', 'must be https outside the local stage');
       if (config.KEY_PROVIDER !== 'kms') problem(ctx, 'KEY_PROVIDER', 'must be kms outside the local stage');
-      if (config.OPENAI_BASE_URL !== undefined && !config.OPENAI_BASE_URL.startsWith('https://')) problem(ctx, 'OPENAI_BASE_URL', 'must be https outside the local stage');
+      if (config.OPENAI_BASE_URL !== undefined && !config.OPENAI_BASE_URL.startsWith('https://'))
+        problem(ctx, 'OPENAI_BASE_URL', 'must be https outside the local stage');
       if (config.OPENAI_API_KEY !== undefined) problem(ctx, 'OPENAI_API_KEY', 'is for the local stage; deployed stages use OPENAI_API_KEY_SECRET_ID');
     }),
   );
@@ -130,9 +138,7 @@ export const baseConfigSchema = z.object(baseSection);
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
 /** What the token-publishing routes (JWKS, discovery) read. */
-export const publishingConfigSchema = z
-  .object({ ...baseSection, ...keysSection, ...tokensSection })
-  .check(z.superRefine(requireKeyMaterial));
+export const publishingConfigSchema = z.object({ ...baseSection, ...keysSection, ...tokensSection }).check(z.superRefine(requireKeyMaterial));
 export type PublishingConfig = z.infer<typeof publishingConfigSchema>;
 
 type Env = Record<string, string | undefined>;

@@ -24,19 +24,34 @@ export interface SafeLogFields {
 }
 
 const ALLOWED = new Set<string>([
-  'requestId', 'route', 'method', 'status', 'latencyMs', 'userId', 'subjectId', 'action', 'outcome',
-  'errorName', 'errorCode', 'errorFrames', 'dependency', 'configVariable',
+  'requestId',
+  'route',
+  'method',
+  'status',
+  'latencyMs',
+  'userId',
+  'subjectId',
+  'action',
+  'outcome',
+  'errorName',
+  'errorCode',
+  'errorFrames',
+  'dependency',
+  'configVariable',
 ]);
 
-const safeFields = (fields: SafeLogFields): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(fields).filter(([key]) => ALLOWED.has(key)));
+const safeFields = (fields: SafeLogFields): Record<string, unknown> => Object.fromEntries(Object.entries(fields).filter(([key]) => ALLOWED.has(key)));
 
 const powertools = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'carebow' });
 
 /** Frames of an error's stack without its message line. */
 export const stackFrames = (error: unknown): string | undefined =>
   error instanceof Error && error.stack
-    ? error.stack.split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 8).join('\n')
+    ? error.stack
+        .split('\n')
+        .filter((line) => line.trimStart().startsWith('at '))
+        .slice(0, 8)
+        .join('\n')
     : undefined;
 
 /**

@@ -7,6 +7,10 @@ import { auditLog, auditTrail } from '../../shared/runtime/composition';
 const deps = { auditTrail: auditTrail(), audit: auditLog() };
 
 /** GET /api/v1/me/access-log: who accessed the caller's data and when, newest first. */
-export const handler = httpRoute(routes.accessLog, async ({ query, caller }) => ({
-  body: await accessLog(deps, caller, pageOf(query)),
-}), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.accessLog,
+  async ({ query, caller }) => ({
+    body: await accessLog(deps, caller, pageOf(query)),
+  }),
+  { audit: deps.audit },
+);

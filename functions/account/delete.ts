@@ -6,7 +6,11 @@ import { users, refreshFamilies, records, vault, auditLog, clock } from '../../s
 const deps = { users: users(), refreshFamilies: refreshFamilies(), consents: records(), vault: vault(), audit: auditLog(), clock };
 
 /** DELETE /api/v1/me: revokes everything and crypto-shreds the caller's PHI. */
-export const handler = httpRoute(routes.deleteMe, async ({ caller, meta }) => {
-  await deleteAccount(deps, caller, meta);
-  return {};
-}, { audit: deps.audit });
+export const handler = httpRoute(
+  routes.deleteMe,
+  async ({ caller, meta }) => {
+    await deleteAccount(deps, caller, meta);
+    return {};
+  },
+  { audit: deps.audit },
+);

@@ -7,6 +7,10 @@ import { analyzeSymptoms } from '../../shared/assessment/instant';
 const deps = { quota: aiQuota(), audit: auditLog() };
 
 /** POST /api/v1/enhanced-ai/analyze-symptoms: the rules engine's full assessment, nothing stored. */
-export const handler = httpRoute(routes.analyzeSymptoms, async ({ body, caller, meta }) => ({
-  body: await analyzeSymptoms(deps, caller, body, meta),
-}), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.analyzeSymptoms,
+  async ({ body, caller, meta }) => ({
+    body: await analyzeSymptoms(deps, caller, body, meta),
+  }),
+  { audit: deps.audit },
+);

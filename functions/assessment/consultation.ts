@@ -6,6 +6,10 @@ import { consultationSummary } from '../../shared/assessment/consultation';
 const deps = { sessions: symptomSessionReader(), quota: aiQuota(), vault: vault(), audit: auditLog(), clock };
 
 /** POST /api/v1/ai/consultation: a structured summary of a symptom session for a clinician. */
-export const handler = httpRoute(routes.consultation, async ({ body, caller, meta }) => ({
-  body: await consultationSummary(deps, caller, body.sessionId, meta),
-}), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.consultation,
+  async ({ body, caller, meta }) => ({
+    body: await consultationSummary(deps, caller, body.sessionId, meta),
+  }),
+  { audit: deps.audit },
+);

@@ -7,6 +7,10 @@ import { followUpQuestions } from '../../shared/assessment/instant';
 const deps = { quota: aiQuota(), audit: auditLog() };
 
 /** POST /api/v1/enhanced-ai/follow-up-questions: what to ask next, nothing stored. */
-export const handler = httpRoute(routes.followUpQuestions, async ({ body, caller, meta }) => ({
-  body: await followUpQuestions(deps, caller, body, meta),
-}), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.followUpQuestions,
+  async ({ body, caller, meta }) => ({
+    body: await followUpQuestions(deps, caller, body, meta),
+  }),
+  { audit: deps.audit },
+);

@@ -7,6 +7,10 @@ import { quickAssessment } from '../../shared/assessment/instant';
 const deps = { quota: aiQuota(), audit: auditLog() };
 
 /** POST /api/v1/enhanced-ai/quick-assessment: the urgency level and what to do now, nothing stored. */
-export const handler = httpRoute(routes.quickAssessment, async ({ body, caller, meta }) => ({
-  body: await quickAssessment(deps, caller, body, meta),
-}), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.quickAssessment,
+  async ({ body, caller, meta }) => ({
+    body: await quickAssessment(deps, caller, body, meta),
+  }),
+  { audit: deps.audit },
+);

@@ -2,13 +2,17 @@ import { auditRoutes as routes } from '../routes/audit';
 import { searchAudit } from '../../shared/audit/trail';
 import { httpRoute } from '../../shared/http/http-route';
 import { pageOf, type PageQuery } from '../../shared/http/page';
-import type { AuditSearch } from "../../shared/audit/ports";
+import type { AuditSearch } from '../../shared/audit/ports';
 import { auditLog, auditTrail } from '../../shared/runtime/composition';
 
 const deps = { auditTrail: auditTrail(), audit: auditLog() };
 
 /** GET /api/v1/audit/events: compliance searches the trail by subject or actor. */
-export const handler = httpRoute(routes.auditEvents, async ({ query, caller, meta }) => {
-  const { limit: _limit, cursor: _cursor, ...search } = query;
-  return { body: await searchAudit(deps, caller, search, pageOf(query), meta) };
-}, { audit: deps.audit });
+export const handler = httpRoute(
+  routes.auditEvents,
+  async ({ query, caller, meta }) => {
+    const { limit: _limit, cursor: _cursor, ...search } = query;
+    return { body: await searchAudit(deps, caller, search, pageOf(query), meta) };
+  },
+  { audit: deps.audit },
+);

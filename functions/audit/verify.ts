@@ -6,6 +6,10 @@ import { auditLog, auditTrail } from '../../shared/runtime/composition';
 const deps = { auditTrail: auditTrail(), audit: auditLog() };
 
 /** GET /api/v1/audit/verify?subjectId=: checks one subject's hash chain. */
-export const handler = httpRoute(routes.auditVerify, async ({ query, caller, meta }) => ({
-  body: await verifyAudit(deps, caller, query.subjectId, meta),
-}), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.auditVerify,
+  async ({ query, caller, meta }) => ({
+    body: await verifyAudit(deps, caller, query.subjectId, meta),
+  }),
+  { audit: deps.audit },
+);

@@ -6,6 +6,10 @@ import { auditLog, conversations, vault } from '../../shared/runtime/composition
 const deps = { conversations: conversations(), vault: vault(), audit: auditLog() };
 
 /** GET /api/v1/ai/chat/{id}: the conversation; `status: pending` while the model answers. */
-export const handler = httpRoute(routes.chatGet, async ({ params, caller, meta }) => ({
-  body: await getConversation(deps, caller, params.id, meta),
-}), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.chatGet,
+  async ({ params, caller, meta }) => ({
+    body: await getConversation(deps, caller, params.id, meta),
+  }),
+  { audit: deps.audit },
+);

@@ -7,6 +7,10 @@ import { auditLog, conversations, vault } from '../../shared/runtime/composition
 const deps = { conversations: conversations(), vault: vault(), audit: auditLog() };
 
 /** GET /api/v1/ai/chat: the caller's conversations, newest first, without their messages. */
-export const handler = httpRoute(routes.chatList, async ({ query, caller, meta }) => ({
-  body: await listConversations(deps, caller, pageOf(query), meta),
-}), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.chatList,
+  async ({ query, caller, meta }) => ({
+    body: await listConversations(deps, caller, pageOf(query), meta),
+  }),
+  { audit: deps.audit },
+);

@@ -6,20 +6,40 @@ import { idempotent } from '../../shared/http/idempotency';
 import { aiQuota, auditLog, clock, conversations, idempotencyStore, modelConfigured, records, triageQueue, vault } from '../../shared/runtime/composition';
 
 const deps = {
-  conversations: conversations(), quota: aiQuota(), queue: triageQueue(), vault: vault(), consents: records(), audit: auditLog(), clock,
-  modelConfigured: modelConfigured(), idempotency: idempotencyStore(),
+  conversations: conversations(),
+  quota: aiQuota(),
+  queue: triageQueue(),
+  vault: vault(),
+  consents: records(),
+  audit: auditLog(),
+  clock,
+  modelConfigured: modelConfigured(),
+  idempotency: idempotencyStore(),
 };
 
 /**
  * POST /api/v1/ai/chat: 200 with the reply (red flag or offline), or 202 while the model answers.
  * Honours Idempotency-Key: a retried send is not posted (nor charged to the quota) twice.
  */
-export const handler = httpRoute(routes.chat, async ({ body, caller, headers, meta }) => {
-  const reply = await idempotent(deps, {
-    caller, meta, key: headers['idempotency-key'], routeId: routes.chat.id, body, replayed: (r) => ({ type: 'conversation', id: r.body.conversationId }),
-  }, async () => {
-    const { pending, conversation } = await sendChatMessage(deps, caller, body, meta);
-    return { status: pending ? 202 : 200, body: conversation };
-  });
-  return { ...reply, headers: { Location: `/api/v1/ai/chat/${reply.body.conversationId}` } };
-}, { audit: deps.audit });
+export const handler = httpRoute(
+  routes.chat,
+  async ({ body, caller, headers, meta }) => {
+    const reply = await idempotent(
+      deps,
+      {
+        caller,
+        meta,
+        key: headers['idempotency-key'],
+        routeId: routes.chat.id,
+        body,
+        replayed: (r) => ({ type: 'conversation', id: r.body.conversationId }),
+      },
+      async () => {
+        const { pending, conversation } = await sendChatMessage(deps, caller, body, meta);
+        return { status: pending ? 202 : 200, body: conversation };
+      },
+    );
+    return { ...reply, headers: { Location: `/api/v1/ai/chat/${reply.body.conversationId}` } };
+  },
+  { audit: deps.audit },
+);

@@ -24,9 +24,11 @@ export const readAuthorizerIssuers = (raw: string | undefined): AuthorizerIssuer
     throw new Error('Invalid configuration. AUTHORIZER_ISSUERS: must be a JSON array of issuers');
   }
   const result = AuthorizerIssuers.safeParse(parsed);
-  if (!result.success) throw new Error(`Invalid configuration. AUTHORIZER_ISSUERS: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  if (!result.success)
+    throw new Error(`Invalid configuration. AUTHORIZER_ISSUERS: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   for (const issuer of result.data) {
-    if (issuer.jwks === undefined && issuer.jwksUri === undefined) throw new Error(`Invalid configuration. AUTHORIZER_ISSUERS: ${issuer.issuer} needs jwks or jwksUri`);
+    if (issuer.jwks === undefined && issuer.jwksUri === undefined)
+      throw new Error(`Invalid configuration. AUTHORIZER_ISSUERS: ${issuer.issuer} needs jwks or jwksUri`);
   }
   return result.data;
 };

@@ -16,7 +16,9 @@ const loadKeys = async (issuer: AuthorizerIssuer): Promise<TrustedIssuer> => {
 let verifier: Promise<ReturnType<typeof createAccessTokenVerifier>> | undefined;
 const getVerifier = () => {
   verifier ??= Promise.all(issuers.map(loadKeys)).then(createAccessTokenVerifier);
-  verifier.catch(() => { verifier = undefined; });
+  verifier.catch(() => {
+    verifier = undefined;
+  });
   return verifier;
 };
 

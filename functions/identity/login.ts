@@ -3,7 +3,17 @@ import { httpRoute } from '../../shared/http/http-route';
 import { login, type LoginInput } from '../../shared/identity/login';
 import { users, loginAttempts, refreshFamilies, auditLog, signer, blindIndex, passwords, clock, tokenSettings } from '../../shared/runtime/composition';
 
-const deps = { users: users(), loginAttempts: loginAttempts(), refreshFamilies: refreshFamilies(), audit: auditLog(), signer: signer(), blindIndex: blindIndex(), passwords: passwords(), clock, tokens: tokenSettings() };
+const deps = {
+  users: users(),
+  loginAttempts: loginAttempts(),
+  refreshFamilies: refreshFamilies(),
+  audit: auditLog(),
+  signer: signer(),
+  blindIndex: blindIndex(),
+  passwords: passwords(),
+  clock,
+  tokens: tokenSettings(),
+};
 
 /** POST /api/v1/auth/login: credentials for a token pair. */
 export const handler = httpRoute(routes.login, async ({ body, meta }) => ({

@@ -6,6 +6,10 @@ import { users, auditLog, vault } from '../../shared/runtime/composition';
 const deps = { users: users(), audit: auditLog(), vault: vault() };
 
 /** GET /api/v1/me: the caller's account. */
-export const handler = httpRoute(routes.me, async ({ caller, meta }) => ({
-  body: await getMe(deps, caller, meta),
-}), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.me,
+  async ({ caller, meta }) => ({
+    body: await getMe(deps, caller, meta),
+  }),
+  { audit: deps.audit },
+);

@@ -8,9 +8,16 @@ const deps = { users: users(), audit: auditLog() };
 type Body = { action: 'grant' | 'revoke'; role: 'caregiver' | 'provider' };
 
 /** POST /api/v1/admin/users/{id}/roles: an admin grants or revokes caregiver/provider. */
-export const handler = httpRoute(routes.adminRoles, async ({ body, params, caller, meta }) => {
-  const result = await changeRole(deps, params.id, body.action, body.role, {
-    userId: caller.userId, roles: caller.roles, requestId: meta.requestId, source: meta.sourceIp,
-  });
-  return { body: { id: result.userId, roles: result.roles } };
-}, { audit: deps.audit });
+export const handler = httpRoute(
+  routes.adminRoles,
+  async ({ body, params, caller, meta }) => {
+    const result = await changeRole(deps, params.id, body.action, body.role, {
+      userId: caller.userId,
+      roles: caller.roles,
+      requestId: meta.requestId,
+      source: meta.sourceIp,
+    });
+    return { body: { id: result.userId, roles: result.roles } };
+  },
+  { audit: deps.audit },
+);

@@ -8,10 +8,14 @@ const audit = healthAuditLog();
 const { CAREBOW_VERSION } = healthConfig();
 
 /** GET /api/v1/health/detailed (admin): every dependency's status and latency; 503 if any is down. */
-export const handler = httpRoute(routes.healthDetailed, async () => {
-  const report = await checkDependencies(probes);
-  return {
-    status: report.status === 'ok' ? 200 : 503,
-    body: { ...report, version: CAREBOW_VERSION, time: new Date().toISOString() },
-  };
-}, { audit });
+export const handler = httpRoute(
+  routes.healthDetailed,
+  async () => {
+    const report = await checkDependencies(probes);
+    return {
+      status: report.status === 'ok' ? 200 : 503,
+      body: { ...report, version: CAREBOW_VERSION, time: new Date().toISOString() },
+    };
+  },
+  { audit },
+);

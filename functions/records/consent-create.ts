@@ -7,6 +7,10 @@ import { records, users, auditLog, clock } from '../../shared/runtime/compositio
 const deps = { consents: records(), users: users(), audit: auditLog(), clock };
 
 /** POST /api/v1/consents: share with a caregiver or provider, or allow AI processing. */
-export const handler = httpRoute(routes.consentCreate, async ({ body, caller, meta }) => ({
-  body: await createConsent(deps, caller, body, meta),
-}), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.consentCreate,
+  async ({ body, caller, meta }) => ({
+    body: await createConsent(deps, caller, body, meta),
+  }),
+  { audit: deps.audit },
+);

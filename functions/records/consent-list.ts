@@ -7,6 +7,10 @@ import { pageOf, type PageQuery } from '../../shared/http/page';
 const deps = { consents: records(), users: users(), audit: auditLog(), clock };
 
 /** GET /api/v1/consents?direction=granted|received: the caller's consents, paged. */
-export const handler = httpRoute(routes.consentList, async ({ query, caller }) => ({
-  body: await listConsents(deps, caller, query.direction ?? 'granted', pageOf(query)),
-}), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.consentList,
+  async ({ query, caller }) => ({
+    body: await listConsents(deps, caller, query.direction ?? 'granted', pageOf(query)),
+  }),
+  { audit: deps.audit },
+);

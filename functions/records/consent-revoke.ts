@@ -6,7 +6,11 @@ import { records, users, auditLog, clock } from '../../shared/runtime/compositio
 const deps = { consents: records(), users: users(), audit: auditLog(), clock };
 
 /** DELETE /api/v1/consents/{id}: revokes one of the caller's consents at once. */
-export const handler = httpRoute(routes.consentRevoke, async ({ params, caller, meta }) => {
-  await revokeConsent(deps, caller, params.id, meta);
-  return {};
-}, { audit: deps.audit });
+export const handler = httpRoute(
+  routes.consentRevoke,
+  async ({ params, caller, meta }) => {
+    await revokeConsent(deps, caller, params.id, meta);
+    return {};
+  },
+  { audit: deps.audit },
+);

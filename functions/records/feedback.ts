@@ -6,6 +6,10 @@ import { records, vault, auditLog, clock } from '../../shared/runtime/compositio
 const deps = { feedback: records(), vault: vault(), audit: auditLog(), clock };
 
 /** POST /api/v1/feedback: a rating and optional (sealed) comments. */
-export const handler = httpRoute(routes.feedback, async ({ body, caller, meta }) => ({
-  body: await giveFeedback(deps, caller, body, meta),
-}), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.feedback,
+  async ({ body, caller, meta }) => ({
+    body: await giveFeedback(deps, caller, body, meta),
+  }),
+  { audit: deps.audit },
+);

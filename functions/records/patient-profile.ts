@@ -6,7 +6,11 @@ import { records, vault, auditLog, clock } from '../../shared/runtime/compositio
 const deps = { profiles: records(), consents: records(), vault: vault(), audit: auditLog(), clock };
 
 /** GET /api/v1/patients/{patientId}/profile: for a caregiver or provider under consent; else 404. */
-export const handler = httpRoute(routes.patientProfile, async ({ params, caller, meta }) => {
-  const view = await getPatientProfile(deps, caller, params.patientId, meta);
-  return { body: view, headers: { ETag: etagOf(view.version) } };
-}, { audit: deps.audit });
+export const handler = httpRoute(
+  routes.patientProfile,
+  async ({ params, caller, meta }) => {
+    const view = await getPatientProfile(deps, caller, params.patientId, meta);
+    return { body: view, headers: { ETag: etagOf(view.version) } };
+  },
+  { audit: deps.audit },
+);

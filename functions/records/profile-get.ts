@@ -6,7 +6,11 @@ import { records, vault, auditLog, clock } from '../../shared/runtime/compositio
 const deps = { profiles: records(), vault: vault(), audit: auditLog(), clock };
 
 /** GET /api/v1/profile: the caller's health profile, with its ETag. */
-export const handler = httpRoute(routes.profileGet, async ({ caller, meta }) => {
-  const view = await getOwnProfile(deps, caller, meta);
-  return { body: view, headers: { ETag: etagOf(view.version) } };
-}, { audit: deps.audit });
+export const handler = httpRoute(
+  routes.profileGet,
+  async ({ caller, meta }) => {
+    const view = await getOwnProfile(deps, caller, meta);
+    return { body: view, headers: { ETag: etagOf(view.version) } };
+  },
+  { audit: deps.audit },
+);

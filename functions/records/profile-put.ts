@@ -7,7 +7,11 @@ import { records, vault, auditLog, clock } from '../../shared/runtime/compositio
 const deps = { profiles: records(), vault: vault(), audit: auditLog(), clock };
 
 /** PUT /api/v1/profile: creates the profile, or replaces it given `If-Match` (412 if stale). */
-export const handler = httpRoute(routes.profilePut, async ({ body, caller, headers, meta }) => {
-  const view = await putOwnProfile(deps, caller, body, headers['if-match'], meta);
-  return { status: view.version === 1 ? 201 : 200, body: view, headers: { ETag: etagOf(view.version) } };
-}, { audit: deps.audit });
+export const handler = httpRoute(
+  routes.profilePut,
+  async ({ body, caller, headers, meta }) => {
+    const view = await putOwnProfile(deps, caller, body, headers['if-match'], meta);
+    return { status: view.version === 1 ? 201 : 200, body: view, headers: { ETag: etagOf(view.version) } };
+  },
+  { audit: deps.audit },
+);

@@ -1,6 +1,12 @@
 import { route, routeTable } from '../../shared/http/route';
 import { TriageInput, TriageResult } from '../../shared/contracts/triage';
-import { ConsultationRequest, ConsultationSummary, FollowUpQuestionsResponse, QuickAssessmentResponse, UrgencyLevelsResponse } from '../../shared/contracts/assessment';
+import {
+  ConsultationRequest,
+  ConsultationSummary,
+  FollowUpQuestionsResponse,
+  QuickAssessmentResponse,
+  UrgencyLevelsResponse,
+} from '../../shared/contracts/assessment';
 import { ANY_USER, PATIENT } from './access';
 import { RULE_TABLES } from './bundle-files';
 import { RECORDS_WRITE } from './grants';
@@ -10,6 +16,7 @@ import { SYMPTOMS_BODY } from './limits';
 const QUOTA_ONLY = { tables: { records: 'readWrite' } } as const;
 
 /** Assessments: instant rules-only answers, consultation summaries and the urgency scale. */
+// biome-ignore format: one line per route, so the table reads as a table
 export const assessmentRoutes = routeTable({
   analyzeSymptoms: route('POST /api/v1/enhanced-ai/analyze-symptoms', 'assessment/analyze-symptoms', PATIENT, { summary: 'Rules-only assessment, synchronous, nothing stored (AI quota)', body: TriageInput, response: TriageResult, status: 200, maxBodyBytes: SYMPTOMS_BODY, grants: QUOTA_ONLY, bundleFiles: RULE_TABLES }),
   followUpQuestions: route('POST /api/v1/enhanced-ai/follow-up-questions', 'assessment/follow-up-questions', PATIENT, { summary: 'Questions that would sharpen an assessment (AI quota)', body: TriageInput, response: FollowUpQuestionsResponse, status: 200, maxBodyBytes: SYMPTOMS_BODY, grants: QUOTA_ONLY, bundleFiles: RULE_TABLES }),

@@ -6,6 +6,7 @@ import { RULE_TABLES } from './bundle-files';
 import { RECORDS_READ, SESSION_WRITE } from './grants';
 
 /** The assistant chat: red flags answered at once; model replies come from the worker. */
+// biome-ignore format: one line per route, so the table reads as a table
 export const chatRoutes = routeTable({
   chat: route('POST /api/v1/ai/chat', 'chat/send', PATIENT, { summary: 'Chat with the health assistant: red flags answered at once; a model reply is queued (202, poll the conversation)', body: ChatRequest, response: Conversation, status: 200, maxBodyBytes: 8 * 1024, grants: SESSION_WRITE, bundleFiles: RULE_TABLES, headers: ['Idempotency-Key'] }),
   chatList: route('GET /api/v1/ai/chat', 'chat/list', PATIENT, { summary: 'The caller’s conversations, newest first, each with a preview of its first message', query: ConversationListQuery, response: ConversationPage, grants: RECORDS_READ }),

@@ -1,14 +1,13 @@
 import { PUBLIC, route, routeTable } from '../../shared/http/route';
 import { IdParams } from '../../shared/contracts/common';
-import { RoleChangeRequest, RoleChangeResponse } from "../../shared/contracts/identity";
-import {
-  LoginRequest, LogoutRequest, MeResponse, RefreshRequest, RegisterRequest, RegisterResponse, TokenPair,
-} from '../../shared/contracts/identity';
+import { RoleChangeRequest, RoleChangeResponse } from '../../shared/contracts/identity';
+import { LoginRequest, LogoutRequest, MeResponse, RefreshRequest, RegisterRequest, RegisterResponse, TokenPair } from '../../shared/contracts/identity';
 import { ADMIN, ANY_USER } from './access';
 import { IDENTITY_WRITE } from './grants';
 import { AUTH_THROTTLE } from './limits';
 
 /** Identity routes: credentials, the caller's account, and role administration. */
+// biome-ignore format: one line per route, so the table reads as a table
 export const identityRoutes = routeTable({
   register: route('POST /api/v1/auth/register', 'identity/register', PUBLIC, { summary: 'Create a patient account', body: RegisterRequest, response: RegisterResponse, throttle: AUTH_THROTTLE, grants: { tables: { ...IDENTITY_WRITE, keys: 'readWrite' }, blindIndexSecret: true, dataKeys: 'generate' } }),
   login: route('POST /api/v1/auth/login', 'identity/login', PUBLIC, { summary: 'Exchange credentials for tokens', body: LoginRequest, response: TokenPair, status: 200, throttle: AUTH_THROTTLE, grants: { tables: { ...IDENTITY_WRITE, sessions: 'readWrite' }, blindIndexSecret: true, tokenSigningKey: 'sign' } }),

@@ -13,7 +13,16 @@ import { chatRoutes } from './chat';
  * missing from it does not exist anywhere. Its lines are kept in one module per area so that a
  * function bundles only its own area's schemas (each handler imports its area's table).
  */
-export const routes = { ...platformRoutes, ...identityRoutes, ...recordRoutes, ...triageRoutes, ...assessmentRoutes, ...chatRoutes, ...accountRoutes, ...auditRoutes } as const;
+export const routes = {
+  ...platformRoutes,
+  ...identityRoutes,
+  ...recordRoutes,
+  ...triageRoutes,
+  ...assessmentRoutes,
+  ...chatRoutes,
+  ...accountRoutes,
+  ...auditRoutes,
+} as const;
 
 export type RouteId = keyof typeof routes;
 export const ROUTE_IDS = Object.keys(routes) as RouteId[];

@@ -5,6 +5,7 @@ import { JwksResponse, OpenApiDocument, OpenIdConfiguration } from '../../shared
 import { ADMIN } from './access';
 
 /** Platform routes: health checks and the published documents (keys, discovery, OpenAPI). */
+// biome-ignore format: one line per route, so the table reads as a table
 export const platformRoutes = routeTable({
   health: route('GET /api/v1/health', 'platform/health', PUBLIC, { summary: 'Liveness', response: HealthResponse }),
   healthDetailed: route('GET /api/v1/health/detailed', 'platform/health-detailed', ADMIN, { summary: 'Dependency status', response: DetailedHealthResponse, grants: { describeTables: TABLE_NAMES, tokenSigningKey: 'describe', triageQueue: 'probe' } }),

@@ -2,11 +2,12 @@ import { route, routeTable } from '../../shared/http/route';
 import { IdParams } from '../../shared/contracts/common';
 import { HealthProfile, PatientParams, ProfileResponse } from '../../shared/contracts/records';
 import { Consent, ConsentListQuery, ConsentPage, CreateConsentRequest } from '../../shared/contracts/records';
-import { FeedbackRequest, FeedbackResponse } from "../../shared/contracts/records";
+import { FeedbackRequest, FeedbackResponse } from '../../shared/contracts/records';
 import { ANY_USER, CARE_TEAM, PATIENT } from './access';
 import { RECORDS_READ, RECORDS_WRITE } from './grants';
 
 /** PHI records: the health profile, consent-gated sharing, feedback. */
+// biome-ignore format: one line per route, so the table reads as a table
 export const recordRoutes = routeTable({
   profileGet: route('GET /api/v1/profile', 'records/profile-get', PATIENT, { summary: 'The caller’s health profile (ETag)', response: ProfileResponse, grants: RECORDS_READ }),
   profilePut: route('PUT /api/v1/profile', 'records/profile-put', PATIENT, { summary: 'Create the caller’s health profile, or replace it (If-Match)', body: HealthProfile, headers: ['If-Match'], response: ProfileResponse, grants: RECORDS_WRITE }),

@@ -7,6 +7,7 @@ import { RECORDS_READ, SESSION_WRITE } from './grants';
 import { SYMPTOMS_BODY } from './limits';
 
 /** Symptom sessions and their asynchronous triage. */
+// biome-ignore format: one line per route, so the table reads as a table
 export const triageRoutes = routeTable({
   sessionCreate: route('POST /api/v1/symptom-sessions', 'triage/create', PATIENT, { summary: 'Describe symptoms: 201 with the result at once for an emergency, else 202 queued', body: TriageInput, response: SymptomSession, maxBodyBytes: SYMPTOMS_BODY, grants: SESSION_WRITE, bundleFiles: RULE_TABLES, headers: ['Idempotency-Key'] }),
   sessionGet: route('GET /api/v1/symptom-sessions/{id}', 'triage/get', PATIENT, { summary: 'A session’s status and result', params: IdParams, response: SymptomSession, grants: RECORDS_READ }),

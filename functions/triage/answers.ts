@@ -8,11 +8,23 @@ import { answerFollowUps } from '../../shared/triage/sessions';
 const deps = { sessions: symptomSessions(), queue: triageQueue(), vault: vault(), audit: auditLog(), clock, idempotency: idempotencyStore() };
 
 /** POST /api/v1/symptom-sessions/{id}/answers: adds answers and queues a re-triage; honours Idempotency-Key. */
-export const handler = httpRoute(routes.sessionAnswers, async ({ body, params, caller, headers, meta }) =>
-  idempotent(deps, {
-    caller, meta, key: headers['idempotency-key'], routeId: routes.sessionAnswers.id, body: { sessionId: params.id, ...body },
-    replayed: () => ({ type: 'symptom_session', id: params.id }),
-  }, async () => ({
-    status: routes.sessionAnswers.status,
-    body: await answerFollowUps(deps, caller, params.id, body.answers, meta),
-  })), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.sessionAnswers,
+  async ({ body, params, caller, headers, meta }) =>
+    idempotent(
+      deps,
+      {
+        caller,
+        meta,
+        key: headers['idempotency-key'],
+        routeId: routes.sessionAnswers.id,
+        body: { sessionId: params.id, ...body },
+        replayed: () => ({ type: 'symptom_session', id: params.id }),
+      },
+      async () => ({
+        status: routes.sessionAnswers.status,
+        body: await answerFollowUps(deps, caller, params.id, body.answers, meta),
+      }),
+    ),
+  { audit: deps.audit },
+);

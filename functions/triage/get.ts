@@ -6,6 +6,10 @@ import { getSession } from '../../shared/triage/session-view';
 const deps = { sessions: symptomSessionReader(), vault: vault(), audit: auditLog() };
 
 /** GET /api/v1/symptom-sessions/{id}: status and, once done, the result. */
-export const handler = httpRoute(routes.sessionGet, async ({ params, caller, meta }) => ({
-  body: await getSession(deps, caller, params.id, meta),
-}), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.sessionGet,
+  async ({ params, caller, meta }) => ({
+    body: await getSession(deps, caller, params.id, meta),
+  }),
+  { audit: deps.audit },
+);

@@ -7,6 +7,10 @@ import { listSessions } from '../../shared/triage/session-view';
 const deps = { sessions: symptomSessionReader(), vault: vault(), audit: auditLog() };
 
 /** GET /api/v1/symptom-sessions: the caller's sessions, newest first. */
-export const handler = httpRoute(routes.sessionList, async ({ query, caller, meta }) => ({
-  body: await listSessions(deps, caller, pageOf(query), meta),
-}), { audit: deps.audit });
+export const handler = httpRoute(
+  routes.sessionList,
+  async ({ query, caller, meta }) => ({
+    body: await listSessions(deps, caller, pageOf(query), meta),
+  }),
+  { audit: deps.audit },
+);

@@ -11,7 +11,13 @@ import { processSession } from '../../shared/triage/process-session';
 const metrics = new PowertoolsTriageMetrics();
 const model = triageModel();
 const deps = {
-  sessions: symptomSessions(), conversations: conversations(), vault: vault(), consents: records(), audit: auditLog(), clock, metrics,
+  sessions: symptomSessions(),
+  conversations: conversations(),
+  vault: vault(),
+  consents: records(),
+  audit: auditLog(),
+  clock,
+  metrics,
   ...(model ? { model, chatModel: model } : {}),
 };
 const processor = new BatchProcessor(EventType.SQS);

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../deps';
-import type { Caller, RequestMeta } from "../domain/caller";
+import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
-import type { ConsentRecord } from "../records/ports";
+import type { ConsentRecord } from '../records/ports';
 /**
  * Deletes the caller's account (HIPAA/GDPR erasure by crypto-shredding). In this order, each step
  * idempotent so a retry finishes a half-done deletion:
@@ -33,7 +33,12 @@ export const deleteAccount = async (
   for (const consent of consents.filter((c) => c.revokedAt === undefined)) await deps.consents.revoke(consent.patientId, consent.id, now);
   await deps.vault.destroy(caller.userId);
   await deps.audit.append({
-    action: 'account.delete', outcome: 'success', subjectId: caller.userId, actor: actorOf(caller),
-    resource: { type: 'account', id: caller.userId }, reason: `sessions_revoked,consents_revoked:${consents.length},data_key_destroyed`, ...requestFacts(meta),
+    action: 'account.delete',
+    outcome: 'success',
+    subjectId: caller.userId,
+    actor: actorOf(caller),
+    resource: { type: 'account', id: caller.userId },
+    reason: `sessions_revoked,consents_revoked:${consents.length},data_key_destroyed`,
+    ...requestFacts(meta),
   });
 };

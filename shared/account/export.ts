@@ -1,11 +1,11 @@
 import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
-import type { Caller, RequestMeta } from "../domain/caller";
+import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
-import type { ConsentRecord } from "../records/ports";
-import type { ConversationRepository, StoredConversation } from "../chat/ports";
-import type { Page, PageRequest } from "../domain/page";
-import type { StoredSymptomSession, SymptomSessionReader } from "../triage/ports";
+import type { ConsentRecord } from '../records/ports';
+import type { ConversationRepository, StoredConversation } from '../chat/ports';
+import type { Page, PageRequest } from '../domain/page';
+import type { StoredSymptomSession, SymptomSessionReader } from '../triage/ports';
 import type { HealthProfile } from '../contracts/records';
 import { conversationPlace, type StoredMessage } from '../chat/conversation';
 import { sessionPlaces } from '../triage/places';
@@ -57,27 +57,48 @@ export const exportAccount = async (deps: ExportDeps, caller: Caller, meta: Requ
       roles: [...user.roles],
       createdAt: user.createdAt,
     },
-    profile: profile === undefined ? null : {
-      profile: await deps.vault.openJson<HealthProfile>(places.profile(user.id), profile.sealed), version: profile.version, updatedAt: profile.updatedAt,
-    },
+    profile:
+      profile === undefined
+        ? null
+        : {
+            profile: await deps.vault.openJson<HealthProfile>(places.profile(user.id), profile.sealed),
+            version: profile.version,
+            updatedAt: profile.updatedAt,
+          },
     consents: { granted: granted.map((c) => consentView(c, now)), received: received.map((c) => consentView(c, now)) },
-    feedback: await Promise.all(feedback.map(async (f) => ({
-      id: f.id, rating: f.rating, createdAt: f.createdAt,
-      ...(f.commentsSealed ? { comments: await deps.vault.open(places.feedbackComments(user.id, f.id), f.commentsSealed) } : {}),
-    }))),
-    symptomSessions: await Promise.all(sessions.map(async (stored) => ({
-      ...(await sessionView(deps, stored)),
-      ...(await deps.vault.openJson<SessionInput>(sessionPlaces.input(user.id, stored.id), stored.inputSealed)),
-    }))),
-    conversations: await Promise.all(conversations.map(async (stored) => ({
-      id: stored.id, persona: stored.persona, status: stored.status,
-      messages: await deps.vault.openJson<StoredMessage[]>(conversationPlace(user.id, stored.id), stored.messagesSealed),
-      createdAt: stored.createdAt, updatedAt: stored.updatedAt,
-    }))),
+    feedback: await Promise.all(
+      feedback.map(async (f) => ({
+        id: f.id,
+        rating: f.rating,
+        createdAt: f.createdAt,
+        ...(f.commentsSealed ? { comments: await deps.vault.open(places.feedbackComments(user.id, f.id), f.commentsSealed) } : {}),
+      })),
+    ),
+    symptomSessions: await Promise.all(
+      sessions.map(async (stored) => ({
+        ...(await sessionView(deps, stored)),
+        ...(await deps.vault.openJson<SessionInput>(sessionPlaces.input(user.id, stored.id), stored.inputSealed)),
+      })),
+    ),
+    conversations: await Promise.all(
+      conversations.map(async (stored) => ({
+        id: stored.id,
+        persona: stored.persona,
+        status: stored.status,
+        messages: await deps.vault.openJson<StoredMessage[]>(conversationPlace(user.id, stored.id), stored.messagesSealed),
+        createdAt: stored.createdAt,
+        updatedAt: stored.updatedAt,
+      })),
+    ),
     accessLog: chain.map(accessLogEntry),
   };
   await deps.audit.append({
-    action: 'account.export', outcome: 'success', subjectId: user.id, actor: actorOf(caller), resource: { type: 'account', id: user.id }, ...requestFacts(meta),
+    action: 'account.export',
+    outcome: 'success',
+    subjectId: user.id,
+    actor: actorOf(caller),
+    resource: { type: 'account', id: user.id },
+    ...requestFacts(meta),
   });
   return document;
 };

@@ -1,5 +1,5 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
-import type { BlindIndex } from "../identity/ports";
+import type { BlindIndex } from '../identity/ports';
 
 /**
  * HMAC-SHA256 blind index: equal inputs give equal indexes, but without the key an index reveals
@@ -13,7 +13,11 @@ export class HmacBlindIndex implements BlindIndex {
 
   public async of(value: string): Promise<string> {
     this.#key ??= this.loadKey().then((bytes) => createSecretKey(bytes));
-    this.#key.catch(() => { this.#key = undefined; });
-    return createHmac('sha256', await this.#key).update(`email:${value}`).digest('base64url');
+    this.#key.catch(() => {
+      this.#key = undefined;
+    });
+    return createHmac('sha256', await this.#key)
+      .update(`email:${value}`)
+      .digest('base64url');
   }
 }

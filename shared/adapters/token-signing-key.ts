@@ -1,6 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { calculateJwkThumbprint } from 'jose';
-import type { JsonWebKeyWithKid } from "../identity/ports";
+import type { JsonWebKeyWithKid } from '../identity/ports';
 /**
  * The published form of an ES256 public key: a JWK whose `kid` is its RFC 7638 thumbprint, so
  * the id is derived from the key and a rotated key gets a new id by construction.

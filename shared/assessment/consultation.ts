@@ -2,9 +2,9 @@ import type { ConsultationSummary } from '../contracts/assessment';
 import type { TriageResult } from '../contracts/triage';
 import type { AppDeps } from '../deps';
 import { NotFoundError, TooManyRequestsError } from '../errors';
-import type { Caller, RequestMeta } from "../domain/caller";
-import type { AiQuota } from "./ports";
-import type { SymptomSessionReader } from "../triage/ports";
+import type { Caller, RequestMeta } from '../domain/caller';
+import type { AiQuota } from './ports';
+import type { SymptomSessionReader } from '../triage/ports';
 import { sessionPlaces } from '../triage/places';
 import { DISCLAIMER } from '../triage/result';
 import { auditSession } from '../triage/session-view';
@@ -32,12 +32,22 @@ export const consultationSummary = async (deps: ConsultationDeps, caller: Caller
     chiefComplaint: `${chief.name} (severity ${chief.severity}/10${chief.durationHours !== undefined ? `, for ${chief.durationHours} h` : ''}${chief.onset ? `, ${chief.onset} onset` : ''})`,
     symptoms: input.symptoms,
     context: {
-      ...(input.age !== undefined ? { age: input.age } : {}), ...(input.sex ? { sex: input.sex } : {}),
-      ...(input.pregnant !== undefined ? { pregnant: input.pregnant } : {}), conditions: [...(input.conditions ?? [])],
+      ...(input.age !== undefined ? { age: input.age } : {}),
+      ...(input.sex ? { sex: input.sex } : {}),
+      ...(input.pregnant !== undefined ? { pregnant: input.pregnant } : {}),
+      conditions: [...(input.conditions ?? [])],
     },
     ...(input.freeText ? { patientNotes: input.freeText } : {}),
     followUpAnswers: [...answers],
-    triage: result ? { level: result.level, source: result.source, confidence: result.confidence, rulesFired: result.rulesFired, ...(result.model ? { model: result.model } : {}) } : null,
+    triage: result
+      ? {
+          level: result.level,
+          source: result.source,
+          confidence: result.confidence,
+          rulesFired: result.rulesFired,
+          ...(result.model ? { model: result.model } : {}),
+        }
+      : null,
     suggestedQuestions: result?.followUpQuestions ?? [],
     watchFor: result?.watchFor ?? [],
     ...(result?.specialist ? { specialist: result.specialist } : {}),

@@ -1,9 +1,9 @@
 import type { TriageInput, TriageResult } from '../contracts/triage';
 import { TooManyRequestsError } from '../errors';
-import type { Caller, RequestMeta } from "../domain/caller";
+import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
-import type { AiQuota } from "./ports";
-import type { AuditLog } from "../audit/ports";
+import type { AiQuota } from './ports';
+import type { AuditLog } from '../audit/ports';
 import { composeResult, DISCLAIMER } from '../triage/result';
 import { assessWithRules, RULES_VERSION } from '../triage/rules/engine';
 
@@ -20,8 +20,13 @@ export interface InstantAiDeps {
 const spend = async (deps: InstantAiDeps, caller: Caller, meta: RequestMeta, what: string): Promise<void> => {
   const { allowed, retryAfterSeconds } = await deps.quota.take(caller.userId);
   await deps.audit.append({
-    action: 'ai.instant', outcome: allowed ? 'success' : 'denied', subjectId: caller.userId, actor: actorOf(caller),
-    resource: { type: 'ai_request', id: what }, ...requestFacts(meta), ...(allowed ? {} : { reason: 'quota_exceeded' }),
+    action: 'ai.instant',
+    outcome: allowed ? 'success' : 'denied',
+    subjectId: caller.userId,
+    actor: actorOf(caller),
+    resource: { type: 'ai_request', id: what },
+    ...requestFacts(meta),
+    ...(allowed ? {} : { reason: 'quota_exceeded' }),
   });
   if (!allowed) throw new TooManyRequestsError(retryAfterSeconds, 'Your AI quota is used up for now; retry later.');
 };
@@ -41,7 +46,10 @@ export const quickAssessment = async (deps: InstantAiDeps, caller: Caller, input
   await spend(deps, caller, meta, 'quick-assessment');
   const rules = assessWithRules(input);
   return {
-    level: rules.level, summary: rules.summary, rulesFired: rules.rulesFired, disclaimer: DISCLAIMER,
+    level: rules.level,
+    summary: rules.summary,
+    rulesFired: rules.rulesFired,
+    disclaimer: DISCLAIMER,
     ...(rules.emergencyAdvice ? { emergencyAdvice: rules.emergencyAdvice } : {}),
   };
 };

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { AuditEvent } from "./ports";
-import type { Caller, RequestMeta } from "../domain/caller";
+import type { AuditEvent } from './ports';
+import type { Caller, RequestMeta } from '../domain/caller';
 /** The fields of an audit event that come from the request itself. */
 export const requestFacts = (meta: RequestMeta): Pick<AuditEvent, 'requestId' | 'sourceIp'> => ({
   requestId: meta.requestId,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditEvent } from "./ports";
+import type { AuditEvent } from './ports';
 import { seqKey, subjectKey } from '../data/keys';
 
 /**
@@ -31,8 +31,11 @@ export const HASHED_FIELDS = ['action', 'outcome', 'subjectId', 'actor', 'resour
 const canonical = (value: unknown): string => {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 };
@@ -108,7 +111,11 @@ export const verifyChain = (records: readonly ChainedAuditRecord[], subjectId?: 
   for (const [index, record] of records.entries()) {
     const expectedSeq = index + 1;
     if (record.seq !== expectedSeq) {
-      return { ok: false, brokenAt: expectedSeq, reason: record.seq > expectedSeq ? 'sequence gap (record deleted)' : 'sequence out of order (record inserted or reordered)' };
+      return {
+        ok: false,
+        brokenAt: expectedSeq,
+        reason: record.seq > expectedSeq ? 'sequence gap (record deleted)' : 'sequence out of order (record inserted or reordered)',
+      };
     }
     if (subjectId !== undefined && record.subjectId !== subjectId) {
       return { ok: false, brokenAt: record.seq, reason: 'record of another subject (record moved)' };

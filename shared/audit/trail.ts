@@ -1,7 +1,7 @@
 import type { AppDeps } from '../deps';
-import type { Caller, RequestMeta } from "../domain/caller";
+import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from './actor';
-import type { AuditSearch, StoredAuditEvent } from "./ports";
+import type { AuditSearch, StoredAuditEvent } from './ports';
 import { mapPage, type Page, type PageRequest } from '../domain/page';
 import { verifyChain, type ChainVerdict } from './chain';
 
@@ -12,13 +12,23 @@ export const eventView = ({ prevHash: _p, hash: _h, ...event }: StoredAuditEvent
 
 /** A patient's view: who did what to their data, and when. */
 export const accessLogEntry = (event: StoredAuditEvent) => ({
-  at: event.at, action: event.action, outcome: event.outcome, actor: event.actor, resource: event.resource,
+  at: event.at,
+  action: event.action,
+  outcome: event.outcome,
+  actor: event.actor,
+  resource: event.resource,
 });
 
 /** Searching the trail is itself audited, in the officer's own chain. */
 const auditOfficer = (deps: TrailDeps, caller: Caller, meta: RequestMeta, action: string, reason: string) =>
   deps.audit.append({
-    action, outcome: 'success', subjectId: caller.userId, actor: actorOf(caller), resource: { type: 'audit_trail' }, reason, ...requestFacts(meta),
+    action,
+    outcome: 'success',
+    subjectId: caller.userId,
+    actor: actorOf(caller),
+    resource: { type: 'audit_trail' },
+    reason,
+    ...requestFacts(meta),
   });
 
 /** Compliance: events by data subject or actor, filtered by action and time, newest first. */

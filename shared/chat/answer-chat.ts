@@ -1,6 +1,6 @@
 import type { AppDeps } from '../deps';
-import type { ConversationRepository } from "./ports";
-import type { TriageMetrics } from "../triage/ports";
+import type { ConversationRepository } from './ports';
+import type { TriageMetrics } from '../triage/ports';
 import { ModelError, ModelUnavailableError, type ChatPersona } from '../triage/model';
 import type { ChatModel } from '../triage/ports';
 import { MODEL_ATTEMPTS } from '../triage/process-session';
@@ -40,7 +40,10 @@ export const answerChat = async (
   try {
     if (deps.chatModel === undefined) throw new ModelError('No model configured.');
     // The model gets what was said, minus contact data, exact dates, links and record numbers.
-    const answer = await deps.chatModel.reply(messages.map(({ role, content }) => ({ role, content: redactIdentifiers(content) })), stored.persona as ChatPersona);
+    const answer = await deps.chatModel.reply(
+      messages.map(({ role, content }) => ({ role, content: redactIdentifiers(content) })),
+      stored.persona as ChatPersona,
+    );
     deps.metrics.modelUsage(answer.usage);
     reply = { role: 'assistant', content: answer.text, at, source: 'model' };
   } catch (error) {
@@ -52,8 +55,14 @@ export const answerChat = async (
   const saved = await deps.conversations.saveConversation({ ...stored, status: 'answered', messagesSealed: sealed, updatedAt: at }, stored.revision);
   if (!saved) return 'duplicate';
   await deps.audit.append({
-    action: 'ai.chat_reply', outcome: 'success', subjectId: stored.patientId, actor: { userId: 'system:triage-worker', roles: [] },
-    resource: { type: 'conversation', id: stored.id }, reason: `source:${reply.source}`, requestId: `${stored.id}#${stored.revision}`, sourceIp: 'internal',
+    action: 'ai.chat_reply',
+    outcome: 'success',
+    subjectId: stored.patientId,
+    actor: { userId: 'system:triage-worker', roles: [] },
+    resource: { type: 'conversation', id: stored.id },
+    reason: `source:${reply.source}`,
+    requestId: `${stored.id}#${stored.revision}`,
+    sourceIp: 'internal',
   });
   return 'completed';
 };

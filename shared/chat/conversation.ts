@@ -1,9 +1,9 @@
 import type { Conversation, ConversationPage } from '../contracts/chat';
 import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
-import type { Caller, RequestMeta } from "../domain/caller";
+import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
-import type { ConversationRepository, StoredConversation } from "./ports";
+import type { ConversationRepository, StoredConversation } from './ports';
 import { withItems, type PageRequest } from '../domain/page';
 import { DISCLAIMER } from '../triage/result';
 import type { FieldPlace } from '../vault/sealed-field';
@@ -24,13 +24,21 @@ type ReadDeps = Pick<AppDeps, 'vault' | 'audit'> & { conversations: Conversation
 export const MAX_MESSAGES = 40;
 
 export const conversationPlace = (patientId: string, conversationId: string): FieldPlace => ({
-  userId: patientId, table: 'records', pk: userKey(patientId), sk: chatKey(conversationId), attribute: 'messagesSealed',
+  userId: patientId,
+  table: 'records',
+  pk: userKey(patientId),
+  sk: chatKey(conversationId),
+  attribute: 'messagesSealed',
 });
 
 export const openMessages = (deps: Pick<AppDeps, 'vault'>, stored: StoredConversation): Promise<StoredMessage[]> =>
   deps.vault.openJson<StoredMessage[]>(conversationPlace(stored.patientId, stored.id), stored.messagesSealed);
 
-export const conversationView = (stored: Pick<StoredConversation, 'id' | 'status'>, messages: readonly StoredMessage[], emergency?: Conversation['emergency']): Conversation => ({
+export const conversationView = (
+  stored: Pick<StoredConversation, 'id' | 'status'>,
+  messages: readonly StoredMessage[],
+  emergency?: Conversation['emergency'],
+): Conversation => ({
   conversationId: stored.id,
   status: stored.status,
   messages: messages.map((m) => ({ role: m.role, content: m.content, at: m.at, ...(m.source ? { source: m.source } : {}) })),
@@ -39,17 +47,17 @@ export const conversationView = (stored: Pick<StoredConversation, 'id' | 'status
 });
 
 /** One of the caller's conversations (someone else's is 404). Audited. */
-export const getConversation = async (
-  deps: ReadDeps,
-  caller: Caller,
-  conversationId: string,
-  meta: RequestMeta,
-): Promise<Conversation> => {
+export const getConversation = async (deps: ReadDeps, caller: Caller, conversationId: string, meta: RequestMeta): Promise<Conversation> => {
   const stored = await deps.conversations.getConversation(caller.userId, conversationId);
   if (stored === undefined) throw new NotFoundError();
   const view = conversationView(stored, await openMessages(deps, stored));
   await deps.audit.append({
-    action: 'ai.chat_read', outcome: 'success', subjectId: caller.userId, actor: actorOf(caller), resource: { type: 'conversation', id: conversationId }, ...requestFacts(meta),
+    action: 'ai.chat_read',
+    outcome: 'success',
+    subjectId: caller.userId,
+    actor: actorOf(caller),
+    resource: { type: 'conversation', id: conversationId },
+    ...requestFacts(meta),
   });
   return view;
 };
@@ -58,24 +66,30 @@ export const getConversation = async (
 const PREVIEW_CHARS = 80;
 
 /** The caller's conversations, newest first (ids are time-ordered), without their messages. Audited. */
-export const listConversations = async (
-  deps: ReadDeps,
-  caller: Caller,
-  page: PageRequest,
-  meta: RequestMeta,
-): Promise<ConversationPage> => {
+export const listConversations = async (deps: ReadDeps, caller: Caller, page: PageRequest, meta: RequestMeta): Promise<ConversationPage> => {
   const result = await deps.conversations.conversationsOf(caller.userId, page);
-  const items = await Promise.all(result.items.map(async (stored) => {
-    const messages = await openMessages(deps, stored);
-    const first = messages[0]?.content ?? '';
-    return {
-      conversationId: stored.id, persona: stored.persona, status: stored.status,
-      preview: first.length > PREVIEW_CHARS ? `${first.slice(0, PREVIEW_CHARS - 1)}…` : first,
-      messageCount: messages.length, createdAt: stored.createdAt, updatedAt: stored.updatedAt,
-    };
-  }));
+  const items = await Promise.all(
+    result.items.map(async (stored) => {
+      const messages = await openMessages(deps, stored);
+      const first = messages[0]?.content ?? '';
+      return {
+        conversationId: stored.id,
+        persona: stored.persona,
+        status: stored.status,
+        preview: first.length > PREVIEW_CHARS ? `${first.slice(0, PREVIEW_CHARS - 1)}…` : first,
+        messageCount: messages.length,
+        createdAt: stored.createdAt,
+        updatedAt: stored.updatedAt,
+      };
+    }),
+  );
   await deps.audit.append({
-    action: 'ai.chat_list', outcome: 'success', subjectId: caller.userId, actor: actorOf(caller), resource: { type: 'conversation', id: 'all' }, ...requestFacts(meta),
+    action: 'ai.chat_list',
+    outcome: 'success',
+    subjectId: caller.userId,
+    actor: actorOf(caller),
+    resource: { type: 'conversation', id: 'all' },
+    ...requestFacts(meta),
   });
   return withItems(result, items);
 };

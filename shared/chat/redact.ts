@@ -13,7 +13,8 @@
  * redactIdentifiers('Call me on +44 7700 900123, born 12/03/1985'); // 'Call me on [number], born [date]'
  */
 
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
 /** Order matters: links and e-mails first (they contain digits and dots), then dates, then numbers. */
 const RULES: readonly (readonly [RegExp, string])[] = [

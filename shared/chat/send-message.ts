@@ -4,11 +4,11 @@ import { uuidV7 } from '../domain/uuid-v7';
 import { allowsAiProcessing } from '../records/consent-policy';
 import type { AppDeps } from '../deps';
 import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors';
-import type { Caller, RequestMeta } from "../domain/caller";
+import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
-import type { AiQuota } from "../assessment/ports";
-import type { ConversationRepository, StoredConversation } from "./ports";
-import type { TriageQueue } from "../triage/ports";
+import type { AiQuota } from '../assessment/ports';
+import type { ConversationRepository, StoredConversation } from './ports';
+import type { TriageQueue } from '../triage/ports';
 import { isEmergency } from '../triage/levels';
 import { DEFAULT_EMERGENCY_ADVICE } from '../triage/result';
 import { redFlagsInText } from '../triage/rules/engine';
@@ -33,7 +33,12 @@ export const OFFLINE_REPLY =
  * client lives in the worker only. Otherwise an offline reply answers at once (200). History is
  * sealed; every reply carries the disclaimer; the call spends the AI quota and is audited.
  */
-export const sendChatMessage = async (deps: ChatDeps, caller: Caller, request: ChatRequest, meta: RequestMeta): Promise<{ pending: boolean; conversation: Conversation }> => {
+export const sendChatMessage = async (
+  deps: ChatDeps,
+  caller: Caller,
+  request: ChatRequest,
+  meta: RequestMeta,
+): Promise<{ pending: boolean; conversation: Conversation }> => {
   const quota = await deps.quota.take(caller.userId);
   if (!quota.allowed) throw new TooManyRequestsError(quota.retryAfterSeconds, 'Your AI quota is used up for now; retry later.');
   const existing = request.conversationId === undefined ? undefined : await deps.conversations.getConversation(caller.userId, request.conversationId);
@@ -56,16 +61,26 @@ export const sendChatMessage = async (deps: ChatDeps, caller: Caller, request: C
 
   const id = existing?.id ?? uuidV7(now.getTime()); // time-ordered: the list is newest first
   const conversation: StoredConversation = {
-    id, patientId: caller.userId, persona: request.persona ?? existing?.persona ?? 'health_assistant', status: pending ? 'pending' : 'answered',
+    id,
+    patientId: caller.userId,
+    persona: request.persona ?? existing?.persona ?? 'health_assistant',
+    status: pending ? 'pending' : 'answered',
     revision: (existing?.revision ?? 0) + 1,
     messagesSealed: await deps.vault.sealJson(conversationPlace(caller.userId, id), messages.slice(-MAX_MESSAGES)),
-    createdAt: existing?.createdAt ?? at, updatedAt: at,
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
   };
-  if (!(await deps.conversations.saveConversation(conversation, existing?.revision ?? 0))) throw new ConflictError('The conversation changed meanwhile; reload and retry.');
+  if (!(await deps.conversations.saveConversation(conversation, existing?.revision ?? 0)))
+    throw new ConflictError('The conversation changed meanwhile; reload and retry.');
   if (pending) await deps.queue.enqueue({ kind: 'chat', conversationId: id, patientId: caller.userId, revision: conversation.revision });
   await deps.audit.append({
-    action: 'ai.chat', outcome: 'success', subjectId: caller.userId, actor: actorOf(caller), resource: { type: 'conversation', id },
-    reason: emergency ? 'red_flag' : pending ? 'queued_for_model' : 'offline', ...requestFacts(meta),
+    action: 'ai.chat',
+    outcome: 'success',
+    subjectId: caller.userId,
+    actor: actorOf(caller),
+    resource: { type: 'conversation', id },
+    reason: emergency ? 'red_flag' : pending ? 'queued_for_model' : 'offline',
+    ...requestFacts(meta),
   });
   return { pending, conversation: conversationView(conversation, messages.slice(-MAX_MESSAGES), emergency) };
 };

@@ -19,10 +19,16 @@ export const ExportResponse = z
     /** Every symptom session: what was reported, the follow-up answers (its last 30), the latest result. */
     symptomSessions: all(z.extend(SymptomSession, { input: TriageInput, answers: list(FollowUpAnswer, 30) })),
     /** Every assistant conversation, with its messages. */
-    conversations: all(z.object({
-      id: Id, persona: text(32), status: Conversation.shape.status, messages: Conversation.shape.messages,
-      createdAt: Instant, updatedAt: Instant,
-    })),
+    conversations: all(
+      z.object({
+        id: Id,
+        persona: text(32),
+        status: Conversation.shape.status,
+        messages: Conversation.shape.messages,
+        createdAt: Instant,
+        updatedAt: Instant,
+      }),
+    ),
     accessLog: all(AccessLogEntry),
   })
   .register(z.globalRegistry, { id: 'ExportResponse' });

@@ -4,7 +4,9 @@ import { FollowUpAnswer, ResultList, ResultText, RulesFired, SymptomInput, Triag
 
 /** Schemas of the assistant endpoints: instant rules-only answers, consultation summaries, chat. */
 
-export const FollowUpQuestionsResponse = z.object({ questions: ResultList, disclaimer: ResultText }).register(z.globalRegistry, { id: 'FollowUpQuestionsResponse' });
+export const FollowUpQuestionsResponse = z
+  .object({ questions: ResultList, disclaimer: ResultText })
+  .register(z.globalRegistry, { id: 'FollowUpQuestionsResponse' });
 export const QuickAssessmentResponse = z
   .object({ level: TriageLevelSchema, summary: ResultText, emergencyAdvice: z.optional(text(2000)), rulesFired: RulesFired, disclaimer: ResultText })
   .register(z.globalRegistry, { id: 'QuickAssessmentResponse' });
@@ -24,7 +26,15 @@ export const ConsultationSummary = z
     patientNotes: z.optional(text(2000)),
     /** A session keeps its last 30 answers (shared/triage/sessions.ts). */
     followUpAnswers: list(FollowUpAnswer, 30),
-    triage: z.nullable(z.object({ level: TriageLevelSchema, source: z.enum(['rules', 'model', 'fallback']), confidence: z.number(), rulesFired: RulesFired, model: z.optional(text(128)) })),
+    triage: z.nullable(
+      z.object({
+        level: TriageLevelSchema,
+        source: z.enum(['rules', 'model', 'fallback']),
+        confidence: z.number(),
+        rulesFired: RulesFired,
+        model: z.optional(text(128)),
+      }),
+    ),
     suggestedQuestions: ResultList,
     watchFor: ResultList,
     specialist: z.optional(ResultText),

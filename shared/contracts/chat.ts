@@ -20,7 +20,10 @@ export const Conversation = z
   .object({
     conversationId: Id,
     status: z.enum(['answered', 'pending']),
-    messages: list(z.object({ role: z.enum(['user', 'assistant']), content: text(2000), at: Instant, source: z.optional(z.enum(['rules', 'model', 'offline'])) }), 40),
+    messages: list(
+      z.object({ role: z.enum(['user', 'assistant']), content: text(2000), at: Instant, source: z.optional(z.enum(['rules', 'model', 'offline'])) }),
+      40,
+    ),
     emergency: z.optional(z.object({ level: TriageLevelSchema, advice: text(2000) })),
     disclaimer: text(500),
   })
@@ -29,14 +32,16 @@ export type Conversation = z.infer<typeof Conversation>;
 
 export const ConversationListQuery = z.strictObject(PageQuery);
 /** One line of the caller's conversation list: enough to show and open it, not the messages. */
-export const ConversationPage = page(z.object({
-  conversationId: Id,
-  persona: text(32),
-  status: Conversation.shape.status,
-  /** The first words of the conversation's first message (80 characters). */
-  preview: text(80),
-  messageCount: z.int(),
-  createdAt: Instant,
-  updatedAt: Instant,
-})).register(z.globalRegistry, { id: 'ConversationPage' });
+export const ConversationPage = page(
+  z.object({
+    conversationId: Id,
+    persona: text(32),
+    status: Conversation.shape.status,
+    /** The first words of the conversation's first message (80 characters). */
+    preview: text(80),
+    messageCount: z.int(),
+    createdAt: Instant,
+    updatedAt: Instant,
+  }),
+).register(z.globalRegistry, { id: 'ConversationPage' });
 export type ConversationPage = z.infer<typeof ConversationPage>;

@@ -19,9 +19,7 @@ export const RegisterRequest = z
 /** An account's roles: distinct, so at most every role. */
 const Roles = list(RoleSchema, ROLES.length);
 
-export const PublicUser = z
-  .object({ id: Id, email: text(254), roles: Roles })
-  .register(z.globalRegistry, { id: 'PublicUser' });
+export const PublicUser = z.object({ id: Id, email: text(254), roles: Roles }).register(z.globalRegistry, { id: 'PublicUser' });
 
 export const RegisterResponse = z.object({ user: PublicUser }).register(z.globalRegistry, { id: 'RegisterResponse' });
 
@@ -47,9 +45,7 @@ export const LogoutRequest = z
   .strictObject({ refreshToken: z.string().check(z.minLength(1), z.maxLength(256)) })
   .register(z.globalRegistry, { id: 'LogoutRequest' });
 
-export const MeResponse = z
-  .object({ id: Id, email: text(254), roles: Roles, createdAt: Instant })
-  .register(z.globalRegistry, { id: 'MeResponse' });
+export const MeResponse = z.object({ id: Id, email: text(254), roles: Roles, createdAt: Instant }).register(z.globalRegistry, { id: 'MeResponse' });
 
 /** Roles an admin may give over HTTP; `admin` and `compliance` only through the operator CLI. */
 export const ASSIGNABLE_ROLES = ['caregiver', 'provider'] as const;

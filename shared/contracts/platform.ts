@@ -6,9 +6,7 @@ const Version = text(128);
 /** The issuer's URLs (a custom domain, or the execute-api stage URL). */
 const Url = text(2048);
 
-export const HealthResponse = z
-  .object({ status: z.literal('ok'), version: Version, time: Instant })
-  .register(z.globalRegistry, { id: 'HealthResponse' });
+export const HealthResponse = z.object({ status: z.literal('ok'), version: Version, time: Instant }).register(z.globalRegistry, { id: 'HealthResponse' });
 
 export const DependencyStatus = z.object({
   /** `table:<name>`, `keys:kms`, `queue:triage`, `llm`. */

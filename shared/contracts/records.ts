@@ -14,7 +14,12 @@ export const DOSHAS = ['vata', 'pitta', 'kapha', 'vata-pitta', 'pitta-kapha', 'v
 /** A patient's health profile (PHI: sealed as one document under the patient's data key). */
 export const HealthProfile = z
   .strictObject({
-    dateOfBirth: z.optional(z.iso.date().check(z.maxLength(10), z.refine((d) => d >= '1900-01-01' && d <= Today(), 'must be a past date after 1900'))),
+    dateOfBirth: z.optional(
+      z.iso.date().check(
+        z.maxLength(10),
+        z.refine((d) => d >= '1900-01-01' && d <= Today(), 'must be a past date after 1900'),
+      ),
+    ),
     sex: z.optional(z.enum(SEXES)),
     heightCm: z.optional(z.number().check(z.gte(30), z.lte(272))),
     weightKg: z.optional(z.number().check(z.gte(0.5), z.lte(650))),
@@ -28,9 +33,7 @@ export const HealthProfile = z
   .register(z.globalRegistry, { id: 'HealthProfile' });
 export type HealthProfile = z.infer<typeof HealthProfile>;
 
-export const ProfileResponse = z
-  .object({ profile: HealthProfile, version: z.int(), updatedAt: Instant })
-  .register(z.globalRegistry, { id: 'ProfileResponse' });
+export const ProfileResponse = z.object({ profile: HealthProfile, version: z.int(), updatedAt: Instant }).register(z.globalRegistry, { id: 'ProfileResponse' });
 
 export const PatientParams = z.strictObject({ patientId: Id });
 
@@ -43,7 +46,11 @@ export const CONSENT_PURPOSES = ['treatment', 'care_coordination', 'caregiving',
 const ShareConsentRequest = z.strictObject({
   kind: z.optional(z.literal('share')),
   granteeId: Id,
-  scopes: z.array(z.enum(CONSENT_SCOPES)).check(z.minLength(1), z.maxLength(CONSENT_SCOPES.length), z.refine((s) => new Set(s).size === s.length, 'must not repeat a scope')),
+  scopes: z.array(z.enum(CONSENT_SCOPES)).check(
+    z.minLength(1),
+    z.maxLength(CONSENT_SCOPES.length),
+    z.refine((s) => new Set(s).size === s.length, 'must not repeat a scope'),
+  ),
   purpose: z.enum(CONSENT_PURPOSES),
   expiresAt: z.optional(Instant.check(z.refine((at) => Date.parse(at) > Date.now(), 'must be in the future'))),
 });

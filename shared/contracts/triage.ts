@@ -72,8 +72,9 @@ export const SymptomSession = z
   .register(z.globalRegistry, { id: 'SymptomSession' });
 export type SymptomSession = z.infer<typeof SymptomSession>;
 
-export const SymptomSessionPage = page(z.object({ id: Id, status: z.enum(SESSION_STATUSES), createdAt: Instant, level: z.optional(TriageLevelSchema) }))
-  .register(z.globalRegistry, { id: 'SymptomSessionPage' });
+export const SymptomSessionPage = page(
+  z.object({ id: Id, status: z.enum(SESSION_STATUSES), createdAt: Instant, level: z.optional(TriageLevelSchema) }),
+).register(z.globalRegistry, { id: 'SymptomSessionPage' });
 export const SymptomSessionListQuery = z.strictObject(PageQuery);
 
 export const FollowUpAnswer = z.strictObject({ question: Text(300), answer: Text(500) });
@@ -83,4 +84,3 @@ export const FollowUpAnswers = z
   })
   .register(z.globalRegistry, { id: 'FollowUpAnswers' });
 export type FollowUpAnswers = z.infer<typeof FollowUpAnswers>;
-

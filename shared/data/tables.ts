@@ -34,7 +34,8 @@ const S = 'S' as const;
 export const TABLES = {
   identity: {
     envVar: 'IDENTITY_TABLE',
-    purpose: 'Accounts (USER#id: e-mail and name sealed, e-mail blind index, password hash, roles, status), e-mail claims (EMAIL#hmac, the user id), failed-login counters (LOGIN#hmac, forgotten after a day)',
+    purpose:
+      'Accounts (USER#id: e-mail and name sealed, e-mail blind index, password hash, roles, status), e-mail claims (EMAIL#hmac, the user id), failed-login counters (LOGIN#hmac, forgotten after a day)',
     partitionKey: { name: 'pk', type: S },
     timeToLiveAttribute: 'expiresAt',
   },
@@ -59,7 +60,8 @@ export const TABLES = {
   },
   records: {
     envVar: 'RECORDS_TABLE',
-    purpose: 'Per-patient records (USER#id): PROFILE, CONSENT#id (found by grantee, byGrantee), FEEDBACK#time#id, SESSION#id symptom sessions, CHAT#id conversations, AIQUOTA bucket, IDEMPOTENCY#key answers; PHI fields sealed',
+    purpose:
+      'Per-patient records (USER#id): PROFILE, CONSENT#id (found by grantee, byGrantee), FEEDBACK#time#id, SESSION#id symptom sessions, CHAT#id conversations, AIQUOTA bucket, IDEMPOTENCY#key answers; PHI fields sealed',
     partitionKey: { name: 'pk', type: S },
     sortKey: { name: 'sk', type: S },
     globalSecondaryIndexes: [{ indexName: 'byGrantee', partitionKey: { name: 'granteeId', type: S }, sortKey: { name: 'sk', type: S } }],

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { isRole } from '../domain/roles';
 import { ForbiddenError, UnauthorizedError } from '../errors';
 import type { Access } from './route';
-import type { Caller } from "../domain/caller";
+import type { Caller } from '../domain/caller';
 /**
  * The caller the authorizer vouched for. API Gateway passes the authorizer's context as strings;
  * `groups` is comma-separated. Missing context on a protected route means the request did not

@@ -2,7 +2,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { baseConfigSchema, readConfig } from '../config';
 import { CareBowError, ForbiddenError } from '../errors';
-import type { AuditLog } from "../audit/ports";
+import type { AuditLog } from '../audit/ports';
 import * as z from '../zod';
 import type { Schema } from '../zod';
 import { log, stackFrames } from '../logger';
@@ -41,12 +41,21 @@ const baseHeaders = (event: APIGatewayProxyEvent, limits: Record<string, string>
 };
 
 /** Logs one access line per request and turns every error into the JSON error body. Runs last on errors. */
-const accessLogAndErrors = (route: RouteDef, routeId: string, audit: AuditLog | undefined, limits: Record<string, string>): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal> => {
+const accessLogAndErrors = (
+  route: RouteDef,
+  routeId: string,
+  audit: AuditLog | undefined,
+  limits: Record<string, string>,
+): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal> => {
   const finish = (request: { event: APIGatewayProxyEvent; response: APIGatewayProxyResult | null | undefined; internal: Internal }, error?: unknown): void => {
     const status = request.response?.statusCode ?? 500;
     const fields = {
-      requestId: requestIdOf(request.event), route: routeId, method: route.method, status,
-      latencyMs: Math.round(performance.now() - request.internal.startedAt), userId: callerFrom(request.event)?.userId,
+      requestId: requestIdOf(request.event),
+      route: routeId,
+      method: route.method,
+      status,
+      latencyMs: Math.round(performance.now() - request.internal.startedAt),
+      userId: callerFrom(request.event)?.userId,
     };
     if (status >= 500) log.error('request failed', { ...fields, errorName: error instanceof Error ? error.name : 'unknown', errorFrames: stackFrames(error) });
     else log.info('request completed', { ...fields, errorCode: error instanceof CareBowError ? error.code : undefined });
@@ -60,13 +69,19 @@ const accessLogAndErrors = (route: RouteDef, routeId: string, audit: AuditLog | 
       const caller = callerFrom(request.event);
       if (request.error instanceof ForbiddenError && caller !== undefined && audit !== undefined) {
         // Every authorization denial leaves one audit event; if it cannot, the request fails.
-        await audit.append({
-          action: 'route.denied', outcome: 'denied', subjectId: caller.userId, actor: { userId: caller.userId, roles: [...caller.roles] },
-          resource: { type: 'route', id: routeId }, requestId: requestIdOf(request.event),
-          sourceIp: request.event.requestContext?.identity?.sourceIp ?? 'unknown',
-        }).catch((error: unknown) => {
-          request.error = error as Error;
-        });
+        await audit
+          .append({
+            action: 'route.denied',
+            outcome: 'denied',
+            subjectId: caller.userId,
+            actor: { userId: caller.userId, roles: [...caller.roles] },
+            resource: { type: 'route', id: routeId },
+            requestId: requestIdOf(request.event),
+            sourceIp: request.event.requestContext?.identity?.sourceIp ?? 'unknown',
+          })
+          .catch((error: unknown) => {
+            request.error = error as Error;
+          });
       }
       request.response = errorResponse(request.error, requestIdOf(request.event));
       request.response.headers = { ...request.response.headers, ...baseHeaders(request.event, limits) };
@@ -86,40 +101,45 @@ const accessLogAndErrors = (route: RouteDef, routeId: string, audit: AuditLog | 
  * export const handler = httpRoute(routes.me, async ({ caller, meta }) => ({ body: await getMe(deps, caller, meta) }), { audit: deps.audit });
  */
 export const httpRoute = <A extends Access, B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined>(
-  route: Route<A, B, Q, P>, handle: RouteHandler<A, B, Q, P>, options: HttpRouteOptions = {},
+  route: Route<A, B, Q, P>,
+  handle: RouteHandler<A, B, Q, P>,
+  options: HttpRouteOptions = {},
 ) => {
   const routeId = route.id;
   const limits = rateLimitHeaders(route.throttle ?? STAGE_THROTTLE);
   if (!('public' in route.access) && options.audit === undefined) throw new Error(`Route ${routeId} is protected: pass the audit log, its denials are audited`);
-  return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>()
-    // Registered first so its onError runs last, after the error handler has built the response.
-    .use(securityHeaders() as MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>)
-    .use(accessLogAndErrors(route as RouteDef, routeId, options.audit, limits))
-    .handler(async (event) => {
-      const caller = callerFrom(event);
-      authorize(route.access, caller);
-      const parsed = parseRequest(route as RouteDef, event);
-      const headers = normalizedHeaders(event);
-      const userAgent = headers['user-agent'];
-      const reply = await (handle as (request: HttpRequest) => Promise<HttpReply>)({
-        ...parsed,
-        headers,
-        caller,
-        meta: {
-          requestId: requestIdOf(event),
-          sourceIp: event.requestContext?.identity?.sourceIp ?? 'unknown',
-          ...(userAgent ? { userAgent: userAgent.slice(0, 256) } : {}),
-        },
-      });
-      const status = reply.status ?? route.status;
-      const body = reply.body === undefined || route.response === undefined ? undefined : z.parse(route.response, reply.body);
-      return {
-        statusCode: status,
-        headers: {
-          ...baseHeaders(event, limits),
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...reply.headers,
-        },
-        body: body === undefined ? '' : JSON.stringify(body),
-      };
-    });
+  return (
+    middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>()
+      // Registered first so its onError runs last, after the error handler has built the response.
+      .use(securityHeaders() as MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>)
+      .use(accessLogAndErrors(route as RouteDef, routeId, options.audit, limits))
+      .handler(async (event) => {
+        const caller = callerFrom(event);
+        authorize(route.access, caller);
+        const parsed = parseRequest(route as RouteDef, event);
+        const headers = normalizedHeaders(event);
+        const userAgent = headers['user-agent'];
+        const reply = await (handle as (request: HttpRequest) => Promise<HttpReply>)({
+          ...parsed,
+          headers,
+          caller,
+          meta: {
+            requestId: requestIdOf(event),
+            sourceIp: event.requestContext?.identity?.sourceIp ?? 'unknown',
+            ...(userAgent ? { userAgent: userAgent.slice(0, 256) } : {}),
+          },
+        });
+        const status = reply.status ?? route.status;
+        const body = reply.body === undefined || route.response === undefined ? undefined : z.parse(route.response, reply.body);
+        return {
+          statusCode: status,
+          headers: {
+            ...baseHeaders(event, limits),
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+            ...reply.headers,
+          },
+          body: body === undefined ? '' : JSON.stringify(body),
+        };
+      })
+  );
 };

@@ -3,15 +3,19 @@ import type { AppDeps } from '../deps';
 import { ConflictError, ValidationError } from '../errors';
 import { actorOf, requestFacts } from '../audit/actor';
 import { log } from '../logger';
-import type { AuditEvent } from "../audit/ports";
-import type { IdempotencyStore } from "./idempotency-store";
-import type { Caller, RequestMeta } from "../domain/caller";
+import type { AuditEvent } from '../audit/ports';
+import type { IdempotencyStore } from './idempotency-store';
+import type { Caller, RequestMeta } from '../domain/caller';
 import type { FieldPlace } from '../vault/sealed-field';
 
 const KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
 const place = (userId: string, idempotencyKey: string): FieldPlace => ({
-  userId, table: 'records', pk: `USER#${userId}`, sk: `IDEMPOTENCY#${idempotencyKey}`, attribute: 'responseSealed',
+  userId,
+  table: 'records',
+  pk: `USER#${userId}`,
+  sk: `IDEMPOTENCY#${idempotencyKey}`,
+  attribute: 'responseSealed',
 });
 
 /** One request that may carry an `Idempotency-Key`. */
@@ -50,15 +54,22 @@ export const idempotent = async <T extends { status: number; body: unknown }>(
   const userId = caller.userId;
   if (idempotencyKey === undefined) return work();
   if (!KEY.test(idempotencyKey)) throw new ValidationError('Idempotency-Key must be 8–64 letters, digits, - or _.', undefined, 'invalid_idempotency_key');
-  const fingerprint = createHash('sha256').update(JSON.stringify([routeId, body])).digest('base64url');
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([routeId, body]))
+    .digest('base64url');
   const claim = await deps.idempotency.claim(userId, idempotencyKey, fingerprint, deps.clock.now());
   if (claim.state === 'mismatch') throw new ConflictError('This Idempotency-Key was used for another request.', 'idempotency_key_reused');
   if (claim.state === 'in_progress') throw new ConflictError('A request with this Idempotency-Key is still being processed.', 'idempotency_in_progress');
   if (claim.state === 'done') {
     const response = await deps.vault.openJson<T>(place(userId, idempotencyKey), claim.responseSealed);
     await deps.audit.append({
-      action: 'request.replayed', outcome: 'success', subjectId: userId, actor: actorOf(caller), resource: request.replayed(response),
-      reason: routeId, ...requestFacts(request.meta),
+      action: 'request.replayed',
+      outcome: 'success',
+      subjectId: userId,
+      actor: actorOf(caller),
+      resource: request.replayed(response),
+      reason: routeId,
+      ...requestFacts(request.meta),
     });
     return response;
   }
@@ -74,7 +85,11 @@ export const idempotent = async <T extends { status: number; body: unknown }>(
   } catch (error) {
     // The work is done and audited: answer it rather than fail. The key stays claimed until its
     // lease runs out (a retry meanwhile is 409), then a retry would run the work again.
-    log.warn('idempotency key not completed', { requestId: request.meta.requestId, route: routeId, errorName: error instanceof Error ? error.name : 'unknown' });
+    log.warn('idempotency key not completed', {
+      requestId: request.meta.requestId,
+      route: routeId,
+      errorName: error instanceof Error ? error.name : 'unknown',
+    });
   }
   return result;
 };

@@ -1,4 +1,4 @@
-import type { PageRequest } from "../domain/page";
+import type { PageRequest } from '../domain/page';
 /** Page size when a list request does not ask for one. */
 export const DEFAULT_PAGE_SIZE = 20;
 

@@ -87,8 +87,12 @@ export interface RouteLine<
 }
 
 /** A route line with its id: the key it has in the route table (`routeTable` stamps it). */
-export type Route<A extends Access = Access, B extends Schema | undefined = Schema | undefined, Q extends Schema | undefined = Schema | undefined, P extends Schema | undefined = Schema | undefined> =
-  RouteLine<A, B, Q, P> & { readonly id: string };
+export type Route<
+  A extends Access = Access,
+  B extends Schema | undefined = Schema | undefined,
+  Q extends Schema | undefined = Schema | undefined,
+  P extends Schema | undefined = Schema | undefined,
+> = RouteLine<A, B, Q, P> & { readonly id: string };
 
 /** Any route of the table, with its types erased (the CDK app, the local server, the OpenAPI document). */
 export type RouteDef = Route;
@@ -117,8 +121,16 @@ type RouteOptions<B, Q, P> = Omit<RouteLine, 'method' | 'path' | 'entry' | 'acce
  * @example
  * route('POST /api/v1/auth/login', 'identity/login', PUBLIC, { summary: 'Log in', body: LoginRequest, response: TokenPair })
  */
-export const route = <A extends Access, B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
-  signature: `${HttpMethod} /${string}`, entry: string, access: A, options: RouteOptions<B, Q, P>,
+export const route = <
+  A extends Access,
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+>(
+  signature: `${HttpMethod} /${string}`,
+  entry: string,
+  access: A,
+  options: RouteOptions<B, Q, P>,
 ): RouteLine<A, B, Q, P> => {
   const [method, path] = signature.split(/\s+/) as [HttpMethod, string];
   const grants = options.grants ?? {};
@@ -141,5 +153,7 @@ export const route = <A extends Access, B extends Schema | undefined = undefined
  * @example
  * export const recordRoutes = routeTable({ profileGet: route('GET /api/v1/profile', 'records/profile-get', PATIENT, { ... }) });
  */
-export const routeTable = <T extends Record<string, { readonly method: HttpMethod }>>(lines: T): { readonly [K in keyof T & string]: T[K] & { readonly id: K } } =>
+export const routeTable = <T extends Record<string, { readonly method: HttpMethod }>>(
+  lines: T,
+): { readonly [K in keyof T & string]: T[K] & { readonly id: K } } =>
   Object.fromEntries(Object.entries(lines).map(([id, line]) => [id, { ...line, id }])) as never;

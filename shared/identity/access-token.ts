@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../domain/roles';
-import type { TokenSigner } from "./ports";
+import type { TokenSigner } from './ports';
 /** Scopes every CareBow access token carries; routes authorize by role, not scope. */
 export const ACCESS_TOKEN_SCOPE = 'openid carebow/api';
 

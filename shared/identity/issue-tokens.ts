@@ -1,4 +1,4 @@
-import type { UserRecord } from "./ports";
+import type { UserRecord } from './ports';
 import { mintAccessToken } from './access-token';
 import type { AppDeps } from '../deps';
 import { formatRefreshToken, hashSecret, newFamilyId, newSecret } from './refresh-token';

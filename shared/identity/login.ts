@@ -1,8 +1,8 @@
 import { lockSecondsAfter } from '../domain/lockout';
 import { normalizeEmail } from '../domain/email';
 import { TooManyRequestsError, UnauthorizedError } from '../errors';
-import type { RequestMeta } from "../domain/caller";
-import type { UserRecord } from "./ports";
+import type { RequestMeta } from '../domain/caller';
+import type { UserRecord } from './ports';
 import { ANONYMOUS, requestFacts, unknownEmailSubject } from '../audit/actor';
 import type { AppDeps } from '../deps';
 
@@ -28,9 +28,13 @@ export const login = async (deps: LoginDeps, input: LoginInput, meta: RequestMet
   const user = userId === undefined ? undefined : await deps.users.get(userId);
   const audit = (outcome: 'success' | 'failure' | 'denied', reason?: string) =>
     deps.audit.append({
-      action: 'auth.login', outcome, subjectId: user?.id ?? unknownEmailSubject(emailIndex),
-      actor: { userId: user?.id ?? ANONYMOUS, roles: [] }, resource: { type: 'account', ...(user ? { id: user.id } : {}) },
-      ...requestFacts(meta), ...(reason ? { reason } : {}),
+      action: 'auth.login',
+      outcome,
+      subjectId: user?.id ?? unknownEmailSubject(emailIndex),
+      actor: { userId: user?.id ?? ANONYMOUS, roles: [] },
+      resource: { type: 'account', ...(user ? { id: user.id } : {}) },
+      ...requestFacts(meta),
+      ...(reason ? { reason } : {}),
     });
 
   const attempts = await deps.loginAttempts.get(emailIndex);

@@ -1,4 +1,4 @@
-import type { RequestMeta } from "../domain/caller";
+import type { RequestMeta } from '../domain/caller';
 import { ANONYMOUS, anonymousSubject, requestFacts } from '../audit/actor';
 import type { AppDeps } from '../deps';
 import { parseRefreshToken } from './refresh-token';
@@ -13,8 +13,12 @@ export const logout = async (deps: Pick<AppDeps, 'refreshFamilies' | 'audit'>, r
   if (family !== undefined && !family.revoked) await deps.refreshFamilies.revoke(family.familyId, 'logout');
   const subjectId = family?.userId ?? anonymousSubject();
   await deps.audit.append({
-    action: 'auth.logout', outcome: family === undefined ? 'failure' : 'success', subjectId,
-    actor: { userId: family?.userId ?? ANONYMOUS, roles: [] }, resource: { type: 'session', ...(family ? { id: family.familyId } : {}) },
-    ...(family === undefined ? { reason: 'unknown_token' } : {}), ...requestFacts(meta),
+    action: 'auth.logout',
+    outcome: family === undefined ? 'failure' : 'success',
+    subjectId,
+    actor: { userId: family?.userId ?? ANONYMOUS, roles: [] },
+    resource: { type: 'session', ...(family ? { id: family.familyId } : {}) },
+    ...(family === undefined ? { reason: 'unknown_token' } : {}),
+    ...requestFacts(meta),
   });
 };

@@ -30,9 +30,14 @@ export const changeRole = async (
   const roles = change === 'grant' ? [...new Set([...user.roles, role])] : user.roles.filter((r) => r !== role);
   if (!(await deps.users.setRoles(user.id, roles, user.roles))) throw new ConflictError('The roles changed meanwhile; retry.');
   await deps.audit.append({
-    action: `admin.role_${change}`, outcome: 'success', subjectId: user.id,
-    actor: { userId: operator.userId, roles: [...operator.roles] }, resource: { type: 'account', id: user.id },
-    reason: role, requestId: operator.requestId, sourceIp: operator.source,
+    action: `admin.role_${change}`,
+    outcome: 'success',
+    subjectId: user.id,
+    actor: { userId: operator.userId, roles: [...operator.roles] },
+    resource: { type: 'account', id: user.id },
+    reason: role,
+    requestId: operator.requestId,
+    sourceIp: operator.source,
   });
   return { userId: user.id, roles };
 };

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../errors';
-import type { Caller, RequestMeta } from "../domain/caller";
+import type { Caller, RequestMeta } from '../domain/caller';
 import type { Role } from '../domain/roles';
 import { actorOf, requestFacts } from '../audit/actor';
 import type { AppDeps } from '../deps';
@@ -14,8 +14,12 @@ export const getMe = async (
   const user = await deps.users.get(caller.userId);
   if (user === undefined || user.status !== 'active') throw new NotFoundError();
   await deps.audit.append({
-    action: 'account.read', outcome: 'success', subjectId: user.id, actor: actorOf(caller),
-    resource: { type: 'account', id: user.id }, ...requestFacts(meta),
+    action: 'account.read',
+    outcome: 'success',
+    subjectId: user.id,
+    actor: actorOf(caller),
+    resource: { type: 'account', id: user.id },
+    ...requestFacts(meta),
   });
   const email = await deps.vault.open(places.userEmail(user.id), user.emailSealed);
   return { id: user.id, email, roles: [...user.roles], createdAt: user.createdAt };

@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { PasswordHasher } from "./ports";
+import type { PasswordHasher } from './ports';
 /**
  * scrypt password hashing (node:crypto; memory-hard, no native addon to ship). OWASP's
  * parameters: N=2^17, r=8, p=1, a 16-byte salt and a 32-byte key. The stored string carries its

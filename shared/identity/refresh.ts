@@ -1,6 +1,6 @@
 import { UnauthorizedError } from '../errors';
-import type { RequestMeta } from "../domain/caller";
-import type { RefreshFamily } from "./ports";
+import type { RequestMeta } from '../domain/caller';
+import type { RefreshFamily } from './ports';
 import { ANONYMOUS, anonymousSubject, requestFacts } from '../audit/actor';
 import { mintAccessToken } from './access-token';
 import type { AppDeps } from '../deps';
@@ -22,9 +22,13 @@ export const refresh = async (deps: RefreshDeps, refreshToken: string, meta: Req
   const fail = async (reason: string, live?: RefreshFamily): Promise<never> => {
     if (live !== undefined) await deps.refreshFamilies.revoke(live.familyId, reason === 'account_disabled' ? 'account_disabled' : 'reuse_detected');
     await deps.audit.append({
-      action: reason === 'reuse_detected' ? 'auth.refresh_reuse' : 'auth.refresh', outcome: 'failure',
-      subjectId: family?.userId ?? anonymousSubject(), actor: { userId: family?.userId ?? ANONYMOUS, roles: [] },
-      resource: { type: 'session', ...(family ? { id: family.familyId } : {}) }, reason, ...requestFacts(meta),
+      action: reason === 'reuse_detected' ? 'auth.refresh_reuse' : 'auth.refresh',
+      outcome: 'failure',
+      subjectId: family?.userId ?? anonymousSubject(),
+      actor: { userId: family?.userId ?? ANONYMOUS, roles: [] },
+      resource: { type: 'session', ...(family ? { id: family.familyId } : {}) },
+      reason,
+      ...requestFacts(meta),
     });
     throw new UnauthorizedError('The refresh token is invalid.');
   };

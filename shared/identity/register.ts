@@ -3,8 +3,8 @@ import { normalizeEmail } from '../domain/email';
 import { checkPassword } from '../domain/password-policy';
 import { SELF_REGISTERED_ROLE, type Role } from '../domain/roles';
 import { ConflictError, ValidationError } from '../errors';
-import type { RequestMeta } from "../domain/caller";
-import type { UserRecord } from "./ports";
+import type { RequestMeta } from '../domain/caller';
+import type { UserRecord } from './ports';
 import { requestFacts } from '../audit/actor';
 import type { AppDeps } from '../deps';
 import { places } from '../vault/places';
@@ -54,8 +54,12 @@ export const register = async (
   }
   try {
     await deps.audit.append({
-      action: 'account.register', outcome: 'success', subjectId: user.id,
-      actor: { userId: user.id, roles: [] }, resource: { type: 'account', id: user.id }, ...requestFacts(meta),
+      action: 'account.register',
+      outcome: 'success',
+      subjectId: user.id,
+      actor: { userId: user.id, roles: [] },
+      resource: { type: 'account', id: user.id },
+      ...requestFacts(meta),
     });
   } catch (error) {
     // No unaudited account: undo the registration, then fail the request.

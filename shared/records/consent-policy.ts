@@ -1,4 +1,4 @@
-import type { ConsentRecord } from "./ports";
+import type { ConsentRecord } from './ports';
 export type ConsentStatus = 'active' | 'revoked' | 'expired';
 
 /** A consent's status at `now`: revocation wins, then expiry. */
@@ -15,14 +15,11 @@ export const consentStatus = (consent: Pick<ConsentRecord, 'revokedAt' | 'expire
  * @example
  * const consent = activeConsentFor(consents, granteeId, 'profile.read', new Date());
  */
-export const activeConsentFor = (
-  consents: readonly ConsentRecord[],
-  granteeId: string,
-  scope: string,
-  now: Date,
-): ConsentRecord | undefined =>
-  consents.find((consent) =>
-    consent.kind === 'share' && consent.granteeId === granteeId && (consent.scopes ?? []).includes(scope) && consentStatus(consent, now) === 'active');
+export const activeConsentFor = (consents: readonly ConsentRecord[], granteeId: string, scope: string, now: Date): ConsentRecord | undefined =>
+  consents.find(
+    (consent) =>
+      consent.kind === 'share' && consent.granteeId === granteeId && (consent.scopes ?? []).includes(scope) && consentStatus(consent, now) === 'active',
+  );
 
 /** Whether the patient currently allows AI processing of their data. */
 export const allowsAiProcessing = (consent: ConsentRecord | undefined, now: Date): boolean =>

@@ -3,9 +3,9 @@ import { consentStatus } from './consent-policy';
 import type { Consent, CreateConsentRequest } from '../contracts/records';
 import type { AppDeps } from '../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import type { Caller, RequestMeta } from "../domain/caller";
+import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
-import type { ConsentRecord } from "./ports";
+import type { ConsentRecord } from './ports';
 import { mapPage, type Page, type PageRequest } from '../domain/page';
 type ConsentDeps = Pick<AppDeps, 'consents' | 'users' | 'audit' | 'clock'>;
 
@@ -47,26 +47,31 @@ export const createConsent = async (deps: ConsentDeps, caller: Caller, request: 
       throw new NotFoundError('No caregiver or provider with that id.');
     }
     record = {
-      id: randomUUID(), kind: 'share', patientId: caller.userId, granteeId: request.granteeId, scopes: [...request.scopes],
-      purpose: request.purpose, ...(request.expiresAt ? { expiresAt: request.expiresAt } : {}), createdAt: now.toISOString(),
+      id: randomUUID(),
+      kind: 'share',
+      patientId: caller.userId,
+      granteeId: request.granteeId,
+      scopes: [...request.scopes],
+      purpose: request.purpose,
+      ...(request.expiresAt ? { expiresAt: request.expiresAt } : {}),
+      createdAt: now.toISOString(),
     };
   }
   if (!(await deps.consents.create(record))) throw new ConflictError('AI processing is already allowed.', 'consent_exists');
   await deps.audit.append({
-    action: 'consent.grant', outcome: 'success', subjectId: caller.userId, actor: actorOf(caller),
-    resource: { type: 'consent', id: record.id }, reason: record.kind === 'share' ? `${record.granteeId}:${record.scopes!.join(',')}` : 'ai_processing',
+    action: 'consent.grant',
+    outcome: 'success',
+    subjectId: caller.userId,
+    actor: actorOf(caller),
+    resource: { type: 'consent', id: record.id },
+    reason: record.kind === 'share' ? `${record.granteeId}:${record.scopes!.join(',')}` : 'ai_processing',
     ...requestFacts(meta),
   });
   return consentView(record, now);
 };
 
 /** Consents the caller granted (as a patient) or received (as a caregiver or provider). */
-export const listConsents = async (
-  deps: ConsentDeps,
-  caller: Caller,
-  direction: 'granted' | 'received',
-  page: PageRequest,
-): Promise<Page<Consent>> => {
+export const listConsents = async (deps: ConsentDeps, caller: Caller, direction: 'granted' | 'received', page: PageRequest): Promise<Page<Consent>> => {
   const result = direction === 'granted' ? await deps.consents.granted(caller.userId, page) : await deps.consents.received(caller.userId, page);
   const now = deps.clock.now();
   return mapPage(result, (record) => consentView(record, now));
@@ -78,7 +83,12 @@ export const revokeConsent = async (deps: ConsentDeps, caller: Caller, consentId
   if (existing === undefined) throw new NotFoundError();
   const revoked = await deps.consents.revoke(caller.userId, consentId, deps.clock.now().toISOString());
   await deps.audit.append({
-    action: 'consent.revoke', outcome: 'success', subjectId: caller.userId, actor: actorOf(caller),
-    resource: { type: 'consent', id: consentId }, ...requestFacts(meta), ...(revoked ? {} : { reason: 'already_revoked' }),
+    action: 'consent.revoke',
+    outcome: 'success',
+    subjectId: caller.userId,
+    actor: actorOf(caller),
+    resource: { type: 'consent', id: consentId },
+    ...requestFacts(meta),
+    ...(revoked ? {} : { reason: 'already_revoked' }),
   });
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../deps';
-import type { Caller, RequestMeta } from "../domain/caller";
+import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
 import { places } from '../vault/places';
 
@@ -16,7 +16,12 @@ export const giveFeedback = async (
   const commentsSealed = input.comments === undefined ? undefined : await deps.vault.seal(places.feedbackComments(caller.userId, id), input.comments);
   await deps.feedback.add({ id, userId: caller.userId, rating: input.rating, ...(commentsSealed ? { commentsSealed } : {}), createdAt });
   await deps.audit.append({
-    action: 'feedback.create', outcome: 'success', subjectId: caller.userId, actor: actorOf(caller), resource: { type: 'feedback', id }, ...requestFacts(meta),
+    action: 'feedback.create',
+    outcome: 'success',
+    subjectId: caller.userId,
+    actor: actorOf(caller),
+    resource: { type: 'feedback', id },
+    ...requestFacts(meta),
   });
   return { id, createdAt };
 };

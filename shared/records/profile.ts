@@ -1,7 +1,7 @@
 import { activeConsentFor } from './consent-policy';
 import type { AppDeps } from '../deps';
 import { NotFoundError, PreconditionFailedError } from '../errors';
-import type { Caller, RequestMeta } from "../domain/caller";
+import type { Caller, RequestMeta } from '../domain/caller';
 import type { HealthProfile } from '../contracts/records';
 import { actorOf, requestFacts } from '../audit/actor';
 import { places } from '../vault/places';
@@ -34,8 +34,13 @@ const readProfile = async (deps: ProfileDeps, patientId: string): Promise<Profil
 export const getOwnProfile = async (deps: ProfileDeps, caller: Caller, meta: RequestMeta): Promise<ProfileView> => {
   const view = await readProfile(deps, caller.userId);
   await deps.audit.append({
-    action: 'profile.read', outcome: view ? 'success' : 'failure', subjectId: caller.userId, actor: actorOf(caller),
-    resource: { type: 'profile', id: caller.userId }, ...requestFacts(meta), ...(view ? {} : { reason: 'not_found' }),
+    action: 'profile.read',
+    outcome: view ? 'success' : 'failure',
+    subjectId: caller.userId,
+    actor: actorOf(caller),
+    resource: { type: 'profile', id: caller.userId },
+    ...requestFacts(meta),
+    ...(view ? {} : { reason: 'not_found' }),
   });
   if (view === undefined) throw new NotFoundError('No profile yet.');
   return view;
@@ -54,16 +59,23 @@ export const putOwnProfile = async (
 ): Promise<ProfileView> => {
   const expected = versionFromIfMatch(ifMatch);
   const updatedAt = deps.clock.now().toISOString();
-  const written = expected !== 'none'
-    && (await deps.profiles.put(caller.userId, await deps.vault.sealJson(places.profile(caller.userId), profile), updatedAt, expected));
+  const written =
+    expected !== 'none' && (await deps.profiles.put(caller.userId, await deps.vault.sealJson(places.profile(caller.userId), profile), updatedAt, expected));
   await deps.audit.append({
-    action: 'profile.write', outcome: written ? 'success' : 'failure', subjectId: caller.userId, actor: actorOf(caller),
-    resource: { type: 'profile', id: caller.userId }, ...requestFacts(meta), ...(written ? {} : { reason: 'precondition_failed' }),
+    action: 'profile.write',
+    outcome: written ? 'success' : 'failure',
+    subjectId: caller.userId,
+    actor: actorOf(caller),
+    resource: { type: 'profile', id: caller.userId },
+    ...requestFacts(meta),
+    ...(written ? {} : { reason: 'precondition_failed' }),
   });
   if (!written) {
-    throw new PreconditionFailedError(expected === undefined
-      ? 'A profile exists: send If-Match with its ETag to replace it.'
-      : 'The profile has changed; reload it and retry with the new ETag.');
+    throw new PreconditionFailedError(
+      expected === undefined
+        ? 'A profile exists: send If-Match with its ETag to replace it.'
+        : 'The profile has changed; reload it and retry with the new ETag.',
+    );
   }
   return { profile, version: typeof expected === 'number' ? expected + 1 : 1, updatedAt };
 };
@@ -82,8 +94,12 @@ export const getPatientProfile = async (
   const consent = activeConsentFor(await deps.consents.between(patientId, caller.userId), caller.userId, 'profile.read', deps.clock.now());
   const view = consent === undefined ? undefined : await readProfile(deps, patientId);
   await deps.audit.append({
-    action: 'profile.read', outcome: view ? 'success' : consent ? 'failure' : 'denied', subjectId: patientId, actor: actorOf(caller),
-    resource: { type: 'profile', id: patientId }, ...requestFacts(meta),
+    action: 'profile.read',
+    outcome: view ? 'success' : consent ? 'failure' : 'denied',
+    subjectId: patientId,
+    actor: actorOf(caller),
+    resource: { type: 'profile', id: patientId },
+    ...requestFacts(meta),
     reason: consent ? (view ? `consent:${consent.id}` : 'not_found') : 'no_active_consent',
   });
   if (view === undefined) throw new NotFoundError();

@@ -22,8 +22,8 @@ import type { TABLES, TableName } from '../data/tables';
 import type { Probe } from '../platform/ports';
 import type { AccessTokenSettings } from '../identity/access-token';
 import { ScryptPasswordHasher } from '../identity/password-hasher';
-import type { BlindIndex, PasswordHasher, TokenSigner } from "../identity/ports";
-import type { Clock } from "../domain/clock";
+import type { BlindIndex, PasswordHasher, TokenSigner } from '../identity/ports';
+import type { Clock } from '../domain/clock';
 import { Vault } from '../vault/vault';
 import { blindIndexFor, dataKeyServiceFor, tokenSignerFor } from './keys';
 
@@ -35,7 +35,10 @@ import { blindIndexFor, dataKeyServiceFor, tokenSignerFor } from './keys';
  * @example
  * const deps = { profiles: records(), vault: vault(), audit: auditLog(), clock };
  */
-const load = <C extends { DYNAMODB_ENDPOINT?: string | undefined }>(config: C) => ({ config, client: createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT }) });
+const load = <C extends { DYNAMODB_ENDPOINT?: string | undefined }>(config: C) => ({
+  config,
+  client: createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT }),
+});
 let loaded: { config: AppConfig; client: DynamoDBDocumentClient } | undefined;
 const app = () => (loaded ??= load(readConfig(appConfigSchema)));
 
@@ -72,12 +75,10 @@ export const symptomSessions = (): DynamoSymptomSessions => (sessionsTable ??= n
 /** For functions that only read sessions: they do not ship the writes. */
 export const symptomSessionReader = (): DynamoSymptomSessionReader => new DynamoSymptomSessionReader(app().client, app().config.RECORDS_TABLE);
 
-export const triageQueue = () => new SqsTriageQueue(
-  app().config.TRIAGE_QUEUE_URL,
-  new SQSClient(clientConfig(app().config.SQS_ENDPOINT)),
-);
+export const triageQueue = () => new SqsTriageQueue(app().config.TRIAGE_QUEUE_URL, new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
 
-export const aiQuota = () => new DynamoAiQuota(app().client, app().config.RECORDS_TABLE, { burst: app().config.AI_QUOTA_BURST, perHour: app().config.AI_QUOTA_PER_HOUR });
+export const aiQuota = () =>
+  new DynamoAiQuota(app().client, app().config.RECORDS_TABLE, { burst: app().config.AI_QUOTA_BURST, perHour: app().config.AI_QUOTA_PER_HOUR });
 
 let conversationsTable: DynamoConversations | undefined;
 export const conversations = (): DynamoConversations => (conversationsTable ??= new DynamoConversations(app().client, app().config.RECORDS_TABLE));
@@ -107,17 +108,24 @@ export const dependencyProbes = (): Probe[] => {
   // Every table of shared/data/tables.ts, in its order (the type fails the build if one is missing);
   // written out rather than read from TABLES, which would ship in every function importing this file.
   const tables = {
-    identity: 'IDENTITY_TABLE', sessions: 'SESSIONS_TABLE', audit: 'AUDIT_TABLE', keys: 'KEYS_TABLE', records: 'RECORDS_TABLE',
+    identity: 'IDENTITY_TABLE',
+    sessions: 'SESSIONS_TABLE',
+    audit: 'AUDIT_TABLE',
+    keys: 'KEYS_TABLE',
+    records: 'RECORDS_TABLE',
   } as const satisfies { [Name in TableName]: (typeof TABLES)[Name]['envVar'] };
   return [
     ...Object.entries(tables).map(([name, envVar]) => tableProbe(dynamo, `table:${name}`, config[envVar])),
     // Folds to the KMS probe in Lambda bundles (shared/runtime/target.ts).
-    process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || config.KEY_PROVIDER === 'kms' ? kmsKeyProbe(config.TOKEN_SIGNING_KEY_ID!) : localKeyringProbe(config.CAREBOW_DATA_DIR!),
+    process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || config.KEY_PROVIDER === 'kms'
+      ? kmsKeyProbe(config.TOKEN_SIGNING_KEY_ID!)
+      : localKeyringProbe(config.CAREBOW_DATA_DIR!),
     queueProbe(sqs, 'queue:triage', config.TRIAGE_QUEUE_URL),
     // Reports configuration only: a health check must not spend model tokens or call out.
     {
       name: 'llm',
-      check: async () => (config.OPENAI_API_KEY || config.OPENAI_API_KEY_SECRET_ID ? `model ${config.OPENAI_MODEL}` : 'offline rules engine (no model key configured)'),
+      check: async () =>
+        config.OPENAI_API_KEY || config.OPENAI_API_KEY_SECRET_ID ? `model ${config.OPENAI_MODEL}` : 'offline rules engine (no model key configured)',
     },
   ];
 };

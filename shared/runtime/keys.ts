@@ -5,8 +5,8 @@ import { localBlindIndexKey } from '../adapters/local/keyring';
 import { LocalTokenSigner } from '../adapters/local/local-token-signer';
 import { KmsDataKeyService } from '../adapters/aws/kms-data-keys';
 import { LocalDataKeyService } from '../adapters/local/local-data-keys';
-import type { BlindIndex, TokenSigner } from "../identity/ports";
-import type { DataKeyService } from "../vault/ports";
+import type { BlindIndex, TokenSigner } from '../identity/ports';
+import type { DataKeyService } from '../vault/ports';
 
 interface KeyConfig {
   readonly KEY_PROVIDER: 'kms' | 'local';
@@ -19,7 +19,9 @@ interface KeyConfig {
 // The config schema guarantees the ids that a provider needs are present. Lambda bundles fold
 // every choice to the AWS adapter (shared/runtime/target.ts): the local ones never ship.
 export const tokenSignerFor = (config: KeyConfig): TokenSigner =>
-  process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || config.KEY_PROVIDER === 'kms' ? new KmsTokenSigner(config.TOKEN_SIGNING_KEY_ID!) : new LocalTokenSigner(config.CAREBOW_DATA_DIR!);
+  process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || config.KEY_PROVIDER === 'kms'
+    ? new KmsTokenSigner(config.TOKEN_SIGNING_KEY_ID!)
+    : new LocalTokenSigner(config.CAREBOW_DATA_DIR!);
 
 export const blindIndexFor = (config: KeyConfig): BlindIndex =>
   new HmacBlindIndex(
@@ -29,4 +31,6 @@ export const blindIndexFor = (config: KeyConfig): BlindIndex =>
   );
 
 export const dataKeyServiceFor = (config: KeyConfig): DataKeyService =>
-  process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || config.KEY_PROVIDER === 'kms' ? new KmsDataKeyService(config.DATA_KEY_ID!) : new LocalDataKeyService(config.CAREBOW_DATA_DIR!);
+  process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || config.KEY_PROVIDER === 'kms'
+    ? new KmsDataKeyService(config.DATA_KEY_ID!)
+    : new LocalDataKeyService(config.CAREBOW_DATA_DIR!);

@@ -13,5 +13,10 @@ export const triageModel = (): (TriageModel & ChatModel) | undefined => {
   const secretId = config.OPENAI_API_KEY_SECRET_ID;
   const apiKey = config.OPENAI_API_KEY ?? (secretId === undefined ? undefined : secretsManagerString(secretId));
   if (apiKey === undefined) return undefined;
-  return new OpenAiTriageModel({ apiKey, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS, ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}) });
+  return new OpenAiTriageModel({
+    apiKey,
+    model: config.OPENAI_MODEL,
+    timeoutMs: config.OPENAI_TIMEOUT_MS,
+    ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+  });
 };

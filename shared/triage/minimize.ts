@@ -13,7 +13,12 @@ export const minimizeForModel = (input: TriageInput): MinimizedCase => {
     ...(band ? { ageBand: band } : {}),
     ...(input.sex ? { sex: input.sex } : {}),
     ...(input.pregnant !== undefined ? { pregnant: input.pregnant } : {}),
-    symptoms: input.symptoms.map((s) => ({ name: s.name, severity: s.severity, ...(s.durationHours !== undefined ? { durationHours: s.durationHours } : {}), ...(s.onset ? { onset: s.onset } : {}) })),
+    symptoms: input.symptoms.map((s) => ({
+      name: s.name,
+      severity: s.severity,
+      ...(s.durationHours !== undefined ? { durationHours: s.durationHours } : {}),
+      ...(s.onset ? { onset: s.onset } : {}),
+    })),
     relevantConditions: [...(input.conditions ?? [])],
   };
 };

@@ -2,11 +2,11 @@ import type { TriageInput } from '../contracts/triage';
 import { aiConsentId } from '../records/consents';
 import { allowsAiProcessing } from '../records/consent-policy';
 import type { AppDeps } from '../deps';
-import type { SymptomSessionRepository, TriageMetrics } from "./ports";
+import type { SymptomSessionRepository, TriageMetrics } from './ports';
 import { DataKeyDestroyedError } from '../vault/errors';
 import { minimizeForModel } from './minimize';
 import { ModelError, ModelOutputError, ModelUnavailableError, PROMPT_VERSION, type ModelAssessment, type MinimizedCase } from './model';
-import type { ModelUsage, TriageModel } from "./ports";
+import type { ModelUsage, TriageModel } from './ports';
 import { composeResult, type AssessmentContent } from './result';
 import { assessWithRules, RULES_VERSION } from './rules/engine';
 import { applySafetyFloor } from './safety-floor';
@@ -99,8 +99,7 @@ export const processSession = async (deps: WorkerDeps, message: TriageMessage, d
     if (answer === undefined) {
       source = 'fallback';
       fallbackReason ??= 'fallback:model_answer_unusable';
-    }
-    else {
+    } else {
       deps.metrics.modelUsage(answer.usage);
       source = 'model';
       content = { ...answer.assessment, emergencyAdvice: rules.emergencyAdvice };
@@ -108,7 +107,12 @@ export const processSession = async (deps: WorkerDeps, message: TriageMessage, d
       modelName = deps.model.name;
     }
   }
-  const floor = applySafetyFloor({ rulesLevel: rules.level, proposedLevel: proposed, ...(source === 'model' ? { modelConfidence: content.confidence } : {}), recentSessions });
+  const floor = applySafetyFloor({
+    rulesLevel: rules.level,
+    proposedLevel: proposed,
+    ...(source === 'model' ? { modelConfidence: content.confidence } : {}),
+    recentSessions,
+  });
   const result = composeResult(content, {
     level: floor.level,
     source,
@@ -120,8 +124,14 @@ export const processSession = async (deps: WorkerDeps, message: TriageMessage, d
   if (!(await deps.sessions.complete(message.patientId, message.sessionId, message.revision, sealed, now.toISOString()))) return 'duplicate';
   deps.metrics.outcome(source, result.level);
   await deps.audit.append({
-    action: 'triage.complete', outcome: 'success', subjectId: message.patientId, actor: { userId: 'system:triage-worker', roles: [] },
-    resource: { type: 'symptom_session', id: message.sessionId }, reason: `source:${source}`, requestId: `${message.sessionId}#${message.revision}`, sourceIp: 'internal',
+    action: 'triage.complete',
+    outcome: 'success',
+    subjectId: message.patientId,
+    actor: { userId: 'system:triage-worker', roles: [] },
+    resource: { type: 'symptom_session', id: message.sessionId },
+    reason: `source:${source}`,
+    requestId: `${message.sessionId}#${message.revision}`,
+    sourceIp: 'internal',
   });
   return 'completed';
 };

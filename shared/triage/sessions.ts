@@ -1,8 +1,8 @@
 import type { SymptomSession, TriageInput } from '../contracts/triage';
 import type { AppDeps } from '../deps';
 import { ConflictError, NotFoundError } from '../errors';
-import type { Caller, RequestMeta } from "../domain/caller";
-import type { StoredSymptomSession, SymptomSessionRepository, TriageQueue } from "./ports";
+import type { Caller, RequestMeta } from '../domain/caller';
+import type { StoredSymptomSession, SymptomSessionRepository, TriageQueue } from './ports';
 import { sessionPlaces } from './places';
 import { auditSession, sessionView } from './session-view';
 
@@ -34,7 +34,10 @@ export const answerFollowUps = async (
   const stored = await deps.sessions.getSession(caller.userId, sessionId);
   if (stored === undefined) throw new NotFoundError();
   const previous = await deps.vault.openJson<SessionInput>(sessionPlaces.input(caller.userId, sessionId), stored.inputSealed);
-  const inputSealed = await deps.vault.sealJson(sessionPlaces.input(caller.userId, sessionId), { input: previous.input, answers: [...previous.answers, ...answers].slice(-30) } satisfies SessionInput);
+  const inputSealed = await deps.vault.sealJson(sessionPlaces.input(caller.userId, sessionId), {
+    input: previous.input,
+    answers: [...previous.answers, ...answers].slice(-30),
+  } satisfies SessionInput);
   const now = deps.clock.now().toISOString();
   if (!(await deps.sessions.requeue(caller.userId, sessionId, inputSealed, stored.revision, now))) {
     throw new ConflictError('The session changed meanwhile; reload and retry.');

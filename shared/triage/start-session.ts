@@ -1,7 +1,7 @@
 import type { SymptomSession, TriageInput } from '../contracts/triage';
 import { uuidV7 } from '../domain/uuid-v7';
-import type { Caller, RequestMeta } from "../domain/caller";
-import type { StoredSymptomSession } from "./ports";
+import type { Caller, RequestMeta } from '../domain/caller';
+import type { StoredSymptomSession } from './ports';
 import { isEmergency } from './levels';
 import { sessionPlaces } from './places';
 import { composeResult } from './result';
@@ -14,21 +14,33 @@ import { enqueueOrFail, type SessionDeps, type SessionInput } from './sessions';
  * at once (201 with the result: what to do now), without waiting for any model. Anything else is
  * stored and queued for the worker (202); the queue message holds ids only.
  */
-export const startSession = async (deps: SessionDeps, caller: Caller, input: TriageInput, meta: RequestMeta): Promise<{ emergency: boolean; session: SymptomSession }> => {
+export const startSession = async (
+  deps: SessionDeps,
+  caller: Caller,
+  input: TriageInput,
+  meta: RequestMeta,
+): Promise<{ emergency: boolean; session: SymptomSession }> => {
   const now = deps.clock.now().toISOString();
   const id = uuidV7();
   const rules = assessWithRules(input);
   const emergency = isEmergency(rules.level);
   const inputSealed = await deps.vault.sealJson(sessionPlaces.input(caller.userId, id), { input, answers: [] } satisfies SessionInput);
-  const result = emergency ? composeResult(rules, { level: rules.level, source: 'rules', rulesFired: rules.rulesFired, promptVersion: RULES_VERSION }) : undefined;
+  const result = emergency
+    ? composeResult(rules, { level: rules.level, source: 'rules', rulesFired: rules.rulesFired, promptVersion: RULES_VERSION })
+    : undefined;
   const stored: StoredSymptomSession = {
-    id, patientId: caller.userId, status: emergency ? 'completed' : 'queued', revision: 1, processedRevision: emergency ? 1 : 0,
-    inputSealed, ...(result ? { resultSealed: await deps.vault.sealJson(sessionPlaces.result(caller.userId, id), result) } : {}),
-    createdAt: now, updatedAt: now,
+    id,
+    patientId: caller.userId,
+    status: emergency ? 'completed' : 'queued',
+    revision: 1,
+    processedRevision: emergency ? 1 : 0,
+    inputSealed,
+    ...(result ? { resultSealed: await deps.vault.sealJson(sessionPlaces.result(caller.userId, id), result) } : {}),
+    createdAt: now,
+    updatedAt: now,
   };
   await deps.sessions.create(stored);
   if (!emergency) await enqueueOrFail(deps, stored);
   await auditSession(deps, caller, meta, 'triage.create', id);
   return { emergency, session: await sessionView(deps, stored) };
 };
-

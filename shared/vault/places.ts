@@ -7,5 +7,11 @@ export const places = {
   userName: (userId: string): FieldPlace => ({ userId, table: 'identity', pk: userKey(userId), attribute: 'nameSealed' }),
   profile: (userId: string): FieldPlace => ({ userId, table: 'records', pk: userKey(userId), sk: PROFILE, attribute: 'data' }),
   // By id alone, not the item's sort key (feedbackKey(createdAt, id)): existing ciphertexts are bound to this.
-  feedbackComments: (userId: string, feedbackId: string): FieldPlace => ({ userId, table: 'records', pk: userKey(userId), sk: feedbackKey(feedbackId), attribute: 'commentsSealed' }),
+  feedbackComments: (userId: string, feedbackId: string): FieldPlace => ({
+    userId,
+    table: 'records',
+    pk: userKey(userId),
+    sk: feedbackKey(feedbackId),
+    attribute: 'commentsSealed',
+  }),
 };

@@ -17,8 +17,14 @@ export const rotateDataKey = async (
   if (userId === undefined) throw new NotFoundError('No account with that e-mail.');
   const version = await deps.vault.rotate(userId);
   await deps.audit.append({
-    action: 'vault.key_rotate', outcome: 'success', subjectId: userId, actor: { userId: operator.userId, roles: [...operator.roles] },
-    resource: { type: 'data_key', id: userId }, reason: `version:${version}`, requestId: operator.requestId, sourceIp: operator.source,
+    action: 'vault.key_rotate',
+    outcome: 'success',
+    subjectId: userId,
+    actor: { userId: operator.userId, roles: [...operator.roles] },
+    resource: { type: 'data_key', id: userId },
+    reason: `version:${version}`,
+    requestId: operator.requestId,
+    sourceIp: operator.source,
   });
   return { userId, version };
 };

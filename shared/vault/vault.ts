@@ -1,4 +1,4 @@
-import type { DataKeyRepository, DataKeyService } from "./ports";
+import type { DataKeyRepository, DataKeyService } from './ports';
 import { DataKeyDestroyedError, DataKeyMissingError, UnknownDataSubjectError } from './errors';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { openWithKey, parseSealed, sealWithKey, type FieldPlace } from './sealed-field';
@@ -111,9 +111,11 @@ export class Vault {
       throw new DataKeyDestroyedError();
     }
     const keys = new Map<number, KeyObject>();
-    await Promise.all(Object.entries(stored.versions).map(async ([version, wrapped]) => {
-      keys.set(Number(version), createSecretKey(await this.keyService.unwrap(userId, wrapped)));
-    }));
+    await Promise.all(
+      Object.entries(stored.versions).map(async ([version, wrapped]) => {
+        keys.set(Number(version), createSecretKey(await this.keyService.unwrap(userId, wrapped)));
+      }),
+    );
     return this.remember(userId, stored.current, keys);
   }
 

@@ -1,7 +1,17 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUDGETS, MODEL_CLIENT_PACKAGE, WORKER_ID, bundleAll, functionTargets, kb, workerTargets, type BundleOutcome, type BundledFunction } from '../../bench/functions';
+import {
+  BUDGETS,
+  MODEL_CLIENT_PACKAGE,
+  WORKER_ID,
+  bundleAll,
+  functionTargets,
+  kb,
+  workerTargets,
+  type BundleOutcome,
+  type BundledFunction,
+} from '../../bench/functions';
 import { BENCH_DIR, contributors } from '../../scripts/bundle';
 
 /**
@@ -36,7 +46,10 @@ const bundled = (id: string): BundledFunction => {
 /** "zod 443.2 KB, @aws-lambda-powertools/logger 16.3 KB, ...": what to cut. */
 const largestOwnInputs = (fn: BundledFunction): string => {
   const inReference = new Set(Object.keys(fn.reference?.inputs ?? {}));
-  return contributors(fn.bundle.inputs, (file) => inReference.has(file)).slice(0, 6).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ');
+  return contributors(fn.bundle.inputs, (file) => inReference.has(file))
+    .slice(0, 6)
+    .map(([name, bytes]) => `${name} ${kb(bytes)}`)
+    .join(', ');
 };
 
 describe('Bundle budgets', () => {
@@ -84,8 +97,10 @@ describe('Bundle budgets', () => {
     const ownBytes = fn.ownBytes;
 
     // Assess
-    expect(ownBytes, `${id}: own code ${kb(ownBytes)} (bundle ${kb(fn.bundle.bytes)} − SDK ref ${kb(fn.reference?.bytes ?? 0)}); largest own inputs: ${largestOwnInputs(fn)}`)
-      .toBeLessThanOrEqual(BUDGETS.ownCodeBytes);
+    expect(
+      ownBytes,
+      `${id}: own code ${kb(ownBytes)} (bundle ${kb(fn.bundle.bytes)} − SDK ref ${kb(fn.reference?.bytes ?? 0)}); largest own inputs: ${largestOwnInputs(fn)}`,
+    ).toBeLessThanOrEqual(BUDGETS.ownCodeBytes);
   });
 
   it("the triage worker's own code is at most 550 KB, the openai client included (ADR 0005)", () => {
@@ -111,8 +126,9 @@ describe('Bundle budgets', () => {
 
     // Assess
     expect(modelClient, 'the worker calls the model through the openai client').toBeGreaterThan(0);
-    expect(rest, `${WORKER_ID}: own code without ${MODEL_CLIENT_PACKAGE} ${kb(rest)}; largest own inputs: ${largestOwnInputs(worker)}`)
-      .toBeLessThanOrEqual(BUDGETS.workerOwnCodeWithoutModelClientBytes);
+    expect(rest, `${WORKER_ID}: own code without ${MODEL_CLIENT_PACKAGE} ${kb(rest)}; largest own inputs: ${largestOwnInputs(worker)}`).toBeLessThanOrEqual(
+      BUDGETS.workerOwnCodeWithoutModelClientBytes,
+    );
   });
 
   it.each(targets)('$id ships none of the local stand-ins (file keyring, local signer)', ({ id }) => {
@@ -134,8 +150,13 @@ describe('Bundle budgets', () => {
     const bytes = fn.bundle.bytes;
 
     // Assess
-    expect(bytes, `${id} is ${kb(bytes)}; largest inputs: ${contributors(fn.bundle.inputs).slice(0, 6).map(([name, b]) => `${name} ${kb(b)}`).join(', ')}`)
-      .toBeLessThanOrEqual(BUDGETS.maxBundleBytes);
+    expect(
+      bytes,
+      `${id} is ${kb(bytes)}; largest inputs: ${contributors(fn.bundle.inputs)
+        .slice(0, 6)
+        .map(([name, b]) => `${name} ${kb(b)}`)
+        .join(', ')}`,
+    ).toBeLessThanOrEqual(BUDGETS.maxBundleBytes);
   });
 
   it('the SDK reference measures the same SDK code the function bundles (own code agrees with the metafile within 2 KB)', () => {

@@ -32,7 +32,15 @@ const document = generatedOpenApi() as any;
 const operationOf = (route: RouteDef) => document.paths[route.path][route.method.toLowerCase()];
 
 /** A `$ref` into the document, resolved. */
-const resolve = (node: any): any => (node?.$ref ? resolve(node.$ref.slice(2).split('/').reduce((at: any, key: string) => at[key.replaceAll('~1', '/')], document)) : node);
+const resolve = (node: any): any =>
+  node?.$ref
+    ? resolve(
+        node.$ref
+          .slice(2)
+          .split('/')
+          .reduce((at: any, key: string) => at[key.replaceAll('~1', '/')], document),
+      )
+    : node;
 
 describe('OpenAPI document: operations', () => {
   it('names every operation by its route id and tags it with its area (the routes/*.ts module)', () => {
@@ -41,7 +49,11 @@ describe('OpenAPI document: operations', () => {
 
     // Assess
     expect(new Set(Object.keys(AREAS))).toEqual(new Set(['platform', 'identity', 'records', 'triage', 'assessment', 'chat', 'account', 'audit']));
-    expect(Object.values(AREAS).flatMap((area) => Object.keys(area.routes)).sort()).toEqual(Object.keys(routes).sort());
+    expect(
+      Object.values(AREAS)
+        .flatMap((area) => Object.keys(area.routes))
+        .sort(),
+    ).toEqual(Object.keys(routes).sort());
     expect(document.tags.map((tag: { name: string }) => tag.name)).toEqual(Object.keys(AREAS));
     for (const [route, operation] of operations) {
       expect(operation.operationId, route.id).toBe(route.id);
@@ -55,7 +67,14 @@ describe('OpenAPI document: operations', () => {
     const withQuery = all.filter((route) => route.query !== undefined);
 
     // Act
-    const documented = Object.fromEntries(withQuery.map((route) => [route.id, operationOf(route).parameters.filter((p: any) => p.in === 'query').map((p: any) => p.name)]));
+    const documented = Object.fromEntries(
+      withQuery.map((route) => [
+        route.id,
+        operationOf(route)
+          .parameters.filter((p: any) => p.in === 'query')
+          .map((p: any) => p.name),
+      ]),
+    );
 
     // Assess
     expect(Object.keys(documented).sort()).toEqual(['accessLog', 'auditEvents', 'auditVerify', 'chatList', 'consentList', 'sessionList']);
@@ -72,13 +91,22 @@ describe('OpenAPI document: operations', () => {
     for (const route of all) {
       const names = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
       const documented = (operationOf(route).parameters ?? []).filter((p: any) => p.in === 'path');
-      expect(documented.map((p: any) => p.name), route.id).toEqual(names);
-      for (const parameter of documented) expect(parameter, route.id).toMatchObject({ required: true, schema: { type: 'string', format: 'uuid', maxLength: 36 } });
+      expect(
+        documented.map((p: any) => p.name),
+        route.id,
+      ).toEqual(names);
+      for (const parameter of documented)
+        expect(parameter, route.id).toMatchObject({ required: true, schema: { type: 'string', format: 'uuid', maxLength: 36 } });
     }
   });
 
   it('asks for a bearer JWT on protected routes (with their roles) and for nothing on public ones', () => {
-    expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: expect.stringContaining('RFC8725') });
+    expect(document.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: expect.stringContaining('RFC8725'),
+    });
     for (const route of all) {
       const operation = operationOf(route);
       if (isPublic(route.access)) expect(operation.security, route.id).toEqual([]);
@@ -109,7 +137,9 @@ describe('OpenAPI document: responses', () => {
     expect(statusesOf(routes.sessionCreate)).toEqual(expect.arrayContaining(['201', '202']));
     expect(statusesOf(routes.chat)).toEqual(expect.arrayContaining(['200', '202', '404', '409']));
     expect(statusesOf(routes.profilePut)).toEqual(expect.arrayContaining(['200', '201', '412']));
-    expect(resolve(operationOf(routes.healthDetailed).responses['503']).content['application/json'].schema).toEqual({ $ref: '#/components/schemas/DetailedHealthResponse' });
+    expect(resolve(operationOf(routes.healthDetailed).responses['503']).content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/DetailedHealthResponse',
+    });
     for (const id of ['analyzeSymptoms', 'quickAssessment', 'followUpQuestions', 'consultation', 'chat'] as const) {
       expect(operationOf(routes[id]).responses['429'].description, id).toMatch(/AI quota/);
     }
@@ -134,7 +164,8 @@ describe('OpenAPI document: responses', () => {
   it('gives every error the error body', () => {
     for (const route of all) {
       for (const [status, response] of Object.entries<any>(operationOf(route).responses)) {
-        if (Number(status) >= 400 && status !== '503') expect(resolve(response).content['application/json'].schema, `${route.id} ${status}`).toEqual({ $ref: '#/components/schemas/ErrorResponse' });
+        if (Number(status) >= 400 && status !== '503')
+          expect(resolve(response).content['application/json'].schema, `${route.id} ${status}`).toEqual({ $ref: '#/components/schemas/ErrorResponse' });
       }
     }
   });
@@ -146,7 +177,9 @@ describe('OpenAPI generator: build time only', () => {
     const files = globSync(['functions/**/*.ts', 'shared/**/*.ts'], { cwd: ROOT });
 
     // Act
-    const offenders = files.filter((file) => /from\s+['"](zod-openapi|openapi-typescript)['"]|from\s+['"][./]*scripts\//.test(readFileSync(join(ROOT, file), 'utf8')));
+    const offenders = files.filter((file) =>
+      /from\s+['"](zod-openapi|openapi-typescript)['"]|from\s+['"][./]*scripts\//.test(readFileSync(join(ROOT, file), 'utf8')),
+    );
 
     // Assess
     expect(files.length).toBeGreaterThan(100);
@@ -161,7 +194,11 @@ describe('Response bounds hold for the largest real responses', () => {
   const longestAdvice = [
     ...new Set(fams.filter((f) => f[6] && f[7]?.includes('c')).map((f) => f[6]!)),
     [say.emergency!, say.emergency_ambulance!].sort((a, b) => b.length - a.length)[0]!,
-    ...fams.filter((f) => f[6] && !f[7]?.includes('c')).map((f) => f[6]!).sort((a, b) => b.length - a.length).slice(0, 2),
+    ...fams
+      .filter((f) => f[6] && !f[7]?.includes('c'))
+      .map((f) => f[6]!)
+      .sort((a, b) => b.length - a.length)
+      .slice(0, 2),
   ].join(' ');
   const text = (length: number) => 'x'.repeat(length);
   const list = (length: number) => Array.from({ length: MAX_MODEL_LIST }, () => text(length));
@@ -170,10 +207,20 @@ describe('Response bounds hold for the largest real responses', () => {
     // Prepare
     const rulesFired = [...RULE_IDS, ...ENGINE_IDS, 'floor:rules', 'escalate:low_confidence', 'escalate:repeat_within_24h', 'fallback:model_answer_unusable'];
     const result = {
-      level: 'emergency', confidence: 0.9, summary: `${longestAdvice} ${text(MAX_MODEL_TEXT)}`,
-      possibleConditions: list(MAX_MODEL_TEXT), followUpQuestions: list(MAX_MODEL_TEXT), selfCare: list(MAX_MODEL_TEXT), watchFor: list(MAX_MODEL_TEXT),
-      specialist: text(MAX_MODEL_TEXT), teleconsultationOk: false, disclaimer: DISCLAIMER, source: 'model', rulesFired,
-      model: 'gpt-4o-mini-2024-07-18', promptVersion: [PROMPT_VERSION, RULES_VERSION].sort((a, b) => b.length - a.length)[0]!,
+      level: 'emergency',
+      confidence: 0.9,
+      summary: `${longestAdvice} ${text(MAX_MODEL_TEXT)}`,
+      possibleConditions: list(MAX_MODEL_TEXT),
+      followUpQuestions: list(MAX_MODEL_TEXT),
+      selfCare: list(MAX_MODEL_TEXT),
+      watchFor: list(MAX_MODEL_TEXT),
+      specialist: text(MAX_MODEL_TEXT),
+      teleconsultationOk: false,
+      disclaimer: DISCLAIMER,
+      source: 'model',
+      rulesFired,
+      model: 'gpt-4o-mini-2024-07-18',
+      promptVersion: [PROMPT_VERSION, RULES_VERSION].sort((a, b) => b.length - a.length)[0]!,
     };
 
     // Act
@@ -182,15 +229,25 @@ describe('Response bounds hold for the largest real responses', () => {
     // Assess
     expect(parsed.error?.issues ?? []).toEqual([]);
     expect(z.safeParse(RulesFired, rulesFired).success).toBe(true);
-    expect(z.safeParse(QuickAssessmentResponse, { level: 'emergency', summary: text(300), emergencyAdvice: longestAdvice, rulesFired, disclaimer: DISCLAIMER }).success).toBe(true);
+    expect(
+      z.safeParse(QuickAssessmentResponse, { level: 'emergency', summary: text(300), emergencyAdvice: longestAdvice, rulesFired, disclaimer: DISCLAIMER })
+        .success,
+    ).toBe(true);
   });
 
   it('a full conversation, an emergency in it, and the urgency scale', () => {
     // Prepare
     const at = new Date().toISOString();
     const conversation = {
-      conversationId: '0190e4a8-8e2b-7c3d-9a4f-1b2c3d4e5f60', status: 'answered', disclaimer: DISCLAIMER,
-      messages: Array.from({ length: MAX_MESSAGES }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: text(2000), at, ...(i % 2 ? { source: 'model' } : {}) })),
+      conversationId: '0190e4a8-8e2b-7c3d-9a4f-1b2c3d4e5f60',
+      status: 'answered',
+      disclaimer: DISCLAIMER,
+      messages: Array.from({ length: MAX_MESSAGES }, (_, i) => ({
+        role: i % 2 ? 'assistant' : 'user',
+        content: text(2000),
+        at,
+        ...(i % 2 ? { source: 'model' } : {}),
+      })),
       emergency: { level: 'emergency', advice: longestAdvice },
     };
 
@@ -214,7 +271,23 @@ describe('Typed client (client/carebow-api.d.ts)', () => {
   it('compiles on its own under strict TypeScript, declaration files checked', () => {
     // The repo's tsconfig skips checking .d.ts files (skipLibCheck): compile this one with it off.
     const tsc = join(ROOT, 'node_modules/.bin/tsc');
-    const args = ['--noEmit', '--strict', '--noUncheckedIndexedAccess', '--exactOptionalPropertyTypes', '--target', 'ES2024', '--module', 'ESNext', '--moduleResolution', 'Bundler', '--skipLibCheck', 'false', '--types', 'node', 'client/carebow-api.d.ts'];
+    const args = [
+      '--noEmit',
+      '--strict',
+      '--noUncheckedIndexedAccess',
+      '--exactOptionalPropertyTypes',
+      '--target',
+      'ES2024',
+      '--module',
+      'ESNext',
+      '--moduleResolution',
+      'Bundler',
+      '--skipLibCheck',
+      'false',
+      '--types',
+      'node',
+      'client/carebow-api.d.ts',
+    ];
     expect(() => execFileSync(tsc, args, { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
   });
 });

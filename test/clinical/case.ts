@@ -2,7 +2,13 @@ import type { TriageInput, TriageLevel } from '../../shared/contracts/triage';
 
 /** Levels, shortest first: A emergency_ambulance · E emergency · U consultation_24 · C consultation · S self_care. */
 export type Level = 'A' | 'E' | 'U' | 'C' | 'S';
-export const LEVEL: Readonly<Record<Level, TriageLevel>> = { A: 'emergency_ambulance', E: 'emergency', U: 'consultation_24', C: 'consultation', S: 'self_care' };
+export const LEVEL: Readonly<Record<Level, TriageLevel>> = {
+  A: 'emergency_ambulance',
+  E: 'emergency',
+  U: 'consultation_24',
+  C: 'consultation',
+  S: 'self_care',
+};
 
 /**
  * One clinical test case. `min` is the least urgent level that is still safe: answering less

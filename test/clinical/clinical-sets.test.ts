@@ -53,7 +53,9 @@ describe.each(Object.entries(SETS))('Clinical set: %s', (name, cases) => {
       const of = nonUrgent.filter((c) => c.source === source);
       return `${source} ${of.filter((c) => over.some((o) => o.startsWith(`${c.id} `))).length}/${of.length}`;
     });
-    console.log(`clinical set ${name}: ${cases.length} cases, ${cases.length - nonUrgent.length} emergency or urgent, ${nonUrgent.length} non-urgent; over-triage ${over.length}/${nonUrgent.length} = ${(rate * 100).toFixed(1)}% (${bySource.join(', ')})${over.length ? `\n  ${over.join('\n  ')}` : ''}`);
+    console.log(
+      `clinical set ${name}: ${cases.length} cases, ${cases.length - nonUrgent.length} emergency or urgent, ${nonUrgent.length} non-urgent; over-triage ${over.length}/${nonUrgent.length} = ${(rate * 100).toFixed(1)}% (${bySource.join(', ')})${over.length ? `\n  ${over.join('\n  ')}` : ''}`,
+    );
     expect(rate).toBeLessThanOrEqual(0.1);
   });
 });

@@ -41,10 +41,32 @@ describe('Document: clinical coverage map', () => {
 
   it('covers every category the triage-safety issue requires', () => {
     const required = [
-      'poisoning-medicine', 'poisoning-chemical', 'alcohol-reduced-consciousness', 'carbon-monoxide', 'self-harm', 'burns', 'electric-shock', 'drowning',
-      'bites-stings-systemic', 'anaphylaxis', 'head-injury', 'pregnancy-bleeding', 'pregnancy-abdominal-pain', 'pregnancy-reduced-movements',
-      'pregnancy-headache-vision', 'infant-fever', 'child-dehydration', 'testicular-pain', 'vision-loss', 'allergic-swelling', 'hypothermia', 'heat-stroke',
-      'diabetes-high', 'diabetes-low', 'sepsis', 'suicidal-ideation',
+      'poisoning-medicine',
+      'poisoning-chemical',
+      'alcohol-reduced-consciousness',
+      'carbon-monoxide',
+      'self-harm',
+      'burns',
+      'electric-shock',
+      'drowning',
+      'bites-stings-systemic',
+      'anaphylaxis',
+      'head-injury',
+      'pregnancy-bleeding',
+      'pregnancy-abdominal-pain',
+      'pregnancy-reduced-movements',
+      'pregnancy-headache-vision',
+      'infant-fever',
+      'child-dehydration',
+      'testicular-pain',
+      'vision-loss',
+      'allergic-swelling',
+      'hypothermia',
+      'heat-stroke',
+      'diabetes-high',
+      'diabetes-low',
+      'sepsis',
+      'suicidal-ideation',
     ];
     const status = new Map(ROWS.map(({ id, cells }) => [id, cells.at(-1)!.trim()]));
     for (const id of required) expect(status.get(id), id).toMatch(/^covered/);

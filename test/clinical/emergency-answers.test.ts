@@ -69,7 +69,10 @@ describe('Clinical answers: emergencies say what to do now', () => {
 describe('Clinical answers: duration alone does not escalate a harmless complaint', () => {
   it('keeps a scalp condition of several weeks below consultation_24', async () => {
     // Act: the other report that opened the issue
-    const { result } = await triageAsTheApiWould({ symptoms: [{ name: 'itchy flaky scalp condition', severity: 3, durationHours: 24 * 35 }], freeText: 'going on for weeks now' });
+    const { result } = await triageAsTheApiWould({
+      symptoms: [{ name: 'itchy flaky scalp condition', severity: 3, durationHours: 24 * 35 }],
+      freeText: 'going on for weeks now',
+    });
     // Assess
     expect(urgencyRank(result.level)).toBeGreaterThan(urgencyRank('consultation_24'));
     expect(result.rulesFired).not.toContain('escalate:low_confidence');

@@ -29,7 +29,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'threw up', severity: 4, durationHours: 6 },
         { name: 'hot and shivery', severity: 4 },
       ],
-      freeText: "started round my belly button last night and now its moved to the right side low down, hurts more when i walk or go over bumps in the car. cant face any food. period was 2 weeks ago and normal",
+      freeText:
+        'started round my belly button last night and now its moved to the right side low down, hurts more when i walk or go over bumps in the car. cant face any food. period was 2 weeks ago and normal',
       age: 23,
       sex: 'female',
     },
@@ -45,7 +46,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'sudden pain in stomach going thru to my back', severity: 9, durationHours: 1, onset: 'sudden' },
         { name: 'feel faint', severity: 6 },
       ],
-      freeText: "came on all of a sudden while watching tv, like a tearing in the middle and right through to my back. wife says ive gone pale and sweaty. they found a swelling on my aorta on a scan 2 years ago and said theyd keep an eye on it",
+      freeText:
+        'came on all of a sudden while watching tv, like a tearing in the middle and right through to my back. wife says ive gone pale and sweaty. they found a swelling on my aorta on a scan 2 years ago and said theyd keep an eye on it',
       age: 71,
       sex: 'male',
       conditions: ['high blood pressure', 'ex smoker'],
@@ -62,7 +64,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'bloating', severity: 4, durationHours: 2880 },
         { name: 'crampy tummy pain on and off', severity: 3, durationHours: 2880, onset: 'gradual' },
       ],
-      freeText: "been going on for about 4 months, comes and goes, worse when im stressed at work. better after ive been to the loo. sometimes loose sometimes constipated. no blood, weight the same, eating normally. just want to know whats causing it",
+      freeText:
+        'been going on for about 4 months, comes and goes, worse when im stressed at work. better after ive been to the loo. sometimes loose sometimes constipated. no blood, weight the same, eating normally. just want to know whats causing it',
       age: 29,
       sex: 'female',
     },
@@ -76,7 +79,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Epigastric burning the morning after a heavy curry and alcohol, eased by an antacid, no cardiac features: dyspepsia, self-care.',
     input: {
       symptoms: [{ name: 'burning in upper stomach', severity: 3, durationHours: 10 }],
-      freeText: "had a massive curry and a few pints last night, burning under my ribs in the middle like heartburn. gaviscon helped loads. not sweaty, no pain in my arm or jaw, walked the dog fine this morning. no sick, pooing normal",
+      freeText:
+        'had a massive curry and a few pints last night, burning under my ribs in the middle like heartburn. gaviscon helped loads. not sweaty, no pain in my arm or jaw, walked the dog fine this morning. no sick, pooing normal',
       age: 41,
       sex: 'male',
     },
@@ -100,7 +104,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'vomiting', severity: 5, durationHours: 5 },
         { name: 'poo looks like red jelly', severity: 3 },
       ],
-      freeText: "our son keeps having episodes every 15-20 mins where he screams and pulls his knees up then goes really pale and quiet and floppy in between. just had a nappy with dark red jelly stuff in it. hes normally such a happy boy",
+      freeText:
+        'our son keeps having episodes every 15-20 mins where he screams and pulls his knees up then goes really pale and quiet and floppy in between. just had a nappy with dark red jelly stuff in it. hes normally such a happy boy',
       age: 1,
       sex: 'male',
     },
@@ -113,7 +118,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Six weeks of school-morning periumbilical pain in a thriving 7-year-old, no red flags: functional abdominal pain, routine GP.',
     input: {
       symptoms: [{ name: 'tummy ache', severity: 3, durationHours: 1008 }],
-      freeText: "my daughter says her tummy hurts most mornings before school, been like this about 6 weeks. its around her belly button. she eats fine, poos every day, no sick, no temperature, growing fine and plays normally at weekends. not waking at night with it",
+      freeText:
+        'my daughter says her tummy hurts most mornings before school, been like this about 6 weeks. its around her belly button. she eats fine, poos every day, no sick, no temperature, growing fine and plays normally at weekends. not waking at night with it',
       age: 7,
       sex: 'female',
     },
@@ -130,7 +136,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'hasnt done a poo', severity: 3, durationHours: 72 },
         { name: 'tummy ache', severity: 2, durationHours: 24 },
       ],
-      freeText: "hes not been for 3 days and when he does go its hard and he cries. tummy a bit sore. eating and drinking ok, no sick, running round like normal. fussy eater, wont touch veg",
+      freeText:
+        'hes not been for 3 days and when he does go its hard and he cries. tummy a bit sore. eating and drinking ok, no sick, running round like normal. fussy eater, wont touch veg',
       age: 4,
       sex: 'male',
     },
@@ -150,7 +157,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Small buttock boil for 3 days, afebrile, well.',
     input: {
       symptoms: [{ name: 'boil on my bum cheek', severity: 4, durationHours: 72 }],
-      freeText: "size of a pea maybe bit bigger, sore to sit on, red round it. no temprature, feel fine otherwise. had one before that popped by itself",
+      freeText: 'size of a pea maybe bit bigger, sore to sit on, red round it. no temprature, feel fine otherwise. had one before that popped by itself',
       age: 34,
       sex: 'male',
     },
@@ -167,7 +174,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'red hot swollen patch on lower leg', severity: 5, durationHours: 48, onset: 'gradual' },
         { name: 'temperature', severity: 3 },
       ],
-      freeText: "started from a scratch from the cat, now the red bit is about the size of my hand and warm. drew round it with a pen this morning and its gone a bit past the line. temp 37.9. feel a bit rubbish but not too bad, eating and drinking",
+      freeText:
+        'started from a scratch from the cat, now the red bit is about the size of my hand and warm. drew round it with a pen this morning and its gone a bit past the line. temp 37.9. feel a bit rubbish but not too bad, eating and drinking',
       age: 52,
       sex: 'female',
     },
@@ -184,7 +192,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'fever', severity: 6 },
         { name: 'shaking', severity: 6 },
       ],
-      freeText: "i inject and its where ive been going in the groin, its massive now and red going down my leg, im shaking and sweating and my heart is going fast. dont really want to go hospital they judge you",
+      freeText:
+        'i inject and its where ive been going in the groin, its massive now and red going down my leg, im shaking and sweating and my heart is going fast. dont really want to go hospital they judge you',
       age: 38,
       sex: 'male',
       conditions: ['hep c'],
@@ -198,7 +207,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Infected ingrown toenail, localised pus, no lymphangitis, afebrile.',
     input: {
       symptoms: [{ name: 'sore big toe', severity: 3, durationHours: 120 }],
-      freeText: "ingrowing toenail, side of the nail is red and puffy and a bit of pus came out. been soaking it in salt water. no red lines going up my foot, no temp",
+      freeText:
+        'ingrowing toenail, side of the nail is red and puffy and a bit of pus came out. been soaking it in salt water. no red lines going up my foot, no temp',
       age: 19,
       sex: 'female',
     },
@@ -221,7 +231,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'lips swelling', severity: 6, durationHours: 0.5, onset: 'sudden' },
         { name: 'itchy', severity: 5 },
       ],
-      freeText: "ate some thai food with peanut sauce at lunch, lips have gone fat and my voice is croaky, feels like somethings stuck in my throat. bit wheezy. never had an allergy before",
+      freeText:
+        'ate some thai food with peanut sauce at lunch, lips have gone fat and my voice is croaky, feels like somethings stuck in my throat. bit wheezy. never had an allergy before',
       age: 26,
       sex: 'male',
     },
@@ -234,7 +245,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Mild-first-hours: peanut-allergic child, throat symptoms, EpiPen given 20 min ago, now well: still needs 999 after adrenaline.',
     input: {
       symptoms: [{ name: 'itchy mouth', severity: 2, durationHours: 0.75, onset: 'sudden' }],
-      freeText: "she has a peanut allergy and ate a cookie at a party, mouth went itchy and she said her throat felt funny and coughed a lot so i used her epipen about 20 min ago. she seems totally fine now, playing. do we still need to go anywhere?",
+      freeText:
+        'she has a peanut allergy and ate a cookie at a party, mouth went itchy and she said her throat felt funny and coughed a lot so i used her epipen about 20 min ago. she seems totally fine now, playing. do we still need to go anywhere?',
       age: 8,
       sex: 'female',
       conditions: ['peanut allergy', 'eczema'],
@@ -252,7 +264,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'itchy watery eyes', severity: 4, durationHours: 336 },
         { name: 'runny nose', severity: 3 },
       ],
-      freeText: "same every year when the pollen is high, may june. otc antihistamine helps a bit. no wheeze, sleeping ok",
+      freeText: 'same every year when the pollen is high, may june. otc antihistamine helps a bit. no wheeze, sleeping ok',
       age: 33,
       sex: 'female',
     },
@@ -266,7 +278,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Post-viral acute urticaria, no angio-oedema, no new drugs, responds to cetirizine.',
     input: {
       symptoms: [{ name: 'hives', severity: 4, durationHours: 36 }],
-      freeText: "itchy raised blotches come and go all over, each one goes in a few hours. had a cold last week. no lip or tongue swelling, breathing normal, no new tablets or foods. cetirizine helps",
+      freeText:
+        'itchy raised blotches come and go all over, each one goes in a few hours. had a cold last week. no lip or tongue swelling, breathing normal, no new tablets or foods. cetirizine helps',
       age: 44,
       sex: 'male',
     },
@@ -288,7 +301,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'wont wake up', severity: 9, durationHours: 1 },
         { name: 'been sick', severity: 5 },
       ],
-      freeText: "my mate drank most of a bottle of vodka at pres, now passed out on the floor and we cant wake him, shouted and shook him. hes making snoring noises and was sick on himself. lips look a bit blue",
+      freeText:
+        'my mate drank most of a bottle of vodka at pres, now passed out on the floor and we cant wake him, shouted and shook him. hes making snoring noises and was sick on himself. lips look a bit blue',
       age: 19,
       sex: 'male',
     },
@@ -304,7 +318,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'slurred speech', severity: 3, durationHours: 0.75, onset: 'sudden' },
         { name: 'dropping things', severity: 3 },
       ],
-      freeText: "my husband is talking like hes drunk but he hasnt had a drop, we were just having dinner. one side of his mouth is sort of hanging down and he dropped his fork with his right hand. he says hes fine and wants to go to bed",
+      freeText:
+        'my husband is talking like hes drunk but he hasnt had a drop, we were just having dinner. one side of his mouth is sort of hanging down and he dropped his fork with his right hand. he says hes fine and wants to go to bed',
       age: 58,
       sex: 'male',
       conditions: ['type 2 diabetes', 'high cholesterol'],
@@ -322,7 +337,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'headache', severity: 4 },
         { name: 'feel sick', severity: 3 },
       ],
-      freeText: "big night out yesterday, drank loads. headache and queasy, keeping water down, been sick once this morning. remember everything, didnt hit my head. no drugs",
+      freeText:
+        'big night out yesterday, drank loads. headache and queasy, keeping water down, been sick once this morning. remember everything, didnt hit my head. no drugs',
       age: 23,
       sex: 'female',
     },
@@ -339,13 +355,15 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     id: 'pres-assault-01',
     source: 'coverage',
     category: 'assault',
-    description: 'Punched in the face: periorbital swelling, diplopia on upgaze, cheek/lip numbness, surgical emphysema after nose-blowing: orbital floor fracture.',
+    description:
+      'Punched in the face: periorbital swelling, diplopia on upgaze, cheek/lip numbness, surgical emphysema after nose-blowing: orbital floor fracture.',
     input: {
       symptoms: [
         { name: 'swollen eye and cheek', severity: 5, durationHours: 14 },
         { name: 'seeing double', severity: 4 },
       ],
-      freeText: "got punched in the face outside a club last night. eye is swollen, when i look up i see two of everything, and my cheek and top lip on that side are numb. blew my nose and the eye puffed up more",
+      freeText:
+        'got punched in the face outside a club last night. eye is swollen, when i look up i see two of everything, and my cheek and top lip on that side are numb. blew my nose and the eye puffed up more',
       age: 27,
       sex: 'male',
     },
@@ -358,7 +376,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Scuffle 2 days ago: upper-arm bruise, full movement, no head injury.',
     input: {
       symptoms: [{ name: 'bruised arm', severity: 3, durationHours: 48 }],
-      freeText: "got into a bit of a scuffle 2 days ago, grabbed and shoved, big bruise on my upper arm. can move it fine in all directions, no numbness, didnt hit my head. just sore",
+      freeText:
+        'got into a bit of a scuffle 2 days ago, grabbed and shoved, big bruise on my upper arm. can move it fine in all directions, no numbness, didnt hit my head. just sore',
       age: 35,
       sex: 'male',
     },
@@ -372,7 +391,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Disclosure of rape last night, minor soreness, asking about emergency contraception and checks: SARC/PEPSE/EC within 24 h.',
     input: {
       symptoms: [{ name: 'sore down below', severity: 3, durationHours: 10 }],
-      freeText: "i was raped last night by someone i met, i havent told anyone. i dont think im badly hurt just sore. i dont know what to do, can i still get the morning after pill and get checked",
+      freeText:
+        'i was raped last night by someone i met, i havent told anyone. i dont think im badly hurt just sore. i dont know what to do, can i still get the morning after pill and get checked',
       age: 20,
       sex: 'female',
     },
@@ -394,7 +414,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'wheeze', severity: 3, durationHours: 6 },
         { name: 'tired', severity: 8 },
       ],
-      freeText: "asthma attack since this afternoon, used blue inhaler loads like 20 puffs. the wheezing has actually gone quieter now but im so exhausted i can barely keep my eyes open and can only say a couple of words at a time. lips look greyish",
+      freeText:
+        'asthma attack since this afternoon, used blue inhaler loads like 20 puffs. the wheezing has actually gone quieter now but im so exhausted i can barely keep my eyes open and can only say a couple of words at a time. lips look greyish',
       age: 34,
       sex: 'female',
       conditions: ['asthma', 'been in icu with asthma once'],
@@ -408,7 +429,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Month of nocturnal cough and daily reliever use, well by day, poor preventer adherence: uncontrolled asthma, review.',
     input: {
       symptoms: [{ name: 'cough at night', severity: 3, durationHours: 720, onset: 'gradual' }],
-      freeText: "asthmatic, been waking up coughing 2-3 nights a week this past month, using my ventolin most days now when before it was once a week. fine in the day mostly. not run out of the brown one but sometimes forget it",
+      freeText:
+        'asthmatic, been waking up coughing 2-3 nights a week this past month, using my ventolin most days now when before it was once a week. fine in the day mostly. not run out of the brown one but sometimes forget it',
       age: 27,
       sex: 'male',
       conditions: ['asthma'],
@@ -423,7 +445,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Wheeze after cat exposure, completely resolved with 2 puffs of reliever, talking normally.',
     input: {
       symptoms: [{ name: 'wheezy', severity: 3, durationHours: 1 }],
-      freeText: "went to my friends house and she has cats, i got wheezy and tight. took 2 puffs of my inhaler and it went away totally, breathing fine and talking fine now. just wanted to check",
+      freeText:
+        'went to my friends house and she has cats, i got wheezy and tight. took 2 puffs of my inhaler and it went away totally, breathing fine and talking fine now. just wanted to check',
       age: 16,
       sex: 'female',
       conditions: ['asthma'],
@@ -444,7 +467,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Acute mechanical low back pain after lifting, no leg or sphincter symptoms.',
     input: {
       symptoms: [{ name: 'lower back pain', severity: 6, durationHours: 72, onset: 'sudden' }],
-      freeText: "did my back in lifting a sofa at the weekend. hurts to bend, stiff in the mornings. walking ok, no pain or tingling down the legs, peeing and pooing normal",
+      freeText:
+        'did my back in lifting a sofa at the weekend. hurts to bend, stiff in the mornings. walking ok, no pain or tingling down the legs, peeing and pooing normal',
       age: 42,
       sex: 'male',
     },
@@ -462,7 +486,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'numb bum', severity: 2, durationHours: 12 },
         { name: 'legs weak', severity: 3 },
       ],
-      freeText: "had back pain a few days, now since this morning it feels numb round my bottom and between my legs when i wipe, and i cant really tell when i need a wee, had to push to get it out. both legs feel heavy",
+      freeText:
+        'had back pain a few days, now since this morning it feels numb round my bottom and between my legs when i wipe, and i cant really tell when i need a wee, had to push to get it out. both legs feel heavy',
       age: 49,
       sex: 'female',
     },
@@ -475,7 +500,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Sudden tearing interscapular pain radiating to chest, sweaty, presyncopal, poorly controlled hypertension: aortic dissection.',
     input: {
       symptoms: [{ name: 'tearing pain between shoulder blades', severity: 10, durationHours: 0.5, onset: 'sudden' }],
-      freeText: "came on like being ripped, goes through to my chest. sweaty, feel like im going to pass out. bp has always been high and i dont always take the tablets",
+      freeText:
+        'came on like being ripped, goes through to my chest. sweaty, feel like im going to pass out. bp has always been high and i dont always take the tablets',
       age: 67,
       sex: 'male',
       conditions: ['hypertension'],
@@ -489,7 +515,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Six months of postural low back ache, no red flags, wants physio: routine.',
     input: {
       symptoms: [{ name: 'back ache', severity: 3, durationHours: 4320, onset: 'gradual' }],
-      freeText: "achey lower back for about 6 months, worse after sitting at my desk all day, better when i move about and go swimming. no leg symptoms, no weight loss, no night sweats. ibuprofen helps. would like physio",
+      freeText:
+        'achey lower back for about 6 months, worse after sitting at my desk all day, better when i move about and go swimming. no leg symptoms, no weight loss, no night sweats. ibuprofen helps. would like physio',
       age: 38,
       sex: 'female',
     },
@@ -509,7 +536,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Elderly woman, acute confusion and visual hallucinations since yesterday, feverish, strong-smelling urine: delirium, possible urosepsis.',
     input: {
       symptoms: [{ name: 'confused', severity: 5, durationHours: 20, onset: 'sudden' }],
-      freeText: "mum was fine on sunday, since yesterday shes been muddled, doesnt know what day it is, says theres children in her bedroom. her wee smells strong and shes off her food. shes hot to touch",
+      freeText:
+        'mum was fine on sunday, since yesterday shes been muddled, doesnt know what day it is, says theres children in her bedroom. her wee smells strong and shes off her food. shes hot to touch',
       age: 84,
       sex: 'female',
       conditions: ['arthritis', 'lives alone'],
@@ -526,7 +554,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'not sleeping', severity: 4, durationHours: 120 },
         { name: 'paranoid', severity: 5, durationHours: 168 },
       ],
-      freeText: "my brother thinks the neighbours are putting cameras in his room and the tv is talking about him. hardly slept this week. hes not threatening anyone, not said anything about hurting himself, says he doesnt take drugs. never been like this before",
+      freeText:
+        'my brother thinks the neighbours are putting cameras in his room and the tv is talking about him. hardly slept this week. hes not threatening anyone, not said anything about hurting himself, says he doesnt take drugs. never been like this before',
       age: 24,
       sex: 'male',
     },
@@ -539,7 +568,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Gradual forgetfulness over a year, repeating questions, still independent: memory assessment, routine GP.',
     input: {
       symptoms: [{ name: 'forgetful', severity: 3, durationHours: 8760, onset: 'gradual' }],
-      freeText: "dad has been getting more forgetful over the last year, repeats the same questions, loses his keys lots, got lost driving once somewhere he knows. still washing and dressing himself. no sudden change",
+      freeText:
+        'dad has been getting more forgetful over the last year, repeats the same questions, loses his keys lots, got lost driving once somewhere he knows. still washing and dressing himself. no sudden change',
       age: 79,
       sex: 'male',
     },
@@ -559,7 +589,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Wasp sting, 5 cm local reaction, no systemic features.',
     input: {
       symptoms: [{ name: 'wasp sting on arm', severity: 3, durationHours: 5 }],
-      freeText: "swelling about 5cm round it, red and itchy. no trouble breathing, lips fine, no rash anywhere else. took an antihistamine",
+      freeText: 'swelling about 5cm round it, red and itchy. no trouble breathing, lips fine, no rash anywhere else. took an antihistamine',
       age: 31,
       sex: 'male',
     },
@@ -576,7 +606,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'bee sting', severity: 2, durationHours: 0.2, onset: 'sudden' },
         { name: 'throat itchy', severity: 2 },
       ],
-      freeText: "stung on the neck about 10 min ago, last time i got stung i came out in hives all over and felt faint. right now i just feel a bit itchy in my throat and hot, otherwise ok. i dont have an epipen",
+      freeText:
+        'stung on the neck about 10 min ago, last time i got stung i came out in hives all over and felt faint. right now i just feel a bit itchy in my throat and hot, otherwise ok. i dont have an epipen',
       age: 46,
       sex: 'female',
     },
@@ -586,10 +617,10 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     id: 'pres-bites-stings-03',
     source: 'coverage',
     category: 'bites-stings',
-    description: 'Dog bite with puncture wounds to the dorsum of a child\'s hand, bleeding controlled, function intact: same-day antibiotics/wound care.',
+    description: "Dog bite with puncture wounds to the dorsum of a child's hand, bleeding controlled, function intact: same-day antibiotics/wound care.",
     input: {
       symptoms: [{ name: 'dog bite on hand', severity: 5, durationHours: 2 }],
-      freeText: "the neighbours dog bit his hand, 2 puncture holes on the back of his hand, bleeding stopped after pressing on it, he can move all his fingers",
+      freeText: 'the neighbours dog bit his hand, 2 puncture holes on the back of his hand, bleeding stopped after pressing on it, he can move all his fingers',
       age: 6,
       sex: 'male',
     },
@@ -602,7 +633,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Expanding target rash 10 days after a tick bite, systemically well: erythema migrans (Lyme), GP for antibiotics.',
     input: {
       symptoms: [{ name: 'red ring rash on leg', severity: 2, durationHours: 96 }],
-      freeText: "found a tick on my leg after walking in the new forest about 10 days ago, now theres a red patch round the spot getting bigger, like a target, about 8cm across. feel fine, no temp, no aches",
+      freeText:
+        'found a tick on my leg after walking in the new forest about 10 days ago, now theres a red patch round the spot getting bigger, like a target, about 8cm across. feel fine, no temp, no aches',
       age: 52,
       sex: 'female',
     },
@@ -622,7 +654,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Superficial (erythema only) fingertip burn from oven tray, cooled.',
     input: {
       symptoms: [{ name: 'burnt finger', severity: 3, durationHours: 1 }],
-      freeText: "touched the oven tray, red and stings, no blister. ran it under the cold tap for 20 min",
+      freeText: 'touched the oven tray, red and stings, no blister. ran it under the cold tap for 20 min',
       age: 29,
       sex: 'female',
     },
@@ -636,7 +668,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Steam burn on forearm: one intact coin-sized blister, surrounding erythema, small area.',
     input: {
       symptoms: [{ name: 'blister on arm from steam', severity: 3, durationHours: 3 }],
-      freeText: "kettle steam got my forearm, blister about the size of a quarter (10p), not popped, the rest is just pink. hurts a bit",
+      freeText: 'kettle steam got my forearm, blister about the size of a quarter (10p), not popped, the rest is just pink. hurts a bit',
       age: 24,
       sex: 'male',
     },
@@ -647,10 +679,10 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     id: 'pres-burns-scalds-03',
     source: 'coverage',
     category: 'burns-scalds',
-    description: 'Toddler pulled hot tea over chest and arm: blistering scald larger than the parent\'s hand.',
+    description: "Toddler pulled hot tea over chest and arm: blistering scald larger than the parent's hand.",
     input: {
       symptoms: [{ name: 'scald from cup of tea', severity: 8, durationHours: 0.5, onset: 'sudden' }],
-      freeText: "she pulled my tea off the table, went down her chest and arm, skin is red and blistering, bigger than my hand. weve got it under cool water",
+      freeText: 'she pulled my tea off the table, went down her chest and arm, skin is red and blistering, bigger than my hand. weve got it under cool water',
       age: 1,
       sex: 'female',
     },
@@ -663,7 +695,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Mild-first-hours: mains electric shock with entry/exit marks, thrown back, now fluttery heart: electrical injury.',
     input: {
       symptoms: [{ name: 'small burn mark on hand', severity: 2, durationHours: 1 }],
-      freeText: "got a shock off the mains when i was rewiring a socket, it threw me back. small black mark on my palm and one on my elbow. feel fine apart from a bit shaky, heart feels a bit fluttery",
+      freeText:
+        'got a shock off the mains when i was rewiring a socket, it threw me back. small black mark on my palm and one on my elbow. feel fine apart from a bit shaky, heart feels a bit fluttery',
       age: 37,
       sex: 'male',
     },
@@ -682,7 +715,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Alkali (oven cleaner) splash to the eye, brief rinse only, still painful and blurred: chemical eye injury.',
     input: {
       symptoms: [{ name: 'oven cleaner in my eye', severity: 8, durationHours: 0.25, onset: 'sudden' }],
-      freeText: "splashed in my right eye, burning like mad, rinsed it under the tap for a few mins, still cant open it properly and vision blurry",
+      freeText: 'splashed in my right eye, burning like mad, rinsed it under the tap for a few mins, still cant open it properly and vision blurry',
       age: 40,
       sex: 'male',
     },
@@ -699,7 +732,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'feel sick', severity: 3 },
         { name: 'dizzy', severity: 3 },
       ],
-      freeText: "whole family has had headaches and feeling sick the last few days, worse in the evening when the heating is on, better when were out at work. boiler is old and theres black marks round it. the kids are really sleepy too",
+      freeText:
+        'whole family has had headaches and feeling sick the last few days, worse in the evening when the heating is on, better when were out at work. boiler is old and theres black marks round it. the kids are really sleepy too',
       age: 36,
       sex: 'female',
     },
@@ -712,7 +746,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Mild scalp itch and hairline erythema after home hair dye, no facial swelling, normal breathing.',
     input: {
       symptoms: [{ name: 'itchy scalp after hair dye', severity: 3, durationHours: 20 }],
-      freeText: "dyed my hair at home last night, scalp bit itchy and pink along the hairline. no swelling of my face or eyes, breathing fine. did the patch test 48h before and it was fine",
+      freeText:
+        'dyed my hair at home last night, scalp bit itchy and pink along the hairline. no swelling of my face or eyes, breathing fine. did the patch test 48h before and it was fine',
       age: 27,
       sex: 'female',
     },
@@ -737,7 +772,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'jaw ache', severity: 3 },
         { name: 'clammy', severity: 4 },
       ],
-      freeText: "feels like bad indigestion in the middle of my chest, gaviscon not touching it, ache in my jaw and ive come over all sweaty and sick. not exactly a pain more a pressure",
+      freeText:
+        'feels like bad indigestion in the middle of my chest, gaviscon not touching it, ache in my jaw and ive come over all sweaty and sick. not exactly a pain more a pressure',
       age: 74,
       sex: 'female',
       conditions: ['diabetes type 2', 'high blood pressure'],
@@ -751,7 +787,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Mild-first-hours: 61-year-old smoker, 20 min exertional tight chest pain radiating to left arm this morning, now pain-free: possible ACS.',
     input: {
       symptoms: [{ name: 'chest pain', severity: 2, durationHours: 0.33, onset: 'sudden' }],
-      freeText: "had a tight pain across my chest this morning walking up the hill to the shop, went down my left arm, lasted 20 mins and went off when i sat down. fine now, no pain at all. smoke 20 a day. probably nothing?",
+      freeText:
+        'had a tight pain across my chest this morning walking up the hill to the shop, went down my left arm, lasted 20 mins and went off when i sat down. fine now, no pain at all. smoke 20 a day. probably nothing?',
       age: 61,
       sex: 'male',
       conditions: ['smoker'],
@@ -765,7 +802,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Young man, localised chest-wall pain reproducible on palpation after bench press, no cardiorespiratory features.',
     input: {
       symptoms: [{ name: 'sore chest', severity: 3, durationHours: 48 }],
-      freeText: "sore spot on the left of my chest since bench pressing at the gym 2 days ago. hurts when i press on it and when i twist. not breathless, no sweating, no pain into my arm, fine going up stairs",
+      freeText:
+        'sore spot on the left of my chest since bench pressing at the gym 2 days ago. hurts when i press on it and when i twist. not breathless, no sweating, no pain into my arm, fine going up stairs',
       age: 24,
       sex: 'male',
     },
@@ -779,7 +817,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Two weeks of post-prandial and nocturnal retrosternal burning with acid taste, antacid-responsive, no alarm features: GORD.',
     input: {
       symptoms: [{ name: 'heartburn', severity: 3, durationHours: 336 }],
-      freeText: "burning behind my breastbone after meals and when i lie down at night, acid taste, been a couple of weeks since starting a new job and eating late. gaviscon sorts it. no trouble swallowing, no weight loss",
+      freeText:
+        'burning behind my breastbone after meals and when i lie down at night, acid taste, been a couple of weeks since starting a new job and eating late. gaviscon sorts it. no trouble swallowing, no weight loss',
       age: 31,
       sex: 'female',
     },
@@ -799,7 +838,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Sudden collapse, unresponsive, occasional gasping breaths: cardiac arrest.',
     input: {
       symptoms: [{ name: 'collapsed', severity: 10, durationHours: 0.05, onset: 'sudden' }],
-      freeText: "my dad just went down in the kitchen, not answering me, eyes open but not responding, making gasping noises every now and then",
+      freeText: 'my dad just went down in the kitchen, not answering me, eyes open but not responding, making gasping noises every now and then',
       age: 63,
       sex: 'male',
     },
@@ -812,7 +851,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Vasovagal faint after prolonged standing in heat, prodrome, recovered in seconds, no injury.',
     input: {
       symptoms: [{ name: 'fainted', severity: 2, durationHours: 1, onset: 'sudden' }],
-      freeText: "fainted at a friends wedding after standing for ages in the heat, felt hot and sick and went grey first then went down, came round in a few seconds. fine now, had water and food. no chest pain, didnt hit my head",
+      freeText:
+        'fainted at a friends wedding after standing for ages in the heat, felt hot and sick and went grey first then went down, came round in a few seconds. fine now, had water and food. no chest pain, didnt hit my head',
       age: 21,
       sex: 'female',
     },
@@ -826,7 +866,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Syncope during jogging without warning, preceded by palpitations, family history of sudden death at 40: high-risk cardiac syncope.',
     input: {
       symptoms: [{ name: 'blacked out', severity: 3, durationHours: 2, onset: 'sudden' }],
-      freeText: "was jogging and just went down, no warning, mate says i was out for maybe 30 seconds. had a fluttery heart just before. feel fine now just grazed. my brother died suddenly at 40",
+      freeText:
+        'was jogging and just went down, no warning, mate says i was out for maybe 30 seconds. had a fluttery heart just before. feel fine now just grazed. my brother died suddenly at 40',
       age: 54,
       sex: 'male',
     },
@@ -845,7 +886,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Six-week-old, 3 h evening crying for 2 weeks, content otherwise, feeding and gaining well: infant colic.',
     input: {
       symptoms: [{ name: 'crying every evening', severity: 4, durationHours: 336 }],
-      freeText: "6 week old, cries for about 3 hours every evening, pulls his legs up, we cant settle him. rest of the day hes content, feeding well, plenty of wet and dirty nappies, gaining weight well at the weigh in",
+      freeText:
+        '6 week old, cries for about 3 hours every evening, pulls his legs up, we cant settle him. rest of the day hes content, feeding well, plenty of wet and dirty nappies, gaining weight well at the weigh in',
       age: 0,
       sex: 'male',
     },
@@ -862,7 +904,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'crying', severity: 6, durationHours: 5 },
         { name: 'not feeding well', severity: 5 },
       ],
-      freeText: "shes 7 weeks, the crying is different, high pitched like a squeal. feels hot, temp 38.2 under the arm. only taken half her usual bottle",
+      freeText: 'shes 7 weeks, the crying is different, high pitched like a squeal. feels hot, temp 38.2 under the arm. only taken half her usual bottle',
       age: 0,
       sex: 'female',
     },
@@ -878,7 +920,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'grizzly', severity: 3, durationHours: 36 },
         { name: 'pulling ear', severity: 3 },
       ],
-      freeText: "9 month old, snotty cold for a few days, now grumpy and keeps pulling his right ear. temp 37.8 after calpol. still feeding, wet nappies normal, smiley when the calpol kicks in",
+      freeText:
+        '9 month old, snotty cold for a few days, now grumpy and keeps pulling his right ear. temp 37.8 after calpol. still feeding, wet nappies normal, smiley when the calpol kicks in',
       age: 0,
       sex: 'male',
     },
@@ -897,7 +940,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Three days of toothache with thermal sensitivity, no swelling, afebrile, analgesia helping: dentist.',
     input: {
       symptoms: [{ name: 'toothache', severity: 5, durationHours: 72 }],
-      freeText: "back bottom tooth, hurts with cold and hot drinks, throbs at night a bit. no swelling in my face, no temp. paracetamol and ibuprofen helping",
+      freeText: 'back bottom tooth, hurts with cold and hot drinks, throbs at night a bit. no swelling in my face, no temp. paracetamol and ibuprofen helping',
       age: 30,
       sex: 'male',
     },
@@ -908,13 +951,15 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     id: 'pres-dental-02',
     source: 'coverage',
     category: 'dental',
-    description: 'Dental infection with submandibular swelling spreading towards eye, trismus, difficulty swallowing saliva, 38.6 °C: spreading odontogenic infection.',
+    description:
+      'Dental infection with submandibular swelling spreading towards eye, trismus, difficulty swallowing saliva, 38.6 °C: spreading odontogenic infection.',
     input: {
       symptoms: [
         { name: 'face swollen', severity: 7, durationHours: 36, onset: 'gradual' },
         { name: 'hard to swallow', severity: 5 },
       ],
-      freeText: "bad tooth on the bottom left for a week, now my jaw and under my chin is really swollen and hard, going up towards my eye, cant open my mouth more than a finger, struggling to swallow my spit. temp 38.6",
+      freeText:
+        'bad tooth on the bottom left for a week, now my jaw and under my chin is really swollen and hard, going up towards my eye, cant open my mouth more than a finger, struggling to swallow my spit. temp 38.6',
       age: 43,
       sex: 'female',
     },
@@ -927,7 +972,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Months of brief cold-triggered tooth twinges, no swelling or constant pain: dentine hypersensitivity.',
     input: {
       symptoms: [{ name: 'sensitive teeth', severity: 2, durationHours: 2160 }],
-      freeText: "teeth twinge when i have ice cream or cold water, few months now. no swelling, no constant pain",
+      freeText: 'teeth twinge when i have ice cream or cold water, few months now. no swelling, no constant pain',
       age: 35,
       sex: 'female',
     },
@@ -952,7 +997,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'stomache pain', severity: 5 },
         { name: 'breathing fast', severity: 4 },
       ],
-      freeText: "type 1, had a bug, didnt take my long acting insulin cos i wasnt eating. sugar 26, blood ketones 3.8 on my meter. really thirsty and drowsy",
+      freeText: 'type 1, had a bug, didnt take my long acting insulin cos i wasnt eating. sugar 26, blood ketones 3.8 on my meter. really thirsty and drowsy',
       age: 19,
       sex: 'female',
       conditions: ['type 1 diabetes'],
@@ -966,7 +1011,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Type 2 on metformin, fasting glucose 11–13 for a week, asymptomatic: routine review.',
     input: {
       symptoms: [{ name: 'high blood sugar readings', severity: 2, durationHours: 240 }],
-      freeText: "type 2 on metformin, my finger pricks have been 11 to 13 before breakfast the past week or so, usually 7-8. feel fine, not thirsty, no infections i know of",
+      freeText:
+        'type 2 on metformin, my finger pricks have been 11 to 13 before breakfast the past week or so, usually 7-8. feel fine, not thirsty, no infections i know of',
       age: 61,
       sex: 'male',
       conditions: ['type 2 diabetes'],
@@ -981,7 +1027,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Mild hypoglycaemia (3.2) on gliclazide, self-treated, now 6.4 and well, eating less with a cold: review medication soon.',
     input: {
       symptoms: [{ name: 'hypo', severity: 3, durationHours: 1, onset: 'sudden' }],
-      freeText: "went shaky and sweaty before lunch, sugar was 3.2, had 5 jelly babies and a sandwich, now 6.4 and feel fine. i take gliclazide and metformin. first one in months. been eating less as ive got a cold",
+      freeText:
+        'went shaky and sweaty before lunch, sugar was 3.2, had 5 jelly babies and a sandwich, now 6.4 and feel fine. i take gliclazide and metformin. first one in months. been eating less as ive got a cold',
       age: 72,
       sex: 'male',
       conditions: ['type 2 diabetes'],
@@ -996,7 +1043,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Neuropathic diabetic foot: painless black toe tip with malodour and dorsal redness: gangrene/infection, immediate referral.',
     input: {
       symptoms: [{ name: 'black toe', severity: 1, durationHours: 96 }],
-      freeText: "noticed the end of my 2nd toe has gone black and theres a smelly bit underneath, doesnt hurt at all, i cant feel my feet much anyway. bit of redness on top of my foot",
+      freeText:
+        'noticed the end of my 2nd toe has gone black and theres a smelly bit underneath, doesnt hurt at all, i cant feel my feet much anyway. bit of redness on top of my foot',
       age: 66,
       sex: 'male',
       conditions: ['type 2 diabetes', 'neuropathy'],
@@ -1020,7 +1068,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'diarhea', severity: 4, durationHours: 24 },
         { name: 'vomiting', severity: 3, durationHours: 12 },
       ],
-      freeText: "think its a bug going round work, the runs and been sick twice, keeping water down now, weeing fine. no blood",
+      freeText: 'think its a bug going round work, the runs and been sick twice, keeping water down now, weeing fine. no blood',
       age: 30,
       sex: 'male',
     },
@@ -1037,7 +1085,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'diarrhoea', severity: 4, durationHours: 72 },
         { name: 'dizzy when i stand', severity: 5 },
       ],
-      freeText: "runny tummy 3 days, hardly eating, ive barely passed water since yesterday morning. still taking my water tablet and ramipril. mouth dry",
+      freeText: 'runny tummy 3 days, hardly eating, ive barely passed water since yesterday morning. still taking my water tablet and ramipril. mouth dry',
       age: 83,
       sex: 'female',
       conditions: ['heart failure', 'high blood pressure'],
@@ -1054,7 +1102,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'vomiting', severity: 6, durationHours: 14 },
         { name: 'sleepy', severity: 5 },
       ],
-      freeText: "10 month old, bringing up every feed since early this morning, and runny poos. only 1 wet diaper today. the soft spot on her head looks sunken and shes really sleepy and floppy-ish",
+      freeText:
+        '10 month old, bringing up every feed since early this morning, and runny poos. only 1 wet diaper today. the soft spot on her head looks sunken and shes really sleepy and floppy-ish',
       age: 0,
       sex: 'female',
     },
@@ -1064,10 +1113,12 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     id: 'pres-diarrhoea-vomiting-04',
     source: 'coverage',
     category: 'diarrhoea-vomiting',
-    description: 'Six weeks of looser, more frequent stool with some dark blood and unintentional weight loss in a 64-year-old: suspected colorectal cancer pathway.',
+    description:
+      'Six weeks of looser, more frequent stool with some dark blood and unintentional weight loss in a 64-year-old: suspected colorectal cancer pathway.',
     input: {
       symptoms: [{ name: 'loose stools', severity: 3, durationHours: 1008 }],
-      freeText: "been going more often and looser for about 6 weeks, sometimes a bit of dark blood mixed in. lost about half a stone without trying. no pain really",
+      freeText:
+        'been going more often and looser for about 6 weeks, sometimes a bit of dark blood mixed in. lost about half a stone without trying. no pain really',
       age: 64,
       sex: 'male',
     },
@@ -1086,7 +1137,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Earache and muffled hearing with a head cold, afebrile, no discharge.',
     input: {
       symptoms: [{ name: 'earache', severity: 4, durationHours: 48 }],
-      freeText: "got a head cold and now my left ear aches and feels bunged up. no discharge, hearing a bit muffled. temp normal",
+      freeText: 'got a head cold and now my left ear aches and feels bunged up. no discharge, hearing a bit muffled. temp normal',
       age: 36,
       sex: 'female',
     },
@@ -1103,7 +1154,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'swelling behind ear', severity: 6, durationHours: 24 },
         { name: 'high temperature', severity: 6 },
       ],
-      freeText: "had an ear infection last week, now behind his ear is red, swollen and squishy and the ear is sticking out. temp 39.4, not himself",
+      freeText: 'had an ear infection last week, now behind his ear is red, swollen and squishy and the ear is sticking out. temp 39.4, not himself',
       age: 4,
       sex: 'male',
     },
@@ -1116,7 +1167,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Three weeks of blocked ear with previous wax, no pain, discharge or vertigo.',
     input: {
       symptoms: [{ name: 'blocked ear', severity: 2, durationHours: 504 }],
-      freeText: "ear feels full and hearing worse on that side, had wax before. no pain no discharge no dizziness",
+      freeText: 'ear feels full and hearing worse on that side, had wax before. no pain no discharge no dizziness',
       age: 68,
       sex: 'male',
     },
@@ -1130,7 +1181,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Woke with sudden unilateral deafness and tinnitus, no cold, pain or wax: sudden sensorineural hearing loss (painless, low slider).',
     input: {
       symptoms: [{ name: 'cant hear in right ear', severity: 3, durationHours: 14, onset: 'sudden' }],
-      freeText: "woke up this morning and my right ear is just deaf, bit of ringing. no cold, no pain, never had wax problems. no dizziness or face weakness",
+      freeText: 'woke up this morning and my right ear is just deaf, bit of ringing. no cold, no pain, never had wax problems. no dizziness or face weakness',
       age: 51,
       sex: 'male',
     },
@@ -1149,7 +1200,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Bilateral sticky gritty eyes, normal vision, no pain/photophobia, contact at home: infective conjunctivitis.',
     input: {
       symptoms: [{ name: 'sticky red eyes', severity: 3, durationHours: 36 }],
-      freeText: "both eyes gritty and crusted shut this morning, yellow gunk. vision fine once cleaned, no pain, light doesnt bother me. girlfriend had the same last week",
+      freeText:
+        'both eyes gritty and crusted shut this morning, yellow gunk. vision fine once cleaned, no pain, light doesnt bother me. girlfriend had the same last week',
       age: 29,
       sex: 'male',
     },
@@ -1160,14 +1212,15 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     id: 'pres-eye-02',
     source: 'coverage',
     category: 'eye',
-    description: 'Hypermetropic older woman, sudden painful red eye in a dark cinema, haloes, blurred vision, headache, vomiting: acute angle-closure glaucoma.',
+    description:
+      'Hypermetropic older woman, sudden painful red eye in a dark cinema, haloes, blurred vision, headache, vomiting: acute angle-closure glaucoma.',
     input: {
       symptoms: [
         { name: 'pain in eye', severity: 8, durationHours: 3, onset: 'sudden' },
         { name: 'blurry vision', severity: 6 },
         { name: 'being sick', severity: 4 },
       ],
-      freeText: "came on tonight in the cinema, left eye red and aching badly, seeing rainbow rings round lights, headache over that eye and ive vomited",
+      freeText: 'came on tonight in the cinema, left eye red and aching badly, seeing rainbow rings round lights, headache over that eye and ive vomited',
       age: 66,
       sex: 'female',
       conditions: ['long sighted'],
@@ -1181,7 +1234,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Myope with sudden shower of floaters, flashes and a shadow descending from above, painless: retinal detachment.',
     input: {
       symptoms: [{ name: 'floaters', severity: 2, durationHours: 8, onset: 'sudden' }],
-      freeText: "loads of new floaters in my right eye like a swarm of flies and flashes of light at the side. now theres a dark shadow coming in from the top. doesnt hurt at all",
+      freeText:
+        'loads of new floaters in my right eye like a swarm of flies and flashes of light at the side. now theres a dark shadow coming in from the top. doesnt hurt at all',
       age: 57,
       sex: 'male',
       conditions: ['short sighted'],
@@ -1195,7 +1249,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Painless pea-sized upper-lid lump for 3 weeks, not inflamed, normal vision: chalazion.',
     input: {
       symptoms: [{ name: 'lump on eyelid', severity: 1, durationHours: 504 }],
-      freeText: "small pea sized lump on my upper eyelid, not painful, not red, been there 3 weeks. vision fine",
+      freeText: 'small pea sized lump on my upper eyelid, not painful, not red, been there 3 weeks. vision fine',
       age: 42,
       sex: 'female',
     },
@@ -1213,10 +1267,11 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     id: 'pres-facial-problems-01',
     source: 'coverage',
     category: 'facial-problems',
-    description: 'Unilateral facial weakness including forehead, incomplete eye closure, post-auricular ache, limbs and speech normal: Bell\'s palsy.',
+    description: "Unilateral facial weakness including forehead, incomplete eye closure, post-auricular ache, limbs and speech normal: Bell's palsy.",
     input: {
       symptoms: [{ name: 'one side of face drooping', severity: 4, durationHours: 20, onset: 'gradual' }],
-      freeText: "woke up and the right side of my face wont move, cant close my right eye properly, cant wrinkle my forehead that side, drinks dribble out. had an ache behind my right ear yesterday. arms and legs totally fine, speech fine apart from a bit lispy, no headache",
+      freeText:
+        'woke up and the right side of my face wont move, cant close my right eye properly, cant wrinkle my forehead that side, drinks dribble out. had an ache behind my right ear yesterday. arms and legs totally fine, speech fine apart from a bit lispy, no headache',
       age: 44,
       sex: 'male',
     },
@@ -1232,7 +1287,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'pain in cheeks and forehead', severity: 4, durationHours: 192 },
         { name: 'blocked nose', severity: 4 },
       ],
-      freeText: "started as a cold over a week ago, now my face feels full and achey when i bend forward, green snot. no swelling round my eyes, vision fine, temp normal",
+      freeText:
+        'started as a cold over a week ago, now my face feels full and achey when i bend forward, green snot. no swelling round my eyes, vision fine, temp normal',
       age: 31,
       sex: 'female',
     },
@@ -1246,7 +1302,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Painful vesicular rash left forehead and nasal tip with a red watering eye: herpes zoster ophthalmicus.',
     input: {
       symptoms: [{ name: 'painful rash on forehead', severity: 6, durationHours: 36 }],
-      freeText: "blistery rash on the left side of my forehead up into my hair and a couple of spots on the tip of my nose. left eye is red and watering. burning pain before it came out",
+      freeText:
+        'blistery rash on the left side of my forehead up into my hair and a couple of spots on the tip of my nose. left eye is red and watering. burning pain before it came out',
       age: 74,
       sex: 'female',
     },
@@ -1269,7 +1326,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'fell and cant get up', severity: 7, durationHours: 9 },
         { name: 'hip pain', severity: 7 },
       ],
-      freeText: "carer found mum on the bedroom floor this morning, think she fell in the night going to the toilet. pain in her left hip, that leg looks shorter and turned out. shes cold and a bit muddled",
+      freeText:
+        'carer found mum on the bedroom floor this morning, think she fell in the night going to the toilet. pain in her left hip, that leg looks shorter and turned out. shes cold and a bit muddled',
       age: 88,
       sex: 'female',
       conditions: ['osteoporosis'],
@@ -1283,7 +1341,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Mechanical trip on rug, got up unaided, knee graze, no head injury, no prodrome, walking normally.',
     input: {
       symptoms: [{ name: 'grazed knee', severity: 2, durationHours: 3 }],
-      freeText: "tripped on the edge of the rug, went down on my knees. got up on my own straight away, little graze, cleaned it. walking fine, didnt bang my head, didnt feel dizzy before, just clumsy",
+      freeText:
+        'tripped on the edge of the rug, went down on my knees. got up on my own straight away, little graze, cleaned it. walking fine, didnt bang my head, didnt feel dizzy before, just clumsy',
       age: 79,
       sex: 'male',
     },
@@ -1297,7 +1356,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Mild-first-hours: 85-year-old on apixaban slipped and hit head on sink, small lump, no LOC, feels fine: CT within 8 h.',
     input: {
       symptoms: [{ name: 'bump on head', severity: 2, durationHours: 1.5 }],
-      freeText: "slipped in the bathroom and knocked her head on the sink. small lump, no cut, didnt knock herself out, no headache to speak of. shes on apixaban (eliquis) for her heart",
+      freeText:
+        'slipped in the bathroom and knocked her head on the sink. small lump, no cut, didnt knock herself out, no headache to speak of. shes on apixaban (eliquis) for her heart',
       age: 85,
       sex: 'female',
       conditions: ['atrial fibrillation'],
@@ -1308,10 +1368,11 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     id: 'pres-falls-04',
     source: 'coverage',
     category: 'falls',
-    description: 'Three non-injurious falls in 2 months, Parkinson\'s, polypharmacy, no blackouts: multifactorial falls assessment.',
+    description: "Three non-injurious falls in 2 months, Parkinson's, polypharmacy, no blackouts: multifactorial falls assessment.",
     input: {
       symptoms: [{ name: 'unsteady on feet', severity: 3, durationHours: 1440, onset: 'gradual' }],
-      freeText: "dad has had 3 falls in the last 2 months, no injuries, always got himself up. seems wobbly, uses the furniture to get around. no blackouts that we know of",
+      freeText:
+        'dad has had 3 falls in the last 2 months, no injuries, always got himself up. seems wobbly, uses the furniture to get around. no blackouts that we know of',
       age: 81,
       sex: 'male',
       conditions: ['parkinsons', 'on 8 different tablets'],
@@ -1332,7 +1393,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Known epilepsy, typical 90 s seizure, back to baseline, no injury, trigger identified (sleep loss).',
     input: {
       symptoms: [{ name: 'had a seizure', severity: 3, durationHours: 1, onset: 'sudden' }],
-      freeText: "i have epilepsy, had one of my normal fits at home, wife timed it about 90 seconds, back to normal in 20 min. didnt hurt myself, same as my usual ones. had a late night",
+      freeText:
+        'i have epilepsy, had one of my normal fits at home, wife timed it about 90 seconds, back to normal in 20 min. didnt hurt myself, same as my usual ones. had a late night',
       age: 34,
       sex: 'male',
       conditions: ['epilepsy'],
@@ -1347,7 +1409,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'First-ever generalised tonic-clonic seizure in a young adult, tongue bitten, post-ictal confusion.',
     input: {
       symptoms: [{ name: 'shaking fit', severity: 6, durationHours: 0.5, onset: 'sudden' }],
-      freeText: "my girlfriend just had a fit on the sofa, went stiff then jerking for about 2 mins, never happened before. shes breathing and awake now but really confused and sleepy, bit her tongue",
+      freeText:
+        'my girlfriend just had a fit on the sofa, went stiff then jerking for about 2 mins, never happened before. shes breathing and awake now but really confused and sleepy, bit her tongue',
       age: 26,
       sex: 'female',
     },
@@ -1363,7 +1426,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'fit', severity: 5, durationHours: 0.5, onset: 'sudden' },
         { name: 'temperature', severity: 5 },
       ],
-      freeText: "our son had a fit, eyes rolled back and arms and legs jerking for about a minute. hes had a temp of 39 with a cold since this morning. never had one before. now crying and grumpy but awake",
+      freeText:
+        'our son had a fit, eyes rolled back and arms and legs jerking for about a minute. hes had a temp of 39 with a cold since this morning. never had one before. now crying and grumpy but awake',
       age: 1,
       sex: 'male',
     },
@@ -1382,7 +1446,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Mild-first-hours: 3-year-old probably swallowed a coin-cell battery from a key fob, asymptomatic and eating.',
     input: {
       symptoms: [{ name: 'swallowed something', severity: 1, durationHours: 0.5 }],
-      freeText: "the back came off the car key fob and the little round flat battery is missing, my 3 year old had it, think she swallowed it. she seems absolutely fine, eating a biscuit and playing",
+      freeText:
+        'the back came off the car key fob and the little round flat battery is missing, my 3 year old had it, think she swallowed it. she seems absolutely fine, eating a biscuit and playing',
       age: 3,
       sex: 'female',
     },
@@ -1392,10 +1457,11 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     id: 'pres-foreign-body-02',
     source: 'coverage',
     category: 'foreign-body',
-    description: 'Plastic bead in a child\'s nostril for 1 h, breathing comfortably, not distressed: needs same-day removal.',
+    description: "Plastic bead in a child's nostril for 1 h, breathing comfortably, not distressed: needs same-day removal.",
     input: {
       symptoms: [{ name: 'bead up nose', severity: 2, durationHours: 1 }],
-      freeText: "pushed a plastic bead up his left nostril, can just see it, tried getting him to blow. breathing fine through his mouth and the other side, not upset",
+      freeText:
+        'pushed a plastic bead up his left nostril, can just see it, tried getting him to blow. breathing fine through his mouth and the other side, not upset',
       age: 5,
       sex: 'male',
     },
@@ -1408,7 +1474,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Small wooden splinter in finger, mostly removed, not inflamed.',
     input: {
       symptoms: [{ name: 'splinter', severity: 2, durationHours: 4 }],
-      freeText: "wooden splinter in my finger from the fence, small, got most of it out with tweezers. not red or swollen",
+      freeText: 'wooden splinter in my finger from the fence, small, got most of it out with tweezers. not red or swollen',
       age: 30,
       sex: 'male',
     },
@@ -1428,7 +1494,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Cirrhotic with two large haematemeses, dizzy and cold: variceal bleed with shock.',
     input: {
       symptoms: [{ name: 'vomiting blood', severity: 8, durationHours: 0.5, onset: 'sudden' }],
-      freeText: "brought up about a cup of bright red blood and clots twice. feel dizzy and cold. i drink a lot",
+      freeText: 'brought up about a cup of bright red blood and clots twice. feel dizzy and cold. i drink a lot',
       age: 56,
       sex: 'male',
       conditions: ['liver cirrhosis'],
@@ -1445,7 +1511,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'black poo', severity: 3, durationHours: 48 },
         { name: 'tired', severity: 4 },
       ],
-      freeText: "poos have been black and sticky like tar the last 2 days, really smelly. been taking ibuprofen for my knee plus my aspirin. feel washed out and a bit out of breath going upstairs. not on iron tablets",
+      freeText:
+        'poos have been black and sticky like tar the last 2 days, really smelly. been taking ibuprofen for my knee plus my aspirin. feel washed out and a bit out of breath going upstairs. not on iron tablets',
       age: 68,
       sex: 'female',
       conditions: ['osteoarthritis'],
@@ -1459,7 +1526,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Single episode of bright red blood on paper after straining, known haemorrhoids, well.',
     input: {
       symptoms: [{ name: 'blood on toilet paper', severity: 2, durationHours: 24 }],
-      freeText: "bit of bright red on the paper after a hard poo yesterday, been constipated. had piles before. no blood mixed in, feel fine",
+      freeText: 'bit of bright red on the paper after a hard poo yesterday, been constipated. had piles before. no blood mixed in, feel fine',
       age: 32,
       sex: 'male',
     },
@@ -1473,7 +1540,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Six weeks of intermittent dark red blood mixed in stool, increased frequency, fatigue, 58: suspected colorectal cancer pathway.',
     input: {
       symptoms: [{ name: 'blood in poo', severity: 2, durationHours: 1008 }],
-      freeText: "on and off for 6 weeks, darkish red mixed in sometimes, going more often than i used to. tired. no pain",
+      freeText: 'on and off for 6 weeks, darkish red mixed in sometimes, going more often than i used to. tired. no pain',
       age: 58,
       sex: 'female',
     },
@@ -1497,7 +1564,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'headache', severity: 10, durationHours: 1, onset: 'sudden' },
         { name: 'stiff neck', severity: 5 },
       ],
-      freeText: "like being hit on the back of the head with a bat, came on in seconds while i was at the gym. worst ever, threw up. i dont normally get headaches",
+      freeText:
+        'like being hit on the back of the head with a bat, came on in seconds while i was at the gym. worst ever, threw up. i dont normally get headaches',
       age: 42,
       sex: 'female',
     },
@@ -1510,7 +1578,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Known migraineur, usual visual aura then typical unilateral headache, same as always, triptan taken.',
     input: {
       symptoms: [{ name: 'migraine', severity: 6, durationHours: 4, onset: 'gradual' }],
-      freeText: "my usual migraine, zigzags in my vision first which went after 20 mins, then the headache on one side. same as always, get them every couple of months. taken sumatriptan",
+      freeText:
+        'my usual migraine, zigzags in my vision first which went after 20 mins, then the headache on one side. same as always, get them every couple of months. taken sumatriptan',
       age: 28,
       sex: 'female',
       conditions: ['migraine'],
@@ -1522,13 +1591,15 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     id: 'pres-headache-03',
     source: 'coverage',
     category: 'headache',
-    description: 'Seventy-three-year-old, 2 weeks of new temporal headache, scalp tenderness, jaw claudication, morning shoulder stiffness: giant cell arteritis.',
+    description:
+      'Seventy-three-year-old, 2 weeks of new temporal headache, scalp tenderness, jaw claudication, morning shoulder stiffness: giant cell arteritis.',
     input: {
       symptoms: [
         { name: 'headache at temple', severity: 4, durationHours: 336, onset: 'gradual' },
         { name: 'jaw aches when chewing', severity: 3 },
       ],
-      freeText: "new headache on the right side for 2 weeks, scalp sore when i brush my hair, jaw aches after chewing for a bit. shoulders stiff in the mornings. vision ok so far",
+      freeText:
+        'new headache on the right side for 2 weeks, scalp sore when i brush my hair, jaw aches after chewing for a bit. shoulders stiff in the mornings. vision ok so far',
       age: 73,
       sex: 'female',
     },
@@ -1541,7 +1612,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Months of afternoon band-like headaches with screen work and poor sleep, no red flags: tension-type headache.',
     input: {
       symptoms: [{ name: 'headaches', severity: 3, durationHours: 2160, onset: 'gradual' }],
-      freeText: "get a tight band round my head most afternoons at work, been a few months, on screens all day and not sleeping great. goes with paracetamol or a walk. no vomiting, not waking me up, vision fine",
+      freeText:
+        'get a tight band round my head most afternoons at work, been a few months, on screens all day and not sleeping great. goes with paracetamol or a walk. no vomiting, not waking me up, vision fine',
       age: 36,
       sex: 'male',
     },
@@ -1561,7 +1633,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Child fell off scooter, forehead bump, cried immediately, no LOC or vomiting, behaving normally.',
     input: {
       symptoms: [{ name: 'bumped head', severity: 3, durationHours: 1 }],
-      freeText: "came off his scooter, bumped his forehead, cried straight away, got a lump. didnt knock himself out, not been sick, running about and chatting normally",
+      freeText:
+        'came off his scooter, bumped his forehead, cried straight away, got a lump. didnt knock himself out, not been sick, running about and chatting normally',
       age: 6,
       sex: 'male',
     },
@@ -1575,7 +1648,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Mild-first-hours: 77-year-old on warfarin (mechanical valve, INR 2.8) hit head on a cupboard, small lump, feels well.',
     input: {
       symptoms: [{ name: 'hit head', severity: 2, durationHours: 3 }],
-      freeText: "stood up and banged my head on the cupboard door, small lump. feel ok. im on warfarin, inr was 2.8 last week",
+      freeText: 'stood up and banged my head on the cupboard door, small lump. feel ok. im on warfarin, inr was 2.8 last week',
       age: 77,
       sex: 'male',
       conditions: ['mechanical heart valve'],
@@ -1592,7 +1665,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'head clash at rugby', severity: 5, durationHours: 2 },
         { name: 'vomited', severity: 4 },
       ],
-      freeText: "knocked out for a few seconds in a tackle, since then thrown up twice and got a headache, cant remember the second half",
+      freeText: 'knocked out for a few seconds in a tackle, since then thrown up twice and got a headache, cant remember the second half',
       age: 24,
       sex: 'male',
     },
@@ -1605,7 +1678,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Minor head bump 2 days ago, no LOC, intermittent mild headache responsive to paracetamol, no red flags: mild concussion.',
     input: {
       symptoms: [{ name: 'bit of a headache', severity: 3, durationHours: 48 }],
-      freeText: "hit my head on the car boot lid 2 days ago, no knock out. slight headache on and off, paracetamol works, bit tired. no vomiting, no weakness, no confusion, not on blood thinners",
+      freeText:
+        'hit my head on the car boot lid 2 days ago, no knock out. slight headache on and off, paracetamol works, bit tired. no vomiting, no weakness, no confusion, not on blood thinners',
       age: 40,
       sex: 'female',
     },
@@ -1629,7 +1703,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'fever', severity: 6 },
         { name: 'spots', severity: 3 },
       ],
-      freeText: "screams when i pick her up, temp 39.6, cold hands and feet, little purple dots on her tummy that dont go away when i press a glass on them",
+      freeText: 'screams when i pick her up, temp 39.6, cold hands and feet, little purple dots on her tummy that dont go away when i press a glass on them',
       age: 1,
       sex: 'female',
     },
@@ -1642,7 +1716,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Teething 14-month-old: grumpy, drooling, red cheek, 37.6 °C, drinking and wet nappies normal.',
     input: {
       symptoms: [{ name: 'teething', severity: 3, durationHours: 48 }],
-      freeText: "14 months, grumpy, dribbling loads, red cheek, chewing everything. temp 37.6. eating less but drinking milk and water fine, wet nappies normal",
+      freeText:
+        '14 months, grumpy, dribbling loads, red cheek, chewing everything. temp 37.6. eating less but drinking milk and water fine, wet nappies normal',
       age: 1,
       sex: 'male',
     },
@@ -1659,7 +1734,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'whingey and unsettled', severity: 4, durationHours: 72 },
         { name: 'temperature', severity: 4, durationHours: 72 },
       ],
-      freeText: "10 month old has had temps of 38.5-39 on and off for 3 days, calpol brings it down and he perks up a bit. feeding less but still some wet nappies. no rash. just wont settle",
+      freeText:
+        '10 month old has had temps of 38.5-39 on and off for 3 days, calpol brings it down and he perks up a bit. feeding less but still some wet nappies. no rash. just wont settle',
       age: 0,
       sex: 'male',
     },
@@ -1678,7 +1754,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Inversion ankle sprain, lateral swelling, able to weight-bear from the start.',
     input: {
       symptoms: [{ name: 'twisted ankle', severity: 4, durationHours: 20 }],
-      freeText: "went over on it at five a side, swollen on the outside, could walk off the pitch and can walk on it now with a limp. ice and ibuprofen",
+      freeText: 'went over on it at five a side, swollen on the outside, could walk off the pitch and can walk on it now with a limp. ice and ibuprofen',
       age: 29,
       sex: 'male',
     },
@@ -1692,7 +1768,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'FOOSH on ice: dinner-fork deformity of wrist, severe pain, tingling fingers: displaced distal radius fracture.',
     input: {
       symptoms: [{ name: 'wrist', severity: 8, durationHours: 1, onset: 'sudden' }],
-      freeText: "slipped on ice and put my hand out, wrist is bent a funny shape like a dinner fork, really painful, fingers tingly",
+      freeText: 'slipped on ice and put my hand out, wrist is bent a funny shape like a dinner fork, really painful, fingers tingly',
       age: 47,
       sex: 'female',
     },
@@ -1705,7 +1781,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Sudden white cold painful foot with numb toes and weakness, untreated AF, smoker: acute limb ischaemia.',
     input: {
       symptoms: [{ name: 'foot gone cold', severity: 7, durationHours: 3, onset: 'sudden' }],
-      freeText: "right foot suddenly went white and cold and painful, cant feel my toes properly and cant wiggle them well. leg feels weak. i have an irregular heartbeat that i dont take anything for",
+      freeText:
+        'right foot suddenly went white and cold and painful, cant feel my toes properly and cant wiggle them well. leg feels weak. i have an irregular heartbeat that i dont take anything for',
       age: 69,
       sex: 'male',
       conditions: ['smoker', 'AF'],
@@ -1719,7 +1796,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Four months of progressive shoulder stiffness and night pain, no injury, diabetic: adhesive capsulitis, routine.',
     input: {
       symptoms: [{ name: 'stiff shoulder', severity: 3, durationHours: 2880, onset: 'gradual' }],
-      freeText: "left shoulder gradually got stiff and achy over about 4 months, cant reach behind my back or do my bra up, bad at night lying on it. no injury",
+      freeText:
+        'left shoulder gradually got stiff and achy over about 4 months, cant reach behind my back or do my bra up, bad at night lying on it. no injury',
       age: 56,
       sex: 'female',
       conditions: ['type 2 diabetes'],
@@ -1743,7 +1821,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'wont walk', severity: 6, durationHours: 18 },
         { name: 'temperature', severity: 6 },
       ],
-      freeText: "wont put her left leg down at all, cries if we touch her knee, its swollen and warm. temp 39. she was walking fine yesterday, no fall",
+      freeText: 'wont put her left leg down at all, cries if we touch her knee, its swollen and warm. temp 39. she was walking fine yesterday, no fall',
       age: 2,
       sex: 'female',
     },
@@ -1759,7 +1837,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'knee pain', severity: 3, durationHours: 504, onset: 'gradual' },
         { name: 'limping', severity: 3 },
       ],
-      freeText: "my son has had a sore knee for about 3 weeks, limping on and off, worse after football. no injury i know of. hes a bit overweight. knee looks normal",
+      freeText:
+        'my son has had a sore knee for about 3 weeks, limping on and off, worse after football. no injury i know of. hes a bit overweight. knee looks normal',
       age: 12,
       sex: 'male',
     },
@@ -1772,7 +1851,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Kicked in shin at football, bruise, limped briefly, now walking and running normally.',
     input: {
       symptoms: [{ name: 'sore shin', severity: 2, durationHours: 20 }],
-      freeText: "kicked in the shin at football yesterday, bruise, limped a bit last night but walking and running fine today",
+      freeText: 'kicked in the shin at football yesterday, bruise, limped a bit last night but walking and running fine today',
       age: 8,
       sex: 'female',
     },
@@ -1795,7 +1874,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'leg broken', severity: 9, durationHours: 0.2, onset: 'sudden' },
         { name: 'bleeding', severity: 8 },
       ],
-      freeText: "hes come off his motorbike on the bypass, leg is bent the wrong way and blood pumping out near the knee. hes awake but grey",
+      freeText: 'hes come off his motorbike on the bypass, leg is bent the wrong way and blood pumping out near the knee. hes awake but grey',
       age: 31,
       sex: 'male',
     },
@@ -1811,7 +1890,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'neck pain', severity: 5, durationHours: 1, onset: 'sudden' },
         { name: 'tingling in hands', severity: 3 },
       ],
-      freeText: "car crash, hit side on by a van at maybe 40mph. i got out and walked about, but now my neck really hurts and both my hands are tingling and feel weak",
+      freeText:
+        'car crash, hit side on by a van at maybe 40mph. i got out and walked about, but now my neck really hurts and both my hands are tingling and feel weak',
       age: 45,
       sex: 'female',
     },
@@ -1824,7 +1904,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Walking-pace car-park collision, belted, no pain or headache, wants reassurance.',
     input: {
       symptoms: [{ name: 'shaken up', severity: 2, durationHours: 1 }],
-      freeText: "someone reversed into my car in the supermarket parking lot, walking pace, had my seatbelt on. no pain anywhere, no headache, just shaken. want to check im ok for the insurance",
+      freeText:
+        'someone reversed into my car in the supermarket parking lot, walking pace, had my seatbelt on. no pain anywhere, no headache, just shaken. want to check im ok for the insurance',
       age: 38,
       sex: 'male',
     },
@@ -1845,7 +1926,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Two months of low mood, anhedonia, poor sleep, no suicidal thoughts: depression, routine GP.',
     input: {
       symptoms: [{ name: 'feeling low', severity: 4, durationHours: 1440, onset: 'gradual' }],
-      freeText: "for about 2 months not enjoying anything, tired, struggling to get motivated at work. sleeping badly. no thoughts of hurting myself or ending my life. want to talk to someone about it",
+      freeText:
+        'for about 2 months not enjoying anything, tired, struggling to get motivated at work. sleeping badly. no thoughts of hurting myself or ending my life. want to talk to someone about it',
       age: 30,
       sex: 'female',
     },
@@ -1859,7 +1941,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Schizophrenia off depot: persecutory voices about his wife, says he must "deal with" her, knife in room: risk to others.',
     input: {
       symptoms: [{ name: 'hearing voices', severity: 8, durationHours: 96 }],
-      freeText: "my husband stopped his injection 2 months ago. hes hearing voices telling him that im poisoning him and he needs to deal with me. hes got a knife in his room. im at my mums now",
+      freeText:
+        'my husband stopped his injection 2 months ago. hes hearing voices telling him that im poisoning him and he needs to deal with me. hes got a knife in his room. im at my mums now',
       age: 44,
       sex: 'male',
       conditions: ['schizophrenia'],
@@ -1873,7 +1956,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Known anxiety: typical panic attack on a train, resolved with breathing exercises, well now.',
     input: {
       symptoms: [{ name: 'panic attack', severity: 5, durationHours: 0.5, onset: 'sudden' }],
-      freeText: "had one of my panic attacks on the train, heart racing, tingly fingers, felt like i couldnt breathe. settled after 20 mins using my breathing exercises like it always does. fine now. get these every few weeks with exams",
+      freeText:
+        'had one of my panic attacks on the train, heart racing, tingly fingers, felt like i couldnt breathe. settled after 20 mins using my breathing exercises like it always does. fine now. get these every few weeks with exams',
       age: 22,
       sex: 'female',
       conditions: ['anxiety'],
@@ -1888,7 +1972,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Bipolar disorder, 4 nights without sleep, pressured speech, overspending, grandiosity, no aggression or self-harm talk: manic relapse.',
     input: {
       symptoms: [{ name: 'not sleeping', severity: 3, durationHours: 96 }],
-      freeText: "my wife has bipolar and i think shes going high again. hasnt slept for 4 nights, talking non stop, spent 3 grand on things online, says shes going to start a business empire. not aggressive and not talking about harming herself",
+      freeText:
+        'my wife has bipolar and i think shes going high again. hasnt slept for 4 nights, talking non stop, spent 3 grand on things online, says shes going to start a business empire. not aggressive and not talking about harming herself',
       age: 52,
       sex: 'female',
       conditions: ['bipolar disorder'],
@@ -1908,7 +1993,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Stiff neck after sleeping awkwardly, reduced rotation, no fever, headache or arm symptoms.',
     input: {
       symptoms: [{ name: 'stiff neck', severity: 4, durationHours: 36 }],
-      freeText: "slept funny, cant turn my head fully to the left, achy. no temp, no headache, no tingling in my arms",
+      freeText: 'slept funny, cant turn my head fully to the left, achy. no temp, no headache, no tingling in my arms',
       age: 35,
       sex: 'female',
     },
@@ -1922,7 +2007,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Low-speed rear-end collision 2 days ago, delayed neck stiffness, full rotation, no neuro symptoms: low-risk whiplash.',
     input: {
       symptoms: [{ name: 'neck ache after car accident', severity: 3, durationHours: 48 }],
-      freeText: "rear-ended at the lights 2 days ago at slow speed, neck stiff and sore the next day. can turn it both ways, no numbness or pins and needles, walked away from it fine",
+      freeText:
+        'rear-ended at the lights 2 days ago at slow speed, neck stiff and sore the next day. can turn it both ways, no numbness or pins and needles, walked away from it fine',
       age: 42,
       sex: 'male',
     },
@@ -1940,7 +2026,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'dizzy', severity: 6 },
         { name: 'double vision', severity: 5 },
       ],
-      freeText: "had my neck cracked at the chiropractor this morning, felt a sharp pain in the back of my neck, since then dizzy, seeing double and walking like im drunk",
+      freeText:
+        'had my neck cracked at the chiropractor this morning, felt a sharp pain in the back of my neck, since then dizzy, seeing double and walking like im drunk',
       age: 39,
       sex: 'female',
     },
@@ -1959,7 +2046,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Mild-first-hours: teenager took 20 paracetamol 3 h ago after an argument, asymptomatic, minimising.',
     input: {
       symptoms: [{ name: 'took tablets', severity: 1, durationHours: 3 }],
-      freeText: "took 20 paracetamol after a row with my mum about 3 hours ago. feel completely fine, not sick or anything. dont want to make a fuss, do i actually need to go anywhere?",
+      freeText:
+        'took 20 paracetamol after a row with my mum about 3 hours ago. feel completely fine, not sick or anything. dont want to make a fuss, do i actually need to go anywhere?',
       age: 17,
       sex: 'female',
     },
@@ -1969,10 +2057,10 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     id: 'pres-overdose-poisoning-02',
     source: 'coverage',
     category: 'overdose-poisoning',
-    description: 'Mild-first-hours: toddler found with grandmother\'s amlodipine 10 mg, 2 tablets possibly missing, well.',
+    description: "Mild-first-hours: toddler found with grandmother's amlodipine 10 mg, 2 tablets possibly missing, well.",
     input: {
       symptoms: [{ name: 'might have eaten tablets', severity: 1, durationHours: 0.5 }],
-      freeText: "found him with nanas blister pack, 2 of her amlodipine 10mg are missing, might have been missing before. he seems totally normal",
+      freeText: 'found him with nanas blister pack, 2 of her amlodipine 10mg are missing, might have been missing before. he seems totally normal',
       age: 2,
       sex: 'male',
     },
@@ -1985,7 +2073,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Adult took an extra ibuprofen dose by mistake (1200 mg/day total), asymptomatic, no other medicines.',
     input: {
       symptoms: [{ name: 'took too much advil', severity: 1, durationHours: 2 }],
-      freeText: "forgot id taken 2 advil and took another 2 an hour later, so 800mg in an hour, 1200mg total today. no stomach problems, feel fine. not on any other meds",
+      freeText:
+        'forgot id taken 2 advil and took another 2 an hour later, so 800mg in an hour, 1200mg total today. no stomach problems, feel fine. not on any other meds',
       age: 40,
       sex: 'male',
     },
@@ -2005,7 +2094,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Occasional single skipped beats linked to caffeine and late nights, exercise tolerance normal, no syncope: ectopics.',
     input: {
       symptoms: [{ name: 'heart skips a beat', severity: 2, durationHours: 504 }],
-      freeText: "every so often feel a thud or flip in my chest for a second, more after lots of coffee and late nights. no chest pain, no fainting, no breathlessness, can run fine",
+      freeText:
+        'every so often feel a thud or flip in my chest for a second, more after lots of coffee and late nights. no chest pain, no fainting, no breathlessness, can run fine',
       age: 25,
       sex: 'female',
     },
@@ -2019,7 +2109,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Sudden-onset regular tachycardia 186 for 45 min, failed Valsalva, lightheaded, no chest pain: SVT.',
     input: {
       symptoms: [{ name: 'heart racing', severity: 5, durationHours: 0.75, onset: 'sudden' }],
-      freeText: "came on suddenly like a switch, my watch says 186 and its not coming down, tried blowing into a syringe. bit lightheaded but no chest pain. had it before and it stopped by itself after a few min",
+      freeText:
+        'came on suddenly like a switch, my watch says 186 and its not coming down, tried blowing into a syringe. bit lightheaded but no chest pain. had it before and it stopped by itself after a few min',
       age: 32,
       sex: 'male',
     },
@@ -2032,7 +2123,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Smartwatch AF alerts for a week, asymptomatic, rate 70–80s, hypertensive: possible new AF, GP for ECG/anticoagulation.',
     input: {
       symptoms: [{ name: 'irregular heart rhythm on watch', severity: 1, durationHours: 168 }],
-      freeText: "my apple watch keeps giving me an alert for possible afib this past week. i dont feel anything, no breathlessness, no dizziness. heart rate 70s-80s",
+      freeText:
+        'my apple watch keeps giving me an alert for possible afib this past week. i dont feel anything, no breathlessness, no dizziness. heart rate 70s-80s',
       age: 73,
       sex: 'female',
       conditions: ['high blood pressure'],
@@ -2056,7 +2148,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'bleeding', severity: 3, durationHours: 6 },
         { name: 'pain one side low down', severity: 7, onset: 'sudden' },
       ],
-      freeText: "period about 2 weeks late, thought this was it starting but its only brown spotting and ive got a sharp pain on the right side and now an odd pain in my shoulder tip. felt faint on the loo. havent done a test",
+      freeText:
+        'period about 2 weeks late, thought this was it starting but its only brown spotting and ive got a sharp pain on the right side and now an odd pain in my shoulder tip. felt faint on the loo. havent done a test',
       age: 27,
       sex: 'female',
     },
@@ -2069,7 +2162,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Postmenopausal spotting 9 years after menopause, not on HRT, well: suspected endometrial cancer pathway.',
     input: {
       symptoms: [{ name: 'spotting', severity: 1, durationHours: 48 }],
-      freeText: "had a bit of pink spotting in my underwear this week, havent had a period for 9 years. no pain, feel fine. not on HRT",
+      freeText: 'had a bit of pink spotting in my underwear this week, havent had a period for 9 years. no pain, feel fine. not on HRT',
       age: 61,
       sex: 'female',
     },
@@ -2086,7 +2179,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'heavy period', severity: 3, durationHours: 48 },
         { name: 'cramps', severity: 4 },
       ],
-      freeText: "period a bit heavier than normal this month, changing my pad every 3 to 4 hours, cramps helped by ibuprofen and a hot water bottle. not dizzy, not pregnant, periods normally regular",
+      freeText:
+        'period a bit heavier than normal this month, changing my pad every 3 to 4 hours, cramps helped by ibuprofen and a hot water bottle. not dizzy, not pregnant, periods normally regular',
       age: 25,
       sex: 'female',
     },
@@ -2111,7 +2205,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'flashing lights', severity: 4 },
         { name: 'swollen face and hands', severity: 3 },
       ],
-      freeText: "34 weeks pregnant with my first, headache wont shift with paracetamol, seeing sparkly lights, rings are tight and face puffy since yesterday. pain under my ribs on the right",
+      freeText:
+        '34 weeks pregnant with my first, headache wont shift with paracetamol, seeing sparkly lights, rings are tight and face puffy since yesterday. pain under my ribs on the right',
       age: 34,
       sex: 'female',
       pregnant: true,
@@ -2122,10 +2217,11 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     id: 'pres-pregnancy-02',
     source: 'coverage',
     category: 'pregnancy',
-    description: 'Thirty weeks, markedly reduced fetal movements today, planning to wait for Thursday\'s appointment: reduced fetal movements.',
+    description: "Thirty weeks, markedly reduced fetal movements today, planning to wait for Thursday's appointment: reduced fetal movements.",
     input: {
       symptoms: [{ name: 'baby not moving as much', severity: 2, durationHours: 10 }],
-      freeText: "30 weeks, hes usually really active in the evenings but ive only felt a couple of little movements today. had cold water and lay on my side. might just be a quiet day, ill wait till my midwife appt on thursday?",
+      freeText:
+        '30 weeks, hes usually really active in the evenings but ive only felt a couple of little movements today. had cold water and lay on my side. might just be a quiet day, ill wait till my midwife appt on thursday?',
       age: 29,
       sex: 'female',
       pregnant: true,
@@ -2139,7 +2235,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Nine weeks, nausea and vomiting once or twice daily, keeping fluids down, passing urine normally.',
     input: {
       symptoms: [{ name: 'morning sickness', severity: 4, durationHours: 336 }],
-      freeText: "9 weeks pregnant, feel sick most of the day, sick once or twice a day but keeping fluids and small snacks down, weeing normally. ginger biscuits helping a bit",
+      freeText:
+        '9 weeks pregnant, feel sick most of the day, sick once or twice a day but keeping fluids and small snacks down, weeing normally. ginger biscuits helping a bit',
       age: 26,
       sex: 'female',
       pregnant: true,
@@ -2154,7 +2251,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Thirty-five weeks, generalised itch worst on palms and soles at night, no rash, normal movements: intrahepatic cholestasis of pregnancy.',
     input: {
       symptoms: [{ name: 'itching', severity: 5, durationHours: 120 }],
-      freeText: "35 weeks, itchy all over especially my palms and the soles of my feet, worse at night, no rash at all. baby moving fine",
+      freeText: '35 weeks, itchy all over especially my palms and the soles of my feet, worse at night, no rash at all. baby moving fine',
       age: 36,
       sex: 'female',
       pregnant: true,
@@ -2177,7 +2274,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'rash', severity: 3, durationHours: 3 },
         { name: 'temperature', severity: 5 },
       ],
-      freeText: "came out in little purple red spots on his legs and tummy, when i roll a glass over them they dont go away. temp 38.9, very sleepy and whiny",
+      freeText: 'came out in little purple red spots on his legs and tummy, when i roll a glass over them they dont go away. temp 38.9, very sleepy and whiny',
       age: 3,
       sex: 'male',
     },
@@ -2190,7 +2287,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Months of scaly itchy plaques on extensor surfaces, systemically well: likely psoriasis.',
     input: {
       symptoms: [{ name: 'dry itchy patches', severity: 3, durationHours: 2880 }],
-      freeText: "scaly itchy patches on both elbows and knees for a few months, silvery flakes. not spreading fast, no fever, feel fine. moisturiser helps a bit",
+      freeText:
+        'scaly itchy patches on both elbows and knees for a few months, silvery flakes. not spreading fast, no fever, feel fine. moisturiser helps a bit',
       age: 40,
       sex: 'male',
     },
@@ -2207,7 +2305,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'rash and sore mouth', severity: 7, durationHours: 24 },
         { name: 'fever', severity: 5 },
       ],
-      freeText: "started lamotrigine 3 weeks ago. now a red blotchy rash spreading on my chest and face, some of it blistering, ulcers in my mouth, eyes red and gritty and it hurts to pee",
+      freeText:
+        'started lamotrigine 3 weeks ago. now a red blotchy rash spreading on my chest and face, some of it blistering, ulcers in my mouth, eyes red and gritty and it hurts to pee',
       age: 27,
       sex: 'female',
       conditions: ['epilepsy'],
@@ -2221,7 +2320,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Uncomplicated chickenpox in a well 6-year-old, crusting, afebrile today, no eye or chest involvement.',
     input: {
       symptoms: [{ name: 'chicken pox', severity: 3, durationHours: 48 }],
-      freeText: "spots all over with blisters, some crusting over, really itchy. temp 37.9 yesterday now normal. eating and drinking fine, playing, no spots in her eyes, no breathing trouble",
+      freeText:
+        'spots all over with blisters, some crusting over, really itchy. temp 37.9 yesterday now normal. eating and drinking fine, playing, no spots in her eyes, no breathing trouble',
       age: 6,
       sex: 'female',
     },
@@ -2241,7 +2341,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Fifteen-year-old with superficial forearm cuts disclosed to parent, bleeding stopped, denies wanting to die: needs assessment within 24 h.',
     input: {
       symptoms: [{ name: 'cuts on arm', severity: 2, durationHours: 2 }],
-      freeText: "my daughter told me shes been cutting her arm, i saw them tonight, lines on her forearm, not deep, bleeding has stopped. she says she doesnt want to die and shell talk to us. i dont know what to do",
+      freeText:
+        'my daughter told me shes been cutting her arm, i saw them tonight, lines on her forearm, not deep, bleeding has stopped. she says she doesnt want to die and shell talk to us. i dont know what to do',
       age: 15,
       sex: 'female',
     },
@@ -2254,7 +2355,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Active suicidal plan tonight with stockpiled tablets and farewell letters: imminent high risk.',
     input: {
       symptoms: [{ name: 'want to end it', severity: 9, durationHours: 72 }],
-      freeText: "ive been saving up my tablets and ive decided to take them tonight when the kids are at their dads. ive written letters. i dont know why im typing this",
+      freeText:
+        'ive been saving up my tablets and ive decided to take them tonight when the kids are at their dads. ive written letters. i dont know why im typing this',
       age: 34,
       sex: 'female',
       conditions: ['depression'],
@@ -2268,7 +2370,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Years of stress-related skin scratching, worse lately, no suicidal intent, wants therapy: GP.',
     input: {
       symptoms: [{ name: 'picking and scratching skin', severity: 2, durationHours: 17520 }],
-      freeText: "when stressed i scratch my arms until they bleed, been doing it since school on and off. its been more lately with uni. no thoughts of suicide, not wanting to die. would like to get some help and therapy",
+      freeText:
+        'when stressed i scratch my arms until they bleed, been doing it since school on and off. its been more lately with uni. no thoughts of suicide, not wanting to die. would like to get some help and therapy',
       age: 19,
       sex: 'male',
     },
@@ -2291,7 +2394,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'burning when i pee', severity: 4, durationHours: 72 },
         { name: 'discharge from penis', severity: 3, durationHours: 48 },
       ],
-      freeText: "white/yellow discharge, stings when i wee. had unprotected sex with someone new 10 days ago. no fever, no testicle pain",
+      freeText: 'white/yellow discharge, stings when i wee. had unprotected sex with someone new 10 days ago. no fever, no testicle pain',
       age: 24,
       sex: 'male',
     },
@@ -2305,7 +2408,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Asymptomatic STI screen request before stopping condoms with a new partner.',
     input: {
       symptoms: [{ name: 'want sti test', severity: 1 }],
-      freeText: "new partner, no symptoms at all, just want to get checked before we stop using condoms",
+      freeText: 'new partner, no symptoms at all, just want to get checked before we stop using condoms',
       age: 29,
       sex: 'female',
     },
@@ -2323,7 +2426,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'smelly discharge', severity: 3 },
         { name: 'fever', severity: 4 },
       ],
-      freeText: "pain both sides down low, hurts during sex, bleeding after sex, temp 38.2. new partner last month. not pregnant, did a test",
+      freeText: 'pain both sides down low, hurts during sex, bleeding after sex, temp 38.2. new partner last month. not pregnant, did a test',
       age: 23,
       sex: 'female',
     },
@@ -2336,7 +2439,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Condom failure 12 h ago with a male partner of unknown HIV status, asymptomatic: HIV PEPSE window.',
     input: {
       symptoms: [{ name: 'worried about hiv', severity: 1, durationHours: 12 }],
-      freeText: "condom split last night with a guy i met on an app, he said he doesnt know his status. i feel fine. someone said theres a tablet you can take after?",
+      freeText:
+        'condom split last night with a guy i met on an app, he said he doesnt know his status. i feel fine. someone said theres a tablet you can take after?',
       age: 35,
       sex: 'male',
     },
@@ -2358,7 +2462,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'out of breath', severity: 5, durationHours: 8, onset: 'sudden' },
         { name: 'sharp pain when breathing in', severity: 5 },
       ],
-      freeText: "had my knee operated on 2 weeks ago, been mostly on the sofa. today suddenly breathless walking to the loo and a stabbing pain on the right of my chest when i breathe in. heart racing",
+      freeText:
+        'had my knee operated on 2 weeks ago, been mostly on the sofa. today suddenly breathless walking to the loo and a stabbing pain on the right of my chest when i breathe in. heart racing',
       age: 41,
       sex: 'female',
     },
@@ -2374,7 +2479,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'cant breathe lying down', severity: 7, durationHours: 10 },
         { name: 'swollen legs', severity: 4, durationHours: 120 },
       ],
-      freeText: "mum woke up at 3am gasping, sitting bolt upright now, can only say a few words, bubbly cough with pink froth. ankles have been swelling more all week",
+      freeText:
+        'mum woke up at 3am gasping, sitting bolt upright now, can only say a few words, bubbly cough with pink froth. ankles have been swelling more all week',
       age: 81,
       sex: 'female',
       conditions: ['heart failure', 'atrial fibrillation'],
@@ -2388,7 +2494,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Six weeks post-COVID, mild exertional breathlessness and fatigue, steadily improving, normal at rest: post-viral, routine GP.',
     input: {
       symptoms: [{ name: 'breathless on stairs', severity: 2, durationHours: 1008, onset: 'gradual' }],
-      freeText: "had covid 6 weeks ago, still get a bit puffed on stairs and tired, slowly getting better each week. no chest pain, breathing fine at rest, not coughing blood",
+      freeText:
+        'had covid 6 weeks ago, still get a bit puffed on stairs and tired, slowly getting better each week. no chest pain, breathing fine at rest, not coughing blood',
       age: 33,
       sex: 'male',
     },
@@ -2411,7 +2518,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'breathing fast', severity: 5, durationHours: 12 },
         { name: 'cold', severity: 3, durationHours: 72 },
       ],
-      freeText: "shes had a cold for a few days, now breathing really fast and you can see her tummy sucking in under her ribs. only taken about half her bottles today. no blue lips",
+      freeText:
+        'shes had a cold for a few days, now breathing really fast and you can see her tummy sucking in under her ribs. only taken about half her bottles today. no blue lips',
       age: 0,
       sex: 'female',
     },
@@ -2424,7 +2532,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Mild croup: barking cough worse at night, quiet breathing at rest, no stridor, drinking.',
     input: {
       symptoms: [{ name: 'barking cough', severity: 4, durationHours: 24 }],
-      freeText: "cough sounds like a seal, worse at night, woke him up. when hes calm his breathing is quiet, no noise when he breathes in. temp 37.8, drinking ok",
+      freeText:
+        'cough sounds like a seal, worse at night, woke him up. when hes calm his breathing is quiet, no noise when he breathes in. temp 37.8, drinking ok',
       age: 3,
       sex: 'male',
     },
@@ -2438,7 +2547,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Asthmatic 6-year-old: 10 puffs via spacer ineffective, too breathless to talk, tripoding, bluish lips: life-threatening asthma.',
     input: {
       symptoms: [{ name: 'asthma attack', severity: 8, durationHours: 2 }],
-      freeText: "blue inhaler 10 puffs through the spacer not helping, hes too breathless to talk, sitting hunched forward, lips look a bit blue",
+      freeText: 'blue inhaler 10 puffs through the spacer not helping, hes too breathless to talk, sitting hunched forward, lips look a bit blue',
       age: 6,
       sex: 'male',
       conditions: ['asthma'],
@@ -2452,7 +2561,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Toddler with 4 days of coryza and cough, breathing normally, eating, playing, afebrile.',
     input: {
       symptoms: [{ name: 'runny nose and cough', severity: 2, durationHours: 96 }],
-      freeText: "snotty and coughing for 4 days, nursery bug. breathing normally, eating and drinking fine, playing, no temp today",
+      freeText: 'snotty and coughing for 4 days, nursery bug. breathing normally, eating and drinking fine, playing, no temp today',
       age: 2,
       sex: 'female',
     },
@@ -2472,7 +2581,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Scratchy sore throat with a cold for 3 days, swallowing fine, 37.5 °C.',
     input: {
       symptoms: [{ name: 'sore throat', severity: 4, durationHours: 72 }],
-      freeText: "with a cold, throat scratchy and sore, swallowing ok, eating ok, temp 37.5. no rash",
+      freeText: 'with a cold, throat scratchy and sore, swallowing ok, eating ok, temp 37.5. no rash',
       age: 22,
       sex: 'female',
     },
@@ -2489,7 +2598,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'sore throat on one side', severity: 8, durationHours: 96 },
         { name: 'cant open my mouth properly', severity: 6 },
       ],
-      freeText: "had tonsillitis, now the left side is much worse, voice sounds like ive got a hot potato in my mouth, drooling as it hurts too much to swallow my spit. the dangly bit is pushed over",
+      freeText:
+        'had tonsillitis, now the left side is much worse, voice sounds like ive got a hot potato in my mouth, drooling as it hurts too much to swallow my spit. the dangly bit is pushed over',
       age: 28,
       sex: 'male',
     },
@@ -2505,7 +2615,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'sore throat', severity: 4, durationHours: 24 },
         { name: 'temperature 38.4', severity: 4 },
       ],
-      freeText: "on carbimazole for overactive thyroid, started it 6 weeks ago. now sore throat and fever since yesterday, couple of mouth ulcers",
+      freeText: 'on carbimazole for overactive thyroid, started it 6 weeks ago. now sore throat and fever since yesterday, couple of mouth ulcers',
       age: 34,
       sex: 'female',
       conditions: ['graves disease'],
@@ -2529,7 +2639,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'pain in my balls', severity: 9, durationHours: 2, onset: 'sudden' },
         { name: 'sick', severity: 5 },
       ],
-      freeText: "woke me up, left one really hurts and looks higher than the other one. threw up. didnt get hit there",
+      freeText: 'woke me up, left one really hurts and looks higher than the other one. threw up. didnt get hit there',
       age: 14,
       sex: 'male',
     },
@@ -2542,7 +2652,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Painless hard pea-sized testicular lump for 2 weeks: suspected testicular cancer pathway.',
     input: {
       symptoms: [{ name: 'lump on testicle', severity: 1, durationHours: 336 }],
-      freeText: "found a hard pea-sized lump on my right testicle in the shower 2 weeks ago, doesnt hurt, still there",
+      freeText: 'found a hard pea-sized lump on my right testicle in the shower 2 weeks ago, doesnt hurt, still there',
       age: 31,
       sex: 'male',
     },
@@ -2556,7 +2666,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Two months of left scrotal dull ache on standing, "bag of worms", resolves lying down, testis normal: varicocele.',
     input: {
       symptoms: [{ name: 'dull ache in scrotum', severity: 2, durationHours: 1440 }],
-      freeText: "left side of my scrotum feels like a bag of worms when i stand, ache by the end of the day, goes when i lie down. no lump on the testicle itself",
+      freeText:
+        'left side of my scrotum feels like a bag of worms when i stand, ache by the end of the day, goes when i lie down. no lump on the testicle itself',
       age: 27,
       sex: 'male',
     },
@@ -2573,7 +2684,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'swollen sore testicle', severity: 6, durationHours: 48, onset: 'gradual' },
         { name: 'stinging wee', severity: 3 },
       ],
-      freeText: "right one has got bigger and sore over 2 days, scrotum red, temp 38. came on slowly not suddenly",
+      freeText: 'right one has got bigger and sore over 2 days, scrotum red, temp 38. came on slowly not suddenly',
       age: 25,
       sex: 'male',
     },
@@ -2592,7 +2703,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Fall against bath edge, rib pain on deep breathing/coughing, not breathless, no haemoptysis: rib contusion/fracture.',
     input: {
       symptoms: [{ name: 'sore ribs', severity: 5, durationHours: 48 }],
-      freeText: "slipped and fell against the side of the bath, ribs on the right really sore when i breathe in deep or cough. not short of breath, not coughing blood, breathing ok walking about",
+      freeText:
+        'slipped and fell against the side of the bath, ribs on the right really sore when i breathe in deep or cough. not short of breath, not coughing blood, breathing ok walking about',
       age: 40,
       sex: 'male',
     },
@@ -2606,7 +2718,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Mild-first-hours: stab wound to left abdomen, small, little external bleeding, feels well, wants to self-treat.',
     input: {
       symptoms: [{ name: 'small cut on stomach', severity: 3, durationHours: 0.3 }],
-      freeText: "got stabbed in a fight just now, its only a small hole on the left side of my belly, hardly bleeding. i feel alright just want to know if i can patch it up at home",
+      freeText:
+        'got stabbed in a fight just now, its only a small hole on the left side of my belly, hardly bleeding. i feel alright just want to know if i can patch it up at home',
       age: 22,
       sex: 'male',
     },
@@ -2622,7 +2735,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'rib pain', severity: 6, durationHours: 48 },
         { name: 'getting more breathless', severity: 6, durationHours: 6 },
       ],
-      freeText: "fell onto the arm of a chair 2 days ago, ribs sore. today much more short of breath and coughed up a bit of blood. temp 37.9",
+      freeText: 'fell onto the arm of a chair 2 days ago, ribs sore. today much more short of breath and coughed up a bit of blood. temp 37.9',
       age: 71,
       sex: 'female',
       conditions: ['COPD'],
@@ -2646,7 +2759,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'shivering', severity: 6 },
         { name: 'confused', severity: 5 },
       ],
-      freeText: "my husband has had a chest infection, today hes shaking, breathing fast, not making sense and hasnt had a wee since last night. skin looks blotchy",
+      freeText:
+        'my husband has had a chest infection, today hes shaking, breathing fast, not making sense and hasnt had a wee since last night. skin looks blotchy',
       age: 69,
       sex: 'male',
     },
@@ -2659,7 +2773,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Mild-first-hours: 38.3 °C twice, 9 days after chemotherapy, feels fairly well: suspected neutropenic sepsis.',
     input: {
       symptoms: [{ name: 'temperature', severity: 2, durationHours: 1 }],
-      freeText: "temp 38.3 twice an hour apart. i feel ok honestly just a bit tired. had my second cycle of chemo for breast cancer 9 days ago",
+      freeText: 'temp 38.3 twice an hour apart. i feel ok honestly just a bit tired. had my second cycle of chemo for breast cancer 9 days ago',
       age: 47,
       sex: 'female',
       conditions: ['breast cancer', 'on chemotherapy'],
@@ -2676,7 +2790,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'cold', severity: 3, durationHours: 72 },
         { name: 'tired', severity: 3 },
       ],
-      freeText: "blocked nose, sneezing, scratchy throat, tired. eating and drinking, no breathing problems",
+      freeText: 'blocked nose, sneezing, scratchy throat, tired. eating and drinking, no breathing problems',
       age: 35,
       sex: 'male',
     },
@@ -2690,7 +2804,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Three months of fatigue, cold intolerance, weight gain, hair thinning: possible hypothyroidism, routine GP bloods.',
     input: {
       symptoms: [{ name: 'tired all the time', severity: 4, durationHours: 2160, onset: 'gradual' }],
-      freeText: "exhausted for about 3 months, no energy, feel the cold more, put on a bit of weight, hair thinning. periods stopped last year. no other problems",
+      freeText:
+        'exhausted for about 3 months, no energy, feel the cold more, put on a bit of weight, hair thinning. periods stopped last year. no other problems',
       age: 50,
       sex: 'female',
     },
@@ -2713,7 +2828,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'floppy', severity: 7, durationHours: 4 },
         { name: 'fever', severity: 6, durationHours: 12 },
       ],
-      freeText: "9 month old, temp 39.8, gone really floppy, hard to wake, skin looks blotchy and mottled, hands and feet cold. breathing fast",
+      freeText: '9 month old, temp 39.8, gone really floppy, hard to wake, skin looks blotchy and mottled, hands and feet cold. breathing fast',
       age: 0,
       sex: 'male',
     },
@@ -2726,7 +2841,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Five-year-old, 38.3 °C with coryza, plays after paracetamol, drinking and passing urine, no rash.',
     input: {
       symptoms: [{ name: 'temperature', severity: 3, durationHours: 24 }],
-      freeText: "temp 38.3 with a cough and cold, perks up and plays after calpol, drinking well, weeing normal, no rash",
+      freeText: 'temp 38.3 with a cough and cold, perks up and plays after calpol, drinking well, weeing normal, no rash',
       age: 5,
       sex: 'female',
     },
@@ -2740,7 +2855,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Mild-first-hours: 5-week-old, rectal temperature 100.6 °F (38.1 °C), feeding and behaving normally.',
     input: {
       symptoms: [{ name: 'temperature', severity: 2, durationHours: 2 }],
-      freeText: "shes 5 weeks old, felt warm so we checked, rectal temp 100.6. feeding ok and otherwise seems her normal self. do we just give tylenol?",
+      freeText: 'shes 5 weeks old, felt warm so we checked, rectal temp 100.6. feeding ok and otherwise seems her normal self. do we just give tylenol?',
       age: 0,
       sex: 'female',
     },
@@ -2753,7 +2868,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Three-year-old, fever 5 days, non-purulent conjunctivitis, cracked red lips, rash, red swollen hands and feet: Kawasaki disease.',
     input: {
       symptoms: [{ name: 'fever for 5 days', severity: 5, durationHours: 120 }],
-      freeText: "temps every day since friday, red eyes but no gunk, lips red and cracked, rash on his body, hands and feet red and puffy. grumpy",
+      freeText: 'temps every day since friday, red eyes but no gunk, lips red and cracked, rash on his body, hands and feet red and puffy. grumpy',
       age: 3,
       sex: 'male',
     },
@@ -2775,7 +2890,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'burning when weeing', severity: 4, durationHours: 48 },
         { name: 'need to go all the time', severity: 4 },
       ],
-      freeText: "classic cystitis, had it before. no temp, no back pain, not pregnant, no blood",
+      freeText: 'classic cystitis, had it before. no temp, no back pain, not pregnant, no blood',
       age: 30,
       sex: 'female',
     },
@@ -2792,7 +2907,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'pain in side of back', severity: 6, durationHours: 24 },
         { name: 'fever', severity: 5 },
       ],
-      freeText: "had cystitis for a few days, now pain in my right side round the back, temp 38.7 and shivery. keeping drinks down, not pregnant",
+      freeText: 'had cystitis for a few days, now pain in my right side round the back, temp 38.7 and shivery. keeping drinks down, not pregnant',
       age: 34,
       sex: 'female',
     },
@@ -2805,7 +2920,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Older man with BPH, unable to pass urine for 10 h, painful distended lower abdomen: acute urinary retention.',
     input: {
       symptoms: [{ name: 'cant pee', severity: 8, durationHours: 10 }],
-      freeText: "havent been able to pass water since last night, bursting, lower tummy swollen and painful. been slow for years",
+      freeText: 'havent been able to pass water since last night, bursting, lower tummy swollen and painful. been slow for years',
       age: 76,
       sex: 'male',
       conditions: ['enlarged prostate'],
@@ -2819,7 +2934,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Months of nocturia x3, weak stream, terminal dribbling, no haematuria or pain: benign prostatic LUTS, routine.',
     input: {
       symptoms: [{ name: 'up at night to wee', severity: 2, durationHours: 4320, onset: 'gradual' }],
-      freeText: "getting up 3 times a night, weak stream, dribble after. been getting slowly worse over the last year. no blood, no pain",
+      freeText: 'getting up 3 times a night, weak stream, dribble after. been getting slowly worse over the last year. no blood, no pain',
       age: 66,
       sex: 'male',
     },
@@ -2840,7 +2955,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Three-week-old still jaundiced with pale putty-coloured stools and dark urine, feeding well: prolonged jaundice, possible biliary atresia.',
     input: {
       symptoms: [{ name: 'still yellow', severity: 2, durationHours: 504 }],
-      freeText: "3 weeks old, still yellow in her skin and eyes, her poos look pale like putty and her wee is dark yellow. feeding and gaining well",
+      freeText: '3 weeks old, still yellow in her skin and eyes, her poos look pale like putty and her wee is dark yellow. feeding and gaining well',
       age: 0,
       sex: 'female',
     },
@@ -2853,7 +2968,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Ten-month-old bottom-shuffler, not crawling, sitting, babbling, using both hands: normal variation.',
     input: {
       symptoms: [{ name: 'not crawling yet', severity: 1 }],
-      freeText: "10 months and not crawling, he bum shuffles around and sits up on his own, babbles, reaches for things, uses both hands. everyone elses baby is crawling. should i worry",
+      freeText:
+        '10 months and not crawling, he bum shuffles around and sits up on his own, babbles, reaches for things, uses both hands. everyone elses baby is crawling. should i worry',
       age: 0,
       sex: 'male',
     },
@@ -2867,7 +2983,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Five-week-old boy with 2 days of projectile non-bilious vomiting after feeds, hungry afterwards, wet nappies still OK: pyloric stenosis.',
     input: {
       symptoms: [{ name: 'projectile vomiting', severity: 5, durationHours: 48 }],
-      freeText: "5 week old, after almost every feed it shoots out across the room, then hes starving again straight away. not green. still having wet nappies",
+      freeText: '5 week old, after almost every feed it shoots out across the room, then hes starving again straight away. not green. still having wet nappies',
       age: 0,
       sex: 'male',
     },
@@ -2880,7 +2996,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Toddler with post-viral cough for a week, eating, playing, breathing normally, afebrile.',
     input: {
       symptoms: [{ name: 'cough', severity: 2, durationHours: 168 }],
-      freeText: "cough hanging on for a week after a cold, worse first thing in the morning. shes eating, playing, breathing normally, no temp. just worried as its been a week",
+      freeText:
+        'cough hanging on for a week after a cold, worse first thing in the morning. shes eating, playing, breathing normally, no temp. just worried as its been a week',
       age: 2,
       sex: 'female',
     },
@@ -2900,7 +3017,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Gaping 1.5 cm kitchen-knife laceration to finger, bleeding controlled, tendon and sensation intact: needs closure.',
     input: {
       symptoms: [{ name: 'cut finger', severity: 4, durationHours: 1 }],
-      freeText: "kitchen knife slipped, cut about 1.5cm on the side of my finger, gaping open a bit, bleeding stopped with pressure. can bend and straighten the finger and feel the tip",
+      freeText:
+        'kitchen knife slipped, cut about 1.5cm on the side of my finger, gaping open a bit, bleeding stopped with pressure. can bend and straighten the finger and feel the tip',
       age: 30,
       sex: 'male',
     },
@@ -2913,7 +3031,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Arm through glass door: spurting forearm bleeding soaking through towels despite pressure: arterial haemorrhage.',
     input: {
       symptoms: [{ name: 'cut arm on glass', severity: 9, durationHours: 0.1, onset: 'sudden' }],
-      freeText: "put his arm through a glass door, blood spurting out of his forearm, soaked through 2 towels, pressing hard",
+      freeText: 'put his arm through a glass door, blood spurting out of his forearm, soaked through 2 towels, pressing hard',
       age: 45,
       sex: 'male',
     },
@@ -2926,7 +3044,7 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
     description: 'Superficial grazes to knee and palm after bike fall, cleaned, tetanus up to date.',
     input: {
       symptoms: [{ name: 'grazed knee', severity: 2, durationHours: 2 }],
-      freeText: "came off my bike, grazed my knee and palm, cleaned the grit out, not deep. tetanus up to date",
+      freeText: 'came off my bike, grazed my knee and palm, cleaned the grit out, not deep. tetanus up to date',
       age: 25,
       sex: 'female',
     },
@@ -2943,7 +3061,8 @@ export const PRESENTATION_CASES: readonly ClinicalCase[] = [
         { name: 'leg pain', severity: 9, durationHours: 18 },
         { name: 'small cut on shin', severity: 2, durationHours: 48 },
       ],
-      freeText: "tiny cut from a bramble 2 days ago, now my lower leg is agony, way worse than it looks, skin going purple and dusky round it and i feel really ill, heart going fast, shivery",
+      freeText:
+        'tiny cut from a bramble 2 days ago, now my lower leg is agony, way worse than it looks, skin going purple and dusky round it and i feel really ill, heart going fast, shivery',
       age: 58,
       sex: 'female',
       conditions: ['type 2 diabetes'],

@@ -80,7 +80,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-01',
     source: 'semigran2015',
     category: 'poisoning-medicine',
-    description: 'Semigran #01: 48-year-old woman, hours of confusion and drowsiness, yellow eyes, days of extra acetaminophen on top of other painkillers (acute liver failure, acetaminophen poisoning) · gold emergent; A because she is drowsy and disoriented',
+    description:
+      'Semigran #01: 48-year-old woman, hours of confusion and drowsiness, yellow eyes, days of extra acetaminophen on top of other painkillers (acute liver failure, acetaminophen poisoning) · gold emergent; A because she is drowsy and disoriented',
     input: {
       symptoms: [
         { name: 'confused and getting very drowsy', severity: 8, durationHours: 6, onset: 'sudden' },
@@ -117,7 +118,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-03',
     source: 'semigran2015',
     category: 'asthma',
-    description: 'Semigran #03: 27-year-old woman with asthma, 3 days of worsening breathlessness and wheeze, reliever not helping (acute asthma exacerbation) · gold emergent',
+    description:
+      'Semigran #03: 27-year-old woman with asthma, 3 days of worsening breathlessness and wheeze, reliever not helping (acute asthma exacerbation) · gold emergent',
     input: {
       symptoms: [
         { name: 'short of breath', severity: 7, durationHours: 72, onset: 'gradual' },
@@ -136,7 +138,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-04',
     source: 'semigran2015',
     category: 'copd-exacerbation',
-    description: 'Semigran #04: 67-year-old woman with COPD, 3 days of worse breathlessness, green sputum, low fever, more rescue inhaler (severe COPD exacerbation) · gold emergent',
+    description:
+      'Semigran #04: 67-year-old woman with COPD, 3 days of worse breathlessness, green sputum, low fever, more rescue inhaler (severe COPD exacerbation) · gold emergent',
     input: {
       symptoms: [
         { name: 'more short of breath than usual', severity: 7, durationHours: 72, onset: 'gradual' },
@@ -156,11 +159,10 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-05',
     source: 'semigran2015',
     category: 'dvt',
-    description: 'Semigran #05: 65-year-old woman, 5 days of one swollen painful calf after a recent hospital stay for pneumonia (deep vein thrombosis) · gold emergent',
+    description:
+      'Semigran #05: 65-year-old woman, 5 days of one swollen painful calf after a recent hospital stay for pneumonia (deep vein thrombosis) · gold emergent',
     input: {
-      symptoms: [
-        { name: 'right leg pain and swelling', severity: 6, durationHours: 120, onset: 'gradual' },
-      ],
+      symptoms: [{ name: 'right leg pain and swelling', severity: 6, durationHours: 120, onset: 'gradual' }],
       freeText:
         "I was in hospital recently with pneumonia and had been resting at home. When I started getting up and walking about, my right calf became painful, tender and swollen. It's visibly bigger than the left, a bit redder, and the veins on that foot stand out more. It's also sore behind the knee.",
       age: 65,
@@ -173,7 +175,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-06',
     source: 'semigran2015',
     category: 'chest-pain',
-    description: 'Semigran #06: 64-year-old man, 24 h of 8/10 central chest pressure with sweating and breathlessness, worsening (acute myocardial infarction) · gold emergent; A',
+    description:
+      'Semigran #06: 64-year-old man, 24 h of 8/10 central chest pressure with sweating and breathlessness, worsening (acute myocardial infarction) · gold emergent; A',
     input: {
       symptoms: [
         { name: 'pressure in the middle of my chest', severity: 8, durationHours: 24 },
@@ -191,7 +194,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-07',
     source: 'semigran2015',
     category: 'bloody-diarrhoea',
-    description: 'Semigran #07: 4-year-old boy, 7 days of abdominal pain and diarrhoea, bloody after day 1, after a fair hamburger (haemolytic uraemic syndrome) · gold emergent',
+    description:
+      'Semigran #07: 4-year-old boy, 7 days of abdominal pain and diarrhoea, bloody after day 1, after a fair hamburger (haemolytic uraemic syndrome) · gold emergent',
     input: {
       symptoms: [
         { name: 'tummy pain', severity: 6, durationHours: 168 },
@@ -225,7 +229,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-09',
     source: 'semigran2015',
     category: 'fever-returned-traveller',
-    description: 'Semigran #09: 28-year-old man, 5 days of fever, chills and rigors, back from Central America 8 weeks, stopped prophylaxis (malaria) · gold emergent',
+    description:
+      'Semigran #09: 28-year-old man, 5 days of fever, chills and rigors, back from Central America 8 weeks, stopped prophylaxis (malaria) · gold emergent',
     input: {
       symptoms: [
         { name: 'fever with chills and shaking', severity: 7, durationHours: 120 },
@@ -278,7 +283,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-12',
     source: 'semigran2015',
     category: 'pulmonary-embolism',
-    description: 'Semigran #12: 65-year-old man, 30 min of sudden breathlessness and pleuritic chest pain, near-faint, a week after hip replacement with a swollen calf (pulmonary embolism) · gold emergent; A',
+    description:
+      'Semigran #12: 65-year-old man, 30 min of sudden breathlessness and pleuritic chest pain, near-faint, a week after hip replacement with a swollen calf (pulmonary embolism) · gold emergent; A',
     input: {
       symptoms: [
         { name: 'sudden shortness of breath', severity: 9, durationHours: 0.5, onset: 'sudden' },
@@ -297,7 +303,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-13',
     source: 'semigran2015',
     category: 'fever-with-rash',
-    description: 'Semigran #13: 8-year-old boy in Oklahoma in July, fever, chills, aches, headache, spotty rash on wrists and ankles (Rocky Mountain spotted fever) · gold emergent',
+    description:
+      'Semigran #13: 8-year-old boy in Oklahoma in July, fever, chills, aches, headache, spotty rash on wrists and ankles (Rocky Mountain spotted fever) · gold emergent',
     input: {
       symptoms: [
         { name: 'fever and chills', severity: 7 },
@@ -316,7 +323,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-14',
     source: 'semigran2015',
     category: 'stroke',
-    description: 'Semigran #14: 70-year-old man on warfarin with AF, speech slurring progressing over minutes to aphasia and right arm paralysis, vomiting (stroke) · gold emergent; A',
+    description:
+      'Semigran #14: 70-year-old man on warfarin with AF, speech slurring progressing over minutes to aphasia and right arm paralysis, vomiting (stroke) · gold emergent; A',
     input: {
       symptoms: [
         { name: "can't speak or understand what we say", severity: 9, durationHours: 0.25, onset: 'sudden' },
@@ -335,7 +343,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-15',
     source: 'semigran2015',
     category: 'tetanus',
-    description: 'Semigran #15: 63-year-old man, hand cut while gardening, incomplete immunisation, lockjaw, generalised painful spasms with breathing pauses (generalised tetanus) · gold emergent; A',
+    description:
+      'Semigran #15: 63-year-old man, hand cut while gardening, incomplete immunisation, lockjaw, generalised painful spasms with breathing pauses (generalised tetanus) · gold emergent; A',
     input: {
       symptoms: [
         { name: 'violent painful muscle spasms', severity: 10 },
@@ -356,7 +365,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-16',
     source: 'semigran2015',
     category: 'ear-infection',
-    description: 'Semigran #16: 18-month-old girl, a week of cold symptoms then fever overnight, irritable, poor sleep and feeding (acute otitis media) · gold non-emergent',
+    description:
+      'Semigran #16: 18-month-old girl, a week of cold symptoms then fever overnight, irritable, poor sleep and feeding (acute otitis media) · gold non-emergent',
     input: {
       symptoms: [
         { name: 'runny nose, cough and congestion', severity: 3, durationHours: 168 },
@@ -375,7 +385,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-17',
     source: 'semigran2015',
     category: 'sore-throat',
-    description: 'Semigran #17: 7-year-old girl, abrupt fever 38.5 °C, vomiting and sore throat, no cough, exudates and neck glands (streptococcal pharyngitis) · gold non-emergent',
+    description:
+      'Semigran #17: 7-year-old girl, abrupt fever 38.5 °C, vomiting and sore throat, no cough, exudates and neck glands (streptococcal pharyngitis) · gold non-emergent',
     input: {
       symptoms: [
         { name: 'sore throat', severity: 6, onset: 'sudden' },
@@ -383,7 +394,7 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
         { name: 'nausea and vomiting', severity: 5 },
       ],
       freeText:
-        "My 7-year-old came down suddenly with a fever of 38.5 °C, feeling sick, vomiting and a sore throat. No cough, runny or blocked nose. There are white patches at the back of her throat and the glands in her neck are up.",
+        'My 7-year-old came down suddenly with a fever of 38.5 °C, feeling sick, vomiting and a sore throat. No cough, runny or blocked nose. There are white patches at the back of her throat and the glands in her neck are up.',
       age: 7,
       sex: 'female',
     },
@@ -394,7 +405,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-18',
     source: 'semigran2015',
     category: 'sore-throat',
-    description: 'Semigran #18: 24-year-old man, 2 days of sore throat, fever 39 °C, headache, no cough, tonsillar exudate, tender nodes (acute pharyngitis, Centor 4) · gold non-emergent',
+    description:
+      'Semigran #18: 24-year-old man, 2 days of sore throat, fever 39 °C, headache, no cough, tonsillar exudate, tender nodes (acute pharyngitis, Centor 4) · gold non-emergent',
     input: {
       symptoms: [
         { name: 'sore throat', severity: 7, durationHours: 48, onset: 'sudden' },
@@ -413,7 +425,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-19',
     source: 'semigran2015',
     category: 'sinusitis',
-    description: 'Semigran #19: 35-year-old woman, 15 days of nasal congestion, 12 days of facial pain and green discharge, afebrile (acute sinusitis) · gold non-emergent',
+    description:
+      'Semigran #19: 35-year-old woman, 15 days of nasal congestion, 12 days of facial pain and green discharge, afebrile (acute sinusitis) · gold non-emergent',
     input: {
       symptoms: [
         { name: 'blocked nose', severity: 4, durationHours: 360 },
@@ -434,7 +447,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-20',
     source: 'semigran2015',
     category: 'back-pain-red-flag',
-    description: 'Semigran #20: 35-year-old man, low back pain for 3 weeks after shovelling snow, now a new left foot drop (back pain / sciatica with radiculopathy) · gold non-emergent (looks lenient, see comment)',
+    description:
+      'Semigran #20: 35-year-old man, low back pain for 3 weeks after shovelling snow, now a new left foot drop (back pain / sciatica with radiculopathy) · gold non-emergent (looks lenient, see comment)',
     input: {
       symptoms: [
         { name: 'low back pain', severity: 6, durationHours: 504 },
@@ -469,7 +483,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-22',
     source: 'semigran2015',
     category: 'chest-infection',
-    description: 'Semigran #22: 56-year-old woman, heavy smoker, a few days of more breathlessness and more white sputum, similar every winter (COPD flare) · gold non-emergent',
+    description:
+      'Semigran #22: 56-year-old woman, heavy smoker, a few days of more breathlessness and more white sputum, similar every winter (COPD flare) · gold non-emergent',
     input: {
       symptoms: [
         { name: 'short of breath', severity: 4, durationHours: 72 },
@@ -488,7 +503,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-23',
     source: 'semigran2015',
     category: 'influenza',
-    description: 'Semigran #23: 30-year-old woman in January, 2 days of abrupt fever, cough, headache, weakness, unvaccinated, sick contacts (influenza) · gold non-emergent',
+    description:
+      'Semigran #23: 30-year-old woman in January, 2 days of abrupt fever, cough, headache, weakness, unvaccinated, sick contacts (influenza) · gold non-emergent',
     input: {
       symptoms: [
         { name: 'fever', severity: 6, durationHours: 48, onset: 'sudden' },
@@ -508,7 +524,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-24',
     source: 'semigran2015',
     category: 'sore-throat',
-    description: 'Semigran #24: 16-year-old girl, a week of worsening fever, sore throat, exhaustion, painful swallowing, neck nodes, faint rash (infectious mononucleosis) · gold non-emergent',
+    description:
+      'Semigran #24: 16-year-old girl, a week of worsening fever, sore throat, exhaustion, painful swallowing, neck nodes, faint rash (infectious mononucleosis) · gold non-emergent',
     input: {
       symptoms: [
         { name: 'sore throat', severity: 7, durationHours: 168, onset: 'gradual' },
@@ -528,11 +545,10 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-25',
     source: 'semigran2015',
     category: 'dyspepsia',
-    description: 'Semigran #25: 40-year-old man, 2 months of gnawing epigastric pain, wakes him at night, eased by food, milk and ranitidine (peptic ulcer disease) · gold non-emergent',
+    description:
+      'Semigran #25: 40-year-old man, 2 months of gnawing epigastric pain, wakes him at night, eased by food, milk and ranitidine (peptic ulcer disease) · gold non-emergent',
     input: {
-      symptoms: [
-        { name: 'gnawing pain in upper tummy', severity: 4, durationHours: 1440, onset: 'gradual' },
-      ],
+      symptoms: [{ name: 'gnawing pain in upper tummy', severity: 4, durationHours: 1440, onset: 'gradual' }],
       freeText:
         "For 2 months I've had a dull gnawing ache high in my tummy that comes and goes. Sometimes it wakes me at night. Eating or drinking milk eases it and ranitidine helps a bit. I had a similar but milder spell about 5 years ago that got better with omeprazole. Otherwise I'm fit and well.",
       age: 40,
@@ -547,7 +563,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-26',
     source: 'semigran2015',
     category: 'pneumonia',
-    description: 'Semigran #26: 6-year-old boy with mild asthma, 5 days of cough with yellow sputum and persisting fever 38.7 °C, no distress (pneumonia) · gold non-emergent (arguably same-day, see comment)',
+    description:
+      'Semigran #26: 6-year-old boy with mild asthma, 5 days of cough with yellow sputum and persisting fever 38.7 °C, no distress (pneumonia) · gold non-emergent (arguably same-day, see comment)',
     input: {
       symptoms: [
         { name: 'cough with yellow phlegm', severity: 5, durationHours: 120 },
@@ -566,7 +583,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-27',
     source: 'semigran2015',
     category: 'gastroenteritis',
-    description: 'Semigran #27: 14-year-old boy, vomiting and 6 non-bloody stools a day after undercooked chicken 18 h earlier, low fever, drinking (Salmonella gastroenteritis) · gold non-emergent',
+    description:
+      'Semigran #27: 14-year-old boy, vomiting and 6 non-bloody stools a day after undercooked chicken 18 h earlier, low fever, drinking (Salmonella gastroenteritis) · gold non-emergent',
     input: {
       symptoms: [
         { name: 'diarrhoea', severity: 5 },
@@ -586,7 +604,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-28',
     source: 'semigran2015',
     category: 'shingles',
-    description: 'Semigran #28: 77-year-old man, 5 days of burning right chest-wall pain then a rash evolving to clustered vesicles, headache, malaise (herpes zoster) · gold non-emergent',
+    description:
+      'Semigran #28: 77-year-old man, 5 days of burning right chest-wall pain then a rash evolving to clustered vesicles, headache, malaise (herpes zoster) · gold non-emergent',
     input: {
       symptoms: [
         { name: 'burning pain on right side of chest', severity: 6, durationHours: 120 },
@@ -606,14 +625,15 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-29',
     source: 'semigran2015',
     category: 'urinary',
-    description: 'Semigran #29: 26-year-old newly married woman, 2 days of dysuria, urgency and frequency, no fever or loin pain (uncomplicated cystitis) · gold non-emergent',
+    description:
+      'Semigran #29: 26-year-old newly married woman, 2 days of dysuria, urgency and frequency, no fever or loin pain (uncomplicated cystitis) · gold non-emergent',
     input: {
       symptoms: [
         { name: 'burning when I pee', severity: 5, durationHours: 48 },
         { name: 'need to pee urgently', severity: 4, durationHours: 48 },
         { name: 'peeing more often', severity: 4, durationHours: 48 },
       ],
-      freeText: "I got married recently. No fever, chills, nausea, vomiting, back pain, vaginal discharge or itching.",
+      freeText: 'I got married recently. No fever, chills, nausea, vomiting, back pain, vaginal discharge or itching.',
       age: 26,
       sex: 'female',
     },
@@ -624,13 +644,12 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-30',
     source: 'semigran2015',
     category: 'dizziness',
-    description: 'Semigran #30: 65-year-old woman, a month of brief positional spinning on rolling to the right or looking up, no neuro or hearing symptoms (benign positional vertigo) · gold non-emergent',
+    description:
+      'Semigran #30: 65-year-old woman, a month of brief positional spinning on rolling to the right or looking up, no neuro or hearing symptoms (benign positional vertigo) · gold non-emergent',
     input: {
-      symptoms: [
-        { name: 'room spinning when I move my head', severity: 6, durationHours: 720, onset: 'sudden' },
-      ],
+      symptoms: [{ name: 'room spinning when I move my head', severity: 6, durationHours: 720, onset: 'sudden' }],
       freeText:
-        "Every night for the past month, when I roll onto my right side in bed, the room suddenly spins violently for less than 30 seconds. Sometimes it happens in the day when I tip my head back to look up. Nothing set it off. No hearing loss, no ringing in the ears, no weakness, numbness or trouble speaking.",
+        'Every night for the past month, when I roll onto my right side in bed, the room suddenly spins violently for less than 30 seconds. Sometimes it happens in the day when I tip my head back to look up. Nothing set it off. No hearing loss, no ringing in the ears, no weakness, numbness or trouble speaking.',
       age: 65,
       sex: 'female',
     },
@@ -677,7 +696,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-33',
     source: 'semigran2015',
     category: 'eye-minor',
-    description: 'Semigran #33: 14-year-old boy, 3 days of red watery eye spreading to the other, crusted shut in the mornings, after a cold, no pain or photophobia (acute viral conjunctivitis) · gold self-care',
+    description:
+      'Semigran #33: 14-year-old boy, 3 days of red watery eye spreading to the other, crusted shut in the mornings, after a cold, no pain or photophobia (acute viral conjunctivitis) · gold self-care',
     input: {
       symptoms: [
         { name: 'red irritated eyes', severity: 3, durationHours: 72 },
@@ -713,7 +733,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-35',
     source: 'semigran2015',
     category: 'allergy-minor',
-    description: 'Semigran #35: 22-year-old male student, 5 years of year-round congestion and sneezing, worse in spring with itchy eyes and palate (allergic rhinitis) · gold self-care',
+    description:
+      'Semigran #35: 22-year-old male student, 5 years of year-round congestion and sneezing, worse in spring with itchy eyes and palate (allergic rhinitis) · gold self-care',
     input: {
       symptoms: [
         { name: 'blocked nose', severity: 3, durationHours: 43800, onset: 'gradual' },
@@ -732,7 +753,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-36',
     source: 'semigran2015',
     category: 'musculoskeletal-minor',
-    description: 'Semigran #36: 38-year-old man, 2 weeks of mechanical left low back pain after lifting, no leg symptoms or red flags (acute low back pain) · gold self-care',
+    description:
+      'Semigran #36: 38-year-old man, 2 weeks of mechanical left low back pain after lifting, no leg symptoms or red flags (acute low back pain) · gold self-care',
     input: {
       symptoms: [
         { name: 'aching low back pain on the left', severity: 5, durationHours: 336 },
@@ -750,7 +772,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-37',
     source: 'semigran2015',
     category: 'insect-sting-local',
-    description: 'Semigran #37: 9-year-old boy stung by a bee, swollen tender upper lip, no tongue swelling, drooling, stridor or rash (local bee-sting reaction) · gold self-care',
+    description:
+      'Semigran #37: 9-year-old boy stung by a bee, swollen tender upper lip, no tongue swelling, drooling, stridor or rash (local bee-sting reaction) · gold self-care',
     input: {
       symptoms: [{ name: 'swollen sore upper lip', severity: 4, durationHours: 0.5, onset: 'sudden' }],
       freeText:
@@ -765,7 +788,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-38',
     source: 'semigran2015',
     category: 'mouth-ulcer',
-    description: 'Semigran #38: 17-year-old male, mouth ulcers recurring since early school years, five small ulcers, systemically well (recurrent aphthous ulcers) · gold self-care',
+    description:
+      'Semigran #38: 17-year-old male, mouth ulcers recurring since early school years, five small ulcers, systemically well (recurrent aphthous ulcers) · gold self-care',
     input: {
       symptoms: [{ name: 'mouth ulcers', severity: 3 }],
       freeText:
@@ -782,7 +806,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-39',
     source: 'semigran2015',
     category: 'vaginal-discharge',
-    description: 'Semigran #39: 40-year-old married woman, 2 days of vaginal itching and thick white discharge, no pain or fever (vulvovaginal candidiasis) · gold self-care',
+    description:
+      'Semigran #39: 40-year-old married woman, 2 days of vaginal itching and thick white discharge, no pain or fever (vulvovaginal candidiasis) · gold self-care',
     input: {
       symptoms: [
         { name: 'vaginal itching', severity: 4, durationHours: 48 },
@@ -801,7 +826,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-40',
     source: 'semigran2015',
     category: 'infant-constipation',
-    description: 'Semigran #40: 5-month-old boy, hard stools with straining and flecks of fresh blood since switching to cows\' milk formula, thriving (constipation) · gold self-care (looks lenient, see comment)',
+    description:
+      "Semigran #40: 5-month-old boy, hard stools with straining and flecks of fresh blood since switching to cows' milk formula, thriving (constipation) · gold self-care (looks lenient, see comment)",
     input: {
       symptoms: [
         { name: 'hard poos and straining', severity: 4 },
@@ -819,11 +845,12 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-41',
     source: 'semigran2015',
     category: 'skin-chronic',
-    description: 'Semigran #41: 12-year-old girl with hay fever and food allergy, dry itchy flexural skin and scaly cheeks, atopic family (eczema) · gold self-care',
+    description:
+      'Semigran #41: 12-year-old girl with hay fever and food allergy, dry itchy flexural skin and scaly cheeks, atopic family (eczema) · gold self-care',
     input: {
       symptoms: [{ name: 'dry itchy skin', severity: 4, onset: 'gradual' }],
       freeText:
-        "My 12-year-old daughter has dry, itchy skin in the creases in front of her elbows, behind her knees and at the front of her ankles, and dry scaly patches on her cheeks. She gets hay fever and was recently found to be allergic to egg and milk. Her brother has asthma, and her uncle and several cousins have had the same kind of skin problem.",
+        'My 12-year-old daughter has dry, itchy skin in the creases in front of her elbows, behind her knees and at the front of her ankles, and dry scaly patches on her cheeks. She gets hay fever and was recently found to be allergic to egg and milk. Her brother has asthma, and her uncle and several cousins have had the same kind of skin problem.',
       age: 12,
       sex: 'female',
       conditions: ['hay fever', 'egg allergy', 'milk allergy'],
@@ -835,7 +862,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-42',
     source: 'semigran2015',
     category: 'eye-minor',
-    description: 'Semigran #42: 30-year-old man, 1 day of a painful swollen lower eyelid with a tender red spot at the lid margin, vision normal (stye / hordeolum) · gold self-care',
+    description:
+      'Semigran #42: 30-year-old man, 1 day of a painful swollen lower eyelid with a tender red spot at the lid margin, vision normal (stye / hordeolum) · gold self-care',
     input: {
       symptoms: [{ name: 'painful swollen right eyelid', severity: 3, durationHours: 24 }],
       freeText:
@@ -850,7 +878,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-43',
     source: 'semigran2015',
     category: 'respiratory-minor',
-    description: 'Semigran #43: 56-year-old man, 6 days of dry cough, congestion, green nasal discharge, intermittent fever to 38.2 °C (viral upper respiratory infection) · gold self-care',
+    description:
+      'Semigran #43: 56-year-old man, 6 days of dry cough, congestion, green nasal discharge, intermittent fever to 38.2 °C (viral upper respiratory infection) · gold self-care',
     input: {
       symptoms: [
         { name: 'dry cough', severity: 3, durationHours: 144 },
@@ -858,7 +887,7 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
         { name: 'fever on and off', severity: 2, durationHours: 144 },
       ],
       freeText:
-        "Six days of a dry cough, blocked nose and green discharge. My temperature has gone up to 38.2 °C (100.8 °F) now and then. Otherwise healthy apart from long-standing arthritis in my right knee; no drug allergies.",
+        'Six days of a dry cough, blocked nose and green discharge. My temperature has gone up to 38.2 °C (100.8 °F) now and then. Otherwise healthy apart from long-standing arthritis in my right knee; no drug allergies.',
       age: 56,
       sex: 'male',
       conditions: ['osteoarthritis of the right knee'],
@@ -870,7 +899,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-44',
     source: 'semigran2015',
     category: 'respiratory-minor',
-    description: 'Semigran #44: 30-year-old smoker, 2 days of runny nose, sore throat, clear sputum, myalgia, wants antibiotics (viral upper respiratory infection) · gold self-care',
+    description:
+      'Semigran #44: 30-year-old smoker, 2 days of runny nose, sore throat, clear sputum, myalgia, wants antibiotics (viral upper respiratory infection) · gold self-care',
     input: {
       symptoms: [
         { name: 'runny nose', severity: 3, durationHours: 48 },
@@ -893,7 +923,8 @@ export const PUBLISHED_CASES: readonly ClinicalCase[] = [
     id: 'semigran2015-45',
     source: 'semigran2015',
     category: 'child-vomiting',
-    description: 'Semigran #45: 2-year-old boy, fever 38.1 °C, vomited twice and then vomited a drink of juice (vomiting with fever) · gold self-care (borderline, see comment)',
+    description:
+      'Semigran #45: 2-year-old boy, fever 38.1 °C, vomited twice and then vomited a drink of juice (vomiting with fever) · gold self-care (borderline, see comment)',
     input: {
       symptoms: [
         { name: 'vomiting', severity: 5 },

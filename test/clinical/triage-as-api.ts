@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TriageInput, TriageResult } from '../../shared/contracts/triage';
-import type { AuditEvent } from "../../shared/audit/ports";
-import type { StoredSymptomSession, SymptomSessionRepository, WorkMessage } from "../../shared/triage/ports";
+import type { AuditEvent } from '../../shared/audit/ports';
+import type { StoredSymptomSession, SymptomSessionRepository, WorkMessage } from '../../shared/triage/ports';
 import { processSession, type TriageMessage, type WorkerDeps } from '../../shared/triage/process-session';
 import { sessionView } from '../../shared/triage/session-view';
 import { startSession } from '../../shared/triage/start-session';
@@ -29,7 +29,9 @@ const memorySessions = (): SymptomSessionRepository => {
     countSince: async (patientId, since) => [...rows.values()].filter((s) => s.patientId === patientId && s.createdAt >= since).length,
     requeue: async () => false,
     complete: async (patientId, id, revision, resultSealed, at) =>
-      update(patientId, id, (s) => (s.processedRevision >= revision ? undefined : { ...s, status: 'completed', processedRevision: revision, resultSealed, updatedAt: at })),
+      update(patientId, id, (s) =>
+        s.processedRevision >= revision ? undefined : { ...s, status: 'completed', processedRevision: revision, resultSealed, updatedAt: at },
+      ),
     markProcessing: async (patientId, id, _revision, at) => void update(patientId, id, (s) => ({ ...s, status: 'processing', updatedAt: at })),
     fail: async (patientId, id, at) => void update(patientId, id, (s) => ({ ...s, status: 'failed', updatedAt: at })),
   };
@@ -50,7 +52,9 @@ export const triageAsTheApiWould = async (input: TriageInput): Promise<{ result:
   const queued: WorkMessage[] = [];
   const audit: AuditEvent[] = [];
   const deps = {
-    vault, sessions, clock: { now: () => new Date() },
+    vault,
+    sessions,
+    clock: { now: () => new Date() },
     audit: { append: async (event: AuditEvent) => void audit.push(event) },
     queue: { enqueue: async (message: WorkMessage) => void queued.push(message) },
   };
@@ -59,7 +63,10 @@ export const triageAsTheApiWould = async (input: TriageInput): Promise<{ result:
   const started = await startSession(deps, caller, input, meta);
   if (started.emergency) return { result: started.session.result!, synchronous: true };
   const workerDeps: WorkerDeps = {
-    vault, sessions, clock: deps.clock, audit: deps.audit,
+    vault,
+    sessions,
+    clock: deps.clock,
+    audit: deps.audit,
     consents: { get: async () => undefined } as unknown as WorkerDeps['consents'],
     metrics: { modelUsage: () => undefined, outcome: () => undefined },
   };

@@ -31,7 +31,10 @@ interface CspViolation {
 interface BrowserGlobals {
   readonly document: {
     querySelectorAll(selector: string): Iterable<{ readonly id: string; querySelector(selector: string): { readonly textContent: string | null } | null }>;
-    addEventListener(type: 'securitypolicyviolation', listener: (event: { readonly effectiveDirective: string; readonly blockedURI: string; readonly sourceFile: string }) => void): void;
+    addEventListener(
+      type: 'securitypolicyviolation',
+      listener: (event: { readonly effectiveDirective: string; readonly blockedURI: string; readonly sourceFile: string }) => void,
+    ): void;
   };
   reportCspViolation(violation: CspViolation): void;
 }
@@ -65,7 +68,8 @@ const openWatched = async (url: string, ownOrigin: string): Promise<{ page: Page
   page.on('requestfailed', (request) => problems.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`));
   page.on('request', (request) => {
     const target = new URL(request.url());
-    if (target.protocol !== 'data:' && target.protocol !== 'blob:' && target.origin !== ownOrigin) problems.foreignRequests.push(`${request.method()} ${request.url()}`);
+    if (target.protocol !== 'data:' && target.protocol !== 'blob:' && target.origin !== ownOrigin)
+      problems.foreignRequests.push(`${request.method()} ${request.url()}`);
   });
   await page.exposeFunction('reportCspViolation', (violation: CspViolation) => problems.cspViolations.push(violation));
   await page.addInitScript(() => {
@@ -83,7 +87,10 @@ const expectNoProblems = (problems: PageProblems): void => {
   expect(problems.pageErrors, 'uncaught page errors').toEqual([]);
   expect(problems.failedRequests, 'failed requests').toEqual([]);
   expect(problems.foreignRequests, 'requests to another origin').toEqual([]);
-  expect(problems.cspViolations.filter((violation) => !isZodEvalProbe(violation)), 'CSP violations').toEqual([]);
+  expect(
+    problems.cspViolations.filter((violation) => !isZodEvalProbe(violation)),
+    'CSP violations',
+  ).toEqual([]);
 };
 
 interface RenderedOperation {
@@ -162,7 +169,10 @@ describe('GET /docs: the API reference in Chromium', () => {
 
   it('sends GET /api/v1/health from its own "Test Request" client and shows the answer', async () => {
     const healthUrl = `${server.url}${routes.health.path}`;
-    await page.locator(`section[id$="/GET${routes.health.path}"]`).getByRole('button', { name: /Test Request/ }).click();
+    await page
+      .locator(`section[id$="/GET${routes.health.path}"]`)
+      .getByRole('button', { name: /Test Request/ })
+      .click();
     const client = page.getByRole('dialog', { name: 'API Client' });
     const sent = page.waitForResponse((response) => response.url() === healthUrl && response.request().method() === 'GET');
     await client.getByRole('button', { name: `Send get request to ${healthUrl}` }).click();

@@ -102,7 +102,8 @@ describe('npm start: end to end over HTTP', () => {
     // Sealed under key version 1 before the rotation: still opens; rewritten under version 2.
     expect((await call('GET', '/api/v1/profile', undefined, login.json.accessToken)).json.profile).toEqual({ allergies: [CANARY.name] });
     const rewritten = await fetch(`${server.url}/api/v1/profile`, {
-      method: 'PUT', body: JSON.stringify({ allergies: ['none'] }),
+      method: 'PUT',
+      body: JSON.stringify({ allergies: ['none'] }),
       headers: { 'content-type': 'application/json', authorization: `Bearer ${login.json.accessToken}`, 'if-match': '"1"' },
     });
     expect(rewritten.status).toBe(200);

@@ -104,7 +104,9 @@ export const startFakeOpenAi = async (): Promise<FakeOpenAi> => {
       object: 'chat.completion',
       created: Math.floor(Date.now() / 1000),
       model: options.responseModel ?? (typeof requestedModel === 'string' ? requestedModel : 'gpt-4o-mini'),
-      choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: null, annotations: [], ...message }, logprobs: null, finish_reason: finishReason }],
+      choices: [
+        { index: 0, message: { role: 'assistant', content: null, refusal: null, annotations: [], ...message }, logprobs: null, finish_reason: finishReason },
+      ],
       usage: {
         prompt_tokens: promptTokens,
         completion_tokens: completionTokens,
@@ -147,7 +149,15 @@ export const startFakeOpenAi = async (): Promise<FakeOpenAi> => {
       case 'refusal':
         return send(res, 200, completion(requestBody, options, { content: null, refusal: "I'm sorry, I can't help with that." }));
       case 'lower_emergency':
-        return send(res, 200, completion(requestBody, options, content({ ...validAssessment('self_care'), confidence: 0.99, summary: 'Nothing to worry about; rest at home.', teleconsultationOk: true })));
+        return send(
+          res,
+          200,
+          completion(
+            requestBody,
+            options,
+            content({ ...validAssessment('self_care'), confidence: 0.99, summary: 'Nothing to worry about; rest at home.', teleconsultationOk: true }),
+          ),
+        );
       case 'truncated':
         return send(res, 200, completion(requestBody, options, content(JSON.stringify(validAssessment()).slice(0, 60)), 'length'));
     }
@@ -166,7 +176,8 @@ export const startFakeOpenAi = async (): Promise<FakeOpenAi> => {
     if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
       return send(res, 404, errorBody(`Unknown request URL: ${req.method ?? ''} ${req.url ?? ''}.`, 'invalid_request_error', 'unknown_url'));
     }
-    if (typeof body !== 'object' || body === null) return send(res, 400, errorBody('We could not parse the JSON body of your request.', 'invalid_request_error', null));
+    if (typeof body !== 'object' || body === null)
+      return send(res, 400, errorBody('We could not parse the JSON body of your request.', 'invalid_request_error', null));
     const next = queued.shift() ?? sticky;
     answer(res, body, next.mode, next.options);
   };

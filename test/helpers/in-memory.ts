@@ -2,9 +2,9 @@ import type { Role } from '../../shared/domain/roles';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { LoginDeps } from '../../shared/identity/login';
 import { ScryptPasswordHasher } from '../../shared/identity/password-hasher';
-import type { AuditEvent } from "../../shared/audit/ports";
-import type { DataKeyRepository, DataKeyService, WrappedDataKeys } from "../../shared/vault/ports";
-import type { RefreshFamily, UserRecord } from "../../shared/identity/ports";
+import type { AuditEvent } from '../../shared/audit/ports';
+import type { DataKeyRepository, DataKeyService, WrappedDataKeys } from '../../shared/vault/ports';
+import type { RefreshFamily, UserRecord } from '../../shared/identity/ports';
 import { Vault } from '../../shared/vault/vault';
 import { places } from '../../shared/vault/places';
 import type { Caller } from '../../shared/domain/caller';
@@ -150,10 +150,28 @@ export const inMemoryApp = () => {
     const id = randomUUID();
     await deps.vault.createKey(id);
     identity.users.set(id, {
-      id, emailSealed: await deps.vault.seal(places.userEmail(id), `${id}@example.com`),
-      emailIndex: `idx:${id}`, passwordHash: 'scrypt$unused', roles: [...roles], status, createdAt: clock.now().toISOString(),
+      id,
+      emailSealed: await deps.vault.seal(places.userEmail(id), `${id}@example.com`),
+      emailIndex: `idx:${id}`,
+      passwordHash: 'scrypt$unused',
+      roles: [...roles],
+      status,
+      createdAt: clock.now().toISOString(),
     });
     return { userId: id, roles: [...roles], clientId: 'app', tokenId: randomUUID() };
   };
-  return { deps, clock, events: identity.events, users: identity.users, dataKeys: identity.dataKeys, records, sessions, conversations, queue, quota, metrics, addUser };
+  return {
+    deps,
+    clock,
+    events: identity.events,
+    users: identity.users,
+    dataKeys: identity.dataKeys,
+    records,
+    sessions,
+    conversations,
+    queue,
+    quota,
+    metrics,
+    addUser,
+  };
 };

@@ -39,7 +39,11 @@ export interface ApiResponse {
 export const startTestBackend = async (env: Record<string, string> = {}): Promise<TestBackend> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'carebow-test-'));
   const backend = await startLocalBackend({ port: 0, dataDir, persist: false, env: { PASSWORD_SCRYPT_LOG_N: TEST_SCRYPT_LOG_N, ...env } });
-  const dynamo = new DynamoDBClient({ endpoint: backend.dynamodbEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const dynamo = new DynamoDBClient({
+    endpoint: backend.dynamodbEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const base = backend.url.replace('localhost', '127.0.0.1');
   return {
     ...backend,

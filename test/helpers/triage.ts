@@ -11,5 +11,17 @@ export const waitForResult = async (backend: TestBackend, token: string, session
   }
 };
 
-export const CHEST_PAIN = { symptoms: [{ name: 'chest pain', severity: 8, durationHours: 0.5, onset: 'sudden' }], freeText: 'crushing pain going down my left arm and I am sweating', age: 58, sex: 'male' };
-export const MILD_COLD = { symptoms: [{ name: 'runny nose', severity: 2, durationHours: 48 }, { name: 'sore throat', severity: 3, durationHours: 48 }], age: 30, sex: 'female' };
+export const CHEST_PAIN = {
+  symptoms: [{ name: 'chest pain', severity: 8, durationHours: 0.5, onset: 'sudden' }],
+  freeText: 'crushing pain going down my left arm and I am sweating',
+  age: 58,
+  sex: 'male',
+};
+export const MILD_COLD = {
+  symptoms: [
+    { name: 'runny nose', severity: 2, durationHours: 48 },
+    { name: 'sore throat', severity: 3, durationHours: 48 },
+  ],
+  age: 30,
+  sex: 'female',
+};

@@ -46,7 +46,9 @@ describe('Construct: Api', () => {
 
   it('leaves exactly the public routes (and CORS preflights) without authorization', () => {
     // Prepare
-    const publicRoutes = ROUTES.filter(([, route]) => isPublic(route.access)).map(([, route]) => routeKey(route)).sort();
+    const publicRoutes = ROUTES.filter(([, route]) => isPublic(route.access))
+      .map(([, route]) => routeKey(route))
+      .sort();
 
     // Act
     const unauthenticated = [...methods.entries()].filter(([, m]) => m.properties.AuthorizationType === 'NONE').map(([key]) => key);
@@ -118,7 +120,18 @@ describe('Construct: Api', () => {
 
   it('traces, logs errors without bodies, never caches, and writes access logs without PHI', () => {
     // Prepare
-    const allowedFields = ['requestId', 'ip', 'caller', 'requestTime', 'httpMethod', 'resourcePath', 'status', 'protocol', 'responseLength', 'integrationLatency'];
+    const allowedFields = [
+      'requestId',
+      'ip',
+      'caller',
+      'requestTime',
+      'httpMethod',
+      'resourcePath',
+      'status',
+      'protocol',
+      'responseLength',
+      'integrationLatency',
+    ];
 
     // Act
     const [, stage] = resourcesOfType(dev.json, 'AWS::ApiGateway::Stage')[0]!;
@@ -127,7 +140,9 @@ describe('Construct: Api', () => {
     // Assess
     expect(stage.Properties).toMatchObject({ StageName: 'dev', TracingEnabled: true });
     expect(stage.Properties!.MethodSettings).toEqual(
-      expect.arrayContaining([expect.objectContaining({ ResourcePath: '/*', HttpMethod: '*', LoggingLevel: 'ERROR', DataTraceEnabled: false, CachingEnabled: false })]),
+      expect.arrayContaining([
+        expect.objectContaining({ ResourcePath: '/*', HttpMethod: '*', LoggingLevel: 'ERROR', DataTraceEnabled: false, CachingEnabled: false }),
+      ]),
     );
     expect(Object.keys(format).sort()).toEqual([...allowedFields].sort());
     expect(Object.values(format).join(' ')).not.toMatch(/querystring|\$input|body|\$context\.path|authorization/i);

@@ -50,7 +50,8 @@ describe('Construct: Data', () => {
       const table = dev.json.Resources[logicalIdOf(dev.stack, `Data/${pascal(name)}Table`)]!;
       expect(table.Properties!.KeySchema, name).toEqual(keySchema(spec.partitionKey, 'sortKey' in spec ? spec.sortKey : undefined));
       expect(table.Properties!.BillingMode, name).toBe('PAY_PER_REQUEST');
-      if ('timeToLiveAttribute' in spec) expect(table.Properties!.TimeToLiveSpecification, name).toEqual({ AttributeName: spec.timeToLiveAttribute, Enabled: true });
+      if ('timeToLiveAttribute' in spec)
+        expect(table.Properties!.TimeToLiveSpecification, name).toEqual({ AttributeName: spec.timeToLiveAttribute, Enabled: true });
       else expect(table.Properties!.TimeToLiveSpecification, name).toBeUndefined();
     }
   });
@@ -87,7 +88,8 @@ describe('Construct: Data', () => {
           Projection: { ProjectionType: 'ALL' },
         })),
       );
-      for (const index of indexes) for (const key of index.KeySchema as { AttributeName: string }[]) expect(attributes.has(key.AttributeName), `${name} ${key.AttributeName}`).toBe(true);
+      for (const index of indexes)
+        for (const key of index.KeySchema as { AttributeName: string }[]) expect(attributes.has(key.AttributeName), `${name} ${key.AttributeName}`).toBe(true);
     }
     expect(withIndexes.sort()).toEqual(['audit', 'records', 'sessions']);
   });
@@ -225,7 +227,9 @@ describe('Construct: Data', () => {
 
     const dataKeyId = logicalIdOf(dev.stack, 'Data/Key');
     const encryptedWith = (keyId: string): string[] =>
-      Object.entries(dev.json.Resources).filter(([, resource]) => encryptionKeysOf(resource.Properties).has(keyId)).map(([id]) => id);
+      Object.entries(dev.json.Resources)
+        .filter(([, resource]) => encryptionKeysOf(resource.Properties).has(keyId))
+        .map(([id]) => id);
 
     // Act
     const byWrappingKey = encryptedWith(wrappingKeyId);
@@ -246,7 +250,9 @@ describe('Construct: Data', () => {
 
     // Assess
     for (const statement of denies) expect(statement.Principal).toEqual({ AWS: '*' });
-    expect(bySid.OnlyGenerateAndUnwrapDataKeys?.Action).toEqual(expect.arrayContaining(['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKeyWithoutPlaintext']));
+    expect(bySid.OnlyGenerateAndUnwrapDataKeys?.Action).toEqual(
+      expect.arrayContaining(['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKeyWithoutPlaintext']),
+    );
     expect(bySid.OnlyForPhiDataKeys).toMatchObject({
       Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
       Condition: { StringNotEquals: { 'kms:EncryptionContext:purpose': 'carebow-phi' } },

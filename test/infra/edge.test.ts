@@ -43,8 +43,14 @@ describe('Construct: Edge', () => {
     // Assess
     expect(rules.map((rule) => rule.Name)).toEqual([...WAF_RULE_NAMES]);
     expect(new Set(rules.map((rule) => rule.Priority)).size).toBe(rules.length);
-    expect(general).toMatchObject({ Action: { Block: {} }, Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: STAGE_CONFIGS.dev.waf.requestsPerIp } } });
-    expect(auth).toMatchObject({ Action: { Block: {} }, Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: STAGE_CONFIGS.dev.waf.authRequestsPerIp } } });
+    expect(general).toMatchObject({
+      Action: { Block: {} },
+      Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: STAGE_CONFIGS.dev.waf.requestsPerIp } },
+    });
+    expect(auth).toMatchObject({
+      Action: { Block: {} },
+      Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: STAGE_CONFIGS.dev.waf.authRequestsPerIp } },
+    });
     expect(auth.Statement.RateBasedStatement.ScopeDownStatement.ByteMatchStatement).toMatchObject({
       FieldToMatch: { UriPath: {} },
       PositionalConstraint: 'STARTS_WITH',
@@ -76,7 +82,10 @@ describe('Construct: Edge', () => {
     const [, logging] = resourcesOfType(dev.json, 'AWS::WAFv2::LoggingConfiguration')[0]!;
 
     // Assess
-    dev.template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: logGroupName, KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(dev.stack, 'Data/Key'), 'Arn'] } });
+    dev.template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: logGroupName,
+      KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(dev.stack, 'Data/Key'), 'Arn'] },
+    });
     expect(JSON.stringify(logging.Properties!.LogDestinationConfigs)).toContain(`:log-group:${logGroupName}"`);
     expect(logging.Properties!.RedactedFields).toEqual(expect.arrayContaining([{ SingleHeader: { Name: 'authorization' } }, { QueryString: {} }]));
   });

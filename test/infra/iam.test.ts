@@ -56,8 +56,7 @@ describe('Construct: Api IAM', () => {
   });
 
   /** Statements of one route's role that name `logicalId` in their resources. */
-  const statementsOn = (name: string, logicalId: string): Statement[] =>
-    statementsOf.get(name)!.filter((s) => referencedIds(s.Resource).has(logicalId));
+  const statementsOn = (name: string, logicalId: string): Statement[] => statementsOf.get(name)!.filter((s) => referencedIds(s.Resource).has(logicalId));
 
   const allStatements = (): [string, Statement][] => [...statementsOf].flatMap(([name, statements]) => statements.map((s): [string, Statement] => [name, s]));
 
@@ -114,7 +113,13 @@ describe('Construct: Api IAM', () => {
 
       // Assess
       expect(statements.flatMap((s) => asArray(s.Action)).sort(), routeId).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
-      expect(statements.flatMap((s) => asArray(s.Resource)).map(renderArn).sort(), routeId).toEqual([`<${auditTableId}>`, `<${auditTableId}>/index/byActor`]);
+      expect(
+        statements
+          .flatMap((s) => asArray(s.Resource))
+          .map(renderArn)
+          .sort(),
+        routeId,
+      ).toEqual([`<${auditTableId}>`, `<${auditTableId}>/index/byActor`]);
     }
   });
 
@@ -180,7 +185,9 @@ describe('Construct: Api IAM', () => {
 
       // Assess
       const declaredTables = new Set([...Object.keys(grants.tables ?? {}), ...(grants.describeTables ?? [])]);
-      const touchedTables = Object.entries(ids.tables).filter(([id]) => touched.has(id)).map(([, name]) => name);
+      const touchedTables = Object.entries(ids.tables)
+        .filter(([id]) => touched.has(id))
+        .map(([, name]) => name);
       expect(new Set(touchedTables), `${routeId} tables`).toEqual(declaredTables);
       for (const [name, level] of Object.entries(grants.tables ?? {}) as [TableName, string][]) {
         const id = tableId(name);
@@ -211,7 +218,11 @@ describe('Construct: Api IAM', () => {
       );
       for (const s of wrappingKeyStatements) expect(s.Condition, `${routeId} data keys`).toEqual(PHI_CONTEXT);
       const keyActions = actionsOn(ids.signingKey).sort();
-      const expectedKeyActions: Record<string, string[]> = { sign: ['kms:GetPublicKey', 'kms:Sign'], publicKey: ['kms:GetPublicKey'], describe: ['kms:DescribeKey'] };
+      const expectedKeyActions: Record<string, string[]> = {
+        sign: ['kms:GetPublicKey', 'kms:Sign'],
+        publicKey: ['kms:GetPublicKey'],
+        describe: ['kms:DescribeKey'],
+      };
       expect(keyActions, `${routeId} signing key`).toEqual(grants.tokenSigningKey === undefined ? [] : expectedKeyActions[grants.tokenSigningKey]);
       expect(touched.has(ids.secret), `${routeId} secret`).toBe(grants.blindIndexSecret === true);
       const queueActions = actionsOn(ids.queue);
@@ -232,9 +243,18 @@ describe('Construct: Api IAM', () => {
       const sqsStatements = statementsOf.get(pascal(routeId))!.filter((s) => asArray(s.Action).some((a) => a.startsWith('sqs:')));
 
       // Assess
-      expect(sqsStatements.flatMap((s) => asArray(s.Action)), routeId).toEqual(['sqs:SendMessage']);
-      expect(sqsStatements.flatMap((s) => asArray(s.Resource)), routeId).toEqual([{ 'Fn::GetAtt': [queueId, 'Arn'] }]);
-      expect(sqsStatements.every((s) => s.Effect === 'Allow' && s.Condition === undefined), routeId).toBe(true);
+      expect(
+        sqsStatements.flatMap((s) => asArray(s.Action)),
+        routeId,
+      ).toEqual(['sqs:SendMessage']);
+      expect(
+        sqsStatements.flatMap((s) => asArray(s.Resource)),
+        routeId,
+      ).toEqual([{ 'Fn::GetAtt': [queueId, 'Arn'] }]);
+      expect(
+        sqsStatements.every((s) => s.Effect === 'Allow' && s.Condition === undefined),
+        routeId,
+      ).toBe(true);
     }
   });
 
@@ -245,7 +265,10 @@ describe('Construct: Api IAM', () => {
     const declaring = [...ROUTE_IDS.filter((id) => routes[id].grants.dataKeys !== undefined).map(pascal), 'TriageWorker'].sort();
 
     // Act
-    const users = [...statementsOf].filter(([, statements]) => statements.some((s) => referencedIds(s.Resource).has(wrappingKeyId))).map(([name]) => name).sort();
+    const users = [...statementsOf]
+      .filter(([, statements]) => statements.some((s) => referencedIds(s.Resource).has(wrappingKeyId)))
+      .map(([name]) => name)
+      .sort();
     const statements = allStatements().filter(([, s]) => referencedIds(s.Resource).has(wrappingKeyId));
 
     // Assess

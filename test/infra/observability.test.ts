@@ -104,7 +104,10 @@ describe('Construct: Observability', () => {
     const queue = dev.json.Resources[logicalIdOf(dev.stack, 'Triage/Queue')]!;
 
     // Assess
-    expect(queue.Properties).toMatchObject({ VisibilityTimeout: 180, RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] } } });
+    expect(queue.Properties).toMatchObject({
+      VisibilityTimeout: 180,
+      RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] } },
+    });
   });
 
   it('watches every route function, the PHI vault routes and the triage worker included, on the dashboard', () => {

@@ -75,6 +75,7 @@ describe('Construct: stage config', () => {
     ];
 
     // Act, Assess
-    for (const override of bad) expect(() => parseStageConfig({ ...STAGE_CONFIGS.prod, ...override }), JSON.stringify(override)).toThrow(/Invalid stage config for 'prod'/);
+    for (const override of bad)
+      expect(() => parseStageConfig({ ...STAGE_CONFIGS.prod, ...override }), JSON.stringify(override)).toThrow(/Invalid stage config for 'prod'/);
   });
 });

@@ -23,15 +23,26 @@ const WORKER_PERMISSIONS: readonly (readonly [actions: readonly string[], resour
   // records: sessions (read, update) and consents (read); readWrite on the table and its index.
   [
     [
-      'dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan',
-      'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DescribeTable',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:Scan',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
     ],
     ['records', 'records/index/byGrantee'],
   ],
   // keys: read wrapped data keys.
   [['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'], ['keys']],
   // audit: append (Put, plus the reads that find a chain's head), never update or delete.
-  [['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'], ['audit', 'audit/index/byActor']],
+  [
+    ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+    ['audit', 'audit/index/byActor'],
+  ],
   // The tables' and the queue's CMK, used by DynamoDB and SQS on the worker's behalf.
   [['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:GenerateDataKey'], ['cmk']],
   // Unwrap data keys, only under the PHI purpose.
@@ -100,7 +111,9 @@ describe('Construct: Triage worker', () => {
       workerStatements(synth).flatMap((s) => {
         expect(s.Effect).toBe('Allow');
         return asArray(s.Action).flatMap((action) =>
-          asArray(s.Resource).map((resource) => `${action} on ${render(resource, names)}${s.Condition === undefined ? '' : ` if ${JSON.stringify(s.Condition)}`}`),
+          asArray(s.Resource).map(
+            (resource) => `${action} on ${render(resource, names)}${s.Condition === undefined ? '' : ` if ${JSON.stringify(s.Condition)}`}`,
+          ),
         );
       }),
     );
@@ -197,7 +210,10 @@ describe('Construct: Triage worker', () => {
     // Assess
     expect(queue.VisibilityTimeout).toBe(180);
     expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * workerTimeout);
-    expect(queue.RedrivePolicy).toEqual({ maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(staging.stack, 'Triage/DeadLetterQueue'), 'Arn'] } });
+    expect(queue.RedrivePolicy).toEqual({
+      maxReceiveCount: 5,
+      deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(staging.stack, 'Triage/DeadLetterQueue'), 'Arn'] },
+    });
     expect(workerTimeout).toBeGreaterThan(MODEL_CALL_DEADLINE.toSeconds());
   });
 
@@ -264,7 +280,11 @@ describe('Construct: Triage worker', () => {
     expect(role.Policies).toBeUndefined();
     expect(disabled).toEqual([]);
     expect(enabled).toEqual([
-      expect.objectContaining({ Effect: 'Allow', Action: 'kms:Decrypt', Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.us-east-1.amazonaws.com' } } }),
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'kms:Decrypt',
+        Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.us-east-1.amazonaws.com' } },
+      }),
     ]);
   });
 
@@ -320,7 +340,16 @@ describe('Construct: Triage worker', () => {
     const body = JSON.stringify(dashboard.Properties!.DashboardBody);
 
     // Assess
-    for (const text of ['Triage worker', 'Invocations', 'Duration', 'Queue depth', 'ModelCostMicroUsd', 'ModelInputTokens', 'ModelOutputTokens', 'TriageCompleted']) {
+    for (const text of [
+      'Triage worker',
+      'Invocations',
+      'Duration',
+      'Queue depth',
+      'ModelCostMicroUsd',
+      'ModelInputTokens',
+      'ModelOutputTokens',
+      'TriageCompleted',
+    ]) {
       expect(body, text).toContain(text);
     }
     expect(body).toContain('{CareBow,Model,service}');

@@ -29,7 +29,13 @@ describe('Routes: /api/v1/enhanced-ai/*', () => {
     expect(analyzed.json).toMatchObject({ level: 'emergency_ambulance', source: 'rules', disclaimer: expect.any(String) });
     expect(quick.json).toMatchObject({ level: 'emergency_ambulance', emergencyAdvice: expect.any(String) });
     expect(questions.json.questions.length).toBeGreaterThan(0);
-    expect(levels.json.levels.map((l: { level: string }) => l.level)).toEqual(['emergency_ambulance', 'emergency', 'consultation_24', 'consultation', 'self_care']);
+    expect(levels.json.levels.map((l: { level: string }) => l.level)).toEqual([
+      'emergency_ambulance',
+      'emergency',
+      'consultation_24',
+      'consultation',
+      'self_care',
+    ]);
     expect((await backend.items('records')).length).toBe(before + 1);
   });
 
@@ -52,7 +58,9 @@ describe('Routes: /api/v1/enhanced-ai/*', () => {
 
   it('never spends more than the burst under concurrent requests', async () => {
     const token = await tokenFor(backend.dataDir, randomUUID(), ['patient']);
-    const results = await Promise.all(Array.from({ length: 8 }, () => backend.call('POST', '/api/v1/enhanced-ai/quick-assessment', { token, body: MILD_COLD })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => backend.call('POST', '/api/v1/enhanced-ai/quick-assessment', { token, body: MILD_COLD })),
+    );
     expect(results.filter((r) => r.status === 200).length).toBeLessThanOrEqual(3);
     expect(results.every((r) => r.status === 200 || r.status === 429)).toBe(true);
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
 import { DynamoAuditTrail } from '../../shared/adapters/aws/dynamo-audit-trail';
-import type { AuditEvent } from "../../shared/audit/ports";
+import type { AuditEvent } from '../../shared/audit/ports';
 import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { tokenFor } from '../helpers/tokens';
 
@@ -30,8 +30,13 @@ afterAll(async () => {
 });
 
 const event = (subjectId: string, n: number): AuditEvent => ({
-  action: 'profile.read', outcome: 'success', subjectId, actor: { userId: `actor-${n % 3}`, roles: ['caregiver'] },
-  resource: { type: 'profile', id: subjectId }, requestId: `req-${n}`, sourceIp: '198.51.100.7',
+  action: 'profile.read',
+  outcome: 'success',
+  subjectId,
+  actor: { userId: `actor-${n % 3}`, roles: ['caregiver'] },
+  resource: { type: 'profile', id: subjectId },
+  requestId: `req-${n}`,
+  sourceIp: '198.51.100.7',
 });
 const seeded = async (count: number): Promise<string> => {
   const subjectId = randomUUID();
@@ -45,7 +50,23 @@ const storedItem = async (subjectId: string, seq: number): Promise<Record<string
   unmarshall((await raw.send(new GetItemCommand({ TableName: backend.tables.audit, Key: key(subjectId, seq), ConsistentRead: true }))).Item!);
 
 /** Every attribute the writer stores on an audit item (an event with a reason and a resource id). */
-const STORED_ATTRIBUTES = ['action', 'actor', 'actorId', 'at', 'hash', 'outcome', 'pk', 'prevHash', 'reason', 'requestId', 'resource', 'seq', 'sk', 'sourceIp', 'subjectId'];
+const STORED_ATTRIBUTES = [
+  'action',
+  'actor',
+  'actorId',
+  'at',
+  'hash',
+  'outcome',
+  'pk',
+  'prevHash',
+  'reason',
+  'requestId',
+  'resource',
+  'seq',
+  'sk',
+  'sourceIp',
+  'subjectId',
+];
 const KEY_ATTRIBUTES = ['pk', 'sk'];
 /** Another value of the same kind: a string or number changed, an array reordered, an object's first field changed. */
 const altered = (value: unknown): unknown => {
@@ -94,7 +115,14 @@ describe('Audit trail', () => {
 
   it('finds an edited event', async () => {
     const subjectId = await seeded(5);
-    await raw.send(new UpdateItemCommand({ TableName: backend.tables.audit, Key: key(subjectId, 3), UpdateExpression: 'SET outcome = :o', ExpressionAttributeValues: marshall({ ':o': 'denied' }) }));
+    await raw.send(
+      new UpdateItemCommand({
+        TableName: backend.tables.audit,
+        Key: key(subjectId, 3),
+        UpdateExpression: 'SET outcome = :o',
+        ExpressionAttributeValues: marshall({ ':o': 'denied' }),
+      }),
+    );
     expect((await verify(subjectId)).json).toMatchObject({ ok: false, brokenAt: 3 });
   });
 
@@ -108,7 +136,15 @@ describe('Audit trail', () => {
     const subjectId = await seeded(5);
     const chain = await trail.chain(subjectId);
     const swap = async (seq: number, record: (typeof chain)[number]) =>
-      raw.send(new PutItemCommand({ TableName: backend.tables.audit, Item: marshall({ ...record, pk: `SUBJECT#${subjectId}`, sk: `SEQ#${String(seq).padStart(12, '0')}`, actorId: record.actor.userId }, { removeUndefinedValues: true }) }));
+      raw.send(
+        new PutItemCommand({
+          TableName: backend.tables.audit,
+          Item: marshall(
+            { ...record, pk: `SUBJECT#${subjectId}`, sk: `SEQ#${String(seq).padStart(12, '0')}`, actorId: record.actor.userId },
+            { removeUndefinedValues: true },
+          ),
+        }),
+      );
     await swap(2, chain[2]!);
     await swap(3, chain[1]!);
     expect((await verify(subjectId)).json).toMatchObject({ ok: false, brokenAt: 2 });
@@ -129,9 +165,14 @@ describe('Audit trail', () => {
     expect(await bySearch()).toEqual([3]);
 
     // Act: through the SDK, as anyone with write access to the table could.
-    await raw.send(new UpdateItemCommand({
-      TableName: backend.tables.audit, Key: key(subjectId, 3), UpdateExpression: 'SET actorId = :a', ExpressionAttributeValues: marshall({ ':a': 'actor-1' }),
-    }));
+    await raw.send(
+      new UpdateItemCommand({
+        TableName: backend.tables.audit,
+        Key: key(subjectId, 3),
+        UpdateExpression: 'SET actorId = :a',
+        ExpressionAttributeValues: marshall({ ':a': 'actor-1' }),
+      }),
+    );
 
     // Assess
     expect(await bySearch()).toEqual([]);
@@ -157,10 +198,15 @@ describe('Audit trail', () => {
       await raw.send(new PutItemCommand({ TableName: backend.tables.audit, Item: marshall({ ...item, [attribute]: altered(item[attribute]) }) }));
       await raw.send(new DeleteItemCommand({ TableName: backend.tables.audit, Key: key(subjectId, 2) }));
     } else {
-      await raw.send(new UpdateItemCommand({
-        TableName: backend.tables.audit, Key: key(subjectId, 2), UpdateExpression: 'SET #a = :v',
-        ExpressionAttributeNames: { '#a': attribute }, ExpressionAttributeValues: marshall({ ':v': altered(item[attribute]) }),
-      }));
+      await raw.send(
+        new UpdateItemCommand({
+          TableName: backend.tables.audit,
+          Key: key(subjectId, 2),
+          UpdateExpression: 'SET #a = :v',
+          ExpressionAttributeNames: { '#a': attribute },
+          ExpressionAttributeValues: marshall({ ':v': altered(item[attribute]) }),
+        }),
+      );
     }
 
     // Assess
@@ -172,7 +218,14 @@ describe('Audit trail', () => {
     const subjectId = await seededFull();
 
     // Act
-    await raw.send(new UpdateItemCommand({ TableName: backend.tables.audit, Key: key(subjectId, 2), UpdateExpression: 'REMOVE #a', ExpressionAttributeNames: { '#a': attribute } }));
+    await raw.send(
+      new UpdateItemCommand({
+        TableName: backend.tables.audit,
+        Key: key(subjectId, 2),
+        UpdateExpression: 'REMOVE #a',
+        ExpressionAttributeNames: { '#a': attribute },
+      }),
+    );
 
     // Assess
     expect((await verify(subjectId)).json).toMatchObject({ ok: false, brokenAt: 2 });
@@ -183,13 +236,20 @@ describe('Audit trail', () => {
     const subjectId = await seededFull();
 
     // Act
-    await raw.send(new UpdateItemCommand({ TableName: backend.tables.audit, Key: key(subjectId, 2), UpdateExpression: 'SET note = :n', ExpressionAttributeValues: marshall({ ':n': 'added' }) }));
+    await raw.send(
+      new UpdateItemCommand({
+        TableName: backend.tables.audit,
+        Key: key(subjectId, 2),
+        UpdateExpression: 'SET note = :n',
+        ExpressionAttributeValues: marshall({ ':n': 'added' }),
+      }),
+    );
 
     // Assess
     expect((await verify(subjectId)).json).toMatchObject({ ok: false, brokenAt: 2, reason: expect.stringMatching(/never stores/) });
   });
 
-  it('finds a record moved into another subject\'s chain, even where it is the whole chain', async () => {
+  it("finds a record moved into another subject's chain, even where it is the whole chain", async () => {
     // Prepare
     const subjectId = await seeded(2);
     const other = randomUUID();
@@ -220,7 +280,7 @@ describe('Audit trail', () => {
     expect(unbounded.status).toBe(400);
   });
 
-  it('keeps intact the chain the handlers themselves write (the officer\'s audited searches and verifications)', async () => {
+  it("keeps intact the chain the handlers themselves write (the officer's audited searches and verifications)", async () => {
     // Prepare
     await verify(await seeded(1));
     await backend.call('GET', '/api/v1/audit/events?actorId=actor-1', { token: compliance });

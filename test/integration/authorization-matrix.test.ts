@@ -41,7 +41,10 @@ describe('Route table: authorization matrix', () => {
     if (allowed) {
       // Made-up ids and an empty body may be refused, never for the role (401, 403) and never with a crash (5xx).
       const answered = response.status >= 200 && response.status < 300;
-      expect(answered || REFUSALS_OF_MADE_UP_INPUT.includes(response.status), `${route.method} ${route.path} as ${role}: ${response.status} ${response.text}`).toBe(true);
+      expect(
+        answered || REFUSALS_OF_MADE_UP_INPUT.includes(response.status),
+        `${route.method} ${route.path} as ${role}: ${response.status} ${response.text}`,
+      ).toBe(true);
     } else {
       expect(response.status).toBe(403);
       const denials = (await backend.items('audit')).filter((e) => e['requestId'] === response.headers.get('x-request-id'));

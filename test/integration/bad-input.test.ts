@@ -22,7 +22,13 @@ const badRequests: [string, { rawBody?: string; body?: unknown; headers?: Record
   ['a wrong content type', { rawBody: JSON.stringify(valid), headers: { 'content-type': 'text/plain' } }],
   ['form encoding', { rawBody: 'email=a%40b.c&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }],
   ['an unknown field', { body: { ...valid, isAdmin: true } }],
-  ['a prototype-pollution key', { rawBody: `{"email":"input@example.com","password":"a perfectly long passphrase","__proto__":{"admin":true}}`, headers: { 'content-type': 'application/json' } }],
+  [
+    'a prototype-pollution key',
+    {
+      rawBody: `{"email":"input@example.com","password":"a perfectly long passphrase","__proto__":{"admin":true}}`,
+      headers: { 'content-type': 'application/json' },
+    },
+  ],
   ['an oversize body', { body: { ...valid, name: 'x'.repeat(100_000) } }],
   ['an oversize string', { body: { ...valid, name: 'x'.repeat(500) } }],
   ['an oversize password', { body: { ...valid, password: 'p'.repeat(300) } }],

@@ -27,7 +27,10 @@ import { localTableName, startDynamo } from '../../local/stand-ins';
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
 let client: DynamoDBDocumentClient;
 const table = {
-  identity: localTableName('identity'), sessions: localTableName('sessions'), keys: localTableName('keys'), records: localTableName('records'),
+  identity: localTableName('identity'),
+  sessions: localTableName('sessions'),
+  keys: localTableName('keys'),
+  records: localTableName('records'),
 };
 beforeAll(async () => {
   dynamo = await startDynamo();
@@ -43,7 +46,13 @@ const raw = async (tableName: string, Key: Record<string, string>) =>
 
 describe('Class: DynamoUserRepository', () => {
   const user = (): UserRecord => ({
-    id: randomUUID(), emailSealed: 'cb1.sealed', emailIndex: randomUUID(), passwordHash: 'scrypt$hash', roles: ['patient'], status: 'active', createdAt: '2026-01-01T00:00:00.000Z',
+    id: randomUUID(),
+    emailSealed: 'cb1.sealed',
+    emailIndex: randomUUID(),
+    passwordHash: 'scrypt$hash',
+    roles: ['patient'],
+    status: 'active',
+    createdAt: '2026-01-01T00:00:00.000Z',
   });
 
   it('stores the account at USER#id and the e-mail claim at EMAIL#index; a claim is taken once', async () => {
@@ -129,7 +138,7 @@ describe('Class: DynamoLoginAttempts', () => {
 });
 
 describe('Class: DynamoRefreshFamilies', () => {
-  it('stores FAMILY#id, rotates once per expected hash, and lists a user\'s families', async () => {
+  it("stores FAMILY#id, rotates once per expected hash, and lists a user's families", async () => {
     // Prepare
     const families = new DynamoRefreshFamilies(client, table.sessions);
     const userId = randomUUID();
@@ -180,7 +189,13 @@ describe('Class: DynamoDataKeyRepository', () => {
 describe('Class: DynamoRecords', () => {
   const records = () => new DynamoRecords(client, table.records);
   const consent = (patientId: string, granteeId: string): ConsentRecord => ({
-    id: randomUUID(), kind: 'share', patientId, granteeId, scopes: ['profile.read'], purpose: 'care', createdAt: new Date().toISOString(),
+    id: randomUUID(),
+    kind: 'share',
+    patientId,
+    granteeId,
+    scopes: ['profile.read'],
+    purpose: 'care',
+    createdAt: new Date().toISOString(),
   });
 
   it('versions the profile at USER#id / PROFILE', async () => {
@@ -195,7 +210,13 @@ describe('Class: DynamoRecords', () => {
 
     // Assess
     expect([first, duplicate, second, stale]).toEqual([true, false, true, false]);
-    expect(await raw(table.records, { pk: `USER#${userId}`, sk: 'PROFILE' })).toEqual({ pk: `USER#${userId}`, sk: 'PROFILE', data: 'cb1.b', version: 2, updatedAt: '2026-01-02T00:00:00.000Z' });
+    expect(await raw(table.records, { pk: `USER#${userId}`, sk: 'PROFILE' })).toEqual({
+      pk: `USER#${userId}`,
+      sk: 'PROFILE',
+      data: 'cb1.b',
+      version: 2,
+      updatedAt: '2026-01-02T00:00:00.000Z',
+    });
     expect(await records().get(userId)).toEqual({ sealed: 'cb1.b', version: 2, updatedAt: '2026-01-02T00:00:00.000Z' });
   });
 
@@ -217,7 +238,11 @@ describe('Class: DynamoRecords', () => {
 
     // Assess
     expect([created, aiFirst, aiWhileActive, revoked, revokedTwice, revokedMissing, aiAgain]).toEqual([true, true, false, true, false, false, true]);
-    expect(await raw(table.records, { pk: `USER#${patientId}`, sk: `CONSENT#${share.id}` })).toEqual({ pk: `USER#${patientId}`, sk: `CONSENT#${share.id}`, ...share });
+    expect(await raw(table.records, { pk: `USER#${patientId}`, sk: `CONSENT#${share.id}` })).toEqual({
+      pk: `USER#${patientId}`,
+      sk: `CONSENT#${share.id}`,
+      ...share,
+    });
     expect(await records().get(patientId, share.id)).toEqual(share);
     expect(await records().between(patientId, granteeId)).toEqual([share]);
   });
@@ -240,7 +265,9 @@ describe('Class: DynamoRecords', () => {
     expect(first.items[0]).not.toHaveProperty('pk');
     expect(received.items.map((c) => c.id).sort()).toEqual(ids);
     await expect(records().granted(randomUUID(), { limit: 2, cursor: first.nextCursor! })).rejects.toBeInstanceOf(ValidationError);
-    await expect(records().received(randomUUID(), { limit: 2, cursor: encodeCursor({ granteeId, pk: `USER#${patientId}`, sk: `CONSENT#${ids[0]}` })! })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      records().received(randomUUID(), { limit: 2, cursor: encodeCursor({ granteeId, pk: `USER#${patientId}`, sk: `CONSENT#${ids[0]}` })! }),
+    ).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('stores feedback at USER#id / FEEDBACK#time#id and reads it back without keys', async () => {
@@ -252,7 +279,11 @@ describe('Class: DynamoRecords', () => {
     await records().add(feedback);
 
     // Assess
-    expect(await raw(table.records, { pk: `USER#${userId}`, sk: `FEEDBACK#2026-01-01T00:00:00.000Z#${feedback.id}` })).toEqual({ pk: `USER#${userId}`, sk: `FEEDBACK#2026-01-01T00:00:00.000Z#${feedback.id}`, ...feedback });
+    expect(await raw(table.records, { pk: `USER#${userId}`, sk: `FEEDBACK#2026-01-01T00:00:00.000Z#${feedback.id}` })).toEqual({
+      pk: `USER#${userId}`,
+      sk: `FEEDBACK#2026-01-01T00:00:00.000Z#${feedback.id}`,
+      ...feedback,
+    });
     expect(await records().ofUser(userId)).toEqual([feedback]);
     await expect(records().add(feedback)).rejects.toThrow(expect.objectContaining({ name: 'ConditionalCheckFailedException' }));
   });
@@ -261,7 +292,14 @@ describe('Class: DynamoRecords', () => {
 describe('Class: DynamoSymptomSessions', () => {
   const sessions = () => new DynamoSymptomSessions(client, table.records);
   const session = (patientId: string, id: string, createdAt: string): StoredSymptomSession => ({
-    id, patientId, status: 'queued', revision: 1, processedRevision: 0, inputSealed: 'cb1.in', createdAt, updatedAt: createdAt,
+    id,
+    patientId,
+    status: 'queued',
+    revision: 1,
+    processedRevision: 0,
+    inputSealed: 'cb1.in',
+    createdAt,
+    updatedAt: createdAt,
   });
 
   it('stores USER#patient / SESSION#id, and moves it through one conditional write per step', async () => {
@@ -282,13 +320,20 @@ describe('Class: DynamoSymptomSessions', () => {
     // Assess
     expect([completed, redelivered, requeued, staleRequeue, missing]).toEqual([true, false, true, false, false]);
     expect(await raw(table.records, { pk: `USER#${patientId}`, sk: `SESSION#${stored.id}` })).toEqual({
-      pk: `USER#${patientId}`, sk: `SESSION#${stored.id}`, ...stored,
-      status: 'queued', revision: 2, processedRevision: 1, inputSealed: 'cb1.in2', resultSealed: 'cb1.out', updatedAt: '2026-01-01T00:00:05.000Z',
+      pk: `USER#${patientId}`,
+      sk: `SESSION#${stored.id}`,
+      ...stored,
+      status: 'queued',
+      revision: 2,
+      processedRevision: 1,
+      inputSealed: 'cb1.in2',
+      resultSealed: 'cb1.out',
+      updatedAt: '2026-01-01T00:00:05.000Z',
     });
     await expect(sessions().create(stored)).rejects.toThrow(expect.objectContaining({ name: 'ConditionalCheckFailedException' }));
   });
 
-  it('pages sessions newest first, counts recent ones, and refuses another partition\'s cursor', async () => {
+  it("pages sessions newest first, counts recent ones, and refuses another partition's cursor", async () => {
     // Prepare
     const patientId = randomUUID();
     const ids = ['01', '02', '03'].map((n) => `${n}-${randomUUID()}`);
@@ -315,7 +360,14 @@ describe('Class: DynamoConversations', () => {
     const conversations = new DynamoConversations(client, table.records);
     const patientId = randomUUID();
     const conversation = (id: string, revision: number): StoredConversation => ({
-      id, patientId, persona: 'health_assistant', status: 'answered', revision, messagesSealed: `cb1.m${revision}`, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+      id,
+      patientId,
+      persona: 'health_assistant',
+      status: 'answered',
+      revision,
+      messagesSealed: `cb1.m${revision}`,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
     });
     const [older, newer] = ['01', '02'].map((n) => `${n}-${randomUUID()}`) as [string, string];
 
@@ -330,7 +382,11 @@ describe('Class: DynamoConversations', () => {
 
     // Assess
     expect([created, duplicate, updated, stale]).toEqual([true, false, true, false]);
-    expect(await raw(table.records, { pk: `USER#${patientId}`, sk: `CHAT#${older}` })).toEqual({ pk: `USER#${patientId}`, sk: `CHAT#${older}`, ...conversation(older, 2) });
+    expect(await raw(table.records, { pk: `USER#${patientId}`, sk: `CHAT#${older}` })).toEqual({
+      pk: `USER#${patientId}`,
+      sk: `CHAT#${older}`,
+      ...conversation(older, 2),
+    });
     expect(await conversations.getConversation(patientId, older)).toEqual(conversation(older, 2));
     expect(page.items.map((c) => c.id)).toEqual([newer]);
     expect(next.items.map((c) => c.id)).toEqual([older]);
@@ -349,6 +405,10 @@ describe('Class: DynamoAiQuota', () => {
     // Assess
     expect(decisions.filter((d) => d.allowed)).toHaveLength(3);
     expect(decisions.filter((d) => !d.allowed).every((d) => d.retryAfterSeconds > 0)).toBe(true);
-    expect(await raw(table.records, { pk: `USER#${userId}`, sk: 'AIQUOTA' })).toMatchObject({ pk: `USER#${userId}`, sk: 'AIQUOTA', tokens: expect.any(Number) });
+    expect(await raw(table.records, { pk: `USER#${userId}`, sk: 'AIQUOTA' })).toMatchObject({
+      pk: `USER#${userId}`,
+      sk: 'AIQUOTA',
+      tokens: expect.any(Number),
+    });
   });
 });

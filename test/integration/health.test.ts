@@ -28,7 +28,14 @@ describe('Route: GET /api/v1/health/detailed', () => {
     expect(response.status).toBe(200);
     expect(response.json.status).toBe('ok');
     expect(response.json.dependencies.map((d: { name: string }) => d.name)).toEqual([
-      'table:identity', 'table:sessions', 'table:audit', 'table:keys', 'table:records', 'keys:local-keyring', 'queue:triage', 'llm',
+      'table:identity',
+      'table:sessions',
+      'table:audit',
+      'table:keys',
+      'table:records',
+      'keys:local-keyring',
+      'queue:triage',
+      'llm',
     ]);
     for (const dependency of response.json.dependencies) {
       expect(dependency).toMatchObject({ status: 'ok', latencyMs: expect.any(Number) });

@@ -10,8 +10,7 @@ afterAll(async () => {
   await backend?.stop();
 });
 
-const auditEvents = async (action?: string) =>
-  (await backend.items('audit')).filter((event) => action === undefined || event['action'] === action);
+const auditEvents = async (action?: string) => (await backend.items('audit')).filter((event) => action === undefined || event['action'] === action);
 
 describe('Route: POST /api/v1/auth/register', () => {
   it('creates a patient and never stores the password or the plain e-mail as a key', async () => {
@@ -47,7 +46,9 @@ describe('Route: POST /api/v1/auth/register', () => {
 
     // Act
     const responses = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => backend.call('POST', '/api/v1/auth/register', { body: { email: 'race@example.com', password: `a perfectly long passphrase ${i}` } })),
+      Array.from({ length: 6 }, (_, i) =>
+        backend.call('POST', '/api/v1/auth/register', { body: { email: 'race@example.com', password: `a perfectly long passphrase ${i}` } }),
+      ),
     );
 
     // Assess
@@ -101,7 +102,9 @@ describe('Route: POST /api/v1/auth/login', () => {
     await signUp(backend, 'login-wrong@example.com');
 
     // Act
-    const wrongPassword = await backend.call('POST', '/api/v1/auth/login', { body: { email: 'login-wrong@example.com', password: 'not the passphrase at all' } });
+    const wrongPassword = await backend.call('POST', '/api/v1/auth/login', {
+      body: { email: 'login-wrong@example.com', password: 'not the passphrase at all' },
+    });
     const unknownEmail = await backend.call('POST', '/api/v1/auth/login', { body: { email: 'nobody@example.com', password: 'not the passphrase at all' } });
 
     // Assess

@@ -22,9 +22,16 @@ afterAll(async () => {
 });
 
 const PROFILE = {
-  dateOfBirth: '1980-02-29', sex: 'female', heightCm: 168, weightKg: 61.5,
-  allergies: [`${CANARY.name} penicillin`], medications: ['metformin 500 mg'], conditions: ['type 2 diabetes'],
-  phone: '+14155550123', emergencyContact: { name: CANARY.name, phone: '+14155550124' }, primaryDosha: 'vata-pitta',
+  dateOfBirth: '1980-02-29',
+  sex: 'female',
+  heightCm: 168,
+  weightKg: 61.5,
+  allergies: [`${CANARY.name} penicillin`],
+  medications: ['metformin 500 mg'],
+  conditions: ['type 2 diabetes'],
+  phone: '+14155550123',
+  emergencyContact: { name: CANARY.name, phone: '+14155550124' },
+  primaryDosha: 'vata-pitta',
 };
 
 const patient = async (label: string) => {
@@ -85,8 +92,9 @@ describe('Route: PUT/GET /api/v1/profile', () => {
     await backend.call('PUT', '/api/v1/profile', { token: ann.token, body: { heightCm: 150 } });
 
     // Act
-    const results = await Promise.all([160, 170].map((heightCm) =>
-      backend.call('PUT', '/api/v1/profile', { token: ann.token, body: { heightCm }, headers: { 'if-match': '"1"' } })));
+    const results = await Promise.all(
+      [160, 170].map((heightCm) => backend.call('PUT', '/api/v1/profile', { token: ann.token, body: { heightCm }, headers: { 'if-match': '"1"' } })),
+    );
 
     // Assess
     expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
@@ -96,7 +104,14 @@ describe('Route: PUT/GET /api/v1/profile', () => {
 
   it('rejects out-of-range and unknown fields with 400', async () => {
     const ann = await patient('bounds');
-    for (const body of [{ heightCm: 400 }, { dateOfBirth: '2999-01-01' }, { phone: '555-1234' }, { allergies: Array(51).fill('x') }, { bloodType: 'O+' }, { primaryDosha: 'fire' }]) {
+    for (const body of [
+      { heightCm: 400 },
+      { dateOfBirth: '2999-01-01' },
+      { phone: '555-1234' },
+      { allergies: Array(51).fill('x') },
+      { bloodType: 'O+' },
+      { primaryDosha: 'fire' },
+    ]) {
       expect((await backend.call('PUT', '/api/v1/profile', { token: ann.token, body })).status).toBe(400);
     }
   });
@@ -110,12 +125,20 @@ describe('Route: PUT/GET /api/v1/profile', () => {
     const get = await backend.call('GET', '/api/v1/profile', { token: ann.token });
 
     // Assess
-    for (const [response, action] of [[put, 'profile.write'], [get, 'profile.read']] as const) {
+    for (const [response, action] of [
+      [put, 'profile.write'],
+      [get, 'profile.read'],
+    ] as const) {
       const events = await eventsOf(response.headers.get('x-request-id'));
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
-        action, outcome: 'success', subjectId: ann.userId, actor: { userId: ann.userId, roles: ['patient'] },
-        resource: { type: 'profile', id: ann.userId }, sourceIp: expect.any(String), at: expect.any(String),
+        action,
+        outcome: 'success',
+        subjectId: ann.userId,
+        actor: { userId: ann.userId, roles: ['patient'] },
+        resource: { type: 'profile', id: ann.userId },
+        sourceIp: expect.any(String),
+        at: expect.any(String),
       });
     }
   });
@@ -131,7 +154,10 @@ describe('Route: GET /api/v1/patients/{patientId}/profile (consent-gated)', () =
 
     // Act
     const before = await read();
-    const consent = await backend.call('POST', '/api/v1/consents', { token: ann.token, body: { granteeId: carl.userId, scopes: ['profile.read'], purpose: 'caregiving' } });
+    const consent = await backend.call('POST', '/api/v1/consents', {
+      token: ann.token,
+      body: { granteeId: carl.userId, scopes: ['profile.read'], purpose: 'caregiving' },
+    });
     const during = await read();
     const revoked = await backend.call('DELETE', `/api/v1/consents/${consent.json.id}`, { token: ann.token });
     const after = await read();
@@ -144,7 +170,9 @@ describe('Route: GET /api/v1/patients/{patientId}/profile (consent-gated)', () =
     expect(revoked.status).toBe(204);
     expect(after.status).toBe(404);
     const denied = await eventsOf(before.headers.get('x-request-id'));
-    expect(denied).toEqual([expect.objectContaining({ outcome: 'denied', subjectId: ann.userId, actor: { userId: carl.userId, roles: ['patient', 'caregiver'] } })]);
+    expect(denied).toEqual([
+      expect.objectContaining({ outcome: 'denied', subjectId: ann.userId, actor: { userId: carl.userId, roles: ['patient', 'caregiver'] } }),
+    ]);
   });
 
   it('is 404 after the consent expires, and for a scope that was not granted', async () => {
@@ -153,7 +181,10 @@ describe('Route: GET /api/v1/patients/{patientId}/profile (consent-gated)', () =
     await backend.call('PUT', '/api/v1/profile', { token: ann.token, body: PROFILE });
     const paula = await careGiver('paula', 'provider');
     const carl = await careGiver('carl-triage');
-    await backend.call('POST', '/api/v1/consents', { token: ann.token, body: { granteeId: paula.userId, scopes: ['profile.read'], purpose: 'treatment', expiresAt: new Date(Date.now() + 1500).toISOString() } });
+    await backend.call('POST', '/api/v1/consents', {
+      token: ann.token,
+      body: { granteeId: paula.userId, scopes: ['profile.read'], purpose: 'treatment', expiresAt: new Date(Date.now() + 1500).toISOString() },
+    });
     await backend.call('POST', '/api/v1/consents', { token: ann.token, body: { granteeId: carl.userId, scopes: ['triage.read'], purpose: 'caregiving' } });
 
     // Act
@@ -190,7 +221,10 @@ describe('Route: /api/v1/consents', () => {
     const ann = await patient('lister');
     const bob = await patient('other');
     const carl = await careGiver('carl-list');
-    const created = await backend.call('POST', '/api/v1/consents', { token: ann.token, body: { granteeId: carl.userId, scopes: ['profile.read', 'triage.read'], purpose: 'caregiving' } });
+    const created = await backend.call('POST', '/api/v1/consents', {
+      token: ann.token,
+      body: { granteeId: carl.userId, scopes: ['profile.read', 'triage.read'], purpose: 'caregiving' },
+    });
 
     // Act
     const granted = await backend.call('GET', '/api/v1/consents', { token: ann.token });
@@ -206,8 +240,14 @@ describe('Route: /api/v1/consents', () => {
   it('refuses a grantee who is not a caregiver or provider, and a self-grant', async () => {
     const ann = await patient('picky');
     const bob = await patient('plain');
-    expect((await backend.call('POST', '/api/v1/consents', { token: ann.token, body: { granteeId: bob.userId, scopes: ['profile.read'], purpose: 'caregiving' } })).status).toBe(404);
-    expect((await backend.call('POST', '/api/v1/consents', { token: ann.token, body: { granteeId: ann.userId, scopes: ['profile.read'], purpose: 'caregiving' } })).status).toBe(400);
+    expect(
+      (await backend.call('POST', '/api/v1/consents', { token: ann.token, body: { granteeId: bob.userId, scopes: ['profile.read'], purpose: 'caregiving' } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await backend.call('POST', '/api/v1/consents', { token: ann.token, body: { granteeId: ann.userId, scopes: ['profile.read'], purpose: 'caregiving' } }))
+        .status,
+    ).toBe(400);
   });
 
   it('keeps at most one active AI-processing consent; it can be withdrawn and given again', async () => {
@@ -223,7 +263,8 @@ describe('Route: /api/v1/consents', () => {
     // Prepare
     const ann = await patient('pager');
     const carl = await careGiver('carl-pager');
-    for (let i = 0; i < 3; i++) await backend.call('POST', '/api/v1/consents', { token: ann.token, body: { granteeId: carl.userId, scopes: ['profile.read'], purpose: 'caregiving' } });
+    for (let i = 0; i < 3; i++)
+      await backend.call('POST', '/api/v1/consents', { token: ann.token, body: { granteeId: carl.userId, scopes: ['profile.read'], purpose: 'caregiving' } });
 
     // Act
     const first = await backend.call('GET', '/api/v1/consents?limit=2', { token: ann.token });
@@ -244,7 +285,10 @@ describe('Route: POST /api/v1/admin/users/{id}/roles', () => {
   it('grants caregiver but never admin over HTTP', async () => {
     const bob = await patient('promoted');
     const admin = await backend.call('POST', `/api/v1/admin/users/${bob.userId}/roles`, { token: adminToken, body: { action: 'grant', role: 'admin' } });
-    const unknown = await backend.call('POST', `/api/v1/admin/users/${randomUUID()}/roles`, { token: adminToken, body: { action: 'grant', role: 'caregiver' } });
+    const unknown = await backend.call('POST', `/api/v1/admin/users/${randomUUID()}/roles`, {
+      token: adminToken,
+      body: { action: 'grant', role: 'caregiver' },
+    });
     expect(admin.status).toBe(400);
     expect(unknown.status).toBe(404);
   });
@@ -283,12 +327,24 @@ describe('Route: GET /api/v1/me/export and /api/v1/me/access-log', () => {
     expect(exported.json.profile.profile).toEqual(PROFILE);
     expect(exported.json.consents.granted).toHaveLength(1);
     expect(exported.json.feedback).toEqual([expect.objectContaining({ rating: 4, comments: 'good' })]);
-    expect(exported.json.symptomSessions).toEqual([expect.objectContaining({
-      id: session.json.id, status: 'completed', input: symptoms, answers: [], result: expect.objectContaining({ level: 'emergency_ambulance' }),
-    })]);
-    expect(exported.json.conversations).toEqual([expect.objectContaining({
-      id: chat.json.conversationId, messages: [expect.objectContaining({ role: 'user', content: 'What helps a stiff neck after sleeping badly?' }), expect.objectContaining({ role: 'assistant' })],
-    })]);
+    expect(exported.json.symptomSessions).toEqual([
+      expect.objectContaining({
+        id: session.json.id,
+        status: 'completed',
+        input: symptoms,
+        answers: [],
+        result: expect.objectContaining({ level: 'emergency_ambulance' }),
+      }),
+    ]);
+    expect(exported.json.conversations).toEqual([
+      expect.objectContaining({
+        id: chat.json.conversationId,
+        messages: [
+          expect.objectContaining({ role: 'user', content: 'What helps a stiff neck after sleeping badly?' }),
+          expect.objectContaining({ role: 'assistant' }),
+        ],
+      }),
+    ]);
     expect(await eventsOf(exported.headers.get('x-request-id'))).toEqual([expect.objectContaining({ action: 'account.export', subjectId: ann.userId })]);
     expect(log.json.items).toContainEqual(expect.objectContaining({ action: 'profile.read', actor: { userId: carl.userId, roles: ['patient', 'caregiver'] } }));
   });
@@ -319,7 +375,10 @@ describe('Route: DELETE /api/v1/me', () => {
     const keyItem = (await backend.items('keys')).find((item) => item['pk'] === `USER#${ann.userId}`)!;
     expect(keyItem['versions']).toBeUndefined();
     // An attacker with the raw store and the local keyring still cannot open anything.
-    const forensic = new Vault(new DynamoDataKeyRepository(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.keys), new LocalDataKeyService(backend.dataDir));
+    const forensic = new Vault(
+      new DynamoDataKeyRepository(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.keys),
+      new LocalDataKeyService(backend.dataDir),
+    );
     await expect(forensic.open(places.profile(ann.userId), String(sealedProfile['data']))).rejects.toThrow(DataKeyDestroyedError);
     await expect(forensic.open(places.userEmail(ann.userId), String(sealedEmail['emailSealed']))).rejects.toThrow(DataKeyDestroyedError);
     expect(await eventsOf(deleted.headers.get('x-request-id'))).toEqual([expect.objectContaining({ action: 'account.delete', subjectId: ann.userId })]);

@@ -26,8 +26,16 @@ afterAll(async () => {
 });
 
 const validClaims = (): JWTPayload => ({
-  iss: process.env.AUTH_ISSUER!, sub: userId, client_id: 'carebow-local', token_use: 'access', scope: 'openid carebow/api',
-  groups: ['patient'], jti: 'test', iat: now(), nbf: now(), exp: now() + 600,
+  iss: process.env.AUTH_ISSUER!,
+  sub: userId,
+  client_id: 'carebow-local',
+  token_use: 'access',
+  scope: 'openid carebow/api',
+  groups: ['patient'],
+  jti: 'test',
+  iat: now(),
+  nbf: now(),
+  exp: now() + 600,
 });
 
 /** Signs with the real local issuer key, so only the claim or header under test is wrong. */
@@ -47,15 +55,21 @@ describe('Function: authorizer', () => {
 
   const attacks: [string, () => Promise<string>][] = [
     ['alg: none', async () => `${b64({ alg: 'none', typ: 'JWT', kid })}.${b64(validClaims())}.`],
-    ['HS256 signed with the public key', async () => {
-      const publicJwk = await new LocalTokenSigner(backend.dataDir).publicJwk();
-      const input = `${b64({ alg: 'HS256', typ: 'JWT', kid })}.${b64(validClaims())}`;
-      return `${input}.${createHmac('sha256', JSON.stringify(publicJwk)).update(input).digest('base64url')}`;
-    }],
-    ['a tampered payload', async () => {
-      const [header, , signature] = (await signWithIssuerKey(validClaims())).split('.');
-      return `${header}.${b64({ ...validClaims(), groups: ['admin'] })}.${signature}`;
-    }],
+    [
+      'HS256 signed with the public key',
+      async () => {
+        const publicJwk = await new LocalTokenSigner(backend.dataDir).publicJwk();
+        const input = `${b64({ alg: 'HS256', typ: 'JWT', kid })}.${b64(validClaims())}`;
+        return `${input}.${createHmac('sha256', JSON.stringify(publicJwk)).update(input).digest('base64url')}`;
+      },
+    ],
+    [
+      'a tampered payload',
+      async () => {
+        const [header, , signature] = (await signWithIssuerKey(validClaims())).split('.');
+        return `${header}.${b64({ ...validClaims(), groups: ['admin'] })}.${signature}`;
+      },
+    ],
     ['an expired token', () => signWithIssuerKey({ ...validClaims(), iat: now() - 2000, nbf: now() - 2000, exp: now() - 120 })],
     ['a token not yet valid', () => signWithIssuerKey({ ...validClaims(), nbf: now() + 300 })],
     ['a wrong issuer', () => signWithIssuerKey({ ...validClaims(), iss: 'https://evil.example.com' })],
@@ -67,15 +81,21 @@ describe('Function: authorizer', () => {
     ['a kid crafted as a path', () => signWithIssuerKey(validClaims(), { kid: '../../../../dev/null' })],
     ['a jku header', () => signWithIssuerKey(validClaims(), { jku: 'https://evil.example.com/jwks.json' })],
     ['an x5u header', () => signWithIssuerKey(validClaims(), { x5u: 'https://evil.example.com/cert.pem' })],
-    ['an embedded jwk of the attacker', async () => {
-      const attacker = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-      const jwk = await exportJWK(attacker.publicKey);
-      return new SignJWT(validClaims()).setProtectedHeader({ alg: 'ES256', kid: await calculateJwkThumbprint(jwk), jwk }).sign(attacker.privateKey);
-    }],
-    ['a token signed by another key with our kid', async () => {
-      const attacker = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-      return new SignJWT(validClaims()).setProtectedHeader({ alg: 'ES256', kid }).sign(attacker.privateKey);
-    }],
+    [
+      'an embedded jwk of the attacker',
+      async () => {
+        const attacker = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+        const jwk = await exportJWK(attacker.publicKey);
+        return new SignJWT(validClaims()).setProtectedHeader({ alg: 'ES256', kid: await calculateJwkThumbprint(jwk), jwk }).sign(attacker.privateKey);
+      },
+    ],
+    [
+      'a token signed by another key with our kid',
+      async () => {
+        const attacker = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+        return new SignJWT(validClaims()).setProtectedHeader({ alg: 'ES256', kid }).sign(attacker.privateKey);
+      },
+    ],
     ['a refresh token as a bearer token', async () => refreshToken],
     ['garbage', async () => 'not-a-jwt'],
   ];

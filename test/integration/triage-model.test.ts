@@ -30,7 +30,15 @@ afterAll(async () => {
 beforeEach(() => fake.reset());
 
 /** A case the rules put at consultation_24 (a high fever for days), so the model's answer matters. */
-const FEVER = { symptoms: [{ name: 'fever', severity: 6, durationHours: 96 }, { name: 'cough', severity: 4, durationHours: 96 }], freeText: `temperature 39.5 for four days, my doctor ${CANARY.name} is away`, age: 45, sex: 'female' };
+const FEVER = {
+  symptoms: [
+    { name: 'fever', severity: 6, durationHours: 96 },
+    { name: 'cough', severity: 4, durationHours: 96 },
+  ],
+  freeText: `temperature 39.5 for four days, my doctor ${CANARY.name} is away`,
+  age: 45,
+  sex: 'female',
+};
 const RANK = ['emergency_ambulance', 'emergency', 'consultation_24', 'consultation', 'self_care'];
 
 const patient = async (aiConsent = true) => {
@@ -56,7 +64,12 @@ describe('Worker: triage with a model', () => {
     const session = await triage(ann.token);
 
     // Assess
-    expect(session.result).toMatchObject({ source: 'model', level: 'consultation_24', model: 'gpt-4o-mini', promptVersion: expect.stringMatching(/^triage-prompt-/) });
+    expect(session.result).toMatchObject({
+      source: 'model',
+      level: 'consultation_24',
+      model: 'gpt-4o-mini',
+      promptVersion: expect.stringMatching(/^triage-prompt-/),
+    });
     const sent = JSON.stringify(fake.requests);
     for (const secret of [CANARY.name, ann.email, ann.userId, CANARY.emailLocalPart]) expect(sent).not.toContain(secret);
     expect(sent).toContain('40-64');
@@ -110,7 +123,14 @@ describe('Worker: triage with a model', () => {
 
 describe('Worker: the batch and the queue', () => {
   const record = (body: string, receiveCount = 1): SQSRecord => ({
-    messageId: randomUUID(), receiptHandle: 'r', body, md5OfBody: '', messageAttributes: {}, eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:q', awsRegion: 'us-east-1',
+    messageId: randomUUID(),
+    receiptHandle: 'r',
+    body,
+    md5OfBody: '',
+    messageAttributes: {},
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:q',
+    awsRegion: 'us-east-1',
     attributes: { ApproximateReceiveCount: String(receiveCount), SentTimestamp: '0', SenderId: 'x', ApproximateFirstReceiveTimestamp: '0' },
   });
 
@@ -121,7 +141,8 @@ describe('Worker: the batch and the queue', () => {
     const valid = JSON.stringify({ sessionId: done.id, patientId: ann.userId, revision: 1 });
     const records = [...Array.from({ length: 9 }, () => record(valid)), record('{"sessionId": "not-a-uuid", "<script>": 1}')];
     const { handler } = await import('../../functions/triage/worker');
-    const completions = async () => (await backend.items('audit')).filter((e) => e['action'] === 'triage.complete' && (e['resource'] as { id: string }).id === done.id).length;
+    const completions = async () =>
+      (await backend.items('audit')).filter((e) => e['action'] === 'triage.complete' && (e['resource'] as { id: string }).id === done.id).length;
     const before = await completions();
 
     // Act
@@ -174,10 +195,17 @@ describe('Routes: /api/v1/ai/chat', () => {
 
     // Act
     const sent = await backend.call('POST', '/api/v1/ai/chat', {
-      token: ann.token, body: { message: `Is ginger tea good for a mild cold? ${CANARY.name}, ${canaryEmail('chat')}, +44 7700 900123, born 12/03/1985`, persona: 'ayurveda_guide' },
+      token: ann.token,
+      body: {
+        message: `Is ginger tea good for a mild cold? ${CANARY.name}, ${canaryEmail('chat')}, +44 7700 900123, born 12/03/1985`,
+        persona: 'ayurveda_guide',
+      },
     });
     const answered = await waitForReply(ann.token, sent.json.conversationId);
-    const followUp = await backend.call('POST', '/api/v1/ai/chat', { token: ann.token, body: { message: 'And honey?', conversationId: sent.json.conversationId } });
+    const followUp = await backend.call('POST', '/api/v1/ai/chat', {
+      token: ann.token,
+      body: { message: 'And honey?', conversationId: sent.json.conversationId },
+    });
 
     // Assess
     expect(sent.status).toBe(202);
@@ -232,7 +260,10 @@ describe('Routes: /api/v1/ai/chat', () => {
     // Prepare
     const bob = await patient(false);
     const eve = await patient(false);
-    const older = await backend.call('POST', '/api/v1/ai/chat', { token: bob.token, body: { message: 'What helps with a stiff back after gardening all weekend in the rain and cold wind?' } });
+    const older = await backend.call('POST', '/api/v1/ai/chat', {
+      token: bob.token,
+      body: { message: 'What helps with a stiff back after gardening all weekend in the rain and cold wind?' },
+    });
     const newer = await backend.call('POST', '/api/v1/ai/chat', { token: bob.token, body: { message: 'Is it fine to run with a cold?' } });
     await backend.call('POST', '/api/v1/ai/chat', { token: eve.token, body: { message: 'Eve asks something' } });
 

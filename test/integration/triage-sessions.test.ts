@@ -63,8 +63,16 @@ describe('Route: POST /api/v1/symptom-sessions', () => {
 
   it('escalates a repeat session within 24 hours by one step', async () => {
     const ann = await patient();
-    const first = await waitForResult(backend, ann.token, (await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD })).json.id);
-    const second = await waitForResult(backend, ann.token, (await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD })).json.id);
+    const first = await waitForResult(
+      backend,
+      ann.token,
+      (await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD })).json.id,
+    );
+    const second = await waitForResult(
+      backend,
+      ann.token,
+      (await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD })).json.id,
+    );
     expect(second.result.rulesFired).toContain('escalate:repeat_within_24h');
     const rank = ['emergency_ambulance', 'emergency', 'consultation_24', 'consultation', 'self_care'];
     expect(rank.indexOf(second.result.level)).toBeLessThan(rank.indexOf(first.result.level));
@@ -75,7 +83,8 @@ describe('Route: POST /api/v1/symptom-sessions', () => {
     const queued = await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD });
     await waitForResult(backend, ann.token, queued.json.id);
     const answered = await backend.call('POST', `/api/v1/symptom-sessions/${queued.json.id}/answers`, {
-      token: ann.token, body: { answers: [{ question: 'Any trouble breathing?', answer: 'yes, I cannot breathe properly and my lips look blue' }] },
+      token: ann.token,
+      body: { answers: [{ question: 'Any trouble breathing?', answer: 'yes, I cannot breathe properly and my lips look blue' }] },
     });
     expect(answered.status).toBe(202);
     expect(answered.json).toMatchObject({ status: 'queued', revision: 2 });
@@ -97,7 +106,14 @@ describe('Route: POST /api/v1/symptom-sessions', () => {
 
   it('refuses out-of-range input with 400', async () => {
     const ann = await patient();
-    for (const body of [{ symptoms: [] }, { symptoms: [{ name: 'x', severity: 11 }] }, { symptoms: [{ name: 'x', severity: 2, durationHours: -1 }] }, { ...MILD_COLD, age: 2.5 }, { ...MILD_COLD, sex: 'unknown' }, { ...MILD_COLD, level: 'self_care' }]) {
+    for (const body of [
+      { symptoms: [] },
+      { symptoms: [{ name: 'x', severity: 11 }] },
+      { symptoms: [{ name: 'x', severity: 2, durationHours: -1 }] },
+      { ...MILD_COLD, age: 2.5 },
+      { ...MILD_COLD, sex: 'unknown' },
+      { ...MILD_COLD, level: 'self_care' },
+    ]) {
       expect((await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body })).status).toBe(400);
     }
   });
@@ -121,9 +137,15 @@ describe('Idempotency-Key on POST /api/v1/symptom-sessions and its answers', () 
     expect(again.json.id).toBe(first.json.id);
     expect(other.status).toBe(409);
     const replayEvents = (await backend.items('audit')).filter((e) => e['requestId'] === again.headers.get('x-request-id'));
-    expect(replayEvents).toEqual([expect.objectContaining({
-      action: 'request.replayed', outcome: 'success', subjectId: ann.userId, resource: { type: 'symptom_session', id: first.json.id }, reason: 'sessionCreate',
-    })]);
+    expect(replayEvents).toEqual([
+      expect.objectContaining({
+        action: 'request.replayed',
+        outcome: 'success',
+        subjectId: ann.userId,
+        resource: { type: 'symptom_session', id: first.json.id },
+        reason: 'sessionCreate',
+      }),
+    ]);
     const after = (await backend.items('records')).filter((i) => String(i['sk']).startsWith('SESSION#') && i['patientId'] === ann.userId).length;
     expect(after - before).toBe(1);
     expect(JSON.stringify(await backend.items('records'))).not.toContain('runny nose');
@@ -169,13 +191,15 @@ describe('Route: POST /api/v1/ai/consultation', () => {
     // Assess
     expect(summary.status).toBe(200);
     expect(summary.json).toMatchObject({
-      sessionId: queued.json.id, chiefComplaint: expect.stringMatching(/^sore throat \(severity 3\/10, for 48 h\)/),
-      context: { age: 30, sex: 'female', conditions: ['asthma'] }, triage: { source: 'rules' }, disclaimer: expect.any(String),
+      sessionId: queued.json.id,
+      chiefComplaint: expect.stringMatching(/^sore throat \(severity 3\/10, for 48 h\)/),
+      context: { age: 30, sex: 'female', conditions: ['asthma'] },
+      triage: { source: 'rules' },
+      disclaimer: expect.any(String),
     });
     expect(foreign.status).toBe(404);
   });
 });
-
 
 describe('Audit: the triage and AI routes (docs/security.md #12)', () => {
   it('writes exactly one event per request, naming the patient, the action and the record', async () => {
@@ -206,7 +230,13 @@ describe('Audit: the triage and AI routes (docs/security.md #12)', () => {
       const events = audit.filter((e) => e['requestId'] === response.headers.get('x-request-id'));
       expect(response.status, response.text).toBeLessThan(300);
       expect(events, `${response.status} ${response.text.slice(0, 80)}`).toHaveLength(1);
-      expect(events[0]).toMatchObject({ outcome: 'success', subjectId: ann.userId, actor: { userId: ann.userId }, action: expect.any(String), resource: { type: expect.any(String) } });
+      expect(events[0]).toMatchObject({
+        outcome: 'success',
+        subjectId: ann.userId,
+        actor: { userId: ann.userId },
+        action: expect.any(String),
+        resource: { type: expect.any(String) },
+      });
     }
   });
 });

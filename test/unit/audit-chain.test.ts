@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, nextRecord, recordHash, storedItem, verifyChain, type ChainedAuditRecord } from '../../shared/audit/chain';
-import type { AuditEvent } from "../../shared/audit/ports";
+import type { AuditEvent } from '../../shared/audit/ports';
 
 const event = (action: string): AuditEvent => ({
-  action, outcome: 'success', subjectId: 'patient-1', actor: { userId: 'caregiver-1', roles: ['caregiver', 'compliance'] },
-  resource: { type: 'profile', id: 'patient-1' }, requestId: `req-${action}`, sourceIp: '203.0.113.1', reason: 'consent:c-1',
+  action,
+  outcome: 'success',
+  subjectId: 'patient-1',
+  actor: { userId: 'caregiver-1', roles: ['caregiver', 'compliance'] },
+  resource: { type: 'profile', id: 'patient-1' },
+  requestId: `req-${action}`,
+  sourceIp: '203.0.113.1',
+  reason: 'consent:c-1',
 });
 
 /** A chain of `n` records of patient-1, each as the item the writer stores (keys and index attribute included). */
@@ -28,22 +34,50 @@ const altered = (value: unknown): unknown => {
 };
 
 /** Every attribute the writer stores on an audit item (a record with a reason and a resource id). */
-const STORED_ATTRIBUTES = ['action', 'actor', 'actorId', 'at', 'hash', 'outcome', 'pk', 'prevHash', 'reason', 'requestId', 'resource', 'seq', 'sk', 'sourceIp', 'subjectId'];
+const STORED_ATTRIBUTES = [
+  'action',
+  'actor',
+  'actorId',
+  'at',
+  'hash',
+  'outcome',
+  'pk',
+  'prevHash',
+  'reason',
+  'requestId',
+  'resource',
+  'seq',
+  'sk',
+  'sourceIp',
+  'subjectId',
+];
 
 /** Known answer: the first record of a chain, its canonical JSON (sorted keys at every depth) and hash. */
 const GENESIS = '0000000000000000000000000000000000000000000000000000000000000000';
 const FIRST_EVENT: AuditEvent = {
-  action: 'profile.read', outcome: 'success', subjectId: 'patient-1', actor: { userId: 'caregiver-1', roles: ['caregiver', 'compliance'] },
-  resource: { type: 'profile', id: 'patient-1' }, requestId: 'req-1', sourceIp: '203.0.113.1', reason: 'consent:c-1',
+  action: 'profile.read',
+  outcome: 'success',
+  subjectId: 'patient-1',
+  actor: { userId: 'caregiver-1', roles: ['caregiver', 'compliance'] },
+  resource: { type: 'profile', id: 'patient-1' },
+  requestId: 'req-1',
+  sourceIp: '203.0.113.1',
+  reason: 'consent:c-1',
 };
-const FIRST_CANONICAL = '{"action":"profile.read","actor":{"roles":["caregiver","compliance"],"userId":"caregiver-1"},"at":"2026-11-25T12:00:00.000Z",'
-  + `"outcome":"success","prevHash":"${GENESIS}","reason":"consent:c-1","requestId":"req-1","resource":{"id":"patient-1","type":"profile"},`
-  + '"seq":1,"sourceIp":"203.0.113.1","subjectId":"patient-1"}';
+const FIRST_CANONICAL =
+  '{"action":"profile.read","actor":{"roles":["caregiver","compliance"],"userId":"caregiver-1"},"at":"2026-11-25T12:00:00.000Z",' +
+  `"outcome":"success","prevHash":"${GENESIS}","reason":"consent:c-1","requestId":"req-1","resource":{"id":"patient-1","type":"profile"},` +
+  '"seq":1,"sourceIp":"203.0.113.1","subjectId":"patient-1"}';
 const FIRST_HASH = '5997d214ac456829dbd7db6cb525ca227243a8db3770c0ab7deb0764ea2df8ef';
 /** Known answer: the record after it, with no reason, no resource id and no roles. */
 const SECOND_EVENT: AuditEvent = {
-  action: 'profile.write', outcome: 'denied', subjectId: 'patient-1', actor: { userId: 'patient-1', roles: [] },
-  resource: { type: 'profile' }, requestId: 'req-2', sourceIp: '2001:db8::1',
+  action: 'profile.write',
+  outcome: 'denied',
+  subjectId: 'patient-1',
+  actor: { userId: 'patient-1', roles: [] },
+  resource: { type: 'profile' },
+  requestId: 'req-2',
+  sourceIp: '2001:db8::1',
 };
 const SECOND_HASH = 'dfb6cc79bea56e8a8a49323db69ce30abb4021e53bbc0bc0475666b5dd1e26dd';
 
@@ -112,7 +146,12 @@ describe('Module: audit chain', () => {
     expect(first.hash).toBe(FIRST_HASH);
     expect(recordHash({ ...FIRST_EVENT, seq: 1, at: '2026-11-25T12:00:00.000Z', prevHash: GENESIS })).toBe(FIRST_HASH);
     expect(second).toMatchObject({ seq: 2, prevHash: FIRST_HASH, hash: SECOND_HASH });
-    expect(verifyChain([first, second].map((r) => storedItem(r) as unknown as ChainedAuditRecord), 'patient-1')).toEqual({ ok: true, events: 2 });
+    expect(
+      verifyChain(
+        [first, second].map((r) => storedItem(r) as unknown as ChainedAuditRecord),
+        'patient-1',
+      ),
+    ).toEqual({ ok: true, events: 2 });
   });
 
   it('hashes a record the same whichever order its keys come back from the store in', () => {

@@ -39,7 +39,9 @@ describe('Use case: sendChatMessage', () => {
     // Assess
     expect(pending).toBe(false);
     expect(conversation).toEqual({
-      conversationId: expect.any(String), status: 'answered', disclaimer: DISCLAIMER,
+      conversationId: expect.any(String),
+      status: 'answered',
+      disclaimer: DISCLAIMER,
       messages: [
         { role: 'user', content: QUESTION, at: '2026-11-25T12:00:00.000Z' },
         { role: 'assistant', content: OFFLINE_REPLY, at: '2026-11-25T12:00:00.000Z', source: 'offline' },
@@ -51,10 +53,18 @@ describe('Use case: sendChatMessage', () => {
     expect(await storedMessages(app, patient, stored.id)).toEqual(conversation.messages);
     expect(app.quota.spent.get(patient.userId)).toBe(1);
     expect(app.queue.messages).toEqual([]);
-    expect(app.events).toEqual([{
-      action: 'ai.chat', outcome: 'success', subjectId: patient.userId, actor: { userId: patient.userId, roles: ['patient'] },
-      resource: { type: 'conversation', id: stored.id }, reason: 'offline', requestId: META.requestId, sourceIp: META.sourceIp,
-    }]);
+    expect(app.events).toEqual([
+      {
+        action: 'ai.chat',
+        outcome: 'success',
+        subjectId: patient.userId,
+        actor: { userId: patient.userId, roles: ['patient'] },
+        resource: { type: 'conversation', id: stored.id },
+        reason: 'offline',
+        requestId: META.requestId,
+        sourceIp: META.sourceIp,
+      },
+    ]);
   });
 
   it('gives the emergency answer at once for a red flag, even with a model and consent, and queues nothing', async () => {
@@ -83,7 +93,10 @@ describe('Use case: sendChatMessage', () => {
     expect(pending).toBe(true);
     expect(conversation).toMatchObject({ status: 'pending', messages: [{ role: 'user', content: QUESTION }] });
     expect(app.queue.messages).toEqual([{ kind: 'chat', conversationId: conversation.conversationId, patientId: patient.userId, revision: 1 }]);
-    expect(await app.deps.conversations.getConversation(patient.userId, conversation.conversationId)).toMatchObject({ status: 'pending', persona: 'ayurveda_guide' });
+    expect(await app.deps.conversations.getConversation(patient.userId, conversation.conversationId)).toMatchObject({
+      status: 'pending',
+      persona: 'ayurveda_guide',
+    });
     expect(app.events.at(-1)).toMatchObject({ action: 'ai.chat', reason: 'queued_for_model' });
   });
 
@@ -114,7 +127,10 @@ describe('Use case: sendChatMessage', () => {
     expect(second.conversation.conversationId).toBe(first.conversation.conversationId);
     expect(second.conversation.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
     expect(await app.deps.conversations.getConversation(patient.userId, first.conversation.conversationId)).toMatchObject({
-      persona: 'ayurveda_guide', revision: 2, createdAt: '2026-11-25T12:00:00.000Z', updatedAt: '2026-11-25T12:00:30.000Z',
+      persona: 'ayurveda_guide',
+      revision: 2,
+      createdAt: '2026-11-25T12:00:00.000Z',
+      updatedAt: '2026-11-25T12:00:30.000Z',
     });
   });
 
@@ -202,9 +218,14 @@ describe('Use case: getConversation', () => {
 
     // Assess
     expect(read).toEqual(conversation);
-    expect(app.events).toEqual([expect.objectContaining({
-      action: 'ai.chat_read', outcome: 'success', subjectId: patient.userId, resource: { type: 'conversation', id: conversation.conversationId },
-    })]);
+    expect(app.events).toEqual([
+      expect.objectContaining({
+        action: 'ai.chat_read',
+        outcome: 'success',
+        subjectId: patient.userId,
+        resource: { type: 'conversation', id: conversation.conversationId },
+      }),
+    ]);
   });
 
   it('answers 404 for another patient’s conversation and audits nothing', async () => {
@@ -243,8 +264,13 @@ describe('Use case: listConversations', () => {
     expect(pages.map((page) => page.length)).toEqual([2, 1]);
     expect(items.map((c) => c.conversationId)).toEqual([...sent].reverse());
     expect(items[1]).toEqual({
-      conversationId: sent[1], persona: 'health_assistant', status: 'answered', preview: `${'a'.repeat(79)}…`, messageCount: 2,
-      createdAt: '2026-11-25T12:00:01.000Z', updatedAt: '2026-11-25T12:00:01.000Z',
+      conversationId: sent[1],
+      persona: 'health_assistant',
+      status: 'answered',
+      preview: `${'a'.repeat(79)}…`,
+      messageCount: 2,
+      createdAt: '2026-11-25T12:00:01.000Z',
+      updatedAt: '2026-11-25T12:00:01.000Z',
     });
     expect(items[0]!.preview).toBe('third');
     expect(app.events.map((e) => `${e.action}:${e.subjectId}:${e.resource.id}`)).toEqual(Array(2).fill(`ai.chat_list:${patient.userId}:all`));

@@ -3,10 +3,19 @@ import { appConfigSchema, readConfig } from '../../shared/config';
 import { ConfigError } from '../../shared/errors';
 
 const valid = {
-  CAREBOW_STAGE: 'dev', IDENTITY_TABLE: 'ident', SESSIONS_TABLE: 'sess', AUDIT_TABLE: 'audit', KEYS_TABLE: 'keys', RECORDS_TABLE: 'records', KEY_PROVIDER: 'kms',
+  CAREBOW_STAGE: 'dev',
+  IDENTITY_TABLE: 'ident',
+  SESSIONS_TABLE: 'sess',
+  AUDIT_TABLE: 'audit',
+  KEYS_TABLE: 'keys',
+  RECORDS_TABLE: 'records',
+  KEY_PROVIDER: 'kms',
   DATA_KEY_ID: 'arn:aws:kms:eu-west-1:1:key/y',
-  TOKEN_SIGNING_KEY_ID: 'arn:aws:kms:eu-west-1:1:key/x', BLIND_INDEX_SECRET_ID: 'arn:secret', AUTH_ISSUER: 'https://api.example.com/dev',
-  AUTH_CLIENT_ID: 'carebow-dev', TRIAGE_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/q',
+  TOKEN_SIGNING_KEY_ID: 'arn:aws:kms:eu-west-1:1:key/x',
+  BLIND_INDEX_SECRET_ID: 'arn:secret',
+  AUTH_ISSUER: 'https://api.example.com/dev',
+  AUTH_CLIENT_ID: 'carebow-dev',
+  TRIAGE_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/q',
 };
 
 describe('Function: readConfig', () => {

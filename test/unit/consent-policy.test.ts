@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { activeConsentFor, allowsAiProcessing, consentStatus } from '../../shared/records/consent-policy';
-import type { ConsentRecord } from "../../shared/records/ports";
+import type { ConsentRecord } from '../../shared/records/ports';
 const now = new Date('2026-11-25T12:00:00Z');
 const share = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
-  id: 'c1', kind: 'share', patientId: 'p', granteeId: 'g', scopes: ['profile.read'], purpose: 'caregiving', createdAt: '2026-11-01T00:00:00Z', ...overrides,
+  id: 'c1',
+  kind: 'share',
+  patientId: 'p',
+  granteeId: 'g',
+  scopes: ['profile.read'],
+  purpose: 'caregiving',
+  createdAt: '2026-11-01T00:00:00Z',
+  ...overrides,
 });
 
 describe('Module: consent policy', () => {
@@ -36,7 +43,12 @@ describe('Module: consent policy', () => {
 });
 
 const aiConsent = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
-  id: 'ai1', kind: 'ai_processing', patientId: 'p', purpose: 'triage', createdAt: '2026-11-01T00:00:00Z', ...overrides,
+  id: 'ai1',
+  kind: 'ai_processing',
+  patientId: 'p',
+  purpose: 'triage',
+  createdAt: '2026-11-01T00:00:00Z',
+  ...overrides,
 });
 const justBefore = new Date(now.getTime() - 1).toISOString();
 const justAfter = new Date(now.getTime() + 1).toISOString();

@@ -17,9 +17,27 @@ const before = {
   userEmail: (userId: string): FieldPlace => ({ userId, table: 'identity', pk: `USER#${userId}`, attribute: 'emailSealed' }),
   userName: (userId: string): FieldPlace => ({ userId, table: 'identity', pk: `USER#${userId}`, attribute: 'nameSealed' }),
   profile: (userId: string): FieldPlace => ({ userId, table: 'records', pk: `USER#${userId}`, sk: 'PROFILE', attribute: 'data' }),
-  feedbackComments: (userId: string, feedbackId: string): FieldPlace => ({ userId, table: 'records', pk: `USER#${userId}`, sk: `FEEDBACK#${feedbackId}`, attribute: 'commentsSealed' }),
-  sessionInput: (patientId: string, sessionId: string): FieldPlace => ({ userId: patientId, table: 'records', pk: `USER#${patientId}`, sk: `SESSION#${sessionId}`, attribute: 'inputSealed' }),
-  sessionResult: (patientId: string, sessionId: string): FieldPlace => ({ userId: patientId, table: 'records', pk: `USER#${patientId}`, sk: `SESSION#${sessionId}`, attribute: 'resultSealed' }),
+  feedbackComments: (userId: string, feedbackId: string): FieldPlace => ({
+    userId,
+    table: 'records',
+    pk: `USER#${userId}`,
+    sk: `FEEDBACK#${feedbackId}`,
+    attribute: 'commentsSealed',
+  }),
+  sessionInput: (patientId: string, sessionId: string): FieldPlace => ({
+    userId: patientId,
+    table: 'records',
+    pk: `USER#${patientId}`,
+    sk: `SESSION#${sessionId}`,
+    attribute: 'inputSealed',
+  }),
+  sessionResult: (patientId: string, sessionId: string): FieldPlace => ({
+    userId: patientId,
+    table: 'records',
+    pk: `USER#${patientId}`,
+    sk: `SESSION#${sessionId}`,
+    attribute: 'resultSealed',
+  }),
 };
 
 /** Ids as they come (uuids), and anything else a caller could pass: '#', unicode, empty. */
@@ -48,42 +66,48 @@ describe('Module: shared/data/keys', () => {
   it('gives the listing prefixes each item key starts with', () => {
     // Act, Assess
     expect([keys.CONSENT_PREFIX, keys.FEEDBACK_PREFIX, keys.SESSION_PREFIX, keys.CHAT_PREFIX]).toEqual(['CONSENT#', 'FEEDBACK#', 'SESSION#', 'CHAT#']);
-    fc.assert(fc.property(anyId, (id) => {
-      expect(keys.consentKey(id).startsWith(keys.CONSENT_PREFIX)).toBe(true);
-      expect(keys.feedbackKey('t', id).startsWith(keys.FEEDBACK_PREFIX)).toBe(true);
-      expect(keys.sessionKey(id).startsWith(keys.SESSION_PREFIX)).toBe(true);
-      expect(keys.chatKey(id).startsWith(keys.CHAT_PREFIX)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(anyId, (id) => {
+        expect(keys.consentKey(id).startsWith(keys.CONSENT_PREFIX)).toBe(true);
+        expect(keys.feedbackKey('t', id).startsWith(keys.FEEDBACK_PREFIX)).toBe(true);
+        expect(keys.sessionKey(id).startsWith(keys.SESSION_PREFIX)).toBe(true);
+        expect(keys.chatKey(id).startsWith(keys.CHAT_PREFIX)).toBe(true);
+      }),
+    );
   });
 
   it('matches the hand-written template for any id', () => {
     // Act, Assess
-    fc.assert(fc.property(anyId, anyId, (a, b) => {
-      expect(keys.userKey(a)).toBe(`USER#${a}`);
-      expect(keys.emailKey(a)).toBe(`EMAIL#${a}`);
-      expect(keys.loginKey(a)).toBe(`LOGIN#${a}`);
-      expect(keys.familyKey(a)).toBe(`FAMILY#${a}`);
-      expect(keys.subjectKey(a)).toBe(`SUBJECT#${a}`);
-      expect(keys.consentKey(a)).toBe(`CONSENT#${a}`);
-      expect(keys.feedbackKey(a, b)).toBe(`FEEDBACK#${a}#${b}`);
-      expect(keys.sessionKey(a)).toBe(`SESSION#${a}`);
-      expect(keys.chatKey(a)).toBe(`CHAT#${a}`);
-      expect(keys.idempotencyKey(a)).toBe(`IDEMPOTENCY#${a}`);
-    }));
+    fc.assert(
+      fc.property(anyId, anyId, (a, b) => {
+        expect(keys.userKey(a)).toBe(`USER#${a}`);
+        expect(keys.emailKey(a)).toBe(`EMAIL#${a}`);
+        expect(keys.loginKey(a)).toBe(`LOGIN#${a}`);
+        expect(keys.familyKey(a)).toBe(`FAMILY#${a}`);
+        expect(keys.subjectKey(a)).toBe(`SUBJECT#${a}`);
+        expect(keys.consentKey(a)).toBe(`CONSENT#${a}`);
+        expect(keys.feedbackKey(a, b)).toBe(`FEEDBACK#${a}#${b}`);
+        expect(keys.sessionKey(a)).toBe(`SESSION#${a}`);
+        expect(keys.chatKey(a)).toBe(`CHAT#${a}`);
+        expect(keys.idempotencyKey(a)).toBe(`IDEMPOTENCY#${a}`);
+      }),
+    );
   });
 });
 
 describe('Places (sealed-field binding contexts)', () => {
   it('are byte-identical to the places written by hand before the builders', () => {
     // Act, Assess
-    fc.assert(fc.property(anyId, anyId, (userId, itemId) => {
-      expect(places.userEmail(userId)).toStrictEqual(before.userEmail(userId));
-      expect(places.userName(userId)).toStrictEqual(before.userName(userId));
-      expect(places.profile(userId)).toStrictEqual(before.profile(userId));
-      expect(places.feedbackComments(userId, itemId)).toStrictEqual(before.feedbackComments(userId, itemId));
-      expect(sessionPlaces.input(userId, itemId)).toStrictEqual(before.sessionInput(userId, itemId));
-      expect(sessionPlaces.result(userId, itemId)).toStrictEqual(before.sessionResult(userId, itemId));
-    }));
+    fc.assert(
+      fc.property(anyId, anyId, (userId, itemId) => {
+        expect(places.userEmail(userId)).toStrictEqual(before.userEmail(userId));
+        expect(places.userName(userId)).toStrictEqual(before.userName(userId));
+        expect(places.profile(userId)).toStrictEqual(before.profile(userId));
+        expect(places.feedbackComments(userId, itemId)).toStrictEqual(before.feedbackComments(userId, itemId));
+        expect(sessionPlaces.input(userId, itemId)).toStrictEqual(before.sessionInput(userId, itemId));
+        expect(sessionPlaces.result(userId, itemId)).toStrictEqual(before.sessionResult(userId, itemId));
+      }),
+    );
   });
 
   it('spell out the literal strings, field by field', () => {
@@ -101,7 +125,9 @@ describe('Places (sealed-field binding contexts)', () => {
     const fixedKey = Buffer.from('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f', 'hex');
 
     // Act, Assess
-    expect(openWithKey(fixedKey, places.profile('user-a'), 'cb1.1.nLIsXRKtsnQwQXvm.EOCNk8RBlDO8Og0ubyE1DyPviROa87uCgk42458AKjOM8fKkver3WOreVgs')).toBe('{"allergies":["penicillin"]}');
+    expect(openWithKey(fixedKey, places.profile('user-a'), 'cb1.1.nLIsXRKtsnQwQXvm.EOCNk8RBlDO8Og0ubyE1DyPviROa87uCgk42458AKjOM8fKkver3WOreVgs')).toBe(
+      '{"allergies":["penicillin"]}',
+    );
     expect(openWithKey(fixedKey, places.userEmail('user-a'), 'cb1.1.T0kbiRQDauRuUho8.mNvkMGk9ZpO1Iv0nPr_iDw')).toBe('');
   });
 

@@ -82,8 +82,14 @@ describe('Function: queueProbe', () => {
 
     // Assess
     expect(sent[0]!.command).toBeInstanceOf(GetQueueAttributesCommand);
-    expect((sent[0]!.command as GetQueueAttributesCommand).input).toEqual({ QueueUrl: 'https://sqs.example/000000000000/q', AttributeNames: ['ApproximateNumberOfMessages'] });
-    expect(report).toEqual({ status: 'degraded', dependencies: [{ name: 'queue:triage', status: 'down', latencyMs: expect.any(Number), detail: 'QueueDoesNotExist' }] });
+    expect((sent[0]!.command as GetQueueAttributesCommand).input).toEqual({
+      QueueUrl: 'https://sqs.example/000000000000/q',
+      AttributeNames: ['ApproximateNumberOfMessages'],
+    });
+    expect(report).toEqual({
+      status: 'degraded',
+      dependencies: [{ name: 'queue:triage', status: 'down', latencyMs: expect.any(Number), detail: 'QueueDoesNotExist' }],
+    });
   });
 });
 
@@ -133,7 +139,9 @@ describe('Function: secretsManagerKey', () => {
   it('gives the blind-index key bytes, and refuses one shorter than 32 characters', async () => {
     // Prepare
     const long = 'k'.repeat(32);
-    const { client } = scripted<SecretsManagerClient>((command) => ({ SecretString: (command as GetSecretValueCommand).input.SecretId === 'long' ? long : 'short' }));
+    const { client } = scripted<SecretsManagerClient>((command) => ({
+      SecretString: (command as GetSecretValueCommand).input.SecretId === 'long' ? long : 'short',
+    }));
 
     // Act, Assess
     expect(await secretsManagerKey('long', client)()).toEqual(Buffer.from(long, 'utf8'));

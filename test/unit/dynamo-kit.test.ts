@@ -38,7 +38,16 @@ describe('Function: conditionalWrite', () => {
 
   it.each([
     ['a PutCommand', put],
-    ['an UpdateCommand', new UpdateCommand({ TableName: 't', Key: { pk: 'x' }, UpdateExpression: 'SET a = :a', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':a': 1 } })],
+    [
+      'an UpdateCommand',
+      new UpdateCommand({
+        TableName: 't',
+        Key: { pk: 'x' },
+        UpdateExpression: 'SET a = :a',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':a': 1 },
+      }),
+    ],
     ['a DeleteCommand', new DeleteCommand({ TableName: 't', Key: { pk: 'x' }, ConditionExpression: 'userId = :u', ExpressionAttributeValues: { ':u': 'u' } })],
   ])('answers false when the condition of %s fails', async (_kind, command) => {
     // Prepare
@@ -114,7 +123,11 @@ describe('Function: partitionPrefix', () => {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': 'USER#u', ':prefix': 'SESSION#' },
     });
-    expect(partitionPrefix('USER#u', 'CONSENT#', { ':grantee': 'g' }).ExpressionAttributeValues).toStrictEqual({ ':pk': 'USER#u', ':prefix': 'CONSENT#', ':grantee': 'g' });
+    expect(partitionPrefix('USER#u', 'CONSENT#', { ':grantee': 'g' }).ExpressionAttributeValues).toStrictEqual({
+      ':pk': 'USER#u',
+      ':prefix': 'CONSENT#',
+      ':grantee': 'g',
+    });
   });
 });
 
@@ -185,15 +198,16 @@ describe('Function: queryPage', () => {
 describe('Function: queryAll', () => {
   it('follows LastEvaluatedKey to the last page and returns every item in order', async () => {
     // Prepare
-    const pages = [
-      { Items: [{ n: 1 }, { n: 2 }], LastEvaluatedKey: { pk: 'a' } },
-      { Items: [], LastEvaluatedKey: { pk: 'b' } },
-      { Items: [{ n: 3 }] },
-    ];
+    const pages = [{ Items: [{ n: 1 }, { n: 2 }], LastEvaluatedKey: { pk: 'a' } }, { Items: [], LastEvaluatedKey: { pk: 'b' } }, { Items: [{ n: 3 }] }];
     const { client, sent } = fakeClient((_input, call) => pages[call - 1]);
 
     // Act
-    const items = await queryAll(client, { TableName: 't', IndexName: 'byUser', KeyConditionExpression: 'userId = :user', ExpressionAttributeValues: { ':user': 'u' } });
+    const items = await queryAll(client, {
+      TableName: 't',
+      IndexName: 'byUser',
+      KeyConditionExpression: 'userId = :user',
+      ExpressionAttributeValues: { ':user': 'u' },
+    });
 
     // Assess
     expect(items).toStrictEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);

@@ -9,7 +9,9 @@ describe('Function: errorResponse', () => {
   it('maps typed errors to their status with code, message, request id and safe details', () => {
     const response = errorResponse(new ValidationError('bad', [{ path: 'email', message: 'Invalid' }]), 'req-1');
     expect(response.statusCode).toBe(400);
-    expect(JSON.parse(response.body)).toEqual({ error: { code: 'invalid_request', message: 'bad', requestId: 'req-1', details: [{ path: 'email', message: 'Invalid' }] } });
+    expect(JSON.parse(response.body)).toEqual({
+      error: { code: 'invalid_request', message: 'bad', requestId: 'req-1', details: [{ path: 'email', message: 'Invalid' }] },
+    });
     expect(errorResponse(new NotFoundError(), 'r').statusCode).toBe(404);
   });
 
@@ -51,19 +53,33 @@ describe('Function: httpRoute: the route’s limits on every response, Retry-Aft
     vi.resetModules();
     // Fresh modules: the errors thrown must be the classes the fresh http stack knows.
     const [{ httpRoute }, { platformRoutes }, { identityRoutes }, errors] = await Promise.all([
-      import('../../shared/http/http-route'), import('../../functions/routes/platform'), import('../../functions/routes/identity'), import('../../shared/errors'),
+      import('../../shared/http/http-route'),
+      import('../../functions/routes/platform'),
+      import('../../functions/routes/identity'),
+      import('../../shared/errors'),
     ]);
     return { httpRoute, platformRoutes, identityRoutes, errors };
   };
-  const event = (body: unknown = null, origin?: string) => ({
-    httpMethod: 'POST', path: '/', body: body === null ? null : JSON.stringify(body), isBase64Encoded: false,
-    headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) }, queryStringParameters: null, pathParameters: null,
-    requestContext: { requestId: 'req-42', identity: { sourceIp: '192.0.2.1' } },
-  }) as unknown as APIGatewayProxyEvent;
-  const invoke = (handler: (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>, e: APIGatewayProxyEvent) => handler(e, {} as Context);
+  const event = (body: unknown = null, origin?: string) =>
+    ({
+      httpMethod: 'POST',
+      path: '/',
+      body: body === null ? null : JSON.stringify(body),
+      isBase64Encoded: false,
+      headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) },
+      queryStringParameters: null,
+      pathParameters: null,
+      requestContext: { requestId: 'req-42', identity: { sourceIp: '192.0.2.1' } },
+    }) as unknown as APIGatewayProxyEvent;
+  const invoke = (handler: (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>, e: APIGatewayProxyEvent) =>
+    handler(e, {} as Context);
   /** What the OpenAPI document promises on every success (`required` in components.headers). */
   const promised = () => {
-    const headers = (JSON.parse(readFileSync(new URL('../../functions/platform/openapi.generated.json', import.meta.url), 'utf8')) as { components: { headers: Record<string, { required?: boolean }> } }).components.headers;
+    const headers = (
+      JSON.parse(readFileSync(new URL('../../functions/platform/openapi.generated.json', import.meta.url), 'utf8')) as {
+        components: { headers: Record<string, { required?: boolean }> };
+      }
+    ).components.headers;
     return ['X-Request-Id', 'RateLimit-Policy', 'X-RateLimit-Limit', 'X-RateLimit-Burst'].filter((name) => headers[name]?.required);
   };
 
@@ -81,7 +97,12 @@ describe('Function: httpRoute: the route’s limits on every response, Retry-Aft
 
     // Assess
     expect(response.statusCode).toBe(200);
-    expect(response.headers).toMatchObject({ 'RateLimit-Policy': '"route";q=25;w=1', 'X-RateLimit-Limit': '25', 'X-RateLimit-Burst': '50', 'X-Request-Id': 'req-42' });
+    expect(response.headers).toMatchObject({
+      'RateLimit-Policy': '"route";q=25;w=1',
+      'X-RateLimit-Limit': '25',
+      'X-RateLimit-Burst': '50',
+      'X-Request-Id': 'req-42',
+    });
     expect(promised()).toHaveLength(4);
     for (const name of promised()) expect(response.headers?.[name], name).toBeDefined();
     expect(String(response.headers?.['Access-Control-Expose-Headers'])).toContain('RateLimit-Policy, X-RateLimit-Limit, X-RateLimit-Burst');
@@ -99,7 +120,13 @@ describe('Function: httpRoute: the route’s limits on every response, Retry-Aft
 
     // Assess
     expect(response.statusCode).toBe(429);
-    expect(response.headers).toMatchObject({ 'Retry-After': '43', 'RateLimit-Policy': '"route";q=10;w=1', 'X-RateLimit-Limit': '10', 'X-RateLimit-Burst': '20', 'X-Request-Id': 'req-42' });
+    expect(response.headers).toMatchObject({
+      'Retry-After': '43',
+      'RateLimit-Policy': '"route";q=10;w=1',
+      'X-RateLimit-Limit': '10',
+      'X-RateLimit-Burst': '20',
+      'X-Request-Id': 'req-42',
+    });
     expect(JSON.parse(response.body).error).toMatchObject({ code: 'too_many_requests', requestId: 'req-42' });
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../shared/errors';
 import { idempotent } from '../../shared/http/idempotency';
-import type { AuditEvent } from "../../shared/audit/ports";
-import type { IdempotencyClaim, IdempotencyStore } from "../../shared/http/idempotency-store";
+import type { AuditEvent } from '../../shared/audit/ports';
+import type { IdempotencyClaim, IdempotencyStore } from '../../shared/http/idempotency-store';
 import { Vault } from '../../shared/vault/vault';
 import { inMemoryDataKeys, META } from '../helpers/in-memory';
 
@@ -31,11 +31,21 @@ const setup = async (failComplete = false) => {
   await vault.createKey('u1');
   const events: AuditEvent[] = [];
   const { store, items } = memoryStore(failComplete);
-  const deps = { vault, clock: { now: () => new Date('2026-11-25T12:00:00Z') }, audit: { append: async (e: AuditEvent) => void events.push(e) }, idempotency: store };
+  const deps = {
+    vault,
+    clock: { now: () => new Date('2026-11-25T12:00:00Z') },
+    audit: { append: async (e: AuditEvent) => void events.push(e) },
+    idempotency: store,
+  };
   let runs = 0;
   const work = async () => ({ status: 202, body: { id: `s-${++runs}` } });
   const request = (key: string | undefined, body: unknown = { a: 1 }, routeId = 'sessionCreate') => ({
-    caller: { userId: 'u1', roles: ['patient'] as const, clientId: 'app', tokenId: 't1' }, meta: META, key, routeId, body, replayed: (r: { body: { id: string } }) => ({ type: 'symptom_session', id: r.body.id }),
+    caller: { userId: 'u1', roles: ['patient'] as const, clientId: 'app', tokenId: 't1' },
+    meta: META,
+    key,
+    routeId,
+    body,
+    replayed: (r: { body: { id: string } }) => ({ type: 'symptom_session', id: r.body.id }),
   });
   return { deps, events, items, work, request, runs: () => runs };
 };
@@ -52,7 +62,15 @@ describe('Function: idempotent', () => {
     // Assess
     expect(again).toEqual(first);
     expect(runs()).toBe(1);
-    expect(events).toEqual([expect.objectContaining({ action: 'request.replayed', subjectId: 'u1', resource: { type: 'symptom_session', id: 's-1' }, reason: 'sessionCreate', requestId: META.requestId })]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        action: 'request.replayed',
+        subjectId: 'u1',
+        resource: { type: 'symptom_session', id: 's-1' },
+        reason: 'sessionCreate',
+        requestId: META.requestId,
+      }),
+    ]);
   });
 
   it('refuses the key for another body or another route (409), and runs every time without a key', async () => {
@@ -88,7 +106,9 @@ describe('Function: idempotent', () => {
     const { deps, work, request, runs } = await setup();
 
     // Act
-    const failed = idempotent(deps, request('key-00000004'), async () => { throw new Error('queue down'); });
+    const failed = idempotent(deps, request('key-00000004'), async () => {
+      throw new Error('queue down');
+    });
     await expect(failed).rejects.toThrow('queue down');
     const retried = await idempotent(deps, request('key-00000004'), work);
 

@@ -4,7 +4,11 @@ import { getMe } from '../../shared/identity/me';
 import { register } from '../../shared/identity/register';
 import { inMemoryIdentity, META } from '../helpers/in-memory';
 
-const failingAudit = { append: async () => { throw new Error('audit store down'); } };
+const failingAudit = {
+  append: async () => {
+    throw new Error('audit store down');
+  },
+};
 const input = { email: 'Ann@Example.com ', password: 'a perfectly long passphrase' };
 
 describe('Use case: register', () => {
@@ -17,7 +21,9 @@ describe('Use case: register', () => {
 
     // Assess
     expect(user).toEqual({ id: expect.any(String), email: 'ann@example.com', roles: ['patient'] });
-    expect(events).toEqual([expect.objectContaining({ action: 'account.register', outcome: 'success', subjectId: user.id, requestId: 'req-1', sourceIp: '203.0.113.9' })]);
+    expect(events).toEqual([
+      expect.objectContaining({ action: 'account.register', outcome: 'success', subjectId: user.id, requestId: 'req-1', sourceIp: '203.0.113.9' }),
+    ]);
   });
 
   it('fails and leaves no account behind when the audit append fails', async () => {
@@ -60,7 +66,9 @@ describe('Use case: login', () => {
     };
 
     // Act
-    await expect(login({ ...deps, passwords: counting }, { email: 'nobody@example.com', password: 'whatever it is here' }, META)).rejects.toMatchObject({ status: 401 });
+    await expect(login({ ...deps, passwords: counting }, { email: 'nobody@example.com', password: 'whatever it is here' }, META)).rejects.toMatchObject({
+      status: 401,
+    });
     const unknown = derivations;
     await expect(login({ ...deps, passwords: counting }, { ...input, password: 'the wrong passphrase' }, META)).rejects.toMatchObject({ status: 401 });
 

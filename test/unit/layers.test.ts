@@ -33,9 +33,21 @@ const ROOT = posix.join(import.meta.dirname.split('\\').join('/'), '..', '..');
 const LAYER_NAMES = ['kernel', 'areas', 'http', 'adapters', 'runtime', 'functions', 'outer'] as const;
 const SHARED_ROOT_FILES: Record<string, number> = { zod: 0, errors: 0, logger: 0, config: 0, deps: 1 };
 const SHARED_FOLDERS: Record<string, number> = {
-  domain: 0, contracts: 0, data: 0,
-  identity: 1, records: 1, triage: 1, assessment: 1, chat: 1, account: 1, audit: 1, vault: 1, platform: 1,
-  http: 2, adapters: 3, runtime: 4,
+  domain: 0,
+  contracts: 0,
+  data: 0,
+  identity: 1,
+  records: 1,
+  triage: 1,
+  assessment: 1,
+  chat: 1,
+  account: 1,
+  audit: 1,
+  vault: 1,
+  platform: 1,
+  http: 2,
+  adapters: 3,
+  runtime: 4,
 };
 const OUTER_FOLDERS = new Set(['local', 'lib', 'bin', 'scripts', 'bench', 'test', 'client']);
 /** Packages the kernel and the areas never import: they are what adapters and the CDK app are for. */
@@ -53,7 +65,9 @@ const placeOf = (file: string): Place => {
       return name in SHARED_ROOT_FILES ? { layer: SHARED_ROOT_FILES[name]! } : { unknown: `shared/${parts[1]} is not in any layer` };
     }
     const folder = parts[1]!;
-    return folder in SHARED_FOLDERS ? { layer: SHARED_FOLDERS[folder]! } : { unknown: `shared/${folder}/ is an unknown shared folder: add it to a layer in test/unit/layers.test.ts on purpose` };
+    return folder in SHARED_FOLDERS
+      ? { layer: SHARED_FOLDERS[folder]! }
+      : { unknown: `shared/${folder}/ is an unknown shared folder: add it to a layer in test/unit/layers.test.ts on purpose` };
   }
   if (parts[0] === 'functions') return { layer: 5 };
   if (OUTER_FOLDERS.has(parts[0]!) || parts.length === 1) return { layer: 6 };
@@ -90,9 +104,13 @@ const violationsOf = (file: string, source: string, exists: (path: string) => bo
     const to = placeOf(target);
     if ('unknown' in to) problems.push(`${file} (${describeLayer(from.layer)}) imports '${specifier}' (${target}): ${to.unknown}`);
     else if (to.layer > from.layer) {
-      problems.push(`${file} (${describeLayer(from.layer)}) imports '${specifier}' (${target}, ${describeLayer(to.layer)}): an upward import; a file may import its own layer or a lower one`);
+      problems.push(
+        `${file} (${describeLayer(from.layer)}) imports '${specifier}' (${target}, ${describeLayer(to.layer)}): an upward import; a file may import its own layer or a lower one`,
+      );
     } else if (inRouteTable && to.layer > 2 && !target.startsWith('functions/routes/')) {
-      problems.push(`${file} (the route table) imports '${specifier}' (${target}, ${describeLayer(to.layer)}): the route table may import layers 0–2 and itself only`);
+      problems.push(
+        `${file} (the route table) imports '${specifier}' (${target}, ${describeLayer(to.layer)}): the route table may import layers 0–2 and itself only`,
+      );
     }
   }
   return problems;
@@ -102,10 +120,13 @@ const violationsOf = (file: string, source: string, exists: (path: string) => bo
 const treeFiles = (): string[] => {
   try {
     return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', '*.ts'], { cwd: ROOT, encoding: 'utf8' })
-      .split('\n').filter((file) => file.length > 0 && existsSync(posix.join(ROOT, file)));
+      .split('\n')
+      .filter((file) => file.length > 0 && existsSync(posix.join(ROOT, file)));
   } catch {
-    return globSync('**/*.ts', { cwd: ROOT, exclude: (name) => name === 'node_modules' || name === 'cdk.out' || name.startsWith('.') || name.endsWith('.tmp.ts') })
-      .map((file) => file.split('\\').join('/'));
+    return globSync('**/*.ts', {
+      cwd: ROOT,
+      exclude: (name) => name === 'node_modules' || name === 'cdk.out' || name.startsWith('.') || name.endsWith('.tmp.ts'),
+    }).map((file) => file.split('\\').join('/'));
   }
 };
 
@@ -123,7 +144,10 @@ describe('Layers', () => {
     // Assess
     expect(files.length).toBeGreaterThan(250);
     for (const folder of ['shared/domain/', 'shared/http/', 'shared/adapters/aws/', 'shared/runtime/', 'functions/routes/', 'lib/', 'test/unit/']) {
-      expect(files.some((file) => file.startsWith(folder)), folder).toBe(true);
+      expect(
+        files.some((file) => file.startsWith(folder)),
+        folder,
+      ).toBe(true);
     }
   });
 
@@ -141,12 +165,28 @@ describe('Layers', () => {
 
 describe('Function: placeOf', () => {
   it.each([
-    ['shared/errors.ts', 0], ['shared/zod.ts', 0], ['shared/logger.ts', 0], ['shared/config.ts', 0],
-    ['shared/domain/page.ts', 0], ['shared/contracts/records.ts', 0], ['shared/data/tables.ts', 0],
-    ['shared/deps.ts', 1], ['shared/records/profile.ts', 1], ['shared/triage/rules/engine.ts', 1], ['shared/platform/check-dependencies.ts', 1],
-    ['shared/http/route.ts', 2], ['shared/adapters/aws/dynamo-records.ts', 3], ['shared/adapters/hmac-blind-index.ts', 3],
-    ['shared/runtime/composition.ts', 4], ['functions/routes/index.ts', 5], ['functions/records/feedback.ts', 5],
-    ['lib/api.ts', 6], ['bin/carebow.ts', 6], ['local/dynalite.d.ts', 6], ['test/unit/layers.test.ts', 6], ['vitest.config.ts', 6],
+    ['shared/errors.ts', 0],
+    ['shared/zod.ts', 0],
+    ['shared/logger.ts', 0],
+    ['shared/config.ts', 0],
+    ['shared/domain/page.ts', 0],
+    ['shared/contracts/records.ts', 0],
+    ['shared/data/tables.ts', 0],
+    ['shared/deps.ts', 1],
+    ['shared/records/profile.ts', 1],
+    ['shared/triage/rules/engine.ts', 1],
+    ['shared/platform/check-dependencies.ts', 1],
+    ['shared/http/route.ts', 2],
+    ['shared/adapters/aws/dynamo-records.ts', 3],
+    ['shared/adapters/hmac-blind-index.ts', 3],
+    ['shared/runtime/composition.ts', 4],
+    ['functions/routes/index.ts', 5],
+    ['functions/records/feedback.ts', 5],
+    ['lib/api.ts', 6],
+    ['bin/carebow.ts', 6],
+    ['local/dynalite.d.ts', 6],
+    ['test/unit/layers.test.ts', 6],
+    ['vitest.config.ts', 6],
   ])('puts %s in layer %i', (file, layer) => {
     // Act, Assess
     expect(placeOf(file)).toEqual({ layer });
@@ -201,23 +241,26 @@ describe('Function: violationsOf', () => {
       "import { places } from '../vault/places';",
       "// import { httpRoute } from '../http/http-route';",
       "/** @example const { handler } = await import('../../functions/records/feedback'); */",
-      "const text = \"import x from '../adapters/aws/dynamo-records'\";",
+      'const text = "import x from \'../adapters/aws/dynamo-records\'";',
     ].join('\n');
 
     // Act, Assess
     expect(violationsOf('shared/records/consents.ts', source)).toEqual([]);
   });
 
-  it.each(['@aws-sdk/lib-dynamodb', '@middy/core', 'openai', 'aws-cdk-lib', 'aws-cdk-lib/aws-kms', 'constructs'])('fails the SDK or framework %s in the kernel and the areas, not in adapters', (name) => {
-    // Prepare
-    const source = `import { x } from '${name}';`;
+  it.each(['@aws-sdk/lib-dynamodb', '@middy/core', 'openai', 'aws-cdk-lib', 'aws-cdk-lib/aws-kms', 'constructs'])(
+    'fails the SDK or framework %s in the kernel and the areas, not in adapters',
+    (name) => {
+      // Prepare
+      const source = `import { x } from '${name}';`;
 
-    // Act, Assess
-    expect(violationsOf('shared/domain/page.ts', source)).toEqual([expect.stringContaining(`imports the package '${name}'`)]);
-    expect(violationsOf('shared/chat/send-message.ts', source)).toEqual([expect.stringContaining('layer 1 (areas)')]);
-    expect(violationsOf('shared/adapters/aws/dynamo-records.ts', source)).toEqual([]);
-    expect(violationsOf('shared/domain/page.ts', "import { z } from 'zod/mini';\nimport { randomUUID } from 'node:crypto';")).toEqual([]);
-  });
+      // Act, Assess
+      expect(violationsOf('shared/domain/page.ts', source)).toEqual([expect.stringContaining(`imports the package '${name}'`)]);
+      expect(violationsOf('shared/chat/send-message.ts', source)).toEqual([expect.stringContaining('layer 1 (areas)')]);
+      expect(violationsOf('shared/adapters/aws/dynamo-records.ts', source)).toEqual([]);
+      expect(violationsOf('shared/domain/page.ts', "import { z } from 'zod/mini';\nimport { randomUUID } from 'node:crypto';")).toEqual([]);
+    },
+  );
 
   it('keeps the route table on layers 0–2 and itself, though functions/ is layer 5', () => {
     // Act, Assess
@@ -225,19 +268,25 @@ describe('Function: violationsOf', () => {
     expect(violationsOf('functions/routes/records.ts', "import { composition } from '../../shared/runtime/composition';")).toEqual([
       expect.stringMatching(/^functions\/routes\/records\.ts \(the route table\) imports '\.\.\/\.\.\/shared\/runtime\/composition' .*layer 4 \(runtime\)/),
     ]);
-    expect(violationsOf('functions/routes/records.ts', "import { handler } from '../records/feedback';")).toEqual([expect.stringContaining('layer 5 (functions)')]);
+    expect(violationsOf('functions/routes/records.ts', "import { handler } from '../records/feedback';")).toEqual([
+      expect.stringContaining('layer 5 (functions)'),
+    ]);
     expect(violationsOf('functions/records/feedback.ts', "import { composition } from '../../shared/runtime/composition';")).toEqual([]);
   });
 
   it('fails a file in an unlisted shared folder, and an import of one', () => {
     // Act, Assess
     expect(violationsOf('shared/billing/invoice.ts', '')).toEqual([expect.stringContaining('unknown shared folder')]);
-    expect(violationsOf('functions/records/feedback.ts', "import { x } from '../../shared/billing/invoice';")).toEqual([expect.stringContaining('shared/billing/ is an unknown shared folder')]);
+    expect(violationsOf('functions/records/feedback.ts', "import { x } from '../../shared/billing/invoice';")).toEqual([
+      expect.stringContaining('shared/billing/ is an unknown shared folder'),
+    ]);
   });
 
   it('places an import of a file not written yet by its path', () => {
     // Act, Assess
-    expect(violationsOf('shared/records/profile.ts', "import { x } from '../http/not-yet';", () => false)).toEqual([expect.stringContaining('(shared/http/not-yet.ts, layer 2 (http))')]);
+    expect(violationsOf('shared/records/profile.ts', "import { x } from '../http/not-yet';", () => false)).toEqual([
+      expect.stringContaining('(shared/http/not-yet.ts, layer 2 (http))'),
+    ]);
     expect(violationsOf('shared/records/profile.ts', "import { x } from './not-yet';", () => false)).toEqual([]);
   });
 });

@@ -15,7 +15,11 @@ const ALLERGY = 'allergy-to-quinapril-7c1d';
 const PROFILE: HealthProfile = { sex: 'female', heightCm: 170, allergies: [ALLERGY], medications: ['metformin 500 mg'] };
 const IN_A_WEEK = '2026-12-02T12:00:00.000Z';
 
-const failingAudit = { append: async () => { throw new Error('audit store down'); } };
+const failingAudit = {
+  append: async () => {
+    throw new Error('audit store down');
+  },
+};
 
 type App = ReturnType<typeof inMemoryApp>;
 
@@ -29,8 +33,12 @@ const withProfile = async () => {
   return { app, patient, caregiver };
 };
 
-const share = (granteeId: string, scopes: ('profile.read' | 'triage.read')[] = ['profile.read'], expiresAt?: string) =>
-  ({ granteeId, scopes, purpose: 'caregiving' as const, ...(expiresAt ? { expiresAt } : {}) });
+const share = (granteeId: string, scopes: ('profile.read' | 'triage.read')[] = ['profile.read'], expiresAt?: string) => ({
+  granteeId,
+  scopes,
+  purpose: 'caregiving' as const,
+  ...(expiresAt ? { expiresAt } : {}),
+});
 
 describe('Use case: putOwnProfile', () => {
   it('creates version 1 without If-Match, stores it sealed, and audits the write', async () => {
@@ -47,10 +55,17 @@ describe('Use case: putOwnProfile', () => {
     expect(stored.version).toBe(1);
     expectSealedWithout(stored.sealed, ALLERGY, 'metformin');
     expect(await app.deps.vault.openJson(places.profile(patient.userId), stored.sealed)).toEqual(PROFILE);
-    expect(app.events).toEqual([{
-      action: 'profile.write', outcome: 'success', subjectId: patient.userId, actor: { userId: patient.userId, roles: ['patient'] },
-      resource: { type: 'profile', id: patient.userId }, requestId: META.requestId, sourceIp: META.sourceIp,
-    }]);
+    expect(app.events).toEqual([
+      {
+        action: 'profile.write',
+        outcome: 'success',
+        subjectId: patient.userId,
+        actor: { userId: patient.userId, roles: ['patient'] },
+        resource: { type: 'profile', id: patient.userId },
+        requestId: META.requestId,
+        sourceIp: META.sourceIp,
+      },
+    ]);
   });
 
   it('replaces the profile given the current ETag (weak or strong) and bumps the version', async () => {
@@ -80,7 +95,9 @@ describe('Use case: putOwnProfile', () => {
     await expect(attempt).rejects.toBeInstanceOf(PreconditionFailedError);
     await expect(attempt).rejects.toMatchObject({ status: 412, message: expect.stringContaining('send If-Match') });
     expect(app.records.profiles.get(patient.userId)).toBe(before);
-    expect(app.events).toEqual([expect.objectContaining({ action: 'profile.write', outcome: 'failure', subjectId: patient.userId, reason: 'precondition_failed' })]);
+    expect(app.events).toEqual([
+      expect.objectContaining({ action: 'profile.write', outcome: 'failure', subjectId: patient.userId, reason: 'precondition_failed' }),
+    ]);
   });
 
   it('lets only one of two writers holding the same ETag win; the other gets 412 and loses nothing silently', async () => {
@@ -141,10 +158,15 @@ describe('Use case: getOwnProfile', () => {
 
     // Assess
     expect(view).toEqual({ profile: PROFILE, version: 1, updatedAt: '2026-11-25T12:00:00.000Z' });
-    expect(app.events).toEqual([expect.objectContaining({
-      action: 'profile.read', outcome: 'success', subjectId: patient.userId, actor: { userId: patient.userId, roles: ['patient'] },
-      resource: { type: 'profile', id: patient.userId },
-    })]);
+    expect(app.events).toEqual([
+      expect.objectContaining({
+        action: 'profile.read',
+        outcome: 'success',
+        subjectId: patient.userId,
+        actor: { userId: patient.userId, roles: ['patient'] },
+        resource: { type: 'profile', id: patient.userId },
+      }),
+    ]);
   });
 
   it('answers 404 when there is no profile yet, and audits the failed read', async () => {
@@ -184,27 +206,45 @@ describe('Use case: getPatientProfile', () => {
 
     // Assess
     expect(view).toMatchObject({ profile: PROFILE, version: 1 });
-    expect(app.events).toEqual([expect.objectContaining({
-      action: 'profile.read', outcome: 'success', subjectId: patient.userId, actor: { userId: caregiver.userId, roles: ['patient', 'caregiver'] },
-      resource: { type: 'profile', id: patient.userId }, reason: `consent:${consent.id}`,
-    })]);
+    expect(app.events).toEqual([
+      expect.objectContaining({
+        action: 'profile.read',
+        outcome: 'success',
+        subjectId: patient.userId,
+        actor: { userId: caregiver.userId, roles: ['patient', 'caregiver'] },
+        resource: { type: 'profile', id: patient.userId },
+        reason: `consent:${consent.id}`,
+      }),
+    ]);
   });
 
   it.each([
     ['no consent', async () => undefined],
-    ['a consent without profile.read', async (app: App, patient: Caller, grantee: Caller) => {
-      await createConsent(app.deps, patient, share(grantee.userId, ['triage.read']), META);
-    }],
-    ['a consent to someone else', async (app: App, patient: Caller) => {
-      await createConsent(app.deps, patient, share((await app.addUser(['provider'])).userId), META);
-    }],
-    ['a revoked consent', async (app: App, patient: Caller, grantee: Caller) => {
-      await revokeConsent(app.deps, patient, (await createConsent(app.deps, patient, share(grantee.userId), META)).id, META);
-    }],
-    ['an expired consent', async (app: App, patient: Caller, grantee: Caller) => {
-      await createConsent(app.deps, patient, share(grantee.userId, ['profile.read'], IN_A_WEEK), META);
-      app.clock.set(IN_A_WEEK);
-    }],
+    [
+      'a consent without profile.read',
+      async (app: App, patient: Caller, grantee: Caller) => {
+        await createConsent(app.deps, patient, share(grantee.userId, ['triage.read']), META);
+      },
+    ],
+    [
+      'a consent to someone else',
+      async (app: App, patient: Caller) => {
+        await createConsent(app.deps, patient, share((await app.addUser(['provider'])).userId), META);
+      },
+    ],
+    [
+      'a revoked consent',
+      async (app: App, patient: Caller, grantee: Caller) => {
+        await revokeConsent(app.deps, patient, (await createConsent(app.deps, patient, share(grantee.userId), META)).id, META);
+      },
+    ],
+    [
+      'an expired consent',
+      async (app: App, patient: Caller, grantee: Caller) => {
+        await createConsent(app.deps, patient, share(grantee.userId, ['profile.read'], IN_A_WEEK), META);
+        app.clock.set(IN_A_WEEK);
+      },
+    ],
   ])('answers 404 with %s, exactly as for a patient who does not exist, and audits the denial', async (_name, arrange) => {
     // Prepare
     const { app, patient, caregiver } = await withProfile();
@@ -218,9 +258,15 @@ describe('Use case: getPatientProfile', () => {
     // Assess
     expect(denied).toBeInstanceOf(NotFoundError);
     expect(denied).toEqual(absent);
-    expect(app.events[0]).toEqual(expect.objectContaining({
-      action: 'profile.read', outcome: 'denied', subjectId: patient.userId, actor: expect.objectContaining({ userId: caregiver.userId }), reason: 'no_active_consent',
-    }));
+    expect(app.events[0]).toEqual(
+      expect.objectContaining({
+        action: 'profile.read',
+        outcome: 'denied',
+        subjectId: patient.userId,
+        actor: expect.objectContaining({ userId: caregiver.userId }),
+        reason: 'no_active_consent',
+      }),
+    );
   });
 
   it('answers 404 under a consent when the patient has no profile, audited as a failure', async () => {
@@ -252,14 +298,29 @@ describe('Use case: createConsent', () => {
 
     // Assess
     expect(consent).toEqual({
-      id: expect.any(String), kind: 'share', patientId: patient.userId, granteeId: caregiver.userId, scopes: ['profile.read', 'triage.read'],
-      purpose: 'caregiving', expiresAt: IN_A_WEEK, createdAt: '2026-11-25T12:00:00.000Z', status: 'active',
+      id: expect.any(String),
+      kind: 'share',
+      patientId: patient.userId,
+      granteeId: caregiver.userId,
+      scopes: ['profile.read', 'triage.read'],
+      purpose: 'caregiving',
+      expiresAt: IN_A_WEEK,
+      createdAt: '2026-11-25T12:00:00.000Z',
+      status: 'active',
     });
     expect(await app.deps.consents.get(patient.userId, consent.id)).toMatchObject({ kind: 'share', granteeId: caregiver.userId });
-    expect(app.events).toEqual([{
-      action: 'consent.grant', outcome: 'success', subjectId: patient.userId, actor: { userId: patient.userId, roles: ['patient'] },
-      resource: { type: 'consent', id: consent.id }, reason: `${caregiver.userId}:profile.read,triage.read`, requestId: META.requestId, sourceIp: META.sourceIp,
-    }]);
+    expect(app.events).toEqual([
+      {
+        action: 'consent.grant',
+        outcome: 'success',
+        subjectId: patient.userId,
+        actor: { userId: patient.userId, roles: ['patient'] },
+        resource: { type: 'consent', id: consent.id },
+        reason: `${caregiver.userId}:profile.read,triage.read`,
+        requestId: META.requestId,
+        sourceIp: META.sourceIp,
+      },
+    ]);
   });
 
   it('refuses a grant to oneself (400) and writes nothing', async () => {
@@ -314,7 +375,9 @@ describe('Use case: createConsent', () => {
     expect(renewed).toMatchObject({ id: first.id, status: 'active', createdAt: '2026-11-25T12:00:01.000Z' });
     expect(renewed).not.toHaveProperty('revokedAt');
     expect(app.events.map((e) => `${e.action}:${e.outcome}:${e.reason}`)).toEqual([
-      'consent.grant:success:ai_processing', 'consent.revoke:success:undefined', 'consent.grant:success:ai_processing',
+      'consent.grant:success:ai_processing',
+      'consent.revoke:success:undefined',
+      'consent.grant:success:ai_processing',
     ]);
   });
 
@@ -395,10 +458,17 @@ describe('Use case: revokeConsent', () => {
 
     // Assess
     expect(await app.deps.consents.get(patient.userId, consent.id)).toMatchObject({ revokedAt: '2026-11-25T12:00:05.000Z' });
-    expect(app.events).toEqual([{
-      action: 'consent.revoke', outcome: 'success', subjectId: patient.userId, actor: { userId: patient.userId, roles: ['patient'] },
-      resource: { type: 'consent', id: consent.id }, requestId: META.requestId, sourceIp: META.sourceIp,
-    }]);
+    expect(app.events).toEqual([
+      {
+        action: 'consent.revoke',
+        outcome: 'success',
+        subjectId: patient.userId,
+        actor: { userId: patient.userId, roles: ['patient'] },
+        resource: { type: 'consent', id: consent.id },
+        requestId: META.requestId,
+        sourceIp: META.sourceIp,
+      },
+    ]);
     await expect(getPatientProfile(app.deps, caregiver, patient.userId, META)).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -452,10 +522,17 @@ describe('Use case: giveFeedback', () => {
     expect(JSON.stringify(stored)).not.toContain(ALLERGY);
     expect(await app.deps.vault.open(places.feedbackComments(patient.userId, result.id), stored!.commentsSealed!)).toBe(comments);
     await expect(app.deps.vault.open(places.feedbackComments(patient.userId, 'another-id'), stored!.commentsSealed!)).rejects.toThrow();
-    expect(app.events).toEqual([{
-      action: 'feedback.create', outcome: 'success', subjectId: patient.userId, actor: { userId: patient.userId, roles: ['patient'] },
-      resource: { type: 'feedback', id: result.id }, requestId: META.requestId, sourceIp: META.sourceIp,
-    }]);
+    expect(app.events).toEqual([
+      {
+        action: 'feedback.create',
+        outcome: 'success',
+        subjectId: patient.userId,
+        actor: { userId: patient.userId, roles: ['patient'] },
+        resource: { type: 'feedback', id: result.id },
+        requestId: META.requestId,
+        sourceIp: META.sourceIp,
+      },
+    ]);
   });
 
   it('stores no sealed field when there are no comments', async () => {

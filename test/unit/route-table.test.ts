@@ -18,7 +18,12 @@ describe('Route table', () => {
   });
 
   it('makes public only the routes that must be (docs/security.md #17)', () => {
-    expect(all.filter((route) => isPublic(route.access)).map((route) => `${route.method} ${route.path}`).sort()).toEqual([
+    expect(
+      all
+        .filter((route) => isPublic(route.access))
+        .map((route) => `${route.method} ${route.path}`)
+        .sort(),
+    ).toEqual([
       'GET /.well-known/jwks.json',
       'GET /.well-known/openid-configuration',
       'GET /api/v1/health',
@@ -39,7 +44,12 @@ describe('Route table', () => {
     const actual = Object.fromEntries(all.map((route) => [route.id, route.throttle]));
 
     // Assess
-    expect(all.filter((route) => route.path.startsWith('/api/v1/auth/')).map((route) => route.id).sort()).toEqual(credentialRoutes);
+    expect(
+      all
+        .filter((route) => route.path.startsWith('/api/v1/auth/'))
+        .map((route) => route.id)
+        .sort(),
+    ).toEqual(credentialRoutes);
     expect(actual).toStrictEqual(expected);
     expect(AUTH_THROTTLE).toEqual({ rateLimit: 10, burstLimit: 20 });
   });
@@ -56,10 +66,14 @@ describe('Route table', () => {
     const overrides = methodThrottling();
 
     // Assess
-    const expected = Object.fromEntries(all.filter((route) => route.throttle !== undefined).map((route) => [
-      `${route.path}/${route.method}`, { rateLimit: route.throttle!.rateLimit, burstLimit: route.throttle!.burstLimit },
-    ]));
-    const actual = Object.fromEntries(Object.entries(overrides).map(([key, options]) => [key, { rateLimit: options.throttlingRateLimit, burstLimit: options.throttlingBurstLimit }]));
+    const expected = Object.fromEntries(
+      all
+        .filter((route) => route.throttle !== undefined)
+        .map((route) => [`${route.path}/${route.method}`, { rateLimit: route.throttle!.rateLimit, burstLimit: route.throttle!.burstLimit }]),
+    );
+    const actual = Object.fromEntries(
+      Object.entries(overrides).map(([key, options]) => [key, { rateLimit: options.throttlingRateLimit, burstLimit: options.throttlingBurstLimit }]),
+    );
     expect(actual).toStrictEqual(expected);
   });
 
@@ -89,7 +103,9 @@ describe('Function: openApiDocument', () => {
   it('is what the openapi function serves: the generated file is up to date (else run `npm run openapi`)', async () => {
     const { readFileSync } = await import('node:fs');
     const { OPENAPI_FILE, generatedOpenApiText } = await import('../../scripts/generate-openapi');
-    expect(readFileSync(OPENAPI_FILE, 'utf8') === generatedOpenApiText(), 'functions/platform/openapi.generated.json is stale: run `npm run openapi`').toBe(true);
+    expect(readFileSync(OPENAPI_FILE, 'utf8') === generatedOpenApiText(), 'functions/platform/openapi.generated.json is stale: run `npm run openapi`').toBe(
+      true,
+    );
   });
 
   it('resolves every $ref to a component', () => {

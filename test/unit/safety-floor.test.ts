@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { TriageLevel } from '../../shared/contracts/triage';
 import { LOW_CONFIDENCE, applySafetyFloor, type FloorInput } from '../../shared/triage/safety-floor';
 
-const floor = (overrides: Partial<FloorInput> = {}): FloorInput => ({ rulesLevel: 'self_care', proposedLevel: 'consultation', modelConfidence: 0.9, recentSessions: 0, ...overrides });
+const floor = (overrides: Partial<FloorInput> = {}): FloorInput => ({
+  rulesLevel: 'self_care',
+  proposedLevel: 'consultation',
+  modelConfidence: 0.9,
+  recentSessions: 0,
+  ...overrides,
+});
 
 describe('Function: applySafetyFloor', () => {
   describe('low model confidence', () => {

@@ -20,8 +20,13 @@ const assess = (input: Partial<TriageInput>) => assessWithRules({ symptoms: [sym
 const family = (name: string): string[] => TABLES.FAMILIES[name]!.split('|');
 const list = (field: string): string[] => (field ? field.split(';') : []);
 const CALL_AMBULANCE = 'Call emergency services now (911 in the US, 999 in the UK, 112 in the EU). Do not drive yourself.';
-const GO_TO_ED = 'Go to an emergency department now, or call emergency services (911 in the US, 999 in the UK, 112 in the EU) if you cannot get there safely or it gets worse.';
-const GENERIC_QUESTIONS = ['How long has it lasted, and is it getting worse?', 'Any other symptoms, such as fever or pain elsewhere?', 'Any long-term conditions, pregnancy or regular medicines?'];
+const GO_TO_ED =
+  'Go to an emergency department now, or call emergency services (911 in the US, 999 in the UK, 112 in the EU) if you cannot get there safely or it gets worse.';
+const GENERIC_QUESTIONS = [
+  'How long has it lasted, and is it getting worse?',
+  'Any other symptoms, such as fever or pain elsewhere?',
+  'Any long-term conditions, pregnancy or regular medicines?',
+];
 const GENERIC_SELF_CARE = ['Rest and drink plenty of fluids', 'Paracetamol or ibuprofen if suitable for you, following the label'];
 /** A symptom no concept matches (a made-up word, so that new phrases never make it recognised). */
 const UNRECOGNISED = 'xyzzy';
@@ -59,13 +64,16 @@ describe('Function: fold', () => {
     expect(result).toBe(folded);
   });
 
-  it.each(['fitting', 'spotting', 'cutting', 'confusing', 'stabbing', 'hives', 'fainted', 'fainting', 'sobbed', 'stroked', 'stroking'])('leaves %s as written', (word) => {
-    // Act
-    const result = fold(word);
+  it.each(['fitting', 'spotting', 'cutting', 'confusing', 'stabbing', 'hives', 'fainted', 'fainting', 'sobbed', 'stroked', 'stroking'])(
+    'leaves %s as written',
+    (word) => {
+      // Act
+      const result = fold(word);
 
-    // Assess
-    expect(result).toBe(word);
-  });
+      // Assess
+      expect(result).toBe(word);
+    },
+  );
 
   it.each([
     ['pian', 'pain'],
@@ -287,15 +295,18 @@ describe('Function: scan', () => {
   });
 
   describe('contractions', () => {
-    it.each(['I cannot breathe', 'I can not breathe', 'I am unable to breathe', "I can't breathe", 'I couldnt breathe'])('reads "%s" as severe breathlessness', (text) => {
-      // Act
-      const result = concepts(text);
+    it.each(['I cannot breathe', 'I can not breathe', 'I am unable to breathe', "I can't breathe", 'I couldnt breathe'])(
+      'reads "%s" as severe breathlessness',
+      (text) => {
+        // Act
+        const result = concepts(text);
 
-      // Assess
-      expect(result).toContain('severe_breathlessness');
-    });
+        // Assess
+        expect(result).toContain('severe_breathlessness');
+      },
+    );
 
-    it.each(["I don't have chest pain", "I haven't had chest pain", "it wasn't chest pain", "I didnt have chest pain"])('reads "%s" as a negation', (text) => {
+    it.each(["I don't have chest pain", "I haven't had chest pain", "it wasn't chest pain", 'I didnt have chest pain'])('reads "%s" as a negation', (text) => {
       // Act
       const result = concepts(text);
 
@@ -472,16 +483,20 @@ describe('Function: scan', () => {
   });
 
   describe('history', () => {
-    it.each(['had a stroke a year ago', 'had a stroke 2 years ago', 'had a stroke a month ago', 'had a stroke 3 months ago', 'had a stroke last year', 'history of a mild stroke'])(
-      'reads "%s" as a past event, not a stroke now',
-      (text) => {
-        // Act
-        const result = concepts(text);
+    it.each([
+      'had a stroke a year ago',
+      'had a stroke 2 years ago',
+      'had a stroke a month ago',
+      'had a stroke 3 months ago',
+      'had a stroke last year',
+      'history of a mild stroke',
+    ])('reads "%s" as a past event, not a stroke now', (text) => {
+      // Act
+      const result = concepts(text);
 
-        // Assess
-        expect(result).not.toContain('stroke');
-      },
-    );
+      // Assess
+      expect(result).not.toContain('stroke');
+    });
 
     it('keeps an event now when a history word comes after it', () => {
       // Act
@@ -509,21 +524,27 @@ describe('Function: scan', () => {
   });
 
   describe('severity and onset', () => {
-    it.each(['chest pain 8/10', 'chest pain 9 out of 10', 'chest pain 10 / 10', 'chest pain 8 / 10', 'chest pain that is severe', 'severe chest pain'])('marks "%s" severe', (text) => {
-      // Act
-      const [mention] = scan(text);
+    it.each(['chest pain 8/10', 'chest pain 9 out of 10', 'chest pain 10 / 10', 'chest pain 8 / 10', 'chest pain that is severe', 'severe chest pain'])(
+      'marks "%s" severe',
+      (text) => {
+        // Act
+        const [mention] = scan(text);
 
-      // Assess
-      expect(mention).toMatchObject({ concept: 'chest_pain', severe: true });
-    });
+        // Assess
+        expect(mention).toMatchObject({ concept: 'chest_pain', severe: true });
+      },
+    );
 
-    it.each(['chest pain 7/10', 'chest pain, 10/10 for the headache', 'severe itching on my legs and also chest pain'])('does not mark the chest pain in "%s" severe', (text) => {
-      // Act
-      const mention = scan(text).find((m) => m.concept === 'chest_pain');
+    it.each(['chest pain 7/10', 'chest pain, 10/10 for the headache', 'severe itching on my legs and also chest pain'])(
+      'does not mark the chest pain in "%s" severe',
+      (text) => {
+        // Act
+        const mention = scan(text).find((m) => m.concept === 'chest_pain');
 
-      // Assess
-      expect(mention).toMatchObject({ severe: false });
-    });
+        // Assess
+        expect(mention).toMatchObject({ severe: false });
+      },
+    );
 
     it('marks a sudden clause', () => {
       // Act
@@ -654,21 +675,27 @@ describe('Function: scan (numbers, lists and combinations)', () => {
   });
 
   describe('counts', () => {
-    it.each(['took 10 paracetamol', 'took 24 paracetamol', 'took 100 paracetamol', 'took 1000 paracetamol', 'took 24 paracetamol tablets'])('reads "%s" as numerous', (text) => {
-      // Act
-      const result = concepts(text);
+    it.each(['took 10 paracetamol', 'took 24 paracetamol', 'took 100 paracetamol', 'took 1000 paracetamol', 'took 24 paracetamol tablets'])(
+      'reads "%s" as numerous',
+      (text) => {
+        // Act
+        const result = concepts(text);
 
-      // Assess
-      expect(result).toEqual(['overdose']);
-    });
+        // Assess
+        expect(result).toEqual(['overdose']);
+      },
+    );
 
-    it.each(['took 9 paracetamol', 'took 09 paracetamol', 'took 5 paracetamol', 'took 10000 paracetamol', 'took 20 mg paracetamol', 'took 1e2 paracetamol'])('does not read "%s" as numerous', (text) => {
-      // Act
-      const result = concepts(text);
+    it.each(['took 9 paracetamol', 'took 09 paracetamol', 'took 5 paracetamol', 'took 10000 paracetamol', 'took 20 mg paracetamol', 'took 1e2 paracetamol'])(
+      'does not read "%s" as numerous',
+      (text) => {
+        // Act
+        const result = concepts(text);
 
-      // Assess
-      expect(result).toEqual([]);
-    });
+        // Assess
+        expect(result).toEqual([]);
+      },
+    );
   });
 
   describe('blood sugars', () => {
@@ -1303,7 +1330,9 @@ describe('Function: assessWithRules', () => {
 
     it('names at most four findings', () => {
       // Act
-      const result = assess({ symptoms: [symptom('face drooping', 5), symptom('slurred speech', 5), symptom('weak arm', 5), symptom('overdose', 5), symptom('collapsed', 5)] });
+      const result = assess({
+        symptoms: [symptom('face drooping', 5), symptom('slurred speech', 5), symptom('weak arm', 5), symptom('overdose', 5), symptom('collapsed', 5)],
+      });
 
       // Assess
       const named = result.summary.split(':')[0]!;
@@ -1318,7 +1347,9 @@ describe('Function: assessWithRules', () => {
 
       // Assess
       expect(urgent.summary).toBe(`Breathlessness: ${family('breathing')[0]}. Speak to a doctor or urgent care service within 24 hours.`);
-      expect(routine.summary).toBe('No specific warning signs were recognised in what was described, but it is worth a check by a doctor. Book an appointment with a doctor; it does not look urgent.');
+      expect(routine.summary).toBe(
+        'No specific warning signs were recognised in what was described, but it is worth a check by a doctor. Book an appointment with a doctor; it does not look urgent.',
+      );
       expect(home.summary).toBe(`Cough: ${family('respiratory')[0]}. This can usually be looked after at home.`);
     });
 
@@ -1393,7 +1424,9 @@ describe('Function: assessWithRules', () => {
 
     it('caps the lists at 5 conditions and 4 questions', () => {
       // Act
-      const result = assessWithRules({ symptoms: [symptom('cough', 3), symptom('sore throat', 3), symptom('headache', 2), symptom('back pain', 2), symptom('heartburn', 2)] });
+      const result = assessWithRules({
+        symptoms: [symptom('cough', 3), symptom('sore throat', 3), symptom('headache', 2), symptom('back pain', 2), symptom('heartburn', 2)],
+      });
 
       // Assess
       expect(result.possibleConditions).toHaveLength(5);
@@ -1609,7 +1642,12 @@ describe('Rule ids', () => {
   const derived = Object.values(TABLES.RULES)
     .flat()
     .filter((line) => line.split(' ').length === 2)
-    .map((line) => line.split(' ')[1]!.split('&').filter((t) => !t.startsWith('-')));
+    .map((line) =>
+      line
+        .split(' ')[1]!
+        .split('&')
+        .filter((t) => !t.startsWith('-')),
+    );
 
   it('are snake case, without empty parts', () => {
     // Assess
@@ -1636,7 +1674,15 @@ describe('Rule ids', () => {
   it("list the engine's own ids beside the rules'", () => {
     // Assess
     expect(ENGINE_IDS).toEqual(
-      expect.arrayContaining(['sudden_very_severe_symptom', 'very_severe_symptom', 'symptom_over_4_weeks', 'unrecognised_symptom', 'no_specific_rule', 'raised_for_age_or_weak_immunity', 'engine_fail_safe']),
+      expect.arrayContaining([
+        'sudden_very_severe_symptom',
+        'very_severe_symptom',
+        'symptom_over_4_weeks',
+        'unrecognised_symptom',
+        'no_specific_rule',
+        'raised_for_age_or_weak_immunity',
+        'engine_fail_safe',
+      ]),
     );
   });
 

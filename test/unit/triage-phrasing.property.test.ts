@@ -37,12 +37,27 @@ const ALL_FILLER = new Set(WORDS.FILLER!.split(' ').map(fold));
 const FILLER = ['really', 'very', 'so', 'quite', 'a', 'bit', 'little', 'like', 'the', 'my', 'is', 'was', 'feel', 'getting', 'going', 'constantly', 'properly'];
 const NO_FUZZ = new Set(WORDS.NO_FUZZ!.split(' '));
 /** Words a typo must not turn into: they mean something else to the reader (clause breaks, fillers, negators). */
-const TAKEN = new Set(['but', 'though', 'however', 'although', 'except', 'whereas', 'yet', ...['FILLER', 'NEGATORS', 'PSEUDO', 'NEG_STOP', 'COMBINE_STOP'].flatMap((k) => WORDS[k]!.split(' ').map(fold))]);
+const TAKEN = new Set([
+  'but',
+  'though',
+  'however',
+  'although',
+  'except',
+  'whereas',
+  'yet',
+  ...['FILLER', 'NEGATORS', 'PSEUDO', 'NEG_STOP', 'COMBINE_STOP'].flatMap((k) => WORDS[k]!.split(' ').map(fold)),
+]);
 /** Clauses that add nothing urgent; they sit before or after the phrase. */
-const CONTEXT = ['since this morning', 'not sure what to do', 'my mum told me to check', 'it started at work', 'any advice please', 'sorry for the long message'];
+const CONTEXT = [
+  'since this morning',
+  'not sure what to do',
+  'my mum told me to check',
+  'it started at work',
+  'any advice please',
+  'sorry for the long message',
+];
 
 const assess = (freeText: string): TriageLevel => assessWithRules({ symptoms: [{ name: 'feeling unwell', severity: 4 }], freeText }).level;
-
 
 /** The plain phrases that alone make an emergency, with their level. */
 const SEEDS: { concept: string; phrase: string; level: TriageLevel }[] = EMERGENCY_CONCEPTS.flatMap((concept) =>
@@ -71,7 +86,8 @@ const typo = (words: string[], at: number, kind: number): string[] => {
   return fold(t).length >= 5 && withinOneEdit(fold(t), stem) && !VOCAB.has(fold(t)) && !TAKEN.has(fold(t)) ? words.map((x, k) => (k === i ? t : x)) : words;
 };
 /** Two-word phrases the engine also reads reversed ("pain in my chest"). */
-const reversible = (words: string[]) => words.length === 2 && !words.some((w) => ALL_FILLER.has(fold(w)) || /^(no|not|never|cant|without|nor|deny|denies|negative)$/.test(w));
+const reversible = (words: string[]) =>
+  words.length === 2 && !words.some((w) => ALL_FILLER.has(fold(w)) || /^(no|not|never|cant|without|nor|deny|denies|negative)$/.test(w));
 
 const rewrite = fc.record({
   casing: fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }),

@@ -8,7 +8,8 @@ import { compilePhrases } from '../../shared/triage/rules/compile-phrases';
 import { scan, withinOneEdit } from '../../shared/triage/rules/text';
 
 const symptom = (name: string, severity = 5, more: Partial<TriageInput['symptoms'][number]> = {}) => ({ name, severity, ...more });
-const assess = (input: Partial<TriageInput> & { symptoms?: TriageInput['symptoms'] }) => assessWithRules({ symptoms: [symptom('feeling unwell', 4)], ...input });
+const assess = (input: Partial<TriageInput> & { symptoms?: TriageInput['symptoms'] }) =>
+  assessWithRules({ symptoms: [symptom('feeling unwell', 4)], ...input });
 const levelOfText = (freeText: string, more: Partial<TriageInput> = {}) => assess({ freeText, ...more }).level;
 const atLeast = (level: TriageLevel, floor: TriageLevel) => urgencyRank(level) <= urgencyRank(floor);
 
@@ -16,16 +17,41 @@ describe('Function: assessWithRules', () => {
   describe('red-flag families', () => {
     it.each<[string, Partial<TriageInput>, TriageLevel, string]>([
       ['chest pain with sweating', { symptoms: [symptom('chest pain', 6), symptom('sweating', 5)] }, 'emergency_ambulance', 'chest_pain_with_sweating'],
-      ['chest pain with breathlessness', { symptoms: [symptom('chest pain', 5)], freeText: 'and short of breath' }, 'emergency_ambulance', 'chest_pain_with_breathlessness'],
-      ['chest pain spreading to the left arm', { symptoms: [symptom('chest pain', 5)], freeText: 'it goes down my left arm' }, 'emergency_ambulance', 'chest_pain_radiating'],
+      [
+        'chest pain with breathlessness',
+        { symptoms: [symptom('chest pain', 5)], freeText: 'and short of breath' },
+        'emergency_ambulance',
+        'chest_pain_with_breathlessness',
+      ],
+      [
+        'chest pain spreading to the left arm',
+        { symptoms: [symptom('chest pain', 5)], freeText: 'it goes down my left arm' },
+        'emergency_ambulance',
+        'chest_pain_radiating',
+      ],
       ['stroke: face droop', { symptoms: [symptom('face drooping', 5, { onset: 'sudden' })] }, 'emergency_ambulance', 'stroke_face_droop'],
       ['stroke: arm weakness', { symptoms: [symptom('weak arm', 5)] }, 'emergency_ambulance', 'stroke_arm_weakness'],
       ['stroke: speech', { symptoms: [symptom('slurred speech', 5)] }, 'emergency_ambulance', 'stroke_speech_difficulty'],
       ['anaphylaxis: tongue swelling', { symptoms: [symptom('swollen tongue', 7)] }, 'emergency_ambulance', 'airway_swelling'],
-      ['anaphylaxis: breathing after a sting', { symptoms: [symptom('wasp sting', 4), symptom('short of breath', 6)] }, 'emergency_ambulance', 'anaphylaxis_breathing_after_exposure'],
-      ['anaphylaxis: hives and trouble breathing', { symptoms: [symptom('hives', 5), symptom('trouble breathing', 6)] }, 'emergency_ambulance', 'anaphylaxis_breathing_after_exposure'],
-      ['severe bleeding', { symptoms: [symptom('bleeding that won\'t stop', 8)] }, 'emergency_ambulance', 'severe_bleeding'],
-      ['breathing: blue lips', { symptoms: [symptom('cough', 5)], freeText: 'her lips are turning blue' }, 'emergency_ambulance', 'breathing_difficulty_severe'],
+      [
+        'anaphylaxis: breathing after a sting',
+        { symptoms: [symptom('wasp sting', 4), symptom('short of breath', 6)] },
+        'emergency_ambulance',
+        'anaphylaxis_breathing_after_exposure',
+      ],
+      [
+        'anaphylaxis: hives and trouble breathing',
+        { symptoms: [symptom('hives', 5), symptom('trouble breathing', 6)] },
+        'emergency_ambulance',
+        'anaphylaxis_breathing_after_exposure',
+      ],
+      ['severe bleeding', { symptoms: [symptom("bleeding that won't stop", 8)] }, 'emergency_ambulance', 'severe_bleeding'],
+      [
+        'breathing: blue lips',
+        { symptoms: [symptom('cough', 5)], freeText: 'her lips are turning blue' },
+        'emergency_ambulance',
+        'breathing_difficulty_severe',
+      ],
       ['breathing: moderate', { symptoms: [symptom('shortness of breath', 5)] }, 'emergency', 'breathing_difficulty'],
       ['breathing: mild, self-rated', { symptoms: [symptom('shortness of breath', 2, { durationHours: 72 })] }, 'consultation_24', 'breathing_difficulty_mild'],
       ['loss of consciousness', { symptoms: [symptom('collapsed', 9)] }, 'emergency_ambulance', 'loss_of_consciousness'],
@@ -37,16 +63,41 @@ describe('Function: assessWithRules', () => {
       ['self-harm', { symptoms: [symptom('low mood', 6)], freeText: 'I have been self-harming' }, 'emergency', 'self_harm'],
       ['overdose', { symptoms: [symptom('overdose', 6)] }, 'emergency_ambulance', 'overdose'],
       ['meningitis: fever and stiff neck', { symptoms: [symptom('fever', 6), symptom('stiff neck', 6)] }, 'emergency_ambulance', 'meningitis_fever_stiff_neck'],
-      ['meningitis: non-blanching rash with fever', { symptoms: [symptom('purple rash', 5), symptom('fever', 6)] }, 'emergency_ambulance', 'meningitis_non_blanching_rash'],
-      ['meningitis: headache, light sensitivity, fever', { symptoms: [symptom('headache', 6), symptom('photophobia', 5), symptom('fever', 5)] }, 'emergency_ambulance', 'meningitis_headache_light_sensitivity'],
+      [
+        'meningitis: non-blanching rash with fever',
+        { symptoms: [symptom('purple rash', 5), symptom('fever', 6)] },
+        'emergency_ambulance',
+        'meningitis_non_blanching_rash',
+      ],
+      [
+        'meningitis: headache, light sensitivity, fever',
+        { symptoms: [symptom('headache', 6), symptom('photophobia', 5), symptom('fever', 5)] },
+        'emergency_ambulance',
+        'meningitis_headache_light_sensitivity',
+      ],
       ['thunderclap headache', { symptoms: [symptom('thunderclap headache', 9, { onset: 'sudden' })] }, 'emergency', 'worst_headache'],
       ['sudden severe headache by severity and onset', { symptoms: [symptom('headache', 9, { onset: 'sudden' })] }, 'emergency', 'sudden_severe_headache'],
       ['pregnancy with bleeding', { symptoms: [symptom('bleeding', 3)], pregnant: true }, 'emergency', 'pregnancy_with_bleeding'],
-      ['pregnancy with severe abdominal pain', { symptoms: [symptom('abdominal pain', 8)], pregnant: true }, 'emergency', 'pregnancy_with_abdominal_pain_severe'],
+      [
+        'pregnancy with severe abdominal pain',
+        { symptoms: [symptom('abdominal pain', 8)], pregnant: true },
+        'emergency',
+        'pregnancy_with_abdominal_pain_severe',
+      ],
       ['infant with fever', { symptoms: [symptom('fever', 4)], age: 0 }, 'emergency', 'infant_with_fever'],
-      ['toddler with high fever and lethargy', { symptoms: [symptom('high fever', 7), symptom('lethargy', 5)], age: 2 }, 'emergency', 'toddler_fever_with_lethargy'],
+      [
+        'toddler with high fever and lethargy',
+        { symptoms: [symptom('high fever', 7), symptom('lethargy', 5)], age: 2 },
+        'emergency',
+        'toddler_fever_with_lethargy',
+      ],
       ['sepsis: fever and confusion', { symptoms: [symptom('fever', 6), symptom('confused', 6)] }, 'emergency_ambulance', 'sepsis_signs'],
-      ['sepsis: infection and mottled skin', { symptoms: [symptom('infected wound', 5)], freeText: 'skin looks mottled' }, 'emergency_ambulance', 'sepsis_signs'],
+      [
+        'sepsis: infection and mottled skin',
+        { symptoms: [symptom('infected wound', 5)], freeText: 'skin looks mottled' },
+        'emergency_ambulance',
+        'sepsis_signs',
+      ],
       ['abdominal pain, sudden and severe', { symptoms: [symptom('stomach pain', 9, { onset: 'sudden' })] }, 'emergency', 'abdominal_pain_severe'],
       ['rigid abdomen', { symptoms: [symptom('tummy ache', 6)], freeText: 'belly is rigid' }, 'emergency', 'rigid_abdomen'],
       ['vomiting blood', { symptoms: [symptom('vomiting blood', 5)] }, 'emergency', 'vomiting_blood'],
@@ -152,13 +203,41 @@ describe('Function: assessWithRules', () => {
       expect(withinOneEdit('siezure', 'seizure')).toBe(true);
       expect(withinOneEdit('unconcious', 'unconscious')).toBe(true);
       expect(withinOneEdit('fever', 'fervour')).toBe(false);
-      for (const word of ['cooking', 'hitting', 'sitting', 'dropping', 'brown', 'middle', 'prison', 'server', 'sobbing', 'pants', 'winds', 'guard', 'fellow', 'invest', 'flint', 'severe', 'never', 'child', 'carry']) {
+      for (const word of [
+        'cooking',
+        'hitting',
+        'sitting',
+        'dropping',
+        'brown',
+        'middle',
+        'prison',
+        'server',
+        'sobbing',
+        'pants',
+        'winds',
+        'guard',
+        'fellow',
+        'invest',
+        'flint',
+        'severe',
+        'never',
+        'child',
+        'carry',
+      ]) {
         expect(redFlagsInText(`I was ${word} today`), word).toBeUndefined();
       }
     });
 
     it('does not mistake benign phrases for red flags', () => {
-      for (const text of ['hay fever again', "I'm fit and healthy", 'my temperature is normal', "can't breathe through my nose", 'a coughing fit', 'had a blood test', 'went back to work']) {
+      for (const text of [
+        'hay fever again',
+        "I'm fit and healthy",
+        'my temperature is normal',
+        "can't breathe through my nose",
+        'a coughing fit',
+        'had a blood test',
+        'went back to work',
+      ]) {
         expect(redFlagsInText(text), text).toBeUndefined();
       }
     });
@@ -357,12 +436,43 @@ describe('Function: assessWithRules', () => {
     it('never throws, whatever valid input it gets', () => {
       // Prepare: a deterministic generator of odd but schema-valid inputs
       let seed = 42;
-      const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-      const pieces = ['chest', 'pain', 'no', 'not', '39.5', '°F', 'for 3 days', '{', '|', 'ünïcödé', '🙂', "can't", 'fit', 'a', ',', '.', '\n', 'severe', '10/10', 'x'.repeat(60), '1e400'];
-      const text = (n: number) => Array.from({ length: n }, () => pieces[Math.floor(rnd() * pieces.length)]).join(' ').slice(0, 2000) || 'x';
+      const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      const pieces = [
+        'chest',
+        'pain',
+        'no',
+        'not',
+        '39.5',
+        '°F',
+        'for 3 days',
+        '{',
+        '|',
+        'ünïcödé',
+        '🙂',
+        "can't",
+        'fit',
+        'a',
+        ',',
+        '.',
+        '\n',
+        'severe',
+        '10/10',
+        'x'.repeat(60),
+        '1e400',
+      ];
+      const text = (n: number) =>
+        Array.from({ length: n }, () => pieces[Math.floor(rnd() * pieces.length)])
+          .join(' ')
+          .slice(0, 2000) || 'x';
       for (let i = 0; i < 300; i++) {
         const input: TriageInput = {
-          symptoms: Array.from({ length: 1 + Math.floor(rnd() * 5) }, () => symptom(text(1 + Math.floor(rnd() * 8)).slice(0, 100) || 'x', 1 + Math.floor(rnd() * 10), rnd() < 0.5 ? { durationHours: rnd() * 87_600, onset: rnd() < 0.5 ? 'sudden' : 'gradual' } : {})),
+          symptoms: Array.from({ length: 1 + Math.floor(rnd() * 5) }, () =>
+            symptom(
+              text(1 + Math.floor(rnd() * 8)).slice(0, 100) || 'x',
+              1 + Math.floor(rnd() * 10),
+              rnd() < 0.5 ? { durationHours: rnd() * 87_600, onset: rnd() < 0.5 ? 'sudden' : 'gradual' } : {},
+            ),
+          ),
           ...(rnd() < 0.7 ? { freeText: text(Math.floor(rnd() * 400)) } : {}),
           ...(rnd() < 0.5 ? { age: Math.floor(rnd() * 126) } : {}),
           ...(rnd() < 0.3 ? { pregnant: rnd() < 0.5 } : {}),
@@ -379,7 +489,18 @@ describe('Function: assessWithRules', () => {
 
   describe('tables', () => {
     it('reads only known concepts and context flags, and every family has advice', () => {
-      const known = new Set([...Object.keys(CONCEPTS), ...Object.keys(TOGETHER), ...Object.keys(PAIN_SITES), 'age_0', 'age_1_2', 'under_5', 'under_16', 'age_50', 'age_65', 'pregnancy']);
+      const known = new Set([
+        ...Object.keys(CONCEPTS),
+        ...Object.keys(TOGETHER),
+        ...Object.keys(PAIN_SITES),
+        'age_0',
+        'age_1_2',
+        'under_5',
+        'under_16',
+        'age_50',
+        'age_65',
+        'pregnancy',
+      ]);
       for (const { rule, concept, family } of ruleConcepts()) {
         expect(known.has(concept), `${rule} reads unknown concept ${concept}`).toBe(true);
         expect(FAMILIES[family], `${rule}: family ${family}`).toBeDefined();
@@ -486,9 +607,12 @@ describe('Function: compilePhrases', () => {
     const table = read(compile({ a: 'swollen {lips,tongue}', b: 'swollen lips' }, { c: 'chest' }));
     // Assess
     expect(table).toEqual({
-      'chest pain': ['c'], 'pain chest': ['c'],
-      'swollen lip': ['a', 'b'], 'swollen tongu': ['a'],
-      'lip swollen': ['a', 'b'], 'tongu swollen': ['a'],
+      'chest pain': ['c'],
+      'pain chest': ['c'],
+      'swollen lip': ['a', 'b'],
+      'swollen tongu': ['a'],
+      'lip swollen': ['a', 'b'],
+      'tongu swollen': ['a'],
     });
   });
 

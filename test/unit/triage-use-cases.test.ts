@@ -22,8 +22,14 @@ const COLD: TriageInput = { ...(MILD_COLD as TriageInput), freeText: FREE_TEXT }
 const HEADACHE: TriageInput = { symptoms: [{ name: 'headache', severity: 5, durationHours: 24 }], age: 40 };
 
 const ANSWER: ModelAssessment = {
-  level: 'consultation_24', confidence: 0.9, summary: 'See a clinician within a day.', possibleConditions: ['sinusitis'],
-  followUpQuestions: ['Any fever?'], selfCare: ['Rest'], watchFor: ['Stiff neck'], teleconsultationOk: true,
+  level: 'consultation_24',
+  confidence: 0.9,
+  summary: 'See a clinician within a day.',
+  possibleConditions: ['sinusitis'],
+  followUpQuestions: ['Any fever?'],
+  selfCare: ['Rest'],
+  watchFor: ['Stiff neck'],
+  teleconsultationOk: true,
 };
 
 /** A patient, the app, and the worker's deps over the same fakes. */
@@ -51,17 +57,33 @@ describe('Use case: startSession', () => {
 
     // Assess
     expect(emergency).toBe(false);
-    expect(session).toEqual({ id: expect.any(String), status: 'queued', revision: 1, createdAt: '2026-11-25T12:00:00.000Z', updatedAt: '2026-11-25T12:00:00.000Z' });
+    expect(session).toEqual({
+      id: expect.any(String),
+      status: 'queued',
+      revision: 1,
+      createdAt: '2026-11-25T12:00:00.000Z',
+      updatedAt: '2026-11-25T12:00:00.000Z',
+    });
     expect(app.queue.messages).toEqual([{ sessionId: session.id, patientId: patient.userId, revision: 1 }]);
     const stored = (await app.deps.sessions.getSession(patient.userId, session.id))!;
     expect(stored).toMatchObject({ status: 'queued', revision: 1, processedRevision: 0 });
     expect(stored).not.toHaveProperty('resultSealed');
     expectSealedWithout(stored.inputSealed, 'runny nose', 'Quentin Marlowe', 'Birchwood');
-    expect(await app.deps.vault.openJson<SessionInput>(sessionPlaces.input(patient.userId, session.id), stored.inputSealed)).toEqual({ input: COLD, answers: [] });
-    expect(app.events).toEqual([{
-      action: 'triage.create', outcome: 'success', subjectId: patient.userId, actor: { userId: patient.userId, roles: ['patient'] },
-      resource: { type: 'symptom_session', id: session.id }, requestId: META.requestId, sourceIp: META.sourceIp,
-    }]);
+    expect(await app.deps.vault.openJson<SessionInput>(sessionPlaces.input(patient.userId, session.id), stored.inputSealed)).toEqual({
+      input: COLD,
+      answers: [],
+    });
+    expect(app.events).toEqual([
+      {
+        action: 'triage.create',
+        outcome: 'success',
+        subjectId: patient.userId,
+        actor: { userId: patient.userId, roles: ['patient'] },
+        resource: { type: 'symptom_session', id: session.id },
+        requestId: META.requestId,
+        sourceIp: META.sourceIp,
+      },
+    ]);
   });
 
   it('settles an emergency at once from the rules: the result is returned and stored sealed, nothing is queued', async () => {
@@ -73,7 +95,11 @@ describe('Use case: startSession', () => {
 
     // Assess
     expect(emergency).toBe(true);
-    expect(session).toMatchObject({ status: 'completed', revision: 1, result: { level: 'emergency_ambulance', source: 'rules', promptVersion: RULES_VERSION } });
+    expect(session).toMatchObject({
+      status: 'completed',
+      revision: 1,
+      result: { level: 'emergency_ambulance', source: 'rules', promptVersion: RULES_VERSION },
+    });
     expect(app.queue.messages).toEqual([]);
     const stored = (await app.deps.sessions.getSession(patient.userId, session.id))!;
     expect(stored).toMatchObject({ status: 'completed', processedRevision: 1 });
@@ -111,7 +137,9 @@ describe('Use case: getSession', () => {
 
     // Assess
     expect(read).toEqual(session);
-    expect(app.events).toEqual([expect.objectContaining({ action: 'triage.read', outcome: 'success', subjectId: patient.userId, resource: { type: 'symptom_session', id: session.id } })]);
+    expect(app.events).toEqual([
+      expect.objectContaining({ action: 'triage.read', outcome: 'success', subjectId: patient.userId, resource: { type: 'symptom_session', id: session.id } }),
+    ]);
   });
 
   it('answers 404 for another patient’s session, as for one that does not exist, and audits nothing', async () => {
@@ -173,7 +201,14 @@ describe('Use case: answerFollowUps', () => {
     expect(stored).toMatchObject({ revision: 2, status: 'queued' });
     expectSealedWithout(stored.inputSealed, '39.2 since Tuesday', 'runny nose');
     expect(await app.deps.vault.openJson(sessionPlaces.input(patient.userId, session.id), stored.inputSealed)).toEqual({ input: COLD, answers });
-    expect(app.events).toEqual([expect.objectContaining({ action: 'triage.answer', outcome: 'success', subjectId: patient.userId, resource: { type: 'symptom_session', id: session.id } })]);
+    expect(app.events).toEqual([
+      expect.objectContaining({
+        action: 'triage.answer',
+        outcome: 'success',
+        subjectId: patient.userId,
+        resource: { type: 'symptom_session', id: session.id },
+      }),
+    ]);
   });
 
   it('answers 404 for another patient’s session and writes, queues and audits nothing', async () => {
@@ -227,16 +262,28 @@ describe('Use case: processSession', () => {
 
     // Assess
     expect([first, redelivered]).toEqual(['completed', 'duplicate']);
-    expect(await app.deps.sessions.getSession(patient.userId, session.id)).toMatchObject({ status: 'completed', processedRevision: 1, updatedAt: '2026-11-25T12:00:02.000Z' });
+    expect(await app.deps.sessions.getSession(patient.userId, session.id)).toMatchObject({
+      status: 'completed',
+      processedRevision: 1,
+      updatedAt: '2026-11-25T12:00:02.000Z',
+    });
     const result = await resultOf(app, patient.userId, session.id);
     expect(result).toMatchObject({ level: 'self_care', source: 'rules', promptVersion: RULES_VERSION });
     expect(result).not.toHaveProperty('model');
     expect(app.metrics.outcomes).toEqual([{ source: 'rules', level: 'self_care' }]);
     expect(app.metrics.usage).toEqual([]);
-    expect(app.events).toEqual([{
-      action: 'triage.complete', outcome: 'success', subjectId: patient.userId, actor: { userId: 'system:triage-worker', roles: [] },
-      resource: { type: 'symptom_session', id: session.id }, reason: 'source:rules', requestId: `${session.id}#1`, sourceIp: 'internal',
-    }]);
+    expect(app.events).toEqual([
+      {
+        action: 'triage.complete',
+        outcome: 'success',
+        subjectId: patient.userId,
+        actor: { userId: 'system:triage-worker', roles: [] },
+        resource: { type: 'symptom_session', id: session.id },
+        reason: 'source:rules',
+        requestId: `${session.id}#1`,
+        sourceIp: 'internal',
+      },
+    ]);
   });
 
   it('skips a revision that follow-up answers superseded, and answers the new one', async () => {

@@ -17,7 +17,16 @@ beforeAll(async () => {
 });
 
 const claims = (overrides: JWTPayload = {}): JWTPayload => ({
-  iss: ISSUER, sub: 'user-1', client_id: 'app', token_use: 'access', groups: ['patient'], scope: 's', jti: 'j', iat: t, exp: t + 900, ...overrides,
+  iss: ISSUER,
+  sub: 'user-1',
+  client_id: 'app',
+  token_use: 'access',
+  groups: ['patient'],
+  scope: 's',
+  jti: 'j',
+  iat: t,
+  exp: t + 900,
+  ...overrides,
 });
 const sign = (payload: JWTPayload) => new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid }).sign(keys.privateKey);
 const reason = async (token: Promise<string> | string) => {

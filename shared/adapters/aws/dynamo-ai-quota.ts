@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { takeToken } from '../../domain/token-bucket';
-import type { AiQuota } from "../../assessment/ports";
+import type { AiQuota } from '../../assessment/ports';
 import { AI_QUOTA, userKey } from '../../data/keys';
 import { conditionalWrite } from './dynamo-kit';
 
@@ -26,11 +26,15 @@ export class DynamoAiQuota implements AiQuota {
       const state = Item === undefined ? undefined : { tokens: Number(Item['tokens']), refilledAt: Number(Item['refilledAt']) };
       const decision = takeToken(state, Math.max(this.now(), (state?.refilledAt ?? 0) + 1), this.limits);
       if (!decision.allowed) return { allowed: false, retryAfterSeconds: decision.retryAfterSeconds };
-      const taken = await conditionalWrite(this.client, new PutCommand({
-        TableName: this.tableName, Item: { ...Key, ...decision.next },
-        ConditionExpression: state === undefined ? 'attribute_not_exists(pk)' : 'refilledAt = :seen',
-        ...(state === undefined ? {} : { ExpressionAttributeValues: { ':seen': state.refilledAt } }),
-      }));
+      const taken = await conditionalWrite(
+        this.client,
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...Key, ...decision.next },
+          ConditionExpression: state === undefined ? 'attribute_not_exists(pk)' : 'refilledAt = :seen',
+          ...(state === undefined ? {} : { ExpressionAttributeValues: { ':seen': state.refilledAt } }),
+        }),
+      );
       if (taken) return { allowed: true, retryAfterSeconds: 0 };
     }
     return { allowed: false, retryAfterSeconds: 1 };

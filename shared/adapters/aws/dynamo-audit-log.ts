@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { auditPartition, nextRecord, storedItem } from '../../audit/chain';
-import type { AuditEvent, AuditLog } from "../../audit/ports";
-import type { Clock } from "../../domain/clock";
+import type { AuditEvent, AuditLog } from '../../audit/ports';
+import type { Clock } from '../../domain/clock';
 import { conditionalWrite } from './dynamo-kit';
 
 /** Enough for a burst of one user's parallel requests; then the request fails (never unaudited). */
@@ -39,12 +39,15 @@ export class DynamoAuditLog implements AuditLog {
     let head = this.#heads.get(event.subjectId) ?? (await this.head(event.subjectId));
     for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
       const record = nextRecord(event, head, this.clock.now().toISOString());
-      const appended = await conditionalWrite(this.client, new PutCommand({
-        TableName: this.tableName,
-        // Exactly the attributes the verifier checks: the hashed fields, the hash, and what derives from them.
-        Item: storedItem(record),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }));
+      const appended = await conditionalWrite(
+        this.client,
+        new PutCommand({
+          TableName: this.tableName,
+          // Exactly the attributes the verifier checks: the hashed fields, the hash, and what derives from them.
+          Item: storedItem(record),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
       if (appended) {
         this.remember(event.subjectId, { seq: record.seq, hash: record.hash });
         return;
@@ -64,10 +67,18 @@ export class DynamoAuditLog implements AuditLog {
   }
 
   private async head(subjectId: string): Promise<{ seq: number; hash: string } | undefined> {
-    const { Items } = await this.client.send(new QueryCommand({
-      TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': auditPartition(subjectId) },
-      ScanIndexForward: false, Limit: 1, ConsistentRead: true, ProjectionExpression: 'seq, #hash', ExpressionAttributeNames: { '#hash': 'hash' },
-    }));
+    const { Items } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': auditPartition(subjectId) },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+        ProjectionExpression: 'seq, #hash',
+        ExpressionAttributeNames: { '#hash': 'hash' },
+      }),
+    );
     const head = Items?.[0];
     return head === undefined ? undefined : { seq: Number(head['seq']), hash: String(head['hash']) };
   }

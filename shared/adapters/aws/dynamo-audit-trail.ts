@@ -1,6 +1,6 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { AuditSearch, AuditTrail, StoredAuditEvent } from "../../audit/ports";
-import type { Page, PageRequest } from "../../domain/page";
+import type { AuditSearch, AuditTrail, StoredAuditEvent } from '../../audit/ports';
+import type { Page, PageRequest } from '../../domain/page';
 import { auditPartition } from '../../audit/chain';
 import { queryAll, toPage } from './dynamo-kit';
 import { decodeCursor } from './page-cursor';
@@ -25,7 +25,10 @@ export class DynamoAuditTrail implements AuditTrail {
   public async chain(subjectId: string): Promise<StoredAuditEvent[]> {
     // Whole items, keys and index attribute included: the verifier checks every attribute.
     return (await queryAll(this.client, {
-      TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': auditPartition(subjectId) }, ConsistentRead: true,
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': auditPartition(subjectId) },
+      ConsistentRead: true,
     })) as unknown as StoredAuditEvent[];
   }
 
@@ -33,7 +36,7 @@ export class DynamoAuditTrail implements AuditTrail {
     const filters: string[] = [];
     const values: Record<string, unknown> = {};
     const names: Record<string, string> = {};
-    if (query.action !== undefined) (filters.push('#action = :action'), (values[':action'] = query.action), (names['#action'] = 'action'));
+    if (query.action !== undefined) filters.push('#action = :action'), (values[':action'] = query.action), (names['#action'] = 'action');
     const range = (attribute: string): string | undefined => {
       if (query.from !== undefined) values[':from'] = query.from;
       if (query.to !== undefined) values[':to'] = query.to;
@@ -46,24 +49,34 @@ export class DynamoAuditTrail implements AuditTrail {
     if (query.subjectId !== undefined) {
       values[':pk'] = auditPartition(query.subjectId);
       const timeFilter = range('#at');
-      if (timeFilter) (filters.push(timeFilter), (names['#at'] = 'at'));
-      if (query.actorId !== undefined) (filters.push('actorId = :actor'), (values[':actor'] = query.actorId));
-      input = { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExclusiveStartKey: decodeCursor(page.cursor, { pk: auditPartition(query.subjectId) }) };
+      if (timeFilter) filters.push(timeFilter), (names['#at'] = 'at');
+      if (query.actorId !== undefined) filters.push('actorId = :actor'), (values[':actor'] = query.actorId);
+      input = {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExclusiveStartKey: decodeCursor(page.cursor, { pk: auditPartition(query.subjectId) }),
+      };
     } else {
       values[':actor'] = query.actorId;
       const timeKey = range('#at');
       if (timeKey) names['#at'] = 'at';
       input = {
-        TableName: this.tableName, IndexName: 'byActor',
+        TableName: this.tableName,
+        IndexName: 'byActor',
         KeyConditionExpression: `actorId = :actor${timeKey ? ` AND ${timeKey}` : ''}`,
         ExclusiveStartKey: decodeCursor(page.cursor, { actorId: query.actorId! }),
       };
     }
-    const result = await this.client.send(new QueryCommand({
-      ...input, ScanIndexForward: false, Limit: page.limit,
-      ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-      ExpressionAttributeValues: values, ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
-    }));
+    const result = await this.client.send(
+      new QueryCommand({
+        ...input,
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+        ExpressionAttributeValues: values,
+        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+      }),
+    );
     return toPage(result, toEvent);
   }
 }

@@ -12,5 +12,4 @@ export const createDocumentClient = (options: { endpoint?: string | undefined } 
 };
 
 /** True for the error DynamoDB returns when a condition expression does not hold. */
-export const isConditionFailure = (error: unknown): boolean =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
+export const isConditionFailure = (error: unknown): boolean => error instanceof Error && error.name === 'ConditionalCheckFailedException';

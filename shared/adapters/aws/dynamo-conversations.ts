@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ConversationRepository, StoredConversation } from "../../chat/ports";
+import type { ConversationRepository, StoredConversation } from '../../chat/ports';
 import { CHAT_PREFIX, chatKey, userKey } from '../../data/keys';
-import type { Page, PageRequest } from "../../domain/page";
+import type { Page, PageRequest } from '../../domain/page';
 import { conditionalWrite, partitionPrefix, queryPage, withoutKeys } from './dynamo-kit';
 
 const key = (patientId: string, conversationId: string) => ({ pk: userKey(patientId), sk: chatKey(conversationId) });
@@ -21,15 +21,24 @@ export class DynamoConversations implements ConversationRepository {
   /** Newest first (uuidv7 ids sort by time). */
   public conversationsOf(patientId: string, page: PageRequest): Promise<Page<StoredConversation>> {
     const pk = userKey(patientId);
-    return queryPage(this.client, { TableName: this.tableName, ...partitionPrefix(pk, CHAT_PREFIX), ScanIndexForward: false }, page, { pk }, withoutKeys<StoredConversation>);
+    return queryPage(
+      this.client,
+      { TableName: this.tableName, ...partitionPrefix(pk, CHAT_PREFIX), ScanIndexForward: false },
+      page,
+      { pk },
+      withoutKeys<StoredConversation>,
+    );
   }
 
   public saveConversation(conversation: StoredConversation, expectedRevision: number): Promise<boolean> {
-    return conditionalWrite(this.client, new PutCommand({
-      TableName: this.tableName,
-      Item: { ...key(conversation.patientId, conversation.id), ...conversation },
-      ConditionExpression: expectedRevision === 0 ? 'attribute_not_exists(pk)' : 'revision = :expected',
-      ...(expectedRevision === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedRevision } }),
-    }));
+    return conditionalWrite(
+      this.client,
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...key(conversation.patientId, conversation.id), ...conversation },
+        ConditionExpression: expectedRevision === 0 ? 'attribute_not_exists(pk)' : 'revision = :expected',
+        ...(expectedRevision === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedRevision } }),
+      }),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DataKeyRepository, WrappedDataKeys } from "../../vault/ports";
+import type { DataKeyRepository, WrappedDataKeys } from '../../vault/ports';
 import { userKey } from '../../data/keys';
 import { conditionalWrite } from './dynamo-kit';
 
@@ -19,33 +19,41 @@ export class DynamoDataKeyRepository implements DataKeyRepository {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(userId), ConsistentRead: true }));
     if (Item === undefined) return undefined;
     if (Item['destroyedAt'] !== undefined) return { state: 'destroyed' };
-    const versions = Object.fromEntries(
-      Object.entries(Item['versions'] as Record<string, Uint8Array>).map(([version, wrapped]) => [Number(version), wrapped]),
-    );
+    const versions = Object.fromEntries(Object.entries(Item['versions'] as Record<string, Uint8Array>).map(([version, wrapped]) => [Number(version), wrapped]));
     return { state: 'active', current: Number(Item['current']), versions };
   }
 
   public create(userId: string, wrapped: Uint8Array): Promise<boolean> {
-    return conditionalWrite(this.client, new PutCommand({
-      TableName: this.tableName,
-      Item: { ...key(userId), current: 1, versions: { '1': wrapped }, createdAt: new Date().toISOString() },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    return conditionalWrite(
+      this.client,
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...key(userId), current: 1, versions: { '1': wrapped }, createdAt: new Date().toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   public addVersion(userId: string, version: number, wrapped: Uint8Array, expectedCurrent: number): Promise<boolean> {
-    return conditionalWrite(this.client, new UpdateCommand({
-      TableName: this.tableName, Key: key(userId),
-      UpdateExpression: 'SET versions.#version = :wrapped, #current = :version',
-      ConditionExpression: '#current = :expected AND attribute_not_exists(destroyedAt)',
-      ExpressionAttributeNames: { '#version': String(version), '#current': 'current' },
-      ExpressionAttributeValues: { ':wrapped': wrapped, ':version': version, ':expected': expectedCurrent },
-    }));
+    return conditionalWrite(
+      this.client,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(userId),
+        UpdateExpression: 'SET versions.#version = :wrapped, #current = :version',
+        ConditionExpression: '#current = :expected AND attribute_not_exists(destroyedAt)',
+        ExpressionAttributeNames: { '#version': String(version), '#current': 'current' },
+        ExpressionAttributeValues: { ':wrapped': wrapped, ':version': version, ':expected': expectedCurrent },
+      }),
+    );
   }
 
   public async destroy(userId: string): Promise<void> {
-    await this.client.send(new PutCommand({
-      TableName: this.tableName, Item: { ...key(userId), destroyedAt: new Date().toISOString() },
-    }));
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...key(userId), destroyedAt: new Date().toISOString() },
+      }),
+    );
   }
 }

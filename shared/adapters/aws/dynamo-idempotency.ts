@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { IdempotencyClaim, IdempotencyStore } from "../../http/idempotency-store";
+import type { IdempotencyClaim, IdempotencyStore } from '../../http/idempotency-store';
 import { idempotencyKey as itemKey, userKey } from '../../data/keys';
 import { conditionalWrite } from './dynamo-kit';
 
@@ -25,13 +25,22 @@ export class DynamoIdempotency implements IdempotencyStore {
 
   public async claim(userId: string, idempotencyKey: string, fingerprint: string, now: Date): Promise<IdempotencyClaim> {
     const nowEpoch = Math.floor(now.getTime() / 1000);
-    const claimed = await conditionalWrite(this.client, new PutCommand({
-      TableName: this.tableName,
-      Item: { ...key(userId, idempotencyKey), fingerprint, status: 'in_progress', expiresAt: nowEpoch + DAY_SECONDS, leaseUntil: nowEpoch + IN_PROGRESS_LEASE_SECONDS },
-      ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now OR (#status = :inProgress AND leaseUntil <= :now)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':now': nowEpoch, ':inProgress': 'in_progress' },
-    }));
+    const claimed = await conditionalWrite(
+      this.client,
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...key(userId, idempotencyKey),
+          fingerprint,
+          status: 'in_progress',
+          expiresAt: nowEpoch + DAY_SECONDS,
+          leaseUntil: nowEpoch + IN_PROGRESS_LEASE_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now OR (#status = :inProgress AND leaseUntil <= :now)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':now': nowEpoch, ':inProgress': 'in_progress' },
+      }),
+    );
     if (claimed) return { state: 'new' };
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(userId, idempotencyKey), ConsistentRead: true }));
     if (Item === undefined || Item['fingerprint'] !== fingerprint) return { state: 'mismatch' };
@@ -40,10 +49,15 @@ export class DynamoIdempotency implements IdempotencyStore {
   }
 
   public async complete(userId: string, idempotencyKey: string, responseSealed: string): Promise<void> {
-    await this.client.send(new UpdateCommand({
-      TableName: this.tableName, Key: key(userId, idempotencyKey), UpdateExpression: 'SET #status = :done, responseSealed = :response',
-      ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':done': 'done', ':response': responseSealed },
-    }));
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(userId, idempotencyKey),
+        UpdateExpression: 'SET #status = :done, responseSealed = :response',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':done': 'done', ':response': responseSealed },
+      }),
+    );
   }
 
   public async release(userId: string, idempotencyKey: string): Promise<void> {

@@ -1,4 +1,11 @@
-import { QueryCommand, type DeleteCommand, type DynamoDBDocumentClient, type PutCommand, type QueryCommandInput, type UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  QueryCommand,
+  type DeleteCommand,
+  type DynamoDBDocumentClient,
+  type PutCommand,
+  type QueryCommandInput,
+  type UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../domain/page';
 import { isConditionFailure } from './dynamo-client';
 import { decodeCursor, encodeCursor } from './page-cursor';
@@ -41,7 +48,10 @@ export const partitionPrefix = (pk: string, prefix: string, values?: Record<stri
 });
 
 /** A query's page as the ports return it: its items mapped, and a cursor only when there is more. */
-export const toPage = <T>(result: { Items?: Record<string, unknown>[]; LastEvaluatedKey?: Record<string, unknown> }, toItem: (item: Record<string, unknown>) => T): Page<T> => {
+export const toPage = <T>(
+  result: { Items?: Record<string, unknown>[]; LastEvaluatedKey?: Record<string, unknown> },
+  toItem: (item: Record<string, unknown>) => T,
+): Page<T> => {
   const nextCursor = encodeCursor(result.LastEvaluatedKey);
   return { items: (result.Items ?? []).map((item) => toItem(item)), ...(nextCursor ? { nextCursor } : {}) };
 };

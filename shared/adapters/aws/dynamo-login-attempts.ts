@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { LoginAttemptStore } from "../../identity/ports";
+import type { LoginAttemptStore } from '../../identity/ports';
 import { loginKey } from '../../data/keys';
 import { conditionalWrite } from './dynamo-kit';
 
@@ -26,23 +26,41 @@ export class DynamoLoginAttempts implements LoginAttemptStore {
     const values = { ':one': 1, ':expiresAt': expiresAt, ':kind': 'login-attempts' };
     // A fresh or forgotten count restarts at one (dynalite never expires items, so check here);
     // otherwise ADD is atomic, so concurrent failures are all counted.
-    const restarted = await conditionalWrite(this.client, new UpdateCommand({
-      TableName: this.tableName, Key: key(emailIndex),
-      UpdateExpression: 'SET failures = :one, expiresAt = :expiresAt, kind = :kind REMOVE lockedUntil',
-      ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-      ExpressionAttributeValues: { ...values, ':now': nowEpoch },
-    }));
-    const failures = restarted ? 1 : Number((await this.client.send(new UpdateCommand({
-      TableName: this.tableName, Key: key(emailIndex),
-      UpdateExpression: 'ADD failures :one SET expiresAt = :expiresAt, kind = :kind',
-      ExpressionAttributeValues: values, ReturnValues: 'ALL_NEW',
-    }))).Attributes?.['failures'] ?? 1);
+    const restarted = await conditionalWrite(
+      this.client,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(emailIndex),
+        UpdateExpression: 'SET failures = :one, expiresAt = :expiresAt, kind = :kind REMOVE lockedUntil',
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ...values, ':now': nowEpoch },
+      }),
+    );
+    const failures = restarted
+      ? 1
+      : Number(
+          (
+            await this.client.send(
+              new UpdateCommand({
+                TableName: this.tableName,
+                Key: key(emailIndex),
+                UpdateExpression: 'ADD failures :one SET expiresAt = :expiresAt, kind = :kind',
+                ExpressionAttributeValues: values,
+                ReturnValues: 'ALL_NEW',
+              }),
+            )
+          ).Attributes?.['failures'] ?? 1,
+        );
     const until = lockedUntil(failures);
     if (until !== undefined) {
-      await this.client.send(new UpdateCommand({
-        TableName: this.tableName, Key: key(emailIndex),
-        UpdateExpression: 'SET lockedUntil = :until', ExpressionAttributeValues: { ':until': until },
-      }));
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key(emailIndex),
+          UpdateExpression: 'SET lockedUntil = :until',
+          ExpressionAttributeValues: { ':until': until },
+        }),
+      );
     }
     return failures;
   }

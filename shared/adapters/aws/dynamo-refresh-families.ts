@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RefreshFamily, RefreshFamilyRepository } from "../../identity/ports";
+import type { RefreshFamily, RefreshFamilyRepository } from '../../identity/ports';
 import { familyKey } from '../../data/keys';
 import { conditionalWrite, queryAll, withoutKeys } from './dynamo-kit';
 
@@ -13,9 +13,13 @@ export class DynamoRefreshFamilies implements RefreshFamilyRepository {
   ) {}
 
   public async create(family: RefreshFamily): Promise<void> {
-    await this.client.send(new PutCommand({
-      TableName: this.tableName, Item: { ...key(family.familyId), ...family }, ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...key(family.familyId), ...family },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   public async get(familyId: string): Promise<RefreshFamily | undefined> {
@@ -24,28 +28,38 @@ export class DynamoRefreshFamilies implements RefreshFamilyRepository {
   }
 
   public rotate(familyId: string, expectedHash: string, nextHash: string, nowEpoch: number): Promise<boolean> {
-    return conditionalWrite(this.client, new UpdateCommand({
-      TableName: this.tableName, Key: key(familyId),
-      UpdateExpression: 'SET currentHash = :next, generation = generation + :one, rotatedAt = :now',
-      ConditionExpression: 'currentHash = :expected AND revoked = :false AND expiresAt > :now',
-      ExpressionAttributeValues: { ':next': nextHash, ':expected': expectedHash, ':one': 1, ':false': false, ':now': nowEpoch },
-    }));
+    return conditionalWrite(
+      this.client,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(familyId),
+        UpdateExpression: 'SET currentHash = :next, generation = generation + :one, rotatedAt = :now',
+        ConditionExpression: 'currentHash = :expected AND revoked = :false AND expiresAt > :now',
+        ExpressionAttributeValues: { ':next': nextHash, ':expected': expectedHash, ':one': 1, ':false': false, ':now': nowEpoch },
+      }),
+    );
   }
 
   public async familiesOf(userId: string): Promise<string[]> {
     const items = await queryAll(this.client, {
-      TableName: this.tableName, IndexName: 'byUser', KeyConditionExpression: 'userId = :user',
-      ExpressionAttributeValues: { ':user': userId }, ProjectionExpression: 'familyId',
+      TableName: this.tableName,
+      IndexName: 'byUser',
+      KeyConditionExpression: 'userId = :user',
+      ExpressionAttributeValues: { ':user': userId },
+      ProjectionExpression: 'familyId',
     });
     return items.map((item) => String(item['familyId']));
   }
 
   public async revoke(familyId: string, reason: 'logout' | 'reuse_detected' | 'account_disabled' | 'account_deleted'): Promise<void> {
-    await this.client.send(new UpdateCommand({
-      TableName: this.tableName, Key: key(familyId),
-      UpdateExpression: 'SET revoked = :true, revokedReason = :reason, revokedAt = :at',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':true': true, ':reason': reason, ':at': new Date().toISOString() },
-    }));
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(familyId),
+        UpdateExpression: 'SET revoked = :true, revokedReason = :reason, revokedAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':true': true, ':reason': reason, ':at': new Date().toISOString() },
+      }),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Page, PageRequest } from "../../domain/page";
-import type { StoredSymptomSession, SymptomSessionReader, SymptomSessionRepository } from "../../triage/ports";
+import type { Page, PageRequest } from '../../domain/page';
+import type { StoredSymptomSession, SymptomSessionReader, SymptomSessionRepository } from '../../triage/ports';
 import { SESSION_PREFIX, sessionKey, userKey } from '../../data/keys';
 import { conditionalWrite, partitionPrefix, queryPage, withoutKeys } from './dynamo-kit';
 
@@ -24,9 +24,14 @@ export class DynamoSymptomSessionReader implements SymptomSessionReader {
   /** Newest first. */
   public sessionsOf(patientId: string, page: PageRequest): Promise<Page<StoredSymptomSession>> {
     const pk = userKey(patientId);
-    return queryPage(this.client, { TableName: this.tableName, ...partitionPrefix(pk, SESSION_PREFIX), ScanIndexForward: false }, page, { pk }, withoutKeys<StoredSymptomSession>);
+    return queryPage(
+      this.client,
+      { TableName: this.tableName, ...partitionPrefix(pk, SESSION_PREFIX), ScanIndexForward: false },
+      page,
+      { pk },
+      withoutKeys<StoredSymptomSession>,
+    );
   }
-
 }
 
 /**
@@ -34,53 +39,80 @@ export class DynamoSymptomSessionReader implements SymptomSessionReader {
  * queued once, and a result is stored once per revision however often the worker sees the message.
  */
 export class DynamoSymptomSessions extends DynamoSymptomSessionReader implements SymptomSessionRepository {
-
   public async create(session: StoredSymptomSession): Promise<void> {
-    await this.client.send(new PutCommand({
-      TableName: this.tableName, Item: { ...key(session.patientId, session.id), ...session }, ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...key(session.patientId, session.id), ...session },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   public async countSince(patientId: string, since: string): Promise<number> {
-    const { Count = 0 } = await this.client.send(new QueryCommand({
-      TableName: this.tableName, ...partitionPrefix(userKey(patientId), SESSION_PREFIX, { ':since': since }),
-      FilterExpression: 'createdAt >= :since', Select: 'COUNT',
-    }));
+    const { Count = 0 } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        ...partitionPrefix(userKey(patientId), SESSION_PREFIX, { ':since': since }),
+        FilterExpression: 'createdAt >= :since',
+        Select: 'COUNT',
+      }),
+    );
     return Count;
   }
 
   public requeue(patientId: string, sessionId: string, inputSealed: string, expectedRevision: number, at: string): Promise<boolean> {
-    return conditionalWrite(this.client, new UpdateCommand({
-      TableName: this.tableName, Key: key(patientId, sessionId),
-      UpdateExpression: 'SET inputSealed = :input, revision = :next, #status = :queued, updatedAt = :at',
-      ConditionExpression: 'revision = :expected', ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':input': inputSealed, ':next': expectedRevision + 1, ':expected': expectedRevision, ':queued': 'queued', ':at': at },
-    }));
+    return conditionalWrite(
+      this.client,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(patientId, sessionId),
+        UpdateExpression: 'SET inputSealed = :input, revision = :next, #status = :queued, updatedAt = :at',
+        ConditionExpression: 'revision = :expected',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':input': inputSealed, ':next': expectedRevision + 1, ':expected': expectedRevision, ':queued': 'queued', ':at': at },
+      }),
+    );
   }
 
   public complete(patientId: string, sessionId: string, revision: number, resultSealed: string, at: string): Promise<boolean> {
-    return conditionalWrite(this.client, new UpdateCommand({
-      TableName: this.tableName, Key: key(patientId, sessionId),
-      UpdateExpression: 'SET resultSealed = :result, processedRevision = :revision, #status = :status, updatedAt = :at',
-      // A result for this revision (or a newer one) already stored: a redelivery, nothing to do.
-      ConditionExpression: 'attribute_exists(pk) AND processedRevision < :revision AND revision = :revision',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':result': resultSealed, ':revision': revision, ':status': 'completed', ':at': at },
-    }));
+    return conditionalWrite(
+      this.client,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(patientId, sessionId),
+        UpdateExpression: 'SET resultSealed = :result, processedRevision = :revision, #status = :status, updatedAt = :at',
+        // A result for this revision (or a newer one) already stored: a redelivery, nothing to do.
+        ConditionExpression: 'attribute_exists(pk) AND processedRevision < :revision AND revision = :revision',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':result': resultSealed, ':revision': revision, ':status': 'completed', ':at': at },
+      }),
+    );
   }
 
   public async markProcessing(patientId: string, sessionId: string, revision: number, at: string): Promise<void> {
-    await conditionalWrite(this.client, new UpdateCommand({
-      TableName: this.tableName, Key: key(patientId, sessionId), UpdateExpression: 'SET #status = :processing, updatedAt = :at',
-      ConditionExpression: 'revision = :revision AND processedRevision < :revision', ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':processing': 'processing', ':revision': revision, ':at': at },
-    }));
+    await conditionalWrite(
+      this.client,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(patientId, sessionId),
+        UpdateExpression: 'SET #status = :processing, updatedAt = :at',
+        ConditionExpression: 'revision = :revision AND processedRevision < :revision',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':processing': 'processing', ':revision': revision, ':at': at },
+      }),
+    );
   }
 
   public async fail(patientId: string, sessionId: string, at: string): Promise<void> {
-    await this.client.send(new UpdateCommand({
-      TableName: this.tableName, Key: key(patientId, sessionId), UpdateExpression: 'SET #status = :failed, updatedAt = :at',
-      ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':failed': 'failed', ':at': at },
-    }));
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(patientId, sessionId),
+        UpdateExpression: 'SET #status = :failed, updatedAt = :at',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':failed': 'failed', ':at': at },
+      }),
+    );
   }
 }

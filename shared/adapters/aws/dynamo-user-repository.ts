@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../domain/roles';
-import type { UserRecord, UserRepository } from "../../identity/ports";
+import type { UserRecord, UserRepository } from '../../identity/ports';
 import { emailKey, userKey } from '../../data/keys';
 import { conditionalWrite, withoutKeys } from './dynamo-kit';
 
@@ -18,19 +18,24 @@ export class DynamoUserRepository implements UserRepository {
   ) {}
 
   public async create(user: UserRecord): Promise<void> {
-    await this.client.send(new PutCommand({
-      TableName: this.tableName,
-      Item: { ...account(user.id), kind: 'user', ...user, roles: [...user.roles] },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...account(user.id), kind: 'user', ...user, roles: [...user.roles] },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   public claimEmail(emailIndex: string, userId: string): Promise<boolean> {
-    return conditionalWrite(this.client, new PutCommand({
-      TableName: this.tableName,
-      Item: { ...claim(emailIndex), kind: 'email', userId },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    return conditionalWrite(
+      this.client,
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...claim(emailIndex), kind: 'email', userId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   public async discard(userId: string, emailIndex: string): Promise<void> {
@@ -39,20 +44,30 @@ export class DynamoUserRepository implements UserRepository {
   }
 
   public async markDeleted(user: Pick<UserRecord, 'id' | 'emailIndex'>, at: string): Promise<void> {
-    await this.client.send(new UpdateCommand({
-      TableName: this.tableName, Key: account(user.id), UpdateExpression: 'SET #status = :deleted, deletedAt = :at REMOVE passwordHash',
-      ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':deleted': 'deleted', ':at': at },
-    }));
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: account(user.id),
+        UpdateExpression: 'SET #status = :deleted, deletedAt = :at REMOVE passwordHash',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':deleted': 'deleted', ':at': at },
+      }),
+    );
     await this.releaseEmail(user.id, user.emailIndex);
   }
 
   /** Frees an e-mail claim, only if it still points at `userId`. */
   private async releaseEmail(userId: string, emailIndex: string): Promise<void> {
-    await conditionalWrite(this.client, new DeleteCommand({
-      TableName: this.tableName, Key: claim(emailIndex),
-      ConditionExpression: 'userId = :userId', ExpressionAttributeValues: { ':userId': userId },
-    }));
+    await conditionalWrite(
+      this.client,
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: claim(emailIndex),
+        ConditionExpression: 'userId = :userId',
+        ExpressionAttributeValues: { ':userId': userId },
+      }),
+    );
   }
 
   public async findIdByEmail(emailIndex: string): Promise<string | undefined> {
@@ -66,22 +81,40 @@ export class DynamoUserRepository implements UserRepository {
   }
 
   public async setRoles(userId: string, roles: readonly Role[], expected: readonly Role[]): Promise<boolean> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: account(userId), ConsistentRead: true, ProjectionExpression: '#roles, rolesVersion', ExpressionAttributeNames: { '#roles': 'roles' } }));
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: account(userId),
+        ConsistentRead: true,
+        ProjectionExpression: '#roles, rolesVersion',
+        ExpressionAttributeNames: { '#roles': 'roles' },
+      }),
+    );
     if (Item === undefined || JSON.stringify(Item['roles']) !== JSON.stringify(expected)) return false;
     // The version (not the list, which DynamoDB's = compares unreliably across stores) guards the swap.
     const version = Number(Item['rolesVersion'] ?? 0);
-    return conditionalWrite(this.client, new UpdateCommand({
-      TableName: this.tableName, Key: account(userId), UpdateExpression: 'SET #roles = :roles, rolesVersion = :next',
-      ConditionExpression: version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(rolesVersion)' : 'rolesVersion = :version',
-      ExpressionAttributeNames: { '#roles': 'roles' },
-      ExpressionAttributeValues: { ':roles': [...roles], ':next': version + 1, ...(version === 0 ? {} : { ':version': version }) },
-    }));
+    return conditionalWrite(
+      this.client,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: account(userId),
+        UpdateExpression: 'SET #roles = :roles, rolesVersion = :next',
+        ConditionExpression: version === 0 ? 'attribute_exists(pk) AND attribute_not_exists(rolesVersion)' : 'rolesVersion = :version',
+        ExpressionAttributeNames: { '#roles': 'roles' },
+        ExpressionAttributeValues: { ':roles': [...roles], ':next': version + 1, ...(version === 0 ? {} : { ':version': version }) },
+      }),
+    );
   }
 
   public async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
-    await this.client.send(new UpdateCommand({
-      TableName: this.tableName, Key: account(userId), UpdateExpression: 'SET passwordHash = :hash',
-      ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':hash': passwordHash },
-    }));
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: account(userId),
+        UpdateExpression: 'SET passwordHash = :hash',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':hash': passwordHash },
+      }),
+    );
   }
 }

@@ -1,7 +1,6 @@
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import type { DataKeyService } from "../../vault/ports";
+import type { DataKeyService } from '../../vault/ports';
 import { dataKeyContext } from '../../vault/data-key-context';
-
 
 /** Per-user data keys from KMS `GenerateDataKey`, unwrapped with `Decrypt` under the same context. */
 export class KmsDataKeyService implements DataKeyService {
@@ -11,17 +10,25 @@ export class KmsDataKeyService implements DataKeyService {
   ) {}
 
   public async generate(userId: string): Promise<{ plaintext: Uint8Array; wrapped: Uint8Array }> {
-    const { Plaintext, CiphertextBlob } = await this.kms.send(new GenerateDataKeyCommand({
-      KeyId: this.keyId, KeySpec: 'AES_256', EncryptionContext: dataKeyContext(userId),
-    }));
+    const { Plaintext, CiphertextBlob } = await this.kms.send(
+      new GenerateDataKeyCommand({
+        KeyId: this.keyId,
+        KeySpec: 'AES_256',
+        EncryptionContext: dataKeyContext(userId),
+      }),
+    );
     if (Plaintext === undefined || CiphertextBlob === undefined) throw new Error('KMS returned no data key');
     return { plaintext: Plaintext, wrapped: CiphertextBlob };
   }
 
   public async unwrap(userId: string, wrapped: Uint8Array): Promise<Uint8Array> {
-    const { Plaintext } = await this.kms.send(new DecryptCommand({
-      KeyId: this.keyId, CiphertextBlob: wrapped, EncryptionContext: dataKeyContext(userId),
-    }));
+    const { Plaintext } = await this.kms.send(
+      new DecryptCommand({
+        KeyId: this.keyId,
+        CiphertextBlob: wrapped,
+        EncryptionContext: dataKeyContext(userId),
+      }),
+    );
     if (Plaintext === undefined) throw new Error('KMS returned no plaintext');
     return Plaintext;
   }

@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import type { JsonWebKeyWithKid, TokenSigner } from "../../identity/ports";
+import type { JsonWebKeyWithKid, TokenSigner } from '../../identity/ports';
 import { publishedJwk } from '../token-signing-key';
 import { derToJose } from './der-signature';
 
@@ -21,9 +21,14 @@ export class KmsTokenSigner implements TokenSigner {
   }
 
   public async sign(signingInput: Uint8Array): Promise<Uint8Array> {
-    const { Signature } = await this.kms.send(new SignCommand({
-      KeyId: this.keyId_, Message: signingInput, MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256',
-    }));
+    const { Signature } = await this.kms.send(
+      new SignCommand({
+        KeyId: this.keyId_,
+        Message: signingInput,
+        MessageType: 'RAW',
+        SigningAlgorithm: 'ECDSA_SHA_256',
+      }),
+    );
     if (Signature === undefined) throw new Error('KMS returned no signature');
     return derToJose(Signature);
   }
@@ -33,7 +38,9 @@ export class KmsTokenSigner implements TokenSigner {
       if (PublicKey === undefined) throw new Error('KMS returned no public key');
       return publishedJwk(createPublicKey({ key: Buffer.from(PublicKey), format: 'der', type: 'spki' }));
     });
-    this.#jwk.catch(() => { this.#jwk = undefined; });
+    this.#jwk.catch(() => {
+      this.#jwk = undefined;
+    });
     return this.#jwk;
   }
 }

@@ -15,9 +15,12 @@ export const decodeCursor = (cursor: string | undefined, expected: Record<string
   } catch {
     throw new ValidationError('The cursor is invalid.', undefined, 'invalid_cursor');
   }
-  const valid = typeof key === 'object' && key !== null && !Array.isArray(key)
-    && Object.values(key).every((value) => typeof value === 'string' || typeof value === 'number')
-    && Object.entries(expected).every(([name, value]) => (key as Record<string, unknown>)[name] === value);
+  const valid =
+    typeof key === 'object' &&
+    key !== null &&
+    !Array.isArray(key) &&
+    Object.values(key).every((value) => typeof value === 'string' || typeof value === 'number') &&
+    Object.entries(expected).every(([name, value]) => (key as Record<string, unknown>)[name] === value);
   if (!valid) throw new ValidationError('The cursor is invalid.', undefined, 'invalid_cursor');
   return key as Record<string, unknown>;
 };

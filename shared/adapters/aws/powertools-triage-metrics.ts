@@ -1,5 +1,5 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { TriageMetrics } from "../../triage/ports";
+import type { TriageMetrics } from '../../triage/ports';
 
 /**
  * Triage figures as CloudWatch EMF metrics (Powertools): model tokens and cost per triage, and

@@ -7,15 +7,19 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
  * @example
  * const model = new OpenAiTriageModel({ model, apiKey: secretsManagerString(secretId) });
  */
-export const secretsManagerString = (secretId: string, client = new SecretsManagerClient({})) => async (): Promise<string> => {
-  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-  if (!SecretString) throw new Error('The secret is empty');
-  return SecretString;
-};
+export const secretsManagerString =
+  (secretId: string, client = new SecretsManagerClient({})) =>
+  async (): Promise<string> => {
+    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+    if (!SecretString) throw new Error('The secret is empty');
+    return SecretString;
+  };
 
 /** Reads a secret string (the blind-index HMAC key) from Secrets Manager as key bytes. */
-export const secretsManagerKey = (secretId: string, client = new SecretsManagerClient({})) => async (): Promise<Buffer> => {
-  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-  if (SecretString === undefined || SecretString.length < 32) throw new Error('The blind-index secret is missing or too short');
-  return Buffer.from(SecretString, 'utf8');
-};
+export const secretsManagerKey =
+  (secretId: string, client = new SecretsManagerClient({})) =>
+  async (): Promise<Buffer> => {
+    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+    if (SecretString === undefined || SecretString.length < 32) throw new Error('The blind-index secret is missing or too short');
+    return Buffer.from(SecretString, 'utf8');
+  };

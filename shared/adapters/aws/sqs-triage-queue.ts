@@ -1,5 +1,5 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { TriageQueue, WorkMessage } from "../../triage/ports";
+import type { TriageQueue, WorkMessage } from '../../triage/ports';
 
 /**
  * The triage queue. A message names a session and its revision, nothing else: the worker loads

@@ -29,15 +29,22 @@ const readOrCreate = (dataDir: string, file: string, create: () => string): stri
 /** The ES256 (P-256) private key that signs local access tokens, as PKCS#8 PEM. */
 export const localTokenSigningKeyPem = (dataDir: string): string =>
   readOrCreate(dataDir, KEY_FILES.tokenSigningKey, () =>
-    generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+    generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  );
 
 /** The 256-bit HMAC key of the e-mail blind index. */
 export const localBlindIndexKey = (dataDir: string): Buffer =>
-  Buffer.from(readOrCreate(dataDir, KEY_FILES.blindIndexKey, () => randomBytes(32).toString('base64')), 'base64');
+  Buffer.from(
+    readOrCreate(dataDir, KEY_FILES.blindIndexKey, () => randomBytes(32).toString('base64')),
+    'base64',
+  );
 
 /** The 256-bit master key that wraps per-user data keys (the local stand-in for a KMS key). */
 export const localDataKeyMasterKey = (dataDir: string): Buffer =>
-  Buffer.from(readOrCreate(dataDir, KEY_FILES.dataKeyMasterKey, () => randomBytes(32).toString('base64')), 'base64');
+  Buffer.from(
+    readOrCreate(dataDir, KEY_FILES.dataKeyMasterKey, () => randomBytes(32).toString('base64')),
+    'base64',
+  );
 
 /** Creates every local key now, so `npm start` can report them and handlers never race. */
 export const ensureLocalKeys = (dataDir: string): void => {

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
-import type { DataKeyService } from "../../vault/ports";
+import type { DataKeyService } from '../../vault/ports';
 import { localDataKeyMasterKey } from './keyring';
 import { dataKeyContext } from '../../vault/data-key-context';
 

@@ -1,5 +1,5 @@
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
-import type { JsonWebKeyWithKid, TokenSigner } from "../../identity/ports";
+import type { JsonWebKeyWithKid, TokenSigner } from '../../identity/ports';
 import { publishedJwk } from '../token-signing-key';
 import { localTokenSigningKeyPem } from './keyring';
 

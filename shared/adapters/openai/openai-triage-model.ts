@@ -13,9 +13,9 @@ import {
   type ChatTurn,
   type MinimizedCase,
   type ModelAssessment,
-  type ModelErrorDetails
+  type ModelErrorDetails,
 } from '../../triage/model';
-import type { ChatModel, ModelUsage, TriageModel } from "../../triage/ports";
+import type { ChatModel, ModelUsage, TriageModel } from '../../triage/ports';
 import * as z from '../../zod';
 
 /** Chat bounds: turns sent, characters per turn and per reply, answer tokens. */
@@ -102,7 +102,8 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
   public constructor(options: OpenAiTriageModelOptions, client?: OpenAI) {
     const { model, apiKey, baseURL = OPENAI_DEFAULT_BASE_URL, timeoutMs = 8_000, maxRetries = 1, maxOutputTokens = 600 } = options;
     if (typeof model !== 'string' || !SAFE_ID.test(model)) throw new ConfigError('OpenAiTriageModel: model must be a model id');
-    if (client === undefined && (apiKey === undefined || apiKey === '')) throw new ConfigError('OpenAiTriageModel: apiKey is required without an injected client');
+    if (client === undefined && (apiKey === undefined || apiKey === ''))
+      throw new ConfigError('OpenAiTriageModel: apiKey is required without an injected client');
     this.name = model;
     this.apiKey = apiKey;
     this.baseURL = checkBaseUrl(baseURL);
@@ -143,20 +144,27 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
     const client = await this.client();
     let completion: ChatCompletion;
     try {
-      completion = await client.chat.completions.create({
-        model: this.name,
-        messages: [{ role: 'system', content: chatSystemPrompt(persona) }, ...turns.slice(-MAX_CHAT_TURNS).map((t) => ({ role: t.role, content: t.content.slice(0, MAX_CHAT_CHARS) }))],
-        temperature: 0.3,
-        max_completion_tokens: CHAT_MAX_TOKENS,
-        n: 1,
-        store: false,
-      }, { signal: signal ? AbortSignal.any([signal, deadline]) : deadline, timeout: this.timeoutMs, maxRetries: this.maxRetries });
+      completion = await client.chat.completions.create(
+        {
+          model: this.name,
+          messages: [
+            { role: 'system', content: chatSystemPrompt(persona) },
+            ...turns.slice(-MAX_CHAT_TURNS).map((t) => ({ role: t.role, content: t.content.slice(0, MAX_CHAT_CHARS) })),
+          ],
+          temperature: 0.3,
+          max_completion_tokens: CHAT_MAX_TOKENS,
+          n: 1,
+          store: false,
+        },
+        { signal: signal ? AbortSignal.any([signal, deadline]) : deadline, timeout: this.timeoutMs, maxRetries: this.maxRetries },
+      );
     } catch (error) {
       throw this.toModelError(error, signal, deadline);
     }
     const choice = completion.choices[0];
     const message = choice?.message;
-    if (!message || (typeof message.refusal === 'string' && message.refusal !== '')) throw new ModelOutputError('The model refused to answer.', { reason: 'refusal' });
+    if (!message || (typeof message.refusal === 'string' && message.refusal !== ''))
+      throw new ModelOutputError('The model refused to answer.', { reason: 'refusal' });
     if (choice.finish_reason === 'content_filter') throw new ModelOutputError('The model answer was filtered.', { reason: 'content_filter' });
     if (typeof message.content !== 'string' || message.content.trim() === '') throw new ModelOutputError('The model answer is empty.', { reason: 'empty' });
     return { text: message.content.trim().slice(0, MAX_CHAT_CHARS), usage: this.usage(completion) };
@@ -217,11 +225,14 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
     const ids: ModelErrorDetails = withRequestId(completion);
     const choice = Array.isArray(completion.choices) ? completion.choices[0] : undefined;
     const message = choice?.message;
-    if (!choice || typeof message !== 'object' || message === null) throw new ModelOutputError('The model answer has no message.', { reason: 'malformed', ...ids });
-    if (typeof message.refusal === 'string' && message.refusal !== '') throw new ModelOutputError('The model refused to answer.', { reason: 'refusal', ...ids });
+    if (!choice || typeof message !== 'object' || message === null)
+      throw new ModelOutputError('The model answer has no message.', { reason: 'malformed', ...ids });
+    if (typeof message.refusal === 'string' && message.refusal !== '')
+      throw new ModelOutputError('The model refused to answer.', { reason: 'refusal', ...ids });
     if (choice.finish_reason === 'content_filter') throw new ModelOutputError('The model answer was filtered.', { reason: 'content_filter', ...ids });
     if (choice.finish_reason === 'length') throw new ModelOutputError('The model answer was cut off at the token limit.', { reason: 'truncated', ...ids });
-    if (typeof message.content !== 'string' || message.content.trim() === '') throw new ModelOutputError('The model answer is empty.', { reason: 'empty', ...ids });
+    if (typeof message.content !== 'string' || message.content.trim() === '')
+      throw new ModelOutputError('The model answer is empty.', { reason: 'empty', ...ids });
     let data: unknown;
     try {
       data = JSON.parse(message.content);
@@ -234,7 +245,12 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
       data = rest;
     }
     const result = z.safeParse(ModelAssessmentSchema, data);
-    if (!result.success) throw new ModelOutputError('The model answer does not match the assessment schema.', { reason: 'schema_invalid', issues: issuesOf(result.error), ...ids });
+    if (!result.success)
+      throw new ModelOutputError('The model answer does not match the assessment schema.', {
+        reason: 'schema_invalid',
+        issues: issuesOf(result.error),
+        ...ids,
+      });
     return result.data;
   }
 
@@ -252,7 +268,8 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
     if (caller?.aborted) return new ModelUnavailableError('The model call was cancelled.', { reason: 'aborted' });
     if (deadline.aborted) return new ModelUnavailableError(`The model did not answer within ${this.deadlineMs} ms.`, { reason: 'timeout' });
     if (error instanceof APIUserAbortError) return new ModelUnavailableError('The model call was cancelled.', { reason: 'aborted' });
-    if (error instanceof APIConnectionTimeoutError) return new ModelUnavailableError(`The model did not answer within ${this.timeoutMs} ms.`, { reason: 'timeout' });
+    if (error instanceof APIConnectionTimeoutError)
+      return new ModelUnavailableError(`The model did not answer within ${this.timeoutMs} ms.`, { reason: 'timeout' });
     if (error instanceof APIConnectionError) return new ModelUnavailableError('The model endpoint could not be reached.', { reason: 'connection' });
     if (error instanceof APIError && typeof error.status === 'number') {
       const details: ModelErrorDetails = {
@@ -265,7 +282,8 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
           ? new ModelUnavailableError('The model quota is exhausted.', { reason: 'quota_exhausted', ...details })
           : new ModelUnavailableError('The model is rate limited.', { reason: 'rate_limited', ...details });
       }
-      if (error.status >= 500 || error.status === 408 || error.status === 409) return new ModelUnavailableError('The model service failed.', { reason: 'server_error', ...details });
+      if (error.status >= 500 || error.status === 408 || error.status === 409)
+        return new ModelUnavailableError('The model service failed.', { reason: 'server_error', ...details });
       if (error.status === 401 || error.status === 403) return new ModelError('The model rejected the API key.', { reason: 'auth', ...details });
       return new ModelError('The model rejected the request.', { reason: 'rejected', ...details });
     }

@@ -34,7 +34,10 @@ export const compilePhrases = (tables: {
     const list = byKey.get(key) ?? byKey.set(key, []).get(key)!;
     if (!list.includes(index)) list.push(index);
   };
-  const sites = Object.entries(tables.PAIN_SITES).map(([concept, parts]): [string, string] => [concept, `{${parts.replace(/ /g, ',')}} {${tables.PAIN_WORDS.replace(/ /g, ',')}}`]);
+  const sites = Object.entries(tables.PAIN_SITES).map(([concept, parts]): [string, string] => [
+    concept,
+    `{${parts.replace(/ /g, ',')}} {${tables.PAIN_WORDS.replace(/ /g, ',')}}`,
+  ]);
   const pairs: [string, string][] = [];
   for (const [concept, list] of [...sites, ...Object.entries(tables.CONCEPTS)])
     for (const phrase of list.split('|').flatMap(expand)) {

@@ -43,7 +43,14 @@ interface Rule {
   readonly family: string;
   readonly terms: readonly { neg: boolean; alts: readonly Alt[] }[];
 }
-const CONTEXT_NAMES: Readonly<Record<string, string>> = { age_0: 'infant', age_1_2: 'toddler', under_5: 'young_child', under_16: 'child', age_50: 'over_50', age_65: 'older_adult' };
+const CONTEXT_NAMES: Readonly<Record<string, string>> = {
+  age_0: 'infant',
+  age_1_2: 'toddler',
+  under_5: 'young_child',
+  under_16: 'child',
+  age_50: 'over_50',
+  age_65: 'older_adult',
+};
 const QUALIFIER_NAMES: Readonly<Record<string, string>> = { '!': '_severe', '^': '_sudden', '?': '_mild', '~': '_persistent', '>': '_over_' };
 /** A rule without an explicit id is named after the first alternative of each positive term: `a_with_b_and_c`. */
 const derivedId = (terms: Rule['terms']): string =>
@@ -58,10 +65,13 @@ const PARSED: readonly Rule[] = Object.entries(RULES).flatMap(([family, lines]) 
     const [level = '', expr = ''] = parts.slice(-2);
     const terms = expr.split('&').map((t) => ({
       neg: t[0] === '-',
-      alts: t.replace(/^-/, '').split('|').map((a): Alt => {
-        const [, c = a, q = ''] = /^(\w+)(.*)$/.exec(a) ?? [];
-        return { c, q: q[0] ?? '', h: Number(q.slice(1)) };
-      }),
+      alts: t
+        .replace(/^-/, '')
+        .split('|')
+        .map((a): Alt => {
+          const [, c = a, q = ''] = /^(\w+)(.*)$/.exec(a) ?? [];
+          return { c, q: q[0] ?? '', h: Number(q.slice(1)) };
+        }),
     }));
     return { id: parts.length > 2 ? parts[0]! : derivedId(terms), level: LEVEL[level[0]!]!, infection: level.endsWith('+'), family, terms };
   }),
@@ -75,7 +85,15 @@ export const ruleConcepts = (): { rule: string; concept: string; family: string 
 export const RULE_IDS: readonly string[] = PARSED.map((r) => r.id);
 
 /** Ids the engine itself records beside the rules': the floors from severity and duration, and its own marks. */
-export const ENGINE_IDS: readonly string[] = ['sudden_very_severe_symptom', 'very_severe_symptom', 'symptom_over_4_weeks', 'unrecognised_symptom', 'no_specific_rule', 'raised_for_age_or_weak_immunity', 'engine_fail_safe'];
+export const ENGINE_IDS: readonly string[] = [
+  'sudden_very_severe_symptom',
+  'very_severe_symptom',
+  'symptom_over_4_weeks',
+  'unrecognised_symptom',
+  'no_specific_rule',
+  'raised_for_age_or_weak_immunity',
+  'engine_fail_safe',
+];
 
 // Findings: what was reported, merged across symptoms, free text, conditions and context.
 interface Finding {
@@ -106,12 +124,18 @@ const holds = (f: Findings, a: Alt): boolean => {
   if (!x) return false;
   const mild = x.severity > 0 && !x.severe;
   switch (a.q) {
-    case '!': return x.severe;
-    case '^': return x.sudden;
-    case '?': return mild && x.severity <= 3;
-    case '~': return mild && x.severity <= 4 && x.shortest >= 168 && !x.sudden;
-    case '>': return x.hours >= a.h;
-    default: return true;
+    case '!':
+      return x.severe;
+    case '^':
+      return x.sudden;
+    case '?':
+      return mild && x.severity <= 3;
+    case '~':
+      return mild && x.severity <= 4 && x.shortest >= 168 && !x.sudden;
+    case '>':
+      return x.hours >= a.h;
+    default:
+      return true;
   }
 };
 
@@ -267,7 +291,10 @@ const emergencyAdviceFor = (level: TriageLevel, families: readonly string[]): st
   if (!isEmergency(level)) return undefined;
   const extras = families.map(fields).filter((x) => x[6]);
   const crisis = extras.filter((x) => x[7]?.includes('c')).map((x) => x[6]);
-  const others = extras.filter((x) => !x[7]?.includes('c')).map((x) => x[6]).slice(0, 2);
+  const others = extras
+    .filter((x) => !x[7]?.includes('c'))
+    .map((x) => x[6])
+    .slice(0, 2);
   const advice = level === 'emergency' ? [...crisis, SAY[level], ...others] : [SAY[level], ...others, ...crisis];
   return [...new Set(advice)].join(' ');
 };
@@ -279,8 +306,16 @@ const assess = (input: TriageInput): RulesAssessment => {
   const specific = fired.some((r) => r.concepts.length > 0);
   // Floors from severity and duration alone, whatever the symptom.
   const floor = (id: string, level: TriageLevel, when: boolean) => when && fired.push({ id, level, family: 'general', concepts: [] });
-  floor('sudden_very_severe_symptom', 'consultation_24', input.symptoms.some((s) => s.severity >= 9 && s.onset === 'sudden'));
-  floor('very_severe_symptom', 'consultation', input.symptoms.some((s) => s.severity >= 8));
+  floor(
+    'sudden_very_severe_symptom',
+    'consultation_24',
+    input.symptoms.some((s) => s.severity >= 9 && s.onset === 'sudden'),
+  );
+  floor(
+    'very_severe_symptom',
+    'consultation',
+    input.symptoms.some((s) => s.severity >= 8),
+  );
   floor('symptom_over_4_weeks', 'consultation', longStanding);
   floor('unrecognised_symptom', 'consultation', unrecognised > 0);
   if (fired.length === 0) floor('no_specific_rule', 'consultation', true);
@@ -295,9 +330,7 @@ const assess = (input: TriageInput): RulesAssessment => {
   const main = all[0]!.f;
 
   const findings = [...new Set(top.flatMap((r) => r.concepts).filter(named))].slice(0, 4).map((c) => c.replaceAll('_', ' '));
-  const lead = findings.length
-    ? `${listOf(findings)}: ${main[0]}.`
-    : SAY.nothing_recognised!;
+  const lead = findings.length ? `${listOf(findings)}: ${main[0]}.` : SAY.nothing_recognised!;
   const summary = lead[0]!.toUpperCase() + lead.slice(1) + (emergency ? '' : ` ${SAY[level]}`);
   const teleBlocked = level === 'consultation_24' && top.some((r) => fields(r.family)[7]?.includes('t'));
   const emergencyAdvice = emergencyAdviceFor(level, families);
@@ -305,7 +338,10 @@ const assess = (input: TriageInput): RulesAssessment => {
     level,
     confidence: !specific ? 0.4 : emergency ? 0.9 : unrecognised > 0 ? 0.5 : level === 'consultation_24' ? 0.75 : 0.65,
     summary,
-    possibleConditions: union(all.map((x) => x.l[1]!), 5),
+    possibleConditions: union(
+      all.map((x) => x.l[1]!),
+      5,
+    ),
     followUpQuestions: emergency ? [] : union([...all.map((x) => x.l[2]!), GENERIC_QUESTIONS], 4),
     selfCare: urgencyRank(level) >= urgencyRank('consultation') ? union([...all.map((x) => x.l[3]!), GENERIC_SELF_CARE], 5) : [],
     watchFor: union([...all.map((x) => x.l[4]!), emergency ? [] : [GENERIC_WATCH]], 5),
@@ -323,8 +359,16 @@ export function assessWithRules(input: TriageInput): RulesAssessment {
   } catch {
     // Unreachable on valid input; if it ever happens, fail towards care, not silence.
     return {
-      level: 'consultation_24', confidence: 0.2, summary: SAY.fail_safe!,
-      possibleConditions: [], followUpQuestions: [], selfCare: [], watchFor: [GENERIC_WATCH], specialist: 'general practice', teleconsultationOk: true, rulesFired: ['engine_fail_safe'],
+      level: 'consultation_24',
+      confidence: 0.2,
+      summary: SAY.fail_safe!,
+      possibleConditions: [],
+      followUpQuestions: [],
+      selfCare: [],
+      watchFor: [GENERIC_WATCH],
+      specialist: 'general practice',
+      teleconsultationOk: true,
+      rulesFired: ['engine_fail_safe'],
     };
   }
 }
@@ -337,7 +381,9 @@ export function redFlagsInText(
   const f: Findings = new Map();
   for (const m of scan(text ?? '')) add(f, m.concept, m);
   addContext(f, context ?? {});
-  const flags = evaluate(f).filter((r) => r.concepts.length > 0 && urgencyRank(r.level) <= urgencyRank('consultation_24')).sort(byUrgency);
+  const flags = evaluate(f)
+    .filter((r) => r.concepts.length > 0 && urgencyRank(r.level) <= urgencyRank('consultation_24'))
+    .sort(byUrgency);
   if (flags.length === 0) return undefined;
   const level = flags[0]!.level;
   const emergencyAdvice = emergencyAdviceFor(level, [...new Set(flags.map((r) => r.family))]);

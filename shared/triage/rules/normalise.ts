@@ -30,7 +30,8 @@ export const normaliser = (lists: Readonly<Record<string, string>>, aliases: Rea
   // String tests rather than regular expressions: it runs on every word of every message.
   const fold = (w: string): string => {
     if (!unfolded.has(w)) {
-      if (w.endsWith('iness')) w = w.slice(0, -5) + 'y'; // drowsiness → drowsy
+      if (w.endsWith('iness'))
+        w = w.slice(0, -5) + 'y'; // drowsiness → drowsy
       else if (w.length >= 8 && w.endsWith('ness')) w = w.slice(0, -4); // stiffness → stiff
       if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
       else if (w.length > 3 && w.endsWith('s') && !'sui'.includes(w[w.length - 2]!)) w = w.slice(0, -1); // not -ss, -us, -is

@@ -75,10 +75,7 @@ export const RULES: Readonly<Record<string, readonly string[]>> = {
     'U coughing_blood',
   ],
   // Breathlessness explained by exertion, without warning signs (those are in `breathing`).
-  exertion: [
-    'exertional_breathlessness_with_risk U exertional_breathlessness&cough|c_lung_disease|age_65',
-    'C exertional_breathlessness',
-  ],
+  exertion: ['exertional_breathlessness_with_risk U exertional_breathlessness&cough|c_lung_disease|age_65', 'C exertional_breathlessness'],
   clot: [
     'leg_swelling_with_breathlessness E calf_swelling&breathlessness|exertional_breathlessness', // DVT with PE
     'leg_swelling_with_clot_risk E calf_swelling&clot_risk|pregnancy', // high pre-test probability: scan today
@@ -171,7 +168,12 @@ export const RULES: Readonly<Record<string, readonly string[]>> = {
   mental: [
     'psychosis_with_risk E psychosis&harm_to_others|risk_behaviour|pregnancy|confusion', // mania or psychosis with risk; postpartum psychosis
     'E risk_behaviour',
-    'U psychosis', 'C low_mood', 'C anxiety', 'S insomnia', 'C insomnia>336'],
+    'U psychosis',
+    'C low_mood',
+    'C anxiety',
+    'S insomnia',
+    'C insomnia>336',
+  ],
   meningitis: [
     'meningitis_fever_stiff_neck A fever|high_fever&stiff_neck',
     'meningitis_non_blanching_rash A non_blanching_rash&fever|high_fever|drowsiness|headache|very_unwell|vomiting|stiff_neck|under_5', // meningococcal disease
@@ -211,11 +213,14 @@ export const RULES: Readonly<Record<string, readonly string[]>> = {
     'anaphylaxis_voice_change A voice_change|stridor&allergen_exposure|allergic_reaction|hives|stung', // the larynx is swelling
     'E facial_swelling_severe', // eyes swelling shut: allergy, orbital or dental infection
   ],
-  allergy: ['allergic_reaction U allergic_reaction|hives&allergen_exposure', 'U face_swelling', 'sting_swelling_spreading U swelling_spreading&stung|insect_bite', 'S hives', 'S hay_fever'],
-  bleeding: [
-    'A severe_bleeding',
-    'U bleeding|nosebleed&c_blood_thinners',
+  allergy: [
+    'allergic_reaction U allergic_reaction|hives&allergen_exposure',
+    'U face_swelling',
+    'sting_swelling_spreading U swelling_spreading&stung|insect_bite',
+    'S hives',
+    'S hay_fever',
   ],
+  bleeding: ['A severe_bleeding', 'U bleeding|nosebleed&c_blood_thinners'],
   gi_bleed: [
     'gi_bleeding_with_shock A vomiting_blood|black_stools|rectal_bleeding&lightheadedness|fainting|mottled_skin|very_unwell',
     'A vomiting_blood!', // a large haematemesis
@@ -498,57 +503,99 @@ export const RULES: Readonly<Record<string, readonly string[]>> = {
  * self-care and a generic red-flag warning are added by the engine.
  */
 export const FAMILIES: Readonly<Record<string, string>> = {
-  cardiac: 'these can be signs of a heart attack|Heart attack;Angina;Pulmonary embolism;Aortic dissection|Does exertion bring it on?||Pain that returns or spreads|cardiology|Rest; chew a 300 mg aspirin unless allergic or told not to.|t',
-  heart_rhythm: 'a racing or irregular heartbeat needs an ECG|Atrial fibrillation;Anxiety;Overactive thyroid|How long do episodes last?|Less caffeine and alcohol|Fainting or chest pain|cardiology||',
-  breathing: 'breathing trouble can quickly become dangerous|Asthma or COPD attack;Pneumonia;Pulmonary embolism|Any fever or wheeze?||Blue lips or unable to speak|respiratory medicine|Sit upright; use your reliever inhaler if you have one.|',
-  exertion: 'being out of breath after exertion is usually normal when it settles within minutes|Normal response to exertion;Low fitness;Exercise-induced asthma|Does it settle within a few minutes of stopping?|Build up activity gradually|Breathlessness at rest or that does not settle, chest pain or fainting|general practice||',
+  cardiac:
+    'these can be signs of a heart attack|Heart attack;Angina;Pulmonary embolism;Aortic dissection|Does exertion bring it on?||Pain that returns or spreads|cardiology|Rest; chew a 300 mg aspirin unless allergic or told not to.|t',
+  heart_rhythm:
+    'a racing or irregular heartbeat needs an ECG|Atrial fibrillation;Anxiety;Overactive thyroid|How long do episodes last?|Less caffeine and alcohol|Fainting or chest pain|cardiology||',
+  breathing:
+    'breathing trouble can quickly become dangerous|Asthma or COPD attack;Pneumonia;Pulmonary embolism|Any fever or wheeze?||Blue lips or unable to speak|respiratory medicine|Sit upright; use your reliever inhaler if you have one.|',
+  exertion:
+    'being out of breath after exertion is usually normal when it settles within minutes|Normal response to exertion;Low fitness;Exercise-induced asthma|Does it settle within a few minutes of stopping?|Build up activity gradually|Breathlessness at rest or that does not settle, chest pain or fainting|general practice||',
   clot: 'a swollen, painful calf can be a blood clot|Deep vein thrombosis;Muscle strain;Cellulitis|Any breathlessness?||Breathlessness or chest pain|vascular medicine||t',
-  respiratory: 'this sounds like a common respiratory infection|Cold or flu;Viral cough;Sinusitis|Any breathlessness?|Honey and lemon for a cough (not under age 1)|Breathlessness, or fever over 3 days|general practice||',
+  respiratory:
+    'this sounds like a common respiratory infection|Cold or flu;Viral cough;Sinusitis|Any breathlessness?|Honey and lemon for a cough (not under age 1)|Breathlessness, or fever over 3 days|general practice||',
   ent: 'most throat and ear problems are minor, but some need a prompt check|Viral sore throat;Tonsillitis;Ear infection|Any trouble swallowing?|Warm drinks and soft food|Trouble breathing or swallowing saliva|ENT||',
-  dental: 'tooth pain needs a dentist|Tooth decay;Dental abscess|Any facial swelling?|Salt-water mouth rinses|Swelling spreading to the eye or neck|dentistry||',
-  stroke: 'these are warning signs of a stroke (FAST)|Stroke;Mini-stroke (TIA);Low blood sugar|||Symptoms that return||Note when symptoms started; do not eat or drink.|t',
-  neuro: 'new neurological symptoms need prompt assessment|Stroke or TIA;Low blood sugar;Infection|When exactly did it start?|Sit or lie down; get up slowly|Face drooping, arm weakness or slurred speech|neurology||t',
-  consciousness: 'losing consciousness needs urgent assessment|Faint;Heart rhythm problem;Seizure|||Another blackout||If breathing, turn them on their side; if not, start CPR.|t',
-  seizure: 'a seizure needs emergency assessment|Epileptic seizure;Febrile seizure;Low blood sugar|||A seizure over 5 minutes||Do not restrain them or put anything in their mouth; after it stops, turn them on their side.|t',
-  crisis: 'you deserve support right now|Mental health crisis|||Urges to act on these thoughts||Call or text 988 (Suicide & Crisis Lifeline) in the US, or your local emergency number, now, and stay with someone you trust.|tc',
-  overdose: 'an overdose can harm even if you feel well|Poisoning or overdose|||Drowsiness, vomiting or breathing changes|emergency medicine|Do not wait for symptoms: some medicines, like paracetamol, harm the liver hours later while you feel well. Call a poisons information service now (US Poison Control 1-800-222-1222; in the UK NHS 111; elsewhere your emergency number) and take the packets with you; do not drive yourself. If it was on purpose, you can also call or text 988 (US) or Samaritans on 116 123 (UK).|t',
-  extra_dose: 'an extra dose is often harmless, but some medicines are dangerous even a little over the dose|Extra dose of a medicine|Which medicine, how much, and when?|Call a poisons information service now (US Poison Control 1-800-222-1222; in the UK NHS 111; elsewhere your emergency number): tell them the medicine, the amount and the time;Keep the packet and do not take the next dose until you are told|Drowsiness, vomiting, a racing or slow heartbeat, or confusion: emergency care|general practice||',
-  mental: 'mental health deserves care like any other|Depression;Anxiety;Stress|Is it affecting daily life?|Keep a routine; talk to someone you trust|Thoughts of self-harm: call or text 988 (US) or your local emergency number|mental health||',
+  dental:
+    'tooth pain needs a dentist|Tooth decay;Dental abscess|Any facial swelling?|Salt-water mouth rinses|Swelling spreading to the eye or neck|dentistry||',
+  stroke:
+    'these are warning signs of a stroke (FAST)|Stroke;Mini-stroke (TIA);Low blood sugar|||Symptoms that return||Note when symptoms started; do not eat or drink.|t',
+  neuro:
+    'new neurological symptoms need prompt assessment|Stroke or TIA;Low blood sugar;Infection|When exactly did it start?|Sit or lie down; get up slowly|Face drooping, arm weakness or slurred speech|neurology||t',
+  consciousness:
+    'losing consciousness needs urgent assessment|Faint;Heart rhythm problem;Seizure|||Another blackout||If breathing, turn them on their side; if not, start CPR.|t',
+  seizure:
+    'a seizure needs emergency assessment|Epileptic seizure;Febrile seizure;Low blood sugar|||A seizure over 5 minutes||Do not restrain them or put anything in their mouth; after it stops, turn them on their side.|t',
+  crisis:
+    'you deserve support right now|Mental health crisis|||Urges to act on these thoughts||Call or text 988 (Suicide & Crisis Lifeline) in the US, or your local emergency number, now, and stay with someone you trust.|tc',
+  overdose:
+    'an overdose can harm even if you feel well|Poisoning or overdose|||Drowsiness, vomiting or breathing changes|emergency medicine|Do not wait for symptoms: some medicines, like paracetamol, harm the liver hours later while you feel well. Call a poisons information service now (US Poison Control 1-800-222-1222; in the UK NHS 111; elsewhere your emergency number) and take the packets with you; do not drive yourself. If it was on purpose, you can also call or text 988 (US) or Samaritans on 116 123 (UK).|t',
+  extra_dose:
+    'an extra dose is often harmless, but some medicines are dangerous even a little over the dose|Extra dose of a medicine|Which medicine, how much, and when?|Call a poisons information service now (US Poison Control 1-800-222-1222; in the UK NHS 111; elsewhere your emergency number): tell them the medicine, the amount and the time;Keep the packet and do not take the next dose until you are told|Drowsiness, vomiting, a racing or slow heartbeat, or confusion: emergency care|general practice||',
+  mental:
+    'mental health deserves care like any other|Depression;Anxiety;Stress|Is it affecting daily life?|Keep a routine; talk to someone you trust|Thoughts of self-harm: call or text 988 (US) or your local emergency number|mental health||',
   meningitis: 'these can be signs of meningitis or sepsis|Meningitis;Meningococcal sepsis|||A rash that does not fade under a glass||Do not wait for a rash.|t',
   sepsis: 'these can be signs of sepsis|Sepsis;Severe infection|||Confusion or mottled skin||Say you are worried about sepsis.|t',
   thunderclap: 'a sudden severe headache can mean bleeding in the brain|Subarachnoid haemorrhage;Severe migraine|||Confusion or weakness|||t',
-  headache: 'most headaches are not serious, but some need a prompt check|Tension headache;Migraine;Dehydration|Is it unlike your usual headaches?|Rest in a dark room; drink water|A sudden or worst-ever headache, or fever with a stiff neck|neurology||',
-  anaphylaxis: 'these are signs of anaphylaxis|Anaphylaxis;Angioedema|||Swelling of lips, tongue or throat||Use an adrenaline auto-injector (EpiPen) now if you have one; lie down, or sit up if breathing is hard.|t',
-  allergy: 'allergic reactions can worsen, so watch closely|Allergic reaction;Hives;Hay fever|What might have triggered it?|A non-drowsy antihistamine;Avoid the trigger|Swelling of lips or throat, or wheezing|allergy||',
-  bleeding: 'heavy bleeding is an emergency|Major blood loss|Do you take blood thinners?||Bleeding despite pressure|general practice|Press firmly on the wound and keep pressing.|t',
-  gi_bleed: 'bleeding from the gut needs prompt assessment|Stomach ulcer;Haemorrhoids;Bowel inflammation|How much blood?||Dizziness or black stools|gastroenterology|Lie down if you feel faint.|t',
-  nosebleed: 'most nosebleeds stop with pressure|Nosebleed|Do you take blood thinners?|Lean forward and pinch the soft nose for 10 to 15 minutes|Bleeding over 20 minutes|ENT|Lean forward and pinch the soft nose.|',
-  pregnancy: 'in pregnancy this needs same-day maternity care|Miscarriage or ectopic pregnancy;Pre-eclampsia;Labour|How many weeks pregnant?||Bleeding, severe pain or reduced movements|obstetrics|Call your maternity unit on the way.|',
-  child: 'young children can become seriously ill quickly|Viral infection;Serious bacterial infection;Dehydration|Is the child drinking and alert?||Drowsy, floppy or fewer wet nappies|paediatrics|Bring any medicines given.|t',
-  abdominal: 'this abdominal pain needs examining|Appendicitis;Gallstones or kidney stones;Gastroenteritis|Where is the pain, and could you be pregnant?|Sip fluids; eat light food|Severe or constant pain|general surgery|Do not eat or drink until assessed.|t',
-  testicular: 'sudden testicle pain can be torsion, which needs surgery within hours|Testicular torsion;Epididymitis|||Sudden severe pain or swelling|urology|Do not eat or drink.|t',
+  headache:
+    'most headaches are not serious, but some need a prompt check|Tension headache;Migraine;Dehydration|Is it unlike your usual headaches?|Rest in a dark room; drink water|A sudden or worst-ever headache, or fever with a stiff neck|neurology||',
+  anaphylaxis:
+    'these are signs of anaphylaxis|Anaphylaxis;Angioedema|||Swelling of lips, tongue or throat||Use an adrenaline auto-injector (EpiPen) now if you have one; lie down, or sit up if breathing is hard.|t',
+  allergy:
+    'allergic reactions can worsen, so watch closely|Allergic reaction;Hives;Hay fever|What might have triggered it?|A non-drowsy antihistamine;Avoid the trigger|Swelling of lips or throat, or wheezing|allergy||',
+  bleeding:
+    'heavy bleeding is an emergency|Major blood loss|Do you take blood thinners?||Bleeding despite pressure|general practice|Press firmly on the wound and keep pressing.|t',
+  gi_bleed:
+    'bleeding from the gut needs prompt assessment|Stomach ulcer;Haemorrhoids;Bowel inflammation|How much blood?||Dizziness or black stools|gastroenterology|Lie down if you feel faint.|t',
+  nosebleed:
+    'most nosebleeds stop with pressure|Nosebleed|Do you take blood thinners?|Lean forward and pinch the soft nose for 10 to 15 minutes|Bleeding over 20 minutes|ENT|Lean forward and pinch the soft nose.|',
+  pregnancy:
+    'in pregnancy this needs same-day maternity care|Miscarriage or ectopic pregnancy;Pre-eclampsia;Labour|How many weeks pregnant?||Bleeding, severe pain or reduced movements|obstetrics|Call your maternity unit on the way.|',
+  child:
+    'young children can become seriously ill quickly|Viral infection;Serious bacterial infection;Dehydration|Is the child drinking and alert?||Drowsy, floppy or fewer wet nappies|paediatrics|Bring any medicines given.|t',
+  abdominal:
+    'this abdominal pain needs examining|Appendicitis;Gallstones or kidney stones;Gastroenteritis|Where is the pain, and could you be pregnant?|Sip fluids; eat light food|Severe or constant pain|general surgery|Do not eat or drink until assessed.|t',
+  testicular:
+    'sudden testicle pain can be torsion, which needs surgery within hours|Testicular torsion;Epididymitis|||Sudden severe pain or swelling|urology|Do not eat or drink.|t',
   gut: 'most gut upsets are short-lived, but some need a prompt check|Gastroenteritis;Reflux;Constipation|Can you keep fluids down?|Sip fluids often; oral rehydration for vomiting or diarrhoea|Blood in vomit or stool, or black stools|gastroenterology||',
-  head_injury: 'some signs after a head injury need a scan|Concussion;Bleeding inside the skull|Did you lose consciousness?|Have someone stay with you for 24 hours|Vomiting, worsening headache or drowsiness|general practice|Keep still if the neck may be hurt.|t',
-  trauma: 'this injury needs prompt care|Fracture;Internal injury|Can you bear weight on it?||Numbness or cold skin beyond the injury|orthopaedics|Do not move anyone who may have a neck or back injury.|t',
-  minor_injury: 'most wounds, burns and bites heal well with the right care|Minor wound;Superficial burn;Bite|Is your tetanus up to date?|Rinse wounds and cover;Cool burns under running water for 20 minutes|Spreading redness, pus or fever|general practice||',
-  poison: 'poisoning needs emergency care, even if they seem well|Poisoning;Carbon monoxide poisoning|||Drowsiness, vomiting, burns around the mouth or breathing changes|emergency medicine|Do not wait for symptoms. Call a poisons information service now (US Poison Control 1-800-222-1222; in the UK NHS 111; elsewhere your emergency number); do not make them vomit; rinse the mouth; take the container with you. For fumes or carbon monoxide, get everyone into fresh air and leave the appliance off.|t',
-  alcohol: 'too much alcohol can stop breathing or cause choking|Alcohol poisoning;Low blood sugar;Head injury|||Slow or irregular breathing, being impossible to wake, fits|emergency medicine|Do not leave them alone; lie them on their side so they cannot choke on vomit; no coffee, cold showers or more alcohol.|t',
-  burns: 'this burn needs emergency care|Deep or extensive burn;Airway burn;Electrical injury|||Hoarse voice, noisy breathing or swelling of the face|burns and plastic surgery|Cool the burn under cool running water for 20 minutes; remove clothing and jewellery near it unless stuck; cover loosely with cling film and keep the person warm. For chemicals, brush off any powder, remove contaminated clothing and rinse with running water for 20 minutes. After an electric shock, do not touch them until the power is off.|t',
-  water: 'after nearly drowning, lung problems can appear hours later|Near drowning;Aspiration;Hypothermia|||Cough, fast breathing or drowsiness|emergency medicine|Keep them warm and dry; if they are not breathing normally, start CPR.|t',
-  stings: 'a sting or bite with signs elsewhere in the body needs emergency care|Allergic reaction;Anaphylaxis;Envenomation|||Swelling of lips or throat, wheezing, or feeling faint|emergency medicine|Use an adrenaline auto-injector now if you have one. After a snake or spider bite keep the limb still and below the heart; do not cut or suck the wound.|t',
-  musculoskeletal: 'this sounds like a muscle or joint problem|Muscle strain;Back strain;Sprain|Any numbness or weakness?|Keep gently active;Heat or ice|Numbness in the groin or bladder changes|physiotherapy||',
+  head_injury:
+    'some signs after a head injury need a scan|Concussion;Bleeding inside the skull|Did you lose consciousness?|Have someone stay with you for 24 hours|Vomiting, worsening headache or drowsiness|general practice|Keep still if the neck may be hurt.|t',
+  trauma:
+    'this injury needs prompt care|Fracture;Internal injury|Can you bear weight on it?||Numbness or cold skin beyond the injury|orthopaedics|Do not move anyone who may have a neck or back injury.|t',
+  minor_injury:
+    'most wounds, burns and bites heal well with the right care|Minor wound;Superficial burn;Bite|Is your tetanus up to date?|Rinse wounds and cover;Cool burns under running water for 20 minutes|Spreading redness, pus or fever|general practice||',
+  poison:
+    'poisoning needs emergency care, even if they seem well|Poisoning;Carbon monoxide poisoning|||Drowsiness, vomiting, burns around the mouth or breathing changes|emergency medicine|Do not wait for symptoms. Call a poisons information service now (US Poison Control 1-800-222-1222; in the UK NHS 111; elsewhere your emergency number); do not make them vomit; rinse the mouth; take the container with you. For fumes or carbon monoxide, get everyone into fresh air and leave the appliance off.|t',
+  alcohol:
+    'too much alcohol can stop breathing or cause choking|Alcohol poisoning;Low blood sugar;Head injury|||Slow or irregular breathing, being impossible to wake, fits|emergency medicine|Do not leave them alone; lie them on their side so they cannot choke on vomit; no coffee, cold showers or more alcohol.|t',
+  burns:
+    'this burn needs emergency care|Deep or extensive burn;Airway burn;Electrical injury|||Hoarse voice, noisy breathing or swelling of the face|burns and plastic surgery|Cool the burn under cool running water for 20 minutes; remove clothing and jewellery near it unless stuck; cover loosely with cling film and keep the person warm. For chemicals, brush off any powder, remove contaminated clothing and rinse with running water for 20 minutes. After an electric shock, do not touch them until the power is off.|t',
+  water:
+    'after nearly drowning, lung problems can appear hours later|Near drowning;Aspiration;Hypothermia|||Cough, fast breathing or drowsiness|emergency medicine|Keep them warm and dry; if they are not breathing normally, start CPR.|t',
+  stings:
+    'a sting or bite with signs elsewhere in the body needs emergency care|Allergic reaction;Anaphylaxis;Envenomation|||Swelling of lips or throat, wheezing, or feeling faint|emergency medicine|Use an adrenaline auto-injector now if you have one. After a snake or spider bite keep the limb still and below the heart; do not cut or suck the wound.|t',
+  musculoskeletal:
+    'this sounds like a muscle or joint problem|Muscle strain;Back strain;Sprain|Any numbness or weakness?|Keep gently active;Heat or ice|Numbness in the groin or bladder changes|physiotherapy||',
   spine: 'these can be signs of cauda equina syndrome|Cauda equina syndrome;Spinal cord compression|||Worsening numbness|||t',
-  fever: 'a fever is usually viral but needs watching|Viral infection;Flu;Bacterial infection|What is the highest temperature?|Light clothing; do not over-wrap|Drowsiness, stiff neck, or a rash that does not fade|general practice||',
-  infection: 'infection may need antibiotics|Cellulitis;Wound infection;Abscess|Is the redness spreading?|Keep it clean and raised|Fast-spreading redness or chills|general practice||',
+  fever:
+    'a fever is usually viral but needs watching|Viral infection;Flu;Bacterial infection|What is the highest temperature?|Light clothing; do not over-wrap|Drowsiness, stiff neck, or a rash that does not fade|general practice||',
+  infection:
+    'infection may need antibiotics|Cellulitis;Wound infection;Abscess|Is the redness spreading?|Keep it clean and raised|Fast-spreading redness or chills|general practice||',
   skin: 'most rashes are not serious, but a rash with fever needs a prompt check|Eczema;Viral rash;Allergic reaction|Does the rash fade under a pressed glass?|Fragrance-free moisturiser|A rash that does not fade, or blistering|dermatology||',
-  dehydration: 'dehydration can become serious|Dehydration;Gastroenteritis|When did you last pass urine?|Sip oral rehydration solution often|No urine for 12 hours, or confusion|general practice||t',
-  safety: 'this needs care within hours, not an emergency department|Sexual assault;Possible HIV exposure|Do you need emergency contraception or HIV prevention medicine?|Keep clothing and do not wash if you may report an assault|Any injury, bleeding or severe pain: emergency care|sexual health||',
-  ent_other: 'this needs a prompt check|Sudden hearing loss;Foreign body;Button battery|When did it start?||Pain, bleeding, or trouble breathing or swallowing|ENT|Do not try to make them vomit; do not give food or drink until assessed.|t',
-  gynae: 'vaginal itching or discharge is usually thrush or an imbalance, treatable at a pharmacy|Thrush;Bacterial vaginosis;Sexually transmitted infection|Any pelvic pain, fever, or a chance of a sexually transmitted infection?|A pharmacist can advise on thrush treatment;Avoid perfumed soaps|Pelvic pain, fever, or symptoms that come back|sexual health||',
-  urinary: 'this is often an infection needing antibiotics|Urinary tract infection;Kidney infection;Kidney stones|Any fever or back pain?|Drink plenty of water|Fever, or pain in the back or side|urology||',
-  diabetes: 'with diabetes this needs prompt care|Diabetic ketoacidosis;High blood sugar;Low blood sugar|What are your sugar and ketone readings?||Vomiting, fast breathing or drowsiness|endocrinology|If sugar is low and they can swallow, give fast sugar.|',
+  dehydration:
+    'dehydration can become serious|Dehydration;Gastroenteritis|When did you last pass urine?|Sip oral rehydration solution often|No urine for 12 hours, or confusion|general practice||t',
+  safety:
+    'this needs care within hours, not an emergency department|Sexual assault;Possible HIV exposure|Do you need emergency contraception or HIV prevention medicine?|Keep clothing and do not wash if you may report an assault|Any injury, bleeding or severe pain: emergency care|sexual health||',
+  ent_other:
+    'this needs a prompt check|Sudden hearing loss;Foreign body;Button battery|When did it start?||Pain, bleeding, or trouble breathing or swallowing|ENT|Do not try to make them vomit; do not give food or drink until assessed.|t',
+  gynae:
+    'vaginal itching or discharge is usually thrush or an imbalance, treatable at a pharmacy|Thrush;Bacterial vaginosis;Sexually transmitted infection|Any pelvic pain, fever, or a chance of a sexually transmitted infection?|A pharmacist can advise on thrush treatment;Avoid perfumed soaps|Pelvic pain, fever, or symptoms that come back|sexual health||',
+  urinary:
+    'this is often an infection needing antibiotics|Urinary tract infection;Kidney infection;Kidney stones|Any fever or back pain?|Drink plenty of water|Fever, or pain in the back or side|urology||',
+  diabetes:
+    'with diabetes this needs prompt care|Diabetic ketoacidosis;High blood sugar;Low blood sugar|What are your sugar and ketone readings?||Vomiting, fast breathing or drowsiness|endocrinology|If sugar is low and they can swallow, give fast sugar.|',
   eye: 'eye problems affecting vision need prompt care|Conjunctivitis;Corneal injury;Glaucoma|Is your vision affected?|Clean sticky eyes with cooled boiled water|Vision changes or severe pain|ophthalmology|Rinse the eye under running water for 20 minutes, holding it open; remove contact lenses.|',
-  environment: 'extreme heat or cold can be dangerous|Heatstroke;Heat exhaustion;Hypothermia|Any confusion?|Rest somewhere cool and drink water|Confusion or fainting|general practice|Heat: move somewhere cool, remove outer clothing, cool the skin with water and fanning, give sips of water only if fully awake. Cold: move somewhere warm, replace wet clothing, warm gradually with blankets; do not rub the skin or use a hot bath.|',
+  environment:
+    'extreme heat or cold can be dangerous|Heatstroke;Heat exhaustion;Hypothermia|Any confusion?|Rest somewhere cool and drink water|Confusion or fainting|general practice|Heat: move somewhere cool, remove outer clothing, cool the skin with water and fanning, give sips of water only if fully awake. Cold: move somewhere warm, replace wet clothing, warm gradually with blankets; do not rub the skin or use a hot bath.|',
   general: 'this needs checking by a doctor|Several common causes are possible||||general practice||',
 };
 
@@ -573,7 +620,8 @@ export const GENERAL_ADVICE: Readonly<Record<string, string>> = {
   consultation_24: 'Speak to a doctor or urgent care service within 24 hours.',
   consultation: 'Book an appointment with a doctor; it does not look urgent.',
   self_care: 'This can usually be looked after at home.',
-  questions: 'How long has it lasted, and is it getting worse?;Any other symptoms, such as fever or pain elsewhere?;Any long-term conditions, pregnancy or regular medicines?',
+  questions:
+    'How long has it lasted, and is it getting worse?;Any other symptoms, such as fever or pain elsewhere?;Any long-term conditions, pregnancy or regular medicines?',
   self_care_list: 'Rest and drink plenty of fluids;Paracetamol or ibuprofen if suitable for you, following the label',
   watch_for: 'Chest pain, trouble breathing, confusion, fainting or severe pain: get emergency care',
   nothing_recognised: 'No specific warning signs were recognised in what was described, but it is worth a check by a doctor.',

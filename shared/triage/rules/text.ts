@@ -189,15 +189,34 @@ const candidates = (w: string): readonly string[] => {
   return hit;
 };
 
-const NUMBER: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, few: 3, several: 3, couple: 2 };
+const NUMBER: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  few: 3,
+  several: 3,
+  couple: 2,
+};
 const UNIT_HOURS: Readonly<Record<string, number>> = { mi: 1 / 60, h: 1, d: 24, n: 24, w: 168, mo: 720, y: 8760 };
 /** "3 days", "3days", "a couple of weeks": a figure may touch its unit, a word may not ("today"). */
 // Not an age ("my 2 year old", "an 18-month-old").
-const DURATION = /\b(?:(\d+(?:\.\d+)?)\s*|(an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\s+)(?:of\s+)?(min|minute|hour|hr|day|night|week|wk|month|year|yr)s?\b(?![\s-]*old\b)/g;
+const DURATION =
+  /\b(?:(\d+(?:\.\d+)?)\s*|(an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple)\s+)(?:of\s+)?(min|minute|hour|hr|day|night|week|wk|month|year|yr)s?\b(?![\s-]*old\b)/g;
 /** A number with a unit ("39.5 C", "102°F") or just after a temperature word ("temp of 38.4"). */
 // The word is its own optional group, so a match never starts before it and loses it ("it says temp 39.6").
 // Not a duration ("fever for 30 minutes").
-const TEMPERATURE = /(?:\b(temp|fever|febrile|thermometer)\D{0,15}?)?\b(\d{2,3}(?:[.,]\d)?)\s*(°|º|deg(?:ree)?s?)?\s*([cf]|celsius|fahrenheit)?\b(?!\s*(?:min|minute|hour|hr|h|day|d|night|week|wk|month|mo|year|yr)s?\b)/g;
+const TEMPERATURE =
+  /(?:\b(temp|fever|febrile|thermometer)\D{0,15}?)?\b(\d{2,3}(?:[.,]\d)?)\s*(°|º|deg(?:ree)?s?)?\s*([cf]|celsius|fahrenheit)?\b(?!\s*(?:min|minute|hour|hr|h|day|d|night|week|wk|month|mo|year|yr)s?\b)/g;
 
 const MEASURES = set(WORDS.MEASURES!);
 /** "took 24 paracetamol": a count of 10 or more, read as the vocabulary word `numerous`. */
@@ -229,7 +248,8 @@ const sugars = (clause: string): string[] => {
 };
 
 /** "18-month-old", "6 weeks old", "a 2 year old": an age in words, as the context concepts. */
-const AGE_IN_WORDS = /\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|few|couple)(?:\s+of)?[\s-]*(day|week|wk|month|mth|mo|year|yr)s?[\s-]*old\b/g;
+const AGE_IN_WORDS =
+  /\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|few|couple)(?:\s+of)?[\s-]*(day|week|wk|month|mth|mo|year|yr)s?[\s-]*old\b/g;
 /** An oxygen saturation ("sats 91", "oxygen level 90%", "SpO2 88"). */
 const OXYGEN = /\b(?:sats|saturations?|spo2|o2|oxygen|oximeter|pulse ox)\b\D{0,25}?\b(\d{2,3})\s*%?/g;
 /** Ages in words and oxygen saturations a clause states, as concepts (≤ 92 % is low: NICE NG51). */
@@ -326,7 +346,13 @@ const longest = (
   let best: { phrase: Phrase; end: number } | undefined;
   const walk = (node: Node, j: number, skips: number, exact: boolean, arrived: boolean, taken: readonly string[]): void => {
     const p = node.phrase;
-    if (arrived && p && (exact || p.w.length === 1) && (!best || j > best.end || (j === best.end && (p.w.length > best.phrase.w.length || (p.w.length === best.phrase.w.length && p.order < best.phrase.order))))) best = { phrase: p, end: j };
+    if (
+      arrived &&
+      p &&
+      (exact || p.w.length === 1) &&
+      (!best || j > best.end || (j === best.end && (p.w.length > best.phrase.w.length || (p.w.length === best.phrase.w.length && p.order < best.phrase.order))))
+    )
+      best = { phrase: p, end: j };
     if (j >= tok.length) return;
     // Filler words are never fuzzed, so a word that may be skipped has one reading.
     let children = 0;
@@ -417,7 +443,8 @@ export const scan = (text: string, keep: (concept: string) => boolean = () => tr
     const firstTime = /\b(?:before|like this|this bad|used to)\b/.test(lower);
     const longAgo = /\b(?:years?|months?) ago\b|\blast year\b/.test(lower);
     const severeClause = /\b(?:[89]|10)\s*(?:\/|out of)\s*10\b/.test(lower);
-    const push = (concept: string, severe: boolean) => !isCue(concept) && keep(concept) && out.push({ concept, severe, sudden, ...(hours === undefined ? {} : { hours }) });
+    const push = (concept: string, severe: boolean) =>
+      !isCue(concept) && keep(concept) && out.push({ concept, severe, sudden, ...(hours === undefined ? {} : { hours }) });
     const readTemperatures = figures ? temperatures(lower) : NO_WORDS;
     const normalTemperature = readTemperatures.includes('normal_temperature') && !readTemperatures.includes('fever');
     for (const concept of readTemperatures) if (concept !== 'normal_temperature') push(concept, false);

@@ -22,7 +22,8 @@ export const WORDS: Readonly<Record<string, string>> = {
   FILLER:
     'a an the my his her their your our its it is are was were am be been im ive i me him he she they them we us has have had very really so quite too badly bit little some any all of in on at to from around ever left right lower upper middle centre center front both whole full feel felt like look getting gone going went became become becoming properly that which suddenly started began now still constantly',
   /** An intensity word near a finding makes it severe (`!`). */
-  SEVERE: 'severe severely worst excruciating unbearable terrible agonizing agonising extreme extremely intense crushing elephant horrible horrendous awful badly doubled writhing screaming',
+  SEVERE:
+    'severe severely worst excruciating unbearable terrible agonizing agonising extreme extremely intense crushing elephant horrible horrendous awful badly doubled writhing screaming',
   /** A word in the clause makes its findings sudden (`^`). */
   SUDDEN: 'sudden suddenly abrupt abruptly instantly thunderclap nowhere',
   /**
@@ -41,15 +42,35 @@ export const WORDS: Readonly<Record<string, string>> = {
   /** End a combination's reach (TOGETHER): what follows is another thought ("I ate, then took my tablets"). */
   COMBINE_STOP: 'and then before after while when so because since until or',
   /** After a number, make it a measure or a time, not a count of things ("20 mg", "10 am", "12 units"). */
-  MEASURES: 'mg mcg ug g gram ml l litre liter kg lb stone st am pm oclock percent mmol mmhg bpm c f degree deg year yr hour hr min minute sec second day night week wk month mo mth time unit',
+  MEASURES:
+    'mg mcg ug g gram ml l litre liter kg lb stone st am pm oclock percent mmol mmhg bpm c f degree deg year yr hour hr min minute sec second day night week wk month mo mth time unit',
 };
 
 /** Misspellings and variants the edit-distance step cannot reach (too short, or two edits), folded both sides ("temprature" folds to "tempratur"). */
 export const ALIASES: Readonly<Record<string, string>> = {
-  pian: 'pain', paim: 'pain', payn: 'pain', breth: 'breath', fevr: 'fever', feva: 'fever', feaver: 'fever', hed: 'head',
-  nek: 'neck', stif: 'stiff', chst: 'chest', poop: 'poo', tempratur: 'temperatur', tempretur: 'temperatur', tumy: 'tummy', diahorrea: 'diarrhoea',
+  pian: 'pain',
+  paim: 'pain',
+  payn: 'pain',
+  breth: 'breath',
+  fevr: 'fever',
+  feva: 'fever',
+  feaver: 'fever',
+  hed: 'head',
+  nek: 'neck',
+  stif: 'stiff',
+  chst: 'chest',
+  poop: 'poo',
+  tempratur: 'temperatur',
+  tempretur: 'temperatur',
+  tumy: 'tummy',
+  diahorrea: 'diarrhoea',
   // "confus" is never fuzzed (NO_FUZZ), so its common misspellings are listed: confussed, confuzed…
   // Never fuzzed (NO_FUZZ: "beach" is not "bleach"), so their common misspellings are listed.
-  bleech: 'bleach', bleack: 'bleach',
-  confuss: 'confus', confuz: 'confus', comfus: 'confus', confusd: 'confus', cunfus: 'confus',
+  bleech: 'bleach',
+  bleack: 'bleach',
+  confuss: 'confus',
+  confuz: 'confus',
+  comfus: 'confus',
+  confusd: 'confus',
+  cunfus: 'confus',
 };

@@ -14,7 +14,12 @@ export const inMemoryConversations = () => {
   const repository: ConversationRepository = {
     getConversation: async (patientId, conversationId) => rows.get(key(patientId, conversationId)),
     conversationsOf: async (patientId, page) =>
-      pageOf([...rows.values()].filter((c) => c.patientId === patientId), `conversations:${patientId}`, page, { key: (c) => c.id, descending: true }),
+      pageOf(
+        [...rows.values()].filter((c) => c.patientId === patientId),
+        `conversations:${patientId}`,
+        page,
+        { key: (c) => c.id, descending: true },
+      ),
     saveConversation: async (conversation, expectedRevision) => {
       const current = rows.get(key(conversation.patientId, conversation.id));
       if (expectedRevision === 0 ? current !== undefined : current?.revision !== expectedRevision) return false;

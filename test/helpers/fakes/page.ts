@@ -22,8 +22,11 @@ const decode = (cursor: string | undefined, partition: string): string | undefin
   } catch {
     parsed = undefined;
   }
-  const valid = typeof parsed === 'object' && parsed !== null && (parsed as Record<string, unknown>)['partition'] === partition
-    && typeof (parsed as Record<string, unknown>)['after'] === 'string';
+  const valid =
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    (parsed as Record<string, unknown>)['partition'] === partition &&
+    typeof (parsed as Record<string, unknown>)['after'] === 'string';
   if (!valid) throw new ValidationError('The cursor is invalid.', undefined, 'invalid_cursor');
   return (parsed as { after: string }).after;
 };

@@ -1,6 +1,4 @@
-import type {
-  ConsentRecord, ConsentRepository, FeedbackRecord, FeedbackRepository, ProfileRepository, StoredProfile,
-} from '../../../shared/records/ports';
+import type { ConsentRecord, ConsentRepository, FeedbackRecord, FeedbackRepository, ProfileRepository, StoredProfile } from '../../../shared/records/ports';
 import { pageOf } from './page';
 
 /**
@@ -40,9 +38,19 @@ export const inMemoryRecords = () => {
     get: async (patientId, consentId) => consents.get(consentKey(patientId, consentId)),
     between: async (patientId, granteeId) => [...consents.values()].filter((c) => c.patientId === patientId && c.granteeId === granteeId),
     granted: async (patientId, page) =>
-      pageOf([...consents.values()].filter((c) => c.patientId === patientId), `granted:${patientId}`, page, { key: (c) => c.id }),
+      pageOf(
+        [...consents.values()].filter((c) => c.patientId === patientId),
+        `granted:${patientId}`,
+        page,
+        { key: (c) => c.id },
+      ),
     received: async (granteeId, page) =>
-      pageOf([...consents.values()].filter((c) => c.granteeId === granteeId), `received:${granteeId}`, page, { key: (c) => c.id }),
+      pageOf(
+        [...consents.values()].filter((c) => c.granteeId === granteeId),
+        `received:${granteeId}`,
+        page,
+        { key: (c) => c.id },
+      ),
     revoke: async (patientId, consentId, at) => {
       const current = consents.get(consentKey(patientId, consentId));
       if (current === undefined || current.revokedAt !== undefined) return false;
@@ -59,7 +67,10 @@ export const inMemoryRecords = () => {
       feedback.set(key, Object.freeze({ ...record }));
     },
     ofUser: async (userId) =>
-      [...feedback.entries()].filter(([key]) => key.startsWith(`${userId}/`)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, record]) => record),
+      [...feedback.entries()]
+        .filter(([key]) => key.startsWith(`${userId}/`))
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([, record]) => record),
   };
 
   return { profiles, consents, feedback, profileRepository, consentRepository, feedbackRepository };

@@ -7,7 +7,10 @@ import { expect } from 'vitest';
  */
 export const expectSealedWithout = (sealed: string | undefined, ...plaintexts: string[]): void => {
   expect(sealed).toMatch(/^cb1\.\d+\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22,}$/);
-  const decoded = sealed!.split('.').slice(2).map((part) => Buffer.from(part, 'base64url').toString('latin1'));
+  const decoded = sealed!
+    .split('.')
+    .slice(2)
+    .map((part) => Buffer.from(part, 'base64url').toString('latin1'));
   for (const plaintext of plaintexts) {
     expect(plaintext.length).toBeGreaterThan(3);
     expect(sealed).not.toContain(plaintext);

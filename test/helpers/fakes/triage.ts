@@ -1,6 +1,12 @@
 import type { TriageMessage } from '../../../shared/triage/process-session';
 import type {
-  ModelUsage, StoredSymptomSession, SymptomSessionRepository, TriageMetrics, TriageModel, TriageQueue, WorkMessage,
+  ModelUsage,
+  StoredSymptomSession,
+  SymptomSessionRepository,
+  TriageMetrics,
+  TriageModel,
+  TriageQueue,
+  WorkMessage,
 } from '../../../shared/triage/ports';
 import type { MinimizedCase, ModelAssessment } from '../../../shared/triage/model';
 import { pageOf } from './page';
@@ -29,16 +35,27 @@ export const inMemorySymptomSessions = () => {
     },
     getSession: async (patientId, sessionId) => rows.get(key(patientId, sessionId)),
     sessionsOf: async (patientId, page) =>
-      pageOf([...rows.values()].filter((s) => s.patientId === patientId), `sessions:${patientId}`, page, { key: (s) => s.id, descending: true }),
+      pageOf(
+        [...rows.values()].filter((s) => s.patientId === patientId),
+        `sessions:${patientId}`,
+        page,
+        { key: (s) => s.id, descending: true },
+      ),
     countSince: async (patientId, since) => [...rows.values()].filter((s) => s.patientId === patientId && s.createdAt >= since).length,
     requeue: async (patientId, sessionId, inputSealed, expectedRevision, at) =>
-      change(patientId, sessionId, (s) => (s.revision === expectedRevision ? { ...s, inputSealed, revision: expectedRevision + 1, status: 'queued', updatedAt: at } : undefined)),
+      change(patientId, sessionId, (s) =>
+        s.revision === expectedRevision ? { ...s, inputSealed, revision: expectedRevision + 1, status: 'queued', updatedAt: at } : undefined,
+      ),
     complete: async (patientId, sessionId, revision, resultSealed, at) =>
-      change(patientId, sessionId, (s) => (s.processedRevision < revision && s.revision === revision
-        ? { ...s, resultSealed, processedRevision: revision, status: 'completed', updatedAt: at }
-        : undefined)),
+      change(patientId, sessionId, (s) =>
+        s.processedRevision < revision && s.revision === revision
+          ? { ...s, resultSealed, processedRevision: revision, status: 'completed', updatedAt: at }
+          : undefined,
+      ),
     markProcessing: async (patientId, sessionId, revision, at) =>
-      void change(patientId, sessionId, (s) => (s.revision === revision && s.processedRevision < revision ? { ...s, status: 'processing', updatedAt: at } : undefined)),
+      void change(patientId, sessionId, (s) =>
+        s.revision === revision && s.processedRevision < revision ? { ...s, status: 'processing', updatedAt: at } : undefined,
+      ),
     // Only an existing session (the adapter's unconditional update would create a stub item; the use cases only fail what they created).
     fail: async (patientId, sessionId, at) => void change(patientId, sessionId, (s) => ({ ...s, status: 'failed', updatedAt: at })),
   };
@@ -62,8 +79,7 @@ export const inMemoryQueue = () => {
 };
 
 /** Session messages only (not chat), typed for `processSession`. */
-export const sessionMessages = (messages: readonly WorkMessage[]): TriageMessage[] =>
-  messages.filter((m): m is TriageMessage => !('kind' in m));
+export const sessionMessages = (messages: readonly WorkMessage[]): TriageMessage[] => messages.filter((m): m is TriageMessage => !('kind' in m));
 
 /** Triage metrics, recorded. */
 export const recordingMetrics = () => {
