@@ -20,7 +20,7 @@ export default {
     'shared/triage/rules/text.ts',
     'shared/triage/rules/normalise.ts',
     'shared/triage/rules/compile-phrases.ts',
-    'shared/domain/consent-policy.ts',
+    'shared/records/consent-policy.ts',
   ],
   // Copy only what the tests need into each sandbox (node_modules, .git, /reports are never copied).
   ignorePatterns: ['/cdk.out', '/.carebow', '/.carebow-test', '/coverage', '/.bench', '/test/integration', '/test/e2e', '/test/infra', '/test/build'],

@@ -124,7 +124,10 @@ const sdkNamesIn = (file: string, text: string): Map<string, Set<string>> => {
       if (!pkg.startsWith('@aws-sdk/')) return;
       if (ts.isImportDeclaration(node)) {
         const clause = node.importClause;
-        if (clause === undefined) return add(pkg, NAMESPACE); // side-effect import: keep it all
+        if (clause === undefined) {
+          add(pkg, NAMESPACE); // side-effect import: keep it all
+          return;
+        }
         if (clause.isTypeOnly) return;
         if (clause.name) add(pkg, 'default');
         const bindings = clause.namedBindings;

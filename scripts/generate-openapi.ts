@@ -295,10 +295,12 @@ const operation = (route: RouteDef, referenced: Set<ErrorStatus>): Json => {
   for (const [status, description] of Object.entries(facts.statuses ?? {})) responses[status] = success(description);
   for (const status of errorStatuses(route)) {
     const specific = facts.errors?.[status];
-    responses[String(status)] =
-      status === 503 && route.response !== undefined
-        ? { description: specific ?? ERRORS[503], headers: responseHeaders(true), content: json(route.response) }
-        : (referenced.add(status), { $ref: `#/components/responses/${status}`, ...(specific === undefined ? {} : { description: specific }) });
+    if (status === 503 && route.response !== undefined) {
+      responses[String(status)] = { description: specific ?? ERRORS[503], headers: responseHeaders(true), content: json(route.response) };
+    } else {
+      referenced.add(status);
+      responses[String(status)] = { $ref: `#/components/responses/${status}`, ...(specific === undefined ? {} : { description: specific }) };
+    }
   }
   const requestParams = {
     ...(route.params !== undefined ? { path: route.params } : {}),

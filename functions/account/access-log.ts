@@ -1,7 +1,7 @@
 import { accountRoutes as routes } from '../routes/account';
 import { accessLog } from '../../shared/audit/trail';
 import { httpRoute } from '../../shared/http/http-route';
-import { pageOf, type PageQuery } from '../../shared/http/page';
+import { pageOf } from '../../shared/http/page';
 import { auditLog, auditTrail } from '../../shared/runtime/composition';
 
 const deps = { auditTrail: auditTrail(), audit: auditLog() };

@@ -1,5 +1,4 @@
 import { assessmentRoutes as routes } from '../routes/assessment';
-import type { TriageInput } from '../../shared/contracts/triage';
 import { httpRoute } from '../../shared/http/http-route';
 import { aiQuota, auditLog } from '../../shared/runtime/composition';
 import { analyzeSymptoms } from '../../shared/assessment/instant';

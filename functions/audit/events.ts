@@ -1,8 +1,7 @@
 import { auditRoutes as routes } from '../routes/audit';
 import { searchAudit } from '../../shared/audit/trail';
 import { httpRoute } from '../../shared/http/http-route';
-import { pageOf, type PageQuery } from '../../shared/http/page';
-import type { AuditSearch } from '../../shared/audit/ports';
+import { pageOf } from '../../shared/http/page';
 import { auditLog, auditTrail } from '../../shared/runtime/composition';
 
 const deps = { auditTrail: auditTrail(), audit: auditLog() };

@@ -1,7 +1,7 @@
 import { chatRoutes as routes } from '../routes/chat';
 import { listConversations } from '../../shared/chat/conversation';
 import { httpRoute } from '../../shared/http/http-route';
-import { pageOf, type PageQuery } from '../../shared/http/page';
+import { pageOf } from '../../shared/http/page';
 import { auditLog, conversations, vault } from '../../shared/runtime/composition';
 
 const deps = { conversations: conversations(), vault: vault(), audit: auditLog() };

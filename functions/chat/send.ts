@@ -1,5 +1,4 @@
 import { chatRoutes as routes } from '../routes/chat';
-import type { ChatRequest } from '../../shared/contracts/chat';
 import { sendChatMessage } from '../../shared/chat/send-message';
 import { httpRoute } from '../../shared/http/http-route';
 import { idempotent } from '../../shared/http/idempotency';

@@ -23,7 +23,7 @@ const getVerifier = () => {
 };
 
 /** Allows every method of this API stage: route-level roles are enforced by each route's function. */
-const stageWildcard = (methodArn: string): string => methodArn.split('/').slice(0, 2).join('/') + '/*/*';
+const stageWildcard = (methodArn: string): string => `${methodArn.split('/').slice(0, 2).join('/')}/*/*`;
 
 /**
  * API Gateway TOKEN authorizer: verifies the bearer access token and hands the caller to the

@@ -1,6 +1,6 @@
 import { identityRoutes as routes } from '../routes/identity';
 import { httpRoute } from '../../shared/http/http-route';
-import { login, type LoginInput } from '../../shared/identity/login';
+import { login } from '../../shared/identity/login';
 import { users, loginAttempts, refreshFamilies, auditLog, signer, blindIndex, passwords, clock, tokenSettings } from '../../shared/runtime/composition';
 
 const deps = {

@@ -1,6 +1,6 @@
 import { identityRoutes as routes } from '../routes/identity';
 import { httpRoute } from '../../shared/http/http-route';
-import { register, type RegisterInput } from '../../shared/identity/register';
+import { register } from '../../shared/identity/register';
 import { users, auditLog, blindIndex, passwords, clock, vault } from '../../shared/runtime/composition';
 
 const deps = { users: users(), audit: auditLog(), blindIndex: blindIndex(), passwords: passwords(), clock, vault: vault() };

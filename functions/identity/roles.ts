@@ -5,8 +5,6 @@ import { users, auditLog } from '../../shared/runtime/composition';
 
 const deps = { users: users(), audit: auditLog() };
 
-type Body = { action: 'grant' | 'revoke'; role: 'caregiver' | 'provider' };
-
 /** POST /api/v1/admin/users/{id}/roles: an admin grants or revokes caregiver/provider. */
 export const handler = httpRoute(
   routes.adminRoles,

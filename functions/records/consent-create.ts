@@ -1,5 +1,4 @@
 import { recordRoutes as routes } from '../routes/records';
-import type { CreateConsentRequest } from '../../shared/contracts/records';
 import { createConsent } from '../../shared/records/consents';
 import { httpRoute } from '../../shared/http/http-route';
 import { records, users, auditLog, clock } from '../../shared/runtime/composition';

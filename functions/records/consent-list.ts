@@ -2,7 +2,7 @@ import { recordRoutes as routes } from '../routes/records';
 import { listConsents } from '../../shared/records/consents';
 import { httpRoute } from '../../shared/http/http-route';
 import { records, users, auditLog, clock } from '../../shared/runtime/composition';
-import { pageOf, type PageQuery } from '../../shared/http/page';
+import { pageOf } from '../../shared/http/page';
 
 const deps = { consents: records(), users: users(), audit: auditLog(), clock };
 

@@ -1,5 +1,4 @@
 import { recordRoutes as routes } from '../routes/records';
-import type { HealthProfile } from '../../shared/contracts/records';
 import { httpRoute } from '../../shared/http/http-route';
 import { etagOf, putOwnProfile } from '../../shared/records/profile';
 import { records, vault, auditLog, clock } from '../../shared/runtime/composition';

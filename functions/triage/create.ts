@@ -1,5 +1,4 @@
 import { triageRoutes as routes } from '../routes/triage';
-import type { TriageInput } from '../../shared/contracts/triage';
 import { httpRoute } from '../../shared/http/http-route';
 import { idempotent } from '../../shared/http/idempotency';
 import { auditLog, clock, idempotencyStore, symptomSessions, triageQueue, vault } from '../../shared/runtime/composition';

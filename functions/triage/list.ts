@@ -1,6 +1,6 @@
 import { triageRoutes as routes } from '../routes/triage';
 import { httpRoute } from '../../shared/http/http-route';
-import { pageOf, type PageQuery } from '../../shared/http/page';
+import { pageOf } from '../../shared/http/page';
 import { auditLog, symptomSessionReader, vault } from '../../shared/runtime/composition';
 import { listSessions } from '../../shared/triage/session-view';
 

@@ -180,6 +180,7 @@ describe('GET /docs: the API reference in Chromium', () => {
     expect(answer.status()).toBe(200);
     expect(await answer.json()).toMatchObject({ status: 'ok' });
     const shown = client.getByRole('region', { name: 'Response', exact: true });
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText, not the DOM property: the text the reader sees
     await expect.poll(() => shown.innerText(), { timeout: 15_000 }).toMatch(/200 OK[\s\S]*"status":\s*"ok"/);
     expectNoProblems(problems);
   });

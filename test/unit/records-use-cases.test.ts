@@ -338,7 +338,7 @@ describe('Use case: createConsent', () => {
   });
 
   it.each([
-    ['an unknown account', async (app: App) => ({ userId: '0190f0f0-0000-7000-8000-000000000001' })],
+    ['an unknown account', async (_app: App) => ({ userId: '0190f0f0-0000-7000-8000-000000000001' })],
     ['a patient without a care role', async (app: App) => app.addUser(['patient'])],
     ['an admin', async (app: App) => app.addUser(['patient', 'admin'])],
     ['a disabled caregiver', async (app: App) => app.addUser(['patient', 'caregiver'], 'disabled')],

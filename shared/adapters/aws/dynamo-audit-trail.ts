@@ -36,7 +36,11 @@ export class DynamoAuditTrail implements AuditTrail {
     const filters: string[] = [];
     const values: Record<string, unknown> = {};
     const names: Record<string, string> = {};
-    if (query.action !== undefined) filters.push('#action = :action'), (values[':action'] = query.action), (names['#action'] = 'action');
+    if (query.action !== undefined) {
+      filters.push('#action = :action');
+      values[':action'] = query.action;
+      names['#action'] = 'action';
+    }
     const range = (attribute: string): string | undefined => {
       if (query.from !== undefined) values[':from'] = query.from;
       if (query.to !== undefined) values[':to'] = query.to;
@@ -49,8 +53,14 @@ export class DynamoAuditTrail implements AuditTrail {
     if (query.subjectId !== undefined) {
       values[':pk'] = auditPartition(query.subjectId);
       const timeFilter = range('#at');
-      if (timeFilter) filters.push(timeFilter), (names['#at'] = 'at');
-      if (query.actorId !== undefined) filters.push('actorId = :actor'), (values[':actor'] = query.actorId);
+      if (timeFilter) {
+        filters.push(timeFilter);
+        names['#at'] = 'at';
+      }
+      if (query.actorId !== undefined) {
+        filters.push('actorId = :actor');
+        values[':actor'] = query.actorId;
+      }
       input = {
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk',

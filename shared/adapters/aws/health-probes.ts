@@ -16,6 +16,7 @@ export const tableProbe = (dynamo: DynamoDBClient, name: string, tableName: stri
   check: async (abortSignal) => {
     const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: tableName }), { abortSignal });
     if (Table?.TableStatus !== 'ACTIVE') throw failure('TableNotActive', 'not active');
+    return undefined;
   },
 });
 
@@ -25,6 +26,7 @@ export const kmsKeyProbe = (keyId: string, kms: KMSClient = new KMSClient({})): 
   check: async (abortSignal) => {
     const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: keyId }), { abortSignal });
     if (KeyMetadata?.Enabled !== true) throw failure('KeyDisabled', 'disabled');
+    return undefined;
   },
 });
 
@@ -33,5 +35,6 @@ export const queueProbe = (sqs: SQSClient, name: string, queueUrl: string): Prob
   name,
   check: async (abortSignal) => {
     await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }), { abortSignal });
+    return undefined;
   },
 });

@@ -6,5 +6,6 @@ export const localKeyringProbe = (dataDir: string): Probe => ({
   name: 'keys:local-keyring',
   check: async () => {
     await new LocalTokenSigner(dataDir).publicJwk();
+    return undefined;
   },
 });

@@ -31,9 +31,9 @@ export const normaliser = (lists: Readonly<Record<string, string>>, aliases: Rea
   const fold = (w: string): string => {
     if (!unfolded.has(w)) {
       if (w.endsWith('iness'))
-        w = w.slice(0, -5) + 'y'; // drowsiness → drowsy
+        w = `${w.slice(0, -5)}y`; // drowsiness → drowsy
       else if (w.length >= 8 && w.endsWith('ness')) w = w.slice(0, -4); // stiffness → stiff
-      if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+      if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
       else if (w.length > 3 && w.endsWith('s') && !'sui'.includes(w[w.length - 2]!)) w = w.slice(0, -1); // not -ss, -us, -is
       const stem = w.length > 5 && w.endsWith('ing') ? w.slice(0, -3) : w.length > 4 && w.endsWith('ed') && w[w.length - 3] !== 'e' ? w.slice(0, -2) : w;
       const last = stem[stem.length - 1]!;

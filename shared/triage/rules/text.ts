@@ -80,7 +80,8 @@ const childOf = (node: Node, word: string): Node => {
   let next = node.next.get(word);
   if (!next) {
     if (node.next === LEAF) node.next = new Map();
-    (node.next as Map<string, Node>).set(word, (next = { next: LEAF }));
+    next = { next: LEAF };
+    (node.next as Map<string, Node>).set(word, next);
   }
   return next;
 };
@@ -437,7 +438,10 @@ export const scan = (text: string, keep: (concept: string) => boolean = () => tr
     for (let j = 0; j < raw.length; j++) {
       const c = candidates(raw[j]!);
       tok[j] = c.length ? c[0]! : raw[j]!;
-      if (c.length > 1) (more ??= [])[j] = c.slice(1);
+      if (c.length > 1) {
+        more ??= [];
+        more[j] = c.slice(1);
+      }
     }
     const sudden = raw.some((w) => SUDDEN.has(w));
     const firstTime = /\b(?:before|like this|this bad|used to)\b/.test(lower);
