@@ -7,14 +7,15 @@ import type { AuditEvent } from '../audit/ports';
 import type { IdempotencyStore } from './idempotency-store';
 import type { Caller, RequestMeta } from '../domain/caller';
 import type { FieldPlace } from '../vault/sealed-field';
+import { idempotencyKey, userKey } from '../data/keys';
 
 const KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
-const place = (userId: string, idempotencyKey: string): FieldPlace => ({
+const place = (userId: string, key: string): FieldPlace => ({
   userId,
   table: 'records',
-  pk: `USER#${userId}`,
-  sk: `IDEMPOTENCY#${idempotencyKey}`,
+  pk: userKey(userId),
+  sk: idempotencyKey(key),
   attribute: 'responseSealed',
 });
 

@@ -32,7 +32,7 @@ interface CachedKeys {
  *
  * @example
  * const vault = new Vault(keyRepository, kmsDataKeys);
- * const sealed = await vault.seal({ userId, table: 'records', pk: `USER#${userId}`, sk: 'PROFILE', attribute: 'data' }, json);
+ * const sealed = await vault.seal(places.profile(userId), json);
  */
 export class Vault {
   readonly #cache = new Map<string, CachedKeys>();
