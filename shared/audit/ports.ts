@@ -1,5 +1,13 @@
 import type { Page, PageRequest } from '../domain/page';
 
+/**
+ * What auditing needs from outside: an append-only, tamper-evident log (one hash chain per data subject) and a way
+ * to read it back. Implemented by `DynamoAuditLog` and `DynamoAuditTrail` (the audit table; on dynalite locally).
+ * The use-case tests fake `AuditLog` as an array that never fails (test/helpers/in-memory.ts); `AuditTrail` has no
+ * fake: its tests run on dynalite.
+ */
+
+/** How the audited request ended: done, failed, or refused (`denied`). */
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
 /** One audit event: who did what to whose record, and how it ended. Never PHI. */
@@ -15,34 +23,50 @@ export interface AuditEvent {
   readonly reason?: string;
 }
 
+/** The write side of the audit trail: every audited request appends before it answers. */
 export interface AuditLog {
-  /** Appends one event to its subject's chain; throws if it cannot, and the request fails with it. */
+  /**
+   * Appends one event to its subject's chain with a conditional put that never overwrites (a lost race re-reads the
+   * head and retries); throws if it cannot, and the request fails with it. Not idempotent: a repeat is a new record.
+   */
   append(event: AuditEvent): Promise<void>;
 }
 
 /** A stored audit event with its place in the chain. */
 export interface StoredAuditEvent extends AuditEvent {
+  /** Its position in the subject's chain, from 1. */
   readonly seq: number;
+  /** When it was appended (ISO 8601, the appender's clock). */
   readonly at: string;
+  /** The `hash` of the record before it (`GENESIS_HASH` for the first). */
   readonly prevHash: string;
+  /** SHA-256 (hex) over the record's hashed fields (`HASHED_FIELDS`, shared/audit/chain.ts). */
   readonly hash: string;
 }
 
+/** A compliance search: `subjectId` or `actorId` is required, the other fields narrow it. */
 export interface AuditSearch {
   readonly subjectId?: string;
   readonly actorId?: string;
   readonly action?: string;
+  /** Inclusive lower bound on `at` (ISO 8601, compared as strings). */
   readonly from?: string;
+  /** Inclusive upper bound on `at` (ISO 8601, compared as strings). */
   readonly to?: string;
 }
 
 /** Reading the audit trail (compliance, the patient's access log, the verifier). */
 export interface AuditTrail {
   /**
-   * Every record of one subject's chain, in key order, each as its whole stored item: the event's
-   * fields plus every other attribute the item holds (keys, index attribute), for the verifier.
+   * Every record of one subject's chain, oldest first (key order is `seq` order), read consistently and whole; `[]` if
+   * none. Each is its whole stored item: the event's fields plus every other attribute the item holds (keys, index
+   * attribute), for the verifier.
    */
   chain(subjectId: string): Promise<StoredAuditEvent[]>;
-  /** Newest first; needs `subjectId` or `actorId` (no scans). */
+  /**
+   * One page, newest first; needs `subjectId` or `actorId` (no scans; the actor index is eventually consistent).
+   * Filters apply after `limit`, so a page may be short or empty and still have a `nextCursor`. The cursor is opaque
+   * and bound to that subject or actor; any other is a `ValidationError` (`invalid_cursor`).
+   */
   search(query: AuditSearch, page: PageRequest): Promise<Page<StoredAuditEvent>>;
 }

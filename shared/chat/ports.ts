@@ -1,5 +1,11 @@
 import type { Page, PageRequest } from '../domain/page';
 
+/**
+ * What the assistant chat needs from outside: storage for conversations, their turns sealed. Implemented by
+ * `DynamoConversations` (the patient's partition of the records table; on dynalite locally); the fake is
+ * `inMemoryConversations` (test/helpers/fakes/chat.ts). The chat model and the work queue are triage's ports.
+ */
+
 /** An assistant conversation as stored: the turns sealed under the patient's data key. */
 export interface StoredConversation {
   readonly id: string;
@@ -13,10 +19,15 @@ export interface StoredConversation {
   readonly updatedAt: string;
 }
 
+/** A patient's conversations; every write is conditional on the stored revision. */
 export interface ConversationRepository {
+  /** The conversation, read consistently; `undefined` if `patientId` has none with that id. */
   getConversation(patientId: string, conversationId: string): Promise<StoredConversation | undefined>;
-  /** The patient's conversations, one page at a time. */
+  /** The patient's conversations, one page at a time, newest first (uuidv7 ids); the opaque cursor is bound to `patientId`. */
   conversationsOf(patientId: string, page: PageRequest): Promise<Page<StoredConversation>>;
-  /** Writes the conversation iff its stored revision is `expectedRevision` (0: iff new); `false` otherwise. */
+  /**
+   * Writes the whole conversation, overwriting it, iff its stored revision is `expectedRevision` (0: iff new); `false`
+   * otherwise. The new `revision` is the caller's to set.
+   */
   saveConversation(conversation: StoredConversation, expectedRevision: number): Promise<boolean>;
 }

@@ -1,9 +1,17 @@
 import type { Role } from '../domain/roles';
 
-/** What the identity use cases need from storage and key services (adapters: `shared/adapters`). */
+/**
+ * What the identity use cases need from outside: users and their e-mail claims, login-failure counts and
+ * refresh-token families (`DynamoUserRepository`, `DynamoLoginAttempts`, `DynamoRefreshFamilies`: the identity and
+ * sessions tables, on dynalite locally), JWT signing (`KmsTokenSigner`, or `LocalTokenSigner` on the local keyring),
+ * the e-mail blind index (`HmacBlindIndex`, its key from Secrets Manager or the keyring) and password hashing
+ * (`ScryptPasswordHasher`, no outside service). The fakes are `inMemoryIdentity` (test/helpers/in-memory.ts).
+ */
 
+/** Only an `active` account logs in, refreshes or is read; `deleted` is set by `markDeleted`. */
 export type AccountStatus = 'active' | 'disabled' | 'deleted';
 
+/** An account as stored; personal fields are sealed. */
 export interface UserRecord {
   readonly id: string;
   /** The normalized e-mail, sealed under the user's data key. */
@@ -12,6 +20,7 @@ export interface UserRecord {
   readonly emailIndex: string;
   /** Sealed under the user's data key. */
   readonly nameSealed?: string;
+  /** The `PasswordHasher` string, with its parameters. */
   readonly passwordHash: string;
   readonly roles: readonly Role[];
   readonly status: AccountStatus;
@@ -20,61 +29,82 @@ export interface UserRecord {
 
 /** Users and the unique e-mail claims that point at them. */
 export interface UserRepository {
-  /** Stores a new user; the id is fresh, so this never overwrites. */
+  /** Stores a new user in one conditional put: it never overwrites, and throws if the id exists. */
   create(user: UserRecord): Promise<void>;
   /** Claims `emailIndex` for `userId` in one conditional write; `false` if already claimed. */
   claimEmail(emailIndex: string, userId: string): Promise<boolean>;
-  /** Removes a half-made registration: the user item, and the e-mail claim if it points at it. */
+  /** Removes a half-made registration: the user item, and the e-mail claim if it points at it. Idempotent. */
   discard(userId: string, emailIndex: string): Promise<void>;
+  /** The user id the claim on `emailIndex` points at, read consistently; `undefined` if unclaimed. */
   findIdByEmail(emailIndex: string): Promise<string | undefined>;
+  /** The account whatever its status, read consistently; `undefined` if there is no such id. */
   get(userId: string): Promise<UserRecord | undefined>;
-  /** Replaces the roles iff they still equal `expected` (no lost update); `false` if they changed. */
+  /** Replaces the roles iff they still equal `expected`, in order (no lost update); `false` if they changed or no such user. */
   setRoles(userId: string, roles: readonly Role[], expected: readonly Role[]): Promise<boolean>;
+  /** Overwrites the password hash (no check of the old one); throws if there is no such user. */
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
-  /** Marks the account deleted (no login, refresh or read works) and frees its e-mail claim. */
+  /**
+   * Marks the account deleted (no login, refresh or read works), sets `deletedAt` and removes `passwordHash`, then
+   * frees its e-mail claim if it points at the user. Throws if there is no such user.
+   */
   markDeleted(user: Pick<UserRecord, 'id' | 'emailIndex'>, at: string): Promise<void>;
 }
 
-/** Consecutive login failures per e-mail (existing or not, so lockout is no existence oracle). */
+/** Consecutive login failures per e-mail (existing or not, so lockout is no existence oracle); forgotten after a quiet day. */
 export interface LoginAttemptStore {
+  /** The count and any lock (epoch ms), read consistently; `undefined` if none, or a day passed since the last failure. */
   get(emailIndex: string): Promise<{ failures: number; lockedUntil?: number } | undefined>;
-  /** Adds one failure atomically and returns the new count. */
+  /**
+   * Adds one failure atomically (restarting at 1 once forgotten) and returns the new count; then stores
+   * `lockedUntil(count)` when it is defined (a separate write; an earlier lock stays when it is `undefined`).
+   */
   recordFailure(emailIndex: string, now: Date, lockedUntil: (failures: number) => number | undefined): Promise<number>;
+  /** Forgets the count and any lock (a delete; idempotent). */
   clear(emailIndex: string): Promise<void>;
 }
 
+/** One login's chain of refresh tokens, rotated on every refresh. */
 export interface RefreshFamily {
   readonly familyId: string;
   readonly userId: string;
   readonly clientId: string;
   /** SHA-256 of the only refresh token of this family that may still be used. */
   readonly currentHash: string;
+  /** 1 when issued, bumped by every rotation. */
   readonly generation: number;
   readonly revoked: boolean;
+  /** Epoch seconds; also the table's TTL attribute. */
   readonly expiresAt: number;
 }
 
 /** Refresh-token families; rotation and revocation are single conditional writes. */
 export interface RefreshFamilyRepository {
+  /** Stores a new family in one conditional put: it never overwrites, and throws if the id exists. */
   create(family: RefreshFamily): Promise<void>;
+  /** The family, revoked or not, read consistently; `undefined` if none. An expired one may remain until TTL removes it. */
   get(familyId: string): Promise<RefreshFamily | undefined>;
-  /** Swaps `expectedHash` for `nextHash` iff it is still current and the family is live; `false` otherwise. */
+  /**
+   * Swaps `expectedHash` for `nextHash` and bumps `generation` iff it is still current, the family is not revoked and
+   * `expiresAt > nowEpoch`; `false` otherwise (or if there is no such family).
+   */
   rotate(familyId: string, expectedHash: string, nextHash: string, nowEpoch: number): Promise<boolean>;
+  /** Marks the family revoked with `reason` (a repeat overwrites reason and time); throws if there is no such family. */
   revoke(familyId: string, reason: 'logout' | 'reuse_detected' | 'account_disabled' | 'account_deleted'): Promise<void>;
-  /** Ids of every family of `userId` (for revoking them all). */
+  /** Ids of every family of `userId` (for revoking them all), revoked ones too; an eventually consistent index read. */
   familiesOf(userId: string): Promise<string[]>;
 }
 
 /** Signs JWTs with ES256 (the private key stays in KMS or in the local keyring). */
 export interface TokenSigner {
-  /** The `kid` published in the JWKS. */
+  /** The `kid` published in the JWKS (that of `publicJwk`). */
   keyId(): Promise<string>;
-  /** ES256 signature of `signingInput`, in JOSE (IEEE P1363, r‖s) form. */
+  /** ES256 signature of `signingInput`, in JOSE (IEEE P1363, r‖s) form; throws if the key service fails. */
   sign(signingInput: Uint8Array): Promise<Uint8Array>;
-  /** The public key as a JWK (with `kid`, `alg`, `use`). */
+  /** The public key as a JWK (with `kid`, `alg`, `use`); loaded once per instance (KMS: again after a failure). */
   publicJwk(): Promise<JsonWebKeyWithKid>;
 }
 
+/** A public key as the JWKS publishes it. */
 export interface JsonWebKeyWithKid {
   readonly kty: string;
   readonly crv?: string;
@@ -87,12 +117,15 @@ export interface JsonWebKeyWithKid {
 
 /** Keyed HMAC of a secret value (the e-mail), so lookups never store or need the plain value. */
 export interface BlindIndex {
+  /** The index of `value` (base64url): equal inputs give equal indexes. Throws if the key cannot be loaded. */
   of(value: string): Promise<string>;
 }
 
+/** Password hashing; the stored string carries its own parameters. */
 export interface PasswordHasher {
+  /** A hash with a fresh random salt, so two calls on one password differ. */
   hash(password: string): Promise<string>;
-  /** Constant-time check; `needsRehash` when the stored parameters are below today's. */
+  /** Constant-time check (`ok: false`, no throw, for a stored string it cannot parse); `needsRehash` when the stored parameters are below today's. */
   verify(password: string, stored: string): Promise<{ ok: boolean; needsRehash: boolean }>;
   /** Burns the same time as a real verify, for unknown e-mails (no timing oracle). */
   verifyDummy(password: string): Promise<void>;

@@ -1,5 +1,11 @@
 import type { Page, PageRequest } from '../domain/page';
 
+/**
+ * What the records use cases need from outside: the sealed health profile, consents and feedback, all in the
+ * patient's partition of the records table. Implemented by `DynamoRecords` (on dynalite locally); the fake is
+ * `inMemoryRecords` (test/helpers/fakes/records.ts).
+ */
+
 /** A sealed health profile with its optimistic-concurrency version. */
 export interface StoredProfile {
   readonly sealed: string;
@@ -7,7 +13,9 @@ export interface StoredProfile {
   readonly updatedAt: string;
 }
 
+/** A patient's health profile: one item, replaced whole on every write. */
 export interface ProfileRepository {
+  /** The profile, read consistently; `undefined` if none was ever stored. */
   get(userId: string): Promise<StoredProfile | undefined>;
   /**
    * Writes version `expectedVersion + 1` iff the stored version is `expectedVersion`
@@ -16,9 +24,12 @@ export interface ProfileRepository {
   put(userId: string, sealed: string, updatedAt: string, expectedVersion: number | undefined): Promise<boolean>;
 }
 
+/** `share`: a grantee may read the patient's records; `ai_processing`: a model may process them. */
 export type ConsentKind = 'share' | 'ai_processing';
 
+/** A consent as stored; a revoked or expired one stays (its status is derived from `revokedAt` and `expiresAt`). */
 export interface ConsentRecord {
+  /** A random UUID for `share`; derived from the patient for `ai_processing` (`aiConsentId`). */
   readonly id: string;
   readonly kind: ConsentKind;
   readonly patientId: string;
@@ -30,18 +41,26 @@ export interface ConsentRecord {
   readonly revokedAt?: string;
 }
 
+/** The consents a patient gave, findable by patient and by grantee. */
 export interface ConsentRepository {
-  /** Stores a consent; for `ai_processing` only if none is active (its id is per patient). `false` if one is. */
+  /**
+   * Stores a consent unless an unrevoked one with its id exists (a revoked one is overwritten); `false` if one does.
+   * So for `ai_processing` only if none is active (its id is per patient).
+   */
   create(consent: ConsentRecord): Promise<boolean>;
+  /** The consent whatever its status, read consistently; `undefined` if none. */
   get(patientId: string, consentId: string): Promise<ConsentRecord | undefined>;
-  /** Every consent `patientId` gave `granteeId` (a query in the patient's partition). */
+  /** Every consent `patientId` gave `granteeId`, any status (one query in the patient's partition, not paged: at most 1 MB read). */
   between(patientId: string, granteeId: string): Promise<ConsentRecord[]>;
+  /** One page of the consents `patientId` gave, any status, in id order (not by time); the opaque cursor is bound to the patient. */
   granted(patientId: string, page: PageRequest): Promise<Page<ConsentRecord>>;
+  /** One page of the consents given to `granteeId`, any status, in id order (an eventually consistent index); the cursor is bound to the grantee. */
   received(granteeId: string, page: PageRequest): Promise<Page<ConsentRecord>>;
-  /** Marks it revoked iff it exists and is not yet; `false` otherwise. */
+  /** Marks it revoked iff it exists and is not yet (one conditional update; expiry is not checked); `false` otherwise. */
   revoke(patientId: string, consentId: string, at: string): Promise<boolean>;
 }
 
+/** One piece of feedback: a rating and optional comments. */
 export interface FeedbackRecord {
   readonly id: string;
   readonly userId: string;
@@ -51,7 +70,10 @@ export interface FeedbackRecord {
   readonly createdAt: string;
 }
 
+/** A user's feedback, keyed by time and id. */
 export interface FeedbackRepository {
+  /** Stores new feedback in one conditional put: it never overwrites, and throws if its `createdAt` and `id` exist. */
   add(feedback: FeedbackRecord): Promise<void>;
+  /** All of the user's feedback, oldest first (one query, not paged: at most 1 MB read). */
   ofUser(userId: string): Promise<FeedbackRecord[]>;
 }

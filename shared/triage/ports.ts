@@ -1,6 +1,14 @@
 import type { ChatPersona, ChatTurn, MinimizedCase, ModelAssessment } from './model';
 import type { Page, PageRequest } from '../domain/page';
 
+/**
+ * What triage (and the assistant's worker) needs from outside: storage for symptom sessions
+ * (`DynamoSymptomSessions`, and `DynamoSymptomSessionReader` for functions that only read: the records table, on
+ * dynalite locally), the work queue (`SqsTriageQueue`; fauxqs locally), dashboard metrics (`PowertoolsTriageMetrics`)
+ * and the models (`OpenAiTriageModel`, both `TriageModel` and `ChatModel`). Fakes: test/helpers/fakes/triage.ts.
+ */
+
+/** `queued` until the worker picks a revision up, `processing`, then `completed`; `failed` when it could not be queued. */
 export type SessionStatus = 'queued' | 'processing' | 'completed' | 'failed';
 
 /** A symptom session as stored: the input and result sealed under the patient's data key. */
@@ -20,21 +28,25 @@ export interface StoredSymptomSession {
 
 /** Reading a patient's symptom sessions. */
 export interface SymptomSessionReader {
+  /** The session, read consistently; `undefined` if `patientId` has none with that id. */
   getSession(patientId: string, sessionId: string): Promise<StoredSymptomSession | undefined>;
+  /** One page of the patient's sessions, newest first (uuidv7 ids); the opaque cursor is bound to `patientId`. */
   sessionsOf(patientId: string, page: PageRequest): Promise<Page<StoredSymptomSession>>;
 }
 
+/** Symptom sessions, read and written; every state change but `fail` is one conditional write. */
 export interface SymptomSessionRepository extends SymptomSessionReader {
+  /** Stores a new session in one conditional put: it never overwrites, and throws if the id exists. */
   create(session: StoredSymptomSession): Promise<void>;
-  /** Sessions of `patientId` created at or after `since` (for repeat-visit escalation). */
+  /** Sessions of `patientId` created at or after `since` (for repeat-visit escalation; eventually consistent, at most 1 MB read). */
   countSince(patientId: string, since: string): Promise<number>;
-  /** Replaces the input and queues a new revision iff `expectedRevision` is current; `false` otherwise. */
+  /** Replaces the input and queues a new revision iff `expectedRevision` is current; `false` otherwise (or no such session). */
   requeue(patientId: string, sessionId: string, inputSealed: string, expectedRevision: number, at: string): Promise<boolean>;
-  /** Stores the result of `revision` iff no result for it (or a later one) was stored; `false` if one was. */
+  /** Stores the result of `revision` iff it is still current and has no result yet; `false` otherwise (a redelivery, or a newer revision). */
   complete(patientId: string, sessionId: string, revision: number, resultSealed: string, at: string): Promise<boolean>;
   /** Shows the worker has picked up `revision` (no effect if a newer revision or a result arrived). */
   markProcessing(patientId: string, sessionId: string, revision: number, at: string): Promise<void>;
-  /** Marks the session failed (enqueueing it failed). */
+  /** Marks the session failed (enqueueing it failed), unconditionally; only for a session that exists (the update would create a stub). */
   fail(patientId: string, sessionId: string, at: string): Promise<void>;
 }
 
@@ -45,15 +57,19 @@ export type WorkMessage =
 
 /** The triage queue: carries ids only, never PHI. */
 export interface TriageQueue {
+  /** Sends one message; throws if the queue refuses it. Delivery is at least once, not deduplicated: the worker is idempotent. */
   enqueue(message: WorkMessage): Promise<void>;
 }
 
 /** Per-triage figures for dashboards (EMF metrics): counts and money, never PHI. */
 export interface TriageMetrics {
+  /** Records one model call's tokens and cost (emitted at once, cost as micro-USD). */
   modelUsage(usage: { model: string; inputTokens: number; outputTokens: number; costUsd: number }): void;
+  /** Counts one finished triage by where its answer came from and its urgency level. */
   outcome(source: 'rules' | 'model' | 'fallback', level: string): void;
 }
 
+/** What one model call consumed, as the provider reported it (0 tokens where it did not). */
 export interface ModelUsage {
   /** The model that answered, as the provider names it (may be a dated snapshot of `TriageModel.name`). */
   model: string;
@@ -65,18 +81,25 @@ export interface ModelUsage {
   costKnown: boolean;
 }
 
+/** The model behind triage assessments. */
 export interface TriageModel {
   /** The model id, for the result's `model`. */
   readonly name: string;
   /**
-   * One assessment of a minimised case. Throws `ModelUnavailableError` (retry later) or
-   * `ModelOutputError` (the answer was unusable); never returns an unvalidated answer.
+   * One assessment of a minimised case. Throws `ModelUnavailableError` (retry later, also when `signal` aborts),
+   * `ModelOutputError` (the answer was unusable) or a plain `ModelError` (bad case, request or key); never returns an
+   * unvalidated answer.
    */
   assess(input: MinimizedCase, signal?: AbortSignal): Promise<{ assessment: ModelAssessment; usage: ModelUsage }>;
 }
 
 /** A model that can hold a short health conversation (free text out, bounded). */
 export interface ChatModel {
+  /** The model id. */
   readonly name: string;
+  /**
+   * A trimmed, length-capped reply to the last turns in `persona`'s voice; throws `ModelError`s like `assess` (a refused,
+   * filtered or empty answer is a `ModelOutputError`).
+   */
   reply(turns: readonly ChatTurn[], persona: ChatPersona, signal?: AbortSignal): Promise<{ text: string; usage: ModelUsage }>;
 }
