@@ -18,10 +18,18 @@ export type IdempotencyClaim =
 export interface IdempotencyStore {
   /**
    * Claims `key` for a request with `fingerprint` in one conditional write (if unused, expired, or an unfinished claim
-   * whose 60 s lease ran out: overwritten), or reports what it already holds.
+   * whose 60 s lease ran out: overwritten), or reports what it already holds. A record that vanished between the refused
+   * write and the read (released meanwhile) is claimed again, once; if it vanishes again the key is `in_progress`
+   * (busy), never `mismatch`.
    */
   claim(userId: string, key: string, fingerprint: string, now: Date): Promise<IdempotencyClaim>;
-  /** Stores the sealed response and marks the key done; unconditional (it does not check the claim is still the caller's). */
+  /**
+   * Stores the sealed response and marks the key done, in one conditional write, iff the key holds an unfinished claim.
+   * Otherwise (the claim was released, expired away, or already completed) it writes nothing, so it never makes a record
+   * without a fingerprint or expiry, and throws (`ConditionalCheckFailedException`): the caller's answer stands, only its
+   * replay is lost, and the `idempotent` wrapper logs that without PHI. It cannot tell the caller's claim from one
+   * another request took over after the lease ran out (there is no fingerprint to compare).
+   */
   complete(userId: string, key: string, responseSealed: string): Promise<void>;
   /** Frees a claim whose request failed, so a retry can run: deletes the record whatever its state. Idempotent. */
   release(userId: string, key: string): Promise<void>;

@@ -34,11 +34,11 @@ export interface SymptomSessionReader {
   sessionsOf(patientId: string, page: PageRequest): Promise<Page<StoredSymptomSession>>;
 }
 
-/** Symptom sessions, read and written; every state change but `fail` is one conditional write. */
+/** Symptom sessions, read and written; every state change is one conditional write. */
 export interface SymptomSessionRepository extends SymptomSessionReader {
   /** Stores a new session in one conditional put: it never overwrites, and throws if the id exists. */
   create(session: StoredSymptomSession): Promise<void>;
-  /** Sessions of `patientId` created at or after `since` (for repeat-visit escalation; eventually consistent, at most 1 MB read). */
+  /** Sessions of `patientId` created at or after `since` (for repeat-visit escalation; eventually consistent; every page is read, not just the first 1 MB). */
   countSince(patientId: string, since: string): Promise<number>;
   /** Replaces the input and queues a new revision iff `expectedRevision` is current; `false` otherwise (or no such session). */
   requeue(patientId: string, sessionId: string, inputSealed: string, expectedRevision: number, at: string): Promise<boolean>;
@@ -46,7 +46,7 @@ export interface SymptomSessionRepository extends SymptomSessionReader {
   complete(patientId: string, sessionId: string, revision: number, resultSealed: string, at: string): Promise<boolean>;
   /** Shows the worker has picked up `revision` (no effect if a newer revision or a result arrived). */
   markProcessing(patientId: string, sessionId: string, revision: number, at: string): Promise<void>;
-  /** Marks the session failed (enqueueing it failed), unconditionally; only for a session that exists (the update would create a stub). */
+  /** Marks the session failed (enqueueing it failed), whatever its status; a no-op (no error, nothing created) if there is no such session. */
   fail(patientId: string, sessionId: string, at: string): Promise<void>;
 }
 

@@ -20,8 +20,11 @@ export const startSession = async (
   input: TriageInput,
   meta: RequestMeta,
 ): Promise<{ emergency: boolean; session: SymptomSession }> => {
-  const now = deps.clock.now().toISOString();
-  const id = uuidV7();
+  const at = deps.clock.now();
+  const now = at.toISOString();
+  // Time-ordered from the injected clock, like `createdAt`. Within one millisecond the order is not
+  // creation order: `uuidV7` fills the bits after the timestamp at random (no per-ms counter).
+  const id = uuidV7(at.getTime());
   const rules = assessWithRules(input);
   const emergency = isEmergency(rules.level);
   const inputSealed = await deps.vault.sealJson(sessionPlaces.input(caller.userId, id), { input, answers: [] } satisfies SessionInput);

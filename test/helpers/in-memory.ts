@@ -12,18 +12,38 @@ import { inMemoryAiQuota, inMemoryConversations } from './fakes/chat';
 import { inMemoryRecords } from './fakes/records';
 import { inMemoryQueue, inMemorySymptomSessions, recordingMetrics } from './fakes/triage';
 
+/**
+ * What a DynamoDB conditional write throws when its condition fails (`isConditionFailure` matches it), for the fakes of
+ * adapters whose write is not `conditionalWrite` (so the condition failure reaches the caller).
+ */
+export const conditionFailure = (what: string): Error =>
+  Object.assign(new Error(`${what} (the conditional request failed)`), { name: 'ConditionalCheckFailedException' });
+
+/** The local stand-in for KMS's encryption context: the user a wrapped key was made for, ahead of the key. */
+const DATA_KEY_CONTEXT_SEPARATOR = 0;
+
 /** In-memory data keys; `calls` counts key-service calls (a warm request must make none). */
 export const inMemoryDataKeys = () => {
   const stored = new Map<string, WrappedDataKeys>();
   const calls = { generate: 0, unwrap: 0 };
-  // "Wrapping" is the identity here: these tests are about caching and placement, not KMS.
+  // "Wrapping" does not encrypt here (these tests are about caching and placement, not KMS), but it binds the key to
+  // its user as KMS's encryption context does: `unwrap` for any other user fails like KMS's `Decrypt`.
+  const context = (userId: string) => Buffer.concat([Buffer.from(userId), Buffer.of(DATA_KEY_CONTEXT_SEPARATOR)]);
   const service: DataKeyService = {
-    generate: async () => {
+    generate: async (userId) => {
       calls.generate++;
       const key = randomBytes(32);
-      return { plaintext: key, wrapped: Buffer.from(key) };
+      return { plaintext: key, wrapped: Buffer.concat([context(userId), key]) };
     },
-    unwrap: async (_userId, wrapped) => (calls.unwrap++, Buffer.from(wrapped)),
+    unwrap: async (userId, wrapped) => {
+      calls.unwrap++;
+      const bytes = Buffer.from(wrapped);
+      const bound = context(userId);
+      if (bytes.length !== bound.length + 32 || !bytes.subarray(0, bound.length).equals(bound)) {
+        throw Object.assign(new Error('The ciphertext does not match the encryption context'), { name: 'InvalidCiphertextException' });
+      }
+      return bytes.subarray(bound.length);
+    },
   };
   const repository: DataKeyRepository = {
     get: async (userId) => stored.get(userId),
@@ -39,19 +59,32 @@ export const inMemoryDataKeys = () => {
   return { stored, calls, service, repository };
 };
 
-/** In-memory ports for use-case unit tests (no network); the DynamoDB adapters are tested in integration. */
+/** A day without failures forgets the count, as `DynamoLoginAttempts` (its TTL, and its reads, ignore older items). */
+const LOGIN_FAILURES_FORGET_AFTER_SECONDS = 86_400;
+
+/**
+ * In-memory ports for use-case unit tests (no network), with the adapters' contracts (shared/identity/ports.ts): a
+ * `create` over an existing id, and `markDeleted`, `setPasswordHash` or `revoke` of an unknown id, throw as the
+ * conditional writes do; `markDeleted` drops `passwordHash` and sets `deletedAt`; `rotate` needs an unexpired family;
+ * login failures are forgotten after a quiet day (by `clock`, which stands for the wall clock here) and an earlier lock
+ * stays when `lockedUntil` answers `undefined`. The DynamoDB adapters are tested in integration, and against these
+ * fakes in test/integration/adapter-contracts.test.ts.
+ */
 export const inMemoryIdentity = (overrides: Partial<LoginDeps & { vault: Vault }> = {}) => {
   const dataKeys = inMemoryDataKeys();
   const users = new Map<string, UserRecord>();
   const emails = new Map<string, string>();
   const families = new Map<string, RefreshFamily>();
-  const attempts = new Map<string, { failures: number; lockedUntil?: number }>();
+  const attempts = new Map<string, { failures: number; lockedUntil?: number; expiresAt: number }>();
   const events: AuditEvent[] = [];
   let signed = 0;
   const deps: LoginDeps & { vault: Vault } = {
     vault: new Vault(dataKeys.repository, dataKeys.service),
     users: {
-      create: async (user) => void users.set(user.id, user),
+      create: async (user) => {
+        if (users.has(user.id)) throw conditionFailure(`user ${user.id} exists`);
+        users.set(user.id, user);
+      },
       claimEmail: async (index, id) => (emails.has(index) ? false : (emails.set(index, id), true)),
       discard: async (id, index) => {
         users.delete(id);
@@ -65,32 +98,55 @@ export const inMemoryIdentity = (overrides: Partial<LoginDeps & { vault: Vault }
         users.set(id, { ...user, roles });
         return true;
       },
-      setPasswordHash: async (id, passwordHash) => void users.set(id, { ...users.get(id)!, passwordHash }),
-      markDeleted: async (user) => {
-        users.set(user.id, { ...users.get(user.id)!, status: 'deleted' });
+      setPasswordHash: async (id, passwordHash) => {
+        const user = users.get(id);
+        if (user === undefined) throw conditionFailure(`no user ${id}`);
+        users.set(id, { ...user, passwordHash });
+      },
+      markDeleted: async (user, at) => {
+        const stored = users.get(user.id);
+        if (stored === undefined) throw conditionFailure(`no user ${user.id}`);
+        // As stored by the adapter: no `passwordHash` (which `UserRecord` does not allow for), and a `deletedAt`.
+        const { passwordHash: _removed, ...kept } = stored;
+        users.set(user.id, { ...kept, status: 'deleted', deletedAt: at } as unknown as UserRecord);
         if (emails.get(user.emailIndex) === user.id) emails.delete(user.emailIndex);
       },
     },
     loginAttempts: {
-      get: async (index) => attempts.get(index),
-      recordFailure: async (index, _now, lockedUntil) => {
-        const failures = (attempts.get(index)?.failures ?? 0) + 1;
-        const until = lockedUntil(failures);
-        attempts.set(index, { failures, ...(until ? { lockedUntil: until } : {}) });
+      get: async (index) => {
+        const stored = attempts.get(index);
+        if (stored === undefined || stored.expiresAt * 1000 <= deps.clock.now().getTime()) return undefined;
+        return { failures: stored.failures, ...(stored.lockedUntil ? { lockedUntil: stored.lockedUntil } : {}) };
+      },
+      recordFailure: async (index, now, lockedUntil) => {
+        const nowEpoch = Math.floor(now.getTime() / 1000);
+        const stored = attempts.get(index);
+        // A forgotten count restarts at one without its lock; a live one keeps its lock unless a new one is set.
+        const live = stored !== undefined && stored.expiresAt > nowEpoch ? stored : undefined;
+        const failures = (live?.failures ?? 0) + 1;
+        const until = lockedUntil(failures) ?? live?.lockedUntil;
+        attempts.set(index, { failures, expiresAt: nowEpoch + LOGIN_FAILURES_FORGET_AFTER_SECONDS, ...(until !== undefined ? { lockedUntil: until } : {}) });
         return failures;
       },
       clear: async (index) => void attempts.delete(index),
     },
     refreshFamilies: {
-      create: async (family) => void families.set(family.familyId, family),
+      create: async (family) => {
+        if (families.has(family.familyId)) throw conditionFailure(`family ${family.familyId} exists`);
+        families.set(family.familyId, family);
+      },
       get: async (id) => families.get(id),
-      rotate: async (id, expected, next) => {
+      rotate: async (id, expected, next, nowEpoch) => {
         const family = families.get(id);
-        if (!family || family.revoked || family.currentHash !== expected) return false;
+        if (!family || family.revoked || family.currentHash !== expected || family.expiresAt <= nowEpoch) return false;
         families.set(id, { ...family, currentHash: next, generation: family.generation + 1 });
         return true;
       },
-      revoke: async (id) => void families.set(id, { ...families.get(id)!, revoked: true }),
+      revoke: async (id) => {
+        const family = families.get(id);
+        if (family === undefined) throw conditionFailure(`no family ${id}`);
+        families.set(id, { ...family, revoked: true });
+      },
       familiesOf: async (userId) => [...families.values()].filter((f) => f.userId === userId).map((f) => f.familyId),
     },
     audit: { append: async (event) => void events.push(event) },

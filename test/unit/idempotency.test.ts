@@ -4,21 +4,35 @@ import { idempotent } from '../../shared/http/idempotency';
 import type { AuditEvent } from '../../shared/audit/ports';
 import type { IdempotencyClaim, IdempotencyStore } from '../../shared/http/idempotency-store';
 import { Vault } from '../../shared/vault/vault';
-import { inMemoryDataKeys, META } from '../helpers/in-memory';
+import { inMemoryDataKeys, META, testClock } from '../helpers/in-memory';
 
-/** An in-memory store with the adapter's states; `failComplete` makes `complete` throw. */
+const DAY_SECONDS = 86_400;
+const LEASE_SECONDS = 60;
+
+/**
+ * An in-memory store with `DynamoIdempotency`'s states and conditions: a claim is taken if the key is unused, expired
+ * (a day after its claim) or an unfinished claim whose 60 s lease ran out; `complete` writes only over an unfinished
+ * claim and otherwise throws as the conditional update does. `failComplete` makes `complete` throw as an outage.
+ */
 const memoryStore = (failComplete = false) => {
-  const items = new Map<string, { fingerprint: string; responseSealed?: string }>();
+  type Item = { fingerprint: string; status: 'in_progress' | 'done'; expiresAt: number; leaseUntil: number; responseSealed?: string };
+  const items = new Map<string, Item>();
   const store: IdempotencyStore = {
-    claim: async (userId, key, fingerprint): Promise<IdempotencyClaim> => {
+    claim: async (userId, key, fingerprint, now): Promise<IdempotencyClaim> => {
+      const nowEpoch = Math.floor(now.getTime() / 1000);
       const item = items.get(`${userId}/${key}`);
-      if (item === undefined) return (items.set(`${userId}/${key}`, { fingerprint }), { state: 'new' });
+      if (item === undefined || item.expiresAt <= nowEpoch || (item.status === 'in_progress' && item.leaseUntil <= nowEpoch)) {
+        items.set(`${userId}/${key}`, { fingerprint, status: 'in_progress', expiresAt: nowEpoch + DAY_SECONDS, leaseUntil: nowEpoch + LEASE_SECONDS });
+        return { state: 'new' };
+      }
       if (item.fingerprint !== fingerprint) return { state: 'mismatch' };
-      return item.responseSealed === undefined ? { state: 'in_progress' } : { state: 'done', responseSealed: item.responseSealed };
+      return item.status === 'done' ? { state: 'done', responseSealed: item.responseSealed! } : { state: 'in_progress' };
     },
     complete: async (userId, key, responseSealed) => {
       if (failComplete) throw Object.assign(new Error('store unavailable'), { name: 'ServiceUnavailable' });
-      items.get(`${userId}/${key}`)!.responseSealed = responseSealed;
+      const item = items.get(`${userId}/${key}`);
+      if (item?.status !== 'in_progress') throw Object.assign(new Error('no unfinished claim'), { name: 'ConditionalCheckFailedException' });
+      items.set(`${userId}/${key}`, { ...item, status: 'done', responseSealed });
     },
     release: async (userId, key) => void items.delete(`${userId}/${key}`),
   };
@@ -31,9 +45,10 @@ const setup = async (failComplete = false) => {
   await vault.createKey('u1');
   const events: AuditEvent[] = [];
   const { store, items } = memoryStore(failComplete);
+  const clock = testClock();
   const deps = {
     vault,
-    clock: { now: () => new Date('2026-11-25T12:00:00Z') },
+    clock,
     audit: { append: async (e: AuditEvent) => void events.push(e) },
     idempotency: store,
   };
@@ -47,7 +62,7 @@ const setup = async (failComplete = false) => {
     body,
     replayed: (r: { body: { id: string } }) => ({ type: 'symptom_session', id: r.body.id }),
   });
-  return { deps, events, items, work, request, runs: () => runs };
+  return { deps, clock, events, items, work, request, runs: () => runs };
 };
 
 describe('Function: idempotent', () => {
@@ -126,6 +141,55 @@ describe('Function: idempotent', () => {
 
     // Assess
     expect(reply).toEqual({ status: 202, body: { id: 's-1' } });
+  });
+
+  it('lets a retry run once the claim of a request that never finished (crashed) has passed its 60 s lease', async () => {
+    // Prepare
+    const { deps, clock, work, request, runs } = await setup();
+    void idempotent(deps, request('key-00000006'), () => new Promise<never>(() => {})); // claims, then never finishes
+
+    // Act
+    clock.advance(59_000);
+    const withinLease = idempotent(deps, request('key-00000006'), work);
+    await expect(withinLease).rejects.toMatchObject({ code: 'idempotency_in_progress' });
+    clock.advance(2_000);
+    const afterLease = await idempotent(deps, request('key-00000006'), work);
+
+    // Assess
+    expect(afterLease).toEqual({ status: 202, body: { id: 's-1' } });
+    expect(runs()).toBe(1);
+  });
+
+  it('replays a finished answer until the key expires a day after its claim, then runs the work again', async () => {
+    // Prepare
+    const { deps, clock, work, request, runs } = await setup();
+    await idempotent(deps, request('key-00000007'), work);
+
+    // Act
+    clock.advance(86_399_000);
+    const lastSecond = await idempotent(deps, request('key-00000007'), work);
+    clock.advance(1_000);
+    const expired = await idempotent(deps, request('key-00000007', { a: 2 }), work);
+
+    // Assess
+    expect(lastSecond.body).toEqual({ id: 's-1' });
+    expect(expired.body).toEqual({ id: 's-2' });
+    expect(runs()).toBe(2);
+  });
+
+  it('answers work whose claim was released before it finished, and stores no answer for the key', async () => {
+    // Prepare
+    const { deps, items, work, request } = await setup();
+
+    // Act
+    const reply = await idempotent(deps, request('key-00000008'), async () => {
+      await deps.idempotency.release('u1', 'key-00000008');
+      return work();
+    });
+
+    // Assess
+    expect(reply).toEqual({ status: 202, body: { id: 's-1' } });
+    expect(items.has('u1/key-00000008')).toBe(false);
   });
 
   it('refuses a malformed key with 400 before any work', async () => {

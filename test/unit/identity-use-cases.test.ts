@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { login } from '../../shared/identity/login';
 import { getMe } from '../../shared/identity/me';
 import { register } from '../../shared/identity/register';
-import { inMemoryIdentity, META } from '../helpers/in-memory';
+import { inMemoryIdentity, META, testClock } from '../helpers/in-memory';
 
 const failingAudit = {
   append: async () => {
@@ -101,6 +101,32 @@ describe('Use case: login', () => {
 
     // Assess
     expect(users.get(user.id)!.passwordHash.startsWith('scrypt$11$')).toBe(true);
+  });
+});
+
+describe('Use case: login lockout', () => {
+  const wrong = { ...input, password: 'the wrong passphrase' };
+
+  it('locks after the free failures, keeps counting once the lock ran out, and forgets the count after a quiet day', async () => {
+    // Prepare
+    const clock = testClock();
+    const { deps } = inMemoryIdentity({ clock });
+    await register(deps, input, META);
+    for (let i = 0; i < 5; i++) await expect(login(deps, wrong, META)).rejects.toMatchObject({ status: 401 });
+
+    // Act
+    const locked = login(deps, input, META);
+    await expect(locked).rejects.toMatchObject({ status: 429 });
+    clock.advance(61_000);
+    await expect(login(deps, wrong, META)).rejects.toMatchObject({ status: 401 });
+    const lockedAgain = login(deps, input, META);
+    await expect(lockedAgain).rejects.toMatchObject({ status: 429 });
+    clock.advance(86_400_000);
+    await expect(login(deps, wrong, META)).rejects.toMatchObject({ status: 401 });
+    const afterQuietDay = await login(deps, input, META);
+
+    // Assess
+    expect(afterQuietDay.tokenType).toBe('Bearer');
   });
 });
 

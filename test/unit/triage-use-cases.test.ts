@@ -123,6 +123,21 @@ describe('Use case: startSession', () => {
     expect(app.queue.messages).toEqual([]);
     expect(app.events).toEqual([]);
   });
+
+  it('takes the uuidv7 timestamp from the injected clock, like createdAt', async () => {
+    // Prepare
+    const { app, patient } = await setUp();
+    app.clock.set('2031-03-04T05:06:07.089Z');
+
+    // Act
+    const { session } = await startSession(app.deps, patient, COLD, META);
+
+    // Assess
+    const millis = Number.parseInt(session.id.replaceAll('-', '').slice(0, 12), 16);
+    expect(new Date(millis).toISOString()).toBe('2031-03-04T05:06:07.089Z');
+    expect(session.createdAt).toBe('2031-03-04T05:06:07.089Z');
+    expect(session.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
 });
 
 describe('Use case: getSession', () => {
@@ -166,7 +181,7 @@ describe('Use case: listSessions', () => {
     const started = [];
     for (const input of [COLD, CHEST_PAIN, HEADACHE, COLD, CHEST_PAIN]) {
       started.push((await startSession(app.deps, patient, input as TriageInput, META)).session);
-      await new Promise((resolve) => setTimeout(resolve, 2)); // uuidv7 ids order by the millisecond
+      app.clock.advance(1); // uuidv7 ids order by the (injected) clock's millisecond, not within one
     }
     await startSession(app.deps, other, COLD, META);
     app.events.length = 0;

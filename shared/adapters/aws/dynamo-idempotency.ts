@@ -9,6 +9,7 @@ const DAY_SECONDS = 86_400;
  * API Gateway gives up at 29 s), so a claim older than this was left by a crashed invocation.
  */
 const IN_PROGRESS_LEASE_SECONDS = 60;
+const IN_PROGRESS = 'in_progress';
 const key = (userId: string, idempotencyKey: string) => ({ pk: userKey(userId), sk: itemKey(idempotencyKey) });
 
 /**
@@ -25,37 +26,48 @@ export class DynamoIdempotency implements IdempotencyStore {
 
   public async claim(userId: string, idempotencyKey: string, fingerprint: string, now: Date): Promise<IdempotencyClaim> {
     const nowEpoch = Math.floor(now.getTime() / 1000);
-    const claimed = await conditionalWrite(
-      this.client,
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...key(userId, idempotencyKey),
-          fingerprint,
-          status: 'in_progress',
-          expiresAt: nowEpoch + DAY_SECONDS,
-          leaseUntil: nowEpoch + IN_PROGRESS_LEASE_SECONDS,
-        },
-        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now OR (#status = :inProgress AND leaseUntil <= :now)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':now': nowEpoch, ':inProgress': 'in_progress' },
-      }),
-    );
-    if (claimed) return { state: 'new' };
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(userId, idempotencyKey), ConsistentRead: true }));
-    if (Item === undefined || Item['fingerprint'] !== fingerprint) return { state: 'mismatch' };
-    if (Item['status'] !== 'done') return { state: 'in_progress' };
-    return { state: 'done', responseSealed: String(Item['responseSealed']) };
+    // Twice at most: a record released (or expired away) between the refused put and the read leaves the key free again.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const claimed = await conditionalWrite(
+        this.client,
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...key(userId, idempotencyKey),
+            fingerprint,
+            status: IN_PROGRESS,
+            expiresAt: nowEpoch + DAY_SECONDS,
+            leaseUntil: nowEpoch + IN_PROGRESS_LEASE_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now OR (#status = :inProgress AND leaseUntil <= :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':now': nowEpoch, ':inProgress': IN_PROGRESS },
+        }),
+      );
+      if (claimed) return { state: 'new' };
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(userId, idempotencyKey), ConsistentRead: true }));
+      if (Item !== undefined) {
+        if (Item['fingerprint'] !== fingerprint) return { state: 'mismatch' };
+        return Item['status'] === 'done' ? { state: 'done', responseSealed: String(Item['responseSealed']) } : { state: 'in_progress' };
+      }
+    }
+    // Gone twice: other requests keep claiming and releasing the key. It is busy (409, retry later), not another body's.
+    return { state: 'in_progress' };
   }
 
+  /**
+   * Throws `ConditionalCheckFailedException` and writes nothing unless the key holds an unfinished claim: an update
+   * without that condition would create a record with no fingerprint or expiry (never replayed, never expiring).
+   */
   public async complete(userId: string, idempotencyKey: string, responseSealed: string): Promise<void> {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: key(userId, idempotencyKey),
         UpdateExpression: 'SET #status = :done, responseSealed = :response',
+        ConditionExpression: '#status = :inProgress',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':done': 'done', ':response': responseSealed },
+        ExpressionAttributeValues: { ':done': 'done', ':response': responseSealed, ':inProgress': IN_PROGRESS },
       }),
     );
   }

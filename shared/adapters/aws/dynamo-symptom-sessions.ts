@@ -49,16 +49,24 @@ export class DynamoSymptomSessions extends DynamoSymptomSessionReader implements
     );
   }
 
+  /** Counts page after page (a query page stops at 1 MB read), with `Select: COUNT` so no item is sent back. */
   public async countSince(patientId: string, since: string): Promise<number> {
-    const { Count = 0 } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        ...partitionPrefix(userKey(patientId), SESSION_PREFIX, { ':since': since }),
-        FilterExpression: 'createdAt >= :since',
-        Select: 'COUNT',
-      }),
-    );
-    return Count;
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          ...partitionPrefix(userKey(patientId), SESSION_PREFIX, { ':since': since }),
+          FilterExpression: 'createdAt >= :since',
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+    return count;
   }
 
   public requeue(patientId: string, sessionId: string, inputSealed: string, expectedRevision: number, at: string): Promise<boolean> {
@@ -104,12 +112,15 @@ export class DynamoSymptomSessions extends DynamoSymptomSessionReader implements
     );
   }
 
+  /** A no-op for a session that does not exist: the condition keeps the update from creating a stub item. */
   public async fail(patientId: string, sessionId: string, at: string): Promise<void> {
-    await this.client.send(
+    await conditionalWrite(
+      this.client,
       new UpdateCommand({
         TableName: this.tableName,
         Key: key(patientId, sessionId),
         UpdateExpression: 'SET #status = :failed, updatedAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':failed': 'failed', ':at': at },
       }),

@@ -8,12 +8,15 @@ import type { TriageMetrics } from '../../triage/ports';
 export class PowertoolsTriageMetrics implements TriageMetrics {
   public constructor(public readonly metrics: Metrics = new Metrics({ namespace: 'CareBow', serviceName: 'triage-worker' })) {}
 
+  /**
+   * Three EMF records, one per figure, each with the `Model` dimension: a single-metric instance publishes at its
+   * first `addMetric` and then clears its dimensions, so one instance cannot carry a dimension to a second figure.
+   */
   public modelUsage(usage: { model: string; inputTokens: number; outputTokens: number; costUsd: number }): void {
-    const single = this.metrics.singleMetric();
-    single.addDimension('Model', usage.model);
-    single.addMetric('ModelInputTokens', MetricUnit.Count, usage.inputTokens);
-    single.addMetric('ModelOutputTokens', MetricUnit.Count, usage.outputTokens);
-    single.addMetric('ModelCostMicroUsd', MetricUnit.Count, Math.round(usage.costUsd * 1_000_000));
+    const emit = (name: string, value: number) => this.metrics.singleMetric().addDimension('Model', usage.model).addMetric(name, MetricUnit.Count, value);
+    emit('ModelInputTokens', usage.inputTokens);
+    emit('ModelOutputTokens', usage.outputTokens);
+    emit('ModelCostMicroUsd', Math.round(usage.costUsd * 1_000_000));
   }
 
   public outcome(source: 'rules' | 'model' | 'fallback', level: string): void {

@@ -15,7 +15,8 @@ import { pageOf } from './page';
  * Symptom sessions in memory, honouring `SymptomSessionRepository` like `DynamoSymptomSessions`:
  * `create` never overwrites (it throws, as the conditional put does), `requeue` only from the
  * expected revision, `complete` once per revision and only for the current one, `markProcessing`
- * only while that revision is unanswered, and sessions page newest first (uuidv7 ids).
+ * only while that revision is unanswered, `fail` only an existing session (else nothing), `countSince`
+ * over every session, and sessions page newest first (uuidv7 ids).
  */
 export const inMemorySymptomSessions = () => {
   /** By `patientId/sessionId`. */
@@ -30,7 +31,9 @@ export const inMemorySymptomSessions = () => {
 
   const repository: SymptomSessionRepository = {
     create: async (session) => {
-      if (rows.has(key(session.patientId, session.id))) throw new Error(`session ${session.id} exists (ConditionalCheckFailed)`);
+      if (rows.has(key(session.patientId, session.id))) {
+        throw Object.assign(new Error(`session ${session.id} exists (ConditionalCheckFailed)`), { name: 'ConditionalCheckFailedException' });
+      }
       rows.set(key(session.patientId, session.id), Object.freeze({ ...session }));
     },
     getSession: async (patientId, sessionId) => rows.get(key(patientId, sessionId)),
@@ -56,7 +59,7 @@ export const inMemorySymptomSessions = () => {
       void change(patientId, sessionId, (s) =>
         s.revision === revision && s.processedRevision < revision ? { ...s, status: 'processing', updatedAt: at } : undefined,
       ),
-    // Only an existing session (the adapter's unconditional update would create a stub item; the use cases only fail what they created).
+    // A no-op for a missing session, as the adapter's `attribute_exists(pk)` condition makes it.
     fail: async (patientId, sessionId, at) => void change(patientId, sessionId, (s) => ({ ...s, status: 'failed', updatedAt: at })),
   };
   return { rows, repository };
