@@ -43,6 +43,7 @@ const SHARED_FOLDERS: Record<string, number> = {
   chat: 1,
   account: 1,
   audit: 1,
+  care: 1,
   vault: 1,
   platform: 1,
   http: 2,
