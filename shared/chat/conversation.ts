@@ -46,7 +46,7 @@ export const conversationView = (
   disclaimer: DISCLAIMER,
 });
 
-/** One of the caller's conversations (someone else's is 404). Audited. */
+/** One of the caller's conversations (someone else's is 404). Audited after the read: it writes nothing to undo. */
 export const getConversation = async (deps: ReadDeps, caller: Caller, conversationId: string, meta: RequestMeta): Promise<Conversation> => {
   const stored = await deps.conversations.getConversation(caller.userId, conversationId);
   if (stored === undefined) throw new NotFoundError();
@@ -65,7 +65,7 @@ export const getConversation = async (deps: ReadDeps, caller: Caller, conversati
 /** Characters of the first message a conversation list shows. */
 const PREVIEW_CHARS = 80;
 
-/** The caller's conversations, newest first (ids are time-ordered), without their messages. Audited. */
+/** The caller's conversations, newest first (ids are time-ordered), without their messages. Audited after the read, like `getConversation`. */
 export const listConversations = async (deps: ReadDeps, caller: Caller, page: PageRequest, meta: RequestMeta): Promise<ConversationPage> => {
   const result = await deps.conversations.conversationsOf(caller.userId, page);
   const items = await Promise.all(

@@ -30,4 +30,10 @@ export interface ConversationRepository {
    * otherwise. The new `revision` is the caller's to set.
    */
   saveConversation(conversation: StoredConversation, expectedRevision: number): Promise<boolean>;
+  /**
+   * Undoes a `saveConversation` whose queueing or audit append failed: puts `previous` back exactly, or deletes the
+   * conversation when it was new (`undefined`), iff the stored one is still `saved` (the same revision and sealed
+   * messages: no newer message and no reply since). `false` when it is not: then nothing is written.
+   */
+  undoSave(saved: StoredConversation, previous: StoredConversation | undefined): Promise<boolean>;
 }

@@ -31,7 +31,8 @@ export const OFFLINE_REPLY =
  * any model (200). With a model configured and the patient's `ai_processing` consent, the
  * message is queued for the worker to answer (202; poll `GET /api/v1/ai/chat/{id}`): the `openai`
  * client lives in the worker only. Otherwise an offline reply answers at once (200). History is
- * sealed; every reply carries the disclaimer; the call spends the AI quota and is audited.
+ * sealed; every reply carries the disclaimer; the call spends the AI quota and is audited. If queueing or the audit
+ * append fails, the conversation is put back as it was and the request fails.
  */
 export const sendChatMessage = async (
   deps: ChatDeps,
@@ -39,10 +40,12 @@ export const sendChatMessage = async (
   request: ChatRequest,
   meta: RequestMeta,
 ): Promise<{ pending: boolean; conversation: Conversation }> => {
+  // Ownership first: asking for someone else's conversation is a 404 that spends no quota.
+  const { conversationId } = request;
+  const existing = conversationId ? await deps.conversations.getConversation(caller.userId, conversationId) : undefined;
+  if (conversationId && !existing) throw new NotFoundError();
   const quota = await deps.quota.take(caller.userId);
   if (!quota.allowed) throw new TooManyRequestsError(quota.retryAfterSeconds, 'Your AI quota is used up for now; retry later.');
-  const existing = request.conversationId === undefined ? undefined : await deps.conversations.getConversation(caller.userId, request.conversationId);
-  if (request.conversationId !== undefined && existing === undefined) throw new NotFoundError();
   const now = deps.clock.now();
   const at = now.toISOString();
   const messages: StoredMessage[] = [...(existing ? await openMessages(deps, existing) : []), { role: 'user', content: request.message, at }];
@@ -60,27 +63,36 @@ export const sendChatMessage = async (
   }
 
   const id = existing?.id ?? uuidV7(now.getTime()); // time-ordered: the list is newest first
+  const kept = messages.slice(-MAX_MESSAGES);
+  const revision = existing?.revision ?? 0;
   const conversation: StoredConversation = {
     id,
     patientId: caller.userId,
     persona: request.persona ?? existing?.persona ?? 'health_assistant',
     status: pending ? 'pending' : 'answered',
-    revision: (existing?.revision ?? 0) + 1,
-    messagesSealed: await deps.vault.sealJson(conversationPlace(caller.userId, id), messages.slice(-MAX_MESSAGES)),
+    revision: revision + 1,
+    messagesSealed: await deps.vault.sealJson(conversationPlace(caller.userId, id), kept),
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
   };
-  if (!(await deps.conversations.saveConversation(conversation, existing?.revision ?? 0)))
-    throw new ConflictError('The conversation changed meanwhile; reload and retry.');
-  if (pending) await deps.queue.enqueue({ kind: 'chat', conversationId: id, patientId: caller.userId, revision: conversation.revision });
-  await deps.audit.append({
-    action: 'ai.chat',
-    outcome: 'success',
-    subjectId: caller.userId,
-    actor: actorOf(caller),
-    resource: { type: 'conversation', id },
-    reason: emergency ? 'red_flag' : pending ? 'queued_for_model' : 'offline',
-    ...requestFacts(meta),
-  });
-  return { pending, conversation: conversationView(conversation, messages.slice(-MAX_MESSAGES), emergency) };
+  if (!(await deps.conversations.saveConversation(conversation, revision))) throw new ConflictError('The conversation changed meanwhile; reload and retry.');
+  try {
+    if (pending) await deps.queue.enqueue({ kind: 'chat', conversationId: id, patientId: caller.userId, revision: conversation.revision });
+    await deps.audit.append({
+      action: 'ai.chat',
+      outcome: 'success',
+      subjectId: caller.userId,
+      actor: actorOf(caller),
+      resource: { type: 'conversation', id },
+      reason: emergency ? 'red_flag' : pending ? 'queued_for_model' : 'offline',
+      ...requestFacts(meta),
+    });
+  } catch (error) {
+    // Nothing unaudited, nothing pending that no worker will answer: put the conversation back as it was (unless
+    // it changed meanwhile), then fail. A retry starts from the same state; a message already queued for the
+    // undone revision finds it gone or superseded, and the worker skips it.
+    await deps.conversations.undoSave(conversation, existing);
+    throw error;
+  }
+  return { pending, conversation: conversationView(conversation, kept, emergency) };
 };

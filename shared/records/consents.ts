@@ -5,9 +5,9 @@ import type { AppDeps } from '../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
-import type { ConsentRecord } from './ports';
+import type { ConsentRecord, ConsentRepository, ConsentUndo } from './ports';
 import { mapPage, type Page, type PageRequest } from '../domain/page';
-type ConsentDeps = Pick<AppDeps, 'consents' | 'users' | 'audit' | 'clock'>;
+type ConsentDeps = Pick<AppDeps, 'users' | 'audit' | 'clock'> & { consents: ConsentRepository & ConsentUndo };
 
 /** Roles that can receive a share consent. */
 const GRANTEE_ROLES = new Set(['caregiver', 'provider']);
@@ -34,7 +34,7 @@ export const consentView = (record: ConsentRecord, now: Date): Consent => ({
   status: consentStatus(record, now),
 });
 
-/** Grants a share consent to a caregiver or provider, or the AI-processing consent. Audited. */
+/** Grants a share consent to a caregiver or provider, or the AI-processing consent. Audited: if the append fails, the grant is undone. */
 export const createConsent = async (deps: ConsentDeps, caller: Caller, request: CreateConsentRequest, meta: RequestMeta): Promise<Consent> => {
   const now = deps.clock.now();
   let record: ConsentRecord;
@@ -57,16 +57,24 @@ export const createConsent = async (deps: ConsentDeps, caller: Caller, request: 
       createdAt: now.toISOString(),
     };
   }
+  // What the write may replace (a revoked AI consent, whose id is per patient), so a failed audit can put it back.
+  const previous = record.kind === 'ai_processing' ? await deps.consents.get(caller.userId, record.id) : undefined;
   if (!(await deps.consents.create(record))) throw new ConflictError('AI processing is already allowed.', 'consent_exists');
-  await deps.audit.append({
-    action: 'consent.grant',
-    outcome: 'success',
-    subjectId: caller.userId,
-    actor: actorOf(caller),
-    resource: { type: 'consent', id: record.id },
-    reason: record.kind === 'share' ? `${record.granteeId}:${record.scopes!.join(',')}` : 'ai_processing',
-    ...requestFacts(meta),
-  });
+  try {
+    await deps.audit.append({
+      action: 'consent.grant',
+      outcome: 'success',
+      subjectId: caller.userId,
+      actor: actorOf(caller),
+      resource: { type: 'consent', id: record.id },
+      reason: record.kind === 'share' ? `${record.granteeId}:${record.scopes!.join(',')}` : 'ai_processing',
+      ...requestFacts(meta),
+    });
+  } catch (error) {
+    // No unaudited consent: undo the grant (unless it changed meanwhile), then fail; a retry grants it once.
+    await deps.consents.undoCreate(record, previous);
+    throw error;
+  }
   return consentView(record, now);
 };
 
@@ -77,18 +85,25 @@ export const listConsents = async (deps: ConsentDeps, caller: Caller, direction:
   return mapPage(result, (record) => consentView(record, now));
 };
 
-/** Revokes one of the caller's consents, effective immediately. Someone else's is 404. */
+/** Revokes one of the caller's consents, effective immediately. Someone else's is 404. Audited: if the append fails, the revocation is undone. */
 export const revokeConsent = async (deps: ConsentDeps, caller: Caller, consentId: string, meta: RequestMeta): Promise<void> => {
   const existing = await deps.consents.get(caller.userId, consentId);
   if (existing === undefined) throw new NotFoundError();
-  const revoked = await deps.consents.revoke(caller.userId, consentId, deps.clock.now().toISOString());
-  await deps.audit.append({
-    action: 'consent.revoke',
-    outcome: 'success',
-    subjectId: caller.userId,
-    actor: actorOf(caller),
-    resource: { type: 'consent', id: consentId },
-    ...requestFacts(meta),
-    ...(revoked ? {} : { reason: 'already_revoked' }),
-  });
+  const at = deps.clock.now().toISOString();
+  const revoked = await deps.consents.revoke(caller.userId, consentId, at);
+  try {
+    await deps.audit.append({
+      action: 'consent.revoke',
+      outcome: 'success',
+      subjectId: caller.userId,
+      actor: actorOf(caller),
+      resource: { type: 'consent', id: consentId },
+      ...requestFacts(meta),
+      ...(revoked ? {} : { reason: 'already_revoked' }),
+    });
+  } catch (error) {
+    // No unaudited revocation: undo it (unless it changed meanwhile), then fail; the consent is as it was.
+    if (revoked) await deps.consents.undoRevoke(caller.userId, consentId, at);
+    throw error;
+  }
 };

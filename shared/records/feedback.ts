@@ -3,8 +3,9 @@ import type { AppDeps } from '../deps';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
 import { places } from '../vault/places';
+import type { FeedbackRecord } from './ports';
 
-/** Stores a rating; free-text comments may hold PHI, so they are sealed. Audited. */
+/** Stores a rating; free-text comments may hold PHI, so they are sealed. Audited: if the append fails, nothing stays stored. */
 export const giveFeedback = async (
   deps: Pick<AppDeps, 'feedback' | 'vault' | 'audit' | 'clock'>,
   caller: Caller,
@@ -14,14 +15,21 @@ export const giveFeedback = async (
   const id = randomUUID();
   const createdAt = deps.clock.now().toISOString();
   const commentsSealed = input.comments === undefined ? undefined : await deps.vault.seal(places.feedbackComments(caller.userId, id), input.comments);
-  await deps.feedback.add({ id, userId: caller.userId, rating: input.rating, ...(commentsSealed ? { commentsSealed } : {}), createdAt });
-  await deps.audit.append({
-    action: 'feedback.create',
-    outcome: 'success',
-    subjectId: caller.userId,
-    actor: actorOf(caller),
-    resource: { type: 'feedback', id },
-    ...requestFacts(meta),
-  });
+  const record: FeedbackRecord = { id, userId: caller.userId, rating: input.rating, ...(commentsSealed ? { commentsSealed } : {}), createdAt };
+  await deps.feedback.add(record);
+  try {
+    await deps.audit.append({
+      action: 'feedback.create',
+      outcome: 'success',
+      subjectId: caller.userId,
+      actor: actorOf(caller),
+      resource: { type: 'feedback', id },
+      ...requestFacts(meta),
+    });
+  } catch (error) {
+    // No unaudited feedback: remove it again, then fail.
+    await deps.feedback.undoAdd(record);
+    throw error;
+  }
   return { id, createdAt };
 };

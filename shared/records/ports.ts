@@ -22,6 +22,13 @@ export interface ProfileRepository {
    * (`undefined`: iff there is none yet). `false` when that precondition fails.
    */
   put(userId: string, sealed: string, updatedAt: string, expectedVersion: number | undefined): Promise<boolean>;
+  /**
+   * Undoes a `put` whose audit append failed: puts `previous` back exactly (its version included), or deletes the
+   * profile when there was none, iff the stored version is still `written.version` (nobody has written since:
+   * versions only go up, except by such an undo, which restores the exact item before). `false` when it is not:
+   * then nothing is written.
+   */
+  undoPut(userId: string, written: Pick<StoredProfile, 'version'>, previous: StoredProfile | undefined): Promise<boolean>;
 }
 
 /** `share`: a grantee may read the patient's records; `ai_processing`: a model may process them. */
@@ -50,7 +57,7 @@ export interface ConsentRepository {
   create(consent: ConsentRecord): Promise<boolean>;
   /** The consent whatever its status, read consistently; `undefined` if none. */
   get(patientId: string, consentId: string): Promise<ConsentRecord | undefined>;
-  /** Every consent `patientId` gave `granteeId`, any status (one query in the patient's partition, not paged: at most 1 MB read). */
+  /** Every consent `patientId` gave `granteeId`, any status (a query of the patient's partition, read page after page). */
   between(patientId: string, granteeId: string): Promise<ConsentRecord[]>;
   /** One page of the consents `patientId` gave, any status, in id order (not by time); the opaque cursor is bound to the patient. */
   granted(patientId: string, page: PageRequest): Promise<Page<ConsentRecord>>;
@@ -58,6 +65,26 @@ export interface ConsentRepository {
   received(granteeId: string, page: PageRequest): Promise<Page<ConsentRecord>>;
   /** Marks it revoked iff it exists and is not yet (one conditional update; expiry is not checked); `false` otherwise. */
   revoke(patientId: string, consentId: string, at: string): Promise<boolean>;
+}
+
+/**
+ * The undos of `ConsentRepository`'s writes, for the consent use cases, whose audit append may fail after a write
+ * (docs/security.md #12). Apart from `ConsentRepository` so that code which only reads consents need not implement
+ * them.
+ */
+export interface ConsentUndo {
+  /**
+   * Undoes a `create` whose audit append failed: puts `previous` back exactly (what `create` replaced: a revoked
+   * consent with the same id), or deletes the consent when there was none, iff the stored one is still `consent`
+   * (the same `createdAt`, not revoked). `false` when it is not (revoked or replaced since, or gone): then nothing
+   * is written.
+   */
+  undoCreate(consent: ConsentRecord, previous: ConsentRecord | undefined): Promise<boolean>;
+  /**
+   * Undoes a `revoke` whose audit append failed: removes `revokedAt` iff it is still `at` (one conditional update).
+   * `false` when it is not (the consent was replaced since, or is gone): then nothing is written.
+   */
+  undoRevoke(patientId: string, consentId: string, at: string): Promise<boolean>;
 }
 
 /** One piece of feedback: a rating and optional comments. */
@@ -74,6 +101,12 @@ export interface FeedbackRecord {
 export interface FeedbackRepository {
   /** Stores new feedback in one conditional put: it never overwrites, and throws if its `createdAt` and `id` exist. */
   add(feedback: FeedbackRecord): Promise<void>;
-  /** All of the user's feedback, oldest first (one query, not paged: at most 1 MB read). */
+  /** All of the user's feedback, oldest first (a query read page after page). */
   ofUser(userId: string): Promise<FeedbackRecord[]>;
+  /**
+   * Undoes an `add` whose audit append failed: deletes that feedback iff it is still stored. Feedback is never
+   * changed once added, so the item at its key is the one added while it exists. `false` when it is gone: then
+   * nothing is written.
+   */
+  undoAdd(feedback: FeedbackRecord): Promise<boolean>;
 }

@@ -5,6 +5,7 @@ import type { Caller, RequestMeta } from '../domain/caller';
 import type { HealthProfile } from '../contracts/records';
 import { actorOf, requestFacts } from '../audit/actor';
 import { places } from '../vault/places';
+import type { StoredProfile } from './ports';
 
 export interface ProfileView {
   readonly profile: HealthProfile;
@@ -30,7 +31,10 @@ const readProfile = async (deps: ProfileDeps, patientId: string): Promise<Profil
   return { profile: await deps.vault.openJson<HealthProfile>(places.profile(patientId), stored.sealed), version: stored.version, updatedAt: stored.updatedAt };
 };
 
-/** The caller's own profile; the read is audited whether or not there is one. */
+/**
+ * The caller's own profile; the read is audited whether or not there is one. A read writes nothing, so auditing it
+ * after reading is sound: if the append fails, the request fails before anything is returned.
+ */
 export const getOwnProfile = async (deps: ProfileDeps, caller: Caller, meta: RequestMeta): Promise<ProfileView> => {
   const view = await readProfile(deps, caller.userId);
   await deps.audit.append({
@@ -48,7 +52,8 @@ export const getOwnProfile = async (deps: ProfileDeps, caller: Caller, meta: Req
 
 /**
  * Replaces the caller's profile. Creating needs no `If-Match`; replacing needs the current ETag,
- * so of two concurrent updates one gets 412 and nothing is lost silently.
+ * so of two concurrent updates one gets 412 and nothing is lost silently. If the audit append
+ * fails, the previous version is put back and the request fails.
  */
 export const putOwnProfile = async (
   deps: ProfileDeps,
@@ -59,31 +64,44 @@ export const putOwnProfile = async (
 ): Promise<ProfileView> => {
   const expected = versionFromIfMatch(ifMatch);
   const updatedAt = deps.clock.now().toISOString();
-  const written =
-    expected !== 'none' && (await deps.profiles.put(caller.userId, await deps.vault.sealJson(places.profile(caller.userId), profile), updatedAt, expected));
-  await deps.audit.append({
-    action: 'profile.write',
-    outcome: written ? 'success' : 'failure',
-    subjectId: caller.userId,
-    actor: actorOf(caller),
-    resource: { type: 'profile', id: caller.userId },
-    ...requestFacts(meta),
-    ...(written ? {} : { reason: 'precondition_failed' }),
-  });
-  if (!written) {
+  let previous: StoredProfile | undefined;
+  let written: StoredProfile | undefined;
+  if (expected !== 'none') {
+    // What a replace overwrites, read first so that a failed audit can put it back.
+    previous = expected === undefined ? undefined : await deps.profiles.get(caller.userId);
+    const sealed = await deps.vault.sealJson(places.profile(caller.userId), profile);
+    if (await deps.profiles.put(caller.userId, sealed, updatedAt, expected)) written = { sealed, version: (expected ?? 0) + 1, updatedAt };
+  }
+  try {
+    await deps.audit.append({
+      action: 'profile.write',
+      outcome: written ? 'success' : 'failure',
+      subjectId: caller.userId,
+      actor: actorOf(caller),
+      resource: { type: 'profile', id: caller.userId },
+      ...requestFacts(meta),
+      ...(written ? {} : { reason: 'precondition_failed' }),
+    });
+  } catch (error) {
+    // No unaudited write: put the previous version back (unless someone wrote since), then fail.
+    if (written) await deps.profiles.undoPut(caller.userId, written, previous);
+    throw error;
+  }
+  if (written === undefined) {
     throw new PreconditionFailedError(
       expected === undefined
         ? 'A profile exists: send If-Match with its ETag to replace it.'
         : 'The profile has changed; reload it and retry with the new ETag.',
     );
   }
-  return { profile, version: typeof expected === 'number' ? expected + 1 : 1, updatedAt };
+  return { profile, version: written.version, updatedAt };
 };
 
 /**
  * A patient's profile for a caregiver or provider: only under an active consent with
  * `profile.read`. Without one the answer is 404, exactly as for a patient who does not exist,
- * and the denial is audited.
+ * and the denial is audited. Like every read, audited after reading: nothing is written, and nothing is returned
+ * if the append fails.
  */
 export const getPatientProfile = async (
   deps: ProfileDeps & Pick<AppDeps, 'consents'>,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conversationPlace, getConversation, listConversations, MAX_MESSAGES, type StoredMessage } from '../../shared/chat/conversation';
+import type { StoredConversation } from '../../shared/chat/ports';
 import { OFFLINE_REPLY, sendChatMessage, type ChatDeps } from '../../shared/chat/send-message';
 import type { Caller } from '../../shared/domain/caller';
 import { ConflictError, NotFoundError, TooManyRequestsError } from '../../shared/errors';
@@ -21,6 +22,12 @@ const setUp = async (options: { modelConfigured?: boolean; aiConsent?: boolean }
   app.events.length = 0;
   const deps: ChatDeps = { ...app.deps, modelConfigured: options.modelConfigured ?? false };
   return { app, patient, deps };
+};
+
+const failingAudit = {
+  append: async () => {
+    throw new Error('audit store down');
+  },
 };
 
 const storedMessages = async (app: ReturnType<typeof inMemoryApp>, patient: Caller, conversationId: string): Promise<StoredMessage[]> => {
@@ -169,6 +176,108 @@ describe('Use case: sendChatMessage', () => {
     expect(await app.deps.conversations.getConversation(patient.userId, conversation.conversationId)).toBe(before);
     expect(app.queue.messages).toEqual([]);
     expect(app.events).toEqual([]);
+  });
+
+  it('spends no AI quota on a 404 for another patient’s conversation', async () => {
+    // Prepare
+    const { app, patient, deps } = await setUp();
+    const { conversation } = await sendChatMessage(deps, patient, { message: QUESTION }, META);
+    const other = await app.addUser();
+    const taken = app.quota.counts.taken;
+
+    // Act
+    const attempt = sendChatMessage(deps, other, { message: 'hello', conversationId: conversation.conversationId }, META);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+    expect(app.quota.counts.taken).toBe(taken);
+    expect(app.quota.spent.get(other.userId)).toBeUndefined();
+  });
+
+  it('fails with the audit error and keeps no conversation when the audit append of a new one fails', async () => {
+    // Prepare
+    const { app, patient, deps } = await setUp();
+
+    // Act
+    const attempt = sendChatMessage({ ...deps, audit: failingAudit }, patient, { message: QUESTION }, META);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('audit store down');
+    expect(app.conversations.rows.size).toBe(0);
+  });
+
+  it('fails with the audit error and puts the conversation back as it was when the audit append of a reply fails', async () => {
+    // Prepare
+    const { app, patient, deps } = await setUp();
+    const { conversation } = await sendChatMessage(deps, patient, { message: QUESTION }, META);
+    const before = await app.deps.conversations.getConversation(patient.userId, conversation.conversationId);
+    app.clock.advance(30_000);
+
+    // Act
+    const attempt = sendChatMessage({ ...deps, audit: failingAudit }, patient, { message: 'And my ankle', conversationId: conversation.conversationId }, META);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('audit store down');
+    expect(await app.deps.conversations.getConversation(patient.userId, conversation.conversationId)).toEqual(before);
+    expect(app.conversations.rows.size).toBe(1);
+  });
+
+  it('fails when queueing fails and leaves nothing pending: the conversation is as before, and a retry is queued once', async () => {
+    // Prepare
+    const { app, patient, deps } = await setUp({ modelConfigured: true, aiConsent: true });
+    const first = await sendChatMessage({ ...deps, modelConfigured: false }, patient, { message: QUESTION }, META);
+    const before = await app.deps.conversations.getConversation(patient.userId, first.conversation.conversationId);
+    app.events.length = 0;
+    app.queue.failNext();
+
+    // Act
+    const attempt = sendChatMessage(deps, patient, { message: 'And my ankle', conversationId: first.conversation.conversationId }, META);
+    await expect(attempt).rejects.toThrow('queue unavailable');
+    const afterFailure = await app.deps.conversations.getConversation(patient.userId, first.conversation.conversationId);
+    const retried = await sendChatMessage(deps, patient, { message: 'And my ankle', conversationId: first.conversation.conversationId }, META);
+
+    // Assess
+    expect(afterFailure).toEqual(before);
+    expect(afterFailure).toMatchObject({ status: 'answered', revision: 1 });
+    expect(retried).toMatchObject({ pending: true, conversation: { status: 'pending' } });
+    expect(app.queue.messages).toEqual([{ kind: 'chat', conversationId: first.conversation.conversationId, patientId: patient.userId, revision: 2 }]);
+    expect(app.events.map((e) => e.reason)).toEqual(['queued_for_model']);
+  });
+
+  it('keeps no pending conversation when queueing the first message fails', async () => {
+    // Prepare
+    const { app, patient, deps } = await setUp({ modelConfigured: true, aiConsent: true });
+    app.queue.failNext();
+
+    // Act
+    const attempt = sendChatMessage(deps, patient, { message: QUESTION }, META);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('queue unavailable');
+    expect(app.conversations.rows.size).toBe(0);
+    expect(app.events).toEqual([]);
+  });
+
+  it('leaves a reply written meanwhile alone when the audit append fails (the undo is only of its own write)', async () => {
+    // Prepare
+    const { app, patient, deps } = await setUp({ modelConfigured: true, aiConsent: true });
+    let answered: StoredConversation | undefined;
+    const answerThenFail = {
+      append: async () => {
+        // The worker answers the queued revision (same revision, new messages) before the append fails.
+        const [stored] = [...app.conversations.rows.values()];
+        answered = { ...stored!, status: 'answered', messagesSealed: `${stored!.messagesSealed}.answered` };
+        await app.deps.conversations.saveConversation(answered, stored!.revision);
+        throw new Error('audit store down');
+      },
+    };
+
+    // Act
+    const attempt = sendChatMessage({ ...deps, audit: answerThenFail }, patient, { message: QUESTION }, META);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('audit store down');
+    expect([...app.conversations.rows.values()]).toEqual([answered!]);
   });
 
   it('answers 429 with the retry time when the AI quota is used up, and stores nothing', async () => {

@@ -119,6 +119,53 @@ describe('Use case: putOwnProfile', () => {
     expect(app.records.profiles.get(patient.userId)!.version).toBe(2);
   });
 
+  it('fails with the audit error and leaves no profile when the audit append of a creation fails', async () => {
+    // Prepare
+    const app = inMemoryApp();
+    const patient = await app.addUser();
+
+    // Act
+    const attempt = putOwnProfile({ ...app.deps, audit: failingAudit }, patient, PROFILE, undefined, META);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('audit store down');
+    expect(app.records.profiles.has(patient.userId)).toBe(false);
+  });
+
+  it('fails with the audit error and puts the previous version back when the audit append of a replace fails', async () => {
+    // Prepare
+    const { app, patient } = await withProfile();
+    const before = app.records.profiles.get(patient.userId);
+    app.clock.advance(60_000);
+
+    // Act
+    const attempt = putOwnProfile({ ...app.deps, audit: failingAudit }, patient, { sex: 'male' }, etagOf(1), META);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('audit store down');
+    expect(app.records.profiles.get(patient.userId)).toEqual(before);
+    expect(await getOwnProfile(app.deps, patient, META)).toEqual({ profile: PROFILE, version: 1, updatedAt: '2026-11-25T12:00:00.000Z' });
+    expect(await putOwnProfile(app.deps, patient, { sex: 'male' }, etagOf(1), META)).toMatchObject({ version: 2 });
+  });
+
+  it('leaves a newer version alone when its audit append fails after someone wrote over it', async () => {
+    // Prepare
+    const { app, patient } = await withProfile();
+    const overwriteThenFail = {
+      append: async () => {
+        await putOwnProfile(app.deps, patient, { sex: 'female', weightKg: 70 }, etagOf(2), META);
+        throw new Error('audit store down');
+      },
+    };
+
+    // Act
+    const attempt = putOwnProfile({ ...app.deps, audit: overwriteThenFail }, patient, { sex: 'male' }, etagOf(1), META);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('audit store down');
+    expect(await getOwnProfile(app.deps, patient, META)).toMatchObject({ profile: { sex: 'female', weightKg: 70 }, version: 3 });
+  });
+
   it.each(['"x"', '*', 'W/1', '"1', ''])('treats If-Match %j as matching nothing (412) and seals nothing', async (ifMatch) => {
     // Prepare
     const app = inMemoryApp();
@@ -381,6 +428,42 @@ describe('Use case: createConsent', () => {
     ]);
   });
 
+  it('fails with the audit error and keeps no consent when the audit append fails; a retry grants exactly one', async () => {
+    // Prepare
+    const app = inMemoryApp();
+    const patient = await app.addUser();
+    const caregiver = await app.addUser(['patient', 'caregiver']);
+
+    // Act
+    const attempt = createConsent({ ...app.deps, audit: failingAudit }, patient, share(caregiver.userId), META);
+    await expect(attempt).rejects.toThrow('audit store down');
+    const afterFailure = app.records.consents.size;
+    const retried = await createConsent(app.deps, patient, share(caregiver.userId), META);
+
+    // Assess
+    expect(afterFailure).toBe(0);
+    expect([...app.records.consents.values()]).toEqual([expect.objectContaining({ id: retried.id, granteeId: caregiver.userId })]);
+    expect(app.events.map((e) => `${e.action}:${e.resource.id}`)).toEqual([`consent.grant:${retried.id}`]);
+  });
+
+  it('puts the revoked AI consent back as it was when the audit append of a new one fails', async () => {
+    // Prepare
+    const app = inMemoryApp();
+    const patient = await app.addUser();
+    const first = await createConsent(app.deps, patient, { kind: 'ai_processing' }, META);
+    await revokeConsent(app.deps, patient, first.id, META);
+    const before = await app.deps.consents.get(patient.userId, first.id);
+    app.clock.advance(1_000);
+
+    // Act
+    const attempt = createConsent({ ...app.deps, audit: failingAudit }, patient, { kind: 'ai_processing' }, META);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('audit store down');
+    expect(await app.deps.consents.get(patient.userId, first.id)).toEqual(before);
+    expect(app.records.consents.size).toBe(1);
+  });
+
   it('gives each patient their own AI-consent id', () => {
     // Act, Assess
     expect(aiConsentId('a')).not.toBe(aiConsentId('b'));
@@ -487,6 +570,23 @@ describe('Use case: revokeConsent', () => {
     expect(app.events).toEqual([]);
   });
 
+  it('fails with the audit error and leaves the consent active when the audit append fails', async () => {
+    // Prepare
+    const { app, patient, caregiver } = await withProfile();
+    const consent = await createConsent(app.deps, patient, share(caregiver.userId), META);
+    const before = await app.deps.consents.get(patient.userId, consent.id);
+    app.clock.advance(5_000);
+
+    // Act
+    const attempt = revokeConsent({ ...app.deps, audit: failingAudit }, patient, consent.id, META);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('audit store down');
+    expect(await app.deps.consents.get(patient.userId, consent.id)).toEqual(before);
+    await revokeConsent(app.deps, patient, consent.id, META);
+    expect(await app.deps.consents.get(patient.userId, consent.id)).toMatchObject({ revokedAt: '2026-11-25T12:00:05.000Z' });
+  });
+
   it('keeps the first revocation time when revoked again, and says so in the audit event', async () => {
     // Prepare
     const app = inMemoryApp();
@@ -546,5 +646,19 @@ describe('Use case: giveFeedback', () => {
     // Assess
     const [stored] = await app.deps.feedback.ofUser(patient.userId);
     expect(stored).not.toHaveProperty('commentsSealed');
+  });
+
+  it('fails with the audit error and keeps no feedback when the audit append fails', async () => {
+    // Prepare
+    const app = inMemoryApp();
+    const patient = await app.addUser();
+
+    // Act
+    const attempt = giveFeedback({ ...app.deps, audit: failingAudit }, patient, { rating: 2, comments: `About my ${ALLERGY}` }, META);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('audit store down');
+    expect(app.records.feedback.size).toBe(0);
+    expect(await app.deps.feedback.ofUser(patient.userId)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { ConversationRepository, StoredConversation } from '../../chat/port
 import { CHAT_PREFIX, chatKey, userKey } from '../../data/keys';
 import type { Page, PageRequest } from '../../domain/page';
 import { conditionalWrite, partitionPrefix, queryPage, withoutKeys } from './dynamo-kit';
+import { undoWrite } from './dynamo-records';
 
 const key = (patientId: string, conversationId: string) => ({ pk: userKey(patientId), sk: chatKey(conversationId) });
 
@@ -40,5 +41,12 @@ export class DynamoConversations implements ConversationRepository {
         ...(expectedRevision === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedRevision } }),
       }),
     );
+  }
+
+  public undoSave(saved: StoredConversation, previous: StoredConversation | undefined): Promise<boolean> {
+    return undoWrite(this.client, this.tableName, key(saved.patientId, saved.id), previous, 'revision = :r AND messagesSealed = :m', {
+      ':r': saved.revision,
+      ':m': saved.messagesSealed,
+    });
   }
 }

@@ -1,17 +1,39 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ConsentRecord, ConsentRepository, FeedbackRecord, FeedbackRepository, ProfileRepository, StoredProfile } from '../../records/ports';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ConsentRecord, ConsentRepository, ConsentUndo, FeedbackRecord, FeedbackRepository, ProfileRepository, StoredProfile } from '../../records/ports';
 import { CONSENT_PREFIX, FEEDBACK_PREFIX, PROFILE, consentKey, feedbackKey, userKey } from '../../data/keys';
 import type { Page, PageRequest } from '../../domain/page';
-import { conditionalWrite, partitionPrefix, queryPage, withoutKeys } from './dynamo-kit';
+import { conditionalWrite, partitionPrefix, queryAll, queryPage, withoutKeys } from './dynamo-kit';
 
 const consent = (patientId: string, consentId: string) => ({ pk: userKey(patientId), sk: consentKey(consentId) });
+const profile = (userId: string) => ({ pk: userKey(userId), sk: PROFILE });
+const feedbackItem = (feedback: FeedbackRecord) => ({ pk: userKey(feedback.userId), sk: feedbackKey(feedback.createdAt, feedback.id) });
+
+/**
+ * The undo of a write whose audit append failed: puts `previous` back at `Key`, or deletes the item when there was
+ * none, in one write conditional on `ConditionExpression` (the item is still the one just written). `false` when it
+ * is not: nothing is written. No transaction (dynalite has none): the write and its undo are two conditional
+ * writes. Shared with `DynamoConversations`.
+ */
+export const undoWrite = (
+  client: DynamoDBDocumentClient,
+  TableName: string,
+  Key: Record<string, string>,
+  previous: object | undefined,
+  ConditionExpression: string,
+  ExpressionAttributeValues?: Record<string, unknown>,
+): Promise<boolean> => {
+  const write = { TableName, ConditionExpression, ExpressionAttributeValues };
+  return conditionalWrite(client, previous ? new PutCommand({ ...write, Item: { ...Key, ...previous } }) : new DeleteCommand({ ...write, Key }));
+};
 
 /**
  * A patient's records in one partition (`userKey(id)`): the profile (`PROFILE`, sealed, versioned),
  * consents (`consentKey(id)`, findable by grantee through the `byGrantee` index) and feedback
- * (`feedbackKey(time, id)`, comments sealed).
+ * (`feedbackKey(time, id)`, comments sealed). Each write a use case audits has an undo (`undoPut`,
+ * `undoCreate`, `undoRevoke`, `undoAdd`) for when the audit append fails: one conditional write
+ * that restores the item only while it is still the one written.
  */
-export class DynamoRecords implements ProfileRepository, ConsentRepository, FeedbackRepository {
+export class DynamoRecords implements ProfileRepository, ConsentRepository, ConsentUndo, FeedbackRepository {
   public constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -20,7 +42,7 @@ export class DynamoRecords implements ProfileRepository, ConsentRepository, Feed
   public async get(userId: string): Promise<StoredProfile | undefined>;
   public async get(patientId: string, consentId: string): Promise<ConsentRecord | undefined>;
   public async get(userId: string, consentId?: string): Promise<StoredProfile | ConsentRecord | undefined> {
-    const Key = consentId === undefined ? { pk: userKey(userId), sk: PROFILE } : consent(userId, consentId);
+    const Key = consentId === undefined ? profile(userId) : consent(userId, consentId);
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }));
     if (Item === undefined) return undefined;
     if (consentId !== undefined) return withoutKeys<ConsentRecord>(Item);
@@ -32,10 +54,21 @@ export class DynamoRecords implements ProfileRepository, ConsentRepository, Feed
       this.client,
       new PutCommand({
         TableName: this.tableName,
-        Item: { pk: userKey(userId), sk: PROFILE, data: sealed, version: (expectedVersion ?? 0) + 1, updatedAt },
+        Item: { ...profile(userId), data: sealed, version: (expectedVersion ?? 0) + 1, updatedAt },
         ConditionExpression: expectedVersion === undefined ? 'attribute_not_exists(pk)' : 'version = :expected',
         ...(expectedVersion === undefined ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
       }),
+    );
+  }
+
+  public undoPut(userId: string, written: Pick<StoredProfile, 'version'>, previous: StoredProfile | undefined): Promise<boolean> {
+    return undoWrite(
+      this.client,
+      this.tableName,
+      profile(userId),
+      previous && { data: previous.sealed, version: previous.version, updatedAt: previous.updatedAt },
+      'version = :v',
+      { ':v': written.version },
     );
   }
 
@@ -52,19 +85,23 @@ export class DynamoRecords implements ProfileRepository, ConsentRepository, Feed
     );
   }
 
-  public async between(patientId: string, granteeId: string): Promise<ConsentRecord[]> {
-    const { Items = [] } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        ...partitionPrefix(userKey(patientId), CONSENT_PREFIX, { ':grantee': granteeId }),
-        FilterExpression: 'granteeId = :grantee',
-        ConsistentRead: true,
-      }),
-    );
-    return Items.map((item) => withoutKeys<ConsentRecord>(item));
+  public undoCreate(record: ConsentRecord, previous: ConsentRecord | undefined): Promise<boolean> {
+    return undoWrite(this.client, this.tableName, consent(record.patientId, record.id), previous, 'createdAt = :c AND attribute_not_exists(revokedAt)', {
+      ':c': record.createdAt,
+    });
   }
 
-  /** A patient's consents, oldest first. */
+  public async between(patientId: string, granteeId: string): Promise<ConsentRecord[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      ...partitionPrefix(userKey(patientId), CONSENT_PREFIX, { ':grantee': granteeId }),
+      FilterExpression: 'granteeId = :grantee',
+      ConsistentRead: true,
+    });
+    return items.map((item) => withoutKeys<ConsentRecord>(item));
+  }
+
+  /** A patient's consents in id order: random UUIDs, so not by time. */
   public granted(patientId: string, page: PageRequest): Promise<Page<ConsentRecord>> {
     const pk = userKey(patientId);
     return queryPage(this.client, { TableName: this.tableName, ...partitionPrefix(pk, CONSENT_PREFIX) }, page, { pk }, withoutKeys<ConsentRecord>);
@@ -86,13 +123,22 @@ export class DynamoRecords implements ProfileRepository, ConsentRepository, Feed
   }
 
   public revoke(patientId: string, consentId: string, at: string): Promise<boolean> {
+    return this.setRevoked(patientId, consentId, at, 'SET revokedAt = :at', 'attribute_exists(pk) AND attribute_not_exists(revokedAt)');
+  }
+
+  public undoRevoke(patientId: string, consentId: string, at: string): Promise<boolean> {
+    return this.setRevoked(patientId, consentId, at, 'REMOVE revokedAt', 'revokedAt = :at');
+  }
+
+  /** One conditional update of a consent's `revokedAt` (`:at`). */
+  private setRevoked(patientId: string, consentId: string, at: string, UpdateExpression: string, ConditionExpression: string): Promise<boolean> {
     return conditionalWrite(
       this.client,
       new UpdateCommand({
         TableName: this.tableName,
         Key: consent(patientId, consentId),
-        UpdateExpression: 'SET revokedAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+        UpdateExpression,
+        ConditionExpression,
         ExpressionAttributeValues: { ':at': at },
       }),
     );
@@ -102,14 +148,18 @@ export class DynamoRecords implements ProfileRepository, ConsentRepository, Feed
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { pk: userKey(feedback.userId), sk: feedbackKey(feedback.createdAt, feedback.id), ...feedback },
+        Item: { ...feedbackItem(feedback), ...feedback },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
   }
 
   public async ofUser(userId: string): Promise<FeedbackRecord[]> {
-    const { Items = [] } = await this.client.send(new QueryCommand({ TableName: this.tableName, ...partitionPrefix(userKey(userId), FEEDBACK_PREFIX) }));
-    return Items.map((item) => withoutKeys<FeedbackRecord>(item));
+    const items = await queryAll(this.client, { TableName: this.tableName, ...partitionPrefix(userKey(userId), FEEDBACK_PREFIX) });
+    return items.map((item) => withoutKeys<FeedbackRecord>(item));
+  }
+
+  public undoAdd(feedback: FeedbackRecord): Promise<boolean> {
+    return undoWrite(this.client, this.tableName, feedbackItem(feedback), undefined, 'attribute_exists(pk)');
   }
 }

@@ -4,7 +4,8 @@ import { pageOf } from './page';
 
 /**
  * Conversations in memory, honouring `ConversationRepository` like `DynamoConversations`: a save
- * is conditional on the stored revision (0: only if new), and conversations page newest first
+ * is conditional on the stored revision (0: only if new), an undo only while the stored one is
+ * still the one saved (same revision and sealed messages), and conversations page newest first
  * (uuidv7 ids).
  */
 export const inMemoryConversations = () => {
@@ -24,6 +25,13 @@ export const inMemoryConversations = () => {
       const current = rows.get(key(conversation.patientId, conversation.id));
       if (expectedRevision === 0 ? current !== undefined : current?.revision !== expectedRevision) return false;
       rows.set(key(conversation.patientId, conversation.id), Object.freeze({ ...conversation }));
+      return true;
+    },
+    undoSave: async (saved, previous) => {
+      const current = rows.get(key(saved.patientId, saved.id));
+      if (current?.revision !== saved.revision || current.messagesSealed !== saved.messagesSealed) return false;
+      if (previous === undefined) rows.delete(key(saved.patientId, saved.id));
+      else rows.set(key(saved.patientId, saved.id), Object.freeze({ ...previous }));
       return true;
     },
   };

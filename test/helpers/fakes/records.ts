@@ -1,11 +1,20 @@
-import type { ConsentRecord, ConsentRepository, FeedbackRecord, FeedbackRepository, ProfileRepository, StoredProfile } from '../../../shared/records/ports';
+import type {
+  ConsentRecord,
+  ConsentRepository,
+  ConsentUndo,
+  FeedbackRecord,
+  FeedbackRepository,
+  ProfileRepository,
+  StoredProfile,
+} from '../../../shared/records/ports';
 import { pageOf } from './page';
 
 /**
  * The records ports in memory, honouring their documented contracts like `DynamoRecords`: the
  * profile's version is an optimistic lock, at most one unrevoked consent per id (so one active AI
- * consent per patient), revocation only of an unrevoked consent, and paged lists with cursors
- * bound to the partition. Stored values are frozen: a use case that mutated what it read throws.
+ * consent per patient), revocation only of an unrevoked consent, paged lists with cursors bound to
+ * the partition, and undos that put the previous item back only while the stored one is still the
+ * one just written. Stored values are frozen: a use case that mutated what it read throws.
  */
 export const inMemoryRecords = () => {
   /** By user id. */
@@ -26,9 +35,16 @@ export const inMemoryRecords = () => {
       profiles.set(userId, Object.freeze({ sealed, version: (expectedVersion ?? 0) + 1, updatedAt }));
       return true;
     },
+    undoPut: async (userId, written, previous) => {
+      const current = profiles.get(userId);
+      if (current?.version !== written.version) return false;
+      if (previous === undefined) profiles.delete(userId);
+      else profiles.set(userId, Object.freeze({ ...previous }));
+      return true;
+    },
   };
 
-  const consentRepository: ConsentRepository = {
+  const consentRepository: ConsentRepository & ConsentUndo = {
     create: async (consent) => {
       const current = consents.get(consentKey(consent.patientId, consent.id));
       if (current !== undefined && current.revokedAt === undefined) return false;
@@ -57,6 +73,20 @@ export const inMemoryRecords = () => {
       consents.set(consentKey(patientId, consentId), freezeConsent({ ...current, revokedAt: at }));
       return true;
     },
+    undoCreate: async (consent, previous) => {
+      const current = consents.get(consentKey(consent.patientId, consent.id));
+      if (current === undefined || current.createdAt !== consent.createdAt || current.revokedAt !== undefined) return false;
+      if (previous === undefined) consents.delete(consentKey(consent.patientId, consent.id));
+      else consents.set(consentKey(consent.patientId, consent.id), freezeConsent(previous));
+      return true;
+    },
+    undoRevoke: async (patientId, consentId, at) => {
+      const current = consents.get(consentKey(patientId, consentId));
+      if (current === undefined || current.revokedAt !== at) return false;
+      const { revokedAt: _revokedAt, ...unrevoked } = current;
+      consents.set(consentKey(patientId, consentId), freezeConsent(unrevoked));
+      return true;
+    },
   };
 
   const feedbackRepository: FeedbackRepository = {
@@ -71,6 +101,8 @@ export const inMemoryRecords = () => {
         .filter(([key]) => key.startsWith(`${userId}/`))
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([, record]) => record),
+    // Feedback never changes once added: the item at its key is the one added while it exists.
+    undoAdd: async (record) => feedback.delete(`${record.userId}/${record.createdAt}#${record.id}`),
   };
 
   return { profiles, consents, feedback, profileRepository, consentRepository, feedbackRepository };
