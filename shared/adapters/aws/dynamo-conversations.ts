@@ -3,7 +3,7 @@ import type { ConversationRepository, StoredConversation } from '../../chat/port
 import { CHAT_PREFIX, chatKey, userKey } from '../../data/keys';
 import type { Page, PageRequest } from '../../domain/page';
 import { conditionalWrite, partitionPrefix, queryPage, withoutKeys } from './dynamo-kit';
-import { undoWrite } from './dynamo-records';
+import { undoWrite } from './dynamo-kit';
 
 const key = (patientId: string, conversationId: string) => ({ pk: userKey(patientId), sk: chatKey(conversationId) });
 

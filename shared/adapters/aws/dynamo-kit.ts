@@ -1,11 +1,4 @@
-import {
-  QueryCommand,
-  type DeleteCommand,
-  type DynamoDBDocumentClient,
-  type PutCommand,
-  type QueryCommandInput,
-  type UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../domain/page';
 import { isConditionFailure } from './dynamo-client';
 import { decodeCursor, encodeCursor } from './page-cursor';
@@ -84,3 +77,21 @@ export const queryPage = async <T>(
   toItem: (item: Record<string, unknown>) => T,
 ): Promise<Page<T>> =>
   toPage(await client.send(new QueryCommand({ ...query, Limit: page.limit, ExclusiveStartKey: decodeCursor(page.cursor, scope) })), toItem);
+
+/**
+ * The undo of a write whose audit append failed: puts `previous` back at `Key`, or deletes the item when there was
+ * none, in one write conditional on `ConditionExpression` (the item is still the one just written). `false` when it
+ * is not: nothing is written. No transaction (dynalite has none): the write and its undo are two conditional
+ * writes.
+ */
+export const undoWrite = (
+  client: DynamoDBDocumentClient,
+  TableName: string,
+  Key: Record<string, string>,
+  previous: object | undefined,
+  ConditionExpression: string,
+  ExpressionAttributeValues?: Record<string, unknown>,
+): Promise<boolean> => {
+  const write = { TableName, ConditionExpression, ExpressionAttributeValues };
+  return conditionalWrite(client, previous ? new PutCommand({ ...write, Item: { ...Key, ...previous } }) : new DeleteCommand({ ...write, Key }));
+};

@@ -1,30 +1,12 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ConsentRecord, ConsentRepository, ConsentUndo, FeedbackRecord, FeedbackRepository, ProfileRepository, StoredProfile } from '../../records/ports';
 import { CONSENT_PREFIX, FEEDBACK_PREFIX, PROFILE, consentKey, feedbackKey, userKey } from '../../data/keys';
 import type { Page, PageRequest } from '../../domain/page';
-import { conditionalWrite, partitionPrefix, queryAll, queryPage, withoutKeys } from './dynamo-kit';
+import { conditionalWrite, partitionPrefix, queryAll, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
 
 const consent = (patientId: string, consentId: string) => ({ pk: userKey(patientId), sk: consentKey(consentId) });
 const profile = (userId: string) => ({ pk: userKey(userId), sk: PROFILE });
 const feedbackItem = (feedback: FeedbackRecord) => ({ pk: userKey(feedback.userId), sk: feedbackKey(feedback.createdAt, feedback.id) });
-
-/**
- * The undo of a write whose audit append failed: puts `previous` back at `Key`, or deletes the item when there was
- * none, in one write conditional on `ConditionExpression` (the item is still the one just written). `false` when it
- * is not: nothing is written. No transaction (dynalite has none): the write and its undo are two conditional
- * writes. Shared with `DynamoConversations`.
- */
-export const undoWrite = (
-  client: DynamoDBDocumentClient,
-  TableName: string,
-  Key: Record<string, string>,
-  previous: object | undefined,
-  ConditionExpression: string,
-  ExpressionAttributeValues?: Record<string, unknown>,
-): Promise<boolean> => {
-  const write = { TableName, ConditionExpression, ExpressionAttributeValues };
-  return conditionalWrite(client, previous ? new PutCommand({ ...write, Item: { ...Key, ...previous } }) : new DeleteCommand({ ...write, Key }));
-};
 
 /**
  * A patient's records in one partition (`userKey(id)`): the profile (`PROFILE`, sealed, versioned),
