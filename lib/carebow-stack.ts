@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from './api';
 import { Data } from './data';
@@ -32,13 +32,20 @@ export const OUTPUT_NAMES = [
   'TriageWorkerName',
 ] as const;
 
-/** One CareBow stage: data, triage queues and worker, API, edge protection and observability. */
+/**
+ * One CareBow stage: data, triage queues and worker, API, edge protection and observability.
+ * Monitoring (the alarm topic, every alarm, the dashboard) is the nested stack `Monitoring`, so
+ * it does not count against this stack's 500 resources; every stateful resource stays here
+ * (docs/adr/0007-stack-split.md).
+ */
 export class CareBowStack extends Stack {
   public readonly data: Data;
   public readonly triage: Triage;
   public readonly triageWorker: TriageWorker;
   public readonly api: Api;
   public readonly edge: Edge;
+  /** The nested stack that holds {@link observability}. */
+  public readonly monitoring: NestedStack;
   public readonly observability: Observability;
 
   public constructor(scope: Construct, id: string, props: CareBowStackProps) {
@@ -106,7 +113,12 @@ export class CareBowStack extends Stack {
       logRemovalPolicy: removalPolicy,
     });
 
-    this.observability = new Observability(this, 'Observability', {
+    // Nothing stateful may ever go in here: moving a construct into a nested stack changes its
+    // logical id, and CloudFormation would replace it (test/infra/logical-ids.test.ts).
+    this.monitoring = new NestedStack(this, 'Monitoring', {
+      description: `CareBow ${config.stage}: monitoring (alarm topic, alarms, dashboard)`,
+    });
+    this.observability = new Observability(this.monitoring, 'Observability', {
       stage: config.stage,
       encryptionKey: this.data.encryptionKey,
       restApi: this.api.restApi,

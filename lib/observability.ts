@@ -57,6 +57,10 @@ export interface ObservabilityProps {
 /**
  * What operators and compliance officers look at: an encrypted alarm topic, alarms on the API,
  * every function and the triage queues (each notifying the topic), and one dashboard.
+ *
+ * Nothing here is stateful, so it may live in a nested stack apart from what it watches
+ * (CareBowStack puts it in `Monitoring`): the functions, queues, API and key it is given are then
+ * passed in as nested stack parameters, one per referenced attribute.
  */
 export class Observability extends Construct {
   public readonly alarmTopic: sns.ITopic;
@@ -70,14 +74,16 @@ export class Observability extends Construct {
     super(scope, id);
     this.props = props;
 
-    // CloudWatch publishes alarm notifications to the encrypted topic on its own behalf.
+    // CloudWatch publishes alarm notifications to the encrypted topic on its own behalf. The
+    // statement goes into the key's own policy, in the key's stack (the stage stack, when this
+    // construct is in the Monitoring nested stack), so it names the key's account.
     props.encryptionKey.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowCloudWatchAlarmsToPublishToEncryptedTopics',
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(props.encryptionKey).account } },
       }),
     );
     const topic = new sns.Topic(this, 'AlarmTopic', {

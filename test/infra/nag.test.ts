@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, NestedStack, Stack, Validations } from 'aws-cdk-lib';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
@@ -98,6 +99,27 @@ describe('Construct: CareBow app under cdk-nag', () => {
 
     // Assess
     expect(synth).toThrow(/AwsSolutions-SQS|HIPAA\.Security-SQS|Serverless-SQSRedrivePolicy/);
+  });
+
+  it('checks the resources of nested stacks too, where the monitoring lives (docs/adr/0007-stack-split.md)', () => {
+    // Prepare: the packs walk the construct tree, so a nested stack's resources are checked like the parent's.
+    const bad = new App();
+    const parent = new Stack(bad, 'Bad', { env: { region: 'us-east-1' } });
+    new sns.Topic(new NestedStack(parent, 'Monitoring'), 'PlainTopic');
+    addNagChecks(bad);
+
+    // Act
+    let failure = '';
+    try {
+      bad.synth();
+    } catch (error) {
+      failure = (error as Error).message;
+    }
+
+    // Assess
+    expect(failure).toMatch(/HIPAA\.Security-SNSEncryptedKMS|AwsSolutions-SNS3/);
+    expect(failure).toContain('Bad/Monitoring/PlainTopic');
+    expect(app.node.findChild('CareBow-prod').node.findChild('Monitoring')).toBeInstanceOf(NestedStack);
   });
 
   it('gives every acknowledgement a reason from the catalogue, on a construct below the stack', () => {

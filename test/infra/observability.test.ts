@@ -2,15 +2,47 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_IDS } from '../../functions/routes';
 import { STAGE_CONFIGS } from '../../lib/stages';
-import { asArray, logicalIdOf, referencedId, resourcesOfType, synthStage, type Synthesized } from './support/synth';
+import { asArray, logicalIdOf, referencedId, resourcesOfType, synthStage, type SynthesizedNested, type Synthesized } from './support/synth';
+
+/** Resource types that hold data, or the keys and secrets without which stored data is unreadable (as in logical-ids.test.ts). */
+const STATEFUL_TYPES = [
+  'AWS::DynamoDB::Table',
+  'AWS::DynamoDB::GlobalTable',
+  'AWS::KMS::Key',
+  'AWS::SQS::Queue',
+  'AWS::Logs::LogGroup',
+  'AWS::SecretsManager::Secret',
+  'AWS::Backup::BackupVault',
+];
+/** What the Monitoring nested stack holds, and the stage stack no longer does. */
+const MONITORING_TYPES = ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::Dashboard', 'AWS::SNS::Topic', 'AWS::SNS::TopicPolicy', 'AWS::SNS::Subscription'];
 
 describe('Construct: Observability', () => {
   let dev: Synthesized;
+  /** The Monitoring nested stack, where Observability lives (docs/adr/0007-stack-split.md). */
+  let monitoring: SynthesizedNested;
   let keyArn: unknown;
 
   beforeAll(() => {
     dev = synthStage('dev', { overrides: { alarmEmail: 'oncall@carebow.example' } });
+    monitoring = dev.monitoring;
     keyArn = { 'Fn::GetAtt': [logicalIdOf(dev.stack, 'Data/Key'), 'Arn'] };
+  });
+
+  it('keeps the alarm topic, every alarm and the dashboard in the Monitoring nested stack, and nothing stateful there', () => {
+    // Prepare
+    const typesIn = (resources: Record<string, { Type: string }>): Set<string> => new Set(Object.values(resources).map((r) => r.Type));
+
+    // Act
+    const parentTypes = typesIn(dev.json.Resources);
+    const nestedTypes = typesIn(monitoring.json.Resources);
+
+    // Assess
+    expect(dev.stack.monitoring.node.path).toBe('CareBow-dev/Monitoring');
+    expect(resourcesOfType(dev.json, 'AWS::CloudFormation::Stack')).toHaveLength(1);
+    for (const type of MONITORING_TYPES) expect(parentTypes.has(type), type).toBe(false);
+    for (const type of ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::Dashboard', 'AWS::SNS::Topic']) expect(nestedTypes.has(type), type).toBe(true);
+    for (const type of STATEFUL_TYPES) expect(nestedTypes.has(type), `${type} must stay in the stage stack`).toBe(false);
   });
 
   it('gives every log group a retention and the customer-managed key (SECURITY #25)', () => {
@@ -27,10 +59,10 @@ describe('Construct: Observability', () => {
 
   it('gives every alarm an action on the alarm topic', () => {
     // Prepare
-    const topicId = logicalIdOf(dev.stack, 'Observability/AlarmTopic');
+    const topicId = logicalIdOf(monitoring.stack, 'Observability/AlarmTopic');
 
     // Act
-    const alarms = resourcesOfType(dev.json, 'AWS::CloudWatch::Alarm');
+    const alarms = resourcesOfType(monitoring.json, 'AWS::CloudWatch::Alarm');
 
     // Assess
     expect(alarms.length).toBeGreaterThan(0);
@@ -43,7 +75,7 @@ describe('Construct: Observability', () => {
 
   it('alarms on API 5XX and p99 latency, errors and throttles of every function, DLQ depth and queue age', () => {
     // Prepare
-    const alarms = resourcesOfType(dev.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties!);
+    const alarms = resourcesOfType(monitoring.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties!);
     const names = alarms.map((a) => a.AlarmName as string);
 
     // Act
@@ -65,12 +97,43 @@ describe('Construct: Observability', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it('encrypts the alarm topic, enforces TLS on it and subscribes the configured e-mail', () => {
-    // Prepare, Act
-    const template = dev.template;
+  it("watches the stage stack's own resources: the parent passes each function, queue and the API stage in", () => {
+    // Prepare
+    const alarms = resourcesOfType(monitoring.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties!);
+    const dimension = (name: string): unknown => monitoring.fromParent(alarms.find((a) => a.AlarmName === name)!.Dimensions[0].Value);
+
+    // Act
+    const watched = {
+      worker: dimension('carebow-dev-triage-worker-errors'),
+      authorizer: dimension('carebow-dev-authorizer-throttles'),
+      deadLetters: dimension('carebow-dev-triage-dead-letters'),
+      queueAge: dimension('carebow-dev-triage-queue-age'),
+    };
 
     // Assess
-    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: keyArn });
+    expect(watched.worker).toEqual({ Ref: logicalIdOf(dev.stack, 'Triage/WorkerFunction') });
+    expect(watched.authorizer).toEqual({ Ref: logicalIdOf(dev.stack, 'Api/AuthorizerFunction') });
+    expect(watched.deadLetters).toEqual({ 'Fn::GetAtt': [logicalIdOf(dev.stack, 'Triage/DeadLetterQueue'), 'QueueName'] });
+    expect(watched.queueAge).toEqual({ 'Fn::GetAtt': [logicalIdOf(dev.stack, 'Triage/Queue'), 'QueueName'] });
+  });
+
+  it('encrypts the alarm topic with the CMK, lets CloudWatch use the key, enforces TLS on the topic and subscribes the configured e-mail', () => {
+    // Prepare
+    const template = monitoring.template;
+    const [, topic] = resourcesOfType(monitoring.json, 'AWS::SNS::Topic')[0]!;
+
+    // Act
+    const key = dev.json.Resources[logicalIdOf(dev.stack, 'Data/Key')]!;
+    const cloudWatch = (key.Properties!.KeyPolicy.Statement as Record<string, any>[]).find((s) => s.Sid === 'AllowCloudWatchAlarmsToPublishToEncryptedTopics');
+
+    // Assess: the key stays in the stage stack; the nested topic is encrypted with it, passed in.
+    expect(monitoring.fromParent(topic.Properties!.KmsMasterKeyId)).toEqual(keyArn);
+    expect(cloudWatch).toMatchObject({
+      Effect: 'Allow',
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+    });
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
     });
@@ -112,7 +175,7 @@ describe('Construct: Observability', () => {
 
   it('watches every route function, the PHI vault routes and the triage worker included, on the dashboard', () => {
     // Prepare
-    const [, dashboard] = resourcesOfType(dev.json, 'AWS::CloudWatch::Dashboard')[0]!;
+    const [, dashboard] = resourcesOfType(monitoring.json, 'AWS::CloudWatch::Dashboard')[0]!;
 
     // Act
     const body = JSON.stringify(dashboard.Properties!.DashboardBody);
@@ -123,7 +186,7 @@ describe('Construct: Observability', () => {
 
   it('draws one dashboard with API, Lambda and queue widgets', () => {
     // Prepare
-    const [, dashboard] = resourcesOfType(dev.json, 'AWS::CloudWatch::Dashboard')[0]!;
+    const [, dashboard] = resourcesOfType(monitoring.json, 'AWS::CloudWatch::Dashboard')[0]!;
 
     // Act
     const body = JSON.stringify(dashboard.Properties!.DashboardBody);

@@ -28,16 +28,15 @@ const WORKER_PERMISSIONS: readonly (readonly [actions: readonly string[], resour
       'dynamodb:DescribeTable',
       'dynamodb:GetItem',
       'dynamodb:Query',
-      'dynamodb:Scan',
       'dynamodb:BatchWriteItem',
       'dynamodb:DeleteItem',
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
     ],
-    ['records', 'records/index/byGrantee'],
+    ['records', 'records/index/byGrantee', 'records/index/byDirectory'],
   ],
   // keys: read wrapped data keys.
-  [['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'], ['keys']],
+  [['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'], ['keys']],
   // audit: append (Put, plus the reads that find a chain's head), never update or delete.
   [
     ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
@@ -308,10 +307,12 @@ describe('Construct: Triage worker', () => {
   });
 
   it('alarms on DLQ depth, oldest message age and worker errors and throttles, each notifying the alarm topic', () => {
-    // Prepare
-    const topicId = logicalIdOf(staging.stack, 'Observability/AlarmTopic');
+    // Prepare: the alarms live in the Monitoring nested stack; the parent passes the queues and the worker in.
+    const { monitoring } = staging;
+    const topicId = logicalIdOf(monitoring.stack, 'Observability/AlarmTopic');
     const workerId = logicalIdOf(staging.stack, 'Triage/WorkerFunction');
-    const alarms = resourcesOfType(staging.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties!);
+    const alarms = resourcesOfType(monitoring.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties!);
+    const watchedId = (alarm: Record<string, any>): string | undefined => referencedId(monitoring.fromParent(alarm.Dimensions[0].Value));
 
     // Act
     const byName = (name: string): Record<string, any> => alarms.find((a) => a.AlarmName === name)!;
@@ -324,17 +325,19 @@ describe('Construct: Triage worker', () => {
 
     // Assess
     expect(watched[0]).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
-    expect(referencedId(watched[0]!.Dimensions[0].Value)).toBe(logicalIdOf(staging.stack, 'Triage/DeadLetterQueue'));
+    expect(watchedId(watched[0]!)).toBe(logicalIdOf(staging.stack, 'Triage/DeadLetterQueue'));
     expect(watched[1]).toMatchObject({ MetricName: 'ApproximateAgeOfOldestMessage' });
-    expect(referencedId(watched[1]!.Dimensions[0].Value)).toBe(logicalIdOf(staging.stack, 'Triage/Queue'));
-    expect(watched[2]).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: { Ref: workerId } }] });
-    expect(watched[3]).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Throttles', Dimensions: [{ Name: 'FunctionName', Value: { Ref: workerId } }] });
+    expect(watchedId(watched[1]!)).toBe(logicalIdOf(staging.stack, 'Triage/Queue'));
+    expect(watched[2]).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName' }] });
+    expect(monitoring.fromParent(watched[2]!.Dimensions[0].Value)).toEqual({ Ref: workerId });
+    expect(watched[3]).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Throttles', Dimensions: [{ Name: 'FunctionName' }] });
+    expect(monitoring.fromParent(watched[3]!.Dimensions[0].Value)).toEqual({ Ref: workerId });
     for (const alarm of watched) expect(asArray(alarm.AlarmActions).map(referencedId)).toEqual([topicId]);
   });
 
   it("draws the worker's invocations, errors, duration and model usage on the dashboard", () => {
     // Prepare
-    const [, dashboard] = resourcesOfType(staging.json, 'AWS::CloudWatch::Dashboard')[0]!;
+    const [, dashboard] = resourcesOfType(staging.monitoring.json, 'AWS::CloudWatch::Dashboard')[0]!;
 
     // Act
     const body = JSON.stringify(dashboard.Properties!.DashboardBody);

@@ -1,4 +1,4 @@
-import { App, CfnElement, type Stack } from 'aws-cdk-lib';
+import { App, CfnElement, NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CareBowStack } from '../../../lib/carebow-stack';
 import { parseStageConfig, STAGE_CONFIGS, type StageConfig, type StageName } from '../../../lib/stages';
@@ -16,10 +16,27 @@ export interface SynthOptions {
 
 export interface Synthesized {
   readonly app: App;
+  /** The stage stack (the parent). */
   readonly stack: CareBowStack;
+  /** The stage stack's own template: nested stacks appear in it as one `AWS::CloudFormation::Stack` each. */
   readonly template: Template;
   /** The raw template, for the few checks `Template` matchers cannot express. */
   readonly json: CfnTemplate;
+  /** The `Monitoring` nested stack (alarm topic, alarms, dashboard): its own template. */
+  readonly monitoring: SynthesizedNested;
+}
+
+export interface SynthesizedNested {
+  readonly stack: NestedStack;
+  readonly template: Template;
+  readonly json: CfnTemplate;
+  /**
+   * What the parent passes for a value of the nested template: a `{ Ref: <parameter> }` becomes
+   * the parent's expression for that parameter (`{ 'Fn::GetAtt': ['DataKey5F086070', 'Arn'] }`,
+   * `{ Ref: 'TriageQueue25D901DA' }`), so an assertion can name the parent's resource. Any other
+   * value is returned unchanged.
+   */
+  readonly fromParent: (value: unknown) => unknown;
 }
 
 export interface CfnResource {
@@ -34,6 +51,7 @@ export interface CfnResource {
 export interface CfnTemplate {
   readonly Resources: Record<string, CfnResource>;
   readonly Outputs?: Record<string, { Value: unknown }>;
+  readonly Parameters?: Record<string, { Type: string }>;
 }
 
 /** Synthesizes one stage's stack, without cdk-nag, the way `cdk synth CareBow-<stage>` would. */
@@ -42,8 +60,33 @@ export const synthStage = (stage: StageName, options: SynthOptions = {}): Synthe
   const config = options.overrides === undefined ? STAGE_CONFIGS[stage] : parseStageConfig({ ...STAGE_CONFIGS[stage], ...options.overrides });
   const stack = new CareBowStack(app, `CareBow-${stage}`, { config });
   const template = Template.fromStack(stack);
-  return { app, stack, template, json: template.toJSON() as CfnTemplate };
+  const json = template.toJSON() as CfnTemplate;
+  return { app, stack, template, json, monitoring: synthNested(stack, json, stack.monitoring) };
 };
+
+/** A nested stack's own template, and the parameters its parent passes it. */
+const synthNested = (parent: Stack, parentJson: CfnTemplate, nested: NestedStack): SynthesizedNested => {
+  const template = Template.fromStack(nested);
+  const resource = nested.nestedStackResource;
+  if (resource === undefined) throw new Error(`${nested.node.path} has no AWS::CloudFormation::Stack resource`);
+  const passed = (parentJson.Resources[parent.getLogicalId(resource)]?.Properties?.Parameters ?? {}) as Record<string, unknown>;
+  const fromParent = (value: unknown): unknown => {
+    const ref = typeof value === 'object' && value !== null ? (value as { Ref?: unknown }).Ref : undefined;
+    return typeof ref === 'string' && ref in passed ? passed[ref] : value;
+  };
+  return { stack: nested, template, json: template.toJSON() as CfnTemplate, fromParent };
+};
+
+/** Every stack of `app`, nested stacks included, by construct path, with its template's resource count. */
+export const resourceCounts = (app: App): { path: string; nested: boolean; resources: number }[] =>
+  app.node
+    .findAll()
+    .filter((construct): construct is Stack => Stack.isStack(construct))
+    .map((stack) => ({
+      path: stack.node.path,
+      nested: NestedStack.isNestedStack(stack),
+      resources: Object.keys((Template.fromStack(stack).toJSON() as CfnTemplate).Resources).length,
+    }));
 
 /** Resources of one type, by logical id. */
 export const resourcesOfType = (json: CfnTemplate, type: string): [string, CfnResource][] =>
