@@ -624,6 +624,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/practitioners/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s practitioner profile, credentials included (ETag)
+         * @description Roles: provider, caregiver. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["practitionerGetOwn"];
+        /**
+         * Create the caller’s practitioner profile, or replace it (If-Match)
+         * @description Roles: provider, caregiver. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        put: operations["practitionerPut"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/practitioners/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a practitioner’s profile, or withdraw the verification
+         * @description Roles: admin. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        post: operations["practitionerVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practitioners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The directory: verified practitioners of a kind, filtered, nearest first with near (public views)
+         * @description Any authenticated caller (any role). Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["practitionerSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practitioners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A verified practitioner’s public profile
+         * @description Any authenticated caller (any role). Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["practitionerGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practitioners/me/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s availability, read in their profile’s time zone
+         * @description Roles: provider, caregiver. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["availabilityGetOwn"];
+        /**
+         * Replace the caller’s availability (weekly hours, exceptions, slot rules)
+         * @description Roles: provider, caregiver. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 65536 bytes.
+         */
+        put: operations["availabilityPut"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practitioners/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A verified practitioner’s free slots in a window of at most 31 days
+         * @description Any authenticated caller (any role). Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["practitionerSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s appointments as a patient, or their schedule as a practitioner
+         * @description Any authenticated caller (any role). Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["appointmentList"];
+        put?: never;
+        /**
+         * Book a free slot (Idempotency-Key); 409 slot_unavailable if it is not bookable
+         * @description Roles: patient. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        post: operations["appointmentBook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One appointment, for either party (else 404)
+         * @description Any authenticated caller (any role). Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["appointmentGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an appointment (either party); the slot is free again at once
+         * @description Any authenticated caller (any role). Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        post: operations["appointmentCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an appointment to another free slot (the patient); 409 keeps the old time
+         * @description Roles: patient. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        post: operations["appointmentReschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a started visit as fulfilled or a no-show (the practitioner)
+         * @description Roles: provider, caregiver. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        post: operations["appointmentStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -719,6 +951,85 @@ export interface components {
             conversationId?: string;
             /** @enum {string} */
             persona?: "health_assistant" | "ayurveda_guide";
+        };
+        /** @description Exactly one of `specialties` (a provider) or `skills` (a caregiver, with `serviceRadiusKm`). `kind` is required only of a caller holding both roles. */
+        PractitionerProfileRequest: {
+            /** @enum {string} */
+            kind?: "provider" | "caregiver";
+            displayName: string;
+            specialties?: ("general_practice" | "cardiology" | "dermatology" | "paediatrics" | "mental_health" | "physiotherapy" | "obstetrics" | "ayurveda")[];
+            skills?: ("elder_care" | "dementia" | "post_operative" | "mobility" | "medication_support" | "palliative" | "child_care" | "companionship")[];
+            languages: string[];
+            timeZone: string;
+            location: {
+                lat: number;
+                lon: number;
+                city: string;
+            };
+            serviceRadiusKm?: number;
+            telehealth: boolean;
+            bio?: string;
+            credentials: {
+                /** @enum {string} */
+                kind: "medical_license" | "specialist_certification" | "nursing_license" | "caregiver_certification" | "first_aid" | "background_check" | "ayurveda_registration" | "other";
+                number: string;
+                /** Format: date */
+                expiresOn: string;
+            }[];
+        };
+        VerifyPractitionerRequest: {
+            verified: boolean;
+        };
+        Availability: {
+            weekly: components["schemas"]["WeeklyWindow"][];
+            exceptions: components["schemas"]["AvailabilityException"][];
+            /** Format: int32 */
+            slotMinutes: number;
+            /** Format: int32 */
+            bufferBeforeMinutes: number;
+            /** Format: int32 */
+            bufferAfterMinutes: number;
+            /** Format: int32 */
+            horizonDays: number;
+        };
+        WeeklyWindow: {
+            /** @enum {string} */
+            day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+            start: string;
+            end: string;
+        };
+        AvailabilityException: {
+            /** Format: date */
+            date: string;
+            /** @constant */
+            closed: true;
+        } | {
+            /** Format: date */
+            date: string;
+            start: string;
+            end: string;
+        };
+        BookAppointmentRequest: {
+            /** Format: uuid */
+            practitionerId: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: int32 */
+            durationMinutes?: number;
+            /** @enum {string} */
+            mode: "in_person" | "video" | "home_visit";
+            reason?: string;
+        };
+        CancelAppointmentRequest: {
+            reason?: string;
+        };
+        RescheduleAppointmentRequest: {
+            /** Format: date-time */
+            start: string;
+        };
+        AppointmentStatusRequest: {
+            /** @enum {string} */
+            status: "fulfilled" | "noshow";
         };
         ErrorResponse: {
             error: {
@@ -1110,6 +1421,135 @@ export interface components {
             /** Format: int64 */
             brokenAt: number;
             reason: string;
+        };
+        PractitionerProfile: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "provider" | "caregiver";
+            verified: boolean;
+            /** Format: date-time */
+            verifiedAt?: string;
+            displayName: string;
+            specialties?: ("general_practice" | "cardiology" | "dermatology" | "paediatrics" | "mental_health" | "physiotherapy" | "obstetrics" | "ayurveda")[];
+            skills?: ("elder_care" | "dementia" | "post_operative" | "mobility" | "medication_support" | "palliative" | "child_care" | "companionship")[];
+            languages: string[];
+            timeZone: string;
+            location: {
+                lat: number;
+                lon: number;
+                city: string;
+            };
+            serviceRadiusKm?: number;
+            telehealth: boolean;
+            bio?: string;
+            credentials: {
+                /** @enum {string} */
+                kind: "medical_license" | "specialist_certification" | "nursing_license" | "caregiver_certification" | "first_aid" | "background_check" | "ayurveda_registration" | "other";
+                number: string;
+                /** Format: date */
+                expiresOn: string;
+            }[];
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DirectoryPage: {
+            items: components["schemas"]["DirectoryPractitioner"][];
+            nextCursor?: string;
+        };
+        DirectoryPractitioner: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "provider" | "caregiver";
+            /** @constant */
+            verified: true;
+            displayName: string;
+            specialties?: ("general_practice" | "cardiology" | "dermatology" | "paediatrics" | "mental_health" | "physiotherapy" | "obstetrics" | "ayurveda")[];
+            skills?: ("elder_care" | "dementia" | "post_operative" | "mobility" | "medication_support" | "palliative" | "child_care" | "companionship")[];
+            languages: string[];
+            timeZone: string;
+            location: {
+                city: string;
+                lat?: number;
+                lon?: number;
+            };
+            serviceRadiusKm?: number;
+            telehealth: boolean;
+            bio?: string;
+            rating: number | null;
+            /** Format: int64 */
+            reviewCount: number;
+            distanceKm?: number;
+        };
+        PublicPractitioner: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "provider" | "caregiver";
+            /** @constant */
+            verified: true;
+            displayName: string;
+            specialties?: ("general_practice" | "cardiology" | "dermatology" | "paediatrics" | "mental_health" | "physiotherapy" | "obstetrics" | "ayurveda")[];
+            skills?: ("elder_care" | "dementia" | "post_operative" | "mobility" | "medication_support" | "palliative" | "child_care" | "companionship")[];
+            languages: string[];
+            timeZone: string;
+            location: {
+                city: string;
+                lat?: number;
+                lon?: number;
+            };
+            serviceRadiusKm?: number;
+            telehealth: boolean;
+            bio?: string;
+            rating: number | null;
+            /** Format: int64 */
+            reviewCount: number;
+        };
+        AvailabilityView: {
+            availability: components["schemas"]["Availability"];
+            timeZone: string;
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SlotList: {
+            timeZone: string;
+            items: components["schemas"]["Slot"][];
+        };
+        Slot: {
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+        };
+        Appointment: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "booked" | "cancelled" | "fulfilled" | "noshow";
+            /** Format: uuid */
+            practitionerId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            /** @enum {string} */
+            mode: "in_person" | "video" | "home_visit";
+            reason?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AppointmentPage: {
+            items: components["schemas"]["Appointment"][];
+            nextCursor?: string;
         };
     };
     responses: {
@@ -2537,6 +2977,533 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    practitionerGetOwn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s practitioner profile, credentials included (ETag) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PractitionerProfile"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No practitioner profile yet. */
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    practitionerPut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read. Required to replace an existing record; a missing or stale one is 412. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PractitionerProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description Create the caller’s practitioner profile, or replace it (If-Match) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PractitionerProfile"];
+                };
+            };
+            /** @description The profile was created (there was none), unverified. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PractitionerProfile"];
+                };
+            };
+            /** @description Invalid input; also `kind_required` (the caller holds both roles and named no kind), `kind_not_held`, `kind_mismatch`. */
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    practitionerVerify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read. Required to replace an existing record; a missing or stale one is 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyPractitionerRequest"];
+            };
+        };
+        responses: {
+            /** @description Verify a practitioner’s profile, or withdraw the verification */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PractitionerProfile"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such practitioner profile. */
+            404: components["responses"]["404"];
+            /** @description The profile changed meanwhile: review it again. */
+            409: components["responses"]["409"];
+            /** @description If-Match named a version that is no longer the profile’s: review it again. */
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    practitionerSearch: {
+        parameters: {
+            query: {
+                kind: "provider" | "caregiver";
+                specialty?: "general_practice" | "cardiology" | "dermatology" | "paediatrics" | "mental_health" | "physiotherapy" | "obstetrics" | "ayurveda";
+                skill?: "elder_care" | "dementia" | "post_operative" | "mobility" | "medication_support" | "palliative" | "child_care" | "companionship";
+                language?: string;
+                near?: string;
+                radiusKm?: number;
+                telehealth?: "true" | "false";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The directory: verified practitioners of a kind, filtered, nearest first with near (public views) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    practitionerGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A verified practitioner’s public profile */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPractitioner"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such practitioner, not verified, or their account is no longer active or in the role: never told apart. */
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    availabilityGetOwn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s availability, read in their profile’s time zone */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityView"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    availabilityPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Availability"];
+            };
+        };
+        responses: {
+            /** @description Replace the caller’s availability (weekly hours, exceptions, slot rules) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityView"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    practitionerSlots: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A verified practitioner’s free slots in a window of at most 31 days */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotList"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    appointmentList: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                as?: "patient" | "practitioner";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s appointments as a patient, or their schedule as a practitioner */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    appointmentBook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A client-chosen key (8–64 of A–Z a–z 0–9 - _), kept 24 h per user. A retry with the same key and body replays the first answer without doing the work again; the same key with another body or route, or while the first is still running, is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookAppointmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Book a free slot (Idempotency-Key); 409 slot_unavailable if it is not bookable */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    appointmentGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One appointment, for either party (else 404) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    appointmentCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelAppointmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Cancel an appointment (either party); the slot is free again at once */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    appointmentReschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleAppointmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Move an appointment to another free slot (the patient); 409 keeps the old time */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    appointmentStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointmentStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description Record a started visit as fulfilled or a no-show (the practitioner) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
         };

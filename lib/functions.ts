@@ -131,18 +131,18 @@ export type TableLevel = 'read' | 'readWrite' | 'append';
 /**
  * What each table level of `grants.tables` allows on the table and its indexes. `read` and
  * `readWrite` are CDK's grantReadData/grantReadWriteData without the stream actions (no table has
- * a stream). `append` is PutItem plus the reads that finding a hash chain's head and searching
+ * a stream) and without `dynamodb:Scan`: every read is a GetItem or a Query on a key or an index,
+ * and no function may read a whole table. `append` is PutItem plus the reads that finding a hash chain's head and searching
  * the trail need; never UpdateItem, DeleteItem, BatchWriteItem or PartiQL.
  */
 export const TABLE_ACTIONS: Readonly<Record<TableLevel, readonly string[]>> = {
-  read: ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'],
+  read: ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'],
   readWrite: [
     'dynamodb:BatchGetItem',
     'dynamodb:ConditionCheckItem',
     'dynamodb:DescribeTable',
     'dynamodb:GetItem',
     'dynamodb:Query',
-    'dynamodb:Scan',
     'dynamodb:BatchWriteItem',
     'dynamodb:DeleteItem',
     'dynamodb:PutItem',

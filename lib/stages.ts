@@ -151,10 +151,11 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     waf: { requestsPerIp: 2000, authRequestsPerIp: 100 },
     throttle: { rateLimit: 200, burstLimit: 400 },
     corsAllowedOrigins: ['https://app.carebow.example'],
-    // Per function, 20 concurrent × ~50 ms ≈ 400 req/s, twice the stage throttle. With 36 API
-    // functions (35 routes + the authorizer) that is 720 of the default 1000, plus the worker's
-    // 10: 270 stay unreserved (test/infra/stages.test.ts keeps at least 100 as routes are added).
-    reservedConcurrency: 20,
+    // Per function, 15 concurrent × ~50 ms ≈ 300 req/s, 1.5× the stage throttle. With 50 API
+    // functions (49 routes + the authorizer) that is 750 of the default 1000, plus the worker's
+    // 10: 240 stay unreserved (test/infra/stages.test.ts keeps at least 100 as routes are added).
+    // More routes need a concurrency quota increase for the account, or a lower value here.
+    reservedConcurrency: 15,
     scryptLogN: 17,
     aiModel: { enabled: true, model: 'gpt-4o-mini' },
     triageWorker: { reservedConcurrency: 10, maxConcurrency: 5 },

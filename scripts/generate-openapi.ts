@@ -17,6 +17,8 @@ import { routes, type RouteId } from '../functions/routes';
 import { accountRoutes } from '../functions/routes/account';
 import { assessmentRoutes } from '../functions/routes/assessment';
 import { auditRoutes } from '../functions/routes/audit';
+import { careRoutes } from '../functions/routes/care';
+import { appointmentRoutes } from '../functions/routes/care-appointments';
 import { chatRoutes } from '../functions/routes/chat';
 import { identityRoutes } from '../functions/routes/identity';
 import { platformRoutes } from '../functions/routes/platform';
@@ -45,6 +47,11 @@ export const AREAS = {
   chat: { routes: chatRoutes, description: 'The health assistant: red flags answered at once; model replies come from the worker.' },
   account: { routes: accountRoutes, description: 'The account as a whole: export, deletion, and who accessed it.' },
   audit: { routes: auditRoutes, description: 'The audit trail, for compliance officers.' },
+  care: { routes: careRoutes, description: 'Care: practitioner profiles of providers and caregivers, their verification, and the public view.' },
+  appointments: {
+    routes: appointmentRoutes,
+    description: 'Care: booking a practitioner’s free slot, and the appointment’s life (cancel, reschedule, outcome).',
+  },
 } as const;
 
 export type Area = keyof typeof AREAS;
@@ -107,6 +114,21 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
     },
   },
   chatGet: { errors: { 404: 'No such conversation of the caller’s.' } },
+  practitionerGetOwn: { headers: ['ETag'], errors: { 404: 'No practitioner profile yet.' } },
+  practitionerPut: {
+    statuses: { 201: 'The profile was created (there was none), unverified.' },
+    headers: ['ETag'],
+    errors: { 400: 'Invalid input; also `kind_required` (the caller holds both roles and named no kind), `kind_not_held`, `kind_mismatch`.' },
+  },
+  practitionerVerify: {
+    headers: ['ETag'],
+    errors: {
+      404: 'No such practitioner profile.',
+      409: 'The profile changed meanwhile: review it again.',
+      412: 'If-Match named a version that is no longer the profile’s: review it again.',
+    },
+  },
+  practitionerGet: { errors: { 404: 'No such practitioner, not verified, or their account is no longer active or in the role: never told apart.' } },
 };
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 429 | 500 | 503;

@@ -6,6 +6,8 @@ import { triageRoutes } from './triage';
 import { assessmentRoutes } from './assessment';
 import { auditRoutes } from './audit';
 import { chatRoutes } from './chat';
+import { careRoutes } from './care';
+import { appointmentRoutes } from './care-appointments';
 
 /**
  * THE route table. Every route exists once: the CDK API (one function per line), the local
@@ -22,6 +24,8 @@ export const routes = {
   ...chatRoutes,
   ...accountRoutes,
   ...auditRoutes,
+  ...careRoutes,
+  ...appointmentRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;

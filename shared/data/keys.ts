@@ -23,6 +23,15 @@ export const seqKey = (seq: number) => `SEQ#${String(seq).padStart(12, '0')}`;
 /** Sort keys in a user's records partition. */
 export const PROFILE = 'PROFILE';
 export const AI_QUOTA = 'AIQUOTA';
+/** A provider's or caregiver's practitioner profile (care): one per user, beside their own records. */
+export const PRACTITIONER = 'PRACTITIONER';
+/**
+ * The practitioner directory (care), the sparse `byDirectory` index of the records table: a verified
+ * profile carries `dirKey` = `DIR#<kind>` and `dirSort` = `<geohash>#<id>`, so a covering cell is a
+ * `begins_with(dirSort, cell)` on one kind's partition.
+ */
+export const directoryKey = (kind: string) => `DIR#${kind}`;
+export const directorySort = (geohash: string, userId: string) => `${geohash}#${userId}`;
 /** The prefixes of the item kinds that are listed, for `begins_with(sk, …)`. */
 export const CONSENT_PREFIX = 'CONSENT#';
 export const FEEDBACK_PREFIX = 'FEEDBACK#';
@@ -38,3 +47,11 @@ export const feedbackKey = (...parts: string[]) => FEEDBACK_PREFIX + parts.join(
 export const sessionKey = (sessionId: string) => SESSION_PREFIX + sessionId;
 export const chatKey = (conversationId: string) => CHAT_PREFIX + conversationId;
 export const idempotencyKey = (key: string) => `IDEMPOTENCY#${key}`;
+/** A practitioner's weekly hours and slot rules (care): one per practitioner, in their own partition. */
+export const AVAILABILITY = 'AVAILABILITY';
+/** A practitioner's booking ledger of one local day (care, ADR 0006): `LEDGER#<YYYY-MM-DD>`, so a range of days is one Query. */
+export const LEDGER_PREFIX = 'LEDGER#';
+export const ledgerKey = (date: string) => LEDGER_PREFIX + date;
+/** An appointment (care), one item in each party's partition under the same sort key: either party finds it by id in their own. */
+export const APPOINTMENT_PREFIX = 'APPT#';
+export const appointmentKey = (appointmentId: string) => APPOINTMENT_PREFIX + appointmentId;

@@ -61,10 +61,14 @@ export const TABLES = {
   records: {
     envVar: 'RECORDS_TABLE',
     purpose:
-      'Per-patient records (USER#id): PROFILE, CONSENT#id (found by grantee, byGrantee), FEEDBACK#time#id, SESSION#id symptom sessions, CHAT#id conversations, AIQUOTA bucket, IDEMPOTENCY#key answers; PHI fields sealed',
+      'Per-patient records (USER#id): PROFILE, CONSENT#id (found by grantee, byGrantee), FEEDBACK#time#id, SESSION#id symptom sessions, CHAT#id conversations, AIQUOTA bucket, IDEMPOTENCY#key answers, PRACTITIONER profiles (verified ones found by kind and geohash, byDirectory); PHI fields sealed',
     partitionKey: { name: 'pk', type: S },
     sortKey: { name: 'sk', type: S },
-    globalSecondaryIndexes: [{ indexName: 'byGrantee', partitionKey: { name: 'granteeId', type: S }, sortKey: { name: 'sk', type: S } }],
+    globalSecondaryIndexes: [
+      { indexName: 'byGrantee', partitionKey: { name: 'granteeId', type: S }, sortKey: { name: 'sk', type: S } },
+      // Sparse: only a verified PRACTITIONER item carries dirKey/dirSort (shared/data/keys.ts, directoryKey).
+      { indexName: 'byDirectory', partitionKey: { name: 'dirKey', type: S }, sortKey: { name: 'dirSort', type: S } },
+    ],
   },
 } as const satisfies Record<string, TableSpec>;
 

@@ -13,6 +13,8 @@ import { SqsTriageQueue } from '../adapters/aws/sqs-triage-queue';
 import { DynamoAiQuota } from '../adapters/aws/dynamo-ai-quota';
 import { DynamoConversations } from '../adapters/aws/dynamo-conversations';
 import { DynamoIdempotency } from '../adapters/aws/dynamo-idempotency';
+import { DynamoPractitioners } from '../adapters/aws/dynamo-practitioners';
+import { DynamoAppointments, DynamoAvailability, DynamoLedgers, DynamoPractitionerReader } from '../adapters/aws/dynamo-bookings';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { clientConfig } from '../adapters/aws/client-config';
 import { kmsKeyProbe, queueProbe, tableProbe } from '../adapters/aws/health-probes';
@@ -88,6 +90,18 @@ export const modelConfigured = (): boolean =>
   app().config.AI_MODEL_ENABLED === 'true' || app().config.OPENAI_API_KEY !== undefined || app().config.OPENAI_API_KEY_SECRET_ID !== undefined;
 
 export const idempotencyStore = () => new DynamoIdempotency(app().client, app().config.RECORDS_TABLE);
+
+let practitionersTable: DynamoPractitioners | undefined;
+/** Practitioner profiles (care): one item per provider or caregiver in the records table. */
+export const practitioners = (): DynamoPractitioners => (practitionersTable ??= new DynamoPractitioners(app().client, app().config.RECORDS_TABLE));
+/** A practitioner's availability (care): one item per practitioner in the records table. */
+export const availabilityStore = () => new DynamoAvailability(app().client, app().config.RECORDS_TABLE);
+/** The booking ledger (care, ADR 0006): one item per practitioner per local day. */
+export const ledgers = () => new DynamoLedgers(app().client, app().config.RECORDS_TABLE);
+/** Appointments (care): one copy in each party's partition. */
+export const appointments = () => new DynamoAppointments(app().client, app().config.RECORDS_TABLE);
+/** Practitioner profiles, read only (the booking routes): without the profile writes and the directory. */
+export const practitionerReader = () => new DynamoPractitionerReader(app().client, app().config.RECORDS_TABLE);
 
 /*
  * The detailed health check reads only its own section of the configuration (`healthConfigSchema`:

@@ -48,7 +48,9 @@ describe('OpenAPI document: operations', () => {
     const operations = all.map((route) => [route, operationOf(route)] as const);
 
     // Assess
-    expect(new Set(Object.keys(AREAS))).toEqual(new Set(['platform', 'identity', 'records', 'triage', 'assessment', 'chat', 'account', 'audit']));
+    expect(new Set(Object.keys(AREAS))).toEqual(
+      new Set(['platform', 'identity', 'records', 'triage', 'assessment', 'chat', 'account', 'audit', 'care', 'appointments']),
+    );
     expect(
       Object.values(AREAS)
         .flatMap((area) => Object.keys(area.routes))
@@ -77,7 +79,17 @@ describe('OpenAPI document: operations', () => {
     );
 
     // Assess
-    expect(Object.keys(documented).sort()).toEqual(['accessLog', 'auditEvents', 'auditVerify', 'chatList', 'consentList', 'sessionList']);
+    expect(Object.keys(documented).sort()).toEqual([
+      'accessLog',
+      'appointmentList',
+      'auditEvents',
+      'auditVerify',
+      'chatList',
+      'consentList',
+      'practitionerSearch',
+      'practitionerSlots',
+      'sessionList',
+    ]);
     for (const route of withQuery) {
       const shape = (route.query as unknown as { _zod: { def: { shape: Record<string, unknown> } } })._zod.def.shape;
       expect(documented[route.id], route.id).toEqual(Object.keys(shape));

@@ -87,6 +87,25 @@ describe('Construct: Api IAM', () => {
     for (const [name, s] of wildcard) expect(asArray(s.Action).sort(), name).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
   });
 
+  it('grants no function dynamodb:Scan: every read is a GetItem or a Query on a key or an index', () => {
+    // Prepare
+    const statements = allStatements();
+
+    // Act
+    const scanners = statements.filter(([, s]) => asArray(s.Action).some((action) => action === 'dynamodb:Scan' || action === 'dynamodb:PartiQLSelect'));
+
+    const anyPolicy = resourcesOfType(dev.json, 'AWS::IAM::Policy').flatMap(([id, policy]) =>
+      asArray(policy.Properties!.PolicyDocument.Statement as Statement[])
+        .filter((s) => asArray(s.Action).some((action) => /^dynamodb:(Scan|PartiQLSelect|\*)$/.test(action)))
+        .map(() => id),
+    );
+
+    // Assess
+    expect(statements.some(([, s]) => asArray(s.Action).includes('dynamodb:Query'))).toBe(true);
+    expect(scanners.map(([name]) => name)).toEqual([]);
+    expect(anyPolicy).toEqual([]);
+  });
+
   it('lets no function update or delete audit items (SECURITY #13)', () => {
     // Prepare
     const auditTableId = logicalIdOf(dev.stack, 'Data/AuditTable');

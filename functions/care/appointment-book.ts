@@ -1,0 +1,37 @@
+import { appointmentRoutes as routes } from '../routes/care-appointments';
+import { httpRoute } from '../../shared/http/http-route';
+import { idempotent } from '../../shared/http/idempotency';
+import { bookAppointment } from '../../shared/care/appointments';
+import { appointments, auditLog, availabilityStore, clock, idempotencyStore, ledgers, practitionerReader, vault } from '../../shared/runtime/composition';
+
+const deps = {
+  practitioners: practitionerReader(),
+  availability: availabilityStore(),
+  ledgers: ledgers(),
+  appointments: appointments(),
+  vault: vault(),
+  audit: auditLog(),
+  clock,
+  idempotency: idempotencyStore(),
+};
+
+/** POST /api/v1/appointments: books a free slot for the calling patient (201), or 409 slot_unavailable; honours Idempotency-Key. */
+export const handler = httpRoute(
+  routes.appointmentBook,
+  async ({ body, caller, headers, meta }) => {
+    const reply = await idempotent(
+      deps,
+      {
+        caller,
+        meta,
+        key: headers['idempotency-key'],
+        routeId: routes.appointmentBook.id,
+        body,
+        replayed: (r) => ({ type: 'appointment', id: r.body.id }),
+      },
+      async () => ({ status: 201, body: await bookAppointment(deps, caller, body, meta) }),
+    );
+    return { ...reply, headers: { Location: `/api/v1/appointments/${reply.body.id}` } };
+  },
+  { audit: deps.audit },
+);

@@ -1,0 +1,11 @@
+import { appointmentRoutes as routes } from '../routes/care-appointments';
+import { httpRoute } from '../../shared/http/http-route';
+import { listAppointments } from '../../shared/care/appointments';
+import { appointments, auditLog } from '../../shared/runtime/composition';
+
+const deps = { appointments: appointments(), audit: auditLog() };
+
+/** GET /api/v1/appointments: the caller's appointments (patient) or schedule (practitioner), one page. */
+export const handler = httpRoute(routes.appointmentList, async ({ query, caller, meta }) => ({ body: await listAppointments(deps, caller, query, meta) }), {
+  audit: deps.audit,
+});

@@ -1,0 +1,20 @@
+import { appointmentRoutes as routes } from '../routes/care-appointments';
+import { httpRoute } from '../../shared/http/http-route';
+import { rescheduleAppointment } from '../../shared/care/appointments';
+import { appointments, auditLog, availabilityStore, clock, ledgers, practitionerReader } from '../../shared/runtime/composition';
+
+const deps = {
+  practitioners: practitionerReader(),
+  availability: availabilityStore(),
+  ledgers: ledgers(),
+  appointments: appointments(),
+  audit: auditLog(),
+  clock,
+};
+
+/** POST /api/v1/appointments/{id}/reschedule: the patient moves it (same id), or 409 and the old time stays. */
+export const handler = httpRoute(
+  routes.appointmentReschedule,
+  async ({ params, body, caller, meta }) => ({ body: await rescheduleAppointment(deps, caller, params.id, body.start, meta) }),
+  { audit: deps.audit },
+);

@@ -1,0 +1,13 @@
+import { appointmentRoutes as routes } from '../routes/care-appointments';
+import { httpRoute } from '../../shared/http/http-route';
+import { setAppointmentStatus } from '../../shared/care/appointments';
+import { appointments, auditLog, clock } from '../../shared/runtime/composition';
+
+const deps = { appointments: appointments(), audit: auditLog(), clock };
+
+/** POST /api/v1/appointments/{id}/status: the practitioner records a started visit as fulfilled or a no-show. */
+export const handler = httpRoute(
+  routes.appointmentStatus,
+  async ({ params, body, caller, meta }) => ({ body: await setAppointmentStatus(deps, caller, params.id, body.status, meta) }),
+  { audit: deps.audit },
+);

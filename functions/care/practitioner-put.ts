@@ -1,0 +1,17 @@
+import { careRoutes as routes } from '../routes/care';
+import { httpRoute } from '../../shared/http/http-route';
+import { putOwnPractitioner } from '../../shared/care/practitioners';
+import { etagOf } from '../../shared/records/profile';
+import { practitioners, auditLog, clock } from '../../shared/runtime/composition';
+
+const deps = { practitioners: practitioners(), audit: auditLog(), clock };
+
+/** PUT /api/v1/practitioners/me: creates the caller's practitioner profile, or replaces it given `If-Match` (412 if stale). */
+export const handler = httpRoute(
+  routes.practitionerPut,
+  async ({ body, caller, headers, meta }) => {
+    const view = await putOwnPractitioner(deps, caller, body, headers['if-match'], meta);
+    return { status: view.version === 1 ? 201 : 200, body: view, headers: { ETag: etagOf(view.version) } };
+  },
+  { audit: deps.audit },
+);

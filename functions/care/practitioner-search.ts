@@ -1,0 +1,15 @@
+import { careRoutes as routes } from '../routes/care';
+import { httpRoute } from '../../shared/http/http-route';
+import { searchPractitioners } from '../../shared/care/directory';
+import { practitioners, users, auditLog } from '../../shared/runtime/composition';
+
+const deps = { directory: practitioners(), users: users(), audit: auditLog() };
+
+/** GET /api/v1/practitioners: verified practitioners of a kind, filtered, nearest first with `near`; public views, paged. */
+export const handler = httpRoute(
+  routes.practitionerSearch,
+  async ({ query, caller, meta }) => ({ body: await searchPractitioners(deps, caller, query, meta) }),
+  {
+    audit: deps.audit,
+  },
+);

@@ -1,0 +1,28 @@
+import { route, routeTable } from '../../shared/http/route';
+import { IdParams } from '../../shared/contracts/common';
+import {
+  Appointment,
+  AppointmentListQuery,
+  AppointmentPage,
+  AppointmentStatusRequest,
+  BookAppointmentRequest,
+  CancelAppointmentRequest,
+  RescheduleAppointmentRequest,
+} from '../../shared/contracts/care-appointments';
+import { ANY_USER, PATIENT, PRACTITIONER } from './access';
+import { RECORDS_READ, RECORDS_WRITE } from './grants';
+
+/**
+ * Appointments (the care area's bookings, ADR 0006), in their own module so that a booking
+ * function bundles only these schemas, not the practitioner profiles' (the 100 KB budget). The
+ * handlers live in `functions/care/`. A record the caller is no party to is 404 on every line.
+ */
+// biome-ignore format: one line per route, so the table reads as a table
+export const appointmentRoutes = routeTable({
+  appointmentBook: route('POST /api/v1/appointments', 'care/appointment-book', PATIENT, { summary: 'Book a free slot (Idempotency-Key); 409 slot_unavailable if it is not bookable', body: BookAppointmentRequest, headers: ['Idempotency-Key'], response: Appointment, grants: RECORDS_WRITE }),
+  appointmentList: route('GET /api/v1/appointments', 'care/appointment-list', ANY_USER, { summary: 'The caller’s appointments as a patient, or their schedule as a practitioner', query: AppointmentListQuery, response: AppointmentPage, grants: { tables: { records: 'read' } } }),
+  appointmentGet: route('GET /api/v1/appointments/{id}', 'care/appointment-get', ANY_USER, { summary: 'One appointment, for either party (else 404)', params: IdParams, response: Appointment, grants: RECORDS_READ }),
+  appointmentCancel: route('POST /api/v1/appointments/{id}/cancel', 'care/appointment-cancel', ANY_USER, { summary: 'Cancel an appointment (either party); the slot is free again at once', params: IdParams, body: CancelAppointmentRequest, response: Appointment, status: 200, grants: RECORDS_WRITE }),
+  appointmentReschedule: route('POST /api/v1/appointments/{id}/reschedule', 'care/appointment-reschedule', PATIENT, { summary: 'Move an appointment to another free slot (the patient); 409 keeps the old time', params: IdParams, body: RescheduleAppointmentRequest, response: Appointment, status: 200, grants: { tables: { records: 'readWrite' } } }),
+  appointmentStatus: route('POST /api/v1/appointments/{id}/status', 'care/appointment-status', PRACTITIONER, { summary: 'Record a started visit as fulfilled or a no-show (the practitioner)', params: IdParams, body: AppointmentStatusRequest, response: Appointment, status: 200, grants: { tables: { records: 'readWrite' } } }),
+});

@@ -1,0 +1,210 @@
+import type { AuditLog } from '../audit/ports';
+import type { CaregiverSkill, Credential, PractitionerKind, ProviderSpecialty } from '../contracts/care';
+import type { Clock } from '../domain/clock';
+import type { UserRepository } from '../identity/ports';
+import type { Availability } from '../contracts/care-availability';
+import type { AppointmentStatus, APPOINTMENT_MODES } from '../contracts/care-appointments';
+import type { Page, PageRequest } from '../domain/page';
+import type { Vault } from '../vault/vault';
+import type { Ledger } from './ledger';
+import type { LocalDate } from './time-zone';
+
+export type AppointmentMode = (typeof APPOINTMENT_MODES)[number];
+
+/**
+ * What the care use cases need from outside: practitioner profiles, one item in the practitioner's
+ * own partition of the records table. Implemented by `DynamoPractitioners` (on dynalite locally);
+ * the fake is `inMemoryPractitioners` (test/helpers/fakes/care.ts).
+ */
+
+/**
+ * A practitioner profile as stored. Not PHI, so not sealed (the table is encrypted with the
+ * customer-managed key); the credential numbers are confidential and leave only in the owner's and
+ * an admin's view. `kind`, `verified` and `location` are plain attributes so that a directory index
+ * can later be derived from the item.
+ */
+export interface PractitionerRecord {
+  readonly userId: string;
+  readonly kind: PractitionerKind;
+  /** Set only by an admin; a change of what verification vouches for resets it (`vouchedFor`). */
+  readonly verified: boolean;
+  /** When and by whom it was verified; both present exactly while `verified`. */
+  readonly verifiedAt?: string;
+  readonly verifiedBy?: string;
+  readonly displayName: string;
+  /** A provider's, never a caregiver's. */
+  readonly specialties?: readonly ProviderSpecialty[];
+  /** A caregiver's, never a provider's. */
+  readonly skills?: readonly CaregiverSkill[];
+  readonly languages: readonly string[];
+  readonly timeZone: string;
+  /** Exact; public for a provider, the city only for a caregiver. */
+  readonly location: { readonly lat: number; readonly lon: number; readonly city: string };
+  /** A caregiver's, never a provider's. */
+  readonly serviceRadiusKm?: number;
+  readonly telehealth: boolean;
+  readonly bio?: string;
+  readonly credentials: readonly Credential[];
+  /** The optimistic-concurrency version (the `ETag`): 1 when created, one more on every write. */
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+/** Practitioner profiles: one item per user, replaced whole on every write. */
+export interface PractitionerRepository {
+  /** The profile, read consistently; `undefined` if none was ever stored. */
+  get(userId: string): Promise<PractitionerRecord | undefined>;
+  /**
+   * Writes `record` whole, in one conditional put, iff the stored version is `record.version - 1`
+   * (for version 1: iff there is none yet). `false` when that precondition fails: then nothing is written.
+   */
+  put(record: PractitionerRecord): Promise<boolean>;
+  /**
+   * Undoes a `put` whose audit append failed: puts `previous` back exactly (its version included), or
+   * deletes the profile when there was none, iff the stored version is still `written.version` (nobody
+   * has written since). `false` when it is not: then nothing is written.
+   */
+  undoPut(written: Pick<PractitionerRecord, 'userId' | 'version'>, previous: PractitionerRecord | undefined): Promise<boolean>;
+}
+
+/**
+ * The ports of the care use cases; each takes only the ones it uses (`Pick<CareDeps, …>`).
+ * Handlers build them from `shared/runtime/composition.ts`, tests from in-memory fakes.
+ */
+export interface CareDeps {
+  readonly practitioners: PractitionerRepository;
+  /** The practitioner's account: a public profile shows only while it is active and holds the profile's role. */
+  readonly users: Pick<UserRepository, 'get'>;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+}
+
+/** A practitioner's availability as stored (care-availability's schema), with its version. */
+export interface StoredAvailability {
+  readonly availability: Availability;
+  /** 1 when first stored, one more on every write. */
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+/** Availability: one item per practitioner, `AVAILABILITY` in their own partition, replaced whole. */
+export interface AvailabilityRepository {
+  /** The stored availability, read consistently; `undefined` if none. */
+  get(practitionerId: string): Promise<StoredAvailability | undefined>;
+  /** Writes `stored` iff the stored version is `stored.version - 1` (none for version 1); `false` otherwise, nothing written. */
+  put(practitionerId: string, stored: StoredAvailability): Promise<boolean>;
+  /** Undoes a `put` whose audit failed: puts `previous` back (or deletes) iff the stored version is still `written.version`. */
+  undoPut(practitionerId: string, written: StoredAvailability, previous: StoredAvailability | undefined): Promise<boolean>;
+}
+
+/**
+ * The booking ledger (ADR 0006): one item per practitioner per local day, `LEDGER#<date>` in the
+ * practitioner's partition. It holds appointment ids and instants only: no patient id, no reason.
+ */
+export interface LedgerRepository {
+  /** The day's ledger, read consistently; `undefined` if none was written yet (then version 0). */
+  day(practitionerId: string, date: LocalDate): Promise<Ledger | undefined>;
+  /** Every ledger of the dates `from`…`to` (inclusive), in one Query on the practitioner's partition. */
+  days(practitionerId: string, from: LocalDate, to: LocalDate): Promise<Ledger[]>;
+  /**
+   * THE invariant: writes `ledger` whole in one conditional write iff the stored version is
+   * `ledger.version - 1` (no item at all when that is 0). `false` when it is not: nothing written,
+   * re-read and decide again. Every change is one `book`/`release` step, so this is all it takes.
+   */
+  write(practitionerId: string, ledger: Ledger): Promise<boolean>;
+}
+
+/** `pending` until the ledger holds the visit: invisible to every read, blocks nothing. Then FHIR's names. */
+export type StoredAppointmentStatus = 'pending' | AppointmentStatus;
+
+/**
+ * An appointment as stored. The same record is kept in both parties' partitions under the same
+ * sort key (`APPT#<id>`), so each finds it by id in their own; only the patient's copy carries the
+ * sealed reasons (the patient's data key seals them).
+ */
+export interface AppointmentRecord {
+  readonly id: string;
+  readonly patientId: string;
+  readonly practitionerId: string;
+  readonly status: StoredAppointmentStatus;
+  /** RFC 3339 with the practitioner's offset, as the slot read. */
+  readonly start: string;
+  readonly end: string;
+  /** `start` and `end` as epoch milliseconds (listing windows compare these). */
+  readonly startMs: number;
+  readonly endMs: number;
+  /** The local date of the ledger item that holds it. */
+  readonly date: LocalDate;
+  readonly mode: AppointmentMode;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** 1 when written pending, one more on every change; both copies carry the same. */
+  readonly version: number;
+  readonly reasonSealed?: string;
+  readonly cancelReasonSealed?: string;
+}
+
+/** Appointments, one copy per party. */
+export interface AppointmentRepository {
+  /** The copy in `holderId`'s partition, read consistently; `undefined` if none. */
+  get(holderId: string, appointmentId: string): Promise<AppointmentRecord | undefined>;
+  /** Writes `record` into `holderId`'s partition iff no copy is there yet; `false` otherwise. */
+  create(holderId: string, record: AppointmentRecord): Promise<boolean>;
+  /** Replaces `holderId`'s copy iff its version is `record.version - 1`; `false` otherwise, nothing written. */
+  replace(holderId: string, record: AppointmentRecord): Promise<boolean>;
+  /** Deletes `holderId`'s copy iff its version is still `version` (an undo, or a pending record the ledger refused); `false` otherwise. */
+  remove(holderId: string, appointmentId: string, version: number): Promise<boolean>;
+  /** Undoes a `replace` whose audit failed: puts `previous` back exactly iff the copy is still at `written.version`. */
+  restore(holderId: string, written: Pick<AppointmentRecord, 'id' | 'version'>, previous: AppointmentRecord): Promise<boolean>;
+  /**
+   * One page of `holderId`'s appointments as `side` (patient: `patientId` is the holder; practitioner:
+   * `practitionerId` is), starting in `[fromMs, toMs)`, pending ones left out. One Query on the holder's
+   * partition with a filter: a page may be short and still have a cursor.
+   */
+  list(holderId: string, side: 'patient' | 'practitioner', fromMs: number, toMs: number, page: PageRequest): Promise<Page<AppointmentRecord>>;
+}
+
+/** The ports of the booking use cases. */
+export interface BookingDeps extends Omit<CareDeps, 'practitioners'> {
+  /** Only read here: a practitioner's zone and verification. */
+  readonly practitioners: Pick<PractitionerRepository, 'get'>;
+  readonly availability: AvailabilityRepository;
+  readonly ledgers: LedgerRepository;
+  readonly appointments: AppointmentRepository;
+  readonly vault: Pick<Vault, 'seal' | 'open'>;
+}
+
+/** What a directory search filters on, besides place: a kind's partition, then the profile's own attributes. */
+export interface DirectoryFilter {
+  readonly kind: PractitionerKind;
+  readonly specialty?: ProviderSpecialty;
+  readonly skill?: CaregiverSkill;
+  readonly language?: string;
+  readonly telehealth?: boolean;
+}
+
+/** A verified profile as the directory holds it, at its `position`: `<geohash>#<id>` (`directoryPosition`, shared/care/directory.ts). */
+export interface DirectoryEntry {
+  readonly position: string;
+  readonly record: PractitionerRecord;
+}
+
+/**
+ * The practitioner directory: the verified profiles, found by kind and geohash prefix, never by a
+ * scan. Implemented by `DynamoPractitioners` (the sparse `byDirectory` index of the records table,
+ * which the profile's own conditional put maintains); the fake is `inMemoryPractitioners().directory`.
+ * Eventually consistent: a profile just written may show a moment later.
+ */
+export interface PractitionerDirectory {
+  /**
+   * Entries of `filter.kind` whose position starts with `prefix` (`''`: all) and that match `filter`,
+   * in position order, strictly after position `after` when given: at most `limit` of them, reading
+   * at most `maxRead` index items. `resume` is the position to continue after, absent when nothing
+   * is left (so `limit` matches, or `maxRead` items read, end a call with a `resume`).
+   */
+  find(
+    filter: DirectoryFilter,
+    prefix: string,
+    options: { readonly after?: string; readonly limit: number; readonly maxRead: number },
+  ): Promise<{ entries: DirectoryEntry[]; resume?: string }>;
+}

@@ -1,0 +1,118 @@
+import { actorOf, requestFacts } from '../audit/actor';
+import type { AvailabilityView, SlotList } from '../contracts/care-appointments';
+import type { Availability } from '../contracts/care-availability';
+import type { Caller, RequestMeta } from '../domain/caller';
+import { ConflictError, NotFoundError } from '../errors';
+import { freeSlots } from './slots';
+import type { BookingDeps, StoredAvailability } from './ports';
+import { addDays } from './time-zone';
+
+/**
+ * A practitioner's availability (their own, read and replaced whole) and the free slots anyone
+ * signed in may list. One audit event per call, on the practitioner's chain; a write whose append
+ * fails is undone.
+ */
+
+type Deps<K extends keyof BookingDeps> = Pick<BookingDeps, K>;
+
+const resourceOf = (practitionerId: string) => ({ type: 'availability', id: practitionerId });
+
+/**
+ * Stores the caller's availability, read in their profile's time zone. Needs a practitioner profile
+ * first (409 `practitioner_profile_required`). Last writer wins; the version only makes the undo safe.
+ */
+export const putOwnAvailability = async (
+  deps: Deps<'practitioners' | 'availability' | 'audit' | 'clock'>,
+  caller: Caller,
+  availability: Availability,
+  meta: RequestMeta,
+): Promise<AvailabilityView> => {
+  const profile = await deps.practitioners.get(caller.userId);
+  const previous = profile ? await deps.availability.get(caller.userId) : undefined;
+  const written: StoredAvailability | undefined = profile
+    ? { availability, version: (previous?.version ?? 0) + 1, updatedAt: deps.clock.now().toISOString() }
+    : undefined;
+  const stored = written !== undefined && (await deps.availability.put(caller.userId, written));
+  try {
+    await deps.audit.append({
+      action: 'availability.write',
+      outcome: stored ? 'success' : 'failure',
+      subjectId: caller.userId,
+      actor: actorOf(caller),
+      resource: resourceOf(caller.userId),
+      ...requestFacts(meta),
+      ...(stored ? {} : { reason: profile ? 'conflict' : 'no_profile' }),
+    });
+  } catch (error) {
+    if (stored) await deps.availability.undoPut(caller.userId, written!, previous);
+    throw error;
+  }
+  if (!profile) throw new ConflictError('Create your practitioner profile first: its time zone reads these hours.', 'practitioner_profile_required');
+  if (!stored) throw new ConflictError('Your availability changed meanwhile; send it again.');
+  return { availability, timeZone: profile.timeZone, version: written!.version, updatedAt: written!.updatedAt };
+};
+
+/** The caller's stored availability with their profile's time zone; 404 before either exists. */
+export const getOwnAvailability = async (
+  deps: Deps<'practitioners' | 'availability' | 'audit'>,
+  caller: Caller,
+  meta: RequestMeta,
+): Promise<AvailabilityView> => {
+  const [profile, stored] = await Promise.all([deps.practitioners.get(caller.userId), deps.availability.get(caller.userId)]);
+  const found = profile !== undefined && stored !== undefined;
+  await deps.audit.append({
+    action: 'availability.read',
+    outcome: found ? 'success' : 'failure',
+    subjectId: caller.userId,
+    actor: actorOf(caller),
+    resource: resourceOf(caller.userId),
+    ...requestFacts(meta),
+    ...(found ? {} : { reason: 'not_found' }),
+  });
+  if (!found) throw new NotFoundError('No availability yet.');
+  return { availability: stored.availability, timeZone: profile.timeZone, version: stored.version, updatedAt: stored.updatedAt };
+};
+
+/** UTC dates one day either side of an instant's: every local date (offsets are within ±14 h) lies between. */
+export const datesAround = (from: number, to: number): [string, string] => [
+  addDays(new Date(from).toISOString().slice(0, 10), -1),
+  addDays(new Date(to).toISOString().slice(0, 10), 1),
+];
+
+/**
+ * The free slots of a verified practitioner in `[from, to)` (≤ 31 days, the contract's bound), in
+ * their zone; none without stored availability. Booked intervals come from the ledger items of the
+ * window's days, in one Query. Anyone else's profile, or an unverified one, is 404.
+ */
+export const listSlots = async (
+  deps: Deps<'practitioners' | 'availability' | 'ledgers' | 'audit' | 'clock'>,
+  caller: Caller,
+  practitionerId: string,
+  window: { from: string; to: string },
+  meta: RequestMeta,
+): Promise<SlotList> => {
+  const profile = await deps.practitioners.get(practitionerId);
+  const visible = profile?.verified === true;
+  const from = Date.parse(window.from);
+  const to = Date.parse(window.to);
+  let items: SlotList['items'] = [];
+  if (visible) {
+    const stored = await deps.availability.get(practitionerId);
+    if (stored) {
+      const [first, last] = datesAround(from, to);
+      const booked = (await deps.ledgers.days(practitionerId, first, last)).flatMap((ledger) => ledger.entries);
+      items = freeSlots(stored.availability, profile.timeZone, booked, new Date(from), new Date(to), deps.clock.now());
+    }
+  }
+  await deps.audit.append({
+    action: 'practitioner.slots',
+    outcome: visible ? 'success' : 'failure',
+    subjectId: practitionerId,
+    actor: actorOf(caller),
+    resource: { type: 'practitioner', id: practitionerId },
+    ...requestFacts(meta),
+    ...(visible ? {} : { reason: profile ? 'not_verified' : 'not_found' }),
+  });
+  if (!visible) throw new NotFoundError();
+  return { timeZone: profile.timeZone, items };
+};

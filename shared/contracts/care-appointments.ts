@@ -1,0 +1,81 @@
+import * as z from '../zod';
+import { Availability, SlotWindowQuery, Slot, ZonedInstant } from './care-availability';
+import { Id, Instant, list, page, PageQuery, text } from './common';
+
+/**
+ * Schemas of the booking routes: a practitioner's stored availability, free slots, and appointments.
+ * Statuses are FHIR R4 `Appointment.status` names. The `reason` of a visit is PHI: sealed at rest with
+ * the patient's data key, never in the booking ledger, never in a log line.
+ */
+
+/** The stored availability with the zone it is read in (the practitioner profile's `timeZone`). */
+export const AvailabilityView = z
+  .object({ availability: Availability, timeZone: text(64), version: z.int(), updatedAt: Instant })
+  .register(z.globalRegistry, { id: 'AvailabilityView' });
+export type AvailabilityView = z.infer<typeof AvailabilityView>;
+
+/** `?from=&to=` of a slot listing: at most 31 days. */
+export const SlotsQuery = SlotWindowQuery;
+
+/** A listing holds at most 31 days × 144 ten-minute slots; fall-back days add a few. */
+export const MAX_SLOTS = 31 * 150;
+export const SlotList = z.object({ timeZone: text(64), items: list(Slot, MAX_SLOTS) }).register(z.globalRegistry, { id: 'SlotList' });
+export type SlotList = z.infer<typeof SlotList>;
+
+export const APPOINTMENT_MODES = ['in_person', 'video', 'home_visit'] as const;
+/** FHIR R4 `Appointment.status` names, the ones CareBow uses. */
+export const APPOINTMENT_STATUSES = ['booked', 'cancelled', 'fulfilled', 'noshow'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+const Reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(1000));
+
+export const BookAppointmentRequest = z
+  .strictObject({
+    practitionerId: Id,
+    /** A slot's `start`, echoed exactly (its offset tells the two 01:30s of a fall-back night apart). */
+    start: ZonedInstant,
+    /** Defaults to the practitioner's slot length. */
+    durationMinutes: z.optional(z.int().check(z.gte(10), z.lte(24 * 60))),
+    mode: z.enum(APPOINTMENT_MODES),
+    /** PHI: sealed with the patient's data key. */
+    reason: z.optional(Reason),
+  })
+  .register(z.globalRegistry, { id: 'BookAppointmentRequest' });
+export type BookAppointmentRequest = z.infer<typeof BookAppointmentRequest>;
+
+export const Appointment = z
+  .object({
+    id: Id,
+    status: z.enum(APPOINTMENT_STATUSES),
+    practitionerId: Id,
+    patientId: Id,
+    start: ZonedInstant,
+    end: ZonedInstant,
+    mode: z.enum(APPOINTMENT_MODES),
+    /** Only in the answer to one appointment (not in lists), for either party. */
+    reason: z.optional(text(1000)),
+    createdAt: Instant,
+    updatedAt: Instant,
+  })
+  .register(z.globalRegistry, { id: 'Appointment' });
+export type Appointment = z.infer<typeof Appointment>;
+
+export const AppointmentPage = page(Appointment).register(z.globalRegistry, { id: 'AppointmentPage' });
+
+/**
+ * `?from=&to=&as=&limit=&cursor=`: appointments starting in `[from, to)`. `as` picks whose list: the
+ * caller's own as a patient, or their schedule as a practitioner (the default for a provider or caregiver).
+ */
+export const AppointmentListQuery = z.strictObject({
+  from: z.optional(ZonedInstant),
+  to: z.optional(ZonedInstant),
+  as: z.optional(z.enum(['patient', 'practitioner'])),
+  ...PageQuery,
+});
+export type AppointmentListQuery = z.infer<typeof AppointmentListQuery>;
+
+export const CancelAppointmentRequest = z.strictObject({ reason: z.optional(Reason) }).register(z.globalRegistry, { id: 'CancelAppointmentRequest' });
+export const RescheduleAppointmentRequest = z.strictObject({ start: ZonedInstant }).register(z.globalRegistry, { id: 'RescheduleAppointmentRequest' });
+export const AppointmentStatusRequest = z
+  .strictObject({ status: z.enum(['fulfilled', 'noshow']) })
+  .register(z.globalRegistry, { id: 'AppointmentStatusRequest' });

@@ -1,0 +1,161 @@
+import type { Ledger } from '../../../shared/care/ledger';
+import type { AppointmentRecord, AppointmentRepository, AvailabilityRepository, LedgerRepository, StoredAvailability } from '../../../shared/care/ports';
+import { directoryPosition } from '../../../shared/care/directory-position';
+import type { DirectoryFilter, PractitionerDirectory, PractitionerRecord, PractitionerRepository } from '../../../shared/care/ports';
+
+/**
+ * The care ports in memory, honouring their documented contracts like `DynamoPractitioners`: a put
+ * is applied only over version `record.version - 1` (over nothing for version 1), and an undo puts
+ * the previous record back, or deletes a new one, only while the stored version is still the one
+ * written. Stored records are frozen, lists and location included: a use case that mutated what it
+ * read throws.
+ *
+ * The directory is derived from the same map, like the sparse index from the same item: verified
+ * records at their `directoryPosition`, in position order, each `find` logged in `finds` (so the
+ * query planning can be checked) and reading at most `maxRead` entries of the kind's partition and
+ * prefix (matching or not, like DynamoDB's filter after the read).
+ */
+export const inMemoryPractitioners = () => {
+  /** By user id. */
+  const practitioners = new Map<string, PractitionerRecord>();
+  const freeze = (record: PractitionerRecord): PractitionerRecord =>
+    Object.freeze({
+      ...record,
+      location: Object.freeze({ ...record.location }),
+      languages: Object.freeze([...record.languages]),
+      credentials: Object.freeze(record.credentials.map((c) => Object.freeze({ ...c }))),
+      ...(record.specialties ? { specialties: Object.freeze([...record.specialties]) } : {}),
+      ...(record.skills ? { skills: Object.freeze([...record.skills]) } : {}),
+    });
+
+  const repository: PractitionerRepository = {
+    get: async (userId) => practitioners.get(userId),
+    put: async (record) => {
+      const current = practitioners.get(record.userId);
+      if (record.version === 1 ? current !== undefined : current?.version !== record.version - 1) return false;
+      practitioners.set(record.userId, freeze(record));
+      return true;
+    },
+    undoPut: async (written, previous) => {
+      if (practitioners.get(written.userId)?.version !== written.version) return false;
+      if (previous === undefined) practitioners.delete(written.userId);
+      else practitioners.set(written.userId, freeze(previous));
+      return true;
+    },
+  };
+
+  const finds: { filter: DirectoryFilter; prefix: string; after?: string; limit: number; maxRead: number }[] = [];
+  const matches = (filter: DirectoryFilter, r: PractitionerRecord): boolean =>
+    (filter.specialty === undefined || (r.specialties ?? []).includes(filter.specialty)) &&
+    (filter.skill === undefined || (r.skills ?? []).includes(filter.skill)) &&
+    (filter.language === undefined || r.languages.includes(filter.language)) &&
+    (filter.telehealth === undefined || r.telehealth === filter.telehealth);
+  const directory: PractitionerDirectory = {
+    find: async (filter, prefix, options) => {
+      if (!(options.limit > 0 && options.maxRead > 0)) throw new RangeError('limit and maxRead must be positive');
+      finds.push({ filter, prefix, ...options });
+      const partition = [...practitioners.values()]
+        .filter((r) => r.verified && r.kind === filter.kind)
+        .map((record) => ({ position: directoryPosition(record), record }))
+        .filter((e) => e.position.startsWith(prefix) && (options.after === undefined || e.position > options.after))
+        .sort((a, b) => (a.position < b.position ? -1 : 1));
+      const read = partition.slice(0, options.maxRead);
+      const entries = [];
+      for (const [i, entry] of read.entries()) {
+        if (!matches(filter, entry.record)) continue;
+        entries.push(entry);
+        if (entries.length === options.limit) return { entries, ...(i === partition.length - 1 ? {} : { resume: entry.position }) };
+      }
+      return { entries, ...(read.length < partition.length ? { resume: read.at(-1)!.position } : {}) };
+    },
+  };
+
+  return { practitioners, repository, directory, finds };
+};
+
+/**
+ * Availability, ledgers and appointments in memory, honouring the ports' contracts like
+ * `DynamoAvailability`, `DynamoLedgers` and `DynamoAppointments`: every write applies only over the
+ * version it names (or over nothing), and `list` filters a holder's copies by side and window.
+ * `failLedgerWrites` makes the next n ledger writes lose their condition (a concurrent writer).
+ */
+export const inMemoryBookings = () => {
+  const availability = new Map<string, StoredAvailability>();
+  const ledgers = new Map<string, Ledger>();
+  const appointments = new Map<string, AppointmentRecord>();
+  const at = (holder: string, id: string) => `${holder}|${id}`;
+  let lostWrites = 0;
+  let ledgerWrites = 0;
+
+  const availabilityRepository: AvailabilityRepository = {
+    get: async (id) => availability.get(id),
+    put: async (id, stored) => {
+      if ((availability.get(id)?.version ?? 0) !== stored.version - 1) return false;
+      availability.set(id, stored);
+      return true;
+    },
+    undoPut: async (id, written, previous) => {
+      if (availability.get(id)?.version !== written.version) return false;
+      if (previous) availability.set(id, previous);
+      else availability.delete(id);
+      return true;
+    },
+  };
+  const ledgerRepository: LedgerRepository = {
+    day: async (id, date) => ledgers.get(at(id, date)),
+    days: async (id, from, to) =>
+      [...ledgers.entries()]
+        .filter(([key]) => key.startsWith(`${id}|`) && key.slice(id.length + 1) >= from && key.slice(id.length + 1) <= to)
+        .map(([, l]) => l),
+    write: async (id, ledger) => {
+      ledgerWrites++;
+      if (lostWrites > 0) {
+        lostWrites--;
+        return false;
+      }
+      if ((ledgers.get(at(id, ledger.date))?.version ?? 0) !== ledger.version - 1) return false;
+      ledgers.set(at(id, ledger.date), Object.freeze({ ...ledger, entries: Object.freeze([...ledger.entries]) }));
+      return true;
+    },
+  };
+  const appointmentRepository: AppointmentRepository = {
+    get: async (holder, id) => appointments.get(at(holder, id)),
+    create: async (holder, record) => {
+      if (appointments.has(at(holder, record.id))) return false;
+      appointments.set(at(holder, record.id), Object.freeze({ ...record }));
+      return true;
+    },
+    replace: async (holder, record) => {
+      if (appointments.get(at(holder, record.id))?.version !== record.version - 1) return false;
+      appointments.set(at(holder, record.id), Object.freeze({ ...record }));
+      return true;
+    },
+    remove: async (holder, id, version) => {
+      if (appointments.get(at(holder, id))?.version !== version) return false;
+      appointments.delete(at(holder, id));
+      return true;
+    },
+    restore: async (holder, written, previous) => {
+      if (appointments.get(at(holder, written.id))?.version !== written.version) return false;
+      appointments.set(at(holder, written.id), previous);
+      return true;
+    },
+    list: async (holder, side, fromMs, toMs, page) => ({
+      items: [...appointments.entries()]
+        .filter(([key]) => key.startsWith(`${holder}|`))
+        .map(([, record]) => record)
+        .filter((r) => (side === 'patient' ? r.patientId : r.practitionerId) === holder && r.startMs >= fromMs && r.startMs < toMs && r.status !== 'pending')
+        .slice(0, page.limit),
+    }),
+  };
+  return {
+    availability,
+    ledgers,
+    appointments,
+    availabilityRepository,
+    ledgerRepository,
+    appointmentRepository,
+    failLedgerWrites: (n: number) => void (lostWrites = n),
+    ledgerWrites: () => ledgerWrites,
+  };
+};
