@@ -1364,6 +1364,90 @@ export interface components {
                 /** Format: date-time */
                 updatedAt: string;
             }[];
+            appointments: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: "booked" | "cancelled" | "fulfilled" | "noshow";
+                /** Format: uuid */
+                practitionerId: string;
+                /** Format: uuid */
+                patientId: string;
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string;
+                /** @enum {string} */
+                mode: "in_person" | "video" | "home_visit";
+                reason?: string;
+                cancelReason?: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+            }[];
+            practitioner: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "provider" | "caregiver";
+                verified: boolean;
+                /** Format: date-time */
+                verifiedAt?: string;
+                displayName: string;
+                specialties?: string[];
+                skills?: string[];
+                languages: string[];
+                timeZone: string;
+                location: {
+                    lat: number;
+                    lon: number;
+                    city: string;
+                };
+                serviceRadiusKm?: number;
+                telehealth: boolean;
+                bio?: string;
+                credentials: {
+                    kind: string;
+                    number: string;
+                    /** Format: date */
+                    expiresOn: string;
+                }[];
+                /** Format: int64 */
+                version: number;
+                /** Format: date-time */
+                updatedAt: string;
+            } | null;
+            availability: {
+                availability: {
+                    weekly: {
+                        /** @enum {string} */
+                        day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                        start: string;
+                        end: string;
+                    }[];
+                    exceptions: {
+                        /** Format: date */
+                        date: string;
+                        closed?: boolean;
+                        start?: string;
+                        end?: string;
+                    }[];
+                    /** Format: int64 */
+                    slotMinutes: number;
+                    /** Format: int64 */
+                    bufferBeforeMinutes: number;
+                    /** Format: int64 */
+                    bufferAfterMinutes: number;
+                    /** Format: int64 */
+                    horizonDays: number;
+                };
+                timeZone: string;
+                /** Format: int64 */
+                version: number;
+                /** Format: date-time */
+                updatedAt: string;
+            } | null;
             accessLog: components["schemas"]["AccessLogEntry"][];
         };
         AccessLogEntry: {

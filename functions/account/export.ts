@@ -1,7 +1,19 @@
 import { accountRoutes as routes } from '../routes/account';
 import { exportAccount } from '../../shared/account/export';
 import { httpRoute } from '../../shared/http/http-route';
-import { users, records, vault, auditLog, auditTrail, clock, conversations, symptomSessionReader } from '../../shared/runtime/composition';
+import {
+  users,
+  records,
+  vault,
+  auditLog,
+  auditTrail,
+  clock,
+  conversations,
+  symptomSessionReader,
+  practitionerReader,
+  availabilityStore,
+  appointments,
+} from '../../shared/runtime/composition';
 
 const deps = {
   users: users(),
@@ -10,6 +22,9 @@ const deps = {
   feedback: records(),
   sessions: symptomSessionReader(),
   conversations: conversations(),
+  practitioners: practitionerReader(),
+  availability: availabilityStore(),
+  appointments: appointments(),
   auditTrail: auditTrail(),
   vault: vault(),
   audit: auditLog(),

@@ -2,21 +2,31 @@ import type { AppDeps } from '../deps';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
 import type { ConsentRecord } from '../records/ports';
+import { cancelFutureAppointments } from '../care/appointments';
+import type { BookingDeps, PractitionerRepository } from '../care/ports';
+
+export type DeleteAccountDeps = Pick<AppDeps, 'users' | 'refreshFamilies' | 'consents' | 'vault' | 'audit' | 'clock'> &
+  Pick<BookingDeps, 'appointments' | 'ledgers'> & {
+    readonly practitioners: Pick<PractitionerRepository, 'remove'>;
+    readonly availability: Pick<BookingDeps['availability'], 'remove'>;
+  };
+
 /**
  * Deletes the caller's account (HIPAA/GDPR erasure by crypto-shredding). In this order, each step
  * idempotent so a retry finishes a half-done deletion:
  * 1. the account is marked deleted and its e-mail claim freed: no login, refresh or read works;
  * 2. every refresh-token family is revoked;
  * 3. every consent the user granted or received is revoked;
- * 4. the user's data key is destroyed: every sealed field of theirs, in the tables and in every
+ * 4. care: a practitioner profile (not sealed: name, credential numbers) and with it its directory
+ *    entry are deleted, and the availability, so nobody can book any more; then every booked
+ *    appointment that has not started, as patient or practitioner, is cancelled (both copies, the
+ *    ledger released: the slot is free again). Past ones stay: the patient's sealed reason is shredded
+ *    with the data key in step 5, and the other party keeps their copy (no reason in it);
+ * 5. the user's data key is destroyed: every sealed field of theirs, in the tables and in every
  *    backup, is now ciphertext that nothing can open;
- * 5. the deletion is audited (the trail holds ids, never PHI, and outlives the account).
+ * 6. the deletion is audited (the trail holds ids, never PHI, and outlives the account).
  */
-export const deleteAccount = async (
-  deps: Pick<AppDeps, 'users' | 'refreshFamilies' | 'consents' | 'vault' | 'audit' | 'clock'>,
-  caller: Caller,
-  meta: RequestMeta,
-): Promise<void> => {
+export const deleteAccount = async (deps: DeleteAccountDeps, caller: Caller, meta: RequestMeta): Promise<void> => {
   const user = await deps.users.get(caller.userId);
   const now = deps.clock.now().toISOString();
   if (user !== undefined && user.status !== 'deleted') await deps.users.markDeleted(user, now);
@@ -31,6 +41,9 @@ export const deleteAccount = async (
     } while (cursor !== undefined);
   }
   for (const consent of consents.filter((c) => c.revokedAt === undefined)) await deps.consents.revoke(consent.patientId, consent.id, now);
+  await deps.practitioners.remove(caller.userId);
+  await deps.availability.remove(caller.userId);
+  const cancelled = await cancelFutureAppointments(deps, caller.userId, deps.clock.now());
   await deps.vault.destroy(caller.userId);
   await deps.audit.append({
     action: 'account.delete',
@@ -38,7 +51,7 @@ export const deleteAccount = async (
     subjectId: caller.userId,
     actor: actorOf(caller),
     resource: { type: 'account', id: caller.userId },
-    reason: `sessions_revoked,consents_revoked:${consents.length},data_key_destroyed`,
+    reason: `sessions_revoked,consents_revoked:${consents.length},appointments_cancelled:${cancelled.length},data_key_destroyed`,
     ...requestFacts(meta),
   });
 };

@@ -14,6 +14,8 @@ import { sessionView } from '../triage/session-view';
 import { accessLogEntry } from '../audit/trail';
 import { consentView } from '../records/consents';
 import { places } from '../vault/places';
+import { exportAppointments, ownAvailabilityView, ownPractitionerView } from '../care/account-data';
+import type { BookingDeps } from '../care/ports';
 
 const PAGE = 100;
 
@@ -32,14 +34,18 @@ const all = async <T>(fetch: (page: PageRequest) => Promise<Page<T>>): Promise<T
 export type ExportDeps = Pick<AppDeps, 'users' | 'profiles' | 'consents' | 'feedback' | 'auditTrail' | 'vault' | 'audit' | 'clock'> & {
   readonly sessions: SymptomSessionReader;
   readonly conversations: ConversationRepository;
-};
+} & Pick<BookingDeps, 'practitioners' | 'appointments'> & { readonly availability: Pick<BookingDeps['availability'], 'get'> };
 
-/** Everything CareBow holds about the caller, decrypted (HIPAA right of access). Audited. */
+/**
+ * Everything CareBow holds about the caller, decrypted (HIPAA right of access). Audited. Care: their
+ * appointments as patient and as practitioner (the reasons opened on their own copies as the
+ * patient), and for a practitioner their own profile (credentials included) and availability.
+ */
 export const exportAccount = async (deps: ExportDeps, caller: Caller, meta: RequestMeta) => {
   const user = await deps.users.get(caller.userId);
   if (user === undefined || user.status !== 'active') throw new NotFoundError();
   const now = deps.clock.now();
-  const [profile, granted, received, feedback, sessions, conversations, chain] = await Promise.all([
+  const [profile, granted, received, feedback, sessions, conversations, chain, practitioner, availability, appointments] = await Promise.all([
     deps.profiles.get(user.id),
     all<ConsentRecord>((page) => deps.consents.granted(user.id, page)),
     all<ConsentRecord>((page) => deps.consents.received(user.id, page)),
@@ -47,6 +53,9 @@ export const exportAccount = async (deps: ExportDeps, caller: Caller, meta: Requ
     all<StoredSymptomSession>((page) => deps.sessions.sessionsOf(user.id, page)),
     all<StoredConversation>((page) => deps.conversations.conversationsOf(user.id, page)),
     deps.auditTrail.chain(user.id),
+    deps.practitioners.get(user.id),
+    deps.availability.get(user.id),
+    exportAppointments(deps, user.id),
   ]);
   const document = {
     exportedAt: now.toISOString(),
@@ -90,6 +99,9 @@ export const exportAccount = async (deps: ExportDeps, caller: Caller, meta: Requ
         updatedAt: stored.updatedAt,
       })),
     ),
+    appointments,
+    practitioner: practitioner === undefined ? null : ownPractitionerView(practitioner),
+    availability: practitioner === undefined || availability === undefined ? null : ownAvailabilityView(availability, practitioner.timeZone),
     accessLog: chain.map(accessLogEntry),
   };
   await deps.audit.append({

@@ -65,6 +65,12 @@ export interface PractitionerRepository {
    * has written since). `false` when it is not: then nothing is written.
    */
   undoPut(written: Pick<PractitionerRecord, 'userId' | 'version'>, previous: PractitionerRecord | undefined): Promise<boolean>;
+  /**
+   * Account deletion only (shared/account/delete-account.ts): deletes the profile unconditionally,
+   * and with it its directory entry (the sparse index is derived from the same item). The profile is
+   * not sealed, so the data key's destruction would not erase it. A no-op when there is none.
+   */
+  remove(userId: string): Promise<void>;
 }
 
 /**
@@ -95,6 +101,8 @@ export interface AvailabilityRepository {
   put(practitionerId: string, stored: StoredAvailability): Promise<boolean>;
   /** Undoes a `put` whose audit failed: puts `previous` back (or deletes) iff the stored version is still `written.version`. */
   undoPut(practitionerId: string, written: StoredAvailability, previous: StoredAvailability | undefined): Promise<boolean>;
+  /** Account deletion only: deletes the availability unconditionally (a no-op when there is none). */
+  remove(practitionerId: string): Promise<void>;
 }
 
 /**

@@ -5,9 +5,76 @@ import { Id, Instant, list, MAX_RESPONSE_ITEMS, text } from './common';
 import { Consent, HealthProfile } from './records';
 import { Conversation } from './chat';
 import { FollowUpAnswer, SymptomSession, TriageInput } from './triage';
+import type { PractitionerProfile } from './care';
+import type { Appointment, AvailabilityView } from './care-appointments';
 
 /** Every list of the export holds all the caller's records: bounded only by the response size. */
 const all = <T extends z.ZodMiniType>(item: T) => list(item, MAX_RESPONSE_ITEMS);
+
+/*
+ * The care parts of the export, as plain bounded shapes: importing the care schemas would register
+ * all of them (and their checks) in the export's and the deletion's bundles, which share this route
+ * table. They describe what the care views (`Appointment`, `PractitionerProfile`, `AvailabilityView`)
+ * produce; `Fits` below makes the compiler prove every such view fits them.
+ */
+const Time = text(5).check(z.regex(/^\d\d:\d\d$/));
+const LocalDate = z.iso.date().check(z.maxLength(10));
+const ZonedInstant = z.iso.datetime({ offset: true }).check(z.maxLength(32));
+const ExportedAppointment = z.object({
+  id: Id,
+  status: z.enum(['booked', 'cancelled', 'fulfilled', 'noshow']),
+  practitionerId: Id,
+  patientId: Id,
+  start: ZonedInstant,
+  end: ZonedInstant,
+  mode: z.enum(['in_person', 'video', 'home_visit']),
+  /** Opened on the caller's own copies as the patient only. */
+  reason: z.optional(text(1000)),
+  cancelReason: z.optional(text(1000)),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+const ExportedPractitioner = z.object({
+  id: Id,
+  kind: z.enum(['provider', 'caregiver']),
+  verified: z.boolean(),
+  verifiedAt: z.optional(Instant),
+  displayName: text(120),
+  specialties: z.optional(list(text(64), 32)),
+  skills: z.optional(list(text(64), 32)),
+  languages: list(text(35), 20),
+  timeZone: text(64),
+  location: z.object({ lat: z.number(), lon: z.number(), city: text(100) }),
+  serviceRadiusKm: z.optional(z.number()),
+  telehealth: z.boolean(),
+  bio: z.optional(text(2000)),
+  /** Their own credentials, numbers included. */
+  credentials: list(z.object({ kind: text(64), number: text(64), expiresOn: LocalDate }), 10),
+  version: z.int(),
+  updatedAt: Instant,
+});
+const Hours = { start: Time, end: Time };
+const ExportedAvailability = z.object({
+  availability: z.object({
+    weekly: list(z.object({ day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), ...Hours }), 35),
+    exceptions: list(z.object({ date: LocalDate, closed: z.optional(z.boolean()), start: z.optional(Time), end: z.optional(Time) }), 366),
+    slotMinutes: z.int(),
+    bufferBeforeMinutes: z.int(),
+    bufferAfterMinutes: z.int(),
+    horizonDays: z.int(),
+  }),
+  timeZone: text(64),
+  version: z.int(),
+  updatedAt: Instant,
+});
+/** Compile-time only: every value of `View` is a value of `Export`'s shape. */
+type Fits<View, Export extends z.ZodMiniType> = View extends z.infer<Export> ? true : never;
+const fits: [
+  Fits<Appointment & { cancelReason?: string }, typeof ExportedAppointment>,
+  Fits<PractitionerProfile, typeof ExportedPractitioner>,
+  Fits<AvailabilityView, typeof ExportedAvailability>,
+] = [true, true, true];
+void fits;
 
 export const ExportResponse = z
   .object({
@@ -29,6 +96,12 @@ export const ExportResponse = z
         updatedAt: Instant,
       }),
     ),
+    /** Every appointment, as patient and as practitioner; the reasons only on the caller's own copies as the patient. */
+    appointments: all(ExportedAppointment),
+    /** A provider's or caregiver's own profile, credentials included; `null` for anyone else. */
+    practitioner: z.nullable(ExportedPractitioner),
+    /** The practitioner's stored availability, in their profile's zone; `null` when none. */
+    availability: z.nullable(ExportedAvailability),
     accessLog: all(AccessLogEntry),
   })
   .register(z.globalRegistry, { id: 'ExportResponse' });

@@ -13,7 +13,7 @@ import { SqsTriageQueue } from '../adapters/aws/sqs-triage-queue';
 import { DynamoAiQuota } from '../adapters/aws/dynamo-ai-quota';
 import { DynamoConversations } from '../adapters/aws/dynamo-conversations';
 import { DynamoIdempotency } from '../adapters/aws/dynamo-idempotency';
-import { DynamoPractitioners } from '../adapters/aws/dynamo-practitioners';
+import { DynamoPractitionerRemover, DynamoPractitioners } from '../adapters/aws/dynamo-practitioners';
 import { DynamoAppointments, DynamoAvailability, DynamoLedgers, DynamoPractitionerReader } from '../adapters/aws/dynamo-bookings';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { clientConfig } from '../adapters/aws/client-config';
@@ -102,6 +102,8 @@ export const ledgers = () => new DynamoLedgers(app().client, app().config.RECORD
 export const appointments = () => new DynamoAppointments(app().client, app().config.RECORDS_TABLE);
 /** Practitioner profiles, read only (the booking routes): without the profile writes and the directory. */
 export const practitionerReader = () => new DynamoPractitionerReader(app().client, app().config.RECORDS_TABLE);
+/** Practitioner profiles, `remove` only (account deletion): without the profile writes and the directory. */
+export const practitionerRemover = () => new DynamoPractitionerRemover(app().client, app().config.RECORDS_TABLE);
 
 /*
  * The detailed health check reads only its own section of the configuration (`healthConfigSchema`:

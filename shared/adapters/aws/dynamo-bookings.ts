@@ -50,6 +50,10 @@ export class DynamoAvailability implements AvailabilityRepository {
   public undoPut(practitionerId: string, written: StoredAvailability, previous: StoredAvailability | undefined): Promise<boolean> {
     return undoWrite(this.client, this.tableName, this.key(practitionerId), previous, 'version = :v', { ':v': written.version });
   }
+
+  public async remove(practitionerId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: this.key(practitionerId) }));
+  }
 }
 
 export class DynamoLedgers implements LedgerRepository {

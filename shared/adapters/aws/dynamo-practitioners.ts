@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { directoryPosition } from '../../care/directory-position';
 import type { DirectoryEntry, DirectoryFilter, PractitionerDirectory, PractitionerRecord, PractitionerRepository } from '../../care/ports';
 import { directoryKey, PRACTITIONER, userKey } from '../../data/keys';
@@ -37,6 +37,25 @@ const filterOf = (filter: DirectoryFilter) => {
   return { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names, values };
 };
 
+const removeProfile = async (client: DynamoDBDocumentClient, tableName: string, userId: string): Promise<void> => {
+  await client.send(new DeleteCommand({ TableName: tableName, Key: practitioner(userId) }));
+};
+
+/**
+ * Account deletion's `remove` alone (the item and with it its directory entry, the index being sparse):
+ * without the profile writes and the directory query, so the deletion's bundle stays small.
+ */
+export class DynamoPractitionerRemover implements Pick<PractitionerRepository, 'remove'> {
+  public constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  public remove(userId: string): Promise<void> {
+    return removeProfile(this.client, this.tableName, userId);
+  }
+}
+
 /**
  * Practitioner profiles in the records table: one item per practitioner, `PRACTITIONER` in their own
  * partition (`userKey(id)`), holding the record's fields as plain attributes. Every write is one
@@ -70,6 +89,10 @@ export class DynamoPractitioners implements PractitionerRepository, Practitioner
 
   public undoPut(written: Pick<PractitionerRecord, 'userId' | 'version'>, previous: PractitionerRecord | undefined): Promise<boolean> {
     return undoWrite(this.client, this.tableName, practitioner(written.userId), previous && itemOf(previous), 'version = :v', { ':v': written.version });
+  }
+
+  public remove(userId: string): Promise<void> {
+    return removeProfile(this.client, this.tableName, userId);
   }
 
   public async find(

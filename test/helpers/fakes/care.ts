@@ -42,6 +42,7 @@ export const inMemoryPractitioners = () => {
       else practitioners.set(written.userId, freeze(previous));
       return true;
     },
+    remove: async (userId) => void practitioners.delete(userId),
   };
 
   const finds: { filter: DirectoryFilter; prefix: string; after?: string; limit: number; maxRead: number }[] = [];
@@ -100,6 +101,7 @@ export const inMemoryBookings = () => {
       else availability.delete(id);
       return true;
     },
+    remove: async (id) => void availability.delete(id),
   };
   const ledgerRepository: LedgerRepository = {
     day: async (id, date) => ledgers.get(at(id, date)),

@@ -1,0 +1,92 @@
+import type { Appointment, AvailabilityView } from '../contracts/care-appointments';
+import type { PractitionerProfile } from '../contracts/care';
+import type { Vault } from '../vault/vault';
+import { appointmentPlaces } from './places';
+import type { AppointmentRecord, AppointmentRepository, PractitionerRecord, StoredAvailability } from './ports';
+
+/**
+ * The care data of one account, for the account's export (shared/account/export.ts) and deletion
+ * (`cancelFutureAppointments` in ./appointments.ts). This module imports no schema and no booking
+ * rule, so the export's bundle carries neither; its views are the care views' (`ownView`, the
+ * appointment view of ./appointments.ts), which test/unit/care-account.test.ts holds them to.
+ */
+
+/** Every copy in `holderId`'s partition as `side` starting in `[fromMs, toMs)`, pending ones left out, all pages. */
+export const everyCopy = async (
+  deps: { readonly appointments: Pick<AppointmentRepository, 'list'> },
+  holderId: string,
+  side: 'patient' | 'practitioner',
+  fromMs: number,
+  toMs: number,
+): Promise<AppointmentRecord[]> => {
+  const records: AppointmentRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.appointments.list(holderId, side, fromMs, toMs, { limit: 100, ...(cursor ? { cursor } : {}) });
+    records.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+  return records;
+};
+
+/** An appointment as the account export holds it: the appointment view, with the reasons opened on the patient's own copies. */
+export type ExportedAppointment = Appointment & { readonly cancelReason?: string };
+
+/**
+ * Every appointment in `userId`'s partition, as the patient and as the practitioner (pending ones
+ * left out), in start order. The reason and the cancellation reason are opened on the caller's own
+ * copies as the patient only (the practitioner's copy holds none).
+ */
+export const exportAppointments = async (
+  deps: { readonly appointments: Pick<AppointmentRepository, 'list'>; readonly vault: Pick<Vault, 'open'> },
+  userId: string,
+): Promise<ExportedAppointment[]> => {
+  const records = [
+    ...(await everyCopy(deps, userId, 'patient', 0, Number.MAX_SAFE_INTEGER)),
+    ...(await everyCopy(deps, userId, 'practitioner', 0, Number.MAX_SAFE_INTEGER)),
+  ];
+  records.sort((a, b) => a.startMs - b.startMs);
+  return Promise.all(
+    records.map(async (record) => {
+      const own = record.patientId === userId;
+      const reason = own && record.reasonSealed ? await deps.vault.open(appointmentPlaces.reason(userId, record.id), record.reasonSealed) : undefined;
+      const cancelReason =
+        own && record.cancelReasonSealed ? await deps.vault.open(appointmentPlaces.cancelReason(userId, record.id), record.cancelReasonSealed) : undefined;
+      return {
+        id: record.id,
+        status: record.status as Appointment['status'],
+        practitionerId: record.practitionerId,
+        patientId: record.patientId,
+        start: record.start,
+        end: record.end,
+        mode: record.mode,
+        ...(reason === undefined ? {} : { reason }),
+        ...(cancelReason === undefined ? {} : { cancelReason }),
+        createdAt: record.createdAt,
+        updatedAt: record.updatedAt,
+      };
+    }),
+  );
+};
+
+/** The profile as its owner sees it, credentials included: `ownView` (./practitioners.ts), without that module's schemas. */
+export const ownPractitionerView = (record: PractitionerRecord): PractitionerProfile => {
+  const { userId, verifiedBy: _verifiedBy, specialties, skills, languages, credentials, location, ...rest } = record;
+  return {
+    ...rest,
+    id: userId,
+    ...(specialties ? { specialties: [...specialties] } : {}),
+    ...(skills ? { skills: [...skills] } : {}),
+    languages: [...languages],
+    location: { ...location },
+    credentials: credentials.map((c) => ({ ...c })),
+  };
+};
+
+/** The stored availability as its owner sees it (`getOwnAvailability`), read in the profile's zone. */
+export const ownAvailabilityView = (stored: StoredAvailability, timeZone: string): AvailabilityView => ({
+  availability: stored.availability,
+  timeZone,
+  version: stored.version,
+  updatedAt: stored.updatedAt,
+});

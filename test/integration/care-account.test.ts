@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
+import { DynamoDataKeyRepository } from '../../shared/adapters/aws/dynamo-data-key-repository';
+import { LocalDataKeyService } from '../../shared/adapters/local/local-data-keys';
+import { appointmentPlaces } from '../../shared/care/places';
+import type { Role } from '../../shared/domain/roles';
+import { DataKeyDestroyedError } from '../../shared/vault/errors';
+import { Vault } from '../../shared/vault/vault';
+import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
+import { tokenFor } from '../helpers/tokens';
+
+/**
+ * Account deletion and export with the care area, through the local backend on dynalite
+ * (docs/security.md #10, #12): a patient's deletion cancels their future visits (the practitioner's
+ * schedule shows it, the slot is free again) and shreds the sealed reason with the data key; a
+ * practitioner's deletion removes the profile (404, out of the directory, no PRACTITIONER item left)
+ * and the availability, and cancels their visits; the export holds the appointments, and for a
+ * practitioner their own profile and availability. One audit event per request.
+ */
+let backend: TestBackend;
+let adminToken: string;
+beforeAll(async () => {
+  backend = await startTestBackend();
+  adminToken = await tokenFor(backend.dataDir, randomUUID(), ['admin']);
+});
+afterAll(async () => {
+  await backend?.stop();
+});
+
+const PROFILE = {
+  displayName: 'Dr Leaving Soon',
+  specialties: ['general_practice'],
+  languages: ['en'],
+  timeZone: 'Asia/Kolkata',
+  location: { lat: 18.5204, lon: 73.8567, city: 'Pune' },
+  telehealth: true,
+  credentials: [{ kind: 'medical_license', number: 'LIC-GONE-1', expiresOn: '2031-03-31' }],
+};
+const AVAILABILITY = {
+  weekly: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({ day, start: '09:00', end: '17:00' })),
+  exceptions: [],
+  slotMinutes: 30,
+  bufferBeforeMinutes: 0,
+  bufferAfterMinutes: 0,
+  horizonDays: 30,
+};
+
+const account = async (...roles: Role[]) => {
+  const user = await signUp(backend, `leave-${randomUUID().slice(0, 8)}@example.com`);
+  for (const role of roles) {
+    const granted = await backend.call('POST', `/api/v1/admin/users/${user.userId}/roles`, { token: adminToken, body: { action: 'grant', role } });
+    expect(granted.status).toBe(200);
+  }
+  return { ...user, token: await tokenFor(backend.dataDir, user.userId, ['patient', ...roles]) };
+};
+
+/** A verified provider with availability. */
+const practitioner = async () => {
+  const provider = await account('provider');
+  expect((await backend.call('PUT', '/api/v1/practitioners/me', { token: provider.token, body: PROFILE })).status).toBe(201);
+  const verified = await backend.call('POST', `/api/v1/admin/practitioners/${provider.userId}/verify`, { token: adminToken, body: { verified: true } });
+  expect(verified.status).toBe(200);
+  const put = await backend.call('PUT', '/api/v1/practitioners/me/availability', { token: provider.token, body: AVAILABILITY });
+  expect(put.status, put.text).toBe(200);
+  return provider;
+};
+
+/** GET the slots of the day after tomorrow (Kolkata). */
+const slotsCall = (practitionerId: string, token: string) => {
+  const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  const q = new URLSearchParams({ from: `${day}T00:00:00+05:30`, to: `${day}T23:59:00+05:30` });
+  return backend.call('GET', `/api/v1/practitioners/${practitionerId}/slots?${q}`, { token });
+};
+
+/** The free slots of the day after tomorrow (Kolkata). */
+const slotsOf = async (practitionerId: string, token: string) => {
+  const response = await slotsCall(practitionerId, token);
+  expect(response.status, response.text).toBe(200);
+  return (response.json as { items: { start: string }[] }).items.map((s) => s.start);
+};
+
+const book = async (token: string, practitionerId: string, start: string, reason: string) => {
+  const booked = await backend.call('POST', '/api/v1/appointments', {
+    token,
+    body: { practitionerId, start, mode: 'video', reason },
+    headers: { 'idempotency-key': randomUUID() },
+  });
+  expect(booked.status, booked.text).toBe(201);
+  return booked.json as { id: string; start: string };
+};
+
+const eventsOf = async (requestId: string | null) => (await backend.items('audit')).filter((e) => e['requestId'] === requestId);
+const itemOf = async (userId: string, sk: string) => (await backend.items('records')).find((item) => item['pk'] === `USER#${userId}` && item['sk'] === sk);
+
+describe('Route: DELETE /api/v1/me with appointments (docs/security.md #10)', () => {
+  it('a patient: the future visit is cancelled in the practitioner’s schedule, the slot free again, the reason shredded', async () => {
+    const provider = await practitioner();
+    const patient = await account();
+    const [slot] = await slotsOf(provider.userId, patient.token);
+    const visit = await book(patient.token, provider.userId, slot!, 'Recurring migraines');
+    expect(await slotsOf(provider.userId, patient.token)).not.toContain(slot);
+    const sealed = String((await itemOf(patient.userId, `APPT#${visit.id}`))!['reasonSealed']);
+
+    const deleted = await backend.call('DELETE', '/api/v1/me', { token: patient.token });
+
+    expect(deleted.status).toBe(204);
+    const schedule = await backend.call('GET', '/api/v1/appointments', { token: provider.token });
+    expect(schedule.json.items).toEqual([expect.objectContaining({ id: visit.id, status: 'cancelled', patientId: patient.userId })]);
+    const other = await account();
+    expect(await slotsOf(provider.userId, other.token)).toContain(slot);
+    expect((await itemOf(patient.userId, `APPT#${visit.id}`))!['status']).toBe('cancelled');
+    const forensic = new Vault(
+      new DynamoDataKeyRepository(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.keys),
+      new LocalDataKeyService(backend.dataDir),
+    );
+    await expect(forensic.open(appointmentPlaces.reason(patient.userId, visit.id), sealed)).rejects.toThrow(DataKeyDestroyedError);
+    expect(await eventsOf(deleted.headers.get('x-request-id'))).toEqual([
+      expect.objectContaining({ action: 'account.delete', subjectId: patient.userId, reason: expect.stringContaining('appointments_cancelled:1') }),
+    ]);
+  });
+
+  it('a practitioner: profile 404 and out of the directory, no PRACTITIONER or AVAILABILITY item, the patient’s visit cancelled', async () => {
+    const provider = await practitioner();
+    const patient = await account();
+    const [slot] = await slotsOf(provider.userId, patient.token);
+    const visit = await book(patient.token, provider.userId, slot!, 'Knee pain');
+    const near = { kind: 'provider', near: `${PROFILE.location.lat},${PROFILE.location.lon}`, radiusKm: '5' };
+    const listed = await backend.call('GET', `/api/v1/practitioners?${new URLSearchParams(near)}`, { token: patient.token });
+    expect(listed.json.items.map((p: { id: string }) => p.id)).toContain(provider.userId);
+
+    const deleted = await backend.call('DELETE', '/api/v1/me', { token: provider.token });
+
+    expect(deleted.status).toBe(204);
+    expect((await backend.call('GET', `/api/v1/practitioners/${provider.userId}`, { token: patient.token })).status).toBe(404);
+    const after = await backend.call('GET', `/api/v1/practitioners?${new URLSearchParams(near)}`, { token: patient.token });
+    expect(after.status).toBe(200);
+    expect(after.json.items.map((p: { id: string }) => p.id)).not.toContain(provider.userId);
+    const raw = (await backend.items('records')).filter((item) => item['pk'] === `USER#${provider.userId}`);
+    expect(raw.filter((item) => item['sk'] === 'PRACTITIONER' || item['sk'] === 'AVAILABILITY')).toEqual([]);
+    expect(JSON.stringify(raw)).not.toContain('LIC-GONE-1');
+    const mine = await backend.call('GET', `/api/v1/appointments/${visit.id}`, { token: patient.token });
+    expect(mine.json).toMatchObject({ status: 'cancelled', reason: 'Knee pain' });
+    expect((await slotsCall(provider.userId, patient.token)).status).toBe(404);
+    expect(await eventsOf(deleted.headers.get('x-request-id'))).toEqual([
+      expect.objectContaining({ action: 'account.delete', subjectId: provider.userId, reason: expect.stringContaining('appointments_cancelled:1') }),
+    ]);
+  });
+});
+
+describe('Route: GET /api/v1/me/export with appointments (docs/security.md #12)', () => {
+  it('holds the patient’s appointments with their reasons, and the practitioner’s schedule, own profile and availability', async () => {
+    const provider = await practitioner();
+    const patient = await account();
+    const [slot] = await slotsOf(provider.userId, patient.token);
+    const visit = await book(patient.token, provider.userId, slot!, 'Persistent cough');
+
+    const mine = await backend.call('GET', '/api/v1/me/export', { token: patient.token });
+    const theirs = await backend.call('GET', '/api/v1/me/export', { token: provider.token });
+
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.json.appointments).toEqual([
+      expect.objectContaining({ id: visit.id, status: 'booked', practitionerId: provider.userId, start: slot, reason: 'Persistent cough' }),
+    ]);
+    expect(mine.json).toMatchObject({ practitioner: null, availability: null });
+    expect(theirs.status, theirs.text).toBe(200);
+    expect(theirs.json.appointments).toEqual([expect.objectContaining({ id: visit.id, patientId: patient.userId })]);
+    expect(theirs.json.appointments[0].reason).toBeUndefined();
+    expect(theirs.json.practitioner).toMatchObject({ id: provider.userId, verified: true, displayName: PROFILE.displayName, credentials: PROFILE.credentials });
+    expect(theirs.json.availability).toMatchObject({ availability: AVAILABILITY, timeZone: 'Asia/Kolkata', version: 1 });
+    for (const call of [mine, theirs]) {
+      expect(await eventsOf(call.headers.get('x-request-id'))).toEqual([expect.objectContaining({ action: 'account.export' })]);
+    }
+  });
+});
