@@ -1,8 +1,8 @@
 import type { Appointment, AvailabilityView } from '../contracts/care-appointments';
-import type { PractitionerProfile } from '../contracts/care';
 import type { Vault } from '../vault/vault';
 import { appointmentPlaces } from './places';
-import type { AppointmentRecord, AppointmentRepository, PractitionerRecord, StoredAvailability } from './ports';
+import { appointmentView, ownView } from './views';
+import type { AppointmentRecord, AppointmentRepository, StoredAvailability } from './ports';
 
 /**
  * The care data of one account, for the account's export (shared/account/export.ts) and deletion
@@ -52,36 +52,13 @@ export const exportAppointments = async (
       const reason = own && record.reasonSealed ? await deps.vault.open(appointmentPlaces.reason(userId, record.id), record.reasonSealed) : undefined;
       const cancelReason =
         own && record.cancelReasonSealed ? await deps.vault.open(appointmentPlaces.cancelReason(userId, record.id), record.cancelReasonSealed) : undefined;
-      return {
-        id: record.id,
-        status: record.status as Appointment['status'],
-        practitionerId: record.practitionerId,
-        patientId: record.patientId,
-        start: record.start,
-        end: record.end,
-        mode: record.mode,
-        ...(reason === undefined ? {} : { reason }),
-        ...(cancelReason === undefined ? {} : { cancelReason }),
-        createdAt: record.createdAt,
-        updatedAt: record.updatedAt,
-      };
+      return appointmentView(record, reason, cancelReason);
     }),
   );
 };
 
-/** The profile as its owner sees it, credentials included: `ownView` (./practitioners.ts), without that module's schemas. */
-export const ownPractitionerView = (record: PractitionerRecord): PractitionerProfile => {
-  const { userId, verifiedBy: _verifiedBy, specialties, skills, languages, credentials, location, ...rest } = record;
-  return {
-    ...rest,
-    id: userId,
-    ...(specialties ? { specialties: [...specialties] } : {}),
-    ...(skills ? { skills: [...skills] } : {}),
-    languages: [...languages],
-    location: { ...location },
-    credentials: credentials.map((c) => ({ ...c })),
-  };
-};
+/** The profile as its owner sees it, credentials included (the area's own view). */
+export const ownPractitionerView = ownView;
 
 /** The stored availability as its owner sees it (`getOwnAvailability`), read in the profile's zone. */
 export const ownAvailabilityView = (stored: StoredAvailability, timeZone: string): AvailabilityView => ({

@@ -12,6 +12,7 @@ import { appointmentPlaces } from './places';
 import type { AppointmentRecord, BookingDeps } from './ports';
 import { bookable } from './slots';
 import { formatInZone, MINUTE_MS } from './time-zone';
+import { appointmentView } from './views';
 
 /**
  * Appointments (ADR 0006). The no-double-booking invariant is the ledger's one conditional write;
@@ -81,18 +82,7 @@ const practitionerCopy = (record: AppointmentRecord): AppointmentRecord => {
   return rest;
 };
 
-const toView = (record: AppointmentRecord, reason?: string): Appointment => ({
-  id: record.id,
-  status: record.status as Appointment['status'],
-  practitionerId: record.practitionerId,
-  patientId: record.patientId,
-  start: record.start,
-  end: record.end,
-  mode: record.mode,
-  ...(reason === undefined ? {} : { reason }),
-  createdAt: record.createdAt,
-  updatedAt: record.updatedAt,
-});
+const toView = (record: AppointmentRecord, reason?: string): Appointment => appointmentView(record, reason);
 
 const event = (
   caller: Caller,

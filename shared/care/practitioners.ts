@@ -11,6 +11,7 @@ import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import { versionFromIfMatch } from '../records/profile';
 import type { CareDeps, PractitionerRecord } from './ports';
+import { ownView } from './views';
 
 /**
  * Practitioner profiles: a provider or caregiver keeps one, an admin verifies it, and any signed-in
@@ -62,19 +63,7 @@ export const vouchedFor = (profile: Pick<PractitionerRecord, 'kind' | 'displayNa
     sorted(profile.credentials.map((c) => JSON.stringify([c.kind, c.number, c.expiresOn]))),
   ]);
 
-/** The profile as its owner and an admin see it (credentials included). */
-export const ownView = (record: PractitionerRecord): PractitionerProfile => {
-  const { userId, verifiedBy: _verifiedBy, specialties, skills, languages, credentials, location, ...rest } = record;
-  return {
-    ...rest,
-    id: userId,
-    ...(specialties ? { specialties: [...specialties] } : {}),
-    ...(skills ? { skills: [...skills] } : {}),
-    languages: [...languages],
-    location: { ...location },
-    credentials: credentials.map((c) => ({ ...c })),
-  };
-};
+export { ownView };
 
 /** The public form: built field by field, so credentials and a caregiver's exact location can never be in it. */
 export const publicView = (record: PractitionerRecord): PublicPractitioner => ({
