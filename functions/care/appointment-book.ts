@@ -1,7 +1,7 @@
 import { appointmentRoutes as routes } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { idempotent } from '../../shared/http/idempotency';
-import { bookAppointment } from '../../shared/care/appointments';
+import { bookAppointment } from '../../shared/care/book-appointment';
 import { appointments, auditLog, availabilityStore, clock, idempotencyStore, ledgers, practitionerReader, vault } from '../../shared/runtime/composition';
 
 const deps = {

@@ -1,6 +1,6 @@
 import { appointmentRoutes as routes } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
-import { cancelAppointment } from '../../shared/care/appointments';
+import { cancelAppointment } from '../../shared/care/cancel-appointment';
 import { appointments, auditLog, clock, ledgers, vault } from '../../shared/runtime/composition';
 
 const deps = { appointments: appointments(), ledgers: ledgers(), vault: vault(), audit: auditLog(), clock };

@@ -1,6 +1,6 @@
 import { appointmentRoutes as routes } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
-import { getAppointment } from '../../shared/care/appointments';
+import { getAppointment } from '../../shared/care/appointment-queries';
 import { appointments, auditLog, vault } from '../../shared/runtime/composition';
 
 const deps = { appointments: appointments(), vault: vault(), audit: auditLog() };

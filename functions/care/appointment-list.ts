@@ -1,6 +1,6 @@
 import { appointmentRoutes as routes } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
-import { listAppointments } from '../../shared/care/appointments';
+import { listAppointments } from '../../shared/care/appointment-queries';
 import { appointments, auditLog } from '../../shared/runtime/composition';
 
 const deps = { appointments: appointments(), audit: auditLog() };

@@ -1,6 +1,6 @@
 import { appointmentRoutes as routes } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
-import { rescheduleAppointment } from '../../shared/care/appointments';
+import { rescheduleAppointment } from '../../shared/care/reschedule-appointment';
 import { appointments, auditLog, availabilityStore, clock, ledgers, practitionerReader } from '../../shared/runtime/composition';
 
 const deps = {

@@ -1,6 +1,6 @@
 import { appointmentRoutes as routes } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
-import { setAppointmentStatus } from '../../shared/care/appointments';
+import { setAppointmentStatus } from '../../shared/care/appointment-status';
 import { appointments, auditLog, clock } from '../../shared/runtime/composition';
 
 const deps = { appointments: appointments(), audit: auditLog(), clock };

@@ -2,7 +2,7 @@ import type { AppDeps } from '../deps';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
 import type { ConsentRecord } from '../records/ports';
-import { cancelFutureAppointments } from '../care/appointments';
+import { cancelFutureAppointments } from '../care/cancel-future-appointments';
 import type { BookingDeps, PractitionerRepository } from '../care/ports';
 
 export type DeleteAccountDeps = Pick<AppDeps, 'users' | 'refreshFamilies' | 'consents' | 'vault' | 'audit' | 'clock'> &

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bookAppointment,
-  cancelAppointment,
-  getAppointment,
-  LEDGER_ATTEMPTS,
-  listAppointments,
-  rescheduleAppointment,
-  setAppointmentStatus,
-} from '../../shared/care/appointments';
+import { LEDGER_ATTEMPTS } from '../../shared/care/appointment-access';
+import { getAppointment, listAppointments } from '../../shared/care/appointment-queries';
+import { setAppointmentStatus } from '../../shared/care/appointment-status';
+import { bookAppointment } from '../../shared/care/book-appointment';
+import { cancelAppointment } from '../../shared/care/cancel-appointment';
+import { rescheduleAppointment } from '../../shared/care/reschedule-appointment';
 import { putOwnPractitioner, verifyPractitioner } from '../../shared/care/practitioners';
 import { getOwnAvailability, listSlots, putOwnAvailability } from '../../shared/care/schedule';
 import type { Availability } from '../../shared/contracts/care-availability';

@@ -1,0 +1,45 @@
+import type { Appointment } from '../contracts/care-appointments';
+import type { Caller, RequestMeta } from '../domain/caller';
+import { ConflictError, NotFoundError } from '../errors';
+import { auditOrUndo, event, loadBooked, replaceBoth, restoreBoth, toView } from './appointment-access';
+import type { AppointmentRecord, BookingDeps } from './ports';
+
+type Deps<K extends keyof BookingDeps> = Pick<BookingDeps, K>;
+
+/** The practitioner records a booked visit's outcome, once it has started: `fulfilled` or `noshow`. */
+export const setAppointmentStatus = async (
+  deps: Deps<'appointments' | 'audit' | 'clock'>,
+  caller: Caller,
+  appointmentId: string,
+  status: 'fulfilled' | 'noshow',
+  meta: RequestMeta,
+): Promise<Appointment> => {
+  const { mine, copies } = await loadBooked(deps, caller, appointmentId);
+  const now = deps.clock.now();
+  let refused: string | undefined = !copies
+    ? 'not_found'
+    : mine!.practitionerId !== caller.userId
+      ? 'not_the_practitioner'
+      : copies[0].status !== 'booked'
+        ? `not_booked:${copies[0].status}`
+        : now.getTime() < copies[0].startMs
+          ? 'not_started'
+          : undefined;
+  let next: AppointmentRecord | undefined;
+  if (!refused) {
+    next = { ...copies![0], status, version: copies![0].version + 1, updatedAt: now.toISOString() };
+    if (!(await replaceBoth(deps, copies!, next))) {
+      refused = 'conflict';
+      next = undefined;
+    }
+  }
+  await auditOrUndo(
+    deps,
+    event(caller, meta, 'appointment.status', mine?.patientId ?? caller.userId, appointmentId, next ? 'success' : 'failure', refused ?? status),
+    next ? () => restoreBoth(deps, copies!, next!) : undefined,
+  );
+  if (refused === 'not_found') throw new NotFoundError();
+  if (refused === 'not_the_practitioner') throw new ConflictError('Only the practitioner records how a visit went.', 'not_the_practitioner');
+  if (!next) throw new ConflictError('Only a booked appointment that has started can be marked fulfilled or no-show.', 'status_not_allowed');
+  return toView(next);
+};
