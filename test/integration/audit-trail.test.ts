@@ -8,6 +8,7 @@ import { DynamoAuditTrail } from '../../shared/adapters/aws/dynamo-audit-trail';
 import type { AuditEvent } from '../../shared/audit/ports';
 import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { tokenFor } from '../helpers/tokens';
+import { altered, KEY_ATTRIBUTES, STORED_ATTRIBUTES } from '../helpers/audit-tamper';
 
 /** docs/security.md #13: the trail is a hash chain per subject that no edit, deletion, reordering or insertion escapes. */
 let backend: TestBackend;
@@ -49,36 +50,6 @@ const verify = (subjectId: string) => backend.call('GET', `/api/v1/audit/verify?
 const storedItem = async (subjectId: string, seq: number): Promise<Record<string, unknown>> =>
   unmarshall((await raw.send(new GetItemCommand({ TableName: backend.tables.audit, Key: key(subjectId, seq), ConsistentRead: true }))).Item!);
 
-/** Every attribute the writer stores on an audit item (an event with a reason and a resource id). */
-const STORED_ATTRIBUTES = [
-  'action',
-  'actor',
-  'actorId',
-  'at',
-  'hash',
-  'outcome',
-  'pk',
-  'prevHash',
-  'reason',
-  'requestId',
-  'resource',
-  'seq',
-  'sk',
-  'sourceIp',
-  'subjectId',
-];
-const KEY_ATTRIBUTES = ['pk', 'sk'];
-/** Another value of the same kind: a string or number changed, an array reordered, an object's first field changed. */
-const altered = (value: unknown): unknown => {
-  if (typeof value === 'string') return `${value}x`;
-  if (typeof value === 'number') return value + 1;
-  if (Array.isArray(value)) return value.length > 1 ? [...value].reverse() : [...value, 'x'];
-  if (value !== null && typeof value === 'object') {
-    const [first] = Object.keys(value).sort();
-    return { ...value, [first!]: altered((value as Record<string, unknown>)[first!]) };
-  }
-  throw new Error(`no alteration for ${String(value)}`);
-};
 /** A chain of three events with every optional field set (two roles, a reason, a resource id). */
 const seededFull = async (): Promise<string> => {
   const subjectId = randomUUID();

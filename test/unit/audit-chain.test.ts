@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, nextRecord, recordHash, storedItem, verifyChain, type ChainedAuditRecord } from '../../shared/audit/chain';
 import type { AuditEvent } from '../../shared/audit/ports';
+import { altered, STORED_ATTRIBUTES } from '../helpers/audit-tamper';
 
 const event = (action: string): AuditEvent => ({
   action,
@@ -20,37 +21,6 @@ const chainOf = (n: number): ChainedAuditRecord[] => {
   for (let i = 0; i < n; i++) records.push(nextRecord(event(`a${i}`), records.at(-1), `2026-11-25T12:00:0${i}.000Z`));
   return records.map((record) => storedItem(record) as unknown as ChainedAuditRecord);
 };
-
-/** Another value of the same kind: a string or number changed, an array reordered, an object's first field changed. */
-const altered = (value: unknown): unknown => {
-  if (typeof value === 'string') return `${value}x`;
-  if (typeof value === 'number') return value + 1;
-  if (Array.isArray(value)) return value.length > 1 ? [...value].reverse() : [...value, 'x'];
-  if (value !== null && typeof value === 'object') {
-    const [first] = Object.keys(value).sort();
-    return { ...value, [first!]: altered((value as Record<string, unknown>)[first!]) };
-  }
-  throw new Error(`no alteration for ${String(value)}`);
-};
-
-/** Every attribute the writer stores on an audit item (a record with a reason and a resource id). */
-const STORED_ATTRIBUTES = [
-  'action',
-  'actor',
-  'actorId',
-  'at',
-  'hash',
-  'outcome',
-  'pk',
-  'prevHash',
-  'reason',
-  'requestId',
-  'resource',
-  'seq',
-  'sk',
-  'sourceIp',
-  'subjectId',
-];
 
 /** Known answer: the first record of a chain, its canonical JSON (sorted keys at every depth) and hash. */
 const GENESIS = '0000000000000000000000000000000000000000000000000000000000000000';
