@@ -14,7 +14,8 @@ import { sessionView } from '../triage/session-view';
 import { accessLogEntry } from '../audit/trail';
 import { consentView } from '../records/consents';
 import { places } from '../vault/places';
-import { exportAppointments, ownAvailabilityView, ownPractitionerView } from '../care/account-data';
+import { exportAppointments, ownAvailabilityView } from '../care/account-data';
+import { ownView } from '../care/views';
 import type { BookingDeps } from '../care/ports';
 
 const PAGE = 100;
@@ -100,7 +101,7 @@ export const exportAccount = async (deps: ExportDeps, caller: Caller, meta: Requ
       })),
     ),
     appointments,
-    practitioner: practitioner === undefined ? null : ownPractitionerView(practitioner),
+    practitioner: practitioner === undefined ? null : ownView(practitioner),
     availability: practitioner === undefined || availability === undefined ? null : ownAvailabilityView(availability, practitioner.timeZone),
     accessLog: chain.map(accessLogEntry),
   };

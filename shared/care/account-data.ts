@@ -1,14 +1,13 @@
 import type { Appointment, AvailabilityView } from '../contracts/care-appointments';
 import type { Vault } from '../vault/vault';
 import { appointmentPlaces } from './places';
-import { appointmentView, ownView } from './views';
+import { appointmentView } from './views';
 import type { AppointmentRecord, AppointmentRepository, StoredAvailability } from './ports';
 
 /**
- * The care data of one account, for the account's export (shared/account/export.ts) and deletion
- * (`cancelFutureAppointments` in ./appointments.ts). This module imports no schema and no booking
- * rule, so the export's bundle carries neither; its views are the care views' (`ownView`, the
- * appointment view of ./appointments.ts), which test/unit/care-account.test.ts holds them to.
+ * The care data of one account, for the account's export (shared/account/export.ts); deletion is
+ * ./cancel-future-appointments.ts. This module imports no schema and no booking rule, so the export's
+ * bundle carries neither; its views are the area's own (./views.ts).
  */
 
 /** Every copy in `holderId`'s partition as `side` starting in `[fromMs, toMs)`, pending ones left out, all pages. */
@@ -56,9 +55,6 @@ export const exportAppointments = async (
     }),
   );
 };
-
-/** The profile as its owner sees it, credentials included (the area's own view). */
-export const ownPractitionerView = ownView;
 
 /** The stored availability as its owner sees it (`getOwnAvailability`), read in the profile's zone. */
 export const ownAvailabilityView = (stored: StoredAvailability, timeZone: string): AvailabilityView => ({

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deleteAccount } from '../../shared/account/delete-account';
 import { type ExportDeps, exportAccount } from '../../shared/account/export';
-import { ownPractitionerView } from '../../shared/care/account-data';
 import { getAppointment } from '../../shared/care/appointment-queries';
 import { bookAppointment } from '../../shared/care/book-appointment';
 import { cancelAppointment } from '../../shared/care/cancel-appointment';
@@ -162,13 +161,5 @@ describe('Use case: exportAccount with the care area', () => {
     expect(exported.practitioner?.credentials).toEqual([{ kind: 'medical_license', number: 'KMC-1', expiresOn: '2030-06-30' }]);
     expect(exported.availability).toMatchObject({ availability: HOURS, timeZone: 'UTC', version: 1 });
     expect(events).toEqual([expect.objectContaining({ action: 'account.export', subjectId: provider.userId })]);
-  });
-
-  it('ownPractitionerView is ownView, field for field, for a provider and a caregiver', async () => {
-    const { care, provider } = await world();
-    const record = care.practitioners.get(provider.userId)!;
-    expect(ownPractitionerView(record)).toEqual(ownView(record));
-    const caregiver = { ...record, kind: 'caregiver' as const, specialties: undefined, skills: ['elder_care'] as never, serviceRadiusKm: 15, verified: false };
-    expect(ownPractitionerView(caregiver)).toEqual(ownView(caregiver));
   });
 });

@@ -1,0 +1,37 @@
+/**
+ * What the audit tamper tests (unit and integration) edit: every attribute the writer stores on an
+ * audit item, written out here rather than derived from the code under test, so a change to what is
+ * stored fails them.
+ */
+export const STORED_ATTRIBUTES = [
+  'action',
+  'actor',
+  'actorId',
+  'at',
+  'hash',
+  'outcome',
+  'pk',
+  'prevHash',
+  'reason',
+  'requestId',
+  'resource',
+  'seq',
+  'sk',
+  'sourceIp',
+  'subjectId',
+];
+
+/** The table keys among them: an edit of one moves the item rather than changing it in place. */
+export const KEY_ATTRIBUTES = ['pk', 'sk'];
+
+/** Another value of the same kind: a string or number changed, an array reordered, an object's first field changed. */
+export const altered = (value: unknown): unknown => {
+  if (typeof value === 'string') return `${value}x`;
+  if (typeof value === 'number') return value + 1;
+  if (Array.isArray(value)) return value.length > 1 ? [...value].reverse() : [...value, 'x'];
+  if (value !== null && typeof value === 'object') {
+    const [first] = Object.keys(value).sort();
+    return { ...value, [first!]: altered((value as Record<string, unknown>)[first!]) };
+  }
+  throw new Error(`no alteration for ${String(value)}`);
+};
