@@ -380,6 +380,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patients/{patientId}/symptom-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A patient’s symptom session, for the practitioner of a booking that shared it (else 404)
+         * @description Roles: caregiver, provider. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["patientSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/symptom-sessions/{id}/answers": {
         parameters: {
             query?: never;
@@ -856,6 +876,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review a fulfilled visit once (the patient): 1–5 stars and a sealed comment, feeding the practitioner’s rating
+         * @description Roles: patient. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        post: operations["appointmentReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/caregivers/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verified caregivers free for a visit, ranked for the patient’s needs, each score explained factor by factor
+         * @description Roles: patient. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        post: operations["caregiverMatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/symptom-sessions/{id}/care-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * From the caller’s triage result to care: providers to book with their earliest slot, or the emergency advice
+         * @description Roles: patient. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["careOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1019,6 +1099,9 @@ export interface components {
             /** @enum {string} */
             mode: "in_person" | "video" | "home_visit";
             reason?: string;
+            /** Format: uuid */
+            symptomSessionId?: string;
+            shareProfile?: boolean;
         };
         CancelAppointmentRequest: {
             reason?: string;
@@ -1030,6 +1113,23 @@ export interface components {
         AppointmentStatusRequest: {
             /** @enum {string} */
             status: "fulfilled" | "noshow";
+        };
+        ReviewAppointmentRequest: {
+            /** Format: int32 */
+            rating: number;
+            comment?: string;
+        };
+        CaregiverMatchRequest: {
+            needs: ("elder_care" | "dementia" | "post_operative" | "mobility" | "medication_support" | "palliative" | "child_care" | "companionship")[];
+            languages?: string[];
+            location: {
+                lat: number;
+                lon: number;
+            };
+            /** Format: date-time */
+            start: string;
+            durationHours: number;
+            weeklyDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
         };
         ErrorResponse: {
             error: {
@@ -1138,6 +1238,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             revokedAt?: string;
+            /** Format: uuid */
+            appointmentId?: string;
             /** @enum {string} */
             status: "active" | "revoked" | "expired";
         };
@@ -1381,6 +1483,17 @@ export interface components {
                 mode: "in_person" | "video" | "home_visit";
                 reason?: string;
                 cancelReason?: string;
+                review?: {
+                    /** Format: uuid */
+                    appointmentId: string;
+                    /** Format: uuid */
+                    practitionerId: string;
+                    /** Format: int32 */
+                    rating: number;
+                    comment?: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                };
                 /** Format: date-time */
                 createdAt: string;
                 /** Format: date-time */
@@ -1626,6 +1739,9 @@ export interface components {
             /** @enum {string} */
             mode: "in_person" | "video" | "home_visit";
             reason?: string;
+            /** Format: uuid */
+            symptomSessionId?: string;
+            shareProfile?: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1634,6 +1750,69 @@ export interface components {
         AppointmentPage: {
             items: components["schemas"]["Appointment"][];
             nextCursor?: string;
+        };
+        AppointmentReview: {
+            /** Format: uuid */
+            appointmentId: string;
+            /** Format: uuid */
+            practitionerId: string;
+            /** Format: int32 */
+            rating: number;
+            comment?: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CaregiverMatchResponse: {
+            weightsVersion: string;
+            items: components["schemas"]["CaregiverMatch"][];
+        };
+        CaregiverMatch: {
+            /** Format: uuid */
+            caregiverId: string;
+            /** Format: int32 */
+            score: number;
+            factors: components["schemas"]["MatchFactor"][];
+            earliestStart: string | null;
+        };
+        MatchFactor: {
+            /** @enum {string} */
+            code: "skills" | "language" | "distance" | "availability" | "rating" | "continuity";
+            /** Format: int32 */
+            weight: number;
+            /** Format: int32 */
+            points: number;
+        };
+        CareOptions: {
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            level: "emergency_ambulance" | "emergency" | "consultation_24" | "consultation" | "self_care";
+            /** @enum {string} */
+            action: "book" | "emergency" | "self_care";
+            /** @enum {string} */
+            specialty?: "general_practice" | "cardiology" | "dermatology" | "paediatrics" | "mental_health" | "physiotherapy" | "obstetrics" | "ayurveda";
+            teleconsultationOk?: boolean;
+            /** Format: date-time */
+            before?: string;
+            items: components["schemas"]["CareOption"][];
+            advice?: string;
+            message: string;
+        };
+        CareOption: {
+            practitioner: components["schemas"]["CareOptionPractitioner"];
+            /** @enum {string} */
+            mode: "video" | "in_person";
+            earliestSlot: components["schemas"]["Slot"];
+        };
+        CareOptionPractitioner: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            specialties: ("general_practice" | "cardiology" | "dermatology" | "paediatrics" | "mental_health" | "physiotherapy" | "obstetrics" | "ayurveda")[];
+            languages: string[];
+            timeZone: string;
+            city: string;
+            telehealth: boolean;
         };
     };
     responses: {
@@ -2583,6 +2762,41 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             /** @description No such session of the caller’s. */
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    patientSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A patient’s symptom session, for the practitioner of a booking that shared it (else 404) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SymptomSession"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such session, no live consent of a booking with this practitioner that names it (revoked, expired, cancelled, or another session): never told apart. */
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
@@ -3588,6 +3802,116 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    appointmentReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewAppointmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Review a fulfilled visit once (the patient): 1–5 stars and a sealed comment, feeding the practitioner’s rating */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentReview"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such appointment of the caller’s as the patient (the practitioner, anyone else, or an unknown id): never told apart. */
+            404: components["responses"]["404"];
+            /** @description `not_reviewable`: the visit is not fulfilled (or its practitioner’s account was deleted); `already_reviewed`: it has its review. */
+            409: components["responses"]["409"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    caregiverMatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaregiverMatchRequest"];
+            };
+        };
+        responses: {
+            /** @description Verified caregivers free for a visit, ranked for the patient’s needs, each score explained factor by factor */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaregiverMatchResponse"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    careOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description From the caller’s triage result to care: providers to book with their earliest slot, or the emergency advice */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareOptions"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such session of the caller’s. */
+            404: components["responses"]["404"];
+            /** @description `triage_pending`: the session has no result yet (poll it, then ask again); `triage_failed`: it could not be triaged. */
+            409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
         };

@@ -1,13 +1,14 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, NestedStack, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { routes, ROUTE_IDS, type RouteId } from '../functions/routes';
+import { ROUTE_AREAS, routes, ROUTE_IDS, type RouteArea, type RouteId } from '../functions/routes';
 import { TABLES, TABLE_NAMES, type TableName } from '../shared/data/tables';
 import { STAGE_THROTTLE_DEFAULT } from '../shared/http/rate-limit';
 import { isPublic, type HttpMethod, type RouteDef, type Throttle } from '../shared/http/route';
@@ -142,6 +143,11 @@ export class Api extends Construct {
   public readonly stage: apigw.Stage;
   /** One function per route, keyed by route id. */
   public readonly functions: Readonly<Record<RouteId, lambda.IFunction>>;
+  /**
+   * One nested stack per route area (`Api/<Area>Routes`): the area's functions, roles, Lambda
+   * permissions and methods. Everything stateful stays in the stage stack (docs/adr/0008-api-nested-stacks.md).
+   */
+  public readonly areaStacks: Readonly<Record<RouteArea, NestedStack>>;
   public readonly authorizerFunction: lambda.IFunction;
   public readonly authorizer: apigw.IAuthorizer;
   /** The built-in token issuer (`AUTH_ISSUER`). */
@@ -231,7 +237,7 @@ export class Api extends Construct {
     this.clientId = `carebow-${props.stage}`;
     this.issuer = props.issuer ?? `https://${this.restApi.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${props.stage}`;
 
-    this.authorizerFunction = this.nodeFunction('Authorizer', {
+    this.authorizerFunction = this.nodeFunction(this, 'Authorizer', {
       entry: 'identity/authorizer',
       description: 'Token authorizer: verifies bearer access tokens',
       memorySize: 512,
@@ -266,29 +272,21 @@ export class Api extends Construct {
     };
     const functions = {} as Record<RouteId, lambda.IFunction>;
     const methodsByPath = new Map<string, HttpMethod[]>();
-    for (const routeId of ROUTE_IDS) {
-      const route: RouteDef = routes[routeId];
-      const fn = this.nodeFunction(pascal(routeId), {
-        entry: route.entry,
-        description: `${route.method} ${route.path}: ${route.summary}`,
-        memorySize: PASSWORD_HASHING_ROUTES.has(routeId) ? 1024 : 512,
-        environment,
-        ...(route.bundleFiles ? { bundleFiles: route.bundleFiles } : {}),
-      });
-      grantDeclared(fn, route.grants, grantTargets);
-      functions[routeId] = fn;
-
-      const resource = this.restApi.root.resourceForPath(route.path);
-      const method = resource.addMethod(
-        route.method,
-        new apigw.LambdaIntegration(fn, { allowTestInvoke: false }),
-        isPublic(route.access)
-          ? { authorizationType: apigw.AuthorizationType.NONE, operationName: routeId }
-          : { authorizationType: apigw.AuthorizationType.CUSTOM, authorizer: this.authorizer, operationName: routeId },
-      );
-      if (isPublic(route.access)) acknowledge(method, 'publicRoute');
-      methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
+    const areaStacks = {} as Record<RouteArea, NestedStack>;
+    for (const area of Object.keys(ROUTE_AREAS) as RouteArea[]) {
+      // Functions, roles, permissions and methods only: nothing stateful (docs/adr/0008-api-nested-stacks.md).
+      const areaStack = new NestedStack(this, `${pascal(area)}Routes`, { description: `CareBow ${props.stage}: the ${area} routes (functions and methods)` });
+      areaStacks[area] = areaStack;
+      for (const routeId of Object.keys(ROUTE_AREAS[area]) as RouteId[]) {
+        if (routeId in functions) throw new Error(`Route ${routeId} is in two areas of ROUTE_AREAS`);
+        functions[routeId] = this.routeFunction(areaStack, routeId, environment, grantTargets);
+        const route: RouteDef = routes[routeId];
+        methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
+      }
     }
+    const missing = ROUTE_IDS.filter((routeId) => !(routeId in functions));
+    if (missing.length > 0) throw new Error(`Routes in no area of ROUTE_AREAS (functions/routes/index.ts): ${missing.join(', ')}`);
+    this.areaStacks = areaStacks;
     this.functions = functions;
 
     for (const [routePath, methods] of methodsByPath) {
@@ -337,12 +335,52 @@ export class Api extends Construct {
     };
   }
 
-  /** A function with its own log group and role (lib/functions.ts), invoked by API Gateway only. */
+  /**
+   * One route: its function, role and method in the area's nested stack, invoked by API Gateway
+   * only. Its log group and its path resource stay here in the stage stack: the log group's
+   * logical id is pinned (it holds evidence), and path resources are shared between areas.
+   */
+  private routeFunction(areaStack: NestedStack, routeId: RouteId, environment: Record<string, string>, grantTargets: GrantTargets): lambda.IFunction {
+    const route: RouteDef = routes[routeId];
+    const name = pascal(routeId);
+    const fn = this.nodeFunction(areaStack, name, {
+      entry: route.entry,
+      description: `${route.method} ${route.path}: ${route.summary}`,
+      memorySize: PASSWORD_HASHING_ROUTES.has(routeId) ? 1024 : 512,
+      environment,
+      logGroup: this.logGroup(`${name}Logs`),
+      ...(route.bundleFiles ? { bundleFiles: route.bundleFiles } : {}),
+    });
+    grantDeclared(fn, route.grants, grantTargets);
+    // A Method in the nested stack on the stage stack's resource: it attaches to the same REST API
+    // and authorizer, and changes the API's deployment like a method built here would.
+    const method = new apigw.Method(areaStack, `${name}Method`, {
+      resource: this.restApi.root.resourceForPath(route.path),
+      httpMethod: route.method,
+      integration: new StageLambdaIntegration(fn, this.props.stage),
+      options: isPublic(route.access)
+        ? { authorizationType: apigw.AuthorizationType.NONE, operationName: routeId }
+        : { authorizationType: apigw.AuthorizationType.CUSTOM, authorizer: this.authorizer, operationName: routeId },
+    });
+    // A public method has no authorizer at all; the others have the Lambda token authorizer.
+    acknowledge(method, isPublic(route.access) ? 'publicRoute' : 'apiLambdaAuthorizerNotCognito');
+    return fn;
+  }
+
+  /** A function with its own role (lib/functions.ts), invoked by API Gateway only. */
   private nodeFunction(
+    scope: Construct,
     name: string,
-    options: { entry: string; description: string; memorySize: number; environment: Record<string, string>; bundleFiles?: readonly string[] },
+    options: {
+      entry: string;
+      description: string;
+      memorySize: number;
+      environment: Record<string, string>;
+      bundleFiles?: readonly string[];
+      logGroup?: logs.ILogGroup;
+    },
   ): lambda.IFunction {
-    const fn = nodeFunction(this, name, this.functionSettings, {
+    const fn = nodeFunction(scope, name, this.functionSettings, {
       ...options,
       timeout: Duration.seconds(10),
       ...(this.props.reservedConcurrency !== undefined ? { reservedConcurrency: this.props.reservedConcurrency } : {}),
@@ -391,6 +429,32 @@ export class Api extends Construct {
     // The defaults keep API Gateway's status (415, 502, 504, ...); only the body and headers change.
     respond('Default4xx', apigw.ResponseType.DEFAULT_4XX, 'invalid_request', 'The request is invalid.');
     respond('Default5xx', apigw.ResponseType.DEFAULT_5XX, 'internal_error', 'Something went wrong. Quote the request id if you contact support.');
+  }
+}
+
+/**
+ * `LambdaIntegration`, except that the invoke permission names the stage by its name rather than by
+ * a reference to the `AWS::ApiGateway::Stage`. With the method and the permission in an area's
+ * nested stack, that reference would make the nested stack wait for the stage, which waits for the
+ * deployment, which waits for the nested stack's methods: a cycle. No console test-invoke permission.
+ */
+class StageLambdaIntegration extends apigw.AwsIntegration {
+  public constructor(
+    private readonly handler: lambda.IFunction,
+    private readonly stageName: string,
+  ) {
+    super({ proxy: true, service: 'lambda', path: `2015-03-31/functions/${handler.functionArn}/invocations` });
+  }
+
+  public override bind(method: apigw.Method): apigw.IntegrationConfig {
+    const config = super.bind(method);
+    this.handler.addPermission('ApiPermission', {
+      principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+      scope: method,
+      // API Gateway's execute-api ARN: path parameters become wildcards (`/appointments/*/cancel`).
+      sourceArn: method.api.arnForExecuteApi(method.httpMethod, method.resource.path.replace(/\{[^}]*\}/g, '*'), this.stageName),
+    });
+    return config;
   }
 }
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -55,6 +55,13 @@ export interface NodeFunctionOptions {
    * @default - none
    */
   readonly bundleFiles?: readonly string[];
+  /**
+   * The function's log group, when it must live elsewhere than the function: a route function in an
+   * area's nested stack keeps its log group in the stage stack, where its logical id is pinned
+   * (docs/adr/0008-api-nested-stacks.md).
+   * @default - a new encrypted log group `<name>Logs` beside the function
+   */
+  readonly logGroup?: logs.ILogGroup;
 }
 
 /** A log group encrypted with the stage's CMK, with the stage's retention and removal policy. */
@@ -67,7 +74,7 @@ export const encryptedLogGroup = (scope: Construct, id: string, settings: Functi
   });
 
 /**
- * A function with its own encrypted log group (`<name>Logs`) and its own role (`<name>Role`),
+ * A function with its own encrypted log group (`<name>Logs`, unless one is passed) and its own role (`<name>Role`),
  * which may write to that log group and send traces, and nothing else until grants are added
  * (`grantDeclared`). Bundled with the local esbuild as minified ESM for nodejs24.x on arm64.
  *
@@ -75,7 +82,7 @@ export const encryptedLogGroup = (scope: Construct, id: string, settings: Functi
  * Gateway, `queueWorkerNoLambdaDlq` for an SQS event source): that differs per caller.
  */
 export const nodeFunction = (scope: Construct, name: string, settings: FunctionSettings, options: NodeFunctionOptions): nodejs.NodejsFunction => {
-  const logGroup = encryptedLogGroup(scope, `${name}Logs`, settings);
+  const logGroup = options.logGroup ?? encryptedLogGroup(scope, `${name}Logs`, settings);
   const role = new iam.Role(scope, `${name}Role`, {
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     description: `CareBow ${settings.stage}: ${name} function`,
@@ -168,6 +175,9 @@ export const DATA_KEY_ACTIONS: Readonly<Record<NonNullable<Grants['dataKeys']>, 
   generate: ['kms:Decrypt', 'kms:GenerateDataKey'],
 };
 
+/** What `grants.blindIndexSecret` allows on the secret (CDK's grantRead). */
+export const SECRET_READ_ACTIONS: readonly string[] = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'];
+
 /** What `grants.triageQueue: 'send'` allows on the queue, and on its CMK. */
 export const QUEUE_SEND_ACTIONS: readonly string[] = ['sqs:SendMessage'];
 export const QUEUE_SEND_KEY_ACTIONS: readonly string[] = ['kms:GenerateDataKey', 'kms:Decrypt'];
@@ -227,7 +237,22 @@ export const grantDeclared = (fn: lambda.IFunction, grants: Grants, targets: Gra
     if (grants.tokenSigningKey === 'publicKey') signingKey.grant(fn, 'kms:GetPublicKey');
     if (grants.tokenSigningKey === 'describe') signingKey.grant(fn, 'kms:DescribeKey');
   }
-  if (grants.blindIndexSecret === true) need(targets.blindIndexSecret, 'the blind-index secret').grantRead(fn);
+  if (grants.blindIndexSecret === true) {
+    // Not secret.grantRead(): for a secret under a customer-managed key it adds the function's
+    // role to the KEY's policy, so the stage's key would depend on a role in an area's nested
+    // stack, whose parameters depend on the key: a cycle. The key policy delegates to IAM, so the
+    // same permissions on the role suffice: read the secret, and decrypt only via Secrets Manager.
+    const secret = need(targets.blindIndexSecret, 'the blind-index secret');
+    iam.Grant.addToPrincipal({ grantee: fn, actions: [...SECRET_READ_ACTIONS], resourceArns: [secret.secretArn] });
+    if (secret.encryptionKey !== undefined) {
+      iam.Grant.addToPrincipal({
+        grantee: fn,
+        actions: ['kms:Decrypt'],
+        resourceArns: [secret.encryptionKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(secret).region}.${Stack.of(secret).urlSuffix}` } },
+      });
+    }
+  }
   if (grants.triageQueue !== undefined) {
     const queue = need(targets.triageQueue, 'the triage queue');
     if (grants.triageQueue === 'probe') queue.grant(fn, 'sqs:GetQueueAttributes');

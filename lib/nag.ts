@@ -109,9 +109,9 @@ export const ACKNOWLEDGEMENTS = {
       'The rule only recognises Cognito user-pool authorizers.',
   },
   publicRoute: {
-    ids: ['AwsSolutions-APIG4'],
+    ids: ['AwsSolutions-APIG4', 'AwsSolutions-COG4'],
     reason:
-      'This method is public in the route table on purpose (health, credential exchange, JWKS, discovery, OpenAPI): a caller cannot hold a token yet, or the document is public. ' +
+      'This method is public in the route table on purpose (health, credential exchange, JWKS, discovery, OpenAPI): a caller cannot hold a token yet, or the document is public, so it has no authorizer, Cognito or other. ' +
       'It is acknowledged per method; a test asserts the public methods are exactly the public routes.',
   },
   emailSubscriptionNoDlq: {

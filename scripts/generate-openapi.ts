@@ -19,6 +19,7 @@ import { assessmentRoutes } from '../functions/routes/assessment';
 import { auditRoutes } from '../functions/routes/audit';
 import { careRoutes } from '../functions/routes/care';
 import { appointmentRoutes } from '../functions/routes/care-appointments';
+import { matchingRoutes } from '../functions/routes/care-matching';
 import { chatRoutes } from '../functions/routes/chat';
 import { identityRoutes } from '../functions/routes/identity';
 import { platformRoutes } from '../functions/routes/platform';
@@ -52,6 +53,7 @@ export const AREAS = {
     routes: appointmentRoutes,
     description: 'Care: booking a practitioner’s free slot, and the appointment’s life (cancel, reschedule, outcome).',
   },
+  matching: { routes: matchingRoutes, description: 'Care: caregivers ranked for a patient’s needs, with the reasons for each score.' },
 } as const;
 
 export type Area = keyof typeof AREAS;
@@ -97,6 +99,17 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
     headers: ['Location'],
   },
   sessionGet: { errors: { 404: SESSION_GONE } },
+  patientSession: {
+    errors: {
+      404: 'No such session, no live consent of a booking with this practitioner that names it (revoked, expired, cancelled, or another session): never told apart.',
+    },
+  },
+  careOptions: {
+    errors: {
+      404: SESSION_GONE,
+      409: '`triage_pending`: the session has no result yet (poll it, then ask again); `triage_failed`: it could not be triaged.',
+    },
+  },
   sessionAnswers: {
     errors: { 404: SESSION_GONE, 409: 'The session changed meanwhile, or the Idempotency-Key was used for another request or is still running.' },
   },
@@ -129,6 +142,12 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
     },
   },
   practitionerGet: { errors: { 404: 'No such practitioner, not verified, or their account is no longer active or in the role: never told apart.' } },
+  appointmentReview: {
+    errors: {
+      404: 'No such appointment of the caller’s as the patient (the practitioner, anyone else, or an unknown id): never told apart.',
+      409: '`not_reviewable`: the visit is not fulfilled (or its practitioner’s account was deleted); `already_reviewed`: it has its review.',
+    },
+  },
 };
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 429 | 500 | 503;

@@ -12,6 +12,7 @@ import {
   availabilityStore,
   ledgers,
   appointments,
+  ratingRemover,
 } from '../../shared/runtime/composition';
 
 const deps = {
@@ -20,6 +21,7 @@ const deps = {
   consents: records(),
   practitioners: practitionerRemover(),
   availability: availabilityStore(),
+  ratings: ratingRemover(),
   ledgers: ledgers(),
   appointments: appointments(),
   vault: vault(),

@@ -2,13 +2,26 @@ import { appointmentRoutes as routes } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { idempotent } from '../../shared/http/idempotency';
 import { bookAppointment } from '../../shared/care/book-appointment';
-import { appointments, auditLog, availabilityStore, clock, idempotencyStore, ledgers, practitionerReader, vault } from '../../shared/runtime/composition';
+import {
+  appointments,
+  auditLog,
+  availabilityStore,
+  clock,
+  idempotencyStore,
+  ledgers,
+  practitionerReader,
+  shareConsentGrants,
+  symptomSessionReader,
+  vault,
+} from '../../shared/runtime/composition';
 
 const deps = {
   practitioners: practitionerReader(),
   availability: availabilityStore(),
   ledgers: ledgers(),
   appointments: appointments(),
+  consents: shareConsentGrants(),
+  sessions: symptomSessionReader(),
   vault: vault(),
   audit: auditLog(),
   clock,

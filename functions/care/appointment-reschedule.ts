@@ -1,13 +1,14 @@
 import { appointmentRoutes as routes } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { rescheduleAppointment } from '../../shared/care/reschedule-appointment';
-import { appointments, auditLog, availabilityStore, clock, ledgers, practitionerReader } from '../../shared/runtime/composition';
+import { appointments, auditLog, availabilityStore, clock, ledgers, practitionerReader, shareConsents } from '../../shared/runtime/composition';
 
 const deps = {
   practitioners: practitionerReader(),
   availability: availabilityStore(),
   ledgers: ledgers(),
   appointments: appointments(),
+  consents: shareConsents(),
   audit: auditLog(),
   clock,
 };

@@ -8,6 +8,8 @@ import {
   BookAppointmentRequest,
   CancelAppointmentRequest,
   RescheduleAppointmentRequest,
+  AppointmentReview,
+  ReviewAppointmentRequest,
 } from '../../shared/contracts/care-appointments';
 import { ANY_USER, PATIENT, PRACTITIONER } from './access';
 import { RECORDS_READ, RECORDS_WRITE } from './grants';
@@ -25,4 +27,5 @@ export const appointmentRoutes = routeTable({
   appointmentCancel: route('POST /api/v1/appointments/{id}/cancel', 'care/appointment-cancel', ANY_USER, { summary: 'Cancel an appointment (either party); the slot is free again at once', params: IdParams, body: CancelAppointmentRequest, response: Appointment, status: 200, grants: RECORDS_WRITE }),
   appointmentReschedule: route('POST /api/v1/appointments/{id}/reschedule', 'care/appointment-reschedule', PATIENT, { summary: 'Move an appointment to another free slot (the patient); 409 keeps the old time', params: IdParams, body: RescheduleAppointmentRequest, response: Appointment, status: 200, grants: { tables: { records: 'readWrite' } } }),
   appointmentStatus: route('POST /api/v1/appointments/{id}/status', 'care/appointment-status', PRACTITIONER, { summary: 'Record a started visit as fulfilled or a no-show (the practitioner)', params: IdParams, body: AppointmentStatusRequest, response: Appointment, status: 200, grants: { tables: { records: 'readWrite' } } }),
+  appointmentReview: route('POST /api/v1/appointments/{id}/review', 'care/appointment-review', PATIENT, { summary: 'Review a fulfilled visit once (the patient): 1–5 stars and a sealed comment, feeding the practitioner’s rating', params: IdParams, body: ReviewAppointmentRequest, response: AppointmentReview, status: 201, grants: RECORDS_WRITE }),
 });

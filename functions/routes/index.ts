@@ -8,6 +8,28 @@ import { auditRoutes } from './audit';
 import { chatRoutes } from './chat';
 import { careRoutes } from './care';
 import { appointmentRoutes } from './care-appointments';
+import { matchingRoutes } from './care-matching';
+
+/**
+ * The route table's modules, by area: each area's functions deploy together as one nested stack
+ * (lib/api.ts, docs/adr/0008-api-nested-stacks.md) and form one tag of the OpenAPI document.
+ * A module missing here fails synthesis.
+ */
+export const ROUTE_AREAS = {
+  platform: platformRoutes,
+  identity: identityRoutes,
+  records: recordRoutes,
+  triage: triageRoutes,
+  assessment: assessmentRoutes,
+  chat: chatRoutes,
+  account: accountRoutes,
+  audit: auditRoutes,
+  care: careRoutes,
+  appointments: appointmentRoutes,
+  matching: matchingRoutes,
+} as const;
+
+export type RouteArea = keyof typeof ROUTE_AREAS;
 
 /**
  * THE route table. Every route exists once: the CDK API (one function per line), the local
@@ -26,6 +48,7 @@ export const routes = {
   ...auditRoutes,
   ...careRoutes,
   ...appointmentRoutes,
+  ...matchingRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;

@@ -3,12 +3,13 @@ import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
 import type { ConsentRecord } from '../records/ports';
 import { cancelFutureAppointments } from '../care/cancel-future-appointments';
-import type { BookingDeps, PractitionerRepository } from '../care/ports';
+import type { BookingDeps, PractitionerRepository, RatingRepository } from '../care/ports';
 
 export type DeleteAccountDeps = Pick<AppDeps, 'users' | 'refreshFamilies' | 'consents' | 'vault' | 'audit' | 'clock'> &
   Pick<BookingDeps, 'appointments' | 'ledgers'> & {
     readonly practitioners: Pick<PractitionerRepository, 'remove'>;
     readonly availability: Pick<BookingDeps['availability'], 'remove'>;
+    readonly ratings: Pick<RatingRepository, 'remove'>;
   };
 
 /**
@@ -18,10 +19,14 @@ export type DeleteAccountDeps = Pick<AppDeps, 'users' | 'refreshFamilies' | 'con
  * 2. every refresh-token family is revoked;
  * 3. every consent the user granted or received is revoked;
  * 4. care: a practitioner profile (not sealed: name, credential numbers) and with it its directory
- *    entry are deleted, and the availability, so nobody can book any more; then every booked
+ *    entry are deleted, and the availability, so nobody can book any more, and their rating aggregate
+ *    (`RATING`: a sum and a count of stars; the reviews stay on the patients' own copies); then every booked
  *    appointment that has not started, as patient or practitioner, is cancelled (both copies, the
  *    ledger released: the slot is free again). Past ones stay: the patient's sealed reason is shredded
- *    with the data key in step 5, and the other party keeps their copy (no reason in it);
+ *    with the data key in step 5, and the other party keeps their copy (no reason in it). A patient's
+ *    reviews stay on their past copies: the comment is sealed, so shredded in step 5, and the stars
+ *    keep counting in the practitioner's aggregate, which names no one (a visit that happened keeps
+ *    its rating; taking it back would let a deletion rewrite a practitioner's public average);
  * 5. the user's data key is destroyed: every sealed field of theirs, in the tables and in every
  *    backup, is now ciphertext that nothing can open;
  * 6. the deletion is audited (the trail holds ids, never PHI, and outlives the account).
@@ -43,6 +48,7 @@ export const deleteAccount = async (deps: DeleteAccountDeps, caller: Caller, met
   for (const consent of consents.filter((c) => c.revokedAt === undefined)) await deps.consents.revoke(consent.patientId, consent.id, now);
   await deps.practitioners.remove(caller.userId);
   await deps.availability.remove(caller.userId);
+  await deps.ratings.remove(caller.userId);
   const cancelled = await cancelFutureAppointments(deps, caller.userId, deps.clock.now());
   await deps.vault.destroy(caller.userId);
   await deps.audit.append({

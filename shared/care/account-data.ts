@@ -1,4 +1,4 @@
-import type { Appointment, AvailabilityView } from '../contracts/care-appointments';
+import type { Appointment, AppointmentReview, AvailabilityView } from '../contracts/care-appointments';
 import type { Vault } from '../vault/vault';
 import { appointmentPlaces } from './places';
 import { appointmentView } from './views';
@@ -28,13 +28,13 @@ export const everyCopy = async (
   return records;
 };
 
-/** An appointment as the account export holds it: the appointment view, with the reasons opened on the patient's own copies. */
-export type ExportedAppointment = Appointment & { readonly cancelReason?: string };
+/** An appointment as the account export holds it: the appointment view, with the reasons and the review opened on the patient's own copies. */
+export type ExportedAppointment = Appointment & { readonly cancelReason?: string; readonly review?: AppointmentReview };
 
 /**
  * Every appointment in `userId`'s partition, as the patient and as the practitioner (pending ones
- * left out), in start order. The reason and the cancellation reason are opened on the caller's own
- * copies as the patient only (the practitioner's copy holds none).
+ * left out), in start order. The reason, the cancellation reason and the caller's review (its comment
+ * opened) are on the caller's own copies as the patient only (the practitioner's copy holds none).
  */
 export const exportAppointments = async (
   deps: { readonly appointments: Pick<AppointmentRepository, 'list'>; readonly vault: Pick<Vault, 'open'> },
@@ -51,9 +51,22 @@ export const exportAppointments = async (
       const reason = own && record.reasonSealed ? await deps.vault.open(appointmentPlaces.reason(userId, record.id), record.reasonSealed) : undefined;
       const cancelReason =
         own && record.cancelReasonSealed ? await deps.vault.open(appointmentPlaces.cancelReason(userId, record.id), record.cancelReasonSealed) : undefined;
-      return appointmentView(record, reason, cancelReason);
+      const review = own && record.review ? await reviewView(deps, record) : undefined;
+      return { ...appointmentView(record, reason, cancelReason), ...(review ? { review } : {}) };
     }),
   );
+};
+
+/** The patient's review on their own copy, its comment opened. */
+const reviewView = async (deps: { readonly vault: Pick<Vault, 'open'> }, record: AppointmentRecord): Promise<AppointmentReview> => {
+  const { rating, commentSealed, createdAt } = record.review!;
+  return {
+    appointmentId: record.id,
+    practitionerId: record.practitionerId,
+    rating,
+    ...(commentSealed ? { comment: await deps.vault.open(appointmentPlaces.reviewComment(record.patientId, record.id), commentSealed) } : {}),
+    createdAt,
+  };
 };
 
 /** The stored availability as its owner sees it (`getOwnAvailability`), read in the profile's zone. */

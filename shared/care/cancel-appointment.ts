@@ -7,9 +7,13 @@ import type { AppointmentRecord, BookingDeps } from './ports';
 
 type Deps<K extends keyof BookingDeps> = Pick<BookingDeps, K>;
 
-/** Either party cancels a booked appointment; its interval is released from the ledger at once. */
+/**
+ * Either party cancels a booked appointment; its interval is released from the ledger at once. The
+ * share consent its booking gave (`shareProfile`) is revoked with the copies, named in the one audit
+ * event (`consent_revoked:<id>`) and put back if that append fails.
+ */
 export const cancelAppointment = async (
-  deps: Deps<'appointments' | 'ledgers' | 'vault' | 'audit' | 'clock'>,
+  deps: Deps<'appointments' | 'ledgers' | 'consents' | 'vault' | 'audit' | 'clock'>,
   caller: Caller,
   appointmentId: string,
   body: { reason?: string | undefined },
@@ -18,6 +22,7 @@ export const cancelAppointment = async (
   const { mine, copies } = await loadBooked(deps, caller, appointmentId);
   let refused: string | undefined = !copies ? 'not_found' : copies[0].status !== 'booked' ? `not_booked:${copies[0].status}` : undefined;
   let next: AppointmentRecord | undefined;
+  let revoked = false;
   if (!refused) {
     const [patient] = copies!;
     next = {
@@ -30,12 +35,33 @@ export const cancelAppointment = async (
     if (!(await replaceBoth(deps, copies!, next))) {
       refused = 'conflict';
       next = undefined;
+    } else if (next.shareConsentId) {
+      try {
+        // `false` when the patient revoked it already: nothing to undo then.
+        revoked = await deps.consents.revoke(next.patientId, next.shareConsentId, next.updatedAt);
+      } catch (error) {
+        await restoreBoth(deps, copies!, next);
+        throw error;
+      }
     }
   }
   await auditOrUndo(
     deps,
-    event(caller, meta, 'appointment.cancel', mine?.patientId ?? caller.userId, appointmentId, next ? 'success' : 'failure', refused),
-    next ? () => restoreBoth(deps, copies!, next!) : undefined,
+    event(
+      caller,
+      meta,
+      'appointment.cancel',
+      mine?.patientId ?? caller.userId,
+      appointmentId,
+      next ? 'success' : 'failure',
+      refused ?? (revoked ? `consent_revoked:${next!.shareConsentId}` : undefined),
+    ),
+    next
+      ? async () => {
+          if (revoked) await deps.consents.undoRevoke(next!.patientId, next!.shareConsentId!, next!.updatedAt);
+          await restoreBoth(deps, copies!, next!);
+        }
+      : undefined,
   );
   if (refused === 'not_found') throw new NotFoundError();
   if (!next) throw new ConflictError('Only a booked appointment can be cancelled.', 'not_cancellable');

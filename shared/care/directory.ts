@@ -5,7 +5,7 @@ import type { Caller, RequestMeta } from '../domain/caller';
 import { ValidationError } from '../errors';
 import { DIRECTORY_PRECISION, directoryPoint } from './directory-position';
 import { cellsCovering, distanceKm, type LatLon } from './geohash';
-import type { CareDeps, DirectoryEntry, DirectoryFilter, PractitionerDirectory, PractitionerRecord } from './ports';
+import type { CareDeps, DirectoryEntry, DirectoryFilter, PractitionerDirectory, PractitionerRecord, RatingRepository } from './ports';
 import { publicView } from './practitioners';
 
 /**
@@ -33,7 +33,7 @@ import { publicView } from './practitioners';
  * views, not PHI, and names no single subject).
  */
 
-type Deps = Pick<CareDeps, 'users' | 'audit'> & { readonly directory: PractitionerDirectory };
+type Deps = Pick<CareDeps, 'users' | 'audit'> & { readonly directory: PractitionerDirectory; readonly ratings: Pick<RatingRepository, 'getMany'> };
 
 export { DIRECTORY_PRECISION, directoryPoint, directoryPosition } from './directory-position';
 
@@ -167,8 +167,9 @@ const searchNear = async (
   );
   const distances = new Map(ranked.map((c) => [c.id, c.distance]));
   const last = ranked[examined.length - 1];
+  const ratings = await deps.ratings.getMany(shown.map((record) => record.userId));
   return {
-    items: shown.map((record) => ({ ...publicView(record), distanceKm: roundKm(distances.get(record.userId)!) })),
+    items: shown.map((record) => ({ ...publicView(record, ratings.get(record.userId)), distanceKm: roundKm(distances.get(record.userId)!) })),
     ...(ranked.length > examined.length && last ? { nextCursor: encodeCursor({ v: 1, f, d: last.distance, i: last.id }) } : {}),
   };
 };
@@ -182,8 +183,9 @@ const searchAll = async (deps: Deps, filter: DirectoryFilter, f: string, limit: 
     found.entries.map((e) => e.record),
     limit,
   );
+  const ratings = await deps.ratings.getMany(shown.map((record) => record.userId));
   return {
-    items: shown.map((record) => publicView(record)),
+    items: shown.map((record) => publicView(record, ratings.get(record.userId))),
     ...(found.resume === undefined ? {} : { nextCursor: encodeCursor({ v: 1, f, a: found.resume }) }),
   };
 };

@@ -17,4 +17,12 @@ export const appointmentPlaces = {
     sk: appointmentKey(appointmentId),
     attribute: 'cancelReasonSealed',
   }),
+  /** A review's comment: the nested `review.commentSealed` of the patient's copy (ReviewRepository). */
+  reviewComment: (patientId: string, appointmentId: string): FieldPlace => ({
+    userId: patientId,
+    table: 'records',
+    pk: userKey(patientId),
+    sk: appointmentKey(appointmentId),
+    attribute: 'review.commentSealed',
+  }),
 };

@@ -6,6 +6,8 @@ import type { Availability } from '../contracts/care-availability';
 import type { AppointmentStatus, APPOINTMENT_MODES } from '../contracts/care-appointments';
 import type { Page, PageRequest } from '../domain/page';
 import type { Vault } from '../vault/vault';
+import type { ConsentRepository, ConsentUndo } from '../records/ports';
+import type { SymptomSessionReader } from '../triage/ports';
 import type { Ledger } from './ledger';
 import type { LocalDate } from './time-zone';
 
@@ -79,6 +81,8 @@ export interface PractitionerRepository {
  */
 export interface CareDeps {
   readonly practitioners: PractitionerRepository;
+  /** The rating aggregates the public views show (and caregiver matching reads). */
+  readonly ratings: RatingRepository;
   /** The practitioner's account: a public profile shows only while it is active and holds the profile's role. */
   readonly users: Pick<UserRepository, 'get'>;
   readonly audit: AuditLog;
@@ -150,6 +154,16 @@ export interface AppointmentRecord {
   readonly version: number;
   readonly reasonSealed?: string;
   readonly cancelReasonSealed?: string;
+  /**
+   * The patient's review, on the patient's copy only (never the practitioner's), written once by
+   * `ReviewRepository.add`. It does not change `version` (both copies keep the same one), so a
+   * whole-item write of the patient's copy must carry it over: spread the copy it read.
+   */
+  readonly review?: StoredReview;
+  /** The patient's own symptom session the booking named (an id, not PHI); the practitioner reads it only under `shareConsentId`. */
+  readonly symptomSessionId?: string;
+  /** The share consent the booking created (`shareProfile`): revoked when the appointment is cancelled, moved when it is. */
+  readonly shareConsentId?: string;
 }
 
 /** Appointments, one copy per party. */
@@ -172,6 +186,70 @@ export interface AppointmentRepository {
   list(holderId: string, side: 'patient' | 'practitioner', fromMs: number, toMs: number, page: PageRequest): Promise<Page<AppointmentRecord>>;
 }
 
+/**
+ * The share consent a booking with `shareProfile` gives its practitioner: a records consent item
+ * (`ConsentRecord` with its `appointmentId`, in the patient's partition, found by grantee like any
+ * other), written by the booking use cases. Implemented by `DynamoShareConsents`; the fake is
+ * `inMemoryRecords().shareConsents`. The records methods keep their documented contracts.
+ */
+export interface ShareConsents extends Pick<ConsentRepository, 'create' | 'revoke'>, ConsentUndo {
+  /**
+   * Moves an unrevoked consent's `expiresAt` from `from` to `to` in one conditional update, iff it
+   * is still `from`; `false` otherwise (revoked, moved or gone): nothing written. Swapped, its own undo.
+   */
+  moveExpiry(patientId: string, consentId: string, from: string, to: string): Promise<boolean>;
+}
+
+/** A patient's review of a fulfilled visit, as stored on their appointment copy. */
+export interface StoredReview {
+  /** 1–5 stars: plain, it feeds the practitioner's aggregate. */
+  readonly rating: number;
+  /** PHI: sealed with the patient's data key (`appointmentPlaces.reviewComment`). */
+  readonly commentSealed?: string;
+  readonly createdAt: string;
+}
+
+/**
+ * Reviews, on the patient's appointment copy (`USER#<patient>` / `APPT#<id>`, attribute `review`).
+ * "Once, by the patient, after `fulfilled`" is ONE conditional write on that item. Implemented by
+ * `DynamoReviews` (shared/adapters/aws/dynamo-ratings.ts); the fake is `inMemoryBookings().reviewRepository`.
+ */
+export interface ReviewRepository {
+  /**
+   * Sets `review` on `patientId`'s copy iff the copy exists, is the patient's own (`patientId`),
+   * is `fulfilled` and holds no review yet: one conditional update, `version` untouched. `false`
+   * when any of that fails: nothing written.
+   */
+  add(patientId: string, appointmentId: string, review: StoredReview): Promise<boolean>;
+  /** Undoes an `add` whose later step failed: removes `review` iff it is still the one written (its `createdAt`). */
+  remove(patientId: string, appointmentId: string, written: StoredReview): Promise<boolean>;
+}
+
+/** A practitioner's rating aggregate: the sum of their reviews' stars and how many there are. */
+export interface RatingAggregate {
+  readonly sum: number;
+  readonly count: number;
+}
+
+/**
+ * Rating aggregates: one `RATING` item per practitioner in their own partition, changed only by
+ * atomic `ADD`s (no read-modify-write, so concurrent reviews never lose one). Public views show it
+ * through `ratingView` (./views.ts); caregiver matching reads it with `get` / `getMany`. Implemented
+ * by `DynamoRatings` (shared/adapters/aws/dynamo-ratings.ts); the fake is `inMemoryRatings()`.
+ */
+export interface RatingRepository {
+  /** The aggregate, read consistently; `{ sum: 0, count: 0 }` when none. */
+  get(practitionerId: string): Promise<RatingAggregate>;
+  /** The aggregates of several practitioners (batched reads): every id is in the map, `{ sum: 0, count: 0 }` when none. */
+  getMany(practitionerIds: readonly string[]): Promise<Map<string, RatingAggregate>>;
+  /** Counts one review of `stars` (count + 1, sum + stars) in one atomic `ADD`, creating the item if needed. */
+  add(practitionerId: string, stars: number): Promise<void>;
+  /** The undo of `add`: count − 1, sum − stars, in one `ADD`, iff the count is at least 1 (`false`: nothing written). */
+  subtract(practitionerId: string, stars: number): Promise<boolean>;
+  /** Account deletion of the practitioner: deletes the aggregate unconditionally (a no-op when there is none). */
+  remove(practitionerId: string): Promise<void>;
+}
+
 /** The ports of the booking use cases. */
 export interface BookingDeps extends Omit<CareDeps, 'practitioners'> {
   /** Only read here: a practitioner's zone and verification. */
@@ -179,7 +257,13 @@ export interface BookingDeps extends Omit<CareDeps, 'practitioners'> {
   readonly availability: AvailabilityRepository;
   readonly ledgers: LedgerRepository;
   readonly appointments: AppointmentRepository;
+  /** Reviews of fulfilled visits, on the patient's copy. */
+  readonly reviews: ReviewRepository;
   readonly vault: Pick<Vault, 'seal' | 'open'>;
+  /** The share consents of `shareProfile` bookings. */
+  readonly consents: ShareConsents;
+  /** Only to check that a booking's `symptomSessionId` is the patient's own. */
+  readonly sessions: Pick<SymptomSessionReader, 'getSession'>;
 }
 
 /** What a directory search filters on, besides place: a kind's partition, then the profile's own attributes. */
@@ -215,4 +299,32 @@ export interface PractitionerDirectory {
     prefix: string,
     options: { readonly after?: string; readonly limit: number; readonly maxRead: number },
   ): Promise<{ entries: DirectoryEntry[]; resume?: string }>;
+}
+
+/**
+ * A patient's visit history, as caregiver matching's continuity factor reads it: the patient's own
+ * appointment copies (`APPT#<id>` in their partition), never anyone else's. Implemented by
+ * `DynamoVisitHistory`; the fake is `inMemoryVisitHistory` (test/helpers/fakes/care.ts).
+ */
+export interface VisitHistory {
+  /**
+   * How many of `patientId`'s appointments as the patient are `fulfilled`, per practitioner id (ids
+   * with none are absent). One Query on the patient's partition reading at most `maxRead`
+   * appointment items, and only their practitioner, patient and status: never a sealed field. A
+   * patient with more appointments than that is counted over `maxRead` of them.
+   */
+  fulfilledByPractitioner(patientId: string, maxRead: number): Promise<ReadonlyMap<string, number>>;
+}
+
+/** The ports of caregiver matching (shared/care/match-caregivers.ts): it only reads, and appends its audit event. */
+export interface MatchingDeps {
+  readonly directory: PractitionerDirectory;
+  /** A caregiver is matched only while their account is active and holds the role, as the directory shows them. */
+  readonly users: Pick<UserRepository, 'get'>;
+  readonly availability: Pick<AvailabilityRepository, 'get'>;
+  readonly ledgers: Pick<LedgerRepository, 'days'>;
+  readonly ratings: Pick<RatingRepository, 'getMany'>;
+  readonly visits: VisitHistory;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
 }

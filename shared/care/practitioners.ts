@@ -10,8 +10,8 @@ import {
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import { versionFromIfMatch } from '../records/profile';
-import type { CareDeps, PractitionerRecord } from './ports';
-import { ownView } from './views';
+import type { CareDeps, PractitionerRecord, RatingAggregate } from './ports';
+import { ownView, ratingView } from './views';
 
 /**
  * Practitioner profiles: a provider or caregiver keeps one, an admin verifies it, and any signed-in
@@ -65,8 +65,11 @@ export const vouchedFor = (profile: Pick<PractitionerRecord, 'kind' | 'displayNa
 
 export { ownView };
 
-/** The public form: built field by field, so credentials and a caregiver's exact location can never be in it. */
-export const publicView = (record: PractitionerRecord): PublicPractitioner => ({
+/**
+ * The public form: built field by field, so credentials and a caregiver's exact location can never be
+ * in it. `rating` is the average of the reviews' stars to one decimal (`ratingView`), `null` before the first.
+ */
+export const publicView = (record: PractitionerRecord, rating?: RatingAggregate): PublicPractitioner => ({
   id: record.userId,
   kind: record.kind,
   verified: true,
@@ -79,9 +82,7 @@ export const publicView = (record: PractitionerRecord): PublicPractitioner => ({
   ...(record.serviceRadiusKm === undefined ? {} : { serviceRadiusKm: record.serviceRadiusKm }),
   telehealth: record.telehealth,
   ...(record.bio === undefined ? {} : { bio: record.bio }),
-  // No reviews exist yet.
-  rating: null,
-  reviewCount: 0,
+  ...ratingView(rating),
 });
 
 /** Appends the one event of a write; if it fails, undoes `written` (unless someone wrote since) and fails the request. */
@@ -247,7 +248,7 @@ export const verifyPractitioner = async (
  * reason (which only the audit event records).
  */
 export const getPractitioner = async (
-  deps: Deps<'practitioners' | 'users' | 'audit'>,
+  deps: Deps<'practitioners' | 'users' | 'audit'> & { readonly ratings: Pick<CareDeps['ratings'], 'get'> },
   caller: Caller,
   practitionerId: string,
   meta: RequestMeta,
@@ -264,6 +265,7 @@ export const getPractitioner = async (
           : !account.roles.includes(record.kind)
             ? 'role_revoked'
             : undefined;
+  const rating = hidden === undefined ? await deps.ratings.get(practitionerId) : undefined;
   await deps.audit.append({
     action: 'practitioner.read',
     outcome: hidden ? 'failure' : 'success',
@@ -274,5 +276,5 @@ export const getPractitioner = async (
     reason: hidden ?? 'public_view',
   });
   if (hidden !== undefined) throw new NotFoundError();
-  return publicView(record!);
+  return publicView(record!, rating);
 };

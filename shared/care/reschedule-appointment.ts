@@ -2,6 +2,7 @@ import type { Appointment } from '../contracts/care-appointments';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError } from '../errors';
 import { auditOrUndo, changeLedger, event, loadBooked, releaseLedger, releaseOf, replaceBoth, restoreBoth, toView } from './appointment-access';
+import { shareExpiry } from './book-appointment';
 import { SlotUnavailableError } from './errors';
 import { book, type LedgerEntry, release, type Visit } from './ledger';
 import type { AppointmentRecord, BookingDeps } from './ports';
@@ -20,9 +21,11 @@ const visitOf = (entry: LedgerEntry): Visit => ({
 /**
  * The patient moves a booked appointment to `start` (same id). The new interval is booked before the
  * old one is released (on the same day, in the same ledger write), so a lost race keeps the old time.
+ * The share consent its booking gave (`shareProfile`) moves with it (`shareExpiry` of the new end),
+ * named in the one audit event (`consent_moved:<id>`) and moved back if that append fails.
  */
 export const rescheduleAppointment = async (
-  deps: Deps<'practitioners' | 'availability' | 'ledgers' | 'appointments' | 'audit' | 'clock'>,
+  deps: Deps<'practitioners' | 'availability' | 'ledgers' | 'appointments' | 'consents' | 'audit' | 'clock'>,
   caller: Caller,
   appointmentId: string,
   start: string,
@@ -39,6 +42,7 @@ export const rescheduleAppointment = async (
         : undefined;
   let next: AppointmentRecord | undefined;
   let undoLedger: (() => Promise<unknown>) | undefined;
+  let moved: [string, string] | undefined;
   const current = copies?.[0];
   if (!refused) {
     const profile = await deps.practitioners.get(current!.practitionerId);
@@ -78,15 +82,34 @@ export const rescheduleAppointment = async (
           await undoLedger();
           refused = 'conflict';
           next = undefined;
+        } else if (next.shareConsentId && next.endMs !== current!.endMs) {
+          const expiries: [string, string] = [shareExpiry(current!.endMs), shareExpiry(next.endMs)];
+          try {
+            // `false` when the patient revoked it meanwhile: it stays revoked, nothing to undo.
+            if (await deps.consents.moveExpiry(next.patientId, next.shareConsentId, ...expiries)) moved = expiries;
+          } catch (error) {
+            await restoreBoth(deps, copies!, next);
+            await undoLedger();
+            throw error;
+          }
         }
       }
     }
   }
   await auditOrUndo(
     deps,
-    event(caller, meta, 'appointment.reschedule', mine?.patientId ?? caller.userId, appointmentId, next ? 'success' : 'failure', refused),
+    event(
+      caller,
+      meta,
+      'appointment.reschedule',
+      mine?.patientId ?? caller.userId,
+      appointmentId,
+      next ? 'success' : 'failure',
+      refused ?? (moved ? `consent_moved:${next!.shareConsentId}` : undefined),
+    ),
     next
       ? async () => {
+          if (moved) await deps.consents.moveExpiry(next!.patientId, next!.shareConsentId!, moved[1], moved[0]);
           await restoreBoth(deps, copies!, next!);
           await undoLedger!();
         }

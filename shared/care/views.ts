@@ -1,6 +1,6 @@
 import type { PractitionerProfile } from '../contracts/care';
 import type { Appointment } from '../contracts/care-appointments';
-import type { AppointmentRecord, PractitionerRecord } from './ports';
+import type { AppointmentRecord, PractitionerRecord, RatingAggregate } from './ports';
 
 /**
  * The care area's views of its records, with no schemas in this module (types only), so the
@@ -32,6 +32,20 @@ export const appointmentView = (record: AppointmentRecord, reason?: string, canc
   mode: record.mode,
   ...(reason === undefined ? {} : { reason }),
   ...(cancelReason === undefined ? {} : { cancelReason }),
+  ...(record.symptomSessionId ? { symptomSessionId: record.symptomSessionId } : {}),
+  ...(record.shareConsentId ? { shareProfile: true } : {}),
   createdAt: record.createdAt,
   updatedAt: record.updatedAt,
 });
+
+/**
+ * A rating aggregate as the public views show it (and caregiver matching reads it): the average of
+ * the stars rounded to one decimal (4.25 → 4.3), `null` before the first review. A count of 0 or
+ * less (every review undone) shows as no review; the average is kept within 1–5 whatever is stored.
+ */
+export const ratingView = (aggregate: RatingAggregate | undefined): { rating: number | null; reviewCount: number } => {
+  const count = Math.max(0, Math.floor(aggregate?.count ?? 0));
+  if (count === 0) return { rating: null, reviewCount: 0 };
+  const average = aggregate!.sum / count;
+  return { rating: Math.min(5, Math.max(1, Math.round(average * 10) / 10)), reviewCount: count };
+};

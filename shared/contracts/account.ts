@@ -6,7 +6,7 @@ import { Consent, HealthProfile } from './records';
 import { Conversation } from './chat';
 import { FollowUpAnswer, SymptomSession, TriageInput } from './triage';
 import type { PractitionerProfile } from './care';
-import type { Appointment, AvailabilityView } from './care-appointments';
+import type { Appointment, AppointmentReview, AvailabilityView } from './care-appointments';
 
 /** Every list of the export holds all the caller's records: bounded only by the response size. */
 const all = <T extends z.ZodMiniType>(item: T) => list(item, MAX_RESPONSE_ITEMS);
@@ -31,6 +31,10 @@ const ExportedAppointment = z.object({
   /** Opened on the caller's own copies as the patient only. */
   reason: z.optional(text(1000)),
   cancelReason: z.optional(text(1000)),
+  /** The caller's own review of the visit, as the patient (its comment opened). */
+  review: z.optional(
+    z.object({ appointmentId: Id, practitionerId: Id, rating: z.int().check(z.gte(1), z.lte(5)), comment: z.optional(text(2000)), createdAt: Instant }),
+  ),
   createdAt: Instant,
   updatedAt: Instant,
 });
@@ -70,7 +74,7 @@ const ExportedAvailability = z.object({
 /** Compile-time only: every value of `View` is a value of `Export`'s shape. */
 type Fits<View, Export extends z.ZodMiniType> = View extends z.infer<Export> ? true : never;
 const fits: [
-  Fits<Appointment & { cancelReason?: string }, typeof ExportedAppointment>,
+  Fits<Appointment & { cancelReason?: string; review?: AppointmentReview }, typeof ExportedAppointment>,
   Fits<PractitionerProfile, typeof ExportedPractitioner>,
   Fits<AvailabilityView, typeof ExportedAvailability>,
 ] = [true, true, true];

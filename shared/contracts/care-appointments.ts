@@ -39,6 +39,10 @@ export const BookAppointmentRequest = z
     mode: z.enum(APPOINTMENT_MODES),
     /** PHI: sealed with the patient's data key. */
     reason: z.optional(Reason),
+    /** One of the caller's own symptom sessions (else 404), named on the appointment: with `shareProfile` the practitioner may read its result. */
+    symptomSessionId: z.optional(Id),
+    /** Consents to share the profile and triage with the practitioner (`profile.read`, `triage.read`, `treatment`) until 7 days after the visit; revoked if it is cancelled. */
+    shareProfile: z.optional(z.boolean()),
   })
   .register(z.globalRegistry, { id: 'BookAppointmentRequest' });
 export type BookAppointmentRequest = z.infer<typeof BookAppointmentRequest>;
@@ -54,6 +58,10 @@ export const Appointment = z
     mode: z.enum(APPOINTMENT_MODES),
     /** Only in the answer to one appointment (not in lists), for either party. */
     reason: z.optional(text(1000)),
+    /** The patient's symptom session the booking named. */
+    symptomSessionId: z.optional(Id),
+    /** `true` when the booking shared the profile and triage with the practitioner (a consent, until it is cancelled or expires). */
+    shareProfile: z.optional(z.boolean()),
     createdAt: Instant,
     updatedAt: Instant,
   })
@@ -79,3 +87,27 @@ export const RescheduleAppointmentRequest = z.strictObject({ start: ZonedInstant
 export const AppointmentStatusRequest = z
   .strictObject({ status: z.enum(['fulfilled', 'noshow']) })
   .register(z.globalRegistry, { id: 'AppointmentStatusRequest' });
+
+/** A review's stars: a whole number from 1 to 5. */
+export const ReviewRating = z.int().check(z.gte(1), z.lte(5));
+/** The longest review comment, in characters (after trimming). */
+export const MAX_REVIEW_COMMENT = 2000;
+
+/**
+ * `POST /api/v1/appointments/{id}/review`: the patient's stars for a fulfilled visit, once. The
+ * `comment` is PHI (it may say why they saw the practitioner): sealed with the patient's data key.
+ */
+export const ReviewAppointmentRequest = z
+  .strictObject({
+    rating: ReviewRating,
+    /** PHI: sealed with the patient's data key, never shown to the practitioner. */
+    comment: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_REVIEW_COMMENT))),
+  })
+  .register(z.globalRegistry, { id: 'ReviewAppointmentRequest' });
+export type ReviewAppointmentRequest = z.infer<typeof ReviewAppointmentRequest>;
+
+/** A review as its patient sees it (the answer of the review route, and in the patient's export). */
+export const AppointmentReview = z
+  .object({ appointmentId: Id, practitionerId: Id, rating: ReviewRating, comment: z.optional(text(MAX_REVIEW_COMMENT)), createdAt: Instant })
+  .register(z.globalRegistry, { id: 'AppointmentReview' });
+export type AppointmentReview = z.infer<typeof AppointmentReview>;

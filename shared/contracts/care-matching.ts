@@ -16,6 +16,8 @@ export type MatchFactorCode = (typeof MATCH_FACTOR_CODES)[number];
 
 /** The most caregivers one answer ranks: a patient picks among a few, and the list stays one small page. */
 export const MAX_MATCHES = 50;
+/** The weeks a recurring visit's availability is measured over, from the start's date: four weeks show a routine, and stay one ledger Query per caregiver. */
+export const MATCH_WEEKS = 4;
 /** Languages a patient may name; people rarely speak more than a handful. */
 const MAX_MATCH_LANGUAGES = 10;
 
@@ -33,7 +35,11 @@ export const CaregiverMatchRequest = z
     /** The first visit's start, RFC 3339 with an offset (`2027-03-14T09:00:00+05:30`); its date is the one credentials must be valid on. */
     start: ZonedInstant,
     durationHours: z.number().check(z.gte(1), z.lte(24)),
-    /** For a recurring visit: the days of the week it repeats on, at the same time. Absent for a one-off visit. */
+    /**
+     * For a recurring visit: the days of the week it repeats on, at the same wall-clock time. The
+     * availability factor is the share of those visits over the first {@link MATCH_WEEKS} weeks
+     * from the start's date that the caregiver could book. Absent for a one-off visit.
+     */
     weeklyDays: z.optional(z.array(z.enum(WEEKDAYS)).check(z.minLength(1), z.maxLength(WEEKDAYS.length), distinct())),
   })
   .register(z.globalRegistry, { id: 'CaregiverMatchRequest' });

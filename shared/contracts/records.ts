@@ -70,6 +70,8 @@ export const Consent = z
     expiresAt: z.optional(Instant),
     createdAt: Instant,
     revokedAt: z.optional(Instant),
+    /** The appointment whose booking (`shareProfile`) created it: revoked with its cancellation. */
+    appointmentId: z.optional(Id),
     status: z.enum(['active', 'revoked', 'expired']),
   })
   .register(z.globalRegistry, { id: 'Consent' });

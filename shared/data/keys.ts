@@ -55,3 +55,8 @@ export const ledgerKey = (date: string) => LEDGER_PREFIX + date;
 /** An appointment (care), one item in each party's partition under the same sort key: either party finds it by id in their own. */
 export const APPOINTMENT_PREFIX = 'APPT#';
 export const appointmentKey = (appointmentId: string) => APPOINTMENT_PREFIX + appointmentId;
+/**
+ * A practitioner's rating aggregate (care): the sum and count of their reviews' stars, one item in their
+ * own partition, changed only by atomic `ADD`s. The reviews themselves live on the patients' appointment copies.
+ */
+export const RATING = 'RATING';

@@ -31,6 +31,7 @@ export const consentView = (record: ConsentRecord, now: Date): Consent => ({
   ...(record.expiresAt ? { expiresAt: record.expiresAt } : {}),
   createdAt: record.createdAt,
   ...(record.revokedAt ? { revokedAt: record.revokedAt } : {}),
+  ...(record.appointmentId ? { appointmentId: record.appointmentId } : {}),
   status: consentStatus(record, now),
 });
 

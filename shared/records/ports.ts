@@ -46,6 +46,12 @@ export interface ConsentRecord {
   readonly expiresAt?: string;
   readonly createdAt: string;
   readonly revokedAt?: string;
+  /**
+   * Set when a booking created it (care, `shareProfile`): the appointment it serves. It is revoked when that
+   * appointment is cancelled, its expiry moves when it is rescheduled, and its `triage.read` reaches only the
+   * symptom session the appointment names.
+   */
+  readonly appointmentId?: string;
 }
 
 /** The consents a patient gave, findable by patient and by grantee. */

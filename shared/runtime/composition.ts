@@ -15,6 +15,11 @@ import { DynamoConversations } from '../adapters/aws/dynamo-conversations';
 import { DynamoIdempotency } from '../adapters/aws/dynamo-idempotency';
 import { DynamoPractitionerRemover, DynamoPractitioners } from '../adapters/aws/dynamo-practitioners';
 import { DynamoAppointments, DynamoAvailability, DynamoLedgers, DynamoPractitionerReader } from '../adapters/aws/dynamo-bookings';
+import { DynamoRatingRemover, DynamoRatings, DynamoReviews } from '../adapters/aws/dynamo-ratings';
+import { DynamoVisitHistory } from '../adapters/aws/dynamo-visit-history';
+import { DynamoAccountReader } from '../adapters/aws/dynamo-account-reader';
+import { DynamoScheduleReader } from '../adapters/aws/dynamo-schedule-reader';
+import { DynamoShareConsentGrants, DynamoShareConsents } from '../adapters/aws/dynamo-share-consents';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { clientConfig } from '../adapters/aws/client-config';
 import { kmsKeyProbe, queueProbe, tableProbe } from '../adapters/aws/health-probes';
@@ -100,10 +105,26 @@ export const availabilityStore = () => new DynamoAvailability(app().client, app(
 export const ledgers = () => new DynamoLedgers(app().client, app().config.RECORDS_TABLE);
 /** Appointments (care): one copy in each party's partition. */
 export const appointments = () => new DynamoAppointments(app().client, app().config.RECORDS_TABLE);
+/** The share consents of `shareProfile` bookings (care): the consent writes alone, without the rest of the records adapter. */
+export const shareConsents = () => new DynamoShareConsents(app().client, app().config.RECORDS_TABLE);
+/** The booking's part of `shareConsents`: the grant and its undo. */
+export const shareConsentGrants = () => new DynamoShareConsentGrants(app().client, app().config.RECORDS_TABLE);
 /** Practitioner profiles, read only (the booking routes): without the profile writes and the directory. */
 export const practitionerReader = () => new DynamoPractitionerReader(app().client, app().config.RECORDS_TABLE);
 /** Practitioner profiles, `remove` only (account deletion): without the profile writes and the directory. */
 export const practitionerRemover = () => new DynamoPractitionerRemover(app().client, app().config.RECORDS_TABLE);
+/** A patient's fulfilled visits per practitioner (caregiver matching's continuity), from their own appointment copies. */
+export const visitHistory = () => new DynamoVisitHistory(app().client, app().config.RECORDS_TABLE);
+/** Accounts, read only (a practitioner's standing in caregiver matching): without the account writes. */
+export const accountReader = () => new DynamoAccountReader(app().client, app().config.IDENTITY_TABLE);
+/** Availability and ledger days, read only (caregiver matching): without the schedule and booking writes. */
+export const scheduleReader = () => new DynamoScheduleReader(app().client, app().config.RECORDS_TABLE);
+/** Practitioners' rating aggregates (care): one `RATING` item per practitioner, changed by atomic `ADD`s. */
+export const ratings = () => new DynamoRatings(app().client, app().config.RECORDS_TABLE);
+/** Rating aggregates, `remove` only (account deletion): without the reads and the `ADD`s. */
+export const ratingRemover = () => new DynamoRatingRemover(app().client, app().config.RECORDS_TABLE);
+/** Reviews of fulfilled visits (care): the `review` attribute of the patient's appointment copy. */
+export const reviews = () => new DynamoReviews(app().client, app().config.RECORDS_TABLE);
 
 /*
  * The detailed health check reads only its own section of the configuration (`healthConfigSchema`:

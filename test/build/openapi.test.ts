@@ -49,7 +49,7 @@ describe('OpenAPI document: operations', () => {
 
     // Assess
     expect(new Set(Object.keys(AREAS))).toEqual(
-      new Set(['platform', 'identity', 'records', 'triage', 'assessment', 'chat', 'account', 'audit', 'care', 'appointments']),
+      new Set(['platform', 'identity', 'records', 'triage', 'assessment', 'chat', 'account', 'audit', 'care', 'appointments', 'matching']),
     );
     expect(
       Object.values(AREAS)

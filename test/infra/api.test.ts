@@ -1,9 +1,21 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routes, ROUTE_IDS } from '../../functions/routes';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { Template } from 'aws-cdk-lib/assertions';
+import { ROUTE_AREAS, routes, ROUTE_IDS, type RouteArea, type RouteId } from '../../functions/routes';
 import { STAGE_CONFIGS } from '../../lib/stages';
 import { isPublic, type RouteDef } from '../../shared/http/route';
-import { apiMethods, logicalIdOf, resourcesOfType, synthStage, type Synthesized } from './support/synth';
+import {
+  apiMethods,
+  type CfnTemplate,
+  logicalIdOf,
+  referencedId,
+  resourcesOfType,
+  routeConstructPath,
+  STATEFUL_TYPES,
+  synthStage,
+  type Synthesized,
+} from './support/synth';
 
 const ROUTES: [string, RouteDef][] = ROUTE_IDS.map((id) => [id, routes[id]]);
 const routeKey = (route: RouteDef): string => `${route.method} ${route.path}`;
@@ -15,6 +27,80 @@ describe('Construct: Api', () => {
   beforeAll(() => {
     dev = synthStage('dev');
     methods = apiMethods(dev.json);
+  });
+
+  it("keeps each area's functions, roles, permissions and methods in its own nested stack, and nothing stateful there", () => {
+    // Prepare
+    const allowed = new Set(['AWS::Lambda::Function', 'AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::Lambda::Permission', 'AWS::ApiGateway::Method']);
+
+    // Act
+    const areas = (Object.keys(ROUTE_AREAS) as RouteArea[]).map((area) => {
+      const json = Template.fromStack(dev.stack.api.areaStacks[area]).toJSON() as CfnTemplate;
+      const types = Object.values(json.Resources).map((resource) => resource.Type);
+      return { area, json, types };
+    });
+
+    // Assess: five resources per route, all of them replaceable (docs/adr/0008-api-nested-stacks.md)
+    for (const { area, json, types } of areas) {
+      const routeCount = Object.keys(ROUTE_AREAS[area]).length;
+      expect(
+        types.filter((type) => !allowed.has(type)),
+        area,
+      ).toEqual([]);
+      for (const type of allowed)
+        expect(
+          types.filter((t) => t === type),
+          `${area} ${type}`,
+        ).toHaveLength(routeCount);
+      for (const routeId of Object.keys(ROUTE_AREAS[area]) as RouteId[]) {
+        expect(json.Resources[logicalIdOf(dev.stack, routeConstructPath(routeId, 'Function'))]?.Type).toBe('AWS::Lambda::Function');
+      }
+    }
+    expect(areas.flatMap(({ types }) => types).filter((type) => (STATEFUL_TYPES as readonly string[]).includes(type))).toEqual([]);
+  });
+
+  it('lets API Gateway invoke each route function from its own method and stage only', () => {
+    // Prepare
+    const permissions = resourcesOfType(dev.json, 'AWS::Lambda::Permission');
+
+    // Act
+    const sourceArns = ROUTES.map(([id, route]) => {
+      const fnId = logicalIdOf(dev.stack, routeConstructPath(id as RouteId, 'Function'));
+      const own = permissions.filter(([, permission]) => referencedId(permission.Properties!.FunctionName) === fnId);
+      expect(own, id).toHaveLength(1);
+      expect(own[0]![1].Properties!.Principal).toBe('apigateway.amazonaws.com');
+      const parts = (own[0]![1].Properties!.SourceArn as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+      return [id, parts.filter((part): part is string => typeof part === 'string').join(''), route] as const;
+    });
+
+    // Assess: `…/<stage>/<METHOD>/<path with * for parameters>`, never a wildcard method or stage
+    for (const [id, arnTail, route] of sourceArns) {
+      expect(arnTail, id).toContain(`/dev/${route.method}${route.path.replace(/\{[^}]*\}/g, '*')}`);
+    }
+  });
+
+  it('redeploys the stage when a method built in an area stack changes (the deployment id follows it)', () => {
+    // Prepare
+    const deploymentId = (synth: Synthesized): string => resourcesOfType(synth.parentJson, 'AWS::ApiGateway::Deployment').map(([id]) => id)[0]!;
+    const changed = synthStage('dev', {
+      amend: (stack) => {
+        new apigw.Method(stack.api.areaStacks.care, 'ExtraMethod', {
+          resource: stack.api.restApi.root.resourceForPath('/api/v1/practitioners'),
+          httpMethod: 'PATCH',
+          integration: new apigw.MockIntegration(),
+        });
+      },
+    });
+
+    // Act
+    const before = deploymentId(dev);
+    const after = deploymentId(changed);
+
+    // Assess
+    expect(after).not.toBe(before);
+    expect(resourcesOfType(changed.parentJson, 'AWS::ApiGateway::Deployment')[0]![1].DependsOn).toContain(
+      dev.stack.getLogicalId(dev.stack.api.areaStacks.care.nestedStackResource!),
+    );
   });
 
   it('exposes exactly the route table, no extra and no missing method (SECURITY #22)', () => {

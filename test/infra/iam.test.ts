@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, ROUTE_IDS } from '../../functions/routes';
 import { indexesOf, pascal } from '../../lib/data';
 import { TABLES, TABLE_NAMES, type TableName } from '../../shared/data/tables';
-import { asArray, logicalIdOf, referencedId, referencedIds, resourcesOfType, synthStage, type Synthesized } from './support/synth';
+import { asArray, logicalIdOf, referencedId, referencedIds, resourcesOfType, routeConstructPath, synthStage, type Synthesized } from './support/synth';
 
 interface Statement {
   readonly Effect: string;
@@ -33,7 +33,8 @@ const renderArn = (resource: unknown): string => {
 
 /** Every function role by function name (`Login`, `Authorizer`, `TriageWorker`) → its construct path. */
 const ROLE_PATHS = new Map<string, string>([
-  ...[...ROUTE_IDS.map(pascal), 'Authorizer'].map((name): [string, string] => [name, `Api/${name}Role`]),
+  ...ROUTE_IDS.map((routeId): [string, string] => [pascal(routeId), routeConstructPath(routeId, 'Role')]),
+  ['Authorizer', 'Api/AuthorizerRole'],
   ['TriageWorker', 'Triage/WorkerRole'],
 ]);
 
@@ -275,6 +276,33 @@ describe('Construct: Api IAM', () => {
         routeId,
       ).toBe(true);
     }
+  });
+
+  it('lets routes that declare the blind-index secret read it, and decrypt with the CMK only through Secrets Manager, from their own role', () => {
+    // Prepare
+    const secretId = logicalIdOf(dev.stack, 'Data/BlindIndexSecret');
+    const keyId = logicalIdOf(dev.stack, 'Data/Key');
+    const readers = ROUTE_IDS.filter((id) => routes[id].grants.blindIndexSecret === true);
+    expect(readers.length).toBeGreaterThan(0);
+    const keyPolicy = dev.parentJson.Resources[keyId]!.Properties!.KeyPolicy.Statement as Statement[];
+
+    for (const routeId of readers) {
+      // Act
+      const statements = statementsOf.get(pascal(routeId))!;
+      const onSecret = statements.filter((s) => referencedIds(s.Resource).has(secretId));
+      const onKey = statements.filter(
+        (s) => referencedIds(s.Resource).has(keyId) && asArray(s.Action).includes('kms:Decrypt') && s.Condition?.StringEquals?.['kms:ViaService'],
+      );
+
+      // Assess
+      expect(onSecret.flatMap((s) => asArray(s.Action)).sort(), routeId).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+      expect(onKey, routeId).toHaveLength(1);
+      expect(asArray(onKey[0]!.Action), routeId).toEqual(['kms:Decrypt']);
+      expect(JSON.stringify(onKey[0]!.Condition), routeId).toContain('secretsmanager.');
+    }
+    // Not in the key's policy: a role of an area stack there would make the key depend on that stack (ADR 0008).
+    const roleIds = readers.map((id) => logicalIdOf(dev.stack, routeConstructPath(id, 'Role')));
+    expect(keyPolicy.filter((statement) => roleIds.some((roleId) => referencedIds(statement).has(roleId)))).toEqual([]);
   });
 
   it('lets only routes declaring `dataKeys` use the wrapping key, always under the PHI encryption context', () => {

@@ -1,16 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synthStage, type Synthesized } from './support/synth';
-
-/** Resource types that hold data, or the keys and secrets without which stored data is unreadable. */
-const STATEFUL_TYPES = [
-  'AWS::DynamoDB::Table',
-  'AWS::DynamoDB::GlobalTable',
-  'AWS::KMS::Key',
-  'AWS::SQS::Queue',
-  'AWS::Logs::LogGroup',
-  'AWS::SecretsManager::Secret',
-  'AWS::Backup::BackupVault',
-] as const;
+import { STATEFUL_TYPES, synthStage, type Synthesized } from './support/synth';
 
 /**
  * Every stateful resource of `CareBow-prod` as `<type> <logical id>`, sorted. Written out on
@@ -40,12 +29,15 @@ const PINNED = [
   'AWS::Logs::LogGroup ApiAppointmentGetLogs9E5EB17E',
   'AWS::Logs::LogGroup ApiAppointmentListLogs9DEB7C31',
   'AWS::Logs::LogGroup ApiAppointmentRescheduleLogsC83F26D4',
+  'AWS::Logs::LogGroup ApiAppointmentReviewLogs1F115A56',
   'AWS::Logs::LogGroup ApiAppointmentStatusLogs087CE2E4',
   'AWS::Logs::LogGroup ApiAuditEventsLogs8C16C4C1',
   'AWS::Logs::LogGroup ApiAuditVerifyLogsEFBCBB65',
   'AWS::Logs::LogGroup ApiAuthorizerLogsC726F6FF',
   'AWS::Logs::LogGroup ApiAvailabilityGetOwnLogsE3162E8A',
   'AWS::Logs::LogGroup ApiAvailabilityPutLogs05E8CA26',
+  'AWS::Logs::LogGroup ApiCareOptionsLogs1E3F1D61',
+  'AWS::Logs::LogGroup ApiCaregiverMatchLogs32360472',
   'AWS::Logs::LogGroup ApiChatGetLogsC169D8CE',
   'AWS::Logs::LogGroup ApiChatListLogsB02BD775',
   'AWS::Logs::LogGroup ApiChatLogsF2F258FE',
@@ -67,6 +59,7 @@ const PINNED = [
   'AWS::Logs::LogGroup ApiOpenapiLogs2E8166E8',
   'AWS::Logs::LogGroup ApiOpenidConfigurationLogs1A0EDA48',
   'AWS::Logs::LogGroup ApiPatientProfileLogs6AF0E69F',
+  'AWS::Logs::LogGroup ApiPatientSessionLogsA43CC82E',
   'AWS::Logs::LogGroup ApiPractitionerGetLogs74FE0793',
   'AWS::Logs::LogGroup ApiPractitionerGetOwnLogsDF2BFFF8',
   'AWS::Logs::LogGroup ApiPractitionerPutLogs61991497',
@@ -108,7 +101,7 @@ describe('Stack: CareBow-prod logical ids', () => {
 
   it('keeps the logical id of every table, key, queue, log group, secret and backup vault', () => {
     // Act
-    const actual = Object.entries(prod.json.Resources)
+    const actual = Object.entries(prod.parentJson.Resources)
       .filter(([, resource]) => (STATEFUL_TYPES as readonly string[]).includes(resource.Type))
       .map(([logicalId, resource]) => `${resource.Type} ${logicalId}`)
       .sort();

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -179,10 +179,12 @@ describe('Construct: CareBow app under cdk-nag', () => {
   it('bundles every function, the triage worker included, as minified ESM with the createRequire banner and a source map', () => {
     // Prepare
     const stack = assembly.getStackByName('CareBow-dev');
-    const template = stack.template as CfnTemplate;
+    // The route functions live in the area stacks, whose templates sit beside the parent's (ADR 0008).
+    const nested = readdirSync(assembly.directory).filter((file) => file.startsWith('CareBowdev') && file.endsWith('.nested.template.json'));
+    const templates = [stack.template as CfnTemplate, ...nested.map((file) => JSON.parse(readFileSync(join(assembly.directory, file), 'utf8')) as CfnTemplate)];
 
     // Act
-    const functions = resourcesOfType(template, 'AWS::Lambda::Function');
+    const functions = templates.flatMap((template) => resourcesOfType(template, 'AWS::Lambda::Function'));
 
     // Assess
     expect(functions).toHaveLength(ROUTE_IDS.length + 2); // routes, authorizer, triage worker

@@ -4,7 +4,17 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGE_CONFIGS } from '../../lib/stages';
 import { MODEL_CALL_DEADLINE, Triage } from '../../lib/triage';
-import { asArray, logicalIdOf, referencedId, referencedIds, resourcesOfType, synthStage, type CfnResource, type Synthesized } from './support/synth';
+import {
+  asArray,
+  logicalIdOf,
+  referencedId,
+  referencedIds,
+  resourcesOfType,
+  routeConstructPath,
+  synthStage,
+  type CfnResource,
+  type Synthesized,
+} from './support/synth';
 
 interface Statement {
   readonly Effect: string;
@@ -148,7 +158,7 @@ describe('Construct: Triage worker', () => {
   it("hands the worker the route functions' environment, plus the model secret id only where the model is enabled", () => {
     // Prepare
     const routeEnvironment = (synth: Synthesized): Record<string, unknown> =>
-      synth.json.Resources[logicalIdOf(synth.stack, 'Api/SessionCreateFunction')]!.Properties!.Environment.Variables;
+      synth.json.Resources[logicalIdOf(synth.stack, routeConstructPath('sessionCreate', 'Function'))]!.Properties!.Environment.Variables;
 
     // Act
     const devEnv = workerOf(dev).Properties!.Environment.Variables as Record<string, unknown>;

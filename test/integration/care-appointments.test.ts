@@ -2,6 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
+import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
+import { DynamoAppointments, DynamoPractitionerReader } from '../../shared/adapters/aws/dynamo-bookings';
+import { DynamoRatings, DynamoReviews } from '../../shared/adapters/aws/dynamo-ratings';
+import { reviewAppointment } from '../../shared/care/review-appointment';
+import { META } from '../helpers/in-memory';
 import { TABLES, type TableName } from '../../shared/data/tables';
 import type { Role } from '../../shared/domain/roles';
 import { CAPTURE_DIR } from '../helpers/canaries';
@@ -17,11 +24,15 @@ import { tokenFor } from '../helpers/tokens';
  */
 let backend: TestBackend;
 let adminToken: string;
+/** The store itself, only to move a booked visit into the past (`fulfilledVisit`). */
+let client: DynamoDBDocumentClient;
 beforeAll(async () => {
   backend = await startTestBackend();
   adminToken = await tokenFor(backend.dataDir, randomUUID(), ['admin']);
+  client = createDocumentClient({ endpoint: backend.dynamodbEndpoint });
 });
 afterAll(async () => {
+  client?.destroy();
   await backend?.stop();
 });
 
@@ -257,6 +268,11 @@ describe('Appointments: who sees and changes what', () => {
     }
     expect((await backend.call('POST', `/api/v1/appointments/${id}/reschedule`, { token: stranger.token, body: { start: slot!.start } })).status).toBe(404);
     expect((await backend.call('POST', `/api/v1/appointments/${id}/status`, { token: otherProvider.token, body: { status: 'fulfilled' } })).status).toBe(404);
+    // A review is the patient's alone: anyone else holding the patient role gets 404, a token without it 403 (the access line).
+    for (const token of [stranger.token, otherProvider.token, provider.token]) {
+      expect((await backend.call('POST', `/api/v1/appointments/${id}/review`, { token, body: { rating: 5 } })).status).toBe(404);
+    }
+    expect((await backend.call('POST', `/api/v1/appointments/${id}/review`, { token: adminToken, body: { rating: 5 } })).status).toBe(403);
     // The practitioner may not move it; the patient may not mark it; before its start nobody marks it.
     expect((await backend.call('POST', `/api/v1/appointments/${id}/reschedule`, { token: provider.token, body: { start: slot!.start } })).status).toBe(409);
     expect((await backend.call('POST', `/api/v1/appointments/${id}/status`, { token: patient.token, body: { status: 'noshow' } })).status).toBe(403);
@@ -308,8 +324,306 @@ describe('Appointments: who sees and changes what', () => {
       await backend.call('POST', `/api/v1/appointments/${id}/reschedule`, { token: patient.token, body: { start: b!.start } }),
       await backend.call('POST', `/api/v1/appointments/${id}/status`, { token: provider.token, body: { status: 'noshow' } }),
       await backend.call('POST', `/api/v1/appointments/${id}/cancel`, { token: patient.token, body: {} }),
+      await backend.call('POST', `/api/v1/appointments/${id}/review`, { token: patient.token, body: { rating: 5 } }),
     ];
-    expect(calls.map((c) => c.status)).toEqual([201, 200, 200, 200, 409, 200, 200, 404, 200, 409, 200]);
+    expect(calls.map((c) => c.status)).toEqual([201, 200, 200, 200, 409, 200, 200, 404, 200, 409, 200, 409]);
     for (const call of calls) expect(await eventsOf(call.headers.get('x-request-id')), call.text).toHaveLength(1);
+  });
+});
+
+/**
+ * A visit booked through the API, moved an hour into the past in the store (both copies' `startMs`:
+ * a booking can only be made in the future), then marked fulfilled by the practitioner through the API.
+ */
+const fulfilledVisit = async (provider: { userId: string; token: string }, patient: { userId: string; token: string }, slot = 0) => {
+  const start = (await slotsOf(provider.userId, patient.token)).items[slot]!.start;
+  const booked = await bookAs(patient.token, { practitionerId: provider.userId, start });
+  expect(booked.status, booked.text).toBe(201);
+  const id: string = booked.json.id;
+  for (const holder of [patient.userId, provider.userId]) {
+    await client.send(
+      new UpdateCommand({
+        TableName: backend.tables.records,
+        Key: { pk: `USER#${holder}`, sk: `APPT#${id}` },
+        UpdateExpression: 'SET startMs = :past',
+        ExpressionAttributeValues: { ':past': Date.now() - 3_600_000 },
+      }),
+    );
+  }
+  const done = await backend.call('POST', `/api/v1/appointments/${id}/status`, { token: provider.token, body: { status: 'fulfilled' } });
+  expect(done.status, done.text).toBe(200);
+  return id;
+};
+
+const review = (token: string, id: string, body: unknown) => backend.call('POST', `/api/v1/appointments/${id}/review`, { token, body });
+
+/** The practitioner's entry in the directory (every page of their kind read), if listed. */
+const directoryEntry = async (practitionerId: string, token: string) => {
+  let cursor: string | undefined;
+  do {
+    const page = await backend.call('GET', `/api/v1/practitioners?kind=provider&limit=50${cursor ? `&cursor=${cursor}` : ''}`, { token });
+    expect(page.status, page.text).toBe(200);
+    const found = page.json.items.find((p: { id: string }) => p.id === practitionerId);
+    if (found) return found;
+    cursor = page.json.nextCursor;
+  } while (cursor);
+  return undefined;
+};
+
+const ratingItem = async (practitionerId: string) =>
+  (await backend.items('records')).find((item) => item['pk'] === `USER#${practitionerId}` && item['sk'] === 'RATING');
+
+describe('Route: POST /api/v1/appointments/{id}/review', () => {
+  it('answers 201 with the review, then 409 already_reviewed; the rating shows on the public profile and in the directory', async () => {
+    // Prepare
+    const provider = await practitioner();
+    const [patient, other, reader] = await Promise.all([account(), account(), account()]);
+    const first = await fulfilledVisit(provider, patient, 0);
+    const second = await fulfilledVisit(provider, other, 1);
+    const before = await backend.call('GET', `/api/v1/practitioners/${provider.userId}`, { token: reader.token });
+
+    // Act
+    const created = await review(patient.token, first, { rating: 4, comment: 'Explained everything' });
+    const again = await review(patient.token, first, { rating: 1 });
+    await review(other.token, second, { rating: 5 });
+    const profile = await backend.call('GET', `/api/v1/practitioners/${provider.userId}`, { token: reader.token });
+
+    // Assess
+    expect(before.json).toMatchObject({ rating: null, reviewCount: 0 });
+    expect(created.status, created.text).toBe(201);
+    expect(created.json).toEqual({
+      appointmentId: first,
+      practitionerId: provider.userId,
+      rating: 4,
+      comment: 'Explained everything',
+      createdAt: expect.any(String),
+    });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe('already_reviewed');
+    expect(profile.json).toMatchObject({ rating: 4.5, reviewCount: 2 });
+    expect(await directoryEntry(provider.userId, reader.token)).toMatchObject({ rating: 4.5, reviewCount: 2 });
+    expect(await ratingItem(provider.userId)).toMatchObject({ ratingSum: 9, ratingCount: 2 });
+    // The practitioner learns nothing of who wrote what: the aggregate names no one.
+    expect(JSON.stringify(await ratingItem(provider.userId))).not.toContain(patient.userId);
+  });
+
+  it('lets exactly one of 10 concurrent reviews of one visit through', async () => {
+    // Prepare
+    const provider = await practitioner();
+    const patient = await account();
+    const id = await fulfilledVisit(provider, patient);
+
+    // Act
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => review(patient.token, id, { rating: (i % 5) + 1 })));
+
+    // Assess
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409 && a.json.error.code === 'already_reviewed')).toHaveLength(9);
+    const won = answers.find((a) => a.status === 201)!;
+    expect(await ratingItem(provider.userId)).toMatchObject({ ratingSum: won.json.rating, ratingCount: 1 });
+  });
+
+  it('answers 409 not_reviewable before the visit is fulfilled, and 400 for bad input', async () => {
+    // Prepare
+    const provider = await practitioner();
+    const patient = await account();
+    const [slot] = (await slotsOf(provider.userId, patient.token)).items;
+    const booked = (await bookAs(patient.token, { practitionerId: provider.userId, start: slot!.start })).json.id;
+    const id = await fulfilledVisit(provider, patient, 1);
+    const bad = [
+      {},
+      { rating: 0 },
+      { rating: 6 },
+      { rating: 4.5 },
+      { rating: '5' },
+      { rating: 5, comment: 'x'.repeat(2001) },
+      { rating: 5, comment: '  ' },
+      { rating: 5, stars: 5 },
+    ];
+
+    // Act
+    const early = await review(patient.token, booked, { rating: 5 });
+    const refused = await Promise.all(bad.map((body) => review(patient.token, id, body)));
+
+    // Assess
+    expect(early.status).toBe(409);
+    expect(early.json.error.code).toBe('not_reviewable');
+    expect(refused.map((r) => r.status)).toEqual(bad.map(() => 400));
+    expect(await ratingItem(provider.userId)).toBeUndefined();
+  });
+
+  it('answers 404 to another patient, the practitioner, another practitioner and an admin; the access line refuses a token without the patient role', async () => {
+    // Prepare
+    const provider = await practitioner();
+    const otherProvider = await practitioner();
+    const [patient, stranger, admin] = await Promise.all([account(), account(), account()]);
+    const adminWithPatient = await tokenFor(backend.dataDir, admin.userId, ['patient', 'admin']);
+    const id = await fulfilledVisit(provider, patient);
+
+    // Act
+    const hidden = await Promise.all([stranger.token, provider.token, otherProvider.token, adminWithPatient].map((token) => review(token, id, { rating: 1 })));
+    const adminOnly = await review(adminToken, id, { rating: 1 });
+
+    // Assess
+    expect(hidden.map((r) => r.status)).toEqual([404, 404, 404, 404]);
+    expect(adminOnly.status).toBe(403);
+    expect(await ratingItem(provider.userId)).toBeUndefined();
+    for (const answer of [...hidden, adminOnly]) expect(await eventsOf(answer.headers.get('x-request-id'))).toHaveLength(1);
+    expect((await review(patient.token, id, { rating: 2 })).status).toBe(201);
+  });
+
+  it('never stores a review comment in plain text, nor in a log line (raw-store canary); the patient’s export opens it', async () => {
+    // Prepare
+    const provider = await practitioner();
+    const patient = await account();
+    const canary = `my rash came back canary ${randomUUID()}`;
+    const id = await fulfilledVisit(provider, patient);
+
+    // Act
+    const created = await review(patient.token, id, { rating: 3, comment: canary });
+    const mine = await backend.call('GET', '/api/v1/me/export', { token: patient.token });
+    const theirs = await backend.call('GET', '/api/v1/me/export', { token: provider.token });
+
+    // Assess
+    expect(created.status).toBe(201);
+    for (const table of Object.keys(TABLES) as TableName[]) expect(JSON.stringify(await backend.items(table))).not.toContain(canary.slice(0, 30));
+    const logs = readdirSync(CAPTURE_DIR)
+      .map((file) => readFileSync(join(CAPTURE_DIR, file), 'utf8'))
+      .join('\n');
+    expect(logs).not.toContain(canary.slice(0, 30));
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.json.appointments.find((a: { id: string }) => a.id === id).review).toMatchObject({ rating: 3, comment: canary });
+    expect(theirs.status, theirs.text).toBe(200);
+    expect(theirs.json.appointments.find((a: { id: string }) => a.id === id).review).toBeUndefined();
+    expect(theirs.text).not.toContain(canary.slice(0, 30));
+  });
+
+  it('writes one audit event per review, success or not, on the patient’s chain', async () => {
+    // Prepare
+    const provider = await practitioner();
+    const patient = await account();
+    const id = await fulfilledVisit(provider, patient);
+
+    // Act
+    const calls = [
+      await review(patient.token, id, { rating: 5 }),
+      await review(patient.token, id, { rating: 5 }),
+      await review(patient.token, randomUUID(), { rating: 5 }),
+    ];
+
+    // Assess
+    expect(calls.map((c) => c.status)).toEqual([201, 409, 404]);
+    const events = await Promise.all(calls.map((c) => eventsOf(c.headers.get('x-request-id'))));
+    expect(events.map((e) => e.map((x) => [x['action'], x['outcome'], x['subjectId'], x['reason']]))).toEqual([
+      [['appointment.review', 'success', patient.userId, undefined]],
+      [['appointment.review', 'failure', patient.userId, 'already_reviewed']],
+      [['appointment.review', 'failure', patient.userId, 'not_found']],
+    ]);
+  });
+
+  it('keeps a deleted patient’s stars in the aggregate; deleting the practitioner removes their RATING item', async () => {
+    // Prepare
+    const provider = await practitioner();
+    const patient = await account();
+    const id = await fulfilledVisit(provider, patient);
+    expect((await review(patient.token, id, { rating: 2, comment: 'Rushed' })).status).toBe(201);
+
+    // Act
+    const patientGone = await backend.call('DELETE', '/api/v1/me', { token: patient.token });
+    const kept = await ratingItem(provider.userId);
+    const practitionerGone = await backend.call('DELETE', '/api/v1/me', { token: provider.token });
+
+    // Assess
+    expect([patientGone.status, practitionerGone.status]).toEqual([204, 204]);
+    expect(kept).toMatchObject({ ratingSum: 2, ratingCount: 1 });
+    expect(await ratingItem(provider.userId)).toBeUndefined();
+  });
+});
+
+describe('Adapters: DynamoReviews and DynamoRatings on dynalite', () => {
+  const copyAt = (holder: string, id: string, patientId: string, status: string) =>
+    client.send(
+      new PutCommand({
+        TableName: backend.tables.records,
+        Item: { pk: `USER#${holder}`, sk: `APPT#${id}`, id, patientId, practitionerId: randomUUID(), status, version: 3 },
+      }),
+    );
+
+  it('sets a review only on the patient’s own fulfilled copy, once, version untouched, and removes only the one written', async () => {
+    // Prepare
+    const reviews = new DynamoReviews(client, backend.tables.records);
+    const appointments = new DynamoAppointments(client, backend.tables.records);
+    const [patientId, practitionerId, fulfilled, booked, theirs] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await copyAt(patientId, fulfilled, patientId, 'fulfilled');
+    await copyAt(patientId, booked, patientId, 'booked');
+    await copyAt(practitionerId, theirs, patientId, 'fulfilled');
+    const mine = { rating: 4, commentSealed: 'cb1.x', createdAt: '2026-11-27T10:00:00.000Z' };
+    const later = { rating: 1, createdAt: '2026-11-27T10:00:01.000Z' };
+
+    // Act
+    const added = [
+      await reviews.add(patientId, fulfilled, mine),
+      await reviews.add(patientId, fulfilled, later),
+      await reviews.add(patientId, booked, mine),
+      await reviews.add(patientId, randomUUID(), mine),
+      await reviews.add(practitionerId, theirs, mine),
+    ];
+    const stored = await appointments.get(patientId, fulfilled);
+    const removed = [await reviews.remove(patientId, fulfilled, later), await reviews.remove(patientId, fulfilled, mine)];
+
+    // Assess
+    expect(added).toEqual([true, false, false, false, false]);
+    expect(stored).toMatchObject({ review: mine, version: 3 });
+    expect(removed).toEqual([false, true]);
+    expect((await appointments.get(patientId, fulfilled))?.review).toBeUndefined();
+  });
+
+  it('counts concurrent reviews atomically, takes one back, reads one or many (batched), and removes the aggregate', async () => {
+    // Prepare
+    const ratings = new DynamoRatings(client, backend.tables.records);
+    const [rated, unrated] = [randomUUID(), randomUUID()];
+    const many = [rated, ...Array.from({ length: 149 }, () => randomUUID())];
+
+    // Act
+    await Promise.all(Array.from({ length: 20 }, (_, i) => ratings.add(rated, (i % 5) + 1)));
+    const subtracted = [await ratings.subtract(rated, 5), await ratings.subtract(unrated, 5)];
+    const one = await ratings.get(rated);
+    const found = await ratings.getMany(many);
+    await ratings.remove(rated);
+
+    // Assess
+    expect(subtracted).toEqual([true, false]);
+    expect(one).toEqual({ sum: 55, count: 19 });
+    expect(found.size).toBe(150);
+    expect(found.get(rated)).toEqual({ sum: 55, count: 19 });
+    expect(found.get(many[1]!)).toEqual({ sum: 0, count: 0 });
+    expect(await ratings.get(rated)).toEqual({ sum: 0, count: 0 });
+    expect(await ratingItem(unrated)).toBeUndefined();
+  });
+
+  it('leaves neither the review nor its stars behind when the audit append fails (a real audit log pointed at a missing table)', async () => {
+    // Prepare
+    const provider = await practitioner();
+    const patient = await account();
+    const id = await fulfilledVisit(provider, patient);
+    const deps = {
+      appointments: new DynamoAppointments(client, backend.tables.records),
+      reviews: new DynamoReviews(client, backend.tables.records),
+      ratings: new DynamoRatings(client, backend.tables.records),
+      practitioners: new DynamoPractitionerReader(client, backend.tables.records),
+      vault: { seal: async () => 'cb1.sealed', open: async () => '' },
+      audit: new DynamoAuditLog(client, 'carebow-local-no-such-audit-table'),
+      clock: { now: () => new Date() },
+    };
+    const caller = { userId: patient.userId, roles: ['patient' as const], clientId: 'app', tokenId: 't' };
+
+    // Act
+    const attempt = reviewAppointment(deps, caller, id, { rating: 5, comment: 'Great' }, META);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    expect((await deps.appointments.get(patient.userId, id))?.review).toBeUndefined();
+    expect(await deps.ratings.get(provider.userId)).toEqual({ sum: 0, count: 0 });
+    expect((await review(patient.token, id, { rating: 5 })).status).toBe(201);
   });
 });

@@ -8,7 +8,7 @@ import { ownView, putOwnPractitioner, verifyPractitioner } from '../../shared/ca
 import { putOwnAvailability } from '../../shared/care/schedule';
 import type { Availability } from '../../shared/contracts/care-availability';
 import type { PractitionerProfileRequest } from '../../shared/contracts/care';
-import { inMemoryBookings, inMemoryPractitioners } from '../helpers/fakes/care';
+import { inMemoryBookings, inMemoryPractitioners, inMemoryRatings } from '../helpers/fakes/care';
 import { inMemoryApp, META } from '../helpers/in-memory';
 
 /**
@@ -51,6 +51,7 @@ const world = async () => {
     availability: bookings.availabilityRepository,
     ledgers: bookings.ledgerRepository,
     appointments: bookings.appointmentRepository,
+    ratings: inMemoryRatings().repository,
     auditTrail: { chain: async () => [] } as unknown as ExportDeps['auditTrail'],
   };
   const provider = await app.addUser(['patient', 'provider']);

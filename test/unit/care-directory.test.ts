@@ -15,7 +15,7 @@ import type { PractitionerKind } from '../../shared/contracts/care';
 import { PractitionerSearchQuery } from '../../shared/contracts/care-directory';
 import type { Caller } from '../../shared/domain/caller';
 import { ValidationError } from '../../shared/errors';
-import { inMemoryPractitioners } from '../helpers/fakes/care';
+import { inMemoryPractitioners, inMemoryRatings } from '../helpers/fakes/care';
 import { inMemoryApp, META } from '../helpers/in-memory';
 
 /** Real places, so distances are ones a reader can check on a map. */
@@ -33,7 +33,7 @@ type Seed = Partial<PractitionerRecord> & { location: PractitionerRecord['locati
 const world = () => {
   const app = inMemoryApp();
   const care = inMemoryPractitioners();
-  const deps = { directory: care.directory, users: app.deps.users, audit: app.deps.audit };
+  const deps = { directory: care.directory, users: app.deps.users, ratings: inMemoryRatings().repository, audit: app.deps.audit };
   const seed = async (kind: PractitionerKind, fields: Seed, status: 'active' | 'disabled' = 'active') => {
     const user = await app.addUser(['patient', kind], status);
     const record: PractitionerRecord = {

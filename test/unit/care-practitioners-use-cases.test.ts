@@ -6,7 +6,7 @@ import type { Caller } from '../../shared/domain/caller';
 import type { Role } from '../../shared/domain/roles';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../../shared/errors';
 import { etagOf } from '../../shared/records/profile';
-import { inMemoryPractitioners } from '../helpers/fakes/care';
+import { inMemoryPractitioners, inMemoryRatings } from '../helpers/fakes/care';
 import { inMemoryApp, META } from '../helpers/in-memory';
 
 /** A credential number that must never leave in the public view. */
@@ -34,7 +34,7 @@ const failingAudit = {
 const careApp = () => {
   const app = inMemoryApp();
   const care = inMemoryPractitioners();
-  const deps = { practitioners: care.repository, users: app.deps.users, audit: app.deps.audit, clock: app.clock };
+  const deps = { practitioners: care.repository, users: app.deps.users, ratings: inMemoryRatings().repository, audit: app.deps.audit, clock: app.clock };
   const add = (...roles: Role[]) => app.addUser(['patient', ...roles]);
   return { app, care, deps, events: app.events, add };
 };

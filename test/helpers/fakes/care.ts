@@ -1,7 +1,16 @@
 import type { Ledger } from '../../../shared/care/ledger';
-import type { AppointmentRecord, AppointmentRepository, AvailabilityRepository, LedgerRepository, StoredAvailability } from '../../../shared/care/ports';
+import type {
+  AppointmentRecord,
+  AppointmentRepository,
+  AvailabilityRepository,
+  LedgerRepository,
+  RatingAggregate,
+  RatingRepository,
+  ReviewRepository,
+  StoredAvailability,
+} from '../../../shared/care/ports';
 import { directoryPosition } from '../../../shared/care/directory-position';
-import type { DirectoryFilter, PractitionerDirectory, PractitionerRecord, PractitionerRepository } from '../../../shared/care/ports';
+import type { DirectoryFilter, PractitionerDirectory, PractitionerRecord, PractitionerRepository, VisitHistory } from '../../../shared/care/ports';
 
 /**
  * The care ports in memory, honouring their documented contracts like `DynamoPractitioners`: a put
@@ -150,6 +159,22 @@ export const inMemoryBookings = () => {
         .slice(0, page.limit),
     }),
   };
+  /** Like `DynamoReviews`: the `review` attribute of the patient's own, fulfilled copy, set once, version untouched. */
+  const reviewRepository: ReviewRepository = {
+    add: async (patientId, id, review) => {
+      const copy = appointments.get(at(patientId, id));
+      if (copy?.patientId !== patientId || copy.status !== 'fulfilled' || copy.review !== undefined) return false;
+      appointments.set(at(patientId, id), Object.freeze({ ...copy, review: Object.freeze({ ...review }) }));
+      return true;
+    },
+    remove: async (patientId, id, written) => {
+      const copy = appointments.get(at(patientId, id));
+      if (copy?.review?.createdAt !== written.createdAt) return false;
+      const { review: _review, ...rest } = copy;
+      appointments.set(at(patientId, id), Object.freeze(rest));
+      return true;
+    },
+  };
   return {
     availability,
     ledgers,
@@ -157,7 +182,56 @@ export const inMemoryBookings = () => {
     availabilityRepository,
     ledgerRepository,
     appointmentRepository,
+    reviewRepository,
     failLedgerWrites: (n: number) => void (lostWrites = n),
     ledgerWrites: () => ledgerWrites,
   };
+};
+
+/**
+ * Rating aggregates in memory, like `DynamoRatings`: `add` and `subtract` change sum and count
+ * together (the atomic `ADD`), `subtract` only while the count is at least 1. `failAdds` makes the
+ * next n `add`s throw (a store error).
+ */
+export const inMemoryRatings = () => {
+  const aggregates = new Map<string, RatingAggregate>();
+  let failing = 0;
+  const of = (id: string): RatingAggregate => aggregates.get(id) ?? { sum: 0, count: 0 };
+  const repository: RatingRepository = {
+    get: async (id) => of(id),
+    getMany: async (ids) => new Map(ids.map((id) => [id, of(id)])),
+    add: async (id, stars) => {
+      if (failing > 0) {
+        failing--;
+        throw new Error('rating store down');
+      }
+      aggregates.set(id, { sum: of(id).sum + stars, count: of(id).count + 1 });
+    },
+    subtract: async (id, stars) => {
+      if (of(id).count < 1) return false;
+      aggregates.set(id, { sum: of(id).sum - stars, count: of(id).count - 1 });
+      return true;
+    },
+    remove: async (id) => void aggregates.delete(id),
+  };
+  return { aggregates, repository, failAdds: (n: number) => void (failing = n) };
+};
+
+/**
+ * A patient's visit history in memory, like `DynamoVisitHistory`, over `inMemoryBookings().appointments`:
+ * the patient's own copies where they are the patient and the status is `fulfilled`, counted per
+ * practitioner over at most `maxRead` of the partition's copies; `calls` logs each `maxRead` asked.
+ */
+export const inMemoryVisitHistory = (appointments: ReadonlyMap<string, AppointmentRecord>) => {
+  const calls: number[] = [];
+  const visitHistory: VisitHistory = {
+    fulfilledByPractitioner: async (patientId, maxRead) => {
+      calls.push(maxRead);
+      const counts = new Map<string, number>();
+      const own = [...appointments.entries()].filter(([key]) => key.startsWith(`${patientId}|`)).slice(0, maxRead);
+      for (const [, r] of own) if (r.patientId === patientId && r.status === 'fulfilled') counts.set(r.practitionerId, (counts.get(r.practitionerId) ?? 0) + 1);
+      return counts;
+    },
+  };
+  return { visitHistory, calls };
 };

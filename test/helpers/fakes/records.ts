@@ -7,6 +7,7 @@ import type {
   ProfileRepository,
   StoredProfile,
 } from '../../../shared/records/ports';
+import type { ShareConsents } from '../../../shared/care/ports';
 import { pageOf } from './page';
 
 /**
@@ -44,7 +45,8 @@ export const inMemoryRecords = () => {
     },
   };
 
-  const consentRepository: ConsentRepository & ConsentUndo = {
+  // Also the care area's `ShareConsents` (a booking's consent is a consent like any other).
+  const consentRepository: ConsentRepository & ConsentUndo & ShareConsents = {
     create: async (consent) => {
       const current = consents.get(consentKey(consent.patientId, consent.id));
       if (current !== undefined && current.revokedAt === undefined) return false;
@@ -85,6 +87,12 @@ export const inMemoryRecords = () => {
       if (current === undefined || current.revokedAt !== at) return false;
       const { revokedAt: _revokedAt, ...unrevoked } = current;
       consents.set(consentKey(patientId, consentId), freezeConsent(unrevoked));
+      return true;
+    },
+    moveExpiry: async (patientId, consentId, from, to) => {
+      const current = consents.get(consentKey(patientId, consentId));
+      if (current === undefined || current.revokedAt !== undefined || current.expiresAt !== from) return false;
+      consents.set(consentKey(patientId, consentId), freezeConsent({ ...current, expiresAt: to }));
       return true;
     },
   };

@@ -1,7 +1,20 @@
 import { App, CfnElement, NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { ROUTE_AREAS, type RouteArea, type RouteId } from '../../../functions/routes';
 import { CareBowStack } from '../../../lib/carebow-stack';
+import { pascal } from '../../../lib/data';
 import { parseStageConfig, STAGE_CONFIGS, type StageConfig, type StageName } from '../../../lib/stages';
+
+/** Resource types that hold data, or the keys and secrets without which stored data is unreadable: they never move (ADR 0007). */
+export const STATEFUL_TYPES = [
+  'AWS::DynamoDB::Table',
+  'AWS::DynamoDB::GlobalTable',
+  'AWS::KMS::Key',
+  'AWS::SQS::Queue',
+  'AWS::Logs::LogGroup',
+  'AWS::SecretsManager::Secret',
+  'AWS::Backup::BackupVault',
+] as const;
 
 export interface SynthOptions {
   /**
@@ -12,16 +25,25 @@ export interface SynthOptions {
   readonly bundle?: boolean;
   /** Changes to the stage's config (validated like the real ones). */
   readonly overrides?: Partial<StageConfig>;
+  /** Adds to the stack before it is synthesized, to test what a change does. */
+  readonly amend?: (stack: CareBowStack) => void;
 }
 
 export interface Synthesized {
   readonly app: App;
   /** The stage stack (the parent). */
   readonly stack: CareBowStack;
-  /** The stage stack's own template: nested stacks appear in it as one `AWS::CloudFormation::Stack` each. */
+  /**
+   * The stage as its API is deployed: the stage stack's template with the resources of its route
+   * area stacks (`Api/<Area>Routes`, docs/adr/0008-api-nested-stacks.md) merged in, their
+   * parameters replaced by what the parent passes (so a policy names `DataRecordsTable…` as in one
+   * stack). Monitoring stays apart (`monitoring`).
+   */
   readonly template: Template;
-  /** The raw template, for the few checks `Template` matchers cannot express. */
+  /** The merged template raw, for the few checks `Template` matchers cannot express. */
   readonly json: CfnTemplate;
+  /** The stage stack's own template: each nested stack is one `AWS::CloudFormation::Stack` in it. */
+  readonly parentJson: CfnTemplate;
   /** The `Monitoring` nested stack (alarm topic, alarms, dashboard): its own template. */
   readonly monitoring: SynthesizedNested;
 }
@@ -59,9 +81,44 @@ export const synthStage = (stage: StageName, options: SynthOptions = {}): Synthe
   const app = new App(options.bundle === true ? {} : { context: { 'aws:cdk:bundling-stacks': [] } });
   const config = options.overrides === undefined ? STAGE_CONFIGS[stage] : parseStageConfig({ ...STAGE_CONFIGS[stage], ...options.overrides });
   const stack = new CareBowStack(app, `CareBow-${stage}`, { config });
-  const template = Template.fromStack(stack);
-  const json = template.toJSON() as CfnTemplate;
-  return { app, stack, template, json, monitoring: synthNested(stack, json, stack.monitoring) };
+  options.amend?.(stack);
+  const parentJson = Template.fromStack(stack).toJSON() as CfnTemplate;
+  const json = mergeNested(
+    parentJson,
+    Object.values(stack.api.areaStacks).map((area) => synthNested(stack, parentJson, area)),
+  );
+  return { app, stack, template: Template.fromJSON(json), json, parentJson, monitoring: synthNested(stack, parentJson, stack.monitoring) };
+};
+
+/** `parent` with every nested stack's resources added, each `{ Ref: <parameter> }` in them mapped to the parent's value. */
+const mergeNested = (parent: CfnTemplate, nested: readonly SynthesizedNested[]): CfnTemplate => {
+  const resources: Record<string, CfnResource> = { ...parent.Resources };
+  for (const child of nested) {
+    for (const [id, resource] of Object.entries(child.json.Resources)) {
+      if (id in resources) throw new Error(`${child.stack.node.path}: logical id ${id} is also in another stack; merged assertions would be wrong`);
+      resources[id] = mapDeep(resource, child.fromParent) as CfnResource;
+    }
+  }
+  return { ...parent, Resources: resources };
+};
+
+/** `value` with `map` applied to every node, top-down; a node `map` changes is not walked further. */
+const mapDeep = (value: unknown, map: (node: unknown) => unknown): unknown => {
+  const mapped = map(value);
+  if (mapped !== value) return mapped;
+  if (Array.isArray(value)) return value.map((item) => mapDeep(item, map));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapDeep(item, map)]));
+  return value;
+};
+
+/** The construct path, below the stage stack, of a route's function (`Function`), role (`Role`) or method (`Method`). */
+export const routeConstructPath = (routeId: RouteId, kind: 'Function' | 'Role' | 'Method'): string =>
+  `Api/${pascal(areaOfRoute(routeId))}Routes/${pascal(routeId)}${kind}`;
+
+const areaOfRoute = (routeId: RouteId): RouteArea => {
+  const area = (Object.keys(ROUTE_AREAS) as RouteArea[]).find((name) => routeId in ROUTE_AREAS[name]);
+  if (area === undefined) throw new Error(`Route ${routeId} is in no area of ROUTE_AREAS`);
+  return area;
 };
 
 /** A nested stack's own template, and the parameters its parent passes it. */
@@ -115,13 +172,16 @@ export const referencedIds = (value: unknown): Set<string> => {
   return ids;
 };
 
-/** The logical id of the construct at `constructPath` below the stack (e.g. `Data/AuditTable`). */
+/**
+ * The logical id of the construct at `constructPath` below the stack (e.g. `Data/AuditTable`), in
+ * the template of the stack that holds it: a nested stack's for a construct in one.
+ */
 export const logicalIdOf = (stack: Stack, constructPath: string): string => {
   const construct = stack.node.findAll().find((c) => c.node.path === `${stack.node.path}/${constructPath}`);
   if (construct === undefined) throw new Error(`no construct at ${constructPath}`);
   const element = CfnElement.isCfnElement(construct) ? construct : construct.node.defaultChild;
   if (element === undefined || !CfnElement.isCfnElement(element)) throw new Error(`${constructPath} has no CloudFormation element`);
-  return stack.getLogicalId(element);
+  return Stack.of(element).getLogicalId(element);
 };
 
 /** API Gateway methods as `METHOD /path`, rebuilt from the resource tree in the template. */

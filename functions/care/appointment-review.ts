@@ -1,0 +1,21 @@
+import { appointmentRoutes as routes } from '../routes/care-appointments';
+import { httpRoute } from '../../shared/http/http-route';
+import { reviewAppointment } from '../../shared/care/review-appointment';
+import { appointments, auditLog, clock, practitionerReader, ratings, reviews, vault } from '../../shared/runtime/composition';
+
+const deps = {
+  appointments: appointments(),
+  reviews: reviews(),
+  ratings: ratings(),
+  practitioners: practitionerReader(),
+  vault: vault(),
+  audit: auditLog(),
+  clock,
+};
+
+/** POST /api/v1/appointments/{id}/review: the patient rates a fulfilled visit once (comment sealed); it feeds the practitioner's rating. */
+export const handler = httpRoute(
+  routes.appointmentReview,
+  async ({ params, body, caller, meta }) => ({ body: await reviewAppointment(deps, caller, params.id, body, meta) }),
+  { audit: deps.audit },
+);

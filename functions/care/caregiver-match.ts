@@ -1,0 +1,21 @@
+import { matchingRoutes as routes } from '../routes/care-matching';
+import { httpRoute } from '../../shared/http/http-route';
+import { matchCaregiversForVisit } from '../../shared/care/match-caregivers';
+import { accountReader, auditLog, clock, practitioners, ratings, scheduleReader, visitHistory } from '../../shared/runtime/composition';
+
+const schedules = scheduleReader();
+const deps = {
+  directory: practitioners(),
+  users: accountReader(),
+  availability: schedules,
+  ledgers: schedules,
+  ratings: ratings(),
+  visits: visitHistory(),
+  audit: auditLog(),
+  clock,
+};
+
+/** POST /api/v1/caregivers/match: verified caregivers free for the visit, ranked for the patient's needs, each score explained. */
+export const handler = httpRoute(routes.caregiverMatch, async ({ body, caller, meta }) => ({ body: await matchCaregiversForVisit(deps, caller, body, meta) }), {
+  audit: deps.audit,
+});

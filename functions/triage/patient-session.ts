@@ -1,0 +1,13 @@
+import { triageRoutes as routes } from '../routes/triage';
+import { httpRoute } from '../../shared/http/http-route';
+import { appointments, auditLog, clock, records, symptomSessionReader, vault } from '../../shared/runtime/composition';
+import { getPatientSession } from '../../shared/triage/patient-session';
+
+const deps = { consents: records(), appointments: appointments(), sessions: symptomSessionReader(), vault: vault(), audit: auditLog(), clock };
+
+/** GET /api/v1/patients/{patientId}/symptom-sessions/{id}: the session a booking shared with the calling practitioner; else 404. */
+export const handler = httpRoute(
+  routes.patientSession,
+  async ({ params, caller, meta }) => ({ body: await getPatientSession(deps, caller, params.patientId, params.id, meta) }),
+  { audit: deps.audit },
+);
