@@ -34,7 +34,7 @@ export const MODEL_CLIENT_PACKAGE = 'openai';
 
 export interface FunctionTarget {
   /** `authorizer`, `triage-worker`, or the route id in `functions/routes.ts`. */
-  readonly id: 'authorizer' | typeof WORKER_ID | RouteId;
+  readonly id: 'authorizer' | typeof WORKER_ID | typeof NOTIFICATIONS_WORKER_ID | RouteId;
   /** Handler module under `functions/`, without extension. */
   readonly entry: string;
   /** `functions/<entry>.ts`, relative to the project root. */
@@ -58,9 +58,16 @@ export const WORKER_ID = 'triage-worker';
 
 /**
  * Functions that are not routes: the triage worker (SQS), held to `workerOwnCodeBytes` and
- * `workerOwnCodeWithoutModelClientBytes`. Its `bundleFiles` are the ones `lib/triage.ts` ships.
+ * `workerOwnCodeWithoutModelClientBytes` (its `bundleFiles` are the ones `lib/triage.ts` ships), and
+ * the notifications worker (SQS).
  */
-export const workerTargets = (): FunctionTarget[] => [{ id: WORKER_ID, entry: 'triage/worker', file: 'functions/triage/worker.ts', bundleFiles: WORKER_FILES }];
+export const workerTargets = (): FunctionTarget[] => [
+  { id: WORKER_ID, entry: 'triage/worker', file: 'functions/triage/worker.ts', bundleFiles: WORKER_FILES },
+  { id: NOTIFICATIONS_WORKER_ID, entry: 'notifications/worker', file: 'functions/notifications/worker.ts' },
+];
+
+/** The notifications worker (SQS): no exception, it is held to the routes' `ownCodeBytes`. */
+export const NOTIFICATIONS_WORKER_ID = 'notifications-worker';
 
 export interface BundledFunction extends FunctionTarget {
   readonly bundle: BundleResult;

@@ -9,6 +9,7 @@ import { BENCH_DIR, PROJECT_ROOT, bundleSdkReference, contributors, type BundleR
 import { TABLES, type TableName } from '../shared/data/tables';
 import { BUDGETS, MODEL_CLIENT_PACKAGE, WORKER_ID, YARDSTICK_IMPORTS, bundleAll, functionTargets, kb, workerTargets, type BundledFunction } from './functions';
 import { modelCost, workerCpu } from './triage';
+import { careBench } from './care';
 
 /**
  * `npm run bench`: what each function costs at cold start, on this machine, next to a yardstick
@@ -27,6 +28,10 @@ import { modelCost, workerCpu } from './triage';
  *    GET /api/v1/health measured the same way.
  * 5. Triage (bench/triage.ts, in-process): the worker's own CPU per message with a stub model next
  *    to the rules engine alone; the estimated model cost per triage from the adapter's real request.
+ * 6. Care network (bench/care.ts, in-process, its own dynalite): booking throughput under 16 clients
+ *    next to one bare conditional write, slot-listing CPU next to JSON.parse of the ledger, store
+ *    Queries per directory search and per caregiver match next to one Query. `npx tsx bench/care.ts`
+ *    runs this part alone.
  *
  * Functions ship their data files (`bundleFiles`) beside each bench bundle, as the CDK does. The
  * triage worker (not a route) is in the size/import table with its own budget (ADR 0005).
@@ -268,6 +273,12 @@ const phi = await new Promise<{ lines: string[]; failures: string[] }>((resolve)
 });
 
 // ---------------------------------------------------------------------------------------------
+// 6. Care network, in-process, after the PHI child has exited: its own dynalite, no handler modules.
+// ---------------------------------------------------------------------------------------------
+log('Measuring the care network (booking, slots, directory, matching) on its own dynalite...');
+const care = await careBench({ say: (line) => log(`  ${line}`) });
+
+// ---------------------------------------------------------------------------------------------
 // Report.
 // ---------------------------------------------------------------------------------------------
 interface Row {
@@ -392,7 +403,7 @@ log();
 for (const line of phi.lines) log(line);
 failures.push(...phi.failures);
 
-for (const section of [triageCpu, triageCost]) {
+for (const section of [triageCpu, triageCost, care]) {
   log();
   for (const line of section.lines) log(line);
   failures.push(...section.failures);

@@ -741,7 +741,7 @@ export interface paths {
          */
         get: operations["availabilityGetOwn"];
         /**
-         * Replace the caller’s availability (weekly hours, exceptions, slot rules)
+         * Create the caller’s availability (weekly hours, exceptions, slot rules), or replace it (If-Match)
          * @description Roles: provider, caregiver. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 65536 bytes.
          */
         put: operations["availabilityPut"];
@@ -928,6 +928,94 @@ export interface paths {
          * @description Roles: patient. Throttled at the stage’s default method limits (RateLimit-Policy says which).
          */
         get: operations["careOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s contact details for notifications
+         * @description Any authenticated caller (any role). Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["contactGet"];
+        /**
+         * Set (or remove) the caller’s phone and send it a verification code by SMS
+         * @description Any authenticated caller (any role). Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        put: operations["contactPut"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/contact/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify the caller’s phone with the code it received (five attempts, ten minutes)
+         * @description Any authenticated caller (any role). Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        post: operations["contactVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s notification preferences (defaults until set)
+         * @description Any authenticated caller (any role). Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["notificationPreferencesGet"];
+        /**
+         * Replace the caller’s notification preferences
+         * @description Any authenticated caller (any role). Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        put: operations["notificationPreferencesPut"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s notification deliveries, newest first
+         * @description Any authenticated caller (any role). Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["notificationList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1130,6 +1218,31 @@ export interface components {
             start: string;
             durationHours: number;
             weeklyDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+        };
+        ContactRequest: {
+            phone: string | null;
+        };
+        VerifyContactRequest: {
+            code: string;
+        };
+        NotificationPreferencesRequest: {
+            channels?: {
+                email?: boolean;
+                sms?: boolean;
+            };
+            types?: {
+                appointment_reminder?: boolean;
+                appointment_change?: boolean;
+                triage_ready?: boolean;
+                /** @constant */
+                security?: true;
+                marketing?: boolean;
+            };
+            quietHours?: {
+                start: string;
+                end: string;
+                timeZone: string;
+            } | null;
         };
         ErrorResponse: {
             error: {
@@ -1813,6 +1926,68 @@ export interface components {
             timeZone: string;
             city: string;
             telehealth: boolean;
+        };
+        Contact: {
+            phone?: string;
+            phoneVerified: boolean;
+            verification?: {
+                /** Format: date-time */
+                expiresAt: string;
+                /** Format: int32 */
+                attemptsLeft: number;
+            };
+            emailSuppressed: boolean;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        NotificationPreferences: {
+            channels: {
+                email: boolean;
+                sms: boolean;
+            };
+            types: {
+                appointment_reminder: boolean;
+                appointment_change: boolean;
+                triage_ready: boolean;
+                /** @constant */
+                security: true;
+                marketing: boolean;
+            };
+            quietHours?: {
+                start: string;
+                end: string;
+                timeZone: string;
+            };
+            /** Format: int64 */
+            version: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        DeliveryPage: {
+            items: components["schemas"]["Delivery"][];
+            nextCursor?: string;
+        };
+        Delivery: {
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            type: "appointment_booked" | "appointment_rescheduled" | "appointment_cancelled" | "appointment_reminder" | "triage_ready" | "security_new_login" | "security_password_changed" | "security_account_deleted" | "phone_verification";
+            /** @enum {string} */
+            channel: "email" | "sms";
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed" | "suppressed";
+            /** @enum {string} */
+            reason?: "preference" | "quiet_hours" | "unverified" | "no_phone" | "address_suppressed" | "account_inactive" | "stale" | "transient" | "permanent";
+            /** Format: date-time */
+            notBefore?: string;
+            /** Format: int64 */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            sentAt?: string;
         };
     };
     responses: {
@@ -3362,6 +3537,8 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description `time_zone_change_with_bookings`: a new `timeZone` while a booked visit has not ended (the ledger’s days are dates of the current zone): cancel those visits first. */
+            409: components["responses"]["409"];
             412: components["responses"]["412"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
@@ -3504,6 +3681,7 @@ export interface operations {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3513,6 +3691,8 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description No availability yet, or no practitioner profile. */
+            404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
@@ -3520,7 +3700,10 @@ export interface operations {
     availabilityPut: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read. Required to replace an existing record; a missing or stale one is 412. */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3530,7 +3713,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Replace the caller’s availability (weekly hours, exceptions, slot rules) */
+            /** @description Create the caller’s availability (weekly hours, exceptions, slot rules), or replace it (If-Match) */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3538,6 +3721,7 @@ export interface operations {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3547,6 +3731,9 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description `practitioner_profile_required`: create the practitioner profile first; its time zone reads these hours. */
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
@@ -3647,6 +3834,7 @@ export interface operations {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3656,7 +3844,9 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description No such practitioner shown (unverified, the caller themself, or their account inactive or out of the role), or a `symptomSessionId` not of the caller’s: never told apart. */
             404: components["responses"]["404"];
+            /** @description `slot_unavailable`: the start is not bookable, `details.reason` says why (a date without a valid credential reads `outside_hours`); `mode_unavailable`: in person is at a provider’s, a home visit by a caregiver, video only with telehealth; or the Idempotency-Key was used for another request or is still running. */
             409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
@@ -3727,9 +3917,26 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description No such appointment of the caller’s (as either party). */
             404: components["responses"]["404"];
+            /** @description `not_cancellable`: the visit is fulfilled or a no-show. An appointment already cancelled answers 200 with it. */
+            409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            /** @description Cancelled, but the slot could not be released yet: send the same cancel again (200) to finish it. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
         };
     };
     appointmentReschedule: {
@@ -3764,7 +3971,10 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description No such appointment of the caller’s, or its practitioner is no longer shown: never told apart. */
             404: components["responses"]["404"];
+            /** @description `slot_unavailable` (`details.reason`), `mode_unavailable` (the practitioner no longer offers the visit’s mode), `not_reschedulable` or `conflict`: the old time is kept. */
+            409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
@@ -3912,6 +4122,212 @@ export interface operations {
             404: components["responses"]["404"];
             /** @description `triage_pending`: the session has no result yet (poll it, then ask again); `triage_failed`: it could not be triaged. */
             409: components["responses"]["409"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    contactGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s contact details for notifications */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    contactPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactRequest"];
+            };
+        };
+        responses: {
+            /** @description Set (or remove) the caller’s phone and send it a verification code by SMS */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            /** @description The contact details changed meanwhile; retry. */
+            409: components["responses"]["409"];
+            /** @description A code was sent less than a minute ago, or five in the last day; Retry-After says when the next may be. */
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    contactVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyContactRequest"];
+            };
+        };
+        responses: {
+            /** @description Verify the caller’s phone with the code it received (five attempts, ten minutes) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid input, or `invalid_code`: the code is wrong (`details.attemptsLeft`). */
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            /** @description `verification_locked`: five attempts were spent, request a new code; `verification_expired`: ten minutes passed; `no_pending_verification`. */
+            409: components["responses"]["409"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    notificationPreferencesGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s notification preferences (defaults until set) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    notificationPreferencesPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description Replace the caller’s notification preferences */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description The preferences kept changing meanwhile; retry. */
+            409: components["responses"]["409"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    notificationList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s notification deliveries, newest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
         };

@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { Api } from './api';
 import { Data } from './data';
 import { Edge } from './edge';
+import { NOTIFICATIONS_WORKER_ENTRY, Notifications, type NotificationsWorker } from './notifications';
 import { Observability } from './observability';
 import { removalPolicyOf, type StageConfig } from './stages';
 import { Triage, type TriageWorker } from './triage';
@@ -16,6 +17,11 @@ export interface CareBowStackProps extends StackProps {
    * @default - `version` from package.json
    */
   readonly version?: string;
+  /**
+   * The notifications worker's handler module under `functions/`, without extension.
+   * @default NOTIFICATIONS_WORKER_ENTRY (`notifications/worker`)
+   */
+  readonly notificationsWorkerEntry?: string;
 }
 
 /** The names of the stack outputs; `npm run admin` reads them with DescribeStacks. */
@@ -30,10 +36,12 @@ export const OUTPUT_NAMES = [
   'TokenSigningKeyArn',
   'DataKeyWrappingKeyArn',
   'TriageWorkerName',
+  'NotificationsWorkerName',
 ] as const;
 
 /**
- * One CareBow stage: data, triage queues and worker, API, edge protection and observability.
+ * One CareBow stage: data, triage queues and worker, notifications (queues, worker, SES, reminders),
+ * API, edge protection and observability.
  * Monitoring (the alarm topic, every alarm, the dashboard) is the nested stack `Monitoring`, so
  * it does not count against this stack's 500 resources; every stateful resource stays here
  * (docs/adr/0007-stack-split.md).
@@ -42,6 +50,8 @@ export class CareBowStack extends Stack {
   public readonly data: Data;
   public readonly triage: Triage;
   public readonly triageWorker: TriageWorker;
+  public readonly notifications: Notifications;
+  public readonly notificationsWorker: NotificationsWorker;
   public readonly api: Api;
   public readonly edge: Edge;
   /** The nested stack that holds {@link observability}. */
@@ -70,6 +80,15 @@ export class CareBowStack extends Stack {
 
     this.triage = new Triage(this, 'Triage', { encryptionKey: this.data.encryptionKey });
 
+    this.notifications = new Notifications(this, 'Notifications', {
+      stage: config.stage,
+      encryptionKey: this.data.encryptionKey,
+      fromEmail: config.notifications.fromEmail,
+      emailIdentity: config.notifications.emailIdentity,
+      ...(config.notifications.sandboxRecipients !== undefined ? { sandboxRecipients: config.notifications.sandboxRecipients } : {}),
+      removalPolicy,
+    });
+
     this.api = new Api(this, 'Api', {
       stage: config.stage,
       version: props.version ?? packageVersion(),
@@ -79,6 +98,9 @@ export class CareBowStack extends Stack {
       dataKeyWrappingKey: this.data.dataKeyWrappingKey,
       blindIndexSecret: this.data.blindIndexSecret,
       triageQueue: this.triage.queue,
+      notificationsQueue: this.notifications.queue,
+      reminders: this.notifications.reminderTargets,
+      appBaseUrl: config.notifications.appBaseUrl,
       corsAllowedOrigins: config.corsAllowedOrigins,
       throttlingRateLimit: config.throttle.rateLimit,
       throttlingBurstLimit: config.throttle.burstLimit,
@@ -103,6 +125,16 @@ export class CareBowStack extends Stack {
       secretRemovalPolicy: removalPolicy,
     });
 
+    this.notificationsWorker = this.notifications.addWorker({
+      settings: this.api.functionSettings,
+      environment: this.api.environment,
+      tables: this.data.tables,
+      dataKeyWrappingKey: this.data.dataKeyWrappingKey,
+      reservedConcurrency: config.notifications.reservedConcurrency,
+      maxConcurrency: config.notifications.maxConcurrency,
+      entry: props.notificationsWorkerEntry ?? NOTIFICATIONS_WORKER_ENTRY,
+    });
+
     this.edge = new Edge(this, 'Edge', {
       stage: config.stage,
       apiStage: this.api.stage,
@@ -123,10 +155,22 @@ export class CareBowStack extends Stack {
       encryptionKey: this.data.encryptionKey,
       restApi: this.api.restApi,
       apiStage: this.api.stage,
-      functions: { ...this.api.functions, authorizer: this.api.authorizerFunction, triageWorker: this.triageWorker.function },
+      functions: {
+        ...this.api.functions,
+        authorizer: this.api.authorizerFunction,
+        triageWorker: this.triageWorker.function,
+        notificationsWorker: this.notificationsWorker.function,
+      },
       triageWorker: this.triageWorker.function,
       queue: this.triage.queue,
       deadLetterQueue: this.triage.deadLetterQueue,
+      notifications: {
+        worker: this.notificationsWorker.function,
+        queue: this.notifications.queue,
+        deadLetterQueue: this.notifications.deadLetterQueue,
+        reminderDeadLetterQueue: this.notifications.reminderDeadLetterQueue,
+        scheduleGroup: this.notifications.scheduleGroup,
+      },
       ...(config.alarmEmail !== undefined ? { alarmEmail: config.alarmEmail } : {}),
     });
 
@@ -141,6 +185,10 @@ export class CareBowStack extends Stack {
       TokenSigningKeyArn: { value: this.data.tokenSigningKey.keyArn, description: 'KMS key that signs access tokens' },
       DataKeyWrappingKeyArn: { value: this.data.dataKeyWrappingKey.keyArn, description: 'KMS key that wraps per-user data keys' },
       TriageWorkerName: { value: this.triageWorker.function.functionName, description: 'Triage worker function (consumes the triage queue)' },
+      NotificationsWorkerName: {
+        value: this.notificationsWorker.function.functionName,
+        description: 'Notifications worker function (consumes the notifications queue: events, SES bounces and complaints)',
+      },
     };
     for (const name of OUTPUT_NAMES) new CfnOutput(this, name, outputs[name]);
     // Only where the stage enables the model (there is no secret otherwise).

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, type Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -17,13 +17,16 @@ import { acknowledge } from './nag';
 import { LAMBDA_BUNDLE_DEFINE } from '../shared/runtime/target';
 
 /**
- * What every CareBow function shares, whoever invokes it (API Gateway or the triage queue): the
+ * What every CareBow function shares, whoever invokes it (API Gateway or a queue): the
  * bundling, the runtime, its own encrypted log group and its own role, tracing, and the grants
- * vocabulary of the route table (`Grants`). `Api` and `Triage` both build their functions here.
+ * vocabulary of the route table (`Grants`). `Api`, `Triage` and `Notifications` build their functions here.
  */
 
 /** The repository root: entries, the lock file and esbuild are resolved from here. */
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The handler module `entry` (under `functions/`, without extension) as a file path. */
+export const entryFile = (entry: string): string => path.join(PROJECT_ROOT, 'functions', `${entry}.ts`);
 
 /** Stage-wide settings of a function's log group and role. */
 export interface FunctionSettings {
@@ -89,7 +92,7 @@ export const nodeFunction = (scope: Construct, name: string, settings: FunctionS
   });
   logGroup.grantWrite(role);
   const fn = new nodejs.NodejsFunction(scope, `${name}Function`, {
-    entry: path.join(PROJECT_ROOT, 'functions', `${options.entry}.ts`),
+    entry: entryFile(options.entry),
     handler: 'handler',
     projectRoot: PROJECT_ROOT,
     depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
@@ -182,6 +185,24 @@ export const SECRET_READ_ACTIONS: readonly string[] = ['secretsmanager:GetSecret
 export const QUEUE_SEND_ACTIONS: readonly string[] = ['sqs:SendMessage'];
 export const QUEUE_SEND_KEY_ACTIONS: readonly string[] = ['kms:GenerateDataKey', 'kms:Decrypt'];
 
+/** What `grants.reminders: 'manage'` allows on the schedules of the stage's reminders group. */
+export const REMINDER_SCHEDULE_ACTIONS: readonly string[] = ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'];
+
+/** What a function needs to manage reminders (`grants.reminders`); lib/notifications.ts builds it. */
+export interface ReminderTargets {
+  /** The group's name, a plain string (`carebow-<stage>-reminders`, `REMINDER_SCHEDULE_GROUP`). */
+  readonly scheduleGroupName: string;
+  /**
+   * Every schedule of the group, `arn:<partition>:scheduler:<region>:<account>:schedule/<group>/*`,
+   * from pseudo parameters, so it reads the same in the stage stack and in an area's nested stack.
+   */
+  readonly schedulesArn: string;
+  /** The role EventBridge Scheduler assumes to deliver a reminder (`REMINDER_SCHEDULER_ROLE_ARN`); passed to Scheduler only. */
+  readonly schedulerRole: iam.IRole;
+  /** Where Scheduler puts a reminder it could not deliver (`REMINDER_DEAD_LETTER_QUEUE_ARN`). */
+  readonly deadLetterQueue: sqs.IQueue;
+}
+
 /**
  * The resources `Grants` names. Only the tables are always there; a function whose grants name a
  * resource its builder did not pass fails synthesis rather than silently going without.
@@ -197,6 +218,10 @@ export interface GrantTargets {
   readonly blindIndexSecret?: secretsmanager.ISecret;
   /** Where triage sessions are queued (`grants.triageQueue`). */
   readonly triageQueue?: sqs.IQueue;
+  /** Where notification events are queued (`grants.notificationsQueue`). */
+  readonly notificationsQueue?: sqs.IQueue;
+  /** The reminders' schedule group and the role Scheduler assumes (`grants.reminders`). */
+  readonly reminders?: ReminderTargets;
 }
 
 /** Turns declared grants into IAM grants on the function's role; nothing else is ever granted. */
@@ -264,4 +289,27 @@ export const grantDeclared = (fn: lambda.IFunction, grants: Grants, targets: Gra
       queue.encryptionMasterKey?.grant(fn, ...QUEUE_SEND_KEY_ACTIONS);
     }
   }
+  if (grants.notificationsQueue === 'send') {
+    // The same as the triage queue's `send`: only SendMessage, and the CMK's data key to encrypt it.
+    const queue = need(targets.notificationsQueue, 'the notifications queue');
+    iam.Grant.addToPrincipal({ grantee: fn, actions: [...QUEUE_SEND_ACTIONS], resourceArns: [queue.queueArn] });
+    queue.encryptionMasterKey?.grant(fn, ...QUEUE_SEND_KEY_ACTIONS);
+  }
+  if (grants.reminders === 'manage') {
+    // Create, replace and delete one-time schedules in the reminders group only (a schedule's name
+    // is chosen at run time, hence the `/*`, acknowledged), and hand Scheduler its role, to nobody else.
+    const reminders = need(targets.reminders, 'the reminders schedule group and scheduler role');
+    iam.Grant.addToPrincipal({ grantee: fn, actions: [...REMINDER_SCHEDULE_ACTIONS], resourceArns: [reminders.schedulesArn] });
+    iam.Grant.addToPrincipal({
+      grantee: fn,
+      actions: ['iam:PassRole'],
+      resourceArns: [reminders.schedulerRole.roleArn],
+      conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+    });
+    acknowledge(fn.role!, 'reminderSchedulesInGroup');
+  }
 };
+
+/** The ARN of every schedule in the group `scheduleGroupName` ({@link ReminderTargets.schedulesArn}). */
+export const schedulesInGroupArn = (scheduleGroupName: string): string =>
+  `arn:${Aws.PARTITION}:scheduler:${Aws.REGION}:${Aws.ACCOUNT_ID}:schedule/${scheduleGroupName}/*`;

@@ -20,26 +20,26 @@ export const ACKNOWLEDGEMENTS = {
   lambdaNotInVpc: {
     ids: ['HIPAA.Security-LambdaInsideVPC'],
     reason:
-      'The functions reach only AWS service APIs (DynamoDB, KMS, Secrets Manager, SQS) over TLS with IAM-signed requests, and the triage worker also the model API on the internet over HTTPS; ' +
+      'The functions reach only AWS service APIs (DynamoDB, KMS, Secrets Manager, SQS, and for notifications SES, SNS and EventBridge Scheduler) over TLS with IAM-signed requests, and the triage worker also the model API on the internet over HTTPS; ' +
       'there is no private resource to reach. A VPC would add NAT or endpoint cost and cold-start latency without protecting any data path.',
   },
   lambdaSynchronousNoDlq: {
     ids: ['HIPAA.Security-LambdaDLQ', 'Serverless-LambdaDLQ'],
     reason:
       'API Gateway invokes these functions synchronously: a failure is returned to the caller as a 5xx with a request id, and a dead-letter queue only ever receives asynchronous invocations. ' +
-      'Asynchronous work goes through the triage queue, which has its own DLQ.',
+      'Asynchronous work goes through the triage and notifications queues, each with its own DLQ.',
   },
   queueWorkerNoLambdaDlq: {
     ids: ['HIPAA.Security-LambdaDLQ', 'Serverless-LambdaDLQ'],
     reason:
-      "The triage worker is invoked only by its SQS event source mapping, synchronously; a function's dead-letter queue only ever receives asynchronous invocations. " +
-      'A message the worker fails returns to the triage queue and, after maxReceiveCount (5) receives, moves to the queue DLQ, which raises an alarm.',
+      "A queue worker (triage, notifications) is invoked only by its SQS event source mapping, synchronously; a function's dead-letter queue only ever receives asynchronous invocations. " +
+      'A message the worker fails returns to its queue and, after maxReceiveCount (5) receives, moves to the DLQ of that queue, which raises an alarm.',
   },
   queueEventSourceRedrivesToDlq: {
     ids: ['Serverless-LambdaEventSourceMappingDestination'],
     reason:
       'Lambda supports on-failure destinations on event source mappings for Kinesis, DynamoDB Streams and Kafka only, not for SQS. ' +
-      "For an SQS source the failure path is the queue's redrive policy: failed messages (partial batch responses) go to the triage DLQ after 5 receives, and any message there raises an alarm.",
+      "For an SQS source the failure path is the queue's redrive policy: failed messages (partial batch responses) go to the queue's DLQ (triage, notifications) after 5 receives, and any message there raises an alarm.",
   },
   cdkGrantsAreInlinePolicies: {
     ids: ['HIPAA.Security-IAMNoInlinePolicy'],
@@ -57,7 +57,7 @@ export const ACKNOWLEDGEMENTS = {
     ids: ['AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]'],
     reason:
       "A readWrite grant on a CMK-encrypted table adds CDK's key-write actions (grantReadWriteData's), which are action wildcards. " +
-      "They are scoped to the one CMK's ARN and only given to functions whose route declares readWrite, and to the triage worker (records readWrite).",
+      "They are scoped to the one CMK's ARN and only given to functions whose route declares readWrite, and to the triage and notifications workers (records readWrite).",
   },
   backupServiceRoleManagedPolicy: {
     ids: ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]'],
@@ -85,7 +85,30 @@ export const ACKNOWLEDGEMENTS = {
   },
   deadLetterQueueHasNoDeadLetterQueue: {
     ids: ['Serverless-SQSRedrivePolicy'],
-    reason: 'This queue is the triage dead-letter queue itself; messages end here and raise an alarm. A DLQ of a DLQ would only move the problem.',
+    reason:
+      'This queue is a dead-letter queue itself (of the triage queue, or of the notifications queue and its bounce subscription); messages end here and raise an alarm. A DLQ of a DLQ would only move the problem.',
+  },
+  reminderDeadLetterQueue: {
+    ids: ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy'],
+    reason:
+      "This queue is the dead-letter queue of the reminders' one-time EventBridge Scheduler schedules (each schedule names it at run time, so no queue's redrive policy points here and cdk-nag cannot tell). " +
+      'Reminders Scheduler could not deliver end here and raise an alarm; a DLQ of a DLQ would only move the problem.',
+  },
+  smsPublishWildcardResource: {
+    ids: ['AwsSolutions-IAM5[Resource::*]'],
+    reason:
+      'The notifications worker sends SMS with sns:Publish to a phone number, which has no ARN, so the statement must name Resource "*". ' +
+      'A Deny statement on the same role refuses sns:Publish to every SNS ARN (topics, platform endpoints), so a phone number is all it can publish to (test/infra/notifications.test.ts). The X-Ray statement of the role is the other "*".',
+  },
+  reminderSchedulesInGroup: {
+    ids: [
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/carebow-dev-reminders/*]',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/carebow-staging-reminders/*]',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/carebow-prod-reminders/*]',
+    ],
+    reason:
+      "Routes that declare reminders 'manage' create, replace and delete one-time schedules whose names are made at run time from an appointment id and an offset, so the resource names every schedule of the stage's reminders group (one id per stage). " +
+      'Nothing outside that group, and only Create/Update/DeleteSchedule; iam:PassRole names the scheduler role alone, only for scheduler.amazonaws.com.',
   },
   apiRequestValidationInHandlers: {
     ids: ['AwsSolutions-APIG2'],

@@ -5,10 +5,25 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag';
+
+/** What Observability watches of notifications (lib/notifications.ts). */
+export interface NotificationsWatch {
+  /** The worker: a dashboard row, and the failure-rate alarm. Put it in `functions` too for its error and throttle alarms. */
+  readonly worker: lambda.IFunction;
+  /** The notifications queue (depth and oldest message age, on the dashboard). */
+  readonly queue: sqs.IQueue;
+  /** Its dead-letter queue (any message is an alarm). */
+  readonly deadLetterQueue: sqs.IQueue;
+  /** The DLQ of reminders EventBridge Scheduler could not deliver (any message is an alarm). */
+  readonly reminderDeadLetterQueue: sqs.IQueue;
+  /** The reminders' schedule group (Scheduler's own metrics, on the dashboard). */
+  readonly scheduleGroup: scheduler.IScheduleGroup;
+}
 
 export interface ObservabilityProps {
   /** Stage name; part of alarm and dashboard names. */
@@ -32,6 +47,17 @@ export interface ObservabilityProps {
   readonly queue: sqs.IQueue;
   /** Its dead-letter queue (any message is an alarm). */
   readonly deadLetterQueue: sqs.IQueue;
+  /**
+   * Notifications: alarms on both dead-letter queues and the worker's failure rate, and a dashboard row.
+   * @default - not watched
+   */
+  readonly notifications?: NotificationsWatch;
+  /**
+   * Percentage of the notifications worker's invocations that fail, over three 5-minute periods,
+   * that raises the alarm (a failed invocation returns its whole batch to the queue).
+   * @default 10
+   */
+  readonly notificationsFailureRateThreshold?: number;
   /**
    * Where alarm notifications are e-mailed.
    * @default - no subscription (subscribe to the topic out of band)
@@ -150,6 +176,7 @@ export class Observability extends Construct {
       description: 'Triage messages are waiting too long.',
     });
     const queueDepth = props.queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' });
+    const notificationWidgets = props.notifications !== undefined ? this.watchNotifications(props.notifications, period) : [];
     this.alarms = this.alarmList;
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
@@ -176,8 +203,76 @@ export class Observability extends Construct {
           new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarmList, width: 12 }),
         ],
         ...(props.triageWorker !== undefined ? [triageWorkerWidgets(props.triageWorker, period)] : []),
+        ...(notificationWidgets.length > 0 ? [notificationWidgets] : []),
       ],
     });
+  }
+
+  /**
+   * Alarms on the notifications DLQ and the reminders' DLQ (any message) and on the worker's failure
+   * rate; returns the dashboard row: the worker, the queues, and EventBridge Scheduler's reminders.
+   */
+  private watchNotifications(watch: NotificationsWatch, period: Duration): cloudwatch.IWidget[] {
+    const minute = Duration.minutes(1);
+    const deadLetters = watch.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: minute, statistic: 'Maximum' });
+    this.alarm('NotificationsDeadLetters', deadLetters, {
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      description: 'Notification events (or SES bounce notifications) reached the dead-letter queue: they were not sent.',
+    });
+    const reminderDeadLetters = watch.reminderDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: minute, statistic: 'Maximum' });
+    this.alarm('ReminderDeadLetters', reminderDeadLetters, {
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      description: 'EventBridge Scheduler could not put appointment reminders on the notifications queue.',
+    });
+    const invocations = watch.worker.metricInvocations({ period, statistic: 'Sum' });
+    const errors = watch.worker.metricErrors({ period, statistic: 'Sum' });
+    const failureRate = new cloudwatch.MathExpression({
+      expression: 'IF(invocations > 0, 100 * errors / invocations, 0)',
+      usingMetrics: { invocations, errors },
+      period,
+      label: 'Failed invocations (%)',
+    });
+    this.alarm('NotificationsWorkerFailureRate', failureRate, {
+      threshold: this.props.notificationsFailureRateThreshold ?? 10,
+      evaluationPeriods: 3,
+      description: 'The notifications worker failed a large share of its invocations for 15 minutes.',
+    });
+
+    const age = watch.queue.metricApproximateAgeOfOldestMessage({ period: minute, statistic: 'Maximum' });
+    const depth = watch.queue.metricApproximateNumberOfMessagesVisible({ period: minute, statistic: 'Maximum' });
+    const group = watch.scheduleGroup;
+    return [
+      new cloudwatch.GraphWidget({
+        title: 'Notifications worker',
+        left: [
+          invocations.with({ label: 'Invocations' }),
+          errors.with({ label: 'Errors' }),
+          watch.worker.metricThrottles({ period, statistic: 'Sum', label: 'Throttles' }),
+        ],
+        right: [failureRate, watch.worker.metricDuration({ period, statistic: 'p99', label: 'Duration p99 (ms)' })],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Notifications queues',
+        left: [age.with({ label: 'Oldest message age (s)' })],
+        right: [depth.with({ label: 'Queue depth' }), deadLetters.with({ label: 'DLQ depth' }), reminderDeadLetters.with({ label: 'Reminder DLQ depth' })],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Reminders (EventBridge Scheduler)',
+        left: [
+          group.metricAttempts({ period, statistic: 'Sum', label: 'Invocation attempts' }),
+          group.metricTargetErrors({ period, statistic: 'Sum', label: 'Target errors' }),
+          group.metricSentToDLQ({ period, statistic: 'Sum', label: 'Sent to DLQ' }),
+          group.metricFailedToBeSentToDLQ(undefined, { period, statistic: 'Sum', label: 'Failed to reach the DLQ' }),
+        ],
+        width: 8,
+      }),
+    ];
   }
 
   private alarm(

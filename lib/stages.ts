@@ -29,6 +29,35 @@ const throttleSchema = z
   .strict()
   .refine((t) => t.burstLimit >= t.rateLimit, { message: 'burstLimit must be at least rateLimit', path: ['burstLimit'] });
 
+/**
+ * Notifications (docs/adr/0010-notifications.md): the sender and the SES identity it belongs to,
+ * the app's URL for the links in messages, and the worker's concurrency.
+ */
+const notificationsSchema = z
+  .object({
+    /** The sender of every notification e-mail (`NOTIFICATIONS_FROM_EMAIL`); the worker may send from it only. */
+    fromEmail: z.email(),
+    /** The verified SES identity of the sender: the address itself or its domain (verified by DevOps outside CDK). */
+    emailIdentity: z.string().regex(/^[a-z0-9@._-]+$/, 'must be an e-mail address or a domain, lower case'),
+    /** The app's https URL, without a trailing slash (`APP_BASE_URL`): messages link to it, with ids only. */
+    appBaseUrl: httpsUrl.regex(/^https:\/\/[a-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~-]+)*$/, 'must be https://host[:port][/path] without a trailing slash'),
+    /**
+     * Verified recipient addresses the worker may send to while the account is in the SES sandbox
+     * (SES then authorizes each recipient's identity too). Empty once the account has production access.
+     */
+    sandboxRecipients: z.array(z.email()).max(20).optional(),
+    /** Reserved concurrency of the worker. */
+    reservedConcurrency: z.number().int().min(2),
+    /** Concurrent invocations the queue's event source mapping may drive (SQS's minimum is 2); within the reservation. */
+    maxConcurrency: z.number().int().min(2).max(10),
+  })
+  .strict()
+  .refine((n) => n.maxConcurrency <= n.reservedConcurrency, { message: 'maxConcurrency must not exceed reservedConcurrency', path: ['maxConcurrency'] })
+  .refine((n) => n.emailIdentity === n.fromEmail.toLowerCase() || n.emailIdentity === n.fromEmail.toLowerCase().split('@')[1], {
+    message: 'must be fromEmail or its domain',
+    path: ['emailIdentity'],
+  });
+
 const stageConfigSchema = z
   .object({
     stage: z.enum(STAGE_NAMES),
@@ -70,7 +99,7 @@ const stageConfigSchema = z
      * Reserved concurrency of every route function and the authorizer: caps what one function can
      * consume (and what an attacker can make it cost). Sum over all functions must leave the
      * account's unreserved minimum (100) free: (routes + authorizer) × this value, plus the triage
-     * worker's own (test/infra/stages.test.ts keeps the sum in check).
+     * and notifications workers' own (test/infra/stages.test.ts keeps the sum in check).
      */
     reservedConcurrency: z.number().int().min(1),
     /** scrypt cost as log2(N); OWASP: 17. Functions refuse less outside `local`. */
@@ -103,6 +132,8 @@ const stageConfigSchema = z
         message: 'maxConcurrency must not exceed reservedConcurrency',
         path: ['maxConcurrency'],
       }),
+    /** Notifications: e-mail sender and identity, the app URL in links, the worker's concurrency. */
+    notifications: notificationsSchema,
   })
   .strict();
 
@@ -126,6 +157,13 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     // No model in dev: the rules engine answers, and no API key has to be provisioned.
     aiModel: { enabled: false, model: 'gpt-4o-mini' },
     triageWorker: { reservedConcurrency: 2, maxConcurrency: 2 },
+    notifications: {
+      fromEmail: 'no-reply@dev.carebow.example',
+      emailIdentity: 'dev.carebow.example',
+      appBaseUrl: 'https://dev.app.carebow.example',
+      reservedConcurrency: 2,
+      maxConcurrency: 2,
+    },
   },
   staging: {
     stage: 'staging',
@@ -140,6 +178,13 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     scryptLogN: 17,
     aiModel: { enabled: true, model: 'gpt-4o-mini' },
     triageWorker: { reservedConcurrency: 5, maxConcurrency: 3 },
+    notifications: {
+      fromEmail: 'no-reply@staging.carebow.example',
+      emailIdentity: 'staging.carebow.example',
+      appBaseUrl: 'https://staging.app.carebow.example',
+      reservedConcurrency: 3,
+      maxConcurrency: 2,
+    },
   },
   prod: {
     stage: 'prod',
@@ -151,14 +196,23 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     waf: { requestsPerIp: 2000, authRequestsPerIp: 100 },
     throttle: { rateLimit: 200, burstLimit: 400 },
     corsAllowedOrigins: ['https://app.carebow.example'],
-    // Per function, 15 concurrent × ~50 ms ≈ 300 req/s, 1.5× the stage throttle. With 50 API
-    // functions (49 routes + the authorizer) that is 750 of the default 1000, plus the worker's
-    // 10: 240 stay unreserved (test/infra/stages.test.ts keeps at least 100 as routes are added).
-    // More routes need a concurrency quota increase for the account, or a lower value here.
-    reservedConcurrency: 15,
+    // Per function, 13 concurrent × ~50 ms ≈ 260 req/s, 1.3× the stage throttle. With 60 API
+    // functions (59 routes with the notifications area, + the authorizer) that is 780 of the
+    // default 1000, plus the triage worker's 10 and the notifications worker's 5: 205 stay
+    // unreserved (test/infra/stages.test.ts keeps at least 100 as routes are added). It was 15
+    // until the notifications routes, which would have left 85. More routes need a concurrency
+    // quota increase for the account, or a lower value here.
+    reservedConcurrency: 13,
     scryptLogN: 17,
     aiModel: { enabled: true, model: 'gpt-4o-mini' },
     triageWorker: { reservedConcurrency: 10, maxConcurrency: 5 },
+    notifications: {
+      fromEmail: 'no-reply@carebow.example',
+      emailIdentity: 'carebow.example',
+      appBaseUrl: 'https://app.carebow.example',
+      reservedConcurrency: 5,
+      maxConcurrency: 5,
+    },
   },
 };
 

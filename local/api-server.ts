@@ -8,6 +8,7 @@ import { isPublic } from '../shared/http/route';
 import { SECURITY_HEADERS } from '../shared/http/security-headers';
 import { lambdaContext, toProxyEvent } from './proxy-event';
 import { serveDocs } from './docs-page';
+import { serveDevOutbox } from './dev-outbox';
 
 type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 type Authorizer = (event: APIGatewayTokenAuthorizerEvent) => Promise<APIGatewayAuthorizerResult>;
@@ -58,6 +59,8 @@ export interface ApiServerOptions {
   readonly corsOrigins: readonly string[];
   /** Resolves a route's handler; defaults to importing `functions/<entry>.ts` like Lambda would. */
   readonly loadHandler?: (route: RouteDef) => Promise<ProxyHandler>;
+  /** Serves `GET /api/v1/dev/outbox` from this data dir's outbox (local stage only; never a route of the table). */
+  readonly devOutboxDataDir?: string;
 }
 
 export interface ApiServer {
@@ -109,6 +112,8 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
     const url = new URL(request.url ?? '/', 'http://localhost');
     // The API reference (GET /docs): local only, no route of the route table, so never deployed.
     if (serveDocs(request, response, url.pathname)) return;
+    // What the local notifications worker "sent": local only, no route of the route table, so never deployed.
+    if (options.devOutboxDataDir !== undefined && (await serveDevOutbox(request, response, url, options.devOutboxDataDir))) return;
     const candidates = compiled.filter((entry) => entry.pattern.test(url.pathname));
     if (request.method === 'OPTIONS' && candidates.length > 0)
       return preflight(

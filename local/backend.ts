@@ -18,7 +18,7 @@ export interface LocalBackendOptions {
   /** Extra environment for the functions (e.g. a lower scrypt cost in tests). */
   readonly env?: Readonly<Record<string, string>>;
   /**
-   * Run the triage worker behind the queue (the local event source mapping).
+   * Run the triage and notifications workers behind their queues (the local event source mappings).
    * @default true
    */
   readonly worker?: boolean;
@@ -30,6 +30,10 @@ export interface LocalBackend {
   readonly sqsEndpoint: string;
   readonly triageQueueUrl: string;
   readonly triageDlqUrl: string;
+  readonly notificationsQueueUrl: string;
+  readonly notificationsDlqUrl: string;
+  /** The local SNS topic SES bounces and complaints arrive on (raw to the notifications queue). */
+  readonly sesEventsTopicArn: string;
   readonly tables: Readonly<Record<TableName, string>>;
   stop(): Promise<void>;
 }
@@ -56,6 +60,11 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     DYNAMODB_ENDPOINT: standIns.dynamodbEndpoint,
     SQS_ENDPOINT: standIns.sqsEndpoint,
     TRIAGE_QUEUE_URL: standIns.triageQueueUrl,
+    NOTIFICATIONS_QUEUE_URL: standIns.notificationsQueueUrl,
+    // Messages go to the outbox ($CAREBOW_DATA_DIR/outbox/, GET /api/v1/dev/outbox), never to SES or SNS.
+    NOTIFICATION_CHANNELS: 'outbox',
+    NOTIFICATIONS_FROM_EMAIL: 'no-reply@carebow.example',
+    APP_BASE_URL: process.env.APP_BASE_URL ?? 'http://localhost:5173',
     KEY_PROVIDER: 'local',
     CAREBOW_DATA_DIR: dataDir,
     AUTH_CLIENT_ID: 'carebow-local',
@@ -65,21 +74,29 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
   };
   Object.assign(process.env, env);
 
-  const api = await startApiServer({ routes, port: options.port, corsOrigins: env.CORS_ALLOWED_ORIGINS!.split(',') });
+  const api = await startApiServer({ routes, port: options.port, corsOrigins: env.CORS_ALLOWED_ORIGINS!.split(','), devOutboxDataDir: dataDir });
   // The issuer is the API's own URL, known only once the port is bound; handlers load lazily after this.
   process.env.AUTH_ISSUER = options.env?.AUTH_ISSUER ?? api.url;
   const jwk = await new LocalTokenSigner(dataDir).publicJwk();
   process.env.AUTHORIZER_ISSUERS = JSON.stringify([{ issuer: process.env.AUTH_ISSUER, audience: env.AUTH_CLIENT_ID, jwks: { keys: [jwk] } }]);
 
-  const poller =
+  const pollers =
     options.worker === false
-      ? undefined
-      : startQueuePoller({
-          sqsEndpoint: standIns.sqsEndpoint,
-          queueUrl: standIns.triageQueueUrl,
-          queueArn: standIns.triageQueueArn,
-          loadHandler: async () => (await import('../functions/triage/worker')).handler,
-        });
+      ? []
+      : [
+          startQueuePoller({
+            sqsEndpoint: standIns.sqsEndpoint,
+            queueUrl: standIns.triageQueueUrl,
+            queueArn: standIns.triageQueueArn,
+            loadHandler: async () => (await import('../functions/triage/worker')).handler,
+          }),
+          startQueuePoller({
+            sqsEndpoint: standIns.sqsEndpoint,
+            queueUrl: standIns.notificationsQueueUrl,
+            queueArn: standIns.notificationsQueueArn,
+            loadHandler: async () => (await import('../functions/notifications/worker')).handler,
+          }),
+        ];
 
   if (options.persist) writeFileSync(endpointsFile(dataDir), JSON.stringify({ pid: process.pid, url: api.url, dynamodbEndpoint: standIns.dynamodbEndpoint }));
   return {
@@ -88,9 +105,12 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     sqsEndpoint: standIns.sqsEndpoint,
     triageQueueUrl: standIns.triageQueueUrl,
     triageDlqUrl: standIns.triageDlqUrl,
+    notificationsQueueUrl: standIns.notificationsQueueUrl,
+    notificationsDlqUrl: standIns.notificationsDlqUrl,
+    sesEventsTopicArn: standIns.sesEventsTopicArn,
     tables,
     stop: async () => {
-      await poller?.stop();
+      await Promise.all(pollers.map((poller) => poller.stop()));
       await api.close();
       await standIns.stop();
       if (options.persist) rmSync(endpointsFile(dataDir), { force: true });

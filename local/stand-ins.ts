@@ -8,7 +8,14 @@ import { TABLES, type KeyAttribute, type TableName, type TableSpec } from '../sh
 
 /** Names the local stage gives its tables and queues (the CDK names deployed ones). */
 export const localTableName = (name: TableName): string => `carebow-local-${name}`;
-export const LOCAL_QUEUES = { triage: 'carebow-local-triage', triageDlq: 'carebow-local-triage-dlq' } as const;
+export const LOCAL_QUEUES = {
+  triage: 'carebow-local-triage',
+  triageDlq: 'carebow-local-triage-dlq',
+  notifications: 'carebow-local-notifications',
+  notificationsDlq: 'carebow-local-notifications-dlq',
+} as const;
+/** The topic SES's configuration set publishes bounces and complaints to; subscribed raw to the notifications queue, as in AWS. */
+export const LOCAL_SES_EVENTS_TOPIC = 'carebow-local-ses-events';
 
 export interface StandIns {
   readonly dynamodbEndpoint: string;
@@ -16,6 +23,11 @@ export interface StandIns {
   readonly triageQueueUrl: string;
   readonly triageQueueArn: string;
   readonly triageDlqUrl: string;
+  readonly notificationsQueueUrl: string;
+  readonly notificationsQueueArn: string;
+  readonly notificationsDlqUrl: string;
+  /** The ARN of `LOCAL_SES_EVENTS_TOPIC` (SNS, on the same fauxqs endpoint). */
+  readonly sesEventsTopicArn: string;
   stop(): Promise<void>;
 }
 
@@ -85,7 +97,7 @@ export const startStandIns = async (dataDir?: string): Promise<StandIns> => {
   const sqsDir = dataDir === undefined ? undefined : join(dataDir, 'sqs');
   if (sqsDir !== undefined) mkdirSync(sqsDir, { recursive: true });
   const sqs = await startFauxqs({ port: 0, logger: false, ...(sqsDir ? { dataDir: sqsDir } : {}) });
-  const { queues } = sqs.setup({
+  const { queues, topics } = sqs.setup({
     queues: [
       { name: LOCAL_QUEUES.triageDlq },
       {
@@ -95,10 +107,22 @@ export const startStandIns = async (dataDir?: string): Promise<StandIns> => {
           RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `arn:aws:sqs:us-east-1:000000000000:${LOCAL_QUEUES.triageDlq}`, maxReceiveCount: 5 }),
         },
       },
+      { name: LOCAL_QUEUES.notificationsDlq },
+      {
+        name: LOCAL_QUEUES.notifications,
+        attributes: {
+          VisibilityTimeout: '60',
+          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `arn:aws:sqs:us-east-1:000000000000:${LOCAL_QUEUES.notificationsDlq}`, maxReceiveCount: 5 }),
+        },
+      },
     ],
+    topics: [{ name: LOCAL_SES_EVENTS_TOPIC }],
+    subscriptions: [{ topic: LOCAL_SES_EVENTS_TOPIC, queue: LOCAL_QUEUES.notifications, attributes: { RawMessageDelivery: 'true' } }],
   });
   const triage = queues.find((queue) => queue.name === LOCAL_QUEUES.triage)!;
   const dlq = queues.find((queue) => queue.name === LOCAL_QUEUES.triageDlq)!;
+  const notifications = queues.find((queue) => queue.name === LOCAL_QUEUES.notifications)!;
+  const notificationsDlq = queues.find((queue) => queue.name === LOCAL_QUEUES.notificationsDlq)!;
 
   return {
     dynamodbEndpoint,
@@ -106,6 +130,10 @@ export const startStandIns = async (dataDir?: string): Promise<StandIns> => {
     triageQueueUrl: triage.url,
     triageQueueArn: triage.arn,
     triageDlqUrl: dlq.url,
+    notificationsQueueUrl: notifications.url,
+    notificationsQueueArn: notifications.arn,
+    notificationsDlqUrl: notificationsDlq.url,
+    sesEventsTopicArn: topics.find((topic) => topic.name === LOCAL_SES_EVENTS_TOPIC)!.arn,
     stop: async () => {
       await sqs.stop();
       await dynamo.stop();

@@ -20,6 +20,7 @@ import { auditRoutes } from '../functions/routes/audit';
 import { careRoutes } from '../functions/routes/care';
 import { appointmentRoutes } from '../functions/routes/care-appointments';
 import { matchingRoutes } from '../functions/routes/care-matching';
+import { notificationRoutes } from '../functions/routes/notifications';
 import { chatRoutes } from '../functions/routes/chat';
 import { identityRoutes } from '../functions/routes/identity';
 import { platformRoutes } from '../functions/routes/platform';
@@ -54,6 +55,10 @@ export const AREAS = {
     description: 'Care: booking a practitioner’s free slot, and the appointment’s life (cancel, reschedule, outcome).',
   },
   matching: { routes: matchingRoutes, description: 'Care: caregivers ranked for a patient’s needs, with the reasons for each score.' },
+  notifications: {
+    routes: notificationRoutes,
+    description: 'Notifications: the caller’s phone and its verification, notification preferences, and what was sent (never the text).',
+  },
 } as const;
 
 export type Area = keyof typeof AREAS;
@@ -131,7 +136,10 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   practitionerPut: {
     statuses: { 201: 'The profile was created (there was none), unverified.' },
     headers: ['ETag'],
-    errors: { 400: 'Invalid input; also `kind_required` (the caller holds both roles and named no kind), `kind_not_held`, `kind_mismatch`.' },
+    errors: {
+      400: 'Invalid input; also `kind_required` (the caller holds both roles and named no kind), `kind_not_held`, `kind_mismatch`.',
+      409: '`time_zone_change_with_bookings`: a new `timeZone` while a booked visit has not ended (the ledger’s days are dates of the current zone): cancel those visits first.',
+    },
   },
   practitionerVerify: {
     headers: ['ETag'],
@@ -142,12 +150,50 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
     },
   },
   practitionerGet: { errors: { 404: 'No such practitioner, not verified, or their account is no longer active or in the role: never told apart.' } },
+  availabilityGetOwn: { headers: ['ETag'], errors: { 404: 'No availability yet, or no practitioner profile.' } },
+  availabilityPut: {
+    headers: ['ETag'],
+    errors: { 409: '`practitioner_profile_required`: create the practitioner profile first; its time zone reads these hours.' },
+  },
+  appointmentBook: {
+    headers: ['Location'],
+    errors: {
+      404: 'No such practitioner shown (unverified, the caller themself, or their account inactive or out of the role), or a `symptomSessionId` not of the caller’s: never told apart.',
+      409: '`slot_unavailable`: the start is not bookable, `details.reason` says why (a date without a valid credential reads `outside_hours`); `mode_unavailable`: in person is at a provider’s, a home visit by a caregiver, video only with telehealth; or the Idempotency-Key was used for another request or is still running.',
+    },
+  },
+  appointmentReschedule: {
+    errors: {
+      404: 'No such appointment of the caller’s, or its practitioner is no longer shown: never told apart.',
+      409: '`slot_unavailable` (`details.reason`), `mode_unavailable` (the practitioner no longer offers the visit’s mode), `not_reschedulable` or `conflict`: the old time is kept.',
+    },
+  },
+  appointmentCancel: {
+    errors: {
+      404: 'No such appointment of the caller’s (as either party).',
+      409: '`not_cancellable`: the visit is fulfilled or a no-show. An appointment already cancelled answers 200 with it.',
+      503: 'Cancelled, but the slot could not be released yet: send the same cancel again (200) to finish it.',
+    },
+  },
   appointmentReview: {
     errors: {
       404: 'No such appointment of the caller’s as the patient (the practitioner, anyone else, or an unknown id): never told apart.',
       409: '`not_reviewable`: the visit is not fulfilled (or its practitioner’s account was deleted); `already_reviewed`: it has its review.',
     },
   },
+  contactPut: {
+    errors: {
+      409: 'The contact details changed meanwhile; retry.',
+      429: 'A code was sent less than a minute ago, or five in the last day; Retry-After says when the next may be.',
+    },
+  },
+  contactVerify: {
+    errors: {
+      400: 'Invalid input, or `invalid_code`: the code is wrong (`details.attemptsLeft`).',
+      409: '`verification_locked`: five attempts were spent, request a new code; `verification_expired`: ten minutes passed; `no_pending_verification`.',
+    },
+  },
+  notificationPreferencesPut: { errors: { 409: 'The preferences kept changing meanwhile; retry.' } },
 };
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 429 | 500 | 503;

@@ -85,6 +85,27 @@ const llmSection = {
   OPENAI_TIMEOUT_MS: z._default(integer(100, 10_000), 8000),
 };
 
+/**
+ * Notifications (issue 11). Optional: a function reads the ones it needs through its factory in
+ * shared/runtime/composition.ts, which names a missing one at cold start.
+ */
+const notificationsSection = {
+  /** The notifications queue: routes that enqueue events, and the worker (quiet-hours delays). */
+  NOTIFICATIONS_QUEUE_URL: z.optional(z.url()),
+  /** The app's https URL: links in messages are this plus a path of ids. */
+  APP_BASE_URL: z.optional(z.url()),
+  /** The SES sender address (a light shape check: `z.email()` would add ~0.4 KB to every function's bundle). */
+  NOTIFICATIONS_FROM_EMAIL: z.optional(text().check(z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'))),
+  /** The SES configuration set whose event destination reports bounces and complaints. */
+  SES_CONFIGURATION_SET: z.optional(text()),
+  /** EventBridge Scheduler: the group reminders are created in, their target queue, and the role Scheduler assumes to send to it. */
+  REMINDER_SCHEDULE_GROUP: z.optional(text()),
+  REMINDER_TARGET_QUEUE_ARN: z.optional(text()),
+  REMINDER_SCHEDULER_ROLE_ARN: z.optional(text()),
+  /** `aws`: SES and SNS; `outbox`: JSON lines under CAREBOW_DATA_DIR/outbox/ (the local stage only). */
+  NOTIFICATION_CHANNELS: z._default(z.enum(['aws', 'outbox']), 'aws'),
+};
+
 type KeyConfig = {
   KEY_PROVIDER: 'kms' | 'local';
   CAREBOW_DATA_DIR?: string | undefined;
@@ -112,11 +133,16 @@ const requireKeyMaterial = (config: KeyConfig, ctx: Ctx): void => {
 
 /** What every route function and the worker read: tables, keys, tokens, password cost, queue, model. */
 export const appConfigSchema = z
-  .object({ ...baseSection, ...dataSection, ...keysSection, ...tokensSection, ...passwordSection, ...queueSection, ...llmSection })
+  .object({ ...baseSection, ...dataSection, ...keysSection, ...tokensSection, ...passwordSection, ...queueSection, ...llmSection, ...notificationsSection })
   .check(
     z.superRefine((config, ctx) => {
       requireKeyMaterial(config, ctx);
+      if (config.NOTIFICATION_CHANNELS === 'outbox' && config.CAREBOW_DATA_DIR === undefined)
+        problem(ctx, 'CAREBOW_DATA_DIR', 'is required when NOTIFICATION_CHANNELS=outbox');
       if (config.CAREBOW_STAGE === 'local') return;
+      if (config.NOTIFICATION_CHANNELS !== 'aws') problem(ctx, 'NOTIFICATION_CHANNELS', 'must be aws outside the local stage');
+      if (config.APP_BASE_URL !== undefined && !config.APP_BASE_URL.startsWith('https://'))
+        problem(ctx, 'APP_BASE_URL', 'must be https outside the local stage');
       if (config.PASSWORD_SCRYPT_LOG_N < 17) problem(ctx, 'PASSWORD_SCRYPT_LOG_N', 'must be at least 17 outside the local stage');
       if (!config.AUTH_ISSUER.startsWith('https://')) problem(ctx, 'AUTH_ISSUER', 'must be https outside the local stage');
       if (config.KEY_PROVIDER !== 'kms') problem(ctx, 'KEY_PROVIDER', 'must be kms outside the local stage');

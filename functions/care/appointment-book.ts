@@ -3,13 +3,14 @@ import { httpRoute } from '../../shared/http/http-route';
 import { idempotent } from '../../shared/http/idempotency';
 import { bookAppointment } from '../../shared/care/book-appointment';
 import {
-  appointments,
+  accountReader,
+  appointmentCopies,
   auditLog,
-  availabilityStore,
   clock,
   idempotencyStore,
   ledgers,
   practitionerReader,
+  scheduleReader,
   shareConsentGrants,
   symptomSessionReader,
   vault,
@@ -17,9 +18,10 @@ import {
 
 const deps = {
   practitioners: practitionerReader(),
-  availability: availabilityStore(),
+  users: accountReader(),
+  availability: scheduleReader(),
   ledgers: ledgers(),
-  appointments: appointments(),
+  appointments: appointmentCopies(),
   consents: shareConsentGrants(),
   sessions: symptomSessionReader(),
   vault: vault(),

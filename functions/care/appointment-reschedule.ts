@@ -1,11 +1,12 @@
 import { appointmentRoutes as routes } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { rescheduleAppointment } from '../../shared/care/reschedule-appointment';
-import { appointments, auditLog, availabilityStore, clock, ledgers, practitionerReader, shareConsents } from '../../shared/runtime/composition';
+import { accountReader, appointments, auditLog, clock, ledgers, practitionerReader, scheduleReader, shareConsents } from '../../shared/runtime/composition';
 
 const deps = {
   practitioners: practitionerReader(),
-  availability: availabilityStore(),
+  users: accountReader(),
+  availability: scheduleReader(),
   ledgers: ledgers(),
   appointments: appointments(),
   consents: shareConsents(),

@@ -9,6 +9,7 @@ import { chatRoutes } from './chat';
 import { careRoutes } from './care';
 import { appointmentRoutes } from './care-appointments';
 import { matchingRoutes } from './care-matching';
+import { notificationRoutes } from './notifications';
 
 /**
  * The route table's modules, by area: each area's functions deploy together as one nested stack
@@ -27,6 +28,7 @@ export const ROUTE_AREAS = {
   care: careRoutes,
   appointments: appointmentRoutes,
   matching: matchingRoutes,
+  notifications: notificationRoutes,
 } as const;
 
 export type RouteArea = keyof typeof ROUTE_AREAS;
@@ -49,6 +51,7 @@ export const routes = {
   ...careRoutes,
   ...appointmentRoutes,
   ...matchingRoutes,
+  ...notificationRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;

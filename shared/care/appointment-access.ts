@@ -13,10 +13,13 @@ import { appointmentView } from './views';
  *
  * - **book**: (1) the patient's copy, `pending` (invisible, blocks nothing); (2) the ledger (THE
  *   write: on a lost version, re-read and retry, 4 attempts); refused → the pending copy is deleted;
- *   (3) the practitioner's copy, `booked`; (4) the patient's copy → `booked`; (5) the audit event.
- *   If 3–5 fail: the ledger entry is released and both copies deleted, then the request fails.
+ *   (3) the practitioner's copy, `booked`; (4) the patient's copy → `booked`; the practitioner read
+ *   again (standing, zone); (5) the audit event. If 3–5 fail: the ledger entry is released and both
+ *   copies deleted, then the request fails. What a booking that died leaves, the patient's next
+ *   booking sweeps (stale pending copies, ADR 0006 "Crash leftovers").
  * - **cancel**: both copies → `cancelled` (patient's first), the audit event, then the ledger
- *   release. An audit failure puts both copies back (the slot was never released).
+ *   release. An audit failure puts both copies back (the slot was never released). The same cancel
+ *   again finishes a release (or a practitioner's copy) that failed, and answers 200.
  * - **reschedule**: the ledger books the new interval first (on the same day, releasing the old in
  *   the same write), then both copies, then the audit, then (another day) the old day's release.
  *   Any failure before the audit releases the new interval again (same day: puts the old back).

@@ -7,11 +7,16 @@ import { auditOrUndo, changeLedger, event, practitionerCopy, releaseLedger, toVi
 import { SlotUnavailableError } from './errors';
 import { book } from './ledger';
 import { appointmentPlaces } from './places';
-import type { AppointmentRecord, BookingDeps, ShareConsents } from './ports';
+import type { AppointmentRecord, BookingDeps, ShareConsents, StalePendingCopies } from './ports';
 import { bookable } from './slots';
+import { hasValidCredential, offersMode, standingOf } from './standing';
 import { DAY_MS, formatInZone } from './time-zone';
 
 type Deps<K extends keyof BookingDeps> = Pick<BookingDeps, K>;
+/** Only read here: the practitioner's availability. */
+export type Reads<K extends 'availability'> = { readonly [P in K]: Pick<BookingDeps[P], 'get'> };
+/** The appointment copies a booking moves, and its sweep: without the listing and the undo of a replace (`DynamoAppointmentCopies`). */
+type Copies = { readonly appointments: Pick<BookingDeps['appointments'], 'get' | 'create' | 'replace' | 'remove'> & StalePendingCopies };
 /** A booking only grants a share consent (or undoes the grant). */
 type Grants = { readonly consents: Pick<ShareConsents, 'create' | 'undoCreate'> };
 
@@ -19,7 +24,7 @@ type Grants = { readonly consents: Pick<ShareConsents, 'create' | 'undoCreate'> 
 export const shareExpiry = (endMs: number): string => new Date(endMs + 7 * DAY_MS).toISOString();
 
 /** Deletes both copies of a booking being undone, at whichever version each is. */
-const discard = async (deps: Deps<'appointments'>, record: AppointmentRecord): Promise<void> => {
+const discard = async (deps: Copies, record: AppointmentRecord): Promise<void> => {
   for (const holder of [record.practitionerId, record.patientId]) {
     const copy = await deps.appointments.get(holder, record.id);
     if (copy) await deps.appointments.remove(holder, record.id, copy.version);
@@ -27,23 +32,51 @@ const discard = async (deps: Deps<'appointments'>, record: AppointmentRecord): P
 };
 
 /** Undoes a booking whose last steps or audit failed: its consent (if still as written), the ledger entry, both copies. */
-const undo = async (deps: Deps<'appointments' | 'ledgers'> & Grants, booked: AppointmentRecord, consent: ConsentRecord | undefined): Promise<void> => {
+const undo = async (deps: Copies & Deps<'ledgers'> & Grants, booked: AppointmentRecord, consent: ConsentRecord | undefined): Promise<void> => {
   if (consent) await deps.consents.undoCreate(consent, undefined);
   await releaseLedger(deps, booked);
   await discard(deps, booked);
 };
 
+/** A pending copy older than this belongs to a booking that died: route functions time out after seconds. */
+export const STALE_PENDING_MS = 60_000;
+/** The most of the patient's appointment copies one sweep reads. */
+export const SWEEP_READ = 200;
+
+/**
+ * Clears what dead bookings of this patient left (ADR 0006, "Crash leftovers"): each stale pending
+ * copy is deleted on its version (one conditional delete), then the practitioner's copy if the
+ * booking got that far, then its ledger entry if the ledger holds it. In that order: a booking
+ * still running could no longer mark its copy booked, so it would undo itself; a crash between
+ * these writes leaves at worst a slot blocked, never booked twice.
+ */
+const sweep = async (deps: Copies & Deps<'ledgers'>, patientId: string, now: Date): Promise<void> => {
+  for (const copy of await deps.appointments.stalePending(patientId, new Date(now.getTime() - STALE_PENDING_MS).toISOString(), SWEEP_READ)) {
+    if (await deps.appointments.remove(patientId, copy.id, copy.version)) {
+      await discard(deps, copy);
+      await releaseLedger(deps, copy);
+    }
+  }
+};
+
 /**
  * Books `body.start` with a verified practitioner for the calling patient: 201's body, or 409
  * `slot_unavailable` (`details.reason` from `bookable` or the ledger: taken, buffer, outside_hours,
- * past, nonexistent_local_time, beyond_horizon, crosses_midnight, off_grid, contention…), or 404 for
- * a practitioner not verified (or the caller themself), or a `symptomSessionId` that is not one of
- * the caller's sessions. With `shareProfile`, the patient's share consent for the practitioner
+ * past, nonexistent_local_time, beyond_horizon, crosses_midnight, off_grid, contention…), 409
+ * `mode_unavailable` for a mode the practitioner does not offer (`offersMode`), or 404 for a
+ * practitioner not shown (`standingOf`: unverified, account inactive or out of the role; or the
+ * caller themself), or a `symptomSessionId` that is not one of the caller's sessions. A visit date
+ * on which no credential of theirs is valid reads as `outside_hours` (the audit says
+ * `no_valid_credential`). With `shareProfile`, the patient's share consent for the practitioner
  * (`profile.read`, `triage.read`, purpose `treatment`, until `shareExpiry`) is written with the
  * copies, named in the one audit event (`consent:<id>`), and undone with them.
+ *
+ * The practitioner's standing and zone are read again after every write (ADR 0006, "Who can be
+ * booked"): an account deleted, a profile unverified, or a time zone changed meanwhile undoes the
+ * booking. Before its own writes, a booking sweeps the patient's stale pending copies (`sweep`).
  */
 export const bookAppointment = async (
-  deps: Deps<'practitioners' | 'availability' | 'ledgers' | 'appointments' | 'sessions' | 'vault' | 'audit' | 'clock'> & Grants,
+  deps: Deps<'practitioners' | 'users' | 'ledgers' | 'sessions' | 'vault' | 'audit' | 'clock'> & Grants & Reads<'availability'> & Copies,
   caller: Caller,
   body: BookAppointmentRequest,
   meta: RequestMeta,
@@ -51,14 +84,22 @@ export const bookAppointment = async (
   const id = randomUUID();
   const now = deps.clock.now();
   const profile = body.practitionerId === caller.userId ? undefined : await deps.practitioners.get(body.practitionerId);
-  const stored = profile?.verified ? await deps.availability.get(body.practitionerId) : undefined;
-  let refused: string | undefined = !profile?.verified ? 'not_found' : stored === undefined ? 'outside_hours' : undefined;
+  // Side by side: the sweep spares copies younger than a minute, so never this booking's own.
+  const [account, stored] = await Promise.all([
+    profile?.verified ? deps.users.get(body.practitionerId) : undefined,
+    profile && deps.availability.get(body.practitionerId),
+    sweep(deps, caller.userId, now),
+  ]);
+  // Not shown (404, as if unknown): the reason goes to the audit event only.
+  let gone = standingOf(profile, account);
+  let refused: string | undefined = gone ?? (!offersMode(profile!, body.mode) ? 'mode_unavailable' : stored ? undefined : 'outside_hours');
   if (!refused && body.symptomSessionId && !(await deps.sessions.getSession(caller.userId, body.symptomSessionId))) refused = 'session_not_found';
   let booked: AppointmentRecord | undefined;
   let consent: ConsentRecord | undefined;
   if (refused === undefined) {
     const check = bookable(stored!.availability, profile!.timeZone, [], body.start, body.durationMinutes ?? stored!.availability.slotMinutes, now);
     if (!check.ok) refused = check.reason;
+    else if (!hasValidCredential(profile!.credentials, check.date)) refused = 'no_valid_credential';
     else {
       const at = now.toISOString();
       const pending: AppointmentRecord = {
@@ -105,9 +146,17 @@ export const bookAppointment = async (
           if (!(await deps.appointments.create(body.practitionerId, practitionerCopy(booked)))) throw new ConflictError();
           if (!(await deps.appointments.replace(caller.userId, booked))) throw new ConflictError();
           if (consent && !(await deps.consents.create(consent))) throw new ConflictError();
+          // Read again after the writes: an account deletion or a zone change that began before them sees them (ADR 0006).
+          const [after, owner] = await Promise.all([deps.practitioners.get(body.practitionerId), deps.users.get(body.practitionerId)]);
+          gone = standingOf(after, owner);
+          refused = gone ?? (after!.timeZone === profile!.timeZone ? undefined : 'practitioner_changed');
         } catch (error) {
           await undo(deps, booked, consent);
           throw error;
+        }
+        if (refused) {
+          await undo(deps, booked, consent);
+          booked = consent = undefined;
         }
       }
     }
@@ -125,8 +174,12 @@ export const bookAppointment = async (
     ),
     booked ? () => undo(deps, booked!, consent) : undefined,
   );
-  if (refused === 'not_found') throw new NotFoundError('No such practitioner.');
+  if (gone) throw new NotFoundError('No such practitioner.');
   if (refused === 'session_not_found') throw new NotFoundError('No such symptom session.');
-  if (refused !== undefined || booked === undefined) throw new SlotUnavailableError(refused ?? 'contention');
+  if (refused === 'mode_unavailable') throw new ConflictError('This practitioner does not offer that kind of visit.', 'mode_unavailable');
+  // Credentials are confidential: a date without a valid one reads like a date outside the hours (the slots show none).
+  if (refused !== undefined || booked === undefined) {
+    throw new SlotUnavailableError(refused === 'no_valid_credential' ? 'outside_hours' : (refused ?? 'contention'));
+  }
   return toView(booked, body.reason);
 };

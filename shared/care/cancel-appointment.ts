@@ -1,7 +1,7 @@
 import type { Appointment } from '../contracts/care-appointments';
 import type { Caller, RequestMeta } from '../domain/caller';
-import { ConflictError, NotFoundError } from '../errors';
-import { auditOrUndo, event, loadBooked, releaseLedger, replaceBoth, restoreBoth, toView } from './appointment-access';
+import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors';
+import { auditOrUndo, event, loadBooked, practitionerCopy, releaseLedger, replaceBoth, restoreBoth, toView } from './appointment-access';
 import { appointmentPlaces } from './places';
 import type { AppointmentRecord, BookingDeps } from './ports';
 
@@ -11,6 +11,14 @@ type Deps<K extends keyof BookingDeps> = Pick<BookingDeps, K>;
  * Either party cancels a booked appointment; its interval is released from the ledger at once. The
  * share consent its booking gave (`shareProfile`) is revoked with the copies, named in the one audit
  * event (`consent_revoked:<id>`) and put back if that append fails.
+ *
+ * The copies say `cancelled` before the ledger is released (after the audit): a cancel that fails
+ * after that (its release could not be written) has left its intent in the copies, so the same
+ * cancel sent again finishes it. Cancelling an appointment already cancelled answers 200 with it
+ * (audit reason `already_cancelled`) after finishing what an earlier cancel may have left: the
+ * practitioner's copy if only the patient's was written, the share consent's revocation, and the
+ * ledger release (ADR 0006, "Crash leftovers"). A release that still cannot be written is 503: send
+ * the cancel again.
  */
 export const cancelAppointment = async (
   deps: Deps<'appointments' | 'ledgers' | 'consents' | 'vault' | 'audit' | 'clock'>,
@@ -20,10 +28,18 @@ export const cancelAppointment = async (
   meta: RequestMeta,
 ): Promise<Appointment> => {
   const { mine, copies } = await loadBooked(deps, caller, appointmentId);
-  let refused: string | undefined = !copies ? 'not_found' : copies[0].status !== 'booked' ? `not_booked:${copies[0].status}` : undefined;
+  const status = copies?.[0].status;
+  const again = status === 'cancelled';
+  let refused: string | undefined = !copies ? 'not_found' : status !== 'booked' && !again ? `not_booked:${status}` : undefined;
   let next: AppointmentRecord | undefined;
   let revoked = false;
-  if (!refused) {
+  if (again) {
+    const [patient, practitioner] = copies!;
+    next = patient;
+    // Only the patient's copy written: the practitioner's follows, on its version (a no-op when someone wrote it since).
+    if (practitioner.version === patient.version - 1) await deps.appointments.replace(patient.practitionerId, practitionerCopy(patient));
+    if (patient.shareConsentId) revoked = await deps.consents.revoke(patient.patientId, patient.shareConsentId, patient.updatedAt);
+  } else if (!refused) {
     const [patient] = copies!;
     next = {
       ...patient,
@@ -45,18 +61,12 @@ export const cancelAppointment = async (
       }
     }
   }
+  const facts = [again && 'already_cancelled', revoked && `consent_revoked:${next!.shareConsentId}`].filter(Boolean).join(',');
   await auditOrUndo(
     deps,
-    event(
-      caller,
-      meta,
-      'appointment.cancel',
-      mine?.patientId ?? caller.userId,
-      appointmentId,
-      next ? 'success' : 'failure',
-      refused ?? (revoked ? `consent_revoked:${next!.shareConsentId}` : undefined),
-    ),
-    next
+    event(caller, meta, 'appointment.cancel', mine?.patientId ?? caller.userId, appointmentId, next ? 'success' : 'failure', refused ?? facts),
+    // A repeat cancel wrote only what finishes the first one, which was audited: nothing to take back.
+    next && !again
       ? async () => {
           if (revoked) await deps.consents.undoRevoke(next!.patientId, next!.shareConsentId!, next!.updatedAt);
           await restoreBoth(deps, copies!, next!);
@@ -65,7 +75,8 @@ export const cancelAppointment = async (
   );
   if (refused === 'not_found') throw new NotFoundError();
   if (!next) throw new ConflictError('Only a booked appointment can be cancelled.', 'not_cancellable');
-  // After the audit: an undo never has to take a released slot back. A release that cannot be written leaves the slot blocked, never double-booked.
-  await releaseLedger(deps, next);
+  // After the audit: an undo never has to take a released slot back. A release that cannot be written leaves the slot
+  // blocked, never double-booked, and the copies already say cancelled: the same cancel again releases it.
+  if (!(await releaseLedger(deps, next)).ok) throw new ServiceUnavailableError('The slot could not be released yet: send the cancel again.');
   return toView(next);
 };

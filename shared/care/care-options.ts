@@ -12,6 +12,7 @@ import { sessionView } from '../triage/session-view';
 import type { BookingDeps, CareDeps, DirectoryFilter, PractitionerDirectory, PractitionerRecord } from './ports';
 import { datesAround } from './schedule';
 import { freeSlots } from './slots';
+import { hasValidCredential, standingOf } from './standing';
 import { DAY_MS } from './time-zone';
 
 /**
@@ -87,18 +88,17 @@ const MESSAGES = {
 } as const;
 
 /**
- * A candidate's earliest free slot in `[now, to)`, if it has one and is shown: its account active and
- * still a provider, as the directory's rule (`visible` in ./directory.ts, not imported: that module
- * brings the search's schemas and geohash code into this bundle).
+ * A candidate's earliest free slot in `[now, to)`, if it has one and is shown, by the rules of
+ * ./standing.ts that the directory applies too: its account active and still a provider, and the
+ * slot on a date one of its credentials is valid.
  */
 const earliestSlot = async (deps: Deps, record: PractitionerRecord, now: Date, to: Date): Promise<Slot | undefined> => {
-  const account = await deps.users.get(record.userId);
-  if (account?.status !== 'active' || !account.roles.includes('provider')) return undefined;
+  if (standingOf(record, await deps.users.get(record.userId)) !== undefined) return undefined;
   const stored = await deps.availability.get(record.userId);
   if (stored === undefined) return undefined;
   const [first, last] = datesAround(now.getTime(), to.getTime());
   const booked = (await deps.ledgers.days(record.userId, first, last)).flatMap((ledger) => ledger.entries);
-  return freeSlots(stored.availability, record.timeZone, booked, now, to, now)[0];
+  return freeSlots(stored.availability, record.timeZone, booked, now, to, now).find((slot) => hasValidCredential(record.credentials, slot.start.slice(0, 10)));
 };
 
 /** Providers of `specialty` with a slot in `[now, to)`, video first when `video`, then by slot and id; spends `budget.left` candidates. */

@@ -1,12 +1,13 @@
 import { actorOf, requestFacts } from '../audit/actor';
-import type { PractitionerKind } from '../contracts/care';
 import { DEFAULT_DIRECTORY_PAGE, DEFAULT_SEARCH_RADIUS_KM, type DirectoryPage, type PractitionerSearchQuery } from '../contracts/care-directory';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ValidationError } from '../errors';
-import { DIRECTORY_PRECISION, directoryPoint } from './directory-position';
-import { cellsCovering, distanceKm, type LatLon } from './geohash';
+import { directoryPoint } from './directory-position';
+import { planCells } from './directory-cells';
+import { distanceKm, type LatLon } from './geohash';
 import type { CareDeps, DirectoryEntry, DirectoryFilter, PractitionerDirectory, PractitionerRecord, RatingRepository } from './ports';
 import { publicView } from './practitioners';
+import { hasValidCredential, localToday, standingOf } from './standing';
 
 /**
  * The practitioner directory (`GET /api/v1/practitioners`): verified practitioners of one kind,
@@ -29,28 +30,21 @@ import { publicView } from './practitioners';
  * the last position examined.
  *
  * A practitioner is shown only while their account is active and holds the profile's role, as in
- * `getPractitioner`; one audit event per search, to the caller's chain (a directory page is public
+ * `getPractitioner`, and while one of their credentials is valid today (./standing.ts); those are
+ * checked on the entries the index returned, so a page may hold fewer than `limit` items and still
+ * carry a cursor. One audit event per search, to the caller's chain (a directory page is public
  * views, not PHI, and names no single subject).
  */
 
-type Deps = Pick<CareDeps, 'users' | 'audit'> & { readonly directory: PractitionerDirectory; readonly ratings: Pick<RatingRepository, 'getMany'> };
+type Deps = Pick<CareDeps, 'users' | 'audit' | 'clock'> & { readonly directory: PractitionerDirectory; readonly ratings: Pick<RatingRepository, 'getMany'> };
 
 export { DIRECTORY_PRECISION, directoryPoint, directoryPosition } from './directory-position';
+export { planCells } from './directory-cells';
 
 /** The most index items one `near` page reads, over all its cells. */
 export const MAX_NEAR_READ = 1000;
 /** The most index items one page without `near` reads (its filters may leave a page short; the cursor goes on). */
 export const MAX_LIST_READ = 300;
-
-/**
- * The position prefixes a `near` search queries: the covering cells, cut to the kind's precision
- * (a caregiver's position has 5 characters, so a finer cell is searched through its parent), without
- * repeats, sorted.
- */
-export const planCells = (kind: PractitionerKind, centre: LatLon, radiusKm: number): string[] => {
-  const { cells } = cellsCovering(centre.lat, centre.lon, radiusKm);
-  return [...new Set(cells.map((cell) => cell.slice(0, DIRECTORY_PRECISION[kind])))].sort();
-};
 
 /** `a` before `b` in the nearest-first order: distance, then id. */
 const byDistance = (a: { distance: number; id: string }, b: { distance: number; id: string }): number =>
@@ -122,15 +116,18 @@ export const searchOf = (query: PractitionerSearchQuery) => {
   return { filter, near };
 };
 
-/** Whether the directory may show `record` now: verified, and its account active and still holding the kind's role. */
-const visible = async (deps: Pick<Deps, 'users'>, record: PractitionerRecord): Promise<boolean> => {
-  if (!record.verified) return false;
-  const account = await deps.users.get(record.userId);
-  return account?.status === 'active' && account.roles.includes(record.kind);
+/**
+ * Whether the directory may show `record` now (./standing.ts): verified, a credential valid today on
+ * its own calendar (checked before the account is read), and its account active and still holding
+ * the kind's role. Filtered after the index query, so a page may be short and still have a cursor.
+ */
+const visible = async (deps: Pick<Deps, 'users' | 'clock'>, record: PractitionerRecord): Promise<boolean> => {
+  if (!record.verified || !hasValidCredential(record.credentials, localToday(record.timeZone, deps.clock.now()))) return false;
+  return standingOf(record, await deps.users.get(record.userId)) === undefined;
 };
 
 /** The page of `candidates` (already in order, after the cursor): the visible ones among the first `limit`. */
-const pageOf = async (deps: Pick<Deps, 'users'>, candidates: readonly PractitionerRecord[], limit: number) => {
+const pageOf = async (deps: Pick<Deps, 'users' | 'clock'>, candidates: readonly PractitionerRecord[], limit: number) => {
   const examined = candidates.slice(0, limit);
   const shown = await Promise.all(examined.map((record) => visible(deps, record)));
   return { examined, shown: examined.filter((_, i) => shown[i]) };

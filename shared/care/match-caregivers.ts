@@ -2,8 +2,9 @@ import { actorOf, requestFacts } from '../audit/actor';
 import { type CaregiverMatchRequest, type CaregiverMatchResponse, MATCH_WEEKS } from '../contracts/care-matching';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { weekdayOf } from './availability';
-import { DIRECTORY_PRECISION, directoryPoint } from './directory-position';
-import { cellsCovering, distanceKm, type LatLon } from './geohash';
+import { directoryPoint } from './directory-position';
+import { planCells } from './directory-cells';
+import { distanceKm, type LatLon } from './geohash';
 import { type CaregiverCandidate, explainRejection, matchCaregivers } from './matching';
 import type { MatchingDeps, PractitionerRecord } from './ports';
 import { datesAround } from './schedule';
@@ -97,10 +98,7 @@ const readRing = async (deps: Pick<MatchingDeps, 'directory'>, request: Caregive
   // One need: the index filters on it. Several: any of them, filtered here (the filter reads as much).
   const filter = { kind: 'caregiver' as const, ...(request.needs.length === 1 ? { skill: request.needs[0] } : {}) };
   const records: PractitionerRecord[] = [];
-  // The covering cells cut to a caregiver position's precision, as the directory plans them (`planCells`,
-  // ./directory.ts, whose module would bring the directory's schemas into this bundle).
-  const { cells } = cellsCovering(request.location.lat, request.location.lon, radiusKm);
-  for (const cell of new Set(cells.map((c) => c.slice(0, DIRECTORY_PRECISION.caregiver)))) {
+  for (const cell of planCells('caregiver', request.location, radiusKm)) {
     const budget = MAX_MATCH_READ - records.length;
     if (budget <= 0) return { records, complete: false };
     const found = await deps.directory.find(filter, cell, { limit: budget, maxRead: budget });

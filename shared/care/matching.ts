@@ -9,6 +9,7 @@ import {
 } from '../contracts/care-matching';
 import { distanceKm, type LatLon } from './geohash';
 import { MATCHING_WEIGHTS, type MatchingWeights } from './matching-weights';
+import { hasValidCredential } from './standing';
 
 /**
  * Caregiver matching (`POST /api/v1/caregivers/match`): pure ranking of the candidates the caller
@@ -88,8 +89,8 @@ const visitDate = (start: string): string => {
 export const explainRejection = (request: CaregiverMatchRequest, candidate: CaregiverCandidate): RejectionReason | null => {
   if (candidate.verified !== true) return 'not_verified';
   const date = visitDate(request.start);
-  // Dates are `YYYY-MM-DD`, so text order is date order.
-  if (!candidate.credentials.some((credential) => credential.expiresOn >= date)) return 'no_valid_credential';
+  // The rule booking, the slots and the directory apply (./standing.ts), on the visit's date.
+  if (!hasValidCredential(candidate.credentials, date)) return 'no_valid_credential';
   // Written so that a NaN distance or radius fails the filter.
   if (!(distanceKm(request.location, candidate.location) <= candidate.serviceRadiusKm)) return 'outside_service_area';
   if (candidate.freeForVisit !== true) return 'not_free';

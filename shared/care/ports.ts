@@ -187,6 +187,21 @@ export interface AppointmentRepository {
 }
 
 /**
+ * What dead bookings left, for the booking's sweep (`book-appointment.ts`). Implemented by
+ * `DynamoAppointmentCopies` (the booking's appointment adapter); the fake is
+ * `inMemoryBookings().appointmentRepository`.
+ */
+export interface StalePendingCopies {
+  /**
+   * `patientId`'s copies still `pending` that were created before `createdBefore` (ISO 8601): what a
+   * booking left when it died between its first write and its last. One Query on the patient's
+   * partition (`APPT#` prefix, filtered), reading at most `maxRead` copies (in id order): a patient
+   * with more is swept over those.
+   */
+  stalePending(patientId: string, createdBefore: string, maxRead: number): Promise<AppointmentRecord[]>;
+}
+
+/**
  * The share consent a booking with `shareProfile` gives its practitioner: a records consent item
  * (`ConsentRecord` with its `appointmentId`, in the patient's partition, found by grantee like any
  * other), written by the booking use cases. Implemented by `DynamoShareConsents`; the fake is

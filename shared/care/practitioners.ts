@@ -10,7 +10,8 @@ import {
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import { versionFromIfMatch } from '../records/profile';
-import type { CareDeps, PractitionerRecord, RatingAggregate } from './ports';
+import type { CareDeps, LedgerRepository, PractitionerRecord, RatingAggregate } from './ports';
+import { standingOf } from './standing';
 import { ownView, ratingView } from './views';
 
 /**
@@ -101,12 +102,26 @@ const auditWrite = async (
 };
 
 /**
+ * Whether the practitioner's ledger holds a visit that has not ended by `now`: one Query over their
+ * ledger items from yesterday (UTC; every local date of now lies after it) to the last date there is,
+ * at most the booking horizon's (≤ 181) items. The ledger days are local dates in the practitioner's
+ * zone (ADR 0006), so the zone may not change under them.
+ */
+const holdsFutureVisits = async (deps: { readonly ledgers: Pick<LedgerRepository, 'days'> }, userId: string, now: Date): Promise<boolean> => {
+  const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+  const days = await deps.ledgers.days(userId, yesterday, '9999-12-31');
+  return days.some((day) => day.entries.some((entry) => entry.end > now.getTime()));
+};
+
+/**
  * Creates the caller's practitioner profile, or replaces it given its current ETag (`If-Match`): of
  * two concurrent updates one gets 412 and nothing is lost silently. Unverified when created; on a
- * replace it stays verified only while what verification vouches for is unchanged.
+ * replace it stays verified only while what verification vouches for is unchanged. A new `timeZone`
+ * while a booked visit has not ended is 409 `time_zone_change_with_bookings`, nothing written (ADR
+ * 0006, "A time-zone change with booked days", and the race it leaves).
  */
 export const putOwnPractitioner = async (
-  deps: Deps<'practitioners' | 'audit' | 'clock'>,
+  deps: Deps<'practitioners' | 'audit' | 'clock'> & { readonly ledgers: Pick<LedgerRepository, 'days'> },
   caller: Caller,
   body: PractitionerProfileRequest,
   ifMatch: string | undefined,
@@ -116,37 +131,45 @@ export const putOwnPractitioner = async (
   const expected = versionFromIfMatch(ifMatch);
   let previous: PractitionerRecord | undefined;
   let written: PractitionerRecord | undefined;
+  let booked = false;
   if (typeof kind === 'string' && expected !== 'none') {
     // What a replace overwrites: read first, to carry its verification over and to put it back if the audit fails.
     previous = expected === undefined ? undefined : await deps.practitioners.get(caller.userId);
-    const { kind: _kind, specialties, skills, serviceRadiusKm, bio, ...common } = body;
-    const fields = {
-      kind,
-      ...common,
-      ...(specialties ? { specialties } : {}),
-      ...(skills ? { skills } : {}),
-      ...(serviceRadiusKm === undefined ? {} : { serviceRadiusKm }),
-      ...(bio === undefined ? {} : { bio }),
-    };
-    const keeps = previous !== undefined && previous.version === expected && previous.verified && vouchedFor(previous) === vouchedFor(fields);
-    const record: PractitionerRecord = {
-      userId: caller.userId,
-      ...fields,
-      verified: keeps,
-      ...(keeps ? { verifiedAt: previous!.verifiedAt, verifiedBy: previous!.verifiedBy } : {}),
-      version: (expected ?? 0) + 1,
-      updatedAt: deps.clock.now().toISOString(),
-    };
-    if (await deps.practitioners.put(record)) written = record;
+    // The ledger's days are dates on the current zone's calendar: no new zone under booked ones.
+    const moving = previous !== undefined && previous.version === expected && previous.timeZone !== body.timeZone;
+    booked = moving && (await holdsFutureVisits(deps, caller.userId, deps.clock.now()));
+    if (!booked) {
+      const { kind: _kind, specialties, skills, serviceRadiusKm, bio, ...common } = body;
+      const fields = {
+        kind,
+        ...common,
+        ...(specialties ? { specialties } : {}),
+        ...(skills ? { skills } : {}),
+        ...(serviceRadiusKm === undefined ? {} : { serviceRadiusKm }),
+        ...(bio === undefined ? {} : { bio }),
+      };
+      const keeps = previous !== undefined && previous.version === expected && previous.verified && vouchedFor(previous) === vouchedFor(fields);
+      const record: PractitionerRecord = {
+        userId: caller.userId,
+        ...fields,
+        verified: keeps,
+        ...(keeps ? { verifiedAt: previous!.verifiedAt, verifiedBy: previous!.verifiedBy } : {}),
+        version: (expected ?? 0) + 1,
+        updatedAt: deps.clock.now().toISOString(),
+      };
+      if (await deps.practitioners.put(record)) written = record;
+    }
   }
   const reason =
     typeof kind !== 'string'
       ? kind.reason
-      : written === undefined
-        ? 'precondition_failed'
-        : previous?.verified && !written.verified
-          ? 'verification_reset'
-          : undefined;
+      : booked
+        ? 'time_zone_change_with_bookings'
+        : written === undefined
+          ? 'precondition_failed'
+          : previous?.verified && !written.verified
+            ? 'verification_reset'
+            : undefined;
   await auditWrite(
     deps,
     {
@@ -162,6 +185,12 @@ export const putOwnPractitioner = async (
     previous,
   );
   if (typeof kind !== 'string') throw new ValidationError(kind.message, undefined, kind.reason);
+  if (booked) {
+    throw new ConflictError(
+      'Your booked visits are on your current time zone’s calendar: cancel them (or let them pass) first, then change the time zone.',
+      'time_zone_change_with_bookings',
+    );
+  }
   if (written === undefined) {
     throw new PreconditionFailedError(
       expected === undefined
@@ -254,17 +283,7 @@ export const getPractitioner = async (
   meta: RequestMeta,
 ): Promise<PublicPractitioner> => {
   const record = await deps.practitioners.get(practitionerId);
-  const account = record?.verified ? await deps.users.get(practitionerId) : undefined;
-  const hidden =
-    record === undefined
-      ? 'not_found'
-      : !record.verified
-        ? 'not_verified'
-        : account?.status !== 'active'
-          ? 'account_inactive'
-          : !account.roles.includes(record.kind)
-            ? 'role_revoked'
-            : undefined;
+  const hidden = standingOf(record, record?.verified ? await deps.users.get(practitionerId) : undefined);
   const rating = hidden === undefined ? await deps.ratings.get(practitionerId) : undefined;
   await deps.audit.append({
     action: 'practitioner.read',

@@ -2,11 +2,12 @@ import type { Appointment } from '../contracts/care-appointments';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError } from '../errors';
 import { auditOrUndo, changeLedger, event, loadBooked, releaseLedger, releaseOf, replaceBoth, restoreBoth, toView } from './appointment-access';
-import { shareExpiry } from './book-appointment';
+import { type Reads, shareExpiry } from './book-appointment';
 import { SlotUnavailableError } from './errors';
 import { book, type LedgerEntry, release, type Visit } from './ledger';
 import type { AppointmentRecord, BookingDeps } from './ports';
 import { bookable } from './slots';
+import { hasValidCredential, offersMode, standingOf } from './standing';
 import { formatInZone, MINUTE_MS } from './time-zone';
 
 type Deps<K extends keyof BookingDeps> = Pick<BookingDeps, K>;
@@ -23,9 +24,15 @@ const visitOf = (entry: LedgerEntry): Visit => ({
  * old one is released (on the same day, in the same ledger write), so a lost race keeps the old time.
  * The share consent its booking gave (`shareProfile`) moves with it (`shareExpiry` of the new end),
  * named in the one audit event (`consent_moved:<id>`) and moved back if that append fails.
+ *
+ * The new time is checked as a new booking is (`bookAppointment`): a practitioner no longer shown
+ * (`standingOf`) is 404, a mode they no longer offer 409 `mode_unavailable`, a date without a valid
+ * credential 409 `slot_unavailable` (`outside_hours`). Unlike a booking it does not read the
+ * practitioner again after its writes: the appointment it moves already holds a future ledger entry
+ * whenever it is itself in the future, which is what a time-zone change checks (ADR 0006).
  */
 export const rescheduleAppointment = async (
-  deps: Deps<'practitioners' | 'availability' | 'ledgers' | 'appointments' | 'consents' | 'audit' | 'clock'>,
+  deps: Deps<'practitioners' | 'users' | 'ledgers' | 'appointments' | 'consents' | 'audit' | 'clock'> & Reads<'availability'>,
   caller: Caller,
   appointmentId: string,
   start: string,
@@ -43,13 +50,28 @@ export const rescheduleAppointment = async (
   let next: AppointmentRecord | undefined;
   let undoLedger: (() => Promise<unknown>) | undefined;
   let moved: [string, string] | undefined;
+  // Why the practitioner is no longer shown (404, as if unknown), if so.
+  let gone: string | undefined;
   const current = copies?.[0];
   if (!refused) {
     const profile = await deps.practitioners.get(current!.practitionerId);
-    const stored = profile?.verified ? await deps.availability.get(current!.practitionerId) : undefined;
+    const [account, stored] = await Promise.all([
+      profile?.verified ? deps.users.get(current!.practitionerId) : undefined,
+      profile && deps.availability.get(current!.practitionerId),
+    ]);
+    gone = standingOf(profile, account);
     const check = stored ? bookable(stored.availability, profile!.timeZone, [], start, (current!.endMs - current!.startMs) / MINUTE_MS, now) : undefined;
-    if (!check?.ok) refused = check ? check.reason : 'outside_hours';
-    else {
+    // As a new booking: the practitioner shown, the mode offered, the time bookable, a credential valid that day.
+    refused =
+      gone ??
+      (!offersMode(profile!, current!.mode)
+        ? 'mode_unavailable'
+        : !check?.ok
+          ? (check?.reason ?? 'outside_hours')
+          : hasValidCredential(profile!.credentials, check.date)
+            ? undefined
+            : 'no_valid_credential');
+    if (refused === undefined && check?.ok) {
       const zone = profile!.timeZone;
       const sameDay = check.date === current!.date;
       let old: LedgerEntry | undefined;
@@ -115,11 +137,12 @@ export const rescheduleAppointment = async (
         }
       : undefined,
   );
-  if (refused === 'not_found') throw new NotFoundError();
+  if (refused === 'not_found' || gone) throw new NotFoundError();
+  if (refused === 'mode_unavailable') throw new ConflictError('This practitioner no longer offers this kind of visit.', 'mode_unavailable');
   if (refused === 'not_the_patient' || refused === 'not_booked' || refused === 'conflict') {
     throw new ConflictError('Only the patient can move a booked appointment.', refused === 'conflict' ? 'conflict' : 'not_reschedulable');
   }
-  if (!next) throw new SlotUnavailableError(refused ?? 'contention');
+  if (!next) throw new SlotUnavailableError(refused === 'no_valid_credential' ? 'outside_hours' : (refused ?? 'contention'));
   if (next.date !== current!.date) await releaseLedger(deps, current!);
   return toView(next);
 };

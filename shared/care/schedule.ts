@@ -2,8 +2,10 @@ import { actorOf, requestFacts } from '../audit/actor';
 import type { AvailabilityView, SlotList } from '../contracts/care-appointments';
 import type { Availability } from '../contracts/care-availability';
 import type { Caller, RequestMeta } from '../domain/caller';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors';
+import { versionFromIfMatch } from '../records/profile';
 import { freeSlots } from './slots';
+import { hasValidCredential } from './standing';
 import type { BookingDeps, StoredAvailability } from './ports';
 import { addDays } from './time-zone';
 
@@ -19,19 +21,23 @@ const resourceOf = (practitionerId: string) => ({ type: 'availability', id: prac
 
 /**
  * Stores the caller's availability, read in their profile's time zone. Needs a practitioner profile
- * first (409 `practitioner_profile_required`). Last writer wins; the version only makes the undo safe.
+ * first (409 `practitioner_profile_required`). As a profile (`putOwnPractitioner`): without `ifMatch`
+ * it only creates; replacing needs the current version's ETag, and a missing or stale one is 412, so
+ * of two concurrent edits one is refused and nothing is lost silently.
  */
 export const putOwnAvailability = async (
   deps: Deps<'practitioners' | 'availability' | 'audit' | 'clock'>,
   caller: Caller,
   availability: Availability,
   meta: RequestMeta,
+  ifMatch?: string,
 ): Promise<AvailabilityView> => {
+  const expected = versionFromIfMatch(ifMatch);
   const profile = await deps.practitioners.get(caller.userId);
-  const previous = profile ? await deps.availability.get(caller.userId) : undefined;
-  const written: StoredAvailability | undefined = profile
-    ? { availability, version: (previous?.version ?? 0) + 1, updatedAt: deps.clock.now().toISOString() }
-    : undefined;
+  // What a replace overwrites, read first so that a failed audit can put it back.
+  const previous = profile && typeof expected === 'number' ? await deps.availability.get(caller.userId) : undefined;
+  const written: StoredAvailability | undefined =
+    profile && expected !== 'none' ? { availability, version: (expected ?? 0) + 1, updatedAt: deps.clock.now().toISOString() } : undefined;
   const stored = written !== undefined && (await deps.availability.put(caller.userId, written));
   try {
     await deps.audit.append({
@@ -41,14 +47,20 @@ export const putOwnAvailability = async (
       actor: actorOf(caller),
       resource: resourceOf(caller.userId),
       ...requestFacts(meta),
-      ...(stored ? {} : { reason: profile ? 'conflict' : 'no_profile' }),
+      ...(stored ? {} : { reason: profile ? 'precondition_failed' : 'no_profile' }),
     });
   } catch (error) {
     if (stored) await deps.availability.undoPut(caller.userId, written!, previous);
     throw error;
   }
   if (!profile) throw new ConflictError('Create your practitioner profile first: its time zone reads these hours.', 'practitioner_profile_required');
-  if (!stored) throw new ConflictError('Your availability changed meanwhile; send it again.');
+  if (!stored) {
+    throw new PreconditionFailedError(
+      expected === undefined
+        ? 'Your availability exists: send If-Match with its ETag to replace it.'
+        : 'Your availability has changed; reload it and retry with the new ETag.',
+    );
+  }
   return { availability, timeZone: profile.timeZone, version: written!.version, updatedAt: written!.updatedAt };
 };
 
@@ -81,7 +93,8 @@ export const datesAround = (from: number, to: number): [string, string] => [
 
 /**
  * The free slots of a verified practitioner in `[from, to)` (≤ 31 days, the contract's bound), in
- * their zone; none without stored availability. Booked intervals come from the ledger items of the
+ * their zone; none without stored availability, and none on a date without a valid credential
+ * (./standing.ts). Booked intervals come from the ledger items of the
  * window's days, in one Query. Anyone else's profile, or an unverified one, is 404.
  */
 export const listSlots = async (
@@ -101,7 +114,10 @@ export const listSlots = async (
     if (stored) {
       const [first, last] = datesAround(from, to);
       const booked = (await deps.ledgers.days(practitionerId, first, last)).flatMap((ledger) => ledger.entries);
-      items = freeSlots(stored.availability, profile.timeZone, booked, new Date(from), new Date(to), deps.clock.now());
+      // Only on dates one of their credentials is valid (a slot's start carries its local date).
+      items = freeSlots(stored.availability, profile.timeZone, booked, new Date(from), new Date(to), deps.clock.now()).filter((slot) =>
+        hasValidCredential(profile.credentials, slot.start.slice(0, 10)),
+      );
     }
   }
   await deps.audit.append({

@@ -60,3 +60,13 @@ export const appointmentKey = (appointmentId: string) => APPOINTMENT_PREFIX + ap
  * own partition, changed only by atomic `ADD`s. The reviews themselves live on the patients' appointment copies.
  */
 export const RATING = 'RATING';
+/**
+ * A user's contact details for notifications: the phone (sealed), whether it is verified, a pending
+ * verification and e-mail suppression after a bounce or complaint. One item per user, in their partition.
+ */
+export const CONTACT = 'CONTACT';
+/** A user's notification preferences (channels, types, quiet hours): not PHI, one item per user. */
+export const NOTIFY_PREFS = 'NOTIFYPREFS';
+/** One delivery of a notification event on one channel: `DELIVERY#<eventId>#<channel>` (uuid v7 ids, so newest last). */
+export const DELIVERY_PREFIX = 'DELIVERY#';
+export const deliveryKey = (eventId: string, channel: string) => `${DELIVERY_PREFIX}${eventId}#${channel}`;

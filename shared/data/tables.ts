@@ -61,7 +61,7 @@ export const TABLES = {
   records: {
     envVar: 'RECORDS_TABLE',
     purpose:
-      'Per-patient records (USER#id): PROFILE, CONSENT#id (found by grantee, byGrantee), FEEDBACK#time#id, SESSION#id symptom sessions, CHAT#id conversations, AIQUOTA bucket, IDEMPOTENCY#key answers, PRACTITIONER profiles (verified ones found by kind and geohash, byDirectory); PHI fields sealed',
+      'Per-patient records (USER#id): PROFILE, CONSENT#id (found by grantee, byGrantee), FEEDBACK#time#id, SESSION#id symptom sessions, CHAT#id conversations, AIQUOTA bucket, IDEMPOTENCY#key answers, PRACTITIONER profiles (verified ones found by kind and geohash, byDirectory), CONTACT (phone sealed, its verification, e-mail suppression), NOTIFYPREFS, DELIVERY#event#channel notification deliveries (no address, no text); PHI fields sealed',
     partitionKey: { name: 'pk', type: S },
     sortKey: { name: 'sk', type: S },
     globalSecondaryIndexes: [

@@ -46,6 +46,10 @@ export interface Grants {
    * `decrypt` unwraps existing keys; `generate` also makes new ones.
    */
   readonly dataKeys?: 'decrypt' | 'generate';
+  /** `send` enqueues notification events (ids only) on the notifications queue. */
+  readonly notificationsQueue?: 'send';
+  /** `manage` creates, replaces and deletes appointments' one-time reminder schedules (EventBridge Scheduler). */
+  readonly reminders?: 'manage';
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

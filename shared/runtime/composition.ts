@@ -14,13 +14,21 @@ import { DynamoAiQuota } from '../adapters/aws/dynamo-ai-quota';
 import { DynamoConversations } from '../adapters/aws/dynamo-conversations';
 import { DynamoIdempotency } from '../adapters/aws/dynamo-idempotency';
 import { DynamoPractitionerRemover, DynamoPractitioners } from '../adapters/aws/dynamo-practitioners';
-import { DynamoAppointments, DynamoAvailability, DynamoLedgers, DynamoPractitionerReader } from '../adapters/aws/dynamo-bookings';
+import { DynamoAppointmentCopies, DynamoAppointments, DynamoAvailability, DynamoLedgers, DynamoPractitionerReader } from '../adapters/aws/dynamo-bookings';
 import { DynamoRatingRemover, DynamoRatings, DynamoReviews } from '../adapters/aws/dynamo-ratings';
 import { DynamoVisitHistory } from '../adapters/aws/dynamo-visit-history';
 import { DynamoAccountReader } from '../adapters/aws/dynamo-account-reader';
 import { DynamoScheduleReader } from '../adapters/aws/dynamo-schedule-reader';
 import { DynamoShareConsentGrants, DynamoShareConsents } from '../adapters/aws/dynamo-share-consents';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { SqsNotificationQueue } from '../adapters/aws/sqs-notification-queue';
+import { DynamoAppointmentLookup, DynamoContacts, DynamoDeliveries, DynamoNotificationPreferences } from '../adapters/aws/dynamo-notifications';
+import { SesEmailChannel } from '../adapters/aws/ses-email-channel';
+import { SnsSmsChannel } from '../adapters/aws/sns-sms-channel';
+import { OutboxChannel } from '../adapters/local/outbox-channel';
+import { byChannel } from '../notifications/channels';
+import type { Channel } from '../notifications/ports';
+import { ConfigError } from '../errors';
 import { clientConfig } from '../adapters/aws/client-config';
 import { kmsKeyProbe, queueProbe, tableProbe } from '../adapters/aws/health-probes';
 import { localKeyringProbe } from '../adapters/local/keyring-probe';
@@ -105,6 +113,8 @@ export const availabilityStore = () => new DynamoAvailability(app().client, app(
 export const ledgers = () => new DynamoLedgers(app().client, app().config.RECORDS_TABLE);
 /** Appointments (care): one copy in each party's partition. */
 export const appointments = () => new DynamoAppointments(app().client, app().config.RECORDS_TABLE);
+/** The appointment copies a booking moves (care): without the listing and the undo of a replace. */
+export const appointmentCopies = () => new DynamoAppointmentCopies(app().client, app().config.RECORDS_TABLE);
 /** The share consents of `shareProfile` bookings (care): the consent writes alone, without the rest of the records adapter. */
 export const shareConsents = () => new DynamoShareConsents(app().client, app().config.RECORDS_TABLE);
 /** The booking's part of `shareConsents`: the grant and its undo. */
@@ -125,6 +135,35 @@ export const ratings = () => new DynamoRatings(app().client, app().config.RECORD
 export const ratingRemover = () => new DynamoRatingRemover(app().client, app().config.RECORDS_TABLE);
 /** Reviews of fulfilled visits (care): the `review` attribute of the patient's appointment copy. */
 export const reviews = () => new DynamoReviews(app().client, app().config.RECORDS_TABLE);
+
+/** A variable of the optional notifications section that this function needs: named at cold start when missing. */
+const requiredConfig = <K extends keyof AppConfig>(name: K): NonNullable<AppConfig[K]> => {
+  const value = app().config[name];
+  if (value === undefined) throw new ConfigError(`Invalid configuration. ${name}: is required by this function`);
+  return value as NonNullable<AppConfig[K]>;
+};
+
+/** The notifications queue (events hold ids only). */
+export const notificationQueue = () =>
+  new SqsNotificationQueue(requiredConfig('NOTIFICATIONS_QUEUE_URL'), new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
+/** Contact details (notifications): the `CONTACT` item, phone sealed. */
+export const contacts = () => new DynamoContacts(app().client, app().config.RECORDS_TABLE);
+/** Notification preferences: the `NOTIFYPREFS` item. */
+export const notificationPreferences = () => new DynamoNotificationPreferences(app().client, app().config.RECORDS_TABLE);
+/** Delivery records (`DELIVERY#<eventId>#<channel>`): the idempotency of sending. */
+export const deliveries = () => new DynamoDeliveries(app().client, app().config.RECORDS_TABLE);
+/** An appointment's status and start, from the recipient's copy (notifications). */
+export const appointmentLookup = () => new DynamoAppointmentLookup(app().client, app().config.RECORDS_TABLE);
+/** `APP_BASE_URL` without a trailing slash: links in messages are this plus a path. */
+export const appBaseUrl = (): string => requiredConfig('APP_BASE_URL').replace(/\/+$/, '');
+/**
+ * Where messages go: SES (e-mail) and SNS (SMS), or locally the outbox. Folds to SES and SNS in
+ * Lambda bundles (shared/runtime/target.ts): the outbox never ships.
+ */
+export const notificationChannel = (): Channel =>
+  process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || app().config.NOTIFICATION_CHANNELS === 'aws'
+    ? byChannel({ email: new SesEmailChannel(requiredConfig('NOTIFICATIONS_FROM_EMAIL'), app().config.SES_CONFIGURATION_SET), sms: new SnsSmsChannel() })
+    : new OutboxChannel(app().config.CAREBOW_DATA_DIR!);
 
 /*
  * The detailed health check reads only its own section of the configuration (`healthConfigSchema`:

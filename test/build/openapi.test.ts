@@ -49,7 +49,7 @@ describe('OpenAPI document: operations', () => {
 
     // Assess
     expect(new Set(Object.keys(AREAS))).toEqual(
-      new Set(['platform', 'identity', 'records', 'triage', 'assessment', 'chat', 'account', 'audit', 'care', 'appointments', 'matching']),
+      new Set(['platform', 'identity', 'records', 'triage', 'assessment', 'chat', 'account', 'audit', 'care', 'appointments', 'matching', 'notifications']),
     );
     expect(
       Object.values(AREAS)
@@ -86,6 +86,7 @@ describe('OpenAPI document: operations', () => {
       'auditVerify',
       'chatList',
       'consentList',
+      'notificationList',
       'practitionerSearch',
       'practitionerSlots',
       'sessionList',

@@ -29,6 +29,13 @@ const ROUTE_ENVIRONMENT = [
   'ACCESS_TOKEN_TTL_SECONDS',
   'PASSWORD_SCRYPT_LOG_N',
   'TRIAGE_QUEUE_URL',
+  'NOTIFICATIONS_QUEUE_URL',
+  'NOTIFICATION_CHANNELS',
+  'APP_BASE_URL',
+  'REMINDER_SCHEDULE_GROUP',
+  'REMINDER_TARGET_QUEUE_ARN',
+  'REMINDER_SCHEDULER_ROLE_ARN',
+  'REMINDER_DEAD_LETTER_QUEUE_ARN',
   'OPENAI_MODEL',
   'AI_MODEL_ENABLED',
   'POWERTOOLS_SERVICE_NAME',
@@ -48,9 +55,9 @@ describe('Construct: Api functions', () => {
       dev.json.Resources[logicalIdOf(dev.stack, routeId === 'authorizer' ? 'Api/AuthorizerFunction' : routeConstructPath(routeId, 'Function'))]!;
   });
 
-  it('creates one function per route, plus the authorizer and the triage worker, and nothing else', () => {
+  it('creates one function per route, plus the authorizer and the triage and notifications workers, and nothing else', () => {
     // Prepare
-    const expected = ROUTE_IDS.length + 2;
+    const expected = ROUTE_IDS.length + 3;
 
     // Act
     const functions = resourcesOfType(dev.json, 'AWS::Lambda::Function');
@@ -83,15 +90,15 @@ describe('Construct: Api functions', () => {
   it('runs every function on nodejs24.x, arm64, with active tracing, a timeout, reserved concurrency and its own log group', () => {
     // Prepare
     const functions = resourcesOfType(dev.json, 'AWS::Lambda::Function');
-    const workerId = logicalIdOf(dev.stack, 'Triage/WorkerFunction');
+    const workerIds = [logicalIdOf(dev.stack, 'Triage/WorkerFunction'), logicalIdOf(dev.stack, 'Notifications/WorkerFunction')];
 
     // Act
     const logGroups = functions.map(([, fn]) => referencedId(fn.Properties!.LoggingConfig?.LogGroup));
 
-    // Assess: API functions answer within 10 s; the worker has its own timeout and reservation (triage.test.ts).
+    // Assess: API functions answer within 10 s; the workers have their own timeouts and reservations (triage.test.ts, notifications.test.ts).
     for (const [id, fn] of functions) {
       expect(fn.Properties, id).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, Handler: 'index.handler' });
-      if (id === workerId) continue;
+      if (workerIds.includes(id)) continue;
       expect(fn.Properties, id).toMatchObject({ Timeout: 10, ReservedConcurrentExecutions: STAGE_CONFIGS.dev.reservedConcurrency });
     }
     expect(logGroups.every((group) => group !== undefined)).toBe(true);

@@ -2,7 +2,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, ROUTE_IDS } from '../../functions/routes';
 import { indexesOf, pascal } from '../../lib/data';
 import { TABLES, TABLE_NAMES, type TableName } from '../../shared/data/tables';
-import { asArray, logicalIdOf, referencedId, referencedIds, resourcesOfType, routeConstructPath, synthStage, type Synthesized } from './support/synth';
+import { addGrantProbe, type GrantProbe } from './support/probe';
+import {
+  asArray,
+  logicalIdOf,
+  nestedTemplate,
+  referencedId,
+  referencedIds,
+  resourcesOfType,
+  routeConstructPath,
+  synthStage,
+  type Synthesized,
+} from './support/synth';
 
 interface Statement {
   readonly Effect: string;
@@ -31,12 +42,14 @@ const renderArn = (resource: unknown): string => {
   return `<${referencedId(resource) ?? String(resource)}>`;
 };
 
-/** Every function role by function name (`Login`, `Authorizer`, `TriageWorker`) → its construct path. */
+/** Every function role by function name (`Login`, `Authorizer`, `TriageWorker`, `NotificationsWorker`) → its construct path. */
 const ROLE_PATHS = new Map<string, string>([
   ...ROUTE_IDS.map((routeId): [string, string] => [pascal(routeId), routeConstructPath(routeId, 'Role')]),
   ['Authorizer', 'Api/AuthorizerRole'],
   ['TriageWorker', 'Triage/WorkerRole'],
+  ['NotificationsWorker', 'Notifications/WorkerRole'],
 ]);
+const SCHEDULE_ACTIONS = ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:UpdateSchedule'];
 
 describe('Construct: Api IAM', () => {
   let dev: Synthesized;
@@ -76,16 +89,19 @@ describe('Construct: Api IAM', () => {
     }
   });
 
-  it('uses a wildcard resource only for X-Ray, which has no resource-level permissions', () => {
+  it('uses a wildcard resource only for X-Ray, which has no resource-level permissions, and for SMS, since a phone number has no ARN', () => {
     // Prepare
     const statements = allStatements();
 
     // Act
     const wildcard = statements.filter(([, s]) => asArray(s.Resource).includes('*'));
+    const sms = wildcard.filter(([, s]) => asArray(s.Action).join() === 'sns:Publish');
+    const xray = wildcard.filter((entry) => !sms.includes(entry));
 
-    // Assess
-    expect(wildcard.length).toBe(statementsOf.size);
-    for (const [name, s] of wildcard) expect(asArray(s.Action).sort(), name).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    // Assess: the notifications worker's SMS (test/infra/notifications.test.ts denies it every SNS ARN).
+    expect(sms.map(([name, s]) => [name, s.Effect])).toEqual([['NotificationsWorker', 'Allow']]);
+    expect(xray.length).toBe(statementsOf.size);
+    for (const [name, s] of xray) expect(asArray(s.Action).sort(), name).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
   });
 
   it('grants no function dynamodb:Scan: every read is a GetItem or a Query on a key or an index', () => {
@@ -193,6 +209,8 @@ describe('Construct: Api IAM', () => {
       wrappingKey: logicalIdOf(dev.stack, 'Data/DataKeyWrappingKey'),
       secret: logicalIdOf(dev.stack, 'Data/BlindIndexSecret'),
       queue: logicalIdOf(dev.stack, 'Triage/Queue'),
+      notificationsQueue: logicalIdOf(dev.stack, 'Notifications/Queue'),
+      schedulerRole: logicalIdOf(dev.stack, 'Notifications/SchedulerRole'),
     };
     const tableId = (name: string): string => Object.entries(ids.tables).find(([, n]) => n === name)![0];
 
@@ -249,28 +267,81 @@ describe('Construct: Api IAM', () => {
       if (grants.triageQueue === undefined) expect(queueActions, `${routeId} queue`).toEqual([]);
       if (grants.triageQueue === 'probe') expect(queueActions, `${routeId} queue`).toEqual(['sqs:GetQueueAttributes']);
       if (grants.triageQueue === 'send') expect(queueActions, `${routeId} queue`).toEqual(['sqs:SendMessage']);
+      expect(actionsOn(ids.notificationsQueue), `${routeId} notifications queue`).toEqual(grants.notificationsQueue === 'send' ? ['sqs:SendMessage'] : []);
+      const scheduleActions = statements.flatMap((s) => asArray(s.Action)).filter((a) => a.startsWith('scheduler:'));
+      expect(scheduleActions.sort(), `${routeId} reminders`).toEqual(grants.reminders === 'manage' ? SCHEDULE_ACTIONS : []);
+      expect(actionsOn(ids.schedulerRole), `${routeId} scheduler role`).toEqual(grants.reminders === 'manage' ? ['iam:PassRole'] : []);
     }
   });
 
-  it('lets routes that declare queue `send` only SendMessage to the triage queue, and nothing else on SQS', () => {
+  it('grants a route declaring notificationsQueue `send` and reminders `manage`, from an area stack, exactly SendMessage, the three schedule actions in its group and PassRole to Scheduler', () => {
+    // Prepare: until the booking routes declare them (issue 11), a probe built like a route stands in.
+    let probe: GrantProbe | undefined;
+    const probed = synthStage('dev', {
+      amend: (stack) => {
+        probe = addGrantProbe(stack);
+      },
+    });
+    const nested = nestedTemplate(probed, probe!.area);
+    const roleId = logicalIdOf(probed.stack, 'ProbeRoutes/ProbeRole');
+    const cmkId = logicalIdOf(probed.stack, 'Data/Key');
+    const queueId = logicalIdOf(probed.stack, 'Notifications/Queue');
+    const schedulerRoleId = logicalIdOf(probed.stack, 'Notifications/SchedulerRole');
+
+    // Act
+    const statements = resourcesOfType(nested, 'AWS::IAM::Policy')
+      .filter(([, policy]) => asArray(policy.Properties!.Roles).some((role) => referencedId(role) === roleId))
+      .flatMap(([, policy]) => asArray(policy.Properties!.PolicyDocument.Statement as Statement[]))
+      .filter((s) => !asArray(s.Action).some((a) => /^(logs|xray):/.test(a)));
+    const rendered = statements.map((s) => ({
+      actions: asArray(s.Action).sort(),
+      resources: asArray(s.Resource).map((r) =>
+        JSON.stringify(r).replaceAll(`"${cmkId}"`, '"cmk"').replaceAll(`"${queueId}"`, '"queue"').replaceAll(`"${schedulerRoleId}"`, '"schedulerRole"'),
+      ),
+      condition: s.Condition,
+    }));
+
+    // Assess
+    const schedules = {
+      'Fn::Join': [
+        '',
+        ['arn:', { Ref: 'AWS::Partition' }, ':scheduler:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':schedule/carebow-dev-reminders/*'],
+      ],
+    };
+    expect(rendered).toEqual([
+      { actions: ['sqs:SendMessage'], resources: [JSON.stringify({ 'Fn::GetAtt': ['queue', 'Arn'] })], condition: undefined },
+      { actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [JSON.stringify({ 'Fn::GetAtt': ['cmk', 'Arn'] })], condition: undefined },
+      { actions: SCHEDULE_ACTIONS, resources: [JSON.stringify(schedules)], condition: undefined },
+      {
+        actions: ['iam:PassRole'],
+        resources: [JSON.stringify({ 'Fn::GetAtt': ['schedulerRole', 'Arn'] })],
+        condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      },
+    ]);
+    expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
+  });
+
+  it('lets routes that declare a queue `send` only SendMessage to that queue (triage, notifications), and nothing else on SQS', () => {
     // Prepare
-    const queueId = logicalIdOf(dev.stack, 'Triage/Queue');
-    const senders = ROUTE_IDS.filter((id) => routes[id].grants.triageQueue === 'send');
+    const queueIds = { triage: logicalIdOf(dev.stack, 'Triage/Queue'), notifications: logicalIdOf(dev.stack, 'Notifications/Queue') };
+    const senders = ROUTE_IDS.filter((id) => routes[id].grants.triageQueue === 'send' || routes[id].grants.notificationsQueue === 'send');
     expect(senders.length).toBeGreaterThan(0);
 
     for (const routeId of senders) {
       // Act
       const sqsStatements = statementsOf.get(pascal(routeId))!.filter((s) => asArray(s.Action).some((a) => a.startsWith('sqs:')));
+      const { grants } = routes[routeId];
+      const declared = [...(grants.triageQueue === 'send' ? [queueIds.triage] : []), ...(grants.notificationsQueue === 'send' ? [queueIds.notifications] : [])];
 
       // Assess
       expect(
         sqsStatements.flatMap((s) => asArray(s.Action)),
         routeId,
-      ).toEqual(['sqs:SendMessage']);
+      ).toEqual(declared.map(() => 'sqs:SendMessage'));
       expect(
         sqsStatements.flatMap((s) => asArray(s.Resource)),
         routeId,
-      ).toEqual([{ 'Fn::GetAtt': [queueId, 'Arn'] }]);
+      ).toEqual(declared.map((queueId) => ({ 'Fn::GetAtt': [queueId, 'Arn'] })));
       expect(
         sqsStatements.every((s) => s.Effect === 'Allow' && s.Condition === undefined),
         routeId,
@@ -308,8 +379,8 @@ describe('Construct: Api IAM', () => {
   it('lets only routes declaring `dataKeys` use the wrapping key, always under the PHI encryption context', () => {
     // Prepare
     const wrappingKeyId = logicalIdOf(dev.stack, 'Data/DataKeyWrappingKey');
-    // The triage worker unwraps keys too (TRIAGE_WORKER_GRANTS, triage.test.ts).
-    const declaring = [...ROUTE_IDS.filter((id) => routes[id].grants.dataKeys !== undefined).map(pascal), 'TriageWorker'].sort();
+    // The workers unwrap keys too (TRIAGE_WORKER_GRANTS, triage.test.ts; NOTIFICATIONS_WORKER_GRANTS, notifications.test.ts).
+    const declaring = [...ROUTE_IDS.filter((id) => routes[id].grants.dataKeys !== undefined).map(pascal), 'TriageWorker', 'NotificationsWorker'].sort();
 
     // Act
     const users = [...statementsOf]

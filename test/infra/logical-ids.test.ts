@@ -8,7 +8,9 @@ import { STATEFUL_TYPES, synthStage, type Synthesized } from './support/synth';
  * and the next deploy REPLACES the resource: a new empty table, key, queue, log group or secret
  * is created and the old one deleted (or, where retained, orphaned outside the stack). For a table
  * that is the PHI or the audit chain; for a KMS key it is every sealed field and data key wrapped
- * with it; for a log group, audit evidence kept for six years.
+ * with it; for a log group, audit evidence kept for six years; for a queue, the messages waiting in
+ * it (notification events, reminders EventBridge Scheduler could not deliver); for the reminders'
+ * schedule group, every pending appointment reminder (a group's schedules go with it).
  */
 const PINNED = [
   'AWS::Backup::BackupVault DataBackupVault14A09D93',
@@ -45,6 +47,9 @@ const PINNED = [
   'AWS::Logs::LogGroup ApiConsentListLogsD2C16725',
   'AWS::Logs::LogGroup ApiConsentRevokeLogs3F7C3BE6',
   'AWS::Logs::LogGroup ApiConsultationLogs1703A096',
+  'AWS::Logs::LogGroup ApiContactGetLogsA08D6029',
+  'AWS::Logs::LogGroup ApiContactPutLogs06271C09',
+  'AWS::Logs::LogGroup ApiContactVerifyLogs71E27D5A',
   'AWS::Logs::LogGroup ApiDeleteMeLogs984C9780',
   'AWS::Logs::LogGroup ApiExecutionLogsB326CF6B',
   'AWS::Logs::LogGroup ApiExportMeLogsC5810718',
@@ -56,6 +61,9 @@ const PINNED = [
   'AWS::Logs::LogGroup ApiLoginLogs56DFA27B',
   'AWS::Logs::LogGroup ApiLogoutLogsD43CE023',
   'AWS::Logs::LogGroup ApiMeLogs74C6097E',
+  'AWS::Logs::LogGroup ApiNotificationListLogs5AEF2EBA',
+  'AWS::Logs::LogGroup ApiNotificationPreferencesGetLogsCA0AE5B3',
+  'AWS::Logs::LogGroup ApiNotificationPreferencesPutLogs668409D0',
   'AWS::Logs::LogGroup ApiOpenapiLogs2E8166E8',
   'AWS::Logs::LogGroup ApiOpenidConfigurationLogs1A0EDA48',
   'AWS::Logs::LogGroup ApiPatientProfileLogs6AF0E69F',
@@ -77,9 +85,14 @@ const PINNED = [
   'AWS::Logs::LogGroup ApiSessionListLogs41F77EA5',
   'AWS::Logs::LogGroup ApiUrgencyLevelsLogs1BF90C48',
   'AWS::Logs::LogGroup EdgeLogsA4EA23EB',
+  'AWS::Logs::LogGroup NotificationsWorkerLogsDB1D87F2',
   'AWS::Logs::LogGroup TriageWorkerLogs7DFD3D01',
+  'AWS::SQS::Queue NotificationsDeadLetterQueue32AE6445',
+  'AWS::SQS::Queue NotificationsQueue91395D8F',
+  'AWS::SQS::Queue NotificationsReminderDeadLetterQueueF6CD8EF6',
   'AWS::SQS::Queue TriageDeadLetterQueue66FA5CEE',
   'AWS::SQS::Queue TriageQueue25D901DA',
+  'AWS::Scheduler::ScheduleGroup NotificationsReminderGroup8E08A377',
   'AWS::SecretsManager::Secret DataBlindIndexSecretB48FECC8',
   'AWS::SecretsManager::Secret TriageModelApiKeySecret28FF7259',
 ];
@@ -99,7 +112,7 @@ describe('Stack: CareBow-prod logical ids', () => {
     prod = synthStage('prod');
   });
 
-  it('keeps the logical id of every table, key, queue, log group, secret and backup vault', () => {
+  it('keeps the logical id of every table, key, queue, log group, secret, backup vault and schedule group', () => {
     // Act
     const actual = Object.entries(prod.parentJson.Resources)
       .filter(([, resource]) => (STATEFUL_TYPES as readonly string[]).includes(resource.Type))

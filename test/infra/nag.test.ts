@@ -11,6 +11,7 @@ import { addNagChecks, buildCareBowApp } from '../../lib/app';
 import { CareBowStack } from '../../lib/carebow-stack';
 import { ACKNOWLEDGEMENTS, type AcknowledgementKey } from '../../lib/nag';
 import { parseStageConfig, STAGE_CONFIGS } from '../../lib/stages';
+import { addGrantProbe } from './support/probe';
 import { resourcesOfType, type CfnTemplate } from './support/synth';
 
 const ADR = join(import.meta.dirname, '..', '..', 'docs', 'adr', '0002-cdk-nag-acknowledgements.md');
@@ -53,7 +54,10 @@ const errorsIn = (assembly: CloudAssembly): string[] => {
 describe('Construct: CareBow app under cdk-nag', () => {
   let app: App;
   let assembly: CloudAssembly;
-  /** A stack with every optional stage setting on, so optional resources are checked too. */
+  /**
+   * A stack with every optional stage setting on, so optional resources are checked too, and a
+   * route-like probe declaring the grants no route declares yet (test/infra/support/probe.ts).
+   */
   let everything: App;
   let everythingAssembly: CloudAssembly;
 
@@ -63,15 +67,17 @@ describe('Construct: CareBow app under cdk-nag', () => {
     app = buildCareBowApp({ context: { [BUNDLING_STACKS]: ['CareBow-dev'] } });
     assembly = synthOrReport(app);
     everything = new App({ context: { [BUNDLING_STACKS]: [] } });
-    new CareBowStack(everything, 'CareBow-everything', {
+    const everythingStack = new CareBowStack(everything, 'CareBow-everything', {
       config: parseStageConfig({
         ...STAGE_CONFIGS.prod,
         alarmEmail: 'oncall@carebow.example',
+        notifications: { ...STAGE_CONFIGS.prod.notifications, sandboxRecipients: ['tester@carebow.example'] },
         aiModel: { enabled: true, model: 'gpt-4o-mini', baseUrl: 'https://llm.carebow.example/v1' },
         issuer: 'https://api.carebow.example',
         extraIssuer: { issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example', audience: 'cognito-client' },
       }),
     });
+    addGrantProbe(everythingStack);
     addNagChecks(everything);
     everythingAssembly = synthOrReport(everything);
   });
@@ -176,7 +182,7 @@ describe('Construct: CareBow app under cdk-nag', () => {
     for (const row of rows) expect(row.reason.length, row.key).toBeGreaterThan(40);
   });
 
-  it('bundles every function, the triage worker included, as minified ESM with the createRequire banner and a source map', () => {
+  it('bundles every function, the workers included, as minified ESM with the createRequire banner and a source map', () => {
     // Prepare
     const stack = assembly.getStackByName('CareBow-dev');
     // The route functions live in the area stacks, whose templates sit beside the parent's (ADR 0008).
@@ -187,7 +193,7 @@ describe('Construct: CareBow app under cdk-nag', () => {
     const functions = templates.flatMap((template) => resourcesOfType(template, 'AWS::Lambda::Function'));
 
     // Assess
-    expect(functions).toHaveLength(ROUTE_IDS.length + 2); // routes, authorizer, triage worker
+    expect(functions).toHaveLength(ROUTE_IDS.length + 3); // routes, authorizer, triage and notifications workers
     for (const [id, fn] of functions) {
       const hash = (fn.Properties!.Code.S3Key as string).replace(/\.zip$/, '');
       const dir = join(assembly.directory, `asset.${hash}`);

@@ -23,8 +23,8 @@ describe('Construct: Observability', () => {
     // Prepare
     const typesIn = (resources: Record<string, { Type: string }>): Set<string> => new Set(Object.values(resources).map((r) => r.Type));
 
-    // Act
-    const parentTypes = typesIn(dev.parentJson.Resources);
+    // Act: the stage stack's one topic is the SES bounce topic of notifications (test/infra/notifications.test.ts), not monitoring.
+    const parentTypes = typesIn(Object.fromEntries(Object.entries(dev.parentJson.Resources).filter(([id]) => !id.startsWith('NotificationsBounce'))));
     const nestedTypes = typesIn(monitoring.json.Resources);
 
     // Assess
@@ -39,7 +39,7 @@ describe('Construct: Observability', () => {
     const logGroups = resourcesOfType(dev.json, 'AWS::Logs::LogGroup');
 
     // Act, Assess
-    expect(logGroups.length).toBe(ROUTE_IDS.length + 2 + 3); // route functions, authorizer, worker; access, execution, WAF
+    expect(logGroups.length).toBe(ROUTE_IDS.length + 3 + 3); // route functions, authorizer, two workers; access, execution, WAF
     for (const [id, group] of logGroups) {
       expect(group.Properties!.RetentionInDays, id).toBe(STAGE_CONFIGS.dev.logRetention);
       expect(group.Properties!.KmsKeyId, id).toEqual(keyArn);
@@ -81,8 +81,8 @@ describe('Construct: Observability', () => {
     });
     expect(metricOf('carebow-dev-triage-queue-age')).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateAgeOfOldestMessage' });
     const lambdaAlarms = alarms.filter((a) => a.Namespace === 'AWS/Lambda');
-    expect(lambdaAlarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(ROUTE_IDS.length + 2);
-    expect(lambdaAlarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(ROUTE_IDS.length + 2);
+    expect(lambdaAlarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(ROUTE_IDS.length + 3);
+    expect(lambdaAlarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(ROUTE_IDS.length + 3);
     expect(new Set(names).size).toBe(names.length);
   });
 
@@ -162,7 +162,7 @@ describe('Construct: Observability', () => {
     });
   });
 
-  it('watches every route function, the PHI vault routes and the triage worker included, on the dashboard', () => {
+  it('watches every route function, the PHI vault routes and both workers included, on the dashboard', () => {
     // Prepare
     const [, dashboard] = resourcesOfType(monitoring.json, 'AWS::CloudWatch::Dashboard')[0]!;
 
@@ -170,7 +170,7 @@ describe('Construct: Observability', () => {
     const body = JSON.stringify(dashboard.Properties!.DashboardBody);
 
     // Assess
-    for (const routeId of [...ROUTE_IDS, 'authorizer', 'triageWorker']) expect(body, routeId).toContain(`\\"label\\":\\"${routeId}\\"`);
+    for (const routeId of [...ROUTE_IDS, 'authorizer', 'triageWorker', 'notificationsWorker']) expect(body, routeId).toContain(`\\"label\\":\\"${routeId}\\"`);
   });
 
   it('draws one dashboard with API, Lambda and queue widgets', () => {
@@ -182,7 +182,19 @@ describe('Construct: Observability', () => {
 
     // Assess
     expect(dashboard.Properties!.DashboardName).toBe('carebow-dev');
-    for (const title of ['API requests', 'API 4XX', 'API 5XX', 'API p99 latency (ms)', 'Lambda errors', 'Lambda throttles', 'Triage queue', 'Triage worker']) {
+    for (const title of [
+      'API requests',
+      'API 4XX',
+      'API 5XX',
+      'API p99 latency (ms)',
+      'Lambda errors',
+      'Lambda throttles',
+      'Triage queue',
+      'Triage worker',
+      'Notifications worker',
+      'Notifications queues',
+      'Reminders (EventBridge Scheduler)',
+    ]) {
       expect(body).toContain(title);
     }
   });

@@ -27,19 +27,25 @@ describe('Construct: stage config', () => {
   });
 
   it('leaves the account its 100 unreserved executions with every function reserved (1000 default limit)', () => {
-    // Prepare: route functions and the authorizer share one reservation; the worker has its own.
+    // Prepare: route functions and the authorizer share one reservation; each worker has its own.
     const apiFunctions = ROUTE_IDS.length + 1;
 
     // Act
-    const reserved = STAGE_NAMES.map((name) => STAGE_CONFIGS[name].reservedConcurrency * apiFunctions + STAGE_CONFIGS[name].triageWorker.reservedConcurrency);
+    const reserved = STAGE_NAMES.map((name) => {
+      const config = STAGE_CONFIGS[name];
+      return config.reservedConcurrency * apiFunctions + config.triageWorker.reservedConcurrency + config.notifications.reservedConcurrency;
+    });
 
     // Assess
     for (const total of reserved) expect(1000 - total).toBeGreaterThanOrEqual(100);
   });
 
-  it('bounds the triage worker: the queue drives 2 to 10 invocations, within its reservation', () => {
+  it('bounds both workers: each queue drives 2 to 10 invocations, within the worker reservation', () => {
     // Prepare, Act
-    const workers = STAGE_NAMES.map((name) => [name, STAGE_CONFIGS[name].triageWorker] as const);
+    const workers = STAGE_NAMES.flatMap((name) => [
+      [`${name} triage`, STAGE_CONFIGS[name].triageWorker] as const,
+      [`${name} notifications`, STAGE_CONFIGS[name].notifications] as const,
+    ]);
 
     // Assess
     for (const [name, worker] of workers) {
@@ -47,6 +53,44 @@ describe('Construct: stage config', () => {
       expect(worker.maxConcurrency, name).toBeLessThanOrEqual(10);
       expect(worker.maxConcurrency, name).toBeLessThanOrEqual(worker.reservedConcurrency);
     }
+  });
+
+  it('sends notifications from an address of its verified SES identity, with https links to the app of its own stage', () => {
+    // Prepare, Act
+    const stages = STAGE_NAMES.map((name) => [name, STAGE_CONFIGS[name].notifications] as const);
+
+    // Assess
+    for (const [name, notifications] of stages) {
+      expect([notifications.fromEmail, notifications.fromEmail.split('@')[1]], name).toContain(notifications.emailIdentity);
+      expect(notifications.appBaseUrl, name).toMatch(/^https:\/\/[^/]+(\/.*[^/])?$/);
+      expect(notifications.sandboxRecipients ?? [], name).toEqual([]);
+    }
+    expect(new Set(stages.map(([, n]) => n.appBaseUrl)).size).toBe(STAGE_NAMES.length);
+  });
+
+  it('refuses a sender outside its identity, an http or trailing-slash app URL and an unbounded notifications worker', () => {
+    // Prepare
+    const notifications = STAGE_CONFIGS.prod.notifications;
+    const bad = [
+      { ...notifications, emailIdentity: 'other.example' },
+      { ...notifications, fromEmail: 'not-an-address' },
+      { ...notifications, appBaseUrl: 'http://app.carebow.example' },
+      { ...notifications, appBaseUrl: 'https://app.carebow.example/' },
+      { ...notifications, reservedConcurrency: 2, maxConcurrency: 5 },
+      { ...notifications, maxConcurrency: 1 },
+      { ...notifications, sandboxRecipients: ['not-an-address'] },
+      { ...notifications, unknown: true },
+    ];
+
+    // Act, Assess
+    for (const override of bad) {
+      expect(() => parseStageConfig({ ...STAGE_CONFIGS.prod, notifications: override }), JSON.stringify(override)).toThrow(
+        /Invalid stage config for 'prod'.*notifications/,
+      );
+    }
+    expect(
+      parseStageConfig({ ...STAGE_CONFIGS.prod, notifications: { ...notifications, emailIdentity: 'no-reply@carebow.example' } }).notifications.emailIdentity,
+    ).toBe('no-reply@carebow.example');
   });
 
   it('calls the triage model in staging and prod, and not in dev (no key to provision)', () => {

@@ -189,7 +189,8 @@ describe('Construct: Triage worker', () => {
 
   it('consumes the triage queue in batches of 10 with partial batch responses, a short batching window and bounded concurrency', () => {
     // Prepare
-    const mappings = resourcesOfType(staging.json, 'AWS::Lambda::EventSourceMapping');
+    const workerId = logicalIdOf(staging.stack, 'Triage/WorkerFunction');
+    const mappings = resourcesOfType(staging.json, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => referencedId(m.Properties!.FunctionName) === workerId);
 
     // Act
     const [, mapping] = mappings[0]!;

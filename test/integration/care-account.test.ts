@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoDataKeyRepository } from '../../shared/adapters/aws/dynamo-data-key-repository';
 import { LocalDataKeyService } from '../../shared/adapters/local/local-data-keys';
 import { appointmentPlaces } from '../../shared/care/places';
-import type { Role } from '../../shared/domain/roles';
 import { DataKeyDestroyedError } from '../../shared/vault/errors';
 import { Vault } from '../../shared/vault/vault';
-import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
-import { tokenFor } from '../helpers/tokens';
+import { PLACES, providerProfile, weeklyHours } from '../helpers/care-fixtures';
+import { type CareNetwork, careNetwork } from '../helpers/care-network';
+import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 
 /**
  * Account deletion and export with the care area, through the local backend on dynalite
@@ -19,84 +18,37 @@ import { tokenFor } from '../helpers/tokens';
  * practitioner their own profile and availability. One audit event per request.
  */
 let backend: TestBackend;
-let adminToken: string;
+let care: CareNetwork;
 beforeAll(async () => {
   backend = await startTestBackend();
-  adminToken = await tokenFor(backend.dataDir, randomUUID(), ['admin']);
+  care = await careNetwork(backend);
 });
 afterAll(async () => {
   await backend?.stop();
 });
 
-const PROFILE = {
+const PROFILE = providerProfile({
   displayName: 'Dr Leaving Soon',
-  specialties: ['general_practice'],
-  languages: ['en'],
   timeZone: 'Asia/Kolkata',
-  location: { lat: 18.5204, lon: 73.8567, city: 'Pune' },
-  telehealth: true,
+  location: PLACES.pune,
   credentials: [{ kind: 'medical_license', number: 'LIC-GONE-1', expiresOn: '2031-03-31' }],
-};
-const AVAILABILITY = {
-  weekly: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({ day, start: '09:00', end: '17:00' })),
-  exceptions: [],
-  slotMinutes: 30,
-  bufferBeforeMinutes: 0,
-  bufferAfterMinutes: 0,
-  horizonDays: 30,
-};
-
-const account = async (...roles: Role[]) => {
-  const user = await signUp(backend, `leave-${randomUUID().slice(0, 8)}@example.com`);
-  for (const role of roles) {
-    const granted = await backend.call('POST', `/api/v1/admin/users/${user.userId}/roles`, { token: adminToken, body: { action: 'grant', role } });
-    expect(granted.status).toBe(200);
-  }
-  return { ...user, token: await tokenFor(backend.dataDir, user.userId, ['patient', ...roles]) };
-};
+});
+const AVAILABILITY = weeklyHours('09:00', '17:00');
 
 /** A verified provider with availability. */
-const practitioner = async () => {
-  const provider = await account('provider');
-  expect((await backend.call('PUT', '/api/v1/practitioners/me', { token: provider.token, body: PROFILE })).status).toBe(201);
-  const verified = await backend.call('POST', `/api/v1/admin/practitioners/${provider.userId}/verify`, { token: adminToken, body: { verified: true } });
-  expect(verified.status).toBe(200);
-  const put = await backend.call('PUT', '/api/v1/practitioners/me/availability', { token: provider.token, body: AVAILABILITY });
-  expect(put.status, put.text).toBe(200);
-  return provider;
-};
-
-/** GET the slots of the day after tomorrow (Kolkata). */
-const slotsCall = (practitionerId: string, token: string) => {
-  const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-  const q = new URLSearchParams({ from: `${day}T00:00:00+05:30`, to: `${day}T23:59:00+05:30` });
-  return backend.call('GET', `/api/v1/practitioners/${practitionerId}/slots?${q}`, { token });
-};
+const practitioner = () => care.practitioner({ profile: PROFILE, availability: AVAILABILITY });
 
 /** The free slots of the day after tomorrow (Kolkata). */
-const slotsOf = async (practitionerId: string, token: string) => {
-  const response = await slotsCall(practitionerId, token);
-  expect(response.status, response.text).toBe(200);
-  return (response.json as { items: { start: string }[] }).items.map((s) => s.start);
-};
+const slotsOf = async (practitionerId: string, token: string) => (await care.slots(practitionerId, token)).items.map((s) => s.start);
 
-const book = async (token: string, practitionerId: string, start: string, reason: string) => {
-  const booked = await backend.call('POST', '/api/v1/appointments', {
-    token,
-    body: { practitionerId, start, mode: 'video', reason },
-    headers: { 'idempotency-key': randomUUID() },
-  });
-  expect(booked.status, booked.text).toBe(201);
-  return booked.json as { id: string; start: string };
-};
+const book = (token: string, practitionerId: string, start: string, reason: string) => care.booked(token, { practitionerId, start, reason });
 
-const eventsOf = async (requestId: string | null) => (await backend.items('audit')).filter((e) => e['requestId'] === requestId);
 const itemOf = async (userId: string, sk: string) => (await backend.items('records')).find((item) => item['pk'] === `USER#${userId}` && item['sk'] === sk);
 
 describe('Route: DELETE /api/v1/me with appointments (docs/security.md #10)', () => {
   it('a patient: the future visit is cancelled in the practitioner’s schedule, the slot free again, the reason shredded', async () => {
     const provider = await practitioner();
-    const patient = await account();
+    const patient = await care.account();
     const [slot] = await slotsOf(provider.userId, patient.token);
     const visit = await book(patient.token, provider.userId, slot!, 'Recurring migraines');
     expect(await slotsOf(provider.userId, patient.token)).not.toContain(slot);
@@ -107,7 +59,7 @@ describe('Route: DELETE /api/v1/me with appointments (docs/security.md #10)', ()
     expect(deleted.status).toBe(204);
     const schedule = await backend.call('GET', '/api/v1/appointments', { token: provider.token });
     expect(schedule.json.items).toEqual([expect.objectContaining({ id: visit.id, status: 'cancelled', patientId: patient.userId })]);
-    const other = await account();
+    const other = await care.account();
     expect(await slotsOf(provider.userId, other.token)).toContain(slot);
     expect((await itemOf(patient.userId, `APPT#${visit.id}`))!['status']).toBe('cancelled');
     const forensic = new Vault(
@@ -115,14 +67,14 @@ describe('Route: DELETE /api/v1/me with appointments (docs/security.md #10)', ()
       new LocalDataKeyService(backend.dataDir),
     );
     await expect(forensic.open(appointmentPlaces.reason(patient.userId, visit.id), sealed)).rejects.toThrow(DataKeyDestroyedError);
-    expect(await eventsOf(deleted.headers.get('x-request-id'))).toEqual([
+    expect(await care.eventsOf(deleted.headers.get('x-request-id'))).toEqual([
       expect.objectContaining({ action: 'account.delete', subjectId: patient.userId, reason: expect.stringContaining('appointments_cancelled:1') }),
     ]);
   });
 
   it('a practitioner: profile 404 and out of the directory, no PRACTITIONER or AVAILABILITY item, the patient’s visit cancelled', async () => {
     const provider = await practitioner();
-    const patient = await account();
+    const patient = await care.account();
     const [slot] = await slotsOf(provider.userId, patient.token);
     const visit = await book(patient.token, provider.userId, slot!, 'Knee pain');
     const near = { kind: 'provider', near: `${PROFILE.location.lat},${PROFILE.location.lon}`, radiusKm: '5' };
@@ -141,8 +93,8 @@ describe('Route: DELETE /api/v1/me with appointments (docs/security.md #10)', ()
     expect(JSON.stringify(raw)).not.toContain('LIC-GONE-1');
     const mine = await backend.call('GET', `/api/v1/appointments/${visit.id}`, { token: patient.token });
     expect(mine.json).toMatchObject({ status: 'cancelled', reason: 'Knee pain' });
-    expect((await slotsCall(provider.userId, patient.token)).status).toBe(404);
-    expect(await eventsOf(deleted.headers.get('x-request-id'))).toEqual([
+    expect((await care.slotsCall(provider.userId, patient.token)).status).toBe(404);
+    expect(await care.eventsOf(deleted.headers.get('x-request-id'))).toEqual([
       expect.objectContaining({ action: 'account.delete', subjectId: provider.userId, reason: expect.stringContaining('appointments_cancelled:1') }),
     ]);
   });
@@ -151,7 +103,7 @@ describe('Route: DELETE /api/v1/me with appointments (docs/security.md #10)', ()
 describe('Route: GET /api/v1/me/export with appointments (docs/security.md #12)', () => {
   it('holds the patient’s appointments with their reasons, and the practitioner’s schedule, own profile and availability', async () => {
     const provider = await practitioner();
-    const patient = await account();
+    const patient = await care.account();
     const [slot] = await slotsOf(provider.userId, patient.token);
     const visit = await book(patient.token, provider.userId, slot!, 'Persistent cough');
 
@@ -169,7 +121,7 @@ describe('Route: GET /api/v1/me/export with appointments (docs/security.md #12)'
     expect(theirs.json.practitioner).toMatchObject({ id: provider.userId, verified: true, displayName: PROFILE.displayName, credentials: PROFILE.credentials });
     expect(theirs.json.availability).toMatchObject({ availability: AVAILABILITY, timeZone: 'Asia/Kolkata', version: 1 });
     for (const call of [mine, theirs]) {
-      expect(await eventsOf(call.headers.get('x-request-id'))).toEqual([expect.objectContaining({ action: 'account.export' })]);
+      expect(await care.eventsOf(call.headers.get('x-request-id'))).toEqual([expect.objectContaining({ action: 'account.export' })]);
     }
   });
 });

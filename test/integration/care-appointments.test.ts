@@ -5,14 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
-import { DynamoAppointments, DynamoPractitionerReader } from '../../shared/adapters/aws/dynamo-bookings';
+import { DynamoAppointments, DynamoLedgers, DynamoPractitionerReader } from '../../shared/adapters/aws/dynamo-bookings';
+import { DynamoShareConsents } from '../../shared/adapters/aws/dynamo-share-consents';
 import { DynamoRatings, DynamoReviews } from '../../shared/adapters/aws/dynamo-ratings';
 import { reviewAppointment } from '../../shared/care/review-appointment';
+import { cancelAppointment } from '../../shared/care/cancel-appointment';
+import { emptyLedger, book as holdInLedger } from '../../shared/care/ledger';
+import type { LedgerRepository } from '../../shared/care/ports';
 import { META } from '../helpers/in-memory';
 import { TABLES, type TableName } from '../../shared/data/tables';
-import type { Role } from '../../shared/domain/roles';
 import { CAPTURE_DIR } from '../helpers/canaries';
-import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
+import { PLACES, providerProfile, weeklyHours } from '../helpers/care-fixtures';
+import { type CareNetwork, careNetwork, type Party } from '../helpers/care-network';
+import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { tokenFor } from '../helpers/tokens';
 
 /**
@@ -23,12 +28,17 @@ import { tokenFor } from '../helpers/tokens';
  * audit event per request.
  */
 let backend: TestBackend;
+let care: CareNetwork;
 let adminToken: string;
-/** The store itself, only to move a booked visit into the past (`fulfilledVisit`). */
+/** The care network's steps (test/helpers/care-network.ts): accounts granted roles over HTTP, one request's audit events. */
+let account: CareNetwork['account'];
+let eventsOf: CareNetwork['eventsOf'];
+/** The store itself. */
 let client: DynamoDBDocumentClient;
 beforeAll(async () => {
   backend = await startTestBackend();
-  adminToken = await tokenFor(backend.dataDir, randomUUID(), ['admin']);
+  care = await careNetwork(backend);
+  ({ adminToken, account, eventsOf } = care);
   client = createDocumentClient({ endpoint: backend.dynamodbEndpoint });
 });
 afterAll(async () => {
@@ -36,63 +46,24 @@ afterAll(async () => {
   await backend?.stop();
 });
 
-const PROFILE = {
+const PROFILE = providerProfile({
   displayName: 'Dr Kavya Menon',
-  specialties: ['general_practice'],
-  languages: ['en'],
   timeZone: 'Asia/Kolkata',
-  location: { lat: 19.076, lon: 72.8777, city: 'Mumbai' },
-  telehealth: true,
+  location: PLACES.mumbai,
   credentials: [{ kind: 'medical_license', number: 'LIC-APPT-1', expiresOn: '2031-03-31' }],
-};
-const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const availability = (buffers = 0, slotMinutes = 30) => ({
-  weekly: WEEK.map((day) => ({ day, start: '09:00', end: '17:00' })),
-  exceptions: [],
-  slotMinutes,
-  bufferBeforeMinutes: buffers,
-  bufferAfterMinutes: buffers,
-  horizonDays: 30,
 });
-
-const account = async (...roles: Role[]) => {
-  const user = await signUp(backend, `appt-${randomUUID().slice(0, 8)}@example.com`);
-  for (const role of roles) {
-    const granted = await backend.call('POST', `/api/v1/admin/users/${user.userId}/roles`, { token: adminToken, body: { action: 'grant', role } });
-    expect(granted.status).toBe(200);
-  }
-  return { ...user, token: await tokenFor(backend.dataDir, user.userId, ['patient', ...roles]) };
-};
+const availability = (buffers = 0, slotMinutes = 30) =>
+  weeklyHours('09:00', '17:00', { slotMinutes, bufferBeforeMinutes: buffers, bufferAfterMinutes: buffers });
 
 /** A verified provider with `availability(buffers)`. */
-const practitioner = async (buffers = 0, slotMinutes = 30) => {
-  const provider = await account('provider');
-  expect((await backend.call('PUT', '/api/v1/practitioners/me', { token: provider.token, body: PROFILE })).status).toBe(201);
-  expect((await backend.call('POST', `/api/v1/admin/practitioners/${provider.userId}/verify`, { token: adminToken, body: { verified: true } })).status).toBe(
-    200,
-  );
-  const put = await backend.call('PUT', '/api/v1/practitioners/me/availability', { token: provider.token, body: availability(buffers, slotMinutes) });
-  expect(put.status, put.text).toBe(200);
-  return provider;
-};
+const practitioner = (buffers = 0, slotMinutes = 30) => care.practitioner({ profile: PROFILE, availability: availability(buffers, slotMinutes) });
 
 /** The free slots of the day after tomorrow (Kolkata). */
-const slotsOf = async (practitionerId: string, token: string) => {
-  const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-  const from = `${day}T00:00:00+05:30`;
-  const to = `${day}T23:59:00+05:30`;
-  const response = await backend.call('GET', `/api/v1/practitioners/${practitionerId}/slots?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, {
-    token,
-  });
-  expect(response.status, response.text).toBe(200);
-  return response.json as { timeZone: string; items: { start: string; end: string }[] };
-};
+const slotsOf = (practitionerId: string, token: string) => care.slots(practitionerId, token);
 
-const bookAs = (token: string, body: Record<string, unknown>, key = randomUUID()) =>
-  backend.call('POST', '/api/v1/appointments', { token, body: { mode: 'video', ...body }, headers: { 'idempotency-key': key } });
+const bookAs = (token: string, body: Record<string, unknown>, key?: string) => care.book(token, body, key);
 
 const appointmentItems = async () => (await backend.items('records')).filter((item) => String(item['sk']).startsWith('APPT#'));
-const eventsOf = async (requestId: string | null) => (await backend.items('audit')).filter((e) => e['requestId'] === requestId);
 
 describe('Route: PUT/GET /api/v1/practitioners/me/availability and GET /api/v1/practitioners/{id}/slots', () => {
   it('stores availability in the profile’s zone and lists free slots with the zone’s offset', async () => {
@@ -222,7 +193,10 @@ describe('Route: POST /api/v1/appointments (docs/security.md #26: a slot is neve
     expect(again.status).toBe(201);
     const read = await backend.call('GET', `/api/v1/appointments/${booked.json.id}`, { token: patient.token });
     expect(read.json.status).toBe('cancelled');
-    expect((await backend.call('POST', `/api/v1/appointments/${booked.json.id}/cancel`, { token: patient.token, body: {} })).status).toBe(409);
+    // The same cancel again answers 200 with it (a retry finishes a release), and releases only its own interval.
+    const repeat = await backend.call('POST', `/api/v1/appointments/${booked.json.id}/cancel`, { token: patient.token, body: {} });
+    expect([repeat.status, repeat.json.status]).toEqual([200, 'cancelled']);
+    expect((await bookAs(patient.token, { practitionerId: provider.userId, start: slot!.start })).status).toBe(409);
   });
 
   it('lets a reschedule and a booking race for one slot: exactly one wins, and a losing reschedule keeps the old time', async () => {
@@ -311,7 +285,7 @@ describe('Appointments: who sees and changes what', () => {
     const calls = [
       booked,
       await backend.call('GET', '/api/v1/practitioners/me/availability', { token: provider.token }),
-      await backend.call('PUT', '/api/v1/practitioners/me/availability', { token: provider.token, body: availability() }),
+      await backend.call('PUT', '/api/v1/practitioners/me/availability', { token: provider.token, body: availability(), headers: { 'if-match': '"1"' } }),
       await backend.call(
         'GET',
         `/api/v1/practitioners/${provider.userId}/slots?from=${encodeURIComponent(`${day}T00:00:00+05:30`)}&to=${encodeURIComponent(`${day}T23:00:00+05:30`)}`,
@@ -331,29 +305,9 @@ describe('Appointments: who sees and changes what', () => {
   });
 });
 
-/**
- * A visit booked through the API, moved an hour into the past in the store (both copies' `startMs`:
- * a booking can only be made in the future), then marked fulfilled by the practitioner through the API.
- */
-const fulfilledVisit = async (provider: { userId: string; token: string }, patient: { userId: string; token: string }, slot = 0) => {
-  const start = (await slotsOf(provider.userId, patient.token)).items[slot]!.start;
-  const booked = await bookAs(patient.token, { practitionerId: provider.userId, start });
-  expect(booked.status, booked.text).toBe(201);
-  const id: string = booked.json.id;
-  for (const holder of [patient.userId, provider.userId]) {
-    await client.send(
-      new UpdateCommand({
-        TableName: backend.tables.records,
-        Key: { pk: `USER#${holder}`, sk: `APPT#${id}` },
-        UpdateExpression: 'SET startMs = :past',
-        ExpressionAttributeValues: { ':past': Date.now() - 3_600_000 },
-      }),
-    );
-  }
-  const done = await backend.call('POST', `/api/v1/appointments/${id}/status`, { token: provider.token, body: { status: 'fulfilled' } });
-  expect(done.status, done.text).toBe(200);
-  return id;
-};
+/** A visit at the day-after-tomorrow's free slot number `slot` (Kolkata), fulfilled an hour ago. */
+const fulfilledVisit = async (provider: Party, patient: Party, slot = 0) =>
+  care.fulfilledVisit(provider, patient, { start: (await slotsOf(provider.userId, patient.token)).items[slot]!.start });
 
 const review = (token: string, id: string, body: unknown) => backend.call('POST', `/api/v1/appointments/${id}/review`, { token, body });
 
@@ -625,5 +579,233 @@ describe('Adapters: DynamoReviews and DynamoRatings on dynalite', () => {
     expect((await deps.appointments.get(patient.userId, id))?.review).toBeUndefined();
     expect(await deps.ratings.get(provider.userId)).toEqual({ sum: 0, count: 0 });
     expect((await review(patient.token, id, { rating: 5 })).status).toBe(201);
+  });
+});
+
+describe('Booking integrity on dynalite (ADR 0006, "Who can be booked" and "Crash leftovers")', () => {
+  const records = () => backend.tables.records;
+  const asCaller = (userId: string) => ({ userId, roles: ['patient' as const], clientId: 'app', tokenId: randomUUID() });
+  /** A provider alone at `place` (so a search around it finds them among a few), verified, with `availability()`. */
+  const providerAt = (place: { lat: number; lon: number; city: string }) =>
+    care.practitioner({ profile: { ...PROFILE, location: place }, availability: availability() });
+
+  it('answers 404 to a booking with a practitioner whose account was deleted, disabled or lost the role, and stores nothing', async () => {
+    // Prepare
+    const [deleted, disabled, revoked] = [await practitioner(), await practitioner(), await practitioner()];
+    const patient = await account();
+    const [slot] = (await slotsOf(disabled.userId, patient.token)).items;
+    expect((await backend.call('DELETE', '/api/v1/me', { token: deleted.token })).status).toBe(204);
+    await client.send(
+      new UpdateCommand({
+        TableName: backend.tables.identity,
+        Key: { pk: `USER#${disabled.userId}` },
+        UpdateExpression: 'SET #status = :disabled',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':disabled': 'disabled' },
+      }),
+    );
+    const revoke = await backend.call('POST', `/api/v1/admin/users/${revoked.userId}/roles`, {
+      token: adminToken,
+      body: { action: 'revoke', role: 'provider' },
+    });
+    expect(revoke.status, revoke.text).toBe(200);
+
+    // Act
+    const refused = [];
+    for (const gone of [deleted, disabled, revoked]) refused.push(await bookAs(patient.token, { practitionerId: gone.userId, start: slot!.start }));
+
+    // Assess
+    expect(refused.map((r) => [r.status, r.json.error.code])).toEqual([
+      [404, 'not_found'],
+      [404, 'not_found'],
+      [404, 'not_found'],
+    ]);
+    expect((await appointmentItems()).filter((item) => item['patientId'] === patient.userId)).toEqual([]);
+    const reasons = [];
+    for (const r of refused) reasons.push((await eventsOf(r.headers.get('x-request-id'))).map((e) => [e['action'], e['outcome'], e['reason']]));
+    expect(reasons).toEqual([
+      [['appointment.book', 'failure', 'not_found']],
+      [['appointment.book', 'failure', 'account_inactive']],
+      [['appointment.book', 'failure', 'role_revoked']],
+    ]);
+  });
+
+  it('refuses a home visit with a provider (409 mode_unavailable, nothing stored, one audit event) and books in person', async () => {
+    // Prepare
+    const provider = await practitioner();
+    const patient = await account();
+    const [slot] = (await slotsOf(provider.userId, patient.token)).items;
+
+    // Act
+    const home = await bookAs(patient.token, { practitionerId: provider.userId, start: slot!.start, mode: 'home_visit' });
+    const stored = (await appointmentItems()).filter((item) => item['patientId'] === patient.userId);
+    const inPerson = await bookAs(patient.token, { practitionerId: provider.userId, start: slot!.start, mode: 'in_person' });
+
+    // Assess
+    expect([home.status, home.json.error.code]).toEqual([409, 'mode_unavailable']);
+    expect(stored).toEqual([]);
+    expect((await eventsOf(home.headers.get('x-request-id'))).map((e) => e['reason'])).toEqual(['mode_unavailable']);
+    expect([inPerson.status, inPerson.json.mode]).toEqual([201, 'in_person']);
+  });
+
+  it('hides a verified practitioner whose every credential expired from the directory and the slots, and refuses to book them', async () => {
+    // Prepare
+    const provider = await providerAt({ lat: 18.5204, lon: 73.8567, city: 'Pune' });
+    const patient = await account();
+    const [slot] = (await slotsOf(provider.userId, patient.token)).items;
+    const found = async () =>
+      (await backend.call('GET', '/api/v1/practitioners?kind=provider&near=18.5204,73.8567&radiusKm=1', { token: patient.token })).json.items.map(
+        (p: { id: string }) => p.id,
+      );
+    const listed = await found();
+
+    // Act
+    await client.send(
+      new UpdateCommand({
+        TableName: records(),
+        Key: { pk: `USER#${provider.userId}`, sk: 'PRACTITIONER' },
+        UpdateExpression: 'SET credentials = :expired',
+        ExpressionAttributeValues: { ':expired': [{ kind: 'medical_license', number: 'LIC-APPT-1', expiresOn: '2020-01-31' }] },
+      }),
+    );
+    const after = await found();
+    const slots = await slotsOf(provider.userId, patient.token);
+    const booking = await bookAs(patient.token, { practitionerId: provider.userId, start: slot!.start });
+
+    // Assess
+    expect(listed).toContain(provider.userId);
+    expect(after).not.toContain(provider.userId);
+    expect(slots.items).toEqual([]);
+    expect([booking.status, booking.json.error.details]).toEqual([409, { reason: 'outside_hours' }]);
+    expect((await eventsOf(booking.headers.get('x-request-id'))).map((e) => e['reason'])).toEqual(['no_valid_credential']);
+  });
+
+  it('refuses a time-zone change while a future visit is booked (409 time_zone_change_with_bookings), and allows it after the cancel', async () => {
+    // Prepare
+    const provider = await practitioner();
+    const patient = await account();
+    const [slot] = (await slotsOf(provider.userId, patient.token)).items;
+    const booked = await bookAs(patient.token, { practitionerId: provider.userId, start: slot!.start });
+    const move = () =>
+      backend.call('PUT', '/api/v1/practitioners/me', {
+        token: provider.token,
+        body: { ...PROFILE, timeZone: 'Europe/London' },
+        headers: { 'if-match': '"2"' },
+      });
+
+    // Act
+    const refused = await move();
+    const unchanged = await backend.call('GET', '/api/v1/practitioners/me', { token: provider.token });
+    expect((await backend.call('POST', `/api/v1/appointments/${booked.json.id}/cancel`, { token: patient.token, body: {} })).status).toBe(200);
+    const allowed = await move();
+
+    // Assess
+    expect([refused.status, refused.json.error.code]).toEqual([409, 'time_zone_change_with_bookings']);
+    expect(unchanged.json).toMatchObject({ timeZone: 'Asia/Kolkata', version: 2 });
+    expect((await eventsOf(refused.headers.get('x-request-id'))).map((e) => [e['outcome'], e['reason']])).toEqual([
+      ['failure', 'time_zone_change_with_bookings'],
+    ]);
+    expect([allowed.status, allowed.json.timeZone, allowed.headers.get('etag')]).toEqual([200, 'Europe/London', '"3"']);
+  });
+
+  it('gives availability an ETag and replaces it only with If-Match (412 when missing or stale)', async () => {
+    // Prepare
+    const provider = await practitioner();
+    const put = (headers?: Record<string, string>) =>
+      backend.call('PUT', '/api/v1/practitioners/me/availability', { token: provider.token, body: availability(10), ...(headers ? { headers } : {}) });
+    const first = await backend.call('GET', '/api/v1/practitioners/me/availability', { token: provider.token });
+
+    // Act
+    const missing = await put();
+    const replaced = await put({ 'if-match': first.headers.get('etag')! });
+    const stale = await put({ 'if-match': first.headers.get('etag')! });
+    const now = await backend.call('GET', '/api/v1/practitioners/me/availability', { token: provider.token });
+
+    // Assess
+    expect(first.headers.get('etag')).toBe('"1"');
+    expect([missing.status, missing.json.error.code, stale.status]).toEqual([412, 'precondition_failed', 412]);
+    expect([replaced.status, replaced.headers.get('etag'), replaced.json.version]).toEqual([200, '"2"', 2]);
+    expect([now.headers.get('etag'), now.json.availability.bufferBeforeMinutes]).toEqual(['"2"', 10]);
+    for (const call of [missing, replaced, stale]) expect(await eventsOf(call.headers.get('x-request-id'))).toHaveLength(1);
+  });
+
+  it('deletes the pending copy a dead booking left, and frees its slot, on the patient’s next booking', async () => {
+    // Prepare
+    const provider = await practitioner();
+    const patient = await account();
+    const [dead, next] = (await slotsOf(provider.userId, patient.token)).items;
+    const id = randomUUID();
+    const [startMs, endMs] = [Date.parse(dead!.start), Date.parse(dead!.end)];
+    const date = dead!.start.slice(0, 10);
+    const createdAt = new Date(Date.now() - 5 * 60_000).toISOString();
+    // What a booking that died after its ledger write leaves: the patient's copy still pending, and the ledger entry.
+    await client.send(
+      new PutCommand({
+        TableName: records(),
+        Item: {
+          pk: `USER#${patient.userId}`,
+          sk: `APPT#${id}`,
+          ...{ id, patientId: patient.userId, practitionerId: provider.userId, status: 'pending', start: dead!.start, end: dead!.end, startMs, endMs, date },
+          ...{ mode: 'video', createdAt, updatedAt: createdAt, version: 1 },
+        },
+      }),
+    );
+    const ledgers = new DynamoLedgers(client, records());
+    const held = holdInLedger((await ledgers.day(provider.userId, date)) ?? emptyLedger('Asia/Kolkata', date), id, {
+      start: startMs,
+      end: endMs,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+    });
+    expect(held.ok && (await ledgers.write(provider.userId, held.ledger))).toBe(true);
+    const blocked = (await slotsOf(provider.userId, patient.token)).items.map((s) => s.start);
+
+    // Act
+    const booked = await bookAs(patient.token, { practitionerId: provider.userId, start: next!.start });
+
+    // Assess
+    expect(blocked).not.toContain(dead!.start);
+    expect(booked.status, booked.text).toBe(201);
+    expect((await appointmentItems()).filter((item) => item['id'] === id)).toEqual([]);
+    expect((await slotsOf(provider.userId, patient.token)).items.map((s) => s.start)).toContain(dead!.start);
+    expect((await ledgers.day(provider.userId, date))?.entries.map((e) => e.appointmentId)).toEqual([booked.json.id]);
+  });
+
+  it('finishes a cancel whose ledger release failed when the same cancel is sent again (200, the slot free)', async () => {
+    // Prepare
+    const provider = await practitioner();
+    const patient = await account();
+    const [slot] = (await slotsOf(provider.userId, patient.token)).items;
+    const booked = await bookAs(patient.token, { practitionerId: provider.userId, start: slot!.start });
+    const real = new DynamoLedgers(client, records());
+    let failures = 1;
+    const ledgers: Pick<LedgerRepository, 'day' | 'write'> = {
+      day: (practitionerId, date) => real.day(practitionerId, date),
+      write: async (practitionerId, ledger) => {
+        if (failures-- > 0) throw Object.assign(new Error('ledger store down'), { name: 'InternalServerError' });
+        return real.write(practitionerId, ledger);
+      },
+    };
+    const deps = {
+      appointments: new DynamoAppointments(client, records()),
+      ledgers: ledgers as LedgerRepository,
+      consents: new DynamoShareConsents(client, records()),
+      vault: { seal: async () => 'cb1.unused', open: async () => '' },
+      audit: new DynamoAuditLog(client, backend.tables.audit),
+      clock: { now: () => new Date() },
+    };
+
+    // Act
+    const first = cancelAppointment(deps, asCaller(patient.userId), booked.json.id, {}, META);
+    await expect(first).rejects.toThrow('ledger store down');
+    const stillBlocked = (await slotsOf(provider.userId, patient.token)).items.map((s) => s.start);
+    const again = await backend.call('POST', `/api/v1/appointments/${booked.json.id}/cancel`, { token: patient.token, body: {} });
+
+    // Assess
+    expect(stillBlocked).not.toContain(slot!.start);
+    expect([again.status, again.json.status]).toEqual([200, 'cancelled']);
+    expect((await eventsOf(again.headers.get('x-request-id'))).map((e) => [e['outcome'], e['reason']])).toEqual([['success', 'already_cancelled']]);
+    expect((await slotsOf(provider.userId, patient.token)).items.map((s) => s.start)).toContain(slot!.start);
+    expect((await appointmentItems()).filter((item) => item['id'] === booked.json.id).map((item) => item['status'])).toEqual(['cancelled', 'cancelled']);
   });
 });

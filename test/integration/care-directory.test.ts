@@ -5,8 +5,9 @@ import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoPractitioners } from '../../shared/adapters/aws/dynamo-practitioners';
 import { directoryPoint } from '../../shared/care/directory';
 import { distanceKm, encode } from '../../shared/care/geohash';
-import type { Role } from '../../shared/domain/roles';
-import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
+import { PLACES, type Place } from '../helpers/care-fixtures';
+import { type CareNetwork, careNetwork } from '../helpers/care-network';
+import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { tokenFor } from '../helpers/tokens';
 
 /**
@@ -18,13 +19,13 @@ import { tokenFor } from '../helpers/tokens';
  */
 let backend: TestBackend;
 let client: DynamoDBDocumentClient;
-let adminToken: string;
+let care: CareNetwork;
 let patientToken: string;
 let patientId: string;
 beforeAll(async () => {
   backend = await startTestBackend();
   client = createDocumentClient({ endpoint: backend.dynamodbEndpoint });
-  adminToken = await tokenFor(backend.dataDir, randomUUID(), ['admin']);
+  care = await careNetwork(backend);
   patientId = randomUUID();
   patientToken = await tokenFor(backend.dataDir, patientId, ['patient']);
 });
@@ -34,18 +35,6 @@ afterAll(async () => {
 });
 
 const CANARY = `LIC-${randomUUID().slice(0, 8)}-CANARY`;
-const PLACES = {
-  mumbai: { lat: 19.076, lon: 72.8777, city: 'Mumbai' },
-  thane: { lat: 19.2183, lon: 72.9781, city: 'Thane' },
-  naviMumbai: { lat: 19.033, lon: 73.0297, city: 'Navi Mumbai' },
-  pune: { lat: 18.5204, lon: 73.8567, city: 'Pune' },
-  bengaluru: { lat: 12.9716, lon: 77.5946, city: 'Bengaluru' },
-  mysuru: { lat: 12.2958, lon: 76.6394, city: 'Mysuru' },
-  chennai: { lat: 13.0827, lon: 80.2707, city: 'Chennai' },
-  kolkata: { lat: 22.5726, lon: 88.3639, city: 'Kolkata' },
-};
-type Place = (typeof PLACES)[keyof typeof PLACES];
-
 const body = (kind: 'provider' | 'caregiver', location: Place, extra: Record<string, unknown> = {}) => ({
   displayName: `${kind} ${location.city} ${randomUUID().slice(0, 4)}`,
   languages: ['en'],
@@ -59,16 +48,9 @@ const body = (kind: 'provider' | 'caregiver', location: Place, extra: Record<str
 
 /** A registered account with `role`, its profile at `location`, verified by an admin unless told. */
 const practitioner = async (kind: 'provider' | 'caregiver', location: Place, extra: Record<string, unknown> = {}, verified = true) => {
-  const user = await signUp(backend, `dir-${randomUUID().slice(0, 8)}@example.com`);
-  const granted = await backend.call('POST', `/api/v1/admin/users/${user.userId}/roles`, { token: adminToken, body: { action: 'grant', role: kind } });
-  expect(granted.status).toBe(200);
-  const token = await tokenFor(backend.dataDir, user.userId, ['patient', kind as Role]);
-  const put = await backend.call('PUT', '/api/v1/practitioners/me', { token, body: body(kind, location, extra) });
-  expect(put.status).toBe(201);
-  if (verified) expect((await verifyAs(user.userId, true)).status).toBe(200);
-  return { id: user.userId, token, location };
+  const { userId, token } = await care.practitioner({ kind, profile: body(kind, location, extra), verified });
+  return { id: userId, token, location };
 };
-const verifyAs = (id: string, verified: boolean) => backend.call('POST', `/api/v1/admin/practitioners/${id}/verify`, { token: adminToken, body: { verified } });
 
 const search = (query: Record<string, string>, token = patientToken) => backend.call('GET', `/api/v1/practitioners?${new URLSearchParams(query)}`, { token });
 
@@ -174,7 +156,7 @@ describe('Route: GET /api/v1/practitioners (near)', () => {
       headers: { 'if-match': '"2"' },
     });
     const afterMove = [await inChennai(), await inKolkata()];
-    const unverified = await verifyAs(mover.id, false);
+    const unverified = await care.verify(mover.id, false);
     const afterUnverify = [await inChennai(), await inKolkata()];
     const listed = (await all({ kind: 'provider', specialty: 'paediatrics' })).map((p) => p.id);
 

@@ -4,17 +4,17 @@ import { join } from 'node:path';
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
+import { DynamoLedgers } from '../../shared/adapters/aws/dynamo-bookings';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoPractitioners } from '../../shared/adapters/aws/dynamo-practitioners';
 import type { PractitionerRecord, PractitionerRepository } from '../../shared/care/ports';
 import { putOwnPractitioner, verifyPractitioner } from '../../shared/care/practitioners';
 import type { Caller } from '../../shared/domain/caller';
-import type { Role } from '../../shared/domain/roles';
 import { CAPTURE_DIR } from '../helpers/canaries';
 import { inMemoryPractitioners } from '../helpers/fakes/care';
 import { META } from '../helpers/in-memory';
-import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
-import { tokenFor } from '../helpers/tokens';
+import { type CareNetwork, careNetwork } from '../helpers/care-network';
+import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 
 /**
  * Practitioner profiles through the local backend with real tokens (docs/security.md #2, #3, #4,
@@ -26,11 +26,14 @@ let backend: TestBackend;
 let client: DynamoDBDocumentClient;
 let adminToken: string;
 let adminId: string;
+/** The care network's steps (test/helpers/care-network.ts): accounts granted roles over HTTP, verification by the admin, one request's audit events. */
+let account: CareNetwork['account'];
+let verify: CareNetwork['verify'];
+let eventsOf: CareNetwork['eventsOf'];
 beforeAll(async () => {
   backend = await startTestBackend();
   client = createDocumentClient({ endpoint: backend.dynamodbEndpoint });
-  adminId = randomUUID();
-  adminToken = await tokenFor(backend.dataDir, adminId, ['admin']);
+  ({ adminId, adminToken, account, verify, eventsOf } = await careNetwork(backend));
 });
 afterAll(async () => {
   client?.destroy();
@@ -58,24 +61,8 @@ const CAREGIVER_BODY = {
   credentials: [{ kind: 'caregiver_certification', number: CARE_CERT, expiresOn: '2030-12-31' }],
 };
 
-/** A registered account granted `roles` by the admin over HTTP, with a token carrying them. */
-const account = async (...roles: Role[]) => {
-  const user = await signUp(backend, `care-${randomUUID().slice(0, 8)}@example.com`);
-  for (const role of roles) {
-    const granted = await backend.call('POST', `/api/v1/admin/users/${user.userId}/roles`, { token: adminToken, body: { action: 'grant', role } });
-    expect(granted.status).toBe(200);
-  }
-  return { ...user, token: await tokenFor(backend.dataDir, user.userId, ['patient', ...roles]) };
-};
 const putMe = (token: string, body: unknown, ifMatch?: string) =>
   backend.call('PUT', '/api/v1/practitioners/me', { token, body, ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}) });
-const verify = (id: string, verified: boolean, ifMatch?: string) =>
-  backend.call('POST', `/api/v1/admin/practitioners/${id}/verify`, {
-    token: adminToken,
-    body: { verified },
-    ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}),
-  });
-const eventsOf = async (requestId: string | null) => (await backend.items('audit')).filter((e) => e['requestId'] === requestId);
 const capturedLines = () => readdirSync(CAPTURE_DIR).flatMap((file) => readFileSync(join(CAPTURE_DIR, file), 'utf8').split('\n'));
 
 describe('Route: PUT/GET /api/v1/practitioners/me', () => {
@@ -381,7 +368,12 @@ describe('Class: DynamoPractitioners (the port’s contract, as the fake keeps i
 
   it('leaves nothing behind when the audit append fails, on dynalite with a real audit log pointed at a missing table', async () => {
     // Prepare
-    const deps = { practitioners: table(), audit: new DynamoAuditLog(client, 'carebow-local-no-such-audit-table'), clock: { now: () => new Date() } };
+    const deps = {
+      practitioners: table(),
+      ledgers: new DynamoLedgers(client, backend.tables.records),
+      audit: new DynamoAuditLog(client, 'carebow-local-no-such-audit-table'),
+      clock: { now: () => new Date() },
+    };
     const working = { ...deps, audit: new DynamoAuditLog(client, backend.tables.audit) };
     const provider: Caller = { userId: randomUUID(), roles: ['patient', 'provider'], clientId: 'app', tokenId: 't' };
     const admin: Caller = { userId: randomUUID(), roles: ['admin'], clientId: 'app', tokenId: 't' };

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoAccountReader } from '../../shared/adapters/aws/dynamo-account-reader';
 import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
-import { DynamoAppointments, DynamoAvailability, DynamoLedgers, DynamoPractitionerReader } from '../../shared/adapters/aws/dynamo-bookings';
+import { DynamoAppointmentCopies, DynamoAvailability, DynamoLedgers, DynamoPractitionerReader } from '../../shared/adapters/aws/dynamo-bookings';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoRecords } from '../../shared/adapters/aws/dynamo-records';
 import { DynamoShareConsentGrants, DynamoShareConsents } from '../../shared/adapters/aws/dynamo-share-consents';
 import { DynamoSymptomSessionReader } from '../../shared/adapters/aws/dynamo-symptom-sessions';
 import { bookAppointment } from '../../shared/care/book-appointment';
-import type { Role } from '../../shared/domain/roles';
 import type { ConsentRecord } from '../../shared/records/ports';
-import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
-import { tokenFor } from '../helpers/tokens';
+import { PLACES, providerProfile, weeklyHours } from '../helpers/care-fixtures';
+import { type CareNetwork, careNetwork } from '../helpers/care-network';
+import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { CHEST_PAIN } from '../helpers/triage';
 
 /**
@@ -20,54 +21,27 @@ import { CHEST_PAIN } from '../helpers/triage';
  * one audit event per request on the new route.
  */
 let backend: TestBackend;
-let adminToken: string;
+let care: CareNetwork;
 beforeAll(async () => {
   backend = await startTestBackend();
-  adminToken = await tokenFor(backend.dataDir, randomUUID(), ['admin']);
+  care = await careNetwork(backend);
 });
 afterAll(async () => {
   await backend?.stop();
 });
 
-const PROFILE = {
+const PROFILE = providerProfile({
   displayName: 'Dr Leela Iyer',
-  specialties: ['general_practice'],
-  languages: ['en'],
   timeZone: 'Asia/Kolkata',
-  location: { lat: 12.9716, lon: 77.5946, city: 'Bengaluru' },
-  telehealth: true,
+  location: PLACES.bengaluru,
   credentials: [{ kind: 'medical_license', number: 'LIC-SHARE-1', expiresOn: '2031-03-31' }],
-};
-const AVAILABILITY = {
-  weekly: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({ day, start: '09:00', end: '17:00' })),
-  exceptions: [],
-  slotMinutes: 30,
-  bufferBeforeMinutes: 0,
-  bufferAfterMinutes: 0,
-  horizonDays: 30,
-};
+});
 
-const account = async (...roles: Role[]) => {
-  const user = await signUp(backend, `share-${randomUUID().slice(0, 8)}@example.com`);
-  for (const role of roles) {
-    const granted = await backend.call('POST', `/api/v1/admin/users/${user.userId}/roles`, { token: adminToken, body: { action: 'grant', role } });
-    expect(granted.status).toBe(200);
-  }
-  return { ...user, token: await tokenFor(backend.dataDir, user.userId, ['patient', ...roles]) };
-};
-
-const practitioner = async () => {
-  const provider = await account('provider');
-  expect((await backend.call('PUT', '/api/v1/practitioners/me', { token: provider.token, body: PROFILE })).status).toBe(201);
-  const verified = await backend.call('POST', `/api/v1/admin/practitioners/${provider.userId}/verify`, { token: adminToken, body: { verified: true } });
-  expect(verified.status).toBe(200);
-  expect((await backend.call('PUT', '/api/v1/practitioners/me/availability', { token: provider.token, body: AVAILABILITY })).status).toBe(200);
-  return provider;
-};
+const practitioner = () => care.practitioner({ profile: PROFILE, availability: weeklyHours('09:00', '17:00') });
 
 /** A patient with a health profile and one symptom session (an emergency: its result is stored at once). */
 const patientWithSession = async () => {
-  const patient = await account();
+  const patient = await care.account();
   expect((await backend.call('PUT', '/api/v1/profile', { token: patient.token, body: { allergies: ['penicillin'] } })).status).toBe(201);
   const session = await backend.call('POST', '/api/v1/symptom-sessions', { token: patient.token, body: CHEST_PAIN });
   expect(session.status, session.text).toBe(201);
@@ -75,23 +49,15 @@ const patientWithSession = async () => {
 };
 
 /** The day-after-tomorrow free slots (Kolkata), in order. */
-const slots = async (practitionerId: string, token: string) => {
-  const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-  const query = `from=${encodeURIComponent(`${day}T00:00:00+05:30`)}&to=${encodeURIComponent(`${day}T23:59:00+05:30`)}`;
-  const response = await backend.call('GET', `/api/v1/practitioners/${practitionerId}/slots?${query}`, { token });
-  expect(response.status).toBe(200);
-  return (response.json.items as { start: string; end: string }[]).map((s) => s.start);
-};
+const slots = async (practitionerId: string, token: string) => (await care.slots(practitionerId, token)).items.map((s) => s.start);
 
-const book = (token: string, body: Record<string, unknown>, key = randomUUID()) =>
-  backend.call('POST', '/api/v1/appointments', { token, body: { mode: 'video', shareProfile: true, ...body }, headers: { 'idempotency-key': key } });
+const book = (token: string, body: Record<string, unknown>, key?: string) => care.book(token, { shareProfile: true, ...body }, key);
 const readProfile = (token: string, patientId: string) => backend.call('GET', `/api/v1/patients/${patientId}/profile`, { token });
 const readSession = (token: string, patientId: string, sessionId: string) =>
   backend.call('GET', `/api/v1/patients/${patientId}/symptom-sessions/${sessionId}`, { token });
 /** The booking consents of a patient, as stored. */
 const consentsOf = async (patientId: string) =>
   (await backend.items('records')).filter((i) => i['pk'] === `USER#${patientId}` && String(i['sk']).startsWith('CONSENT#') && i['appointmentId'] !== undefined);
-const eventsOf = async (requestId: string | null) => (await backend.items('audit')).filter((e) => e['requestId'] === requestId);
 
 describe('Route: POST /api/v1/appointments with shareProfile, then GET /api/v1/patients/{patientId}/symptom-sessions/{id}', () => {
   it('lets the booked practitioner read the profile and the named session, and nobody else', async () => {
@@ -125,7 +91,7 @@ describe('Route: POST /api/v1/appointments with shareProfile, then GET /api/v1/p
         status: 'active',
       }),
     ]);
-    const [event] = await eventsOf(session.headers.get('x-request-id'));
+    const [event] = await care.eventsOf(session.headers.get('x-request-id'));
     expect(event).toMatchObject({
       action: 'triage.read',
       outcome: 'success',
@@ -150,7 +116,7 @@ describe('Route: POST /api/v1/appointments with shareProfile, then GET /api/v1/p
     expect((await readProfile(provider.token, patient.userId)).status).toBe(404);
     expect((await readSession(provider.token, patient.userId, patient.sessionId)).status).toBe(404);
     expect((await consentsOf(patient.userId)).map((c) => typeof c['revokedAt'])).toEqual(['string']);
-    const [event] = await eventsOf(cancelled.headers.get('x-request-id'));
+    const [event] = await care.eventsOf(cancelled.headers.get('x-request-id'));
     expect(event).toMatchObject({
       action: 'appointment.cancel',
       outcome: 'success',
@@ -191,7 +157,7 @@ describe('Route: POST /api/v1/appointments with shareProfile, then GET /api/v1/p
     expect(await consentsOf(patient.userId)).toEqual([]);
     expect((await backend.items('records')).filter((i) => i['pk'] === `USER#${patient.userId}` && String(i['sk']).startsWith('APPT#'))).toEqual([]);
     expect(await slots(provider.userId, patient.token)).toContain(start);
-    expect(await eventsOf(refused.headers.get('x-request-id'))).toEqual([expect.objectContaining({ outcome: 'failure', reason: 'session_not_found' })]);
+    expect(await care.eventsOf(refused.headers.get('x-request-id'))).toEqual([expect.objectContaining({ outcome: 'failure', reason: 'session_not_found' })]);
   });
 
   it('writes exactly one audit event per request on the session route, whoever asks', async () => {
@@ -211,7 +177,7 @@ describe('Route: POST /api/v1/appointments with shareProfile, then GET /api/v1/p
 
     // Assess
     expect(calls.map((c) => c.status)).toEqual([200, 404, 404, 403]);
-    for (const call of calls) expect(await eventsOf(call.headers.get('x-request-id')), call.text).toHaveLength(1);
+    for (const call of calls) expect(await care.eventsOf(call.headers.get('x-request-id')), call.text).toHaveLength(1);
   });
 });
 
@@ -225,9 +191,10 @@ describe('Use case on dynalite: bookAppointment with shareProfile whose audit ap
     const table = backend.tables.records;
     const deps = {
       practitioners: new DynamoPractitionerReader(client, table),
+      users: new DynamoAccountReader(client, backend.tables.identity),
       availability: new DynamoAvailability(client, table),
       ledgers: new DynamoLedgers(client, table),
-      appointments: new DynamoAppointments(client, table),
+      appointments: new DynamoAppointmentCopies(client, table),
       consents: new DynamoShareConsentGrants(client, table),
       sessions: new DynamoSymptomSessionReader(client, table),
       // No reason is sealed in this booking.

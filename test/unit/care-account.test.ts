@@ -4,12 +4,10 @@ import { type ExportDeps, exportAccount } from '../../shared/account/export';
 import { getAppointment } from '../../shared/care/appointment-queries';
 import { bookAppointment } from '../../shared/care/book-appointment';
 import { cancelAppointment } from '../../shared/care/cancel-appointment';
-import { ownView, putOwnPractitioner, verifyPractitioner } from '../../shared/care/practitioners';
-import { putOwnAvailability } from '../../shared/care/schedule';
-import type { Availability } from '../../shared/contracts/care-availability';
-import type { PractitionerProfileRequest } from '../../shared/contracts/care';
-import { inMemoryBookings, inMemoryPractitioners, inMemoryRatings } from '../helpers/fakes/care';
-import { inMemoryApp, META } from '../helpers/in-memory';
+import { ownView } from '../../shared/care/practitioners';
+import { providerProfile, weeklyHours } from '../helpers/care-fixtures';
+import { careWorld } from '../helpers/fakes/care-world';
+import { META } from '../helpers/in-memory';
 
 /**
  * Account deletion and export with the care area, on fakes (docs/security.md #10, #12): a patient's
@@ -19,47 +17,19 @@ import { inMemoryApp, META } from '../helpers/in-memory';
  * patient's own copies), a practitioner's own profile and availability. One audit event per call.
  */
 
-const PROFILE: PractitionerProfileRequest = {
-  displayName: 'Dr Asha Rao',
-  languages: ['en'],
-  timeZone: 'UTC',
-  location: { lat: 12.97, lon: 77.59, city: 'Bengaluru' },
-  telehealth: true,
-  specialties: ['cardiology'],
-  credentials: [{ kind: 'medical_license', number: 'KMC-1', expiresOn: '2030-06-30' }],
-};
-const HOURS: Availability = {
-  weekly: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({ day, start: '09:00', end: '17:00' })),
-  exceptions: [],
-  slotMinutes: 30,
-  bufferBeforeMinutes: 0,
-  bufferAfterMinutes: 0,
-  horizonDays: 30,
-};
+const PROFILE = providerProfile({ specialties: ['cardiology'] });
+const HOURS = weeklyHours('09:00', '17:00');
 /** The clock starts at 2026-11-25T12:00Z. */
 const EARLY = '2026-11-27T09:00:00+00:00';
 const LATER = '2026-11-28T09:00:00+00:00';
 const DAY_MS = 86_400_000;
 
+/** A verified provider with HOURS, a patient with two visits booked with them (EARLY, LATER), every port in memory; events cleared. */
 const world = async () => {
-  const app = inMemoryApp();
-  const care = inMemoryPractitioners();
-  const bookings = inMemoryBookings();
-  const deps = {
-    ...app.deps,
-    practitioners: care.repository,
-    availability: bookings.availabilityRepository,
-    ledgers: bookings.ledgerRepository,
-    appointments: bookings.appointmentRepository,
-    ratings: inMemoryRatings().repository,
-    auditTrail: { chain: async () => [] } as unknown as ExportDeps['auditTrail'],
-  };
-  const provider = await app.addUser(['patient', 'provider']);
-  const admin = await app.addUser(['admin']);
+  const { app, care, bookings, deps: ports, verifiedProvider } = await careWorld();
+  const deps = { ...ports, auditTrail: { chain: async () => [] } as unknown as ExportDeps['auditTrail'] };
+  const provider = await verifiedProvider(PROFILE, HOURS);
   const patient = await app.addUser(['patient']);
-  await putOwnPractitioner(deps, provider, PROFILE, undefined, META);
-  await verifyPractitioner(deps, admin, provider.userId, true, undefined, META);
-  await putOwnAvailability(deps, provider, HOURS, META);
   const book = (start: string, reason: string) => bookAppointment(deps, patient, { practitionerId: provider.userId, start, mode: 'video', reason }, META);
   const early = await book(EARLY, 'Chest pain on stairs');
   const later = await book(LATER, 'Follow-up on palpitations');

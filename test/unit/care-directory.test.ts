@@ -33,7 +33,7 @@ type Seed = Partial<PractitionerRecord> & { location: PractitionerRecord['locati
 const world = () => {
   const app = inMemoryApp();
   const care = inMemoryPractitioners();
-  const deps = { directory: care.directory, users: app.deps.users, ratings: inMemoryRatings().repository, audit: app.deps.audit };
+  const deps = { directory: care.directory, users: app.deps.users, ratings: inMemoryRatings().repository, audit: app.deps.audit, clock: app.clock };
   const seed = async (kind: PractitionerKind, fields: Seed, status: 'active' | 'disabled' = 'active') => {
     const user = await app.addUser(['patient', kind], status);
     const record: PractitionerRecord = {

@@ -7,8 +7,10 @@ import { PractitionerProfileRequest } from '../../shared/contracts/care';
 import type { Availability } from '../../shared/contracts/care-availability';
 import type { CaregiverMatchRequest } from '../../shared/contracts/care-matching';
 import * as z from '../../shared/zod';
-import { inMemoryBookings, inMemoryPractitioners, inMemoryRatings, inMemoryVisitHistory } from '../helpers/fakes/care';
-import { inMemoryApp, META } from '../helpers/in-memory';
+import { weeklyHours } from '../helpers/care-fixtures';
+import { inMemoryVisitHistory } from '../helpers/fakes/care';
+import { careWorld } from '../helpers/fakes/care-world';
+import { META } from '../helpers/in-memory';
 
 /**
  * Caregiver matching's use case on fakes: the candidates and their facts come from the store
@@ -26,32 +28,13 @@ const PUNE = { lat: 18.5204, lon: 73.8567, city: 'Pune' };
 
 /** A Monday, 10:00 in Kolkata; the clock is 2026-11-25T12:00Z. */
 const START = '2026-11-30T10:00:00+05:30';
-const HOURS: Availability = {
-  weekly: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({ day, start: '08:00', end: '20:00' })),
-  exceptions: [],
-  slotMinutes: 60,
-  bufferBeforeMinutes: 0,
-  bufferAfterMinutes: 30,
-  horizonDays: 60,
-};
+const HOURS = weeklyHours('08:00', '20:00', { slotMinutes: 60, bufferAfterMinutes: 30, horizonDays: 60 });
 const REQUEST: CaregiverMatchRequest = { needs: ['elder_care'], location: VISIT, start: START, durationHours: 2 };
 
 const world = async () => {
-  const app = inMemoryApp();
-  const care = inMemoryPractitioners();
-  const bookings = inMemoryBookings();
-  const ratings = inMemoryRatings();
+  const { app, care, bookings, ratings, deps: ports } = await careWorld();
   const history = inMemoryVisitHistory(bookings.appointments);
-  const deps = {
-    directory: care.directory,
-    users: app.deps.users,
-    availability: bookings.availabilityRepository,
-    ledgers: bookings.ledgerRepository,
-    ratings: ratings.repository,
-    visits: history.visitHistory,
-    audit: app.deps.audit,
-    clock: app.clock,
-  };
+  const deps = { ...ports, visits: history.visitHistory };
   const patient = await app.addUser(['patient']);
 
   /** A caregiver stored as the profile, verification and availability routes would leave them. */

@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { careOptions, MAX_CANDIDATES, specialtyFor } from '../../shared/care/care-options';
-import { putOwnPractitioner, verifyPractitioner } from '../../shared/care/practitioners';
-import { putOwnAvailability } from '../../shared/care/schedule';
-import type { PractitionerProfileRequest, ProviderSpecialty } from '../../shared/contracts/care';
+import type { ProviderSpecialty } from '../../shared/contracts/care';
 import type { Availability } from '../../shared/contracts/care-availability';
 import { MAX_CARE_OPTIONS } from '../../shared/contracts/care-options';
 import type { TriageResult } from '../../shared/contracts/triage';
 import type { Caller } from '../../shared/domain/caller';
 import { NotFoundError } from '../../shared/errors';
 import type { SessionStatus } from '../../shared/triage/ports';
-import { sessionPlaces } from '../../shared/triage/places';
-import { inMemoryBookings, inMemoryPractitioners } from '../helpers/fakes/care';
-import { inMemoryApp, META } from '../helpers/in-memory';
+import { CONSULTATION_24_RESULT as RESULT, providerProfile, type Weekday, weeklyHours } from '../helpers/care-fixtures';
+import { careWorld } from '../helpers/fakes/care-world';
+import { META } from '../helpers/in-memory';
 
 /**
  * Care options from a triage result (`careOptions`): who to book and when at the consultation
@@ -20,82 +18,27 @@ import { inMemoryApp, META } from '../helpers/in-memory';
  * only; bounded reads; one audit event per call. The clock starts Wednesday 2026-11-25 12:00 UTC.
  */
 
-const RESULT: TriageResult = {
-  level: 'consultation_24',
-  confidence: 0.8,
-  summary: 'See a clinician within a day.',
-  possibleConditions: ['Sinusitis'],
-  followUpQuestions: [],
-  selfCare: ['Rest'],
-  watchFor: ['Stiff neck'],
-  teleconsultationOk: true,
-  disclaimer: 'General guidance.',
-  source: 'rules',
-  rulesFired: ['r1'],
-  promptVersion: 'v1',
-};
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-/** Open `start`–17:00 UTC on `days`, 30-minute slots. */
-const hours = (start: string, days: readonly (typeof DAYS)[number][] = DAYS): Availability => ({
-  weekly: days.map((day) => ({ day, start, end: '17:00' })),
-  exceptions: [],
-  slotMinutes: 30,
-  bufferBeforeMinutes: 0,
-  bufferAfterMinutes: 0,
-  horizonDays: 30,
-});
+/** Open `start`–17:00 UTC on `days` (every day unless told), 30-minute slots. */
+const hours = (start: string, days?: readonly Weekday[]): Availability => weeklyHours(start, '17:00', {}, days);
 
 const world = async () => {
-  const app = inMemoryApp();
-  const care = inMemoryPractitioners();
-  const bookings = inMemoryBookings();
-  const deps = {
-    practitioners: care.repository,
-    directory: care.directory,
-    users: app.deps.users,
-    audit: app.deps.audit,
-    clock: app.clock,
-    availability: bookings.availabilityRepository,
-    ledgers: bookings.ledgerRepository,
-    vault: app.deps.vault,
-    sessions: app.deps.sessions,
-  };
-  const admin = await app.addUser(['admin']);
+  const { app, care, deps, verifiedProvider, storedSession } = await careWorld();
   /** A verified provider in UTC with `availability`. */
-  const provider = async (name: string, availability: Availability, options: { telehealth?: boolean; specialty?: ProviderSpecialty } = {}) => {
-    const caller = await app.addUser(['patient', 'provider']);
-    const profile: PractitionerProfileRequest = {
-      displayName: name,
-      languages: ['en'],
-      timeZone: 'UTC',
-      location: { lat: 51.5, lon: -0.12, city: 'London' },
-      telehealth: options.telehealth ?? true,
-      specialties: [options.specialty ?? 'general_practice'],
-      credentials: [{ kind: 'medical_license', number: `GMC-${name.length}`, expiresOn: '2030-06-30' }],
-    };
-    await putOwnPractitioner(deps, caller, profile, undefined, META);
-    await verifyPractitioner(deps, admin, caller.userId, true, undefined, META);
-    await putOwnAvailability(deps, caller, availability, META);
-    return caller;
-  };
+  const provider = (name: string, availability: Availability, options: { telehealth?: boolean; specialty?: ProviderSpecialty } = {}) =>
+    verifiedProvider(
+      providerProfile({
+        displayName: name,
+        location: { lat: 51.5, lon: -0.12, city: 'London' },
+        telehealth: options.telehealth ?? true,
+        specialties: [options.specialty ?? 'general_practice'],
+        credentials: [{ kind: 'medical_license', number: `GMC-${name.length}`, expiresOn: '2030-06-30' }],
+      }),
+      availability,
+    );
   const patient = await app.addUser(['patient']);
   /** One of `owner`'s sessions, with `result` stored sealed when completed. */
-  const session = async (result: Partial<TriageResult> = {}, status: SessionStatus = 'completed', owner: Caller = patient) => {
-    const id = randomUUID();
-    const at = app.clock.now().toISOString();
-    await app.sessions.repository.create({
-      id,
-      patientId: owner.userId,
-      status,
-      revision: 1,
-      processedRevision: status === 'completed' ? 1 : 0,
-      inputSealed: 'cb1.unused',
-      ...(status === 'completed' ? { resultSealed: await app.deps.vault.sealJson(sessionPlaces.result(owner.userId, id), { ...RESULT, ...result }) } : {}),
-      createdAt: at,
-      updatedAt: at,
-    });
-    return id;
-  };
+  const session = (result: Partial<TriageResult> = {}, status: SessionStatus = 'completed', owner: Caller = patient) =>
+    storedSession(owner, { ...RESULT, ...result }, status);
   const optionsFor = (sessionId: string, caller: Caller = patient) => careOptions(deps, caller, sessionId, META);
   return { app, care, deps, provider, patient, session, optionsFor, events: app.events };
 };

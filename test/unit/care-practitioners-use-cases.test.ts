@@ -6,7 +6,7 @@ import type { Caller } from '../../shared/domain/caller';
 import type { Role } from '../../shared/domain/roles';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../../shared/errors';
 import { etagOf } from '../../shared/records/profile';
-import { inMemoryPractitioners, inMemoryRatings } from '../helpers/fakes/care';
+import { inMemoryBookings, inMemoryPractitioners, inMemoryRatings } from '../helpers/fakes/care';
 import { inMemoryApp, META } from '../helpers/in-memory';
 
 /** A credential number that must never leave in the public view. */
@@ -30,13 +30,21 @@ const failingAudit = {
   },
 };
 
-/** The app's fakes plus the practitioner profiles; `add` makes an account with `roles` (patient always). */
+/** The app's fakes plus the practitioner profiles and the ledgers; `add` makes an account with `roles` (patient always). */
 const careApp = () => {
   const app = inMemoryApp();
   const care = inMemoryPractitioners();
-  const deps = { practitioners: care.repository, users: app.deps.users, ratings: inMemoryRatings().repository, audit: app.deps.audit, clock: app.clock };
+  const bookings = inMemoryBookings();
+  const deps = {
+    practitioners: care.repository,
+    ledgers: bookings.ledgerRepository,
+    users: app.deps.users,
+    ratings: inMemoryRatings().repository,
+    audit: app.deps.audit,
+    clock: app.clock,
+  };
   const add = (...roles: Role[]) => app.addUser(['patient', ...roles]);
-  return { app, care, deps, events: app.events, add };
+  return { app, care, bookings, deps, events: app.events, add };
 };
 
 /** A provider with a stored profile, verified by an admin; the events so far cleared. */

@@ -3,21 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { bookAppointment } from '../../shared/care/book-appointment';
 import { cancelAppointment } from '../../shared/care/cancel-appointment';
 import { cancelFutureAppointments } from '../../shared/care/cancel-future-appointments';
-import { putOwnPractitioner, verifyPractitioner } from '../../shared/care/practitioners';
 import { rescheduleAppointment } from '../../shared/care/reschedule-appointment';
-import { putOwnAvailability } from '../../shared/care/schedule';
-import type { PractitionerProfileRequest } from '../../shared/contracts/care';
 import type { BookAppointmentRequest } from '../../shared/contracts/care-appointments';
-import type { Availability } from '../../shared/contracts/care-availability';
-import type { TriageResult } from '../../shared/contracts/triage';
 import type { Caller } from '../../shared/domain/caller';
 import { NotFoundError } from '../../shared/errors';
 import { createConsent, revokeConsent } from '../../shared/records/consents';
 import { getPatientProfile, putOwnProfile } from '../../shared/records/profile';
 import { getPatientSession } from '../../shared/triage/patient-session';
-import { sessionPlaces } from '../../shared/triage/places';
-import { inMemoryBookings, inMemoryPractitioners } from '../helpers/fakes/care';
-import { inMemoryApp, META } from '../helpers/in-memory';
+import { CONSULTATION_24_RESULT as RESULT, providerProfile, weeklyHours } from '../helpers/care-fixtures';
+import { careWorld, failingAudit } from '../helpers/fakes/care-world';
+import { META } from '../helpers/in-memory';
 
 /**
  * Booking with `shareProfile` (issue 10): the share consent it creates, revokes on cancel and moves on
@@ -25,99 +20,25 @@ import { inMemoryApp, META } from '../helpers/in-memory';
  * read of the one session a booking shared (`getPatientSession`).
  */
 
-const PROFILE: PractitionerProfileRequest = {
-  displayName: 'Dr Asha Rao',
-  languages: ['en'],
-  timeZone: 'UTC',
-  location: { lat: 12.97, lon: 77.59, city: 'Bengaluru' },
-  telehealth: true,
-  specialties: ['general_practice'],
-  credentials: [{ kind: 'medical_license', number: 'KMC-1', expiresOn: '2030-06-30' }],
-};
-const HOURS: Availability = {
-  weekly: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({ day, start: '09:00', end: '17:00' })),
-  exceptions: [],
-  slotMinutes: 30,
-  bufferBeforeMinutes: 0,
-  bufferAfterMinutes: 0,
-  horizonDays: 30,
-};
+const PROFILE = providerProfile();
+const HOURS = weeklyHours('09:00', '17:00');
 /** The clock starts at 2026-11-25T12:00Z. */
 const NINE = '2026-11-27T09:00:00+00:00';
 const NEXT_DAY = '2026-11-28T09:00:00+00:00';
 /** NINE's end (09:30) plus 7 days. */
 const NINE_EXPIRY = '2026-12-04T09:30:00.000Z';
-const failingAudit = {
-  append: async () => {
-    throw new Error('audit store down');
-  },
-};
-
-const RESULT: TriageResult = {
-  level: 'consultation_24',
-  confidence: 0.8,
-  summary: 'See a clinician within a day.',
-  possibleConditions: ['Sinusitis'],
-  followUpQuestions: [],
-  selfCare: ['Rest'],
-  watchFor: ['Stiff neck'],
-  teleconsultationOk: true,
-  disclaimer: 'General guidance.',
-  source: 'rules',
-  rulesFired: ['r1'],
-  promptVersion: 'v1',
-};
 
 /** A verified provider with HOURS, a second one, a patient with a profile and two completed sessions, every port in memory; events cleared. */
 const world = async () => {
-  const app = inMemoryApp();
-  const care = inMemoryPractitioners();
-  const bookings = inMemoryBookings();
-  const deps = {
-    practitioners: care.repository,
-    users: app.deps.users,
-    audit: app.deps.audit,
-    clock: app.clock,
-    availability: bookings.availabilityRepository,
-    ledgers: bookings.ledgerRepository,
-    appointments: bookings.appointmentRepository,
-    vault: app.deps.vault,
-    consents: app.deps.consents,
-    sessions: app.deps.sessions,
-    profiles: app.deps.profiles,
-  };
-  const admin = await app.addUser(['admin']);
-  const practitioner = async () => {
-    const provider = await app.addUser(['patient', 'provider']);
-    await putOwnPractitioner(deps, provider, PROFILE, undefined, META);
-    await verifyPractitioner(deps, admin, provider.userId, true, undefined, META);
-    await putOwnAvailability(deps, provider, HOURS, META);
-    return provider;
-  };
-  const provider = await practitioner();
-  const other = await practitioner();
+  const { app, bookings, deps, verifiedProvider, storedSession } = await careWorld();
+  const provider = await verifiedProvider(PROFILE, HOURS);
+  const other = await verifiedProvider(PROFILE, HOURS);
   const patient = await app.addUser(['patient']);
   const stranger = await app.addUser(['patient']);
   await putOwnProfile(deps, patient, { allergies: ['penicillin'] }, undefined, META);
-  const storeSession = async (owner: Caller) => {
-    const id = randomUUID();
-    const at = app.clock.now().toISOString();
-    await app.sessions.repository.create({
-      id,
-      patientId: owner.userId,
-      status: 'completed',
-      revision: 1,
-      processedRevision: 1,
-      inputSealed: 'cb1.unused',
-      resultSealed: await app.deps.vault.sealJson(sessionPlaces.result(owner.userId, id), RESULT),
-      createdAt: at,
-      updatedAt: at,
-    });
-    return id;
-  };
-  const sessionId = await storeSession(patient);
-  const otherSessionId = await storeSession(patient);
-  const strangersSessionId = await storeSession(stranger);
+  const sessionId = await storedSession(patient);
+  const otherSessionId = await storedSession(patient);
+  const strangersSessionId = await storedSession(stranger);
   app.events.length = 0;
   const book = (extra: Partial<BookAppointmentRequest> = {}, start = NINE, audited = deps) =>
     bookAppointment(

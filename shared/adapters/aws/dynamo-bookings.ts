@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Ledger } from '../../care/ledger';
 import type {
   AppointmentRecord,
@@ -7,11 +7,13 @@ import type {
   LedgerRepository,
   PractitionerRecord,
   PractitionerRepository,
+  StalePendingCopies,
   StoredAvailability,
 } from '../../care/ports';
-import { APPOINTMENT_PREFIX, appointmentKey, AVAILABILITY, LEDGER_PREFIX, ledgerKey, PRACTITIONER, userKey } from '../../data/keys';
+import { APPOINTMENT_PREFIX, appointmentKey, AVAILABILITY, ledgerKey, PRACTITIONER, userKey } from '../../data/keys';
 import type { Page, PageRequest } from '../../domain/page';
-import { conditionalWrite, partitionPrefix, queryAll, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
+import { conditionalWrite, partitionPrefix, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
+import { readAvailability, readLedgerDays } from './dynamo-schedule-reader';
 
 /**
  * Availability, the booking ledger and appointments in the records table, all in user partitions:
@@ -29,9 +31,8 @@ export class DynamoAvailability implements AvailabilityRepository {
     return { pk: userKey(practitionerId), sk: AVAILABILITY };
   }
 
-  public async get(practitionerId: string): Promise<StoredAvailability | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: this.key(practitionerId), ConsistentRead: true }));
-    return Item === undefined ? undefined : withoutKeys<StoredAvailability>(Item);
+  public get(practitionerId: string): Promise<StoredAvailability | undefined> {
+    return readAvailability(this.client, this.tableName, practitionerId);
   }
 
   public put(practitionerId: string, stored: StoredAvailability): Promise<boolean> {
@@ -69,14 +70,8 @@ export class DynamoLedgers implements LedgerRepository {
     return Item === undefined ? undefined : withoutKeys<Ledger>(Item);
   }
 
-  public async days(practitionerId: string, from: string, to: string): Promise<Ledger[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': userKey(practitionerId), ':from': ledgerKey(from), ':to': ledgerKey(to) },
-      ConsistentRead: true,
-    });
-    return items.filter((item) => String(item['sk']).startsWith(LEDGER_PREFIX)).map((item) => withoutKeys<Ledger>(item));
+  public days(practitionerId: string, from: string, to: string): Promise<Ledger[]> {
+    return readLedgerDays(this.client, this.tableName, practitionerId, from, to);
   }
 
   public write(practitionerId: string, ledger: Ledger): Promise<boolean> {
@@ -93,13 +88,18 @@ export class DynamoLedgers implements LedgerRepository {
   }
 }
 
-export class DynamoAppointments implements AppointmentRepository {
+/**
+ * One appointment copy read, created, replaced or deleted on its version: what every appointment
+ * adapter does. `DynamoAppointments` adds the undo of a replace and the listing; the booking's
+ * `DynamoAppointmentCopies` adds the sweep's query instead, so neither bundle carries the other's.
+ */
+class DynamoAppointmentItems implements Pick<AppointmentRepository, 'get' | 'create' | 'replace' | 'remove'> {
   public constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    protected readonly client: DynamoDBDocumentClient,
+    protected readonly tableName: string,
   ) {}
 
-  private key(holderId: string, appointmentId: string) {
+  protected key(holderId: string, appointmentId: string) {
     return { pk: userKey(holderId), sk: appointmentKey(appointmentId) };
   }
 
@@ -138,7 +138,10 @@ export class DynamoAppointments implements AppointmentRepository {
       }),
     );
   }
+}
 
+/** Appointments, one copy per party: the copies' moves, plus the undo of a replace and the listing. */
+export class DynamoAppointments extends DynamoAppointmentItems implements AppointmentRepository {
   public restore(holderId: string, written: Pick<AppointmentRecord, 'id' | 'version'>, previous: AppointmentRecord): Promise<boolean> {
     return undoWrite(this.client, this.tableName, this.key(holderId, written.id), previous, 'version = :v', { ':v': written.version });
   }
@@ -159,6 +162,23 @@ export class DynamoAppointments implements AppointmentRepository {
       { pk },
       (item) => withoutKeys<AppointmentRecord>(item),
     );
+  }
+}
+
+/** The appointment copies as a booking moves them, and the query of its sweep (`StalePendingCopies`): no paging, no undo of a replace. */
+export class DynamoAppointmentCopies extends DynamoAppointmentItems implements StalePendingCopies {
+  public async stalePending(patientId: string, createdBefore: string, maxRead: number): Promise<AppointmentRecord[]> {
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        ...partitionPrefix(userKey(patientId), APPOINTMENT_PREFIX, { ':pending': 'pending', ':before': createdBefore }),
+        FilterExpression: '#status = :pending AND createdAt < :before',
+        ExpressionAttributeNames: { '#status': 'status' },
+        Limit: maxRead,
+        ConsistentRead: true,
+      }),
+    );
+    return Items.map((item) => withoutKeys<AppointmentRecord>(item));
   }
 }
 

@@ -1,16 +1,17 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ConsentRecord, ConsentRepository, ConsentUndo, FeedbackRecord, FeedbackRepository, ProfileRepository, StoredProfile } from '../../records/ports';
-import { CONSENT_PREFIX, FEEDBACK_PREFIX, PROFILE, consentKey, feedbackKey, userKey } from '../../data/keys';
+import { CONSENT_PREFIX, FEEDBACK_PREFIX, PROFILE, feedbackKey, userKey } from '../../data/keys';
 import type { Page, PageRequest } from '../../domain/page';
+import { consentItemKey, putConsent, revokeConsent, undoPutConsent, undoRevokeConsent } from './dynamo-consent-items';
 import { conditionalWrite, partitionPrefix, queryAll, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
 
-const consent = (patientId: string, consentId: string) => ({ pk: userKey(patientId), sk: consentKey(consentId) });
 const profile = (userId: string) => ({ pk: userKey(userId), sk: PROFILE });
 const feedbackItem = (feedback: FeedbackRecord) => ({ pk: userKey(feedback.userId), sk: feedbackKey(feedback.createdAt, feedback.id) });
 
 /**
  * A patient's records in one partition (`userKey(id)`): the profile (`PROFILE`, sealed, versioned),
- * consents (`consentKey(id)`, findable by grantee through the `byGrantee` index) and feedback
+ * consents (`consentKey(id)`, findable by grantee through the `byGrantee` index, written by
+ * dynamo-consent-items.ts as the booking routes' share consents are) and feedback
  * (`feedbackKey(time, id)`, comments sealed). Each write a use case audits has an undo (`undoPut`,
  * `undoCreate`, `undoRevoke`, `undoAdd`) for when the audit append fails: one conditional write
  * that restores the item only while it is still the one written.
@@ -24,7 +25,7 @@ export class DynamoRecords implements ProfileRepository, ConsentRepository, Cons
   public async get(userId: string): Promise<StoredProfile | undefined>;
   public async get(patientId: string, consentId: string): Promise<ConsentRecord | undefined>;
   public async get(userId: string, consentId?: string): Promise<StoredProfile | ConsentRecord | undefined> {
-    const Key = consentId === undefined ? profile(userId) : consent(userId, consentId);
+    const Key = consentId === undefined ? profile(userId) : consentItemKey(userId, consentId);
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }));
     if (Item === undefined) return undefined;
     if (consentId !== undefined) return withoutKeys<ConsentRecord>(Item);
@@ -55,22 +56,13 @@ export class DynamoRecords implements ProfileRepository, ConsentRepository, Cons
   }
 
   public create(record: ConsentRecord): Promise<boolean> {
-    return conditionalWrite(
-      this.client,
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...consent(record.patientId, record.id), ...record },
-        // A share consent has a fresh id; the AI-processing consent's id is per patient, so this
-        // one condition keeps at most one of those active.
-        ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(revokedAt)',
-      }),
-    );
+    // A share consent has a fresh id; the AI-processing consent's id is per patient, so this
+    // one condition keeps at most one of those active.
+    return putConsent(this.client, this.tableName, record, 'attribute_not_exists(pk) OR attribute_exists(revokedAt)');
   }
 
   public undoCreate(record: ConsentRecord, previous: ConsentRecord | undefined): Promise<boolean> {
-    return undoWrite(this.client, this.tableName, consent(record.patientId, record.id), previous, 'createdAt = :c AND attribute_not_exists(revokedAt)', {
-      ':c': record.createdAt,
-    });
+    return undoPutConsent(this.client, this.tableName, record, previous);
   }
 
   public async between(patientId: string, granteeId: string): Promise<ConsentRecord[]> {
@@ -105,25 +97,11 @@ export class DynamoRecords implements ProfileRepository, ConsentRepository, Cons
   }
 
   public revoke(patientId: string, consentId: string, at: string): Promise<boolean> {
-    return this.setRevoked(patientId, consentId, at, 'SET revokedAt = :at', 'attribute_exists(pk) AND attribute_not_exists(revokedAt)');
+    return revokeConsent(this.client, this.tableName, patientId, consentId, at);
   }
 
   public undoRevoke(patientId: string, consentId: string, at: string): Promise<boolean> {
-    return this.setRevoked(patientId, consentId, at, 'REMOVE revokedAt', 'revokedAt = :at');
-  }
-
-  /** One conditional update of a consent's `revokedAt` (`:at`). */
-  private setRevoked(patientId: string, consentId: string, at: string, UpdateExpression: string, ConditionExpression: string): Promise<boolean> {
-    return conditionalWrite(
-      this.client,
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: consent(patientId, consentId),
-        UpdateExpression,
-        ConditionExpression,
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    );
+    return undoRevokeConsent(this.client, this.tableName, patientId, consentId, at);
   }
 
   public async add(feedback: FeedbackRecord): Promise<void> {

@@ -6,29 +6,45 @@ import { queryAll, withoutKeys } from './dynamo-kit';
 
 /**
  * Practitioners' schedules, read only: the availability and ledger items `DynamoAvailability` and
- * `DynamoLedgers` write (dynamo-bookings.ts), read the same way. Caregiver matching reads many
- * practitioners' schedules and writes none, so its bundle ships no schedule writes.
+ * `DynamoLedgers` write (dynamo-bookings.ts). Both read them through the two functions below, so an
+ * item is read one way. Caregiver matching reads many practitioners' schedules and writes none, so
+ * its bundle ships no schedule writes.
  */
+
+/** A practitioner's availability item (`USER#<id>` / `AVAILABILITY`), read consistently. */
+export const readAvailability = async (client: DynamoDBDocumentClient, tableName: string, practitionerId: string): Promise<StoredAvailability | undefined> => {
+  const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { pk: userKey(practitionerId), sk: AVAILABILITY }, ConsistentRead: true }));
+  return Item === undefined ? undefined : withoutKeys<StoredAvailability>(Item);
+};
+
+/** A practitioner's ledger days from `from` to `to` (local dates, both included), read consistently. */
+export const readLedgerDays = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  practitionerId: string,
+  from: string,
+  to: string,
+): Promise<Ledger[]> => {
+  const items = await queryAll(client, {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': userKey(practitionerId), ':from': ledgerKey(from), ':to': ledgerKey(to) },
+    ConsistentRead: true,
+  });
+  return items.filter((item) => String(item['sk']).startsWith(LEDGER_PREFIX)).map((item) => withoutKeys<Ledger>(item));
+};
+
 export class DynamoScheduleReader implements Pick<AvailabilityRepository, 'get'>, Pick<LedgerRepository, 'days'> {
   public constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  public async get(practitionerId: string): Promise<StoredAvailability | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: userKey(practitionerId), sk: AVAILABILITY }, ConsistentRead: true }),
-    );
-    return Item === undefined ? undefined : withoutKeys<StoredAvailability>(Item);
+  public get(practitionerId: string): Promise<StoredAvailability | undefined> {
+    return readAvailability(this.client, this.tableName, practitionerId);
   }
 
-  public async days(practitionerId: string, from: string, to: string): Promise<Ledger[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': userKey(practitionerId), ':from': ledgerKey(from), ':to': ledgerKey(to) },
-      ConsistentRead: true,
-    });
-    return items.filter((item) => String(item['sk']).startsWith(LEDGER_PREFIX)).map((item) => withoutKeys<Ledger>(item));
+  public days(practitionerId: string, from: string, to: string): Promise<Ledger[]> {
+    return readLedgerDays(this.client, this.tableName, practitionerId, from, to);
   }
 }

@@ -7,6 +7,7 @@ import type {
   RatingAggregate,
   RatingRepository,
   ReviewRepository,
+  StalePendingCopies,
   StoredAvailability,
 } from '../../../shared/care/ports';
 import { directoryPosition } from '../../../shared/care/directory-position';
@@ -87,7 +88,8 @@ export const inMemoryPractitioners = () => {
  * Availability, ledgers and appointments in memory, honouring the ports' contracts like
  * `DynamoAvailability`, `DynamoLedgers` and `DynamoAppointments`: every write applies only over the
  * version it names (or over nothing), and `list` filters a holder's copies by side and window.
- * `failLedgerWrites` makes the next n ledger writes lose their condition (a concurrent writer).
+ * `failLedgerWrites` makes the next n ledger writes lose their condition (a concurrent writer);
+ * `breakLedgerWrites` makes the next n throw (the store down).
  */
 export const inMemoryBookings = () => {
   const availability = new Map<string, StoredAvailability>();
@@ -95,6 +97,7 @@ export const inMemoryBookings = () => {
   const appointments = new Map<string, AppointmentRecord>();
   const at = (holder: string, id: string) => `${holder}|${id}`;
   let lostWrites = 0;
+  let brokenWrites = 0;
   let ledgerWrites = 0;
 
   const availabilityRepository: AvailabilityRepository = {
@@ -120,6 +123,10 @@ export const inMemoryBookings = () => {
         .map(([, l]) => l),
     write: async (id, ledger) => {
       ledgerWrites++;
+      if (brokenWrites > 0) {
+        brokenWrites--;
+        throw new Error('ledger store down');
+      }
       if (lostWrites > 0) {
         lostWrites--;
         return false;
@@ -129,7 +136,7 @@ export const inMemoryBookings = () => {
       return true;
     },
   };
-  const appointmentRepository: AppointmentRepository = {
+  const appointmentRepository: AppointmentRepository & StalePendingCopies = {
     get: async (holder, id) => appointments.get(at(holder, id)),
     create: async (holder, record) => {
       if (appointments.has(at(holder, record.id))) return false;
@@ -158,6 +165,13 @@ export const inMemoryBookings = () => {
         .filter((r) => (side === 'patient' ? r.patientId : r.practitionerId) === holder && r.startMs >= fromMs && r.startMs < toMs && r.status !== 'pending')
         .slice(0, page.limit),
     }),
+    stalePending: async (patientId, createdBefore, maxRead) =>
+      [...appointments.entries()]
+        .filter(([key]) => key.startsWith(`${patientId}|`))
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .slice(0, maxRead)
+        .map(([, record]) => record)
+        .filter((r) => r.status === 'pending' && r.createdAt < createdBefore),
   };
   /** Like `DynamoReviews`: the `review` attribute of the patient's own, fulfilled copy, set once, version untouched. */
   const reviewRepository: ReviewRepository = {
@@ -184,6 +198,7 @@ export const inMemoryBookings = () => {
     appointmentRepository,
     reviewRepository,
     failLedgerWrites: (n: number) => void (lostWrites = n),
+    breakLedgerWrites: (n: number) => void (brokenWrites = n),
     ledgerWrites: () => ledgerWrites,
   };
 };

@@ -5,7 +5,11 @@ import { CareBowStack } from '../../../lib/carebow-stack';
 import { pascal } from '../../../lib/data';
 import { parseStageConfig, STAGE_CONFIGS, type StageConfig, type StageName } from '../../../lib/stages';
 
-/** Resource types that hold data, or the keys and secrets without which stored data is unreadable: they never move (ADR 0007). */
+/**
+ * Resource types that hold data, or the keys and secrets without which stored data is unreadable:
+ * they never move (ADR 0007). A schedule group holds every pending reminder (deleting or replacing
+ * it deletes its schedules), so it counts too (docs/adr/0010-notifications.md).
+ */
 export const STATEFUL_TYPES = [
   'AWS::DynamoDB::Table',
   'AWS::DynamoDB::GlobalTable',
@@ -14,6 +18,7 @@ export const STATEFUL_TYPES = [
   'AWS::Logs::LogGroup',
   'AWS::SecretsManager::Secret',
   'AWS::Backup::BackupVault',
+  'AWS::Scheduler::ScheduleGroup',
 ] as const;
 
 export interface SynthOptions {
@@ -109,6 +114,15 @@ const mapDeep = (value: unknown, map: (node: unknown) => unknown): unknown => {
   if (Array.isArray(value)) return value.map((item) => mapDeep(item, map));
   if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapDeep(item, map)]));
   return value;
+};
+
+/**
+ * The template of a nested stack of `synth` that is neither an area stack nor Monitoring (a test's
+ * probe, `amend`ed in), with every parameter replaced by what the parent passes, as in `json`.
+ */
+export const nestedTemplate = (synth: Synthesized, nested: NestedStack): CfnTemplate => {
+  const child = synthNested(synth.stack, synth.parentJson, nested);
+  return mergeNested({ Resources: {} }, [child]);
 };
 
 /** The construct path, below the stage stack, of a route's function (`Function`), role (`Role`) or method (`Method`). */
