@@ -4,13 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { localTableName, startDynamo } from '../local/stand-ins';
-import { DynamoAccountReader } from '../shared/adapters/aws/dynamo-account-reader';
+import { DynamoAccountBatch, DynamoAccountReader } from '../shared/adapters/aws/dynamo-account-reader';
 import { DynamoAuditLog } from '../shared/adapters/aws/dynamo-audit-log';
 import { DynamoAppointmentCopies, DynamoAvailability, DynamoLedgers, DynamoPractitionerReader } from '../shared/adapters/aws/dynamo-bookings';
 import { createDocumentClient } from '../shared/adapters/aws/dynamo-client';
 import { DynamoPractitioners } from '../shared/adapters/aws/dynamo-practitioners';
 import { DynamoRatings } from '../shared/adapters/aws/dynamo-ratings';
-import { DynamoScheduleReader } from '../shared/adapters/aws/dynamo-schedule-reader';
+import { DynamoScheduleBatch } from '../shared/adapters/aws/dynamo-schedule-reader';
 import { DynamoShareConsentGrants } from '../shared/adapters/aws/dynamo-share-consents';
 import { DynamoSymptomSessionReader } from '../shared/adapters/aws/dynamo-symptom-sessions';
 import { DynamoUserRepository } from '../shared/adapters/aws/dynamo-user-repository';
@@ -340,6 +340,8 @@ export const careBench = async (options: { say?: (line: string) => void } = {}):
       appointments,
       consents: new DynamoShareConsentGrants(client, records),
       sessions: new DynamoSymptomSessionReader(client, records),
+      // The store is measured here, not SQS: the parties' notifications go nowhere.
+      notifications: { enqueue: async () => undefined },
       vault,
       audit,
       clock,
@@ -599,14 +601,15 @@ export const careBench = async (options: { say?: (line: string) => void } = {}):
         version: 3,
       });
     }
-    const directoryDeps = { directory: practitioners, users: accounts, ratings, audit, clock };
-    const schedules = new DynamoScheduleReader(client, records);
-    /** Caregivers whose facts a request read (one availability read each): the candidates. */
+    const accountBatch = new DynamoAccountBatch(client, localTableName('identity'));
+    const directoryDeps = { directory: practitioners, accounts: accountBatch, ratings, audit, clock };
+    const schedules = new DynamoScheduleBatch(client, records);
+    /** Caregivers whose facts a request read (their availability, in one batch): the candidates. */
     const facts = { reads: 0 };
     const matchingDeps = {
       directory: practitioners,
-      users: accounts,
-      availability: { get: (id: string) => ((facts.reads += 1), schedules.get(id)) },
+      accounts: accountBatch,
+      availability: { getMany: (ids: readonly string[]) => ((facts.reads += ids.length), schedules.getMany(ids)) },
       ledgers: schedules,
       ratings,
       visits: new DynamoVisitHistory(client, records),
@@ -839,7 +842,7 @@ export const careBench = async (options: { say?: (line: string) => void } = {}):
     lines.push(`  (→ taken), every 3rd also as a 60-minute visit over the next slot: 38 attempts a day, shuffled; each with a reason (sealed).`);
     lines.push(`  A booking's calls run in sequential steps (ADR 0006's write order, then the audit append), so against ONE bare write`);
     lines.push(`  the ratio follows the number of steps and calls; no per-call speed-up meets ≤ ${TARGET.bookingCostRatio}×, only fewer round trips would.`);
-    lines.push(`  "contention" = the slot was refused after ${LEDGER_ATTEMPTS} lost ledger writes in a row (LEDGER_ATTEMPTS, no back-off): other`);
+    lines.push(`  "contention" = the slot was refused after ${LEDGER_ATTEMPTS} lost ledger writes in a row (LEDGER_ATTEMPTS, jittered back-off): other`);
     lines.push(`  patients' bookings of the same day won each re-read; the slot itself may have been free.`);
     lines.push(`  Load generator, use case and dynalite share this process (one event loop); the ratios are this machine's.`);
 
@@ -900,7 +903,7 @@ export const careBench = async (options: { say?: (line: string) => void } = {}):
     }
     lines.push(`  The design reads every cell the circle touches (up to 9 Queries, ${fmt(MAX_NEAR_READ)} index items → 400 search_too_broad): the`);
     lines.push(`  issue's "one or two queries" holds only where the share above says so. Besides the index Queries, a page costs one`);
-    lines.push(`  GetItem per examined entry (the account's standing), one BatchGetItem (ratings) and the audit PutItem.`);
+    lines.push(`  BatchGetItem for the examined entries' accounts (their standing), one for their ratings, and the audit PutItem.`);
 
     lines.push('');
     lines.push(
@@ -923,10 +926,8 @@ export const careBench = async (options: { say?: (line: string) => void } = {}):
     }
     for (const m of matchResults) lines.push(`  ${m.label}: store calls per request ${perRequest(m.usage, merge(m.runs).total)}`);
     lines.push(`  ref = one Query of the caregivers' index partition, begins_with the centre's cell at the ${MATCH_RINGS_KM[0]} km ring's precision.`);
-    lines.push(
-      `  Candidates: the nearest ${MAX_MATCH_CANDIDATES} caregivers passing the read-free filters; per candidate an account GetItem, an availability GetItem`,
-    );
-    lines.push(`  and a ledger-days Query (${MATCH_CONCURRENCY} candidates at a time); ratings in one BatchGetItem, the patient's history in one Query,`);
+    lines.push(`  Candidates: the nearest ${MAX_MATCH_CANDIDATES} caregivers passing the read-free filters; their accounts, availability and ratings in one`);
+    lines.push(`  BatchGetItem each, then per candidate a ledger-days Query (${MATCH_CONCURRENCY} candidates at a time); the patient's history in one Query,`);
     lines.push(`  one audit PutItem. CPU: bookable (the rule booking applies) ${fmt(bookableUs, 0)} µs per call, nearly all of it the zone's timeline from`);
     lines.push(
       `  Intl; once per candidate, and once more per recurring visit: ${MAX_MATCH_CANDIDATES} calls ≈ ${fmt((MAX_MATCH_CANDIDATES * bookableUs) / 1000, 1)} ms for one visit, ${MAX_MATCH_CANDIDATES * (1 + matchDates.length)} ≈ ${fmt((MAX_MATCH_CANDIDATES * (1 + matchDates.length) * bookableUs) / 1000, 1)} ms weekly.`,

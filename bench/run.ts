@@ -10,6 +10,7 @@ import { TABLES, type TableName } from '../shared/data/tables';
 import { BUDGETS, MODEL_CLIENT_PACKAGE, WORKER_ID, YARDSTICK_IMPORTS, bundleAll, functionTargets, kb, workerTargets, type BundledFunction } from './functions';
 import { modelCost, workerCpu } from './triage';
 import { careBench } from './care';
+import { notificationsBench } from './notifications';
 
 /**
  * `npm run bench`: what each function costs at cold start, on this machine, next to a yardstick
@@ -32,6 +33,9 @@ import { careBench } from './care';
  *    next to one bare conditional write, slot-listing CPU next to JSON.parse of the ledger, store
  *    Queries per directory search and per caregiver match next to one Query. `npx tsx bench/care.ts`
  *    runs this part alone.
+ * 7. Notifications (bench/notifications.ts, in-process): the worker's CPU per message (parse, schema,
+ *    preferences, quiet hours, two channels rendered, stub channel, in-memory ports) next to a bare
+ *    JSON round trip of the event; target ≤ 200 µs. `npx tsx bench/notifications.ts` runs it alone.
  *
  * Functions ship their data files (`bundleFiles`) beside each bench bundle, as the CDK does. The
  * triage worker (not a route) is in the size/import table with its own budget (ADR 0005).
@@ -74,6 +78,15 @@ const childEnv: NodeJS.ProcessEnv = {
   AUTH_CLIENT_ID: CLIENT_ID,
   PASSWORD_SCRYPT_LOG_N: '17',
   TRIAGE_QUEUE_URL: 'http://127.0.0.1:1/000000000000/q',
+  // The notifications section (read at cold start by every function that enqueues, and by the worker).
+  NOTIFICATIONS_QUEUE_URL: 'http://127.0.0.1:1/000000000000/notifications',
+  APP_BASE_URL: 'https://app.carebow.example',
+  NOTIFICATIONS_FROM_EMAIL: 'noreply@carebow.example',
+  SES_CONFIGURATION_SET: 'carebow-local-notifications',
+  REMINDER_SCHEDULE_GROUP: 'carebow-local-reminders',
+  REMINDER_TARGET_QUEUE_ARN: 'arn:aws:sqs:us-east-1:000000000000:notifications',
+  REMINDER_SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/carebow-local-scheduler',
+  REMINDER_DEAD_LETTER_QUEUE_ARN: 'arn:aws:sqs:us-east-1:000000000000:reminders-dlq',
   OPENAI_MODEL: 'gpt-4o-mini',
   POWERTOOLS_SERVICE_NAME: 'carebow',
   POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -279,6 +292,12 @@ log('Measuring the care network (booking, slots, directory, matching) on its own
 const care = await careBench({ say: (line) => log(`  ${line}`) });
 
 // ---------------------------------------------------------------------------------------------
+// 7. Notifications worker, in-process (in-memory ports, stub channel): CPU per message.
+// ---------------------------------------------------------------------------------------------
+log("Measuring the notifications worker's CPU per message (stub channel)...");
+const notifications = await notificationsBench();
+
+// ---------------------------------------------------------------------------------------------
 // Report.
 // ---------------------------------------------------------------------------------------------
 interface Row {
@@ -403,7 +422,7 @@ log();
 for (const line of phi.lines) log(line);
 failures.push(...phi.failures);
 
-for (const section of [triageCpu, triageCost, care]) {
+for (const section of [triageCpu, triageCost, care, notifications]) {
   log();
   for (const line of section.lines) log(line);
   failures.push(...section.failures);

@@ -122,7 +122,16 @@ export const workerCpu = async ({ slices = 7, sliceMs = 300 } = {}): Promise<Sec
   const model: TriageModel = { name: 'stub-model', assess: async () => ({ assessment: TYPICAL_ANSWER, usage }) };
   const outcomes = new Map<string, number>();
   const metrics: TriageMetrics = { modelUsage: () => undefined, outcome: (source) => void outcomes.set(source, (outcomes.get(source) ?? 0) + 1) };
-  const deps: WorkerDeps = { sessions, vault, consents, audit: { append: async () => undefined }, clock: { now: () => new Date() }, model, metrics };
+  const deps: WorkerDeps = {
+    sessions,
+    vault,
+    consents,
+    audit: { append: async () => undefined },
+    clock: { now: () => new Date() },
+    model,
+    metrics,
+    notifications: { enqueue: async () => undefined },
+  };
   const message = { sessionId, patientId, revision: 1 };
 
   if ((await processSession(deps, message, 1)) !== 'completed' || outcomes.get('model') !== 1)

@@ -1674,6 +1674,64 @@ export interface components {
                 /** Format: date-time */
                 updatedAt: string;
             } | null;
+            notifications: {
+                contact: {
+                    phone?: string;
+                    phoneVerified: boolean;
+                    verification?: {
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** Format: int64 */
+                        attemptsLeft: number;
+                    };
+                    emailSuppressed: boolean;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                } | null;
+                preferences: {
+                    channels: {
+                        email: boolean;
+                        sms: boolean;
+                    };
+                    types: {
+                        appointment_reminder: boolean;
+                        appointment_change: boolean;
+                        triage_ready: boolean;
+                        security: boolean;
+                        marketing: boolean;
+                    };
+                    quietHours?: {
+                        start: string;
+                        end: string;
+                        timeZone: string;
+                    };
+                    /** Format: int64 */
+                    version: number;
+                    /** Format: date-time */
+                    updatedAt?: string;
+                };
+                deliveries: {
+                    /** Format: uuid */
+                    eventId: string;
+                    /** @enum {string} */
+                    type: "appointment_booked" | "appointment_rescheduled" | "appointment_cancelled" | "appointment_reminder" | "triage_ready" | "security_new_login" | "security_password_changed" | "security_account_deleted" | "phone_verification";
+                    /** @enum {string} */
+                    channel: "email" | "sms";
+                    /** @enum {string} */
+                    status: "queued" | "sent" | "failed" | "suppressed";
+                    reason?: string;
+                    /** Format: date-time */
+                    notBefore?: string;
+                    /** Format: int64 */
+                    attempts: number;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** Format: date-time */
+                    updatedAt: string;
+                    /** Format: date-time */
+                    sentAt?: string;
+                }[];
+            };
             accessLog: components["schemas"]["AccessLogEntry"][];
         };
         AccessLogEntry: {
@@ -2513,8 +2571,23 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            /** @description Deleted, but booked time could not all be freed yet (or a notice not queued): send the same deletion again to finish it. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     adminRoles: {
@@ -3658,7 +3731,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
-            /** @description No such practitioner, not verified, or their account is no longer active or in the role: never told apart. */
+            /** @description No such practitioner, not verified, none of their credentials valid today, or their account no longer active or in the role: never told apart. */
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
@@ -3803,6 +3876,7 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentPage"];
                 };
             };
+            /** @description Invalid input, or `invalid_cursor`: a cursor from another list, or outside the window asked for. */
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
@@ -3850,6 +3924,20 @@ export interface operations {
             409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            /** @description The parties could not be told (the notifications queue refused), so nothing was booked: send it again. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
         };
     };
     appointmentGet: {
@@ -3923,7 +4011,7 @@ export interface operations {
             409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
-            /** @description Cancelled, but the slot could not be released yet: send the same cancel again (200) to finish it. */
+            /** @description Either not cancelled, because the parties could not be told (the notifications queue refused), or cancelled but the slot not released yet: send the same cancel again. */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3977,6 +4065,20 @@ export interface operations {
             409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            /** @description The parties could not be told (the notifications queue refused), so the old time is kept: send it again. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
         };
     };
     appointmentStatus: {

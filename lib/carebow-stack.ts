@@ -119,6 +119,7 @@ export class CareBowStack extends Stack {
       environment: this.api.environment,
       tables: this.data.tables,
       dataKeyWrappingKey: this.data.dataKeyWrappingKey,
+      notificationsQueue: this.notifications.queue,
       model: { enabled: config.aiModel.enabled, ...(config.aiModel.baseUrl !== undefined ? { baseUrl: config.aiModel.baseUrl } : {}) },
       reservedConcurrency: config.triageWorker.reservedConcurrency,
       maxConcurrency: config.triageWorker.maxConcurrency,

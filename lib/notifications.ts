@@ -39,14 +39,19 @@ export const sesConfigurationSetName = (stage: string): string => `carebow-${sta
  * What the worker may do, in the route table's vocabulary (lib/functions.ts): read events' subjects
  * and write delivery records, contact details and suppressions (records), read wrapped data keys
  * (keys) and unwrap them under the PHI purpose (the sealed phone number and verification code),
- * read the account's e-mail (identity), append to the audit trail, and put an event back on its
- * own queue with a delay (quiet hours). Consuming the queue is granted by its event source; SES and
- * SNS by `addWorker`. Nothing else.
+ * destroy a deletion notice's own data key once the notice is sent (keys, write: a tombstone; ADR
+ * 0010, "The deletion notice"), read the account's e-mail (identity), append to the audit trail, and
+ * put an event back on its own queue with a delay (quiet hours), and keep each appointment's
+ * reminders (create, replace and delete one-time schedules in the stage's group, handing Scheduler
+ * its role). Consuming the queue is granted by its event source; SES and SNS by `addWorker`. Nothing
+ * else.
  */
 export const NOTIFICATIONS_WORKER_GRANTS = {
-  tables: { records: 'readWrite', keys: 'read', identity: 'read', audit: 'append' },
+  tables: { records: 'readWrite', keys: 'readWrite', identity: 'read', audit: 'append' },
   dataKeys: 'decrypt',
   notificationsQueue: 'send',
+  // The reminders: the worker alone creates, replaces and deletes them (routes only enqueue events; ADR 0010).
+  reminders: 'manage',
 } as const satisfies Grants;
 
 /** What the scheduler role may do with the notifications queue and the reminders' DLQ, and with their CMK. */
@@ -136,8 +141,9 @@ export interface NotificationsWorker {
  *   verified by DevOps outside CDK.
  * - **SMS.** Nothing account-wide: the worker marks each message `AWS.SNS.SMS.SMSType=Transactional`
  *   itself. The account's SMS spend limit and origination number are set outside CDK.
- * - **Reminders.** One-time schedules in the group `carebow-<stage>-reminders`, created by the
- *   booking routes (`grants.reminders`), target the queue through {@link schedulerRole}; a reminder
+ * - **Reminders.** One-time schedules in the group `carebow-<stage>-reminders`, created, replaced
+ *   and deleted by the worker (`grants.reminders`) when it processes an appointment's booking, move
+ *   or cancellation, target the queue through {@link schedulerRole}; a reminder
  *   Scheduler could not deliver goes to {@link reminderDeadLetterQueue}, which alarms.
  */
 export class Notifications extends Construct {
@@ -157,7 +163,7 @@ export class Notifications extends Construct {
   public readonly reminderDeadLetterQueue: sqs.IQueue;
   /** The worker's timeout the visibility timeout was sized for. */
   public readonly workerTimeout: Duration;
-  /** What the route functions need to manage reminders. */
+  /** What a function needs to manage reminders (the worker: `NOTIFICATIONS_WORKER_GRANTS.reminders`). */
   public readonly reminderTargets: ReminderTargets;
 
   private readonly props: NotificationsProps;
@@ -326,6 +332,7 @@ export class Notifications extends Construct {
       tables: props.tables,
       dataKeyWrappingKey: props.dataKeyWrappingKey,
       notificationsQueue: this.queue,
+      reminders: this.reminderTargets,
     });
 
     // E-mail: SES v2 SendEmail from the one sender address, through the configuration set, with the

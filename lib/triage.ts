@@ -24,13 +24,15 @@ const WORKER_HEADROOM = Duration.seconds(10);
 /**
  * What the triage worker may do, in the route table's vocabulary (lib/functions.ts): read and
  * update sessions and read consents (records), read wrapped data keys (keys), unwrap them under
- * the PHI purpose (never generate one: a patient who has a session already has a key), and
- * append to the audit trail. Consuming the queue is granted by its event source; reading the
- * model's API key by the secret, only when the stage enables the model. Nothing else.
+ * the PHI purpose (never generate one: a patient who has a session already has a key), append to
+ * the audit trail, and send `triage_ready` (ids only) to the notifications queue. Consuming the
+ * queue is granted by its event source; reading the model's API key by the secret, only when the
+ * stage enables the model. Nothing else.
  */
 export const TRIAGE_WORKER_GRANTS = {
   tables: { records: 'readWrite', keys: 'read', audit: 'append' },
   dataKeys: 'decrypt',
+  notificationsQueue: 'send',
 } as const satisfies Grants;
 
 export interface TriageProps {
@@ -78,6 +80,8 @@ export interface TriageWorkerProps {
   readonly tables: Readonly<Record<TableName, dynamodb.ITableV2>>;
   /** The key that wraps per-user data keys (decrypt under the PHI purpose only). */
   readonly dataKeyWrappingKey: kms.IKey;
+  /** Where the worker tells a patient their assessment is ready (`triage_ready`, send only). */
+  readonly notificationsQueue: sqs.IQueue;
   /** The triage model; see {@link TriageModelProps}. */
   readonly model: TriageModelProps;
   /** Reserved concurrency of the worker; at least `maxConcurrency`. */
@@ -210,7 +214,11 @@ export class Triage extends Construct {
       },
     });
     acknowledge(fn, 'queueWorkerNoLambdaDlq');
-    grantDeclared(fn, TRIAGE_WORKER_GRANTS, { tables: props.tables, dataKeyWrappingKey: props.dataKeyWrappingKey });
+    grantDeclared(fn, TRIAGE_WORKER_GRANTS, {
+      tables: props.tables,
+      dataKeyWrappingKey: props.dataKeyWrappingKey,
+      notificationsQueue: props.notificationsQueue,
+    });
     modelApiKeySecret?.grantRead(fn);
 
     // Grants ReceiveMessage, DeleteMessage, ChangeMessageVisibility, GetQueueAttributes and

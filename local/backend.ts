@@ -8,6 +8,10 @@ import packageJson from '../package.json' with { type: 'json' };
 import { startApiServer } from './api-server';
 import { localTableName, startStandIns } from './stand-ins';
 import { startQueuePoller } from './queue-poller';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SqsNotificationQueue } from '../shared/adapters/aws/sqs-notification-queue';
+import { clientConfig } from '../shared/adapters/aws/client-config';
+import { startReminderWheel } from '../shared/adapters/local/timer-wheel-reminders';
 
 export interface LocalBackendOptions {
   /** Port of the API; 0 picks a free one. */
@@ -38,13 +42,15 @@ export interface LocalBackend {
   stop(): Promise<void>;
 }
 
-/** Where a running `npm start` records its endpoints, so `npm run admin` can reach its stores. */
+/** Where a running `npm start` records its endpoints (API, DynamoDB, SQS and the notifications queue), so `npm run admin` can reach its stores. */
 export const endpointsFile = (dataDir: string): string => join(dataDir, 'endpoints.json');
 
 /**
- * Starts the whole backend in this process: dynalite and fauxqs, the local keyring, and the API
- * server running the real authorizer and handler modules. The functions read their configuration
- * from `process.env`, exactly as in Lambda, so it is set before any handler loads.
+ * Starts the whole backend in this process: dynalite and fauxqs, the local keyring, the API
+ * server running the real authorizer and handler modules, the workers behind their queues, and the
+ * reminders' timer wheel (EventBridge Scheduler's stand-in, `$CAREBOW_DATA_DIR/reminders.json`).
+ * The functions read their configuration from `process.env`, exactly as in Lambda, so it is set
+ * before any handler loads.
  */
 export const startLocalBackend = async (options: LocalBackendOptions): Promise<LocalBackend> => {
   const dataDir = resolve(options.dataDir);
@@ -98,7 +104,21 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
           }),
         ];
 
-  if (options.persist) writeFileSync(endpointsFile(dataDir), JSON.stringify({ pid: process.pid, url: api.url, dynamodbEndpoint: standIns.dynamodbEndpoint }));
+  // EventBridge Scheduler's stand-in: the reminders the worker keeps in $CAREBOW_DATA_DIR/reminders.json, put on the
+  // notifications queue when due (survives a restart: the list is a file).
+  const reminderSqs = new SQSClient(clientConfig(standIns.sqsEndpoint));
+  const reminderWheel = startReminderWheel({ dataDir, queue: new SqsNotificationQueue(standIns.notificationsQueueUrl, reminderSqs) });
+
+  if (options.persist) {
+    const endpoints = {
+      pid: process.pid,
+      url: api.url,
+      dynamodbEndpoint: standIns.dynamodbEndpoint,
+      sqsEndpoint: standIns.sqsEndpoint,
+      notificationsQueueUrl: standIns.notificationsQueueUrl,
+    };
+    writeFileSync(endpointsFile(dataDir), JSON.stringify(endpoints));
+  }
   return {
     url: api.url,
     dynamodbEndpoint: standIns.dynamodbEndpoint,
@@ -110,6 +130,8 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     sesEventsTopicArn: standIns.sesEventsTopicArn,
     tables,
     stop: async () => {
+      await reminderWheel.stop();
+      reminderSqs.destroy();
       await Promise.all(pollers.map((poller) => poller.stop()));
       await api.close();
       await standIns.stop();

@@ -20,6 +20,7 @@ import { auditRoutes } from '../functions/routes/audit';
 import { careRoutes } from '../functions/routes/care';
 import { appointmentRoutes } from '../functions/routes/care-appointments';
 import { matchingRoutes } from '../functions/routes/care-matching';
+import { optionsRoutes } from '../functions/routes/care-options';
 import { notificationRoutes } from '../functions/routes/notifications';
 import { chatRoutes } from '../functions/routes/chat';
 import { identityRoutes } from '../functions/routes/identity';
@@ -55,6 +56,10 @@ export const AREAS = {
     description: 'Care: booking a practitioner’s free slot, and the appointment’s life (cancel, reschedule, outcome).',
   },
   matching: { routes: matchingRoutes, description: 'Care: caregivers ranked for a patient’s needs, with the reasons for each score.' },
+  options: {
+    routes: optionsRoutes,
+    description: 'Care: from a triage result to care, the providers to book with their earliest slot, or the emergency advice.',
+  },
   notifications: {
     routes: notificationRoutes,
     description: 'Notifications: the caller’s phone and its verification, notification preferences, and what was sent (never the text).',
@@ -99,6 +104,7 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   consentCreate: { errors: { 404: 'No caregiver or provider with that id.', 409: 'AI processing is already allowed.' } },
   consentRevoke: { errors: { 404: 'No such consent of the caller’s.' } },
   exportMe: { headers: ['Content-Disposition'], errors: { 404: 'The account no longer exists.' } },
+  deleteMe: { errors: { 503: 'Deleted, but booked time could not all be freed yet (or a notice not queued): send the same deletion again to finish it.' } },
   sessionCreate: {
     statuses: { 202: 'Queued for triage: poll `GET /api/v1/symptom-sessions/{id}` (Location).' },
     headers: ['Location'],
@@ -149,7 +155,11 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
       412: 'If-Match named a version that is no longer the profile’s: review it again.',
     },
   },
-  practitionerGet: { errors: { 404: 'No such practitioner, not verified, or their account is no longer active or in the role: never told apart.' } },
+  practitionerGet: {
+    errors: {
+      404: 'No such practitioner, not verified, none of their credentials valid today, or their account no longer active or in the role: never told apart.',
+    },
+  },
   availabilityGetOwn: { headers: ['ETag'], errors: { 404: 'No availability yet, or no practitioner profile.' } },
   availabilityPut: {
     headers: ['ETag'],
@@ -160,19 +170,22 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
     errors: {
       404: 'No such practitioner shown (unverified, the caller themself, or their account inactive or out of the role), or a `symptomSessionId` not of the caller’s: never told apart.',
       409: '`slot_unavailable`: the start is not bookable, `details.reason` says why (a date without a valid credential reads `outside_hours`); `mode_unavailable`: in person is at a provider’s, a home visit by a caregiver, video only with telehealth; or the Idempotency-Key was used for another request or is still running.',
+      503: 'The parties could not be told (the notifications queue refused), so nothing was booked: send it again.',
     },
   },
+  appointmentList: { errors: { 400: 'Invalid input, or `invalid_cursor`: a cursor from another list, or outside the window asked for.' } },
   appointmentReschedule: {
     errors: {
       404: 'No such appointment of the caller’s, or its practitioner is no longer shown: never told apart.',
       409: '`slot_unavailable` (`details.reason`), `mode_unavailable` (the practitioner no longer offers the visit’s mode), `not_reschedulable` or `conflict`: the old time is kept.',
+      503: 'The parties could not be told (the notifications queue refused), so the old time is kept: send it again.',
     },
   },
   appointmentCancel: {
     errors: {
       404: 'No such appointment of the caller’s (as either party).',
       409: '`not_cancellable`: the visit is fulfilled or a no-show. An appointment already cancelled answers 200 with it.',
-      503: 'Cancelled, but the slot could not be released yet: send the same cancel again (200) to finish it.',
+      503: 'Either not cancelled, because the parties could not be told (the notifications queue refused), or cancelled but the slot not released yet: send the same cancel again.',
     },
   },
   appointmentReview: {
@@ -384,6 +397,9 @@ const operation = (route: RouteDef, referenced: Set<ErrorStatus>): Json => {
     const specific = facts.errors?.[status];
     if (status === 503 && route.response !== undefined) {
       responses[String(status)] = { description: specific ?? ERRORS[503], headers: responseHeaders(true), content: json(route.response) };
+    } else if (status === 503 && specific !== undefined) {
+      // The route's own function answers it (e.g. a deletion to send again), so it carries the route's headers.
+      responses[String(status)] = { description: specific, headers: responseHeaders(true), content: errorContent };
     } else {
       referenced.add(status);
       responses[String(status)] = { $ref: `#/components/responses/${status}`, ...(specific === undefined ? {} : { description: specific }) };

@@ -98,11 +98,18 @@ const notificationsSection = {
   NOTIFICATIONS_FROM_EMAIL: z.optional(text().check(z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'))),
   /** The SES configuration set whose event destination reports bounces and complaints. */
   SES_CONFIGURATION_SET: z.optional(text()),
-  /** EventBridge Scheduler: the group reminders are created in, their target queue, and the role Scheduler assumes to send to it. */
+  /**
+   * EventBridge Scheduler (the notifications worker only: it keeps the reminders): the group reminders are created in,
+   * their target queue, the role Scheduler assumes to send to it, and the DLQ of reminders it could not deliver.
+   */
   REMINDER_SCHEDULE_GROUP: z.optional(text()),
   REMINDER_TARGET_QUEUE_ARN: z.optional(text()),
   REMINDER_SCHEDULER_ROLE_ARN: z.optional(text()),
-  /** `aws`: SES and SNS; `outbox`: JSON lines under CAREBOW_DATA_DIR/outbox/ (the local stage only). */
+  REMINDER_DEAD_LETTER_QUEUE_ARN: z.optional(text()),
+  /**
+   * `aws`: SES and SNS, and reminders on EventBridge Scheduler; `outbox` (the local stage only): JSON lines under
+   * CAREBOW_DATA_DIR/outbox/, and reminders on the local timer wheel (CAREBOW_DATA_DIR/reminders.json).
+   */
   NOTIFICATION_CHANNELS: z._default(z.enum(['aws', 'outbox']), 'aws'),
 };
 
@@ -140,31 +147,37 @@ export const appConfigSchema = z
       if (config.NOTIFICATION_CHANNELS === 'outbox' && config.CAREBOW_DATA_DIR === undefined)
         problem(ctx, 'CAREBOW_DATA_DIR', 'is required when NOTIFICATION_CHANNELS=outbox');
       if (config.CAREBOW_STAGE === 'local') return;
-      if (config.NOTIFICATION_CHANNELS !== 'aws') problem(ctx, 'NOTIFICATION_CHANNELS', 'must be aws outside the local stage');
-      if (config.APP_BASE_URL !== undefined && !config.APP_BASE_URL.startsWith('https://'))
-        problem(ctx, 'APP_BASE_URL', 'must be https outside the local stage');
-      if (config.PASSWORD_SCRYPT_LOG_N < 17) problem(ctx, 'PASSWORD_SCRYPT_LOG_N', 'must be at least 17 outside the local stage');
-      if (!config.AUTH_ISSUER.startsWith('https://')) problem(ctx, 'AUTH_ISSUER', 'must be https outside the local stage');
-      if (config.KEY_PROVIDER !== 'kms') problem(ctx, 'KEY_PROVIDER', 'must be kms outside the local stage');
-      if (config.OPENAI_BASE_URL !== undefined && !config.OPENAI_BASE_URL.startsWith('https://'))
-        problem(ctx, 'OPENAI_BASE_URL', 'must be https outside the local stage');
+      const deployed = (name: string, what: string): void => problem(ctx, name, `must be ${what} outside the local stage`);
+      if (config.PASSWORD_SCRYPT_LOG_N < 17) deployed('PASSWORD_SCRYPT_LOG_N', 'at least 17');
+      if (config.KEY_PROVIDER !== 'kms') deployed('KEY_PROVIDER', 'kms');
+      if (config.NOTIFICATION_CHANNELS !== 'aws') deployed('NOTIFICATION_CHANNELS', 'aws');
+      for (const name of ['AUTH_ISSUER', 'APP_BASE_URL', 'OPENAI_BASE_URL'] as const) {
+        if (config[name]?.startsWith('https://') === false) deployed(name, 'https');
+      }
       if (config.OPENAI_API_KEY !== undefined) problem(ctx, 'OPENAI_API_KEY', 'is for the local stage; deployed stages use OPENAI_API_KEY_SECRET_ID');
     }),
   );
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
+/*
+ * The schemas below are built in a function's bundle only if it reads them: `@__PURE__` lets the
+ * bundler drop one that is unused (a zod call is otherwise kept, as it might have side effects).
+ */
+
 /** What the detailed health check reads: every dependency it probes. */
-export const healthConfigSchema = z
+export const healthConfigSchema = /* @__PURE__ */ z
   .object({ ...baseSection, ...dataSection, ...keysSection, ...queueSection, ...llmSection })
-  .check(z.superRefine(requireKeyMaterial));
+  .check(/* @__PURE__ */ z.superRefine(requireKeyMaterial));
 export type HealthConfig = z.infer<typeof healthConfigSchema>;
 
 /** Routes that only need the stage, version and CORS settings. */
-export const baseConfigSchema = z.object(baseSection);
+export const baseConfigSchema = /* @__PURE__ */ z.object(baseSection);
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
 /** What the token-publishing routes (JWKS, discovery) read. */
-export const publishingConfigSchema = z.object({ ...baseSection, ...keysSection, ...tokensSection }).check(z.superRefine(requireKeyMaterial));
+export const publishingConfigSchema = /* @__PURE__ */ z
+  .object({ ...baseSection, ...keysSection, ...tokensSection })
+  .check(/* @__PURE__ */ z.superRefine(requireKeyMaterial));
 export type PublishingConfig = z.infer<typeof publishingConfigSchema>;
 
 type Env = Record<string, string | undefined>;

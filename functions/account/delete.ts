@@ -2,9 +2,9 @@ import { accountRoutes as routes } from '../routes/account';
 import { deleteAccount } from '../../shared/account/delete-account';
 import { httpRoute } from '../../shared/http/http-route';
 import {
-  users,
-  refreshFamilies,
-  records,
+  accountDeletion,
+  familyRevoker,
+  consentRevoker,
   vault,
   auditLog,
   clock,
@@ -13,15 +13,23 @@ import {
   ledgers,
   appointments,
   ratingRemover,
+  notificationErasure,
+  deletionNotices,
+  notificationQueue,
+  knownDeviceRemover,
 } from '../../shared/runtime/composition';
 
 const deps = {
-  users: users(),
-  refreshFamilies: refreshFamilies(),
-  consents: records(),
+  users: accountDeletion(),
+  refreshFamilies: familyRevoker(),
+  consents: consentRevoker(),
   practitioners: practitionerRemover(),
   availability: availabilityStore(),
   ratings: ratingRemover(),
+  notificationData: notificationErasure(),
+  notices: deletionNotices(),
+  notifications: notificationQueue(),
+  knownDevices: knownDeviceRemover(),
   ledgers: ledgers(),
   appointments: appointments(),
   vault: vault(),
@@ -29,7 +37,7 @@ const deps = {
   clock,
 };
 
-/** DELETE /api/v1/me: revokes everything, removes the caller's care profile, cancels their future visits, and crypto-shreds the caller's PHI. */
+/** DELETE /api/v1/me: revokes everything, removes the caller's care profile and notification items, cancels their future visits, crypto-shreds the caller's PHI, and queues the deletion notice. */
 export const handler = httpRoute(
   routes.deleteMe,
   async ({ caller, meta }) => {

@@ -2,8 +2,8 @@ import { accountRoutes as routes } from '../routes/account';
 import { exportAccount } from '../../shared/account/export';
 import { httpRoute } from '../../shared/http/http-route';
 import {
-  users,
-  records,
+  accountReader,
+  recordsReader,
   vault,
   auditLog,
   auditTrail,
@@ -12,19 +12,21 @@ import {
   symptomSessionReader,
   practitionerReader,
   availabilityStore,
-  appointments,
+  appointmentReader,
+  notificationExport,
 } from '../../shared/runtime/composition';
 
 const deps = {
-  users: users(),
-  profiles: records(),
-  consents: records(),
-  feedback: records(),
+  users: accountReader(),
+  profiles: recordsReader(),
+  consents: recordsReader(),
+  feedback: recordsReader(),
   sessions: symptomSessionReader(),
   conversations: conversations(),
   practitioners: practitionerReader(),
   availability: availabilityStore(),
-  appointments: appointments(),
+  appointments: appointmentReader(),
+  notificationData: notificationExport(),
   auditTrail: auditTrail(),
   vault: vault(),
   audit: auditLog(),

@@ -9,11 +9,12 @@ import {
   clock,
   idempotencyStore,
   ledgers,
+  notificationQueue,
   practitionerReader,
   scheduleReader,
   shareConsentGrants,
+  sealingVault,
   symptomSessionReader,
-  vault,
 } from '../../shared/runtime/composition';
 
 const deps = {
@@ -24,7 +25,8 @@ const deps = {
   appointments: appointmentCopies(),
   consents: shareConsentGrants(),
   sessions: symptomSessionReader(),
-  vault: vault(),
+  notifications: notificationQueue(),
+  vault: sealingVault(),
   audit: auditLog(),
   clock,
   idempotency: idempotencyStore(),

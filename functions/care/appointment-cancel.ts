@@ -1,11 +1,19 @@
 import { appointmentRoutes as routes } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { cancelAppointment } from '../../shared/care/cancel-appointment';
-import { appointments, auditLog, clock, ledgers, shareConsents, vault } from '../../shared/runtime/composition';
+import { appointments, auditLog, clock, ledgers, notificationQueue, sealingVault, shareConsents } from '../../shared/runtime/composition';
 
-const deps = { appointments: appointments(), ledgers: ledgers(), consents: shareConsents(), vault: vault(), audit: auditLog(), clock };
+const deps = {
+  appointments: appointments(),
+  ledgers: ledgers(),
+  consents: shareConsents(),
+  notifications: notificationQueue(),
+  vault: sealingVault(),
+  audit: auditLog(),
+  clock,
+};
 
-/** POST /api/v1/appointments/{id}/cancel: either party cancels; the ledger releases the slot at once. */
+/** POST /api/v1/appointments/{id}/cancel: either party cancels; the ledger releases the slot at once; both parties are told (the notifications queue). */
 export const handler = httpRoute(
   routes.appointmentCancel,
   async ({ params, body, caller, meta }) => ({ body: await cancelAppointment(deps, caller, params.id, body, meta) }),

@@ -1,9 +1,9 @@
 import { appointmentRoutes as routes } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { listAppointments } from '../../shared/care/appointment-queries';
-import { appointments, auditLog } from '../../shared/runtime/composition';
+import { appointmentTimeline, auditLog } from '../../shared/runtime/composition';
 
-const deps = { appointments: appointments(), audit: auditLog() };
+const deps = { appointments: appointmentTimeline(), audit: auditLog() };
 
 /** GET /api/v1/appointments: the caller's appointments (patient) or schedule (practitioner), one page. */
 export const handler = httpRoute(routes.appointmentList, async ({ query, caller, meta }) => ({ body: await listAppointments(deps, caller, query, meta) }), {

@@ -1,7 +1,17 @@
 import { appointmentRoutes as routes } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { rescheduleAppointment } from '../../shared/care/reschedule-appointment';
-import { accountReader, appointments, auditLog, clock, ledgers, practitionerReader, scheduleReader, shareConsents } from '../../shared/runtime/composition';
+import {
+  accountReader,
+  appointments,
+  auditLog,
+  clock,
+  ledgers,
+  notificationQueue,
+  practitionerReader,
+  scheduleReader,
+  shareConsents,
+} from '../../shared/runtime/composition';
 
 const deps = {
   practitioners: practitionerReader(),
@@ -10,6 +20,7 @@ const deps = {
   ledgers: ledgers(),
   appointments: appointments(),
   consents: shareConsents(),
+  notifications: notificationQueue(),
   audit: auditLog(),
   clock,
 };

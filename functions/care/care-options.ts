@@ -1,15 +1,17 @@
-import { matchingRoutes as routes } from '../routes/care-matching';
+import { optionsRoutes as routes } from '../routes/care-options';
 import { httpRoute } from '../../shared/http/http-route';
 import { careOptions } from '../../shared/care/care-options';
-import { accountReader, auditLog, availabilityStore, clock, ledgers, practitioners, symptomSessionReader, vault } from '../../shared/runtime/composition';
+import { accountBatch, auditLog, clock, practitioners, scheduleBatch, symptomSessionReader, vault } from '../../shared/runtime/composition';
+
+const schedules = scheduleBatch();
 
 const deps = {
   sessions: symptomSessionReader(),
   vault: vault(),
   directory: practitioners(),
-  users: accountReader(),
-  availability: availabilityStore(),
-  ledgers: ledgers(),
+  accounts: accountBatch(),
+  availability: schedules,
+  ledgers: schedules,
   audit: auditLog(),
   clock,
 };

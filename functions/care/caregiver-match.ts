@@ -1,12 +1,12 @@
 import { matchingRoutes as routes } from '../routes/care-matching';
 import { httpRoute } from '../../shared/http/http-route';
 import { matchCaregiversForVisit } from '../../shared/care/match-caregivers';
-import { accountReader, auditLog, clock, practitioners, ratings, scheduleReader, visitHistory } from '../../shared/runtime/composition';
+import { accountBatch, auditLog, clock, practitioners, ratings, scheduleBatch, visitHistory } from '../../shared/runtime/composition';
 
-const schedules = scheduleReader();
+const schedules = scheduleBatch();
 const deps = {
   directory: practitioners(),
-  users: accountReader(),
+  accounts: accountBatch(),
   availability: schedules,
   ledgers: schedules,
   ratings: ratings(),

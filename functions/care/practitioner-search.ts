@@ -1,9 +1,9 @@
 import { careRoutes as routes } from '../routes/care';
 import { httpRoute } from '../../shared/http/http-route';
 import { searchPractitioners } from '../../shared/care/directory';
-import { practitioners, users, auditLog, clock, ratings } from '../../shared/runtime/composition';
+import { accountBatch, auditLog, clock, practitioners, ratings } from '../../shared/runtime/composition';
 
-const deps = { directory: practitioners(), users: users(), ratings: ratings(), audit: auditLog(), clock };
+const deps = { directory: practitioners(), accounts: accountBatch(), ratings: ratings(), audit: auditLog(), clock };
 
 /** GET /api/v1/practitioners: verified practitioners of a kind, filtered, nearest first with `near`; public views, paged. */
 export const handler = httpRoute(

@@ -1,7 +1,19 @@
 import { identityRoutes as routes } from '../routes/identity';
 import { httpRoute } from '../../shared/http/http-route';
 import { login } from '../../shared/identity/login';
-import { users, loginAttempts, refreshFamilies, auditLog, signer, blindIndex, passwords, clock, tokenSettings } from '../../shared/runtime/composition';
+import {
+  users,
+  loginAttempts,
+  refreshFamilies,
+  auditLog,
+  signer,
+  blindIndex,
+  passwords,
+  clock,
+  tokenSettings,
+  knownDevices,
+  notificationQueue,
+} from '../../shared/runtime/composition';
 
 const deps = {
   users: users(),
@@ -13,9 +25,11 @@ const deps = {
   passwords: passwords(),
   clock,
   tokens: tokenSettings(),
+  knownDevices: knownDevices(),
+  notifications: notificationQueue(),
 };
 
-/** POST /api/v1/auth/login: credentials for a token pair. */
+/** POST /api/v1/auth/login: credentials for a token pair; a new device's login queues a security e-mail. */
 export const handler = httpRoute(routes.login, async ({ body, meta }) => ({
   body: await login(deps, body, meta),
 }));

@@ -3,8 +3,10 @@ import * as z from '../../shared/zod';
 import { sesFeedbackOf } from '../../shared/adapters/aws/ses-events';
 import { log, stackFrames } from '../../shared/logger';
 import { deliver, MAX_DELAY_SECONDS } from '../../shared/notifications/deliver';
-import { NotificationEventSchema, type NotificationEvent } from '../../shared/notifications/events';
+import { NotificationEventSchema } from '../../shared/notifications/event-schema';
+import type { NotificationEvent } from '../../shared/notifications/events';
 import { suppressBouncedAddress } from '../../shared/notifications/suppress';
+import { syncReminders } from '../../shared/notifications/reminders';
 import {
   accountReader,
   appBaseUrl,
@@ -12,10 +14,12 @@ import {
   auditLog,
   clock,
   contacts,
+  deletionNoticeStore,
   deliveries,
   notificationChannel,
   notificationPreferences,
   notificationQueue,
+  reminderScheduler,
   vault,
 } from '../../shared/runtime/composition';
 
@@ -26,6 +30,7 @@ const deps = {
   preferences: notificationPreferences(),
   deliveries: deliveries(),
   appointments: appointmentLookup(),
+  notices: deletionNoticeStore(),
   channel: notificationChannel(),
   vault: vault(),
   audit: auditLog(),
@@ -49,7 +54,14 @@ class TransientDeliveryError extends Error {
   }
 }
 
+const reminderDeps = { appointments: deps.appointments, reminders: reminderScheduler(), clock };
+
 const processEvent = async (event: NotificationEvent, record: SQSRecord): Promise<void> => {
+  // An appointment booked, moved or cancelled: its reminders first, as the appointment now stands (idempotent; a failure retries the message).
+  const reminders = await syncReminders(reminderDeps, event);
+  if (reminders !== undefined) {
+    log.info('reminders synced', { subjectId: event.recipientId, action: 'reminders', outcome: reminders, requestId: record.messageId });
+  }
   const outcome = await deliver(deps, event, record.messageId);
   if (outcome.kind === 'delay') {
     // Quiet hours: the same event again, held back (at most SQS's 900 s; the next hop decides again). This message is then deleted.

@@ -9,6 +9,7 @@ import { chatRoutes } from './chat';
 import { careRoutes } from './care';
 import { appointmentRoutes } from './care-appointments';
 import { matchingRoutes } from './care-matching';
+import { optionsRoutes } from './care-options';
 import { notificationRoutes } from './notifications';
 
 /**
@@ -28,6 +29,7 @@ export const ROUTE_AREAS = {
   care: careRoutes,
   appointments: appointmentRoutes,
   matching: matchingRoutes,
+  options: optionsRoutes,
   notifications: notificationRoutes,
 } as const;
 
@@ -51,6 +53,7 @@ export const routes = {
   ...careRoutes,
   ...appointmentRoutes,
   ...matchingRoutes,
+  ...optionsRoutes,
   ...notificationRoutes,
 } as const;
 

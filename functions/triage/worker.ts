@@ -3,7 +3,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import * as z from '../../shared/zod';
 import { PowertoolsTriageMetrics } from '../../shared/adapters/aws/powertools-triage-metrics';
 import { log } from '../../shared/logger';
-import { auditLog, clock, conversations, records, symptomSessions, vault } from '../../shared/runtime/composition';
+import { auditLog, clock, conversations, notificationQueue, records, symptomSessions, vault } from '../../shared/runtime/composition';
 import { answerChat } from '../../shared/chat/answer-chat';
 import { triageModel } from '../../shared/runtime/triage-model';
 import { processSession } from '../../shared/triage/process-session';
@@ -18,6 +18,7 @@ const deps = {
   audit: auditLog(),
   clock,
   metrics,
+  notifications: notificationQueue(),
   ...(model ? { model, chatModel: model } : {}),
 };
 const processor = new BatchProcessor(EventType.SQS);

@@ -2,7 +2,7 @@ import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
-import type { ConsentRecord } from '../records/ports';
+import type { ConsentRecord, ConsentRepository, FeedbackRepository, ProfileRepository } from '../records/ports';
 import type { ConversationRepository, StoredConversation } from '../chat/ports';
 import type { Page, PageRequest } from '../domain/page';
 import type { StoredSymptomSession, SymptomSessionReader } from '../triage/ports';
@@ -17,6 +17,9 @@ import { places } from '../vault/places';
 import { exportAppointments, ownAvailabilityView } from '../care/account-data';
 import { ownView } from '../care/views';
 import type { BookingDeps } from '../care/ports';
+import type { UserRepository } from '../identity/ports';
+import { exportNotifications } from '../notifications/account-data';
+import type { NotificationAccountData } from '../notifications/ports';
 
 const PAGE = 100;
 
@@ -32,21 +35,30 @@ const all = async <T>(fetch: (page: PageRequest) => Promise<Page<T>>): Promise<T
   return items;
 };
 
-export type ExportDeps = Pick<AppDeps, 'users' | 'profiles' | 'consents' | 'feedback' | 'auditTrail' | 'vault' | 'audit' | 'clock'> & {
+export type ExportDeps = Pick<AppDeps, 'auditTrail' | 'vault' | 'audit' | 'clock'> & {
+  readonly profiles: Pick<ProfileRepository, 'get'>;
+  readonly consents: Pick<ConsentRepository, 'granted' | 'received'>;
+  readonly feedback: Pick<FeedbackRepository, 'ofUser'>;
+  readonly users: Pick<UserRepository, 'get'>;
   readonly sessions: SymptomSessionReader;
   readonly conversations: ConversationRepository;
-} & Pick<BookingDeps, 'practitioners' | 'appointments'> & { readonly availability: Pick<BookingDeps['availability'], 'get'> };
+  readonly notificationData: Pick<NotificationAccountData, 'read'>;
+} & Pick<BookingDeps, 'practitioners'> & {
+    readonly appointments: Pick<BookingDeps['appointments'], 'list'>;
+    readonly availability: Pick<BookingDeps['availability'], 'get'>;
+  };
 
 /**
  * Everything CareBow holds about the caller, decrypted (HIPAA right of access). Audited. Care: their
  * appointments as patient and as practitioner (the reasons opened on their own copies as the
  * patient), and for a practitioner their own profile (credentials included) and availability.
+ * Notifications: their contact (the phone opened), preferences and every delivery record.
  */
 export const exportAccount = async (deps: ExportDeps, caller: Caller, meta: RequestMeta) => {
   const user = await deps.users.get(caller.userId);
   if (user === undefined || user.status !== 'active') throw new NotFoundError();
   const now = deps.clock.now();
-  const [profile, granted, received, feedback, sessions, conversations, chain, practitioner, availability, appointments] = await Promise.all([
+  const [profile, granted, received, feedback, sessions, conversations, chain, practitioner, availability, appointments, notifications] = await Promise.all([
     deps.profiles.get(user.id),
     all<ConsentRecord>((page) => deps.consents.granted(user.id, page)),
     all<ConsentRecord>((page) => deps.consents.received(user.id, page)),
@@ -57,6 +69,7 @@ export const exportAccount = async (deps: ExportDeps, caller: Caller, meta: Requ
     deps.practitioners.get(user.id),
     deps.availability.get(user.id),
     exportAppointments(deps, user.id),
+    exportNotifications(deps, user.id, now.getTime()),
   ]);
   const document = {
     exportedAt: now.toISOString(),
@@ -103,6 +116,7 @@ export const exportAccount = async (deps: ExportDeps, caller: Caller, meta: Requ
     appointments,
     practitioner: practitioner === undefined ? null : ownView(practitioner),
     availability: practitioner === undefined || availability === undefined ? null : ownAvailabilityView(availability, practitioner.timeZone),
+    notifications,
     accessLog: chain.map(accessLogEntry),
   };
   await deps.audit.append({

@@ -12,7 +12,7 @@ import { appointmentView } from './views';
  * booked twice, and at worst leaves a slot blocked (never the reverse):
  *
  * - **book**: (1) the patient's copy, `pending` (invisible, blocks nothing); (2) the ledger (THE
- *   write: on a lost version, re-read and retry, 4 attempts); refused → the pending copy is deleted;
+ *   write: on a lost version, back off, re-read and retry, 8 attempts); refused → the pending copy is deleted;
  *   (3) the practitioner's copy, `booked`; (4) the patient's copy → `booked`; the practitioner read
  *   again (standing, zone); (5) the audit event. If 3–5 fail: the ledger entry is released and both
  *   copies deleted, then the request fails. What a booking that died leaves, the patient's next
@@ -37,14 +37,25 @@ import { appointmentView } from './views';
 
 type Deps<K extends keyof BookingDeps> = Pick<BookingDeps, K>;
 
-/** Writers of one practitioner-day serialise on its ledger item; a lost write re-reads, at most this many times in all. */
-export const LEDGER_ATTEMPTS = 4;
+/** Writers of one practitioner-day serialise on its ledger item; a lost write backs off, then re-reads: at most this many attempts in all. */
+export const LEDGER_ATTEMPTS = 8;
+
+/**
+ * The wait before re-reading after the `lost`-th lost ledger write in a row (1, 2, …): exponential
+ * from 8 ms, capped at 250 ms, with full jitter (uniform from 0, like the audit append's), so writers
+ * that collided spread out instead of colliding again. The 7 waits of {@link LEDGER_ATTEMPTS} come to
+ * at most 8 + 16 + 32 + 64 + 128 + 250 + 250 = 748 ms, far inside a route's 10 s.
+ */
+export const ledgerBackoffMs = (lost: number, random = Math.random()): number => random * Math.min(250, 2 ** (lost + 2));
+
+/** Waits {@link ledgerBackoffMs} after the `lost`-th lost write. */
+export const backOff = (lost: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ledgerBackoffMs(lost)));
 
 export const FAR_FUTURE = 8.64e15;
 
 type Change = { readonly ok: true; readonly ledger: Ledger; readonly changed: boolean } | { readonly ok: false; readonly reason: LedgerConflict };
 
-/** Reads the day's ledger, applies `change`, writes it on its version; re-reads on a lost write. */
+/** Reads the day's ledger, applies `change`, writes it on its version; on a lost write, backs off (`backOff`) and re-reads. */
 export const changeLedger = async (
   deps: Deps<'ledgers'>,
   practitionerId: string,
@@ -53,6 +64,7 @@ export const changeLedger = async (
   change: (ledger: Ledger) => Change,
 ): Promise<{ ok: true } | { ok: false; reason: LedgerConflict | 'contention' }> => {
   for (let attempt = 0; attempt < LEDGER_ATTEMPTS; attempt++) {
+    if (attempt > 0) await backOff(attempt);
     const current = (await deps.ledgers.day(practitionerId, date)) ?? emptyLedger(timeZone, date);
     const result = change(current);
     if (!result.ok) return result;

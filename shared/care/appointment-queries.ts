@@ -4,7 +4,7 @@ import { mapPage, type Page } from '../domain/page';
 import { NotFoundError, ValidationError } from '../errors';
 import { event, FAR_FUTURE, ownCopy, toView } from './appointment-access';
 import { appointmentPlaces } from './places';
-import type { BookingDeps } from './ports';
+import type { AppointmentRecord, AppointmentTimeline, BookingDeps } from './ports';
 
 type Deps<K extends keyof BookingDeps> = Pick<BookingDeps, K>;
 
@@ -32,26 +32,43 @@ const PRACTITIONER_ROLES = ['provider', 'caregiver'];
 
 /**
  * One page of the caller's appointments starting in `[from, to)`: their own as a patient, or their
- * schedule as a practitioner (`as`, by default the schedule for a provider or caregiver). No reasons.
+ * schedule as a practitioner (`as`, by default the schedule for a provider or caregiver), in start
+ * order, cancelled ones included with their status. Pages are exact (`limit` items whenever that many
+ * are left); the cursor carries the last one's key. No reasons. One audit event, success or not (a
+ * cursor refused as `invalid_cursor` included).
  */
 export const listAppointments = async (
-  deps: Deps<'appointments' | 'audit'>,
+  deps: { readonly appointments: AppointmentTimeline } & Deps<'audit'>,
   caller: Caller,
   query: AppointmentListQuery,
   meta: RequestMeta,
 ): Promise<Page<Appointment>> => {
   const practitioner = caller.roles.some((role) => PRACTITIONER_ROLES.includes(role));
   const side = query.as ?? (practitioner ? 'practitioner' : 'patient');
-  const refused = side === 'practitioner' && !practitioner;
-  const page = refused
-    ? undefined
-    : await deps.appointments.list(caller.userId, side, query.from ? Date.parse(query.from) : 0, query.to ? Date.parse(query.to) : FAR_FUTURE, {
+  let failure: unknown =
+    side === 'practitioner' && !practitioner ? new ValidationError('Only a provider or caregiver has a schedule.', undefined, 'not_a_practitioner') : undefined;
+  let page: Page<AppointmentRecord> | undefined;
+  if (!failure) {
+    try {
+      page = await deps.appointments.listByStart(caller.userId, side, query.from ? Date.parse(query.from) : 0, query.to ? Date.parse(query.to) : FAR_FUTURE, {
         limit: query.limit ?? 50,
         ...(query.cursor ? { cursor: query.cursor } : {}),
       });
+    } catch (error) {
+      failure = error;
+    }
+  }
   await deps.audit.append(
-    event(caller, meta, 'appointment.list', caller.userId, undefined, refused ? 'failure' : 'success', refused ? 'not_a_practitioner' : side),
+    event(
+      caller,
+      meta,
+      'appointment.list',
+      caller.userId,
+      undefined,
+      page ? 'success' : 'failure',
+      page ? side : failure instanceof ValidationError ? failure.code : 'error',
+    ),
   );
-  if (!page) throw new ValidationError('Only a provider or caregiver has a schedule.', undefined, 'not_a_practitioner');
+  if (!page) throw failure;
   return mapPage(page, (record) => toView(record));
 };

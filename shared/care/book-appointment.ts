@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Appointment, BookAppointmentRequest } from '../contracts/care-appointments';
 import type { Caller, RequestMeta } from '../domain/caller';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors';
+import { announced, UNANNOUNCED } from '../notifications/appointment-events';
 import type { ConsentRecord } from '../records/ports';
 import { auditOrUndo, changeLedger, event, practitionerCopy, releaseLedger, toView } from './appointment-access';
 import { SlotUnavailableError } from './errors';
@@ -74,9 +75,15 @@ const sweep = async (deps: Copies & Deps<'ledgers'>, patientId: string, now: Dat
  * The practitioner's standing and zone are read again after every write (ADR 0006, "Who can be
  * booked"): an account deleted, a profile unverified, or a time zone changed meanwhile undoes the
  * booking. Before its own writes, a booking sweeps the patient's stale pending copies (`sweep`).
+ *
+ * Once the booking is final (ledger, both copies, consent, the practitioner read again), the patient
+ * and the practitioner are told: `appointment_booked` to each through the notifications queue, ids
+ * only, before the audit (the worker then sends the messages and sets the reminders). If that
+ * enqueue fails, the booking is undone like an audit failure, the one audit event says
+ * `notification_unavailable`, and the answer is 503: send it again (docs/adr/0010-notifications.md).
  */
 export const bookAppointment = async (
-  deps: Deps<'practitioners' | 'users' | 'ledgers' | 'sessions' | 'vault' | 'audit' | 'clock'> & Grants & Reads<'availability'> & Copies,
+  deps: Deps<'practitioners' | 'users' | 'ledgers' | 'sessions' | 'notifications' | 'vault' | 'audit' | 'clock'> & Grants & Reads<'availability'> & Copies,
   caller: Caller,
   body: BookAppointmentRequest,
   meta: RequestMeta,
@@ -154,6 +161,8 @@ export const bookAppointment = async (
           await undo(deps, booked, consent);
           throw error;
         }
+        // Then both parties are told (the queue; the worker also sets the reminders): if not, the booking does not stay.
+        if (!refused && !(await announced(deps, 'appointment_booked', id, [caller.userId, body.practitionerId], now))) refused = UNANNOUNCED;
         if (refused) {
           await undo(deps, booked, consent);
           booked = consent = undefined;
@@ -174,6 +183,7 @@ export const bookAppointment = async (
     ),
     booked ? () => undo(deps, booked!, consent) : undefined,
   );
+  if (refused === UNANNOUNCED) throw new ServiceUnavailableError();
   if (gone) throw new NotFoundError('No such practitioner.');
   if (refused === 'session_not_found') throw new NotFoundError('No such symptom session.');
   if (refused === 'mode_unavailable') throw new ConflictError('This practitioner does not offer that kind of visit.', 'mode_unavailable');

@@ -1,6 +1,7 @@
 import type { Appointment } from '../contracts/care-appointments';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors';
+import { announced, UNANNOUNCED } from '../notifications/appointment-events';
 import { auditOrUndo, event, loadBooked, practitionerCopy, releaseLedger, replaceBoth, restoreBoth, toView } from './appointment-access';
 import { appointmentPlaces } from './places';
 import type { AppointmentRecord, BookingDeps } from './ports';
@@ -19,9 +20,15 @@ type Deps<K extends keyof BookingDeps> = Pick<BookingDeps, K>;
  * practitioner's copy if only the patient's was written, the share consent's revocation, and the
  * ledger release (ADR 0006, "Crash leftovers"). A release that still cannot be written is 503: send
  * the cancel again.
+ *
+ * Once the copies say cancelled (and the consent is revoked), both parties are told:
+ * `appointment_cancelled` to each through the notifications queue, ids only, before the audit (the
+ * worker sends the messages and deletes the reminders). If that enqueue fails, the cancel is taken
+ * back like an audit failure, the one audit event says `notification_unavailable`, and the answer is
+ * 503: send it again. A repeat cancel tells nobody again: the first one's events were queued.
  */
 export const cancelAppointment = async (
-  deps: Deps<'appointments' | 'ledgers' | 'consents' | 'vault' | 'audit' | 'clock'>,
+  deps: Deps<'appointments' | 'ledgers' | 'consents' | 'notifications' | 'vault' | 'audit' | 'clock'>,
   caller: Caller,
   appointmentId: string,
   body: { reason?: string | undefined },
@@ -60,6 +67,14 @@ export const cancelAppointment = async (
         throw error;
       }
     }
+    // Both parties are told (the queue; the worker also deletes the reminders): if not, the cancel is taken back.
+    if (next && !(await announced(deps, 'appointment_cancelled', next.id, [next.patientId, next.practitionerId], deps.clock.now()))) {
+      if (revoked) await deps.consents.undoRevoke(next.patientId, next.shareConsentId!, next.updatedAt);
+      await restoreBoth(deps, copies!, next);
+      refused = UNANNOUNCED;
+      next = undefined;
+      revoked = false;
+    }
   }
   const facts = [again && 'already_cancelled', revoked && `consent_revoked:${next!.shareConsentId}`].filter(Boolean).join(',');
   await auditOrUndo(
@@ -73,6 +88,7 @@ export const cancelAppointment = async (
         }
       : undefined,
   );
+  if (refused === UNANNOUNCED) throw new ServiceUnavailableError();
   if (refused === 'not_found') throw new NotFoundError();
   if (!next) throw new ConflictError('Only a booked appointment can be cancelled.', 'not_cancellable');
   // After the audit: an undo never has to take a released slot back. A release that cannot be written leaves the slot

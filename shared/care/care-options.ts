@@ -9,7 +9,17 @@ import { ConflictError, NotFoundError } from '../errors';
 import { isEmergency } from '../triage/levels';
 import type { SymptomSessionReader } from '../triage/ports';
 import { sessionView } from '../triage/session-view';
-import type { BookingDeps, CareDeps, DirectoryFilter, PractitionerDirectory, PractitionerRecord } from './ports';
+import type { UserRecord } from '../identity/ports';
+import type {
+  AccountBatch,
+  AvailabilityBatch,
+  CareDeps,
+  DirectoryFilter,
+  LedgerRepository,
+  PractitionerDirectory,
+  PractitionerRecord,
+  StoredAvailability,
+} from './ports';
 import { datesAround } from './schedule';
 import { freeSlots } from './slots';
 import { hasValidCredential, standingOf } from './standing';
@@ -35,8 +45,9 @@ import { DAY_MS } from './time-zone';
  * specialty has a slot, general practice is searched instead, and the answer says so.
  *
  * Bounded: the directory is read by its index (kind and filter, never a scan), at most
- * {@link MAX_CANDIDATES} candidates in all (each then one account read, one availability read, one
- * ledger Query), and {@link MAX_DIRECTORY_READ} index items per query. No location: candidates come in the
+ * {@link MAX_CANDIDATES} candidates in all, and {@link MAX_DIRECTORY_READ} index items per query.
+ * The candidates of one query have their accounts and their availability read in one BatchGetItem
+ * each (side by side), then one ledger Query per candidate that may be shown and has availability. No location: candidates come in the
  * directory's fixed order (geohash, id), not nearest first.
  *
  * A session of someone else's, or none, is 404; a session not triaged yet is 409 `triage_pending`
@@ -44,10 +55,12 @@ import { DAY_MS } from './time-zone';
  * chain, naming the session and how many options (never the level: the trail holds no PHI).
  */
 
-type Deps = Pick<CareDeps, 'users' | 'audit' | 'clock'> &
-  Pick<BookingDeps, 'availability' | 'ledgers'> &
+type Deps = Pick<CareDeps, 'audit' | 'clock'> &
   Pick<AppDeps, 'vault'> & {
     readonly directory: PractitionerDirectory;
+    readonly accounts: AccountBatch;
+    readonly availability: AvailabilityBatch;
+    readonly ledgers: Pick<LedgerRepository, 'days'>;
     readonly sessions: Pick<SymptomSessionReader, 'getSession'>;
   };
 
@@ -89,13 +102,18 @@ const MESSAGES = {
 
 /**
  * A candidate's earliest free slot in `[now, to)`, if it has one and is shown, by the rules of
- * ./standing.ts that the directory applies too: its account active and still a provider, and the
- * slot on a date one of its credentials is valid.
+ * ./standing.ts that the directory applies too: its `account` active and still a provider, and the
+ * slot on a date one of its credentials is valid (`account` and `stored` availability read in the batches).
  */
-const earliestSlot = async (deps: Deps, record: PractitionerRecord, now: Date, to: Date): Promise<Slot | undefined> => {
-  if (standingOf(record, await deps.users.get(record.userId)) !== undefined) return undefined;
-  const stored = await deps.availability.get(record.userId);
-  if (stored === undefined) return undefined;
+const earliestSlot = async (
+  deps: Deps,
+  record: PractitionerRecord,
+  account: UserRecord | undefined,
+  stored: StoredAvailability | undefined,
+  now: Date,
+  to: Date,
+): Promise<Slot | undefined> => {
+  if (standingOf(record, account) !== undefined || stored === undefined) return undefined;
   const [first, last] = datesAround(now.getTime(), to.getTime());
   const booked = (await deps.ledgers.days(record.userId, first, last)).flatMap((ledger) => ledger.entries);
   return freeSlots(stored.availability, record.timeZone, booked, now, to, now).find((slot) => hasValidCredential(record.credentials, slot.start.slice(0, 10)));
@@ -114,7 +132,11 @@ const optionsOf = async (deps: Deps, specialty: ProviderSpecialty, video: boolea
     if (found.length >= MAX_CARE_OPTIONS || budget.left <= 0) break;
     const { entries } = await deps.directory.find(filter, '', { limit: budget.left, maxRead: MAX_DIRECTORY_READ });
     budget.left -= entries.length;
-    const slots = await Promise.all(entries.map(({ record }) => earliestSlot(deps, record, now, to)));
+    const ids = entries.map(({ record }) => record.userId);
+    const [accounts, schedules] = await Promise.all([deps.accounts.getMany(ids), deps.availability.getMany(ids)]);
+    const slots = await Promise.all(
+      entries.map(({ record }) => earliestSlot(deps, record, accounts.get(record.userId), schedules.get(record.userId), now, to)),
+    );
     entries.forEach(({ record }, i) => {
       const slot = slots[i];
       if (slot) found.push({ record, slot, mode: video && record.telehealth ? 'video' : 'in_person' });

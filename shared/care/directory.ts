@@ -5,7 +5,7 @@ import { ValidationError } from '../errors';
 import { directoryPoint } from './directory-position';
 import { planCells } from './directory-cells';
 import { distanceKm, type LatLon } from './geohash';
-import type { CareDeps, DirectoryEntry, DirectoryFilter, PractitionerDirectory, PractitionerRecord, RatingRepository } from './ports';
+import type { AccountBatch, CareDeps, DirectoryEntry, DirectoryFilter, PractitionerDirectory, PractitionerRecord, RatingRepository } from './ports';
 import { publicView } from './practitioners';
 import { hasValidCredential, localToday, standingOf } from './standing';
 
@@ -31,12 +31,16 @@ import { hasValidCredential, localToday, standingOf } from './standing';
  *
  * A practitioner is shown only while their account is active and holds the profile's role, as in
  * `getPractitioner`, and while one of their credentials is valid today (./standing.ts); those are
- * checked on the entries the index returned, so a page may hold fewer than `limit` items and still
- * carry a cursor. One audit event per search, to the caller's chain (a directory page is public
+ * checked on the entries the index returned (the page's accounts in one batch read), so a page may
+ * hold fewer than `limit` items and still carry a cursor. One audit event per search, to the caller's chain (a directory page is public
  * views, not PHI, and names no single subject).
  */
 
-type Deps = Pick<CareDeps, 'users' | 'audit' | 'clock'> & { readonly directory: PractitionerDirectory; readonly ratings: Pick<RatingRepository, 'getMany'> };
+type Deps = Pick<CareDeps, 'audit' | 'clock'> & {
+  readonly directory: PractitionerDirectory;
+  readonly accounts: AccountBatch;
+  readonly ratings: Pick<RatingRepository, 'getMany'>;
+};
 
 export { DIRECTORY_PRECISION, directoryPoint, directoryPosition } from './directory-position';
 export { planCells } from './directory-cells';
@@ -117,20 +121,17 @@ export const searchOf = (query: PractitionerSearchQuery) => {
 };
 
 /**
- * Whether the directory may show `record` now (./standing.ts): verified, a credential valid today on
- * its own calendar (checked before the account is read), and its account active and still holding
- * the kind's role. Filtered after the index query, so a page may be short and still have a cursor.
+ * The page of `candidates` (already in order, after the cursor): the ones the directory may show now
+ * (./standing.ts) among the first `limit`: verified, a credential valid today on their own calendar
+ * (checked before any account is read), and the account active and still holding the kind's role.
+ * Their accounts are read in one batch. Filtered after the index query, so a page may be short and
+ * still have a cursor.
  */
-const visible = async (deps: Pick<Deps, 'users' | 'clock'>, record: PractitionerRecord): Promise<boolean> => {
-  if (!record.verified || !hasValidCredential(record.credentials, localToday(record.timeZone, deps.clock.now()))) return false;
-  return standingOf(record, await deps.users.get(record.userId)) === undefined;
-};
-
-/** The page of `candidates` (already in order, after the cursor): the visible ones among the first `limit`. */
-const pageOf = async (deps: Pick<Deps, 'users' | 'clock'>, candidates: readonly PractitionerRecord[], limit: number) => {
+const pageOf = async (deps: Pick<Deps, 'accounts' | 'clock'>, candidates: readonly PractitionerRecord[], limit: number) => {
   const examined = candidates.slice(0, limit);
-  const shown = await Promise.all(examined.map((record) => visible(deps, record)));
-  return { examined, shown: examined.filter((_, i) => shown[i]) };
+  const credited = examined.filter((record) => record.verified && hasValidCredential(record.credentials, localToday(record.timeZone, deps.clock.now())));
+  const accounts = await deps.accounts.getMany(credited.map((record) => record.userId));
+  return { examined, shown: credited.filter((record) => standingOf(record, accounts.get(record.userId)) === undefined) };
 };
 
 const roundKm = (km: number): number => Math.round(km * 10) / 10;

@@ -6,7 +6,8 @@ import { directoryPoint } from './directory-position';
 import { planCells } from './directory-cells';
 import { distanceKm, type LatLon } from './geohash';
 import { type CaregiverCandidate, explainRejection, matchCaregivers } from './matching';
-import type { MatchingDeps, PractitionerRecord } from './ports';
+import type { UserRecord } from '../identity/ports';
+import type { MatchingDeps, PractitionerRecord, StoredAvailability } from './ports';
 import { datesAround } from './schedule';
 import { bookable } from './slots';
 import { addDays, DAY_MS, formatInZone, formatWithOffset, MINUTE_MS, wallMs, zoneTimeline } from './time-zone';
@@ -42,11 +43,12 @@ import { ratingView } from './views';
  *
  * **Reads, bounded.** Directory: at most {@link MATCH_RINGS_KM}.length rings × 9 Queries (the cells
  * covering a circle), each ring reading at most {@link MAX_MATCH_READ} index items. Then one Query
- * of the patient's appointment copies (at most {@link MAX_HISTORY_READ} items), one BatchGetItem
- * of the rating aggregates, and per candidate (at most {@link MAX_MATCH_CANDIDATES}): one account
- * GetItem, one availability GetItem and, with availability, one Query of the ledger days the visits
- * touch (at most ~31 items), {@link MATCH_CONCURRENCY} candidates at a time. CPU: one `bookable`
- * per candidate, plus one per recurring visit (at most 28).
+ * of the patient's appointment copies (at most {@link MAX_HISTORY_READ} items); the candidates'
+ * accounts, availability and rating aggregates in one BatchGetItem each (at most
+ * {@link MAX_MATCH_CANDIDATES} keys, side by side); and per candidate whose account may be shown and
+ * who has availability, one Query of the ledger days the visits touch (at most ~31 items),
+ * {@link MATCH_CONCURRENCY} candidates at a time. CPU: one `bookable` per candidate, plus one per
+ * recurring visit (at most 28).
  *
  * **PHI.** The request holds no free text; the needs and the place are the patient's and go to no
  * log, no audit detail and no third party: the one audit event (on the patient's chain) says only
@@ -151,15 +153,16 @@ const recurringStarts = (timeZone: string, instant: number, weeklyDays: readonly
   return starts;
 };
 
-/** The candidate with the facts read for it, or `undefined` when their account may not be shown. */
+/** The candidate with the facts read for it (its `account` and `stored` availability read in the batches), or `undefined` when their account may not be shown. */
 const withFacts = async (
-  deps: Pick<MatchingDeps, 'users' | 'availability' | 'ledgers'>,
+  deps: Pick<MatchingDeps, 'ledgers'>,
   request: CaregiverMatchRequest,
   nearby: Nearby,
+  account: UserRecord | undefined,
+  stored: StoredAvailability | undefined,
   now: Date,
 ): Promise<CaregiverCandidate | undefined> => {
   const { record } = nearby;
-  const [account, stored] = await Promise.all([deps.users.get(record.userId), deps.availability.get(record.userId)]);
   if (account?.status !== 'active' || !account.roles.includes('caregiver')) return undefined;
   const base = baseCandidate(nearby);
   if (stored === undefined) return { ...base, freeForVisit: false, availableShareOfWeeks: 0 };
@@ -213,10 +216,11 @@ export const matchCaregiversForVisit = async (
       nearbyCaregivers(deps, request, caller.userId),
       deps.visits.fulfilledByPractitioner(caller.userId, MAX_HISTORY_READ),
     ]);
-    const [candidates, ratings] = await Promise.all([
-      inBatches(others, MATCH_CONCURRENCY, (n) => withFacts(deps, request, n, now)),
-      deps.ratings.getMany(others.map((n) => n.record.userId)),
-    ]);
+    const ids = others.map((n) => n.record.userId);
+    const [accounts, schedules, ratings] = await Promise.all([deps.accounts.getMany(ids), deps.availability.getMany(ids), deps.ratings.getMany(ids)]);
+    const candidates = await inBatches(others, MATCH_CONCURRENCY, (n) =>
+      withFacts(deps, request, n, accounts.get(n.record.userId), schedules.get(n.record.userId), now),
+    );
     result = matchCaregivers(
       request,
       candidates

@@ -1,13 +1,14 @@
 import type { AuditLog } from '../audit/ports';
 import type { CaregiverSkill, Credential, PractitionerKind, ProviderSpecialty } from '../contracts/care';
 import type { Clock } from '../domain/clock';
-import type { UserRepository } from '../identity/ports';
+import type { UserRecord, UserRepository } from '../identity/ports';
 import type { Availability } from '../contracts/care-availability';
 import type { AppointmentStatus, APPOINTMENT_MODES } from '../contracts/care-appointments';
 import type { Page, PageRequest } from '../domain/page';
 import type { Vault } from '../vault/vault';
 import type { ConsentRepository, ConsentUndo } from '../records/ports';
 import type { SymptomSessionReader } from '../triage/ports';
+import type { NotificationQueue } from '../notifications/ports';
 import type { Ledger } from './ledger';
 import type { LocalDate } from './time-zone';
 
@@ -97,6 +98,30 @@ export interface StoredAvailability {
   readonly updatedAt: string;
 }
 
+/**
+ * Accounts read many at once: the pages and candidate lists that check each practitioner's standing
+ * (the directory, care options, caregiver matching) read them together rather than one GetItem each.
+ * Implemented by `DynamoAccountBatch` (BatchGetItem on the identity table); the fake is
+ * `inMemoryAccountBatch` (test/helpers/fakes/care.ts).
+ */
+export interface AccountBatch {
+  /**
+   * The accounts of `userIds` that exist, by id, read consistently (as `UserRepository.get` reads
+   * one): at most 100 keys a call, the keys the store left unprocessed asked again. Ids given twice
+   * are read once; none given, no call.
+   */
+  getMany(userIds: readonly string[]): Promise<Map<string, UserRecord>>;
+}
+
+/**
+ * Availability read many at once (caregiver matching's and care options' candidates). Implemented by
+ * `DynamoScheduleReader` (BatchGetItem on the records table); the fake is `inMemoryBookings().availabilityRepository`.
+ */
+export interface AvailabilityBatch {
+  /** The stored availability of each of `practitionerIds` that has one, by id, read consistently; the rest absent. */
+  getMany(practitionerIds: readonly string[]): Promise<Map<string, StoredAvailability>>;
+}
+
 /** Availability: one item per practitioner, `AVAILABILITY` in their own partition, replaced whole. */
 export interface AvailabilityRepository {
   /** The stored availability, read consistently; `undefined` if none. */
@@ -180,10 +205,28 @@ export interface AppointmentRepository {
   restore(holderId: string, written: Pick<AppointmentRecord, 'id' | 'version'>, previous: AppointmentRecord): Promise<boolean>;
   /**
    * One page of `holderId`'s appointments as `side` (patient: `patientId` is the holder; practitioner:
-   * `practitionerId` is), starting in `[fromMs, toMs)`, pending ones left out. One Query on the holder's
-   * partition with a filter: a page may be short and still have a cursor.
+   * `practitionerId` is), starting in `[fromMs, toMs)`, pending ones left out, in id order. One Query
+   * on the holder's partition with a filter, read consistently: a page may be short and still have a
+   * cursor. For reading them all (account deletion, export), where a copy written a moment ago must be seen.
    */
   list(holderId: string, side: 'patient' | 'practitioner', fromMs: number, toMs: number, page: PageRequest): Promise<Page<AppointmentRecord>>;
+}
+
+/**
+ * The appointment list by time (`GET /api/v1/appointments`): the copies `AppointmentRepository`
+ * writes, found through the sparse `byPartyTime` index that every copy but a pending one carries
+ * (shared/data/keys.ts, `appointmentPartyKey`). Implemented by `DynamoAppointmentTimeline`; the fake
+ * is `inMemoryBookings().appointmentRepository`.
+ */
+export interface AppointmentTimeline {
+  /**
+   * One page of `holderId`'s appointments as `side` starting in `[fromMs, toMs)`, pending ones left
+   * out, in start order (then id), in exact pages: `page.limit` of them whenever that many are left,
+   * and a cursor only when more follow. One Query of the index (`BETWEEN` on the window), so
+   * eventually consistent: a copy just written or moved may show a moment later. A cursor made for
+   * another holder or side, or lying outside the window, is 400 `invalid_cursor`.
+   */
+  listByStart(holderId: string, side: 'patient' | 'practitioner', fromMs: number, toMs: number, page: PageRequest): Promise<Page<AppointmentRecord>>;
 }
 
 /**
@@ -279,6 +322,11 @@ export interface BookingDeps extends Omit<CareDeps, 'practitioners'> {
   readonly consents: ShareConsents;
   /** Only to check that a booking's `symptomSessionId` is the patient's own. */
   readonly sessions: Pick<SymptomSessionReader, 'getSession'>;
+  /**
+   * The notifications queue: booking, rescheduling and cancelling (account deletion's too) tell the parties through it,
+   * ids only (shared/notifications/appointment-events.ts); the worker then sends the messages and keeps the reminders.
+   */
+  readonly notifications: NotificationQueue;
 }
 
 /** What a directory search filters on, besides place: a kind's partition, then the profile's own attributes. */
@@ -335,8 +383,8 @@ export interface VisitHistory {
 export interface MatchingDeps {
   readonly directory: PractitionerDirectory;
   /** A caregiver is matched only while their account is active and holds the role, as the directory shows them. */
-  readonly users: Pick<UserRepository, 'get'>;
-  readonly availability: Pick<AvailabilityRepository, 'get'>;
+  readonly accounts: AccountBatch;
+  readonly availability: AvailabilityBatch;
   readonly ledgers: Pick<LedgerRepository, 'days'>;
   readonly ratings: Pick<RatingRepository, 'getMany'>;
   readonly visits: VisitHistory;

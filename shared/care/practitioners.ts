@@ -11,7 +11,7 @@ import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import { versionFromIfMatch } from '../records/profile';
 import type { CareDeps, LedgerRepository, PractitionerRecord, RatingAggregate } from './ports';
-import { standingOf } from './standing';
+import { hasValidCredential, localToday, standingOf } from './standing';
 import { ownView, ratingView } from './views';
 
 /**
@@ -272,18 +272,21 @@ export const verifyPractitioner = async (
 };
 
 /**
- * A practitioner's public profile, for any signed-in user: only while it is verified and its
- * account is active and still holds the profile's role. Anything else is 404, whatever the
- * reason (which only the audit event records).
+ * A practitioner's public profile, for any signed-in user: only while it is verified, one of its
+ * credentials is valid today on its own calendar (as the directory lists it: ./standing.ts), and its
+ * account is active and still holds the profile's role. Anything else is 404, whatever the reason
+ * (which only the audit event records: credentials are confidential).
  */
 export const getPractitioner = async (
-  deps: Deps<'practitioners' | 'users' | 'audit'> & { readonly ratings: Pick<CareDeps['ratings'], 'get'> },
+  deps: Deps<'practitioners' | 'users' | 'audit' | 'clock'> & { readonly ratings: Pick<CareDeps['ratings'], 'get'> },
   caller: Caller,
   practitionerId: string,
   meta: RequestMeta,
 ): Promise<PublicPractitioner> => {
   const record = await deps.practitioners.get(practitionerId);
-  const hidden = standingOf(record, record?.verified ? await deps.users.get(practitionerId) : undefined);
+  // Checked before the account is read: an expired practitioner needs no account read to be hidden.
+  const expired = record?.verified === true && !hasValidCredential(record.credentials, localToday(record.timeZone, deps.clock.now()));
+  const hidden = expired ? 'no_valid_credential' : standingOf(record, record?.verified ? await deps.users.get(practitionerId) : undefined);
   const rating = hidden === undefined ? await deps.ratings.get(practitionerId) : undefined;
   await deps.audit.append({
     action: 'practitioner.read',

@@ -1,6 +1,7 @@
 import type { Appointment } from '../contracts/care-appointments';
 import type { Caller, RequestMeta } from '../domain/caller';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors';
+import { announced, UNANNOUNCED } from '../notifications/appointment-events';
 import { auditOrUndo, changeLedger, event, loadBooked, releaseLedger, releaseOf, replaceBoth, restoreBoth, toView } from './appointment-access';
 import { type Reads, shareExpiry } from './book-appointment';
 import { SlotUnavailableError } from './errors';
@@ -30,9 +31,14 @@ const visitOf = (entry: LedgerEntry): Visit => ({
  * credential 409 `slot_unavailable` (`outside_hours`). Unlike a booking it does not read the
  * practitioner again after its writes: the appointment it moves already holds a future ledger entry
  * whenever it is itself in the future, which is what a time-zone change checks (ADR 0006).
+ *
+ * Once moved, both parties are told: `appointment_rescheduled` to each through the notifications
+ * queue, ids only, before the audit (the worker sends the messages and replaces the reminders). If
+ * that enqueue fails, the move is taken back like an audit failure, the one audit event says
+ * `notification_unavailable`, and the answer is 503: the old time stays; send it again.
  */
 export const rescheduleAppointment = async (
-  deps: Deps<'practitioners' | 'users' | 'ledgers' | 'appointments' | 'consents' | 'audit' | 'clock'> & Reads<'availability'>,
+  deps: Deps<'practitioners' | 'users' | 'ledgers' | 'appointments' | 'consents' | 'notifications' | 'audit' | 'clock'> & Reads<'availability'>,
   caller: Caller,
   appointmentId: string,
   start: string,
@@ -118,6 +124,19 @@ export const rescheduleAppointment = async (
       }
     }
   }
+  /** Puts back what the move wrote: the consent's expiry, both copies, the ledger. */
+  const takeBack = async (written: AppointmentRecord) => {
+    if (moved) await deps.consents.moveExpiry(written.patientId, written.shareConsentId!, moved[1], moved[0]);
+    await restoreBoth(deps, copies!, written);
+    await undoLedger!();
+  };
+  // Both parties are told (the queue; the worker also moves the reminders): if not, the move is taken back.
+  if (next && !(await announced(deps, 'appointment_rescheduled', next.id, [next.patientId, next.practitionerId], now))) {
+    await takeBack(next);
+    refused = UNANNOUNCED;
+    next = undefined;
+    moved = undefined;
+  }
   await auditOrUndo(
     deps,
     event(
@@ -129,14 +148,9 @@ export const rescheduleAppointment = async (
       next ? 'success' : 'failure',
       refused ?? (moved ? `consent_moved:${next!.shareConsentId}` : undefined),
     ),
-    next
-      ? async () => {
-          if (moved) await deps.consents.moveExpiry(next!.patientId, next!.shareConsentId!, moved[1], moved[0]);
-          await restoreBoth(deps, copies!, next!);
-          await undoLedger!();
-        }
-      : undefined,
+    next ? () => takeBack(next!) : undefined,
   );
+  if (refused === UNANNOUNCED) throw new ServiceUnavailableError();
   if (refused === 'not_found' || gone) throw new NotFoundError();
   if (refused === 'mode_unavailable') throw new ConflictError('This practitioner no longer offers this kind of visit.', 'mode_unavailable');
   if (refused === 'not_the_patient' || refused === 'not_booked' || refused === 'conflict') {

@@ -7,6 +7,8 @@ import { Conversation } from './chat';
 import { FollowUpAnswer, SymptomSession, TriageInput } from './triage';
 import type { PractitionerProfile } from './care';
 import type { Appointment, AppointmentReview, AvailabilityView } from './care-appointments';
+import type { Contact, Delivery, Preferences } from './notifications';
+import { DELIVERY_CHANNELS, NOTIFICATION_TYPES } from '../domain/notifications';
 
 /** Every list of the export holds all the caller's records: bounded only by the response size. */
 const all = <T extends z.ZodMiniType>(item: T) => list(item, MAX_RESPONSE_ITEMS);
@@ -71,13 +73,57 @@ const ExportedAvailability = z.object({
   version: z.int(),
   updatedAt: Instant,
 });
+/*
+ * The notifications part, plain for the same reason (shared/contracts/notifications.ts registers its
+ * schemas): the caller's contact with the phone opened, their preferences, every delivery record.
+ */
+const Toggles = {
+  appointment_reminder: z.boolean(),
+  appointment_change: z.boolean(),
+  triage_ready: z.boolean(),
+  security: z.boolean(),
+  marketing: z.boolean(),
+};
+const ExportedNotifications = z.object({
+  contact: z.nullable(
+    z.object({
+      phone: z.optional(text(16)),
+      phoneVerified: z.boolean(),
+      verification: z.optional(z.object({ expiresAt: Instant, attemptsLeft: z.int() })),
+      emailSuppressed: z.boolean(),
+      updatedAt: z.optional(Instant),
+    }),
+  ),
+  preferences: z.object({
+    channels: z.object({ email: z.boolean(), sms: z.boolean() }),
+    types: z.object(Toggles),
+    quietHours: z.optional(z.object({ start: Time, end: Time, timeZone: text(64) })),
+    version: z.int(),
+    updatedAt: z.optional(Instant),
+  }),
+  deliveries: all(
+    z.object({
+      eventId: Id,
+      type: z.enum(NOTIFICATION_TYPES),
+      channel: z.enum(DELIVERY_CHANNELS),
+      status: z.enum(['queued', 'sent', 'failed', 'suppressed']),
+      reason: z.optional(text(32)),
+      notBefore: z.optional(Instant),
+      attempts: z.int(),
+      createdAt: Instant,
+      updatedAt: Instant,
+      sentAt: z.optional(Instant),
+    }),
+  ),
+});
 /** Compile-time only: every value of `View` is a value of `Export`'s shape. */
 type Fits<View, Export extends z.ZodMiniType> = View extends z.infer<Export> ? true : never;
 const fits: [
   Fits<Appointment & { cancelReason?: string; review?: AppointmentReview }, typeof ExportedAppointment>,
   Fits<PractitionerProfile, typeof ExportedPractitioner>,
   Fits<AvailabilityView, typeof ExportedAvailability>,
-] = [true, true, true];
+  Fits<{ contact: Contact | null; preferences: Preferences; deliveries: Delivery[] }, typeof ExportedNotifications>,
+] = [true, true, true, true];
 void fits;
 
 export const ExportResponse = z
@@ -106,6 +152,8 @@ export const ExportResponse = z
     practitioner: z.nullable(ExportedPractitioner),
     /** The practitioner's stored availability, in their profile's zone; `null` when none. */
     availability: z.nullable(ExportedAvailability),
+    /** The caller's notification contact (the phone opened), preferences and deliveries (never an address or a text). */
+    notifications: ExportedNotifications,
     accessLog: all(AccessLogEntry),
   })
   .register(z.globalRegistry, { id: 'ExportResponse' });

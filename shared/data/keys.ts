@@ -13,6 +13,8 @@ export const userKey = (userId: string) => `USER#${userId}`;
 export const emailKey = (emailIndex: string) => `EMAIL#${emailIndex}`;
 /** The login-failure count of an e-mail's blind index (identity). */
 export const loginKey = (emailIndex: string) => `LOGIN#${emailIndex}`;
+/** A user's known sign-in devices (identity): keyed hashes of a device's coarse fingerprint, never a User-Agent or an IP. */
+export const devicesKey = (userId: string) => `DEVICES#${userId}`;
 /** A refresh-token family (sessions). */
 export const familyKey = (familyId: string) => `FAMILY#${familyId}`;
 /** A data subject's audit chain (audit). */
@@ -56,6 +58,15 @@ export const ledgerKey = (date: string) => LEDGER_PREFIX + date;
 export const APPOINTMENT_PREFIX = 'APPT#';
 export const appointmentKey = (appointmentId: string) => APPOINTMENT_PREFIX + appointmentId;
 /**
+ * The appointment list by time (care), the sparse `byPartyTime` index of the records table: every
+ * copy but a pending one carries `apptParty` = `<holder>#patient|practitioner` (whose list it is in)
+ * and `apptStart` = the start in epoch milliseconds, zero-padded to 16 digits (so the strings sort as
+ * the numbers, up to the last instant a Date holds), then `#<id>`. A window is one `BETWEEN` on one
+ * party's partition, in start order.
+ */
+export const appointmentPartyKey = (holderId: string, side: 'patient' | 'practitioner') => `${holderId}#${side}`;
+export const appointmentStartKey = (startMs: number, appointmentId = '') => String(startMs).padStart(16, '0') + (appointmentId && `#${appointmentId}`);
+/**
  * A practitioner's rating aggregate (care): the sum and count of their reviews' stars, one item in their
  * own partition, changed only by atomic `ADD`s. The reviews themselves live on the patients' appointment copies.
  */
@@ -70,3 +81,8 @@ export const NOTIFY_PREFS = 'NOTIFYPREFS';
 /** One delivery of a notification event on one channel: `DELIVERY#<eventId>#<channel>` (uuid v7 ids, so newest last). */
 export const DELIVERY_PREFIX = 'DELIVERY#';
 export const deliveryKey = (eventId: string, channel: string) => `${DELIVERY_PREFIX}${eventId}#${channel}`;
+/**
+ * A deleted account's deletion notice (notifications): the e-mail address sealed under a data key of
+ * its own (the event's), kept only until the worker has sent the notice (ADR 0010, "The deletion notice").
+ */
+export const DELETION_NOTICE = 'NOTICE#account_deleted';

@@ -35,7 +35,7 @@ export const TABLES = {
   identity: {
     envVar: 'IDENTITY_TABLE',
     purpose:
-      'Accounts (USER#id: e-mail and name sealed, e-mail blind index, password hash, roles, status), e-mail claims (EMAIL#hmac, the user id), failed-login counters (LOGIN#hmac, forgotten after a day)',
+      'Accounts (USER#id: e-mail and name sealed, e-mail blind index, password hash, roles, status), e-mail claims (EMAIL#hmac, the user id), failed-login counters (LOGIN#hmac, forgotten after a day), known sign-in devices (DEVICES#id: keyed hashes only)',
     partitionKey: { name: 'pk', type: S },
     timeToLiveAttribute: 'expiresAt',
   },
@@ -61,13 +61,15 @@ export const TABLES = {
   records: {
     envVar: 'RECORDS_TABLE',
     purpose:
-      'Per-patient records (USER#id): PROFILE, CONSENT#id (found by grantee, byGrantee), FEEDBACK#time#id, SESSION#id symptom sessions, CHAT#id conversations, AIQUOTA bucket, IDEMPOTENCY#key answers, PRACTITIONER profiles (verified ones found by kind and geohash, byDirectory), CONTACT (phone sealed, its verification, e-mail suppression), NOTIFYPREFS, DELIVERY#event#channel notification deliveries (no address, no text); PHI fields sealed',
+      'Per-patient records (USER#id): PROFILE, CONSENT#id (found by grantee, byGrantee), FEEDBACK#time#id, SESSION#id symptom sessions, CHAT#id conversations, AIQUOTA bucket, IDEMPOTENCY#key answers, PRACTITIONER profiles (verified ones found by kind and geohash, byDirectory), APPT#id appointment copies (found by party and start, byPartyTime), CONTACT (phone sealed, its verification, e-mail suppression), NOTIFYPREFS, DELIVERY#event#channel notification deliveries (no address, no text), NOTICE#account_deleted (the address of a deleted account, sealed under a key of the notice until sent); PHI fields sealed',
     partitionKey: { name: 'pk', type: S },
     sortKey: { name: 'sk', type: S },
     globalSecondaryIndexes: [
       { indexName: 'byGrantee', partitionKey: { name: 'granteeId', type: S }, sortKey: { name: 'sk', type: S } },
       // Sparse: only a verified PRACTITIONER item carries dirKey/dirSort (shared/data/keys.ts, directoryKey).
       { indexName: 'byDirectory', partitionKey: { name: 'dirKey', type: S }, sortKey: { name: 'dirSort', type: S } },
+      // Sparse: every APPT# copy but a pending one carries apptParty/apptStart (shared/data/keys.ts, appointmentPartyKey).
+      { indexName: 'byPartyTime', partitionKey: { name: 'apptParty', type: S }, sortKey: { name: 'apptStart', type: S } },
     ],
   },
 } as const satisfies Record<string, TableSpec>;

@@ -47,7 +47,7 @@ export interface IdempotentRequest<T> {
  * }, () => send());
  */
 export const idempotent = async <T extends { status: number; body: unknown }>(
-  deps: Pick<AppDeps, 'vault' | 'clock' | 'audit'> & { idempotency: IdempotencyStore },
+  deps: Pick<AppDeps, 'clock' | 'audit'> & { vault: Pick<AppDeps['vault'], 'sealJson' | 'openJson'>; idempotency: IdempotencyStore },
   request: IdempotentRequest<T>,
   work: () => Promise<T>,
 ): Promise<T> => {

@@ -7,9 +7,11 @@ import { ANONYMOUS, requestFacts, unknownEmailSubject } from '../audit/actor';
 import type { AppDeps } from '../deps';
 
 import { issueTokenPair, type TokenPairResult } from './issue-tokens';
+import { checkDevice, rememberDevice, type DeviceDeps } from './devices';
 
 /** Everything a login touches. */
-export type LoginDeps = Pick<AppDeps, 'users' | 'loginAttempts' | 'refreshFamilies' | 'audit' | 'signer' | 'blindIndex' | 'passwords' | 'clock' | 'tokens'>;
+export type LoginDeps = Pick<AppDeps, 'users' | 'loginAttempts' | 'refreshFamilies' | 'audit' | 'signer' | 'blindIndex' | 'passwords' | 'clock' | 'tokens'> &
+  Pick<DeviceDeps, 'knownDevices' | 'notifications'>;
 
 export interface LoginInput {
   readonly email: string;
@@ -19,7 +21,9 @@ export interface LoginInput {
 /**
  * Exchanges credentials for a token pair. A wrong e-mail and a wrong password take the same path
  * and time (a dummy scrypt for unknown e-mails) and get the same 401; consecutive failures per
- * e-mail lock it for a growing time (429 with Retry-After).
+ * e-mail lock it for a growing time (429 with Retry-After). A success from a device the account has
+ * not used (./devices.ts; never its first login) says `new_device` in its audit event, then queues
+ * a `security_new_login` e-mail; that alert never fails the login.
  */
 export const login = async (deps: LoginDeps, input: LoginInput, meta: RequestMeta): Promise<TokenPairResult> => {
   const now = deps.clock.now();
@@ -53,8 +57,9 @@ export const login = async (deps: LoginDeps, input: LoginInput, meta: RequestMet
   }
 
   if (attempts !== undefined) await deps.loginAttempts.clear(emailIndex);
-  const tokens = await issueTokenPair(deps, user!, Math.floor(now.getTime() / 1000));
-  await audit('success');
+  const [tokens, device] = await Promise.all([issueTokenPair(deps, user!, Math.floor(now.getTime() / 1000)), checkDevice(deps, user!.id, meta)]);
+  await audit('success', device?.isNew ? 'new_device' : undefined);
+  await rememberDevice(deps, user!.id, device, now);
   return tokens;
 };
 

@@ -63,6 +63,24 @@ export interface LoginAttemptStore {
   clear(emailIndex: string): Promise<void>;
 }
 
+/** The devices an account signed in from (shared/identity/devices.ts): keyed hashes only, the last `MAX_KNOWN_DEVICES` new ones. */
+export interface KnownDevices {
+  /** Oldest first. */
+  readonly hashes: readonly string[];
+  /** 1 when first written, one more on every write. */
+  readonly version: number;
+}
+
+/** Known sign-in devices: one item per account (`DEVICES#<id>`, identity table), never a User-Agent or an IP. */
+export interface KnownDeviceStore {
+  /** The account's known devices, read consistently; `undefined` before its first login. */
+  get(userId: string): Promise<KnownDevices | undefined>;
+  /** Writes `devices` iff the stored version is `devices.version - 1` (no item for version 1); `false` otherwise, nothing written. */
+  put(userId: string, devices: KnownDevices): Promise<boolean>;
+  /** Deletes the item (account deletion); idempotent. */
+  forget(userId: string): Promise<void>;
+}
+
 /** One login's chain of refresh tokens, rotated on every refresh. */
 export interface RefreshFamily {
   readonly familyId: string;

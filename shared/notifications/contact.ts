@@ -5,6 +5,7 @@ import type { Caller, RequestMeta } from '../domain/caller';
 import { uuidV7 } from '../domain/uuid-v7';
 import { ConflictError, TooManyRequestsError, ValidationError } from '../errors';
 import { notificationEvent } from './events';
+import { contactView } from './contact-view';
 import { contactPlaces } from './places';
 import type { ContactRecord, NotificationDeps } from './ports';
 import { CODE_TTL_MS, codeMatches, DAY_MS, hashCode, MAX_ATTEMPTS, MAX_STARTS_PER_DAY, MIN_MS_BETWEEN_STARTS, newCode, newSalt } from './verification';
@@ -39,20 +40,8 @@ const audited = async (deps: Deps<'audit'>, event: AuditEvent, undo?: () => Prom
   }
 };
 
-/** The caller's view: their phone opened, the pending code's expiry and attempts left (never the code). */
-export const contactView = async (deps: Deps<'vault'>, userId: string, record: ContactRecord | undefined, nowMs: number): Promise<Contact> => {
-  if (record === undefined) return { phoneVerified: false, emailSuppressed: false };
-  const pending = record.verification;
-  return {
-    ...(record.phoneSealed ? { phone: await deps.vault.open(contactPlaces.phone(userId), record.phoneSealed) } : {}),
-    phoneVerified: record.phoneVerified,
-    ...(pending && pending.expiresAt > nowMs
-      ? { verification: { expiresAt: new Date(pending.expiresAt).toISOString(), attemptsLeft: Math.max(0, MAX_ATTEMPTS - pending.attempts) } }
-      : {}),
-    emailSuppressed: record.emailSuppressed !== undefined,
-    updatedAt: record.updatedAt,
-  };
-};
+/** The caller's view (./contact-view.ts). */
+export { contactView };
 
 /** The caller's contact details; audited as a read of PHI, whether there are any or not. */
 export const getContact = async (deps: Deps<'contacts' | 'vault' | 'audit' | 'clock'>, caller: Caller, meta: RequestMeta): Promise<Contact> => {

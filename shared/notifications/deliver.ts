@@ -3,9 +3,10 @@ import type { AuditEvent } from '../audit/ports';
 import type { DeliveryChannel } from '../domain/notifications';
 import { DataKeyDestroyedError } from '../vault/errors';
 import { places } from '../vault/places';
+import type { Vault } from '../vault/vault';
 import { CATEGORY_OF, REMINDER_OFFSET_MS, type NotificationEvent } from './events';
-import { contactPlaces } from './places';
-import type { AppointmentFacts, ContactRecord, DeliveryKey, DeliveryReason, NotificationDeps, NotificationPreferences } from './ports';
+import { contactPlaces, noticePlaces } from './places';
+import type { AppointmentFacts, ContactRecord, DeletionNotice, DeliveryKey, DeliveryReason, NotificationDeps, NotificationPreferences } from './ports';
 import { effectivePreferences } from './preferences';
 import { quietHoursAt } from './quiet-hours';
 import { renderMessage, whenText, type SafeValues } from './render';
@@ -16,7 +17,8 @@ import { linkPath } from './templates';
  *
  * 1. Load the recipient's account, preferences and contact item (and, for an appointment, its
  *    status and start from the recipient's own copy; a reminder for a visit that was cancelled or
- *    moved sends nothing: it is `stale`).
+ *    moved sends nothing: it is `stale`, and so is a booking or a move whose appointment is no longer
+ *    booked, or a cancellation whose appointment is not cancelled: one taken back).
  * 2. Decide per channel: `suppressed` for a preference that is off (`preference`), no phone
  *    (`no_phone`), an unverified one (`unverified`: it gets only its verification code), an address
  *    SES reported as bouncing (`address_suppressed`); security messages always go by e-mail, and the
@@ -39,6 +41,12 @@ import { linkPath } from './templates';
  * The one window: a crash after the provider took a message and before `sent` is written leaves a
  * lease that expires (two minutes), and the redelivery sends again. A message may then arrive twice;
  * never none.
+ *
+ * A deleted account's `security_account_deleted` goes to the address its deletion notice holds
+ * (`DeletionNotice`: sealed under the notice's own key, since the account's is destroyed), and only
+ * while that notice is the event's and has not expired; else it is `stale`. Once the event is done
+ * with (sent, failed for good, or stale), the notice's key is destroyed and the notice deleted, so
+ * the address is crypto-shredded like the rest of the account (ADR 0010, "The deletion notice").
  */
 
 export type DeliverOutcome =
@@ -48,8 +56,11 @@ export type DeliverOutcome =
 
 export type DeliverDeps = Pick<
   NotificationDeps,
-  'users' | 'contacts' | 'preferences' | 'deliveries' | 'appointments' | 'channel' | 'vault' | 'audit' | 'clock' | 'appBaseUrl'
->;
+  'users' | 'contacts' | 'preferences' | 'deliveries' | 'appointments' | 'channel' | 'vault' | 'audit' | 'clock' | 'appBaseUrl' | 'notices'
+> & {
+  /** `destroy`: a deletion notice's own key is shredded once the notice is done with. */
+  readonly vault: Pick<Vault, 'open' | 'destroy'>;
+};
 
 /** How long a claim keeps other workers off a delivery: longer than any send (the worker's timeout). */
 export const LEASE_MS = 120_000;
@@ -72,14 +83,24 @@ const decide = (event: NotificationEvent, channel: DeliveryChannel, prefs: Notif
   return contact.phoneVerified ? { action: 'send' } : { action: 'suppress', reason: 'unverified' };
 };
 
-/** True when what the event refers to no longer stands: no such appointment, a reminder not due (cancelled, moved, past), a code no longer pending. */
-const staleness = (event: NotificationEvent, facts: AppointmentFacts | undefined, contact: ContactRecord | undefined, nowMs: number): boolean => {
+/** True when what the event refers to no longer stands: no such appointment, a reminder not due (cancelled, moved, past), a code no longer pending, no live deletion notice of this event. */
+const staleness = (
+  event: NotificationEvent,
+  facts: AppointmentFacts | undefined,
+  contact: ContactRecord | undefined,
+  nowMs: number,
+  notice: DeletionNotice | undefined,
+): boolean => {
+  if (event.type === 'security_account_deleted') return notice?.eventId !== event.id || notice.expiresAt <= nowMs;
   if (event.refs.appointmentId !== undefined) {
     if (facts === undefined) return true;
     if (event.type === 'appointment_reminder') {
       const dueAt = facts.startMs - REMINDER_OFFSET_MS[event.refs.offset!];
       return facts.status !== 'booked' || nowMs < dueAt - REMINDER_EARLY_MS || nowMs >= facts.startMs;
     }
+    // A change says what the appointment now is: a cancellation that was taken back (its audit failed), or a booking
+    // cancelled before its message went, is not announced.
+    return facts.status !== (event.type === 'appointment_cancelled' ? 'cancelled' : 'booked');
   }
   if (event.type === 'phone_verification') {
     const pending = contact?.verification;
@@ -91,9 +112,23 @@ const staleness = (event: NotificationEvent, facts: AppointmentFacts | undefined
 const done = (channels: Partial<Record<DeliveryChannel, string>>, retry: boolean): DeliverOutcome => ({ kind: retry ? 'retry' : 'done', channels });
 
 export const deliver = async (deps: DeliverDeps, event: NotificationEvent, messageId: string): Promise<DeliverOutcome> => {
+  const outcome = await deliverOnce(deps, event, messageId);
+  if (event.type === 'security_account_deleted' && outcome.kind === 'done') await discardNotice(deps, event);
+  return outcome;
+};
+
+/** Shreds a deletion notice that is done with: its key destroyed first (nothing opens the address any more), then the item deleted. */
+const discardNotice = async (deps: Pick<DeliverDeps, 'notices' | 'vault'>, event: NotificationEvent): Promise<void> => {
+  if ((await deps.notices.get(event.recipientId))?.eventId !== event.id) return;
+  await deps.vault.destroy(event.id);
+  await deps.notices.remove(event.recipientId, event.id);
+};
+
+const deliverOnce = async (deps: DeliverDeps, event: NotificationEvent, messageId: string): Promise<DeliverOutcome> => {
   const nowMs = deps.clock.now().getTime();
   const category = CATEGORY_OF[event.type];
-  const channels: DeliveryChannel[] = category === 'verification' ? ['sms'] : ['email', 'sms'];
+  // A deleted account has only the address its deletion notice kept: the notice is e-mail only.
+  const channels: DeliveryChannel[] = category === 'verification' ? ['sms'] : event.type === 'security_account_deleted' ? ['email'] : ['email', 'sms'];
   const keyOf = (channel: DeliveryChannel): DeliveryKey => ({ recipientId: event.recipientId, eventId: event.id, channel, type: event.type });
   const summary: Partial<Record<DeliveryChannel, string>> = {};
   /** Records a suppression, unless the delivery was settled already (then it says so). */
@@ -111,12 +146,13 @@ export const deliver = async (deps: DeliverDeps, event: NotificationEvent, messa
     account !== undefined &&
     (account.status === 'active' || (category === 'security' && account.status !== 'deleted') || event.type === 'security_account_deleted');
   if (!reachable) return suppressAll('account_inactive');
-  const [stored, contact, facts] = await Promise.all([
+  const [stored, contact, facts, notice] = await Promise.all([
     deps.preferences.get(event.recipientId),
     deps.contacts.get(event.recipientId),
     event.refs.appointmentId === undefined ? undefined : deps.appointments.get(event.recipientId, event.refs.appointmentId),
+    event.type === 'security_account_deleted' ? deps.notices.get(event.recipientId) : undefined,
   ]);
-  if (staleness(event, facts, contact, nowMs)) return suppressAll('stale');
+  if (staleness(event, facts, contact, nowMs, notice)) return suppressAll('stale');
   const prefs = effectivePreferences(stored);
 
   const decisions = new Map(channels.map((channel) => [channel, decide(event, channel, prefs, contact)]));
@@ -161,7 +197,9 @@ export const deliver = async (deps: DeliverDeps, event: NotificationEvent, messa
         claimed.map(async (channel) => [
           channel,
           channel === 'email'
-            ? await deps.vault.open(places.userEmail(event.recipientId), account.emailSealed)
+            ? notice
+              ? await deps.vault.open(noticePlaces.email(event.recipientId, event.id), notice.emailSealed)
+              : await deps.vault.open(places.userEmail(event.recipientId), account.emailSealed)
             : await deps.vault.open(contactPlaces.phone(event.recipientId), contact!.phoneSealed!),
         ]),
       ),

@@ -1,5 +1,5 @@
-import * as z from '../zod';
 import { NOTIFICATION_TYPES, type NotificationType, type PreferenceCategory } from '../domain/notifications';
+import { createHash } from 'node:crypto';
 import { uuidV7 } from '../domain/uuid-v7';
 
 export { NOTIFICATION_TYPES, type NotificationType };
@@ -8,6 +8,9 @@ export { NOTIFICATION_TYPES, type NotificationType };
  * The notification event: the only thing a use case sends to the notifications queue. Ids only,
  * never PHI: the worker loads what it needs itself (preferences, the sealed contact, the
  * appointment's time) and renders a template that can hold nothing else.
+ *
+ * The schema the worker checks a message with is in ./event-schema.ts, apart: a producer (a route
+ * that enqueues) imports this module, and would otherwise bundle the schema it never runs.
  */
 
 export const REMINDER_OFFSETS = ['24h', '1h'] as const;
@@ -51,44 +54,6 @@ export const CATEGORY_OF: Readonly<Record<NotificationType, EventCategory>> = {
   phone_verification: 'verification',
 };
 
-/** The refs each type needs (and no others are allowed). */
-const REFS_OF: Readonly<Record<NotificationType, readonly (keyof EventRefs)[]>> = {
-  appointment_booked: ['appointmentId'],
-  appointment_rescheduled: ['appointmentId'],
-  appointment_cancelled: ['appointmentId'],
-  appointment_reminder: ['appointmentId', 'offset'],
-  triage_ready: ['sessionId'],
-  security_new_login: [],
-  security_password_changed: [],
-  security_account_deleted: [],
-  phone_verification: ['verificationId'],
-};
-
-/**
- * A queue message as the worker accepts it: strict, ids only, each type with exactly its refs.
- * Anything else is poison (it fails alone and ends in the DLQ).
- */
-export const NotificationEventSchema = z
-  .strictObject({
-    id: z.uuid(),
-    type: z.enum(NOTIFICATION_TYPES),
-    recipientId: z.uuid(),
-    refs: z.strictObject({
-      appointmentId: z.optional(z.uuid()),
-      sessionId: z.optional(z.uuid()),
-      offset: z.optional(z.enum(REMINDER_OFFSETS)),
-      verificationId: z.optional(z.uuid()),
-    }),
-    occurredAt: z.iso.datetime().check(z.maxLength(32)),
-  })
-  .check(
-    z.refine((event) => {
-      const needed = REFS_OF[event.type];
-      const given = Object.keys(event.refs).filter((key) => event.refs[key as keyof EventRefs] !== undefined);
-      return given.length === needed.length && needed.every((key) => given.includes(key));
-    }, 'the refs must be exactly those of the type'),
-  );
-
 /**
  * A new event of `type` for `recipientId`, happening `at`.
  *
@@ -102,3 +67,18 @@ export const notificationEvent = (type: NotificationType, recipientId: string, r
   refs,
   occurredAt: at.toISOString(),
 });
+
+/**
+ * A uuid v7 that is the same every time for the same `key` at the same instant `atMs`: the 48-bit
+ * time from `atMs`, the 74 other bits from SHA-256 of `key`. For an event a redelivered message may
+ * produce again (a triage result's `triage_ready`, keyed by session and revision): the same id, so
+ * the worker sends it at most once per channel.
+ */
+export const derivedEventId = (atMs: number, key: string): string => {
+  const bytes = createHash('sha256').update(key).digest().subarray(0, 16);
+  bytes.writeUIntBE(atMs, 0, 6);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};

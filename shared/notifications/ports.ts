@@ -4,7 +4,7 @@ import type { Clock } from '../domain/clock';
 import type { Page, PageRequest } from '../domain/page';
 import type { UserRepository } from '../identity/ports';
 import type { Vault } from '../vault/vault';
-import type { NotificationEvent, ReminderOffset } from './events';
+import type { NotificationEvent } from './events';
 
 /**
  * What the notifications use cases need from outside. Implemented on SQS
@@ -213,6 +213,8 @@ export interface DeliveryRepository {
 export interface AppointmentFacts {
   readonly status: string;
   readonly startMs: number;
+  /** The appointment's patient: reminders are theirs only (shared/notifications/reminders.ts). */
+  readonly patientId?: string;
   /** The practitioner's IANA zone, when their profile is there. */
   readonly timeZone?: string;
 }
@@ -223,20 +225,73 @@ export interface AppointmentLookup {
 }
 
 /**
- * Reminders (the third engineer builds the adapters: EventBridge Scheduler in AWS, a timer wheel
- * locally). One one-time schedule per appointment and offset, whose target sends an
- * `appointment_reminder` event to the notifications queue at `startMs - offset`.
+ * One reminder: a one-time schedule named `name` (`appt-<appointmentId>-<offset>`, shared/notifications/reminders.ts)
+ * that puts `event` (an `appointment_reminder`, ids only) on the notifications queue at `at`.
+ */
+export interface Reminder {
+  readonly name: string;
+  /** Epoch milliseconds, whole seconds: when it fires. */
+  readonly at: number;
+  readonly event: NotificationEvent;
+}
+
+/**
+ * Reminders: EventBridge Scheduler in AWS (`SchedulerReminders`, shared/adapters/aws/scheduler-reminders.ts),
+ * locally a timer wheel over a persisted list (`TimerWheelReminders`, shared/adapters/local/timer-wheel-reminders.ts).
+ * Only the notifications worker manages them (docs/adr/0010-notifications.md, "Reminders: who manages them").
  */
 export interface ReminderScheduler {
-  /** Creates or replaces the reminder of `appointmentId` at `offset` before `startMs` for `recipientId`. Idempotent. */
-  schedule(reminder: {
-    readonly appointmentId: string;
-    readonly recipientId: string;
-    readonly offset: ReminderOffset;
-    readonly startMs: number;
-  }): Promise<void>;
-  /** Deletes it; a no-op when there is none. */
-  cancel(reminder: { readonly appointmentId: string; readonly recipientId: string; readonly offset: ReminderOffset }): Promise<void>;
+  /**
+   * Creates the schedule `reminder.name`, or replaces the one of that name (its instant and event): idempotent, so a
+   * redelivered event changes nothing. After it fires the schedule is gone (`ActionAfterCompletion: DELETE`).
+   * Throws when the scheduler cannot take it (the worker's message is then retried).
+   */
+  schedule(reminder: Reminder): Promise<void>;
+  /** Deletes the schedule `name`; a no-op when there is none (never created, already fired, deleted before). */
+  cancel(name: string): Promise<void>;
+}
+
+/**
+ * A deleted account's last message (docs/adr/0010-notifications.md, "The deletion notice"): the
+ * account's data key is destroyed by the deletion, so its e-mail address is kept for the worker,
+ * sealed under a data key of its own whose data subject is the event's id, until the notice is sent.
+ */
+export interface DeletionNotice {
+  /** The `security_account_deleted` event's id: also the data subject of the key `emailSealed` is sealed with. */
+  readonly eventId: string;
+  /** The address, sealed at `noticePlaces.email(userId, eventId)`. */
+  readonly emailSealed: string;
+  readonly createdAt: string;
+  /** Epoch milliseconds: the worker sends nothing after it (and destroys the key). */
+  readonly expiresAt: number;
+}
+
+/** Deletion notices: one item per deleted account, `USER#<id>` / `NOTICE#account_deleted` (records table). */
+export interface DeletionNoticeRepository {
+  /** Stores `notice` iff the account has none; `false` otherwise (nothing written). */
+  put(userId: string, notice: DeletionNotice): Promise<boolean>;
+  /** The notice, read consistently; `undefined` if none. */
+  get(userId: string): Promise<DeletionNotice | undefined>;
+  /** Deletes the notice iff it is event `eventId`'s; idempotent. */
+  remove(userId: string, eventId: string): Promise<void>;
+}
+
+/** An account's notification items, as its export shows them. */
+export interface NotificationItems {
+  readonly contact?: ContactRecord;
+  readonly preferences?: StoredPreferences;
+  /** Every delivery, newest event first. */
+  readonly deliveries: readonly DeliveryRecord[];
+}
+
+/** The notification items of one account as a whole, for its export and its deletion (shared/account). */
+export interface NotificationAccountData {
+  /** `CONTACT`, `NOTIFYPREFS` and every `DELIVERY#` item of `userId` (every page). */
+  read(userId: string): Promise<NotificationItems>;
+  /** Whether SES reported the account's address as bouncing or complaining (`CONTACT.emailSuppressed`). */
+  emailSuppressed(userId: string): Promise<boolean>;
+  /** Deletes `CONTACT`, `NOTIFYPREFS` and every `DELIVERY#` item of `userId`; idempotent. Answers how many it deleted. */
+  erase(userId: string): Promise<number>;
 }
 
 /** The ports of the notifications use cases; each takes only the ones it uses (`Pick<NotificationDeps, …>`). */
@@ -246,8 +301,12 @@ export interface NotificationDeps {
   readonly deliveries: DeliveryRepository;
   readonly appointments: AppointmentLookup;
   readonly queue: NotificationQueue;
+  /** The reminders of appointments (the worker only). */
+  readonly reminders: ReminderScheduler;
   readonly channel: Channel;
   readonly users: Pick<UserRepository, 'get'>;
+  /** A deleted account's deletion notice (the worker: read, then removed once sent). */
+  readonly notices: Pick<DeletionNoticeRepository, 'get' | 'remove'>;
   readonly vault: Pick<Vault, 'seal' | 'open'>;
   readonly audit: AuditLog;
   readonly clock: Clock;

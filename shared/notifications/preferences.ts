@@ -22,7 +22,8 @@ export const DEFAULT_PREFERENCES: NotificationPreferences = {
 /** The preferences in force: the stored ones, else the defaults. */
 export const effectivePreferences = (stored: StoredPreferences | undefined): NotificationPreferences => stored?.preferences ?? DEFAULT_PREFERENCES;
 
-const toView = (stored: StoredPreferences | undefined): Preferences => {
+/** The preferences as their owner sees them (the routes, the account's export). */
+export const preferencesView = (stored: StoredPreferences | undefined): Preferences => {
   const preferences = effectivePreferences(stored);
   return {
     channels: { ...preferences.channels },
@@ -55,7 +56,7 @@ const event = (caller: Caller, meta: RequestMeta, action: string, outcome: Audit
 export const getPreferences = async (deps: Deps<'preferences' | 'audit'>, caller: Caller, meta: RequestMeta): Promise<Preferences> => {
   const stored = await deps.preferences.get(caller.userId);
   await deps.audit.append(event(caller, meta, 'notification_preferences.read', 'success', stored ? undefined : 'defaults'));
-  return toView(stored);
+  return preferencesView(stored);
 };
 
 /** Concurrent writers: the last one wins, each re-reading the version it replaces (three tries, then 409). */
@@ -79,7 +80,7 @@ export const putPreferences = async (
       await deps.preferences.undoPut(caller.userId, next, previous);
       throw error;
     }
-    return toView(next);
+    return preferencesView(next);
   }
   await deps.audit.append(event(caller, meta, 'notification_preferences.write', 'failure', 'conflict'));
   throw new ConflictError('The preferences kept changing meanwhile; retry.');

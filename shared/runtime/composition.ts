@@ -3,31 +3,49 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAuditLog } from '../adapters/aws/dynamo-audit-log';
 import { DynamoAuditTrail } from '../adapters/aws/dynamo-audit-trail';
 import { createDocumentClient } from '../adapters/aws/dynamo-client';
-import { DynamoDataKeyRepository } from '../adapters/aws/dynamo-data-key-repository';
+import { DynamoDataKeyReader, DynamoDataKeyRepository } from '../adapters/aws/dynamo-data-key-repository';
 import { DynamoLoginAttempts } from '../adapters/aws/dynamo-login-attempts';
-import { DynamoRecords } from '../adapters/aws/dynamo-records';
-import { DynamoRefreshFamilies } from '../adapters/aws/dynamo-refresh-families';
-import { DynamoUserRepository } from '../adapters/aws/dynamo-user-repository';
+import { DynamoConsentRevoker, DynamoRecords, DynamoRecordsReader } from '../adapters/aws/dynamo-records';
+import { DynamoFamilyRevoker, DynamoRefreshFamilies } from '../adapters/aws/dynamo-refresh-families';
+import { DynamoAccountDeletion, DynamoUserRepository } from '../adapters/aws/dynamo-user-repository';
 import { DynamoSymptomSessionReader, DynamoSymptomSessions } from '../adapters/aws/dynamo-symptom-sessions';
 import { SqsTriageQueue } from '../adapters/aws/sqs-triage-queue';
 import { DynamoAiQuota } from '../adapters/aws/dynamo-ai-quota';
 import { DynamoConversations } from '../adapters/aws/dynamo-conversations';
 import { DynamoIdempotency } from '../adapters/aws/dynamo-idempotency';
 import { DynamoPractitionerRemover, DynamoPractitioners } from '../adapters/aws/dynamo-practitioners';
-import { DynamoAppointmentCopies, DynamoAppointments, DynamoAvailability, DynamoLedgers, DynamoPractitionerReader } from '../adapters/aws/dynamo-bookings';
+import {
+  DynamoAppointmentCopies,
+  DynamoAppointmentReader,
+  DynamoAppointments,
+  DynamoAvailability,
+  DynamoLedgers,
+  DynamoPractitionerReader,
+} from '../adapters/aws/dynamo-bookings';
 import { DynamoRatingRemover, DynamoRatings, DynamoReviews } from '../adapters/aws/dynamo-ratings';
 import { DynamoVisitHistory } from '../adapters/aws/dynamo-visit-history';
-import { DynamoAccountReader } from '../adapters/aws/dynamo-account-reader';
-import { DynamoScheduleReader } from '../adapters/aws/dynamo-schedule-reader';
+import { DynamoAccountBatch, DynamoAccountReader } from '../adapters/aws/dynamo-account-reader';
+import { DynamoAppointmentTimeline } from '../adapters/aws/dynamo-appointment-timeline';
+import { DynamoScheduleBatch, DynamoScheduleReader } from '../adapters/aws/dynamo-schedule-reader';
 import { DynamoShareConsentGrants, DynamoShareConsents } from '../adapters/aws/dynamo-share-consents';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SqsNotificationQueue } from '../adapters/aws/sqs-notification-queue';
 import { DynamoAppointmentLookup, DynamoContacts, DynamoDeliveries, DynamoNotificationPreferences } from '../adapters/aws/dynamo-notifications';
+import {
+  DynamoDeletionNotices,
+  DynamoDeletionNoticeStore,
+  DynamoNotificationErasure,
+  DynamoNotificationExport,
+} from '../adapters/aws/dynamo-notification-account';
+import { DynamoKnownDeviceRemover, DynamoKnownDevices } from '../adapters/aws/dynamo-known-devices';
 import { SesEmailChannel } from '../adapters/aws/ses-email-channel';
 import { SnsSmsChannel } from '../adapters/aws/sns-sms-channel';
 import { OutboxChannel } from '../adapters/local/outbox-channel';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SchedulerReminders } from '../adapters/aws/scheduler-reminders';
+import { TimerWheelReminders } from '../adapters/local/timer-wheel-reminders';
 import { byChannel } from '../notifications/channels';
-import type { Channel } from '../notifications/ports';
+import type { Channel, ReminderScheduler } from '../notifications/ports';
 import { ConfigError } from '../errors';
 import { clientConfig } from '../adapters/aws/client-config';
 import { kmsKeyProbe, queueProbe, tableProbe } from '../adapters/aws/health-probes';
@@ -39,7 +57,7 @@ import type { AccessTokenSettings } from '../identity/access-token';
 import { ScryptPasswordHasher } from '../identity/password-hasher';
 import type { BlindIndex, PasswordHasher, TokenSigner } from '../identity/ports';
 import type { Clock } from '../domain/clock';
-import { Vault } from '../vault/vault';
+import { SealingVault, Vault } from '../vault/vault';
 import { blindIndexFor, dataKeyServiceFor, tokenSignerFor } from './keys';
 
 /**
@@ -69,12 +87,24 @@ export const auditTrail = (): DynamoAuditTrail => new DynamoAuditTrail(app().cli
 export const users = () => new DynamoUserRepository(app().client, app().config.IDENTITY_TABLE);
 export const loginAttempts = () => new DynamoLoginAttempts(app().client, app().config.IDENTITY_TABLE);
 export const refreshFamilies = () => new DynamoRefreshFamilies(app().client, app().config.SESSIONS_TABLE);
+/** Accounts read and marked deleted, and refresh-token families found and revoked (account deletion): without the other identity writes. */
+export const accountDeletion = () => new DynamoAccountDeletion(app().client, app().config.IDENTITY_TABLE);
+export const familyRevoker = () => new DynamoFamilyRevoker(app().client, app().config.SESSIONS_TABLE);
 
 let recordsTable: DynamoRecords | undefined;
 /** Profiles, consents and feedback: one adapter over the records table. */
 export const records = (): DynamoRecords => (recordsTable ??= new DynamoRecords(app().client, app().config.RECORDS_TABLE));
+/** Profiles, consents and feedback read only (the account's export): without the records writes. */
+export const recordsReader = () => new DynamoRecordsReader(app().client, app().config.RECORDS_TABLE);
+/** Consents listed and revoked only (account deletion): without the other records writes. */
+export const consentRevoker = () => new DynamoConsentRevoker(app().client, app().config.RECORDS_TABLE);
 
 export const vault = () => new Vault(new DynamoDataKeyRepository(app().client, app().config.KEYS_TABLE), dataKeyServiceFor(app().config));
+/**
+ * The vault of a route that only seals and opens with keys users already have (it never makes, rotates or destroys
+ * one): its bundle holds neither those operations nor the key table's writes.
+ */
+export const sealingVault = () => new SealingVault(new DynamoDataKeyReader(app().client, app().config.KEYS_TABLE), dataKeyServiceFor(app().config));
 export const signer = (): TokenSigner => tokenSignerFor(app().config);
 export const blindIndex = (): BlindIndex => blindIndexFor(app().config);
 export const passwords = (): PasswordHasher => new ScryptPasswordHasher(app().config.PASSWORD_SCRYPT_LOG_N);
@@ -113,6 +143,10 @@ export const availabilityStore = () => new DynamoAvailability(app().client, app(
 export const ledgers = () => new DynamoLedgers(app().client, app().config.RECORDS_TABLE);
 /** Appointments (care): one copy in each party's partition. */
 export const appointments = () => new DynamoAppointments(app().client, app().config.RECORDS_TABLE);
+/** The appointment list by time (care): the byPartyTime index, read only. */
+export const appointmentTimeline = () => new DynamoAppointmentTimeline(app().client, app().config.RECORDS_TABLE);
+/** Appointments read only (care), for the account's export: the consistent listing, no write in its bundle. */
+export const appointmentReader = () => new DynamoAppointmentReader(app().client, app().config.RECORDS_TABLE);
 /** The appointment copies a booking moves (care): without the listing and the undo of a replace. */
 export const appointmentCopies = () => new DynamoAppointmentCopies(app().client, app().config.RECORDS_TABLE);
 /** The share consents of `shareProfile` bookings (care): the consent writes alone, without the rest of the records adapter. */
@@ -127,8 +161,12 @@ export const practitionerRemover = () => new DynamoPractitionerRemover(app().cli
 export const visitHistory = () => new DynamoVisitHistory(app().client, app().config.RECORDS_TABLE);
 /** Accounts, read only (a practitioner's standing in caregiver matching): without the account writes. */
 export const accountReader = () => new DynamoAccountReader(app().client, app().config.IDENTITY_TABLE);
-/** Availability and ledger days, read only (caregiver matching): without the schedule and booking writes. */
+/** Accounts read many at once (care: the directory's pages, care options', matching's candidates): BatchGetItem. */
+export const accountBatch = () => new DynamoAccountBatch(app().client, app().config.IDENTITY_TABLE);
+/** One practitioner's availability and ledger days, read only (booking, rescheduling): without the schedule and booking writes. */
 export const scheduleReader = () => new DynamoScheduleReader(app().client, app().config.RECORDS_TABLE);
+/** Many practitioners' availability in batches, and their ledger days, read only (care: matching, care options). */
+export const scheduleBatch = () => new DynamoScheduleBatch(app().client, app().config.RECORDS_TABLE);
 /** Practitioners' rating aggregates (care): one `RATING` item per practitioner, changed by atomic `ADD`s. */
 export const ratings = () => new DynamoRatings(app().client, app().config.RECORDS_TABLE);
 /** Rating aggregates, `remove` only (account deletion): without the reads and the `ADD`s. */
@@ -154,6 +192,17 @@ export const notificationPreferences = () => new DynamoNotificationPreferences(a
 export const deliveries = () => new DynamoDeliveries(app().client, app().config.RECORDS_TABLE);
 /** An appointment's status and start, from the recipient's copy (notifications). */
 export const appointmentLookup = () => new DynamoAppointmentLookup(app().client, app().config.RECORDS_TABLE);
+/** An account's notification items, read only (the account's export). */
+export const notificationExport = () => new DynamoNotificationExport(app().client, app().config.RECORDS_TABLE);
+/** An account's notification items, deleted (the account's deletion). */
+export const notificationErasure = () => new DynamoNotificationErasure(app().client, app().config.RECORDS_TABLE);
+/** A deleted account's deletion notice (`NOTICE#account_deleted`): the deletion writes it (`deletionNotices`), the worker sends and removes it (`deletionNoticeStore`). */
+export const deletionNotices = () => new DynamoDeletionNotices(app().client, app().config.RECORDS_TABLE);
+export const deletionNoticeStore = () => new DynamoDeletionNoticeStore(app().client, app().config.RECORDS_TABLE);
+/** Known sign-in devices (identity): keyed hashes, for new-device alerts at login. */
+export const knownDevices = () => new DynamoKnownDevices(app().client, app().config.IDENTITY_TABLE);
+/** Known sign-in devices, `forget` only (account deletion). */
+export const knownDeviceRemover = () => new DynamoKnownDeviceRemover(app().client, app().config.IDENTITY_TABLE);
 /** `APP_BASE_URL` without a trailing slash: links in messages are this plus a path. */
 export const appBaseUrl = (): string => requiredConfig('APP_BASE_URL').replace(/\/+$/, '');
 /**
@@ -164,6 +213,24 @@ export const notificationChannel = (): Channel =>
   process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || app().config.NOTIFICATION_CHANNELS === 'aws'
     ? byChannel({ email: new SesEmailChannel(requiredConfig('NOTIFICATIONS_FROM_EMAIL'), app().config.SES_CONFIGURATION_SET), sms: new SnsSmsChannel() })
     : new OutboxChannel(app().config.CAREBOW_DATA_DIR!);
+
+/**
+ * Appointment reminders (the notifications worker only): one-time EventBridge Scheduler schedules
+ * in the stage's group, or locally the timer wheel over `$CAREBOW_DATA_DIR/reminders.json` that
+ * `npm start` runs (local/backend.ts). Folds to Scheduler in Lambda bundles: the wheel never ships.
+ */
+export const reminderScheduler = (): ReminderScheduler =>
+  process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || app().config.NOTIFICATION_CHANNELS === 'aws'
+    ? new SchedulerReminders(
+        {
+          groupName: requiredConfig('REMINDER_SCHEDULE_GROUP'),
+          queueArn: requiredConfig('REMINDER_TARGET_QUEUE_ARN'),
+          roleArn: requiredConfig('REMINDER_SCHEDULER_ROLE_ARN'),
+          deadLetterQueueArn: requiredConfig('REMINDER_DEAD_LETTER_QUEUE_ARN'),
+        },
+        new SchedulerClient({}),
+      )
+    : new TimerWheelReminders(app().config.CAREBOW_DATA_DIR!);
 
 /*
  * The detailed health check reads only its own section of the configuration (`healthConfigSchema`:

@@ -12,6 +12,8 @@ import { assessWithRules, RULES_VERSION } from './rules/engine';
 import { applySafetyFloor } from './safety-floor';
 import { sessionPlaces } from './places';
 import type { SessionInput } from './sessions';
+import { derivedEventId } from '../notifications/events';
+import type { NotificationQueue } from '../notifications/ports';
 
 /** Deliveries of one message that may wait for an unavailable model; the last one falls back. */
 export const MODEL_ATTEMPTS = 3;
@@ -41,6 +43,8 @@ export interface WorkerDeps extends Pick<AppDeps, 'vault' | 'consents' | 'audit'
   /** Absent when no model is configured: the rules engine answers alone. */
   readonly model?: TriageModel;
   readonly metrics: TriageMetrics;
+  /** The notifications queue: `triage_ready` once a result is stored. */
+  readonly notifications: NotificationQueue;
 }
 
 export interface TriageMessage {
@@ -58,16 +62,45 @@ const withAnswers = ({ input, answers }: SessionInput): TriageInput =>
     : { ...input, freeText: [input.freeText, ...answers.map((a) => `${a.question} ${a.answer}`)].filter(Boolean).join('\n').slice(0, 4000) };
 
 /**
+ * Tells the patient their assessment is ready: a `triage_ready` event (ids only) whose id is derived
+ * from the session, the revision and the instant the result was stored, so every delivery of the
+ * same work message queues the same event and the notifications worker sends it at most once per
+ * channel (one conditional write per event id and channel).
+ */
+const notifyReady = (deps: Pick<WorkerDeps, 'notifications'>, message: TriageMessage, completedAtMs: number): Promise<void> =>
+  deps.notifications.enqueue({
+    id: derivedEventId(completedAtMs, `triage_ready|${message.sessionId}|${message.revision}`),
+    type: 'triage_ready',
+    recipientId: message.patientId,
+    refs: { sessionId: message.sessionId },
+    occurredAt: new Date(completedAtMs).toISOString(),
+  });
+
+/**
  * The triage worker's use case for one queued session revision. Idempotent: a redelivered message
  * finds its revision already processed and does nothing. The model is asked only with the
  * patient's `ai_processing` consent, sees only the minimised case, and its answer passes the
  * safety floor; while it is unavailable the message is retried through the queue, and on the last
  * attempt the rules engine's fallback answers and says so.
+ *
+ * Once the result is stored and audited, `triage_ready` is queued for the patient: never before, so
+ * no message announces a result that is not there. If queueing fails the message fails, and its
+ * redelivery, finding the result stored, queues the same event again (a redelivery after a
+ * successful queueing does too, harmlessly). The worker stores no failed result: a model that stays
+ * unavailable ends in the rules' fallback, which is a completed result and is announced like any
+ * other. An emergency answered at once by `POST /symptom-sessions` (201) never reaches the worker,
+ * so it sends nothing: the patient is reading it.
  */
 export const processSession = async (deps: WorkerDeps, message: TriageMessage, delivery: number): Promise<ProcessOutcome> => {
   const stored = await deps.sessions.getSession(message.patientId, message.sessionId);
   if (stored === undefined) return 'gone';
-  if (stored.processedRevision >= message.revision || stored.revision !== message.revision) return 'duplicate';
+  if (stored.processedRevision >= message.revision || stored.revision !== message.revision) {
+    // This very revision's result is stored (and `updatedAt` is when): the announcement may not have been queued yet.
+    if (stored.status === 'completed' && stored.revision === message.revision && stored.processedRevision === message.revision) {
+      await notifyReady(deps, message, Date.parse(stored.updatedAt));
+    }
+    return 'duplicate';
+  }
   let session: SessionInput;
   try {
     session = await deps.vault.openJson<SessionInput>(sessionPlaces.input(message.patientId, message.sessionId), stored.inputSealed);
@@ -133,5 +166,6 @@ export const processSession = async (deps: WorkerDeps, message: TriageMessage, d
     requestId: `${message.sessionId}#${message.revision}`,
     sourceIp: 'internal',
   });
+  await notifyReady(deps, message, now.getTime());
   return 'completed';
 };

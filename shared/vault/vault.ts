@@ -30,11 +30,16 @@ interface CachedKeys {
  * the wrapped form is stored), fields sealed with AES-256-GCM bound to their place. Plain keys are
  * cached with a bounded age and use count, so a warm request makes no key-service call.
  *
+ * `SealingVault` seals and opens with the keys a user already has, and only reads the key store:
+ * what a route that never makes, rotates or destroys a key takes (`sealingVault()` in the
+ * composition root), so its bundle holds neither those operations nor the key store's writes.
+ * `Vault` adds them (`createKey`, `rotate`, `destroy`).
+ *
  * @example
  * const vault = new Vault(keyRepository, kmsDataKeys);
  * const sealed = await vault.seal(places.profile(userId), json);
  */
-export class Vault {
+export class SealingVault {
   readonly #cache = new Map<string, CachedKeys>();
   readonly #maxAge: number;
   readonly #maxUses: number;
@@ -42,20 +47,14 @@ export class Vault {
   readonly #now: () => number;
 
   public constructor(
-    private readonly repository: DataKeyRepository,
-    private readonly keyService: DataKeyService,
+    private readonly keyReader: Pick<DataKeyRepository, 'get'>,
+    private readonly unwrapper: Pick<DataKeyService, 'unwrap'>,
     options: VaultOptions = {},
   ) {
     this.#maxAge = options.maxKeyAgeMs ?? 300_000;
     this.#maxUses = options.maxKeyUses ?? 10_000;
     this.#maxUsers = options.maxUsers ?? 1_000;
     this.#now = options.now ?? Date.now;
-  }
-
-  /** Gives a new user their first data key (idempotent: an existing key is kept). */
-  public async createKey(userId: string): Promise<void> {
-    const { plaintext, wrapped } = await this.keyService.generate(userId);
-    if (await this.repository.create(userId, wrapped)) this.remember(userId, 1, new Map([[1, createSecretKey(plaintext)]]));
   }
 
   public async seal(place: FieldPlace, plaintext: string): Promise<string> {
@@ -80,22 +79,9 @@ export class Vault {
     return JSON.parse(await this.open(place, sealed)) as T;
   }
 
-  /** Adds a new key version for new seals; fields sealed under older versions still open. */
-  public async rotate(userId: string): Promise<number> {
-    const stored = await this.repository.get(userId);
-    if (stored === undefined) throw new UnknownDataSubjectError();
-    if (stored.state === 'destroyed') throw new DataKeyDestroyedError();
-    const { wrapped } = await this.keyService.generate(userId);
-    const next = stored.current + 1;
-    if (!(await this.repository.addVersion(userId, next, wrapped, stored.current))) throw new Error('The data key changed meanwhile; retry');
+  /** Drops the user's cached keys: the next seal or open reads them again. */
+  protected forget(userId: string): void {
     this.#cache.delete(userId);
-    return next;
-  }
-
-  /** Crypto-shreds the user: every wrapped key version is destroyed, the cache forgets them. */
-  public async destroy(userId: string): Promise<void> {
-    this.#cache.delete(userId);
-    await this.repository.destroy(userId);
   }
 
   private async keysOf(userId: string, refresh = false): Promise<CachedKeys> {
@@ -104,7 +90,7 @@ export class Vault {
       cached.usesLeft -= 1;
       return cached;
     }
-    const stored = await this.repository.get(userId);
+    const stored = await this.keyReader.get(userId);
     if (stored === undefined) throw new UnknownDataSubjectError();
     if (stored.state === 'destroyed') {
       this.#cache.delete(userId);
@@ -113,17 +99,52 @@ export class Vault {
     const keys = new Map<number, KeyObject>();
     await Promise.all(
       Object.entries(stored.versions).map(async ([version, wrapped]) => {
-        keys.set(Number(version), createSecretKey(await this.keyService.unwrap(userId, wrapped)));
+        keys.set(Number(version), createSecretKey(await this.unwrapper.unwrap(userId, wrapped)));
       }),
     );
     return this.remember(userId, stored.current, keys);
   }
 
-  private remember(userId: string, current: number, keys: Map<number, KeyObject>): CachedKeys {
+  protected remember(userId: string, current: number, keys: Map<number, KeyObject>): CachedKeys {
     this.#cache.delete(userId);
     if (this.#cache.size >= this.#maxUsers) this.#cache.delete(this.#cache.keys().next().value!);
     const entry = { current, keys, loadedAt: this.#now(), usesLeft: this.#maxUses - 1 };
     this.#cache.set(userId, entry);
     return entry;
+  }
+}
+
+/** The whole vault: `SealingVault`, and the making, rotating and destroying of a user's keys. */
+export class Vault extends SealingVault {
+  public constructor(
+    private readonly repository: DataKeyRepository,
+    private readonly keyService: DataKeyService,
+    options: VaultOptions = {},
+  ) {
+    super(repository, keyService, options);
+  }
+
+  /** Gives a new user their first data key (idempotent: an existing key is kept). */
+  public async createKey(userId: string): Promise<void> {
+    const { plaintext, wrapped } = await this.keyService.generate(userId);
+    if (await this.repository.create(userId, wrapped)) this.remember(userId, 1, new Map([[1, createSecretKey(plaintext)]]));
+  }
+
+  /** Adds a new key version for new seals; fields sealed under older versions still open. */
+  public async rotate(userId: string): Promise<number> {
+    const stored = await this.repository.get(userId);
+    if (stored === undefined) throw new UnknownDataSubjectError();
+    if (stored.state === 'destroyed') throw new DataKeyDestroyedError();
+    const { wrapped } = await this.keyService.generate(userId);
+    const next = stored.current + 1;
+    if (!(await this.repository.addVersion(userId, next, wrapped, stored.current))) throw new Error('The data key changed meanwhile; retry');
+    this.forget(userId);
+    return next;
+  }
+
+  /** Crypto-shreds the user: every wrapped key version is destroyed, the cache forgets them. */
+  public async destroy(userId: string): Promise<void> {
+    this.forget(userId);
+    await this.repository.destroy(userId);
   }
 }

@@ -49,7 +49,21 @@ describe('OpenAPI document: operations', () => {
 
     // Assess
     expect(new Set(Object.keys(AREAS))).toEqual(
-      new Set(['platform', 'identity', 'records', 'triage', 'assessment', 'chat', 'account', 'audit', 'care', 'appointments', 'matching', 'notifications']),
+      new Set([
+        'platform',
+        'identity',
+        'records',
+        'triage',
+        'assessment',
+        'chat',
+        'account',
+        'audit',
+        'care',
+        'appointments',
+        'matching',
+        'options',
+        'notifications',
+      ]),
     );
     expect(
       Object.values(AREAS)

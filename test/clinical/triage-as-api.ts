@@ -69,6 +69,7 @@ export const triageAsTheApiWould = async (input: TriageInput): Promise<{ result:
     audit: deps.audit,
     consents: { get: async () => undefined } as unknown as WorkerDeps['consents'],
     metrics: { modelUsage: () => undefined, outcome: () => undefined },
+    notifications: { enqueue: async () => undefined },
   };
   if (queued.length !== 1) throw new Error(`expected one queued message, got ${queued.length}`);
   await processSession(workerDeps, queued[0] as TriageMessage, 1);

@@ -11,6 +11,7 @@ import type { Caller } from '../../shared/domain/caller';
 import { inMemoryAiQuota, inMemoryConversations } from './fakes/chat';
 import { inMemoryRecords } from './fakes/records';
 import { inMemoryQueue, inMemorySymptomSessions, recordingMetrics } from './fakes/triage';
+import { inMemoryDeletionNotices, inMemoryKnownDevices, inMemoryNotificationAccountData, recordingEvents } from './fakes/notification-account';
 
 /**
  * What a DynamoDB conditional write throws when its condition fails (`isConditionFailure` matches it), for the fakes of
@@ -77,6 +78,8 @@ export const inMemoryIdentity = (overrides: Partial<LoginDeps & { vault: Vault }
   const families = new Map<string, RefreshFamily>();
   const attempts = new Map<string, { failures: number; lockedUntil?: number; expiresAt: number }>();
   const events: AuditEvent[] = [];
+  const devices = inMemoryKnownDevices();
+  const notifications = recordingEvents();
   let signed = 0;
   const deps: LoginDeps & { vault: Vault } = {
     vault: new Vault(dataKeys.repository, dataKeys.service),
@@ -159,9 +162,11 @@ export const inMemoryIdentity = (overrides: Partial<LoginDeps & { vault: Vault }
     passwords: new ScryptPasswordHasher(10),
     clock: { now: () => new Date('2026-11-25T12:00:00Z') },
     tokens: { issuer: 'https://issuer.example.com', clientId: 'app', ttlSeconds: 900, refreshTtlSeconds: 86_400 },
+    knownDevices: devices.store,
+    notifications: notifications.queue,
     ...overrides,
   };
-  return { deps, users, emails, families, events, dataKeys, signatures: () => signed };
+  return { deps, users, emails, families, events, dataKeys, devices, notifications, signatures: () => signed };
 };
 
 export const META = { requestId: 'req-1', sourceIp: '203.0.113.9' };
@@ -190,8 +195,12 @@ export const inMemoryApp = () => {
   const queue = inMemoryQueue();
   const quota = inMemoryAiQuota();
   const metrics = recordingMetrics();
+  const notificationData = inMemoryNotificationAccountData();
+  const notices = inMemoryDeletionNotices();
   const deps = {
     ...identity.deps,
+    notificationData: notificationData.data,
+    notices: notices.repository,
     profiles: records.profileRepository,
     consents: records.consentRepository,
     feedback: records.feedbackRepository,
@@ -228,6 +237,10 @@ export const inMemoryApp = () => {
     queue,
     quota,
     metrics,
+    devices: identity.devices,
+    notifications: identity.notifications,
+    notificationData,
+    notices,
     addUser,
   };
 };

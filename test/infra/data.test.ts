@@ -108,6 +108,23 @@ describe('Construct: Data', () => {
     expect(records).toMatchObject({ IndexName: 'byGrantee', KeySchema: keySchema({ name: 'granteeId', type: 'S' }, { name: 'sk', type: 'S' }) });
   });
 
+  it('indexes appointment copies by party and start (byPartyTime), as the appointment list reads them', () => {
+    // Prepare
+    const table = dev.json.Resources[logicalIdOf(dev.stack, 'Data/RecordsTable')]!;
+
+    // Act
+    const names = (table.Properties!.GlobalSecondaryIndexes as Record<string, any>[]).map((index) => index.IndexName);
+    const byPartyTime = (table.Properties!.GlobalSecondaryIndexes as Record<string, any>[]).find((index) => index.IndexName === 'byPartyTime');
+
+    // Assess
+    expect(names).toEqual(['byGrantee', 'byDirectory', 'byPartyTime']);
+    expect(byPartyTime).toEqual({
+      IndexName: 'byPartyTime',
+      KeySchema: keySchema({ name: 'apptParty', type: 'S' }, { name: 'apptStart', type: 'S' }),
+      Projection: { ProjectionType: 'ALL' },
+    });
+  });
+
   it('encrypts every table with the customer-managed key and turns PITR on (SECURITY #10, #25)', () => {
     // Prepare
     const keyId = logicalIdOf(dev.stack, 'Data/Key');

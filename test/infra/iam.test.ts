@@ -275,7 +275,8 @@ describe('Construct: Api IAM', () => {
   });
 
   it('grants a route declaring notificationsQueue `send` and reminders `manage`, from an area stack, exactly SendMessage, the three schedule actions in its group and PassRole to Scheduler', () => {
-    // Prepare: until the booking routes declare them (issue 11), a probe built like a route stands in.
+    // Prepare: no route declares reminders (the notifications worker keeps them: test/infra/notifications.test.ts), so a
+    // probe built like a route checks the grant from an area stack.
     let probe: GrantProbe | undefined;
     const probed = synthStage('dev', {
       amend: (stack) => {
@@ -319,6 +320,16 @@ describe('Construct: Api IAM', () => {
       },
     ]);
     expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
+  });
+
+  it('lets no route manage reminders (routes only enqueue events; the notifications worker keeps the schedules, ADR 0010)', () => {
+    // Act
+    const managers = ROUTE_IDS.filter((id) => routes[id].grants.reminders !== undefined);
+    const appointmentSenders = ROUTE_IDS.filter((id) => /^appointment(Book|Cancel|Reschedule)$/.test(id) && routes[id].grants.notificationsQueue === 'send');
+
+    // Assess
+    expect(managers).toEqual([]);
+    expect(appointmentSenders.sort()).toEqual(['appointmentBook', 'appointmentCancel', 'appointmentReschedule']);
   });
 
   it('lets routes that declare a queue `send` only SendMessage to that queue (triage, notifications), and nothing else on SQS', () => {
@@ -400,7 +411,7 @@ describe('Construct: Api IAM', () => {
     }
   });
 
-  it('lets only routes declaring `generate` make new data keys (today: register)', () => {
+  it('lets only routes declaring `generate` make new data keys (today: register, and the deletion for its notice’s own key)', () => {
     // Prepare
     const wrappingKeyId = logicalIdOf(dev.stack, 'Data/DataKeyWrappingKey');
 
@@ -411,7 +422,7 @@ describe('Construct: Api IAM', () => {
 
     // Assess
     expect(generators).toEqual(ROUTE_IDS.filter((id) => routes[id].grants.dataKeys === 'generate').map(pascal));
-    expect(generators).toEqual(['Register']);
+    expect(generators).toEqual(['Register', 'DeleteMe']);
   });
 
   it('gives no other IAM policy in the stack access to the wrapping key', () => {

@@ -22,7 +22,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /**
  * What the worker may do, written out: `NOTIFICATIONS_WORKER_GRANTS` of lib/notifications.ts, its
- * logs and traces, consuming the queue, SES from the one sender and SMS to phone numbers only.
+ * logs and traces, consuming the queue, SES from the one sender, SMS to phone numbers only, and the
+ * reminders' schedules (routes only enqueue events: the worker alone manages reminders).
  */
 const WORKER_PERMISSIONS = (stage: string): readonly (readonly [actions: readonly string[], resources: readonly string[], condition?: object])[] => [
   [['logs:CreateLogStream', 'logs:PutLogEvents'], ['logs']],
@@ -40,13 +41,25 @@ const WORKER_PERMISSIONS = (stage: string): readonly (readonly [actions: readonl
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
     ],
-    ['records', 'records/index/byGrantee', 'records/index/byDirectory'],
+    ['records', 'records/index/byGrantee', 'records/index/byDirectory', 'records/index/byPartyTime'],
   ],
-  // keys: read wrapped data keys; identity: read the account's e-mail.
+  // keys: read wrapped data keys, and destroy a deletion notice's own key once it is sent (a tombstone).
   [
-    ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'],
-    ['keys', 'identity'],
+    [
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DescribeTable',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ],
+    ['keys'],
   ],
+  // identity: read the account's e-mail.
+  [['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'], ['identity']],
   // audit: append only.
   [
     ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
@@ -70,6 +83,12 @@ const WORKER_PERMISSIONS = (stage: string): readonly (readonly [actions: readonl
   ],
   // SMS: a phone number has no ARN (and every SNS ARN is denied, below).
   [['sns:Publish'], ['*']],
+  // Reminders: the worker keeps each appointment's one-time schedules, in the stage's group only, and hands Scheduler its role.
+  [
+    ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
+    [`arn:<partition>:scheduler:<region>:<account>:schedule/carebow-${stage}-reminders/*`],
+  ],
+  [['iam:PassRole'], ['schedulerRole'], { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } }],
 ];
 
 describe('Construct: Notifications', () => {
@@ -105,6 +124,7 @@ describe('Construct: Notifications', () => {
         'Data/Key': 'cmk',
         'Data/DataKeyWrappingKey': 'wrappingKey',
         'Notifications/Queue': 'queue',
+        'Notifications/SchedulerRole': 'schedulerRole',
         'Notifications/WorkerLogs': 'logs',
       }).map(([path, name]) => [logicalIdOf(synth.stack, path), name]),
     );
@@ -268,7 +288,7 @@ describe('Construct: Notifications', () => {
     });
   });
 
-  it('grants the worker exactly its tables, the purpose-bound unwrap, its queue, SES from the one sender and SMS to phone numbers', () => {
+  it('grants the worker exactly its tables, the purpose-bound unwrap, its queue, SES from the one sender, SMS to phone numbers and the reminders’ schedules', () => {
     // Prepare
     const allowed = workerStatements(dev).filter((s) => s.Effect === 'Allow');
     const expected = new Set(

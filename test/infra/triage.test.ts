@@ -43,7 +43,7 @@ const WORKER_PERMISSIONS: readonly (readonly [actions: readonly string[], resour
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
     ],
-    ['records', 'records/index/byGrantee', 'records/index/byDirectory'],
+    ['records', 'records/index/byGrantee', 'records/index/byDirectory', 'records/index/byPartyTime'],
   ],
   // keys: read wrapped data keys.
   [['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'], ['keys']],
@@ -58,6 +58,8 @@ const WORKER_PERMISSIONS: readonly (readonly [actions: readonly string[], resour
   [['kms:Decrypt'], ['wrappingKey'], PHI_PURPOSE],
   // Consume the triage queue (the event source's grant).
   [['sqs:ReceiveMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueUrl', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], ['queue']],
+  // Send `triage_ready` (ids only) to the notifications queue, nothing else on it.
+  [['sqs:SendMessage'], ['notificationsQueue']],
 ];
 const MODEL_SECRET_PERMISSIONS = [[['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], ['modelSecret']]] as const;
 
@@ -89,6 +91,7 @@ describe('Construct: Triage worker', () => {
       'Data/Key': 'cmk',
       'Data/DataKeyWrappingKey': 'wrappingKey',
       'Triage/Queue': 'queue',
+      'Notifications/Queue': 'notificationsQueue',
       'Triage/WorkerLogs': 'logs',
     };
     const names = new Map(Object.entries(paths).map(([path, name]) => [logicalIdOf(synth.stack, path), name]));
@@ -227,7 +230,7 @@ describe('Construct: Triage worker', () => {
     expect(workerTimeout).toBeGreaterThan(MODEL_CALL_DEADLINE.toSeconds());
   });
 
-  it('grants the worker exactly records read-write, keys read, audit append, purpose-bound unwrap and queue consume where the model is off', () => {
+  it('grants the worker exactly records read-write, keys read, audit append, purpose-bound unwrap, queue consume and notifications send where the model is off', () => {
     // Prepare
     const expected = grantsOf(WORKER_PERMISSIONS);
 
@@ -383,6 +386,7 @@ describe('Construct: Triage worker', () => {
         environment: {},
         tables: dev.stack.data.tables, // never reached: the bounds are checked first
         dataKeyWrappingKey: encryptionKey,
+        notificationsQueue: triage.queue,
         model: { enabled: false },
         reservedConcurrency: 2,
         maxConcurrency: 5,

@@ -790,6 +790,7 @@ describe('Booking integrity on dynalite (ADR 0006, "Who can be booked" and "Cras
       appointments: new DynamoAppointments(client, records()),
       ledgers: ledgers as LedgerRepository,
       consents: new DynamoShareConsents(client, records()),
+      notifications: { enqueue: async () => undefined },
       vault: { seal: async () => 'cb1.unused', open: async () => '' },
       audit: new DynamoAuditLog(client, backend.tables.audit),
       clock: { now: () => new Date() },

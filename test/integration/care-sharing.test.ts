@@ -197,6 +197,7 @@ describe('Use case on dynalite: bookAppointment with shareProfile whose audit ap
       appointments: new DynamoAppointmentCopies(client, table),
       consents: new DynamoShareConsentGrants(client, table),
       sessions: new DynamoSymptomSessionReader(client, table),
+      notifications: { enqueue: async () => undefined },
       // No reason is sealed in this booking.
       vault: { seal: async () => 'unused', open: async () => 'unused' },
       audit: new DynamoAuditLog(client, 'carebow-local-no-such-audit-table'),

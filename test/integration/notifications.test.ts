@@ -81,8 +81,8 @@ const verifyPhone = async (person: { userId: string; token: string }, phone: str
   return { put, sms: sms!, verified };
 };
 
-/** An appointment of `patient` with `practitioner` in 12 hours, in both partitions as booking writes it, its reason a canary; the practitioner's profile too. */
-const appointment = async (patientId: string, practitionerId: string) => {
+/** An appointment of `patient` with `practitioner` in 12 hours (`status` booked unless told), in both partitions as booking writes it, its reason a canary; the practitioner's profile too. */
+const appointment = async (patientId: string, practitionerId: string, status: AppointmentRecord['status'] = 'booked') => {
   await client.send(
     new PutCommand({
       TableName: backend.tables.records,
@@ -110,7 +110,7 @@ const appointment = async (patientId: string, practitionerId: string) => {
     id: randomUUID(),
     patientId,
     practitionerId,
-    status: 'booked',
+    status,
     start: new Date(startMs).toISOString(),
     end: new Date(startMs + 1800_000).toISOString(),
     startMs,
@@ -266,22 +266,23 @@ describe('Worker: notifications through the queue to the outbox', () => {
     });
     expect([201, 202]).toContain(session.status);
     const visit = await appointment(patient.userId, provider.userId);
+    const cancelled = await appointment(patient.userId, provider.userId, 'cancelled');
     const at = new Date();
     const events: NotificationEvent[] = [
       notificationEvent('appointment_booked', patient.userId, { appointmentId: visit.id }, at),
       notificationEvent('appointment_booked', provider.userId, { appointmentId: visit.id }, at),
       notificationEvent('appointment_rescheduled', patient.userId, { appointmentId: visit.id }, at),
-      notificationEvent('appointment_cancelled', provider.userId, { appointmentId: visit.id }, at),
+      notificationEvent('appointment_cancelled', provider.userId, { appointmentId: cancelled.id }, at),
       notificationEvent('appointment_reminder', patient.userId, { appointmentId: visit.id, offset: '24h' }, at),
       notificationEvent('triage_ready', patient.userId, { sessionId: session.json.id }, at),
       notificationEvent('security_new_login', patient.userId, {}, at),
       notificationEvent('security_password_changed', patient.userId, {}, at),
-      notificationEvent('security_account_deleted', patient.userId, {}, at),
+      // security_account_deleted goes only to a deleted account's notice: test/integration/notifications-producers.test.ts.
     ];
 
     // Act
     for (const event of events) await queue.enqueue(event);
-    const toPatient = await outboxOf(patient.userId, 1 + 7 * 2);
+    const toPatient = await outboxOf(patient.userId, 1 + 6 * 2);
     const toProvider = await outboxOf(provider.userId, 2);
 
     // Assess

@@ -15,7 +15,7 @@ import type { PractitionerKind } from '../../shared/contracts/care';
 import { PractitionerSearchQuery } from '../../shared/contracts/care-directory';
 import type { Caller } from '../../shared/domain/caller';
 import { ValidationError } from '../../shared/errors';
-import { inMemoryPractitioners, inMemoryRatings } from '../helpers/fakes/care';
+import { inMemoryAccountBatch, inMemoryPractitioners, inMemoryRatings } from '../helpers/fakes/care';
 import { inMemoryApp, META } from '../helpers/in-memory';
 
 /** Real places, so distances are ones a reader can check on a map. */
@@ -33,7 +33,8 @@ type Seed = Partial<PractitionerRecord> & { location: PractitionerRecord['locati
 const world = () => {
   const app = inMemoryApp();
   const care = inMemoryPractitioners();
-  const deps = { directory: care.directory, users: app.deps.users, ratings: inMemoryRatings().repository, audit: app.deps.audit, clock: app.clock };
+  const accountReads = inMemoryAccountBatch(app.users);
+  const deps = { directory: care.directory, accounts: accountReads.batch, ratings: inMemoryRatings().repository, audit: app.deps.audit, clock: app.clock };
   const seed = async (kind: PractitionerKind, fields: Seed, status: 'active' | 'disabled' = 'active') => {
     const user = await app.addUser(['patient', kind], status);
     const record: PractitionerRecord = {
@@ -55,7 +56,7 @@ const world = () => {
     expect(await care.repository.put(record)).toBe(true);
     return record;
   };
-  return { app, care, deps, seed, events: app.events };
+  return { app, care, deps, seed, accountReads, events: app.events };
 };
 
 const patient = async (w: ReturnType<typeof world>): Promise<Caller> => w.app.addUser(['patient']);

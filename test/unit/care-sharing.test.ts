@@ -235,10 +235,11 @@ describe('Use case: cancelAppointment and rescheduleAppointment with a shared bo
     await book();
 
     // Act
-    const cancelled = await cancelFutureAppointments(deps, provider.userId, deps.clock.now());
+    const { cancelled, unreleased } = await cancelFutureAppointments(deps, provider.userId, deps.clock.now());
 
     // Assess
     expect(cancelled).toHaveLength(1);
+    expect(unreleased).toEqual([]);
     expect(consents()[0]!.revokedAt).toEqual(expect.any(String));
   });
 });

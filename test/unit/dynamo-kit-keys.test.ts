@@ -61,6 +61,9 @@ describe('Module: shared/data/keys', () => {
     expect(keys.sessionKey('s-1')).toBe('SESSION#s-1');
     expect(keys.chatKey('c-1')).toBe('CHAT#c-1');
     expect(keys.idempotencyKey('key-aaaaaaaa')).toBe('IDEMPOTENCY#key-aaaaaaaa');
+    // A deletion notice's sealed address is bound to this sort key (shared/notifications/places.ts).
+    expect(keys.DELETION_NOTICE).toBe('NOTICE#account_deleted');
+    expect(keys.devicesKey('u-1')).toBe('DEVICES#u-1');
   });
 
   it('gives the listing prefixes each item key starts with', () => {

@@ -459,7 +459,7 @@ describe('Use case: deliver', () => {
     // Prepare
     const { world, ann, event } = await appointmentWorld();
     const first = event();
-    const second = event('appointment_cancelled');
+    const second = event('appointment_rescheduled');
     world.channel.answer({ outcome: 'transient', code: 'Throttling' });
 
     // Act

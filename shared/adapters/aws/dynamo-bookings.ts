@@ -10,7 +10,7 @@ import type {
   StalePendingCopies,
   StoredAvailability,
 } from '../../care/ports';
-import { APPOINTMENT_PREFIX, appointmentKey, AVAILABILITY, ledgerKey, PRACTITIONER, userKey } from '../../data/keys';
+import { APPOINTMENT_PREFIX, appointmentKey, appointmentPartyKey, appointmentStartKey, AVAILABILITY, ledgerKey, PRACTITIONER, userKey } from '../../data/keys';
 import type { Page, PageRequest } from '../../domain/page';
 import { conditionalWrite, partitionPrefix, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
 import { readAvailability, readLedgerDays } from './dynamo-schedule-reader';
@@ -88,9 +88,29 @@ export class DynamoLedgers implements LedgerRepository {
   }
 }
 
+/** The `byPartyTime` index's attributes (shared/data/keys.ts), which an appointment item carries besides the record's own. */
+const INDEX_ATTRIBUTES = ['apptParty', 'apptStart'];
+
+/** A copy as read: without its keys and index attributes. */
+const recordOf = (item: Record<string, unknown>) => withoutKeys<AppointmentRecord>(item, INDEX_ATTRIBUTES);
+
+/**
+ * `record` as `holderId`'s item holds it: with the `byPartyTime` attributes unless it is pending (the
+ * sparse index lists no pending copy), in the list of the side the holder is on. Every whole-item
+ * write goes through here, so a reschedule moves the copy in the index in the same write.
+ */
+const withIndex = (holderId: string, record: AppointmentRecord) =>
+  record.status === 'pending'
+    ? record
+    : {
+        ...record,
+        apptParty: appointmentPartyKey(holderId, holderId === record.patientId ? 'patient' : 'practitioner'),
+        apptStart: appointmentStartKey(record.startMs, record.id),
+      };
+
 /**
  * One appointment copy read, created, replaced or deleted on its version: what every appointment
- * adapter does. `DynamoAppointments` adds the undo of a replace and the listing; the booking's
+ * adapter does. `DynamoAppointments` adds the undo of a replace and the listings; the booking's
  * `DynamoAppointmentCopies` adds the sweep's query instead, so neither bundle carries the other's.
  */
 class DynamoAppointmentItems implements Pick<AppointmentRepository, 'get' | 'create' | 'replace' | 'remove'> {
@@ -105,13 +125,17 @@ class DynamoAppointmentItems implements Pick<AppointmentRepository, 'get' | 'cre
 
   public async get(holderId: string, appointmentId: string): Promise<AppointmentRecord | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: this.key(holderId, appointmentId), ConsistentRead: true }));
-    return Item === undefined ? undefined : withoutKeys<AppointmentRecord>(Item);
+    return Item === undefined ? undefined : recordOf(Item);
   }
 
   public create(holderId: string, record: AppointmentRecord): Promise<boolean> {
     return conditionalWrite(
       this.client,
-      new PutCommand({ TableName: this.tableName, Item: { ...this.key(holderId, record.id), ...record }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...this.key(holderId, record.id), ...withIndex(holderId, record) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
     );
   }
 
@@ -120,7 +144,7 @@ class DynamoAppointmentItems implements Pick<AppointmentRepository, 'get' | 'cre
       this.client,
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...this.key(holderId, record.id), ...record },
+        Item: { ...this.key(holderId, record.id), ...withIndex(holderId, record) },
         ConditionExpression: 'version = :expected',
         ExpressionAttributeValues: { ':expected': record.version - 1 },
       }),
@@ -140,28 +164,52 @@ class DynamoAppointmentItems implements Pick<AppointmentRepository, 'get' | 'cre
   }
 }
 
-/** Appointments, one copy per party: the copies' moves, plus the undo of a replace and the listing. */
+/** `AppointmentRepository.list`: the holder's partition, read consistently, filtered by side and window. */
+const listCopies = (
+  client: DynamoDBDocumentClient,
+  TableName: string,
+  holderId: string,
+  side: 'patient' | 'practitioner',
+  fromMs: number,
+  toMs: number,
+  page: PageRequest,
+): Promise<Page<AppointmentRecord>> => {
+  const pk = userKey(holderId);
+  return queryPage(
+    client,
+    {
+      TableName,
+      ...partitionPrefix(pk, APPOINTMENT_PREFIX, { ':me': holderId, ':from': fromMs, ':to': toMs, ':pending': 'pending' }),
+      FilterExpression: `${side === 'patient' ? 'patientId' : 'practitionerId'} = :me AND startMs >= :from AND startMs < :to AND #status <> :pending`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ConsistentRead: true,
+    },
+    page,
+    { pk },
+    recordOf,
+  );
+};
+
+/** Appointments, one copy per party: the copies' moves, plus the undo of a replace and the consistent listing. */
 export class DynamoAppointments extends DynamoAppointmentItems implements AppointmentRepository {
   public restore(holderId: string, written: Pick<AppointmentRecord, 'id' | 'version'>, previous: AppointmentRecord): Promise<boolean> {
-    return undoWrite(this.client, this.tableName, this.key(holderId, written.id), previous, 'version = :v', { ':v': written.version });
+    return undoWrite(this.client, this.tableName, this.key(holderId, written.id), withIndex(holderId, previous), 'version = :v', { ':v': written.version });
   }
 
   public list(holderId: string, side: 'patient' | 'practitioner', fromMs: number, toMs: number, page: PageRequest): Promise<Page<AppointmentRecord>> {
-    const pk = userKey(holderId);
-    const query = partitionPrefix(pk, APPOINTMENT_PREFIX, { ':me': holderId, ':from': fromMs, ':to': toMs, ':pending': 'pending' });
-    return queryPage(
-      this.client,
-      {
-        TableName: this.tableName,
-        ...query,
-        FilterExpression: `${side === 'patient' ? 'patientId' : 'practitionerId'} = :me AND startMs >= :from AND startMs < :to AND #status <> :pending`,
-        ExpressionAttributeNames: { '#status': 'status' },
-        ConsistentRead: true,
-      },
-      page,
-      { pk },
-      (item) => withoutKeys<AppointmentRecord>(item),
-    );
+    return listCopies(this.client, this.tableName, holderId, side, fromMs, toMs, page);
+  }
+}
+
+/** Appointments for the account's export: the consistent listing alone, so its bundle carries no write. */
+export class DynamoAppointmentReader implements Pick<AppointmentRepository, 'list'> {
+  public constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  public list(holderId: string, side: 'patient' | 'practitioner', fromMs: number, toMs: number, page: PageRequest): Promise<Page<AppointmentRecord>> {
+    return listCopies(this.client, this.tableName, holderId, side, fromMs, toMs, page);
   }
 }
 
@@ -178,7 +226,7 @@ export class DynamoAppointmentCopies extends DynamoAppointmentItems implements S
         ConsistentRead: true,
       }),
     );
-    return Items.map((item) => withoutKeys<AppointmentRecord>(item));
+    return Items.map(recordOf);
   }
 }
 

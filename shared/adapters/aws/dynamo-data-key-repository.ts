@@ -6,13 +6,13 @@ import { conditionalWrite } from './dynamo-kit';
 const key = (userId: string) => ({ pk: userKey(userId) });
 
 /**
- * Wrapped data keys, one item per user: `{ current, versions: { "1": <wrapped>, … } }`. Destroying
- * removes every version and leaves a tombstone, so the user can never get a key again.
+ * Wrapped data keys, one item per user: `{ current, versions: { "1": <wrapped>, … } }`, read only:
+ * what a `SealingVault` needs (shared/vault/vault.ts), without the writes in its bundle.
  */
-export class DynamoDataKeyRepository implements DataKeyRepository {
+export class DynamoDataKeyReader implements Pick<DataKeyRepository, 'get'> {
   public constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    protected readonly client: DynamoDBDocumentClient,
+    protected readonly tableName: string,
   ) {}
 
   public async get(userId: string): Promise<WrappedDataKeys | undefined> {
@@ -22,7 +22,13 @@ export class DynamoDataKeyRepository implements DataKeyRepository {
     const versions = Object.fromEntries(Object.entries(Item['versions'] as Record<string, Uint8Array>).map(([version, wrapped]) => [Number(version), wrapped]));
     return { state: 'active', current: Number(Item['current']), versions };
   }
+}
 
+/**
+ * Wrapped data keys, read and written. Destroying removes every version and leaves a tombstone, so
+ * the user can never get a key again.
+ */
+export class DynamoDataKeyRepository extends DynamoDataKeyReader implements DataKeyRepository {
   public create(userId: string, wrapped: Uint8Array): Promise<boolean> {
     return conditionalWrite(
       this.client,

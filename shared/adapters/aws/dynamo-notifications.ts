@@ -244,7 +244,7 @@ export class DynamoAppointmentLookup implements AppointmentLookup {
       new GetCommand({
         TableName: this.tableName,
         Key: { pk: userKey(recipientId), sk: appointmentKey(appointmentId) },
-        ProjectionExpression: '#status, startMs, practitionerId',
+        ProjectionExpression: '#status, startMs, patientId, practitionerId',
         ExpressionAttributeNames: { '#status': 'status' },
         ConsistentRead: true,
       }),
@@ -260,6 +260,11 @@ export class DynamoAppointmentLookup implements AppointmentLookup {
       }),
     );
     const timeZone = profile?.['timeZone'];
-    return { status: String(Item['status']), startMs: Number(Item['startMs']), ...(typeof timeZone === 'string' ? { timeZone } : {}) };
+    return {
+      status: String(Item['status']),
+      startMs: Number(Item['startMs']),
+      patientId: String(Item['patientId']),
+      ...(typeof timeZone === 'string' ? { timeZone } : {}),
+    };
   }
 }

@@ -7,6 +7,63 @@ import { conditionalWrite, partitionPrefix, queryAll, queryPage, undoWrite, with
 
 const profile = (userId: string) => ({ pk: userKey(userId), sk: PROFILE });
 const feedbackItem = (feedback: FeedbackRecord) => ({ pk: userKey(feedback.userId), sk: feedbackKey(feedback.createdAt, feedback.id) });
+const profileOf = (item: Record<string, unknown>): StoredProfile => ({
+  sealed: String(item['data']),
+  version: Number(item['version']),
+  updatedAt: String(item['updatedAt']),
+});
+
+/** A patient's consents (granted) and a grantee's (received), listed, and nothing else: the base of the slim classes below. */
+export class DynamoConsentLists implements Pick<ConsentRepository, 'granted' | 'received'> {
+  public constructor(
+    protected readonly client: DynamoDBDocumentClient,
+    protected readonly tableName: string,
+  ) {}
+
+  /** A patient's consents in id order: random UUIDs, so not by time. */
+  public granted(patientId: string, page: PageRequest): Promise<Page<ConsentRecord>> {
+    const pk = userKey(patientId);
+    return queryPage(this.client, { TableName: this.tableName, ...partitionPrefix(pk, CONSENT_PREFIX) }, page, { pk }, withoutKeys<ConsentRecord>);
+  }
+
+  public received(granteeId: string, page: PageRequest): Promise<Page<ConsentRecord>> {
+    return queryPage(
+      this.client,
+      {
+        TableName: this.tableName,
+        IndexName: 'byGrantee',
+        KeyConditionExpression: 'granteeId = :grantee AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':grantee': granteeId, ':prefix': CONSENT_PREFIX },
+      },
+      page,
+      { granteeId },
+      withoutKeys<ConsentRecord>,
+    );
+  }
+}
+
+/** Consents listed and revoked, and nothing else (account deletion): the deletion's bundle ships no other records write. */
+export class DynamoConsentRevoker extends DynamoConsentLists implements Pick<ConsentRepository, 'granted' | 'received' | 'revoke'> {
+  public revoke(patientId: string, consentId: string, at: string): Promise<boolean> {
+    return revokeConsent(this.client, this.tableName, patientId, consentId, at);
+  }
+}
+
+/** The profile, consents and feedback read, and nothing written (the account's export): no write in its bundle. */
+export class DynamoRecordsReader
+  extends DynamoConsentLists
+  implements Pick<ProfileRepository, 'get'>, Pick<ConsentRepository, 'granted' | 'received'>, Pick<FeedbackRepository, 'ofUser'>
+{
+  public async get(userId: string): Promise<StoredProfile | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: profile(userId), ConsistentRead: true }));
+    return Item === undefined ? undefined : profileOf(Item);
+  }
+
+  public async ofUser(userId: string): Promise<FeedbackRecord[]> {
+    const items = await queryAll(this.client, { TableName: this.tableName, ...partitionPrefix(userKey(userId), FEEDBACK_PREFIX) });
+    return items.map((item) => withoutKeys<FeedbackRecord>(item));
+  }
+}
 
 /**
  * A patient's records in one partition (`userKey(id)`): the profile (`PROFILE`, sealed, versioned),
@@ -16,20 +73,15 @@ const feedbackItem = (feedback: FeedbackRecord) => ({ pk: userKey(feedback.userI
  * `undoCreate`, `undoRevoke`, `undoAdd`) for when the audit append fails: one conditional write
  * that restores the item only while it is still the one written.
  */
-export class DynamoRecords implements ProfileRepository, ConsentRepository, ConsentUndo, FeedbackRepository {
-  public constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
-
-  public async get(userId: string): Promise<StoredProfile | undefined>;
-  public async get(patientId: string, consentId: string): Promise<ConsentRecord | undefined>;
-  public async get(userId: string, consentId?: string): Promise<StoredProfile | ConsentRecord | undefined> {
+export class DynamoRecords extends DynamoRecordsReader implements ProfileRepository, ConsentRepository, ConsentUndo, FeedbackRepository {
+  public override async get(userId: string): Promise<StoredProfile | undefined>;
+  public override async get(patientId: string, consentId: string): Promise<ConsentRecord | undefined>;
+  public override async get(userId: string, consentId?: string): Promise<StoredProfile | ConsentRecord | undefined> {
     const Key = consentId === undefined ? profile(userId) : consentItemKey(userId, consentId);
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }));
     if (Item === undefined) return undefined;
     if (consentId !== undefined) return withoutKeys<ConsentRecord>(Item);
-    return { sealed: String(Item['data']), version: Number(Item['version']), updatedAt: String(Item['updatedAt']) };
+    return profileOf(Item);
   }
 
   public put(userId: string, sealed: string, updatedAt: string, expectedVersion: number | undefined): Promise<boolean> {
@@ -75,27 +127,6 @@ export class DynamoRecords implements ProfileRepository, ConsentRepository, Cons
     return items.map((item) => withoutKeys<ConsentRecord>(item));
   }
 
-  /** A patient's consents in id order: random UUIDs, so not by time. */
-  public granted(patientId: string, page: PageRequest): Promise<Page<ConsentRecord>> {
-    const pk = userKey(patientId);
-    return queryPage(this.client, { TableName: this.tableName, ...partitionPrefix(pk, CONSENT_PREFIX) }, page, { pk }, withoutKeys<ConsentRecord>);
-  }
-
-  public received(granteeId: string, page: PageRequest): Promise<Page<ConsentRecord>> {
-    return queryPage(
-      this.client,
-      {
-        TableName: this.tableName,
-        IndexName: 'byGrantee',
-        KeyConditionExpression: 'granteeId = :grantee AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':grantee': granteeId, ':prefix': CONSENT_PREFIX },
-      },
-      page,
-      { granteeId },
-      withoutKeys<ConsentRecord>,
-    );
-  }
-
   public revoke(patientId: string, consentId: string, at: string): Promise<boolean> {
     return revokeConsent(this.client, this.tableName, patientId, consentId, at);
   }
@@ -112,11 +143,6 @@ export class DynamoRecords implements ProfileRepository, ConsentRepository, Cons
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
-  }
-
-  public async ofUser(userId: string): Promise<FeedbackRecord[]> {
-    const items = await queryAll(this.client, { TableName: this.tableName, ...partitionPrefix(userKey(userId), FEEDBACK_PREFIX) });
-    return items.map((item) => withoutKeys<FeedbackRecord>(item));
   }
 
   public undoAdd(feedback: FeedbackRecord): Promise<boolean> {

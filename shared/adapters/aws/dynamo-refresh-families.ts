@@ -5,13 +5,42 @@ import { conditionalWrite, queryAll, withoutKeys } from './dynamo-kit';
 
 const key = (familyId: string) => ({ pk: familyKey(familyId) });
 
-/** Refresh-token families as `familyKey(id)` items; every state change is one conditional write. */
-export class DynamoRefreshFamilies implements RefreshFamilyRepository {
+/**
+ * A user's refresh-token families, found and revoked, and nothing else (account deletion): a class
+ * of its own, so the deletion's bundle does not ship issuing and rotation. `DynamoRefreshFamilies` is this and more.
+ */
+export class DynamoFamilyRevoker implements Pick<RefreshFamilyRepository, 'familiesOf' | 'revoke'> {
   public constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    protected readonly client: DynamoDBDocumentClient,
+    protected readonly tableName: string,
   ) {}
 
+  public async familiesOf(userId: string): Promise<string[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'byUser',
+      KeyConditionExpression: 'userId = :user',
+      ExpressionAttributeValues: { ':user': userId },
+      ProjectionExpression: 'familyId',
+    });
+    return items.map((item) => String(item['familyId']));
+  }
+
+  public async revoke(familyId: string, reason: 'logout' | 'reuse_detected' | 'account_disabled' | 'account_deleted'): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(familyId),
+        UpdateExpression: 'SET revoked = :true, revokedReason = :reason, revokedAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':true': true, ':reason': reason, ':at': new Date().toISOString() },
+      }),
+    );
+  }
+}
+
+/** Refresh-token families as `familyKey(id)` items; every state change is one conditional write. */
+export class DynamoRefreshFamilies extends DynamoFamilyRevoker implements RefreshFamilyRepository {
   public async create(family: RefreshFamily): Promise<void> {
     await this.client.send(
       new PutCommand({
@@ -36,29 +65,6 @@ export class DynamoRefreshFamilies implements RefreshFamilyRepository {
         UpdateExpression: 'SET currentHash = :next, generation = generation + :one, rotatedAt = :now',
         ConditionExpression: 'currentHash = :expected AND revoked = :false AND expiresAt > :now',
         ExpressionAttributeValues: { ':next': nextHash, ':expected': expectedHash, ':one': 1, ':false': false, ':now': nowEpoch },
-      }),
-    );
-  }
-
-  public async familiesOf(userId: string): Promise<string[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      IndexName: 'byUser',
-      KeyConditionExpression: 'userId = :user',
-      ExpressionAttributeValues: { ':user': userId },
-      ProjectionExpression: 'familyId',
-    });
-    return items.map((item) => String(item['familyId']));
-  }
-
-  public async revoke(familyId: string, reason: 'logout' | 'reuse_detected' | 'account_disabled' | 'account_deleted'): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: key(familyId),
-        UpdateExpression: 'SET revoked = :true, revokedReason = :reason, revokedAt = :at',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':true': true, ':reason': reason, ':at': new Date().toISOString() },
       }),
     );
   }

@@ -1,7 +1,8 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Ledger } from '../../care/ledger';
-import type { AvailabilityRepository, LedgerRepository, StoredAvailability } from '../../care/ports';
+import type { AvailabilityBatch, AvailabilityRepository, LedgerRepository, StoredAvailability } from '../../care/ports';
 import { AVAILABILITY, LEDGER_PREFIX, ledgerKey, userKey } from '../../data/keys';
+import { batchGet } from './dynamo-batch';
 import { queryAll, withoutKeys } from './dynamo-kit';
 
 /**
@@ -36,8 +37,8 @@ export const readLedgerDays = async (
 
 export class DynamoScheduleReader implements Pick<AvailabilityRepository, 'get'>, Pick<LedgerRepository, 'days'> {
   public constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    protected readonly client: DynamoDBDocumentClient,
+    protected readonly tableName: string,
   ) {}
 
   public get(practitionerId: string): Promise<StoredAvailability | undefined> {
@@ -46,5 +47,21 @@ export class DynamoScheduleReader implements Pick<AvailabilityRepository, 'get'>
 
   public days(practitionerId: string, from: string, to: string): Promise<Ledger[]> {
     return readLedgerDays(this.client, this.tableName, practitionerId, from, to);
+  }
+}
+
+/**
+ * Many practitioners' schedules, read only (caregiver matching, care options): the availability of
+ * many in one BatchGetItem (`AvailabilityBatch`), and each one's ledger days. Booking reads one
+ * practitioner's and ships `DynamoScheduleReader` alone.
+ */
+export class DynamoScheduleBatch extends DynamoScheduleReader implements AvailabilityBatch {
+  public async getMany(practitionerIds: readonly string[]): Promise<Map<string, StoredAvailability>> {
+    const items = await batchGet(
+      this.client,
+      this.tableName,
+      practitionerIds.map((id) => ({ pk: userKey(id), sk: AVAILABILITY })),
+    );
+    return new Map(items.map((item) => [String(item['pk']).slice(userKey('').length), withoutKeys<StoredAvailability>(item)]));
   }
 }

@@ -8,15 +8,53 @@ const account = (id: string) => ({ pk: userKey(id) });
 const claim = (emailIndex: string) => ({ pk: emailKey(emailIndex) });
 
 /**
+ * An account read and marked deleted, and nothing else (account deletion): a class of its own, so the
+ * deletion's bundle does not ship the rest of the account writes. `DynamoUserRepository` is this and more.
+ */
+export class DynamoAccountDeletion implements Pick<UserRepository, 'get' | 'markDeleted'> {
+  public constructor(
+    protected readonly client: DynamoDBDocumentClient,
+    protected readonly tableName: string,
+  ) {}
+
+  public async get(userId: string): Promise<UserRecord | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: account(userId), ConsistentRead: true }));
+    return Item === undefined ? undefined : withoutKeys(Item, ['kind', 'rolesVersion']);
+  }
+
+  public async markDeleted(user: Pick<UserRecord, 'id' | 'emailIndex'>, at: string): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: account(user.id),
+        UpdateExpression: 'SET #status = :deleted, deletedAt = :at REMOVE passwordHash',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':deleted': 'deleted', ':at': at },
+      }),
+    );
+    await this.releaseEmail(user.id, user.emailIndex);
+  }
+
+  /** Frees an e-mail claim, only if it still points at `userId`. */
+  protected async releaseEmail(userId: string, emailIndex: string): Promise<void> {
+    await conditionalWrite(
+      this.client,
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: claim(emailIndex),
+        ConditionExpression: 'userId = :userId',
+        ExpressionAttributeValues: { ':userId': userId },
+      }),
+    );
+  }
+}
+
+/**
  * Users in the identity table: `userKey(id)` holds the account, `emailKey(hmac)` is the unique
  * claim that maps an e-mail's blind index to the user id.
  */
-export class DynamoUserRepository implements UserRepository {
-  public constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
-
+export class DynamoUserRepository extends DynamoAccountDeletion implements UserRepository {
   public async create(user: UserRecord): Promise<void> {
     await this.client.send(
       new PutCommand({
@@ -43,41 +81,9 @@ export class DynamoUserRepository implements UserRepository {
     await this.releaseEmail(userId, emailIndex);
   }
 
-  public async markDeleted(user: Pick<UserRecord, 'id' | 'emailIndex'>, at: string): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: account(user.id),
-        UpdateExpression: 'SET #status = :deleted, deletedAt = :at REMOVE passwordHash',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':deleted': 'deleted', ':at': at },
-      }),
-    );
-    await this.releaseEmail(user.id, user.emailIndex);
-  }
-
-  /** Frees an e-mail claim, only if it still points at `userId`. */
-  private async releaseEmail(userId: string, emailIndex: string): Promise<void> {
-    await conditionalWrite(
-      this.client,
-      new DeleteCommand({
-        TableName: this.tableName,
-        Key: claim(emailIndex),
-        ConditionExpression: 'userId = :userId',
-        ExpressionAttributeValues: { ':userId': userId },
-      }),
-    );
-  }
-
   public async findIdByEmail(emailIndex: string): Promise<string | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: claim(emailIndex), ConsistentRead: true }));
     return typeof Item?.['userId'] === 'string' ? Item['userId'] : undefined;
-  }
-
-  public async get(userId: string): Promise<UserRecord | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: account(userId), ConsistentRead: true }));
-    return Item === undefined ? undefined : withoutKeys(Item, ['kind', 'rolesVersion']);
   }
 
   public async setRoles(userId: string, roles: readonly Role[], expected: readonly Role[]): Promise<boolean> {

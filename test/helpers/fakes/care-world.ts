@@ -9,7 +9,8 @@ import { sessionPlaces } from '../../../shared/triage/places';
 import type { SessionStatus } from '../../../shared/triage/ports';
 import { CONSULTATION_24_RESULT } from '../care-fixtures';
 import { inMemoryApp, META } from '../in-memory';
-import { inMemoryBookings, inMemoryPractitioners, inMemoryRatings } from './care';
+import { inMemoryAccountBatch, inMemoryBookings, inMemoryPractitioners, inMemoryRatings } from './care';
+import { recordingNotificationQueue } from './notifications';
 
 /** An audit log whose every append fails: the request must fail and leave nothing written. */
 export const failingAudit = {
@@ -20,9 +21,9 @@ export const failingAudit = {
 
 /**
  * The setup the care use-case tests share: every port in memory (`inMemoryApp`'s, plus care's
- * practitioners, directory, bookings, reviews and ratings) in one `deps` each use case takes what it
- * needs from, an admin, and the steps that leave a provider or a triaged session the way the routes
- * and the worker would. Nothing is audited until a test acts, except by these steps: a test clears
+ * practitioners, directory, bookings, reviews and ratings, and the notifications queue `notices`) in
+ * one `deps` each use case takes what it needs from, an admin, and the steps that leave a provider
+ * or a triaged session the way the routes and the worker would. Nothing is audited until a test acts, except by these steps: a test clears
  * `events` (`app.events.length = 0`) before it acts.
  */
 export const careWorld = async () => {
@@ -30,15 +31,21 @@ export const careWorld = async () => {
   const care = inMemoryPractitioners();
   const bookings = inMemoryBookings();
   const ratings = inMemoryRatings();
+  // The notifications queue the appointment use cases tell both parties through: what they sent, and `failNext`.
+  const notices = recordingNotificationQueue();
+  // The accounts read in batches (directory, care options, matching): each call logged.
+  const accountReads = inMemoryAccountBatch(app.users);
   const deps = {
     ...app.deps,
     practitioners: care.repository,
     directory: care.directory,
+    accounts: accountReads.batch,
     availability: bookings.availabilityRepository,
     ledgers: bookings.ledgerRepository,
     appointments: bookings.appointmentRepository,
     reviews: bookings.reviewRepository,
     ratings: ratings.repository,
+    notifications: notices.queue,
   };
   const admin = await app.addUser(['admin']);
 
@@ -69,5 +76,5 @@ export const careWorld = async () => {
     return id;
   };
 
-  return { app, care, bookings, ratings, deps, admin, verifiedProvider, storedSession, events: app.events };
+  return { app, care, bookings, ratings, notices, accountReads, deps, admin, verifiedProvider, storedSession, events: app.events };
 };

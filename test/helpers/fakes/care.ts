@@ -1,7 +1,11 @@
 import type { Ledger } from '../../../shared/care/ledger';
+import type { UserRecord } from '../../../shared/identity/ports';
 import type {
+  AccountBatch,
   AppointmentRecord,
   AppointmentRepository,
+  AppointmentTimeline,
+  AvailabilityBatch,
   AvailabilityRepository,
   LedgerRepository,
   RatingAggregate,
@@ -11,6 +15,7 @@ import type {
   StoredAvailability,
 } from '../../../shared/care/ports';
 import { directoryPosition } from '../../../shared/care/directory-position';
+import { ValidationError } from '../../../shared/errors';
 import type { DirectoryFilter, PractitionerDirectory, PractitionerRecord, PractitionerRepository, VisitHistory } from '../../../shared/care/ports';
 
 /**
@@ -85,6 +90,21 @@ export const inMemoryPractitioners = () => {
 };
 
 /**
+ * `AccountBatch` over the identity fake's accounts (`inMemoryApp().users`), like `DynamoAccountBatch`:
+ * the accounts that exist, by id. Each call is logged in `calls` (the ids asked), as one BatchGetItem.
+ */
+export const inMemoryAccountBatch = (users: ReadonlyMap<string, UserRecord>) => {
+  const calls: string[][] = [];
+  const batch: AccountBatch = {
+    getMany: async (ids) => {
+      calls.push([...ids]);
+      return new Map(ids.flatMap((id) => (users.has(id) ? [[id, users.get(id)!] as const] : [])));
+    },
+  };
+  return { batch, calls };
+};
+
+/**
  * Availability, ledgers and appointments in memory, honouring the ports' contracts like
  * `DynamoAvailability`, `DynamoLedgers` and `DynamoAppointments`: every write applies only over the
  * version it names (or over nothing), and `list` filters a holder's copies by side and window.
@@ -100,8 +120,9 @@ export const inMemoryBookings = () => {
   let brokenWrites = 0;
   let ledgerWrites = 0;
 
-  const availabilityRepository: AvailabilityRepository = {
+  const availabilityRepository: AvailabilityRepository & AvailabilityBatch = {
     get: async (id) => availability.get(id),
+    getMany: async (ids) => new Map(ids.flatMap((id) => (availability.has(id) ? [[id, availability.get(id)!] as const] : []))),
     put: async (id, stored) => {
       if ((availability.get(id)?.version ?? 0) !== stored.version - 1) return false;
       availability.set(id, stored);
@@ -136,7 +157,7 @@ export const inMemoryBookings = () => {
       return true;
     },
   };
-  const appointmentRepository: AppointmentRepository & StalePendingCopies = {
+  const appointmentRepository: AppointmentRepository & AppointmentTimeline & StalePendingCopies = {
     get: async (holder, id) => appointments.get(at(holder, id)),
     create: async (holder, record) => {
       if (appointments.has(at(holder, record.id))) return false;
@@ -165,6 +186,26 @@ export const inMemoryBookings = () => {
         .filter((r) => (side === 'patient' ? r.patientId : r.practitionerId) === holder && r.startMs >= fromMs && r.startMs < toMs && r.status !== 'pending')
         .slice(0, page.limit),
     }),
+    // Like the byPartyTime index: start order, then id; exact pages; the cursor names the holder, the side and the last key.
+    listByStart: async (holder, side, fromMs, toMs, page) => {
+      const keyOf = (r: AppointmentRecord) => `${String(r.startMs).padStart(16, '0')}#${r.id}`;
+      let after: { h: string; s: string; k: string } | undefined;
+      try {
+        after = page.cursor === undefined ? undefined : JSON.parse(Buffer.from(page.cursor, 'base64url').toString());
+      } catch {
+        after = { h: '', s: '', k: '' };
+      }
+      if (after && (after.h !== holder || after.s !== side)) throw new ValidationError('The cursor is invalid.', undefined, 'invalid_cursor');
+      const all = [...appointments.entries()]
+        .filter(([key]) => key.startsWith(`${holder}|`))
+        .map(([, record]) => record)
+        .filter((r) => (side === 'patient' ? r.patientId : r.practitionerId) === holder && r.startMs >= fromMs && r.startMs < toMs && r.status !== 'pending')
+        .filter((r) => after === undefined || keyOf(r) > after.k)
+        .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+      const items = all.slice(0, page.limit);
+      const more = all.length > page.limit;
+      return { items, ...(more ? { nextCursor: Buffer.from(JSON.stringify({ h: holder, s: side, k: keyOf(items.at(-1)!) })).toString('base64url') } : {}) };
+    },
     stalePending: async (patientId, createdBefore, maxRead) =>
       [...appointments.entries()]
         .filter(([key]) => key.startsWith(`${patientId}|`))

@@ -11,6 +11,8 @@ import type {
   NotificationQueue,
   OutboundMessage,
   PreferenceRepository,
+  Reminder,
+  ReminderScheduler,
   SendResult,
   StoredPreferences,
 } from '../../../shared/notifications/ports';
@@ -168,6 +170,35 @@ export const recordingNotificationQueue = () => {
   return { sent, queue, failNext: (count = 1) => void (failures = count) };
 };
 
+/**
+ * Reminders in memory, by name, as the schedulers keep them (create or replace by name, delete by name, a
+ * missing one no error); every call recorded in order; `failNext` makes the next call throw.
+ */
+export const recordingReminders = () => {
+  const pending = new Map<string, Reminder>();
+  const calls: string[] = [];
+  let failures = 0;
+  const fail = () => {
+    if (failures > 0) {
+      failures--;
+      throw Object.assign(new Error('scheduler down'), { name: 'ThrottlingException' });
+    }
+  };
+  const reminders: ReminderScheduler = {
+    schedule: async (reminder) => {
+      fail();
+      calls.push(`schedule ${reminder.name}`);
+      pending.set(reminder.name, Object.freeze({ ...reminder }));
+    },
+    cancel: async (name) => {
+      fail();
+      calls.push(`cancel ${name}`);
+      pending.delete(name);
+    },
+  };
+  return { pending, calls, reminders, failNext: (count = 1) => void (failures = count) };
+};
+
 /** A channel that records every message and answers `sent` unless told otherwise (`answer`). */
 export const recordingChannel = () => {
   const messages: OutboundMessage[] = [];
@@ -204,6 +235,7 @@ export const notificationWorld = () => {
     queue: queue.queue,
     channel: channel.channel,
     appBaseUrl: APP_BASE_URL,
+    notices: app.deps.notices,
   };
   return { ...app, deps, contacts, preferences, deliveries, appointments, queue, channel };
 };
