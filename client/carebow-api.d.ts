@@ -208,6 +208,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the caller’s password (signs every session out)
+         * @description Any authenticated caller (any role). Throttled at 10 requests per second, bursts of 20, all callers together. Bodies up to 8192 bytes.
+         */
+        post: operations["passwordChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users/{id}/roles": {
         parameters: {
             query?: never;
@@ -1042,6 +1062,10 @@ export interface components {
         };
         LogoutRequest: {
             refreshToken: string;
+        };
+        PasswordChangeRequest: {
+            currentPassword: string;
+            newPassword: string;
         };
         RoleChangeRequest: {
             /** @enum {string} */
@@ -2588,6 +2612,44 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+        };
+    };
+    passwordChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description Change the caller’s password (signs every session out) */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The current password is incorrect (`invalid_credentials`), the new one equals it (`same_password`) or fails the policy (`weak_password`, `details` lists the reasons). */
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description The account no longer exists. */
+            404: components["responses"]["404"];
+            /** @description The password was changed meanwhile by another request. */
+            409: components["responses"]["409"];
+            /** @description Too many failed attempts for this account; Retry-After says when to try again. */
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
         };
     };
     adminRoles: {

@@ -137,7 +137,7 @@ const GATEWAY_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fromEn
 );
 
 /** Routes that hash passwords: scrypt with N=2^17, r=8 needs 128 MiB and a full vCPU share. */
-const PASSWORD_HASHING_ROUTES: ReadonlySet<RouteId> = new Set<RouteId>(['register', 'login']);
+const PASSWORD_HASHING_ROUTES: ReadonlySet<RouteId> = new Set<RouteId>(['register', 'login', 'passwordChange']);
 
 /**
  * The REST API: one `NodejsFunction` per line of the route table, a token authorizer in front of

@@ -13,6 +13,14 @@ export interface PollerOptions {
   readonly batchSize?: number;
   /** Seconds before a failed message is visible again. In AWS that is the visibility timeout; locally short. @default 1 */
   readonly retryDelaySeconds?: number;
+  /**
+   * The handler holds a failed message back itself (`ChangeMessageVisibility` on its receipt handle, the
+   * notifications worker's back-off): the poller then leaves failed messages as they are, as the Lambda
+   * event source mapping does, and `retryDelaySeconds` is unused. If the handler's call failed, the message
+   * comes back after the queue's own visibility timeout.
+   * @default false
+   */
+  readonly handlerSetsVisibility?: boolean;
 }
 
 export interface QueuePoller {
@@ -21,9 +29,10 @@ export interface QueuePoller {
 
 /**
  * Plays the Lambda SQS event source mapping locally: long-polls the queue, invokes the worker
- * handler module with a batch, deletes the messages it processed and leaves the ones it reported
- * in `batchItemFailures` to come back (and, past `maxReceiveCount`, to be moved to the DLQ by the
- * queue's redrive policy). One batch at a time: a bounded maximum concurrency of one.
+ * handler module with a batch (each record with its receipt handle and `ApproximateReceiveCount`),
+ * deletes the messages it processed and leaves the ones it reported in `batchItemFailures` to come
+ * back (and, past `maxReceiveCount`, to be moved to the DLQ by the queue's redrive policy). One batch
+ * at a time: a bounded maximum concurrency of one.
  */
 export const startQueuePoller = (options: PollerOptions): QueuePoller => {
   const sqs = new SQSClient({ endpoint: options.sqsEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -80,7 +89,7 @@ export const startQueuePoller = (options: PollerOptions): QueuePoller => {
         new DeleteMessageBatchCommand({ QueueUrl: options.queueUrl, Entries: done.map((r, i) => ({ Id: String(i), ReceiptHandle: r.receiptHandle })) }),
       );
     }
-    if (retry.length > 0) {
+    if (retry.length > 0 && options.handlerSetsVisibility !== true) {
       await sqs.send(
         new ChangeMessageVisibilityBatchCommand({
           QueueUrl: options.queueUrl,

@@ -1,7 +1,18 @@
 import type { Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateTableCommand, DynamoDBClient, waitUntilTableExists, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  PutItemCommand,
+  ScanCommand,
+  waitUntilTableExists,
+  waitUntilTableNotExists,
+} from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { startFauxqs } from 'fauxqs';
 import { TABLES, type KeyAttribute, type TableName, type TableSpec } from '../shared/data/tables';
@@ -62,7 +73,10 @@ const createTableInput = (name: TableName, spec: TableSpec): CreateTableCommandI
   };
 };
 
-/** Creates every table of the shared specs in `endpoint`'s DynamoDB (idempotent). */
+/**
+ * Creates every table of the shared specs in `endpoint`'s DynamoDB (idempotent), and brings a
+ * table kept in a data dir from before a new index up to its spec (`upgradeLocalTable`).
+ */
 export const createLocalTables = async (endpoint: string): Promise<void> => {
   const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   for (const [name, spec] of Object.entries(TABLES) as [TableName, TableSpec][]) {
@@ -70,10 +84,38 @@ export const createLocalTables = async (endpoint: string): Promise<void> => {
       await client.send(new CreateTableCommand(createTableInput(name, spec)));
     } catch (error) {
       if ((error as Error).name !== 'ResourceInUseException') throw error;
+      await upgradeLocalTable(client, name, spec);
     }
     await waitUntilTableExists({ client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.2 }, { TableName: localTableName(name) });
   }
   client.destroy();
+};
+
+/**
+ * A table persisted by an older `npm start` may lack an index the spec has since gained. dynalite
+ * cannot add an index to a table (its UpdateTable only changes throughput), so the table is
+ * rebuilt: its items are read, the table is created again from the spec and the items put back.
+ * Local data only (a laptop's data dir); in AWS, CloudFormation adds the index in place.
+ */
+const upgradeLocalTable = async (client: DynamoDBClient, name: TableName, spec: TableSpec): Promise<void> => {
+  const TableName = localTableName(name);
+  const { Table } = await client.send(new DescribeTableCommand({ TableName }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const missing = (spec.globalSecondaryIndexes ?? []).filter((index) => !present.has(index.indexName));
+  if (missing.length === 0) return;
+  const items: Record<string, AttributeValue>[] = [];
+  let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName, ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}) }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey !== undefined);
+  await client.send(new DeleteTableCommand({ TableName }));
+  await waitUntilTableNotExists({ client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.2 }, { TableName });
+  await client.send(new CreateTableCommand(createTableInput(name, spec)));
+  await waitUntilTableExists({ client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.2 }, { TableName });
+  for (const item of items) await client.send(new PutItemCommand({ TableName, Item: item }));
+  console.info(`local table ${TableName}: added index ${missing.map((index) => index.indexName).join(', ')} (${items.length} items kept)`);
 };
 
 /** Starts dynalite with every table; persisted under `<dataDir>/dynamodb` when a data dir is given. */

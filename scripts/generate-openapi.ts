@@ -97,6 +97,14 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   },
   refresh: { errors: { 401: 'The refresh token is invalid, expired or revoked; a replayed one also revokes its family.' } },
   me: { errors: { 404: 'The account no longer exists.' } },
+  passwordChange: {
+    errors: {
+      400: 'The current password is incorrect (`invalid_credentials`), the new one equals it (`same_password`) or fails the policy (`weak_password`, `details` lists the reasons).',
+      404: 'The account no longer exists.',
+      409: 'The password was changed meanwhile by another request.',
+      429: 'Too many failed attempts for this account; Retry-After says when to try again.',
+    },
+  },
   adminRoles: { errors: { 404: 'No such account.', 409: 'The patient role cannot be revoked, or the roles changed meanwhile.' } },
   profileGet: { headers: ['ETag'], errors: { 404: 'No profile yet.' } },
   profilePut: { statuses: { 201: 'The profile was created (there was none).' }, headers: ['ETag'] },

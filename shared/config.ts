@@ -92,6 +92,11 @@ const llmSection = {
 const notificationsSection = {
   /** The notifications queue: routes that enqueue events, and the worker (quiet-hours delays). */
   NOTIFICATIONS_QUEUE_URL: z.optional(z.url()),
+  /**
+   * The worker's back-off after a transient send failure: the first retry after this many milliseconds, then twice as long
+   * each receive, ± 20 % (shared/notifications/retry-backoff.ts). Short on the local stage, so a retry does not take minutes.
+   */
+  NOTIFICATIONS_RETRY_BASE_MS: z._default(integer(0, 900_000), 30_000),
   /** The app's https URL: links in messages are this plus a path of ids. */
   APP_BASE_URL: z.optional(z.url()),
   /** The SES sender address (a light shape check: `z.email()` would add ~0.4 KB to every function's bundle). */

@@ -4,6 +4,7 @@ import { sesFeedbackOf } from '../../shared/adapters/aws/ses-events';
 import { log, stackFrames } from '../../shared/logger';
 import { deliver, MAX_DELAY_SECONDS } from '../../shared/notifications/deliver';
 import { NotificationEventSchema } from '../../shared/notifications/event-schema';
+import { retryDelaySeconds } from '../../shared/notifications/retry-backoff';
 import type { NotificationEvent } from '../../shared/notifications/events';
 import { suppressBouncedAddress } from '../../shared/notifications/suppress';
 import { syncReminders } from '../../shared/notifications/reminders';
@@ -19,11 +20,15 @@ import {
   notificationChannel,
   notificationPreferences,
   notificationQueue,
+  notificationRedelivery,
+  notificationRetryBaseMs,
   reminderScheduler,
   vault,
 } from '../../shared/runtime/composition';
 
 const queue = notificationQueue();
+const redelivery = notificationRedelivery();
+const retryBaseMs = notificationRetryBaseMs();
 const deps = {
   users: accountReader(),
   contacts: contacts(),
@@ -46,7 +51,7 @@ class PoisonMessageError extends Error {
   }
 }
 
-/** A send failed for now: the message is reported failed, and SQS delivers it again after the visibility timeout. */
+/** A send failed for now: the message is held back (exponential back-off) and reported failed, so SQS delivers it again. */
 class TransientDeliveryError extends Error {
   public constructor() {
     super('A channel failed for now; retried through the queue');
@@ -55,6 +60,21 @@ class TransientDeliveryError extends Error {
 }
 
 const reminderDeps = { appointments: deps.appointments, reminders: reminderScheduler(), clock };
+
+/**
+ * Back-off: the message stays invisible `retryDelaySeconds` of its receive count (30 s, 60, 120, 240
+ * ± 20 % in AWS) instead of the queue's 180 s. If SQS refuses, the failure is logged (ids and the
+ * error's name only) and the message comes back after the visibility timeout; the 5th receive still
+ * ends in the DLQ.
+ */
+const holdBack = async (record: SQSRecord): Promise<void> => {
+  const seconds = retryDelaySeconds(Number(record.attributes.ApproximateReceiveCount), { baseMs: retryBaseMs, random: Math.random });
+  try {
+    await redelivery.retryLater(record.receiptHandle, seconds);
+  } catch (error) {
+    log.warn('notification back-off not set', { requestId: record.messageId, errorName: (error as Error)?.name ?? 'unknown' });
+  }
+};
 
 const processEvent = async (event: NotificationEvent, record: SQSRecord): Promise<void> => {
   // An appointment booked, moved or cancelled: its reminders first, as the appointment now stands (idempotent; a failure retries the message).
@@ -74,7 +94,10 @@ const processEvent = async (event: NotificationEvent, record: SQSRecord): Promis
           .map(([c, s]) => `${c}:${s}`)
           .join(',');
   log.info('notification processed', { subjectId: event.recipientId, action: event.type, outcome: channels, requestId: record.messageId });
-  if (outcome.kind === 'retry') throw new TransientDeliveryError();
+  if (outcome.kind === 'retry') {
+    await holdBack(record);
+    throw new TransientDeliveryError();
+  }
 };
 
 const processRecord = async (record: SQSRecord): Promise<void> => {
@@ -103,8 +126,9 @@ const processRecord = async (record: SQSRecord): Promise<void> => {
  * The notifications worker behind the SQS queue (partial batch responses, like the triage worker):
  * each message alone. A notification event is delivered (shared/notifications/deliver.ts); an SES
  * bounce or complaint (SNS → SQS, raw delivery) suppresses the address; anything else is poison. A
- * transient channel failure fails the message, so SQS retries it after the visibility timeout and,
- * after five receives, moves it to the DLQ; a permanent one is recorded and the message done.
+ * transient channel failure holds the message back (exponential back-off with jitter) and fails it, so
+ * SQS retries it and, after five receives, moves it to the DLQ; a permanent one is recorded and the
+ * message done.
  */
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   // The partial batch response by hand (as Powertools' BatchProcessor would): the worker's bundle stays under its budget.

@@ -2,8 +2,9 @@ import { PUBLIC, route, routeTable } from '../../shared/http/route';
 import { IdParams } from '../../shared/contracts/common';
 import { RoleChangeRequest, RoleChangeResponse } from '../../shared/contracts/identity';
 import { LoginRequest, LogoutRequest, MeResponse, RefreshRequest, RegisterRequest, RegisterResponse, TokenPair } from '../../shared/contracts/identity';
+import { PasswordChangeRequest } from '../../shared/contracts/identity';
 import { ADMIN, ANY_USER } from './access';
-import { IDENTITY_WRITE } from './grants';
+import { IDENTITY_WRITE, OPEN_PHI } from './grants';
 import { AUTH_THROTTLE } from './limits';
 
 /** Identity routes: credentials, the caller's account, and role administration. */
@@ -14,5 +15,6 @@ export const identityRoutes = routeTable({
   refresh: route('POST /api/v1/auth/refresh', 'identity/refresh', PUBLIC, { summary: 'Rotate a refresh token', body: RefreshRequest, response: TokenPair, status: 200, throttle: AUTH_THROTTLE, grants: { tables: { identity: 'read', sessions: 'readWrite', audit: 'append' }, tokenSigningKey: 'sign' } }),
   logout: route('POST /api/v1/auth/logout', 'identity/logout', PUBLIC, { summary: 'Revoke a refresh-token family', body: LogoutRequest, status: 204, throttle: AUTH_THROTTLE, grants: { tables: { sessions: 'readWrite', audit: 'append' } } }),
   me: route('GET /api/v1/me', 'identity/me', ANY_USER, { summary: 'The caller’s account', response: MeResponse, grants: { tables: { identity: 'read', audit: 'append', keys: 'read' }, dataKeys: 'decrypt' } }),
+  passwordChange: route('POST /api/v1/me/password', 'identity/password-change', ANY_USER, { summary: 'Change the caller’s password (signs every session out)', body: PasswordChangeRequest, status: 204, throttle: AUTH_THROTTLE, grants: { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, ...IDENTITY_WRITE, sessions: 'readWrite' }, notificationsQueue: 'send' } }),
   adminRoles: route('POST /api/v1/admin/users/{id}/roles', 'identity/roles', ADMIN, { summary: 'Grant or revoke caregiver/provider', params: IdParams, body: RoleChangeRequest, response: RoleChangeResponse, status: 200, grants: { tables: { identity: 'readWrite' } } }),
 });

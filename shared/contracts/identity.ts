@@ -45,6 +45,11 @@ export const LogoutRequest = z
   .strictObject({ refreshToken: z.string().check(z.minLength(1), z.maxLength(256)) })
   .register(z.globalRegistry, { id: 'LogoutRequest' });
 
+/** The caller's current password, and the one to replace it (checked against the registration policy). */
+export const PasswordChangeRequest = z
+  .strictObject({ currentPassword: Password, newPassword: Password })
+  .register(z.globalRegistry, { id: 'PasswordChangeRequest' });
+
 export const MeResponse = z.object({ id: Id, email: text(254), roles: Roles, createdAt: Instant }).register(z.globalRegistry, { id: 'MeResponse' });
 
 /** Roles an admin may give over HTTP; `admin` and `compliance` only through the operator CLI. */

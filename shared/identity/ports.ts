@@ -44,6 +44,11 @@ export interface UserRepository {
   /** Overwrites the password hash (no check of the old one); throws if there is no such user. */
   setPasswordHash(userId: string, passwordHash: string): Promise<void>;
   /**
+   * Swaps the password hash for `next` iff the stored one is still `expected` and the account is `active` (one conditional
+   * write, so of two concurrent changes from the same hash only one wins); `false` otherwise, or if there is no such user.
+   */
+  replacePasswordHash(userId: string, next: string, expected: string): Promise<boolean>;
+  /**
    * Marks the account deleted (no login, refresh or read works), sets `deletedAt` and removes `passwordHash`, then
    * frees its e-mail claim if it points at the user. Throws if there is no such user.
    */
@@ -95,6 +100,9 @@ export interface RefreshFamily {
   readonly expiresAt: number;
 }
 
+/** Why a family was revoked (stored as `revokedReason`). */
+export type RevokeReason = 'logout' | 'reuse_detected' | 'account_disabled' | 'account_deleted' | 'password_changed';
+
 /** Refresh-token families; rotation and revocation are single conditional writes. */
 export interface RefreshFamilyRepository {
   /** Stores a new family in one conditional put: it never overwrites, and throws if the id exists. */
@@ -107,7 +115,7 @@ export interface RefreshFamilyRepository {
    */
   rotate(familyId: string, expectedHash: string, nextHash: string, nowEpoch: number): Promise<boolean>;
   /** Marks the family revoked with `reason` (a repeat overwrites reason and time); throws if there is no such family. */
-  revoke(familyId: string, reason: 'logout' | 'reuse_detected' | 'account_disabled' | 'account_deleted'): Promise<void>;
+  revoke(familyId: string, reason: RevokeReason): Promise<void>;
   /** Ids of every family of `userId` (for revoking them all), revoked ones too; an eventually consistent index read. */
   familiesOf(userId: string): Promise<string[]>;
 }

@@ -23,6 +23,16 @@ export interface NotificationQueue {
   enqueue(event: NotificationEvent, options?: { readonly delaySeconds?: number }): Promise<void>;
 }
 
+/** The worker's back-off (issue 11): a message it received, held back before SQS delivers it again. */
+export interface NotificationRedelivery {
+  /**
+   * Keeps the message of `receiptHandle` invisible for `seconds` (0–43,200, SQS's limit) from now,
+   * instead of the queue's visibility timeout. Throws if SQS refuses (e.g. the handle expired): the
+   * message then comes back after the queue's visibility timeout.
+   */
+  retryLater(receiptHandle: string, seconds: number): Promise<void>;
+}
+
 /** One rendered message for one channel, to one address. `to`, `subject` and `text` are the only parts a provider sees. */
 export interface OutboundMessage {
   readonly channel: DeliveryChannel;

@@ -30,6 +30,7 @@ import { DynamoScheduleBatch, DynamoScheduleReader } from '../adapters/aws/dynam
 import { DynamoShareConsentGrants, DynamoShareConsents } from '../adapters/aws/dynamo-share-consents';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SqsNotificationQueue } from '../adapters/aws/sqs-notification-queue';
+import { SqsNotificationRedelivery } from '../adapters/aws/sqs-notification-redelivery';
 import { DynamoAppointmentLookup, DynamoContacts, DynamoDeliveries, DynamoNotificationPreferences } from '../adapters/aws/dynamo-notifications';
 import {
   DynamoDeletionNotices,
@@ -184,6 +185,11 @@ const requiredConfig = <K extends keyof AppConfig>(name: K): NonNullable<AppConf
 /** The notifications queue (events hold ids only). */
 export const notificationQueue = () =>
   new SqsNotificationQueue(requiredConfig('NOTIFICATIONS_QUEUE_URL'), new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
+/** The notifications worker's back-off: a failed message held back on its queue (`ChangeMessageVisibility`). */
+export const notificationRedelivery = () =>
+  new SqsNotificationRedelivery(requiredConfig('NOTIFICATIONS_QUEUE_URL'), new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
+/** The first retry's delay of the notifications worker's back-off, in milliseconds (`NOTIFICATIONS_RETRY_BASE_MS`). */
+export const notificationRetryBaseMs = (): number => app().config.NOTIFICATIONS_RETRY_BASE_MS;
 /** Contact details (notifications): the `CONTACT` item, phone sealed. */
 export const contacts = () => new DynamoContacts(app().client, app().config.RECORDS_TABLE);
 /** Notification preferences: the `NOTIFYPREFS` item. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BUDGETS,
   MODEL_CLIENT_PACKAGE,
+  NOTIFICATIONS_WORKER_ID,
   WORKER_ID,
   bundleAll,
   functionTargets,
@@ -101,6 +102,20 @@ describe('Bundle budgets', () => {
       ownBytes,
       `${id}: own code ${kb(ownBytes)} (bundle ${kb(fn.bundle.bytes)} − SDK ref ${kb(fn.reference?.bytes ?? 0)}); largest own inputs: ${largestOwnInputs(fn)}`,
     ).toBeLessThanOrEqual(BUDGETS.ownCodeBytes);
+  });
+
+  it("the notifications worker's own code is at most 100 KB, like a route's (issue 11: no exception)", () => {
+    // Prepare
+    const worker = bundled(NOTIFICATIONS_WORKER_ID);
+
+    // Act
+    const ownBytes = worker.ownBytes;
+
+    // Assess
+    expect(worker.bundle.exports).toContain('handler');
+    expect(ownBytes, `${NOTIFICATIONS_WORKER_ID}: own code ${kb(ownBytes)}; largest own inputs: ${largestOwnInputs(worker)}`).toBeLessThanOrEqual(
+      BUDGETS.ownCodeBytes,
+    );
   });
 
   it("the triage worker's own code is at most 550 KB, the openai client included (ADR 0005)", () => {

@@ -106,6 +106,12 @@ export const inMemoryIdentity = (overrides: Partial<LoginDeps & { vault: Vault }
         if (user === undefined) throw conditionFailure(`no user ${id}`);
         users.set(id, { ...user, passwordHash });
       },
+      replacePasswordHash: async (id, next, expected) => {
+        const user = users.get(id);
+        if (user === undefined || user.passwordHash !== expected || user.status !== 'active') return false;
+        users.set(id, { ...user, passwordHash: next });
+        return true;
+      },
       markDeleted: async (user, at) => {
         const stored = users.get(user.id);
         if (stored === undefined) throw conditionFailure(`no user ${user.id}`);

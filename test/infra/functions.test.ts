@@ -107,7 +107,7 @@ describe('Construct: Api functions', () => {
 
   it('gives the password-hashing routes 1024 MB and the others 512 MB', () => {
     // Prepare
-    const heavy = new Set<RouteId>(['register', 'login']);
+    const heavy = new Set<RouteId>(['register', 'login', 'passwordChange']);
 
     // Act, Assess
     for (const routeId of ROUTE_IDS) expect(fnOf(routeId).Properties!.MemorySize, routeId).toBe(heavy.has(routeId) ? 1024 : 512);

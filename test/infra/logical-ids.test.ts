@@ -66,6 +66,7 @@ const PINNED = [
   'AWS::Logs::LogGroup ApiNotificationPreferencesPutLogs668409D0',
   'AWS::Logs::LogGroup ApiOpenapiLogs2E8166E8',
   'AWS::Logs::LogGroup ApiOpenidConfigurationLogs1A0EDA48',
+  'AWS::Logs::LogGroup ApiPasswordChangeLogs356440AB',
   'AWS::Logs::LogGroup ApiPatientProfileLogs6AF0E69F',
   'AWS::Logs::LogGroup ApiPatientSessionLogsA43CC82E',
   'AWS::Logs::LogGroup ApiPractitionerGetLogs74FE0793',

@@ -69,7 +69,8 @@ const WORKER_PERMISSIONS = (stage: string): readonly (readonly [actions: readonl
   [['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:GenerateDataKey'], ['cmk']],
   // Unwrap data keys (the sealed phone number and verification code), only under the PHI purpose.
   [['kms:Decrypt'], ['wrappingKey'], PHI_PURPOSE],
-  // Put a deferred event back on its queue (quiet hours), and consume the queue (the event source's grant).
+  // Put a deferred event back on its queue (quiet hours), and consume the queue (the event source's grant; its
+  // sqs:ChangeMessageVisibility is also the worker's back-off after a transient failure).
   [['sqs:SendMessage'], ['queue']],
   [['sqs:ReceiveMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueUrl', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], ['queue']],
   // E-mail: SES v2 from the stage's sender only, with its identity and configuration set.

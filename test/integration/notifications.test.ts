@@ -10,6 +10,7 @@ import { routes } from '../../functions/routes';
 import { DynamoAppointments } from '../../shared/adapters/aws/dynamo-bookings';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { SqsNotificationQueue } from '../../shared/adapters/aws/sqs-notification-queue';
+import { SqsNotificationRedelivery } from '../../shared/adapters/aws/sqs-notification-redelivery';
 import { outboxDir, readOutbox, type OutboxLine } from '../../shared/adapters/local/outbox-channel';
 import type { AppointmentRecord } from '../../shared/care/ports';
 import { PRACTITIONER, userKey } from '../../shared/data/keys';
@@ -444,8 +445,10 @@ describe('Worker: notifications through the queue to the outbox', () => {
     expect(Object.values(routes).some((route) => route.path.includes('/dev/'))).toBe(false);
   });
 
-  it('retries a failing channel through the queue, then the message lands in the DLQ and nothing is sent', async () => {
+  it('retries a failing channel through the queue with back-off, then the message lands in the DLQ and nothing is sent', async () => {
     // Prepare: the outbox file of today (and tomorrow, around midnight) is a folder, so every write fails (transient).
+    // Locally the back-off starts at 250 ms (local/backend.ts): 1, 1, 1–2, 2–3 s. The poller leaves failed messages alone, so
+    // only the worker's ChangeMessageVisibility brings them back before the local queue's 60 s visibility timeout.
     const hal = await user();
     const files = [0, 1].map((d) => join(outboxDir(backend.dataDir), `${new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10)}.jsonl`));
     for (const file of files) {
@@ -456,6 +459,7 @@ describe('Worker: notifications through the queue to the outbox', () => {
 
     // Act
     try {
+      const started = Date.now();
       await sqs.send(new SendMessageCommand({ QueueUrl: backend.notificationsQueueUrl, MessageBody: JSON.stringify(event) }));
       const deadline = Date.now() + 25_000;
       let dead: string[] = [];
@@ -465,9 +469,12 @@ describe('Worker: notifications through the queue to the outbox', () => {
         );
         dead = Messages.map((m) => m.Body ?? '').filter((body) => body.includes(event.id));
       }
+      const elapsed = Date.now() - started;
 
       // Assess
       expect(dead.map((body) => JSON.parse(body).id)).toEqual([event.id]);
+      // Four holds of at least 1, 1, 1 and 2 s between the five receives: backed off, not redelivered at once.
+      expect(elapsed).toBeGreaterThanOrEqual(4_500);
       expect(await outboxOf(hal.userId, 1, event.id, 0)).toEqual([]);
       const email = (await deliveryItems(hal.userId)).find((d) => d['channel'] === 'email');
       expect(email).toMatchObject({ status: 'queued', reason: 'transient', attempts: 5 });
@@ -478,4 +485,30 @@ describe('Worker: notifications through the queue to the outbox', () => {
       }
     }
   }, 40_000);
+
+  it('holds a received message back for the seconds asked (ChangeMessageVisibility on fauxqs), then delivers it again', async () => {
+    // Prepare: a queue no poller reads (the triage DLQ of this backend), one message received once.
+    const redelivery = new SqsNotificationRedelivery(backend.triageDlqUrl, sqs);
+    const body = `backoff-${randomUUID()}`;
+    await sqs.send(new SendMessageCommand({ QueueUrl: backend.triageDlqUrl, MessageBody: body }));
+    const receive = async (waitSeconds: number) => {
+      const request = { QueueUrl: backend.triageDlqUrl, WaitTimeSeconds: waitSeconds, MaxNumberOfMessages: 10, MessageSystemAttributeNames: ['All' as const] };
+      return (await sqs.send(new ReceiveMessageCommand(request))).Messages?.find((m) => m.Body === body);
+    };
+    const first = await receive(1);
+
+    // Act
+    await redelivery.retryLater(first!.ReceiptHandle!, 2);
+    const held = await receive(1);
+    const again = await receive(5);
+    await redelivery.retryLater(again!.ReceiptHandle!, 0);
+    const released = await receive(0);
+
+    // Assess
+    expect(first?.Attributes?.['ApproximateReceiveCount']).toBe('1');
+    expect(held).toBeUndefined();
+    expect(again?.Attributes?.['ApproximateReceiveCount']).toBe('2');
+    expect(released?.Attributes?.['ApproximateReceiveCount']).toBe('3');
+    await expect(redelivery.retryLater('not-a-receipt-handle', 1)).rejects.toThrow();
+  }, 20_000);
 });

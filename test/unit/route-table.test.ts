@@ -37,7 +37,7 @@ describe('Route table', () => {
 
   it('throttles exactly the credential routes, with AUTH_THROTTLE; every other route keeps the stage default (docs/security.md #18)', () => {
     // Prepare
-    const credentialRoutes = ['login', 'logout', 'refresh', 'register'];
+    const credentialRoutes = ['login', 'logout', 'passwordChange', 'refresh', 'register'];
     const expected = Object.fromEntries(all.map((route) => [route.id, credentialRoutes.includes(route.id) ? AUTH_THROTTLE : undefined]));
 
     // Act
@@ -46,7 +46,7 @@ describe('Route table', () => {
     // Assess
     expect(
       all
-        .filter((route) => route.path.startsWith('/api/v1/auth/'))
+        .filter((route) => route.path.startsWith('/api/v1/auth/') || route.path === '/api/v1/me/password')
         .map((route) => route.id)
         .sort(),
     ).toEqual(credentialRoutes);

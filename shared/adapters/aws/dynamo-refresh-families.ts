@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RefreshFamily, RefreshFamilyRepository } from '../../identity/ports';
+import type { RefreshFamily, RefreshFamilyRepository, RevokeReason } from '../../identity/ports';
 import { familyKey } from '../../data/keys';
 import { conditionalWrite, queryAll, withoutKeys } from './dynamo-kit';
 
@@ -26,7 +26,7 @@ export class DynamoFamilyRevoker implements Pick<RefreshFamilyRepository, 'famil
     return items.map((item) => String(item['familyId']));
   }
 
-  public async revoke(familyId: string, reason: 'logout' | 'reuse_detected' | 'account_disabled' | 'account_deleted'): Promise<void> {
+  public async revoke(familyId: string, reason: RevokeReason): Promise<void> {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,

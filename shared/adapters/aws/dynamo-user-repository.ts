@@ -123,4 +123,18 @@ export class DynamoUserRepository extends DynamoAccountDeletion implements UserR
       }),
     );
   }
+
+  public replacePasswordHash(userId: string, next: string, expected: string): Promise<boolean> {
+    return conditionalWrite(
+      this.client,
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: account(userId),
+        UpdateExpression: 'SET passwordHash = :next',
+        ConditionExpression: 'passwordHash = :expected AND #status = :active',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':next': next, ':expected': expected, ':active': 'active' },
+      }),
+    );
+  }
 }

@@ -1,0 +1,20 @@
+import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { NotificationRedelivery } from '../../notifications/ports';
+import { MAX_VISIBILITY_SECONDS } from '../../notifications/retry-backoff';
+
+/**
+ * The notifications worker's back-off on its queue (`ChangeMessageVisibility`, granted to the worker
+ * by its SQS event source). A module apart from `SqsNotificationQueue`, so the routes that only
+ * enqueue neither bundle it nor count its command in their SDK reference (bench/functions.ts).
+ */
+export class SqsNotificationRedelivery implements NotificationRedelivery {
+  public constructor(
+    private readonly queueUrl: string,
+    private readonly sqs: SQSClient = new SQSClient({}),
+  ) {}
+
+  public async retryLater(receiptHandle: string, seconds: number): Promise<void> {
+    const timeout = Math.min(MAX_VISIBILITY_SECONDS, Math.max(0, Math.ceil(seconds)));
+    await this.sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: this.queueUrl, ReceiptHandle: receiptHandle, VisibilityTimeout: timeout }));
+  }
+}
