@@ -4,6 +4,25 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { routes } from '../functions/routes';
+import { AUTH_THROTTLE } from '../functions/routes/limits';
+import type { RouteDef } from '../shared/http/route';
+
+/**
+ * Credential routes outside `/api/v1/auth/`: the route table's lines with the credential throttle
+ * (`AUTH_THROTTLE`) elsewhere, today `POST /api/v1/me/password`, which checks a password too.
+ */
+export const CREDENTIAL_PATHS_OUTSIDE_AUTH: readonly string[] = [
+  ...new Set(
+    Object.values(routes as Record<string, RouteDef>)
+      .filter((route) => route.throttle === AUTH_THROTTLE && !route.path.startsWith('/api/v1/auth/'))
+      .map((route) => {
+        // WAF matches these exactly: a path parameter would need a regex pattern set instead.
+        if (route.path.includes('{')) throw new Error(`Credential route ${route.path} has a path parameter; the WAF rule matches exact paths`);
+        return route.path;
+      }),
+  ),
+];
 
 export interface EdgeProps {
   /** Stage name; part of names and, by default, of the auth path prefix. */
@@ -18,7 +37,8 @@ export interface EdgeProps {
    */
   readonly requestsPerIp?: number;
   /**
-   * Requests one client IP may send per 5 minutes to the credential routes (`/api/v1/auth/`).
+   * Requests one client IP may send per 5 minutes to the credential routes (`/api/v1/auth/`, and
+   * the routes outside it that check a password: {@link CREDENTIAL_PATHS_OUTSIDE_AUTH}).
    * @default 100
    */
   readonly authRequestsPerIp?: number;
@@ -77,7 +97,17 @@ export class Edge extends Construct {
       visibilityConfig: visibility(name),
     }));
 
-    const authPath = `${props.pathPrefix ?? `/${props.stage}`}/api/v1/auth/`;
+    const prefix = props.pathPrefix ?? `/${props.stage}`;
+    // Decode and normalise first, so `%2F`, `//` or `/./` cannot step around a path.
+    const textTransformations = [
+      { priority: 0, type: 'URL_DECODE' },
+      { priority: 1, type: 'NORMALIZE_PATH' },
+    ];
+    const pathMatch = (positionalConstraint: 'STARTS_WITH' | 'EXACTLY', path: string): wafv2.CfnWebACL.StatementProperty => ({
+      byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint, searchString: `${prefix}${path}`, textTransformations },
+    });
+    // Every credential route: the `/api/v1/auth/` prefix, and those outside it (a password change).
+    const credentialPaths = [pathMatch('STARTS_WITH', '/api/v1/auth/'), ...CREDENTIAL_PATHS_OUTSIDE_AUTH.map((path) => pathMatch('EXACTLY', path))];
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
       name: `carebow-${props.stage}`,
       description: `CareBow ${props.stage}: managed rules and per-IP rate limits in front of the API`,
@@ -104,18 +134,7 @@ export class Edge extends Construct {
               aggregateKeyType: 'IP',
               limit: props.authRequestsPerIp ?? 100,
               evaluationWindowSec: 300,
-              scopeDownStatement: {
-                byteMatchStatement: {
-                  fieldToMatch: { uriPath: {} },
-                  positionalConstraint: 'STARTS_WITH',
-                  searchString: authPath,
-                  // Decode and normalise first, so `%2F`, `//` or `/./` cannot step around the prefix.
-                  textTransformations: [
-                    { priority: 0, type: 'URL_DECODE' },
-                    { priority: 1, type: 'NORMALIZE_PATH' },
-                  ],
-                },
-              },
+              scopeDownStatement: credentialPaths.length === 1 ? credentialPaths[0] : { orStatement: { statements: credentialPaths } },
             },
           },
           visibilityConfig: visibility('auth-rate-per-ip'),

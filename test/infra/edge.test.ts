@@ -32,7 +32,7 @@ describe('Construct: Edge', () => {
     }
   });
 
-  it('blocks IPs over the per-IP rate, and over a stricter rate on the stage-prefixed auth paths', () => {
+  it('blocks IPs over the per-IP rate, and over a stricter rate on the stage-prefixed credential paths (auth, password change)', () => {
     // Prepare
     const byName = Object.fromEntries(rules.map((rule) => [rule.Name as string, rule]));
 
@@ -51,11 +51,19 @@ describe('Construct: Edge', () => {
       Action: { Block: {} },
       Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: STAGE_CONFIGS.dev.waf.authRequestsPerIp } },
     });
-    expect(auth.Statement.RateBasedStatement.ScopeDownStatement.ByteMatchStatement).toMatchObject({
-      FieldToMatch: { UriPath: {} },
-      PositionalConstraint: 'STARTS_WITH',
-      SearchString: '/dev/api/v1/auth/',
-    });
+    const matches = auth.Statement.RateBasedStatement.ScopeDownStatement.OrStatement.Statements.map(
+      (statement: { ByteMatchStatement: Record<string, unknown> }) => statement.ByteMatchStatement,
+    );
+    expect(matches).toEqual([
+      expect.objectContaining({ FieldToMatch: { UriPath: {} }, PositionalConstraint: 'STARTS_WITH', SearchString: '/dev/api/v1/auth/' }),
+      expect.objectContaining({ FieldToMatch: { UriPath: {} }, PositionalConstraint: 'EXACTLY', SearchString: '/dev/api/v1/me/password' }),
+    ]);
+    for (const match of matches) {
+      expect(match.TextTransformations).toEqual([
+        { Priority: 0, Type: 'URL_DECODE' },
+        { Priority: 1, Type: 'NORMALIZE_PATH' },
+      ]);
+    }
     expect(STAGE_CONFIGS.dev.waf.authRequestsPerIp).toBeLessThan(STAGE_CONFIGS.dev.waf.requestsPerIp);
   });
 
