@@ -14,7 +14,7 @@ import { STAGE_THROTTLE_DEFAULT } from '../shared/http/rate-limit';
 import { isPublic, type HttpMethod, type RouteDef, type Throttle } from '../shared/http/route';
 import { SECURITY_HEADERS } from '../shared/http/security-headers';
 import { pascal } from './data';
-import { encryptedLogGroup, grantDeclared, nodeFunction, type FunctionSettings, type GrantTargets, type ReminderTargets } from './functions';
+import { encryptedLogGroup, grantDeclared, nodeFunction, type FunctionSettings, type GrantTargets } from './functions';
 import { acknowledge } from './nag';
 
 /** An issuer the authorizer trusts besides the built-in one (e.g. a Cognito user pool). */
@@ -49,8 +49,6 @@ export interface ApiProps {
   readonly triageQueue: sqs.IQueue;
   /** Where notification events are queued; routes send to it per their `grants.notificationsQueue`. */
   readonly notificationsQueue: sqs.IQueue;
-  /** The reminders' schedule group, scheduler role and DLQ; routes manage schedules per their `grants.reminders`. */
-  readonly reminders: ReminderTargets;
   /** The app's https URL, for the links in notifications (`APP_BASE_URL`). */
   readonly appBaseUrl: string;
   /** Browser origins allowed by CORS (at least one). */
@@ -275,8 +273,9 @@ export class Api extends Construct {
       tokenSigningKey: props.tokenSigningKey,
       blindIndexSecret: props.blindIndexSecret,
       triageQueue: props.triageQueue,
+      // No reminders target: the notifications worker alone manages schedules (ADR 0010), so a
+      // route declaring `grants.reminders` fails synthesis.
       notificationsQueue: props.notificationsQueue,
-      reminders: props.reminders,
     };
     const functions = {} as Record<RouteId, lambda.IFunction>;
     const methodsByPath = new Map<string, HttpMethod[]>();
@@ -335,16 +334,11 @@ export class Api extends Construct {
       ACCESS_TOKEN_TTL_SECONDS: String(accessTokenTtl.toSeconds()),
       PASSWORD_SCRYPT_LOG_N: String(props.scryptLogN ?? 17),
       TRIAGE_QUEUE_URL: props.triageQueue.queueUrl,
-      // Notifications (docs/adr/0010-notifications.md): where events go, the reminders' schedule
-      // group, the target and role each one-time schedule names, and where Scheduler puts a
-      // reminder it could not deliver. The worker adds its sender and SES configuration set.
+      // Notifications (docs/adr/0010-notifications.md): where events go. The worker adds its
+      // sender, its SES configuration set and what the reminders' schedules name.
       NOTIFICATIONS_QUEUE_URL: props.notificationsQueue.queueUrl,
       NOTIFICATION_CHANNELS: 'aws',
       APP_BASE_URL: props.appBaseUrl,
-      REMINDER_SCHEDULE_GROUP: props.reminders.scheduleGroupName,
-      REMINDER_TARGET_QUEUE_ARN: props.notificationsQueue.queueArn,
-      REMINDER_SCHEDULER_ROLE_ARN: props.reminders.schedulerRole.roleArn,
-      REMINDER_DEAD_LETTER_QUEUE_ARN: props.reminders.deadLetterQueue.queueArn,
       OPENAI_MODEL: props.openAiModel ?? 'gpt-4o-mini',
       AI_MODEL_ENABLED: String(props.aiModelEnabled ?? false),
       POWERTOOLS_SERVICE_NAME: 'carebow',

@@ -99,7 +99,6 @@ export class CareBowStack extends Stack {
       blindIndexSecret: this.data.blindIndexSecret,
       triageQueue: this.triage.queue,
       notificationsQueue: this.notifications.queue,
-      reminders: this.notifications.reminderTargets,
       appBaseUrl: config.notifications.appBaseUrl,
       corsAllowedOrigins: config.corsAllowedOrigins,
       throttlingRateLimit: config.throttle.rateLimit,

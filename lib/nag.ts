@@ -107,7 +107,7 @@ export const ACKNOWLEDGEMENTS = {
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/carebow-prod-reminders/*]',
     ],
     reason:
-      "Routes that declare reminders 'manage' create, replace and delete one-time schedules whose names are made at run time from an appointment id and an offset, so the resource names every schedule of the stage's reminders group (one id per stage). " +
+      "The notifications worker (the one function declaring reminders 'manage') creates, replaces and deletes one-time schedules whose names are made at run time from an appointment id and an offset, so the resource names every schedule of the stage's reminders group (one id per stage). " +
       'Nothing outside that group, and only Create/Update/DeleteSchedule; iam:PassRole names the scheduler role alone, only for scheduler.amazonaws.com.',
   },
   apiRequestValidationInHandlers: {

@@ -296,11 +296,19 @@ export class Notifications extends Construct {
     this.reminderTargets = { scheduleGroupName, schedulesArn: schedulesInGroupArn(scheduleGroupName), schedulerRole, deadLetterQueue: reminderDeadLetterQueue };
   }
 
-  /** The environment the worker adds to the route functions' (the sender and the configuration set). */
+  /**
+   * The environment the worker adds to the route functions': the sender, the configuration set, and
+   * what each reminder's one-time schedule names (its group, target queue, the role Scheduler
+   * assumes, and the DLQ for a reminder it could not deliver). Only the worker manages reminders.
+   */
   public get workerEnvironment(): Readonly<Record<string, string>> {
     return {
       NOTIFICATIONS_FROM_EMAIL: this.props.fromEmail,
       SES_CONFIGURATION_SET: sesConfigurationSetName(this.props.stage),
+      REMINDER_SCHEDULE_GROUP: this.reminderTargets.scheduleGroupName,
+      REMINDER_TARGET_QUEUE_ARN: this.queue.queueArn,
+      REMINDER_SCHEDULER_ROLE_ARN: this.reminderTargets.schedulerRole.roleArn,
+      REMINDER_DEAD_LETTER_QUEUE_ARN: this.reminderTargets.deadLetterQueue.queueArn,
     };
   }
 

@@ -247,7 +247,7 @@ describe('Construct: Notifications', () => {
     expect(STAGE_CONFIGS.prod.notifications.maxConcurrency).toBeLessThanOrEqual(workerOf(prod).Properties!.ReservedConcurrentExecutions as number);
   });
 
-  it("hands the worker the route functions' environment plus its sender and configuration set", () => {
+  it("hands the worker the route functions' environment plus its sender, configuration set and the reminders' schedule settings", () => {
     // Prepare
     const routeEnvironment = dev.json.Resources[logicalIdOf(dev.stack, routeConstructPath('appointmentBook', 'Function'))]!.Properties!.Environment.Variables;
 
@@ -255,6 +255,10 @@ describe('Construct: Notifications', () => {
     const {
       NOTIFICATIONS_FROM_EMAIL: from,
       SES_CONFIGURATION_SET: configurationSet,
+      REMINDER_SCHEDULE_GROUP: _group,
+      REMINDER_TARGET_QUEUE_ARN: _target,
+      REMINDER_SCHEDULER_ROLE_ARN: _role,
+      REMINDER_DEAD_LETTER_QUEUE_ARN: _dlq,
       ...rest
     } = workerOf(dev).Properties!.Environment.Variables as Record<string, unknown>;
 
@@ -264,10 +268,11 @@ describe('Construct: Notifications', () => {
     expect(configurationSet).toBe('carebow-dev-notifications');
   });
 
-  it('gives every route the queue URL, the app URL and what a one-time reminder schedule names (group, target, role, DLQ)', () => {
+  it('gives every route the queue URL and the app URL, and only the worker what a one-time reminder schedule names (group, target, role, DLQ)', () => {
     // Prepare
-    const variables = dev.json.Resources[logicalIdOf(dev.stack, routeConstructPath('appointmentCancel', 'Function'))]!.Properties!.Environment
+    const routeVariables = dev.json.Resources[logicalIdOf(dev.stack, routeConstructPath('appointmentCancel', 'Function'))]!.Properties!.Environment
       .Variables as Record<string, unknown>;
+    const variables = workerOf(dev).Properties!.Environment.Variables as Record<string, unknown>;
 
     // Act
     const env = {
@@ -282,11 +287,13 @@ describe('Construct: Notifications', () => {
     expect(env.target).toEqual({ 'Fn::GetAtt': [logicalIdOf(dev.stack, 'Notifications/Queue'), 'Arn'] });
     expect(env.role).toEqual({ 'Fn::GetAtt': [logicalIdOf(dev.stack, 'Notifications/SchedulerRole'), 'Arn'] });
     expect(env.dlq).toEqual({ 'Fn::GetAtt': [logicalIdOf(dev.stack, 'Notifications/ReminderDeadLetterQueue'), 'Arn'] });
-    expect(variables).toMatchObject({
+    expect(variables).toMatchObject({ REMINDER_SCHEDULE_GROUP: 'carebow-dev-reminders' });
+    expect(routeVariables).toMatchObject({
+      NOTIFICATIONS_QUEUE_URL: env.queueUrl,
       APP_BASE_URL: STAGE_CONFIGS.dev.notifications.appBaseUrl,
-      REMINDER_SCHEDULE_GROUP: 'carebow-dev-reminders',
       NOTIFICATION_CHANNELS: 'aws',
     });
+    expect(Object.keys(routeVariables).filter((name) => name.startsWith('REMINDER_'))).toEqual([]);
   });
 
   it('grants the worker exactly its tables, the purpose-bound unwrap, its queue, SES from the one sender, SMS to phone numbers and the reminders’ schedules', () => {
