@@ -11,6 +11,9 @@ import { BUDGETS, MODEL_CLIENT_PACKAGE, WORKER_ID, YARDSTICK_IMPORTS, bundleAll,
 import { modelCost, workerCpu } from './triage';
 import { careBench } from './care';
 import { notificationsBench } from './notifications';
+import { contentBench } from './content';
+import { CONTENT_QUESTIONS } from './content-questions';
+import { SEED_POSTS } from '../local/seed-library/posts';
 
 /**
  * `npm run bench`: what each function costs at cold start, on this machine, next to a yardstick
@@ -36,6 +39,9 @@ import { notificationsBench } from './notifications';
  * 7. Notifications (bench/notifications.ts, in-process): the worker's CPU per message (parse, schema,
  *    preferences, quiet hours, two channels rendered, stub channel, in-memory ports) next to a bare
  *    JSON round trip of the event; target ≤ 200 µs. `npx tsx bench/notifications.ts` runs it alone.
+ * 8. Content library (bench/content.ts, in-process): recall@1 and recall@3 of the search index over the
+ *    seed library and its question set (target ≥ 0.8 at 3), the index build and load next to JSON.parse
+ *    of its JSON, a search's p50 next to a naive scan. `npx tsx bench/content.ts` runs it alone.
  *
  * Functions ship their data files (`bundleFiles`) beside each bench bundle, as the CDK does. The
  * triage worker (not a route) is in the size/import table with its own budget (ADR 0005).
@@ -298,6 +304,12 @@ log("Measuring the notifications worker's CPU per message (stub channel)...");
 const notifications = await notificationsBench();
 
 // ---------------------------------------------------------------------------------------------
+// 8. Content library, in-process: retrieval recall over the seed library, index build/load, search.
+// ---------------------------------------------------------------------------------------------
+log('Measuring the content library (recall@3 over the seed library, index build, search)...');
+const content = await contentBench(SEED_POSTS, CONTENT_QUESTIONS);
+
+// ---------------------------------------------------------------------------------------------
 // Report.
 // ---------------------------------------------------------------------------------------------
 interface Row {
@@ -422,7 +434,7 @@ log();
 for (const line of phi.lines) log(line);
 failures.push(...phi.failures);
 
-for (const section of [triageCpu, triageCost, care, notifications]) {
+for (const section of [triageCpu, triageCost, care, notifications, content]) {
   log();
   for (const line of section.lines) log(line);
   failures.push(...section.failures);

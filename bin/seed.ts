@@ -1,7 +1,9 @@
 /**
  * `npm run seed`: loads a demo care network into the LOCAL data dir ($CAREBOW_DATA_DIR, default
  * ./.carebow): 30 providers and 30 caregivers in five time zones, verified, with weekly
- * availability; three demo patients and one demo admin. Prints their logins: local demo data only.
+ * availability; three demo patients, one demo admin and one demo editor; and the content library's
+ * seed posts (local/seed-content.ts), approved by the first demo provider and published by the editor.
+ * Prints their logins: local demo data only.
  *
  * Idempotent: the accounts, profiles and availability are fixed by local/seed-network.ts, and what
  * exists is kept. It talks HTTP to a running `npm start` if there is one, else to a backend it starts
@@ -24,6 +26,7 @@ import { changeRole } from '../shared/identity/manage-roles';
 import { endpointsFile, type LocalBackend, startLocalBackend } from '../local/backend';
 import { localTableName } from '../local/stand-ins';
 import { type DemoLogin, type DemoPractitioner, demoAdmin, demoPatients, demoPractitioners } from '../local/seed-network';
+import { type DemoEditor, demoEditor, describeContentSeed, seedContent } from '../local/seed-content';
 
 const USAGE = 'usage: npm run seed   (local data dir only: $CAREBOW_DATA_DIR, default ./.carebow)';
 const CONCURRENCY = 4;
@@ -110,7 +113,7 @@ const main = async (): Promise<void> => {
   };
 
   /** Registers the account unless it exists, and grants `role` (as `npm run admin` does) unless held. */
-  const account = async (login: DemoLogin, role: Role): Promise<void> => {
+  const account = async (login: Omit<DemoLogin, 'role'>, role: Role): Promise<void> => {
     const registered = expect(
       await call('POST', '/api/v1/auth/register', { email: login.email, password: login.password, name: login.name }),
       [201, 409],
@@ -125,7 +128,7 @@ const main = async (): Promise<void> => {
     await changeRole(deps, user.id, 'grant', role, operator);
     counts.roles++;
   };
-  const token = async (login: DemoLogin): Promise<string> =>
+  const token = async (login: Omit<DemoLogin, 'role'>): Promise<string> =>
     expect(await call('POST', '/api/v1/auth/login', { email: login.email, password: login.password }), [200], `login ${login.email}`).json!
       .accessToken as string;
 
@@ -163,12 +166,19 @@ const main = async (): Promise<void> => {
       }
     });
 
+    const editor = demoEditor();
+    await account(editor, 'editor');
+    const reviewer = practitioners.find((p) => p.role === 'provider')!;
+    const content = await seedContent(call, { editor: await token(editor), reviewer: await token(reviewer) });
+
     const changed = Object.values(counts).some((n) => n > 0);
-    const logins = [admin, ...patients, ...practitioners];
+    const logins: readonly (DemoLogin | DemoEditor)[] = [admin, editor, ...patients, ...practitioners];
     const width = Math.max(...logins.map((l) => l.email.length));
     console.log(
       [
         `Seeded ${url} (data dir ${dataDir}): ${changed ? `created ${counts.accounts} accounts, granted ${counts.roles} roles, wrote ${counts.profiles} profiles and ${counts.availability} availabilities, verified ${counts.verified}` : 'nothing to do, the demo network is already there'}.`,
+        '',
+        describeContentSeed(content),
         '',
         'LOCAL DEMO DATA ONLY: these logins and passwords are public; never use them outside a local data dir.',
         ...logins.map((l) => `  ${l.role.padEnd(9)} ${l.email.padEnd(width)}  ${l.password}`),

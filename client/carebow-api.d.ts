@@ -1044,6 +1044,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/content/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published posts: the best matches of q first, else the newest; by category, tag and language
+         * @description Public: no token. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["libraryPosts"];
+        put?: never;
+        /**
+         * Write a new post (a draft)
+         * @description Roles: editor. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 65536 bytes.
+         */
+        post: operations["postCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/posts/{post}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published post by its slug: its rendered HTML and who reviewed it
+         * @description Public: no token. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["libraryPost"];
+        /**
+         * Replace a post’s content, or ask for its review (If-Match)
+         * @description Roles: editor. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 65536 bytes.
+         */
+        put: operations["postUpdate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/manage/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Posts’ working copies in a status (draft unless told), most recently updated first
+         * @description Roles: editor, admin, provider. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["postManageList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/manage/posts/{post}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A post’s working copy (ETag)
+         * @description Roles: editor, admin, provider. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["postManageGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/manage/posts/{post}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A post’s revisions, newest first
+         * @description Roles: editor, admin, provider. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["postRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/posts/{post}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Medical review of a post in review: approve it, or request changes
+         * @description Roles: provider. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        post: operations["postReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/posts/{post}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the approved version of a post
+         * @description Roles: editor, admin. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        post: operations["postPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/posts/{post}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a post: readers no longer see it
+         * @description Roles: editor, admin. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        post: operations["postArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The categories of the library
+         * @description Public: no token. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["libraryCategories"];
+        put?: never;
+        /**
+         * Add a category to the managed list
+         * @description Roles: editor, admin. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        post: operations["categoryCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/dashboard/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The library’s figures: posts by status, views, top posts, searches without results (never per person)
+         * @description Roles: editor, admin. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["contentStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/posts/{post}/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count a view of a published post (per post per day; nothing about the reader is kept)
+         * @description Public: no token. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        post: operations["libraryPostView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1071,7 +1303,7 @@ export interface components {
             /** @enum {string} */
             action: "grant" | "revoke";
             /** @enum {string} */
-            role: "caregiver" | "provider";
+            role: "caregiver" | "provider" | "editor";
         };
         HealthProfile: {
             /** Format: date */
@@ -1268,6 +1500,37 @@ export interface components {
                 timeZone: string;
             } | null;
         };
+        /** @description A new post, a draft. Its slug is its public address for good: it never changes. */
+        CreatePostRequest: {
+            slug: string;
+            title: string;
+            summary: string;
+            body: string;
+            category: string;
+            tags: string[];
+            language: string;
+        };
+        /** @description Replaces the post’s content (If-Match). `status: in_review` asks for medical review, `draft` takes it back. Any change of content withdraws an approval; on a published post it makes the working copy a draft (`in_review` if asked) while readers keep the published version. */
+        UpdatePostRequest: {
+            title: string;
+            summary: string;
+            body: string;
+            category: string;
+            tags: string[];
+            language: string;
+            /** @enum {string} */
+            status?: "draft" | "in_review";
+        };
+        ReviewRequest: {
+            /** @enum {string} */
+            decision: "approve" | "request_changes";
+            note?: string;
+        };
+        CreateCategoryRequest: {
+            slug: string;
+            name: string;
+            description?: string;
+        };
         ErrorResponse: {
             error: {
                 code: string;
@@ -1327,7 +1590,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             email: string;
-            roles: ("patient" | "caregiver" | "provider" | "admin" | "compliance")[];
+            roles: ("patient" | "caregiver" | "provider" | "admin" | "compliance" | "editor")[];
         };
         TokenPair: {
             accessToken: string;
@@ -1341,14 +1604,14 @@ export interface components {
             /** Format: uuid */
             id: string;
             email: string;
-            roles: ("patient" | "caregiver" | "provider" | "admin" | "compliance")[];
+            roles: ("patient" | "caregiver" | "provider" | "admin" | "compliance" | "editor")[];
             /** Format: date-time */
             createdAt: string;
         };
         RoleChangeResponse: {
             /** Format: uuid */
             id: string;
-            roles: ("patient" | "caregiver" | "provider" | "admin" | "compliance")[];
+            roles: ("patient" | "caregiver" | "provider" | "admin" | "compliance" | "editor")[];
         };
         ProfileResponse: {
             profile: components["schemas"]["HealthProfile"];
@@ -1508,6 +1771,12 @@ export interface components {
                 at: string;
                 /** @enum {string} */
                 source?: "rules" | "model" | "offline";
+                citations?: {
+                    /** Format: uuid */
+                    postId: string;
+                    slug: string;
+                    title: string;
+                }[];
             }[];
             emergency?: {
                 /** @enum {string} */
@@ -1541,7 +1810,7 @@ export interface components {
                 id: string;
                 email: string;
                 name?: string;
-                roles: ("patient" | "caregiver" | "provider" | "admin" | "compliance")[];
+                roles: ("patient" | "caregiver" | "provider" | "admin" | "compliance" | "editor")[];
                 /** Format: date-time */
                 createdAt: string;
             };
@@ -1597,6 +1866,12 @@ export interface components {
                     at: string;
                     /** @enum {string} */
                     source?: "rules" | "model" | "offline";
+                    citations?: {
+                        /** Format: uuid */
+                        postId: string;
+                        slug: string;
+                        title: string;
+                    }[];
                 }[];
                 /** Format: date-time */
                 createdAt: string;
@@ -2070,6 +2345,145 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             sentAt?: string;
+        };
+        Post: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: string;
+            summary: string;
+            body: string;
+            category: string;
+            tags: string[];
+            language: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "published" | "archived";
+            /** Format: uuid */
+            authorId: string;
+            /** Format: uuid */
+            reviewedBy?: string;
+            reviewedByName?: string;
+            /** Format: date-time */
+            reviewedAt?: string;
+            reviewNote?: string;
+            /** Format: int64 */
+            reviewedVersion?: number;
+            /** Format: date-time */
+            publishedAt?: string;
+            /** Format: int64 */
+            publishedVersion?: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        LibraryPostPage: {
+            items: components["schemas"]["LibraryPostSummary"][];
+            nextCursor?: string;
+        };
+        LibraryPostSummary: {
+            slug: string;
+            title: string;
+            summary: string;
+            category: string;
+            tags: string[];
+            language: string;
+            /** Format: date-time */
+            publishedAt: string;
+            reviewedByName: string;
+            /** Format: date-time */
+            reviewedAt: string;
+        };
+        LibraryPost: {
+            slug: string;
+            title: string;
+            summary: string;
+            category: string;
+            tags: string[];
+            language: string;
+            /** Format: date-time */
+            publishedAt: string;
+            html: string;
+            medicalReview: {
+                reviewerName: string;
+                /** Format: date-time */
+                reviewedAt: string;
+            };
+        };
+        PostPage: {
+            items: components["schemas"]["Post"][];
+            nextCursor?: string;
+        };
+        RevisionPage: {
+            items: components["schemas"]["Revision"][];
+            nextCursor?: string;
+        };
+        Revision: {
+            /** Format: int64 */
+            version: number;
+            /** @enum {string} */
+            action: "create" | "update" | "review" | "publish" | "archive";
+            /** Format: uuid */
+            actorId: string;
+            /** Format: date-time */
+            at: string;
+            note?: string;
+            title: string;
+            summary: string;
+            body: string;
+            category: string;
+            tags: string[];
+            language: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "published" | "archived";
+        };
+        Category: {
+            slug: string;
+            name: string;
+            description?: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LibraryCategoryList: {
+            items: components["schemas"]["LibraryCategory"][];
+        };
+        LibraryCategory: {
+            slug: string;
+            name: string;
+            description?: string;
+        };
+        DashboardStats: {
+            posts: {
+                /** Format: int64 */
+                draft: number;
+                /** Format: int64 */
+                in_review: number;
+                /** Format: int64 */
+                published: number;
+                /** Format: int64 */
+                archived: number;
+            };
+            views: {
+                /** Format: int64 */
+                last7Days: number;
+                /** Format: int64 */
+                last30Days: number;
+            };
+            topPosts: {
+                /** Format: uuid */
+                postId: string;
+                slug: string;
+                title: string;
+                /** Format: int64 */
+                views: number;
+            }[];
+            searchesWithoutResults: {
+                term: string;
+                /** Format: int64 */
+                count: number;
+            }[];
         };
     };
     responses: {
@@ -4492,6 +4906,519 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    libraryPosts: {
+        parameters: {
+            query?: {
+                q?: string & (unknown & unknown);
+                category?: string;
+                tag?: string;
+                language?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published posts: the best matches of q first, else the newest; by category, tag and language */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryPostPage"];
+                };
+            };
+            /** @description Invalid input, or `invalid_cursor`: the cursor was made for another query. */
+            400: components["responses"]["400"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    postCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePostRequest"];
+            };
+        };
+        responses: {
+            /** @description Write a new post (a draft) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description `slug_taken`: another post has the slug (a slug belongs to one post for good); `unknown_category`: create the category first. */
+            409: components["responses"]["409"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    libraryPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                post: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A published post by its slug: its rendered HTML and who reviewed it */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryPost"];
+                };
+            };
+            400: components["responses"]["400"];
+            /** @description No published post has this slug (a draft, an archived post, one not rendered yet, or none): never told apart. */
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    postUpdate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read. Required to replace an existing record; a missing or stale one is 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                post: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePostRequest"];
+            };
+        };
+        responses: {
+            /** @description Replace a post’s content, or ask for its review (If-Match) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such post. */
+            404: components["responses"]["404"];
+            /** @description `archived`: an archived post cannot change; `unknown_category`: create the category first. */
+            409: components["responses"]["409"];
+            /** @description If-Match is missing or names another version than the post’s: reload it and retry. */
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    postManageList: {
+        parameters: {
+            query?: {
+                status?: "draft" | "in_review" | "published" | "archived";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Posts’ working copies in a status (draft unless told), most recently updated first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPage"];
+                };
+            };
+            /** @description Invalid input, or `invalid_cursor`: the cursor was made for another status. */
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    postManageGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                post: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A post’s working copy (ETag) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such post. */
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    postRevisions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                post: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A post’s revisions, newest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionPage"];
+                };
+            };
+            /** @description Invalid input, or `invalid_cursor`: the cursor was made for another post. */
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such post. */
+            404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    postReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read. Required to replace an existing record; a missing or stale one is 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                post: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Medical review of a post in review: approve it, or request changes */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such post. */
+            404: components["responses"]["404"];
+            /** @description `own_post`: the caller wrote it; `not_in_review`: only a post in review is reviewed; `reviewer_profile_required`: an approval needs the caller’s verified practitioner profile (its display name is shown to readers); or the post changed meanwhile. */
+            409: components["responses"]["409"];
+            /** @description If-Match named a version that is no longer the post’s: review it again. */
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    postPublish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read. Required to replace an existing record; a missing or stale one is 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                post: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Publish the approved version of a post */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such post. */
+            404: components["responses"]["404"];
+            /** @description `not_approved`: only a post in review whose current version a reviewer approved is published; `archived`; or the post changed meanwhile. */
+            409: components["responses"]["409"];
+            /** @description If-Match named a version that is no longer the post’s. */
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    postArchive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read. Required to replace an existing record; a missing or stale one is 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                post: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archive a post: readers no longer see it */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such post. */
+            404: components["responses"]["404"];
+            /** @description `archived`: it is archived already; or the post changed meanwhile. */
+            409: components["responses"]["409"];
+            /** @description If-Match named a version that is no longer the post’s. */
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    libraryCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The categories of the library */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryCategoryList"];
+                };
+            };
+            400: components["responses"]["400"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    categoryCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCategoryRequest"];
+            };
+        };
+        responses: {
+            /** @description Add a category to the managed list */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Category"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description `category_exists`: a category has this slug. */
+            409: components["responses"]["409"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    contentStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The library’s figures: posts by status, views, top posts, searches without results (never per person) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardStats"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    libraryPostView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                post: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Count a view of a published post (per post per day; nothing about the reader is kept) */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            /** @description No published post has this slug: nothing is counted. */
+            404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
         };

@@ -49,6 +49,14 @@ export interface ApiProps {
   readonly triageQueue: sqs.IQueue;
   /** Where notification events are queued; routes send to it per their `grants.notificationsQueue`. */
   readonly notificationsQueue: sqs.IQueue;
+  /**
+   * Whether the stage runs API Gateway's cache for the routes whose line has `cache` (the public
+   * library's GETs), keyed on their path and query parameters. Nothing else is ever cached.
+   * @default false
+   */
+  readonly edgeCache?: boolean;
+  /** Where "the content library changed" is queued; routes send to it per their `grants.contentQueue`. */
+  readonly contentQueue: sqs.IQueue;
   /** The app's https URL, for the links in notifications (`APP_BASE_URL`). */
   readonly appBaseUrl: string;
   /** Browser origins allowed by CORS (at least one). */
@@ -211,6 +219,8 @@ export class Api extends Construct {
         dataTraceEnabled: false,
         metricsEnabled: false,
         cachingEnabled: false,
+        // Only the methods `methodCaching` names cache; the cluster exists only where a stage asks for it.
+        ...(props.edgeCache === true ? { cacheClusterEnabled: true, cacheClusterSize: '0.5' } : {}),
         accessLogDestination: new apigw.LogGroupLogDestination(accessLogs),
         accessLogFormat: apigw.AccessLogFormat.custom(
           JSON.stringify({
@@ -226,7 +236,7 @@ export class Api extends Construct {
             integrationLatency: apigw.AccessLogField.contextIntegrationLatency(),
           }),
         ),
-        methodOptions: methodThrottling(),
+        methodOptions: mergeMethodOptions(methodThrottling(), props.edgeCache === true ? methodCaching() : {}),
       },
     });
     // TLS 1.2+ on the default endpoint (the default policy for a regional API is TLS 1.0).
@@ -276,6 +286,7 @@ export class Api extends Construct {
       // No reminders target: the notifications worker alone manages schedules (ADR 0010), so a
       // route declaring `grants.reminders` fails synthesis.
       notificationsQueue: props.notificationsQueue,
+      contentQueue: props.contentQueue,
     };
     const functions = {} as Record<RouteId, lambda.IFunction>;
     const methodsByPath = new Map<string, HttpMethod[]>();
@@ -338,6 +349,7 @@ export class Api extends Construct {
       // sender, its SES configuration set and what the reminders' schedules name.
       NOTIFICATIONS_QUEUE_URL: props.notificationsQueue.queueUrl,
       NOTIFICATION_CHANNELS: 'aws',
+      CONTENT_QUEUE_URL: props.contentQueue.queueUrl,
       APP_BASE_URL: props.appBaseUrl,
       OPENAI_MODEL: props.openAiModel ?? 'gpt-4o-mini',
       AI_MODEL_ENABLED: String(props.aiModelEnabled ?? false),
@@ -369,9 +381,13 @@ export class Api extends Construct {
     const method = new apigw.Method(areaStack, `${name}Method`, {
       resource: this.restApi.root.resourceForPath(route.path),
       httpMethod: route.method,
-      integration: new StageLambdaIntegration(fn, this.props.stage),
+      integration: new StageLambdaIntegration(fn, this.props.stage, this.props.edgeCache === true ? cacheKeyParameters(route) : []),
       options: isPublic(route.access)
-        ? { authorizationType: apigw.AuthorizationType.NONE, operationName: routeId }
+        ? {
+            authorizationType: apigw.AuthorizationType.NONE,
+            operationName: routeId,
+            ...cachedRequestParameters(this.props.edgeCache === true ? cacheKeyParameters(route) : []),
+          }
         : { authorizationType: apigw.AuthorizationType.CUSTOM, authorizer: this.authorizer, operationName: routeId },
     });
     // A public method has no authorizer at all; the others have the Lambda token authorizer.
@@ -454,8 +470,14 @@ class StageLambdaIntegration extends apigw.AwsIntegration {
   public constructor(
     private readonly handler: lambda.IFunction,
     private readonly stageName: string,
+    cacheKeys: readonly string[] = [],
   ) {
-    super({ proxy: true, service: 'lambda', path: `2015-03-31/functions/${handler.functionArn}/invocations` });
+    super({
+      proxy: true,
+      service: 'lambda',
+      path: `2015-03-31/functions/${handler.functionArn}/invocations`,
+      ...(cacheKeys.length > 0 ? { options: { cacheKeyParameters: [...cacheKeys] } } : {}),
+    });
   }
 
   public override bind(method: apigw.Method): apigw.IntegrationConfig {
@@ -469,6 +491,52 @@ class StageLambdaIntegration extends apigw.AwsIntegration {
     return config;
   }
 }
+
+/**
+ * The cache key of a cached route (`route.cache`): its path parameters and every parameter of its
+ * query schema, as API Gateway names them. Empty for a route without `cache`.
+ */
+export const cacheKeyParameters = (route: RouteDef): string[] => {
+  if (route.cache === undefined) return [];
+  const pathKeys = [...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => `method.request.path.${match[1]}`);
+  const shape = (route.query as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape ?? {};
+  return [...pathKeys, ...Object.keys(shape).map((key) => `method.request.querystring.${key}`)];
+};
+
+/** A cached method declares its cache key's parameters (path ones required, query ones optional). */
+const cachedRequestParameters = (keys: readonly string[]): { requestParameters?: Record<string, boolean> } =>
+  keys.length === 0 ? {} : { requestParameters: Object.fromEntries(keys.map((key) => [key, key.startsWith('method.request.path.')])) };
+
+/** One method's throttle and cache settings together (both are overrides of the same `'/path/METHOD'`). */
+const mergeMethodOptions = (...options: Record<string, apigw.MethodDeploymentOptions>[]): Record<string, apigw.MethodDeploymentOptions> => {
+  const merged: Record<string, apigw.MethodDeploymentOptions> = {};
+  for (const option of options) for (const [key, value] of Object.entries(option)) merged[key] = { ...merged[key], ...value };
+  return merged;
+};
+
+/** Stage cache settings from the route table: `'/path/GET'` → cached for the route's `cache.ttlSeconds`, encrypted. */
+export const methodCaching = (): Record<string, apigw.MethodDeploymentOptions> =>
+  Object.fromEntries(
+    ROUTE_IDS.flatMap((routeId) => {
+      const route: RouteDef = routes[routeId];
+      if (route.cache === undefined) return [];
+      if (route.method !== 'GET' || !isPublic(route.access)) throw new Error(`Route ${routeId}: only public GET routes may be cached`);
+      return [
+        [
+          `${route.path}/${route.method}`,
+          {
+            cachingEnabled: true,
+            cacheTtl: Duration.seconds(route.cache.ttlSeconds),
+            cacheDataEncrypted: true,
+            // A method override replaces the stage's settings for that method: restate them.
+            loggingLevel: apigw.MethodLoggingLevel.ERROR,
+            dataTraceEnabled: false,
+            metricsEnabled: false,
+          },
+        ],
+      ];
+    }),
+  );
 
 /** Method throttling from the route table: `'/path/METHOD'` → the route's own limits. */
 export const methodThrottling = (): Record<string, apigw.MethodDeploymentOptions> =>

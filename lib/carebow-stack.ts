@@ -8,6 +8,8 @@ import { NOTIFICATIONS_WORKER_ENTRY, Notifications, type NotificationsWorker } f
 import { Observability } from './observability';
 import { removalPolicyOf, type StageConfig } from './stages';
 import { Triage, type TriageWorker } from './triage';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Content } from './content';
 
 export interface CareBowStackProps extends StackProps {
   /** The stage this stack deploys. */
@@ -52,6 +54,10 @@ export class CareBowStack extends Stack {
   public readonly triageWorker: TriageWorker;
   public readonly notifications: Notifications;
   public readonly notificationsWorker: NotificationsWorker;
+  /** The content library's publication queue and its DLQ. */
+  public readonly content: Content;
+  /** The content worker: renders published posts, rebuilds the search index. */
+  public readonly contentWorker: lambda.IFunction;
   public readonly api: Api;
   public readonly edge: Edge;
   /** The nested stack that holds {@link observability}. */
@@ -89,6 +95,8 @@ export class CareBowStack extends Stack {
       removalPolicy,
     });
 
+    this.content = new Content(this, 'Content', { encryptionKey: this.data.encryptionKey, removalPolicy });
+
     this.api = new Api(this, 'Api', {
       stage: config.stage,
       version: props.version ?? packageVersion(),
@@ -99,6 +107,7 @@ export class CareBowStack extends Stack {
       blindIndexSecret: this.data.blindIndexSecret,
       triageQueue: this.triage.queue,
       notificationsQueue: this.notifications.queue,
+      contentQueue: this.content.queue,
       appBaseUrl: config.notifications.appBaseUrl,
       corsAllowedOrigins: config.corsAllowedOrigins,
       throttlingRateLimit: config.throttle.rateLimit,
@@ -106,6 +115,7 @@ export class CareBowStack extends Stack {
       logRetention: config.logRetention,
       logRemovalPolicy: removalPolicy,
       reservedConcurrency: config.reservedConcurrency,
+      edgeCache: config.edgeCache,
       ...(config.issuer !== undefined ? { issuer: config.issuer } : {}),
       ...(config.extraIssuer !== undefined ? { extraIssuers: [config.extraIssuer] } : {}),
       scryptLogN: config.scryptLogN,
@@ -135,6 +145,12 @@ export class CareBowStack extends Stack {
       entry: props.notificationsWorkerEntry ?? NOTIFICATIONS_WORKER_ENTRY,
     });
 
+    this.contentWorker = this.content.addWorker({
+      settings: this.api.functionSettings,
+      environment: this.api.environment,
+      tables: this.data.tables,
+    });
+
     this.edge = new Edge(this, 'Edge', {
       stage: config.stage,
       apiStage: this.api.stage,
@@ -160,6 +176,7 @@ export class CareBowStack extends Stack {
         authorizer: this.api.authorizerFunction,
         triageWorker: this.triageWorker.function,
         notificationsWorker: this.notificationsWorker.function,
+        contentWorker: this.contentWorker,
       },
       triageWorker: this.triageWorker.function,
       queue: this.triage.queue,
@@ -171,6 +188,7 @@ export class CareBowStack extends Stack {
         reminderDeadLetterQueue: this.notifications.reminderDeadLetterQueue,
         scheduleGroup: this.notifications.scheduleGroup,
       },
+      content: { queue: this.content.queue, deadLetterQueue: this.content.deadLetterQueue },
       ...(config.alarmEmail !== undefined ? { alarmEmail: config.alarmEmail } : {}),
     });
 

@@ -222,6 +222,8 @@ export interface GrantTargets {
   readonly notificationsQueue?: sqs.IQueue;
   /** The reminders' schedule group and the role Scheduler assumes (`grants.reminders`). */
   readonly reminders?: ReminderTargets;
+  /** Where "the content library changed" is queued for the content worker (`grants.contentQueue`). */
+  readonly contentQueue?: sqs.IQueue;
 }
 
 /** Turns declared grants into IAM grants on the function's role; nothing else is ever granted. */
@@ -292,6 +294,12 @@ export const grantDeclared = (fn: lambda.IFunction, grants: Grants, targets: Gra
   if (grants.notificationsQueue === 'send') {
     // The same as the triage queue's `send`: only SendMessage, and the CMK's data key to encrypt it.
     const queue = need(targets.notificationsQueue, 'the notifications queue');
+    iam.Grant.addToPrincipal({ grantee: fn, actions: [...QUEUE_SEND_ACTIONS], resourceArns: [queue.queueArn] });
+    queue.encryptionMasterKey?.grant(fn, ...QUEUE_SEND_KEY_ACTIONS);
+  }
+  if (grants.contentQueue === 'send') {
+    // The same as the triage queue's `send`: only SendMessage, and the CMK's data key to encrypt it.
+    const queue = need(targets.contentQueue, 'the content queue');
     iam.Grant.addToPrincipal({ grantee: fn, actions: [...QUEUE_SEND_ACTIONS], resourceArns: [queue.queueArn] });
     queue.encryptionMasterKey?.grant(fn, ...QUEUE_SEND_KEY_ACTIONS);
   }

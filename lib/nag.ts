@@ -118,7 +118,8 @@ export const ACKNOWLEDGEMENTS = {
   },
   apiNoCache: {
     ids: ['HIPAA.Security-APIGWCacheEnabledAndEncrypted'],
-    reason: 'Stage caching is off on purpose: responses carry PHI for one caller and must never be served from a cache (Cache-Control: no-store).',
+    reason:
+      "The rule wants caching on for every method (/*/*). Only the public content library GETs cache (encrypted, per method, staging and prod); every other response carries one caller's data, PHI included, and must never be served from a cache (Cache-Control: no-store).",
   },
   apiNoClientCertificate: {
     ids: ['HIPAA.Security-APIGWSSLEnabled'],

@@ -25,6 +25,14 @@ export interface NotificationsWatch {
   readonly scheduleGroup: scheduler.IScheduleGroup;
 }
 
+/** What Observability watches of the content library's publication queue (lib/content.ts). */
+export interface ContentWatch {
+  /** The queue publish and archive send "the library changed" to. */
+  readonly queue: sqs.IQueue;
+  /** Its dead-letter queue: any message there means the public library may be stale. */
+  readonly deadLetterQueue: sqs.IQueue;
+}
+
 export interface ObservabilityProps {
   /** Stage name; part of alarm and dashboard names. */
   readonly stage: string;
@@ -52,6 +60,8 @@ export interface ObservabilityProps {
    * @default - not watched
    */
   readonly notifications?: NotificationsWatch;
+  /** The content queues; without them no content alarm or widget. */
+  readonly content?: ContentWatch;
   /**
    * Percentage of the notifications worker's invocations that fail, over three 5-minute periods,
    * that raises the alarm (a failed invocation returns its whole batch to the queue).
@@ -177,6 +187,7 @@ export class Observability extends Construct {
     });
     const queueDepth = props.queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' });
     const notificationWidgets = props.notifications !== undefined ? this.watchNotifications(props.notifications, period) : [];
+    const contentWidgets = props.content !== undefined ? [this.watchContent(props.content)] : [];
     this.alarms = this.alarmList;
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
@@ -204,7 +215,29 @@ export class Observability extends Construct {
         ],
         ...(props.triageWorker !== undefined ? [triageWorkerWidgets(props.triageWorker, period)] : []),
         ...(notificationWidgets.length > 0 ? [notificationWidgets] : []),
+        ...(contentWidgets.length > 0 ? [contentWidgets] : []),
       ],
+    });
+  }
+
+  /** Alarms on the content DLQ (any message: a rebuild failed five times); returns the queue widget. */
+  private watchContent(watch: ContentWatch): cloudwatch.IWidget {
+    const minute = Duration.minutes(1);
+    const deadLetters = watch.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: minute, statistic: 'Maximum' });
+    this.alarm('ContentDeadLetters', deadLetters, {
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      description: 'Content library rebuilds reached the dead-letter queue: published posts may be missing from the public library and the assistant.',
+    });
+    return new cloudwatch.GraphWidget({
+      title: 'Content library queue',
+      left: [watch.queue.metricApproximateAgeOfOldestMessage({ period: minute, statistic: 'Maximum', label: 'Oldest message age (s)' })],
+      right: [
+        watch.queue.metricApproximateNumberOfMessagesVisible({ period: minute, statistic: 'Maximum', label: 'Queue depth' }),
+        deadLetters.with({ label: 'DLQ depth' }),
+      ],
+      width: 12,
     });
   }
 

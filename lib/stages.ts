@@ -102,6 +102,12 @@ const stageConfigSchema = z
      * and notifications workers' own (test/infra/stages.test.ts keeps the sum in check).
      */
     reservedConcurrency: z.number().int().min(1),
+    /**
+     * API Gateway's stage cache (0.5 GB, encrypted) for the public library's GET routes, the only
+     * routes with `cache` in the route table; everything else is never cached. Off in dev (it is
+     * billed by the hour).
+     */
+    edgeCache: z.boolean(),
     /** scrypt cost as log2(N); OWASP: 17. Functions refuse less outside `local`. */
     scryptLogN: z.literal(17),
     /**
@@ -153,6 +159,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     throttle: { rateLimit: 25, burstLimit: 50 },
     corsAllowedOrigins: ['http://localhost:3000', 'http://localhost:5173'],
     reservedConcurrency: 5,
+    edgeCache: false,
     scryptLogN: 17,
     // No model in dev: the rules engine answers, and no API key has to be provisioned.
     aiModel: { enabled: false, model: 'gpt-4o-mini' },
@@ -175,6 +182,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     throttle: { rateLimit: 50, burstLimit: 100 },
     corsAllowedOrigins: ['https://staging.app.carebow.example'],
     reservedConcurrency: 10,
+    edgeCache: true,
     scryptLogN: 17,
     aiModel: { enabled: true, model: 'gpt-4o-mini' },
     triageWorker: { reservedConcurrency: 5, maxConcurrency: 3 },
@@ -196,13 +204,14 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     waf: { requestsPerIp: 2000, authRequestsPerIp: 100 },
     throttle: { rateLimit: 200, burstLimit: 400 },
     corsAllowedOrigins: ['https://app.carebow.example'],
-    // Per function, 13 concurrent × ~50 ms ≈ 260 req/s, 1.3× the stage throttle. With 60 API
-    // functions (59 routes with the notifications area, + the authorizer) that is 780 of the
-    // default 1000, plus the triage worker's 10 and the notifications worker's 5: 205 stay
-    // unreserved (test/infra/stages.test.ts keeps at least 100 as routes are added). It was 15
-    // until the notifications routes, which would have left 85. More routes need a concurrency
+    // Per function, 11 concurrent × ~50 ms ≈ 220 req/s, 1.1× the stage throttle. With about 73 API
+    // functions (the routes and the authorizer) that is ~800 of the default 1000, plus the triage
+    // worker's 10, the notifications worker's 5 and the content worker's 2: ~180 stay unreserved
+    // (test/infra/stages.test.ts keeps at least 100 as routes are added). It was 13 until the
+    // content library's routes, 15 until the notifications routes. More routes need a concurrency
     // quota increase for the account, or a lower value here.
-    reservedConcurrency: 13,
+    reservedConcurrency: 11,
+    edgeCache: true,
     scryptLogN: 17,
     aiModel: { enabled: true, model: 'gpt-4o-mini' },
     triageWorker: { reservedConcurrency: 10, maxConcurrency: 5 },

@@ -30,7 +30,7 @@ const WORKER_HEADROOM = Duration.seconds(10);
  * stage enables the model. Nothing else.
  */
 export const TRIAGE_WORKER_GRANTS = {
-  tables: { records: 'readWrite', keys: 'read', audit: 'append' },
+  tables: { records: 'readWrite', keys: 'read', audit: 'append', content: 'read' },
   dataKeys: 'decrypt',
   notificationsQueue: 'send',
 } as const satisfies Grants;

@@ -67,6 +67,7 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     SQS_ENDPOINT: standIns.sqsEndpoint,
     TRIAGE_QUEUE_URL: standIns.triageQueueUrl,
     NOTIFICATIONS_QUEUE_URL: standIns.notificationsQueueUrl,
+    CONTENT_QUEUE_URL: standIns.contentQueueUrl,
     // The worker's back-off after a transient failure, locally 0.25 s, 0.5, 1, 2 (whole seconds: 1, 1, 1, 2) instead of 30 s, 60, 120, 240.
     NOTIFICATIONS_RETRY_BASE_MS: '250',
     // Messages go to the outbox ($CAREBOW_DATA_DIR/outbox/, GET /api/v1/dev/outbox), never to SES or SNS.
@@ -105,6 +106,12 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
             loadHandler: async () => (await import('../functions/notifications/worker')).handler,
             // The worker holds a failed message back itself (its back-off, ChangeMessageVisibility).
             handlerSetsVisibility: true,
+          }),
+          startQueuePoller({
+            sqsEndpoint: standIns.sqsEndpoint,
+            queueUrl: standIns.contentQueueUrl,
+            queueArn: standIns.contentQueueArn,
+            loadHandler: async () => (await import('../functions/content/worker')).handler,
           }),
         ];
 

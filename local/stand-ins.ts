@@ -24,6 +24,8 @@ export const LOCAL_QUEUES = {
   triageDlq: 'carebow-local-triage-dlq',
   notifications: 'carebow-local-notifications',
   notificationsDlq: 'carebow-local-notifications-dlq',
+  content: 'carebow-local-content',
+  contentDlq: 'carebow-local-content-dlq',
 } as const;
 /** The topic SES's configuration set publishes bounces and complaints to; subscribed raw to the notifications queue, as in AWS. */
 export const LOCAL_SES_EVENTS_TOPIC = 'carebow-local-ses-events';
@@ -37,6 +39,8 @@ export interface StandIns {
   readonly notificationsQueueUrl: string;
   readonly notificationsQueueArn: string;
   readonly notificationsDlqUrl: string;
+  readonly contentQueueUrl: string;
+  readonly contentQueueArn: string;
   /** The ARN of `LOCAL_SES_EVENTS_TOPIC` (SNS, on the same fauxqs endpoint). */
   readonly sesEventsTopicArn: string;
   stop(): Promise<void>;
@@ -157,6 +161,14 @@ export const startStandIns = async (dataDir?: string): Promise<StandIns> => {
           RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `arn:aws:sqs:us-east-1:000000000000:${LOCAL_QUEUES.notificationsDlq}`, maxReceiveCount: 5 }),
         },
       },
+      { name: LOCAL_QUEUES.contentDlq },
+      {
+        name: LOCAL_QUEUES.content,
+        attributes: {
+          VisibilityTimeout: '360',
+          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `arn:aws:sqs:us-east-1:000000000000:${LOCAL_QUEUES.contentDlq}`, maxReceiveCount: 5 }),
+        },
+      },
     ],
     topics: [{ name: LOCAL_SES_EVENTS_TOPIC }],
     subscriptions: [{ topic: LOCAL_SES_EVENTS_TOPIC, queue: LOCAL_QUEUES.notifications, attributes: { RawMessageDelivery: 'true' } }],
@@ -165,6 +177,7 @@ export const startStandIns = async (dataDir?: string): Promise<StandIns> => {
   const dlq = queues.find((queue) => queue.name === LOCAL_QUEUES.triageDlq)!;
   const notifications = queues.find((queue) => queue.name === LOCAL_QUEUES.notifications)!;
   const notificationsDlq = queues.find((queue) => queue.name === LOCAL_QUEUES.notificationsDlq)!;
+  const content = queues.find((queue) => queue.name === LOCAL_QUEUES.content)!;
 
   return {
     dynamodbEndpoint,
@@ -175,6 +188,8 @@ export const startStandIns = async (dataDir?: string): Promise<StandIns> => {
     notificationsQueueUrl: notifications.url,
     notificationsQueueArn: notifications.arn,
     notificationsDlqUrl: notificationsDlq.url,
+    contentQueueUrl: content.url,
+    contentQueueArn: content.arn,
     sesEventsTopicArn: topics.find((topic) => topic.name === LOCAL_SES_EVENTS_TOPIC)!.arn,
     stop: async () => {
       await sqs.stop();

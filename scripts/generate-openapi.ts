@@ -21,6 +21,8 @@ import { careRoutes } from '../functions/routes/care';
 import { appointmentRoutes } from '../functions/routes/care-appointments';
 import { matchingRoutes } from '../functions/routes/care-matching';
 import { optionsRoutes } from '../functions/routes/care-options';
+import { contentRoutes } from '../functions/routes/content';
+import { libraryRoutes } from '../functions/routes/library';
 import { notificationRoutes } from '../functions/routes/notifications';
 import { chatRoutes } from '../functions/routes/chat';
 import { identityRoutes } from '../functions/routes/identity';
@@ -64,6 +66,11 @@ export const AREAS = {
     routes: notificationRoutes,
     description: 'Notifications: the caller’s phone and its verification, notification preferences, and what was sent (never the text).',
   },
+  content: {
+    routes: contentRoutes,
+    description: 'The content library’s editorial side: posts, revisions, medical review, publishing, categories, the dashboard.',
+  },
+  library: { routes: libraryRoutes, description: 'The published content library, for anyone: search, posts, categories, view counts. Cached at the edge.' },
 } as const;
 
 export type Area = keyof typeof AREAS;
@@ -215,6 +222,49 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
     },
   },
   notificationPreferencesPut: { errors: { 409: 'The preferences kept changing meanwhile; retry.' } },
+  postCreate: {
+    headers: ['ETag'],
+    errors: { 409: '`slug_taken`: another post has the slug (a slug belongs to one post for good); `unknown_category`: create the category first.' },
+  },
+  postUpdate: {
+    headers: ['ETag'],
+    errors: {
+      404: 'No such post.',
+      409: '`archived`: an archived post cannot change; `unknown_category`: create the category first.',
+      412: 'If-Match is missing or names another version than the post’s: reload it and retry.',
+    },
+  },
+  postManageList: { errors: { 400: 'Invalid input, or `invalid_cursor`: the cursor was made for another status.' } },
+  postManageGet: { headers: ['ETag'], errors: { 404: 'No such post.' } },
+  postRevisions: { errors: { 400: 'Invalid input, or `invalid_cursor`: the cursor was made for another post.', 404: 'No such post.' } },
+  postReview: {
+    headers: ['ETag'],
+    errors: {
+      404: 'No such post.',
+      409: '`own_post`: the caller wrote it; `not_in_review`: only a post in review is reviewed; `reviewer_profile_required`: an approval needs the caller’s verified practitioner profile (its display name is shown to readers); or the post changed meanwhile.',
+      412: 'If-Match named a version that is no longer the post’s: review it again.',
+    },
+  },
+  postPublish: {
+    headers: ['ETag'],
+    errors: {
+      404: 'No such post.',
+      409: '`not_approved`: only a post in review whose current version a reviewer approved is published; `archived`; or the post changed meanwhile.',
+      412: 'If-Match named a version that is no longer the post’s.',
+    },
+  },
+  postArchive: {
+    headers: ['ETag'],
+    errors: {
+      404: 'No such post.',
+      409: '`archived`: it is archived already; or the post changed meanwhile.',
+      412: 'If-Match named a version that is no longer the post’s.',
+    },
+  },
+  categoryCreate: { errors: { 409: '`category_exists`: a category has this slug.' } },
+  libraryPosts: { errors: { 400: 'Invalid input, or `invalid_cursor`: the cursor was made for another query.' } },
+  libraryPost: { errors: { 404: 'No published post has this slug (a draft, an archived post, one not rendered yet, or none): never told apart.' } },
+  libraryPostView: { errors: { 404: 'No published post has this slug: nothing is counted.' } },
 };
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 429 | 500 | 503;
@@ -454,7 +504,7 @@ export const openApiDocument = (list: readonly RouteDef[], info: { version: stri
       title: 'CareBow API',
       version: info.version,
       description:
-        'The CareBow backend. Errors are always JSON (`ErrorResponse`); every response is `Cache-Control: no-store` and carries `X-Request-Id` and the route’s rate limits (`RateLimit-Policy`, `X-RateLimit-Limit`); every 429 carries `Retry-After`. ' +
+        'The CareBow backend. Errors are always JSON (`ErrorResponse`); every response is `Cache-Control: no-store` (but the successes of the public library’s GETs: `public, max-age=300`) and carries `X-Request-Id` and the route’s rate limits (`RateLimit-Policy`, `X-RateLimit-Limit`); every 429 carries `Retry-After`. ' +
         'Protected routes take an ES256 access token as `Authorization: Bearer`. Lists are `{ items, nextCursor? }` with `?limit=` (default 20, at most 100) and `?cursor=`. A record the caller may not see is 404, never 403.',
     },
     security: [{ bearer: [] }],

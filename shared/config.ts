@@ -34,6 +34,7 @@ const dataSection = {
   AUDIT_TABLE: z.string().check(z.minLength(3)),
   KEYS_TABLE: z.string().check(z.minLength(3)),
   RECORDS_TABLE: z.string().check(z.minLength(3)),
+  CONTENT_TABLE: z.string().check(z.minLength(3)),
   /** Only for the local stand-ins (dynalite); unset in AWS. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
 };
@@ -118,6 +119,11 @@ const notificationsSection = {
   NOTIFICATION_CHANNELS: z._default(z.enum(['aws', 'outbox']), 'aws'),
 };
 
+/** The content library (issue 12): routes that publish or archive enqueue a rebuild of the public library. */
+const contentSection = {
+  CONTENT_QUEUE_URL: z.optional(z.url()),
+};
+
 type KeyConfig = {
   KEY_PROVIDER: 'kms' | 'local';
   CAREBOW_DATA_DIR?: string | undefined;
@@ -145,7 +151,17 @@ const requireKeyMaterial = (config: KeyConfig, ctx: Ctx): void => {
 
 /** What every route function and the worker read: tables, keys, tokens, password cost, queue, model. */
 export const appConfigSchema = z
-  .object({ ...baseSection, ...dataSection, ...keysSection, ...tokensSection, ...passwordSection, ...queueSection, ...llmSection, ...notificationsSection })
+  .object({
+    ...baseSection,
+    ...dataSection,
+    ...keysSection,
+    ...tokensSection,
+    ...passwordSection,
+    ...queueSection,
+    ...llmSection,
+    ...notificationsSection,
+    ...contentSection,
+  })
   .check(
     z.superRefine((config, ctx) => {
       requireKeyMaterial(config, ctx);

@@ -11,3 +11,9 @@ export const CARE_TEAM: RoleAccess = { roles: ['caregiver', 'provider'] };
 export const COMPLIANCE: RoleAccess = { roles: ['compliance'] };
 /** Providers and caregivers acting on their own practitioner profile (care). */
 export const PRACTITIONER: RoleAccess = { roles: ['provider', 'caregiver'] };
+/** The content library (issue 12): editors write posts; editors and admins publish; providers review medical content. */
+export const EDITOR: RoleAccess = { roles: ['editor'] };
+export const EDITORIAL: RoleAccess = { roles: ['editor', 'admin'] };
+/** Who reads working copies: the editorial roles, and providers (the reviewers). */
+export const CONTENT_READERS: RoleAccess = { roles: ['editor', 'admin', 'provider'] };
+export const REVIEWER: RoleAccess = { roles: ['provider'] };

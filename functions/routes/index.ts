@@ -11,6 +11,8 @@ import { appointmentRoutes } from './care-appointments';
 import { matchingRoutes } from './care-matching';
 import { optionsRoutes } from './care-options';
 import { notificationRoutes } from './notifications';
+import { contentRoutes } from './content';
+import { libraryRoutes } from './library';
 
 /**
  * The route table's modules, by area: each area's functions deploy together as one nested stack
@@ -31,6 +33,8 @@ export const ROUTE_AREAS = {
   matching: matchingRoutes,
   options: optionsRoutes,
   notifications: notificationRoutes,
+  content: contentRoutes,
+  library: libraryRoutes,
 } as const;
 
 export type RouteArea = keyof typeof ROUTE_AREAS;
@@ -55,6 +59,8 @@ export const routes = {
   ...matchingRoutes,
   ...optionsRoutes,
   ...notificationRoutes,
+  ...contentRoutes,
+  ...libraryRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;

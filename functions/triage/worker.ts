@@ -3,7 +3,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import * as z from '../../shared/zod';
 import { PowertoolsTriageMetrics } from '../../shared/adapters/aws/powertools-triage-metrics';
 import { log } from '../../shared/logger';
-import { auditLog, clock, conversations, notificationQueue, records, symptomSessions, vault } from '../../shared/runtime/composition';
+import { auditLog, clock, conversations, notificationQueue, records, searchIndexReader, symptomSessions, vault } from '../../shared/runtime/composition';
 import { answerChat } from '../../shared/chat/answer-chat';
 import { triageModel } from '../../shared/runtime/triage-model';
 import { processSession } from '../../shared/triage/process-session';
@@ -19,6 +19,8 @@ const deps = {
   clock,
   metrics,
   notifications: notificationQueue(),
+  // The published library's index (RAG for chat replies): loaded on first use, again only when its version changes.
+  library: searchIndexReader(),
   ...(model ? { model, chatModel: model } : {}),
 };
 const processor = new BatchProcessor(EventType.SQS);

@@ -8,17 +8,28 @@ import { DataKeyDestroyedError } from '../vault/errors';
 import { conversationPlace, MAX_MESSAGES, openMessages, type StoredMessage } from './conversation';
 import { redactIdentifiers } from './redact';
 import { OFFLINE_REPLY } from './send-message';
+import type { SearchIndexStore } from '../content/library-ports';
+import { citationsOf, offlineLibraryNote, retrievePosts, type RetrievedPost } from './retrieve';
 
 export interface AnswerChatDeps extends Pick<AppDeps, 'vault' | 'audit' | 'clock'> {
   readonly conversations: ConversationRepository;
   readonly chatModel?: ChatModel;
   readonly metrics: TriageMetrics;
+  /** The published library's search index (RAG); without it, replies are not grounded and cite nothing. */
+  readonly library?: Pick<SearchIndexStore, 'current'>;
 }
 
 /**
  * The worker's half of the chat: answers one pending revision of a conversation with the model,
  * once. A newer message (a newer revision) supersedes it; an unavailable model is retried through
  * the queue, and the last delivery (or an unusable answer) gives the offline reply.
+ *
+ * Grounded in the published library (RAG): the top posts for the patient's latest message (above a
+ * relevance threshold, shared/chat/retrieve.ts) go to the model as numbered passages (title and
+ * excerpt; the conversation it sees is the same as without them), and the reply's citations are the
+ * posts its markers name. Nothing relevant: the model is told to say the library has nothing on it.
+ * The offline reply lists the relevant posts' titles and cites them all. Red-flag messages never get
+ * here: the route answers them at once.
  */
 export const answerChat = async (
   deps: AnswerChatDeps,
@@ -37,19 +48,33 @@ export const answerChat = async (
   }
   let reply: StoredMessage;
   const at = deps.clock.now().toISOString();
+  const question = messages.findLast((m) => m.role === 'user')?.content ?? '';
+  const posts: RetrievedPost[] | undefined = deps.library === undefined ? undefined : await retrievePosts(deps.library, question);
   try {
     if (deps.chatModel === undefined) throw new ModelError('No model configured.');
-    // The model gets what was said, minus contact data, exact dates, links and record numbers.
+    // The model gets what was said, minus contact data, exact dates, links and record numbers; and the library's passages.
     const answer = await deps.chatModel.reply(
       messages.map(({ role, content }) => ({ role, content: redactIdentifiers(content) })),
       stored.persona as ChatPersona,
+      undefined,
+      posts?.map(({ title, excerpt }) => ({ title, excerpt })),
     );
     deps.metrics.modelUsage(answer.usage);
-    reply = { role: 'assistant', content: answer.text, at, source: 'model' };
+    const citations = posts === undefined ? [] : citationsOf(answer.text, posts);
+    reply = { role: 'assistant', content: answer.text, at, source: 'model', ...(citations.length > 0 ? { citations } : {}) };
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     if (error instanceof ModelUnavailableError && delivery < MODEL_ATTEMPTS) throw error;
-    reply = { role: 'assistant', content: OFFLINE_REPLY, at, source: 'offline' };
+    reply =
+      posts === undefined
+        ? { role: 'assistant', content: OFFLINE_REPLY, at, source: 'offline' }
+        : {
+            role: 'assistant',
+            content: `${OFFLINE_REPLY} ${offlineLibraryNote(posts)}`,
+            at,
+            source: 'offline',
+            ...(posts.length > 0 ? { citations: posts.map(({ postId, slug, title }) => ({ postId, slug, title })) } : {}),
+          };
   }
   const sealed = await deps.vault.sealJson(conversationPlace(stored.patientId, stored.id), [...messages, reply].slice(-MAX_MESSAGES));
   const saved = await deps.conversations.saveConversation({ ...stored, status: 'answered', messagesSealed: sealed, updatedAt: at }, stored.revision);

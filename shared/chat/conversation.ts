@@ -15,6 +15,15 @@ export interface StoredMessage {
   readonly content: string;
   readonly at: string;
   readonly source?: 'rules' | 'model' | 'offline';
+  /** An assistant reply's citations: the published posts it answered from. */
+  readonly citations?: readonly Citation[];
+}
+
+/** A published post a reply cites. */
+export interface Citation {
+  readonly postId: string;
+  readonly slug: string;
+  readonly title: string;
 }
 
 /** What reading conversations needs. */
@@ -41,7 +50,13 @@ export const conversationView = (
 ): Conversation => ({
   conversationId: stored.id,
   status: stored.status,
-  messages: messages.map((m) => ({ role: m.role, content: m.content, at: m.at, ...(m.source ? { source: m.source } : {}) })),
+  messages: messages.map((m) => ({
+    role: m.role,
+    content: m.content,
+    at: m.at,
+    ...(m.source ? { source: m.source } : {}),
+    ...(m.citations?.length ? { citations: m.citations.map(({ postId, slug, title }) => ({ postId, slug, title })) } : {}),
+  })),
   ...(emergency ? { emergency } : {}),
   disclaimer: DISCLAIMER,
 });

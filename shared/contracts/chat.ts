@@ -13,15 +13,28 @@ export const ChatRequest = z
 export type ChatRequest = z.infer<typeof ChatRequest>;
 
 /**
+ * The published posts an assistant reply answered from (its [1]..[3] markers, in order), at most 3.
+ * Only ever published posts: the chat worker retrieves from the published library's index alone.
+ */
+export const ChatCitations = list(z.object({ postId: Id, slug: text(96), title: text(160) }), 3);
+
+/**
  * A conversation keeps its last 40 messages (shared/chat/conversation.ts); each is the patient's
- * (at most 2,000 characters), a model reply (cut at 2,000), the emergency advice or the offline reply.
+ * (at most 2,000 characters), a model reply (cut at 2,000), the emergency advice or the offline reply;
+ * an assistant reply from the worker carries the library posts it cites.
  */
 export const Conversation = z
   .object({
     conversationId: Id,
     status: z.enum(['answered', 'pending']),
     messages: list(
-      z.object({ role: z.enum(['user', 'assistant']), content: text(2000), at: Instant, source: z.optional(z.enum(['rules', 'model', 'offline'])) }),
+      z.object({
+        role: z.enum(['user', 'assistant']),
+        content: text(2000),
+        at: Instant,
+        source: z.optional(z.enum(['rules', 'model', 'offline'])),
+        citations: z.optional(ChatCitations),
+      }),
       40,
     ),
     emergency: z.optional(z.object({ level: TriageLevelSchema, advice: text(2000) })),

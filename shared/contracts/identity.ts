@@ -52,8 +52,8 @@ export const PasswordChangeRequest = z
 
 export const MeResponse = z.object({ id: Id, email: text(254), roles: Roles, createdAt: Instant }).register(z.globalRegistry, { id: 'MeResponse' });
 
-/** Roles an admin may give over HTTP; `admin` and `compliance` only through the operator CLI. */
-export const ASSIGNABLE_ROLES = ['caregiver', 'provider'] as const;
+/** Roles an admin may give over HTTP (`editor` writes the content library); `admin` and `compliance` only through the operator CLI. */
+export const ASSIGNABLE_ROLES = ['caregiver', 'provider', 'editor'] as const;
 
 export const RoleChangeRequest = z
   .strictObject({ action: z.enum(['grant', 'revoke']), role: z.enum(ASSIGNABLE_ROLES) })

@@ -86,3 +86,30 @@ export const deliveryKey = (eventId: string, channel: string) => `${DELIVERY_PRE
  * its own (the event's), kept only until the worker has sent the notice (ADR 0010, "The deletion notice").
  */
 export const DELETION_NOTICE = 'NOTICE#account_deleted';
+
+/*
+ * The content library (content table): not PHI. A post's partition holds its working copy (`POST`)
+ * and its revisions; a slug's partition holds its claim and, while published, the public snapshot.
+ */
+export const postKey = (postId: string) => `POST#${postId}`;
+export const POST = 'POST';
+/** A post's revision `n` (1, 2, …), zero-padded so the sort key orders by number. */
+export const REVISION_PREFIX = 'REV#';
+export const revisionKey = (version: number) => REVISION_PREFIX + String(version).padStart(10, '0');
+export const slugKey = (slug: string) => `SLUG#${slug}`;
+/** Under `slugKey`: the claim (which post owns the slug, forever) and the published snapshot. */
+export const SLUG_CLAIM = 'CLAIM';
+export const PUBLISHED = 'PUBLIC';
+/** The `byStatus` index: `postStatus` = the status, `updatedSort` = `<updatedAt>#<id>` (newest last). */
+export const postStatusSort = (updatedAt: string, postId: string) => `${updatedAt}#${postId}`;
+/** Categories: one partition, one item per category slug. */
+export const CATEGORIES = 'CATEGORY';
+/** The lexical search index: a pointer to the current version, and that version's gzip chunks. */
+export const SEARCH_INDEX = 'INDEX';
+export const SEARCH_INDEX_POINTER = 'POINTER';
+export const searchIndexKey = (version: number) => `INDEX#${version}`;
+export const chunkKey = (n: number) => `CHUNK#${String(n).padStart(4, '0')}`;
+/** Views per post per day and searches that found nothing, one partition per month (`YYYY-MM`); sort key `<YYYY-MM-DD>#<postId|term>`. */
+export const viewsKey = (month: string) => `VIEWS#${month}`;
+export const noHitKey = (month: string) => `NOHIT#${month}`;
+export const dayEntryKey = (date: string, what: string) => `${date}#${what}`;

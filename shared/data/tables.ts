@@ -15,7 +15,7 @@ export interface IndexSpec {
   readonly sortKey?: KeyAttribute;
 }
 
-export type TableEnvVar = 'IDENTITY_TABLE' | 'SESSIONS_TABLE' | 'AUDIT_TABLE' | 'KEYS_TABLE' | 'RECORDS_TABLE';
+export type TableEnvVar = 'IDENTITY_TABLE' | 'SESSIONS_TABLE' | 'AUDIT_TABLE' | 'KEYS_TABLE' | 'RECORDS_TABLE' | 'CONTENT_TABLE';
 
 export interface TableSpec {
   /** Environment variable that carries the table name into a function. */
@@ -71,6 +71,15 @@ export const TABLES = {
       // Sparse: every APPT# copy but a pending one carries apptParty/apptStart (shared/data/keys.ts, appointmentPartyKey).
       { indexName: 'byPartyTime', partitionKey: { name: 'apptParty', type: S }, sortKey: { name: 'apptStart', type: S } },
     ],
+  },
+  content: {
+    envVar: 'CONTENT_TABLE',
+    purpose:
+      'The content library, no PHI: posts (POST#id: the working copy, REV#n revisions; found by status, byStatus), slug claims and published snapshots (SLUG#slug), categories (CATEGORY), the lexical search index (INDEX pointer, INDEX#version chunks), views per post per day and searches that found nothing (VIEWS#month, NOHIT#month: no user, IP or cookie)',
+    partitionKey: { name: 'pk', type: S },
+    sortKey: { name: 'sk', type: S },
+    // Sparse: only a post's working copy (sk POST) carries postStatus/updatedSort (shared/data/keys.ts, postStatusSort).
+    globalSecondaryIndexes: [{ indexName: 'byStatus', partitionKey: { name: 'postStatus', type: S }, sortKey: { name: 'updatedSort', type: S } }],
   },
 } as const satisfies Record<string, TableSpec>;
 

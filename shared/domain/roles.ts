@@ -1,7 +1,8 @@
 import * as z from '../zod';
 
 /** Every role CareBow knows. Only `patient` is ever self-chosen (at registration). */
-export const ROLES = ['patient', 'caregiver', 'provider', 'admin', 'compliance'] as const;
+/** `editor` writes the content library (issue 12); medical review stays with `provider`. */
+export const ROLES = ['patient', 'caregiver', 'provider', 'admin', 'compliance', 'editor'] as const;
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES);
 

@@ -108,10 +108,12 @@ export const httpRoute = <A extends Access, B extends Schema | undefined, Q exte
   const routeId = route.id;
   const limits = rateLimitHeaders(route.throttle ?? STAGE_THROTTLE);
   if (!('public' in route.access) && options.audit === undefined) throw new Error(`Route ${routeId} is protected: pass the audit log, its denials are audited`);
+  // A public GET route's `cache` makes its successes cacheable; everything else stays `no-store`.
+  const cache = route.method === 'GET' && 'public' in route.access ? route.cache : undefined;
   return (
     middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>()
       // Registered first so its onError runs last, after the error handler has built the response.
-      .use(securityHeaders() as MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>)
+      .use(securityHeaders(cache) as MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context, Internal>)
       .use(accessLogAndErrors(route as RouteDef, routeId, options.audit, limits))
       .handler(async (event) => {
         const caller = callerFrom(event);

@@ -48,6 +48,8 @@ export interface Grants {
   readonly dataKeys?: 'decrypt' | 'generate';
   /** `send` enqueues notification events (ids only) on the notifications queue. */
   readonly notificationsQueue?: 'send';
+  /** `send` enqueues a rebuild of the public content library (posts' rendering and the search index). */
+  readonly contentQueue?: 'send';
   /** `manage` creates, replaces and deletes appointments' one-time reminder schedules (EventBridge Scheduler). */
   readonly reminders?: 'manage';
 }
@@ -88,6 +90,12 @@ export interface RouteLine<
   readonly bundleFiles?: readonly string[];
   /** Request headers the handler honours; none by default. */
   readonly headers?: readonly RequestHeader[];
+  /**
+   * Public GET routes only: answers may be cached at the edge (API Gateway's stage cache, keyed on
+   * the path and the query schema's parameters) and by browsers for `ttlSeconds`. Every other
+   * answer is `Cache-Control: no-store`.
+   */
+  readonly cache?: { readonly ttlSeconds: number };
 }
 
 /** A route line with its id: the key it has in the route table (`routeTable` stamps it). */

@@ -18,10 +18,20 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   Pragma: 'no-cache',
 };
 
-/** Adds {@link SECURITY_HEADERS} to every response, success or error; a route cannot drop them. */
-export const securityHeaders = (): MiddlewareObj<unknown, APIGatewayProxyResult> => {
+/**
+ * Adds {@link SECURITY_HEADERS} to every response, success or error; a route cannot drop them. With
+ * `cache` (a public GET route's `route.cache`), a success (2xx) is `Cache-Control: public, max-age=<ttl>`
+ * instead of `no-store` (and without `Pragma`); its errors stay `no-store`.
+ */
+export const securityHeaders = (cache?: { readonly ttlSeconds: number }): MiddlewareObj<unknown, APIGatewayProxyResult> => {
   const apply = (request: { response: APIGatewayProxyResult | null | undefined }): void => {
     if (request.response) request.response.headers = { ...request.response.headers, ...SECURITY_HEADERS };
   };
-  return { after: apply, onError: apply };
+  const after = (request: { response: APIGatewayProxyResult | null | undefined }): void => {
+    apply(request);
+    if (cache === undefined || !request.response || request.response.statusCode >= 300) return;
+    const { Pragma: _pragma, ...headers } = request.response.headers ?? {};
+    request.response.headers = { ...headers, 'Cache-Control': `public, max-age=${cache.ttlSeconds}` };
+  };
+  return { after, onError: apply };
 };

@@ -26,10 +26,15 @@ import { DynamoRatingRemover, DynamoRatings, DynamoReviews } from '../adapters/a
 import { DynamoVisitHistory } from '../adapters/aws/dynamo-visit-history';
 import { DynamoAccountBatch, DynamoAccountReader } from '../adapters/aws/dynamo-account-reader';
 import { DynamoAppointmentTimeline } from '../adapters/aws/dynamo-appointment-timeline';
+import { DynamoContentPublication } from '../adapters/aws/dynamo-content-publication';
+import { DynamoLibrary } from '../adapters/aws/dynamo-library';
+import { DynamoSearchIndexReader, DynamoSearchIndexStore } from '../adapters/aws/dynamo-search-index';
 import { DynamoScheduleBatch, DynamoScheduleReader } from '../adapters/aws/dynamo-schedule-reader';
 import { DynamoShareConsentGrants, DynamoShareConsents } from '../adapters/aws/dynamo-share-consents';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SqsNotificationQueue } from '../adapters/aws/sqs-notification-queue';
+import { DynamoCategories, DynamoContentCounters, DynamoContentPosts, DynamoPublishedSnapshots, DynamoSlugClaims } from '../adapters/aws/dynamo-content-posts';
+import { SqsContentQueue } from '../adapters/aws/sqs-content-queue';
 import { SqsNotificationRedelivery } from '../adapters/aws/sqs-notification-redelivery';
 import { DynamoAppointmentLookup, DynamoContacts, DynamoDeliveries, DynamoNotificationPreferences } from '../adapters/aws/dynamo-notifications';
 import {
@@ -175,6 +180,31 @@ export const ratingRemover = () => new DynamoRatingRemover(app().client, app().c
 /** Reviews of fulfilled visits (care): the `review` attribute of the patient's appointment copy. */
 export const reviews = () => new DynamoReviews(app().client, app().config.RECORDS_TABLE);
 
+/** The content worker's view of the content table: the posts with a public snapshot, the snapshots, their rendering. */
+export const contentPublication = () => new DynamoContentPublication(app().client, app().config.CONTENT_TABLE);
+
+let searchIndex: DynamoSearchIndexStore | undefined;
+/** The published library's search index, read and published (the content worker), one per container: it keeps the version it loaded until the pointer moves. */
+export const searchIndexStore = (): DynamoSearchIndexStore => (searchIndex ??= new DynamoSearchIndexStore(app().client, app().config.CONTENT_TABLE));
+let searchIndexRead: DynamoSearchIndexReader | undefined;
+/** The published library's search index, read only (the public list route, the chat worker), one per container. */
+export const searchIndexReader = (): DynamoSearchIndexReader => (searchIndexRead ??= new DynamoSearchIndexReader(app().client, app().config.CONTENT_TABLE));
+/** The public library's reads (published snapshots, categories) and its counters without people (views, searches that found nothing). */
+export const library = () => new DynamoLibrary(app().client, app().config.CONTENT_TABLE);
+
+/** Posts' working copies and revisions (content table; the byStatus index for lists and counts). */
+export const contentPosts = () => new DynamoContentPosts(app().client, app().config.CONTENT_TABLE);
+/** Slug claims (`SLUG#<slug> / CLAIM`): a slug belongs to one post for good. */
+export const slugClaims = () => new DynamoSlugClaims(app().client, app().config.CONTENT_TABLE);
+/** Published snapshots (`SLUG#<slug> / PUBLIC`): publish writes them, archive deletes them. */
+export const publishedSnapshots = () => new DynamoPublishedSnapshots(app().client, app().config.CONTENT_TABLE);
+/** The managed list of categories (`CATEGORY / <slug>`). */
+export const contentCategories = () => new DynamoCategories(app().client, app().config.CONTENT_TABLE);
+/** The dashboard's reads of the view and no-hit counters, and the top posts' titles. */
+export const contentCounters = () => new DynamoContentCounters(app().client, app().config.CONTENT_TABLE);
+/** The content queue (`{ kind: 'rebuild' }`); without `CONTENT_QUEUE_URL` a send fails, which publishing logs and survives. */
+export const contentQueue = () => new SqsContentQueue(app().config.CONTENT_QUEUE_URL, new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
+
 /** A variable of the optional notifications section that this function needs: named at cold start when missing. */
 const requiredConfig = <K extends keyof AppConfig>(name: K): NonNullable<AppConfig[K]> => {
   const value = app().config[name];
@@ -262,6 +292,7 @@ export const dependencyProbes = (): Probe[] => {
     audit: 'AUDIT_TABLE',
     keys: 'KEYS_TABLE',
     records: 'RECORDS_TABLE',
+    content: 'CONTENT_TABLE',
   } as const satisfies { [Name in TableName]: (typeof TABLES)[Name]['envVar'] };
   return [
     ...Object.entries(tables).map(([name, envVar]) => tableProbe(dynamo, `table:${name}`, config[envVar])),

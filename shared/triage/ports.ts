@@ -1,4 +1,4 @@
-import type { ChatPersona, ChatTurn, MinimizedCase, ModelAssessment } from './model';
+import type { ChatPersona, ChatTurn, LibraryPassage, MinimizedCase, ModelAssessment } from './model';
 import type { Page, PageRequest } from '../domain/page';
 
 /**
@@ -99,7 +99,13 @@ export interface ChatModel {
   readonly name: string;
   /**
    * A trimmed, length-capped reply to the last turns in `persona`'s voice; throws `ModelError`s like `assess` (a refused,
-   * filtered or empty answer is a `ModelOutputError`).
+   * filtered or empty answer is a `ModelOutputError`). With `library`, the reply is grounded in those passages of the
+   * published library (cited as [1]..[n]); an empty `library` means nothing relevant was found (`chatSystemPrompt`).
    */
-  reply(turns: readonly ChatTurn[], persona: ChatPersona, signal?: AbortSignal): Promise<{ text: string; usage: ModelUsage }>;
+  reply(
+    turns: readonly ChatTurn[],
+    persona: ChatPersona,
+    signal?: AbortSignal,
+    library?: readonly LibraryPassage[],
+  ): Promise<{ text: string; usage: ModelUsage }>;
 }

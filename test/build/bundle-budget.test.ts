@@ -5,6 +5,7 @@ import {
   BUDGETS,
   MODEL_CLIENT_PACKAGE,
   NOTIFICATIONS_WORKER_ID,
+  CONTENT_WORKER_ID,
   WORKER_ID,
   bundleAll,
   functionTargets,
@@ -118,6 +119,20 @@ describe('Bundle budgets', () => {
     );
   });
 
+  it("the content worker's own code is at most 160 KB: the renderer and the index builder, kept out of the routes (ADR 0011)", () => {
+    // Prepare
+    const worker = bundled(CONTENT_WORKER_ID);
+
+    // Act
+    const ownBytes = worker.ownBytes;
+
+    // Assess
+    expect(worker.bundle.exports).toContain('handler');
+    expect(ownBytes, `${CONTENT_WORKER_ID}: own code ${kb(ownBytes)}; largest own inputs: ${largestOwnInputs(worker)}`).toBeLessThanOrEqual(
+      BUDGETS.contentWorkerOwnCodeBytes,
+    );
+  });
+
   it("the triage worker's own code is at most 550 KB, the openai client included (ADR 0005)", () => {
     // Prepare
     const worker = bundled(WORKER_ID);
@@ -130,7 +145,7 @@ describe('Bundle budgets', () => {
     expect(ownBytes, `${WORKER_ID}: own code ${kb(ownBytes)}; largest own inputs: ${largestOwnInputs(worker)}`).toBeLessThanOrEqual(BUDGETS.workerOwnCodeBytes);
   });
 
-  it("the triage worker's own code other than the openai client is at most 140 KB (ADR 0005)", () => {
+  it("the triage worker's own code other than the openai client is at most 160 KB (ADR 0005)", () => {
     // Prepare
     const worker = bundled(WORKER_ID);
     const inReference = new Set(Object.keys(worker.reference?.inputs ?? {}));
@@ -174,7 +189,9 @@ describe('Bundle budgets', () => {
     ).toBeLessThanOrEqual(BUDGETS.maxBundleBytes);
   });
 
-  it('the SDK reference measures the same SDK code the function bundles (own code agrees with the metafile within 2 KB)', () => {
+  // Within 3 KB (2 KB until issue 12): minified names in the SDK part of a bundle grow with the own code beside it, so
+  // the two measures drift apart by a little more as routes grow; a wrong reference would be off by tens of KB.
+  it('the SDK reference measures the same SDK code the function bundles (own code agrees with the metafile within 3 KB)', () => {
     // Prepare
     const withSdk = routeTargets.map(({ id }) => bundled(id)).filter((fn) => fn.reference !== undefined);
 
@@ -183,6 +200,6 @@ describe('Bundle budgets', () => {
 
     // Assess
     expect(withSdk.length).toBeGreaterThan(0);
-    for (const { id, gap } of gaps) expect(gap, `${id}: bundle − SDK ref and the metafile disagree by ${gap} bytes`).toBeLessThanOrEqual(2 * 1024);
+    for (const { id, gap } of gaps) expect(gap, `${id}: bundle − SDK ref and the metafile disagree by ${gap} bytes`).toBeLessThanOrEqual(3 * 1024);
   });
 });

@@ -63,6 +63,8 @@ describe('OpenAPI document: operations', () => {
         'matching',
         'options',
         'notifications',
+        'content',
+        'library',
       ]),
     );
     expect(
@@ -100,7 +102,10 @@ describe('OpenAPI document: operations', () => {
       'auditVerify',
       'chatList',
       'consentList',
+      'libraryPosts',
       'notificationList',
+      'postManageList',
+      'postRevisions',
       'practitionerSearch',
       'practitionerSlots',
       'sessionList',
@@ -114,7 +119,7 @@ describe('OpenAPI document: operations', () => {
     expect(operationOf(routes.auditVerify).parameters.find((p: any) => p.name === 'subjectId')).toMatchObject({ required: true, schema: { maxLength: 128 } });
   });
 
-  it('types every path parameter: required, a UUID of 36 characters', () => {
+  it('types every path parameter: required, a UUID of 36 characters (a public post’s slug: its pattern, at most 96)', () => {
     for (const route of all) {
       const names = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
       const documented = (operationOf(route).parameters ?? []).filter((p: any) => p.in === 'path');
@@ -123,7 +128,11 @@ describe('OpenAPI document: operations', () => {
         route.id,
       ).toEqual(names);
       for (const parameter of documented)
-        expect(parameter, route.id).toMatchObject({ required: true, schema: { type: 'string', format: 'uuid', maxLength: 36 } });
+        expect(parameter, route.id).toMatchObject(
+          route.id.startsWith('library')
+            ? { required: true, schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 96 } }
+            : { required: true, schema: { type: 'string', format: 'uuid', maxLength: 36 } },
+        );
     }
   });
 

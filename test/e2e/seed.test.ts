@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SEED_POSTS } from '../../local/seed-library/posts';
 import { type LocalProcess, runToEnd, startLocalProcess } from '../helpers/local-process';
 
 /**
@@ -73,6 +74,17 @@ describe('npm run seed', () => {
     const slots = await call('GET', `/api/v1/practitioners/${providers[0]!.id}/slots?from=${from.toISOString()}&to=${to.toISOString()}`, token);
     expect(slots.status).toBe(200);
     expect(slots.json.items.length).toBeGreaterThan(0);
+
+    // The starter library: published through the API, then rendered and indexed by the running content worker.
+    expect(logins.filter((l) => l.role === 'editor')).toHaveLength(1);
+    let library: { status: number; json: { items: { slug: string; reviewedByName: string }[] } } = { status: 0, json: { items: [] } };
+    for (let attempt = 0; attempt < 100 && library.json.items.length < SEED_POSTS.length; attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+      library = await call('GET', '/api/v1/content/posts?limit=50');
+    }
+    expect(library.status).toBe(200);
+    expect(library.json.items.map((post) => post.slug).sort()).toEqual(SEED_POSTS.map((post) => post.slug).sort());
+    expect(library.json.items.every((post) => post.reviewedByName.length > 0)).toBe(true);
     expect((await server.interrupt()).code).toBe(0);
   });
 
@@ -81,7 +93,7 @@ describe('npm run seed', () => {
     expect(second.code, second.output).toBe(0);
     expect(second.output).toContain('nothing to do');
     expect(loginsOf(second.output)).toEqual(loginsOf(first.output));
-    expect(loginsOf(second.output)).toHaveLength(64);
+    expect(loginsOf(second.output)).toHaveLength(65);
   });
 
   it('refuses a deployed stage', async () => {

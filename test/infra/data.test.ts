@@ -91,7 +91,7 @@ describe('Construct: Data', () => {
       for (const index of indexes)
         for (const key of index.KeySchema as { AttributeName: string }[]) expect(attributes.has(key.AttributeName), `${name} ${key.AttributeName}`).toBe(true);
     }
-    expect(withIndexes.sort()).toEqual(['audit', 'records', 'sessions']);
+    expect(withIndexes.sort()).toEqual(['audit', 'content', 'records', 'sessions']);
   });
 
   it('indexes audit events by actor and time, sessions by user and records by grantee', () => {
@@ -167,7 +167,7 @@ describe('Construct: Data', () => {
     const selected = referencedIds(selection.Properties!.BackupSelection.Resources);
 
     // Assess
-    expect(tableIds).toHaveLength(5);
+    expect(tableIds).toHaveLength(6);
     expect(selected).toEqual(new Set(tableIds));
     expect(plan.Properties!.BackupPlan.BackupPlanRule.map((r: Record<string, unknown>) => r.RuleName)).toEqual(['Daily', 'Monthly']);
     dev.template.hasResourceProperties('AWS::Backup::BackupVault', { EncryptionKeyArn: { 'Fn::GetAtt': [logicalIdOf(dev.stack, 'Data/Key'), 'Arn'] } });

@@ -30,6 +30,7 @@ const ROUTE_ENVIRONMENT = [
   'PASSWORD_SCRYPT_LOG_N',
   'TRIAGE_QUEUE_URL',
   'NOTIFICATIONS_QUEUE_URL',
+  'CONTENT_QUEUE_URL',
   'NOTIFICATION_CHANNELS',
   'APP_BASE_URL',
   'OPENAI_MODEL',
@@ -51,9 +52,9 @@ describe('Construct: Api functions', () => {
       dev.json.Resources[logicalIdOf(dev.stack, routeId === 'authorizer' ? 'Api/AuthorizerFunction' : routeConstructPath(routeId, 'Function'))]!;
   });
 
-  it('creates one function per route, plus the authorizer and the triage and notifications workers, and nothing else', () => {
+  it('creates one function per route, plus the authorizer and the triage, notifications and content workers, and nothing else', () => {
     // Prepare
-    const expected = ROUTE_IDS.length + 3;
+    const expected = ROUTE_IDS.length + 4;
 
     // Act
     const functions = resourcesOfType(dev.json, 'AWS::Lambda::Function');
@@ -86,12 +87,16 @@ describe('Construct: Api functions', () => {
   it('runs every function on nodejs24.x, arm64, with active tracing, a timeout, reserved concurrency and its own log group', () => {
     // Prepare
     const functions = resourcesOfType(dev.json, 'AWS::Lambda::Function');
-    const workerIds = [logicalIdOf(dev.stack, 'Triage/WorkerFunction'), logicalIdOf(dev.stack, 'Notifications/WorkerFunction')];
+    const workerIds = [
+      logicalIdOf(dev.stack, 'Triage/WorkerFunction'),
+      logicalIdOf(dev.stack, 'Notifications/WorkerFunction'),
+      logicalIdOf(dev.stack, 'Content/WorkerFunction'),
+    ];
 
     // Act
     const logGroups = functions.map(([, fn]) => referencedId(fn.Properties!.LoggingConfig?.LogGroup));
 
-    // Assess: API functions answer within 10 s; the workers have their own timeouts and reservations (triage.test.ts, notifications.test.ts).
+    // Assess: API functions answer within 10 s; the workers have their own timeouts and reservations (triage.test.ts, notifications.test.ts, content.test.ts).
     for (const [id, fn] of functions) {
       expect(fn.Properties, id).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, Handler: 'index.handler' });
       if (workerIds.includes(id)) continue;

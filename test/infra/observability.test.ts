@@ -39,7 +39,7 @@ describe('Construct: Observability', () => {
     const logGroups = resourcesOfType(dev.json, 'AWS::Logs::LogGroup');
 
     // Act, Assess
-    expect(logGroups.length).toBe(ROUTE_IDS.length + 3 + 3); // route functions, authorizer, two workers; access, execution, WAF
+    expect(logGroups.length).toBe(ROUTE_IDS.length + 4 + 3); // route functions, authorizer, three workers; access, execution, WAF
     for (const [id, group] of logGroups) {
       expect(group.Properties!.RetentionInDays, id).toBe(STAGE_CONFIGS.dev.logRetention);
       expect(group.Properties!.KmsKeyId, id).toEqual(keyArn);
@@ -81,8 +81,8 @@ describe('Construct: Observability', () => {
     });
     expect(metricOf('carebow-dev-triage-queue-age')).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateAgeOfOldestMessage' });
     const lambdaAlarms = alarms.filter((a) => a.Namespace === 'AWS/Lambda');
-    expect(lambdaAlarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(ROUTE_IDS.length + 3);
-    expect(lambdaAlarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(ROUTE_IDS.length + 3);
+    expect(lambdaAlarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(ROUTE_IDS.length + 4);
+    expect(lambdaAlarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(ROUTE_IDS.length + 4);
     expect(new Set(names).size).toBe(names.length);
   });
 

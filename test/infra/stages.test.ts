@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTE_IDS } from '../../functions/routes';
 import { parseStageConfig, STAGE_CONFIGS, STAGE_NAMES } from '../../lib/stages';
+import { CONTENT_WORKER_RESERVED } from '../../lib/content';
 
 describe('Construct: stage config', () => {
   it('defines dev, staging and prod, each with an explicit region and OWASP scrypt cost', () => {
@@ -33,7 +34,9 @@ describe('Construct: stage config', () => {
     // Act
     const reserved = STAGE_NAMES.map((name) => {
       const config = STAGE_CONFIGS[name];
-      return config.reservedConcurrency * apiFunctions + config.triageWorker.reservedConcurrency + config.notifications.reservedConcurrency;
+      return (
+        config.reservedConcurrency * apiFunctions + config.triageWorker.reservedConcurrency + config.notifications.reservedConcurrency + CONTENT_WORKER_RESERVED
+      );
     });
 
     // Assess

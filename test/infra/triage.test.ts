@@ -47,6 +47,11 @@ const WORKER_PERMISSIONS: readonly (readonly [actions: readonly string[], resour
   ],
   // keys: read wrapped data keys.
   [['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'], ['keys']],
+  // content: read the library's search index (the chat's retrieval; no PHI in that table).
+  [
+    ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'],
+    ['content', 'content/index/byStatus'],
+  ],
   // audit: append (Put, plus the reads that find a chain's head), never update or delete.
   [
     ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
@@ -87,6 +92,7 @@ describe('Construct: Triage worker', () => {
     const paths: Record<string, string> = {
       'Data/RecordsTable': 'records',
       'Data/KeysTable': 'keys',
+      'Data/ContentTable': 'content',
       'Data/AuditTable': 'audit',
       'Data/Key': 'cmk',
       'Data/DataKeyWrappingKey': 'wrappingKey',

@@ -23,6 +23,6 @@ describe('Route: GET /api/v1/health/detailed', () => {
     const queue = response.json.dependencies.find((d: { name: string }) => d.name === 'queue:triage');
     expect(queue.status).toBe('down');
     expect(queue.detail).not.toMatch(/127\.0\.0\.1|http/);
-    expect(response.json.dependencies.filter((d: { status: string }) => d.status === 'ok')).toHaveLength(7);
+    expect(response.json.dependencies.filter((d: { status: string }) => d.status === 'ok')).toHaveLength(8);
   });
 });

@@ -33,6 +33,7 @@ describe('Route: GET /api/v1/health/detailed', () => {
       'table:audit',
       'table:keys',
       'table:records',
+      'table:content',
       'keys:local-keyring',
       'queue:triage',
       'llm',

@@ -9,6 +9,7 @@ const valid = {
   AUDIT_TABLE: 'audit',
   KEYS_TABLE: 'keys',
   RECORDS_TABLE: 'records',
+  CONTENT_TABLE: 'content',
   KEY_PROVIDER: 'kms',
   DATA_KEY_ID: 'arn:aws:kms:eu-west-1:1:key/y',
   TOKEN_SIGNING_KEY_ID: 'arn:aws:kms:eu-west-1:1:key/x',

@@ -44,6 +44,7 @@ const SHARED_FOLDERS: Record<string, number> = {
   account: 1,
   audit: 1,
   care: 1,
+  content: 1,
   notifications: 1,
   vault: 1,
   platform: 1,

@@ -26,12 +26,16 @@ describe('Route table', () => {
     ).toEqual([
       'GET /.well-known/jwks.json',
       'GET /.well-known/openid-configuration',
+      'GET /api/v1/content/categories',
+      'GET /api/v1/content/posts',
+      'GET /api/v1/content/posts/{post}',
       'GET /api/v1/health',
       'GET /api/v1/openapi.json',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
       'POST /api/v1/auth/refresh',
       'POST /api/v1/auth/register',
+      'POST /api/v1/content/posts/{post}/views',
     ]);
   });
 

@@ -11,6 +11,7 @@ import {
   chatSystemPrompt,
   type ChatPersona,
   type ChatTurn,
+  type LibraryPassage,
   type MinimizedCase,
   type ModelAssessment,
   type ModelErrorDetails,
@@ -136,10 +137,16 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
   }
 
   /**
-   * A chat reply (the assistant endpoints): the persona's system prompt, the last turns, plain text
-   * back. Refused, filtered, cut-off or empty answers are `ModelOutputError`s, like assessments.
+   * A chat reply (the assistant endpoints): the persona's system prompt (with the library passages
+   * retrieved for the question, if any), the last turns, plain text back. Refused, filtered, cut-off
+   * or empty answers are `ModelOutputError`s, like assessments.
    */
-  public async reply(turns: readonly ChatTurn[], persona: ChatPersona, signal?: AbortSignal): Promise<{ text: string; usage: ModelUsage }> {
+  public async reply(
+    turns: readonly ChatTurn[],
+    persona: ChatPersona,
+    signal?: AbortSignal,
+    library?: readonly LibraryPassage[],
+  ): Promise<{ text: string; usage: ModelUsage }> {
     const deadline = AbortSignal.timeout(this.deadlineMs);
     const client = await this.client();
     let completion: ChatCompletion;
@@ -148,7 +155,7 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
         {
           model: this.name,
           messages: [
-            { role: 'system', content: chatSystemPrompt(persona) },
+            { role: 'system', content: chatSystemPrompt(persona, library) },
             ...turns.slice(-MAX_CHAT_TURNS).map((t) => ({ role: t.role, content: t.content.slice(0, MAX_CHAT_CHARS) })),
           ],
           temperature: 0.3,

@@ -1,0 +1,17 @@
+import { contentRoutes as routes } from '../routes/content';
+import { httpRoute } from '../../shared/http/http-route';
+import { archivePost } from '../../shared/content/posts';
+import { etagOf } from '../../shared/records/profile';
+import { auditLog, clock, contentPosts, contentQueue, publishedSnapshots } from '../../shared/runtime/composition';
+
+const deps = { posts: contentPosts(), snapshots: publishedSnapshots(), queue: contentQueue(), audit: auditLog(), clock };
+
+/** POST /api/v1/content/posts/{post}/archive: archives a post; its published snapshot is deleted and a rebuild queued. */
+export const handler = httpRoute(
+  routes.postArchive,
+  async ({ params, caller, headers, meta }) => {
+    const post = await archivePost(deps, caller, params.post, headers['if-match'], meta);
+    return { body: post, headers: { ETag: etagOf(post.version) } };
+  },
+  { audit: deps.audit },
+);

@@ -1,0 +1,17 @@
+import { contentRoutes as routes } from '../routes/content';
+import { httpRoute } from '../../shared/http/http-route';
+import { publishPost } from '../../shared/content/posts';
+import { etagOf } from '../../shared/records/profile';
+import { auditLog, clock, contentPosts, contentQueue, publishedSnapshots } from '../../shared/runtime/composition';
+
+const deps = { posts: contentPosts(), snapshots: publishedSnapshots(), queue: contentQueue(), audit: auditLog(), clock };
+
+/** POST /api/v1/content/posts/{post}/publish: publishes the approved version (its snapshot, then a rebuild queued). */
+export const handler = httpRoute(
+  routes.postPublish,
+  async ({ params, caller, headers, meta }) => {
+    const post = await publishPost(deps, caller, params.post, headers['if-match'], meta);
+    return { body: post, headers: { ETag: etagOf(post.version) } };
+  },
+  { audit: deps.audit },
+);
