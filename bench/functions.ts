@@ -23,12 +23,19 @@ export const BUDGETS = {
    * client class constructs every resource). Everything else in it must stay lean, so the rest is
    * held to its own figure.
    */
-  workerOwnCodeBytes: 550 * KB,
+  workerOwnCodeBytes: 600 * KB,
   /**
-   * The worker's own code other than the `openai` package: 140 KB until the chat's retrieval over
-   * the content library (issue 12) brought MiniSearch (~18 KB) into it (ADR 0005).
+   * The worker's own code other than the `openai` package: 140 KB until the chat's retrieval over the
+   * content library and its tools (issue 12) landed in this worker, which also answers chat. 190 KB
+   * only until the chat gets a worker of its own (ADR 0005), which brings this back to 140 KB.
    */
-  workerOwnCodeWithoutModelClientBytes: 160 * KB,
+  workerOwnCodeWithoutModelClientBytes: 190 * KB,
+  /**
+   * A streamed route (`stream: true` in the route table, ADR 0012): the model's reply streams for
+   * seconds after a cold start, and the route carries the library's retrieval (MiniSearch) and a
+   * streaming model adapter on top of what the queued chat route has.
+   */
+  streamRouteOwnCodeBytes: 140 * KB,
   /**
    * The content worker (ADR 0011): off the request path, it carries the Markdown renderer (`marked`,
    * ~52 KB) and MiniSearch (~18 KB), which are why it exists instead of rendering in a route.

@@ -564,6 +564,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ai/chat/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chat with the health assistant, the reply streamed as server-sent events
+         * @description Roles: patient. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        post: operations["chatStream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ai/chat/{id}": {
         parameters: {
             query?: never;
@@ -1244,7 +1264,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The library’s figures: posts by status, views, top posts, searches without results (never per person)
+         * The library’s figures (posts by status, views, top posts, searches without results) and the product figures of the last 8 ISO weeks, under 11 shown as <11 (never per person)
          * @description Roles: editor, admin. Throttled at the stage’s default method limits (RateLimit-Policy says which).
          */
         get: operations["contentStats"];
@@ -1777,6 +1797,17 @@ export interface components {
                     slug: string;
                     title: string;
                 }[];
+                attachments?: {
+                    appointments?: {
+                        /** Format: uuid */
+                        id: string;
+                        start: string;
+                        mode: string;
+                        practitionerName: string;
+                        status: string;
+                    }[];
+                    symptomCheckUrl?: string;
+                };
             }[];
             emergency?: {
                 /** @enum {string} */
@@ -1872,6 +1903,17 @@ export interface components {
                         slug: string;
                         title: string;
                     }[];
+                    attachments?: {
+                        appointments?: {
+                            /** Format: uuid */
+                            id: string;
+                            start: string;
+                            mode: string;
+                            practitionerName: string;
+                            status: string;
+                        }[];
+                        symptomCheckUrl?: string;
+                    };
                 }[];
                 /** Format: date-time */
                 createdAt: string;
@@ -2484,7 +2526,29 @@ export interface components {
                 /** Format: int64 */
                 count: number;
             }[];
+            product: {
+                weeks: components["schemas"]["ProductWeek"][];
+            };
         };
+        ProductWeek: {
+            week: string;
+            newAccounts: components["schemas"]["ProductFigure"];
+            symptomSessions: {
+                emergency_ambulance: components["schemas"]["ProductFigure"];
+                emergency: components["schemas"]["ProductFigure"];
+                consultation_24: components["schemas"]["ProductFigure"];
+                consultation: components["schemas"]["ProductFigure"];
+                self_care: components["schemas"]["ProductFigure"];
+            };
+            appointments: {
+                booked: components["schemas"]["ProductFigure"];
+                rescheduled: components["schemas"]["ProductFigure"];
+                cancelled: components["schemas"]["ProductFigure"];
+                fulfilled: components["schemas"]["ProductFigure"];
+                noshow: components["schemas"]["ProductFigure"];
+            };
+        };
+        ProductFigure: number | "<11";
     };
     responses: {
         /** @description The request is invalid: `code` says how, `details` where (never the value). */
@@ -2544,6 +2608,24 @@ export interface components {
         };
         /** @description Not found, or not visible to the caller: never told apart (a crypto-shredded account’s records are not found either). */
         404: {
+            headers: {
+                /** @description The request id: quote it to find the request in the logs. */
+                "X-Request-Id"?: string;
+                /** @description The route’s throttle as an IETF RateLimit policy, `"route";q=<requests>;w=1`: the pace, in requests per second for all callers together, at which API Gateway never throttles a caller on its own. */
+                "RateLimit-Policy"?: string;
+                /** @description The route’s steady-state limit, requests per second (API Gateway method throttling, shared by all callers). */
+                "X-RateLimit-Limit"?: number;
+                /** @description The route’s burst limit: how many requests API Gateway admits at once. */
+                "X-RateLimit-Burst"?: number;
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The `Accept` header asks for a representation this route does not answer. */
+        406: {
             headers: {
                 /** @description The request id: quote it to find the request in the logs. */
                 "X-Request-Id"?: string;
@@ -3826,7 +3908,48 @@ export interface operations {
             403: components["responses"]["403"];
             /** @description No such conversation of the caller’s. */
             404: components["responses"]["404"];
+            /** @description `Accept: text/event-stream`: streamed replies come from `POST /api/v1/ai/chat/stream`. */
+            406: components["responses"]["406"];
             /** @description The conversation changed meanwhile, or the Idempotency-Key was used for another request or is still running. */
+            409: components["responses"]["409"];
+            /** @description The caller’s AI quota is used up; Retry-After says when the next request is allowed. */
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    chatStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatRequest"];
+            };
+        };
+        responses: {
+            /** @description Chat with the health assistant, the reply streamed as server-sent events */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such conversation of the caller’s. */
+            404: components["responses"]["404"];
+            /** @description The conversation changed meanwhile (sent before the stream starts only for an immediate reply; later, as an `error` event). */
             409: components["responses"]["409"];
             /** @description The caller’s AI quota is used up; Retry-After says when the next request is allowed. */
             429: components["responses"]["429"];
@@ -5372,7 +5495,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The library’s figures: posts by status, views, top posts, searches without results (never per person) */
+            /** @description The library’s figures (posts by status, views, top posts, searches without results) and the product figures of the last 8 ISO weeks, under 11 shown as <11 (never per person) */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

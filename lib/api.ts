@@ -55,6 +55,17 @@ export interface ApiProps {
    * @default false
    */
   readonly edgeCache?: boolean;
+  /**
+   * The model API key secret, where the stage enables the model: routes granted `modelApiKey` read it
+   * (`OPENAI_API_KEY_SECRET_ID`), and `OPENAI_BASE_URL` goes with it when set.
+   * @default - no model secret: routes that would call the model answer without it
+   */
+  readonly modelApiKeySecret?: secretsmanager.ISecret;
+  /**
+   * An OpenAI-compatible endpoint (https) for the routes that call the model.
+   * @default - the provider's own endpoint
+   */
+  readonly modelBaseUrl?: string;
   /** Where "the content library changed" is queued; routes send to it per their `grants.contentQueue`. */
   readonly contentQueue: sqs.IQueue;
   /** The app's https URL, for the links in notifications (`APP_BASE_URL`). */
@@ -287,6 +298,7 @@ export class Api extends Construct {
       // route declaring `grants.reminders` fails synthesis.
       notificationsQueue: props.notificationsQueue,
       contentQueue: props.contentQueue,
+      ...(props.modelApiKeySecret !== undefined ? { modelApiKeySecret: props.modelApiKeySecret } : {}),
     };
     const functions = {} as Record<RouteId, lambda.IFunction>;
     const methodsByPath = new Map<string, HttpMethod[]>();
@@ -353,6 +365,8 @@ export class Api extends Construct {
       APP_BASE_URL: props.appBaseUrl,
       OPENAI_MODEL: props.openAiModel ?? 'gpt-4o-mini',
       AI_MODEL_ENABLED: String(props.aiModelEnabled ?? false),
+      ...(props.modelApiKeySecret !== undefined ? { OPENAI_API_KEY_SECRET_ID: props.modelApiKeySecret.secretArn } : {}),
+      ...(props.modelApiKeySecret !== undefined && props.modelBaseUrl !== undefined ? { OPENAI_BASE_URL: props.modelBaseUrl } : {}),
       POWERTOOLS_SERVICE_NAME: 'carebow',
       POWERTOOLS_LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
@@ -374,6 +388,8 @@ export class Api extends Construct {
       environment,
       logGroup: this.logGroup(`${name}Logs`),
       ...(route.bundleFiles ? { bundleFiles: route.bundleFiles } : {}),
+      // A streamed reply runs as long as the model writes (its 17 s deadline) plus the reads and the sealed write.
+      ...(route.stream === true ? { timeout: Duration.seconds(30) } : {}),
     });
     grantDeclared(fn, route.grants, grantTargets);
     // A Method in the nested stack on the stage stack's resource: it attaches to the same REST API
@@ -381,7 +397,7 @@ export class Api extends Construct {
     const method = new apigw.Method(areaStack, `${name}Method`, {
       resource: this.restApi.root.resourceForPath(route.path),
       httpMethod: route.method,
-      integration: new StageLambdaIntegration(fn, this.props.stage, this.props.edgeCache === true ? cacheKeyParameters(route) : []),
+      integration: new StageLambdaIntegration(fn, this.props.stage, this.props.edgeCache === true ? cacheKeyParameters(route) : [], route.stream === true),
       options: isPublic(route.access)
         ? {
             authorizationType: apigw.AuthorizationType.NONE,
@@ -406,11 +422,12 @@ export class Api extends Construct {
       environment: Record<string, string>;
       bundleFiles?: readonly string[];
       logGroup?: logs.ILogGroup;
+      timeout?: Duration;
     },
   ): lambda.IFunction {
     const fn = nodeFunction(scope, name, this.functionSettings, {
       ...options,
-      timeout: Duration.seconds(10),
+      timeout: options.timeout ?? Duration.seconds(10),
       ...(this.props.reservedConcurrency !== undefined ? { reservedConcurrency: this.props.reservedConcurrency } : {}),
     });
     acknowledge(fn, 'lambdaSynchronousNoDlq');
@@ -471,12 +488,17 @@ class StageLambdaIntegration extends apigw.AwsIntegration {
     private readonly handler: lambda.IFunction,
     private readonly stageName: string,
     cacheKeys: readonly string[] = [],
+    stream = false,
   ) {
     super({
       proxy: true,
       service: 'lambda',
-      path: `2015-03-31/functions/${handler.functionArn}/invocations`,
-      ...(cacheKeys.length > 0 ? { options: { cacheKeyParameters: [...cacheKeys] } } : {}),
+      // A streaming route is invoked with InvokeWithResponseStream, the path LambdaIntegration uses for `STREAM`.
+      path: stream ? `2021-11-15/functions/${handler.functionArn}/response-streaming-invocations` : `2015-03-31/functions/${handler.functionArn}/invocations`,
+      options: {
+        ...(cacheKeys.length > 0 ? { cacheKeyParameters: [...cacheKeys] } : {}),
+        ...(stream ? { responseTransferMode: apigw.ResponseTransferMode.STREAM } : {}),
+      },
     });
   }
 

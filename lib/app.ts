@@ -1,7 +1,8 @@
 import { App, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, ServerlessChecks } from 'cdk-nag';
 import { CareBowStack } from './carebow-stack';
-import { STAGE_CONFIGS, STAGE_NAMES, type StageName } from './stages';
+import { CareBowPipelineStack } from './pipeline';
+import { PIPELINE, STAGE_CONFIGS, STAGE_NAMES, type StageName } from './stages';
 
 export interface CareBowAppOptions extends AppProps {
   /**
@@ -9,6 +10,11 @@ export interface CareBowAppOptions extends AppProps {
    * @default every stage in `STAGE_NAMES`
    */
   readonly stages?: readonly StageName[];
+  /**
+   * Whether the app also has `CareBow-Pipeline`, the roles GitHub Actions deploys with (lib/pipeline.ts).
+   * @default true
+   */
+  readonly pipeline?: boolean;
   /**
    * Whether the cdk-nag rule packs validate the app at synth.
    * @default true
@@ -28,11 +34,12 @@ export const addNagChecks = (app: App): void => {
   );
 };
 
-/** The CareBow CDK app: one `CareBowStack` per stage (`CareBow-dev`, ...), checked by cdk-nag. */
+/** The CareBow CDK app: one `CareBowStack` per stage (`CareBow-dev`, ...) and `CareBow-Pipeline`, checked by cdk-nag. */
 export const buildCareBowApp = (options: CareBowAppOptions = {}): App => {
-  const { stages = STAGE_NAMES, nag = true, ...appProps } = options;
+  const { stages = STAGE_NAMES, nag = true, pipeline = true, ...appProps } = options;
   const app = new App(appProps);
   for (const stage of stages) new CareBowStack(app, `CareBow-${stage}`, { config: STAGE_CONFIGS[stage] });
+  if (pipeline) new CareBowPipelineStack(app, 'CareBow-Pipeline', { repository: PIPELINE.repository, stages: STAGE_NAMES, env: { region: PIPELINE.region } });
   if (nag) addNagChecks(app);
   return app;
 };

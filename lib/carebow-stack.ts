@@ -97,6 +97,11 @@ export class CareBowStack extends Stack {
 
     this.content = new Content(this, 'Content', { encryptionKey: this.data.encryptionKey, removalPolicy });
 
+    // Before the API: the streamed chat route reads it too (the worker, added later, gets the same one).
+    const modelApiKeySecret = config.aiModel.enabled
+      ? this.triage.modelApiKeySecret({ stage: config.stage, encryptionKey: this.data.encryptionKey, removalPolicy })
+      : undefined;
+
     this.api = new Api(this, 'Api', {
       stage: config.stage,
       version: props.version ?? packageVersion(),
@@ -121,6 +126,8 @@ export class CareBowStack extends Stack {
       scryptLogN: config.scryptLogN,
       openAiModel: config.aiModel.model,
       aiModelEnabled: config.aiModel.enabled,
+      ...(modelApiKeySecret !== undefined ? { modelApiKeySecret } : {}),
+      ...(config.aiModel.baseUrl !== undefined ? { modelBaseUrl: config.aiModel.baseUrl } : {}),
     });
 
     this.triageWorker = this.triage.addWorker({

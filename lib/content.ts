@@ -1,13 +1,14 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TableName } from '../shared/data/tables';
 import type { Grants } from '../shared/http/route';
 import { grantDeclared, nodeFunction, type FunctionSettings } from './functions';
+import { workQueue } from './queues';
 import { acknowledge } from './nag';
 
 /** The content worker's reserved concurrency: the event source's minimum `maxConcurrency` (2), so SQS never throttles against it. */
@@ -83,24 +84,12 @@ export class Content extends Construct {
   public constructor(scope: Construct, id: string, props: ContentProps) {
     super(scope, id);
     this.workerTimeout = props.workerTimeout ?? Duration.seconds(60);
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
-    const deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.encryptionKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy,
+    const { queue, deadLetterQueue } = workQueue(this, {
+      encryptionKey: props.encryptionKey,
+      workerTimeout: this.workerTimeout,
+      ...(props.removalPolicy !== undefined ? { removalPolicy: props.removalPolicy } : {}),
     });
-    acknowledge(deadLetterQueue, 'deadLetterQueueHasNoDeadLetterQueue');
-    this.queue = new sqs.Queue(this, 'Queue', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.encryptionKey,
-      enforceSSL: true,
-      visibilityTimeout: Duration.seconds(this.workerTimeout.toSeconds() * 6),
-      retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: 5 },
-      removalPolicy,
-    });
+    this.queue = queue;
     this.deadLetterQueue = deadLetterQueue;
   }
 

@@ -222,6 +222,8 @@ export interface GrantTargets {
   readonly notificationsQueue?: sqs.IQueue;
   /** The reminders' schedule group and the role Scheduler assumes (`grants.reminders`). */
   readonly reminders?: ReminderTargets;
+  /** The model API key secret (`grants.modelApiKey`); absent where the stage does not enable the model, and then not granted. */
+  readonly modelApiKeySecret?: secretsmanager.ISecret;
   /** Where "the content library changed" is queued for the content worker (`grants.contentQueue`). */
   readonly contentQueue?: sqs.IQueue;
 }
@@ -269,16 +271,7 @@ export const grantDeclared = (fn: lambda.IFunction, grants: Grants, targets: Gra
     // role to the KEY's policy, so the stage's key would depend on a role in an area's nested
     // stack, whose parameters depend on the key: a cycle. The key policy delegates to IAM, so the
     // same permissions on the role suffice: read the secret, and decrypt only via Secrets Manager.
-    const secret = need(targets.blindIndexSecret, 'the blind-index secret');
-    iam.Grant.addToPrincipal({ grantee: fn, actions: [...SECRET_READ_ACTIONS], resourceArns: [secret.secretArn] });
-    if (secret.encryptionKey !== undefined) {
-      iam.Grant.addToPrincipal({
-        grantee: fn,
-        actions: ['kms:Decrypt'],
-        resourceArns: [secret.encryptionKey.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(secret).region}.${Stack.of(secret).urlSuffix}` } },
-      });
-    }
+    grantSecretRead(fn, need(targets.blindIndexSecret, 'the blind-index secret'));
   }
   if (grants.triageQueue !== undefined) {
     const queue = need(targets.triageQueue, 'the triage queue');
@@ -296,6 +289,10 @@ export const grantDeclared = (fn: lambda.IFunction, grants: Grants, targets: Gra
     const queue = need(targets.notificationsQueue, 'the notifications queue');
     iam.Grant.addToPrincipal({ grantee: fn, actions: [...QUEUE_SEND_ACTIONS], resourceArns: [queue.queueArn] });
     queue.encryptionMasterKey?.grant(fn, ...QUEUE_SEND_KEY_ACTIONS);
+  }
+  if (grants.modelApiKey === 'read' && targets.modelApiKeySecret !== undefined) {
+    // As the blind-index secret: on the role, and decrypt only through Secrets Manager (no key-policy cycle).
+    grantSecretRead(fn, targets.modelApiKeySecret);
   }
   if (grants.contentQueue === 'send') {
     // The same as the triage queue's `send`: only SendMessage, and the CMK's data key to encrypt it.
@@ -315,6 +312,19 @@ export const grantDeclared = (fn: lambda.IFunction, grants: Grants, targets: Gra
       conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
     });
     acknowledge(fn.role!, 'reminderSchedulesInGroup');
+  }
+};
+
+/** Reads `secret` (its value and description), and decrypts it only through Secrets Manager. */
+const grantSecretRead = (fn: lambda.IFunction, secret: secretsmanager.ISecret): void => {
+  iam.Grant.addToPrincipal({ grantee: fn, actions: [...SECRET_READ_ACTIONS], resourceArns: [secret.secretArn] });
+  if (secret.encryptionKey !== undefined) {
+    iam.Grant.addToPrincipal({
+      grantee: fn,
+      actions: ['kms:Decrypt'],
+      resourceArns: [secret.encryptionKey.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(secret).region}.${Stack.of(secret).urlSuffix}` } },
+    });
   }
 };
 

@@ -14,6 +14,7 @@ import type { TableName } from '../shared/data/tables';
 import type { Grants } from '../shared/http/route';
 import { entryFile, grantDeclared, nodeFunction, schedulesInGroupArn, type FunctionSettings, type ReminderTargets } from './functions';
 import { acknowledge } from './nag';
+import { encryptedQueueProps, workQueue } from './queues';
 
 /**
  * Notifications (issue 11, docs/adr/0010-notifications.md): the queue every notification event
@@ -47,7 +48,7 @@ export const sesConfigurationSetName = (stage: string): string => `carebow-${sta
  * else.
  */
 export const NOTIFICATIONS_WORKER_GRANTS = {
-  tables: { records: 'readWrite', keys: 'readWrite', identity: 'read', audit: 'append' },
+  tables: { records: 'readWrite', keys: 'readWrite', identity: 'read', audit: 'append', content: 'readWrite' },
   dataKeys: 'decrypt',
   notificationsQueue: 'send',
   // The reminders: the worker alone creates, replaces and deletes them (routes only enqueue events; ADR 0010).
@@ -180,21 +181,13 @@ export class Notifications extends Construct {
     }
     this.workerTimeout = props.workerTimeout ?? Duration.seconds(30);
 
-    const queueProps = {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.encryptionKey,
-      enforceSSL: true,
-      removalPolicy: RemovalPolicy.DESTROY,
-    } as const;
-    const deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', { ...queueProps, retentionPeriod: Duration.days(14) });
-    acknowledge(deadLetterQueue, 'deadLetterQueueHasNoDeadLetterQueue');
-    this.deadLetterQueue = deadLetterQueue;
-    const queue = new sqs.Queue(this, 'Queue', {
-      ...queueProps,
-      visibilityTimeout: Duration.seconds(this.workerTimeout.toSeconds() * 6),
-      retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: props.maxReceiveCount ?? 5 },
+    const queueProps = encryptedQueueProps(props.encryptionKey, RemovalPolicy.DESTROY);
+    const { queue, deadLetterQueue } = workQueue(this, {
+      encryptionKey: props.encryptionKey,
+      workerTimeout: this.workerTimeout,
+      ...(props.maxReceiveCount !== undefined ? { maxReceiveCount: props.maxReceiveCount } : {}),
     });
+    this.deadLetterQueue = deadLetterQueue;
     this.queue = queue;
 
     // SES: the configuration set and its bounce/complaint events, back to the worker through the queue.

@@ -315,7 +315,8 @@ export class Observability extends Construct {
   ): void {
     const alarm = new cloudwatch.Alarm(this, `${id}Alarm`, {
       alarmName: `carebow-${this.props.stage}-${kebab(id)}`,
-      alarmDescription: options.description,
+      // Whoever is paged gets the way in: what it means, how to look, how to fix, how to tell it is fixed.
+      alarmDescription: `${options.description} Runbook: ${runbookOf(id)}`,
       metric,
       threshold: options.threshold,
       evaluationPeriods: options.evaluationPeriods,
@@ -328,6 +329,25 @@ export class Observability extends Construct {
     this.alarmList.push(alarm);
   }
 }
+
+/** The runbook of the alarms that are not one per function (docs/runbooks/README.md). */
+const RUNBOOKS: Readonly<Record<string, string>> = {
+  Api5xx: 'api-5xx',
+  ApiP99Latency: 'api-p99-latency',
+  TriageDeadLetters: 'triage-dead-letters',
+  TriageQueueAge: 'triage-queue-age',
+  NotificationsDeadLetters: 'notifications-dead-letters',
+  ReminderDeadLetters: 'reminder-dead-letters',
+  NotificationsWorkerFailureRate: 'notifications-worker-failure-rate',
+  ContentDeadLetters: 'content-dead-letters',
+};
+
+/** `docs/runbooks/<file>.md` for an alarm id: its own, or the one every function's errors or throttles share. */
+export const runbookOf = (alarmId: string): string => {
+  const file = RUNBOOKS[alarmId] ?? (alarmId.endsWith('Errors') ? 'function-errors' : alarmId.endsWith('Throttles') ? 'function-throttles' : undefined);
+  if (file === undefined) throw new Error(`Alarm ${alarmId} has no runbook: add one to docs/runbooks/ and to RUNBOOKS in lib/observability.ts`);
+  return `docs/runbooks/${file}.md`;
+};
 
 /** The EMF metrics of the triage worker (shared/adapters/aws/powertools-triage-metrics.ts). */
 const TRIAGE_METRICS_NAMESPACE = 'CareBow';

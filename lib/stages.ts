@@ -148,6 +148,12 @@ export type StageConfig = z.infer<typeof stageConfigSchema>;
 
 const REGION = 'us-east-1';
 
+/**
+ * Where the deploy workflow lives (.github/workflows/deploy.yml) and where its roles are
+ * (`CareBow-Pipeline`, lib/pipeline.ts): the roles trust this repository's GitHub environments only.
+ */
+export const PIPELINE = { repository: 'carebow/carebow-backend', region: REGION } as const;
+
 const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
   dev: {
     stage: 'dev',

@@ -4,13 +4,14 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { WORKER_FILES } from '../functions/routes/bundle-files';
 import type { TableName } from '../shared/data/tables';
 import type { Grants } from '../shared/http/route';
 import { grantDeclared, nodeFunction, type FunctionSettings } from './functions';
 import { acknowledge } from './nag';
+import { workQueue } from './queues';
 
 /**
  * The whole deadline of one model call in the worker: 8 s per attempt, two attempts, 1 s between
@@ -30,7 +31,7 @@ const WORKER_HEADROOM = Duration.seconds(10);
  * stage enables the model. Nothing else.
  */
 export const TRIAGE_WORKER_GRANTS = {
-  tables: { records: 'readWrite', keys: 'read', audit: 'append', content: 'read' },
+  tables: { records: 'readWrite', keys: 'read', audit: 'append', content: 'readWrite', identity: 'read' },
   dataKeys: 'decrypt',
   notificationsQueue: 'send',
 } as const satisfies Grants;
@@ -145,6 +146,7 @@ export class Triage extends Construct {
   public readonly workerTimeout: Duration;
 
   private worker: TriageWorker | undefined;
+  private secret: secretsmanager.Secret | undefined;
 
   public constructor(scope: Construct, id: string, props: TriageProps) {
     super(scope, id);
@@ -154,27 +156,37 @@ export class Triage extends Construct {
         `workerTimeout (${this.workerTimeout.toSeconds()} s) must be at least the model call's ${MODEL_CALL_DEADLINE.toSeconds()} s deadline plus ${WORKER_HEADROOM.toSeconds()} s`,
       );
     }
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
-
-    const deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.encryptionKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy,
+    const { queue, deadLetterQueue } = workQueue(this, {
+      encryptionKey: props.encryptionKey,
+      workerTimeout: this.workerTimeout,
+      ...(props.maxReceiveCount !== undefined ? { maxReceiveCount: props.maxReceiveCount } : {}),
+      ...(props.removalPolicy !== undefined ? { removalPolicy: props.removalPolicy } : {}),
     });
-    acknowledge(deadLetterQueue, 'deadLetterQueueHasNoDeadLetterQueue');
-
-    this.queue = new sqs.Queue(this, 'Queue', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.encryptionKey,
-      enforceSSL: true,
-      visibilityTimeout: Duration.seconds(this.workerTimeout.toSeconds() * 6),
-      retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: props.maxReceiveCount ?? 5 },
-      removalPolicy,
-    });
+    this.queue = queue;
     this.deadLetterQueue = deadLetterQueue;
+  }
+
+  /**
+   * The model API key secret, `Triage/ModelApiKeySecret` (created on the first call, the same one
+   * after): the worker reads it, and so does the streamed chat route, which is built before the
+   * worker (the stack asks for it first where the stage enables the model).
+   */
+  public modelApiKeySecret(props: {
+    readonly stage: string;
+    readonly encryptionKey: kms.IKey;
+    readonly removalPolicy?: RemovalPolicy | undefined;
+  }): secretsmanager.ISecret {
+    if (this.secret === undefined) {
+      this.secret = new secretsmanager.Secret(this, 'ModelApiKeySecret', {
+        description: `CareBow ${props.stage}: API key of the triage model. Holds a placeholder until DevOps sets it (put-secret-value).`,
+        encryptionKey: props.encryptionKey,
+        // A random placeholder, never a real key: the value is set out of band after deploy.
+        generateSecretString: { passwordLength: 32, excludePunctuation: true, includeSpace: false },
+        removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      });
+      acknowledge(this.secret, 'modelApiKeySecretRotation');
+    }
+    return this.secret;
   }
 
   /**
@@ -189,15 +201,8 @@ export class Triage extends Construct {
     if (props.model.baseUrl !== undefined && !props.model.baseUrl.startsWith('https://')) throw new Error('model.baseUrl must be https');
 
     const modelApiKeySecret = props.model.enabled
-      ? new secretsmanager.Secret(this, 'ModelApiKeySecret', {
-          description: `CareBow ${props.settings.stage}: API key of the triage model. Holds a placeholder until DevOps sets it (put-secret-value).`,
-          encryptionKey: props.settings.encryptionKey,
-          // A random placeholder, never a real key: the value is set out of band after deploy.
-          generateSecretString: { passwordLength: 32, excludePunctuation: true, includeSpace: false },
-          removalPolicy: props.secretRemovalPolicy ?? RemovalPolicy.RETAIN,
-        })
+      ? this.modelApiKeySecret({ stage: props.settings.stage, encryptionKey: props.settings.encryptionKey, removalPolicy: props.secretRemovalPolicy })
       : undefined;
-    if (modelApiKeySecret !== undefined) acknowledge(modelApiKeySecret, 'modelApiKeySecretRotation');
 
     const fn = nodeFunction(this, 'Worker', props.settings, {
       entry: 'triage/worker',

@@ -9,8 +9,11 @@ import { SECURITY_HEADERS } from '../shared/http/security-headers';
 import { lambdaContext, toProxyEvent } from './proxy-event';
 import { serveDocs } from './docs-page';
 import { serveDevOutbox } from './dev-outbox';
+import { installLambdaStreaming, LocalResponseStream } from './lambda-streaming';
 
 type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+/** A route line with `stream: true` exports this instead (Lambda response streaming). */
+type StreamingHandler = (event: APIGatewayProxyEvent, stream: LocalResponseStream, context: Context) => Promise<void>;
 type Authorizer = (event: APIGatewayTokenAuthorizerEvent) => Promise<APIGatewayAuthorizerResult>;
 
 /** API Gateway's own payload limit; routes enforce their much smaller limits themselves. */
@@ -81,6 +84,8 @@ const importHandler = async (entry: string): Promise<ProxyHandler> => {
  */
 export const startApiServer = async (options: ApiServerOptions): Promise<ApiServer> => {
   const compiled = Object.entries(options.routes).map(([id, route]) => compile(id, route));
+  // Streaming handlers call `awslambda.streamifyResponse` when they load, as in the Lambda runtime.
+  installLambdaStreaming();
   const load = options.loadHandler ?? ((route: RouteDef) => importHandler(route.entry));
   const handlers = new Map<string, Promise<ProxyHandler>>();
   const handlerFor = (route: RouteDef): Promise<ProxyHandler> => {
@@ -151,6 +156,14 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
       pathParameters,
       authorizerContext,
     );
+    if (match.route.stream === true) {
+      // Written to the response as the function writes it; a client that goes away destroys the function's stream.
+      installLambdaStreaming();
+      const handler = (await handlerFor(match.route)) as unknown as StreamingHandler;
+      await handler(event, new LocalResponseStream(response), lambdaContext(`carebow-local-${match.id}`));
+      if (!response.writableEnded) response.end();
+      return;
+    }
     const result = await (await handlerFor(match.route))(event, lambdaContext(`carebow-local-${match.id}`));
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);

@@ -15,6 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { createDocument, type ZodOpenApiObject } from 'zod-openapi';
 import { routes, type RouteId } from '../functions/routes';
 import { accountRoutes } from '../functions/routes/account';
+import { accountExportRoutes } from '../functions/routes/account-export';
 import { assessmentRoutes } from '../functions/routes/assessment';
 import { auditRoutes } from '../functions/routes/audit';
 import { careRoutes } from '../functions/routes/care';
@@ -50,7 +51,7 @@ export const AREAS = {
   triage: { routes: triageRoutes, description: 'Symptom sessions and their asynchronous triage.' },
   assessment: { routes: assessmentRoutes, description: 'Instant rules-only assessments, consultation summaries and the urgency scale (AI quota).' },
   chat: { routes: chatRoutes, description: 'The health assistant: red flags answered at once; model replies come from the worker.' },
-  account: { routes: accountRoutes, description: 'The account as a whole: export, deletion, and who accessed it.' },
+  account: { routes: { ...accountRoutes, ...accountExportRoutes }, description: 'The account as a whole: export, deletion, and who accessed it.' },
   audit: { routes: auditRoutes, description: 'The audit trail, for compliance officers.' },
   care: { routes: careRoutes, description: 'Care: practitioner profiles of providers and caregivers, their verification, and the public view.' },
   appointments: {
@@ -91,6 +92,10 @@ interface RouteFacts {
   /** Error outcomes of its use case, with what each means here. */
   readonly errors?: Readonly<Partial<Record<ErrorStatus, string>>>;
 }
+
+/** The body of a streamed route (`route.stream`): server-sent events (docs/adr/0012-streamed-chat.md). */
+const SSE_EVENTS =
+  'Server-sent events, each `event: <name>` and one line of JSON `data`: `delta` `{ text }` as the model sends it, then `citation` `{ postId, slug, title }` per library post the reply cites, then `done` `{ conversationId, revision }`; `error` `{ code, message }` if the reply failed after the stream started (then `done` if the turn was stored with the offline reply).';
 
 const QUOTA = 'The caller’s AI quota is used up; Retry-After says when the next request is allowed.';
 const SESSION_GONE = 'No such session of the caller’s.';
@@ -148,7 +153,15 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
     headers: ['Location'],
     errors: {
       404: 'No such conversation of the caller’s.',
+      406: '`Accept: text/event-stream`: streamed replies come from `POST /api/v1/ai/chat/stream`.',
       409: 'The conversation changed meanwhile, or the Idempotency-Key was used for another request or is still running.',
+      429: QUOTA,
+    },
+  },
+  chatStream: {
+    errors: {
+      404: 'No such conversation of the caller’s.',
+      409: 'The conversation changed meanwhile (sent before the stream starts only for an immediate reply; later, as an `error` event).',
       429: QUOTA,
     },
   },
@@ -267,13 +280,14 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   libraryPostView: { errors: { 404: 'No published post has this slug: nothing is counted.' } },
 };
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 429 | 500 | 503;
+type ErrorStatus = 400 | 401 | 403 | 404 | 406 | 409 | 412 | 429 | 500 | 503;
 
 const ERRORS: Readonly<Record<ErrorStatus, string>> = {
   400: 'The request is invalid: `code` says how, `details` where (never the value).',
   401: 'No valid access token (or, on credential routes, invalid credentials).',
   403: 'The caller holds none of the roles this route allows.',
   404: 'Not found, or not visible to the caller: never told apart (a crypto-shredded account’s records are not found either).',
+  406: 'The `Accept` header asks for a representation this route does not answer.',
   409: 'Conflicts with the current state, or the Idempotency-Key was used for another request or is still running.',
   412: 'If-Match is missing (the record exists) or stale: reload, then retry with the new ETag.',
   429: 'Too many requests: the route’s throttle, or a per-caller limit. Retry-After says when to retry.',
@@ -447,6 +461,7 @@ const operation = (route: RouteDef, referenced: Set<ErrorStatus>): Json => {
   const success = (description: string): Json => ({
     description,
     headers: successHeaders,
+    ...(route.stream === true ? { content: { 'text/event-stream': { schema: { type: 'string', description: SSE_EVENTS } } } } : {}),
     ...(route.response !== undefined && route.status !== 204 ? { content: json(route.response) } : {}),
   });
   const responses: Record<string, unknown> = { [String(route.status)]: success(route.summary) };

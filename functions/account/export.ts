@@ -1,4 +1,4 @@
-import { accountRoutes as routes } from '../routes/account';
+import { accountExportRoutes as routes } from '../routes/account-export';
 import { exportAccount } from '../../shared/account/export';
 import { httpRoute } from '../../shared/http/http-route';
 import {

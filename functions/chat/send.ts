@@ -1,5 +1,6 @@
 import { chatRoutes as routes } from '../routes/chat';
 import { sendChatMessage } from '../../shared/chat/send-message';
+import { CareBowError } from '../../shared/errors';
 import { httpRoute } from '../../shared/http/http-route';
 import { idempotent } from '../../shared/http/idempotency';
 import { aiQuota, auditLog, clock, conversations, idempotencyStore, modelConfigured, records, triageQueue, vault } from '../../shared/runtime/composition';
@@ -18,11 +19,14 @@ const deps = {
 
 /**
  * POST /api/v1/ai/chat: 200 with the reply (red flag or offline), or 202 while the model answers.
- * Honours Idempotency-Key: a retried send is not posted (nor charged to the quota) twice.
+ * Honours Idempotency-Key: a retried send is not posted (nor charged to the quota) twice. `Accept: text/event-stream`
+ * is 406, pointing at `POST /api/v1/ai/chat/stream`.
  */
 export const handler = httpRoute(
   routes.chat,
   async ({ body, caller, headers, meta }) => {
+    // Streamed replies have their own route (its function carries the model client; docs/adr/0012-streamed-chat.md).
+    if (headers['accept']?.includes('text/event-stream')) throw new CareBowError(406, 'not_acceptable', 'Streamed replies: POST /api/v1/ai/chat/stream');
     const reply = await idempotent(
       deps,
       {

@@ -19,7 +19,7 @@ const isRebuild = (record: SQSRecord): boolean => {
 };
 
 /**
- * The content worker behind the content queue (reserved concurrency 1): ONE reconcile per batch
+ * The content worker behind the content queue (at most two at once, lib/content.ts): ONE reconcile per batch
  * (shared/content/reconcile-library.ts: render the published snapshots, rebuild and publish the
  * search index), however many rebuild messages it holds. If the reconcile fails, every message of
  * the batch is reported failed, so SQS delivers them again (and after its receive limit, to the DLQ).

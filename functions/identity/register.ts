@@ -1,9 +1,9 @@
 import { identityRoutes as routes } from '../routes/identity';
 import { httpRoute } from '../../shared/http/http-route';
 import { register } from '../../shared/identity/register';
-import { users, auditLog, blindIndex, passwords, clock, vault } from '../../shared/runtime/composition';
+import { users, auditLog, blindIndex, passwords, clock, vault, figureCounter } from '../../shared/runtime/composition';
 
-const deps = { users: users(), audit: auditLog(), blindIndex: blindIndex(), passwords: passwords(), clock, vault: vault() };
+const deps = { users: users(), audit: auditLog(), blindIndex: blindIndex(), passwords: passwords(), clock, vault: vault(), figures: figureCounter() };
 
 /** POST /api/v1/auth/register: creates a patient account. */
 export const handler = httpRoute(routes.register, async ({ body, meta }) => ({

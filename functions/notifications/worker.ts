@@ -17,6 +17,7 @@ import {
   contacts,
   deletionNoticeStore,
   deliveries,
+  figureCounter,
   notificationChannel,
   notificationPreferences,
   notificationQueue,
@@ -41,6 +42,8 @@ const deps = {
   audit: auditLog(),
   clock,
   appBaseUrl: appBaseUrl(),
+  // The product figures (content table): each appointment change counted once, from the patient's event.
+  figures: figureCounter(),
 };
 
 /** Neither a notification event nor an SES bounce or complaint: fails alone, is retried to `maxReceiveCount`, then lands in the DLQ. */

@@ -20,5 +20,5 @@ export const contentRoutes = routeTable({
   postPublish: route('POST /api/v1/content/posts/{post}/publish', 'content/post-publish', EDITORIAL, { summary: 'Publish the approved version of a post', params: PostParams, headers: ['If-Match'], response: Post, status: 200, grants: PUBLISH }),
   postArchive: route('POST /api/v1/content/posts/{post}/archive', 'content/post-archive', EDITORIAL, { summary: 'Archive a post: readers no longer see it', params: PostParams, headers: ['If-Match'], response: Post, status: 200, grants: PUBLISH }),
   categoryCreate: route('POST /api/v1/content/categories', 'content/category-create', EDITORIAL, { summary: 'Add a category to the managed list', body: CreateCategoryRequest, response: Category, grants: WRITE }),
-  contentStats: route('GET /api/v1/content/dashboard/stats', 'content/dashboard-stats', EDITORIAL, { summary: 'The library’s figures: posts by status, views, top posts, searches without results (never per person)', response: DashboardStats, grants: READ }),
+  contentStats: route('GET /api/v1/content/dashboard/stats', 'content/dashboard-stats', EDITORIAL, { summary: 'The library’s figures (posts by status, views, top posts, searches without results) and the product figures of the last 8 ISO weeks, under 11 shown as <11 (never per person)', response: DashboardStats, grants: READ }),
 });

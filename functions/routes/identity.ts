@@ -10,7 +10,7 @@ import { AUTH_THROTTLE } from './limits';
 /** Identity routes: credentials, the caller's account, and role administration. */
 // biome-ignore format: one line per route, so the table reads as a table
 export const identityRoutes = routeTable({
-  register: route('POST /api/v1/auth/register', 'identity/register', PUBLIC, { summary: 'Create a patient account', body: RegisterRequest, response: RegisterResponse, throttle: AUTH_THROTTLE, grants: { tables: { ...IDENTITY_WRITE, keys: 'readWrite' }, blindIndexSecret: true, dataKeys: 'generate' } }),
+  register: route('POST /api/v1/auth/register', 'identity/register', PUBLIC, { summary: 'Create a patient account', body: RegisterRequest, response: RegisterResponse, throttle: AUTH_THROTTLE, grants: { tables: { ...IDENTITY_WRITE, keys: 'readWrite', content: 'readWrite' }, blindIndexSecret: true, dataKeys: 'generate' } }),
   login: route('POST /api/v1/auth/login', 'identity/login', PUBLIC, { summary: 'Exchange credentials for tokens', body: LoginRequest, response: TokenPair, status: 200, throttle: AUTH_THROTTLE, grants: { tables: { ...IDENTITY_WRITE, sessions: 'readWrite' }, blindIndexSecret: true, tokenSigningKey: 'sign', notificationsQueue: 'send' } }),
   refresh: route('POST /api/v1/auth/refresh', 'identity/refresh', PUBLIC, { summary: 'Rotate a refresh token', body: RefreshRequest, response: TokenPair, status: 200, throttle: AUTH_THROTTLE, grants: { tables: { identity: 'read', sessions: 'readWrite', audit: 'append' }, tokenSigningKey: 'sign' } }),
   logout: route('POST /api/v1/auth/logout', 'identity/logout', PUBLIC, { summary: 'Revoke a refresh-token family', body: LogoutRequest, status: 204, throttle: AUTH_THROTTLE, grants: { tables: { sessions: 'readWrite', audit: 'append' } } }),

@@ -1,4 +1,5 @@
 import { accountRoutes } from './account';
+import { accountExportRoutes } from './account-export';
 import { identityRoutes } from './identity';
 import { platformRoutes } from './platform';
 import { recordRoutes } from './records';
@@ -26,7 +27,7 @@ export const ROUTE_AREAS = {
   triage: triageRoutes,
   assessment: assessmentRoutes,
   chat: chatRoutes,
-  account: accountRoutes,
+  account: { ...accountRoutes, ...accountExportRoutes },
   audit: auditRoutes,
   care: careRoutes,
   appointments: appointmentRoutes,
@@ -53,6 +54,7 @@ export const routes = {
   ...assessmentRoutes,
   ...chatRoutes,
   ...accountRoutes,
+  ...accountExportRoutes,
   ...auditRoutes,
   ...careRoutes,
   ...appointmentRoutes,

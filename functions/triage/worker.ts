@@ -4,7 +4,9 @@ import * as z from '../../shared/zod';
 import { PowertoolsTriageMetrics } from '../../shared/adapters/aws/powertools-triage-metrics';
 import { log } from '../../shared/logger';
 import { auditLog, clock, conversations, notificationQueue, records, searchIndexReader, symptomSessions, vault } from '../../shared/runtime/composition';
+import { figureCounter } from '../../shared/runtime/composition';
 import { answerChat } from '../../shared/chat/answer-chat';
+import { accountBatch, appConfig, appointmentTimeline, practitioners, ratings } from '../../shared/runtime/composition';
 import { triageModel } from '../../shared/runtime/triage-model';
 import { processSession } from '../../shared/triage/process-session';
 
@@ -19,8 +21,19 @@ const deps = {
   clock,
   metrics,
   notifications: notificationQueue(),
+  // The product figures (content table): each session counted once, by level.
+  figures: figureCounter(),
   // The published library's index (RAG for chat replies): loaded on first use, again only when its version changes.
   library: searchIndexReader(),
+  // The assistant's tools (shared/chat/tools.ts): the directory, the patient's appointments, the symptom check's link.
+  tools: {
+    directory: practitioners(),
+    practitioners: practitioners(),
+    accounts: accountBatch(),
+    ratings: ratings(),
+    appointments: appointmentTimeline(),
+    ...(appConfig().APP_BASE_URL ? { appBaseUrl: appConfig().APP_BASE_URL!.replace(/\/+$/, '') } : {}),
+  },
   ...(model ? { model, chatModel: model } : {}),
 };
 const processor = new BatchProcessor(EventType.SQS);

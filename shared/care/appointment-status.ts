@@ -3,12 +3,17 @@ import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError } from '../errors';
 import { auditOrUndo, event, loadBooked, replaceBoth, restoreBoth, toView } from './appointment-access';
 import type { AppointmentRecord, BookingDeps } from './ports';
+import { countOnce } from '../content/count-figure';
+import type { FigureCounter } from '../content/figures-ports';
 
 type Deps<K extends keyof BookingDeps> = Pick<BookingDeps, K>;
 
-/** The practitioner records a booked visit's outcome, once it has started: `fulfilled` or `noshow`. */
+/**
+ * The practitioner records a booked visit's outcome, once it has started: `fulfilled` or `noshow`. The outcome then
+ * counts once in the week's product figures (best effort: shared/content/count-figure.ts).
+ */
 export const setAppointmentStatus = async (
-  deps: Deps<'appointments' | 'audit' | 'clock'>,
+  deps: Deps<'appointments' | 'audit' | 'clock'> & { readonly figures?: FigureCounter },
   caller: Caller,
   appointmentId: string,
   status: 'fulfilled' | 'noshow',
@@ -41,5 +46,6 @@ export const setAppointmentStatus = async (
   if (refused === 'not_found') throw new NotFoundError();
   if (refused === 'not_the_practitioner') throw new ConflictError('Only the practitioner records how a visit went.', 'not_the_practitioner');
   if (!next) throw new ConflictError('Only a booked appointment that has started can be marked fulfilled or no-show.', 'status_not_allowed');
+  await countOnce(deps.figures, `appointments_${status}`, 'appointment', `${status}#${appointmentId}`, now);
   return toView(next);
 };

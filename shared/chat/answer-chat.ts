@@ -10,6 +10,7 @@ import { redactIdentifiers } from './redact';
 import { OFFLINE_REPLY } from './send-message';
 import type { SearchIndexStore } from '../content/library-ports';
 import { citationsOf, offlineLibraryNote, retrievePosts, type RetrievedPost } from './retrieve';
+import { patientCaller, replyWithTools, type ChatToolDeps } from './tools';
 
 export interface AnswerChatDeps extends Pick<AppDeps, 'vault' | 'audit' | 'clock'> {
   readonly conversations: ConversationRepository;
@@ -17,6 +18,8 @@ export interface AnswerChatDeps extends Pick<AppDeps, 'vault' | 'audit' | 'clock
   readonly metrics: TriageMetrics;
   /** The published library's search index (RAG); without it, replies are not grounded and cite nothing. */
   readonly library?: Pick<SearchIndexStore, 'current'>;
+  /** The ports of the assistant's tools (shared/chat/tools.ts); without them, the model is offered no tools. */
+  readonly tools?: ChatToolDeps;
 }
 
 /**
@@ -30,6 +33,10 @@ export interface AnswerChatDeps extends Pick<AppDeps, 'vault' | 'audit' | 'clock
  * posts its markers name. Nothing relevant: the model is told to say the library has nothing on it.
  * The offline reply lists the relevant posts' titles and cites them all. Red-flag messages never get
  * here: the route answers them at once.
+ *
+ * With `tools`, the model may call the assistant's tools (shared/chat/tools.ts) as the patient, at most
+ * three per reply, each audited; what they found for the patient alone (their appointments, a link) is
+ * stored with the reply as its `attachments`.
  */
 export const answerChat = async (
   deps: AnswerChatDeps,
@@ -53,15 +60,37 @@ export const answerChat = async (
   try {
     if (deps.chatModel === undefined) throw new ModelError('No model configured.');
     // The model gets what was said, minus contact data, exact dates, links and record numbers; and the library's passages.
-    const answer = await deps.chatModel.reply(
-      messages.map(({ role, content }) => ({ role, content: redactIdentifiers(content) })),
-      stored.persona as ChatPersona,
-      undefined,
-      posts?.map(({ title, excerpt }) => ({ title, excerpt })),
-    );
-    deps.metrics.modelUsage(answer.usage);
+    const turns = messages.map(({ role, content }) => ({ role, content: redactIdentifiers(content) }));
+    const library = posts?.map(({ title, excerpt }) => ({ title, excerpt }));
+    const answer =
+      deps.tools === undefined
+        ? await deps.chatModel.reply(turns, stored.persona as ChatPersona, undefined, library)
+        : await replyWithTools(
+            { ...deps.tools, audit: deps.audit, clock: deps.clock, ...(deps.library ? { library: deps.library } : {}) },
+            deps.chatModel,
+            { turns, persona: stored.persona as ChatPersona, ...(library ? { library } : {}) },
+            {
+              caller: patientCaller(stored.patientId, stored.id),
+              meta: { requestId: `${stored.id}#${stored.revision}`, sourceIp: 'internal' },
+              conversationId: stored.id,
+              patientText: messages
+                .filter((m) => m.role === 'user')
+                .map((m) => m.content)
+                .join('\n'),
+            },
+            (usage) => deps.metrics.modelUsage(usage),
+          );
+    if ('usage' in answer) deps.metrics.modelUsage(answer.usage);
     const citations = posts === undefined ? [] : citationsOf(answer.text, posts);
-    reply = { role: 'assistant', content: answer.text, at, source: 'model', ...(citations.length > 0 ? { citations } : {}) };
+    const attachments = 'attachments' in answer ? answer.attachments : undefined;
+    reply = {
+      role: 'assistant',
+      content: answer.text,
+      at,
+      source: 'model',
+      ...(citations.length > 0 ? { citations } : {}),
+      ...(attachments ? { attachments } : {}),
+    };
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     if (error instanceof ModelUnavailableError && delivery < MODEL_ATTEMPTS) throw error;

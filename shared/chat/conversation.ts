@@ -1,4 +1,4 @@
-import type { Conversation, ConversationPage } from '../contracts/chat';
+import type { ChatAttachments, Conversation, ConversationPage } from '../contracts/chat';
 import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import type { Caller, RequestMeta } from '../domain/caller';
@@ -17,6 +17,8 @@ export interface StoredMessage {
   readonly source?: 'rules' | 'model' | 'offline';
   /** An assistant reply's citations: the published posts it answered from. */
   readonly citations?: readonly Citation[];
+  /** An assistant reply's tool findings for the patient alone (their appointments, a symptom-check link); never sent to the model. */
+  readonly attachments?: ChatAttachments;
 }
 
 /** A published post a reply cites. */
@@ -56,6 +58,7 @@ export const conversationView = (
     at: m.at,
     ...(m.source ? { source: m.source } : {}),
     ...(m.citations?.length ? { citations: m.citations.map(({ postId, slug, title }) => ({ postId, slug, title })) } : {}),
+    ...(m.attachments ? { attachments: m.attachments } : {}),
   })),
   ...(emergency ? { emergency } : {}),
   disclaimer: DISCLAIMER,

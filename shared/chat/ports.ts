@@ -1,4 +1,6 @@
 import type { Page, PageRequest } from '../domain/page';
+import type { ChatPersona, ChatTurn, LibraryPassage } from '../triage/model';
+import type { ModelUsage } from '../triage/ports';
 
 /**
  * What the assistant chat needs from outside: storage for conversations, their turns sealed. Implemented by
@@ -36,4 +38,27 @@ export interface ConversationRepository {
    * messages: no newer message and no reply since). `false` when it is not: then nothing is written.
    */
   undoSave(saved: StoredConversation, previous: StoredConversation | undefined): Promise<boolean>;
+}
+
+/**
+ * A reply streamed by a chat model (`POST /api/v1/ai/chat/stream`): iterating it yields the reply's text deltas as the
+ * model sends them; `usage` is set once iteration ends, if the provider reported it.
+ */
+export interface StreamedReply extends AsyncIterable<string> {
+  readonly usage: ModelUsage | undefined;
+}
+
+/**
+ * A chat model that streams (implemented by `OpenAiChatStream`, shared/adapters/openai/chat-stream.ts: fetch and
+ * server-sent events, no SDK). The model sees the persona's system prompt with the library `passages` (as
+ * `ChatModel.reply`: an empty list means nothing relevant was found) and the last turns. Iterating throws `ModelError`s
+ * with fixed messages (never prompt or answer text): `ModelUnavailableError` for 429, 5xx, timeouts, a broken or
+ * cancelled stream (`reason: 'aborted'` once `signal` aborted); `ModelOutputError` for a refused or filtered answer;
+ * `ModelError` (`auth`, `rejected`) for 401/403 and other 4xx. A failed call is retried once, and only before the first
+ * delta. Aborting `signal` stops the model call at once.
+ */
+export interface ChatStream {
+  /** The model id. */
+  readonly name: string;
+  stream(turns: readonly ChatTurn[], persona: ChatPersona, passages: readonly LibraryPassage[] | undefined, signal: AbortSignal): StreamedReply;
 }

@@ -19,6 +19,16 @@ export type ChatRequest = z.infer<typeof ChatRequest>;
 export const ChatCitations = list(z.object({ postId: Id, slug: text(96), title: text(160) }), 3);
 
 /**
+ * What a reply's tools found for the patient alone (never sent to the model; sealed with the conversation): their
+ * upcoming appointments (`mode` and `status` as in `Appointment`), and a link to start a symptom check.
+ */
+export const ChatAttachments = z.object({
+  appointments: z.optional(list(z.object({ id: Id, start: text(40), mode: text(16), practitionerName: text(120), status: text(16) }), 10)),
+  symptomCheckUrl: z.optional(text(2048)),
+});
+export type ChatAttachments = z.infer<typeof ChatAttachments>;
+
+/**
  * A conversation keeps its last 40 messages (shared/chat/conversation.ts); each is the patient's
  * (at most 2,000 characters), a model reply (cut at 2,000), the emergency advice or the offline reply;
  * an assistant reply from the worker carries the library posts it cites.
@@ -34,6 +44,7 @@ export const Conversation = z
         at: Instant,
         source: z.optional(z.enum(['rules', 'model', 'offline'])),
         citations: z.optional(ChatCitations),
+        attachments: z.optional(ChatAttachments),
       }),
       40,
     ),

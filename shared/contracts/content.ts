@@ -164,13 +164,44 @@ export type Category = z.infer<typeof Category>;
 export const MAX_TOP_POSTS = 10;
 export const MAX_NO_HIT_TERMS = 20;
 
-/** The dashboard's content figures: counts only, never a person (no user, IP or cookie is ever stored with a view or a search). */
+/** The weeks of product figures the dashboard shows: the current ISO week and the seven before it. */
+export const PRODUCT_WEEKS = 8;
+/** The appointment figures: the changes announced to the patient (`booked`, `rescheduled`, `cancelled`) and the visit's outcome (FHIR `fulfilled`, `noshow`). */
+export const APPOINTMENT_FIGURES = ['booked', 'rescheduled', 'cancelled', 'fulfilled', 'noshow'] as const;
+export type AppointmentFigure = (typeof APPOINTMENT_FIGURES)[number];
+
+/** A product figure: a count of 11 or more, or `'<11'` for any count under 11, 0 included (small-cell suppression). */
+export const ProductFigure = z.union([z.int().check(z.gte(11)), z.literal('<11')]).register(z.globalRegistry, { id: 'ProductFigure' });
+export type ProductFigure = z.infer<typeof ProductFigure>;
+
+/** One ISO week's product figures (`YYYY-Www`, UTC): counts over everyone, never per person, small cells suppressed. */
+export const ProductWeek = z
+  .object({
+    week: text(8).check(z.regex(/^\d{4}-W\d{2}$/)),
+    newAccounts: ProductFigure,
+    symptomSessions: z.object({
+      emergency_ambulance: ProductFigure,
+      emergency: ProductFigure,
+      consultation_24: ProductFigure,
+      consultation: ProductFigure,
+      self_care: ProductFigure,
+    }),
+    appointments: z.object({ booked: ProductFigure, rescheduled: ProductFigure, cancelled: ProductFigure, fulfilled: ProductFigure, noshow: ProductFigure }),
+  })
+  .register(z.globalRegistry, { id: 'ProductWeek' });
+export type ProductWeek = z.infer<typeof ProductWeek>;
+
+/**
+ * The dashboard's figures: counts only, never a person (no user, IP or cookie is ever stored with a view or a search);
+ * `product`: the last {@link PRODUCT_WEEKS} ISO weeks, oldest first, with every figure under 11 shown as `'<11'`.
+ */
 export const DashboardStats = z
   .object({
     posts: z.object({ draft: z.int(), in_review: z.int(), published: z.int(), archived: z.int() }),
     views: z.object({ last7Days: z.int(), last30Days: z.int() }),
     topPosts: list(z.object({ postId: Id, slug: text(MAX_POST_SLUG), title: text(MAX_TITLE), views: z.int() }), MAX_TOP_POSTS),
     searchesWithoutResults: list(z.object({ term: text(64), count: z.int() }), MAX_NO_HIT_TERMS),
+    product: z.object({ weeks: list(ProductWeek, PRODUCT_WEEKS) }),
   })
   .register(z.globalRegistry, { id: 'DashboardStats' });
 export type DashboardStats = z.infer<typeof DashboardStats>;

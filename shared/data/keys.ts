@@ -113,3 +113,12 @@ export const chunkKey = (n: number) => `CHUNK#${String(n).padStart(4, '0')}`;
 export const viewsKey = (month: string) => `VIEWS#${month}`;
 export const noHitKey = (month: string) => `NOHIT#${month}`;
 export const dayEntryKey = (date: string, what: string) => `${date}#${what}`;
+/**
+ * Product figures, anonymous weekly aggregates (shared/content/figures.ts): one item per ISO week (`YYYY-Www`), whose
+ * numeric attributes change only by atomic `ADD`; and one marker per counted source, so each source counts once. The
+ * marker's `what` is a digest of the source id, never the id itself (the public routes can read this table).
+ */
+export const figuresKey = (week: string) => `FIGURES#${week}`;
+export const FIGURES = 'FIGURES';
+export const countedKey = (kind: string, what: string) => `COUNTED#${kind}#${what}`;
+export const COUNTED = 'COUNTED';

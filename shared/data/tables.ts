@@ -75,11 +75,13 @@ export const TABLES = {
   content: {
     envVar: 'CONTENT_TABLE',
     purpose:
-      'The content library, no PHI: posts (POST#id: the working copy, REV#n revisions; found by status, byStatus), slug claims and published snapshots (SLUG#slug), categories (CATEGORY), the lexical search index (INDEX pointer, INDEX#version chunks), views per post per day and searches that found nothing (VIEWS#month, NOHIT#month: no user, IP or cookie)',
+      'The content library, no PHI: posts (POST#id: the working copy, REV#n revisions; found by status, byStatus), slug claims and published snapshots (SLUG#slug), categories (CATEGORY), the lexical search index (INDEX pointer, INDEX#version chunks), views per post per day and searches that found nothing (VIEWS#month, NOHIT#month: no user, IP or cookie), product figures per ISO week (FIGURES#week: counts only) and the markers that count each source once (COUNTED#kind#digest, expiring after 120 days)',
     partitionKey: { name: 'pk', type: S },
     sortKey: { name: 'sk', type: S },
     // Sparse: only a post's working copy (sk POST) carries postStatus/updatedSort (shared/data/keys.ts, postStatusSort).
     globalSecondaryIndexes: [{ indexName: 'byStatus', partitionKey: { name: 'postStatus', type: S }, sortKey: { name: 'updatedSort', type: S } }],
+    // The COUNTED# markers of the product figures expire (shared/content/figures.ts).
+    timeToLiveAttribute: 'expiresAt',
   },
 } as const satisfies Record<string, TableSpec>;
 

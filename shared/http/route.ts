@@ -48,6 +48,8 @@ export interface Grants {
   readonly dataKeys?: 'decrypt' | 'generate';
   /** `send` enqueues notification events (ids only) on the notifications queue. */
   readonly notificationsQueue?: 'send';
+  /** `read` reads the model API key secret (the streamed chat calls the model itself; the stage must enable the model). */
+  readonly modelApiKey?: 'read';
   /** `send` enqueues a rebuild of the public content library (posts' rendering and the search index). */
   readonly contentQueue?: 'send';
   /** `manage` creates, replaces and deletes appointments' one-time reminder schedules (EventBridge Scheduler). */
@@ -96,6 +98,11 @@ export interface RouteLine<
    * answer is `Cache-Control: no-store`.
    */
   readonly cache?: { readonly ttlSeconds: number };
+  /**
+   * The handler streams its response (Lambda response streaming; API Gateway's integration in
+   * `STREAM` transfer mode): it exports a streaming handler instead of a buffered one.
+   */
+  readonly stream?: true;
 }
 
 /** A route line with its id: the key it has in the route table (`routeTable` stamps it). */

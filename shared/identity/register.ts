@@ -8,6 +8,8 @@ import type { UserRecord } from './ports';
 import { requestFacts } from '../audit/actor';
 import type { AppDeps } from '../deps';
 import { places } from '../vault/places';
+import { countOnce } from '../content/count-figure';
+import type { FigureCounter } from '../content/figures-ports';
 
 export interface RegisterInput {
   readonly email: string;
@@ -20,10 +22,11 @@ const DUPLICATE = 'An account with this e-mail already exists.';
 /**
  * Creates a patient account with its own data key; the e-mail and name are stored sealed. The
  * e-mail claim is the one conditional write that keeps e-mails unique; the user item is written
- * first under a fresh id, and removed again if the claim loses.
+ * first under a fresh id, and removed again if the claim loses. A registration that stands counts once in the week's
+ * new accounts (a product figure, best effort: shared/content/count-figure.ts).
  */
 export const register = async (
-  deps: Pick<AppDeps, 'users' | 'audit' | 'blindIndex' | 'passwords' | 'clock' | 'vault'>,
+  deps: Pick<AppDeps, 'users' | 'audit' | 'blindIndex' | 'passwords' | 'clock' | 'vault'> & { readonly figures?: FigureCounter },
   input: RegisterInput,
   meta: RequestMeta,
 ): Promise<{ user: { id: string; email: string; roles: Role[] } }> => {
@@ -66,5 +69,6 @@ export const register = async (
     await deps.users.discard(user.id, emailIndex);
     throw error;
   }
+  await countOnce(deps.figures, 'accounts', 'account', user.id, deps.clock.now());
   return { user: { id: user.id, email, roles: [...user.roles] } };
 };

@@ -11,6 +11,8 @@ import { effectivePreferences } from './preferences';
 import { quietHoursAt } from './quiet-hours';
 import { renderMessage, whenText, type SafeValues } from './render';
 import { linkPath } from './templates';
+import { countOnce } from '../content/count-figure';
+import type { FigureCounter } from '../content/figures-ports';
 
 /**
  * The worker's use case: one notification event, delivered on each channel at most once.
@@ -60,6 +62,26 @@ export type DeliverDeps = Pick<
 > & {
   /** `destroy`: a deletion notice's own key is shredded once the notice is done with. */
   readonly vault: Pick<Vault, 'open' | 'destroy'>;
+  /** The product figures: each appointment change counted once, from the patient's event (best effort). */
+  readonly figures?: FigureCounter;
+};
+
+/** The product figure of each appointment change (shared/content/figures.ts). */
+const CHANGE_FIGURES = {
+  appointment_booked: 'appointments_booked',
+  appointment_rescheduled: 'appointments_rescheduled',
+  appointment_cancelled: 'appointments_cancelled',
+} as const;
+
+/**
+ * Counts an appointment change in the product figures: every change is announced to both parties, so only the
+ * patient's event counts (one per change, whose id is the same on every delivery of it), and only while it is not
+ * stale (a change that was taken back is not counted). Best effort: a failure is logged, never the delivery's.
+ */
+const countChange = (deps: Pick<DeliverDeps, 'figures'>, event: NotificationEvent, facts: AppointmentFacts | undefined): Promise<void> => {
+  const figure = CHANGE_FIGURES[event.type as keyof typeof CHANGE_FIGURES];
+  if (figure === undefined || facts?.patientId !== event.recipientId) return Promise.resolve();
+  return countOnce(deps.figures, figure, 'appointment', `${event.type}#${event.refs.appointmentId}#${event.id}`, new Date(event.occurredAt));
 };
 
 /** How long a claim keeps other workers off a delivery: longer than any send (the worker's timeout). */
@@ -153,6 +175,7 @@ const deliverOnce = async (deps: DeliverDeps, event: NotificationEvent, messageI
     event.type === 'security_account_deleted' ? deps.notices.get(event.recipientId) : undefined,
   ]);
   if (staleness(event, facts, contact, nowMs, notice)) return suppressAll('stale');
+  await countChange(deps, event, facts);
   const prefs = effectivePreferences(stored);
 
   const decisions = new Map(channels.map((channel) => [channel, decide(event, channel, prefs, contact)]));

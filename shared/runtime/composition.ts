@@ -35,6 +35,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { SqsNotificationQueue } from '../adapters/aws/sqs-notification-queue';
 import { DynamoCategories, DynamoContentCounters, DynamoContentPosts, DynamoPublishedSnapshots, DynamoSlugClaims } from '../adapters/aws/dynamo-content-posts';
 import { SqsContentQueue } from '../adapters/aws/sqs-content-queue';
+import { DynamoFigureCounter, DynamoProductFigures } from '../adapters/aws/dynamo-product-figures';
 import { SqsNotificationRedelivery } from '../adapters/aws/sqs-notification-redelivery';
 import { DynamoAppointmentLookup, DynamoContacts, DynamoDeliveries, DynamoNotificationPreferences } from '../adapters/aws/dynamo-notifications';
 import {
@@ -202,6 +203,10 @@ export const publishedSnapshots = () => new DynamoPublishedSnapshots(app().clien
 export const contentCategories = () => new DynamoCategories(app().client, app().config.CONTENT_TABLE);
 /** The dashboard's reads of the view and no-hit counters, and the top posts' titles. */
 export const contentCounters = () => new DynamoContentCounters(app().client, app().config.CONTENT_TABLE);
+/** The product figures (content table): the weekly counters the dashboard reads, and their counting. */
+export const productFigures = () => new DynamoProductFigures(app().client, app().config.CONTENT_TABLE);
+/** The product figures' counting alone (registration, the workers, the appointment status): without the dashboard's read. */
+export const figureCounter = () => new DynamoFigureCounter(app().client, app().config.CONTENT_TABLE);
 /** The content queue (`{ kind: 'rebuild' }`); without `CONTENT_QUEUE_URL` a send fails, which publishing logs and survives. */
 export const contentQueue = () => new SqsContentQueue(app().config.CONTENT_QUEUE_URL, new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
 

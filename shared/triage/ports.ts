@@ -101,11 +101,45 @@ export interface ChatModel {
    * A trimmed, length-capped reply to the last turns in `persona`'s voice; throws `ModelError`s like `assess` (a refused,
    * filtered or empty answer is a `ModelOutputError`). With `library`, the reply is grounded in those passages of the
    * published library (cited as [1]..[n]); an empty `library` means nothing relevant was found (`chatSystemPrompt`).
+   * With `tools`, the model may instead ask for tool calls: then `toolCalls` is non-empty (and `text` may be empty), and
+   * the caller runs them and asks again with the calls and their results in `tools.rounds`. Without `tools`, never.
    */
   reply(
     turns: readonly ChatTurn[],
     persona: ChatPersona,
     signal?: AbortSignal,
     library?: readonly LibraryPassage[],
-  ): Promise<{ text: string; usage: ModelUsage }>;
+    tools?: ChatToolContext,
+  ): Promise<{ text: string; usage: ModelUsage; toolCalls?: readonly ChatToolCall[] }>;
+}
+
+/** A tool the chat model may call: its name, what it does (for the model), and its arguments as a JSON Schema. */
+export interface ChatToolSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly parameters: Readonly<Record<string, unknown>>;
+}
+
+/** A tool call the model asked for: untrusted, `arguments` is the model's raw JSON text (validated by the caller). */
+export interface ChatToolCall {
+  /** The provider's id of the call, echoed back with its result. */
+  readonly id: string;
+  readonly name: string;
+  readonly arguments: string;
+}
+
+/** One answer of the model that asked for tools, and what each call gave back (`content`: JSON text, PHI-free). */
+export interface ChatToolRound {
+  readonly calls: readonly ChatToolCall[];
+  readonly results: readonly { readonly callId: string; readonly content: string }[];
+}
+
+/** The tools of one reply: what may be called, what was called so far in this reply, and whether more calls are allowed. */
+export interface ChatToolContext {
+  readonly specs: readonly ChatToolSpec[];
+  /** Added to the system prompt: how to use the tools. */
+  readonly rules: string;
+  readonly rounds: readonly ChatToolRound[];
+  /** `false` once the reply's calls are used up: the model must answer in text (`tool_choice: none`). */
+  readonly allowCalls: boolean;
 }

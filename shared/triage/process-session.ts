@@ -14,6 +14,8 @@ import { sessionPlaces } from './places';
 import type { SessionInput } from './sessions';
 import { derivedEventId } from '../notifications/events';
 import type { NotificationQueue } from '../notifications/ports';
+import { countOnce } from '../content/count-figure';
+import type { FigureCounter } from '../content/figures-ports';
 
 /** Deliveries of one message that may wait for an unavailable model; the last one falls back. */
 export const MODEL_ATTEMPTS = 3;
@@ -45,6 +47,8 @@ export interface WorkerDeps extends Pick<AppDeps, 'vault' | 'consents' | 'audit'
   readonly metrics: TriageMetrics;
   /** The notifications queue: `triage_ready` once a result is stored. */
   readonly notifications: NotificationQueue;
+  /** The product figures: a session counts once, at its first stored result's level (best effort). */
+  readonly figures?: FigureCounter;
 }
 
 export interface TriageMessage {
@@ -156,6 +160,7 @@ export const processSession = async (deps: WorkerDeps, message: TriageMessage, d
   const sealed = await deps.vault.sealJson(sessionPlaces.result(message.patientId, message.sessionId), result);
   if (!(await deps.sessions.complete(message.patientId, message.sessionId, message.revision, sealed, now.toISOString()))) return 'duplicate';
   deps.metrics.outcome(source, result.level);
+  await countOnce(deps.figures, `sessions_${result.level}`, 'session', message.sessionId, now);
   await deps.audit.append({
     action: 'triage.complete',
     outcome: 'success',

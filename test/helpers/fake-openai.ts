@@ -27,7 +27,22 @@ export type FakeOpenAiMode =
   /** Cut off at the token limit: `finish_reason: length`, half a JSON object. */
   | 'truncated'
   /** 401 `invalid_api_key`. */
-  | 'unauthorized';
+  | 'unauthorized'
+  /** A chat answer that calls tools: `options.toolCalls`, with `options.text` as its content (default none), `finish_reason: tool_calls`. */
+  | 'tool_calls'
+  /** A plain chat answer: `options.text` (default `FAKE_CHAT_TEXT`). */
+  | 'text';
+
+/** One scripted tool call: `arguments` as the raw JSON text the model sends (malformed allowed), or an object to serialise. */
+export interface FakeToolCall {
+  readonly name: string;
+  readonly arguments: string | Record<string, unknown>;
+  /** Default `call_fake_<request>_<index>`. */
+  readonly id?: string;
+}
+
+/** What mode `text` answers unless told. */
+export const FAKE_CHAT_TEXT = 'Here is what I found for you.';
 
 export interface FakeOpenAiOptions {
   /** For `ok` and `slow`: the level answered. */
@@ -43,7 +58,37 @@ export interface FakeOpenAiOptions {
   readonly responseModel?: string;
   /** Answer only the next `times` requests this way, then fall back to the sticky mode. Without it the mode sticks. */
   readonly times?: number;
+  /** How a request with `stream: true` (the streamed chat) is answered in modes `ok` and `slow`; error modes answer as without it. */
+  readonly stream?: FakeStreamOptions;
+  /** For `tool_calls`: the calls answered. */
+  readonly toolCalls?: readonly FakeToolCall[];
+  /** For `text`, and the content of a `tool_calls` answer. */
+  readonly text?: string;
 }
+
+/** The streamed answer: Chat Completions chunks as server-sent events, then the usage chunk and `[DONE]`. */
+export interface FakeStreamOptions {
+  /** The reply's text, chunk by chunk (default {@link STREAMED_REPLY_CHUNKS}). */
+  readonly chunks?: readonly string[];
+  /** Milliseconds before each chunk after the first (default 0; mode `slow`: `delayMs`, default 200). */
+  readonly chunkDelayMs?: number;
+  /** Drops the connection after this many text chunks, without `[DONE]`: a failure mid-stream. */
+  readonly failAfterChunks?: number;
+}
+
+/** What happened to one streamed answer, updated as it goes. */
+export interface FakeStreamRecord {
+  /** Text chunks written so far, of `total`. */
+  sent: number;
+  readonly total: number;
+  /** Every chunk and `[DONE]` written. */
+  finished: boolean;
+  /** The client closed the connection before the end (an aborted request). */
+  clientClosed: boolean;
+}
+
+/** The default streamed reply: it cites the first library passage. */
+export const STREAMED_REPLY_CHUNKS: readonly string[] = ['Rest, drink ', 'plenty of fluids ', 'and keep warm [1]. ', 'See a clinician ', 'if it gets worse.'];
 
 export interface RecordedRequest {
   readonly method: string;
@@ -60,6 +105,8 @@ export interface FakeOpenAi {
   readonly requests: unknown[];
   /** Every request with its method, path and headers. */
   readonly recorded: RecordedRequest[];
+  /** Every streamed answer, in order of the requests that asked for one. */
+  readonly streams: FakeStreamRecord[];
   /** How many requests arrived. */
   readonly count: number;
   /** Forget recorded requests and go back to sticky `ok`. */
@@ -87,6 +134,7 @@ export const startFakeOpenAi = async (): Promise<FakeOpenAi> => {
   const requests: unknown[] = [];
   const recorded: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  const streams: FakeStreamRecord[] = [];
   let sequence = 0;
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
@@ -160,7 +208,59 @@ export const startFakeOpenAi = async (): Promise<FakeOpenAi> => {
         );
       case 'truncated':
         return send(res, 200, completion(requestBody, options, content(JSON.stringify(validAssessment()).slice(0, 60)), 'length'));
+      case 'tool_calls': {
+        const calls = (options.toolCalls ?? []).map((call, i) => ({
+          id: call.id ?? `call_fake_${sequence}_${i}`,
+          type: 'function',
+          function: { name: call.name, arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments) },
+        }));
+        return send(res, 200, completion(requestBody, options, { content: options.text ?? null, tool_calls: calls }, 'tool_calls'));
+      }
+      case 'text':
+        return send(res, 200, completion(requestBody, options, content(options.text ?? FAKE_CHAT_TEXT)));
     }
+  };
+
+  /** A streamed chat answer: one chunk per text piece (paced for `slow`), the usage chunk, `[DONE]`; or a drop mid-way. */
+  const streamAnswer = (res: ServerResponse, requestBody: unknown, mode: FakeOpenAiMode, options: FakeOpenAiOptions): void => {
+    const chunks = options.stream?.chunks ?? STREAMED_REPLY_CHUNKS;
+    const delay = options.stream?.chunkDelayMs ?? (mode === 'slow' ? (options.delayMs ?? 200) : 0);
+    const record: FakeStreamRecord = { sent: 0, total: chunks.length, finished: false, clientClosed: false };
+    streams.push(record);
+    const base = completion(requestBody, options, {});
+    const frame = (choices: unknown[], extra: Record<string, unknown> = {}) =>
+      `data: ${JSON.stringify({ id: base.id, object: 'chat.completion.chunk', created: base.created, model: base.model, system_fingerprint: 'fp_fake', choices, ...extra })}\n\n`;
+    const choice = (delta: Record<string, unknown>, finishReason: string | null = null) => ({ index: 0, delta, logprobs: null, finish_reason: finishReason });
+    let failed = false;
+    res.on('close', () => {
+      if (!record.finished && !failed) record.clientClosed = true;
+    });
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': `req_fake_${sequence}` });
+    res.write(frame([choice({ role: 'assistant', content: '', refusal: null })]));
+    const next = (): void => {
+      if (res.destroyed) return;
+      if (record.sent === options.stream?.failAfterChunks) {
+        failed = true;
+        res.destroy();
+        return;
+      }
+      if (record.sent < chunks.length) {
+        res.write(frame([choice({ content: chunks[record.sent] })]));
+        record.sent += 1;
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          next();
+        }, delay);
+        timers.add(timer);
+        return;
+      }
+      res.write(frame([choice({}, 'stop')]));
+      if ((requestBody as { stream_options?: { include_usage?: unknown } }).stream_options?.include_usage === true) res.write(frame([], { usage: base.usage }));
+      res.write('data: [DONE]\n\n');
+      record.finished = true;
+      res.end();
+    };
+    next();
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse, raw: string): void => {
@@ -179,6 +279,7 @@ export const startFakeOpenAi = async (): Promise<FakeOpenAi> => {
     if (typeof body !== 'object' || body === null)
       return send(res, 400, errorBody('We could not parse the JSON body of your request.', 'invalid_request_error', null));
     const next = queued.shift() ?? sticky;
+    if ((body as { stream?: unknown }).stream === true && (next.mode === 'ok' || next.mode === 'slow')) return streamAnswer(res, body, next.mode, next.options);
     answer(res, body, next.mode, next.options);
   };
 
@@ -197,6 +298,7 @@ export const startFakeOpenAi = async (): Promise<FakeOpenAi> => {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     recorded,
+    streams,
     get count() {
       return requests.length;
     },
@@ -211,6 +313,7 @@ export const startFakeOpenAi = async (): Promise<FakeOpenAi> => {
     reset() {
       requests.length = 0;
       recorded.length = 0;
+      streams.length = 0;
       queued = [];
       sticky = { mode: 'ok', options: {} };
     },

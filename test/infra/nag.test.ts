@@ -90,7 +90,7 @@ describe('Construct: CareBow app under cdk-nag', () => {
     const errors = [...errorsIn(assembly), ...errorsIn(everythingAssembly)];
 
     // Assess
-    expect(stacks).toEqual(['CareBow-dev', 'CareBow-prod', 'CareBow-staging']);
+    expect(stacks).toEqual(['CareBow-Pipeline', 'CareBow-dev', 'CareBow-prod', 'CareBow-staging']);
     expect(errors).toEqual([]);
   });
 

@@ -60,6 +60,21 @@ const WORKER_PERMISSIONS = (stage: string): readonly (readonly [actions: readonl
   ],
   // identity: read the account's e-mail.
   [['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'], ['identity']],
+  // content: count each appointment change once in the product figures (a marker and an ADD; no PHI in that table).
+  [
+    [
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DescribeTable',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ],
+    ['content', 'content/index/byStatus'],
+  ],
   // audit: append only.
   [
     ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
@@ -121,6 +136,7 @@ describe('Construct: Notifications', () => {
         'Data/RecordsTable': 'records',
         'Data/KeysTable': 'keys',
         'Data/IdentityTable': 'identity',
+        'Data/ContentTable': 'content',
         'Data/AuditTable': 'audit',
         'Data/Key': 'cmk',
         'Data/DataKeyWrappingKey': 'wrappingKey',

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_IDS } from '../../functions/routes';
@@ -5,6 +7,8 @@ import { STAGE_CONFIGS } from '../../lib/stages';
 import { asArray, logicalIdOf, referencedId, resourcesOfType, STATEFUL_TYPES, synthStage, type SynthesizedNested, type Synthesized } from './support/synth';
 
 /** What the Monitoring nested stack holds, and the stage stack no longer does. */
+const ROOT = join(import.meta.dirname, '..', '..');
+
 const MONITORING_TYPES = ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::Dashboard', 'AWS::SNS::Topic', 'AWS::SNS::TopicPolicy', 'AWS::SNS::Subscription'];
 
 describe('Construct: Observability', () => {
@@ -197,5 +201,29 @@ describe('Construct: Observability', () => {
     ]) {
       expect(body).toContain(title);
     }
+  });
+
+  it('names in every alarm a runbook that exists and says what it means, how to look, how to fix and how to tell it is fixed', () => {
+    // Prepare
+    const sections = ['## What it means', '## How to look', '## How to fix', '## How to tell it is fixed'];
+
+    // Act
+    const runbooks = resourcesOfType(monitoring.json, 'AWS::CloudWatch::Alarm').map(([id, alarm]) => {
+      const match = /Runbook: (docs\/runbooks\/[a-z0-9-]+\.md)$/.exec(String(alarm.Properties!.AlarmDescription));
+      return { id, path: match?.[1] };
+    });
+
+    // Assess
+    expect(runbooks.length).toBeGreaterThan(0);
+    for (const { id, path } of runbooks) {
+      expect(path, `${id} names no runbook`).toBeDefined();
+      const file = join(ROOT, path!);
+      expect(existsSync(file), `${id}: ${path} is missing`).toBe(true);
+      const text = readFileSync(file, 'utf8');
+      for (const section of sections) expect(text, `${path}: ${section}`).toContain(section);
+    }
+    expect(readFileSync(join(ROOT, 'docs/runbooks/README.md'), 'utf8')).toContain('restore-table-from-pitr.md');
+    for (const incident of ['restore-table-from-pitr.md', 'token-key-compromise.md'])
+      expect(existsSync(join(ROOT, 'docs/runbooks', incident)), incident).toBe(true);
   });
 });

@@ -45,11 +45,24 @@ const WORKER_PERMISSIONS: readonly (readonly [actions: readonly string[], resour
     ],
     ['records', 'records/index/byGrantee', 'records/index/byDirectory', 'records/index/byPartyTime'],
   ],
+  // identity: read practitioners' accounts (the chat's find_practitioners tool: their standing).
+  [['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'], ['identity']],
   // keys: read wrapped data keys.
   [['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'], ['keys']],
-  // content: read the library's search index (the chat's retrieval; no PHI in that table).
+  // content: read the library's search index (the chat's retrieval), and count each session once in the product
+  // figures (a marker and an ADD; no PHI in that table).
   [
-    ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'],
+    [
+      'dynamodb:BatchGetItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DescribeTable',
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ],
     ['content', 'content/index/byStatus'],
   ],
   // audit: append (Put, plus the reads that find a chain's head), never update or delete.
@@ -92,6 +105,7 @@ describe('Construct: Triage worker', () => {
     const paths: Record<string, string> = {
       'Data/RecordsTable': 'records',
       'Data/KeysTable': 'keys',
+      'Data/IdentityTable': 'identity',
       'Data/ContentTable': 'content',
       'Data/AuditTable': 'audit',
       'Data/Key': 'cmk',
@@ -164,7 +178,7 @@ describe('Construct: Triage worker', () => {
     }
   });
 
-  it("hands the worker the route functions' environment, plus the model secret id only where the model is enabled", () => {
+  it("hands the worker the route functions' environment, which names the model secret only where the model is enabled", () => {
     // Prepare
     const routeEnvironment = (synth: Synthesized): Record<string, unknown> =>
       synth.json.Resources[logicalIdOf(synth.stack, routeConstructPath('sessionCreate', 'Function'))]!.Properties!.Environment.Variables;
@@ -178,9 +192,10 @@ describe('Construct: Triage worker', () => {
     expect(devEnv.TRIAGE_QUEUE_URL).toEqual({ Ref: logicalIdOf(dev.stack, 'Triage/Queue') });
     expect(devEnv.OPENAI_MODEL).toBe(STAGE_CONFIGS.dev.aiModel.model);
     expect(devEnv.AI_MODEL_ENABLED).toBe(String(STAGE_CONFIGS.dev.aiModel.enabled));
-    const { OPENAI_API_KEY_SECRET_ID: secretId, ...rest } = stagingEnv;
-    expect(rest).toEqual(routeEnvironment(staging));
-    expect(secretId).toEqual({ Ref: logicalIdOf(staging.stack, 'Triage/ModelApiKeySecret') });
+    // The streamed chat route reads the same secret, so the id is in every function's environment (a name, not a grant).
+    expect(stagingEnv).toEqual(routeEnvironment(staging));
+    expect(stagingEnv.OPENAI_API_KEY_SECRET_ID).toEqual({ Ref: logicalIdOf(staging.stack, 'Triage/ModelApiKeySecret') });
+    expect(devEnv.OPENAI_API_KEY_SECRET_ID).toBeUndefined();
     expect(Object.keys(stagingEnv)).not.toContain('OPENAI_API_KEY');
   });
 

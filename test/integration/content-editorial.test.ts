@@ -334,6 +334,8 @@ describe('Content: categories and the dashboard', () => {
         { term: 'heat rash', count: 5 },
         { term: 'gout', count: 1 },
       ],
+      // The product figures: test/integration/content-figures.test.ts.
+      product: { weeks: expect.any(Array) },
     });
     expect(stats.text).not.toContain(editor.userId);
     expect(stats.text).not.toContain('authorId');

@@ -8,6 +8,7 @@ import type { AuditEvent } from '../../shared/audit/ports';
 import type { Caller } from '../../shared/domain/caller';
 import type { Role } from '../../shared/domain/roles';
 import { inMemoryContent } from '../helpers/fakes/content';
+import { inMemoryFigures } from '../helpers/fakes/figures';
 import { META, testClock } from '../helpers/in-memory';
 
 const callerWith = (...roles: Role[]): Caller => ({ userId: randomUUID(), roles: ['patient', ...roles], clientId: 'app', tokenId: randomUUID() });
@@ -390,7 +391,7 @@ describe('Content: reads, categories and the dashboard', () => {
     );
 
     // Act
-    const stats = await dashboardStats(w.deps);
+    const stats = await dashboardStats({ ...w.deps, figures: inMemoryFigures().figures });
 
     // Assess
     expect(stats).toEqual({
@@ -404,6 +405,8 @@ describe('Content: reads, categories and the dashboard', () => {
         { term: 'gout', count: 5 },
         { term: 'acne', count: 4 },
       ],
+      // The product figures: test/unit/content-figures.test.ts.
+      product: { weeks: expect.any(Array) },
     });
   });
 });

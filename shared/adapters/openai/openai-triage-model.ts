@@ -1,5 +1,5 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { ConfigError } from '../../errors';
 import {
   MinimizedCaseSchema,
@@ -16,13 +16,16 @@ import {
   type ModelAssessment,
   type ModelErrorDetails,
 } from '../../triage/model';
-import type { ChatModel, ModelUsage, TriageModel } from '../../triage/ports';
+import type { ChatModel, ChatToolCall, ChatToolContext, ModelUsage, TriageModel } from '../../triage/ports';
 import * as z from '../../zod';
 
 /** Chat bounds: turns sent, characters per turn and per reply, answer tokens. */
 const MAX_CHAT_TURNS = 10;
 const MAX_CHAT_CHARS = 2000;
 const CHAT_MAX_TOKENS = 400;
+/** Tool calls read from one answer, and the longest arguments text kept (longer is passed on cut, so it fails validation). */
+const MAX_TOOL_CALLS_READ = 8;
+const MAX_TOOL_ARGUMENTS_CHARS = 2000;
 import { costOf, DEFAULT_PRICING, priceOf, type PricingTable } from './pricing';
 import { TRIAGE_RESPONSE_FORMAT } from './response-format';
 
@@ -139,14 +142,17 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
   /**
    * A chat reply (the assistant endpoints): the persona's system prompt (with the library passages
    * retrieved for the question, if any), the last turns, plain text back. Refused, filtered, cut-off
-   * or empty answers are `ModelOutputError`s, like assessments.
+   * or empty answers are `ModelOutputError`s, like assessments. With `tools`, Chat Completions function calling
+   * (`tools`, `tool_choice` `auto` or, once the calls are used up, `none`): the earlier rounds follow the turns as an
+   * assistant message with its `tool_calls` and one `tool` message per result; an answer that calls tools returns them.
    */
   public async reply(
     turns: readonly ChatTurn[],
     persona: ChatPersona,
     signal?: AbortSignal,
     library?: readonly LibraryPassage[],
-  ): Promise<{ text: string; usage: ModelUsage }> {
+    tools?: ChatToolContext,
+  ): Promise<{ text: string; usage: ModelUsage; toolCalls?: readonly ChatToolCall[] }> {
     const deadline = AbortSignal.timeout(this.deadlineMs);
     const client = await this.client();
     let completion: ChatCompletion;
@@ -155,9 +161,16 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
         {
           model: this.name,
           messages: [
-            { role: 'system', content: chatSystemPrompt(persona, library) },
+            { role: 'system', content: chatSystemPrompt(persona, library) + (tools ? ` ${tools.rules}` : '') },
             ...turns.slice(-MAX_CHAT_TURNS).map((t) => ({ role: t.role, content: t.content.slice(0, MAX_CHAT_CHARS) })),
+            ...(tools ? toolMessages(tools) : []),
           ],
+          ...(tools
+            ? {
+                tools: tools.specs.map((spec) => ({ type: 'function' as const, function: { ...spec, parameters: { ...spec.parameters } } })),
+                tool_choice: tools.allowCalls ? ('auto' as const) : ('none' as const),
+              }
+            : {}),
           temperature: 0.3,
           max_completion_tokens: CHAT_MAX_TOKENS,
           n: 1,
@@ -173,6 +186,8 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
     if (!message || (typeof message.refusal === 'string' && message.refusal !== ''))
       throw new ModelOutputError('The model refused to answer.', { reason: 'refusal' });
     if (choice.finish_reason === 'content_filter') throw new ModelOutputError('The model answer was filtered.', { reason: 'content_filter' });
+    const toolCalls = tools ? toolCallsOf(message.tool_calls) : [];
+    if (toolCalls.length > 0) return { text: (message.content ?? '').trim().slice(0, MAX_CHAT_CHARS), usage: this.usage(completion), toolCalls };
     if (typeof message.content !== 'string' || message.content.trim() === '') throw new ModelOutputError('The model answer is empty.', { reason: 'empty' });
     return { text: message.content.trim().slice(0, MAX_CHAT_CHARS), usage: this.usage(completion) };
   }
@@ -297,6 +312,33 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
     return new ModelError('The model call failed unexpectedly.', { reason: 'unexpected' });
   }
 }
+
+/** The earlier tool rounds of a reply, as Chat Completions messages: the assistant's calls, then one `tool` message per result. */
+const toolMessages = (tools: ChatToolContext): ChatCompletionMessageParam[] =>
+  tools.rounds.flatMap((round): ChatCompletionMessageParam[] => [
+    {
+      role: 'assistant',
+      content: null,
+      tool_calls: round.calls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: call.arguments } })),
+    },
+    ...round.results.map((result) => ({ role: 'tool' as const, tool_call_id: result.callId, content: result.content })),
+  ]);
+
+/**
+ * The function calls of an answer, untrusted: at most `MAX_TOOL_CALLS_READ`, arguments cut at `MAX_TOOL_ARGUMENTS_CHARS`
+ * (the caller validates them). A call without a usable id or name is a `ModelOutputError`: it could not be answered.
+ */
+const toolCallsOf = (calls: unknown): ChatToolCall[] => {
+  if (!Array.isArray(calls)) return [];
+  return calls.slice(0, MAX_TOOL_CALLS_READ).map((call: { id?: unknown; type?: unknown; function?: { name?: unknown; arguments?: unknown } }) => {
+    const id = safeId(call.id);
+    const name = call.function?.name;
+    if (call.type !== 'function' || id === undefined || typeof name !== 'string' || !/^[\w-]{1,64}$/.test(name))
+      throw new ModelOutputError('The model asked for a tool call that cannot be answered.', { reason: 'malformed' });
+    const args = call.function?.arguments;
+    return { id, name, arguments: typeof args === 'string' ? args.slice(0, MAX_TOOL_ARGUMENTS_CHARS) : '' };
+  });
+};
 
 /** Where validation failed: paths (schema keys and indexes) and codes, never the values. */
 const issuesOf = (error: { issues: readonly { path: readonly PropertyKey[]; code: string }[] }) =>
