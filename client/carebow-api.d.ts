@@ -604,26 +604,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Everything CareBow holds about the caller, decrypted
-         * @description Roles: patient. Throttled at the stage’s default method limits (RateLimit-Policy says which).
-         */
-        get: operations["exportMe"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/me/access-log": {
         parameters: {
             query?: never;
@@ -636,6 +616,26 @@ export interface paths {
          * @description Roles: patient. Throttled at the stage’s default method limits (RateLimit-Policy says which).
          */
         get: operations["accessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything CareBow holds about the caller, decrypted
+         * @description Roles: patient. Throttled at the stage’s default method limits (RateLimit-Policy says which).
+         */
+        get: operations["exportMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1833,6 +1833,25 @@ export interface components {
             }[];
             nextCursor?: string;
         };
+        AccessLogPage: {
+            items: components["schemas"]["AccessLogEntry"][];
+            nextCursor?: string;
+        };
+        AccessLogEntry: {
+            /** Format: date-time */
+            at: string;
+            action: string;
+            /** @enum {string} */
+            outcome: "success" | "failure" | "denied";
+            actor: {
+                userId: string;
+                roles: string[];
+            };
+            resource: {
+                type: string;
+                id?: string;
+            };
+        };
         ExportResponse: {
             /** Format: date-time */
             exportedAt: string;
@@ -2074,25 +2093,6 @@ export interface components {
                 }[];
             };
             accessLog: components["schemas"]["AccessLogEntry"][];
-        };
-        AccessLogEntry: {
-            /** Format: date-time */
-            at: string;
-            action: string;
-            /** @enum {string} */
-            outcome: "success" | "failure" | "denied";
-            actor: {
-                userId: string;
-                roles: string[];
-            };
-            resource: {
-                type: string;
-                id?: string;
-            };
-        };
-        AccessLogPage: {
-            items: components["schemas"]["AccessLogEntry"][];
-            nextCursor?: string;
         };
         AuditEventPage: {
             items: components["schemas"]["AuditEvent"][];
@@ -3990,39 +3990,6 @@ export interface operations {
             500: components["responses"]["500"];
         };
     };
-    exportMe: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Everything CareBow holds about the caller, decrypted */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    "Content-Disposition": components["headers"]["Content-Disposition"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExportResponse"];
-                };
-            };
-            400: components["responses"]["400"];
-            401: components["responses"]["401"];
-            403: components["responses"]["403"];
-            /** @description The account no longer exists. */
-            404: components["responses"]["404"];
-            429: components["responses"]["429"];
-            500: components["responses"]["500"];
-        };
-    };
     accessLog: {
         parameters: {
             query?: {
@@ -4052,6 +4019,39 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    exportMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything CareBow holds about the caller, decrypted */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Content-Disposition": components["headers"]["Content-Disposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportResponse"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description The account no longer exists. */
+            404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
         };

@@ -461,7 +461,7 @@ const operation = (route: RouteDef, referenced: Set<ErrorStatus>): Json => {
   const success = (description: string): Json => ({
     description,
     headers: successHeaders,
-    ...(route.stream === true ? { content: { 'text/event-stream': { schema: { type: 'string', description: SSE_EVENTS } } } } : {}),
+    ...(route.stream === true ? { content: { 'text/event-stream': { schema: { type: 'string', maxLength: 65_536, description: SSE_EVENTS } } } } : {}),
     ...(route.response !== undefined && route.status !== 204 ? { content: json(route.response) } : {}),
   });
   const responses: Record<string, unknown> = { [String(route.status)]: success(route.summary) };

@@ -4,6 +4,7 @@ import { pascal } from '../../lib/data';
 import { buildCareBowApp } from '../../lib/app';
 import { STAGE_CONFIGS, STAGE_NAMES } from '../../lib/stages';
 import { TABLES } from '../../shared/data/tables';
+import type { RouteDef } from '../../shared/http/route';
 import {
   logicalIdOf,
   referencedId,
@@ -79,7 +80,10 @@ describe('Construct: Api functions', () => {
     // time to split again (docs/adr/0007-stack-split.md, docs/adr/0008-api-nested-stacks.md).
     const areaStacks = Object.keys(ROUTE_AREAS).map((area) => `Api/${pascal(area)}Routes`);
     expect(counts.map(({ path }) => path).sort()).toEqual(
-      STAGE_NAMES.flatMap((stage) => [`CareBow-${stage}`, `CareBow-${stage}/Monitoring`, ...areaStacks.map((area) => `CareBow-${stage}/${area}`)]).sort(),
+      [
+        'CareBow-Pipeline',
+        ...STAGE_NAMES.flatMap((stage) => [`CareBow-${stage}`, `CareBow-${stage}/Monitoring`, ...areaStacks.map((area) => `CareBow-${stage}/${area}`)]),
+      ].sort(),
     );
     for (const { path, resources } of counts) expect(resources, `${path} (${report})`).toBeLessThan(limit - 50);
   });
@@ -92,6 +96,9 @@ describe('Construct: Api functions', () => {
       logicalIdOf(dev.stack, 'Notifications/WorkerFunction'),
       logicalIdOf(dev.stack, 'Content/WorkerFunction'),
     ];
+    const streamedIds = ROUTE_IDS.filter((routeId) => (routes[routeId] as RouteDef).stream === true).map((routeId) =>
+      logicalIdOf(dev.stack, routeConstructPath(routeId, 'Function')),
+    );
 
     // Act
     const logGroups = functions.map(([, fn]) => referencedId(fn.Properties!.LoggingConfig?.LogGroup));
@@ -100,7 +107,9 @@ describe('Construct: Api functions', () => {
     for (const [id, fn] of functions) {
       expect(fn.Properties, id).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, Handler: 'index.handler' });
       if (workerIds.includes(id)) continue;
-      expect(fn.Properties, id).toMatchObject({ Timeout: 10, ReservedConcurrentExecutions: STAGE_CONFIGS.dev.reservedConcurrency });
+      // A streamed route runs while the model writes (test/infra/streaming.test.ts): 30 s.
+      const timeout = streamedIds.includes(id) ? 30 : 10;
+      expect(fn.Properties, id).toMatchObject({ Timeout: timeout, ReservedConcurrentExecutions: STAGE_CONFIGS.dev.reservedConcurrency });
     }
     expect(logGroups.every((group) => group !== undefined)).toBe(true);
     expect(new Set(logGroups).size).toBe(functions.length);

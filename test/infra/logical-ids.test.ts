@@ -45,6 +45,7 @@ const PINNED = [
   'AWS::Logs::LogGroup ApiChatGetLogsC169D8CE',
   'AWS::Logs::LogGroup ApiChatListLogsB02BD775',
   'AWS::Logs::LogGroup ApiChatLogsF2F258FE',
+  'AWS::Logs::LogGroup ApiChatStreamLogsD5ED3F3B',
   'AWS::Logs::LogGroup ApiConsentCreateLogs2D76EA59',
   'AWS::Logs::LogGroup ApiConsentListLogsD2C16725',
   'AWS::Logs::LogGroup ApiConsentRevokeLogs3F7C3BE6',
