@@ -67,6 +67,11 @@ export interface TriageMetrics {
   modelUsage(usage: { model: string; inputTokens: number; outputTokens: number; costUsd: number }): void;
   /** Counts one finished triage by where its answer came from and its urgency level. */
   outcome(source: 'rules' | 'model' | 'fallback', level: string): void;
+  /**
+   * Counts one model answer that was not used, by why (`ModelErrorReason`: `unavailable` after the last
+   * delivery, `auth`, `invalid_output`, `refusal`, `truncated`, …): a low-cardinality code, never text.
+   */
+  fallback(reason: string): void;
 }
 
 /** What one model call consumed, as the provider reported it (0 tokens where it did not). */

@@ -5,7 +5,8 @@ import type { AppDeps } from '../deps';
 import type { SymptomSessionRepository, TriageMetrics } from './ports';
 import { DataKeyDestroyedError } from '../vault/errors';
 import { minimizeForModel } from './minimize';
-import { ModelError, ModelOutputError, ModelUnavailableError, PROMPT_VERSION, type ModelAssessment, type MinimizedCase } from './model';
+import { log } from '../logger';
+import { ModelError, ModelOutputError, ModelUnavailableError, PROMPT_VERSION, type ModelAssessment, type ModelErrorReason, type MinimizedCase } from './model';
 import type { ModelUsage, TriageModel } from './ports';
 import { composeResult, type AssessmentContent } from './result';
 import { assessWithRules, RULES_VERSION } from './rules/engine';
@@ -27,14 +28,17 @@ const OUTPUT_ATTEMPTS = 2;
  * for the queue to retry later; any other model error (an invalid answer twice, a rejected key)
  * means the fallback answers now, since waiting would not help.
  */
-const askModel = async (model: TriageModel, input: MinimizedCase): Promise<{ assessment: ModelAssessment; usage: ModelUsage } | undefined> => {
+const askModel = async (
+  model: TriageModel,
+  input: MinimizedCase,
+): Promise<{ assessment: ModelAssessment; usage: ModelUsage } | { unusable: ModelErrorReason }> => {
   for (let attempt = 1; ; attempt++) {
     try {
       return await model.assess(input);
     } catch (error) {
       if (error instanceof ModelUnavailableError) throw error;
       if (!(error instanceof ModelError)) throw error;
-      if (!(error instanceof ModelOutputError) || attempt >= OUTPUT_ATTEMPTS) return undefined;
+      if (!(error instanceof ModelOutputError) || attempt >= OUTPUT_ATTEMPTS) return { unusable: error.reason };
     }
   }
 };
@@ -130,12 +134,14 @@ export const processSession = async (deps: WorkerDeps, message: TriageMessage, d
       answer = await askModel(deps.model, minimizeForModel(input));
     } catch (error) {
       if (!(error instanceof ModelUnavailableError) || delivery < MODEL_ATTEMPTS) throw error;
-      fallbackReason = 'fallback:model_unavailable';
-      answer = undefined;
+      answer = { unusable: error.reason };
     }
-    if (answer === undefined) {
+    if ('unusable' in answer) {
       source = 'fallback';
-      fallbackReason ??= 'fallback:model_answer_unusable';
+      fallbackReason = answer.unusable === 'unavailable' ? 'fallback:model_unavailable' : 'fallback:model_answer_unusable';
+      // Never silent: why the model's answer was not used, as a code (the answer itself may quote PHI).
+      deps.metrics.fallback(answer.unusable);
+      log.warn('model answer not used; the rules answer', { action: 'triage.fallback', errorCode: answer.unusable });
     } else {
       deps.metrics.modelUsage(answer.usage);
       source = 'model';

@@ -68,7 +68,7 @@ export const triageAsTheApiWould = async (input: TriageInput): Promise<{ result:
     clock: deps.clock,
     audit: deps.audit,
     consents: { get: async () => undefined } as unknown as WorkerDeps['consents'],
-    metrics: { modelUsage: () => undefined, outcome: () => undefined },
+    metrics: { modelUsage: () => undefined, outcome: () => undefined, fallback: () => undefined },
     notifications: { enqueue: async () => undefined },
   };
   if (queued.length !== 1) throw new Error(`expected one queued message, got ${queued.length}`);

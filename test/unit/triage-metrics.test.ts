@@ -80,4 +80,17 @@ describe('Class: PowertoolsTriageMetrics', () => {
       { name: 'TriageCompleted', namespace: 'CareBow', dimensions: { service: 'triage-worker', Source: 'model', Level: 'consultation_24' }, value: 1 },
     ]);
   });
+
+  it('files a fallback under its Reason, a code and nothing else', () => {
+    // Prepare
+    const metrics = new PowertoolsTriageMetrics(new Metrics({ namespace: 'CareBow', serviceName: 'triage-worker' }));
+
+    // Act
+    metrics.fallback('invalid_output');
+
+    // Assess
+    expect(figures(emitted())).toEqual([
+      { name: 'ModelFallback', namespace: 'CareBow', dimensions: { service: 'triage-worker', Reason: 'invalid_output' }, value: 1 },
+    ]);
+  });
 });

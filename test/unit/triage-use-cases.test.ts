@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { log } from '../../shared/logger';
 import type { TriageInput, TriageResult } from '../../shared/contracts/triage';
 import { ConflictError, NotFoundError } from '../../shared/errors';
 import { createConsent } from '../../shared/records/consents';
@@ -425,16 +426,18 @@ describe('Use case: processSession', () => {
     expect(result).toMatchObject({ source: 'fallback', level: 'self_care', promptVersion: RULES_VERSION });
     expect(result.rulesFired).toContain('fallback:model_unavailable');
     expect(app.metrics.outcomes).toEqual([{ source: 'fallback', level: 'self_care' }]);
+    expect(app.metrics.fallbacks).toEqual(['unavailable']);
   });
 
   it.each([
-    ['an unusable answer twice', [new ModelOutputError(), new ModelOutputError()], 2],
-    ['a misconfigured model', [new ModelError('rejected', { reason: 'auth' })], 1],
-  ])('falls back to the rules at once after %s', async (_name, script, asks) => {
+    ['an unusable answer twice', [new ModelOutputError(), new ModelOutputError()], 2, 'invalid_output'],
+    ['a misconfigured model', [new ModelError('rejected', { reason: 'auth' })], 1, 'auth'],
+  ])('falls back to the rules at once after %s, and says why in a metric and a log line', async (_name, script, asks, reason) => {
     // Prepare
     const { model, asked } = scriptedModel(script);
     const { app, patient, worker } = await setUp({ model, aiConsent: true });
     const { session } = await startSession(app.deps, patient, COLD, META);
+    const warn = vi.spyOn(log, 'warn');
 
     // Act
     const outcome = await processSession(worker, sessionMessages(app.queue.messages)[0]!, 1);
@@ -445,6 +448,9 @@ describe('Use case: processSession', () => {
     const result = await resultOf(app, patient.userId, session.id);
     expect(result).toMatchObject({ source: 'fallback' });
     expect(result.rulesFired).toContain('fallback:model_answer_unusable');
+    expect(app.metrics.fallbacks).toEqual([reason]);
+    expect(warn).toHaveBeenCalledWith(expect.any(String), { action: 'triage.fallback', errorCode: reason });
+    warn.mockRestore();
   });
 
   it('asks again at once after one unusable answer, and uses the second', async () => {

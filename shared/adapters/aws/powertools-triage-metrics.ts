@@ -19,6 +19,10 @@ export class PowertoolsTriageMetrics implements TriageMetrics {
     emit('ModelCostMicroUsd', Math.round(usage.costUsd * 1_000_000));
   }
 
+  public fallback(reason: string): void {
+    this.metrics.singleMetric().addDimension('Reason', reason).addMetric('ModelFallback', MetricUnit.Count, 1);
+  }
+
   public outcome(source: 'rules' | 'model' | 'fallback', level: string): void {
     const single = this.metrics.singleMetric();
     single.addDimensions({ Source: source, Level: level });

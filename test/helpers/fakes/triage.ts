@@ -88,11 +88,13 @@ export const sessionMessages = (messages: readonly WorkMessage[]): TriageMessage
 export const recordingMetrics = () => {
   const usage: Parameters<TriageMetrics['modelUsage']>[0][] = [];
   const outcomes: { source: string; level: string }[] = [];
+  const fallbacks: string[] = [];
   const metrics: TriageMetrics = {
     modelUsage: (u) => void usage.push(u),
     outcome: (source, level) => void outcomes.push({ source, level }),
+    fallback: (reason) => void fallbacks.push(reason),
   };
-  return { usage, outcomes, metrics };
+  return { usage, outcomes, fallbacks, metrics };
 };
 
 export const MODEL_USAGE: ModelUsage = { model: 'fake-model-2026-01-01', inputTokens: 321, outputTokens: 123, costUsd: 0.0004, costKnown: true };
