@@ -292,6 +292,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patients/{patientId}/break-glass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Emergency: open a patient’s profile without consent for 60 minutes (verified providers; audited, alarmed)
+         * @description Roles: provider. Throttled at the stage’s default method limits (RateLimit-Policy says which). Bodies up to 8192 bytes.
+         */
+        post: operations["breakGlass"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consents": {
         parameters: {
             query?: never;
@@ -1343,6 +1363,9 @@ export interface components {
             /** @enum {string} */
             primaryDosha?: "vata" | "pitta" | "kapha" | "vata-pitta" | "pitta-kapha" | "vata-kapha" | "tridosha";
         };
+        BreakGlassRequest: {
+            reason: string;
+        };
         CreateConsentRequest: {
             /** @constant */
             kind?: "share";
@@ -1640,11 +1663,19 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        BreakGlassGrant: {
+            /** Format: uuid */
+            grantId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
         Consent: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "share" | "ai_processing";
+            kind: "share" | "ai_processing" | "break_glass";
             /** Format: uuid */
             patientId: string;
             /** Format: uuid */
@@ -1851,6 +1882,8 @@ export interface components {
                 type: string;
                 id?: string;
             };
+            /** @enum {string} */
+            severity?: "high";
         };
         ExportResponse: {
             /** Format: date-time */
@@ -2118,6 +2151,8 @@ export interface components {
             requestId: string;
             sourceIp: string;
             reason?: string;
+            /** @enum {string} */
+            severity?: "high";
         };
         AuditVerifyResponse: {
             /** @constant */
@@ -3307,6 +3342,61 @@ export interface operations {
             403: components["responses"]["403"];
             /** @description No such patient, no active consent with `profile.read`, or no profile: never told apart. */
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    breakGlass: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreakGlassRequest"];
+            };
+        };
+        responses: {
+            /** @description A grant of the caller’s on this patient is still live: that grant, unchanged (nothing new granted or counted). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakGlassGrant"];
+                };
+            };
+            /** @description Emergency: open a patient’s profile without consent for 60 minutes (verified providers; audited, alarmed) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakGlassGrant"];
+                };
+            };
+            /** @description Invalid input (`reason` is 20 to 500 characters), or the caller’s own id (`own_record`). */
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            /** @description The caller is not a verified provider (`practitioner_not_verified`): profile unverified, account inactive or role revoked. */
+            403: components["responses"]["403"];
+            /** @description No such patient, or a deleted one. */
+            404: components["responses"]["404"];
+            /** @description The caller opened 3 grants today (UTC) already (`break_glass_limit`); Retry-After says when midnight UTC is. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
         };

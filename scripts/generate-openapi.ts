@@ -121,6 +121,15 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   profileGet: { headers: ['ETag'], errors: { 404: 'No profile yet.' } },
   profilePut: { statuses: { 201: 'The profile was created (there was none).' }, headers: ['ETag'] },
   patientProfile: { headers: ['ETag'], errors: { 404: 'No such patient, no active consent with `profile.read`, or no profile: never told apart.' } },
+  breakGlass: {
+    statuses: { 200: 'A grant of the caller’s on this patient is still live: that grant, unchanged (nothing new granted or counted).' },
+    errors: {
+      400: 'Invalid input (`reason` is 20 to 500 characters), or the caller’s own id (`own_record`).',
+      403: 'The caller is not a verified provider (`practitioner_not_verified`): profile unverified, account inactive or role revoked.',
+      404: 'No such patient, or a deleted one.',
+      429: 'The caller opened 3 grants today (UTC) already (`break_glass_limit`); Retry-After says when midnight UTC is.',
+    },
+  },
   consentCreate: { errors: { 404: 'No caregiver or provider with that id.', 409: 'AI processing is already allowed.' } },
   consentRevoke: { errors: { 404: 'No such consent of the caller’s.' } },
   exportMe: { headers: ['Content-Disposition'], errors: { 404: 'The account no longer exists.' } },

@@ -71,8 +71,8 @@ export class PreconditionFailedError extends CareBowError {
 export class TooManyRequestsError extends CareBowError {
   public readonly retryAfterSeconds: number;
 
-  public constructor(retryAfterSeconds: number, message = 'Too many requests; retry later.') {
-    super(429, 'too_many_requests', message);
+  public constructor(retryAfterSeconds: number, message = 'Too many requests; retry later.', code = 'too_many_requests') {
+    super(429, code, message);
     this.name = 'TooManyRequestsError';
     this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }

@@ -8,6 +8,8 @@ export const ADMIN: RoleAccess = { roles: ['admin'] };
 export const PATIENT: RoleAccess = { roles: ['patient'] };
 /** Roles that may read another patient's PHI, and only under that patient's consent. */
 export const CARE_TEAM: RoleAccess = { roles: ['caregiver', 'provider'] };
+/** Providers alone: break-glass (a caregiver never breaks glass). */
+export const PROVIDER: RoleAccess = { roles: ['provider'] };
 export const COMPLIANCE: RoleAccess = { roles: ['compliance'] };
 /** Providers and caregivers acting on their own practitioner profile (care). */
 export const PRACTITIONER: RoleAccess = { roles: ['provider', 'caregiver'] };

@@ -19,10 +19,25 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /**
  * The fields a record's hash covers. Their order does not matter (the canonical JSON sorts keys);
- * adding, removing or renaming one changes the hash of every stored record, so it would need a
- * new, versioned hash format.
+ * removing or renaming one changes the hash of every stored record, so it would need a new,
+ * versioned hash format. An optional field can be added: the canonical JSON leaves out an
+ * `undefined` property, so a record without it hashes exactly as before (`severity`, added with
+ * break-glass, is pinned so by test/unit/audit-chain.test.ts).
  */
-export const HASHED_FIELDS = ['action', 'outcome', 'subjectId', 'actor', 'resource', 'requestId', 'sourceIp', 'reason', 'seq', 'at', 'prevHash'] as const;
+export const HASHED_FIELDS = [
+  'action',
+  'outcome',
+  'subjectId',
+  'actor',
+  'resource',
+  'requestId',
+  'sourceIp',
+  'reason',
+  'severity',
+  'seq',
+  'at',
+  'prevHash',
+] as const;
 
 /**
  * JSON with sorted keys at every depth, so the hash does not depend on property order (arrays keep

@@ -21,6 +21,11 @@ export interface AuditEvent {
   readonly requestId: string;
   readonly sourceIp: string;
   readonly reason?: string;
+  /**
+   * `high` for the events a compliance officer must see (break-glass access); absent otherwise. Hashed like every
+   * field when present; an event without it hashes exactly as before the field existed (shared/audit/chain.ts).
+   */
+  readonly severity?: 'high';
 }
 
 /** The write side of the audit trail: every audited request appends before it answers. */

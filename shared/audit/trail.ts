@@ -10,13 +10,14 @@ type TrailDeps = Pick<AppDeps, 'auditTrail' | 'audit'>;
 /** What a compliance officer sees of an event: everything but the chain's hashes. */
 export const eventView = ({ prevHash: _p, hash: _h, ...event }: StoredAuditEvent) => event;
 
-/** A patient's view: who did what to their data, and when. */
+/** A patient's view: who did what to their data, and when (and `severity: 'high'` on a break-glass access). */
 export const accessLogEntry = (event: StoredAuditEvent) => ({
   at: event.at,
   action: event.action,
   outcome: event.outcome,
   actor: event.actor,
   resource: event.resource,
+  ...(event.severity ? { severity: event.severity } : {}),
 });
 
 /** Searching the trail is itself audited, in the officer's own chain. */

@@ -23,6 +23,8 @@ export const AuditEventView = z
     requestId: Field,
     sourceIp: Field,
     reason: z.optional(Field),
+    /** `high` on break-glass events; absent otherwise. */
+    severity: z.optional(z.enum(['high'])),
   })
   .register(z.globalRegistry, { id: 'AuditEvent' });
 
@@ -50,7 +52,14 @@ export const AuditVerifyResponse = z
   .register(z.globalRegistry, { id: 'AuditVerifyResponse' });
 
 export const AccessLogEntry = z
-  .object({ at: Instant, action: Field, outcome: z.enum(['success', 'failure', 'denied']), actor: Actor, resource: Resource })
+  .object({
+    at: Instant,
+    action: Field,
+    outcome: z.enum(['success', 'failure', 'denied']),
+    actor: Actor,
+    resource: Resource,
+    severity: z.optional(z.enum(['high'])),
+  })
   .register(z.globalRegistry, { id: 'AccessLogEntry' });
 export const AccessLogQuery = z.strictObject(PageQuery);
 export const AccessLogPage = page(AccessLogEntry).register(z.globalRegistry, { id: 'AccessLogPage' });

@@ -62,7 +62,8 @@ export type CreateConsentRequest = z.infer<typeof CreateConsentRequest>;
 export const Consent = z
   .object({
     id: Id,
-    kind: z.enum(['share', 'ai_processing']),
+    /** `break_glass`: a provider's 60-minute emergency grant (`POST /api/v1/patients/{patientId}/break-glass`). */
+    kind: z.enum(['share', 'ai_processing', 'break_glass']),
     patientId: Id,
     granteeId: z.optional(Id),
     scopes: z.optional(list(z.enum(CONSENT_SCOPES), CONSENT_SCOPES.length)),
@@ -88,3 +89,10 @@ export const FeedbackRequest = z
   .register(z.globalRegistry, { id: 'FeedbackRequest' });
 
 export const FeedbackResponse = z.object({ id: Id, createdAt: Instant }).register(z.globalRegistry, { id: 'FeedbackResponse' });
+
+/** Break-glass: why a provider opens a patient's profile without consent. Free text, so PHI-adjacent: sealed, never logged. */
+export const BreakGlassRequest = z
+  .strictObject({ reason: z.string().check(z.trim(), z.minLength(20), z.maxLength(500)) })
+  .register(z.globalRegistry, { id: 'BreakGlassRequest' });
+export const BreakGlassGrant = z.object({ grantId: Id, patientId: Id, expiresAt: Instant }).register(z.globalRegistry, { id: 'BreakGlassGrant' });
+export type BreakGlassGrant = z.infer<typeof BreakGlassGrant>;

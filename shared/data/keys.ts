@@ -40,6 +40,8 @@ export const FEEDBACK_PREFIX = 'FEEDBACK#';
 export const SESSION_PREFIX = 'SESSION#';
 export const CHAT_PREFIX = 'CHAT#';
 export const consentKey = (consentId: string) => CONSENT_PREFIX + consentId;
+/** A provider's break-glass count of one UTC day (records, the provider's own partition): `BREAKGLASS#<YYYY-MM-DD>`. */
+export const breakGlassCountKey = (date: string) => `BREAKGLASS#${date}`;
 /**
  * A feedback item's sort key: `FEEDBACK#<createdAt>#<id>`, so a user's feedback sorts by time. The
  * sealed comments' place names the feedback by id alone (`FEEDBACK#<id>`, one part): ciphertexts

@@ -8,9 +8,12 @@ export const consentStatus = (consent: Pick<ConsentRecord, 'revokedAt' | 'expire
   return 'active';
 };
 
+/** The kinds that let a grantee read: the patient's share, and a provider's break-glass grant (`profile.read` only). */
+const READ_KINDS: ReadonlySet<ConsentRecord['kind']> = new Set(['share', 'break_glass']);
+
 /**
  * The consent that lets `granteeId` read `scope` of a patient's data now, if any: a share consent
- * to that grantee, with that scope, neither revoked nor expired. No consent, no access.
+ * (or a break-glass grant) to that grantee, with that scope, neither revoked nor expired. No consent, no access.
  *
  * @example
  * const consent = activeConsentFor(consents, granteeId, 'profile.read', new Date());
@@ -18,7 +21,7 @@ export const consentStatus = (consent: Pick<ConsentRecord, 'revokedAt' | 'expire
 export const activeConsentFor = (consents: readonly ConsentRecord[], granteeId: string, scope: string, now: Date): ConsentRecord | undefined =>
   consents.find(
     (consent) =>
-      consent.kind === 'share' && consent.granteeId === granteeId && (consent.scopes ?? []).includes(scope) && consentStatus(consent, now) === 'active',
+      READ_KINDS.has(consent.kind) && consent.granteeId === granteeId && (consent.scopes ?? []).includes(scope) && consentStatus(consent, now) === 'active',
   );
 
 /** Whether the patient currently allows AI processing of their data. */

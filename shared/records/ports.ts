@@ -31,8 +31,12 @@ export interface ProfileRepository {
   undoPut(userId: string, written: Pick<StoredProfile, 'version'>, previous: StoredProfile | undefined): Promise<boolean>;
 }
 
-/** `share`: a grantee may read the patient's records; `ai_processing`: a model may process them. */
-export type ConsentKind = 'share' | 'ai_processing';
+/**
+ * `share`: a grantee may read the patient's records; `ai_processing`: a model may process them; `break_glass`: a
+ * provider opened the profile without consent in an emergency (shared/records/break-glass.ts): `profile.read` only,
+ * for 60 minutes, given by the provider, not the patient.
+ */
+export type ConsentKind = 'share' | 'ai_processing' | 'break_glass';
 
 /** A consent as stored; a revoked or expired one stays (its status is derived from `revokedAt` and `expiresAt`). */
 export interface ConsentRecord {
@@ -52,6 +56,8 @@ export interface ConsentRecord {
    * symptom session the appointment names.
    */
   readonly appointmentId?: string;
+  /** A `break_glass` grant's free-text reason, sealed under the patient's data key (`places.breakGlassReason`). */
+  readonly reasonSealed?: string;
 }
 
 /** The consents a patient gave, findable by patient and by grantee. */
@@ -115,4 +121,26 @@ export interface FeedbackRepository {
    * nothing is written.
    */
   undoAdd(feedback: FeedbackRecord): Promise<boolean>;
+}
+
+/**
+ * Break-glass (shared/records/break-glass.ts): the grants, consent items like any other in the patient's partition,
+ * and each provider's count of them per UTC day, one item in the provider's partition. Implemented by
+ * `DynamoBreakGlass` (shared/adapters/aws/dynamo-break-glass.ts); the fake is `inMemoryBreakGlass`
+ * (test/helpers/fakes/records.ts).
+ */
+export interface BreakGlassStore extends Pick<ConsentRepository, 'between' | 'create'>, Pick<ConsentUndo, 'undoCreate'> {
+  /**
+   * Counts one more grant of `providerId` on `date` (`YYYY-MM-DD`, UTC) iff fewer than `limit` are counted: one
+   * conditional `ADD`. `false` when the day's limit is reached: then nothing is written.
+   */
+  count(providerId: string, date: string, limit: number): Promise<boolean>;
+  /** Undoes a `count` whose grant or audit failed: one less, iff the day's count is above zero (one conditional `ADD`). */
+  uncount(providerId: string, date: string): Promise<boolean>;
+}
+
+/** Break-glass figures for the alarm: a count, never an id, a reason or PHI. */
+export interface BreakGlassMetrics {
+  /** One grant was given: one `BreakGlassUsed`. */
+  used(): void;
 }

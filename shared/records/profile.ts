@@ -99,7 +99,7 @@ export const putOwnProfile = async (
 
 /**
  * A patient's profile for a caregiver or provider: only under an active consent with
- * `profile.read`. Without one the answer is 404, exactly as for a patient who does not exist,
+ * `profile.read` (or a provider's live break-glass grant). Without one the answer is 404, exactly as for a patient who does not exist,
  * and the denial is audited. Like every read, audited after reading: nothing is written, and nothing is returned
  * if the append fails.
  */
@@ -118,7 +118,8 @@ export const getPatientProfile = async (
     actor: actorOf(caller),
     resource: { type: 'profile', id: patientId },
     ...requestFacts(meta),
-    reason: consent ? (view ? `consent:${consent.id}` : 'not_found') : 'no_active_consent',
+    // A read under a break-glass grant names it, so the patient's access log and compliance can tie it to the grant.
+    reason: consent ? (view ? `${consent.kind === 'break_glass' ? 'breakglass' : 'consent'}:${consent.id}` : 'not_found') : 'no_active_consent',
   });
   if (view === undefined) throw new NotFoundError();
   return view;

@@ -6,6 +6,8 @@ import { createDocumentClient } from '../adapters/aws/dynamo-client';
 import { DynamoDataKeyReader, DynamoDataKeyRepository } from '../adapters/aws/dynamo-data-key-repository';
 import { DynamoLoginAttempts } from '../adapters/aws/dynamo-login-attempts';
 import { DynamoConsentRevoker, DynamoRecords, DynamoRecordsReader } from '../adapters/aws/dynamo-records';
+import { DynamoBreakGlass } from '../adapters/aws/dynamo-break-glass';
+import { EmfBreakGlassMetrics } from '../adapters/aws/emf-metrics';
 import { DynamoFamilyRevoker, DynamoRefreshFamilies } from '../adapters/aws/dynamo-refresh-families';
 import { DynamoAccountDeletion, DynamoUserRepository } from '../adapters/aws/dynamo-user-repository';
 import { DynamoSymptomSessionReader, DynamoSymptomSessions } from '../adapters/aws/dynamo-symptom-sessions';
@@ -105,6 +107,10 @@ export const records = (): DynamoRecords => (recordsTable ??= new DynamoRecords(
 export const recordsReader = () => new DynamoRecordsReader(app().client, app().config.RECORDS_TABLE);
 /** Consents listed and revoked only (account deletion): without the other records writes. */
 export const consentRevoker = () => new DynamoConsentRevoker(app().client, app().config.RECORDS_TABLE);
+/** Break-glass grants (consent items) and each provider's daily count: without the other records writes. */
+export const breakGlassStore = () => new DynamoBreakGlass(app().client, app().config.RECORDS_TABLE);
+/** `BreakGlassUsed` as one EMF line (namespace `CareBow`, dimension `service` = `carebow`), for the break-glass alarm. */
+export const breakGlassMetrics = () => new EmfBreakGlassMetrics('carebow');
 
 export const vault = () => new Vault(new DynamoDataKeyRepository(app().client, app().config.KEYS_TABLE), dataKeyServiceFor(app().config));
 /**

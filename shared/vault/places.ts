@@ -1,4 +1,4 @@
-import { PROFILE, feedbackKey, userKey } from '../data/keys';
+import { PROFILE, consentKey, feedbackKey, userKey } from '../data/keys';
 import type { FieldPlace } from './sealed-field';
 
 /** Where each sealed field lives; the place is bound into its ciphertext. */
@@ -13,5 +13,13 @@ export const places = {
     pk: userKey(userId),
     sk: feedbackKey(feedbackId),
     attribute: 'commentsSealed',
+  }),
+  /** A break-glass grant's reason, on its consent item in the patient's partition, under the patient's key. */
+  breakGlassReason: (patientId: string, grantId: string): FieldPlace => ({
+    userId: patientId,
+    table: 'records',
+    pk: userKey(patientId),
+    sk: consentKey(grantId),
+    attribute: 'reasonSealed',
   }),
 };

@@ -8,6 +8,8 @@ export const CANARY = {
   password: 'canary-Passw0rd-7f3a9c1e-correct-horse',
   name: 'Canaryname Zq7Xv',
   emailLocalPart: 'canary.mail.b81f',
+  /** A break-glass reason (free text, sealed in the grant): 20 to 500 characters. */
+  breakGlassReason: 'Canaryreason-3e7d: found unconscious after a fall',
 } as const;
 
 export const canaryEmail = (suffix: string): string => `${CANARY.emailLocalPart}+${suffix}@example.org`;
@@ -20,6 +22,7 @@ export const FORBIDDEN_IN_LOGS: readonly { name: string; pattern: RegExp }[] = [
   { name: 'canary password', pattern: new RegExp(CANARY.password) },
   { name: 'canary name', pattern: new RegExp(CANARY.name) },
   { name: 'canary e-mail', pattern: new RegExp(CANARY.emailLocalPart.replace('.', '\\.')) },
+  { name: 'canary break-glass reason', pattern: /Canaryreason-3e7d/ },
   { name: 'access token (JWT)', pattern: /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}/ },
   { name: 'refresh token', pattern: /rt1\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/ },
   { name: 'Authorization header', pattern: /authorization["']?\s*[:=]\s*["']?Bearer/i },

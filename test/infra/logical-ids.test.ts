@@ -39,6 +39,7 @@ const PINNED = [
   'AWS::Logs::LogGroup ApiAuthorizerLogsC726F6FF',
   'AWS::Logs::LogGroup ApiAvailabilityGetOwnLogsE3162E8A',
   'AWS::Logs::LogGroup ApiAvailabilityPutLogs05E8CA26',
+  'AWS::Logs::LogGroup ApiBreakGlassLogsE63D6638',
   'AWS::Logs::LogGroup ApiCareOptionsLogs1E3F1D61',
   'AWS::Logs::LogGroup ApiCaregiverMatchLogs32360472',
   'AWS::Logs::LogGroup ApiCategoryCreateLogsF5D8A78A',

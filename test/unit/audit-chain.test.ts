@@ -124,6 +124,26 @@ describe('Module: audit chain', () => {
     ).toEqual({ ok: true, events: 2 });
   });
 
+  it('hashes the optional severity when present, leaving every record without it hashed as before', () => {
+    // Prepare
+    const high = { ...FIRST_EVENT, action: 'breakglass.open', severity: 'high' as const };
+    const first = nextRecord(high, undefined, '2026-11-25T12:00:00.000Z');
+    const stored = () => [storedItem(first) as unknown as ChainedAuditRecord];
+    const { severity: _removed, ...withoutSeverity } = stored()[0]!;
+
+    // Act
+    const intact = verifyChain(stored(), 'patient-1');
+    const removed = verifyChain([withoutSeverity as ChainedAuditRecord], 'patient-1');
+    const added = verifyChain([{ ...(storedItem(nextRecord(FIRST_EVENT, undefined, first.at)) as unknown as ChainedAuditRecord), severity: 'high' }]);
+
+    // Assess
+    expect(nextRecord(FIRST_EVENT, undefined, '2026-11-25T12:00:00.000Z').hash).toBe(FIRST_HASH);
+    expect(storedItem(first)).toMatchObject({ severity: 'high' });
+    expect(intact).toEqual({ ok: true, events: 1 });
+    expect(removed).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringMatching(/edited/) });
+    expect(added).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringMatching(/edited/) });
+  });
+
   it('hashes a record the same whichever order its keys come back from the store in', () => {
     // Prepare
     const record = storedItem(nextRecord(FIRST_EVENT, undefined, '2026-11-25T12:00:00.000Z'));

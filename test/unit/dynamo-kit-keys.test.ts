@@ -56,6 +56,7 @@ describe('Module: shared/data/keys', () => {
     expect(keys.PROFILE).toBe('PROFILE');
     expect(keys.AI_QUOTA).toBe('AIQUOTA');
     expect(keys.consentKey('c-1')).toBe('CONSENT#c-1');
+    expect(keys.breakGlassCountKey('2026-11-25')).toBe('BREAKGLASS#2026-11-25');
     expect(keys.feedbackKey('2026-01-02T03:04:05.000Z', 'f-1')).toBe('FEEDBACK#2026-01-02T03:04:05.000Z#f-1');
     expect(keys.feedbackKey('f-1')).toBe('FEEDBACK#f-1');
     expect(keys.sessionKey('s-1')).toBe('SESSION#s-1');

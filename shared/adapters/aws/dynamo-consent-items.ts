@@ -1,7 +1,7 @@
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { consentKey, userKey } from '../../data/keys';
+import { CONSENT_PREFIX, consentKey, userKey } from '../../data/keys';
 import type { ConsentRecord } from '../../records/ports';
-import { conditionalWrite, undoWrite } from './dynamo-kit';
+import { conditionalWrite, partitionPrefix, queryAll, undoWrite, withoutKeys } from './dynamo-kit';
 
 /**
  * A consent's item in the records table, written in this one place: `userKey(patient)` /
@@ -12,6 +12,17 @@ import { conditionalWrite, undoWrite } from './dynamo-kit';
 
 /** A consent's key: its patient's partition, `CONSENT#<id>`. */
 export const consentItemKey = (patientId: string, consentId: string) => ({ pk: userKey(patientId), sk: consentKey(consentId) });
+
+/** Every consent `patientId` gave `granteeId`, any status: a consistent query of the patient's partition, read whole. */
+export const consentsBetween = async (client: DynamoDBDocumentClient, tableName: string, patientId: string, granteeId: string): Promise<ConsentRecord[]> => {
+  const items = await queryAll(client, {
+    TableName: tableName,
+    ...partitionPrefix(userKey(patientId), CONSENT_PREFIX, { ':grantee': granteeId }),
+    FilterExpression: 'granteeId = :grantee',
+    ConsistentRead: true,
+  });
+  return items.map((item) => withoutKeys<ConsentRecord>(item));
+};
 
 /** Stores `record` iff `condition` holds on the item there (or its absence). */
 export const putConsent = (client: DynamoDBDocumentClient, tableName: string, record: ConsentRecord, condition: string): Promise<boolean> =>

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import type { ConsentRecord, ConsentRepository, ConsentUndo, FeedbackRecord, FeedbackRepository, ProfileRepository, StoredProfile } from '../../records/ports';
 import { CONSENT_PREFIX, FEEDBACK_PREFIX, PROFILE, feedbackKey, userKey } from '../../data/keys';
 import type { Page, PageRequest } from '../../domain/page';
-import { consentItemKey, putConsent, revokeConsent, undoPutConsent, undoRevokeConsent } from './dynamo-consent-items';
+import { consentItemKey, consentsBetween, putConsent, revokeConsent, undoPutConsent, undoRevokeConsent } from './dynamo-consent-items';
 import { conditionalWrite, partitionPrefix, queryAll, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
 
 const profile = (userId: string) => ({ pk: userKey(userId), sk: PROFILE });
@@ -117,14 +117,8 @@ export class DynamoRecords extends DynamoRecordsReader implements ProfileReposit
     return undoPutConsent(this.client, this.tableName, record, previous);
   }
 
-  public async between(patientId: string, granteeId: string): Promise<ConsentRecord[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      ...partitionPrefix(userKey(patientId), CONSENT_PREFIX, { ':grantee': granteeId }),
-      FilterExpression: 'granteeId = :grantee',
-      ConsistentRead: true,
-    });
-    return items.map((item) => withoutKeys<ConsentRecord>(item));
+  public between(patientId: string, granteeId: string): Promise<ConsentRecord[]> {
+    return consentsBetween(this.client, this.tableName, patientId, granteeId);
   }
 
   public revoke(patientId: string, consentId: string, at: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type {
+  BreakGlassStore,
   ConsentRecord,
   ConsentRepository,
   ConsentUndo,
@@ -114,4 +115,34 @@ export const inMemoryRecords = () => {
   };
 
   return { profiles, consents, feedback, profileRepository, consentRepository, feedbackRepository };
+};
+
+/**
+ * `BreakGlassStore` in memory over `records` (its grants are consents like any other, so the profile read sees them),
+ * honouring the adapter's contract: `create` never overwrites, the daily count rises only below the limit and falls
+ * only above zero. `counts` is by `providerId/date`.
+ */
+export const inMemoryBreakGlass = (records: ReturnType<typeof inMemoryRecords>) => {
+  const counts = new Map<string, number>();
+  const store: BreakGlassStore = {
+    between: records.consentRepository.between,
+    create: async (grant) => {
+      if (records.consents.has(`${grant.patientId}/${grant.id}`)) return false;
+      return records.consentRepository.create(grant);
+    },
+    undoCreate: records.consentRepository.undoCreate,
+    count: async (providerId, date, limit) => {
+      const n = counts.get(`${providerId}/${date}`) ?? 0;
+      if (n >= limit) return false;
+      counts.set(`${providerId}/${date}`, n + 1);
+      return true;
+    },
+    uncount: async (providerId, date) => {
+      const n = counts.get(`${providerId}/${date}`) ?? 0;
+      if (n <= 0) return false;
+      counts.set(`${providerId}/${date}`, n - 1);
+      return true;
+    },
+  };
+  return { counts, store };
 };
