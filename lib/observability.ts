@@ -188,6 +188,19 @@ export class Observability extends Construct {
     const queueDepth = props.queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' });
     const notificationWidgets = props.notifications !== undefined ? this.watchNotifications(props.notifications, period) : [];
     const contentWidgets = props.content !== undefined ? [this.watchContent(props.content)] : [];
+    // Every emergency access without consent pages someone (issue 13, break-glass): a compliance officer reviews each.
+    const breakGlass = new cloudwatch.Metric({
+      namespace: 'CareBow',
+      metricName: 'BreakGlassUsed',
+      dimensionsMap: { service: 'carebow' },
+      statistic: 'Sum',
+      period,
+    });
+    this.alarm('BreakGlassUsed', breakGlass, {
+      threshold: 1,
+      evaluationPeriods: 1,
+      description: 'A provider opened a patient’s profile without consent (break-glass): review the reason and the access.',
+    });
     this.alarms = this.alarmList;
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
@@ -340,6 +353,7 @@ const RUNBOOKS: Readonly<Record<string, string>> = {
   ReminderDeadLetters: 'reminder-dead-letters',
   NotificationsWorkerFailureRate: 'notifications-worker-failure-rate',
   ContentDeadLetters: 'content-dead-letters',
+  BreakGlassUsed: 'break-glass-used',
 };
 
 /** `docs/runbooks/<file>.md` for an alarm id: its own, or the one every function's errors or throttles share. */

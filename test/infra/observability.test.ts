@@ -226,4 +226,23 @@ describe('Construct: Observability', () => {
     for (const incident of ['restore-table-from-pitr.md', 'token-key-compromise.md'])
       expect(existsSync(join(ROOT, 'docs/runbooks', incident)), incident).toBe(true);
   });
+
+  it('pages on every break-glass use: BreakGlassUsed (CareBow, service=carebow), Sum ≥ 1 in 5 minutes', () => {
+    // Act
+    const [alarm] = resourcesOfType(monitoring.json, 'AWS::CloudWatch::Alarm')
+      .map(([, resource]) => resource.Properties!)
+      .filter((properties) => properties.MetricName === 'BreakGlassUsed');
+
+    // Assess
+    expect(alarm).toMatchObject({
+      Namespace: 'CareBow',
+      Dimensions: [{ Name: 'service', Value: 'carebow' }],
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(alarm!.AlarmActions.length).toBeGreaterThan(0);
+    expect(alarm!.AlarmDescription).toMatch(/Runbook: docs\/runbooks\/break-glass-used\.md$/);
+  });
 });
