@@ -7,15 +7,14 @@ import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
 import type { AiQuota } from '../assessment/ports';
-import type { ConversationRepository, StoredConversation } from './ports';
-import type { TriageQueue } from '../triage/ports';
+import type { ChatQueue, ConversationRepository, StoredConversation } from './ports';
 import { isEmergency } from '../triage/levels';
 import { DEFAULT_EMERGENCY_ADVICE } from '../triage/result';
 import { redFlagsInText } from '../triage/rules/engine';
 import { conversationPlace, conversationView, MAX_MESSAGES, openMessages, type StoredMessage } from './conversation';
 
 export type ChatDeps = ChatTurnDeps & {
-  queue: TriageQueue;
+  queue: ChatQueue;
   /** Whether a model is configured; without one (or without consent) the offline reply answers. */
   modelConfigured: boolean;
 };

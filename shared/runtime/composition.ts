@@ -128,6 +128,8 @@ export const symptomSessions = (): DynamoSymptomSessions => (sessionsTable ??= n
 export const symptomSessionReader = (): DynamoSymptomSessionReader => new DynamoSymptomSessionReader(app().client, app().config.RECORDS_TABLE);
 
 export const triageQueue = () => new SqsTriageQueue(app().config.TRIAGE_QUEUE_URL, new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
+/** The chat queue: the same adapter and message shape as triage's (`kind: 'chat'`), consumed by the chat worker. */
+export const chatQueue = () => new SqsTriageQueue(app().config.CHAT_QUEUE_URL, new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
 
 export const aiQuota = () =>
   new DynamoAiQuota(app().client, app().config.RECORDS_TABLE, { burst: app().config.AI_QUOTA_BURST, perHour: app().config.AI_QUOTA_PER_HOUR });
