@@ -121,7 +121,11 @@ export const workerCpu = async ({ slices = 7, sliceMs = 300 } = {}): Promise<Sec
   const usage = { model: 'stub-model', inputTokens: 1200, outputTokens: 250, costUsd: 0, costKnown: true };
   const model: TriageModel = { name: 'stub-model', assess: async () => ({ assessment: TYPICAL_ANSWER, usage }) };
   const outcomes = new Map<string, number>();
-  const metrics: TriageMetrics = { modelUsage: () => undefined, fallback: () => undefined, outcome: (source) => void outcomes.set(source, (outcomes.get(source) ?? 0) + 1) };
+  const metrics: TriageMetrics = {
+    modelUsage: () => undefined,
+    fallback: () => undefined,
+    outcome: (source) => void outcomes.set(source, (outcomes.get(source) ?? 0) + 1),
+  };
   const deps: WorkerDeps = {
     sessions,
     vault,

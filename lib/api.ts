@@ -47,6 +47,8 @@ export interface ApiProps {
   readonly blindIndexSecret: secretsmanager.ISecret;
   /** Where triage sessions are queued. */
   readonly triageQueue: sqs.IQueue;
+  /** Where chat messages are queued for the chat worker; routes send to it per their `grants.chatQueue`. */
+  readonly chatQueue: sqs.IQueue;
   /** Where notification events are queued; routes send to it per their `grants.notificationsQueue`. */
   readonly notificationsQueue: sqs.IQueue;
   /**
@@ -294,6 +296,7 @@ export class Api extends Construct {
       tokenSigningKey: props.tokenSigningKey,
       blindIndexSecret: props.blindIndexSecret,
       triageQueue: props.triageQueue,
+      chatQueue: props.chatQueue,
       // No reminders target: the notifications worker alone manages schedules (ADR 0010), so a
       // route declaring `grants.reminders` fails synthesis.
       notificationsQueue: props.notificationsQueue,
@@ -357,6 +360,7 @@ export class Api extends Construct {
       ACCESS_TOKEN_TTL_SECONDS: String(accessTokenTtl.toSeconds()),
       PASSWORD_SCRYPT_LOG_N: String(props.scryptLogN ?? 17),
       TRIAGE_QUEUE_URL: props.triageQueue.queueUrl,
+      CHAT_QUEUE_URL: props.chatQueue.queueUrl,
       // Notifications (docs/adr/0010-notifications.md): where events go. The worker adds its
       // sender, its SES configuration set and what the reminders' schedules name.
       NOTIFICATIONS_QUEUE_URL: props.notificationsQueue.queueUrl,

@@ -10,6 +10,7 @@ import { removalPolicyOf, type StageConfig } from './stages';
 import { Triage, type TriageWorker } from './triage';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Content } from './content';
+import { Chat, type ChatWorker } from './chat';
 
 export interface CareBowStackProps extends StackProps {
   /** The stage this stack deploys. */
@@ -38,12 +39,13 @@ export const OUTPUT_NAMES = [
   'TokenSigningKeyArn',
   'DataKeyWrappingKeyArn',
   'TriageWorkerName',
+  'ChatWorkerName',
   'NotificationsWorkerName',
 ] as const;
 
 /**
- * One CareBow stage: data, triage queues and worker, notifications (queues, worker, SES, reminders),
- * API, edge protection and observability.
+ * One CareBow stage: data, triage queues and worker, chat queues and worker, notifications (queues,
+ * worker, SES, reminders), content, API, edge protection and observability.
  * Monitoring (the alarm topic, every alarm, the dashboard) is the nested stack `Monitoring`, so
  * it does not count against this stack's 500 resources; every stateful resource stays here
  * (docs/adr/0007-stack-split.md).
@@ -52,6 +54,10 @@ export class CareBowStack extends Stack {
   public readonly data: Data;
   public readonly triage: Triage;
   public readonly triageWorker: TriageWorker;
+  /** The assistant chat's queue and its DLQ. */
+  public readonly chat: Chat;
+  /** The chat worker: answers queued chat messages with the model, the library and the tools. */
+  public readonly chatWorker: ChatWorker;
   public readonly notifications: Notifications;
   public readonly notificationsWorker: NotificationsWorker;
   /** The content library's publication queue and its DLQ. */
@@ -86,6 +92,8 @@ export class CareBowStack extends Stack {
 
     this.triage = new Triage(this, 'Triage', { encryptionKey: this.data.encryptionKey });
 
+    this.chat = new Chat(this, 'Chat', { encryptionKey: this.data.encryptionKey });
+
     this.notifications = new Notifications(this, 'Notifications', {
       stage: config.stage,
       encryptionKey: this.data.encryptionKey,
@@ -97,7 +105,7 @@ export class CareBowStack extends Stack {
 
     this.content = new Content(this, 'Content', { encryptionKey: this.data.encryptionKey, removalPolicy });
 
-    // Before the API: the streamed chat route reads it too (the worker, added later, gets the same one).
+    // Before the API: the streamed chat route reads it too (the triage and chat workers, added later, get the same one).
     const modelApiKeySecret = config.aiModel.enabled
       ? this.triage.modelApiKeySecret({ stage: config.stage, encryptionKey: this.data.encryptionKey, removalPolicy })
       : undefined;
@@ -111,6 +119,7 @@ export class CareBowStack extends Stack {
       dataKeyWrappingKey: this.data.dataKeyWrappingKey,
       blindIndexSecret: this.data.blindIndexSecret,
       triageQueue: this.triage.queue,
+      chatQueue: this.chat.queue,
       notificationsQueue: this.notifications.queue,
       contentQueue: this.content.queue,
       appBaseUrl: config.notifications.appBaseUrl,
@@ -140,6 +149,16 @@ export class CareBowStack extends Stack {
       reservedConcurrency: config.triageWorker.reservedConcurrency,
       maxConcurrency: config.triageWorker.maxConcurrency,
       secretRemovalPolicy: removalPolicy,
+    });
+
+    this.chatWorker = this.chat.addWorker({
+      settings: this.api.functionSettings,
+      environment: this.api.environment,
+      tables: this.data.tables,
+      dataKeyWrappingKey: this.data.dataKeyWrappingKey,
+      ...(modelApiKeySecret !== undefined ? { modelApiKeySecret } : {}),
+      reservedConcurrency: config.chatWorker.reservedConcurrency,
+      maxConcurrency: config.chatWorker.maxConcurrency,
     });
 
     this.notificationsWorker = this.notifications.addWorker({
@@ -182,12 +201,14 @@ export class CareBowStack extends Stack {
         ...this.api.functions,
         authorizer: this.api.authorizerFunction,
         triageWorker: this.triageWorker.function,
+        chatWorker: this.chatWorker.function,
         notificationsWorker: this.notificationsWorker.function,
         contentWorker: this.contentWorker,
       },
       triageWorker: this.triageWorker.function,
       queue: this.triage.queue,
       deadLetterQueue: this.triage.deadLetterQueue,
+      chat: { worker: this.chatWorker.function, queue: this.chat.queue, deadLetterQueue: this.chat.deadLetterQueue },
       notifications: {
         worker: this.notificationsWorker.function,
         queue: this.notifications.queue,
@@ -210,6 +231,7 @@ export class CareBowStack extends Stack {
       TokenSigningKeyArn: { value: this.data.tokenSigningKey.keyArn, description: 'KMS key that signs access tokens' },
       DataKeyWrappingKeyArn: { value: this.data.dataKeyWrappingKey.keyArn, description: 'KMS key that wraps per-user data keys' },
       TriageWorkerName: { value: this.triageWorker.function.functionName, description: 'Triage worker function (consumes the triage queue)' },
+      ChatWorkerName: { value: this.chatWorker.function.functionName, description: 'Chat worker function (consumes the chat queue)' },
       NotificationsWorkerName: {
         value: this.notificationsWorker.function.functionName,
         description: 'Notifications worker function (consumes the notifications queue: events, SES bounces and complaints)',

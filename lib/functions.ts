@@ -181,7 +181,7 @@ export const DATA_KEY_ACTIONS: Readonly<Record<NonNullable<Grants['dataKeys']>, 
 /** What `grants.blindIndexSecret` allows on the secret (CDK's grantRead). */
 export const SECRET_READ_ACTIONS: readonly string[] = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'];
 
-/** What `grants.triageQueue: 'send'` allows on the queue, and on its CMK. */
+/** What `grants.triageQueue: 'send'` (and every other queue's `send`) allows on the queue, and on its CMK. */
 export const QUEUE_SEND_ACTIONS: readonly string[] = ['sqs:SendMessage'];
 export const QUEUE_SEND_KEY_ACTIONS: readonly string[] = ['kms:GenerateDataKey', 'kms:Decrypt'];
 
@@ -218,6 +218,8 @@ export interface GrantTargets {
   readonly blindIndexSecret?: secretsmanager.ISecret;
   /** Where triage sessions are queued (`grants.triageQueue`). */
   readonly triageQueue?: sqs.IQueue;
+  /** Where chat messages are queued for the chat worker (`grants.chatQueue`). */
+  readonly chatQueue?: sqs.IQueue;
   /** Where notification events are queued (`grants.notificationsQueue`). */
   readonly notificationsQueue?: sqs.IQueue;
   /** The reminders' schedule group and the role Scheduler assumes (`grants.reminders`). */
@@ -283,6 +285,12 @@ export const grantDeclared = (fn: lambda.IFunction, grants: Grants, targets: Gra
       iam.Grant.addToPrincipal({ grantee: fn, actions: [...QUEUE_SEND_ACTIONS], resourceArns: [queue.queueArn] });
       queue.encryptionMasterKey?.grant(fn, ...QUEUE_SEND_KEY_ACTIONS);
     }
+  }
+  if (grants.chatQueue === 'send') {
+    // The same as the triage queue's `send`: only SendMessage, and the CMK's data key to encrypt it.
+    const queue = need(targets.chatQueue, 'the chat queue');
+    iam.Grant.addToPrincipal({ grantee: fn, actions: [...QUEUE_SEND_ACTIONS], resourceArns: [queue.queueArn] });
+    queue.encryptionMasterKey?.grant(fn, ...QUEUE_SEND_KEY_ACTIONS);
   }
   if (grants.notificationsQueue === 'send') {
     // The same as the triage queue's `send`: only SendMessage, and the CMK's data key to encrypt it.

@@ -33,6 +33,16 @@ export interface ContentWatch {
   readonly deadLetterQueue: sqs.IQueue;
 }
 
+/** What Observability watches of the assistant chat's queue and worker (lib/chat.ts). */
+export interface ChatWatch {
+  /** The chat worker: a dashboard row with its model usage. Put it in `functions` too for its error and throttle alarms. */
+  readonly worker: lambda.IFunction;
+  /** The chat queue (oldest message age: an alarm). */
+  readonly queue: sqs.IQueue;
+  /** Its dead-letter queue (any message is an alarm). */
+  readonly deadLetterQueue: sqs.IQueue;
+}
+
 export interface ObservabilityProps {
   /** Stage name; part of alarm and dashboard names. */
   readonly stage: string;
@@ -63,6 +73,11 @@ export interface ObservabilityProps {
   /** The content queues; without them no content alarm or widget. */
   readonly content?: ContentWatch;
   /**
+   * The chat queue and worker: alarms on the DLQ (any message) and the oldest message's age, and a dashboard row.
+   * @default - not watched
+   */
+  readonly chat?: ChatWatch;
+  /**
    * Percentage of the notifications worker's invocations that fail, over three 5-minute periods,
    * that raises the alarm (a failed invocation returns its whole batch to the queue).
    * @default 10
@@ -88,6 +103,11 @@ export interface ObservabilityProps {
    * @default Duration.minutes(5)
    */
   readonly queueAgeThreshold?: Duration;
+  /**
+   * Age of the oldest chat message that raises the alarm (three minutes in a row).
+   * @default Duration.minutes(5)
+   */
+  readonly chatQueueAgeThreshold?: Duration;
 }
 
 /**
@@ -201,6 +221,7 @@ export class Observability extends Construct {
       evaluationPeriods: 1,
       description: 'A provider opened a patient’s profile without consent (break-glass): review the reason and the access.',
     });
+    const chatWidgets = props.chat !== undefined ? this.watchChat(props.chat, period) : [];
     this.alarms = this.alarmList;
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
@@ -227,10 +248,61 @@ export class Observability extends Construct {
           new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarmList, width: 12 }),
         ],
         ...(props.triageWorker !== undefined ? [triageWorkerWidgets(props.triageWorker, period)] : []),
+        ...(chatWidgets.length > 0 ? [chatWidgets] : []),
         ...(notificationWidgets.length > 0 ? [notificationWidgets] : []),
         ...(contentWidgets.length > 0 ? [contentWidgets] : []),
       ],
     });
+  }
+
+  /**
+   * Alarms on the chat DLQ (any message: a reply failed five times, the patient's message stays pending) and on
+   * the chat queue's oldest message; returns the dashboard row: the worker, its model usage, the queues.
+   */
+  private watchChat(watch: ChatWatch, period: Duration): cloudwatch.IWidget[] {
+    const minute = Duration.minutes(1);
+    const deadLetters = watch.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: minute, statistic: 'Maximum' });
+    this.alarm('ChatDeadLetters', deadLetters, {
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      description: 'Chat messages reached the dead-letter queue: their conversations stay pending, without a reply.',
+    });
+    const age = watch.queue.metricApproximateAgeOfOldestMessage({ period: minute, statistic: 'Maximum' });
+    this.alarm('ChatQueueAge', age, {
+      threshold: (this.props.chatQueueAgeThreshold ?? Duration.minutes(5)).toSeconds(),
+      evaluationPeriods: 3,
+      description: 'Chat messages are waiting too long for a reply.',
+    });
+    const depth = watch.queue.metricApproximateNumberOfMessagesVisible({ period: minute, statistic: 'Maximum' });
+    const worker = watch.worker;
+    return [
+      new cloudwatch.GraphWidget({
+        title: 'Chat worker',
+        left: [
+          worker.metricInvocations({ period, statistic: 'Sum', label: 'Invocations' }),
+          worker.metricErrors({ period, statistic: 'Sum', label: 'Errors' }),
+          worker.metricThrottles({ period, statistic: 'Sum', label: 'Throttles' }),
+        ],
+        right: [worker.metricDuration({ period, statistic: 'p99', label: 'Duration p99 (ms)' })],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Chat model usage',
+        left: [emfSearch('ModelCostMicroUsd', ['Model'], 'Cost (µUSD)', period, CHAT_METRICS_SERVICE)],
+        right: [
+          emfSearch('ModelInputTokens', ['Model'], 'Input tokens', period, CHAT_METRICS_SERVICE),
+          emfSearch('ModelOutputTokens', ['Model'], 'Output tokens', period, CHAT_METRICS_SERVICE),
+        ],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Chat queue',
+        left: [age.with({ label: 'Oldest message age (s)' })],
+        right: [depth.with({ label: 'Queue depth' }), deadLetters.with({ label: 'DLQ depth' })],
+        width: 8,
+      }),
+    ];
   }
 
   /** Alarms on the content DLQ (any message: a rebuild failed five times); returns the queue widget. */
@@ -354,6 +426,8 @@ const RUNBOOKS: Readonly<Record<string, string>> = {
   NotificationsWorkerFailureRate: 'notifications-worker-failure-rate',
   ContentDeadLetters: 'content-dead-letters',
   BreakGlassUsed: 'break-glass-used',
+  ChatDeadLetters: 'chat-dead-letters',
+  ChatQueueAge: 'chat-queue-age',
 };
 
 /** `docs/runbooks/<file>.md` for an alarm id: its own, or the one every function's errors or throttles share. */
@@ -366,14 +440,22 @@ export const runbookOf = (alarmId: string): string => {
 /** The EMF metrics of the triage worker (shared/adapters/aws/powertools-triage-metrics.ts). */
 const TRIAGE_METRICS_NAMESPACE = 'CareBow';
 const TRIAGE_METRICS_SERVICE = 'triage-worker';
+/** The chat worker's model usage: the same metrics under its own service (functions/chat/worker.ts). */
+const CHAT_METRICS_SERVICE = 'chat-worker';
 
 /**
  * Every series of one EMF metric, whatever the values of its dimensions (the model name, the
  * outcome's source and level): a search, so a new model or level shows without a deploy.
  */
-const emfSearch = (metricName: string, dimensions: readonly string[], label: string, period: Duration): cloudwatch.MathExpression =>
+const emfSearch = (
+  metricName: string,
+  dimensions: readonly string[],
+  label: string,
+  period: Duration,
+  service: string = TRIAGE_METRICS_SERVICE,
+): cloudwatch.MathExpression =>
   new cloudwatch.MathExpression({
-    expression: `SEARCH('{${[TRIAGE_METRICS_NAMESPACE, ...[...dimensions, 'service'].sort()].join(',')}} MetricName="${metricName}" service="${TRIAGE_METRICS_SERVICE}"', 'Sum', ${period.toSeconds()})`,
+    expression: `SEARCH('{${[TRIAGE_METRICS_NAMESPACE, ...[...dimensions, 'service'].sort()].join(',')}} MetricName="${metricName}" service="${service}"', 'Sum', ${period.toSeconds()})`,
     usingMetrics: {},
     label,
     period,

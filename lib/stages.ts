@@ -98,8 +98,8 @@ const stageConfigSchema = z
     /**
      * Reserved concurrency of every route function and the authorizer: caps what one function can
      * consume (and what an attacker can make it cost). Sum over all functions must leave the
-     * account's unreserved minimum (100) free: (routes + authorizer) × this value, plus the triage
-     * and notifications workers' own (test/infra/stages.test.ts keeps the sum in check).
+     * account's unreserved minimum (100) free: (routes + authorizer) × this value, plus the triage,
+     * chat, notifications and content workers' own (test/infra/stages.test.ts keeps the sum in check).
      */
     reservedConcurrency: z.number().int().min(1),
     /**
@@ -129,6 +129,20 @@ const stageConfigSchema = z
      * reservation, or throttled batches would count receives towards the DLQ.
      */
     triageWorker: z
+      .object({
+        reservedConcurrency: z.number().int().min(2),
+        maxConcurrency: z.number().int().min(2).max(10),
+      })
+      .strict()
+      .refine((w) => w.maxConcurrency <= w.reservedConcurrency, {
+        message: 'maxConcurrency must not exceed reservedConcurrency',
+        path: ['maxConcurrency'],
+      }),
+    /**
+     * The chat worker (lib/chat.ts): its reserved concurrency, and how many concurrent invocations the
+     * chat queue's event source mapping may drive (SQS's minimum is 2), within the reservation.
+     */
+    chatWorker: z
       .object({
         reservedConcurrency: z.number().int().min(2),
         maxConcurrency: z.number().int().min(2).max(10),
@@ -170,6 +184,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     // No model in dev: the rules engine answers, and no API key has to be provisioned.
     aiModel: { enabled: false, model: 'gpt-4o-mini' },
     triageWorker: { reservedConcurrency: 2, maxConcurrency: 2 },
+    chatWorker: { reservedConcurrency: 2, maxConcurrency: 2 },
     notifications: {
       fromEmail: 'no-reply@dev.carebow.example',
       emailIdentity: 'dev.carebow.example',
@@ -192,6 +207,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     scryptLogN: 17,
     aiModel: { enabled: true, model: 'gpt-4o-mini' },
     triageWorker: { reservedConcurrency: 5, maxConcurrency: 3 },
+    chatWorker: { reservedConcurrency: 3, maxConcurrency: 2 },
     notifications: {
       fromEmail: 'no-reply@staging.carebow.example',
       emailIdentity: 'staging.carebow.example',
@@ -210,10 +226,10 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     waf: { requestsPerIp: 2000, authRequestsPerIp: 100 },
     throttle: { rateLimit: 200, burstLimit: 400 },
     corsAllowedOrigins: ['https://app.carebow.example'],
-    // Per function, 11 concurrent × ~50 ms ≈ 220 req/s, 1.1× the stage throttle. With about 73 API
-    // functions (the routes and the authorizer) that is ~800 of the default 1000, plus the triage
-    // worker's 10, the notifications worker's 5 and the content worker's 2: ~180 stay unreserved
-    // (test/infra/stages.test.ts keeps at least 100 as routes are added). It was 13 until the
+    // Per function, 11 concurrent × ~50 ms ≈ 220 req/s, 1.1× the stage throttle. With 76 API
+    // functions (the routes and the authorizer) that is 836 of the default 1000, plus the triage
+    // worker's 10, the chat worker's 5, the notifications worker's 5 and the content worker's 2:
+    // 142 stay unreserved (test/infra/stages.test.ts keeps at least 100 as routes are added). It was 13 until the
     // content library's routes, 15 until the notifications routes. More routes need a concurrency
     // quota increase for the account, or a lower value here.
     reservedConcurrency: 11,
@@ -221,6 +237,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     scryptLogN: 17,
     aiModel: { enabled: true, model: 'gpt-4o-mini' },
     triageWorker: { reservedConcurrency: 10, maxConcurrency: 5 },
+    chatWorker: { reservedConcurrency: 5, maxConcurrency: 3 },
     notifications: {
       fromEmail: 'no-reply@carebow.example',
       emailIdentity: 'carebow.example',

@@ -26,12 +26,13 @@ const WORKER_HEADROOM = Duration.seconds(10);
  * What the triage worker may do, in the route table's vocabulary (lib/functions.ts): read and
  * update sessions and read consents (records), read wrapped data keys (keys), unwrap them under
  * the PHI purpose (never generate one: a patient who has a session already has a key), append to
- * the audit trail, and send `triage_ready` (ids only) to the notifications queue. Consuming the
- * queue is granted by its event source; reading the model's API key by the secret, only when the
- * stage enables the model. Nothing else.
+ * the audit trail, count each session once in the product figures (content: a marker and an ADD,
+ * no PHI), and send `triage_ready` (ids only) to the notifications queue. Consuming the queue is
+ * granted by its event source; reading the model's API key by the secret, only when the stage
+ * enables the model. Nothing else: chat has its own worker (lib/chat.ts, `CHAT_WORKER_GRANTS`).
  */
 export const TRIAGE_WORKER_GRANTS = {
-  tables: { records: 'readWrite', keys: 'read', audit: 'append', content: 'readWrite', identity: 'read' },
+  tables: { records: 'readWrite', keys: 'read', audit: 'append', content: 'readWrite' },
   dataKeys: 'decrypt',
   notificationsQueue: 'send',
 } as const satisfies Grants;
@@ -168,8 +169,8 @@ export class Triage extends Construct {
 
   /**
    * The model API key secret, `Triage/ModelApiKeySecret` (created on the first call, the same one
-   * after): the worker reads it, and so does the streamed chat route, which is built before the
-   * worker (the stack asks for it first where the stage enables the model).
+   * after): the worker reads it, and so do the chat worker (lib/chat.ts) and the streamed chat route,
+   * which is built before the worker (the stack asks for it first where the stage enables the model).
    */
   public modelApiKeySecret(props: {
     readonly stage: string;

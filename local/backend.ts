@@ -22,7 +22,7 @@ export interface LocalBackendOptions {
   /** Extra environment for the functions (e.g. a lower scrypt cost in tests). */
   readonly env?: Readonly<Record<string, string>>;
   /**
-   * Run the triage and notifications workers behind their queues (the local event source mappings).
+   * Run the triage, chat, notifications and content workers behind their queues (the local event source mappings).
    * @default true
    */
   readonly worker?: boolean;
@@ -34,6 +34,8 @@ export interface LocalBackend {
   readonly sqsEndpoint: string;
   readonly triageQueueUrl: string;
   readonly triageDlqUrl: string;
+  readonly chatQueueUrl: string;
+  readonly chatDlqUrl: string;
   readonly notificationsQueueUrl: string;
   readonly notificationsDlqUrl: string;
   /** The local SNS topic SES bounces and complaints arrive on (raw to the notifications queue). */
@@ -66,6 +68,7 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     DYNAMODB_ENDPOINT: standIns.dynamodbEndpoint,
     SQS_ENDPOINT: standIns.sqsEndpoint,
     TRIAGE_QUEUE_URL: standIns.triageQueueUrl,
+    CHAT_QUEUE_URL: standIns.chatQueueUrl,
     NOTIFICATIONS_QUEUE_URL: standIns.notificationsQueueUrl,
     CONTENT_QUEUE_URL: standIns.contentQueueUrl,
     // The worker's back-off after a transient failure, locally 0.25 s, 0.5, 1, 2 (whole seconds: 1, 1, 1, 2) instead of 30 s, 60, 120, 240.
@@ -98,6 +101,12 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
             queueUrl: standIns.triageQueueUrl,
             queueArn: standIns.triageQueueArn,
             loadHandler: async () => (await import('../functions/triage/worker')).handler,
+          }),
+          startQueuePoller({
+            sqsEndpoint: standIns.sqsEndpoint,
+            queueUrl: standIns.chatQueueUrl,
+            queueArn: standIns.chatQueueArn,
+            loadHandler: async () => (await import('../functions/chat/worker')).handler,
           }),
           startQueuePoller({
             sqsEndpoint: standIns.sqsEndpoint,
@@ -136,6 +145,8 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     sqsEndpoint: standIns.sqsEndpoint,
     triageQueueUrl: standIns.triageQueueUrl,
     triageDlqUrl: standIns.triageDlqUrl,
+    chatQueueUrl: standIns.chatQueueUrl,
+    chatDlqUrl: standIns.chatDlqUrl,
     notificationsQueueUrl: standIns.notificationsQueueUrl,
     notificationsDlqUrl: standIns.notificationsDlqUrl,
     sesEventsTopicArn: standIns.sesEventsTopicArn,

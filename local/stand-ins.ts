@@ -22,6 +22,8 @@ export const localTableName = (name: TableName): string => `carebow-local-${name
 export const LOCAL_QUEUES = {
   triage: 'carebow-local-triage',
   triageDlq: 'carebow-local-triage-dlq',
+  chat: 'carebow-local-chat',
+  chatDlq: 'carebow-local-chat-dlq',
   notifications: 'carebow-local-notifications',
   notificationsDlq: 'carebow-local-notifications-dlq',
   content: 'carebow-local-content',
@@ -36,6 +38,9 @@ export interface StandIns {
   readonly triageQueueUrl: string;
   readonly triageQueueArn: string;
   readonly triageDlqUrl: string;
+  readonly chatQueueUrl: string;
+  readonly chatQueueArn: string;
+  readonly chatDlqUrl: string;
   readonly notificationsQueueUrl: string;
   readonly notificationsQueueArn: string;
   readonly notificationsDlqUrl: string;
@@ -153,6 +158,15 @@ export const startStandIns = async (dataDir?: string): Promise<StandIns> => {
           RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `arn:aws:sqs:us-east-1:000000000000:${LOCAL_QUEUES.triageDlq}`, maxReceiveCount: 5 }),
         },
       },
+      { name: LOCAL_QUEUES.chatDlq },
+      {
+        name: LOCAL_QUEUES.chat,
+        attributes: {
+          // Six times the chat worker's 90 s, as in AWS (lib/chat.ts).
+          VisibilityTimeout: '540',
+          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `arn:aws:sqs:us-east-1:000000000000:${LOCAL_QUEUES.chatDlq}`, maxReceiveCount: 5 }),
+        },
+      },
       { name: LOCAL_QUEUES.notificationsDlq },
       {
         name: LOCAL_QUEUES.notifications,
@@ -175,6 +189,8 @@ export const startStandIns = async (dataDir?: string): Promise<StandIns> => {
   });
   const triage = queues.find((queue) => queue.name === LOCAL_QUEUES.triage)!;
   const dlq = queues.find((queue) => queue.name === LOCAL_QUEUES.triageDlq)!;
+  const chat = queues.find((queue) => queue.name === LOCAL_QUEUES.chat)!;
+  const chatDlq = queues.find((queue) => queue.name === LOCAL_QUEUES.chatDlq)!;
   const notifications = queues.find((queue) => queue.name === LOCAL_QUEUES.notifications)!;
   const notificationsDlq = queues.find((queue) => queue.name === LOCAL_QUEUES.notificationsDlq)!;
   const content = queues.find((queue) => queue.name === LOCAL_QUEUES.content)!;
@@ -185,6 +201,9 @@ export const startStandIns = async (dataDir?: string): Promise<StandIns> => {
     triageQueueUrl: triage.url,
     triageQueueArn: triage.arn,
     triageDlqUrl: dlq.url,
+    chatQueueUrl: chat.url,
+    chatQueueArn: chat.arn,
+    chatDlqUrl: chatDlq.url,
     notificationsQueueUrl: notifications.url,
     notificationsQueueArn: notifications.arn,
     notificationsDlqUrl: notificationsDlq.url,

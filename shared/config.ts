@@ -70,6 +70,8 @@ const modelLimits = {
 
 const queueSection = {
   TRIAGE_QUEUE_URL: z.url(),
+  /** Where queued chat messages wait for the chat worker's model reply (lib/chat.ts). */
+  CHAT_QUEUE_URL: z.url(),
   /** Only for the local stand-ins (fauxqs); unset in AWS. */
   SQS_ENDPOINT: z.optional(z.url()),
 };

@@ -3,13 +3,13 @@ import { sendChatMessage } from '../../shared/chat/send-message';
 import { CareBowError } from '../../shared/errors';
 import { httpRoute } from '../../shared/http/http-route';
 import { idempotent } from '../../shared/http/idempotency';
-import { aiQuota, auditLog, clock, conversations, idempotencyStore, modelConfigured, records, triageQueue, vault } from '../../shared/runtime/composition';
+import { aiQuota, auditLog, chatQueue, clock, conversations, idempotencyStore, modelConfigured, records, sealingVault } from '../../shared/runtime/composition';
 
 const deps = {
   conversations: conversations(),
   quota: aiQuota(),
-  queue: triageQueue(),
-  vault: vault(),
+  queue: chatQueue(),
+  vault: sealingVault(),
   consents: records(),
   audit: auditLog(),
   clock,

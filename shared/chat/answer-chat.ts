@@ -23,7 +23,7 @@ export interface AnswerChatDeps extends Pick<AppDeps, 'vault' | 'audit' | 'clock
 }
 
 /**
- * The worker's half of the chat: answers one pending revision of a conversation with the model,
+ * The chat worker's half of the chat (functions/chat/worker.ts): answers one pending revision of a conversation with the model,
  * once. A newer message (a newer revision) supersedes it; an unavailable model is retried through
  * the queue, and the last delivery (or an unusable answer) gives the offline reply.
  *
@@ -112,7 +112,7 @@ export const answerChat = async (
     action: 'ai.chat_reply',
     outcome: 'success',
     subjectId: stored.patientId,
-    actor: { userId: 'system:triage-worker', roles: [] },
+    actor: { userId: 'system:chat-worker', roles: [] },
     resource: { type: 'conversation', id: stored.id },
     reason: `source:${reply.source}`,
     requestId: `${stored.id}#${stored.revision}`,

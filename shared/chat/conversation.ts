@@ -42,7 +42,7 @@ export const conversationPlace = (patientId: string, conversationId: string): Fi
   attribute: 'messagesSealed',
 });
 
-export const openMessages = (deps: Pick<AppDeps, 'vault'>, stored: StoredConversation): Promise<StoredMessage[]> =>
+export const openMessages = (deps: { readonly vault: Pick<AppDeps['vault'], 'openJson'> }, stored: StoredConversation): Promise<StoredMessage[]> =>
   deps.vault.openJson<StoredMessage[]>(conversationPlace(stored.patientId, stored.id), stored.messagesSealed);
 
 export const conversationView = (

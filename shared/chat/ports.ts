@@ -1,12 +1,22 @@
 import type { Page, PageRequest } from '../domain/page';
 import type { ChatPersona, ChatTurn, LibraryPassage } from '../triage/model';
-import type { ModelUsage } from '../triage/ports';
+import type { ModelUsage, WorkMessage } from '../triage/ports';
 
 /**
  * What the assistant chat needs from outside: storage for conversations, their turns sealed. Implemented by
  * `DynamoConversations` (the patient's partition of the records table; on dynalite locally); the fake is
- * `inMemoryConversations` (test/helpers/fakes/chat.ts). The chat model and the work queue are triage's ports.
+ * `inMemoryConversations` (test/helpers/fakes/chat.ts). The chat model is triage's port; the chat queue carries
+ * triage's message shape (`kind: 'chat'`), so the same SQS adapter sends it, to the chat queue.
  */
+
+/** What the chat worker is asked to do: a conversation's id and revision, never PHI. */
+export type ChatWorkMessage = Extract<WorkMessage, { readonly kind: 'chat' }>;
+
+/** The chat queue (`SqsTriageQueue` on `CHAT_QUEUE_URL`): carries ids only, never PHI. */
+export interface ChatQueue {
+  /** Sends one message; throws if the queue refuses it. Delivery is at least once, not deduplicated: the worker is idempotent. */
+  enqueue(message: ChatWorkMessage): Promise<void>;
+}
 
 /** An assistant conversation as stored: the turns sealed under the patient's data key. */
 export interface StoredConversation {

@@ -7,21 +7,22 @@ import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
 import type { AiQuota } from '../assessment/ports';
-import type { ConversationRepository, StoredConversation } from './ports';
-import type { TriageQueue } from '../triage/ports';
+import type { ChatQueue, ConversationRepository, StoredConversation } from './ports';
 import { isEmergency } from '../triage/levels';
 import { DEFAULT_EMERGENCY_ADVICE } from '../triage/result';
 import { redFlagsInText } from '../triage/rules/engine';
 import { conversationPlace, conversationView, MAX_MESSAGES, openMessages, type StoredMessage } from './conversation';
 
 export type ChatDeps = ChatTurnDeps & {
-  queue: TriageQueue;
+  queue: ChatQueue;
   /** Whether a model is configured; without one (or without consent) the offline reply answers. */
   modelConfigured: boolean;
 };
 
 /** What opening and saving a chat turn needs: shared by the queued route and the streamed one. */
-export type ChatTurnDeps = Pick<AppDeps, 'vault' | 'audit' | 'clock' | 'consents'> & {
+export type ChatTurnDeps = Pick<AppDeps, 'audit' | 'clock' | 'consents'> & {
+  /** Seals and opens with the patient's existing key only (`SealingVault`): a chat turn never makes or destroys a key. */
+  vault: Pick<AppDeps['vault'], 'sealJson' | 'openJson'>;
   conversations: ConversationRepository;
   quota: AiQuota;
 };

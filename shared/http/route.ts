@@ -41,6 +41,8 @@ export interface Grants {
   readonly blindIndexSecret?: true;
   /** `probe` reads queue attributes; `send` enqueues. */
   readonly triageQueue?: 'probe' | 'send';
+  /** `send` enqueues a chat message (ids only) for the chat worker's model reply. */
+  readonly chatQueue?: 'send';
   /**
    * The KMS key that wraps per-user data keys (encryption context `purpose=carebow-phi`):
    * `decrypt` unwraps existing keys; `generate` also makes new ones.

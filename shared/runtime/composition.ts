@@ -38,7 +38,7 @@ import { SqsNotificationQueue } from '../adapters/aws/sqs-notification-queue';
 import { DynamoCategories, DynamoContentCounters, DynamoContentPosts, DynamoPublishedSnapshots, DynamoSlugClaims } from '../adapters/aws/dynamo-content-posts';
 import { SqsContentQueue } from '../adapters/aws/sqs-content-queue';
 import { DynamoFigureCounter, DynamoProductFigures } from '../adapters/aws/dynamo-product-figures';
-import { SqsNotificationRedelivery } from '../adapters/aws/sqs-notification-redelivery';
+import { SqsRedelivery } from '../adapters/aws/sqs-redelivery';
 import { DynamoAppointmentLookup, DynamoContacts, DynamoDeliveries, DynamoNotificationPreferences } from '../adapters/aws/dynamo-notifications';
 import {
   DynamoDeletionNotices,
@@ -134,6 +134,8 @@ export const symptomSessions = (): DynamoSymptomSessions => (sessionsTable ??= n
 export const symptomSessionReader = (): DynamoSymptomSessionReader => new DynamoSymptomSessionReader(app().client, app().config.RECORDS_TABLE);
 
 export const triageQueue = () => new SqsTriageQueue(app().config.TRIAGE_QUEUE_URL, new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
+/** The chat queue: the same adapter and message shape as triage's (`kind: 'chat'`), consumed by the chat worker. */
+export const chatQueue = () => new SqsTriageQueue(app().config.CHAT_QUEUE_URL, new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
 
 export const aiQuota = () =>
   new DynamoAiQuota(app().client, app().config.RECORDS_TABLE, { burst: app().config.AI_QUOTA_BURST, perHour: app().config.AI_QUOTA_PER_HOUR });
@@ -228,7 +230,9 @@ export const notificationQueue = () =>
   new SqsNotificationQueue(requiredConfig('NOTIFICATIONS_QUEUE_URL'), new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
 /** The notifications worker's back-off: a failed message held back on its queue (`ChangeMessageVisibility`). */
 export const notificationRedelivery = () =>
-  new SqsNotificationRedelivery(requiredConfig('NOTIFICATIONS_QUEUE_URL'), new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
+  new SqsRedelivery(requiredConfig('NOTIFICATIONS_QUEUE_URL'), new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
+/** The chat worker's back-off while the model is unavailable: a failed message held back on the chat queue. */
+export const chatRedelivery = () => new SqsRedelivery(app().config.CHAT_QUEUE_URL, new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
 /** The first retry's delay of the notifications worker's back-off, in milliseconds (`NOTIFICATIONS_RETRY_BASE_MS`). */
 export const notificationRetryBaseMs = (): number => app().config.NOTIFICATIONS_RETRY_BASE_MS;
 /** Contact details (notifications): the `CONTACT` item, phone sealed. */

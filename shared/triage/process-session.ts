@@ -130,15 +130,17 @@ export const processSession = async (deps: WorkerDeps, message: TriageMessage, d
   let fallbackReason: string | undefined;
   if (deps.model && allowsAiProcessing(consent, now)) {
     let answer: Awaited<ReturnType<typeof askModel>>;
+    let unavailable = false;
     try {
       answer = await askModel(deps.model, minimizeForModel(input));
     } catch (error) {
       if (!(error instanceof ModelUnavailableError) || delivery < MODEL_ATTEMPTS) throw error;
+      unavailable = true;
       answer = { unusable: error.reason };
     }
     if ('unusable' in answer) {
       source = 'fallback';
-      fallbackReason = answer.unusable === 'unavailable' ? 'fallback:model_unavailable' : 'fallback:model_answer_unusable';
+      fallbackReason = unavailable ? 'fallback:model_unavailable' : 'fallback:model_answer_unusable';
       // Never silent: why the model's answer was not used, as a code (the answer itself may quote PHI).
       deps.metrics.fallback(answer.unusable);
       log.warn('model answer not used; the rules answer', { action: 'triage.fallback', errorCode: answer.unusable });

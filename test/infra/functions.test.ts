@@ -30,6 +30,7 @@ const ROUTE_ENVIRONMENT = [
   'ACCESS_TOKEN_TTL_SECONDS',
   'PASSWORD_SCRYPT_LOG_N',
   'TRIAGE_QUEUE_URL',
+  'CHAT_QUEUE_URL',
   'NOTIFICATIONS_QUEUE_URL',
   'CONTENT_QUEUE_URL',
   'NOTIFICATION_CHANNELS',
@@ -53,9 +54,9 @@ describe('Construct: Api functions', () => {
       dev.json.Resources[logicalIdOf(dev.stack, routeId === 'authorizer' ? 'Api/AuthorizerFunction' : routeConstructPath(routeId, 'Function'))]!;
   });
 
-  it('creates one function per route, plus the authorizer and the triage, notifications and content workers, and nothing else', () => {
+  it('creates one function per route, plus the authorizer and the triage, chat, notifications and content workers, and nothing else', () => {
     // Prepare
-    const expected = ROUTE_IDS.length + 4;
+    const expected = ROUTE_IDS.length + 5;
 
     // Act
     const functions = resourcesOfType(dev.json, 'AWS::Lambda::Function');
@@ -81,6 +82,7 @@ describe('Construct: Api functions', () => {
     const areaStacks = Object.keys(ROUTE_AREAS).map((area) => `Api/${pascal(area)}Routes`);
     expect(counts.map(({ path }) => path).sort()).toEqual(
       [
+        // The deploy pipeline's roles (lib/pipeline.ts), apart from the stages.
         'CareBow-Pipeline',
         ...STAGE_NAMES.flatMap((stage) => [`CareBow-${stage}`, `CareBow-${stage}/Monitoring`, ...areaStacks.map((area) => `CareBow-${stage}/${area}`)]),
       ].sort(),
@@ -93,23 +95,26 @@ describe('Construct: Api functions', () => {
     const functions = resourcesOfType(dev.json, 'AWS::Lambda::Function');
     const workerIds = [
       logicalIdOf(dev.stack, 'Triage/WorkerFunction'),
+      logicalIdOf(dev.stack, 'Chat/WorkerFunction'),
       logicalIdOf(dev.stack, 'Notifications/WorkerFunction'),
       logicalIdOf(dev.stack, 'Content/WorkerFunction'),
     ];
-    const streamedIds = ROUTE_IDS.filter((routeId) => (routes[routeId] as RouteDef).stream === true).map((routeId) =>
-      logicalIdOf(dev.stack, routeConstructPath(routeId, 'Function')),
-    );
 
     // Act
     const logGroups = functions.map(([, fn]) => referencedId(fn.Properties!.LoggingConfig?.LogGroup));
 
-    // Assess: API functions answer within 10 s; the workers have their own timeouts and reservations (triage.test.ts, notifications.test.ts, content.test.ts).
+    // Assess: API functions answer within 10 s (a streamed route streams for 30 s: streaming.test.ts); the workers have their
+    // own timeouts and reservations (triage.test.ts, chat.test.ts, notifications.test.ts, content.test.ts).
+    const streamedIds = ROUTE_IDS.filter((routeId) => (routes[routeId] as RouteDef).stream === true).map((routeId) =>
+      logicalIdOf(dev.stack, routeConstructPath(routeId, 'Function')),
+    );
     for (const [id, fn] of functions) {
       expect(fn.Properties, id).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, Handler: 'index.handler' });
       if (workerIds.includes(id)) continue;
-      // A streamed route runs while the model writes (test/infra/streaming.test.ts): 30 s.
-      const timeout = streamedIds.includes(id) ? 30 : 10;
-      expect(fn.Properties, id).toMatchObject({ Timeout: timeout, ReservedConcurrentExecutions: STAGE_CONFIGS.dev.reservedConcurrency });
+      expect(fn.Properties, id).toMatchObject({
+        Timeout: streamedIds.includes(id) ? 30 : 10,
+        ReservedConcurrentExecutions: STAGE_CONFIGS.dev.reservedConcurrency,
+      });
     }
     expect(logGroups.every((group) => group !== undefined)).toBe(true);
     expect(new Set(logGroups).size).toBe(functions.length);

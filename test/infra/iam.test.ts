@@ -42,11 +42,12 @@ const renderArn = (resource: unknown): string => {
   return `<${referencedId(resource) ?? String(resource)}>`;
 };
 
-/** Every function role by function name (`Login`, `Authorizer`, `TriageWorker`, `NotificationsWorker`) → its construct path. */
+/** Every function role by function name (`Login`, `Authorizer`, `TriageWorker`, `ChatWorker`, `NotificationsWorker`) → its construct path. */
 const ROLE_PATHS = new Map<string, string>([
   ...ROUTE_IDS.map((routeId): [string, string] => [pascal(routeId), routeConstructPath(routeId, 'Role')]),
   ['Authorizer', 'Api/AuthorizerRole'],
   ['TriageWorker', 'Triage/WorkerRole'],
+  ['ChatWorker', 'Chat/WorkerRole'],
   ['NotificationsWorker', 'Notifications/WorkerRole'],
 ]);
 const SCHEDULE_ACTIONS = ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:UpdateSchedule'];
@@ -209,6 +210,7 @@ describe('Construct: Api IAM', () => {
       wrappingKey: logicalIdOf(dev.stack, 'Data/DataKeyWrappingKey'),
       secret: logicalIdOf(dev.stack, 'Data/BlindIndexSecret'),
       queue: logicalIdOf(dev.stack, 'Triage/Queue'),
+      chatQueue: logicalIdOf(dev.stack, 'Chat/Queue'),
       notificationsQueue: logicalIdOf(dev.stack, 'Notifications/Queue'),
       schedulerRole: logicalIdOf(dev.stack, 'Notifications/SchedulerRole'),
     };
@@ -267,6 +269,7 @@ describe('Construct: Api IAM', () => {
       if (grants.triageQueue === undefined) expect(queueActions, `${routeId} queue`).toEqual([]);
       if (grants.triageQueue === 'probe') expect(queueActions, `${routeId} queue`).toEqual(['sqs:GetQueueAttributes']);
       if (grants.triageQueue === 'send') expect(queueActions, `${routeId} queue`).toEqual(['sqs:SendMessage']);
+      expect(actionsOn(ids.chatQueue), `${routeId} chat queue`).toEqual(grants.chatQueue === 'send' ? ['sqs:SendMessage'] : []);
       expect(actionsOn(ids.notificationsQueue), `${routeId} notifications queue`).toEqual(grants.notificationsQueue === 'send' ? ['sqs:SendMessage'] : []);
       const scheduleActions = statements.flatMap((s) => asArray(s.Action)).filter((a) => a.startsWith('scheduler:'));
       expect(scheduleActions.sort(), `${routeId} reminders`).toEqual(grants.reminders === 'manage' ? SCHEDULE_ACTIONS : []);
@@ -332,17 +335,27 @@ describe('Construct: Api IAM', () => {
     expect(appointmentSenders.sort()).toEqual(['appointmentBook', 'appointmentCancel', 'appointmentReschedule']);
   });
 
-  it('lets routes that declare a queue `send` only SendMessage to that queue (triage, notifications), and nothing else on SQS', () => {
+  it('lets routes that declare a queue `send` only SendMessage to that queue (triage, chat, notifications), and nothing else on SQS', () => {
     // Prepare
-    const queueIds = { triage: logicalIdOf(dev.stack, 'Triage/Queue'), notifications: logicalIdOf(dev.stack, 'Notifications/Queue') };
-    const senders = ROUTE_IDS.filter((id) => routes[id].grants.triageQueue === 'send' || routes[id].grants.notificationsQueue === 'send');
+    const queueIds = {
+      triage: logicalIdOf(dev.stack, 'Triage/Queue'),
+      chat: logicalIdOf(dev.stack, 'Chat/Queue'),
+      notifications: logicalIdOf(dev.stack, 'Notifications/Queue'),
+    };
+    const senders = ROUTE_IDS.filter(
+      (id) => routes[id].grants.triageQueue === 'send' || routes[id].grants.chatQueue === 'send' || routes[id].grants.notificationsQueue === 'send',
+    );
     expect(senders.length).toBeGreaterThan(0);
 
     for (const routeId of senders) {
       // Act
       const sqsStatements = statementsOf.get(pascal(routeId))!.filter((s) => asArray(s.Action).some((a) => a.startsWith('sqs:')));
       const { grants } = routes[routeId];
-      const declared = [...(grants.triageQueue === 'send' ? [queueIds.triage] : []), ...(grants.notificationsQueue === 'send' ? [queueIds.notifications] : [])];
+      const declared = [
+        ...(grants.triageQueue === 'send' ? [queueIds.triage] : []),
+        ...(grants.chatQueue === 'send' ? [queueIds.chat] : []),
+        ...(grants.notificationsQueue === 'send' ? [queueIds.notifications] : []),
+      ];
 
       // Assess
       expect(
@@ -390,8 +403,13 @@ describe('Construct: Api IAM', () => {
   it('lets only routes declaring `dataKeys` use the wrapping key, always under the PHI encryption context', () => {
     // Prepare
     const wrappingKeyId = logicalIdOf(dev.stack, 'Data/DataKeyWrappingKey');
-    // The workers unwrap keys too (TRIAGE_WORKER_GRANTS, triage.test.ts; NOTIFICATIONS_WORKER_GRANTS, notifications.test.ts).
-    const declaring = [...ROUTE_IDS.filter((id) => routes[id].grants.dataKeys !== undefined).map(pascal), 'TriageWorker', 'NotificationsWorker'].sort();
+    // The workers unwrap keys too (TRIAGE_WORKER_GRANTS, triage.test.ts; CHAT_WORKER_GRANTS, chat.test.ts; NOTIFICATIONS_WORKER_GRANTS, notifications.test.ts).
+    const declaring = [
+      ...ROUTE_IDS.filter((id) => routes[id].grants.dataKeys !== undefined).map(pascal),
+      'TriageWorker',
+      'ChatWorker',
+      'NotificationsWorker',
+    ].sort();
 
     // Act
     const users = [...statementsOf]

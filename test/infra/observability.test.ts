@@ -43,7 +43,7 @@ describe('Construct: Observability', () => {
     const logGroups = resourcesOfType(dev.json, 'AWS::Logs::LogGroup');
 
     // Act, Assess
-    expect(logGroups.length).toBe(ROUTE_IDS.length + 4 + 3); // route functions, authorizer, three workers; access, execution, WAF
+    expect(logGroups.length).toBe(ROUTE_IDS.length + 5 + 3); // route functions, authorizer, four workers; access, execution, WAF
     for (const [id, group] of logGroups) {
       expect(group.Properties!.RetentionInDays, id).toBe(STAGE_CONFIGS.dev.logRetention);
       expect(group.Properties!.KmsKeyId, id).toEqual(keyArn);
@@ -84,9 +84,11 @@ describe('Construct: Observability', () => {
       ComparisonOperator: 'GreaterThanThreshold',
     });
     expect(metricOf('carebow-dev-triage-queue-age')).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateAgeOfOldestMessage' });
+    expect(metricOf('carebow-dev-chat-dead-letters')).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
+    expect(metricOf('carebow-dev-chat-queue-age')).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateAgeOfOldestMessage' });
     const lambdaAlarms = alarms.filter((a) => a.Namespace === 'AWS/Lambda');
-    expect(lambdaAlarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(ROUTE_IDS.length + 4);
-    expect(lambdaAlarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(ROUTE_IDS.length + 4);
+    expect(lambdaAlarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(ROUTE_IDS.length + 5);
+    expect(lambdaAlarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(ROUTE_IDS.length + 5);
     expect(new Set(names).size).toBe(names.length);
   });
 
@@ -166,7 +168,7 @@ describe('Construct: Observability', () => {
     });
   });
 
-  it('watches every route function, the PHI vault routes and both workers included, on the dashboard', () => {
+  it('watches every route function, the PHI vault routes and the workers included, on the dashboard', () => {
     // Prepare
     const [, dashboard] = resourcesOfType(monitoring.json, 'AWS::CloudWatch::Dashboard')[0]!;
 
@@ -174,7 +176,8 @@ describe('Construct: Observability', () => {
     const body = JSON.stringify(dashboard.Properties!.DashboardBody);
 
     // Assess
-    for (const routeId of [...ROUTE_IDS, 'authorizer', 'triageWorker', 'notificationsWorker']) expect(body, routeId).toContain(`\\"label\\":\\"${routeId}\\"`);
+    for (const routeId of [...ROUTE_IDS, 'authorizer', 'triageWorker', 'chatWorker', 'notificationsWorker'])
+      expect(body, routeId).toContain(`\\"label\\":\\"${routeId}\\"`);
   });
 
   it('draws one dashboard with API, Lambda and queue widgets', () => {
@@ -195,6 +198,9 @@ describe('Construct: Observability', () => {
       'Lambda throttles',
       'Triage queue',
       'Triage worker',
+      'Chat worker',
+      'Chat model usage',
+      'Chat queue',
       'Notifications worker',
       'Notifications queues',
       'Reminders (EventBridge Scheduler)',

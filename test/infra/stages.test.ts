@@ -35,7 +35,11 @@ describe('Construct: stage config', () => {
     const reserved = STAGE_NAMES.map((name) => {
       const config = STAGE_CONFIGS[name];
       return (
-        config.reservedConcurrency * apiFunctions + config.triageWorker.reservedConcurrency + config.notifications.reservedConcurrency + CONTENT_WORKER_RESERVED
+        config.reservedConcurrency * apiFunctions +
+        config.triageWorker.reservedConcurrency +
+        config.chatWorker.reservedConcurrency +
+        config.notifications.reservedConcurrency +
+        CONTENT_WORKER_RESERVED
       );
     });
 
@@ -43,10 +47,11 @@ describe('Construct: stage config', () => {
     for (const total of reserved) expect(1000 - total).toBeGreaterThanOrEqual(100);
   });
 
-  it('bounds both workers: each queue drives 2 to 10 invocations, within the worker reservation', () => {
+  it('bounds the workers: each queue drives 2 to 10 invocations, within the worker reservation', () => {
     // Prepare, Act
     const workers = STAGE_NAMES.flatMap((name) => [
       [`${name} triage`, STAGE_CONFIGS[name].triageWorker] as const,
+      [`${name} chat`, STAGE_CONFIGS[name].chatWorker] as const,
       [`${name} notifications`, STAGE_CONFIGS[name].notifications] as const,
     ]);
 
@@ -119,6 +124,9 @@ describe('Construct: stage config', () => {
       { triageWorker: { reservedConcurrency: 2, maxConcurrency: 5 } },
       { triageWorker: { reservedConcurrency: 50, maxConcurrency: 50 } },
       { triageWorker: { reservedConcurrency: 5, maxConcurrency: 1 } },
+      { chatWorker: { reservedConcurrency: 2, maxConcurrency: 3 } },
+      { chatWorker: { reservedConcurrency: 20, maxConcurrency: 20 } },
+      { chatWorker: { reservedConcurrency: 5, maxConcurrency: 1 } },
     ];
 
     // Act, Assess

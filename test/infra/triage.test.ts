@@ -45,12 +45,10 @@ const WORKER_PERMISSIONS: readonly (readonly [actions: readonly string[], resour
     ],
     ['records', 'records/index/byGrantee', 'records/index/byDirectory', 'records/index/byPartyTime'],
   ],
-  // identity: read practitioners' accounts (the chat's find_practitioners tool: their standing).
-  [['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'], ['identity']],
   // keys: read wrapped data keys.
   [['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'], ['keys']],
-  // content: read the library's search index (the chat's retrieval), and count each session once in the product
-  // figures (a marker and an ADD; no PHI in that table).
+  // content: count each session once in the product figures (a marker and an ADD; no PHI in that table). Nothing of
+  // the chat (the library's index, practitioners' accounts): chat has its own worker (chat.test.ts).
   [
     [
       'dynamodb:BatchGetItem',

@@ -10,7 +10,7 @@ import { routes } from '../../functions/routes';
 import { DynamoAppointments } from '../../shared/adapters/aws/dynamo-bookings';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { SqsNotificationQueue } from '../../shared/adapters/aws/sqs-notification-queue';
-import { SqsNotificationRedelivery } from '../../shared/adapters/aws/sqs-notification-redelivery';
+import { SqsRedelivery } from '../../shared/adapters/aws/sqs-redelivery';
 import { outboxDir, readOutbox, type OutboxLine } from '../../shared/adapters/local/outbox-channel';
 import type { AppointmentRecord } from '../../shared/care/ports';
 import { PRACTITIONER, userKey } from '../../shared/data/keys';
@@ -488,7 +488,7 @@ describe('Worker: notifications through the queue to the outbox', () => {
 
   it('holds a received message back for the seconds asked (ChangeMessageVisibility on fauxqs), then delivers it again', async () => {
     // Prepare: a queue no poller reads (the triage DLQ of this backend), one message received once.
-    const redelivery = new SqsNotificationRedelivery(backend.triageDlqUrl, sqs);
+    const redelivery = new SqsRedelivery(backend.triageDlqUrl, sqs);
     const body = `backoff-${randomUUID()}`;
     await sqs.send(new SendMessageCommand({ QueueUrl: backend.triageDlqUrl, MessageBody: body }));
     const receive = async (waitSeconds: number) => {

@@ -198,7 +198,7 @@ describe('Chat tools: find_practitioners', () => {
     expect(app.events.map((event) => [event.action, event.actor.userId, event.reason])).toEqual([
       ['practitioner.search', patient.userId, 'public_view,provider,1'],
       ['ai.tool_call', patient.userId, 'find_practitioners:ok'],
-      ['ai.chat_reply', 'system:triage-worker', 'source:model'],
+      ['ai.chat_reply', 'system:chat-worker', 'source:model'],
     ]);
   });
 

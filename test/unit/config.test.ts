@@ -17,6 +17,7 @@ const valid = {
   AUTH_ISSUER: 'https://api.example.com/dev',
   AUTH_CLIENT_ID: 'carebow-dev',
   TRIAGE_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/q',
+  CHAT_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/chat',
 };
 
 describe('Function: readConfig', () => {

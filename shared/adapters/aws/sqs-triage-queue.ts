@@ -2,8 +2,9 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { TriageQueue, WorkMessage } from '../../triage/ports';
 
 /**
- * The triage queue. A message names a session and its revision, nothing else: the worker loads
- * the (sealed) input itself, so no PHI ever sits in a queue or a DLQ.
+ * The triage queue, and the chat queue (the same shape, another URL: `chatQueue()`). A message names a
+ * session or conversation and its revision, nothing else: the worker loads the (sealed) input itself, so
+ * no PHI ever sits in a queue or a DLQ.
  */
 export class SqsTriageQueue implements TriageQueue {
   public constructor(

@@ -3,11 +3,12 @@ import type { NotificationRedelivery } from '../../notifications/ports';
 import { MAX_VISIBILITY_SECONDS } from '../../notifications/retry-backoff';
 
 /**
- * The notifications worker's back-off on its queue (`ChangeMessageVisibility`, granted to the worker
- * by its SQS event source). A module apart from `SqsNotificationQueue`, so the routes that only
- * enqueue neither bundle it nor count its command in their SDK reference (bench/functions.ts).
+ * A worker's back-off on its own queue (`ChangeMessageVisibility`, granted to the worker by its SQS
+ * event source): the notifications worker after a transient send failure, the chat worker while the
+ * model is unavailable. A module apart from the queue senders, so the routes that only enqueue
+ * neither bundle it nor count its command in their SDK reference (bench/functions.ts).
  */
-export class SqsNotificationRedelivery implements NotificationRedelivery {
+export class SqsRedelivery implements NotificationRedelivery {
   public constructor(
     private readonly queueUrl: string,
     private readonly sqs: SQSClient = new SQSClient({}),
