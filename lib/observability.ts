@@ -275,27 +275,8 @@ export class Observability extends Construct {
       description: 'Chat messages are waiting too long for a reply.',
     });
     const depth = watch.queue.metricApproximateNumberOfMessagesVisible({ period: minute, statistic: 'Maximum' });
-    const worker = watch.worker;
     return [
-      new cloudwatch.GraphWidget({
-        title: 'Chat worker',
-        left: [
-          worker.metricInvocations({ period, statistic: 'Sum', label: 'Invocations' }),
-          worker.metricErrors({ period, statistic: 'Sum', label: 'Errors' }),
-          worker.metricThrottles({ period, statistic: 'Sum', label: 'Throttles' }),
-        ],
-        right: [worker.metricDuration({ period, statistic: 'p99', label: 'Duration p99 (ms)' })],
-        width: 8,
-      }),
-      new cloudwatch.GraphWidget({
-        title: 'Chat model usage',
-        left: [emfSearch('ModelCostMicroUsd', ['Model'], 'Cost (µUSD)', period, CHAT_METRICS_SERVICE)],
-        right: [
-          emfSearch('ModelInputTokens', ['Model'], 'Input tokens', period, CHAT_METRICS_SERVICE),
-          emfSearch('ModelOutputTokens', ['Model'], 'Output tokens', period, CHAT_METRICS_SERVICE),
-        ],
-        width: 8,
-      }),
+      ...modelWorkerWidgets('Chat', watch.worker, period, CHAT_METRICS_SERVICE),
       new cloudwatch.GraphWidget({
         title: 'Chat queue',
         left: [age.with({ label: 'Oldest message age (s)' })],
@@ -461,10 +442,13 @@ const emfSearch = (
     period,
   });
 
-/** One dashboard row: the worker's own metrics, the model's usage and cost, triage outcomes. */
-const triageWorkerWidgets = (worker: lambda.IFunction, period: Duration): cloudwatch.IWidget[] => [
+/**
+ * A model worker's two dashboard widgets: its invocations, errors, throttles and p99 duration; the
+ * model's cost and tokens (EMF, under the worker's `service`).
+ */
+const modelWorkerWidgets = (name: string, worker: lambda.IFunction, period: Duration, service: string): cloudwatch.IWidget[] => [
   new cloudwatch.GraphWidget({
-    title: 'Triage worker',
+    title: `${name} worker`,
     left: [
       worker.metricInvocations({ period, statistic: 'Sum', label: 'Invocations' }),
       worker.metricErrors({ period, statistic: 'Sum', label: 'Errors' }),
@@ -474,11 +458,19 @@ const triageWorkerWidgets = (worker: lambda.IFunction, period: Duration): cloudw
     width: 8,
   }),
   new cloudwatch.GraphWidget({
-    title: 'Triage model usage',
-    left: [emfSearch('ModelCostMicroUsd', ['Model'], 'Cost (µUSD)', period)],
-    right: [emfSearch('ModelInputTokens', ['Model'], 'Input tokens', period), emfSearch('ModelOutputTokens', ['Model'], 'Output tokens', period)],
+    title: `${name} model usage`,
+    left: [emfSearch('ModelCostMicroUsd', ['Model'], 'Cost (µUSD)', period, service)],
+    right: [
+      emfSearch('ModelInputTokens', ['Model'], 'Input tokens', period, service),
+      emfSearch('ModelOutputTokens', ['Model'], 'Output tokens', period, service),
+    ],
     width: 8,
   }),
+];
+
+/** One dashboard row: the worker's own metrics, the model's usage and cost, triage outcomes. */
+const triageWorkerWidgets = (worker: lambda.IFunction, period: Duration): cloudwatch.IWidget[] => [
+  ...modelWorkerWidgets('Triage', worker, period, TRIAGE_METRICS_SERVICE),
   new cloudwatch.GraphWidget({
     title: 'Triage outcomes',
     left: [emfSearch('TriageCompleted', ['Source', 'Level'], 'Completed', period)],

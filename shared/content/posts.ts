@@ -131,6 +131,16 @@ const ifMatchFails = (ifMatch: string | undefined, current: PostRecord): boolean
   return expected !== undefined && expected !== current.version;
 };
 
+/**
+ * Why a publish or an archive may not change `current` (unknown, a stale optional `If-Match`, or
+ * archived already), or `undefined` when it may.
+ */
+const refusalToMove = (current: PostRecord | undefined, ifMatch: string | undefined): CareBowError | undefined => {
+  if (current === undefined) return notFound();
+  if (ifMatchFails(ifMatch, current)) return stale(versionFromIfMatch(ifMatch));
+  return current.status === 'archived' ? new ContentConflictError('archived') : undefined;
+};
+
 /** Rebuilds the public library after publishing or archiving. A failure does not fail the request: the worker reconciles on its next run. */
 const requestRebuild = async (deps: Deps<'queue'>, action: RevisionAction): Promise<void> => {
   try {
@@ -291,23 +301,22 @@ export const publishPost = async (
   meta: RequestMeta,
 ): Promise<PostRecord> => {
   const current = await deps.posts.get(postId);
-  let refusal: CareBowError | undefined;
+  let refusal = refusalToMove(current, ifMatch);
   let written: PostRecord | undefined;
   let previousSnapshot: Awaited<ReturnType<ContentDeps['snapshots']['get']>>;
-  if (current === undefined) refusal = notFound();
-  else if (ifMatchFails(ifMatch, current)) refusal = stale(versionFromIfMatch(ifMatch));
-  else if (current.status === 'archived') refusal = new ContentConflictError('archived');
-  else if (current.status !== 'in_review' || current.reviewedVersion !== current.version) refusal = new ContentConflictError('not_approved');
-  else {
-    const now = deps.clock.now().toISOString();
-    const version = current.version + 1;
-    const next: PostRecord = { ...current, status: 'published', publishedAt: now, publishedVersion: version, updatedAt: now, version };
-    if (await writeChange(deps, next, current, 'publish', caller.userId)) {
-      previousSnapshot = await deps.snapshots.get(next.slug);
-      if (await deps.snapshots.put(snapshotOf(next))) written = next;
-      else await undoChange(deps, next, current, caller.userId);
+  if (refusal === undefined && current !== undefined) {
+    if (current.status !== 'in_review' || current.reviewedVersion !== current.version) refusal = new ContentConflictError('not_approved');
+    else {
+      const now = deps.clock.now().toISOString();
+      const version = current.version + 1;
+      const next: PostRecord = { ...current, status: 'published', publishedAt: now, publishedVersion: version, updatedAt: now, version };
+      if (await writeChange(deps, next, current, 'publish', caller.userId)) {
+        previousSnapshot = await deps.snapshots.get(next.slug);
+        if (await deps.snapshots.put(snapshotOf(next))) written = next;
+        else await undoChange(deps, next, current, caller.userId);
+      }
+      if (written === undefined) refusal = changedMeanwhile();
     }
-    if (written === undefined) refusal = changedMeanwhile();
   }
   await auditOutcome(deps, 'publish', caller, postId, meta, refusal, async () => {
     await deps.snapshots.restore(written!.slug, previousSnapshot);
@@ -329,13 +338,10 @@ export const archivePost = async (
   meta: RequestMeta,
 ): Promise<PostRecord> => {
   const current = await deps.posts.get(postId);
-  let refusal: CareBowError | undefined;
+  let refusal = refusalToMove(current, ifMatch);
   let written: PostRecord | undefined;
   let previousSnapshot: Awaited<ReturnType<ContentDeps['snapshots']['get']>>;
-  if (current === undefined) refusal = notFound();
-  else if (ifMatchFails(ifMatch, current)) refusal = stale(versionFromIfMatch(ifMatch));
-  else if (current.status === 'archived') refusal = new ContentConflictError('archived');
-  else {
+  if (refusal === undefined && current !== undefined) {
     const next: PostRecord = { ...current, status: 'archived', updatedAt: deps.clock.now().toISOString(), version: current.version + 1 };
     if (await writeChange(deps, next, current, 'archive', caller.userId)) {
       written = next;
