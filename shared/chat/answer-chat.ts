@@ -1,4 +1,5 @@
 import type { AppDeps } from '../deps';
+import { log } from '../logger';
 import type { ConversationRepository } from './ports';
 import type { TriageMetrics } from '../triage/ports';
 import { ModelError, ModelUnavailableError, type ChatPersona } from '../triage/model';
@@ -94,6 +95,11 @@ export const answerChat = async (
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     if (error instanceof ModelUnavailableError && delivery < MODEL_ATTEMPTS) throw error;
+    if (deps.chatModel !== undefined) {
+      // Never silent: why the model's answer was not used, as a code (the answer itself may quote PHI).
+      deps.metrics.fallback(error.reason);
+      log.warn('model answer not used; the offline reply answers', { action: 'chat.fallback', errorCode: error.reason });
+    }
     reply =
       posts === undefined
         ? { role: 'assistant', content: OFFLINE_REPLY, at, source: 'offline' }

@@ -274,6 +274,7 @@ describe('Use case: answerChat, grounded in the library', () => {
     const reply = (await storedMessages(app, patient.userId, message.conversationId)).at(-1)!;
     expect(reply).toMatchObject({ source: 'offline', content: `${OFFLINE_REPLY} The CareBow library has no article on this yet.` });
     expect(reply.citations).toBeUndefined();
+    expect(app.metrics.fallbacks).toEqual(['server_error']);
   });
 
   it('answers a red-flag message with the emergency advice at once: nothing is queued, so no retrieval or model runs', async () => {
