@@ -192,13 +192,7 @@ export class Observability extends Construct {
       this.alarm(`${capitalize(name)}Throttles`, throttles, { threshold: 1, evaluationPeriods: 1, description: `The ${name} function was throttled.` });
     }
 
-    const dlqDepth = props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' });
-    this.alarm('TriageDeadLetters', dlqDepth, {
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      description: 'Triage messages reached the dead-letter queue.',
-    });
+    const dlqDepth = this.deadLetterAlarm('TriageDeadLetters', props.deadLetterQueue, 'Triage messages reached the dead-letter queue.');
     const oldestAge = props.queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1), statistic: 'Maximum' });
     this.alarm('TriageQueueAge', oldestAge, {
       threshold: (props.queueAgeThreshold ?? Duration.minutes(5)).toSeconds(),
@@ -261,13 +255,11 @@ export class Observability extends Construct {
    */
   private watchChat(watch: ChatWatch, period: Duration): cloudwatch.IWidget[] {
     const minute = Duration.minutes(1);
-    const deadLetters = watch.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: minute, statistic: 'Maximum' });
-    this.alarm('ChatDeadLetters', deadLetters, {
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      description: 'Chat messages reached the dead-letter queue: their conversations stay pending, without a reply.',
-    });
+    const deadLetters = this.deadLetterAlarm(
+      'ChatDeadLetters',
+      watch.deadLetterQueue,
+      'Chat messages reached the dead-letter queue: their conversations stay pending, without a reply.',
+    );
     const age = watch.queue.metricApproximateAgeOfOldestMessage({ period: minute, statistic: 'Maximum' });
     this.alarm('ChatQueueAge', age, {
       threshold: (this.props.chatQueueAgeThreshold ?? Duration.minutes(5)).toSeconds(),
@@ -289,13 +281,11 @@ export class Observability extends Construct {
   /** Alarms on the content DLQ (any message: a rebuild failed five times); returns the queue widget. */
   private watchContent(watch: ContentWatch): cloudwatch.IWidget {
     const minute = Duration.minutes(1);
-    const deadLetters = watch.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: minute, statistic: 'Maximum' });
-    this.alarm('ContentDeadLetters', deadLetters, {
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      description: 'Content library rebuilds reached the dead-letter queue: published posts may be missing from the public library and the assistant.',
-    });
+    const deadLetters = this.deadLetterAlarm(
+      'ContentDeadLetters',
+      watch.deadLetterQueue,
+      'Content library rebuilds reached the dead-letter queue: published posts may be missing from the public library and the assistant.',
+    );
     return new cloudwatch.GraphWidget({
       title: 'Content library queue',
       left: [watch.queue.metricApproximateAgeOfOldestMessage({ period: minute, statistic: 'Maximum', label: 'Oldest message age (s)' })],
@@ -313,20 +303,16 @@ export class Observability extends Construct {
    */
   private watchNotifications(watch: NotificationsWatch, period: Duration): cloudwatch.IWidget[] {
     const minute = Duration.minutes(1);
-    const deadLetters = watch.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: minute, statistic: 'Maximum' });
-    this.alarm('NotificationsDeadLetters', deadLetters, {
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      description: 'Notification events (or SES bounce notifications) reached the dead-letter queue: they were not sent.',
-    });
-    const reminderDeadLetters = watch.reminderDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: minute, statistic: 'Maximum' });
-    this.alarm('ReminderDeadLetters', reminderDeadLetters, {
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      description: 'EventBridge Scheduler could not put appointment reminders on the notifications queue.',
-    });
+    const deadLetters = this.deadLetterAlarm(
+      'NotificationsDeadLetters',
+      watch.deadLetterQueue,
+      'Notification events (or SES bounce notifications) reached the dead-letter queue: they were not sent.',
+    );
+    const reminderDeadLetters = this.deadLetterAlarm(
+      'ReminderDeadLetters',
+      watch.reminderDeadLetterQueue,
+      'EventBridge Scheduler could not put appointment reminders on the notifications queue.',
+    );
     const invocations = watch.worker.metricInvocations({ period, statistic: 'Sum' });
     const errors = watch.worker.metricErrors({ period, statistic: 'Sum' });
     const failureRate = new cloudwatch.MathExpression({
@@ -372,6 +358,13 @@ export class Observability extends Construct {
         width: 8,
       }),
     ];
+  }
+
+  /** Alarms on any message in `deadLetterQueue` (its depth, per minute); returns that depth for the dashboard. */
+  private deadLetterAlarm(id: string, deadLetterQueue: sqs.IQueue, description: string): cloudwatch.Metric {
+    const depth = deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' });
+    this.alarm(id, depth, { threshold: 0, comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD, evaluationPeriods: 1, description });
+    return depth;
   }
 
   private alarm(

@@ -58,6 +58,23 @@ const notificationsSchema = z
     path: ['emailIdentity'],
   });
 
+/**
+ * A queue worker's concurrency: its reservation, and how many concurrent invocations its event source
+ * mapping may drive (SQS's minimum is 2), within the reservation, or throttled batches would count
+ * receives towards the DLQ.
+ */
+const queueWorkerSchema = () =>
+  z
+    .object({
+      reservedConcurrency: z.number().int().min(2),
+      maxConcurrency: z.number().int().min(2).max(10),
+    })
+    .strict()
+    .refine((w) => w.maxConcurrency <= w.reservedConcurrency, {
+      message: 'maxConcurrency must not exceed reservedConcurrency',
+      path: ['maxConcurrency'],
+    });
+
 const stageConfigSchema = z
   .object({
     stage: z.enum(STAGE_NAMES),
@@ -128,30 +145,12 @@ const stageConfigSchema = z
      * event source mapping may drive (SQS's minimum is 2). The mapping must stay within the
      * reservation, or throttled batches would count receives towards the DLQ.
      */
-    triageWorker: z
-      .object({
-        reservedConcurrency: z.number().int().min(2),
-        maxConcurrency: z.number().int().min(2).max(10),
-      })
-      .strict()
-      .refine((w) => w.maxConcurrency <= w.reservedConcurrency, {
-        message: 'maxConcurrency must not exceed reservedConcurrency',
-        path: ['maxConcurrency'],
-      }),
+    triageWorker: queueWorkerSchema(),
     /**
      * The chat worker (lib/chat.ts): its reserved concurrency, and how many concurrent invocations the
      * chat queue's event source mapping may drive (SQS's minimum is 2), within the reservation.
      */
-    chatWorker: z
-      .object({
-        reservedConcurrency: z.number().int().min(2),
-        maxConcurrency: z.number().int().min(2).max(10),
-      })
-      .strict()
-      .refine((w) => w.maxConcurrency <= w.reservedConcurrency, {
-        message: 'maxConcurrency must not exceed reservedConcurrency',
-        path: ['maxConcurrency'],
-      }),
+    chatWorker: queueWorkerSchema(),
     /** Notifications: e-mail sender and identity, the app URL in links, the worker's concurrency. */
     notifications: notificationsSchema,
   })

@@ -7,6 +7,7 @@ import { answerChat } from '../../shared/chat/answer-chat';
 import { chatRetryDelaySeconds } from '../../shared/chat/retry';
 import { ModelUnavailableError } from '../../shared/triage/model';
 import { log } from '../../shared/logger';
+import { queueMessage } from '../queue-message';
 import {
   accountBatch,
   appConfig,
@@ -50,34 +51,19 @@ const processor = new BatchProcessor(EventType.SQS);
 /** A queue message names a conversation revision; anything else is poison and ends in the DLQ. */
 const ChatMessage = z.strictObject({ kind: z.literal('chat'), conversationId: z.uuid(), patientId: z.uuid(), revision: z.int().check(z.gte(1)) });
 
-/** Not a chat message: fails alone, is retried to `maxReceiveCount`, then lands in the DLQ. */
-class PoisonMessageError extends Error {
-  public constructor() {
-    super('Not a chat message');
-    this.name = 'PoisonMessageError';
-  }
-}
-
 const processRecord = async (record: SQSRecord): Promise<void> => {
-  let body: unknown;
-  try {
-    body = JSON.parse(record.body);
-  } catch {
-    throw new PoisonMessageError();
-  }
-  const message = z.safeParse(ChatMessage, body);
-  if (!message.success) throw new PoisonMessageError();
+  const message = queueMessage(record, ChatMessage, 'chat');
   // The last delivery (or an unusable answer) gives the offline reply; earlier ones retry an unavailable model.
   const delivery = Number(record.attributes.ApproximateReceiveCount ?? '1');
   let outcome: Awaited<ReturnType<typeof answerChat>>;
   try {
-    outcome = await answerChat(deps, message.data, delivery);
+    outcome = await answerChat(deps, message, delivery);
   } catch (error) {
     // The model is unavailable and this is not the last delivery: come back soon, not after the queue's 540 s.
     if (error instanceof ModelUnavailableError) await redelivery.retryLater(record.receiptHandle, chatRetryDelaySeconds(delivery));
     throw error;
   }
-  log.info('worker message processed', { subjectId: message.data.patientId, action: 'chat', outcome, requestId: record.messageId });
+  log.info('worker message processed', { subjectId: message.patientId, action: 'chat', outcome, requestId: record.messageId });
 };
 
 /**

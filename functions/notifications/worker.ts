@@ -2,6 +2,7 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from '../../shared/zod';
 import { sesFeedbackOf } from '../../shared/adapters/aws/ses-events';
 import { log, stackFrames } from '../../shared/logger';
+import { jsonBody, PoisonMessageError } from '../queue-message';
 import { deliver, MAX_DELAY_SECONDS } from '../../shared/notifications/deliver';
 import { NotificationEventSchema } from '../../shared/notifications/event-schema';
 import { retryDelaySeconds } from '../../shared/notifications/retry-backoff';
@@ -45,14 +46,6 @@ const deps = {
   // The product figures (content table): each appointment change counted once, from the patient's event.
   figures: figureCounter(),
 };
-
-/** Neither a notification event nor an SES bounce or complaint: fails alone, is retried to `maxReceiveCount`, then lands in the DLQ. */
-class PoisonMessageError extends Error {
-  public constructor() {
-    super('Not a notification message');
-    this.name = 'PoisonMessageError';
-  }
-}
 
 /** A send failed for now: the message is held back (exponential back-off) and reported failed, so SQS delivers it again. */
 class TransientDeliveryError extends Error {
@@ -104,12 +97,7 @@ const processEvent = async (event: NotificationEvent, record: SQSRecord): Promis
 };
 
 const processRecord = async (record: SQSRecord): Promise<void> => {
-  let body: unknown;
-  try {
-    body = JSON.parse(record.body);
-  } catch {
-    throw new PoisonMessageError();
-  }
+  const body = jsonBody(record, 'notification');
   const feedback = sesFeedbackOf(body);
   if (feedback === 'untagged') {
     log.info('ses feedback ignored', { action: 'email_feedback', outcome: 'untagged', requestId: record.messageId });
@@ -121,7 +109,7 @@ const processRecord = async (record: SQSRecord): Promise<void> => {
     return;
   }
   const event = z.safeParse(NotificationEventSchema, body);
-  if (!event.success) throw new PoisonMessageError();
+  if (!event.success) throw new PoisonMessageError('notification');
   await processEvent(event.data, record);
 };
 

@@ -3,6 +3,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import * as z from '../../shared/zod';
 import { PowertoolsTriageMetrics } from '../../shared/adapters/aws/powertools-triage-metrics';
 import { log } from '../../shared/logger';
+import { queueMessage } from '../queue-message';
 import { auditLog, clock, figureCounter, notificationQueue, records, symptomSessions, vault } from '../../shared/runtime/composition';
 import { triageModel } from '../../shared/runtime/triage-model';
 import { processSession } from '../../shared/triage/process-session';
@@ -26,26 +27,11 @@ const processor = new BatchProcessor(EventType.SQS);
 /** A queue message names a session revision; anything else (a chat message included: chat has its own queue) is poison and ends in the DLQ. */
 const TriageMessage = z.strictObject({ sessionId: z.uuid(), patientId: z.uuid(), revision: z.int().check(z.gte(1)) });
 
-/** Not a triage message: fails alone, is retried to `maxReceiveCount`, then lands in the DLQ. */
-class PoisonMessageError extends Error {
-  public constructor() {
-    super('Not a triage message');
-    this.name = 'PoisonMessageError';
-  }
-}
-
 const processRecord = async (record: SQSRecord): Promise<void> => {
-  let body: unknown;
-  try {
-    body = JSON.parse(record.body);
-  } catch {
-    throw new PoisonMessageError();
-  }
-  const message = z.safeParse(TriageMessage, body);
-  if (!message.success) throw new PoisonMessageError();
+  const message = queueMessage(record, TriageMessage, 'triage');
   const delivery = Number(record.attributes.ApproximateReceiveCount ?? '1');
-  const outcome = await processSession(deps, message.data, delivery);
-  log.info('worker message processed', { subjectId: message.data.patientId, action: 'triage', outcome, requestId: record.messageId });
+  const outcome = await processSession(deps, message, delivery);
+  log.info('worker message processed', { subjectId: message.patientId, action: 'triage', outcome, requestId: record.messageId });
 };
 
 /**

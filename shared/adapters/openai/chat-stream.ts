@@ -1,3 +1,4 @@
+import { CHAT_MAX_TOKENS, checkBaseUrl, MAX_CHAT_CHARS, MAX_CHAT_TURNS, safeId, tokens } from './wire-values';
 import { ConfigError } from '../../errors';
 import type { ChatStream, StreamedReply } from '../../chat/ports';
 import {
@@ -22,10 +23,6 @@ import { costOf, DEFAULT_PRICING, priceOf } from './pricing';
  * turned into a `ModelError` with a fixed message (never prompt, answer or provider text).
  */
 
-/** The same bounds as `OpenAiTriageModel.reply`: turns sent, characters per turn, answer tokens. */
-const MAX_CHAT_TURNS = 10;
-const MAX_CHAT_CHARS = 2000;
-const CHAT_MAX_TOKENS = 400;
 /** A server-sent event larger than this is not OpenAI's: the stream is treated as broken. */
 const MAX_EVENT_CHARS = 256 * 1024;
 /** The longest `retry-after` honoured before the one retry; a longer wait fails the call instead. */
@@ -96,24 +93,6 @@ export const sseParser = () => {
   };
 };
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-const SAFE_ID = /^[\w.:/-]{1,128}$/;
-const safeId = (value: unknown): string | undefined => (typeof value === 'string' && SAFE_ID.test(value) ? value : undefined);
-const tokens = (value: unknown): number => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0);
-
-/** The same rule as `OpenAiTriageModel`'s base URL: https, or http to a loopback host, never with credentials. */
-const checkBaseUrl = (raw: string): string => {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError('OpenAiChatStream: baseURL is not a URL');
-  }
-  if (url.username === '' && url.password === '' && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))))
-    return url.href.replace(/\/$/, '');
-  throw new ConfigError('OpenAiChatStream: baseURL must be https (http only to a loopback host), without credentials');
-};
-
 /** Why the idle timer aborted the call: told apart from the caller's own abort. */
 class StreamTimeout extends Error {}
 /** A failure already mapped, with a `retry-after` wait if the provider sent one. */
@@ -170,13 +149,13 @@ export class OpenAiChatStream implements ChatStream {
 
   public constructor(options: OpenAiChatStreamOptions) {
     const { model, apiKey, baseURL = 'https://api.openai.com/v1', timeoutMs = 8_000 } = options;
-    if (typeof model !== 'string' || !SAFE_ID.test(model)) throw new ConfigError('OpenAiChatStream: model must be a model id');
+    if (safeId(model) === undefined) throw new ConfigError('OpenAiChatStream: model must be a model id');
     if (apiKey === '') throw new ConfigError('OpenAiChatStream: apiKey is required');
     if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 120_000)
       throw new ConfigError('OpenAiChatStream: timeoutMs must be an integer from 1 to 120000');
     this.name = model;
     this.apiKey = apiKey;
-    this.url = `${checkBaseUrl(baseURL)}/chat/completions`;
+    this.url = `${checkBaseUrl(baseURL, 'OpenAiChatStream')}/chat/completions`;
     this.timeoutMs = timeoutMs;
     this.fetch = options.fetch ?? fetch;
   }

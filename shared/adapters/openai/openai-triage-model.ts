@@ -1,3 +1,4 @@
+import { CHAT_MAX_TOKENS, checkBaseUrl, MAX_CHAT_CHARS, MAX_CHAT_TURNS, safeId, tokens } from './wire-values';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { ConfigError } from '../../errors';
@@ -19,10 +20,6 @@ import {
 import type { ChatModel, ChatToolCall, ChatToolContext, ModelUsage, TriageModel } from '../../triage/ports';
 import * as z from '../../zod';
 
-/** Chat bounds: turns sent, characters per turn and per reply, answer tokens. */
-const MAX_CHAT_TURNS = 10;
-const MAX_CHAT_CHARS = 2000;
-const CHAT_MAX_TOKENS = 400;
 /** Tool calls read from one answer, and the longest arguments text kept (longer is passed on cut, so it fails validation). */
 const MAX_TOOL_CALLS_READ = 8;
 const MAX_TOOL_ARGUMENTS_CHARS = 2000;
@@ -60,26 +57,9 @@ export interface OpenAiTriageModelOptions {
   readonly pricing?: PricingTable;
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-/** Provider-supplied identifiers are passed on only when they look like identifiers. */
-const SAFE_ID = /^[\w.:/-]{1,128}$/;
-const safeId = (value: unknown): string | undefined => (typeof value === 'string' && SAFE_ID.test(value) ? value : undefined);
-const tokens = (value: unknown): number => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0);
 const int = (name: string, value: number, min: number, max: number): number => {
   if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`OpenAiTriageModel: ${name} must be an integer from ${min} to ${max}`);
   return value;
-};
-
-const checkBaseUrl = (raw: string): string => {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError('OpenAiTriageModel: baseURL is not a URL');
-  }
-  if (url.username !== '' || url.password !== '') throw new ConfigError('OpenAiTriageModel: baseURL must not carry credentials');
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) return url.href.replace(/\/$/, '');
-  throw new ConfigError('OpenAiTriageModel: baseURL must be https (http only to a loopback host)');
 };
 
 /**
@@ -105,12 +85,12 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
 
   public constructor(options: OpenAiTriageModelOptions, client?: OpenAI) {
     const { model, apiKey, baseURL = OPENAI_DEFAULT_BASE_URL, timeoutMs = 8_000, maxRetries = 1, maxOutputTokens = 600 } = options;
-    if (typeof model !== 'string' || !SAFE_ID.test(model)) throw new ConfigError('OpenAiTriageModel: model must be a model id');
+    if (safeId(model) === undefined) throw new ConfigError('OpenAiTriageModel: model must be a model id');
     if (client === undefined && (apiKey === undefined || apiKey === ''))
       throw new ConfigError('OpenAiTriageModel: apiKey is required without an injected client');
     this.name = model;
     this.apiKey = apiKey;
-    this.baseURL = checkBaseUrl(baseURL);
+    this.baseURL = checkBaseUrl(baseURL, 'OpenAiTriageModel');
     this.timeoutMs = int('timeoutMs', timeoutMs, 1, 120_000);
     this.maxRetries = int('maxRetries', maxRetries, 0, 5);
     this.deadlineMs = int('deadlineMs', options.deadlineMs ?? timeoutMs * (maxRetries + 1) + 1_000 * maxRetries, 1, 600_000);
