@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { Api } from './api';
 import { Data } from './data';
 import { Edge } from './edge';
+import { functionLogGroup, LogQueries } from './log-queries';
 import { NOTIFICATIONS_WORKER_ENTRY, Notifications, type NotificationsWorker } from './notifications';
 import { Observability } from './observability';
 import { removalPolicyOf, type StageConfig } from './stages';
@@ -69,6 +70,8 @@ export class CareBowStack extends Stack {
   /** The nested stack that holds {@link observability}. */
   public readonly monitoring: NestedStack;
   public readonly observability: Observability;
+  /** Saved CloudWatch Logs Insights queries for compliance officers and operators. */
+  public readonly logQueries: LogQueries;
 
   public constructor(scope: Construct, id: string, props: CareBowStackProps) {
     const { config } = props;
@@ -192,19 +195,22 @@ export class CareBowStack extends Stack {
     this.monitoring = new NestedStack(this, 'Monitoring', {
       description: `CareBow ${config.stage}: monitoring (alarm topic, alarms, dashboard)`,
     });
+    const workers = {
+      authorizer: this.api.authorizerFunction,
+      triageWorker: this.triageWorker.function,
+      chatWorker: this.chatWorker.function,
+      notificationsWorker: this.notificationsWorker.function,
+      contentWorker: this.contentWorker,
+    };
     this.observability = new Observability(this.monitoring, 'Observability', {
       stage: config.stage,
       encryptionKey: this.data.encryptionKey,
       restApi: this.api.restApi,
       apiStage: this.api.stage,
-      functions: {
-        ...this.api.functions,
-        authorizer: this.api.authorizerFunction,
-        triageWorker: this.triageWorker.function,
-        chatWorker: this.chatWorker.function,
-        notificationsWorker: this.notificationsWorker.function,
-        contentWorker: this.contentWorker,
-      },
+      functions: { ...this.api.functions, ...workers },
+      workers,
+      tables: this.data.tables,
+      webAcl: this.edge.webAcl,
       triageWorker: this.triageWorker.function,
       queue: this.triage.queue,
       deadLetterQueue: this.triage.deadLetterQueue,
@@ -218,6 +224,12 @@ export class CareBowStack extends Stack {
       },
       content: { queue: this.content.queue, deadLetterQueue: this.content.deadLetterQueue },
       ...(config.alarmEmail !== undefined ? { alarmEmail: config.alarmEmail } : {}),
+    });
+    // Saved Logs Insights queries stay beside the log groups they name: in Monitoring, ~80 log group names would take 80 of its 200 parameters.
+    this.logQueries = new LogQueries(this, 'LogQueries', {
+      stage: config.stage,
+      routeLogGroups: mapValues(this.api.functions, functionLogGroup),
+      otherLogGroups: mapValues(workers, functionLogGroup),
     });
 
     const outputs: Record<(typeof OUTPUT_NAMES)[number], { value: string; description: string }> = {
@@ -248,6 +260,9 @@ export class CareBowStack extends Stack {
     }
   }
 }
+
+const mapValues = <K extends string, V, R>(record: Readonly<Record<K, V>>, map: (value: V) => R): Record<K, R> =>
+  Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value as V)])) as Record<K, R>;
 
 const packageVersion = (): string => {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };

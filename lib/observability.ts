@@ -2,14 +2,20 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { METRIC_SERVICES } from '../shared/metric-catalog';
+import { catalogMetric, catalogSearch } from './catalog-metrics';
+import { ComplianceDashboard } from './compliance-dashboard';
 import { acknowledge } from './nag';
+import { AlarmStatusRow, modelRow, platformRows, routeRows, type WatchedQueue } from './operator-dashboard';
 
 /** What Observability watches of notifications (lib/notifications.ts). */
 export interface NotificationsWatch {
@@ -84,6 +90,21 @@ export interface ObservabilityProps {
    */
   readonly notificationsFailureRateThreshold?: number;
   /**
+   * Functions that are not routes (the authorizer, the workers): their concurrency on the operator dashboard.
+   * @default - the account's concurrency alone
+   */
+  readonly workers?: Readonly<Record<string, lambda.IFunction>>;
+  /**
+   * The tables whose throttles the operator dashboard shows, by name.
+   * @default - no DynamoDB widgets
+   */
+  readonly tables?: Readonly<Record<string, dynamodb.ITableV2>>;
+  /**
+   * The web ACL in front of the API: requests allowed and blocked, by rule, on the operator dashboard.
+   * @default - no WAF widgets
+   */
+  readonly webAcl?: wafv2.CfnWebACL;
+  /**
    * Where alarm notifications are e-mailed.
    * @default - no subscription (subscribe to the topic out of band)
    */
@@ -112,7 +133,8 @@ export interface ObservabilityProps {
 
 /**
  * What operators and compliance officers look at: an encrypted alarm topic, alarms on the API,
- * every function and the triage queues (each notifying the topic), and one dashboard.
+ * every function and the queues (each notifying the topic), the operator dashboard
+ * (`carebow-<stage>`) and the compliance dashboard (`carebow-<stage>-compliance`).
  *
  * Nothing here is stateful, so it may live in a nested stack apart from what it watches
  * (CareBowStack puts it in `Monitoring`): the functions, queues, API and key it is given are then
@@ -121,7 +143,10 @@ export interface ObservabilityProps {
 export class Observability extends Construct {
   public readonly alarmTopic: sns.ITopic;
   public readonly alarms: readonly cloudwatch.IAlarm[];
+  /** The operator dashboard, `carebow-<stage>`. */
   public readonly dashboard: cloudwatch.Dashboard;
+  /** The compliance dashboard, `carebow-<stage>-compliance`. */
+  public readonly complianceDashboard: cloudwatch.Dashboard;
 
   private readonly alarmList: cloudwatch.Alarm[] = [];
   private readonly props: ObservabilityProps;
@@ -203,14 +228,8 @@ export class Observability extends Construct {
     const notificationWidgets = props.notifications !== undefined ? this.watchNotifications(props.notifications, period) : [];
     const contentWidgets = props.content !== undefined ? [this.watchContent(props.content)] : [];
     // Every emergency access without consent pages someone (issue 13, break-glass): a compliance officer reviews each.
-    const breakGlass = new cloudwatch.Metric({
-      namespace: 'CareBow',
-      metricName: 'BreakGlassUsed',
-      dimensionsMap: { service: 'carebow' },
-      statistic: 'Sum',
-      period,
-    });
-    this.alarm('BreakGlassUsed', breakGlass, {
+    const breakGlass = catalogMetric('BreakGlassUsed', { service: METRIC_SERVICES.routes }, { statistic: 'Sum', period });
+    const breakGlassAlarm = this.alarm('BreakGlassUsed', breakGlass, {
       threshold: 1,
       evaluationPeriods: 1,
       description: 'A provider opened a patient’s profile without consent (break-glass): review the reason and the access.',
@@ -218,16 +237,32 @@ export class Observability extends Construct {
     const chatWidgets = props.chat !== undefined ? this.watchChat(props.chat, period) : [];
     this.alarms = this.alarmList;
 
+    const queues: WatchedQueue[] = [
+      { name: 'triage', queue: props.queue, deadLetterQueue: props.deadLetterQueue },
+      ...(props.chat !== undefined ? [{ name: 'chat', queue: props.chat.queue, deadLetterQueue: props.chat.deadLetterQueue }] : []),
+      ...(props.notifications !== undefined
+        ? [
+            { name: 'notifications', queue: props.notifications.queue, deadLetterQueue: props.notifications.deadLetterQueue },
+            { name: 'reminders (Scheduler DLQ)', deadLetterQueue: props.notifications.reminderDeadLetterQueue },
+          ]
+        : []),
+      ...(props.content !== undefined ? [{ name: 'content', queue: props.content.queue, deadLetterQueue: props.content.deadLetterQueue }] : []),
+    ];
+
+    // The operator dashboard: the 3 a.m. view first (alarms, the API, the worst routes), then the
+    // platform under it, the model, and a row per worker. Its construct id and name are the first dashboard's.
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: `carebow-${props.stage}`,
       defaultInterval: Duration.hours(3),
       widgets: [
+        [new AlarmStatusRow(this.alarmList)],
         [
           new cloudwatch.GraphWidget({ title: 'API requests', left: [requests.with({ label: 'Requests' })], width: 6 }),
           new cloudwatch.GraphWidget({ title: 'API 4XX', left: [clientErrors.with({ label: '4XX' })], width: 6 }),
           new cloudwatch.GraphWidget({ title: 'API 5XX', left: [serverErrors.with({ label: '5XX' })], width: 6 }),
           new cloudwatch.GraphWidget({ title: 'API p99 latency (ms)', left: [p99.with({ label: 'p99' })], width: 6 }),
         ],
+        ...routeRows(period),
         [
           new cloudwatch.GraphWidget({ title: 'Lambda errors', left: errorMetrics, width: 12, stacked: true }),
           new cloudwatch.GraphWidget({ title: 'Lambda throttles', left: throttleMetrics, width: 12, stacked: true }),
@@ -239,14 +274,25 @@ export class Observability extends Construct {
             right: [queueDepth.with({ label: 'Queue depth' }), dlqDepth.with({ label: 'DLQ depth' })],
             width: 12,
           }),
-          new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarmList, width: 12 }),
+          ...contentWidgets,
         ],
+        ...platformRows(
+          {
+            queues,
+            workers: props.workers ?? {},
+            ...(props.tables !== undefined ? { tables: props.tables } : {}),
+            ...(props.webAcl !== undefined ? { webAcl: props.webAcl } : {}),
+          },
+          period,
+        ),
+        modelRow(period),
         ...(props.triageWorker !== undefined ? [triageWorkerWidgets(props.triageWorker, period)] : []),
         ...(chatWidgets.length > 0 ? [chatWidgets] : []),
         ...(notificationWidgets.length > 0 ? [notificationWidgets] : []),
-        ...(contentWidgets.length > 0 ? [contentWidgets] : []),
       ],
     });
+
+    this.complianceDashboard = new ComplianceDashboard(this, 'ComplianceDashboard', { stage: props.stage, breakGlassAlarm }).dashboard;
   }
 
   /**
@@ -371,7 +417,7 @@ export class Observability extends Construct {
     id: string,
     metric: cloudwatch.IMetric,
     options: { threshold: number; evaluationPeriods: number; description: string; comparisonOperator?: cloudwatch.ComparisonOperator },
-  ): void {
+  ): cloudwatch.Alarm {
     const alarm = new cloudwatch.Alarm(this, `${id}Alarm`, {
       alarmName: `carebow-${this.props.stage}-${kebab(id)}`,
       // Whoever is paged gets the way in: what it means, how to look, how to fix, how to tell it is fixed.
@@ -386,6 +432,7 @@ export class Observability extends Construct {
     alarm.addAlarmAction(action);
     alarm.addOkAction(action);
     this.alarmList.push(alarm);
+    return alarm;
   }
 }
 
@@ -411,29 +458,19 @@ export const runbookOf = (alarmId: string): string => {
   return `docs/runbooks/${file}.md`;
 };
 
-/** The EMF metrics of the triage worker (shared/adapters/aws/powertools-triage-metrics.ts). */
-const TRIAGE_METRICS_NAMESPACE = 'CareBow';
-const TRIAGE_METRICS_SERVICE = 'triage-worker';
-/** The chat worker's model usage: the same metrics under its own service (functions/chat/worker.ts). */
-const CHAT_METRICS_SERVICE = 'chat-worker';
+const TRIAGE_METRICS_SERVICE = METRIC_SERVICES.triageWorker;
+const CHAT_METRICS_SERVICE = METRIC_SERVICES.chatWorker;
 
 /**
- * Every series of one EMF metric, whatever the values of its dimensions (the model name, the
- * outcome's source and level): a search, so a new model or level shows without a deploy.
+ * Every series of one catalog metric of a worker, whatever the values of its other dimensions (the
+ * model name, the outcome's source and level): a search, so a new model or level shows without a deploy.
  */
 const emfSearch = (
-  metricName: string,
-  dimensions: readonly string[],
+  metricName: 'ModelCostMicroUsd' | 'ModelInputTokens' | 'ModelOutputTokens' | 'TriageCompleted',
   label: string,
   period: Duration,
   service: string = TRIAGE_METRICS_SERVICE,
-): cloudwatch.MathExpression =>
-  new cloudwatch.MathExpression({
-    expression: `SEARCH('{${[TRIAGE_METRICS_NAMESPACE, ...[...dimensions, 'service'].sort()].join(',')}} MetricName="${metricName}" service="${service}"', 'Sum', ${period.toSeconds()})`,
-    usingMetrics: {},
-    label,
-    period,
-  });
+): cloudwatch.MathExpression => catalogSearch(metricName, { service }, { statistic: 'Sum', period, label });
 
 /**
  * A model worker's two dashboard widgets: its invocations, errors, throttles and p99 duration; the
@@ -452,11 +489,8 @@ const modelWorkerWidgets = (name: string, worker: lambda.IFunction, period: Dura
   }),
   new cloudwatch.GraphWidget({
     title: `${name} model usage`,
-    left: [emfSearch('ModelCostMicroUsd', ['Model'], 'Cost (µUSD)', period, service)],
-    right: [
-      emfSearch('ModelInputTokens', ['Model'], 'Input tokens', period, service),
-      emfSearch('ModelOutputTokens', ['Model'], 'Output tokens', period, service),
-    ],
+    left: [emfSearch('ModelCostMicroUsd', 'Cost (µUSD)', period, service)],
+    right: [emfSearch('ModelInputTokens', 'Input tokens', period, service), emfSearch('ModelOutputTokens', 'Output tokens', period, service)],
     width: 8,
   }),
 ];
@@ -466,7 +500,7 @@ const triageWorkerWidgets = (worker: lambda.IFunction, period: Duration): cloudw
   ...modelWorkerWidgets('Triage', worker, period, TRIAGE_METRICS_SERVICE),
   new cloudwatch.GraphWidget({
     title: 'Triage outcomes',
-    left: [emfSearch('TriageCompleted', ['Source', 'Level'], 'Completed', period)],
+    left: [emfSearch('TriageCompleted', 'Completed', period)],
     width: 8,
     stacked: true,
   }),
