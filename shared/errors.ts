@@ -78,6 +78,14 @@ export class TooManyRequestsError extends CareBowError {
   }
 }
 
+/** 429 like any rate limit, for the caller's used-up AI quota; its class name makes it the `AiQuotaRefused` metric. */
+export class AiQuotaExceededError extends TooManyRequestsError {
+  public constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds, 'Your AI quota is used up for now; retry later.');
+    this.name = 'AiQuotaExceededError';
+  }
+}
+
 /** 503: a dependency is down. */
 export class ServiceUnavailableError extends CareBowError {
   public constructor(message = 'The service is temporarily unavailable.', details?: unknown) {

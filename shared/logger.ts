@@ -1,4 +1,4 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import { traceHeader } from './observability/trace-header';
 
 /**
  * The only fields a log line may carry: ids, codes and measurements, never PHI, tokens or
@@ -42,7 +42,30 @@ const ALLOWED = new Set<string>([
 
 const safeFields = (fields: SafeLogFields): Record<string, unknown> => Object.fromEntries(Object.entries(fields).filter(([key]) => ALLOWED.has(key)));
 
-const powertools = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'carebow' });
+const LEVELS = { TRACE: 6, DEBUG: 10, INFO: 12, WARN: 16, ERROR: 20, CRITICAL: 24, SILENT: 28 } as const;
+type Level = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+const SERVICE = process.env.POWERTOOLS_SERVICE_NAME ?? 'carebow';
+const configured = (process.env.POWERTOOLS_LOG_LEVEL ?? process.env.AWS_LAMBDA_LOG_LEVEL ?? 'INFO').toUpperCase();
+const THRESHOLD: number = LEVELS[configured as keyof typeof LEVELS] ?? LEVELS.INFO;
+
+/**
+ * One JSON line in Powertools Logger's shape (`level`, `message`, `timestamp`, `service`, `xray_trace_id`, then the
+ * fields), written by hand: Powertools Logger and its commons cost every route about 21 KB of its 100 KB budget
+ * (ADR 0017). Straight to the stream, not through `console`, which Lambda would prefix; warnings and errors on stderr,
+ * as Powertools writes them. `POWERTOOLS_LOG_LEVEL` (else Lambda's `AWS_LAMBDA_LOG_LEVEL`) sets the threshold.
+ */
+const write = (level: Level, message: string, fields: SafeLogFields): void => {
+  if (LEVELS[level] < THRESHOLD) return;
+  const line = JSON.stringify({
+    level,
+    message,
+    timestamp: new Date().toISOString(),
+    service: SERVICE,
+    xray_trace_id: traceHeader()?.root,
+    ...safeFields(fields),
+  });
+  (LEVELS[level] >= LEVELS.WARN ? process.stderr : process.stdout).write(`${line}\n`);
+};
 
 /** Frames of an error's stack without its message line. */
 export const stackFrames = (error: unknown): string | undefined =>
@@ -55,14 +78,14 @@ export const stackFrames = (error: unknown): string | undefined =>
     : undefined;
 
 /**
- * CareBow's structured, PHI-free logger (Powertools JSON lines).
+ * CareBow's structured, PHI-free logger (JSON lines in Powertools Logger's shape).
  *
  * @example
  * log.info('request completed', { requestId, route: 'login', status: 200, latencyMs: 12 });
  */
 export const log = {
-  debug: (message: string, fields: SafeLogFields = {}): void => powertools.debug(message, safeFields(fields)),
-  info: (message: string, fields: SafeLogFields = {}): void => powertools.info(message, safeFields(fields)),
-  warn: (message: string, fields: SafeLogFields = {}): void => powertools.warn(message, safeFields(fields)),
-  error: (message: string, fields: SafeLogFields = {}): void => powertools.error(message, safeFields(fields)),
+  debug: (message: string, fields: SafeLogFields = {}): void => write('DEBUG', message, fields),
+  info: (message: string, fields: SafeLogFields = {}): void => write('INFO', message, fields),
+  warn: (message: string, fields: SafeLogFields = {}): void => write('WARN', message, fields),
+  error: (message: string, fields: SafeLogFields = {}): void => write('ERROR', message, fields),
 };

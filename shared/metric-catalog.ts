@@ -31,11 +31,14 @@ export const METRIC_CATALOG = {
   ColdStart: { unit: 'Count', dimensions: ['service', 'Route'] },
   /** A 401 or 403 answer, by its error code (`forbidden`, `consent_required`, …). */
   Denied: { unit: 'Count', dimensions: ['service', 'Reason'] },
-  /** Login attempts by outcome: `success`, `bad_credentials`, `locked`, `mfa_required`, `mfa_failed`. */
+  /**
+   * Login attempts by outcome: `success`, `bad_credentials`, `locked`, `mfa_required`, `mfa_failed`. Derived from the
+   * `auth.login` audit event's reason (a disabled account gets bad credentials' answer and counts as them).
+   */
   Logins: { unit: 'Count', dimensions: ['service', 'Outcome'] },
-  /** An account locked by failed attempts. */
+  /** A login refused because its account is locked by failed attempts (`auth.login` denied `locked_out`), per refusal. */
   Lockouts: { unit: 'Count', dimensions: ['service'] },
-  /** Booking attempts by outcome: `booked` or `conflict` (the slot was taken). */
+  /** Booking attempts by outcome: `booked` or `conflict` (the slot or its buffer was taken, or lost to a concurrent booking). */
   Bookings: { unit: 'Count', dimensions: ['service', 'Outcome'] },
   /** Notification deliveries by channel (`email`, `sms`, `push`, …) and outcome (`sent`, `failed`, `retried`, `suppressed`). */
   Notifications: { unit: 'Count', dimensions: ['service', 'Channel', 'Outcome'] },
@@ -59,7 +62,7 @@ export const METRIC_CATALOG = {
   TriageCompleted: { unit: 'Count', dimensions: ['service', 'Source', 'Level'] },
   /** A model answer not used, by reason (`model_unavailable`, `invalid_answer`, `under_triage`, …). */
   ModelFallback: { unit: 'Count', dimensions: ['service', 'Reason'] },
-  /** Model call latency, per model. */
+  /** Model call latency, per model: until the response's headers (for a streamed reply, its first token). */
   ModelLatency: { unit: 'Milliseconds', dimensions: ['service', 'Model'] },
   ModelInputTokens: { unit: 'Count', dimensions: ['service', 'Model'] },
   ModelOutputTokens: { unit: 'Count', dimensions: ['service', 'Model'] },

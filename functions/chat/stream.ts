@@ -3,6 +3,7 @@ import { streamChatMessage } from '../../shared/chat/stream-message';
 import { streamRoute } from '../../shared/http/stream-route';
 import { aiQuota, auditLog, clock, conversations, records, searchIndexReader, vault } from '../../shared/runtime/composition';
 import { chatStream } from '../../shared/runtime/chat-stream';
+import { emfModelUsage } from '../../shared/adapters/aws/emf-metrics';
 
 const model = chatStream();
 const deps = {
@@ -14,6 +15,8 @@ const deps = {
   clock,
   // The published library's index (RAG): loaded on first use, again only when its version changes.
   library: searchIndexReader(),
+  // The model's tokens and cost (EMF, service `carebow`), like the workers'.
+  metrics: emfModelUsage(),
   ...(model ? { chatStream: model } : {}),
 };
 

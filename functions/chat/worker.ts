@@ -2,7 +2,9 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from '../../shared/zod';
+import { EmfMetrics } from '../../shared/adapters/aws/emf-metrics';
 import { PowertoolsTriageMetrics } from '../../shared/adapters/aws/powertools-triage-metrics';
+import { coldStartOnce } from '../../shared/observability/cold-start';
 import { answerChat } from '../../shared/chat/answer-chat';
 import { chatRetryDelaySeconds } from '../../shared/chat/retry';
 import { ModelUnavailableError } from '../../shared/triage/model';
@@ -25,11 +27,12 @@ import { triageModel } from '../../shared/runtime/triage-model';
 
 // The model's usage as EMF metrics, under the chat worker's own service name (the dashboard's chat row).
 const metrics = new PowertoolsTriageMetrics(new Metrics({ namespace: 'CareBow', serviceName: 'chat-worker' }));
-const model = triageModel();
+const model = triageModel('chat-worker');
+const coldStart = coldStartOnce(new EmfMetrics('chat-worker'), 'chat-worker');
 const deps = {
   conversations: conversations(),
   vault: vault(),
-  audit: auditLog(),
+  audit: auditLog('chat-worker'),
   clock,
   metrics,
   // The published library's index (RAG): loaded on first use, again only when its version changes.
@@ -72,6 +75,7 @@ const processRecord = async (record: SQSRecord): Promise<void> => {
  * response), so one poisoned message never fails its batch. Model usage goes out as EMF metrics.
  */
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  coldStart();
   try {
     return await processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
   } finally {

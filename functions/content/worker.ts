@@ -1,10 +1,13 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from '../../shared/zod';
+import { EmfMetrics } from '../../shared/adapters/aws/emf-metrics';
 import { MarkedRenderer } from '../../shared/adapters/markdown/marked-renderer';
+import { coldStartOnce } from '../../shared/observability/cold-start';
 import { reconcileLibrary } from '../../shared/content/reconcile-library';
 import { log, stackFrames } from '../../shared/logger';
 import { contentPublication, searchIndexStore } from '../../shared/runtime/composition';
 
+const coldStart = coldStartOnce(new EmfMetrics('content-worker'), 'content-worker');
 const deps = { publication: contentPublication(), renderer: new MarkedRenderer(), searchIndex: searchIndexStore() };
 
 /** "The library changed" (publish, archive): the message says nothing more; the worker reconciles everything. */
@@ -26,6 +29,7 @@ const isRebuild = (record: SQSRecord): boolean => {
  * A message that is not a rebuild is poison: it fails alone and never triggers a run.
  */
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  coldStart();
   const rebuilds = event.Records.filter(isRebuild);
   const poison = event.Records.filter((record) => !rebuilds.includes(record));
   for (const record of poison) log.warn('content message is not a rebuild', { requestId: record.messageId, action: 'content_rebuild', outcome: 'poison' });

@@ -1,6 +1,9 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from '../../shared/zod';
+import { EmfMetrics } from '../../shared/adapters/aws/emf-metrics';
 import { sesFeedbackOf } from '../../shared/adapters/aws/ses-events';
+import { coldStartOnce } from '../../shared/observability/cold-start';
+import { deliveryFigures } from '../../shared/notifications/delivery-metrics';
 import { log, stackFrames } from '../../shared/logger';
 import { jsonBody, PoisonMessageError } from '../queue-message';
 import { deliver, MAX_DELAY_SECONDS } from '../../shared/notifications/deliver';
@@ -28,6 +31,8 @@ import {
   vault,
 } from '../../shared/runtime/composition';
 
+const metrics = new EmfMetrics('notifications-worker');
+const coldStart = coldStartOnce(metrics, 'notifications-worker');
 const queue = notificationQueue();
 const redelivery = notificationRedelivery();
 const retryBaseMs = notificationRetryBaseMs();
@@ -40,7 +45,7 @@ const deps = {
   notices: deletionNoticeStore(),
   channel: notificationChannel(),
   vault: vault(),
-  audit: auditLog(),
+  audit: auditLog('notifications-worker'),
   clock,
   appBaseUrl: appBaseUrl(),
   // The product figures (content table): each appointment change counted once, from the patient's event.
@@ -79,6 +84,7 @@ const processEvent = async (event: NotificationEvent, record: SQSRecord): Promis
     log.info('reminders synced', { subjectId: event.recipientId, action: 'reminders', outcome: reminders, requestId: record.messageId });
   }
   const outcome = await deliver(deps, event, record.messageId);
+  for (const group of deliveryFigures(outcome)) metrics.put(group);
   if (outcome.kind === 'delay') {
     // Quiet hours: the same event again, held back (at most SQS's 900 s; the next hop decides again). This message is then deleted.
     await queue.enqueue(event, { delaySeconds: Math.min(outcome.seconds, MAX_DELAY_SECONDS) });
@@ -122,6 +128,7 @@ const processRecord = async (record: SQSRecord): Promise<void> => {
  * message done.
  */
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  coldStart();
   // The partial batch response by hand (as Powertools' BatchProcessor would): the worker's bundle stays under its budget.
   const results = await Promise.allSettled(event.Records.map((record) => processRecord(record)));
   const batchItemFailures = event.Records.flatMap((record, i) => {

@@ -1,7 +1,9 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from '../../shared/zod';
+import { EmfMetrics } from '../../shared/adapters/aws/emf-metrics';
 import { PowertoolsTriageMetrics } from '../../shared/adapters/aws/powertools-triage-metrics';
+import { coldStartOnce } from '../../shared/observability/cold-start';
 import { log } from '../../shared/logger';
 import { queueMessage } from '../queue-message';
 import { auditLog, clock, figureCounter, notificationQueue, records, symptomSessions, vault } from '../../shared/runtime/composition';
@@ -9,12 +11,13 @@ import { triageModel } from '../../shared/runtime/triage-model';
 import { processSession } from '../../shared/triage/process-session';
 
 const metrics = new PowertoolsTriageMetrics();
-const model = triageModel();
+const model = triageModel('triage-worker');
+const coldStart = coldStartOnce(new EmfMetrics('triage-worker'), 'triage-worker');
 const deps = {
   sessions: symptomSessions(),
   vault: vault(),
   consents: records(),
-  audit: auditLog(),
+  audit: auditLog('triage-worker'),
   clock,
   metrics,
   notifications: notificationQueue(),
@@ -41,6 +44,7 @@ const processRecord = async (record: SQSRecord): Promise<void> => {
  * and worker (functions/chat/worker.ts).
  */
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  coldStart();
   try {
     return await processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
   } finally {

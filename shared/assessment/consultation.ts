@@ -1,7 +1,7 @@
 import type { ConsultationSummary } from '../contracts/assessment';
 import type { TriageResult } from '../contracts/triage';
 import type { AppDeps } from '../deps';
-import { NotFoundError, TooManyRequestsError } from '../errors';
+import { AiQuotaExceededError, NotFoundError } from '../errors';
 import type { Caller, RequestMeta } from '../domain/caller';
 import type { AiQuota } from './ports';
 import type { SymptomSessionReader } from '../triage/ports';
@@ -22,7 +22,7 @@ export const consultationSummary = async (deps: ConsultationDeps, caller: Caller
   const stored = await deps.sessions.getSession(caller.userId, sessionId);
   if (stored === undefined) throw new NotFoundError();
   const { allowed, retryAfterSeconds } = await deps.quota.take(caller.userId);
-  if (!allowed) throw new TooManyRequestsError(retryAfterSeconds, 'Your AI quota is used up for now; retry later.');
+  if (!allowed) throw new AiQuotaExceededError(retryAfterSeconds);
   const { input, answers } = await deps.vault.openJson<SessionInput>(sessionPlaces.input(caller.userId, sessionId), stored.inputSealed);
   const result = stored.resultSealed ? await deps.vault.openJson<TriageResult>(sessionPlaces.result(caller.userId, sessionId), stored.resultSealed) : undefined;
   const chief = [...input.symptoms].sort((a, b) => b.severity - a.severity)[0]!;

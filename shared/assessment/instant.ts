@@ -1,5 +1,5 @@
 import type { TriageInput, TriageResult } from '../contracts/triage';
-import { TooManyRequestsError } from '../errors';
+import { AiQuotaExceededError } from '../errors';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
 import type { AiQuota } from './ports';
@@ -28,7 +28,7 @@ const spend = async (deps: InstantAiDeps, caller: Caller, meta: RequestMeta, wha
     ...requestFacts(meta),
     ...(allowed ? {} : { reason: 'quota_exceeded' }),
   });
-  if (!allowed) throw new TooManyRequestsError(retryAfterSeconds, 'Your AI quota is used up for now; retry later.');
+  if (!allowed) throw new AiQuotaExceededError(retryAfterSeconds);
 };
 
 export const analyzeSymptoms = async (deps: InstantAiDeps, caller: Caller, input: TriageInput, meta: RequestMeta): Promise<TriageResult> => {

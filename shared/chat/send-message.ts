@@ -3,7 +3,7 @@ import { aiConsentId } from '../records/consents';
 import { uuidV7 } from '../domain/uuid-v7';
 import { allowsAiProcessing } from '../records/consent-policy';
 import type { AppDeps } from '../deps';
-import { ConflictError, NotFoundError, TooManyRequestsError } from '../errors';
+import { AiQuotaExceededError, ConflictError, NotFoundError } from '../errors';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { actorOf, requestFacts } from '../audit/actor';
 import type { AiQuota } from '../assessment/ports';
@@ -57,7 +57,7 @@ export const openChatTurn = async (deps: ChatTurnDeps, caller: Caller, request: 
   const existing = conversationId ? await deps.conversations.getConversation(caller.userId, conversationId) : undefined;
   if (conversationId && !existing) throw new NotFoundError();
   const quota = await deps.quota.take(caller.userId);
-  if (!quota.allowed) throw new TooManyRequestsError(quota.retryAfterSeconds, 'Your AI quota is used up for now; retry later.');
+  if (!quota.allowed) throw new AiQuotaExceededError(quota.retryAfterSeconds);
   const now = deps.clock.now();
   const at = now.toISOString();
   const messages: StoredMessage[] = [...(existing ? await openMessages(deps, existing) : []), { role: 'user', content: request.message, at }];

@@ -6,6 +6,8 @@ import type { AuditLog } from '../audit/ports';
 import * as z from '../zod';
 import type { Schema } from '../zod';
 import { log, stackFrames } from '../logger';
+import { stdoutLine } from '../observability/emf';
+import { requestMetricsLine } from '../observability/request-metrics';
 import { authorize, callerFrom } from './caller';
 import { errorResponse } from './error-response';
 import { normalizedHeaders, parseRequest } from './parse-request';
@@ -16,6 +18,8 @@ import type { Access, CallerOf, Parsed, Route, RouteDef } from './route';
 
 const { CORS_ALLOWED_ORIGINS } = readConfig(baseConfigSchema);
 const STAGE_THROTTLE = stageThrottle();
+/** Until this execution environment's first response (`ColdStart`). */
+let coldStart = true;
 
 /** The handler of one route: its request typed by the route's schemas and access. */
 export type RouteHandler<A extends Access, B, Q, P> = (request: HttpRequest<Parsed<B>, Parsed<Q>, Parsed<P>, CallerOf<A>>) => Promise<HttpReply>;
@@ -57,8 +61,17 @@ const accessLogAndErrors = (
       latencyMs: Math.round(performance.now() - request.internal.startedAt),
       userId: callerFrom(request.event)?.userId,
     };
+    const errorCode = error instanceof CareBowError ? error.code : undefined;
     if (status >= 500) log.error('request failed', { ...fields, errorName: error instanceof Error ? error.name : 'unknown', errorFrames: stackFrames(error) });
-    else log.info('request completed', { ...fields, errorCode: error instanceof CareBowError ? error.code : undefined });
+    else log.info('request completed', { ...fields, errorCode });
+    // The request's figures beside its log line (ADR 0017): labels only, never the user id.
+    stdoutLine(
+      requestMetricsLine(
+        { route: routeId, status, latencyMs: fields.latencyMs, errorCode, errorName: (error as Error | undefined)?.name, coldStart },
+        Date.now(),
+      ),
+    );
+    coldStart = false;
   };
   return {
     before: (request) => {

@@ -1,6 +1,7 @@
 import { secretsManagerString } from '../adapters/aws/secrets-manager-key';
 import { OpenAiChatStream } from '../adapters/openai/chat-stream';
 import { appConfig } from './composition';
+import { modelFetch } from './model-fetch';
 
 /**
  * The streamed chat's model (`POST /api/v1/ai/chat/stream`), or none: OpenAI over fetch and server-sent events, without
@@ -17,6 +18,7 @@ export const chatStream = (): OpenAiChatStream | undefined => {
     apiKey,
     model: config.OPENAI_MODEL,
     timeoutMs: config.OPENAI_TIMEOUT_MS,
+    fetch: modelFetch('carebow', config.OPENAI_MODEL),
     ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
   });
 };

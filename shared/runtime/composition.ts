@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { traced } from '../adapters/aws/xray';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoAuditLog } from '../adapters/aws/dynamo-audit-log';
 import { DynamoAuditTrail } from '../adapters/aws/dynamo-audit-trail';
 import { createDocumentClient } from '../adapters/aws/dynamo-client';
 import { DynamoDataKeyReader, DynamoDataKeyRepository } from '../adapters/aws/dynamo-data-key-repository';
@@ -8,6 +8,8 @@ import { DynamoLoginAttempts } from '../adapters/aws/dynamo-login-attempts';
 import { DynamoConsentRevoker, DynamoRecords, DynamoRecordsReader } from '../adapters/aws/dynamo-records';
 import { DynamoBreakGlass } from '../adapters/aws/dynamo-break-glass';
 import { EmfBreakGlassMetrics } from '../adapters/aws/emf-metrics';
+import type { AuditLog } from '../audit/ports';
+import type { MetricService } from '../metric-catalog';
 import { DynamoFamilyRevoker, DynamoRefreshFamilies } from '../adapters/aws/dynamo-refresh-families';
 import { DynamoAccountDeletion, DynamoUserRepository } from '../adapters/aws/dynamo-user-repository';
 import { DynamoSymptomSessionReader, DynamoSymptomSessions } from '../adapters/aws/dynamo-symptom-sessions';
@@ -68,6 +70,7 @@ import type { BlindIndex, PasswordHasher, TokenSigner } from '../identity/ports'
 import type { Clock } from '../domain/clock';
 import { SealingVault, Vault } from '../vault/vault';
 import { blindIndexFor, dataKeyServiceFor, tokenSignerFor } from './keys';
+import { meteredAuditLog } from './metered-audit-log';
 
 /**
  * The composition root of the route functions: configuration read once per cold start, one
@@ -87,9 +90,9 @@ const app = () => (loaded ??= load(readConfig(appConfigSchema)));
 export const appConfig = (): AppConfig => app().config;
 export const clock: Clock = { now: () => new Date() };
 
-let audit: DynamoAuditLog | undefined;
-/** The audit log, one per container: it remembers the chain heads it appended. */
-export const auditLog = (): DynamoAuditLog => (audit ??= new DynamoAuditLog(app().client, app().config.AUDIT_TABLE));
+let audit: AuditLog | undefined;
+/** The audit log, one per container (it remembers the chain heads it appended), metered under `service` (./metered-audit-log.ts). */
+export const auditLog = (service: MetricService = 'carebow'): AuditLog => (audit ??= meteredAuditLog(app().client, app().config.AUDIT_TABLE, service));
 /** Reads the trail (compliance searches, verification, a user's access log and export). */
 export const auditTrail = (): DynamoAuditTrail => new DynamoAuditTrail(app().client, app().config.AUDIT_TABLE);
 
@@ -133,9 +136,9 @@ export const symptomSessions = (): DynamoSymptomSessions => (sessionsTable ??= n
 /** For functions that only read sessions: they do not ship the writes. */
 export const symptomSessionReader = (): DynamoSymptomSessionReader => new DynamoSymptomSessionReader(app().client, app().config.RECORDS_TABLE);
 
-export const triageQueue = () => new SqsTriageQueue(app().config.TRIAGE_QUEUE_URL, new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
+export const triageQueue = () => new SqsTriageQueue(app().config.TRIAGE_QUEUE_URL, traced(new SQSClient(clientConfig(app().config.SQS_ENDPOINT))));
 /** The chat queue: the same adapter and message shape as triage's (`kind: 'chat'`), consumed by the chat worker. */
-export const chatQueue = () => new SqsTriageQueue(app().config.CHAT_QUEUE_URL, new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
+export const chatQueue = () => new SqsTriageQueue(app().config.CHAT_QUEUE_URL, traced(new SQSClient(clientConfig(app().config.SQS_ENDPOINT))));
 
 export const aiQuota = () =>
   new DynamoAiQuota(app().client, app().config.RECORDS_TABLE, { burst: app().config.AI_QUOTA_BURST, perHour: app().config.AI_QUOTA_PER_HOUR });
@@ -216,7 +219,7 @@ export const productFigures = () => new DynamoProductFigures(app().client, app()
 /** The product figures' counting alone (registration, the workers, the appointment status): without the dashboard's read. */
 export const figureCounter = () => new DynamoFigureCounter(app().client, app().config.CONTENT_TABLE);
 /** The content queue (`{ kind: 'rebuild' }`); without `CONTENT_QUEUE_URL` a send fails, which publishing logs and survives. */
-export const contentQueue = () => new SqsContentQueue(app().config.CONTENT_QUEUE_URL, new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
+export const contentQueue = () => new SqsContentQueue(app().config.CONTENT_QUEUE_URL, traced(new SQSClient(clientConfig(app().config.SQS_ENDPOINT))));
 
 /** A variable of the optional notifications section that this function needs: named at cold start when missing. */
 const requiredConfig = <K extends keyof AppConfig>(name: K): NonNullable<AppConfig[K]> => {
@@ -227,12 +230,12 @@ const requiredConfig = <K extends keyof AppConfig>(name: K): NonNullable<AppConf
 
 /** The notifications queue (events hold ids only). */
 export const notificationQueue = () =>
-  new SqsNotificationQueue(requiredConfig('NOTIFICATIONS_QUEUE_URL'), new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
+  new SqsNotificationQueue(requiredConfig('NOTIFICATIONS_QUEUE_URL'), traced(new SQSClient(clientConfig(app().config.SQS_ENDPOINT))));
 /** The notifications worker's back-off: a failed message held back on its queue (`ChangeMessageVisibility`). */
 export const notificationRedelivery = () =>
-  new SqsRedelivery(requiredConfig('NOTIFICATIONS_QUEUE_URL'), new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
+  new SqsRedelivery(requiredConfig('NOTIFICATIONS_QUEUE_URL'), traced(new SQSClient(clientConfig(app().config.SQS_ENDPOINT))));
 /** The chat worker's back-off while the model is unavailable: a failed message held back on the chat queue. */
-export const chatRedelivery = () => new SqsRedelivery(app().config.CHAT_QUEUE_URL, new SQSClient(clientConfig(app().config.SQS_ENDPOINT)));
+export const chatRedelivery = () => new SqsRedelivery(app().config.CHAT_QUEUE_URL, traced(new SQSClient(clientConfig(app().config.SQS_ENDPOINT))));
 /** The first retry's delay of the notifications worker's back-off, in milliseconds (`NOTIFICATIONS_RETRY_BASE_MS`). */
 export const notificationRetryBaseMs = (): number => app().config.NOTIFICATIONS_RETRY_BASE_MS;
 /** Contact details (notifications): the `CONTACT` item, phone sealed. */
@@ -279,7 +282,7 @@ export const reminderScheduler = (): ReminderScheduler =>
           roleArn: requiredConfig('REMINDER_SCHEDULER_ROLE_ARN'),
           deadLetterQueueArn: requiredConfig('REMINDER_DEAD_LETTER_QUEUE_ARN'),
         },
-        new SchedulerClient({}),
+        traced(new SchedulerClient({})),
       )
     : new TimerWheelReminders(app().config.CAREBOW_DATA_DIR!);
 
@@ -292,13 +295,13 @@ const healthApp = () => (health ??= load(readConfig(healthConfigSchema)));
 
 export const healthConfig = (): HealthConfig => healthApp().config;
 /** The health check's audit log (the route is audited like every other). */
-export const healthAuditLog = (): DynamoAuditLog => new DynamoAuditLog(healthApp().client, healthApp().config.AUDIT_TABLE);
+export const healthAuditLog = (): AuditLog => meteredAuditLog(healthApp().client, healthApp().config.AUDIT_TABLE, 'carebow');
 
 /** The probes of the detailed health check: tables, key service, queue, model configuration. */
 export const dependencyProbes = (): Probe[] => {
   const config = healthApp().config;
-  const dynamo = new DynamoDBClient(clientConfig(config.DYNAMODB_ENDPOINT));
-  const sqs = new SQSClient(clientConfig(config.SQS_ENDPOINT));
+  const dynamo = traced(new DynamoDBClient(clientConfig(config.DYNAMODB_ENDPOINT)));
+  const sqs = traced(new SQSClient(clientConfig(config.SQS_ENDPOINT)));
   // Every table of shared/data/tables.ts, in its order (the type fails the build if one is missing);
   // written out rather than read from TABLES, which would ship in every function importing this file.
   const tables = {

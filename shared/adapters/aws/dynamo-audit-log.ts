@@ -33,6 +33,8 @@ export class DynamoAuditLog implements AuditLog {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly clock: Clock = { now: () => new Date() },
+    /** Told of each lost race before the retry (`AuditAppendRetries`). */
+    private readonly onRetry: () => void = () => {},
   ) {}
 
   public async append(event: AuditEvent): Promise<void> {
@@ -54,6 +56,7 @@ export class DynamoAuditLog implements AuditLog {
       }
       // Someone else took this number: back off (exponential, full jitter), then re-read the head.
       this.#heads.delete(event.subjectId);
+      this.onRetry();
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** attempt)));
       head = await this.head(event.subjectId);
     }

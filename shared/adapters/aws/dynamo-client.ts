@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { traced } from './xray';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { clientConfig } from './client-config';
 
@@ -7,7 +8,7 @@ import { clientConfig } from './client-config';
  * locally `endpoint` points at dynalite, which accepts any credentials.
  */
 export const createDocumentClient = (options: { endpoint?: string | undefined } = {}): DynamoDBDocumentClient => {
-  const client = new DynamoDBClient(clientConfig(options.endpoint));
+  const client = traced(new DynamoDBClient(clientConfig(options.endpoint)));
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 };
 

@@ -1,25 +1,35 @@
+import type { MetricService } from '../../metric-catalog';
+import { emfLine, stdoutLine } from '../../observability/emf';
+import type { Metrics } from '../../observability/ports';
 import type { BreakGlassMetrics } from '../../records/ports';
 
 /**
- * A lean CloudWatch embedded-metric-format (EMF) writer: one JSON line on stdout per count, which CloudWatch Logs turns
- * into a metric. For routes whose 100 KB budget has no room for Powertools Metrics (about 13 KB more); it writes
- * what Powertools' `singleMetric()` writes for one count. Namespace `CareBow`, one dimension, `service`; never an id
- * or PHI in a dimension.
+ * The lean CloudWatch embedded-metric-format (EMF) writers: one JSON line on stdout per record, which CloudWatch Logs
+ * turns into metrics (shared/observability/emf.ts). For routes whose 100 KB budget has no room for Powertools
+ * Metrics (about 13 KB more). Namespace `CareBow`; never an id or PHI in a dimension.
  */
 
-/** The EMF record of one count of `metric`, at `timestamp` (epoch ms). */
-export const emfCountLine = (metric: string, service: string, timestamp: number): string =>
-  JSON.stringify({
-    _aws: {
-      Timestamp: timestamp,
-      CloudWatchMetrics: [{ Namespace: 'CareBow', Dimensions: [['service']], Metrics: [{ Name: metric, Unit: 'Count' }] }],
-    },
-    service,
-    [metric]: 1,
-  });
+/** The EMF record of one count of `metric`, dimension `service` only, at `timestamp` (epoch ms). */
+export const emfCountLine = (metric: 'BreakGlassUsed' | 'AuditDigestWritten' | 'Lockouts', service: string, timestamp: number): string =>
+  emfLine(service, [{ dimensions: {}, metrics: [[metric, 'Count', 1]] }], timestamp);
 
-/** Straight to stdout, not `console.log`: Lambda's console prefixes each line, and EMF needs the line to be the JSON. */
-const stdoutLine = (line: string): void => void process.stdout.write(`${line}\n`);
+/**
+ * The `Metrics` port as EMF lines under one `service`.
+ *
+ * @example
+ * new EmfMetrics('carebow').put({ dimensions: { Reason: 'forbidden' }, metrics: [['Denied', 'Count', 1]] });
+ */
+export class EmfMetrics implements Metrics {
+  public constructor(
+    private readonly service: MetricService,
+    private readonly write: (line: string) => void = stdoutLine,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  public put(...groups: Parameters<Metrics['put']>): void {
+    this.write(emfLine(this.service, groups, this.now()));
+  }
+}
 
 /** `BreakGlassUsed` (namespace `CareBow`, dimension `service` only), for the break-glass alarm. */
 export class EmfBreakGlassMetrics implements BreakGlassMetrics {
@@ -33,3 +43,36 @@ export class EmfBreakGlassMetrics implements BreakGlassMetrics {
     this.write(emfCountLine('BreakGlassUsed', this.service, this.now()));
   }
 }
+
+/**
+ * The audit-anchoring job's figures (service `audit-anchor`): one `AuditChainVerification` per chain checked, by
+ * result, and one `AuditDigestWritten` per digest. For that job to call; nothing else emits them.
+ *
+ * @example
+ * auditAnchorMetrics().chainVerified('truncated');
+ * auditAnchorMetrics().digestWritten();
+ */
+export const auditAnchorMetrics = (metrics: Metrics = new EmfMetrics('audit-anchor')) => ({
+  chainVerified: (result: 'ok' | 'broken' | 'truncated' | 'recomputed'): void =>
+    metrics.put({ dimensions: { Result: result }, metrics: [['AuditChainVerification', 'Count', 1]] }),
+  digestWritten: (): void => metrics.put({ dimensions: {}, metrics: [['AuditDigestWritten', 'Count', 1]] }),
+});
+
+/**
+ * A model call's tokens and cost as one EMF record under `Model` (cost in micro-USD), for the streamed chat route,
+ * which has no room for Powertools Metrics.
+ *
+ * @example
+ * const deps = { …, metrics: emfModelUsage() }; // deps.metrics.modelUsage({ model, inputTokens, outputTokens, costUsd })
+ */
+export const emfModelUsage = (metrics: Metrics = new EmfMetrics('carebow')) => ({
+  modelUsage: (usage: { model: string; inputTokens: number; outputTokens: number; costUsd: number }): void =>
+    metrics.put({
+      dimensions: { Model: usage.model },
+      metrics: [
+        ['ModelInputTokens', 'Count', usage.inputTokens],
+        ['ModelOutputTokens', 'Count', usage.outputTokens],
+        ['ModelCostMicroUsd', 'Count', Math.round(usage.costUsd * 1_000_000)],
+      ],
+    }),
+});

@@ -1,4 +1,5 @@
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { traced } from './xray';
 import { DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Probe } from '../../platform/ports';
@@ -21,7 +22,7 @@ export const tableProbe = (dynamo: DynamoDBClient, name: string, tableName: stri
 });
 
 /** The token-signing key is up when KMS describes it as enabled. */
-export const kmsKeyProbe = (keyId: string, kms: KMSClient = new KMSClient({})): Probe => ({
+export const kmsKeyProbe = (keyId: string, kms: KMSClient = traced(new KMSClient({}))): Probe => ({
   name: 'keys:kms',
   check: async (abortSignal) => {
     const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: keyId }), { abortSignal });

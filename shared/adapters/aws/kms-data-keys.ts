@@ -1,4 +1,5 @@
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { traced } from './xray';
 import type { DataKeyService } from '../../vault/ports';
 import { dataKeyContext } from '../../vault/data-key-context';
 
@@ -6,7 +7,7 @@ import { dataKeyContext } from '../../vault/data-key-context';
 export class KmsDataKeyService implements DataKeyService {
   public constructor(
     private readonly keyId: string,
-    private readonly kms: KMSClient = new KMSClient({}),
+    private readonly kms: KMSClient = traced(new KMSClient({})),
   ) {}
 
   public async generate(userId: string): Promise<{ plaintext: Uint8Array; wrapped: Uint8Array }> {

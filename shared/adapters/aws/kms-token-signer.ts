@@ -1,4 +1,5 @@
 import { createPublicKey } from 'node:crypto';
+import { traced } from './xray';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import type { JsonWebKeyWithKid, TokenSigner } from '../../identity/ports';
 import { publishedJwk } from '../token-signing-key';
@@ -13,7 +14,7 @@ export class KmsTokenSigner implements TokenSigner {
 
   public constructor(
     private readonly keyId_: string,
-    private readonly kms: KMSClient = new KMSClient({}),
+    private readonly kms: KMSClient = traced(new KMSClient({})),
   ) {}
 
   public async keyId(): Promise<string> {

@@ -5,6 +5,7 @@ import {
   UpdateScheduleCommand,
   type CreateScheduleCommandInput,
 } from '@aws-sdk/client-scheduler';
+import { traced } from './xray';
 import type { Reminder, ReminderScheduler } from '../../notifications/ports';
 
 /** Where reminders live and go: the stage's schedule group, the notifications queue, the role Scheduler assumes, the reminders' DLQ. */
@@ -46,7 +47,7 @@ export const atExpression = (atMs: number): string => `at(${new Date(atMs).toISO
 export class SchedulerReminders implements ReminderScheduler {
   public constructor(
     private readonly target: ReminderTarget,
-    private readonly scheduler: Pick<SchedulerClient, 'send'> = new SchedulerClient({}),
+    private readonly scheduler: Pick<SchedulerClient, 'send'> = traced(new SchedulerClient({})),
   ) {}
 
   /** The full definition of `reminder`'s schedule, as CreateSchedule and UpdateSchedule both take it. */

@@ -1,4 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { traced } from './xray';
 
 /**
  * Reads a secret string from Secrets Manager, on each call (callers keep what they need): the
@@ -8,7 +9,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
  * const model = new OpenAiTriageModel({ model, apiKey: secretsManagerString(secretId) });
  */
 export const secretsManagerString =
-  (secretId: string, client = new SecretsManagerClient({})) =>
+  (secretId: string, client = traced(new SecretsManagerClient({}))) =>
   async (): Promise<string> => {
     const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
     if (!SecretString) throw new Error('The secret is empty');
@@ -17,7 +18,7 @@ export const secretsManagerString =
 
 /** Reads a secret string (the blind-index HMAC key) from Secrets Manager as key bytes. */
 export const secretsManagerKey =
-  (secretId: string, client = new SecretsManagerClient({})) =>
+  (secretId: string, client = traced(new SecretsManagerClient({}))) =>
   async (): Promise<Buffer> => {
     const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
     if (SecretString === undefined || SecretString.length < 32) throw new Error('The blind-index secret is missing or too short');

@@ -1,4 +1,5 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { traced } from './xray';
 import type { Channel, OutboundMessage, SendResult } from '../../notifications/ports';
 
 /**
@@ -28,7 +29,7 @@ export class SesEmailChannel implements Channel {
   public constructor(
     private readonly from: string,
     private readonly configurationSet: string | undefined,
-    private readonly ses: SESv2Client = new SESv2Client({}),
+    private readonly ses: SESv2Client = traced(new SESv2Client({})),
   ) {}
 
   public async send(message: OutboundMessage): Promise<SendResult> {

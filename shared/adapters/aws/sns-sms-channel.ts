@@ -1,4 +1,5 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { traced } from './xray';
 import type { Channel, OutboundMessage, SendResult } from '../../notifications/ports';
 
 /** SNS errors that concern this number only (invalid, or not a mobile SNS can reach): recorded, not retried. */
@@ -12,7 +13,7 @@ export const snsOutcome = (error: unknown): SendResult => {
 
 /** SMS through Amazon SNS, sent as `Transactional` (delivery over price; the only kind CareBow sends). */
 export class SnsSmsChannel implements Channel {
-  public constructor(private readonly sns: SNSClient = new SNSClient({})) {}
+  public constructor(private readonly sns: SNSClient = traced(new SNSClient({}))) {}
 
   public async send(message: OutboundMessage): Promise<SendResult> {
     try {

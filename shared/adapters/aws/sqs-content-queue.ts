@@ -1,4 +1,5 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { traced } from './xray';
 import type { ContentQueue } from '../../content/ports';
 import { ConfigError } from '../../errors';
 
@@ -10,7 +11,7 @@ import { ConfigError } from '../../errors';
 export class SqsContentQueue implements ContentQueue {
   public constructor(
     private readonly queueUrl: string | undefined,
-    private readonly sqs: SQSClient = new SQSClient({}),
+    private readonly sqs: SQSClient = traced(new SQSClient({})),
   ) {}
 
   public async requestRebuild(): Promise<void> {

@@ -1,4 +1,5 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { traced } from './xray';
 import type { NotificationEvent } from '../../notifications/events';
 import type { NotificationQueue } from '../../notifications/ports';
 
@@ -6,7 +7,7 @@ import type { NotificationQueue } from '../../notifications/ports';
 export class SqsNotificationQueue implements NotificationQueue {
   public constructor(
     private readonly queueUrl: string,
-    private readonly sqs: SQSClient = new SQSClient({}),
+    private readonly sqs: SQSClient = traced(new SQSClient({})),
   ) {}
 
   public async enqueue(event: NotificationEvent, options: { readonly delaySeconds?: number } = {}): Promise<void> {

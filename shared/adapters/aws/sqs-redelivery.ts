@@ -1,4 +1,5 @@
 import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { traced } from './xray';
 import type { NotificationRedelivery } from '../../notifications/ports';
 import { MAX_VISIBILITY_SECONDS } from '../../notifications/retry-backoff';
 
@@ -11,7 +12,7 @@ import { MAX_VISIBILITY_SECONDS } from '../../notifications/retry-backoff';
 export class SqsRedelivery implements NotificationRedelivery {
   public constructor(
     private readonly queueUrl: string,
-    private readonly sqs: SQSClient = new SQSClient({}),
+    private readonly sqs: SQSClient = traced(new SQSClient({})),
   ) {}
 
   public async retryLater(receiptHandle: string, seconds: number): Promise<void> {

@@ -1,4 +1,5 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { traced } from './xray';
 import type { TriageQueue, WorkMessage } from '../../triage/ports';
 
 /**
@@ -9,7 +10,7 @@ import type { TriageQueue, WorkMessage } from '../../triage/ports';
 export class SqsTriageQueue implements TriageQueue {
   public constructor(
     private readonly queueUrl: string,
-    private readonly sqs: SQSClient = new SQSClient({}),
+    private readonly sqs: SQSClient = traced(new SQSClient({})),
   ) {}
 
   public async enqueue(message: WorkMessage): Promise<void> {

@@ -55,6 +55,8 @@ export interface OpenAiTriageModelOptions {
   readonly maxOutputTokens?: number;
   /** USD per 1M tokens by model, merged over `DEFAULT_PRICING`. */
   readonly pricing?: PricingTable;
+  /** The client's `fetch` (traced and timed: shared/adapters/aws/xray.ts); the global one otherwise. */
+  readonly fetch?: typeof fetch;
 }
 
 const int = (name: string, value: number, min: number, max: number): number => {
@@ -81,6 +83,7 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
   private readonly maxOutputTokens: number;
   private readonly pricing: PricingTable;
   private readonly injected: OpenAI | undefined;
+  private readonly fetch: typeof fetch | undefined;
   private pending: Promise<OpenAI> | undefined;
 
   public constructor(options: OpenAiTriageModelOptions, client?: OpenAI) {
@@ -97,6 +100,7 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
     this.maxOutputTokens = int('maxOutputTokens', maxOutputTokens, 100, 4_000);
     this.pricing = { ...DEFAULT_PRICING, ...options.pricing };
     this.injected = client;
+    this.fetch = options.fetch;
   }
 
   public async assess(input: MinimizedCase, signal?: AbortSignal): Promise<{ assessment: ModelAssessment; usage: ModelUsage }> {
@@ -219,6 +223,7 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
       maxRetries: this.maxRetries,
       // OPENAI_LOG=debug would log request bodies, i.e. PHI: the client never logs.
       logLevel: 'off',
+      ...(this.fetch ? { fetch: this.fetch } : {}),
     });
   }
 
