@@ -14,8 +14,10 @@ import { STAGE_THROTTLE_DEFAULT } from '../shared/http/rate-limit';
 import { isPublic, type HttpMethod, type RouteDef, type Throttle } from '../shared/http/route';
 import { SECURITY_HEADERS } from '../shared/http/security-headers';
 import { pascal } from './data';
-import { encryptedLogGroup, grantDeclared, nodeFunction, type FunctionSettings, type GrantTargets } from './functions';
+import { Deployments } from './deployments';
+import { encryptedLogGroup, grantDeclared, invokedTarget, nodeFunction, type FunctionSettings, type GrantTargets } from './functions';
 import { acknowledge } from './nag';
+import type { DeploymentStrategy } from './stages';
 
 /** An issuer the authorizer trusts besides the built-in one (e.g. a Cognito user pool). */
 export interface TrustedIssuerProps {
@@ -28,6 +30,22 @@ export interface TrustedIssuerProps {
    * @default `${issuer}/.well-known/jwks.json`
    */
   readonly jwksUri?: string;
+}
+
+/** How a deploy shifts the API's functions to their new versions, and what rolls it back (lib/deployments.ts). */
+export interface ApiDeploymentProps {
+  /** The CodeDeploy strategy of every function's `live` alias. */
+  readonly strategy: DeploymentStrategy;
+  /**
+   * p99 Duration of a route's (or the authorizer's) alias that rolls a deployment back.
+   * @default Duration.seconds(3)
+   */
+  readonly routeP99Latency?: Duration;
+  /**
+   * The same for a streamed route (`stream` in the route table), which runs as long as the model writes.
+   * @default Duration.seconds(25)
+   */
+  readonly streamedRouteP99Latency?: Duration;
 }
 
 export interface ApiProps {
@@ -142,6 +160,12 @@ export interface ApiProps {
    * @default true
    */
   readonly manageAccountCloudWatchRole?: boolean;
+  /**
+   * How each deploy shifts traffic to the new versions of the functions (the routes, the
+   * authorizer, and the workers built with {@link Api.functionSettings}).
+   * @default - all at once, rolled back on the same alarms
+   */
+  readonly deployment?: ApiDeploymentProps;
 }
 
 /**
@@ -187,6 +211,11 @@ export class Api extends Construct {
   public readonly environment: Readonly<Record<string, string>>;
   /** Log group and role settings of the API's functions; the triage worker uses the same. */
   public readonly functionSettings: FunctionSettings;
+  /**
+   * The stage's CodeDeploy application: every function built with {@link functionSettings} is
+   * invoked through its `live` alias (docs/adr/0016-canary-deployments.md).
+   */
+  public readonly deployments: Deployments;
 
   private readonly props: ApiProps;
   /** The stage's default method throttle; routes without their own report it in their rate-limit headers. */
@@ -199,11 +228,16 @@ export class Api extends Construct {
       rateLimit: props.throttlingRateLimit ?? STAGE_THROTTLE_DEFAULT.rateLimit,
       burstLimit: props.throttlingBurstLimit ?? STAGE_THROTTLE_DEFAULT.burstLimit,
     };
+    this.deployments = new Deployments(this, 'Deployments', {
+      stage: props.stage,
+      ...(props.deployment !== undefined ? { strategy: props.deployment.strategy } : {}),
+    });
     this.functionSettings = {
       stage: props.stage,
       encryptionKey: props.encryptionKey,
       logRetention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
       logRemovalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+      deployments: this.deployments,
     };
     const stack = Stack.of(this);
     const accessTokenTtl = props.accessTokenTtl ?? Duration.minutes(15);
@@ -264,7 +298,7 @@ export class Api extends Construct {
     this.clientId = `carebow-${props.stage}`;
     this.issuer = props.issuer ?? `https://${this.restApi.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${props.stage}`;
 
-    this.authorizerFunction = this.nodeFunction(this, 'Authorizer', {
+    const authorizerFunction = this.nodeFunction(this, 'Authorizer', {
       entry: 'identity/authorizer',
       description: 'Token authorizer: verifies bearer access tokens',
       memorySize: 512,
@@ -279,9 +313,10 @@ export class Api extends Construct {
         ]),
       },
     });
+    this.authorizerFunction = authorizerFunction;
     this.authorizer = new apigw.TokenAuthorizer(this, 'TokenAuthorizer', {
       authorizerName: `carebow-${props.stage}-token`,
-      handler: this.authorizerFunction,
+      handler: invokedTarget(authorizerFunction, this.functionSettings, { name: 'authorizer', latencyThreshold: this.routeP99Latency(false) }),
       identitySource: apigw.IdentitySource.header('Authorization'),
       // Same shape the authorizer checks: a malformed header is a 401 without invoking it.
       validationRegex: '^Bearer [A-Za-z0-9_.~+/=-]+$',
@@ -396,12 +431,14 @@ export class Api extends Construct {
       ...(route.stream === true ? { timeout: Duration.seconds(30) } : {}),
     });
     grantDeclared(fn, route.grants, grantTargets);
+    // API Gateway invokes the `live` alias, which CodeDeploy moves to each deploy's version.
+    const target = invokedTarget(fn, this.functionSettings, { name: routeId, latencyThreshold: this.routeP99Latency(route.stream === true) });
     // A Method in the nested stack on the stage stack's resource: it attaches to the same REST API
     // and authorizer, and changes the API's deployment like a method built here would.
     const method = new apigw.Method(areaStack, `${name}Method`, {
       resource: this.restApi.root.resourceForPath(route.path),
       httpMethod: route.method,
-      integration: new StageLambdaIntegration(fn, this.props.stage, this.props.edgeCache === true ? cacheKeyParameters(route) : [], route.stream === true),
+      integration: new StageLambdaIntegration(target, this.props.stage, this.props.edgeCache === true ? cacheKeyParameters(route) : [], route.stream === true),
       options: isPublic(route.access)
         ? {
             authorizationType: apigw.AuthorizationType.NONE,
@@ -428,7 +465,7 @@ export class Api extends Construct {
       logGroup?: logs.ILogGroup;
       timeout?: Duration;
     },
-  ): lambda.IFunction {
+  ): lambda.Function {
     const fn = nodeFunction(scope, name, this.functionSettings, {
       ...options,
       timeout: options.timeout ?? Duration.seconds(10),
@@ -436,6 +473,12 @@ export class Api extends Construct {
     });
     acknowledge(fn, 'lambdaSynchronousNoDlq');
     return fn;
+  }
+
+  /** The p99 Duration of a route's alias that rolls a deployment back. */
+  private routeP99Latency(streamed: boolean): Duration {
+    const deployment = this.props.deployment;
+    return streamed ? (deployment?.streamedRouteP99Latency ?? Duration.seconds(25)) : (deployment?.routeP99Latency ?? Duration.seconds(3));
   }
 
   private logGroup(id: string, logGroupName?: string): logs.LogGroup {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CfnOutput, NestedStack, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, NestedStack, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from './api';
 import { Data } from './data';
@@ -140,6 +140,11 @@ export class CareBowStack extends Stack {
       aiModelEnabled: config.aiModel.enabled,
       ...(modelApiKeySecret !== undefined ? { modelApiKeySecret } : {}),
       ...(config.aiModel.baseUrl !== undefined ? { modelBaseUrl: config.aiModel.baseUrl } : {}),
+      deployment: {
+        strategy: config.deployment.strategy,
+        routeP99Latency: Duration.millis(config.deployment.routeP99LatencyMs),
+        streamedRouteP99Latency: Duration.millis(config.deployment.streamedRouteP99LatencyMs),
+      },
     });
 
     this.triageWorker = this.triage.addWorker({

@@ -7,7 +7,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TableName } from '../shared/data/tables';
 import type { Grants } from '../shared/http/route';
-import { grantDeclared, nodeFunction, type FunctionSettings } from './functions';
+import { grantDeclared, invokedTarget, nodeFunction, type FunctionSettings } from './functions';
 import { workQueue } from './queues';
 import { acknowledge } from './nag';
 
@@ -113,8 +113,10 @@ export class Content extends Construct {
       reportBatchItemFailures: true,
       maxConcurrency: CONTENT_WORKER_RESERVED,
     });
-    fn.addEventSource(source);
-    const mapping = fn.node.children.find((child): child is lambda.EventSourceMapping => child instanceof lambda.EventSourceMapping);
+    // The queue invokes the `live` alias, which CodeDeploy moves to each deploy's version (errors roll it back).
+    const target = invokedTarget(fn, props.settings, { name: 'contentWorker' });
+    target.addEventSource(source);
+    const mapping = target.node.children.find((child): child is lambda.EventSourceMapping => child instanceof lambda.EventSourceMapping);
     if (mapping === undefined) throw new Error('The content queue event source mapping was not created');
     acknowledge(mapping, 'queueEventSourceRedrivesToDlq');
     this.worker = fn;

@@ -15,6 +15,7 @@ import type { Grants } from '../shared/http/route';
 import { DATA_KEY_PURPOSE, indexesOf } from './data';
 import { acknowledge } from './nag';
 import { LAMBDA_BUNDLE_DEFINE } from '../shared/runtime/target';
+import type { Deployments, LiveFunctionOptions } from './deployments';
 
 /**
  * What every CareBow function shares, whoever invokes it (API Gateway or a queue): the
@@ -38,6 +39,12 @@ export interface FunctionSettings {
   readonly logRetention: logs.RetentionDays;
   /** What happens to the log groups when the stack is deleted. */
   readonly logRemovalPolicy: RemovalPolicy;
+  /**
+   * The stage's CodeDeploy application (lib/deployments.ts): {@link invokedTarget} gives each function
+   * a `live` alias shifted by it, and callers invoke that alias.
+   * @default - no alias: callers invoke the function's $LATEST
+   */
+  readonly deployments?: Deployments;
 }
 
 export interface NodeFunctionOptions {
@@ -135,6 +142,19 @@ export const nodeFunction = (scope: Construct, name: string, settings: FunctionS
   acknowledge(fn, 'lambdaNotInVpc');
   return fn;
 };
+
+/**
+ * What API Gateway or a queue should invoke: `fn`'s `live` alias, deployed by CodeDeploy with the stage's
+ * strategy and rolled back on its own alarms (docs/adr/0016-canary-deployments.md), where the
+ * settings carry the stage's deployments; else `fn` itself. Grants stay on `fn`'s role, which the
+ * alias shares.
+ *
+ * @example
+ * const target = invokedTarget(fn, settings, { name: 'triageWorker' });
+ * target.addEventSource(new SqsEventSource(queue));
+ */
+export const invokedTarget = (fn: lambda.Function, settings: FunctionSettings, options: LiveFunctionOptions): lambda.IFunction =>
+  settings.deployments?.live(fn, options).alias ?? fn;
 
 export type TableLevel = 'read' | 'readWrite' | 'append';
 

@@ -143,6 +143,18 @@ export const ACKNOWLEDGEMENTS = {
     reason:
       'Alarm e-mail delivery is retried by SNS and failures are visible in the topic metrics; a dead-letter queue of undelivered alarm e-mails would need its own alarm, which would notify the same topic.',
   },
+  codeDeployServiceRoleManagedPolicy: {
+    ids: ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited]'],
+    reason:
+      "CodeDeploy shifts the functions' live aliases with the AWS-maintained Lambda service-role policy (the limited one: get and update aliases, read alarms), which CDK's LambdaDeploymentGroup attaches and AWS keeps in step with CodeDeploy. " +
+      'Only codedeploy.amazonaws.com can assume the role, one per stage.',
+  },
+  deploymentAlarmActsThroughCodeDeploy: {
+    ids: ['HIPAA.Security-CloudWatchAlarmAction'],
+    reason:
+      "A function's deploy-errors and deploy-latency alarms are read by its CodeDeploy deployment group, which rolls the deployment back when one fires: that is their action. " +
+      "They do not page: the same failures raise the function's own errors alarm on the alarm topic, and a rollback fails the deploy itself (docs/runbooks/route-deployment-rollback.md).",
+  },
 } as const satisfies Record<string, NagAcknowledgement>;
 
 export type AcknowledgementKey = keyof typeof ACKNOWLEDGEMENTS;

@@ -12,7 +12,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TableName } from '../shared/data/tables';
 import type { Grants } from '../shared/http/route';
-import { entryFile, grantDeclared, nodeFunction, schedulesInGroupArn, type FunctionSettings, type ReminderTargets } from './functions';
+import { entryFile, grantDeclared, invokedTarget, nodeFunction, schedulesInGroupArn, type FunctionSettings, type ReminderTargets } from './functions';
 import { acknowledge } from './nag';
 import { encryptedQueueProps, workQueue } from './queues';
 
@@ -358,7 +358,9 @@ export class Notifications extends Construct {
 
     // Grants ReceiveMessage, DeleteMessage, ChangeMessageVisibility, GetQueueAttributes and
     // GetQueueUrl on this queue, and kms:Decrypt on its key.
-    fn.addEventSource(
+    // The queue invokes the `live` alias, which CodeDeploy moves to each deploy's version (errors roll it back).
+    const target = invokedTarget(fn, props.settings, { name: 'notificationsWorker' });
+    target.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: 10,
         maxBatchingWindow: Duration.seconds(1),
@@ -366,7 +368,7 @@ export class Notifications extends Construct {
         maxConcurrency: props.maxConcurrency,
       }),
     );
-    const eventSourceMapping = fn.node.children.find((child): child is lambda.EventSourceMapping => child instanceof lambda.EventSourceMapping);
+    const eventSourceMapping = target.node.children.find((child): child is lambda.EventSourceMapping => child instanceof lambda.EventSourceMapping);
     if (eventSourceMapping === undefined) throw new Error('The notifications queue event source mapping was not created');
     acknowledge(eventSourceMapping, 'queueEventSourceRedrivesToDlq');
 

@@ -75,6 +75,40 @@ const queueWorkerSchema = () =>
       path: ['maxConcurrency'],
     });
 
+/**
+ * How a deploy shifts each function's `live` alias to its new version (CodeDeploy, lib/deployments.ts,
+ * docs/adr/0016-canary-deployments.md), and the p99 durations that roll it back.
+ */
+export const DEPLOYMENT_STRATEGIES = [
+  'allAtOnce',
+  'linear10PercentEvery1Minute',
+  'linear10PercentEvery3Minutes',
+  'canary10Percent5Minutes',
+  'canary10Percent15Minutes',
+] as const;
+export type DeploymentStrategy = (typeof DEPLOYMENT_STRATEGIES)[number];
+
+const deploymentSchema = z
+  .object({
+    /** The CodeDeploy configuration every function's deployment group uses. */
+    strategy: z.enum(DEPLOYMENT_STRATEGIES),
+    /**
+     * p99 Duration (ms) of a route's (and the authorizer's) alias, per minute, that rolls a deployment back: below the
+     * routes' 10 s timeout, or a timeout would never reach it.
+     */
+    routeP99LatencyMs: z.number().int().min(100).max(9_000),
+    /** The same for a streamed route, which runs as long as the model writes (its 30 s timeout). */
+    streamedRouteP99LatencyMs: z.number().int().min(1_000).max(29_000),
+  })
+  .strict();
+
+/** The deployment a stage gets unless it sets one: everything at once, rolled back on the same alarms. */
+export const DEPLOYMENT_DEFAULT: z.infer<typeof deploymentSchema> = {
+  strategy: 'allAtOnce',
+  routeP99LatencyMs: 3_000,
+  streamedRouteP99LatencyMs: 25_000,
+};
+
 const stageConfigSchema = z
   .object({
     stage: z.enum(STAGE_NAMES),
@@ -153,8 +187,18 @@ const stageConfigSchema = z
     chatWorker: queueWorkerSchema(),
     /** Notifications: e-mail sender and identity, the app URL in links, the worker's concurrency. */
     notifications: notificationsSchema,
+    /**
+     * How a deploy shifts traffic to the new version of every function, and what rolls it back.
+     * @default DEPLOYMENT_DEFAULT (all at once)
+     */
+    deployment: deploymentSchema.default(DEPLOYMENT_DEFAULT),
   })
-  .strict();
+  .strict()
+  // Prod never takes a new version all at once: a bad deploy must meet the rollback alarms on a slice of traffic first.
+  .refine((config) => config.stage !== 'prod' || config.deployment.strategy !== 'allAtOnce', {
+    message: 'prod must shift traffic gradually (a canary or linear strategy)',
+    path: ['deployment', 'strategy'],
+  });
 
 /** One stage's configuration, as validated. */
 export type StageConfig = z.infer<typeof stageConfigSchema>;
@@ -191,6 +235,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
       reservedConcurrency: 2,
       maxConcurrency: 2,
     },
+    deployment: { ...DEPLOYMENT_DEFAULT, strategy: 'allAtOnce' },
   },
   staging: {
     stage: 'staging',
@@ -214,6 +259,8 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
       reservedConcurrency: 3,
       maxConcurrency: 2,
     },
+    // 10 % more every minute: ten minutes per deploy, each step watched by the rollback alarms.
+    deployment: { ...DEPLOYMENT_DEFAULT, strategy: 'linear10PercentEvery1Minute' },
   },
   prod: {
     stage: 'prod',
@@ -244,6 +291,8 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
       reservedConcurrency: 5,
       maxConcurrency: 5,
     },
+    // 10 % of traffic for 5 minutes, then all, unless a function's rollback alarm fires first.
+    deployment: { ...DEPLOYMENT_DEFAULT, strategy: 'canary10Percent5Minutes' },
   },
 };
 

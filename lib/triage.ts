@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import { WORKER_FILES } from '../functions/routes/bundle-files';
 import type { TableName } from '../shared/data/tables';
 import type { Grants } from '../shared/http/route';
-import { grantDeclared, nodeFunction, type FunctionSettings } from './functions';
+import { grantDeclared, invokedTarget, nodeFunction, type FunctionSettings } from './functions';
 import { acknowledge } from './nag';
 import { workQueue } from './queues';
 
@@ -235,8 +235,10 @@ export class Triage extends Construct {
       reportBatchItemFailures: true,
       maxConcurrency: props.maxConcurrency,
     });
-    fn.addEventSource(source);
-    const eventSourceMapping = fn.node.children.find((child): child is lambda.EventSourceMapping => child instanceof lambda.EventSourceMapping);
+    // The queue invokes the `live` alias, which CodeDeploy moves to each deploy's version (errors roll it back).
+    const target = invokedTarget(fn, props.settings, { name: 'triageWorker' });
+    target.addEventSource(source);
+    const eventSourceMapping = target.node.children.find((child): child is lambda.EventSourceMapping => child instanceof lambda.EventSourceMapping);
     if (eventSourceMapping === undefined) throw new Error('The triage queue event source mapping was not created');
     acknowledge(eventSourceMapping, 'queueEventSourceRedrivesToDlq');
 

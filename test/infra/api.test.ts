@@ -32,6 +32,13 @@ describe('Construct: Api', () => {
   it("keeps each area's functions, roles, permissions and methods in its own nested stack, and nothing stateful there", () => {
     // Prepare
     const allowed = new Set(['AWS::Lambda::Function', 'AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::Lambda::Permission', 'AWS::ApiGateway::Method']);
+    // Each route's live alias, its version, its CodeDeploy group and its two rollback alarms (docs/adr/0016-canary-deployments.md).
+    const deployment = new Map([
+      ['AWS::Lambda::Version', 1],
+      ['AWS::Lambda::Alias', 1],
+      ['AWS::CodeDeploy::DeploymentGroup', 1],
+      ['AWS::CloudWatch::Alarm', 2],
+    ]);
 
     // Act
     const areas = (Object.keys(ROUTE_AREAS) as RouteArea[]).map((area) => {
@@ -40,13 +47,18 @@ describe('Construct: Api', () => {
       return { area, json, types };
     });
 
-    // Assess: five resources per route, all of them replaceable (docs/adr/0008-api-nested-stacks.md)
+    // Assess: ten resources per route, all of them replaceable (docs/adr/0008-api-nested-stacks.md)
     for (const { area, json, types } of areas) {
       const routeCount = Object.keys(ROUTE_AREAS[area]).length;
       expect(
-        types.filter((type) => !allowed.has(type)),
+        types.filter((type) => !allowed.has(type) && !deployment.has(type)),
         area,
       ).toEqual([]);
+      for (const [type, perRoute] of deployment)
+        expect(
+          types.filter((t) => t === type),
+          `${area} ${type}`,
+        ).toHaveLength(routeCount * perRoute);
       for (const type of allowed)
         expect(
           types.filter((t) => t === type),
@@ -59,14 +71,19 @@ describe('Construct: Api', () => {
     expect(areas.flatMap(({ types }) => types).filter((type) => (STATEFUL_TYPES as readonly string[]).includes(type))).toEqual([]);
   });
 
-  it('lets API Gateway invoke each route function from its own method and stage only', () => {
+  it("lets API Gateway invoke each route function's live alias from its own method and stage only", () => {
     // Prepare
     const permissions = resourcesOfType(dev.json, 'AWS::Lambda::Permission');
 
     // Act
     const sourceArns = ROUTES.map(([id, route]) => {
       const fnId = logicalIdOf(dev.stack, routeConstructPath(id as RouteId, 'Function'));
-      const own = permissions.filter(([, permission]) => referencedId(permission.Properties!.FunctionName) === fnId);
+      const aliasId = logicalIdOf(dev.stack, routeConstructPath(id as RouteId, 'Live/Alias'));
+      expect(
+        permissions.filter(([, permission]) => referencedId(permission.Properties!.FunctionName) === fnId),
+        `${id}: $LATEST`,
+      ).toEqual([]);
+      const own = permissions.filter(([, permission]) => referencedId(permission.Properties!.FunctionName) === aliasId);
       expect(own, id).toHaveLength(1);
       expect(own[0]![1].Properties!.Principal).toBe('apigateway.amazonaws.com');
       const parts = (own[0]![1].Properties!.SourceArn as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];

@@ -192,10 +192,13 @@ describe('Construct: Chat worker', () => {
 
   it('consumes the chat queue in batches of 10 with partial batch responses and the stage maximum concurrency', () => {
     // Prepare
-    const workerId = logicalIdOf(staging.stack, 'Chat/WorkerFunction');
+    // The queue invokes the worker's live alias (docs/adr/0016-canary-deployments.md).
+    const workerId = logicalIdOf(staging.stack, 'Chat/WorkerLive/Alias');
 
     // Act
-    const mappings = resourcesOfType(staging.json, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => referencedId(m.Properties!.FunctionName) === workerId);
+    const mappings = resourcesOfType(staging.json, 'AWS::Lambda::EventSourceMapping').filter(([, m]) =>
+      referencedIds(m.Properties!.FunctionName).has(workerId),
+    );
 
     // Assess
     expect(mappings).toHaveLength(1);

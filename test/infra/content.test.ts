@@ -47,12 +47,14 @@ describe('Construct: Content', () => {
   it('runs the worker at most twice at once, within its reservation, with partial batch responses', () => {
     // Prepare
     const workerId = logicalIdOf(prod.stack, 'Content/WorkerFunction');
+    // The queue invokes the worker's live alias (docs/adr/0016-canary-deployments.md).
+    const aliasId = logicalIdOf(prod.stack, 'Content/WorkerLive/Alias');
 
     // Act
     const worker = prod.json.Resources[workerId]!.Properties!;
     const [mapping] = resourcesOfType(prod.json, 'AWS::Lambda::EventSourceMapping')
       .map(([, resource]) => resource)
-      .filter((resource: CfnResource) => JSON.stringify(resource.Properties!.FunctionName).includes(workerId));
+      .filter((resource: CfnResource) => JSON.stringify(resource.Properties!.FunctionName).includes(aliasId));
 
     // Assess
     expect(worker.ReservedConcurrentExecutions).toBe(2);

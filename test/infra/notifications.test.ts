@@ -6,7 +6,17 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NOTIFICATIONS_WORKER_ENTRY, Notifications } from '../../lib/notifications';
 import { STAGE_CONFIGS } from '../../lib/stages';
-import { asArray, logicalIdOf, referencedId, resourcesOfType, routeConstructPath, synthStage, type CfnResource, type Synthesized } from './support/synth';
+import {
+  asArray,
+  logicalIdOf,
+  referencedId,
+  referencedIds,
+  resourcesOfType,
+  routeConstructPath,
+  synthStage,
+  type CfnResource,
+  type Synthesized,
+} from './support/synth';
 
 interface Statement {
   readonly Sid?: string;
@@ -247,10 +257,11 @@ describe('Construct: Notifications', () => {
 
   it('consumes the queue in batches of 10 with partial batch responses, within the reservation', () => {
     // Prepare
-    const workerId = logicalIdOf(prod.stack, 'Notifications/WorkerFunction');
+    // The queue invokes the worker's live alias (docs/adr/0016-canary-deployments.md).
+    const workerId = logicalIdOf(prod.stack, 'Notifications/WorkerLive/Alias');
 
     // Act
-    const mappings = resourcesOfType(prod.json, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => referencedId(m.Properties!.FunctionName) === workerId);
+    const mappings = resourcesOfType(prod.json, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => referencedIds(m.Properties!.FunctionName).has(workerId));
 
     // Assess
     expect(mappings).toHaveLength(1);

@@ -112,6 +112,33 @@ describe('Construct: stage config', () => {
     for (const config of [dev, staging, prod]) expect(config.aiModel.model.length, config.stage).toBeGreaterThan(0);
   });
 
+  it('shifts traffic by canary in prod, linearly in staging and all at once in dev, and refuses an all-at-once prod or an unreachable latency threshold', () => {
+    // Prepare
+    const { dev, staging, prod } = STAGE_CONFIGS;
+    const { deployment: _omitted, ...withoutDeployment } = dev;
+    const bad = [
+      { stage: 'prod' as const, deployment: { ...prod.deployment, strategy: 'allAtOnce' as const } },
+      { stage: 'prod' as const, deployment: { ...prod.deployment, routeP99LatencyMs: 10_000 } },
+      { stage: 'prod' as const, deployment: { ...prod.deployment, streamedRouteP99LatencyMs: 30_000 } },
+      { stage: 'prod' as const, deployment: { ...prod.deployment, strategy: 'blueGreen' as never } },
+      { stage: 'prod' as const, deployment: { ...prod.deployment, unknown: true } as never },
+    ];
+
+    // Act
+    const defaulted = parseStageConfig(withoutDeployment);
+
+    // Assess
+    expect([dev.deployment.strategy, staging.deployment.strategy, prod.deployment.strategy]).toEqual([
+      'allAtOnce',
+      'linear10PercentEvery1Minute',
+      'canary10Percent5Minutes',
+    ]);
+    expect(defaulted.deployment).toEqual({ strategy: 'allAtOnce', routeP99LatencyMs: 3_000, streamedRouteP99LatencyMs: 25_000 });
+    for (const override of bad) {
+      expect(() => parseStageConfig({ ...prod, ...override }), JSON.stringify(override)).toThrow(/Invalid stage config for 'prod'.*deployment/);
+    }
+  });
+
   it('refuses an http issuer or model URL, an empty CORS list, a path in an origin, a burst below the rate and an unbounded worker', () => {
     // Prepare
     const bad = [

@@ -211,8 +211,11 @@ describe('Construct: Triage worker', () => {
 
   it('consumes the triage queue in batches of 10 with partial batch responses, a short batching window and bounded concurrency', () => {
     // Prepare
-    const workerId = logicalIdOf(staging.stack, 'Triage/WorkerFunction');
-    const mappings = resourcesOfType(staging.json, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => referencedId(m.Properties!.FunctionName) === workerId);
+    // The queue invokes the worker's live alias (docs/adr/0016-canary-deployments.md).
+    const workerId = logicalIdOf(staging.stack, 'Triage/WorkerLive/Alias');
+    const mappings = resourcesOfType(staging.json, 'AWS::Lambda::EventSourceMapping').filter(([, m]) =>
+      referencedIds(m.Properties!.FunctionName).has(workerId),
+    );
 
     // Act
     const [, mapping] = mappings[0]!;
@@ -221,7 +224,6 @@ describe('Construct: Triage worker', () => {
     expect(mappings).toHaveLength(1);
     expect(mapping.Properties).toMatchObject({
       EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(staging.stack, 'Triage/Queue'), 'Arn'] },
-      FunctionName: { Ref: logicalIdOf(staging.stack, 'Triage/WorkerFunction') },
       BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       ScalingConfig: { MaximumConcurrency: STAGE_CONFIGS.staging.triageWorker.maxConcurrency },

@@ -125,9 +125,14 @@ export const nestedTemplate = (synth: Synthesized, nested: NestedStack): CfnTemp
   return mergeNested({ Resources: {} }, [child]);
 };
 
-/** The construct path, below the stage stack, of a route's function (`Function`), role (`Role`) or method (`Method`). */
-export const routeConstructPath = (routeId: RouteId, kind: 'Function' | 'Role' | 'Method'): string =>
-  `Api/${pascal(areaOfRoute(routeId))}Routes/${pascal(routeId)}${kind}`;
+/**
+ * The construct path, below the stage stack, of a route's function (`Function`), role (`Role`), method (`Method`),
+ * or its live alias and the alias's deployment group and rollback alarms (`Live/Alias`, … lib/deployments.ts).
+ */
+export const routeConstructPath = (
+  routeId: RouteId,
+  kind: 'Function' | 'Role' | 'Method' | 'Live/Alias' | 'Live/DeploymentGroup' | 'Live/ErrorsAlarm' | 'Live/LatencyAlarm',
+): string => `Api/${pascal(areaOfRoute(routeId))}Routes/${pascal(routeId)}${kind}`;
 
 const areaOfRoute = (routeId: RouteId): RouteArea => {
   const area = (Object.keys(ROUTE_AREAS) as RouteArea[]).find((name) => routeId in ROUTE_AREAS[name]);
