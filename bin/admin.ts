@@ -1,6 +1,7 @@
 /**
  * `npm run admin -- grant|revoke <email> <role> [--stage <stage>] [--region <region>]`
  * `npm run admin -- rotate-key <email> [--stage <stage>] [--region <region>]`
+ * `npm run admin -- rotate-signing-key [--continue] [--stage <stage>] [--region <region>]`
  *
  * The operator's tool for roles; the only way to make the first admin (no HTTP route can).
  * Without `--stage` it works on the local data dir ($CAREBOW_DATA_DIR, default ./.carebow),
@@ -28,15 +29,20 @@ import { DynamoDataKeyRepository } from '../shared/adapters/aws/dynamo-data-key-
 import { KmsDataKeyService } from '../shared/adapters/aws/kms-data-keys';
 import { LocalDataKeyService } from '../shared/adapters/local/local-data-keys';
 import type { DataKeyService } from '../shared/vault/ports';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { KmsSigningKeyService } from '../shared/adapters/aws/kms-signing-keys';
+import { KEYRING_SIGNING_KEY, LocalSigningKeyService } from '../shared/adapters/local/local-signing-keys';
+import { runRotateSigningKey, type SigningKeyTarget } from './rotate-signing-key';
 import { endpointsFile } from '../local/backend';
 import { localTableName, startDynamo } from '../local/stand-ins';
 
 const USAGE = [
   'usage: npm run admin -- grant|revoke <email> <role> [--stage dev|staging|prod] [--region <region>]',
   '       npm run admin -- rotate-key <email> [--stage dev|staging|prod] [--region <region>]',
+  '       npm run admin -- rotate-signing-key [--continue] [--stage dev|staging|prod] [--region <region>]',
 ].join('\n');
 
-interface Target {
+interface Target extends SigningKeyTarget {
   readonly endpoint?: string;
   readonly identityTable: string;
   readonly auditTable: string;
@@ -69,6 +75,8 @@ const localTarget = async (dataDir: string): Promise<Target> => {
     keysTable: localTableName('keys'),
     blindIndexKey: async () => localBlindIndexKey(dataDir),
     dataKeys: () => new LocalDataKeyService(dataDir),
+    signingKeys: () => new LocalSigningKeyService(dataDir),
+    configuredSigningKey: KEYRING_SIGNING_KEY,
     close: async () => own?.stop(),
   };
 };
@@ -86,16 +94,28 @@ const awsTarget = async (stage: string): Promise<Target> => {
     keysTable: need('KeysTableName'),
     blindIndexKey: secretsManagerKey(need('BlindIndexSecretArn')),
     dataKeys: () => new KmsDataKeyService(need('DataKeyWrappingKeyArn')),
+    signingKeys: () =>
+      new KmsSigningKeyService(new KMSClient({}), {
+        ringTag: need('KeysTableName'),
+        stackKeyArn: need('TokenSigningKeyArn'),
+        description: `CareBow ${stage}: signs access tokens (ES256), made by rotate-signing-key`,
+      }),
+    configuredSigningKey: need('TokenSigningKeyArn'),
     close: async () => undefined,
   };
 };
 
 const main = async (): Promise<void> => {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { stage: { type: 'string' }, region: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { stage: { type: 'string' }, region: { type: 'string' }, continue: { type: 'boolean' } },
+  });
   const [command, email, role] = positionals;
   const parsedRole = RoleSchema.safeParse(role);
   const isRoleChange = (command === 'grant' || command === 'revoke') && parsedRole.success;
-  if (!email || !(isRoleChange || (command === 'rotate-key' && role === undefined))) throw new Error(USAGE);
+  const isSigningKeyRotation = command === 'rotate-signing-key' && email === undefined;
+  if (values.continue === true && !isSigningKeyRotation) throw new Error(USAGE);
+  if (!isSigningKeyRotation && (!email || !(isRoleChange || (command === 'rotate-key' && role === undefined)))) throw new Error(USAGE);
   if (values.region) process.env.AWS_REGION = values.region;
 
   const target = values.stage ? await awsTarget(values.stage) : await localTarget(resolve(process.env.CAREBOW_DATA_DIR ?? '.carebow'));
@@ -107,14 +127,18 @@ const main = async (): Promise<void> => {
       blindIndex: new HmacBlindIndex(target.blindIndexKey),
     };
     const operator = { userId: `cli:${userInfo().username}`, roles: ['operator'], requestId: randomUUID(), source: 'admin-cli' };
+    if (isSigningKeyRotation) {
+      await runRotateSigningKey(client, target, values.continue === true ? 'continue' : 'start', operator);
+      return;
+    }
     if (command === 'rotate-key') {
       const vault = new Vault(new DynamoDataKeyRepository(client, target.keysTable), target.dataKeys());
-      const result = await rotateDataKey({ ...deps, vault }, email, operator);
+      const result = await rotateDataKey({ ...deps, vault }, email!, operator);
       console.log(`Rotated the data key of user ${result.userId}: new seals use version ${result.version}; older versions still open.`);
       return;
     }
     const change = command as 'grant' | 'revoke';
-    const result = await changeRoleByEmail(deps, email, change, parsedRole.data!, operator);
+    const result = await changeRoleByEmail(deps, email!, change, parsedRole.data!, operator);
     console.log(
       `${change === 'grant' ? 'Granted' : 'Revoked'} ${parsedRole.data} ${change === 'grant' ? 'to' : 'from'} user ${result.userId}; roles now: ${result.roles.join(', ')}.`,
     );

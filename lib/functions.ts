@@ -14,6 +14,7 @@ import { TABLES, type TableName } from '../shared/data/tables';
 import type { Grants } from '../shared/http/route';
 import { DATA_KEY_PURPOSE, indexesOf } from './data';
 import { acknowledge } from './nag';
+import { grantSigningKeyRing } from './signing-keys';
 import { LAMBDA_BUNDLE_DEFINE } from '../shared/runtime/target';
 import type { Deployments, LiveFunctionOptions } from './deployments';
 
@@ -287,6 +288,7 @@ export const grantDeclared = (fn: lambda.IFunction, grants: Grants, targets: Gra
     if (grants.tokenSigningKey === 'sign') signingKey.grant(fn, 'kms:Sign', 'kms:GetPublicKey');
     if (grants.tokenSigningKey === 'publicKey') signingKey.grant(fn, 'kms:GetPublicKey');
     if (grants.tokenSigningKey === 'describe') signingKey.grant(fn, 'kms:DescribeKey');
+    if (grants.tokenSigningKey !== 'describe') grantSigningKeyRing(fn, grants.tokenSigningKey, tables.keys);
   }
   if (grants.blindIndexSecret === true) {
     // Not secret.grantRead(): for a secret under a customer-managed key it adds the function's

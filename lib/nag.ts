@@ -138,6 +138,13 @@ export const ACKNOWLEDGEMENTS = {
       'This method is public in the route table on purpose (health, credential exchange, JWKS, discovery, OpenAPI): a caller cannot hold a token yet, or the document is public, so it has no authorizer, Cognito or other. ' +
       'It is acknowledged per method; a test asserts the public methods are exactly the public routes.',
   },
+  signingKeyRingByTag: {
+    ids: ['AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:kms:<AWS::Region>:<AWS::AccountId>:key/*]'],
+    reason:
+      'Token-signing keys made by `npm run admin -- rotate-signing-key` do not exist at synthesis (asymmetric KMS keys cannot rotate themselves, ADR 0013), so the ' +
+      "kms:Sign statement names every key of the account and region but holds only under the condition aws:ResourceTag/carebow:signing-key-ring = this stage's keys table name, which only that command sets. " +
+      'Only the routes that mint access tokens get it (test/infra/signing-keys.test.ts).',
+  },
   emailSubscriptionNoDlq: {
     ids: ['Serverless-SNSRedrivePolicy'],
     reason:

@@ -2,7 +2,6 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { routes } from '../functions/routes';
 import { ensureLocalKeys } from '../shared/adapters/local/keyring';
-import { LocalTokenSigner } from '../shared/adapters/local/local-token-signer';
 import { TABLES, type TableName } from '../shared/data/tables';
 import packageJson from '../package.json' with { type: 'json' };
 import { startApiServer } from './api-server';
@@ -89,8 +88,9 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
   const api = await startApiServer({ routes, port: options.port, corsOrigins: env.CORS_ALLOWED_ORIGINS!.split(','), devOutboxDataDir: dataDir });
   // The issuer is the API's own URL, known only once the port is bound; handlers load lazily after this.
   process.env.AUTH_ISSUER = options.env?.AUTH_ISSUER ?? api.url;
-  const jwk = await new LocalTokenSigner(dataDir).publicJwk();
-  process.env.AUTHORIZER_ISSUERS = JSON.stringify([{ issuer: process.env.AUTH_ISSUER, audience: env.AUTH_CLIENT_ID, jwks: { keys: [jwk] } }]);
+  // The authorizer reads the JWKS route as in AWS, so a rotated signing key (ADR 0013) reaches it the same way.
+  const jwksUri = `${api.url.replace('localhost', '127.0.0.1')}/.well-known/jwks.json`;
+  process.env.AUTHORIZER_ISSUERS = JSON.stringify([{ issuer: process.env.AUTH_ISSUER, audience: env.AUTH_CLIENT_ID, jwksUri }]);
 
   const pollers =
     options.worker === false

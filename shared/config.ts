@@ -199,7 +199,7 @@ export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
 /** What the token-publishing routes (JWKS, discovery) read. */
 export const publishingConfigSchema = /* @__PURE__ */ z
-  .object({ ...baseSection, ...keysSection, ...tokensSection })
+  .object({ ...baseSection, ...keysSection, ...tokensSection, KEYS_TABLE: dataSection.KEYS_TABLE, DYNAMODB_ENDPOINT: dataSection.DYNAMODB_ENDPOINT })
   .check(/* @__PURE__ */ z.superRefine(requireKeyMaterial));
 export type PublishingConfig = z.infer<typeof publishingConfigSchema>;
 

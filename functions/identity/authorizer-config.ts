@@ -3,8 +3,9 @@ import * as z from 'zod/mini';
 /**
  * The authorizer's configuration: the issuers it trusts. Parsed with zod/mini rather than the
  * shared schema in `shared/config.ts` to keep the authorizer bundle under its 50 KB budget.
- * Each issuer brings its keys inline (`jwks`, used locally) or a `jwksUri` read once per cold
- * start (in AWS); nothing else is ever fetched.
+ * Each issuer brings its keys inline (`jwks`) or a `jwksUri` (in AWS and `npm start`), re-read
+ * when older than `AUTHORIZER_JWKS_MAX_AGE_SECONDS` or on an unknown `kid` (ADR 0013); nothing else
+ * is ever fetched.
  */
 const Jwk = z.looseObject({ kty: z.string(), kid: z.string() });
 const Issuer = z.object({
@@ -31,4 +32,13 @@ export const readAuthorizerIssuers = (raw: string | undefined): AuthorizerIssuer
       throw new Error(`Invalid configuration. AUTHORIZER_ISSUERS: ${issuer.issuer} needs jwks or jwksUri`);
   }
   return result.data;
+};
+
+/** `AUTHORIZER_JWKS_MAX_AGE_SECONDS`: an integer from 0 to the default (never longer: key rotation waits for it). */
+export const readJwksMaxAgeSeconds = (raw: string | undefined, fallback: number): number => {
+  if (raw === undefined || raw === '') return fallback;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > fallback)
+    throw new Error(`Invalid configuration. AUTHORIZER_JWKS_MAX_AGE_SECONDS: must be an integer from 0 to ${fallback}`);
+  return seconds;
 };

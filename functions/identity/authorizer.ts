@@ -1,11 +1,14 @@
 import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 import type { JSONWebKeySet } from 'jose';
+import { JWKS_CACHE_SECONDS, JWKS_REFRESH_COOLDOWN_SECONDS } from '../../shared/domain/signing-key-ring';
 import { createAccessTokenVerifier, TokenRejectedError, type TrustedIssuer } from '../../shared/identity/verify-access-token';
-import { readAuthorizerIssuers, type AuthorizerIssuer } from './authorizer-config';
+import { readAuthorizerIssuers, readJwksMaxAgeSeconds, type AuthorizerIssuer } from './authorizer-config';
 
 const issuers = readAuthorizerIssuers(process.env.AUTHORIZER_ISSUERS);
+const maxAgeMs = readJwksMaxAgeSeconds(process.env.AUTHORIZER_JWKS_MAX_AGE_SECONDS, JWKS_CACHE_SECONDS) * 1000;
+const cooldownMs = Math.min(maxAgeMs, JWKS_REFRESH_COOLDOWN_SECONDS * 1000);
 
-/** Keys come from config; a `jwksUri` (from config, never from a token) is read once per cold start. */
+/** Keys come from config; a `jwksUri` (from config, never from a token) is re-read when older than the max age. */
 const loadKeys = async (issuer: AuthorizerIssuer): Promise<TrustedIssuer> => {
   if (issuer.jwks !== undefined) return { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks as JSONWebKeySet };
   const response = await fetch(issuer.jwksUri!, { signal: AbortSignal.timeout(3000), redirect: 'error' });
@@ -13,13 +16,41 @@ const loadKeys = async (issuer: AuthorizerIssuer): Promise<TrustedIssuer> => {
   return { issuer: issuer.issuer, audience: issuer.audience, jwks: (await response.json()) as JSONWebKeySet };
 };
 
-let verifier: Promise<ReturnType<typeof createAccessTokenVerifier>> | undefined;
-const getVerifier = () => {
-  verifier ??= Promise.all(issuers.map(loadKeys)).then(createAccessTokenVerifier);
-  verifier.catch(() => {
-    verifier = undefined;
+// Key rotation (ADR 0013) publishes a new key JWKS_CACHE_SECONDS before it signs, so a key set this old is refreshed;
+// an unknown kid refreshes it sooner, at most once per cooldown. A failed refresh keeps the last key set and is
+// retried after the cooldown: a JWKS outage must not sign everyone out.
+type Verifier = ReturnType<typeof createAccessTokenVerifier>;
+let verifier: { readonly at: number; readonly value: Promise<Verifier> } | undefined;
+let lastGood: Verifier | undefined;
+const getVerifier = (refreshOlderThanMs: number): Promise<Verifier> => {
+  const now = Date.now();
+  if (verifier === undefined || now - verifier.at >= refreshOlderThanMs) {
+    const loaded = { at: now, value: Promise.all(issuers.map(loadKeys)).then(createAccessTokenVerifier) };
+    verifier = loaded;
+    loaded.value.then(
+      (fresh) => {
+        lastGood = fresh;
+      },
+      () => {
+        if (verifier !== loaded) return;
+        verifier = lastGood === undefined ? undefined : { at: now - maxAgeMs + cooldownMs, value: Promise.resolve(lastGood) };
+      },
+    );
+  }
+  const previous = lastGood;
+  return verifier.value.catch((error: unknown) => {
+    if (previous === undefined) throw error;
+    return previous;
   });
-  return verifier;
+};
+
+const verify = async (token: string) => {
+  try {
+    return await (await getVerifier(maxAgeMs))(token);
+  } catch (error) {
+    if (!(error instanceof TokenRejectedError && error.reason === 'ERR_JWKS_NO_MATCHING_KEY')) throw error;
+    return (await getVerifier(cooldownMs))(token);
+  }
 };
 
 /** Allows every method of this API stage: route-level roles are enforced by each route's function. */
@@ -34,7 +65,7 @@ export const handler = async (event: APIGatewayTokenAuthorizerEvent): Promise<AP
   const match = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/.exec(event.authorizationToken ?? '');
   try {
     if (match === null) throw new TokenRejectedError('scheme');
-    const caller = await (await getVerifier())(match[1]!);
+    const caller = await verify(match[1]!);
     return {
       principalId: caller.sub,
       policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: stageWildcard(event.methodArn) }] },

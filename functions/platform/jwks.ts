@@ -5,5 +5,5 @@ import { tokenSignerFor } from '../../shared/runtime/keys';
 
 const signer = tokenSignerFor(readConfig(publishingConfigSchema));
 
-/** GET /.well-known/jwks.json: the public key that verifies CareBow access tokens. */
-export const handler = httpRoute(routes.jwks, async () => ({ body: { keys: [await signer.publicJwk()] } }));
+/** GET /.well-known/jwks.json: the keys that verify CareBow access tokens: the ring's next, active and retiring ones (ADR 0013). */
+export const handler = httpRoute(routes.jwks, async () => ({ body: { keys: await signer.publishedJwks() } }));

@@ -124,3 +124,5 @@ export const figuresKey = (week: string) => `FIGURES#${week}`;
 export const FIGURES = 'FIGURES';
 export const countedKey = (kind: string, what: string) => `COUNTED#${kind}#${what}`;
 export const COUNTED = 'COUNTED';
+/** The token-signing key ring (keys table): one item, beside the per-user data keys (ADR 0013). */
+export const SIGNING_KEY_RING = 'SIGNING_KEYS';

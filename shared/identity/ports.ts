@@ -1,4 +1,5 @@
 import type { Role } from '../domain/roles';
+import type { SigningKeyRing } from '../domain/signing-key-ring';
 
 /**
  * What the identity use cases need from outside: users and their e-mail claims, login-failure counts and
@@ -124,7 +125,10 @@ export interface RefreshFamilyRepository {
 export interface TokenSigner {
   /** The `kid` published in the JWKS (that of `publicJwk`). */
   keyId(): Promise<string>;
-  /** ES256 signature of `signingInput`, in JOSE (IEEE P1363, r‖s) form; throws if the key service fails. */
+  /**
+   * ES256 signature of `signingInput`, in JOSE (IEEE P1363, r‖s) form, with the key its JWS header's `kid` names (one
+   * `keyId()` returned); throws if that key may not sign or the key service fails.
+   */
   sign(signingInput: Uint8Array): Promise<Uint8Array>;
   /** The public key as a JWK (with `kid`, `alg`, `use`); loaded once per instance (KMS: again after a failure). */
   publicJwk(): Promise<JsonWebKeyWithKid>;
@@ -155,4 +159,31 @@ export interface PasswordHasher {
   verify(password: string, stored: string): Promise<{ ok: boolean; needsRehash: boolean }>;
   /** Burns the same time as a real verify, for unknown e-mails (no timing oracle). */
   verifyDummy(password: string): Promise<void>;
+}
+
+/**
+ * The token-signing key ring (shared/domain/signing-key-ring.ts, ADR 0013): one item of the keys table
+ * (`SIGNING_KEYS`), `DynamoSigningKeyRing`. Functions only read it; the operator CLI writes it.
+ */
+export interface SigningKeyRingStore {
+  /** The ring, read consistently; `undefined` before the first rotation (the configured key signs alone). */
+  get(): Promise<SigningKeyRing | undefined>;
+  /** Writes `ring` iff the stored version is `ring.version - 1` (no item for version 1); `false` otherwise, nothing written. */
+  put(ring: SigningKeyRing): Promise<boolean>;
+}
+
+/** A new signing key: where its private key lives, and its public key. */
+export interface CreatedSigningKey {
+  readonly keyRef: string;
+  readonly jwk: JsonWebKeyWithKid;
+}
+
+/** Makes and disposes of signing keys in the key service (KMS, or local key files). Only the operator CLI uses it. */
+export interface SigningKeyService {
+  /** A new ES256 (P-256) key that the functions may sign with. */
+  create(): Promise<CreatedSigningKey>;
+  /** The public key of an existing key (the configured one, when the ring is first made). */
+  publicJwk(keyRef: string): Promise<JsonWebKeyWithKid>;
+  /** Makes a key the rotation created unusable for good (KMS: deletion scheduled); leaves the stack's own key (the keyring's locally) alone. Idempotent. */
+  dispose(keyRef: string): Promise<void>;
 }

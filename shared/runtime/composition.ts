@@ -121,7 +121,7 @@ export const vault = () => new Vault(new DynamoDataKeyRepository(app().client, a
  * one): its bundle holds neither those operations nor the key table's writes.
  */
 export const sealingVault = () => new SealingVault(new DynamoDataKeyReader(app().client, app().config.KEYS_TABLE), dataKeyServiceFor(app().config));
-export const signer = (): TokenSigner => tokenSignerFor(app().config);
+export const signer = (): TokenSigner => tokenSignerFor(app().config, app().client);
 export const blindIndex = (): BlindIndex => blindIndexFor(app().config);
 export const passwords = (): PasswordHasher => new ScryptPasswordHasher(app().config.PASSWORD_SCRYPT_LOG_N);
 export const tokenSettings = (): AccessTokenSettings & { refreshTtlSeconds: number } => ({

@@ -224,7 +224,9 @@ describe('Construct: Api IAM', () => {
       const actionsOn = (id: string): string[] => statements.filter((s) => referencedIds(s.Resource).has(id)).flatMap((s) => asArray(s.Action));
 
       // Assess
-      const declaredTables = new Set([...Object.keys(grants.tables ?? {}), ...(grants.describeTables ?? [])]);
+      // A route that signs or publishes tokens also reads the signing-key ring, one item of the keys table (test/infra/signing-keys.test.ts).
+      const readsRing = grants.tokenSigningKey === 'sign' || grants.tokenSigningKey === 'publicKey';
+      const declaredTables = new Set([...Object.keys(grants.tables ?? {}), ...(grants.describeTables ?? []), ...(readsRing ? ['keys'] : [])]);
       const touchedTables = Object.entries(ids.tables)
         .filter(([id]) => touched.has(id))
         .map(([, name]) => name);

@@ -1,15 +1,15 @@
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import type { JsonWebKeyWithKid, TokenSigner } from '../../identity/ports';
 import { publishedJwk } from '../token-signing-key';
-import { localTokenSigningKeyPem } from './keyring';
+import { KEYRING_SIGNING_KEY, localSigningKeyPem } from './local-signing-keys';
 
-/** Signs access tokens with the keyring's P-256 key (the local stand-in for a KMS signing key). */
+/** Signs access tokens with a local P-256 key (the stand-in for a KMS signing key): the keyring's, or a rotated one by name. */
 export class LocalTokenSigner implements TokenSigner {
   readonly #privateKey: KeyObject;
   #jwk?: Promise<JsonWebKeyWithKid>;
 
-  public constructor(dataDir: string) {
-    this.#privateKey = createPrivateKey(localTokenSigningKeyPem(dataDir));
+  public constructor(dataDir: string, keyRef: string = KEYRING_SIGNING_KEY) {
+    this.#privateKey = createPrivateKey(localSigningKeyPem(dataDir, keyRef));
   }
 
   public async keyId(): Promise<string> {
