@@ -2,6 +2,7 @@ import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 
 import type { JSONWebKeySet } from 'jose';
 import { createAccessTokenVerifier, TokenRejectedError, type TrustedIssuer } from '../../shared/identity/verify-access-token';
 import { readAuthorizerIssuers, type AuthorizerIssuer } from './authorizer-config';
+import { mfaContext } from '../../shared/identity/mfa-context';
 
 const issuers = readAuthorizerIssuers(process.env.AUTHORIZER_ISSUERS);
 
@@ -38,7 +39,7 @@ export const handler = async (event: APIGatewayTokenAuthorizerEvent): Promise<AP
     return {
       principalId: caller.sub,
       policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: stageWildcard(event.methodArn) }] },
-      context: { sub: caller.sub, groups: caller.groups.join(','), clientId: caller.clientId, scope: caller.scope, jti: caller.jti },
+      context: { sub: caller.sub, groups: caller.groups.join(','), clientId: caller.clientId, scope: caller.scope, jti: caller.jti, ...mfaContext(caller) },
     };
   } catch (error) {
     const reason = error instanceof TokenRejectedError ? error.reason : 'verifier_unavailable';
