@@ -27,6 +27,8 @@ import { endpointsFile, type LocalBackend, startLocalBackend } from '../local/ba
 import { localTableName } from '../local/stand-ins';
 import { type DemoLogin, type DemoPractitioner, demoAdmin, demoPatients, demoPractitioners } from '../local/seed-network';
 import { type DemoEditor, demoEditor, describeContentSeed, seedContent } from '../local/seed-content';
+import { DEMO_TOTP_SECRET, demoCode, demoOtpauthUri, enrolDemoMfa } from '../local/seed-mfa';
+import { requiresMfa } from '../shared/domain/mfa-policy';
 
 const USAGE = 'usage: npm run seed   (local data dir only: $CAREBOW_DATA_DIR, default ./.carebow)';
 const CONCURRENCY = 4;
@@ -96,7 +98,7 @@ const main = async (): Promise<void> => {
     blindIndex: new HmacBlindIndex(async () => localBlindIndexKey(dataDir)),
   };
   const operator = { userId: `cli:${userInfo().username}`, roles: ['operator'], requestId: randomUUID(), source: 'seed-cli' };
-  const counts = { accounts: 0, roles: 0, profiles: 0, availability: 0, verified: 0 };
+  const counts = { accounts: 0, roles: 0, mfa: 0, profiles: 0, availability: 0, verified: 0 };
 
   const call = async (method: string, path: string, body?: unknown, token?: string, headers: Record<string, string> = {}): Promise<Reply> => {
     const response = await fetch(`${url}${path}`, {
@@ -124,13 +126,30 @@ const main = async (): Promise<void> => {
     const userId = await deps.users.findIdByEmail(await deps.blindIndex.of(normalizeEmail(login.email)));
     const user = userId === undefined ? undefined : await deps.users.get(userId);
     if (user === undefined) throw new Error(`No account for ${login.email} after registering it.`);
-    if (user.roles.includes(role)) return;
-    await changeRole(deps, user.id, 'grant', role, operator);
-    counts.roles++;
+    if (!user.roles.includes(role)) {
+      await changeRole(deps, user.id, 'grant', role, operator);
+      counts.roles++;
+    }
+    // The role requires MFA (docs/adr/0015-mfa.md): enrol the demo secret, so its logins get `otp`.
+    if (requiresMfa([role]) && (await enrolDemoMfa(client, dataDir, deps.audit, user.id, operator))) counts.mfa++;
   };
-  const token = async (login: Omit<DemoLogin, 'role'>): Promise<string> =>
-    expect(await call('POST', '/api/v1/auth/login', { email: login.email, password: login.password }), [200], `login ${login.email}`).json!
-      .accessToken as string;
+  /** Logs in; an account with MFA answers its challenge with a demo code newer than any it used (each code works once). */
+  const token = async (login: Omit<DemoLogin, 'role'>): Promise<string> => {
+    const first = expect(await call('POST', '/api/v1/auth/login', { email: login.email, password: login.password }), [200], `login ${login.email}`).json!;
+    if (first.mfa_required !== true) return first.accessToken as string;
+    for (let attempt = 0; ; attempt++) {
+      const challenge =
+        attempt === 0
+          ? first
+          : expect(await call('POST', '/api/v1/auth/login', { email: login.email, password: login.password }), [200], `login ${login.email}`).json!;
+      // This step's code, then the next one (the window allows it); after that, wait for a fresh step.
+      const reply = await call('POST', '/api/v1/auth/mfa', { challenge: challenge.challenge, code: demoCode(attempt % 2) });
+      if (reply.status === 200) return reply.json!.accessToken as string;
+      expect(reply, [401], `second factor of ${login.email}`);
+      if (attempt >= 4) throw new Error(`second factor of ${login.email}: no demo code was accepted`);
+      if (attempt % 2 === 1) await new Promise((done) => setTimeout(done, 31_000));
+    }
+  };
 
   try {
     const admin = demoAdmin();
@@ -176,12 +195,15 @@ const main = async (): Promise<void> => {
     const width = Math.max(...logins.map((l) => l.email.length));
     console.log(
       [
-        `Seeded ${url} (data dir ${dataDir}): ${changed ? `created ${counts.accounts} accounts, granted ${counts.roles} roles, wrote ${counts.profiles} profiles and ${counts.availability} availabilities, verified ${counts.verified}` : 'nothing to do, the demo network is already there'}.`,
+        `Seeded ${url} (data dir ${dataDir}): ${changed ? `created ${counts.accounts} accounts, granted ${counts.roles} roles, enrolled ${counts.mfa} in MFA, wrote ${counts.profiles} profiles and ${counts.availability} availabilities, verified ${counts.verified}` : 'nothing to do, the demo network is already there'}.`,
         '',
         describeContentSeed(content),
         '',
         'LOCAL DEMO DATA ONLY: these logins and passwords are public; never use them outside a local data dir.',
         ...logins.map((l) => `  ${l.role.padEnd(9)} ${l.email.padEnd(width)}  ${l.password}`),
+        '',
+        `Every account but the patients uses MFA with the demo TOTP secret ${DEMO_TOTP_SECRET}: add it to an authenticator app`,
+        `(${demoOtpauthUri()}), then answer the login's challenge with POST /api/v1/auth/mfa { challenge, code }.`,
       ].join('\n'),
     );
   } finally {

@@ -248,6 +248,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a login with a TOTP or recovery code
+         * @description Public: no token. Throttled at 10 requests per second, bursts of 20, all callers together. Bodies up to 8192 bytes.
+         */
+        post: operations["loginMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a TOTP enrolment (returns the secret once)
+         * @description Any authenticated caller (any role). Throttled at 10 requests per second, bursts of 20, all callers together.
+         */
+        post: operations["mfaEnrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the TOTP enrolment with a first code (returns recovery codes once)
+         * @description Any authenticated caller (any role). Throttled at 10 requests per second, bursts of 20, all callers together. Bodies up to 8192 bytes.
+         */
+        post: operations["mfaConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Turn MFA off with a current or recovery code (patients only)
+         * @description Any authenticated caller (any role). Throttled at 10 requests per second, bursts of 20, all callers together. Bodies up to 8192 bytes.
+         */
+        delete: operations["mfaDisable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/profile": {
         parameters: {
             query?: never;
@@ -1345,6 +1425,18 @@ export interface components {
             /** @enum {string} */
             role: "caregiver" | "provider" | "editor";
         };
+        MfaLoginRequest: {
+            challenge: string;
+            code?: string;
+            recoveryCode?: string;
+        };
+        MfaConfirmRequest: {
+            code: string;
+        };
+        MfaDisableRequest: {
+            code?: string;
+            recoveryCode?: string;
+        };
         HealthProfile: {
             /** Format: date */
             dateOfBirth?: string;
@@ -1635,6 +1727,17 @@ export interface components {
             email: string;
             roles: ("patient" | "caregiver" | "provider" | "admin" | "compliance" | "editor")[];
         };
+        LoginResponse: {
+            accessToken?: string;
+            refreshToken?: string;
+            /** @constant */
+            tokenType?: "Bearer";
+            /** Format: int32 */
+            expiresIn: number;
+            /** @constant */
+            mfa_required?: true;
+            challenge?: string;
+        };
         TokenPair: {
             accessToken: string;
             refreshToken: string;
@@ -1655,6 +1758,13 @@ export interface components {
             /** Format: uuid */
             id: string;
             roles: ("patient" | "caregiver" | "provider" | "admin" | "compliance" | "editor")[];
+        };
+        MfaEnrolResponse: {
+            secret: string;
+            otpauthUri: string;
+        };
+        MfaConfirmResponse: {
+            recoveryCodes: string[];
         };
         ProfileResponse: {
             profile: components["schemas"]["HealthProfile"];
@@ -2995,7 +3105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
             400: components["responses"]["400"];
@@ -3219,6 +3329,155 @@ export interface operations {
             404: components["responses"]["404"];
             /** @description The patient role cannot be revoked, or the roles changed meanwhile. */
             409: components["responses"]["409"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    loginMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaLoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Complete a login with a TOTP or recovery code */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            400: components["responses"]["400"];
+            /** @description The challenge is unknown, expired or used, or the code is wrong, replayed or used (never which). */
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            /** @description Too many wrong codes for this account; Retry-After says when to try again. */
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    mfaEnrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Start a TOTP enrolment (returns the secret once) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaEnrolResponse"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description The account no longer exists. */
+            404: components["responses"]["404"];
+            /** @description MFA is already enabled (`mfa_already_enabled`). */
+            409: components["responses"]["409"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    mfaConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description Confirm the TOTP enrolment with a first code (returns recovery codes once) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaConfirmResponse"];
+                };
+            };
+            /** @description The code is wrong (`invalid_code`); it counts toward the lockout. */
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description The account no longer exists. */
+            404: components["responses"]["404"];
+            /** @description No enrolment is waiting for confirmation (`mfa_not_pending`). */
+            409: components["responses"]["409"];
+            /** @description Too many wrong codes for this account; Retry-After says when to try again. */
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    mfaDisable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaDisableRequest"];
+            };
+        };
+        responses: {
+            /** @description Turn MFA off with a current or recovery code (patients only) */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The code or recovery code is wrong or used (`invalid_code`); it counts toward the lockout. */
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            /** @description The caller’s roles require MFA (`mfa_mandatory`). */
+            403: components["responses"]["403"];
+            /** @description The account no longer exists. */
+            404: components["responses"]["404"];
+            /** @description MFA is not enabled (`mfa_not_enabled`). */
+            409: components["responses"]["409"];
+            /** @description Too many wrong codes for this account; Retry-After says when to try again. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
         };

@@ -10,7 +10,8 @@ import type { RouteDef } from '../shared/http/route';
 
 /**
  * Credential routes outside `/api/v1/auth/`: the route table's lines with the credential throttle
- * (`AUTH_THROTTLE`) elsewhere, today `POST /api/v1/me/password`, which checks a password too.
+ * (`AUTH_THROTTLE`) elsewhere, today `POST /api/v1/me/password`, which checks a password too, and the
+ * MFA enrolment routes under `/api/v1/me/mfa`, which check a code.
  */
 export const CREDENTIAL_PATHS_OUTSIDE_AUTH: readonly string[] = [
   ...new Set(

@@ -27,6 +27,7 @@ import { libraryRoutes } from '../functions/routes/library';
 import { notificationRoutes } from '../functions/routes/notifications';
 import { chatRoutes } from '../functions/routes/chat';
 import { identityRoutes } from '../functions/routes/identity';
+import { mfaRoutes } from '../functions/routes/identity-mfa';
 import { platformRoutes } from '../functions/routes/platform';
 import { recordRoutes } from '../functions/routes/records';
 import { triageRoutes } from '../functions/routes/triage';
@@ -46,7 +47,10 @@ PageQuery.limit.register(z.globalRegistry, { override: { type: 'integer', format
 /** The areas of the route table (one module of `functions/routes/` each): the document's tags. */
 export const AREAS = {
   platform: { routes: platformRoutes, description: 'Health checks and the published documents: token keys, issuer discovery, this document.' },
-  identity: { routes: identityRoutes, description: 'Registration, credentials and tokens, the caller’s account, role administration.' },
+  identity: {
+    routes: { ...identityRoutes, ...mfaRoutes },
+    description: 'Registration, credentials and tokens, MFA, the caller’s account, role administration.',
+  },
   records: { routes: recordRoutes, description: 'PHI records: the health profile, consent-gated sharing, feedback.' },
   triage: { routes: triageRoutes, description: 'Symptom sessions and their asynchronous triage.' },
   assessment: { routes: assessmentRoutes, description: 'Instant rules-only assessments, consultation summaries and the urgency scale (AI quota).' },
@@ -106,6 +110,30 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   register: { errors: { 400: 'Invalid input, or a weak password (`details` lists the reasons).', 409: 'The e-mail is already registered.' } },
   login: {
     errors: { 401: 'The e-mail or password is incorrect (never which).', 429: 'Too many failed attempts for this e-mail; Retry-After says when to try again.' },
+  },
+  loginMfa: {
+    errors: {
+      401: 'The challenge is unknown, expired or used, or the code is wrong, replayed or used (never which).',
+      429: 'Too many wrong codes for this account; Retry-After says when to try again.',
+    },
+  },
+  mfaEnrol: { errors: { 404: 'The account no longer exists.', 409: 'MFA is already enabled (`mfa_already_enabled`).' } },
+  mfaConfirm: {
+    errors: {
+      400: 'The code is wrong (`invalid_code`); it counts toward the lockout.',
+      404: 'The account no longer exists.',
+      409: 'No enrolment is waiting for confirmation (`mfa_not_pending`).',
+      429: 'Too many wrong codes for this account; Retry-After says when to try again.',
+    },
+  },
+  mfaDisable: {
+    errors: {
+      400: 'The code or recovery code is wrong or used (`invalid_code`); it counts toward the lockout.',
+      403: 'The caller’s roles require MFA (`mfa_mandatory`).',
+      404: 'The account no longer exists.',
+      409: 'MFA is not enabled (`mfa_not_enabled`).',
+      429: 'Too many wrong codes for this account; Retry-After says when to try again.',
+    },
   },
   refresh: { errors: { 401: 'The refresh token is invalid, expired or revoked; a replayed one also revokes its family.' } },
   me: { errors: { 404: 'The account no longer exists.' } },

@@ -35,10 +35,10 @@ export class UnauthorizedError extends CareBowError {
   }
 }
 
-/** 403: authenticated, but the role may not call this route. */
+/** 403: authenticated, but the role may not call this route (or, with `code`, not without a second factor). */
 export class ForbiddenError extends CareBowError {
-  public constructor(message = 'You may not perform this action.') {
-    super(403, 'forbidden', message);
+  public constructor(message = 'You may not perform this action.', code = 'forbidden') {
+    super(403, code, message);
     this.name = 'ForbiddenError';
   }
 }

@@ -3,6 +3,7 @@ import type { JSONWebKeySet } from 'jose';
 import { JWKS_CACHE_SECONDS, JWKS_REFRESH_COOLDOWN_SECONDS } from '../../shared/domain/signing-key-ring';
 import { createAccessTokenVerifier, TokenRejectedError, type TrustedIssuer } from '../../shared/identity/verify-access-token';
 import { readAuthorizerIssuers, readJwksMaxAgeSeconds, type AuthorizerIssuer } from './authorizer-config';
+import { mfaContext } from '../../shared/identity/mfa-context';
 
 const issuers = readAuthorizerIssuers(process.env.AUTHORIZER_ISSUERS);
 const maxAgeMs = readJwksMaxAgeSeconds(process.env.AUTHORIZER_JWKS_MAX_AGE_SECONDS, JWKS_CACHE_SECONDS) * 1000;
@@ -69,7 +70,7 @@ export const handler = async (event: APIGatewayTokenAuthorizerEvent): Promise<AP
     return {
       principalId: caller.sub,
       policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: stageWildcard(event.methodArn) }] },
-      context: { sub: caller.sub, groups: caller.groups.join(','), clientId: caller.clientId, scope: caller.scope, jti: caller.jti },
+      context: { sub: caller.sub, groups: caller.groups.join(','), clientId: caller.clientId, scope: caller.scope, jti: caller.jti, ...mfaContext(caller) },
     };
   } catch (error) {
     const reason = error instanceof TokenRejectedError ? error.reason : 'verifier_unavailable';

@@ -13,6 +13,8 @@ import {
   tokenSettings,
   knownDevices,
   notificationQueue,
+  mfaReader,
+  mfaChallenges,
 } from '../../shared/runtime/composition';
 
 const deps = {
@@ -27,9 +29,11 @@ const deps = {
   tokens: tokenSettings(),
   knownDevices: knownDevices(),
   notifications: notificationQueue(),
+  mfa: mfaReader(),
+  mfaChallenges: mfaChallenges(),
 };
 
-/** POST /api/v1/auth/login: credentials for a token pair; a new device's login queues a security e-mail. */
+/** POST /api/v1/auth/login: credentials for a token pair (or, MFA enrolled, a challenge); a new device's login queues a security e-mail. */
 export const handler = httpRoute(routes.login, async ({ body, meta }) => ({
   body: await login(deps, body, meta),
 }));

@@ -19,3 +19,12 @@ export const EDITORIAL: RoleAccess = { roles: ['editor', 'admin'] };
 /** Who reads working copies: the editorial roles, and providers (the reviewers). */
 export const CONTENT_READERS: RoleAccess = { roles: ['editor', 'admin', 'provider'] };
 export const REVIEWER: RoleAccess = { roles: ['provider'] };
+/**
+ * MFA (docs/adr/0015-mfa.md). Sensitive routes (role changes, the audit trail, break-glass) need a
+ * one-time password in this session (`otp`); `enrol` lets an account that must enrol in MFA and has
+ * not yet reach its enrolment and its own account.
+ */
+export const ANY_USER_ENROLLING: RoleAccess = { roles: ROLES, mfa: 'enrol' };
+export const ADMIN_OTP: RoleAccess = { roles: ['admin'], mfa: 'otp' };
+export const COMPLIANCE_OTP: RoleAccess = { roles: ['compliance'], mfa: 'otp' };
+export const PROVIDER_OTP: RoleAccess = { roles: ['provider'], mfa: 'otp' };

@@ -3,7 +3,8 @@ import { IdParams } from '../../shared/contracts/common';
 import { RoleChangeRequest, RoleChangeResponse } from '../../shared/contracts/identity';
 import { LoginRequest, LogoutRequest, MeResponse, RefreshRequest, RegisterRequest, RegisterResponse, TokenPair } from '../../shared/contracts/identity';
 import { PasswordChangeRequest } from '../../shared/contracts/identity';
-import { ADMIN, ANY_USER } from './access';
+import { LoginResponse } from '../../shared/contracts/identity-login';
+import { ADMIN_OTP, ANY_USER, ANY_USER_ENROLLING } from './access';
 import { IDENTITY_WRITE, OPEN_PHI } from './grants';
 import { AUTH_THROTTLE } from './limits';
 
@@ -11,10 +12,10 @@ import { AUTH_THROTTLE } from './limits';
 // biome-ignore format: one line per route, so the table reads as a table
 export const identityRoutes = routeTable({
   register: route('POST /api/v1/auth/register', 'identity/register', PUBLIC, { summary: 'Create a patient account', body: RegisterRequest, response: RegisterResponse, throttle: AUTH_THROTTLE, grants: { tables: { ...IDENTITY_WRITE, keys: 'readWrite', content: 'readWrite' }, blindIndexSecret: true, dataKeys: 'generate' } }),
-  login: route('POST /api/v1/auth/login', 'identity/login', PUBLIC, { summary: 'Exchange credentials for tokens', body: LoginRequest, response: TokenPair, status: 200, throttle: AUTH_THROTTLE, grants: { tables: { ...IDENTITY_WRITE, sessions: 'readWrite' }, blindIndexSecret: true, tokenSigningKey: 'sign', notificationsQueue: 'send' } }),
+  login: route('POST /api/v1/auth/login', 'identity/login', PUBLIC, { summary: 'Exchange credentials for tokens', body: LoginRequest, response: LoginResponse, status: 200, throttle: AUTH_THROTTLE, grants: { tables: { ...IDENTITY_WRITE, sessions: 'readWrite' }, blindIndexSecret: true, tokenSigningKey: 'sign', notificationsQueue: 'send' } }),
   refresh: route('POST /api/v1/auth/refresh', 'identity/refresh', PUBLIC, { summary: 'Rotate a refresh token', body: RefreshRequest, response: TokenPair, status: 200, throttle: AUTH_THROTTLE, grants: { tables: { identity: 'read', sessions: 'readWrite', audit: 'append' }, tokenSigningKey: 'sign' } }),
   logout: route('POST /api/v1/auth/logout', 'identity/logout', PUBLIC, { summary: 'Revoke a refresh-token family', body: LogoutRequest, status: 204, throttle: AUTH_THROTTLE, grants: { tables: { sessions: 'readWrite', audit: 'append' } } }),
-  me: route('GET /api/v1/me', 'identity/me', ANY_USER, { summary: 'The caller’s account', response: MeResponse, grants: { tables: { identity: 'read', audit: 'append', keys: 'read' }, dataKeys: 'decrypt' } }),
+  me: route('GET /api/v1/me', 'identity/me', ANY_USER_ENROLLING, { summary: 'The caller’s account', response: MeResponse, grants: { tables: { identity: 'read', audit: 'append', keys: 'read' }, dataKeys: 'decrypt' } }),
   passwordChange: route('POST /api/v1/me/password', 'identity/password-change', ANY_USER, { summary: 'Change the caller’s password (signs every session out)', body: PasswordChangeRequest, status: 204, throttle: AUTH_THROTTLE, grants: { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, ...IDENTITY_WRITE, sessions: 'readWrite' }, notificationsQueue: 'send' } }),
-  adminRoles: route('POST /api/v1/admin/users/{id}/roles', 'identity/roles', ADMIN, { summary: 'Grant or revoke caregiver/provider', params: IdParams, body: RoleChangeRequest, response: RoleChangeResponse, status: 200, grants: { tables: { identity: 'readWrite' } } }),
+  adminRoles: route('POST /api/v1/admin/users/{id}/roles', 'identity/roles', ADMIN_OTP, { summary: 'Grant or revoke caregiver/provider', params: IdParams, body: RoleChangeRequest, response: RoleChangeResponse, status: 200, grants: { tables: { identity: 'readWrite' } } }),
 });

@@ -1,6 +1,7 @@
 import { accountRoutes } from './account';
 import { accountExportRoutes } from './account-export';
 import { identityRoutes } from './identity';
+import { mfaRoutes } from './identity-mfa';
 import { platformRoutes } from './platform';
 import { recordRoutes } from './records';
 import { triageRoutes } from './triage';
@@ -22,7 +23,7 @@ import { libraryRoutes } from './library';
  */
 export const ROUTE_AREAS = {
   platform: platformRoutes,
-  identity: identityRoutes,
+  identity: { ...identityRoutes, ...mfaRoutes },
   records: recordRoutes,
   triage: triageRoutes,
   assessment: assessmentRoutes,
@@ -49,6 +50,7 @@ export type RouteArea = keyof typeof ROUTE_AREAS;
 export const routes = {
   ...platformRoutes,
   ...identityRoutes,
+  ...mfaRoutes,
   ...recordRoutes,
   ...triageRoutes,
   ...assessmentRoutes,

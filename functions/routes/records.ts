@@ -4,7 +4,7 @@ import { HealthProfile, PatientParams, ProfileResponse } from '../../shared/cont
 import { Consent, ConsentListQuery, ConsentPage, CreateConsentRequest } from '../../shared/contracts/records';
 import { FeedbackRequest, FeedbackResponse } from '../../shared/contracts/records';
 import { BreakGlassGrant, BreakGlassRequest } from '../../shared/contracts/records';
-import { ANY_USER, CARE_TEAM, PATIENT, PROVIDER } from './access';
+import { ANY_USER, CARE_TEAM, PATIENT, PROVIDER_OTP } from './access';
 import { RECORDS_READ, RECORDS_WRITE } from './grants';
 
 /** PHI records: the health profile, consent-gated sharing, feedback. */
@@ -13,7 +13,7 @@ export const recordRoutes = routeTable({
   profileGet: route('GET /api/v1/profile', 'records/profile-get', PATIENT, { summary: 'The caller’s health profile (ETag)', response: ProfileResponse, grants: RECORDS_READ }),
   profilePut: route('PUT /api/v1/profile', 'records/profile-put', PATIENT, { summary: 'Create the caller’s health profile, or replace it (If-Match)', body: HealthProfile, headers: ['If-Match'], response: ProfileResponse, grants: RECORDS_WRITE }),
   patientProfile: route('GET /api/v1/patients/{patientId}/profile', 'records/patient-profile', CARE_TEAM, { summary: 'A patient’s profile, under their consent', params: PatientParams, response: ProfileResponse, grants: RECORDS_READ }),
-  breakGlass: route('POST /api/v1/patients/{patientId}/break-glass', 'records/break-glass', PROVIDER, { summary: 'Emergency: open a patient’s profile without consent for 60 minutes (verified providers; audited, alarmed)', params: PatientParams, body: BreakGlassRequest, response: BreakGlassGrant, status: 201, grants: { tables: { records: 'readWrite', keys: 'read', identity: 'read', audit: 'append' }, dataKeys: 'decrypt' } }),
+  breakGlass: route('POST /api/v1/patients/{patientId}/break-glass', 'records/break-glass', PROVIDER_OTP, { summary: 'Emergency: open a patient’s profile without consent for 60 minutes (verified providers; audited, alarmed)', params: PatientParams, body: BreakGlassRequest, response: BreakGlassGrant, status: 201, grants: { tables: { records: 'readWrite', keys: 'read', identity: 'read', audit: 'append' }, dataKeys: 'decrypt' } }),
   consentCreate: route('POST /api/v1/consents', 'records/consent-create', PATIENT, { summary: 'Share with a caregiver or provider, or allow AI processing', body: CreateConsentRequest, response: Consent, grants: { tables: { records: 'readWrite', identity: 'read' } } }),
   consentList: route('GET /api/v1/consents', 'records/consent-list', ANY_USER, { summary: 'Consents granted (default) or received', query: ConsentListQuery, response: ConsentPage, grants: { tables: { records: 'read' } } }),
   consentRevoke: route('DELETE /api/v1/consents/{id}', 'records/consent-revoke', PATIENT, { summary: 'Revoke a consent, effective immediately', params: IdParams, status: 204, grants: { tables: { records: 'readWrite' } } }),

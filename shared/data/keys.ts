@@ -15,6 +15,10 @@ export const emailKey = (emailIndex: string) => `EMAIL#${emailIndex}`;
 export const loginKey = (emailIndex: string) => `LOGIN#${emailIndex}`;
 /** A user's known sign-in devices (identity): keyed hashes of a device's coarse fingerprint, never a User-Agent or an IP. */
 export const devicesKey = (userId: string) => `DEVICES#${userId}`;
+/** A user's MFA enrolment (identity): the sealed TOTP secret, the last step used, recovery-code hashes. */
+export const mfaKey = (userId: string) => `MFA#${userId}`;
+/** A pending login's second-factor challenge, by the SHA-256 of its value (identity; TTL). */
+export const mfaChallengeKey = (challengeHash: string) => `MFACHALLENGE#${challengeHash}`;
 /** A refresh-token family (sessions). */
 export const familyKey = (familyId: string) => `FAMILY#${familyId}`;
 /** A data subject's audit chain (audit). */

@@ -12,6 +12,13 @@ export interface PublicAccess {
 /** A route for an authenticated caller holding one of `roles`. */
 export interface RoleAccess {
   readonly roles: readonly Role[];
+  /**
+   * The second factor (docs/adr/0015-mfa.md). By default an account whose roles require MFA must
+   * have used it (else 403 `mfa_enrolment_required`); `otp`: every caller must have used it in
+   * this session (sensitive routes, else 403 `mfa_required`); `enrol`: open to accounts that have
+   * not enrolled yet (enrolment itself, `me`).
+   */
+  readonly mfa?: 'otp' | 'enrol';
 }
 
 /** Who may call a route: anyone, or an authenticated caller holding one of `roles`. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../domain/roles';
 import type { TokenSigner } from './ports';
+import { PASSWORD_ONLY } from '../domain/mfa-policy';
 /** Scopes every CareBow access token carries; routes authorize by role, not scope. */
 export const ACCESS_TOKEN_SCOPE = 'openid carebow/api';
 
@@ -22,7 +23,7 @@ const base64url = (value: unknown): string => Buffer.from(JSON.stringify(value))
 export const mintAccessToken = async (
   signer: TokenSigner,
   settings: AccessTokenSettings,
-  subject: { userId: string; roles: readonly Role[]; authTime?: number },
+  subject: { userId: string; roles: readonly Role[]; authTime?: number; amr?: readonly string[] },
   now: Date,
 ): Promise<{ token: string; expiresIn: number }> => {
   const iat = Math.floor(now.getTime() / 1000);
@@ -39,6 +40,7 @@ export const mintAccessToken = async (
     nbf: iat,
     exp: iat + settings.ttlSeconds,
     auth_time: subject.authTime ?? iat,
+    amr: subject.amr ?? PASSWORD_ONLY,
   };
   const signingInput = `${base64url(header)}.${base64url(claims)}`;
   const signature = await signer.sign(Buffer.from(signingInput));

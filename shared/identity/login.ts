@@ -8,10 +8,12 @@ import type { AppDeps } from '../deps';
 
 import { issueTokenPair, type TokenPairResult } from './issue-tokens';
 import { checkDevice, rememberDevice, type DeviceDeps } from './devices';
+import { issueMfaChallenge, type MfaChallengeResult } from './mfa-challenge';
+import type { MfaChallengeStore, MfaStore } from './ports';
 
 /** Everything a login touches. */
 export type LoginDeps = Pick<AppDeps, 'users' | 'loginAttempts' | 'refreshFamilies' | 'audit' | 'signer' | 'blindIndex' | 'passwords' | 'clock' | 'tokens'> &
-  Pick<DeviceDeps, 'knownDevices' | 'notifications'>;
+  Pick<DeviceDeps, 'knownDevices' | 'notifications'> & { readonly mfa: Pick<MfaStore, 'get'>; readonly mfaChallenges: Pick<MfaChallengeStore, 'create'> };
 
 export interface LoginInput {
   readonly email: string;
@@ -23,9 +25,11 @@ export interface LoginInput {
  * and time (a dummy scrypt for unknown e-mails) and get the same 401; consecutive failures per
  * e-mail lock it for a growing time (429 with Retry-After). A success from a device the account has
  * not used (./devices.ts; never its first login) says `new_device` in its audit event, then queues
- * a `security_new_login` e-mail; that alert never fails the login.
+ * a `security_new_login` e-mail; that alert never fails the login. An account with active MFA gets
+ * no tokens yet but a challenge for `completeMfaLogin` (./mfa-login.ts), audited as `denied` with
+ * reason `mfa_required`; the device check waits for that second step. Tokens say `amr: ['pwd']`.
  */
-export const login = async (deps: LoginDeps, input: LoginInput, meta: RequestMeta): Promise<TokenPairResult> => {
+export const login = async (deps: LoginDeps, input: LoginInput, meta: RequestMeta): Promise<TokenPairResult | MfaChallengeResult> => {
   const now = deps.clock.now();
   const emailIndex = await deps.blindIndex.of(normalizeEmail(input.email));
   const userId = await deps.users.findIdByEmail(emailIndex);
@@ -57,6 +61,11 @@ export const login = async (deps: LoginDeps, input: LoginInput, meta: RequestMet
   }
 
   if (attempts !== undefined) await deps.loginAttempts.clear(emailIndex);
+  if ((await deps.mfa.get(user!.id))?.status === 'active') {
+    const challenge = await issueMfaChallenge(deps, user!.id, Math.floor(now.getTime() / 1000));
+    await audit('denied', 'mfa_required');
+    return challenge;
+  }
   const [tokens, device] = await Promise.all([issueTokenPair(deps, user!, Math.floor(now.getTime() / 1000)), checkDevice(deps, user!.id, meta)]);
   await audit('success', device?.isNew ? 'new_device' : undefined);
   await rememberDevice(deps, user!.id, device, now);

@@ -99,6 +99,8 @@ export interface RefreshFamily {
   readonly revoked: boolean;
   /** Epoch seconds; also the table's TTL attribute. */
   readonly expiresAt: number;
+  /** How the login that started the family authenticated; every refresh keeps it (absent on older families: `pwd`). */
+  readonly amr?: readonly string[];
 }
 
 /** Why a family was revoked (stored as `revokedReason`). */
@@ -186,4 +188,53 @@ export interface SigningKeyService {
   publicJwk(keyRef: string): Promise<JsonWebKeyWithKid>;
   /** Makes a key the rotation created unusable for good (KMS: deletion scheduled); leaves the stack's own key (the keyring's locally) alone. Idempotent. */
   dispose(keyRef: string): Promise<void>;
+}
+
+/** An account's TOTP enrolment (docs/adr/0015-mfa.md): `pending` until a first code confirms it. */
+export interface MfaEnrolment {
+  readonly status: 'pending' | 'active';
+  /** The base32 TOTP secret, sealed under the user's data key (`mfaSecretPlace`, ./mfa-codes.ts). */
+  readonly secretSealed: string;
+  /** The newest TOTP step a code was accepted for: a code is good once, and never an older one. */
+  readonly lastStep?: number;
+  /** SHA-256 of each unused recovery code (with the user id); a used one is removed. */
+  readonly recoveryHashes?: readonly string[];
+  readonly createdAt: string;
+}
+
+/** MFA enrolments, one item per account; every state change is one conditional write. */
+export interface MfaStore {
+  /** The enrolment, read consistently; `undefined` if none. */
+  get(userId: string): Promise<MfaEnrolment | undefined>;
+  /** Stores a `pending` enrolment iff no `active` one exists (a pending one is replaced); `false` if MFA is active. */
+  putPending(userId: string, secretSealed: string, createdAt: string): Promise<boolean>;
+  /** Makes it `active` iff it is still `pending` with `secretSealed`, recording `step` as used and the recovery hashes; `false` otherwise. */
+  activate(userId: string, secretSealed: string, step: number, recoveryHashes: readonly string[]): Promise<boolean>;
+  /** Records `step` as used iff the enrolment is active and `step` is newer than the last one used; `false` otherwise (a replay). */
+  useStep(userId: string, step: number): Promise<boolean>;
+  /** Removes `hash` from the unused recovery codes iff active and present; `false` otherwise (used, or never issued). */
+  useRecoveryCode(userId: string, hash: string): Promise<boolean>;
+  /** Deletes the enrolment iff it is still active; `false` if it was not. */
+  remove(userId: string): Promise<boolean>;
+  /** Puts `enrolment` back iff there is none (the undo of `remove` when its audit append fails). */
+  restore(userId: string, enrolment: MfaEnrolment): Promise<void>;
+}
+
+/** A login waiting for its second factor: the account, and when the challenge stops working. */
+export interface MfaChallenge {
+  readonly userId: string;
+  /** Epoch seconds; also the table's TTL attribute. */
+  readonly expiresAt: number;
+  /** The password login's time (epoch seconds), the tokens' `auth_time`. */
+  readonly authTime: number;
+}
+
+/** Login challenges by the SHA-256 of their value; a challenge is consumed once. */
+export interface MfaChallengeStore {
+  /** Stores a new challenge (one conditional put; throws if the hash exists). */
+  create(challengeHash: string, challenge: MfaChallenge): Promise<void>;
+  /** The challenge, read consistently; `undefined` if none (an expired one may remain until TTL removes it). */
+  get(challengeHash: string): Promise<MfaChallenge | undefined>;
+  /** Deletes it iff it exists: `true` for exactly one caller, so a challenge yields one token pair. */
+  consume(challengeHash: string): Promise<boolean>;
 }

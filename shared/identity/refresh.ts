@@ -46,6 +46,6 @@ export const refresh = async (deps: RefreshDeps, refreshToken: string, meta: Req
   if (!(await deps.refreshFamilies.rotate(family.familyId, presentedHash, hashSecret(secret), nowEpoch))) {
     return fail('reuse_detected', family);
   }
-  const access = await mintAccessToken(deps.signer, deps.tokens, { userId: user.id, roles: user.roles }, deps.clock.now());
+  const access = await mintAccessToken(deps.signer, deps.tokens, { userId: user.id, roles: user.roles, amr: family.amr }, deps.clock.now());
   return { accessToken: access.token, refreshToken: formatRefreshToken(family.familyId, secret), tokenType: 'Bearer', expiresIn: access.expiresIn };
 };

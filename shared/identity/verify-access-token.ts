@@ -15,6 +15,8 @@ export interface VerifiedCaller {
   readonly clientId: string;
   readonly scope: string;
   readonly jti: string;
+  /** Authentication methods (`pwd`, `otp`); empty when the token has no `amr`. */
+  readonly amr: string[];
 }
 
 /** Why a token was refused; a code for logs and tests, never shown to the caller. */
@@ -89,6 +91,7 @@ export const createAccessTokenVerifier = (issuers: readonly TrustedIssuer[]) => 
       clientId: clientId ?? entry.trusted.audience,
       scope: typeof payload['scope'] === 'string' ? payload['scope'] : '',
       jti: typeof payload.jti === 'string' ? payload.jti : '',
+      amr: Array.isArray(payload['amr']) ? payload['amr'].filter((value): value is string => typeof value === 'string' && /^[a-z]{1,16}$/.test(value)) : [],
     };
   };
 };

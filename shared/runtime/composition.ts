@@ -5,6 +5,7 @@ import { DynamoAuditTrail } from '../adapters/aws/dynamo-audit-trail';
 import { createDocumentClient } from '../adapters/aws/dynamo-client';
 import { DynamoDataKeyReader, DynamoDataKeyRepository } from '../adapters/aws/dynamo-data-key-repository';
 import { DynamoLoginAttempts } from '../adapters/aws/dynamo-login-attempts';
+import { DynamoMfa, DynamoMfaChallenges, DynamoMfaReader } from '../adapters/aws/dynamo-mfa';
 import { DynamoConsentRevoker, DynamoRecords, DynamoRecordsReader } from '../adapters/aws/dynamo-records';
 import { DynamoBreakGlass } from '../adapters/aws/dynamo-break-glass';
 import { EmfBreakGlassMetrics } from '../adapters/aws/emf-metrics';
@@ -256,6 +257,10 @@ export const deletionNoticeStore = () => new DynamoDeletionNoticeStore(app().cli
 /** Known sign-in devices (identity): keyed hashes, for new-device alerts at login. */
 export const knownDevices = () => new DynamoKnownDevices(app().client, app().config.IDENTITY_TABLE);
 /** Known sign-in devices, `forget` only (account deletion). */
+/** MFA enrolments (docs/adr/0015-mfa.md); the reader alone for the password login. */
+export const mfaStore = () => new DynamoMfa(app().client, app().config.IDENTITY_TABLE);
+export const mfaReader = () => new DynamoMfaReader(app().client, app().config.IDENTITY_TABLE);
+export const mfaChallenges = () => new DynamoMfaChallenges(app().client, app().config.IDENTITY_TABLE);
 export const knownDeviceRemover = () => new DynamoKnownDeviceRemover(app().client, app().config.IDENTITY_TABLE);
 /** `APP_BASE_URL` without a trailing slash: links in messages are this plus a path. */
 export const appBaseUrl = (): string => requiredConfig('APP_BASE_URL').replace(/\/+$/, '');

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { base32Decode, hotp, totpStep } from '../../shared/domain/totp';
 import { CANARY, canaryEmail } from '../helpers/canaries';
 import { runToEnd, startLocalProcess, type LocalProcess } from '../helpers/local-process';
 
@@ -34,6 +35,8 @@ afterAll(async () => {
 describe('npm start: end to end over HTTP', () => {
   let refreshToken: string;
   let rotated: string;
+  /** Kept from the MFA enrolment below, for the login after the restart (a code works once; a recovery code too). */
+  let recoveryCode: string;
 
   it('registers, logs in and reads the account', async () => {
     const registered = await call('POST', '/api/v1/auth/register', { email, password: CANARY.password, name: CANARY.name });
@@ -82,7 +85,15 @@ describe('npm start: end to end over HTTP', () => {
     const granted = await runToEnd('bin/admin.ts', ['grant', email, 'admin'], { CAREBOW_DATA_DIR: dataDir });
     expect(granted.code).toBe(0);
     const login = await call('POST', '/api/v1/auth/login', { email, password: CANARY.password });
-    expect((await call('GET', '/api/v1/health/detailed', undefined, login.json.accessToken)).status).toBe(200);
+    // An admin must enrol in MFA first (docs/adr/0015-mfa.md), then log in with a code.
+    expect((await call('GET', '/api/v1/health/detailed', undefined, login.json.accessToken)).json.error.code).toBe('mfa_enrolment_required');
+    const { secret } = (await call('POST', '/api/v1/me/mfa/totp', undefined, login.json.accessToken)).json;
+    const code = (offset: number) => hotp(base32Decode(secret), totpStep(Date.now() / 1000) + offset);
+    const confirmed = await call('POST', '/api/v1/me/mfa/totp/confirm', { code: code(0) }, login.json.accessToken);
+    recoveryCode = confirmed.json.recoveryCodes[0];
+    const { challenge } = (await call('POST', '/api/v1/auth/login', { email, password: CANARY.password })).json;
+    const tokens = await call('POST', '/api/v1/auth/mfa', { challenge, code: code(1) });
+    expect((await call('GET', '/api/v1/health/detailed', undefined, tokens.json.accessToken)).status).toBe(200);
   });
 
   it('stops cleanly on Ctrl-C, works offline with the CLI, and keeps the data across a restart', async () => {
@@ -96,7 +107,9 @@ describe('npm start: end to end over HTTP', () => {
     expect(rotated.output).toContain('version 2');
 
     server = await startLocalProcess(dataDir);
-    const login = await call('POST', '/api/v1/auth/login', { email, password: CANARY.password });
+    const challenged = await call('POST', '/api/v1/auth/login', { email, password: CANARY.password });
+    expect(challenged.status).toBe(200);
+    const login = await call('POST', '/api/v1/auth/mfa', { challenge: challenged.json.challenge, recoveryCode });
     expect(login.status).toBe(200);
     expect((await call('GET', '/api/v1/health/detailed', undefined, login.json.accessToken)).status).toBe(403);
     // Sealed under key version 1 before the rotation: still opens; rewritten under version 2.

@@ -4,11 +4,12 @@ import type { LoginDeps } from '../../shared/identity/login';
 import { ScryptPasswordHasher } from '../../shared/identity/password-hasher';
 import type { AuditEvent } from '../../shared/audit/ports';
 import type { DataKeyRepository, DataKeyService, WrappedDataKeys } from '../../shared/vault/ports';
-import type { RefreshFamily, UserRecord } from '../../shared/identity/ports';
+import type { MfaChallengeStore, MfaStore, RefreshFamily, UserRecord } from '../../shared/identity/ports';
 import { Vault } from '../../shared/vault/vault';
 import { places } from '../../shared/vault/places';
 import type { Caller } from '../../shared/domain/caller';
 import { inMemoryAiQuota, inMemoryConversations } from './fakes/chat';
+import { inMemoryMfa } from './fakes/mfa';
 import { inMemoryRecords } from './fakes/records';
 import { inMemoryQueue, inMemorySymptomSessions, recordingMetrics } from './fakes/triage';
 import { inMemoryDeletionNotices, inMemoryKnownDevices, inMemoryNotificationAccountData, recordingEvents } from './fakes/notification-account';
@@ -71,7 +72,9 @@ const LOGIN_FAILURES_FORGET_AFTER_SECONDS = 86_400;
  * stays when `lockedUntil` answers `undefined`. The DynamoDB adapters are tested in integration, and against these
  * fakes in test/integration/adapter-contracts.test.ts.
  */
-export const inMemoryIdentity = (overrides: Partial<LoginDeps & { vault: Vault }> = {}) => {
+type IdentityDeps = LoginDeps & { vault: Vault; mfa: MfaStore; mfaChallenges: MfaChallengeStore };
+
+export const inMemoryIdentity = (overrides: Partial<IdentityDeps> = {}) => {
   const dataKeys = inMemoryDataKeys();
   const users = new Map<string, UserRecord>();
   const emails = new Map<string, string>();
@@ -80,8 +83,9 @@ export const inMemoryIdentity = (overrides: Partial<LoginDeps & { vault: Vault }
   const events: AuditEvent[] = [];
   const devices = inMemoryKnownDevices();
   const notifications = recordingEvents();
+  const mfa = inMemoryMfa();
   let signed = 0;
-  const deps: LoginDeps & { vault: Vault } = {
+  const deps: IdentityDeps = {
     vault: new Vault(dataKeys.repository, dataKeys.service),
     users: {
       create: async (user) => {
@@ -170,9 +174,11 @@ export const inMemoryIdentity = (overrides: Partial<LoginDeps & { vault: Vault }
     tokens: { issuer: 'https://issuer.example.com', clientId: 'app', ttlSeconds: 900, refreshTtlSeconds: 86_400 },
     knownDevices: devices.store,
     notifications: notifications.queue,
+    mfa: mfa.store,
+    mfaChallenges: mfa.challengeStore,
     ...overrides,
   };
-  return { deps, users, emails, families, events, dataKeys, devices, notifications, signatures: () => signed };
+  return { deps, users, emails, families, events, dataKeys, devices, notifications, mfa, signatures: () => signed };
 };
 
 export const META = { requestId: 'req-1', sourceIp: '203.0.113.9' };

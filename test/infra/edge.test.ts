@@ -32,7 +32,7 @@ describe('Construct: Edge', () => {
     }
   });
 
-  it('blocks IPs over the per-IP rate, and over a stricter rate on the stage-prefixed credential paths (auth, password change)', () => {
+  it('blocks IPs over the per-IP rate, and over a stricter rate on the stage-prefixed credential paths (auth, password change, MFA)', () => {
     // Prepare
     const byName = Object.fromEntries(rules.map((rule) => [rule.Name as string, rule]));
 
@@ -57,6 +57,10 @@ describe('Construct: Edge', () => {
     expect(matches).toEqual([
       expect.objectContaining({ FieldToMatch: { UriPath: {} }, PositionalConstraint: 'STARTS_WITH', SearchString: '/dev/api/v1/auth/' }),
       expect.objectContaining({ FieldToMatch: { UriPath: {} }, PositionalConstraint: 'EXACTLY', SearchString: '/dev/api/v1/me/password' }),
+      // The MFA routes check a code, with the same lockout (docs/adr/0015-mfa.md).
+      ...['/dev/api/v1/me/mfa/totp', '/dev/api/v1/me/mfa/totp/confirm', '/dev/api/v1/me/mfa'].map((path) =>
+        expect.objectContaining({ FieldToMatch: { UriPath: {} }, PositionalConstraint: 'EXACTLY', SearchString: path }),
+      ),
     ]);
     for (const match of matches) {
       expect(match.TextTransformations).toEqual([

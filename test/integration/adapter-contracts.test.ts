@@ -7,14 +7,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoIdempotency } from '../../shared/adapters/aws/dynamo-idempotency';
 import { DynamoLoginAttempts } from '../../shared/adapters/aws/dynamo-login-attempts';
+import { DynamoMfa, DynamoMfaChallenges } from '../../shared/adapters/aws/dynamo-mfa';
 import { DynamoRefreshFamilies } from '../../shared/adapters/aws/dynamo-refresh-families';
 import { DynamoSymptomSessions } from '../../shared/adapters/aws/dynamo-symptom-sessions';
 import { DynamoUserRepository } from '../../shared/adapters/aws/dynamo-user-repository';
 import { LocalDataKeyService } from '../../shared/adapters/local/local-data-keys';
-import type { LoginAttemptStore, RefreshFamily, RefreshFamilyRepository, UserRecord, UserRepository } from '../../shared/identity/ports';
+import type {
+  LoginAttemptStore,
+  MfaChallengeStore,
+  MfaStore,
+  RefreshFamily,
+  RefreshFamilyRepository,
+  UserRecord,
+  UserRepository,
+} from '../../shared/identity/ports';
 import type { StoredSymptomSession, SymptomSessionRepository } from '../../shared/triage/ports';
 import type { DataKeyService } from '../../shared/vault/ports';
 import { inMemorySymptomSessions } from '../helpers/fakes/triage';
+import { inMemoryMfa } from '../helpers/fakes/mfa';
 import { inMemoryDataKeys, inMemoryIdentity } from '../helpers/in-memory';
 import { localTableName, startDynamo } from '../../local/stand-ins';
 
@@ -387,5 +397,78 @@ describe('Class: DynamoIdempotency (claim and complete conditions)', () => {
     // Assess
     expect(claim).toEqual({ state: 'in_progress' });
     expect(await raw(userId, 'key-flapping')).toMatchObject({ fingerprint: 'fp-other' });
+  });
+});
+
+describe.each<[string, () => MfaStore]>([
+  ['inMemoryMfa', () => inMemoryMfa().store],
+  ['DynamoMfa', () => new DynamoMfa(client, table.identity)],
+])('Contract MfaStore: %s', (_name, make) => {
+  it('replaces a pending enrolment but never an active one, and activates only the pending secret', async () => {
+    // Prepare
+    const store = make();
+    const userId = randomUUID();
+    await store.putPending(userId, 'sealed-1', '2026-01-01T00:00:00.000Z');
+
+    // Act
+    const replaced = await store.putPending(userId, 'sealed-2', '2026-01-01T00:00:01.000Z');
+    const staleActivation = await store.activate(userId, 'sealed-1', 10, ['h1']);
+    const activation = await store.activate(userId, 'sealed-2', 10, ['h1', 'h2']);
+    const overActive = await store.putPending(userId, 'sealed-3', '2026-01-01T00:00:02.000Z');
+
+    // Assess
+    expect([replaced, staleActivation, activation, overActive]).toEqual([true, false, true, false]);
+    expect(await store.get(userId)).toMatchObject({
+      status: 'active',
+      secretSealed: 'sealed-2',
+      lastStep: 10,
+      recoveryHashes: expect.arrayContaining(['h1', 'h2']),
+    });
+  });
+
+  it('uses a step only forward and a recovery code once; removes only an active enrolment, and restores it', async () => {
+    // Prepare
+    const store = make();
+    const userId = randomUUID();
+    await store.putPending(userId, 'sealed', '2026-01-01T00:00:00.000Z');
+    await store.activate(userId, 'sealed', 10, ['h1', 'h2']);
+
+    // Act
+    const steps = [await store.useStep(userId, 10), await store.useStep(userId, 11), await store.useStep(userId, 11), await store.useStep(userId, 9)];
+    const codes = [await store.useRecoveryCode(userId, 'h1'), await store.useRecoveryCode(userId, 'h1'), await store.useRecoveryCode(userId, 'nope')];
+    const before = await store.get(userId);
+    const removed = [await store.remove(userId), await store.remove(userId)];
+    await store.restore(userId, before!);
+
+    // Assess
+    expect(steps).toEqual([false, true, false, false]);
+    expect(codes).toEqual([true, false, false]);
+    expect(removed).toEqual([true, false]);
+    expect(await store.get(userId)).toEqual(before);
+    expect(before).toMatchObject({ lastStep: 11, recoveryHashes: ['h2'] });
+  });
+});
+
+describe.each<[string, () => MfaChallengeStore]>([
+  ['inMemoryMfa', () => inMemoryMfa().challengeStore],
+  ['DynamoMfaChallenges', () => new DynamoMfaChallenges(client, table.identity)],
+])('Contract MfaChallengeStore: %s', (_name, make) => {
+  it('consumes a challenge exactly once, and never overwrites one', async () => {
+    // Prepare
+    const store = make();
+    const hash = randomUUID();
+    const challenge = { userId: randomUUID(), authTime: 1_000, expiresAt: 1_300 };
+    await store.create(hash, challenge);
+
+    // Act
+    const again = store.create(hash, { ...challenge, userId: 'someone-else' });
+    const read = await store.get(hash);
+    const consumed = [await store.consume(hash), await store.consume(hash)];
+
+    // Assess
+    await expect(again).rejects.toEqual(conditionFailure);
+    expect(read).toEqual(challenge);
+    expect(consumed).toEqual([true, false]);
+    expect(await store.get(hash)).toBeUndefined();
   });
 });

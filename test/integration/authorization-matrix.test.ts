@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes';
 import { ROLES, type Role } from '../../shared/domain/roles';
+import { requiresMfa } from '../../shared/domain/mfa-policy';
 import { isPublic, type RouteDef } from '../../shared/http/route';
 import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { tokenFor } from '../helpers/tokens';
@@ -50,6 +51,22 @@ describe('Route table: authorization matrix', () => {
       const denials = (await backend.items('audit')).filter((e) => e['requestId'] === response.headers.get('x-request-id'));
       expect(denials).toEqual([expect.objectContaining({ action: 'route.denied', outcome: 'denied', resource: { type: 'route', id: _id } })]);
     }
+  });
+
+  // docs/security.md #29: the same matrix for a password-only session (`amr: ['pwd']`), each role where its access line allows it.
+  const allowedCases = cases.filter(([, role, route]) => 'roles' in route.access && route.access.roles.includes(role));
+  it.each(allowedCases)('%s as %s with a password-only session follows the MFA rules', async (_id, role, route) => {
+    // Prepare
+    const access = route.access as { mfa?: 'otp' | 'enrol' };
+    const expected = access.mfa === 'otp' ? 'mfa_required' : access.mfa !== 'enrol' && requiresMfa([role]) ? 'mfa_enrolment_required' : undefined;
+    const token = await tokenFor(backend.dataDir, randomUUID(), [role], ['pwd']);
+
+    // Act
+    const response = await backend.call(route.method, concretePath(route), { token, ...(route.body ? { body: {} } : {}) });
+
+    // Assess
+    if (expected !== undefined) expect([response.status, response.json?.error?.code]).toEqual([403, expected]);
+    else expect(response.json?.error?.code ?? 'none', `${route.method} ${route.path} as ${role}`).not.toMatch(/^mfa_(required|enrolment_required)$/);
   });
 
   it.each(protectedRoutes)('%s without a token is 401', async (_id, route) => {

@@ -126,7 +126,7 @@ describe('Use case: login lockout', () => {
     const afterQuietDay = await login(deps, input, META);
 
     // Assess
-    expect(afterQuietDay.tokenType).toBe('Bearer');
+    expect(afterQuietDay).toHaveProperty('tokenType', 'Bearer');
   });
 });
 

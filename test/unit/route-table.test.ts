@@ -33,6 +33,7 @@ describe('Route table', () => {
       'GET /api/v1/openapi.json',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
+      'POST /api/v1/auth/mfa',
       'POST /api/v1/auth/refresh',
       'POST /api/v1/auth/register',
       'POST /api/v1/content/posts/{post}/views',
@@ -41,7 +42,7 @@ describe('Route table', () => {
 
   it('throttles exactly the credential routes, with AUTH_THROTTLE; every other route keeps the stage default (docs/security.md #18)', () => {
     // Prepare
-    const credentialRoutes = ['login', 'logout', 'passwordChange', 'refresh', 'register'];
+    const credentialRoutes = ['login', 'loginMfa', 'logout', 'mfaConfirm', 'mfaDisable', 'mfaEnrol', 'passwordChange', 'refresh', 'register'];
     const expected = Object.fromEntries(all.map((route) => [route.id, credentialRoutes.includes(route.id) ? AUTH_THROTTLE : undefined]));
 
     // Act
@@ -50,12 +51,25 @@ describe('Route table', () => {
     // Assess
     expect(
       all
-        .filter((route) => route.path.startsWith('/api/v1/auth/') || route.path === '/api/v1/me/password')
+        .filter((route) => route.path.startsWith('/api/v1/auth/') || route.path === '/api/v1/me/password' || route.path.startsWith('/api/v1/me/mfa'))
         .map((route) => route.id)
         .sort(),
     ).toEqual(credentialRoutes);
     expect(actual).toStrictEqual(expected);
     expect(AUTH_THROTTLE).toEqual({ rateLimit: 10, burstLimit: 20 });
+  });
+
+  it('asks a one-time password of exactly the sensitive routes, and lets only enrolment and `me` through before MFA (docs/security.md #29)', () => {
+    // Act
+    const withMfa = (mode: 'otp' | 'enrol') =>
+      all
+        .filter((route) => !isPublic(route.access) && route.access.mfa === mode)
+        .map((route) => route.id)
+        .sort();
+
+    // Assess
+    expect(withMfa('otp')).toEqual(['adminRoles', 'auditEvents', 'auditVerify', 'breakGlass']);
+    expect(withMfa('enrol')).toEqual(['me', 'mfaConfirm', 'mfaEnrol']);
   });
 
   it('keeps AUTH_THROTTLE at or below every stage’s default, so it only ever tightens', () => {

@@ -40,7 +40,11 @@ const reason = async (token: Promise<string> | string) => {
 
 describe('Function: createAccessTokenVerifier', () => {
   it('returns the caller of a valid Cognito-style access token', async () => {
-    expect(await verify(await sign(claims()), NOW)).toEqual({ sub: 'user-1', groups: ['patient'], clientId: 'app', scope: 's', jti: 'j' });
+    expect(await verify(await sign(claims()), NOW)).toEqual({ sub: 'user-1', groups: ['patient'], clientId: 'app', scope: 's', jti: 'j', amr: [] });
+  });
+
+  it('returns the amr claim’s method names, dropping anything that is not a short lowercase word', async () => {
+    expect((await verify(await sign(claims({ amr: ['pwd', 'otp', 'x,otp', 7] })), NOW)).amr).toEqual(['pwd', 'otp']);
   });
 
   it('reads Cognito groups and an aud claim too', async () => {
