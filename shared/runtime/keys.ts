@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../adapters/aws/dynamo-client';
 import { DynamoSigningKeyRing } from '../adapters/aws/dynamo-signing-key-ring';
 import { KmsTokenSigner } from '../adapters/aws/kms-token-signer';
+import { traced } from '../adapters/aws/xray';
 import { secretsManagerKey } from '../adapters/aws/secrets-manager-key';
 import { HmacBlindIndex } from '../adapters/hmac-blind-index';
 import { localBlindIndexKey } from '../adapters/local/keyring';
@@ -41,7 +42,7 @@ export const tokenSignerFor = (
   let keyOf: (keyRef: string) => TokenSigner;
   let configured: string;
   if (process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || config.KEY_PROVIDER === 'kms') {
-    const kms = new KMSClient({});
+    const kms = traced(new KMSClient({}));
     keyOf = (keyRef) => new KmsTokenSigner(keyRef, kms);
     configured = config.TOKEN_SIGNING_KEY_ID!;
   } else {
