@@ -1,6 +1,7 @@
 /**
  * `npm run admin -- grant|revoke <email> <role> [--stage <stage>] [--region <region>]`
  * `npm run admin -- rotate-key <email> [--stage <stage>] [--region <region>]`
+ * `npm run admin -- anchor-audit | verify-audit <subjectId> [--stage <stage>] [--region <region>]` (bin/admin-audit.ts)
  *
  * The operator's tool for roles; the only way to make the first admin (no HTTP route can).
  * Without `--stage` it works on the local data dir ($CAREBOW_DATA_DIR, default ./.carebow),
@@ -30,10 +31,12 @@ import { LocalDataKeyService } from '../shared/adapters/local/local-data-keys';
 import type { DataKeyService } from '../shared/vault/ports';
 import { endpointsFile } from '../local/backend';
 import { localTableName, startDynamo } from '../local/stand-ins';
+import { AUDIT_COMMANDS, type AuditCommand, runAuditCommand } from './admin-audit';
 
 const USAGE = [
   'usage: npm run admin -- grant|revoke <email> <role> [--stage dev|staging|prod] [--region <region>]',
   '       npm run admin -- rotate-key <email> [--stage dev|staging|prod] [--region <region>]',
+  '       npm run admin -- anchor-audit | verify-audit <subjectId> [--stage dev|staging|prod] [--region <region>]',
 ].join('\n');
 
 interface Target {
@@ -93,6 +96,11 @@ const awsTarget = async (stage: string): Promise<Target> => {
 const main = async (): Promise<void> => {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { stage: { type: 'string' }, region: { type: 'string' } } });
   const [command, email, role] = positionals;
+  if (AUDIT_COMMANDS.includes(command as AuditCommand)) {
+    if (values.region) process.env.AWS_REGION = values.region;
+    console.log(await runAuditCommand(command as AuditCommand, positionals.slice(1), values.stage));
+    return;
+  }
   const parsedRole = RoleSchema.safeParse(role);
   const isRoleChange = (command === 'grant' || command === 'revoke') && parsedRole.success;
   if (!email || !(isRoleChange || (command === 'rotate-key' && role === undefined))) throw new Error(USAGE);

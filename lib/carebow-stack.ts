@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CfnOutput, NestedStack, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, NestedStack, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from './api';
 import { Data } from './data';
@@ -11,6 +11,7 @@ import { Triage, type TriageWorker } from './triage';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Content } from './content';
 import { Chat, type ChatWorker } from './chat';
+import { AuditAnchor } from './audit-anchor';
 
 export interface CareBowStackProps extends StackProps {
   /** The stage this stack deploys. */
@@ -65,6 +66,8 @@ export class CareBowStack extends Stack {
   /** The content worker: renders published posts, rebuilds the search index. */
   public readonly contentWorker: lambda.IFunction;
   public readonly api: Api;
+  /** Audit anchoring: signed digests of the audit chain heads in an Object Lock bucket (ADR 0014). */
+  public readonly auditAnchor: AuditAnchor;
   public readonly edge: Edge;
   /** The nested stack that holds {@link observability}. */
   public readonly monitoring: NestedStack;
@@ -177,6 +180,15 @@ export class CareBowStack extends Stack {
       tables: this.data.tables,
     });
 
+    this.auditAnchor = new AuditAnchor(this, 'AuditAnchor', {
+      stage: config.stage,
+      settings: this.api.functionSettings,
+      environment: this.api.environment,
+      tables: this.data.tables,
+      encryptionKey: this.data.encryptionKey,
+      retention: Duration.days(config.auditDigestRetentionDays),
+    });
+
     this.edge = new Edge(this, 'Edge', {
       stage: config.stage,
       apiStage: this.api.stage,
@@ -217,6 +229,7 @@ export class CareBowStack extends Stack {
         scheduleGroup: this.notifications.scheduleGroup,
       },
       content: { queue: this.content.queue, deadLetterQueue: this.content.deadLetterQueue },
+      auditAnchor: { worker: this.auditAnchor.worker },
       ...(config.alarmEmail !== undefined ? { alarmEmail: config.alarmEmail } : {}),
     });
 

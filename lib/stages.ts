@@ -153,6 +153,11 @@ const stageConfigSchema = z
     chatWorker: queueWorkerSchema(),
     /** Notifications: e-mail sender and identity, the app URL in links, the worker's concurrency. */
     notifications: notificationsSchema,
+    /**
+     * Days each audit digest is locked (S3 Object Lock, compliance mode: no one can delete it or shorten this), ADR 0014.
+     * Prod keeps 7 years: HIPAA's six (45 CFR 164.316(b)(2)(i)) and a margin.
+     */
+    auditDigestRetentionDays: z.number().int().min(1).max(3650),
   })
   .strict();
 
@@ -191,6 +196,8 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
       reservedConcurrency: 2,
       maxConcurrency: 2,
     },
+    // A day: dev digests are locked as in prod, but do not pile up.
+    auditDigestRetentionDays: 1,
   },
   staging: {
     stage: 'staging',
@@ -214,6 +221,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
       reservedConcurrency: 3,
       maxConcurrency: 2,
     },
+    auditDigestRetentionDays: 30,
   },
   prod: {
     stage: 'prod',
@@ -244,6 +252,8 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
       reservedConcurrency: 5,
       maxConcurrency: 5,
     },
+    // 7 years (2557 days): HIPAA's six years of documentation and a margin.
+    auditDigestRetentionDays: 2557,
   },
 };
 
