@@ -63,7 +63,14 @@ export const MODEL_CLIENT_PACKAGE = 'openai';
 
 export interface FunctionTarget {
   /** `authorizer`, a worker's id (`triage-worker`, …), or the route id in `functions/routes.ts`. */
-  readonly id: 'authorizer' | typeof WORKER_ID | typeof CHAT_WORKER_ID | typeof NOTIFICATIONS_WORKER_ID | typeof CONTENT_WORKER_ID | RouteId;
+  readonly id:
+    | 'authorizer'
+    | typeof WORKER_ID
+    | typeof CHAT_WORKER_ID
+    | typeof NOTIFICATIONS_WORKER_ID
+    | typeof CONTENT_WORKER_ID
+    | typeof AUDIT_ANCHOR_WORKER_ID
+    | RouteId;
   /** Handler module under `functions/`, without extension. */
   readonly entry: string;
   /** `functions/<entry>.ts`, relative to the project root. */
@@ -98,7 +105,11 @@ export const workerTargets = (): FunctionTarget[] => [
   { id: CHAT_WORKER_ID, entry: 'chat/worker', file: 'functions/chat/worker.ts', bundleFiles: WORKER_FILES },
   { id: NOTIFICATIONS_WORKER_ID, entry: 'notifications/worker', file: 'functions/notifications/worker.ts' },
   { id: CONTENT_WORKER_ID, entry: 'content/worker', file: 'functions/content/worker.ts' },
+  { id: AUDIT_ANCHOR_WORKER_ID, entry: 'audit/anchor', file: 'functions/audit/anchor.ts' },
 ];
+
+/** The audit anchor worker (scheduled, ADR 0014): no exception, it is held to the routes' `ownCodeBytes`. */
+export const AUDIT_ANCHOR_WORKER_ID = 'audit-anchor-worker';
 
 /** The content worker (SQS): renders published posts and rebuilds the search index, held to `contentWorkerOwnCodeBytes`. */
 export const CONTENT_WORKER_ID = 'content-worker';

@@ -2,6 +2,7 @@
  * `npm run admin -- grant|revoke <email> <role> [--stage <stage>] [--region <region>]`
  * `npm run admin -- rotate-key <email> [--stage <stage>] [--region <region>]`
  * `npm run admin -- rotate-signing-key [--continue] [--stage <stage>] [--region <region>]`
+ * `npm run admin -- anchor-audit | verify-audit <subjectId> [--stage <stage>] [--region <region>]` (bin/admin-audit.ts)
  *
  * The operator's tool for roles; the only way to make the first admin (no HTTP route can).
  * Without `--stage` it works on the local data dir ($CAREBOW_DATA_DIR, default ./.carebow),
@@ -35,11 +36,13 @@ import { KEYRING_SIGNING_KEY, LocalSigningKeyService } from '../shared/adapters/
 import { runRotateSigningKey, type SigningKeyTarget } from './rotate-signing-key';
 import { endpointsFile } from '../local/backend';
 import { localTableName, startDynamo } from '../local/stand-ins';
+import { AUDIT_COMMANDS, type AuditCommand, runAuditCommand } from './admin-audit';
 
 const USAGE = [
   'usage: npm run admin -- grant|revoke <email> <role> [--stage dev|staging|prod] [--region <region>]',
   '       npm run admin -- rotate-key <email> [--stage dev|staging|prod] [--region <region>]',
   '       npm run admin -- rotate-signing-key [--continue] [--stage dev|staging|prod] [--region <region>]',
+  '       npm run admin -- anchor-audit | verify-audit <subjectId> [--stage dev|staging|prod] [--region <region>]',
 ].join('\n');
 
 interface Target extends SigningKeyTarget {
@@ -111,6 +114,11 @@ const main = async (): Promise<void> => {
     options: { stage: { type: 'string' }, region: { type: 'string' }, continue: { type: 'boolean' } },
   });
   const [command, email, role] = positionals;
+  if (AUDIT_COMMANDS.includes(command as AuditCommand)) {
+    if (values.region) process.env.AWS_REGION = values.region;
+    console.log(await runAuditCommand(command as AuditCommand, positionals.slice(1), values.stage));
+    return;
+  }
   const parsedRole = RoleSchema.safeParse(role);
   const isRoleChange = (command === 'grant' || command === 'revoke') && parsedRole.success;
   const isSigningKeyRotation = command === 'rotate-signing-key' && email === undefined;

@@ -12,6 +12,7 @@ import { Triage, type TriageWorker } from './triage';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Content } from './content';
 import { Chat, type ChatWorker } from './chat';
+import { AuditAnchor } from './audit-anchor';
 
 export interface CareBowStackProps extends StackProps {
   /** The stage this stack deploys. */
@@ -66,6 +67,8 @@ export class CareBowStack extends Stack {
   /** The content worker: renders published posts, rebuilds the search index. */
   public readonly contentWorker: lambda.IFunction;
   public readonly api: Api;
+  /** Audit anchoring: signed digests of the audit chain heads in an Object Lock bucket (ADR 0014). */
+  public readonly auditAnchor: AuditAnchor;
   public readonly edge: Edge;
   /** The nested stack that holds {@link observability}. */
   public readonly monitoring: NestedStack;
@@ -185,6 +188,15 @@ export class CareBowStack extends Stack {
       tables: this.data.tables,
     });
 
+    this.auditAnchor = new AuditAnchor(this, 'AuditAnchor', {
+      stage: config.stage,
+      settings: this.api.functionSettings,
+      environment: this.api.environment,
+      tables: this.data.tables,
+      encryptionKey: this.data.encryptionKey,
+      retention: Duration.days(config.auditDigestRetentionDays),
+    });
+
     this.edge = new Edge(this, 'Edge', {
       stage: config.stage,
       apiStage: this.api.stage,
@@ -207,13 +219,15 @@ export class CareBowStack extends Stack {
       notificationsWorker: this.notificationsWorker.function,
       contentWorker: this.contentWorker,
     };
+    // The anchor has its own failure alarm (AuditAnchorFailed), so it joins the dashboards and queries but not `functions`' errors alarms.
+    const watchedWorkers = { ...workers, auditAnchor: this.auditAnchor.worker };
     this.observability = new Observability(this.monitoring, 'Observability', {
       stage: config.stage,
       encryptionKey: this.data.encryptionKey,
       restApi: this.api.restApi,
       apiStage: this.api.stage,
       functions: { ...this.api.functions, ...workers },
-      workers,
+      workers: watchedWorkers,
       tables: this.data.tables,
       webAcl: this.edge.webAcl,
       triageWorker: this.triageWorker.function,
@@ -228,13 +242,14 @@ export class CareBowStack extends Stack {
         scheduleGroup: this.notifications.scheduleGroup,
       },
       content: { queue: this.content.queue, deadLetterQueue: this.content.deadLetterQueue },
+      auditAnchor: { worker: this.auditAnchor.worker },
       ...(config.alarmEmail !== undefined ? { alarmEmail: config.alarmEmail } : {}),
     });
     // Saved Logs Insights queries stay beside the log groups they name: in Monitoring, ~80 log group names would take 80 of its 200 parameters.
     this.logQueries = new LogQueries(this, 'LogQueries', {
       stage: config.stage,
       routeLogGroups: mapValues(this.api.functions, functionLogGroup),
-      otherLogGroups: mapValues(workers, functionLogGroup),
+      otherLogGroups: mapValues(watchedWorkers, functionLogGroup),
     });
 
     const outputs: Record<(typeof OUTPUT_NAMES)[number], { value: string; description: string }> = {

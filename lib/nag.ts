@@ -162,6 +162,38 @@ export const ACKNOWLEDGEMENTS = {
       "A function's deploy-errors and deploy-latency alarms are read by its CodeDeploy deployment group, which rolls the deployment back when one fires: that is their action. " +
       "They do not page: the same failures raise the function's own errors alarm on the alarm topic, and a rollback fails the deploy itself (docs/runbooks/route-deployment-rollback.md).",
   },
+  accessLogBucket: {
+    ids: ['HIPAA.Security-S3BucketReplicationEnabled', 'HIPAA.Security-S3DefaultEncryptionKMS'],
+    reason:
+      'This bucket receives the server access logs of the audit digest bucket, and S3 delivers access logs only to a bucket encrypted with SSE-S3. ' +
+      'It holds request metadata (no PHI, no digest content), versioned and kept 400 days; a cross-region copy would add nothing the digests need.',
+  },
+  digestBucketNoReplication: {
+    ids: ['HIPAA.Security-S3BucketReplicationEnabled'],
+    reason:
+      'The audit digest bucket holds signed hashes only (no PHI), locked in Object Lock compliance mode so no one can delete or alter them before retention ends; ' +
+      'a lost digest is found by the digest chain. Cross-region replication would need a second locked bucket and key per stage and is not required for integrity (ADR 0014).',
+  },
+  scheduledWorkerNoLambdaDlq: {
+    ids: ['HIPAA.Security-LambdaDLQ', 'Serverless-LambdaDLQ'],
+    reason:
+      'The audit anchor runs on a 5-minute schedule and reads no message: a failed run loses nothing (the next run covers the same windows), EventBridge retries it twice, and every failure raises the AuditAnchorFailed alarm.',
+  },
+  anchorScheduleNoDlq: {
+    ids: ['Serverless-EventBusDLQ'],
+    reason:
+      'The rule only starts the audit anchor every 5 minutes; its event carries nothing. An event EventBridge could not deliver (after 2 retries) needs no replay: the next run covers the same windows, and the AuditAnchorFailed alarm reports failed runs.',
+  },
+  digestObjectsUnderStagePrefix: {
+    ids: [
+      'AwsSolutions-IAM5[Resource::<AuditAnchorDigestBucket78D2EE82.Arn>/dev/*]',
+      'AwsSolutions-IAM5[Resource::<AuditAnchorDigestBucket78D2EE82.Arn>/staging/*]',
+      'AwsSolutions-IAM5[Resource::<AuditAnchorDigestBucket78D2EE82.Arn>/prod/*]',
+    ],
+    reason:
+      "The audit anchor writes a new digest object under its stage's prefix each run, with a key made at run time; the resource names that prefix of the one bucket and nothing else. " +
+      'It may only put and get objects there (never delete, never set a retention), and the bucket policy refuses deletion and retention changes to everyone.',
+  },
 } as const satisfies Record<string, NagAcknowledgement>;
 
 export type AcknowledgementKey = keyof typeof ACKNOWLEDGEMENTS;

@@ -16,6 +16,7 @@ import { catalogMetric, catalogSearch } from './catalog-metrics';
 import { ComplianceDashboard } from './compliance-dashboard';
 import { acknowledge } from './nag';
 import { AlarmStatusRow, modelRow, platformRows, routeRows, type WatchedQueue } from './operator-dashboard';
+import { auditAnchorAlarms } from './audit-anchor';
 
 /** What Observability watches of notifications (lib/notifications.ts). */
 export interface NotificationsWatch {
@@ -83,6 +84,11 @@ export interface ObservabilityProps {
    * @default - not watched
    */
   readonly chat?: ChatWatch;
+  /**
+   * The audit anchor worker (lib/audit-anchor.ts): alarms on a failed run and on a chain found tampered.
+   * @default - no audit anchor alarms
+   */
+  readonly auditAnchor?: { readonly worker: lambda.IFunction };
   /**
    * Percentage of the notifications worker's invocations that fail, over three 5-minute periods,
    * that raises the alarm (a failed invocation returns its whole batch to the queue).
@@ -234,6 +240,9 @@ export class Observability extends Construct {
       evaluationPeriods: 1,
       description: 'A provider opened a patient’s profile without consent (break-glass): review the reason and the access.',
     });
+    for (const { id: alarmId, metric, description } of props.auditAnchor !== undefined ? auditAnchorAlarms(props.auditAnchor.worker, period) : []) {
+      this.alarm(alarmId, metric, { threshold: 1, evaluationPeriods: 1, description });
+    }
     const chatWidgets = props.chat !== undefined ? this.watchChat(props.chat, period) : [];
     this.alarms = this.alarmList;
 
@@ -449,6 +458,8 @@ const RUNBOOKS: Readonly<Record<string, string>> = {
   BreakGlassUsed: 'break-glass-used',
   ChatDeadLetters: 'chat-dead-letters',
   ChatQueueAge: 'chat-queue-age',
+  AuditAnchorFailed: 'audit-anchor',
+  AuditChainBroken: 'audit-anchor',
 };
 
 /** `docs/runbooks/<file>.md` for an alarm id: its own, or the one every function's errors or throttles share. */

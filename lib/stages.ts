@@ -192,6 +192,11 @@ const stageConfigSchema = z
      * @default DEPLOYMENT_DEFAULT (all at once)
      */
     deployment: deploymentSchema.default(DEPLOYMENT_DEFAULT),
+    /**
+     * Days each audit digest is locked (S3 Object Lock, compliance mode: no one can delete it or shorten this), ADR 0014.
+     * Prod keeps 7 years: HIPAA's six (45 CFR 164.316(b)(2)(i)) and a margin.
+     */
+    auditDigestRetentionDays: z.number().int().min(1).max(3650),
   })
   .strict()
   // Prod never takes a new version all at once: a bad deploy must meet the rollback alarms on a slice of traffic first.
@@ -236,6 +241,8 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
       maxConcurrency: 2,
     },
     deployment: { ...DEPLOYMENT_DEFAULT, strategy: 'allAtOnce' },
+    // A day: dev digests are locked as in prod, but do not pile up.
+    auditDigestRetentionDays: 1,
   },
   staging: {
     stage: 'staging',
@@ -261,6 +268,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     },
     // 10 % more every minute: ten minutes per deploy, each step watched by the rollback alarms.
     deployment: { ...DEPLOYMENT_DEFAULT, strategy: 'linear10PercentEvery1Minute' },
+    auditDigestRetentionDays: 30,
   },
   prod: {
     stage: 'prod',
@@ -293,6 +301,8 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     },
     // 10 % of traffic for 5 minutes, then all, unless a function's rollback alarm fires first.
     deployment: { ...DEPLOYMENT_DEFAULT, strategy: 'canary10Percent5Minutes' },
+    // 7 years (2557 days): HIPAA's six years of documentation and a margin.
+    auditDigestRetentionDays: 2557,
   },
 };
 

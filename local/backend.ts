@@ -11,6 +11,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { SqsNotificationQueue } from '../shared/adapters/aws/sqs-notification-queue';
 import { clientConfig } from '../shared/adapters/aws/client-config';
 import { startReminderWheel } from '../shared/adapters/local/timer-wheel-reminders';
+import { startAuditAnchorTimer } from './audit-anchor-timer';
 
 export interface LocalBackendOptions {
   /** Port of the API; 0 picks a free one. */
@@ -129,6 +130,9 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
   const reminderSqs = new SQSClient(clientConfig(standIns.sqsEndpoint));
   const reminderWheel = startReminderWheel({ dataDir, queue: new SqsNotificationQueue(standIns.notificationsQueueUrl, reminderSqs) });
 
+  // The anchor's schedule stand-in (ADR 0014), for `npm start` only: tests run the anchor themselves.
+  const auditAnchor = options.persist ? startAuditAnchorTimer({ dataDir, dynamodbEndpoint: standIns.dynamodbEndpoint, auditTable: tables.audit }) : undefined;
+
   if (options.persist) {
     const endpoints = {
       pid: process.pid,
@@ -153,6 +157,7 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     tables,
     stop: async () => {
       await reminderWheel.stop();
+      await auditAnchor?.stop();
       reminderSqs.destroy();
       await Promise.all(pollers.map((poller) => poller.stop()));
       await api.close();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditEvent } from './ports';
 import { seqKey, subjectKey } from '../data/keys';
+import { anchorWindowOf } from './anchor-window';
 
 /**
  * The audit hash chain: one chain per data subject. Each record carries its sequence number and
@@ -43,7 +44,7 @@ export const HASHED_FIELDS = [
  * JSON with sorted keys at every depth, so the hash does not depend on property order (arrays keep
  * theirs: reordering `actor.roles` is an edit). `undefined` properties are left out.
  */
-const canonical = (value: unknown): string => {
+export const canonical = (value: unknown): string => {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     return `{${Object.keys(value)
@@ -74,8 +75,9 @@ export const auditSortKey = seqKey;
 
 /**
  * The item a record is stored as, and every attribute that item may hold: the hashed fields, the
- * hash, and the attributes derived from them: the keys (`pk`, `sk`) and the `byActor` index's
- * `actorId`. `DynamoAuditLog` writes exactly this; `verifyChain` rebuilds it from a stored item's
+ * hash, and the attributes derived from them: the keys (`pk`, `sk`), the `byActor` index's
+ * `actorId` and the `byAnchorWindow` index's `anchorWindow` (the hour of `at`, ADR 0014).
+ * `DynamoAuditLog` writes exactly this; `verifyChain` rebuilds it from a stored item's
  * hashed fields and hash and requires the stored item to equal it, so editing a derived attribute
  * (a changed `actorId` hides the event from the search by actor) or adding one is found like an
  * edit of a hashed field, without changing any record's hash.
@@ -86,6 +88,7 @@ export const storedItem = (record: ChainedAuditRecord): Record<string, unknown> 
     sk: auditSortKey(record.seq),
     // Optional chaining: the verifier rebuilds items from whatever the store holds.
     actorId: (record.actor as Partial<ChainedAuditRecord['actor']> | null | undefined)?.userId,
+    anchorWindow: anchorWindowOf(record.at),
     ...Object.fromEntries(HASHED_FIELDS.map((field) => [field, record[field]])),
     hash: record.hash,
   };
@@ -103,6 +106,8 @@ const unboundAttribute = (stored: ChainedAuditRecord): string | undefined => {
   const item = stored as unknown as Readonly<Record<string, unknown>>;
   const expected = storedItem(stored);
   for (const name of Object.keys(expected).sort()) {
+    // Records appended before anchoring (ADR 0014) lack anchorWindow, and the table is append-only: absent passes, wrong does not.
+    if (name === 'anchorWindow' && item[name] === undefined) continue;
     if (!sameValue(item[name], expected[name])) return `stored ${name} does not match the hashed fields (record edited)`;
   }
   // Never echo a stored attribute's name: it is whatever the writer of the item chose.

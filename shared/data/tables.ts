@@ -48,10 +48,15 @@ export const TABLES = {
   },
   audit: {
     envVar: 'AUDIT_TABLE',
-    purpose: 'Append-only audit events, never updated or deleted: one hash chain per data subject (SUBJECT#id / SEQ#n); found by actor and time (byActor)',
+    purpose:
+      'Append-only audit events, never updated or deleted: one hash chain per data subject (SUBJECT#id / SEQ#n); found by actor and time (byActor) and by hour and time for anchoring (byAnchorWindow)',
     partitionKey: { name: 'pk', type: S },
     sortKey: { name: 'sk', type: S },
-    globalSecondaryIndexes: [{ indexName: 'byActor', partitionKey: { name: 'actorId', type: S }, sortKey: { name: 'at', type: S } }],
+    globalSecondaryIndexes: [
+      { indexName: 'byActor', partitionKey: { name: 'actorId', type: S }, sortKey: { name: 'at', type: S } },
+      // Every record carries anchorWindow (the UTC hour of its at): the anchor job's changed chains (ADR 0014).
+      { indexName: 'byAnchorWindow', partitionKey: { name: 'anchorWindow', type: S }, sortKey: { name: 'at', type: S } },
+    ],
   },
   keys: {
     envVar: 'KEYS_TABLE',

@@ -7,6 +7,7 @@ import {
   MODEL_CLIENT_PACKAGE,
   NOTIFICATIONS_WORKER_ID,
   CONTENT_WORKER_ID,
+  AUDIT_ANCHOR_WORKER_ID,
   WORKER_ID,
   bundleAll,
   functionTargets,
@@ -139,6 +140,20 @@ describe('Bundle budgets', () => {
     // Assess
     expect(worker.bundle.exports).toContain('handler');
     expect(ownBytes, `${NOTIFICATIONS_WORKER_ID}: own code ${kb(ownBytes)}; largest own inputs: ${largestOwnInputs(worker)}`).toBeLessThanOrEqual(
+      BUDGETS.ownCodeBytes,
+    );
+  });
+
+  it("the audit anchor worker's own code is at most 100 KB, like a route's (ADR 0014)", () => {
+    // Prepare
+    const worker = bundled(AUDIT_ANCHOR_WORKER_ID);
+
+    // Act
+    const ownBytes = worker.ownBytes;
+
+    // Assess
+    expect(worker.bundle.exports).toContain('handler');
+    expect(ownBytes, `${AUDIT_ANCHOR_WORKER_ID}: own code ${kb(ownBytes)}; largest own inputs: ${largestOwnInputs(worker)}`).toBeLessThanOrEqual(
       BUDGETS.ownCodeBytes,
     );
   });

@@ -7,6 +7,7 @@ export const STORED_ATTRIBUTES = [
   'action',
   'actor',
   'actorId',
+  'anchorWindow',
   'at',
   'hash',
   'outcome',
@@ -20,6 +21,14 @@ export const STORED_ATTRIBUTES = [
   'sourceIp',
   'subjectId',
 ];
+
+/**
+ * Attributes a record may lack: `anchorWindow` came with anchoring (ADR 0014), and records appended before it
+ * cannot gain it (the table is append-only). Absent passes the verifier; a wrong value does not.
+ */
+export const OPTIONAL_ATTRIBUTES = ['anchorWindow'];
+/** The stored attributes whose removal the verifier finds. */
+export const REQUIRED_ATTRIBUTES = STORED_ATTRIBUTES.filter((attribute) => !OPTIONAL_ATTRIBUTES.includes(attribute));
 
 /** The table keys among them: an edit of one moves the item rather than changing it in place. */
 export const KEY_ATTRIBUTES = ['pk', 'sk'];

@@ -197,6 +197,7 @@ describe('Construct: operator and compliance dashboards, saved Logs Insights que
     expect(concurrency[0]!.slice(0, 2)).toEqual(['AWS/Lambda', 'ConcurrentExecutions']);
     expect(Object.keys(dimensionsOf(concurrency[0]!))).toEqual([]);
     expect(concurrency.slice(1).map((entry) => optionsOf(entry).label)).toEqual([
+      'auditAnchor',
       'authorizer',
       'chatWorker',
       'contentWorker',
@@ -298,9 +299,14 @@ describe('Construct: operator and compliance dashboards, saved Logs Insights que
     const groupsOf = (prefix: string): string[] =>
       queries.filter((q) => String(q.Name).startsWith(`carebow-prod/${prefix}`)).flatMap((q) => q.LogGroupNames.map((name: unknown) => referencedId(name)!));
     const routeGroup = (routeId: string): string => logicalIdOf(prod.stack, `Api/${pascal(routeId)}Logs`);
-    const others = ['Api/AuthorizerLogs', 'Triage/WorkerLogs', 'Chat/WorkerLogs', 'Notifications/WorkerLogs', 'Content/WorkerLogs'].map((path) =>
-      logicalIdOf(prod.stack, path),
-    );
+    const others = [
+      'Api/AuthorizerLogs',
+      'Triage/WorkerLogs',
+      'Chat/WorkerLogs',
+      'Notifications/WorkerLogs',
+      'Content/WorkerLogs',
+      'AuditAnchor/WorkerLogs',
+    ].map((path) => logicalIdOf(prod.stack, path));
 
     // Act
     const errors = groupsOf('operator/errors-by-route');

@@ -36,6 +36,7 @@ const OTHER_FUNCTIONS: readonly { prefix: string; latency: boolean }[] = [
   { prefix: 'Chat/Worker', latency: false },
   { prefix: 'Notifications/Worker', latency: false },
   { prefix: 'Content/Worker', latency: false },
+  { prefix: 'AuditAnchor/Worker', latency: false },
 ];
 
 /** The resources a value refers to, without pseudo parameters (`AWS::Partition`). */
@@ -158,10 +159,12 @@ describe('Construct: Deployments', () => {
     expect(resourceIds(authorizer.Properties!.AuthorizerUri)).toEqual([deployed.get('Api/Authorizer')!.aliasId]);
   });
 
-  it('lets every queue invoke its worker’s live alias only', () => {
+  it('lets every queue invoke its worker’s live alias only, and the audit anchor’s schedule its alias', () => {
     // Prepare
     const staging = synths.staging;
-    const workers = deployedFunctions(staging, 'staging').filter((d) => d.id.endsWith('/Worker'));
+    // The audit anchor reads no queue: its schedule invokes its alias (below).
+    const workers = deployedFunctions(staging, 'staging').filter((d) => d.id.endsWith('/Worker') && d.id !== 'AuditAnchor/Worker');
+    const anchor = deployedFunctions(staging, 'staging').find((d) => d.id === 'AuditAnchor/Worker')!;
 
     // Act
     const mappings = resourcesOfType(staging.json, 'AWS::Lambda::EventSourceMapping').map(([, m]) => referencedIds(m.Properties!.FunctionName));
@@ -178,6 +181,8 @@ describe('Construct: Deployments', () => {
         id,
       ).toEqual([]);
     }
+    const [, rule] = resourcesOfType(staging.json, 'AWS::Events::Rule').find(([id]) => id.startsWith('AuditAnchorSchedule'))!;
+    expect(rule.Properties!.Targets.map((target: { Arn: unknown }) => referencedId(target.Arn))).toEqual([anchor.aliasId]);
   });
 
   it('rolls each deployment back on a failure, a stop, or its own function’s errors and latency alarms on the alias', () => {
@@ -225,6 +230,7 @@ describe('Construct: Deployments', () => {
       'Chat/Worker',
       'Notifications/Worker',
       'Content/Worker',
+      'AuditAnchor/Worker',
     ]);
   });
 

@@ -54,9 +54,9 @@ describe('Construct: Api functions', () => {
       dev.json.Resources[logicalIdOf(dev.stack, routeId === 'authorizer' ? 'Api/AuthorizerFunction' : routeConstructPath(routeId, 'Function'))]!;
   });
 
-  it('creates one function per route, plus the authorizer and the triage, chat, notifications and content workers, and nothing else', () => {
+  it('creates one function per route, plus the authorizer and the triage, chat, notifications, content and audit anchor workers, and nothing else', () => {
     // Prepare
-    const expected = ROUTE_IDS.length + 5;
+    const expected = ROUTE_IDS.length + 6;
 
     // Act
     const functions = resourcesOfType(dev.json, 'AWS::Lambda::Function');
@@ -98,13 +98,14 @@ describe('Construct: Api functions', () => {
       logicalIdOf(dev.stack, 'Chat/WorkerFunction'),
       logicalIdOf(dev.stack, 'Notifications/WorkerFunction'),
       logicalIdOf(dev.stack, 'Content/WorkerFunction'),
+      logicalIdOf(dev.stack, 'AuditAnchor/WorkerFunction'),
     ];
 
     // Act
     const logGroups = functions.map(([, fn]) => referencedId(fn.Properties!.LoggingConfig?.LogGroup));
 
     // Assess: API functions answer within 10 s (a streamed route streams for 30 s: streaming.test.ts); the workers have their
-    // own timeouts and reservations (triage.test.ts, chat.test.ts, notifications.test.ts, content.test.ts).
+    // own timeouts and reservations (triage.test.ts, chat.test.ts, notifications.test.ts, content.test.ts, audit-anchor.test.ts).
     const streamedIds = ROUTE_IDS.filter((routeId) => (routes[routeId] as RouteDef).stream === true).map((routeId) =>
       logicalIdOf(dev.stack, routeConstructPath(routeId, 'Function')),
     );

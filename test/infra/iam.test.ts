@@ -138,7 +138,7 @@ describe('Construct: Api IAM', () => {
     }
   });
 
-  it('lets every role that appends to the audit trail also query the table and its byActor index, and nothing more', () => {
+  it('lets every role that appends to the audit trail also query the table and its indexes, and nothing more', () => {
     // Prepare
     const auditTableId = logicalIdOf(dev.stack, 'Data/AuditTable');
     const appenders = ROUTE_IDS.filter((id) => routes[id].grants.tables?.audit === 'append');
@@ -156,7 +156,8 @@ describe('Construct: Api IAM', () => {
           .map(renderArn)
           .sort(),
         routeId,
-      ).toEqual([`<${auditTableId}>`, `<${auditTableId}>/index/byActor`]);
+        // byAnchorWindow (ADR 0014) holds the table's own items: Query on the table already reaches them.
+      ).toEqual([`<${auditTableId}>`, `<${auditTableId}>/index/byActor`, `<${auditTableId}>/index/byAnchorWindow`]);
     }
   });
 
@@ -182,12 +183,12 @@ describe('Construct: Api IAM', () => {
 
     // Assess
     // `*` in a table's own policy is the table; DynamoDB has no write on an index, so the
-    // byActor index leaves nothing to deny there.
+    // byActor and byAnchorWindow indexes leave nothing to deny there.
     expect(replica.ResourcePolicy.PolicyDocument.Statement).toEqual([
       expect.objectContaining({ Effect: 'Deny', Principal: { AWS: '*' }, Action: expect.arrayContaining(AUDIT_MUTATIONS), Resource: '*' }),
     ]);
     expect(replica.ResourcePolicy.PolicyDocument.Statement[0].Condition).toBeUndefined();
-    expect((dev.json.Resources[auditTableId]!.Properties!.GlobalSecondaryIndexes as unknown[]).length).toBe(1);
+    expect((dev.json.Resources[auditTableId]!.Properties!.GlobalSecondaryIndexes as unknown[]).length).toBe(2);
   });
 
   it('gives the authorizer no DynamoDB, KMS or Secrets Manager access: only its logs and traces', () => {

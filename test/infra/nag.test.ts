@@ -193,7 +193,7 @@ describe('Construct: CareBow app under cdk-nag', () => {
     const functions = templates.flatMap((template) => resourcesOfType(template, 'AWS::Lambda::Function'));
 
     // Assess
-    expect(functions).toHaveLength(ROUTE_IDS.length + 5); // routes, authorizer, triage, chat, notifications and content workers
+    expect(functions).toHaveLength(ROUTE_IDS.length + 6); // routes, authorizer, triage, chat, notifications, content and audit anchor workers
     for (const [id, fn] of functions) {
       const hash = (fn.Properties!.Code.S3Key as string).replace(/\.zip$/, '');
       const dir = join(assembly.directory, `asset.${hash}`);

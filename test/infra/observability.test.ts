@@ -52,7 +52,7 @@ describe('Construct: Observability', () => {
     const logGroups = resourcesOfType(dev.json, 'AWS::Logs::LogGroup');
 
     // Act, Assess
-    expect(logGroups.length).toBe(ROUTE_IDS.length + 5 + 3); // route functions, authorizer, four workers; access, execution, WAF
+    expect(logGroups.length).toBe(ROUTE_IDS.length + 6 + 3); // route functions, authorizer, five workers; access, execution, WAF
     for (const [id, group] of logGroups) {
       expect(group.Properties!.RetentionInDays, id).toBe(STAGE_CONFIGS.dev.logRetention);
       expect(group.Properties!.KmsKeyId, id).toEqual(keyArn);
@@ -96,7 +96,8 @@ describe('Construct: Observability', () => {
     expect(metricOf('carebow-dev-chat-dead-letters')).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
     expect(metricOf('carebow-dev-chat-queue-age')).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateAgeOfOldestMessage' });
     const lambdaAlarms = alarms.filter((a) => a.Namespace === 'AWS/Lambda');
-    expect(lambdaAlarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(ROUTE_IDS.length + 5);
+    // + 1: the audit anchor's failed runs (AuditAnchorFailed, its own runbook).
+    expect(lambdaAlarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(ROUTE_IDS.length + 6);
     expect(lambdaAlarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(ROUTE_IDS.length + 5);
     expect(new Set(names).size).toBe(names.length);
   });

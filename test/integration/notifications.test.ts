@@ -283,6 +283,9 @@ describe('Worker: notifications through the queue to the outbox', () => {
 
     // Act
     for (const event of events) await queue.enqueue(event);
+    // Each event's own lines first: the outbox as a whole may reach its count early or late under load (the triage
+    // worker sends its own triage_ready for the session).
+    for (const event of events) await outboxOf(event.recipientId, event.recipientId === patient.userId ? 2 : 1, event.id, 30_000);
     const toPatient = await outboxOf(patient.userId, 1 + 6 * 2);
     const toProvider = await outboxOf(provider.userId, 2);
 
@@ -337,7 +340,7 @@ describe('Worker: notifications through the queue to the outbox', () => {
     expect(email).toMatchObject({ status: 'queued', reason: 'quiet_hours', notBefore: expect.any(String) });
     expect(Date.parse(String(email!['notBefore']))).toBeGreaterThan(Date.now() + 50 * 60_000);
     expect(await outboxOf(ivy.userId, 1, event.id, 500)).toEqual([]);
-  });
+  }, 90_000);
 
   it('fails a poison message alone in its batch; an untagged SES event is done with, a valid event delivered', async () => {
     // Prepare

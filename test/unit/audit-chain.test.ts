@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, nextRecord, recordHash, storedItem, verifyChain, type ChainedAuditRecord } from '../../shared/audit/chain';
 import type { AuditEvent } from '../../shared/audit/ports';
-import { altered, STORED_ATTRIBUTES } from '../helpers/audit-tamper';
+import { altered, REQUIRED_ATTRIBUTES, STORED_ATTRIBUTES } from '../helpers/audit-tamper';
 
 const event = (action: string): AuditEvent => ({
   action,
@@ -211,7 +211,19 @@ describe('Module: audit chain', () => {
     expect(verifyChain(records, 'patient-1')).toMatchObject({ ok: false, brokenAt: 2 });
   });
 
-  it.each(STORED_ATTRIBUTES)('detects the removal of the stored attribute %s', (attribute) => {
+  it('accepts a record without anchorWindow (appended before anchoring, ADR 0014)', () => {
+    // Prepare
+    const records = chainOf(3);
+    const { anchorWindow: _removed, ...rest } = records[1] as unknown as Record<string, unknown>;
+
+    // Act
+    records[1] = rest as unknown as ChainedAuditRecord;
+
+    // Assess
+    expect(verifyChain(records, 'patient-1')).toEqual({ ok: true, events: 3 });
+  });
+
+  it.each(REQUIRED_ATTRIBUTES)('detects the removal of the stored attribute %s', (attribute) => {
     // Prepare
     const records = chainOf(3);
     const { [attribute]: _removed, ...rest } = records[1] as unknown as Record<string, unknown>;

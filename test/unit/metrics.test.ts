@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
-import { auditAnchorMetrics, EmfBreakGlassMetrics, EmfMetrics, emfModelUsage } from '../../shared/adapters/aws/emf-metrics';
+import { EmfAnchorMetrics, EmfBreakGlassMetrics, EmfMetrics, emfModelUsage } from '../../shared/adapters/aws/emf-metrics';
 import { PowertoolsTriageMetrics } from '../../shared/adapters/aws/powertools-triage-metrics';
 import { MeteredAuditLog } from '../../shared/audit/metered-audit-log';
 import type { AuditEvent, AuditLog } from '../../shared/audit/ports';
@@ -328,9 +328,9 @@ describe('Metric catalog', () => {
     triage.fallback('invalid_answer');
     triage.outcome('model', 'self_care');
     new EmfBreakGlassMetrics('carebow', (line) => lines.push(line)).used();
-    auditAnchorMetrics(collecting('audit-anchor').metrics).chainVerified('ok');
-    const anchor = auditAnchorMetrics(new EmfMetrics('audit-anchor', (line) => lines.push(line)));
-    anchor.chainVerified('truncated');
+    new EmfAnchorMetrics(collecting('audit-anchor').metrics).verified('ok');
+    const anchor = new EmfAnchorMetrics(new EmfMetrics('audit-anchor', (line) => lines.push(line)));
+    anchor.verified('truncated');
     anchor.digestWritten();
     vi.unstubAllGlobals();
 

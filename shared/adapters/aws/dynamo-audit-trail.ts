@@ -5,9 +5,9 @@ import { auditPartition } from '../../audit/chain';
 import { queryAll, toPage } from './dynamo-kit';
 import { decodeCursor } from './page-cursor';
 
-/** A search hit as an event: the keys and index attribute dropped. */
+/** A search hit as an event: the keys and index attributes dropped. */
 const toEvent = (item: Record<string, unknown>): StoredAuditEvent => {
-  const { pk: _pk, sk: _sk, actorId: _actorId, ...event } = item;
+  const { pk: _pk, sk: _sk, actorId: _actorId, anchorWindow: _window, ...event } = item;
   return event as unknown as StoredAuditEvent;
 };
 

@@ -1,3 +1,4 @@
+import type { AnchorMetrics, VerificationResult } from '../../audit/anchor-ports';
 import type { MetricService } from '../../metric-catalog';
 import { emfLine, stdoutLine } from '../../observability/emf';
 import type { Metrics } from '../../observability/ports';
@@ -45,18 +46,25 @@ export class EmfBreakGlassMetrics implements BreakGlassMetrics {
 }
 
 /**
- * The audit-anchoring job's figures (service `audit-anchor`): one `AuditChainVerification` per chain checked, by
- * result, and one `AuditDigestWritten` per digest. For that job to call; nothing else emits them.
+ * The audit anchor job's figures (ADR 0014): `AuditChainVerification{service,Result}` per verification result, and
+ * `AuditDigestWritten{service}` per digest. Nothing else emits them.
  *
  * @example
- * auditAnchorMetrics().chainVerified('truncated');
- * auditAnchorMetrics().digestWritten();
+ * const metrics = new EmfAnchorMetrics();
+ * metrics.verified('truncated');
+ * metrics.digestWritten();
  */
-export const auditAnchorMetrics = (metrics: Metrics = new EmfMetrics('audit-anchor')) => ({
-  chainVerified: (result: 'ok' | 'broken' | 'truncated' | 'recomputed'): void =>
-    metrics.put({ dimensions: { Result: result }, metrics: [['AuditChainVerification', 'Count', 1]] }),
-  digestWritten: (): void => metrics.put({ dimensions: {}, metrics: [['AuditDigestWritten', 'Count', 1]] }),
-});
+export class EmfAnchorMetrics implements AnchorMetrics {
+  public constructor(private readonly metrics: Metrics = new EmfMetrics('audit-anchor')) {}
+
+  public verified(result: VerificationResult, count = 1): void {
+    this.metrics.put({ dimensions: { Result: result }, metrics: [['AuditChainVerification', 'Count', count]] });
+  }
+
+  public digestWritten(): void {
+    this.metrics.put({ dimensions: {}, metrics: [['AuditDigestWritten', 'Count', 1]] });
+  }
+}
 
 /**
  * A model call's tokens and cost as one EMF record under `Model` (cost in micro-USD), for the streamed chat route,

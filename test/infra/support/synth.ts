@@ -19,6 +19,8 @@ export const STATEFUL_TYPES = [
   'AWS::SecretsManager::Secret',
   'AWS::Backup::BackupVault',
   'AWS::Scheduler::ScheduleGroup',
+  // The audit digests and their access logs (ADR 0014): a replaced Object Lock bucket loses the digest chain.
+  'AWS::S3::Bucket',
 ] as const;
 
 export interface SynthOptions {
