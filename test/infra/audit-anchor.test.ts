@@ -88,7 +88,7 @@ describe('Construct: AuditAnchor', () => {
     expect(keyId).not.toBe(logicalIdOf(prod.stack, 'Data/TokenSigningKey'));
   });
 
-  it('runs the worker every 5 minutes, one run at a time, with its bucket and key', () => {
+  it('runs the worker (its live alias) every 5 minutes, one run at a time, with its bucket and key', () => {
     // Prepare
     const workerId = logicalIdOf(prod.stack, 'AuditAnchor/WorkerFunction');
 
@@ -99,7 +99,10 @@ describe('Construct: AuditAnchor', () => {
     // Assess
     expect(rule.ScheduleExpression).toBe('rate(5 minutes)');
     expect(rule.State).toBe('ENABLED');
-    expect(JSON.stringify(rule.Targets[0].Arn)).toContain(workerId);
+    // The schedule invokes the worker's live alias, which a deploy shifts (ADR 0016).
+    const target = prod.json.Resources[rule.Targets[0].Arn.Ref]!;
+    expect(target.Type).toBe('AWS::Lambda::Alias');
+    expect(target.Properties!.FunctionName).toEqual({ Ref: workerId });
     expect(rule.Targets[0].RetryPolicy).toEqual({ MaximumEventAgeInSeconds: 600, MaximumRetryAttempts: 2 });
     expect(worker.ReservedConcurrentExecutions).toBe(1);
     expect(JSON.stringify(worker.Environment.Variables.AUDIT_DIGEST_BUCKET)).toContain(logicalIdOf(prod.stack, 'AuditAnchor/DigestBucket'));
