@@ -11,7 +11,7 @@
 export const userKey = (userId: string) => `USER#${userId}`;
 /** The unique claim of an e-mail's blind index (identity). */
 export const emailKey = (emailIndex: string) => `EMAIL#${emailIndex}`;
-/** The login-failure count of an e-mail's blind index (identity). */
+/** A login-failure count (identity): of an e-mail's blind index, or of a keyed hash (e-mail and source, ADR 0018; `mfa:<id>`). */
 export const loginKey = (emailIndex: string) => `LOGIN#${emailIndex}`;
 /** A user's known sign-in devices (identity): keyed hashes of a device's coarse fingerprint, never a User-Agent or an IP. */
 export const devicesKey = (userId: string) => `DEVICES#${userId}`;

@@ -1,4 +1,4 @@
-import { lockSecondsAfter } from '../domain/lockout';
+import { ceilingSecondsAfter, lockSecondsAfter, sourceThrottleKey } from '../domain/lockout';
 import { normalizeEmail } from '../domain/email';
 import { TooManyRequestsError, UnauthorizedError } from '../errors';
 import type { RequestMeta } from '../domain/caller';
@@ -22,8 +22,10 @@ export interface LoginInput {
 
 /**
  * Exchanges credentials for a token pair. A wrong e-mail and a wrong password take the same path
- * and time (a dummy scrypt for unknown e-mails) and get the same 401; consecutive failures per
- * e-mail lock it for a growing time (429 with Retry-After). A success from a device the account has
+ * and time (a dummy scrypt for unknown e-mails) and get the same 401. Throttling (ADR 0018,
+ * ../domain/lockout.ts): failures per (e-mail, source) lock that source for a growing time, and past
+ * a per-e-mail ceiling only a known device may try (429 with Retry-After, audited `locked_out`); so a
+ * stranger cannot lock the owner out, from one source or many. A success from a device the account has
  * not used (./devices.ts; never its first login) says `new_device` in its audit event, then queues
  * a `security_new_login` e-mail; that alert never fails the login. An account with active MFA gets
  * no tokens yet but a challenge for `completeMfaLogin` (./mfa-login.ts), audited as `denied` with
@@ -45,32 +47,51 @@ export const login = async (deps: LoginDeps, input: LoginInput, meta: RequestMet
       ...(reason ? { reason } : {}),
     });
 
-  const attempts = await deps.loginAttempts.get(emailIndex);
-  if (attempts?.lockedUntil !== undefined && attempts.lockedUntil > now.getTime()) {
+  // Every login reads the same items, known e-mail or not (an unknown one checks a device of its pseudo-subject).
+  const sourceIndex = await deps.blindIndex.of(sourceThrottleKey(emailIndex, meta.sourceIp));
+  const [perEmail, perSource, device] = await Promise.all([
+    deps.loginAttempts.get(emailIndex),
+    deps.loginAttempts.get(sourceIndex),
+    checkDevice(deps, user?.id ?? unknownEmailSubject(emailIndex), meta),
+  ]);
+  const knownDevice = device?.known?.hashes.includes(device.hash) === true;
+  const waitMs = Math.max(lockLeft(perSource, now), knownDevice ? 0 : lockLeft(perEmail, now));
+  if (waitMs > 0) {
     await audit('denied', 'locked_out');
-    throw new TooManyRequestsError((attempts.lockedUntil - now.getTime()) / 1000, 'Too many failed attempts; retry later.');
+    throw new TooManyRequestsError(waitMs / 1000, 'Too many failed attempts; retry later.');
   }
 
   if (!(await credentialsMatch(deps, user, input.password))) {
-    await deps.loginAttempts.recordFailure(emailIndex, now, (failures) => {
-      const seconds = lockSecondsAfter(failures);
-      return seconds > 0 ? now.getTime() + seconds * 1000 : undefined;
-    });
+    await Promise.all([
+      deps.loginAttempts.recordFailure(sourceIndex, now, lockUntil(now, lockSecondsAfter)),
+      deps.loginAttempts.recordFailure(emailIndex, now, lockUntil(now, ceilingSecondsAfter)),
+    ]);
     await audit('failure', user?.status === 'disabled' ? 'account_disabled' : 'bad_credentials');
     throw new UnauthorizedError('The e-mail or password is incorrect.');
   }
 
-  if (attempts !== undefined) await deps.loginAttempts.clear(emailIndex);
+  await Promise.all([perEmail && deps.loginAttempts.clear(emailIndex), perSource && deps.loginAttempts.clear(sourceIndex)]);
   if ((await deps.mfa.get(user!.id))?.status === 'active') {
     const challenge = await issueMfaChallenge(deps, user!.id, Math.floor(now.getTime() / 1000));
     await audit('denied', 'mfa_required');
     return challenge;
   }
-  const [tokens, device] = await Promise.all([issueTokenPair(deps, user!, Math.floor(now.getTime() / 1000)), checkDevice(deps, user!.id, meta)]);
+  const tokens = await issueTokenPair(deps, user!, Math.floor(now.getTime() / 1000));
   await audit('success', device?.isNew ? 'new_device' : undefined);
   await rememberDevice(deps, user!.id, device, now);
   return tokens;
 };
+
+/** Milliseconds left of a counter's lock (0: none). */
+const lockLeft = (attempts: { lockedUntil?: number } | undefined, now: Date): number => Math.max(0, (attempts?.lockedUntil ?? 0) - now.getTime());
+
+/** A counter's lock policy as `recordFailure` wants it: epoch ms to lock until, or `undefined` (an earlier lock stays). */
+const lockUntil =
+  (now: Date, secondsAfter: (failures: number) => number) =>
+  (failures: number): number | undefined => {
+    const seconds = secondsAfter(failures);
+    return seconds > 0 ? now.getTime() + seconds * 1000 : undefined;
+  };
 
 /** True only for an active account whose password matches; rehashes when the cost has risen. */
 const credentialsMatch = async (deps: LoginDeps, user: UserRecord | undefined, password: string): Promise<boolean> => {

@@ -114,7 +114,7 @@ describe('Route: POST /api/v1/auth/login', () => {
     expect(wrongPassword.json.error.code).toBe(unknownEmail.json.error.code);
   });
 
-  it('locks an e-mail after repeated failures with 429 and Retry-After, known or not', async () => {
+  it('throttles an e-mail from one source after repeated failures with 429 and Retry-After, known or not', async () => {
     // Prepare
     await signUp(backend, 'locked@example.com');
     const attempt = (email: string, password = 'definitely wrong passphrase') => backend.call('POST', '/api/v1/auth/login', { body: { email, password } });

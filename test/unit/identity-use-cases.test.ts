@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CEILING_FAILURES } from '../../shared/domain/lockout';
 import { login } from '../../shared/identity/login';
 import { getMe } from '../../shared/identity/me';
 import { register } from '../../shared/identity/register';
@@ -127,6 +128,81 @@ describe('Use case: login lockout', () => {
 
     // Assess
     expect(afterQuietDay).toHaveProperty('tokenType', 'Bearer');
+  });
+});
+
+describe('Use case: login throttling', () => {
+  const wrong = { ...input, password: 'the wrong passphrase' };
+  const from = (sourceIp: string) => ({ ...META, sourceIp });
+
+  it("throttles a stranger's source and still lets the owner in from another one", async () => {
+    // Prepare
+    const { deps } = inMemoryIdentity({ clock: testClock() });
+    await register(deps, input, META);
+    for (let i = 0; i < 8; i++) await login(deps, wrong, from('198.51.100.7')).catch(() => undefined);
+
+    // Act
+    const stranger = await login(deps, input, from('198.51.100.7')).catch((error: unknown) => error);
+    const owner = await login(deps, input, from('203.0.113.50'));
+
+    // Assess
+    expect(stranger).toMatchObject({ status: 429 });
+    expect(owner).toHaveProperty('tokenType', 'Bearer');
+  });
+
+  it('makes the same throttle reads and writes for an unknown e-mail as for a known one (no timing oracle)', async () => {
+    // Prepare
+    const { deps } = inMemoryIdentity();
+    await register(deps, input, META);
+    const calls: string[] = [];
+    const counted = {
+      ...deps,
+      blindIndex: { of: (value: string) => (calls.push('blindIndex.of'), deps.blindIndex.of(value)) },
+      loginAttempts: {
+        get: (key: string) => (calls.push('attempts.get'), deps.loginAttempts.get(key)),
+        recordFailure: (...args: Parameters<typeof deps.loginAttempts.recordFailure>) => (
+          calls.push('attempts.recordFailure'), deps.loginAttempts.recordFailure(...args)
+        ),
+        clear: (key: string) => (calls.push('attempts.clear'), deps.loginAttempts.clear(key)),
+      },
+      knownDevices: { ...deps.knownDevices, get: (userId: string) => (calls.push('devices.get'), deps.knownDevices.get(userId)) },
+    };
+    const attempt = async (email: string) => {
+      calls.length = 0;
+      await login(counted, { email, password: 'the wrong passphrase' }, META).catch(() => undefined);
+      return [...calls].sort();
+    };
+
+    // Act
+    const unknown = await attempt('nobody@example.com');
+    const known = await attempt(input.email);
+
+    // Assess
+    expect(known).toEqual(unknown);
+    expect(unknown.filter((call) => call === 'attempts.recordFailure')).toHaveLength(2);
+  });
+
+  it('closes the e-mail to unknown devices past the ceiling, known or not, and keeps it open to a known one', async () => {
+    // Prepare
+    const { deps, events } = inMemoryIdentity({ clock: testClock() });
+    await register(deps, input, META);
+    await login(deps, input, META);
+    const guess = (email: string, i: number) => login(deps, { email, password: 'the wrong passphrase' }, from(`198.51.${Math.floor(i / 4)}.9`));
+    for (let i = 0; i < CEILING_FAILURES; i++) {
+      await expect(guess(input.email, i)).rejects.toMatchObject({ status: 401 });
+      await expect(guess('ghost@example.com', i)).rejects.toMatchObject({ status: 401 });
+    }
+
+    // Act
+    const unknownDevice = await login(deps, input, from('192.0.2.1')).catch((error: unknown) => error);
+    const ghost = await login(deps, { email: 'ghost@example.com', password: input.password }, from('192.0.2.1')).catch((error: unknown) => error);
+    const knownDevice = await login(deps, input, META);
+
+    // Assess
+    expect(unknownDevice).toMatchObject({ status: 429, retryAfterSeconds: 3600 });
+    expect(ghost).toMatchObject({ status: 429, retryAfterSeconds: 3600 });
+    expect(knownDevice).toHaveProperty('tokenType', 'Bearer');
+    expect(events.filter((e) => e.action === 'auth.login' && e.reason === 'locked_out')).toHaveLength(2);
   });
 });
 

@@ -7,7 +7,7 @@ import { conditionalWrite } from './dynamo-kit';
 const FORGET_AFTER_SECONDS = 86_400;
 const key = (emailIndex: string) => ({ pk: loginKey(emailIndex) });
 
-/** Consecutive login failures per e-mail blind index, as `loginKey(hmac)` items in the identity table. */
+/** Consecutive failures per counter key (an e-mail's blind index, or a keyed hash of e-mail and source; ADR 0018), as `loginKey(key)` items in the identity table. */
 export class DynamoLoginAttempts implements LoginAttemptStore {
   public constructor(
     private readonly client: DynamoDBDocumentClient,
