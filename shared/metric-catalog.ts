@@ -36,7 +36,10 @@ export const METRIC_CATALOG = {
    * `auth.login` audit event's reason (a disabled account gets bad credentials' answer and counts as them).
    */
   Logins: { unit: 'Count', dimensions: ['service', 'Outcome'] },
-  /** A login refused because its account is locked by failed attempts (`auth.login` denied `locked_out`), per refusal. */
+  /**
+   * A login refused by throttling (too many failures from its source, or the e-mail's ceiling for devices the account
+   * has not used: ADR 0018; `auth.login` denied `locked_out`), per refusal.
+   */
   Lockouts: { unit: 'Count', dimensions: ['service'] },
   /** Booking attempts by outcome: `booked` or `conflict` (the slot or its buffer was taken, or lost to a concurrent booking). */
   Bookings: { unit: 'Count', dimensions: ['service', 'Outcome'] },
