@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_ACTIONS } from '../../lib/functions';
-import { asArray, logicalIdOf, resourcesOfType, synthStage, type Synthesized } from './support/synth';
+import { asArray, logicalIdOf, resourcesOfType, routeConstructPath, synthStage, type Synthesized } from './support/synth';
 
 interface Statement {
   readonly Effect: string;
@@ -88,7 +88,7 @@ describe('Construct: AuditAnchor', () => {
     expect(keyId).not.toBe(logicalIdOf(prod.stack, 'Data/TokenSigningKey'));
   });
 
-  it('runs the worker every 5 minutes, one run at a time, with its bucket and key', () => {
+  it('runs the worker every 5 minutes through its live alias, one run at a time, with its bucket and key', () => {
     // Prepare
     const workerId = logicalIdOf(prod.stack, 'AuditAnchor/WorkerFunction');
 
@@ -99,7 +99,8 @@ describe('Construct: AuditAnchor', () => {
     // Assess
     expect(rule.ScheduleExpression).toBe('rate(5 minutes)');
     expect(rule.State).toBe('ENABLED');
-    expect(JSON.stringify(rule.Targets[0].Arn)).toContain(workerId);
+    // Through its live alias, like every function (ADR 0016).
+    expect(JSON.stringify(rule.Targets[0].Arn)).toContain(logicalIdOf(prod.stack, 'AuditAnchor/WorkerLive/Alias'));
     expect(rule.Targets[0].RetryPolicy).toEqual({ MaximumEventAgeInSeconds: 600, MaximumRetryAttempts: 2 });
     expect(worker.ReservedConcurrentExecutions).toBe(1);
     expect(JSON.stringify(worker.Environment.Variables.AUDIT_DIGEST_BUCKET)).toContain(logicalIdOf(prod.stack, 'AuditAnchor/DigestBucket'));
@@ -125,6 +126,36 @@ describe('Construct: AuditAnchor', () => {
     expect(s3Actions).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
     expect(JSON.stringify(statements.find((s) => asArray(s.Action).includes('s3:PutObject'))!.Resource)).toContain('/prod/*');
     expect(actions.filter((a) => /Delete|Retention|LegalHold|Bypass|PutItem|UpdateItem|BatchWrite/.test(a))).toEqual([]);
+  });
+
+  it('lets the verify route list and read the stage’s digests and read the anchor key’s public key: no put, no sign, nothing else new', () => {
+    // Prepare
+    const roleId = logicalIdOf(prod.stack, routeConstructPath('auditVerify', 'Role'));
+    const fnId = logicalIdOf(prod.stack, routeConstructPath('auditVerify', 'Function'));
+    const bucketId = logicalIdOf(prod.stack, 'AuditAnchor/DigestBucket');
+    const signingKeyId = logicalIdOf(prod.stack, 'AuditAnchor/SigningKey');
+    const auditTableId = logicalIdOf(prod.stack, 'Data/AuditTable');
+    const dataKeyId = logicalIdOf(prod.stack, 'Data/Key');
+
+    // Act
+    const statements = statementsOf(prod, roleId).filter((s) => !asArray(s.Action).some((a) => /^(logs|xray):/.test(a)));
+    const on = (id: string) => statements.filter((s) => JSON.stringify(s.Resource).includes(id));
+    const env = prod.json.Resources[fnId]!.Properties!.Environment.Variables;
+
+    // Assess
+    expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
+    expect(on(bucketId).map((s) => [asArray(s.Action), JSON.stringify(s.Resource)])).toEqual([
+      [['s3:GetObject'], expect.stringMatching(/"\/prod\/\*"\]\]\}$/)],
+      [['s3:ListBucket'], JSON.stringify({ 'Fn::GetAtt': [bucketId, 'Arn'] })],
+    ]);
+    expect(on(signingKeyId).flatMap((s) => asArray(s.Action))).toEqual(['kms:GetPublicKey']);
+    // Everything else is what the route had: the audit table (append) and the data CMK that encrypts it (and the digests).
+    const rest = statements.filter((s) => !on(bucketId).includes(s) && !on(signingKeyId).includes(s));
+    expect(rest.every((s) => JSON.stringify(s.Resource).includes(auditTableId) || JSON.stringify(s.Resource).includes(dataKeyId))).toBe(true);
+    const actions = statements.flatMap((s) => asArray(s.Action));
+    expect(actions.filter((a) => /^s3:(Put|Delete)|Retention|LegalHold|Bypass|kms:Sign/.test(a))).toEqual([]);
+    expect(JSON.stringify(env.AUDIT_DIGEST_BUCKET)).toContain(bucketId);
+    expect(JSON.stringify(env.AUDIT_ANCHOR_KEY_ID)).toContain(signingKeyId);
   });
 
   it('indexes the audit table by anchorWindow (the hour) and at, so a run finds the changed chains without a scan', () => {
@@ -154,7 +185,16 @@ describe('Construct: AuditAnchor', () => {
     const metrics = (broken.Metrics as { MetricStat?: { Metric: { MetricName: string; Dimensions: { Name: string; Value: string }[] } } }[]).flatMap((m) =>
       m.MetricStat ? [m.MetricStat.Metric] : [],
     );
-    expect(metrics.map((m) => m.MetricName)).toEqual(['AuditChainVerification', 'AuditChainVerification', 'AuditChainVerification']);
-    expect(metrics.map((m) => m.Dimensions.find((d) => d.Name === 'Result')!.Value).sort()).toEqual(['broken', 'recomputed', 'truncated']);
+    expect(new Set(metrics.map((m) => m.MetricName))).toEqual(new Set(['AuditChainVerification']));
+    // The anchor's own checks and the verify route's.
+    const dimensions = metrics.map((m) => `${m.Dimensions.find((d) => d.Name === 'service')!.Value}:${m.Dimensions.find((d) => d.Name === 'Result')!.Value}`);
+    expect(dimensions.sort()).toEqual([
+      'audit-anchor:broken',
+      'audit-anchor:recomputed',
+      'audit-anchor:truncated',
+      'carebow:broken',
+      'carebow:recomputed',
+      'carebow:truncated',
+    ]);
   });
 });
