@@ -2269,12 +2269,28 @@ export interface components {
             ok: true;
             /** Format: int64 */
             events: number;
+            anchored: {
+                /** @enum {string} */
+                result: "ok" | "truncated" | "recomputed" | "broken" | "not_anchored";
+                /** Format: int64 */
+                anchoredSeq?: number;
+                /** Format: int64 */
+                digestsRead: number;
+            };
         } | {
             /** @constant */
             ok: false;
             /** Format: int64 */
-            brokenAt: number;
+            brokenAt?: number;
             reason: string;
+            anchored: {
+                /** @enum {string} */
+                result: "ok" | "truncated" | "recomputed" | "broken" | "not_anchored";
+                /** Format: int64 */
+                anchoredSeq?: number;
+                /** Format: int64 */
+                digestsRead: number;
+            };
         };
         PractitionerProfile: {
             /** Format: uuid */

@@ -15,7 +15,7 @@ import { isPublic, type HttpMethod, type RouteDef, type Throttle } from '../shar
 import { SECURITY_HEADERS } from '../shared/http/security-headers';
 import { pascal } from './data';
 import { Deployments } from './deployments';
-import { encryptedLogGroup, grantDeclared, invokedTarget, nodeFunction, type FunctionSettings, type GrantTargets } from './functions';
+import { type AuditDigestTargets, encryptedLogGroup, grantDeclared, invokedTarget, nodeFunction, type FunctionSettings, type GrantTargets } from './functions';
 import { acknowledge } from './nag';
 import type { DeploymentStrategy } from './stages';
 
@@ -218,6 +218,9 @@ export class Api extends Construct {
   public readonly deployments: Deployments;
 
   private readonly props: ApiProps;
+  /** Route functions whose grants name `auditDigests`, granted by {@link grantAuditDigests} once the anchor exists. */
+  private readonly auditDigestReaders: lambda.Function[] = [];
+  private auditDigestsGranted = false;
   /** The stage's default method throttle; routes without their own report it in their rate-limit headers. */
   private readonly stageThrottle: Throttle;
 
@@ -367,11 +370,30 @@ export class Api extends Construct {
       });
     }
 
+    this.node.addValidation({
+      validate: () => (this.auditDigestReaders.length > 0 && !this.auditDigestsGranted ? ['routes read audit digests: call Api.grantAuditDigests'] : []),
+    });
     this.addGatewayResponses();
     acknowledge(this.restApi, 'apiRequestValidationInHandlers', 'apiLambdaAuthorizerNotCognito');
     acknowledge(this.stage, 'apiNoCache', 'apiNoClientCertificate');
     const cloudWatchRole = this.restApi.node.tryFindChild('CloudWatchRole');
     if (cloudWatchRole !== undefined) acknowledge(cloudWatchRole, 'apiGatewayCloudWatchRoleManagedPolicy');
+  }
+
+  /**
+   * Grants the routes whose line declares `grants.auditDigests` (the verify route) read access to the anchor's
+   * digests and public key, and hands them the bucket and key as the anchor worker has them. Call once, with the
+   * AuditAnchor's bucket and key; synthesis fails if such a route was never granted.
+   *
+   * @example
+   * api.grantAuditDigests({ bucket: auditAnchor.bucket, signingKey: auditAnchor.signingKey, stage });
+   */
+  public grantAuditDigests(targets: AuditDigestTargets): void {
+    this.auditDigestsGranted = true;
+    for (const fn of this.auditDigestReaders) {
+      grantDeclared(fn, { auditDigests: 'read' }, { tables: this.props.tables, auditDigests: targets });
+      fn.addEnvironment('AUDIT_DIGEST_BUCKET', targets.bucket.bucketName).addEnvironment('AUDIT_ANCHOR_KEY_ID', targets.signingKey.keyArn);
+    }
   }
 
   /** Every route function gets the same environment: names are not secrets, grants limit access. */
@@ -430,7 +452,10 @@ export class Api extends Construct {
       // A streamed reply runs as long as the model writes (its 17 s deadline) plus the reads and the sealed write.
       ...(route.stream === true ? { timeout: Duration.seconds(30) } : {}),
     });
-    grantDeclared(fn, route.grants, grantTargets);
+    // The anchor's bucket and key are built after the API (they use its function settings): granted later.
+    const { auditDigests, ...grants } = route.grants;
+    grantDeclared(fn, grants, grantTargets);
+    if (auditDigests === 'read') this.auditDigestReaders.push(fn);
     // API Gateway invokes the `live` alias, which CodeDeploy moves to each deploy's version.
     const target = invokedTarget(fn, this.functionSettings, { name: routeId, latencyThreshold: this.routeP99Latency(route.stream === true) });
     // A Method in the nested stack on the stage stack's resource: it attaches to the same REST API

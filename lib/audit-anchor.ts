@@ -148,14 +148,15 @@ export class AuditAnchor extends Construct {
 
 /**
  * The anchor's two alarms, for the monitoring stack (lib/observability.ts): a failed run, and a verification that
- * found a chain truncated, recomputed or broken (`AuditChainVerification`, shared/metric-catalog.ts).
+ * found a chain truncated, recomputed or broken (`AuditChainVerification`, shared/metric-catalog.ts), by the anchor
+ * (`service=audit-anchor`) or by the verify route (`service=carebow`).
  */
 export const auditAnchorAlarms = (worker: lambda.IFunction, period: Duration): { id: string; metric: cloudwatch.IMetric; description: string }[] => {
-  const verification = (result: string) =>
+  const verification = (result: string, service: string = ANCHOR_METRICS_SERVICE) =>
     new cloudwatch.Metric({
       namespace: 'CareBow',
       metricName: 'AuditChainVerification',
-      dimensionsMap: { service: ANCHOR_METRICS_SERVICE, Result: result },
+      dimensionsMap: { service, Result: result },
       statistic: 'Sum',
       period,
     });
@@ -168,8 +169,16 @@ export const auditAnchorAlarms = (worker: lambda.IFunction, period: Duration): {
     {
       id: 'AuditChainBroken',
       metric: new cloudwatch.MathExpression({
-        expression: 'FILL(truncated, 0) + FILL(recomputed, 0) + FILL(broken, 0)',
-        usingMetrics: { truncated: verification('truncated'), recomputed: verification('recomputed'), broken: verification('broken') },
+        expression: 'FILL(truncated, 0) + FILL(recomputed, 0) + FILL(broken, 0) + FILL(routeTruncated, 0) + FILL(routeRecomputed, 0) + FILL(routeBroken, 0)',
+        usingMetrics: {
+          truncated: verification('truncated'),
+          recomputed: verification('recomputed'),
+          broken: verification('broken'),
+          // The verify route (GET /api/v1/audit/verify) emits under the API's service.
+          routeTruncated: verification('truncated', 'carebow'),
+          routeRecomputed: verification('recomputed', 'carebow'),
+          routeBroken: verification('broken', 'carebow'),
+        },
         label: 'Chains or digests found tampered',
         period,
       }),

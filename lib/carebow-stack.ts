@@ -196,6 +196,8 @@ export class CareBowStack extends Stack {
       encryptionKey: this.data.encryptionKey,
       retention: Duration.days(config.auditDigestRetentionDays),
     });
+    // The verify route checks chains against the digests too (ADR 0014): read-only, under the stage's prefix.
+    this.api.grantAuditDigests({ bucket: this.auditAnchor.bucket, signingKey: this.auditAnchor.signingKey, stage: config.stage });
 
     this.edge = new Edge(this, 'Edge', {
       stage: config.stage,

@@ -7,6 +7,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -224,6 +225,16 @@ export interface ReminderTargets {
   readonly deadLetterQueue: sqs.IQueue;
 }
 
+/** What `grants.auditDigests: 'read'` reads (lib/audit-anchor.ts builds both). */
+export interface AuditDigestTargets {
+  /** The Object Lock bucket of the digests; read only under `<stage>/`. */
+  readonly bucket: s3.IBucket;
+  /** The digest-signing key; only its public key is read. */
+  readonly signingKey: kms.IKey;
+  /** The stage: the digests' key prefix. */
+  readonly stage: string;
+}
+
 /**
  * The resources `Grants` names. Only the tables are always there; a function whose grants name a
  * resource its builder did not pass fails synthesis rather than silently going without.
@@ -249,6 +260,8 @@ export interface GrantTargets {
   readonly modelApiKeySecret?: secretsmanager.ISecret;
   /** Where "the content library changed" is queued for the content worker (`grants.contentQueue`). */
   readonly contentQueue?: sqs.IQueue;
+  /** The audit digests and the anchor key (`grants.auditDigests`). */
+  readonly auditDigests?: AuditDigestTargets;
 }
 
 /** Turns declared grants into IAM grants on the function's role; nothing else is ever granted. */
@@ -329,6 +342,16 @@ export const grantDeclared = (fn: lambda.IFunction, grants: Grants, targets: Gra
     const queue = need(targets.contentQueue, 'the content queue');
     iam.Grant.addToPrincipal({ grantee: fn, actions: [...QUEUE_SEND_ACTIONS], resourceArns: [queue.queueArn] });
     queue.encryptionMasterKey?.grant(fn, ...QUEUE_SEND_KEY_ACTIONS);
+  }
+  if (grants.auditDigests === 'read') {
+    // Not bucket.grantRead() (adds GetObject* and GetBucket*) nor a grant on the data CMK: the role's audit-table
+    // grant already decrypts with it. Listing is on the bucket, reading under the stage's prefix, and the key
+    // only gives its public key: no PutObject, no kms:Sign.
+    const { bucket, signingKey, stage } = need(targets.auditDigests, 'the audit digests');
+    iam.Grant.addToPrincipal({ grantee: fn, actions: ['s3:GetObject'], resourceArns: [bucket.arnForObjects(`${stage}/*`)] });
+    iam.Grant.addToPrincipal({ grantee: fn, actions: ['s3:ListBucket'], resourceArns: [bucket.bucketArn] });
+    signingKey.grant(fn, 'kms:GetPublicKey');
+    acknowledge(fn.role!, 'digestReadsUnderStagePrefix');
   }
   if (grants.reminders === 'manage') {
     // Create, replace and delete one-time schedules in the reminders group only (a schedule's name

@@ -1,15 +1,16 @@
 import { auditRoutes as routes } from '../routes/audit';
-import { verifyAudit } from '../../shared/audit/trail';
+import { verifyAuditAnchored } from '../../shared/audit/verify-anchored-route';
 import { httpRoute } from '../../shared/http/http-route';
+import { anchoredVerifyPorts } from '../../shared/runtime/audit-verify';
 import { auditLog, auditTrail } from '../../shared/runtime/composition';
 
-const deps = { auditTrail: auditTrail(), audit: auditLog() };
+const deps = { auditTrail: auditTrail(), audit: auditLog(), anchor: anchoredVerifyPorts() };
 
-/** GET /api/v1/audit/verify?subjectId=: checks one subject's hash chain. */
+/** GET /api/v1/audit/verify?subjectId=: checks one subject's hash chain on its own and against the signed digests (ADR 0014). */
 export const handler = httpRoute(
   routes.auditVerify,
   async ({ query, caller, meta }) => ({
-    body: await verifyAudit(deps, caller, query.subjectId, meta),
+    body: await verifyAuditAnchored(deps, caller, query.subjectId, meta),
   }),
   { audit: deps.audit },
 );

@@ -20,8 +20,8 @@ export const accessLogEntry = (event: StoredAuditEvent) => ({
   ...(event.severity ? { severity: event.severity } : {}),
 });
 
-/** Searching the trail is itself audited, in the officer's own chain. */
-const auditOfficer = (deps: TrailDeps, caller: Caller, meta: RequestMeta, action: string, reason: string) =>
+/** Searching the trail is itself audited, in the officer’s own chain (also by `verifyAuditAnchored`). */
+export const auditOfficer = (deps: TrailDeps, caller: Caller, meta: RequestMeta, action: string, reason: string) =>
   deps.audit.append({
     action,
     outcome: 'success',

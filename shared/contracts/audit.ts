@@ -43,11 +43,23 @@ export const AuditEventsQuery = z
 export const AuditEventPage = page(AuditEventView).register(z.globalRegistry, { id: 'AuditEventPage' });
 
 export const AuditVerifyQuery = z.strictObject({ subjectId: Subject });
+/**
+ * The chain checked against the signed digests (ADR 0014): `not_anchored` when none of the digests read names the
+ * subject; `anchoredSeq` is the highest seq they anchored; `digestsRead` how many were read, newest first.
+ */
+const AnchoredCheck = z.object({
+  result: z.enum(['ok', 'truncated', 'recomputed', 'broken', 'not_anchored']),
+  anchoredSeq: z.optional(z.int()),
+  digestsRead: z.int(),
+});
 export const AuditVerifyResponse = z
   .union([
-    z.object({ ok: z.literal(true), events: z.int() }),
-    /** `reason` is one of the verifier's fixed sentences (shared/audit/chain.ts). */
-    z.object({ ok: z.literal(false), brokenAt: z.int(), reason: text(256) }),
+    z.object({ ok: z.literal(true), events: z.int(), anchored: AnchoredCheck }),
+    /**
+     * `reason` is one of the verifiers' fixed sentences (shared/audit/chain.ts, anchored-verify.ts); `brokenAt` is
+     * absent when the digests themselves are broken.
+     */
+    z.object({ ok: z.literal(false), brokenAt: z.optional(z.int()), reason: text(256), anchored: AnchoredCheck }),
   ])
   .register(z.globalRegistry, { id: 'AuditVerifyResponse' });
 

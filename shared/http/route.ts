@@ -63,6 +63,8 @@ export interface Grants {
   readonly contentQueue?: 'send';
   /** `manage` creates, replaces and deletes appointments' one-time reminder schedules (EventBridge Scheduler). */
   readonly reminders?: 'manage';
+  /** `read` lists and reads the stage's audit digests and the anchor key's public key (ADR 0014); never writes or signs. */
+  readonly auditDigests?: 'read';
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

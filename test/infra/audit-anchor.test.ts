@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_ACTIONS } from '../../lib/functions';
-import { asArray, logicalIdOf, resourcesOfType, synthStage, type Synthesized } from './support/synth';
+import { asArray, logicalIdOf, resourcesOfType, routeConstructPath, synthStage, type Synthesized } from './support/synth';
 
 interface Statement {
   readonly Effect: string;
@@ -130,6 +130,36 @@ describe('Construct: AuditAnchor', () => {
     expect(actions.filter((a) => /Delete|Retention|LegalHold|Bypass|PutItem|UpdateItem|BatchWrite/.test(a))).toEqual([]);
   });
 
+  it('lets the verify route list and read the stage’s digests and read the anchor key’s public key: no put, no sign, nothing else new', () => {
+    // Prepare
+    const roleId = logicalIdOf(prod.stack, routeConstructPath('auditVerify', 'Role'));
+    const fnId = logicalIdOf(prod.stack, routeConstructPath('auditVerify', 'Function'));
+    const bucketId = logicalIdOf(prod.stack, 'AuditAnchor/DigestBucket');
+    const signingKeyId = logicalIdOf(prod.stack, 'AuditAnchor/SigningKey');
+    const auditTableId = logicalIdOf(prod.stack, 'Data/AuditTable');
+    const dataKeyId = logicalIdOf(prod.stack, 'Data/Key');
+
+    // Act
+    const statements = statementsOf(prod, roleId).filter((s) => !asArray(s.Action).some((a) => /^(logs|xray):/.test(a)));
+    const on = (id: string) => statements.filter((s) => JSON.stringify(s.Resource).includes(id));
+    const env = prod.json.Resources[fnId]!.Properties!.Environment.Variables;
+
+    // Assess
+    expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
+    expect(on(bucketId).map((s) => [asArray(s.Action), JSON.stringify(s.Resource)])).toEqual([
+      [['s3:GetObject'], expect.stringMatching(/"\/prod\/\*"\]\]\}$/)],
+      [['s3:ListBucket'], JSON.stringify({ 'Fn::GetAtt': [bucketId, 'Arn'] })],
+    ]);
+    expect(on(signingKeyId).flatMap((s) => asArray(s.Action))).toEqual(['kms:GetPublicKey']);
+    // Everything else is what the route had: the audit table (append) and the data CMK that encrypts it (and the digests).
+    const rest = statements.filter((s) => !on(bucketId).includes(s) && !on(signingKeyId).includes(s));
+    expect(rest.every((s) => JSON.stringify(s.Resource).includes(auditTableId) || JSON.stringify(s.Resource).includes(dataKeyId))).toBe(true);
+    const actions = statements.flatMap((s) => asArray(s.Action));
+    expect(actions.filter((a) => /^s3:(Put|Delete)|Retention|LegalHold|Bypass|kms:Sign/.test(a))).toEqual([]);
+    expect(JSON.stringify(env.AUDIT_DIGEST_BUCKET)).toContain(bucketId);
+    expect(JSON.stringify(env.AUDIT_ANCHOR_KEY_ID)).toContain(signingKeyId);
+  });
+
   it('indexes the audit table by anchorWindow (the hour) and at, so a run finds the changed chains without a scan', () => {
     // Act
     const indexes = prod.json.Resources[logicalIdOf(prod.stack, 'Data/AuditTable')]!.Properties!.GlobalSecondaryIndexes as {
@@ -157,7 +187,16 @@ describe('Construct: AuditAnchor', () => {
     const metrics = (broken.Metrics as { MetricStat?: { Metric: { MetricName: string; Dimensions: { Name: string; Value: string }[] } } }[]).flatMap((m) =>
       m.MetricStat ? [m.MetricStat.Metric] : [],
     );
-    expect(metrics.map((m) => m.MetricName)).toEqual(['AuditChainVerification', 'AuditChainVerification', 'AuditChainVerification']);
-    expect(metrics.map((m) => m.Dimensions.find((d) => d.Name === 'Result')!.Value).sort()).toEqual(['broken', 'recomputed', 'truncated']);
+    expect(new Set(metrics.map((m) => m.MetricName))).toEqual(new Set(['AuditChainVerification']));
+    // The anchor's own checks and the verify route's.
+    const dimensions = metrics.map((m) => `${m.Dimensions.find((d) => d.Name === 'service')!.Value}:${m.Dimensions.find((d) => d.Name === 'Result')!.Value}`);
+    expect(dimensions.sort()).toEqual([
+      'audit-anchor:broken',
+      'audit-anchor:recomputed',
+      'audit-anchor:truncated',
+      'carebow:broken',
+      'carebow:recomputed',
+      'carebow:truncated',
+    ]);
   });
 });

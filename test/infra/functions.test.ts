@@ -129,16 +129,20 @@ describe('Construct: Api functions', () => {
     for (const routeId of ROUTE_IDS) expect(fnOf(routeId).Properties!.MemorySize, routeId).toBe(heavy.has(routeId) ? 1024 : 512);
   });
 
-  it('hands every route function the same environment', () => {
+  it('hands every route function the same environment, and only the verify route the audit digests and anchor key', () => {
     // Prepare
-    const variables = ROUTE_IDS.map((routeId) => fnOf(routeId).Properties!.Environment.Variables as Record<string, unknown>);
+    const DIGEST_ENV = ['AUDIT_ANCHOR_KEY_ID', 'AUDIT_DIGEST_BUCKET'];
+    const all = ROUTE_IDS.map((routeId) => [routeId, fnOf(routeId).Properties!.Environment.Variables as Record<string, unknown>] as const);
 
     // Act
+    const variables = all.map(([, env]) => Object.fromEntries(Object.entries(env).filter(([name]) => !DIGEST_ENV.includes(name))));
     const first = variables[0]!;
 
     // Assess
     expect(Object.keys(first).sort()).toEqual(ROUTE_ENVIRONMENT);
     for (const environment of variables) expect(environment).toEqual(first);
+    // The verify route checks chains against the anchor's digests (ADR 0014); no other route reads them.
+    expect(all.filter(([, env]) => DIGEST_ENV.some((name) => name in env)).map(([routeId]) => routeId)).toEqual(['auditVerify']);
     expect(first).toMatchObject({
       CAREBOW_STAGE: 'dev',
       CORS_ALLOWED_ORIGINS: STAGE_CONFIGS.dev.corsAllowedOrigins.join(','),

@@ -45,6 +45,8 @@ const seeded = async (count: number): Promise<string> => {
   return subjectId;
 };
 const key = (subjectId: string, seq: number) => marshall({ pk: `SUBJECT#${subjectId}`, sk: `SEQ#${String(seq).padStart(12, '0')}` });
+/** This backend runs no anchor, so no digest names any subject (test/integration/audit-verify-anchored.test.ts does). */
+const NOT_ANCHORED = { result: 'not_anchored', digestsRead: 0 };
 const verify = (subjectId: string) => backend.call('GET', `/api/v1/audit/verify?subjectId=${subjectId}`, { token: compliance });
 /** A stored item read straight from the table, every attribute. */
 const storedItem = async (subjectId: string, seq: number): Promise<Record<string, unknown>> =>
@@ -68,7 +70,7 @@ describe('Audit trail', () => {
     // Assess
     const chain = await trail.chain(subjectId);
     expect(chain.map((r) => r.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect((await verify(subjectId)).json).toEqual({ ok: true, events: 20 });
+    expect((await verify(subjectId)).json).toEqual({ ok: true, events: 20, anchored: NOT_ANCHORED });
   });
 
   it('keeps one chain linear when several containers append at once (each with its own head cache)', async () => {
@@ -81,7 +83,7 @@ describe('Audit trail', () => {
 
     // Assess
     expect((await trail.chain(subjectId)).map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect((await verify(subjectId)).json).toEqual({ ok: true, events: 40 });
+    expect((await verify(subjectId)).json).toEqual({ ok: true, events: 40, anchored: NOT_ANCHORED });
   });
 
   it('finds an edited event', async () => {
@@ -147,7 +149,12 @@ describe('Audit trail', () => {
 
     // Assess
     expect(await bySearch()).toEqual([]);
-    expect((await verify(subjectId)).json).toEqual({ ok: false, brokenAt: 3, reason: 'stored actorId does not match the hashed fields (record edited)' });
+    expect((await verify(subjectId)).json).toEqual({
+      ok: false,
+      brokenAt: 3,
+      reason: 'stored actorId does not match the hashed fields (record edited)',
+      anchored: { result: 'broken', digestsRead: 0 },
+    });
   });
 
   it('stores exactly these attributes on an audit item, no more', async () => {
@@ -156,7 +163,7 @@ describe('Audit trail', () => {
 
     // Assess
     expect(Object.keys(await storedItem(subjectId, 2)).sort()).toEqual(STORED_ATTRIBUTES);
-    expect((await verify(subjectId)).json).toEqual({ ok: true, events: 3 });
+    expect((await verify(subjectId)).json).toEqual({ ok: true, events: 3, anchored: NOT_ANCHORED });
   });
 
   it.each(STORED_ATTRIBUTES)('finds an edit of the stored attribute %s', async (attribute) => {
@@ -230,7 +237,7 @@ describe('Audit trail', () => {
 
     // Assess
     expect((await verify(other)).json).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringMatching(/another subject/) });
-    expect((await verify(subjectId)).json).toEqual({ ok: true, events: 2 });
+    expect((await verify(subjectId)).json).toEqual({ ok: true, events: 2, anchored: NOT_ANCHORED });
   });
 
   it('lets compliance search by subject, actor, action and time', async () => {

@@ -107,7 +107,7 @@ describe('Route: POST /api/v1/patients/{patientId}/break-glass', () => {
     expect(await care.eventsOf(read.headers.get('x-request-id'))).toEqual([
       expect.objectContaining({ action: 'profile.read', outcome: 'success', subjectId: ann.userId, reason: `breakglass:${opened.json.grantId}` }),
     ]);
-    expect(verified.json).toEqual({ ok: true, events: expect.any(Number) });
+    expect(verified.json).toEqual({ ok: true, events: expect.any(Number), anchored: { result: 'not_anchored', digestsRead: 0 } });
     expect(JSON.stringify(await backend.items('audit'))).not.toContain('Canaryreason');
     const stored = JSON.stringify(await backend.items('records'));
     expect(stored).not.toContain('Canaryreason');
