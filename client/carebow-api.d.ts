@@ -3900,6 +3900,7 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             409: components["responses"]["409"];
+            /** @description `budget_exceeded`: the caller started 10 non-emergency sessions this hour or 30 today (UTC); Retry-After says when the window ends. An emergency is never refused. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
@@ -4012,6 +4013,7 @@ export interface operations {
             404: components["responses"]["404"];
             /** @description The session changed meanwhile, or the Idempotency-Key was used for another request or is still running. */
             409: components["responses"]["409"];
+            /** @description `budget_exceeded`: the caller sent 20 sets of answers this hour or 60 today (UTC); Retry-After says when the window ends. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
         };

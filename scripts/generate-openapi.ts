@@ -165,6 +165,9 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   sessionCreate: {
     statuses: { 202: 'Queued for triage: poll `GET /api/v1/symptom-sessions/{id}` (Location).' },
     headers: ['Location'],
+    errors: {
+      429: '`budget_exceeded`: the caller started 10 non-emergency sessions this hour or 30 today (UTC); Retry-After says when the window ends. An emergency is never refused.',
+    },
   },
   sessionGet: { errors: { 404: SESSION_GONE } },
   patientSession: {
@@ -179,7 +182,11 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
     },
   },
   sessionAnswers: {
-    errors: { 404: SESSION_GONE, 409: 'The session changed meanwhile, or the Idempotency-Key was used for another request or is still running.' },
+    errors: {
+      404: SESSION_GONE,
+      409: 'The session changed meanwhile, or the Idempotency-Key was used for another request or is still running.',
+      429: '`budget_exceeded`: the caller sent 20 sets of answers this hour or 60 today (UTC); Retry-After says when the window ends.',
+    },
   },
   analyzeSymptoms: { errors: { 429: QUOTA } },
   followUpQuestions: { errors: { 429: QUOTA } },

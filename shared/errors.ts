@@ -86,11 +86,36 @@ export class AiQuotaExceededError extends TooManyRequestsError {
   }
 }
 
+/** 429 for a used-up per-user budget (shared/budgets/limits.ts); its class name makes it a metric's `errorName`. */
+export class BudgetExceededError extends TooManyRequestsError {
+  public constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds, 'You have reached the limit for this for now; retry later.', 'budget_exceeded');
+    this.name = 'BudgetExceededError';
+  }
+}
+
 /** 503: a dependency is down. */
 export class ServiceUnavailableError extends CareBowError {
   public constructor(message = 'The service is temporarily unavailable.', details?: unknown) {
     super(503, 'service_unavailable', message, details);
     this.name = 'ServiceUnavailableError';
+  }
+}
+
+/**
+ * 503 for a shared resource that is only busy (a hot audit chain): the request did nothing and may be sent again
+ * after `retryAfterSeconds`, jittered (1–3 s) by default so that the callers who collided do not collide again.
+ *
+ * @example
+ * throw new RetryLaterError('audit_busy', 'Too many requests for this record at once; retry shortly.');
+ */
+export class RetryLaterError extends CareBowError {
+  public readonly retryAfterSeconds: number;
+
+  public constructor(code: string, message: string, retryAfterSeconds = 1 + Math.floor(Math.random() * 3)) {
+    super(503, code, message);
+    this.name = 'RetryLaterError';
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }
 

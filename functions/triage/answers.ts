@@ -1,10 +1,18 @@
 import { triageRoutes as routes } from '../routes/triage';
 import { httpRoute } from '../../shared/http/http-route';
 import { idempotent } from '../../shared/http/idempotency';
-import { auditLog, clock, idempotencyStore, symptomSessions, triageQueue, vault } from '../../shared/runtime/composition';
+import { auditLog, clock, idempotencyStore, symptomSessions, triageQueue, usageCounters, vault } from '../../shared/runtime/composition';
 import { answerFollowUps } from '../../shared/triage/sessions';
 
-const deps = { sessions: symptomSessions(), queue: triageQueue(), vault: vault(), audit: auditLog(), clock, idempotency: idempotencyStore() };
+const deps = {
+  sessions: symptomSessions(),
+  queue: triageQueue(),
+  vault: vault(),
+  audit: auditLog(),
+  clock,
+  idempotency: idempotencyStore(),
+  counters: usageCounters(),
+};
 
 /** POST /api/v1/symptom-sessions/{id}/answers: adds answers and queues a re-triage; honours Idempotency-Key. */
 export const handler = httpRoute(

@@ -1,10 +1,18 @@
 import { triageRoutes as routes } from '../routes/triage';
 import { httpRoute } from '../../shared/http/http-route';
 import { idempotent } from '../../shared/http/idempotency';
-import { auditLog, clock, idempotencyStore, symptomSessions, triageQueue, vault } from '../../shared/runtime/composition';
+import { auditLog, clock, idempotencyStore, symptomSessions, triageQueue, usageCounters, vault } from '../../shared/runtime/composition';
 import { startSession } from '../../shared/triage/start-session';
 
-const deps = { sessions: symptomSessions(), queue: triageQueue(), vault: vault(), audit: auditLog(), clock, idempotency: idempotencyStore() };
+const deps = {
+  sessions: symptomSessions(),
+  queue: triageQueue(),
+  vault: vault(),
+  audit: auditLog(),
+  clock,
+  idempotency: idempotencyStore(),
+  counters: usageCounters(),
+};
 
 /** POST /api/v1/symptom-sessions: 201 with the finished result for an emergency, else 202 queued; honours Idempotency-Key. */
 export const handler = httpRoute(

@@ -29,6 +29,8 @@ export const seqKey = (seq: number) => `SEQ#${String(seq).padStart(12, '0')}`;
 /** Sort keys in a user's records partition. */
 export const PROFILE = 'PROFILE';
 export const AI_QUOTA = 'AIQUOTA';
+/** One window's counter of a per-user budget (records; TTL), e.g. `BUDGET#symptomSession#3600#1767261600`. */
+export const budgetKey = (counterId: string) => `BUDGET#${counterId}`;
 /** A provider's or caregiver's practitioner profile (care): one per user, beside their own records. */
 export const PRACTITIONER = 'PRACTITIONER';
 /**

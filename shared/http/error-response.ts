@@ -1,5 +1,5 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { CareBowError, NotFoundError, TooManyRequestsError } from '../errors';
+import { CareBowError, NotFoundError, RetryLaterError, TooManyRequestsError } from '../errors';
 import { DataKeyDestroyedError, UnknownDataSubjectError } from '../vault/errors';
 
 /** Outcomes of other modules that mean something to a caller. */
@@ -17,16 +17,19 @@ export const errorResponse = (thrown: unknown, requestId: string): APIGatewayPro
   const known = error instanceof CareBowError;
   const statusCode = known ? error.status : 500;
   const exposeDetails = known && statusCode < 500 && error.details !== undefined;
+  // A busy 503 says so (its message is written for callers); any other 5xx hides its cause.
+  const exposeMessage = known && (statusCode < 500 || error instanceof RetryLaterError);
   const body = {
     error: {
       code: known ? error.code : 'internal_error',
-      message: known && statusCode < 500 ? error.message : 'Something went wrong. Quote the request id if you contact support.',
+      message: exposeMessage ? error.message : 'Something went wrong. Quote the request id if you contact support.',
       requestId,
       ...(exposeDetails ? { details: error.details } : {}),
     },
   };
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  // Every 429 says when to retry: the limit's own wait when it knows it (lockout, AI quota).
-  if (statusCode === 429) headers['Retry-After'] = String(error instanceof TooManyRequestsError ? error.retryAfterSeconds : 1);
+  // Every 429 says when to retry: the limit's own wait when it knows it (lockout, AI quota); so does a busy 503.
+  const retryAfter = error instanceof TooManyRequestsError || error instanceof RetryLaterError ? error.retryAfterSeconds : statusCode === 429 ? 1 : undefined;
+  if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
   return { statusCode, headers, body: JSON.stringify(body) };
 };

@@ -16,6 +16,7 @@ import { DynamoAccountDeletion, DynamoUserRepository } from '../adapters/aws/dyn
 import { DynamoSymptomSessionReader, DynamoSymptomSessions } from '../adapters/aws/dynamo-symptom-sessions';
 import { SqsTriageQueue } from '../adapters/aws/sqs-triage-queue';
 import { DynamoAiQuota } from '../adapters/aws/dynamo-ai-quota';
+import { DynamoUsageCounters } from '../adapters/aws/dynamo-usage-counters';
 import { DynamoConversations } from '../adapters/aws/dynamo-conversations';
 import { DynamoIdempotency } from '../adapters/aws/dynamo-idempotency';
 import { DynamoPractitionerRemover, DynamoPractitioners } from '../adapters/aws/dynamo-practitioners';
@@ -141,6 +142,8 @@ export const triageQueue = () => new SqsTriageQueue(app().config.TRIAGE_QUEUE_UR
 /** The chat queue: the same adapter and message shape as triage's (`kind: 'chat'`), consumed by the chat worker. */
 export const chatQueue = () => new SqsTriageQueue(app().config.CHAT_QUEUE_URL, traced(new SQSClient(clientConfig(app().config.SQS_ENDPOINT))));
 
+/** Per-user budget counters (shared/budgets/limits.ts), in the records table. */
+export const usageCounters = () => new DynamoUsageCounters(app().client, app().config.RECORDS_TABLE);
 export const aiQuota = () =>
   new DynamoAiQuota(app().client, app().config.RECORDS_TABLE, { burst: app().config.AI_QUOTA_BURST, perHour: app().config.AI_QUOTA_PER_HOUR });
 

@@ -1,3 +1,4 @@
+import { spendBudget, type BudgetDeps } from '../budgets/spend';
 import type { SymptomSession, TriageInput } from '../contracts/triage';
 import type { AppDeps } from '../deps';
 import { ConflictError, NotFoundError } from '../errors';
@@ -23,9 +24,9 @@ export const enqueueOrFail = async (deps: SessionDeps, session: Pick<StoredSympt
   }
 };
 
-/** Adds answers to the follow-up questions and queues a new revision for re-triage (202). */
+/** Adds answers to the follow-up questions and queues a new revision for re-triage (202); spends the `followUpAnswers` budget (429). */
 export const answerFollowUps = async (
-  deps: SessionDeps,
+  deps: SessionDeps & Pick<BudgetDeps, 'counters'>,
   caller: Caller,
   sessionId: string,
   answers: readonly { question: string; answer: string }[],
@@ -33,6 +34,8 @@ export const answerFollowUps = async (
 ): Promise<SymptomSession> => {
   const stored = await deps.sessions.getSession(caller.userId, sessionId);
   if (stored === undefined) throw new NotFoundError();
+  // After the ownership check, so someone else's session is a 404 that spends nothing.
+  await spendBudget(deps, caller, meta, 'followUpAnswers', { action: 'triage.answer', resource: { type: 'symptom_session', id: sessionId } });
   const previous = await deps.vault.openJson<SessionInput>(sessionPlaces.input(caller.userId, sessionId), stored.inputSealed);
   const inputSealed = await deps.vault.sealJson(sessionPlaces.input(caller.userId, sessionId), {
     input: previous.input,

@@ -1,3 +1,4 @@
+import { spendBudget, type BudgetDeps } from '../budgets/spend';
 import type { SymptomSession, TriageInput } from '../contracts/triage';
 import { uuidV7 } from '../domain/uuid-v7';
 import type { Caller, RequestMeta } from '../domain/caller';
@@ -12,10 +13,11 @@ import { enqueueOrFail, type SessionDeps, type SessionInput } from './sessions';
 /**
  * Starts a symptom session. The red-flag rules run first, synchronously: an emergency is settled
  * at once (201 with the result: what to do now), without waiting for any model. Anything else is
- * stored and queued for the worker (202); the queue message holds ids only.
+ * stored and queued for the worker (202); the queue message holds ids only. Only the latter spends the patient's
+ * `symptomSession` budget (a 429 before anything is written): a red flag is never refused.
  */
 export const startSession = async (
-  deps: SessionDeps,
+  deps: SessionDeps & Pick<BudgetDeps, 'counters'>,
   caller: Caller,
   input: TriageInput,
   meta: RequestMeta,
@@ -27,6 +29,7 @@ export const startSession = async (
   const id = uuidV7(at.getTime());
   const rules = assessWithRules(input);
   const emergency = isEmergency(rules.level);
+  if (!emergency) await spendBudget(deps, caller, meta, 'symptomSession', { action: 'triage.create', resource: { type: 'symptom_session' } });
   const inputSealed = await deps.vault.sealJson(sessionPlaces.input(caller.userId, id), { input, answers: [] } satisfies SessionInput);
   const result = emergency
     ? composeResult(rules, { level: rules.level, source: 'rules', rulesFired: rules.rulesFired, promptVersion: RULES_VERSION })

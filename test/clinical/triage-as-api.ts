@@ -1,3 +1,4 @@
+import { inMemoryUsageCounters } from '../helpers/fakes/budgets';
 import { randomUUID } from 'node:crypto';
 import type { TriageInput, TriageResult } from '../../shared/contracts/triage';
 import type { AuditEvent } from '../../shared/audit/ports';
@@ -57,6 +58,7 @@ export const triageAsTheApiWould = async (input: TriageInput): Promise<{ result:
     clock: { now: () => new Date() },
     audit: { append: async (event: AuditEvent) => void audit.push(event) },
     queue: { enqueue: async (message: WorkMessage) => void queued.push(message) },
+    counters: inMemoryUsageCounters().counters,
   };
   const caller = { userId: randomUUID(), roles: ['patient'] as const, clientId: 'clinical', tokenId: randomUUID() };
   await vault.createKey(caller.userId);

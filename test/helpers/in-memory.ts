@@ -1,3 +1,4 @@
+import { inMemoryUsageCounters } from './fakes/budgets';
 import type { Role } from '../../shared/domain/roles';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { LoginDeps } from '../../shared/identity/login';
@@ -206,6 +207,7 @@ export const inMemoryApp = () => {
   const conversations = inMemoryConversations();
   const queue = inMemoryQueue();
   const quota = inMemoryAiQuota();
+  const budgets = inMemoryUsageCounters();
   const metrics = recordingMetrics();
   const notificationData = inMemoryNotificationAccountData();
   const notices = inMemoryDeletionNotices();
@@ -220,6 +222,7 @@ export const inMemoryApp = () => {
     conversations: conversations.repository,
     queue: queue.queue,
     quota: quota.quota,
+    counters: budgets.counters,
     metrics: metrics.metrics,
     modelConfigured: false,
   };

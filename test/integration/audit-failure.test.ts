@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
+import { AuditAppendError, DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoConversations } from '../../shared/adapters/aws/dynamo-conversations';
 import { DynamoRecords } from '../../shared/adapters/aws/dynamo-records';
@@ -9,6 +9,7 @@ import { DynamoUserRepository } from '../../shared/adapters/aws/dynamo-user-repo
 import type { StoredConversation } from '../../shared/chat/ports';
 import { sendChatMessage } from '../../shared/chat/send-message';
 import type { Caller } from '../../shared/domain/caller';
+import { errorResponse } from '../../shared/http/error-response';
 import { createConsent, revokeConsent } from '../../shared/records/consents';
 import { giveFeedback } from '../../shared/records/feedback';
 import type { ConsentRecord, FeedbackRecord } from '../../shared/records/ports';
@@ -247,6 +248,24 @@ describe('Use cases on dynalite whose audit append fails', () => {
 
     // Assess
     await expect(replace).rejects.toMatchObject(AUDIT_ERROR);
+    expect(await partition(patient.userId)).toEqual(before);
+  });
+
+  it('putOwnProfile whose audit chain ran out of append retries fails as 503 audit_busy and leaves the previous version', async () => {
+    // Prepare
+    const { deps, patient } = await setUp();
+    await putOwnProfile(deps, patient, { sex: 'female' }, undefined, META);
+    const before = await partition(patient.userId);
+    const exhausted = { append: async () => Promise.reject(new AuditAppendError()) };
+
+    // Act
+    const failure = await putOwnProfile({ ...deps, audit: exhausted }, patient, { sex: 'male' }, etagOf(1), META).catch((error: unknown) => error);
+
+    // Assess
+    const response = errorResponse(failure, 'req-1');
+    expect(response.statusCode).toBe(503);
+    expect(response.headers).toHaveProperty('Retry-After');
+    expect(JSON.parse(response.body).error.code).toBe('audit_busy');
     expect(await partition(patient.userId)).toEqual(before);
   });
 

@@ -55,6 +55,7 @@ describe('Module: shared/data/keys', () => {
     expect(keys.seqKey(123_456_789_012)).toBe('SEQ#123456789012');
     expect(keys.PROFILE).toBe('PROFILE');
     expect(keys.AI_QUOTA).toBe('AIQUOTA');
+    expect(keys.budgetKey('symptomSession#3600#1767261600')).toBe('BUDGET#symptomSession#3600#1767261600');
     expect(keys.consentKey('c-1')).toBe('CONSENT#c-1');
     expect(keys.breakGlassCountKey('2026-11-25')).toBe('BREAKGLASS#2026-11-25');
     expect(keys.feedbackKey('2026-01-02T03:04:05.000Z', 'f-1')).toBe('FEEDBACK#2026-01-02T03:04:05.000Z#f-1');

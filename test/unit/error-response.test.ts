@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CareBowError, NotFoundError, TooManyRequestsError, ValidationError } from '../../shared/errors';
+import { AuditAppendError } from '../../shared/adapters/aws/dynamo-audit-log';
+import { CareBowError, NotFoundError, RetryLaterError, TooManyRequestsError, ValidationError } from '../../shared/errors';
 import { errorResponse } from '../../shared/http/error-response';
 import { DataKeyDestroyedError, DataKeyMissingError, UnknownDataSubjectError } from '../../shared/vault/errors';
 
@@ -22,6 +23,21 @@ describe('Function: errorResponse', () => {
   it('adds Retry-After to every 429, even one that does not say when', () => {
     expect(errorResponse(new CareBowError(429, 'too_many_requests', 'Slow down.'), 'r').headers).toMatchObject({ 'Retry-After': '1' });
     expect(errorResponse(new NotFoundError(), 'r').headers?.['Retry-After']).toBeUndefined();
+  });
+
+  it('answers an audit chain out of append retries with 503 audit_busy and a jittered 1-3 s Retry-After, never a 500', () => {
+    // Act
+    const responses = Array.from({ length: 50 }, () => errorResponse(new AuditAppendError(), 'req-7'));
+
+    // Assess
+    const waits = new Set(responses.map((response) => response.headers?.['Retry-After']));
+    expect(responses.every((response) => response.statusCode === 503)).toBe(true);
+    expect([...waits].every((wait) => ['1', '2', '3'].includes(String(wait)))).toBe(true);
+    expect(waits.size).toBeGreaterThan(1);
+    expect(JSON.parse(responses[0]!.body)).toEqual({
+      error: { code: 'audit_busy', message: 'Too many requests for this record at once; retry shortly.', requestId: 'req-7' },
+    });
+    expect(errorResponse(new RetryLaterError('busy', 'Busy.', 4.2), 'r').headers).toMatchObject({ 'Retry-After': '5' });
   });
 
   it('answers 404 for a caller whose data is gone or was never here, 500 for an inconsistent key store', () => {

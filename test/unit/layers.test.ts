@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
  *
  *   0 kernel   shared/{zod,errors,logger,config,metric-catalog}.ts, shared/domain/**, shared/contracts/**, shared/data/**,
  *              shared/observability/**
- *   1 areas    shared/{identity,records,triage,assessment,chat,account,audit,vault,platform}/**, shared/deps.ts
+ *   1 areas    shared/{identity,records,triage,assessment,chat,account,audit,budgets,vault,platform}/**, shared/deps.ts
  *   2 http     shared/http/**
  *   3 adapters shared/adapters/**
  *   4 runtime  shared/runtime/**
@@ -46,6 +46,7 @@ const SHARED_FOLDERS: Record<string, number> = {
   chat: 1,
   account: 1,
   audit: 1,
+  budgets: 1,
   care: 1,
   content: 1,
   notifications: 1,

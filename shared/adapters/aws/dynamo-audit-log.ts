@@ -2,6 +2,7 @@ import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import { auditPartition, nextRecord, storedItem } from '../../audit/chain';
 import type { AuditEvent, AuditLog } from '../../audit/ports';
 import type { Clock } from '../../domain/clock';
+import { RetryLaterError } from '../../errors';
 import { conditionalWrite } from './dynamo-kit';
 
 /** Enough for a burst of one user's parallel requests; then the request fails (never unaudited). */
@@ -9,10 +10,13 @@ const MAX_APPEND_ATTEMPTS = 24;
 /** Chain heads this container appended last, so an uncontended append skips the head query. */
 const MAX_CACHED_HEADS = 1_000;
 
-/** The append failed: the event could not be recorded, so the request must fail. */
-export class AuditAppendError extends Error {
+/**
+ * The append lost every race for the chain head: the event could not be recorded, so the request fails, as a
+ * `503 audit_busy` with a jittered `Retry-After` (the chain is only busy), never a 500.
+ */
+export class AuditAppendError extends RetryLaterError {
   public constructor() {
-    super('Could not append the audit event');
+    super('audit_busy', 'Too many requests for this record at once; retry shortly.');
     this.name = 'AuditAppendError';
   }
 }
@@ -35,11 +39,13 @@ export class DynamoAuditLog implements AuditLog {
     private readonly clock: Clock = { now: () => new Date() },
     /** Told of each lost race before the retry (`AuditAppendRetries`). */
     private readonly onRetry: () => void = () => {},
+    /** Conditional puts before giving up; tests lower it to force the exhaustion. */
+    private readonly maxAttempts: number = MAX_APPEND_ATTEMPTS,
   ) {}
 
   public async append(event: AuditEvent): Promise<void> {
     let head = this.#heads.get(event.subjectId) ?? (await this.head(event.subjectId));
-    for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const record = nextRecord(event, head, this.clock.now().toISOString());
       const appended = await conditionalWrite(
         this.client,

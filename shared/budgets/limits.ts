@@ -1,0 +1,38 @@
+/**
+ * Per-user budgets of the routes that start costly work: the one place their limits are written (docs/architecture.md,
+ * "Per-user budgets", computes what one account can cost with them). Each budget is a list of fixed windows; a
+ * request is refused with `429 budget_exceeded` as soon as one window is full. Windows are aligned to the epoch
+ * (whole UTC hours and days), so a caller can spend one hour's allowance at its end and the next at its start: the
+ * longer window bounds that.
+ */
+export interface BudgetWindow {
+  /** Requests allowed per window. */
+  readonly limit: number;
+  /** Length of the window; windows start at multiples of it since the epoch. */
+  readonly seconds: number;
+}
+
+export const HOUR = 3_600;
+export const DAY = 86_400;
+
+/**
+ * @example
+ * BUDGETS.symptomSession; // [{ limit: 10, seconds: 3600 }, { limit: 30, seconds: 86400 }]
+ */
+export const BUDGETS = {
+  /**
+   * Non-emergency symptom sessions a patient may start (`POST /api/v1/symptom-sessions`): each is queued for the
+   * triage worker and, with the patient's AI consent, a billed model call. Emergencies are never refused.
+   */
+  symptomSession: [
+    { limit: 10, seconds: HOUR },
+    { limit: 30, seconds: DAY },
+  ],
+  /** Follow-up answers (`POST /api/v1/symptom-sessions/{id}/answers`): each re-queues the session, a model call again. */
+  followUpAnswers: [
+    { limit: 20, seconds: HOUR },
+    { limit: 60, seconds: DAY },
+  ],
+} as const satisfies Record<string, readonly BudgetWindow[]>;
+
+export type BudgetName = keyof typeof BUDGETS;

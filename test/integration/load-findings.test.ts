@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canaryEmail } from '../helpers/canaries';
+import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
+import { tokenFor } from '../helpers/tokens';
+import { CHEST_PAIN, MILD_COLD } from '../helpers/triage';
+
+/**
+ * What a first load run found (issue 14), through the real handlers on dynalite and fauxqs: one subject's hot audit
+ * chain never answers 500, and one patient cannot start more than 10 non-emergency symptom sessions an hour.
+ */
+let backend: TestBackend;
+beforeAll(async () => {
+  backend = await startTestBackend();
+});
+afterAll(async () => {
+  await backend?.stop();
+});
+
+const patient = async () => {
+  const user = await signUp(backend, canaryEmail(randomUUID().slice(0, 8)));
+  return { ...user, token: await tokenFor(backend.dataDir, user.userId, ['patient']) };
+};
+const auditOf = async (userId: string) => (await backend.items('audit')).filter((item) => item['pk'] === `SUBJECT#${userId}`);
+
+describe('Route: GET /api/v1/profile (16 reads of one patient in flight)', () => {
+  it('answers each 200, or 503 audit_busy with Retry-After, never 500; every 200 has its audit event', async () => {
+    // Prepare
+    const ann = await patient();
+    expect((await backend.call('PUT', '/api/v1/profile', { token: ann.token, body: { sex: 'female' } })).status).toBe(201);
+    const before = (await auditOf(ann.userId)).length;
+
+    // Act
+    const responses = await Promise.all(Array.from({ length: 16 }, () => backend.call('GET', '/api/v1/profile', { token: ann.token })));
+
+    // Assess
+    const ok = responses.filter((response) => response.status === 200);
+    const busy = responses.filter((response) => response.status === 503);
+    expect(ok.length + busy.length).toBe(16);
+    for (const response of busy) {
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(response.json.error.code).toBe('audit_busy');
+    }
+    const reads = (await auditOf(ann.userId)).slice(before);
+    expect(reads).toHaveLength(ok.length);
+  });
+});
+
+describe('Route: POST /api/v1/symptom-sessions (the symptomSession budget)', () => {
+  it('refuses the 11th session within the hour: 429 budget_exceeded with Retry-After, nothing stored or queued, a denied audit event', async () => {
+    // Prepare
+    const ann = await patient();
+    for (let n = 0; n < 10; n++) expect((await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD })).status).toBe(202);
+    const sessionsBefore = (await backend.items('records')).filter((item) => item['pk'] === `USER#${ann.userId}` && String(item['sk']).startsWith('SESSION#'));
+
+    // Act
+    const eleventh = await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD });
+
+    // Assess
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.json.error.code).toBe('budget_exceeded');
+    const retryAfter = Number(eleventh.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    const sessionsAfter = (await backend.items('records')).filter((item) => item['pk'] === `USER#${ann.userId}` && String(item['sk']).startsWith('SESSION#'));
+    expect(sessionsAfter).toEqual(sessionsBefore);
+    expect(sessionsAfter).toHaveLength(10);
+    const last = (await auditOf(ann.userId)).sort((a, b) => Number(a['seq']) - Number(b['seq'])).at(-1);
+    expect(last).toMatchObject({ action: 'triage.create', outcome: 'denied', reason: 'budget_exceeded' });
+  });
+
+  it('still settles an emergency at once for a patient whose budget is used up', async () => {
+    // Prepare
+    const ann = await patient();
+    for (let n = 0; n < 10; n++) await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD });
+
+    // Act
+    const emergency = await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: CHEST_PAIN });
+
+    // Assess
+    expect(emergency.status).toBe(201);
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { BUDGETS } from '../../shared/budgets/limits';
+import { spendBudget, windowAt } from '../../shared/budgets/spend';
+import type { TriageInput } from '../../shared/contracts/triage';
+import type { Caller } from '../../shared/domain/caller';
+import { BudgetExceededError } from '../../shared/errors';
+import { errorResponse } from '../../shared/http/error-response';
+import { answerFollowUps } from '../../shared/triage/sessions';
+import { startSession } from '../../shared/triage/start-session';
+import { allPages } from '../helpers/fakes/page';
+import { inMemoryApp, META } from '../helpers/in-memory';
+import { CHEST_PAIN, MILD_COLD } from '../helpers/triage';
+
+const COLD = MILD_COLD as TriageInput;
+const REFUSAL = { action: 'triage.create', resource: { type: 'symptom_session' } };
+
+/** A patient on the in-memory app, its clock at `at`. */
+const setUp = async (at = '2026-11-25T12:00:00.000Z') => {
+  const app = inMemoryApp();
+  app.clock.set(at);
+  const patient = await app.addUser();
+  app.events.length = 0;
+  return { app, patient };
+};
+const spend = (app: ReturnType<typeof inMemoryApp>, patient: Caller) => spendBudget(app.deps, patient, META, 'symptomSession', REFUSAL);
+
+describe('Function: windowAt', () => {
+  it('names the epoch-aligned window, keeps it one window past its end, and waits until that end', () => {
+    // Act
+    const hour = windowAt('symptomSession', { limit: 10, seconds: 3600 }, Date.parse('2026-01-01T10:59:30.000Z'));
+    const day = windowAt('symptomSession', { limit: 30, seconds: 86_400 }, Date.parse('2026-01-01T10:59:30.000Z'));
+    const atStart = windowAt('symptomSession', { limit: 10, seconds: 3600 }, Date.parse('2026-01-01T11:00:00.000Z'));
+
+    // Assess
+    const tenOClock = Date.parse('2026-01-01T10:00:00.000Z') / 1000;
+    expect(hour).toEqual({ counterId: `symptomSession#3600#${tenOClock}`, expiresAt: tenOClock + 7200, retryAfterSeconds: 30 });
+    expect(day.retryAfterSeconds).toBe(13 * 3600 + 30);
+    expect(atStart).toMatchObject({ counterId: `symptomSession#3600#${tenOClock + 3600}`, retryAfterSeconds: 3600 });
+  });
+});
+
+describe('Function: spendBudget (symptomSession: 10 an hour, 30 a day)', () => {
+  it('pins the limits', () => {
+    expect(BUDGETS.symptomSession).toEqual([
+      { limit: 10, seconds: 3600 },
+      { limit: 30, seconds: 86_400 },
+    ]);
+  });
+
+  it('allows 10 in an hour, refuses the 11th until the hour ends with one denied audit event, and allows again in the next hour', async () => {
+    // Prepare
+    const { app, patient } = await setUp('2026-11-25T12:45:00.000Z');
+    for (let n = 0; n < 10; n++) await spend(app, patient);
+
+    // Act
+    const eleventh = await spend(app, patient).catch((error: unknown) => error);
+    app.clock.set('2026-11-25T13:00:00.000Z');
+    const nextHour = await spend(app, patient).then(() => 'allowed');
+
+    // Assess
+    expect(eleventh).toBeInstanceOf(BudgetExceededError);
+    expect(eleventh).toMatchObject({ status: 429, code: 'budget_exceeded', retryAfterSeconds: 15 * 60 });
+    expect(errorResponse(eleventh, 'r').headers).toMatchObject({ 'Retry-After': '900' });
+    expect(app.events).toEqual([
+      expect.objectContaining({
+        action: 'triage.create',
+        outcome: 'denied',
+        reason: 'budget_exceeded',
+        subjectId: patient.userId,
+        resource: { type: 'symptom_session' },
+      }),
+    ]);
+    expect(nextHour).toBe('allowed');
+  });
+
+  it('refuses the 31st of a day until midnight UTC, and a refusal by the hour spends nothing of the day', async () => {
+    // Prepare: 10 at 09:xx (and one refused), 10 at 10:xx, 10 at 11:xx
+    const { app, patient } = await setUp('2026-11-25T09:10:00.000Z');
+    for (let n = 0; n < 10; n++) await spend(app, patient);
+    await expect(spend(app, patient)).rejects.toBeInstanceOf(BudgetExceededError);
+    for (const hour of ['10', '11']) {
+      app.clock.set(`2026-11-25T${hour}:10:00.000Z`);
+      for (let n = 0; n < 10; n++) await spend(app, patient);
+    }
+    app.clock.set('2026-11-25T12:00:00.000Z');
+
+    // Act
+    const thirtyFirst = await spend(app, patient).catch((error: unknown) => error);
+
+    // Assess
+    expect(thirtyFirst).toMatchObject({ code: 'budget_exceeded', retryAfterSeconds: 12 * 3600 });
+  });
+
+  it('counts each patient apart', async () => {
+    // Prepare
+    const { app, patient } = await setUp();
+    const other = await app.addUser();
+    for (let n = 0; n < 10; n++) await spend(app, patient);
+
+    // Act
+    const theirs = await spend(app, other).then(() => 'allowed');
+
+    // Assess
+    expect(theirs).toBe('allowed');
+  });
+});
+
+describe('Use case: startSession (the symptomSession budget)', () => {
+  it('refuses the 11th non-emergency session in an hour with 429: nothing stored, nothing queued, one denied event', async () => {
+    // Prepare
+    const { app, patient } = await setUp();
+    for (let n = 0; n < 10; n++) await startSession(app.deps, patient, COLD, META);
+    const queued = app.queue.messages.length;
+    app.events.length = 0;
+
+    // Act
+    const eleventh = startSession(app.deps, patient, COLD, META);
+
+    // Assess
+    await expect(eleventh).rejects.toMatchObject({ name: 'BudgetExceededError', status: 429 });
+    expect((await allPages((page) => app.deps.sessions.sessionsOf(patient.userId, page), 50)).items).toHaveLength(10);
+    expect(app.queue.messages).toHaveLength(queued);
+    expect(app.events).toEqual([expect.objectContaining({ action: 'triage.create', outcome: 'denied', reason: 'budget_exceeded' })]);
+  });
+
+  it('never refuses an emergency, even with the budget used up', async () => {
+    // Prepare
+    const { app, patient } = await setUp();
+    for (let n = 0; n < 10; n++) await startSession(app.deps, patient, COLD, META);
+
+    // Act
+    const { emergency, session } = await startSession(app.deps, patient, CHEST_PAIN as TriageInput, META);
+
+    // Assess
+    expect(emergency).toBe(true);
+    expect(session.status).toBe('completed');
+  });
+});
+
+describe('Use case: answerFollowUps (the followUpAnswers budget)', () => {
+  it('refuses the 21st set of answers in an hour with 429 and requeues nothing; someone else’s session is 404 and spends nothing', async () => {
+    // Prepare
+    const { app, patient } = await setUp();
+    const other = await app.addUser();
+    const { session } = await startSession(app.deps, patient, COLD, META);
+    const answers = [{ question: 'Any fever?', answer: 'No' }];
+    await expect(answerFollowUps(app.deps, other, session.id, answers, META)).rejects.toMatchObject({ status: 404 });
+    for (let n = 0; n < 20; n++) await answerFollowUps(app.deps, patient, session.id, answers, META);
+    const queued = app.queue.messages.length;
+
+    // Act
+    const refused = answerFollowUps(app.deps, patient, session.id, answers, META);
+
+    // Assess
+    await expect(refused).rejects.toMatchObject({ name: 'BudgetExceededError', code: 'budget_exceeded' });
+    expect(app.queue.messages).toHaveLength(queued);
+    expect((await app.deps.sessions.getSession(patient.userId, session.id))?.revision).toBe(21);
+    expect(app.events.at(-1)).toMatchObject({ action: 'triage.answer', outcome: 'denied', reason: 'budget_exceeded' });
+  });
+});
