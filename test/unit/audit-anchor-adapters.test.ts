@@ -3,7 +3,8 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-s
 import { GetPublicKeyCommand, SignCommand } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
 import { EmfAnchorMetrics, EmfMetrics } from '../../shared/adapters/aws/emf-metrics';
-import { KmsDigestSigner, type KmsSender } from '../../shared/adapters/aws/kms-digest-signer';
+import { KmsDigestSigner } from '../../shared/adapters/aws/kms-digest-signer';
+import type { KmsSender } from '../../shared/adapters/aws/kms-es256';
 import { S3DigestStore, type S3Sender } from '../../shared/adapters/aws/s3-digest-store';
 import { buildDigest, digestBody, openDigest, signDigest } from '../../shared/audit/digest';
 
@@ -41,7 +42,8 @@ const fakeKms = () => {
   const send = async (command: unknown) => {
     sent.push(command);
     if (command instanceof SignCommand) return { Signature: sign('sha256', command.input.Message!, { key: privateKey, dsaEncoding: 'der' }), KeyId: KEY_ARN };
-    if (command instanceof GetPublicKeyCommand) return { KeyId: KEY_ARN, PublicKey: publicKey.export({ format: 'der', type: 'spki' }) };
+    if (command instanceof GetPublicKeyCommand)
+      return { KeyId: KEY_ARN, KeySpec: 'ECC_NIST_P256', PublicKey: publicKey.export({ format: 'der', type: 'spki' }) };
     throw new Error('unexpected command');
   };
   return { kms: { send } as unknown as KmsSender, sent };

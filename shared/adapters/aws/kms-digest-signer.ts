@@ -1,11 +1,8 @@
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
+import { verify, type KeyObject } from 'node:crypto';
+import { KMSClient } from '@aws-sdk/client-kms';
 import type { DigestSigner } from '../../audit/anchor-ports';
-import { derToJose } from './der-signature';
+import { type KmsSender, kmsPublicKey, kmsSignEs256 } from './kms-es256';
 import { traced } from './xray';
-
-/** The part of the KMS client this signer uses, so a test can hand it a fake `send`. */
-export type KmsSender = Pick<KMSClient, 'send'>;
 
 /**
  * Signs audit digests with the anchor's own KMS key (ECC_NIST_P256, SIGN_VERIFY; not the token-signing key): the
@@ -24,10 +21,8 @@ export class KmsDigestSigner implements DigestSigner {
     return (await this.publicKey()).keyId;
   }
 
-  public async sign(message: Uint8Array): Promise<Uint8Array> {
-    const { Signature } = await this.kms.send(new SignCommand({ KeyId: this.keyId_, Message: message, MessageType: 'RAW', SigningAlgorithm: 'ECDSA_SHA_256' }));
-    if (Signature === undefined) throw new Error('KMS returned no signature');
-    return derToJose(Signature);
+  public sign(message: Uint8Array): Promise<Uint8Array> {
+    return kmsSignEs256(this.kms, this.keyId_, message);
   }
 
   public async verify(message: Uint8Array, signature: Uint8Array, keyId: string): Promise<boolean> {
@@ -37,9 +32,9 @@ export class KmsDigestSigner implements DigestSigner {
   }
 
   private publicKey(): Promise<{ keyId: string; key: KeyObject }> {
-    this.#publicKey ??= this.kms.send(new GetPublicKeyCommand({ KeyId: this.keyId_ })).then(({ KeyId, PublicKey }) => {
-      if (PublicKey === undefined || KeyId === undefined) throw new Error('KMS returned no public key');
-      return { keyId: KeyId, key: createPublicKey({ key: Buffer.from(PublicKey), format: 'der', type: 'spki' }) };
+    this.#publicKey ??= kmsPublicKey(this.kms, this.keyId_).then(({ keyArn, key }) => {
+      if (keyArn === undefined) throw new Error('KMS returned no key id');
+      return { keyId: keyArn, key };
     });
     this.#publicKey.catch(() => {
       this.#publicKey = undefined;

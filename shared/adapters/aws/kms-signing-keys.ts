@@ -1,7 +1,7 @@
-import { createPublicKey } from 'node:crypto';
-import { CreateKeyCommand, GetPublicKeyCommand, ScheduleKeyDeletionCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, ScheduleKeyDeletionCommand, type KMSClient } from '@aws-sdk/client-kms';
 import type { CreatedSigningKey, JsonWebKeyWithKid, SigningKeyService } from '../../identity/ports';
 import { publishedJwk } from '../token-signing-key';
+import { kmsPublicKey } from './kms-es256';
 
 /**
  * The tag that lets a stage's functions sign with a key the CLI made (ADR 0013): its value is the
@@ -54,9 +54,7 @@ export class KmsSigningKeyService implements SigningKeyService {
   }
 
   public async publicJwk(keyRef: string): Promise<JsonWebKeyWithKid> {
-    const { PublicKey, KeySpec } = await this.kms.send(new GetPublicKeyCommand({ KeyId: keyRef }));
-    if (PublicKey === undefined || KeySpec !== 'ECC_NIST_P256') throw new Error('KMS returned no P-256 public key');
-    return publishedJwk(createPublicKey({ key: Buffer.from(PublicKey), format: 'der', type: 'spki' }));
+    return publishedJwk((await kmsPublicKey(this.kms, keyRef)).key);
   }
 
   public async dispose(keyRef: string): Promise<void> {
