@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { CONCEPTS, PAIN_SITES, PAIN_WORDS, TOGETHER } from '../shared/triage/rules/concepts';
 import { FAMILIES, GENERAL_ADVICE, LONG_STANDING_EXPECTED, RULES } from '../shared/triage/rules/rules';
-import { compilePhrases } from '../shared/triage/rules/compile-phrases';
+import { compilePhrases, phraseIndex } from '../shared/triage/rules/compile-phrases';
 import type { RuleTables } from '../shared/triage/rules/tables';
 import { ALIASES, WORDS } from '../shared/triage/rules/vocabulary';
 import { triageWireSchema } from '../shared/adapters/openai/wire-schema';
@@ -14,7 +14,8 @@ import { triageWireSchema } from '../shared/adapters/openai/wire-schema';
 export const TRIAGE_TABLES_PATH = new URL('../shared/triage/rules/triage-rules.generated.json', import.meta.url);
 export const triageTables = (): RuleTables => {
   const { concepts, phrases } = compilePhrases({ PAIN_SITES, PAIN_WORDS, CONCEPTS, WORDS, ALIASES });
-  return { PHRASES: phrases, PHRASE_CONCEPTS: concepts, TOGETHER, RULES, FAMILIES, GENERAL_ADVICE, LONG_STANDING_EXPECTED, WORDS, ALIASES };
+  const { vocab, roots } = phraseIndex(phrases);
+  return { PHRASES: phrases, PHRASE_CONCEPTS: concepts, VOCAB: vocab, PHRASE_ROOTS: roots, TOGETHER, RULES, FAMILIES, GENERAL_ADVICE, LONG_STANDING_EXPECTED, WORDS, ALIASES };
 };
 export const WIRE_SCHEMA_PATH = new URL('../shared/adapters/openai/triage-wire-schema.generated.json', import.meta.url);
 

@@ -4,7 +4,8 @@ import { isEmergency, urgencyRank } from '../../shared/triage/levels';
 import { CONCEPTS, PAIN_SITES, TOGETHER } from '../../shared/triage/rules/concepts';
 import { RULE_IDS, RULES_VERSION, assessWithRules, redFlagsInText, ruleConcepts } from '../../shared/triage/rules/engine';
 import { FAMILIES } from '../../shared/triage/rules/rules';
-import { compilePhrases } from '../../shared/triage/rules/compile-phrases';
+import { compilePhrases, phraseIndex } from '../../shared/triage/rules/compile-phrases';
+import { TABLES } from '../../shared/triage/rules/tables';
 import { scan, withinOneEdit } from '../../shared/triage/rules/text';
 
 const symptom = (name: string, severity = 5, more: Partial<TriageInput['symptoms'][number]> = {}) => ({ name, severity, ...more });
@@ -620,5 +621,19 @@ describe('Function: compilePhrases', () => {
     const table = read(compile({ a: 'my chest|not breathing|eye swelling', b: 'swelling eye' }));
     expect(Object.keys(table)).toEqual(['my chest', 'not breath', 'eye swell', 'swell eye']);
     expect(table['swell eye']).toEqual(['b']);
+  });
+});
+
+describe('Function: phraseIndex', () => {
+  it('files every phrase once, under its first word, in table order, and names every word of every phrase', () => {
+    // Act
+    const { vocab, roots } = phraseIndex(TABLES.PHRASES);
+
+    // Assess
+    const filed = Object.entries(roots).flatMap(([first, orders]) => orders.map((order) => ({ first, order })));
+    expect(filed.map((f) => f.order).sort((a, b) => a - b)).toEqual(TABLES.PHRASES.map((_, i) => i));
+    for (const { first, order } of filed) expect(TABLES.PHRASES[order]!.split('\t')[0]!.split(' ')[0]).toBe(first);
+    for (const orders of Object.values(roots)) expect(orders).toEqual([...orders].sort((a, b) => a - b));
+    expect(new Set(vocab)).toEqual(new Set(TABLES.PHRASES.flatMap((line) => line.split('\t')[0]!.split(' ').filter(Boolean))));
   });
 });

@@ -1,4 +1,4 @@
-import { normaliser } from './normalise';
+import { normaliser, words } from './normalise';
 
 /** Every reading of a table phrase: `took too many {pills,tablets}` → both phrases. */
 export const expand = (p: string): string[] => {
@@ -48,4 +48,23 @@ export const compilePhrases = (tables: {
   const explicit = new Set(byKey.keys());
   for (const [key, concept] of pairs) if (!explicit.has(key)) put(key, concept);
   return { concepts, phrases: [...byKey].map(([key, list]) => `${key}\t${list.join(',')}`) };
+};
+
+/**
+ * What the engine would otherwise work out from the phrase list at every cold start: the vocabulary (every word of every phrase, in first-seen
+ * order, which is the order the one-edit index lists candidates in) and, per first word, the
+ * indexes of the phrases that start with it, in table order. `text.ts` builds a first word's branch
+ * of the phrase trie from these when a request first reads that word, instead of all ~10,700
+ * phrases before the first request.
+ */
+export const phraseIndex = (phrases: readonly string[]): { vocab: string[]; roots: Record<string, number[]> } => {
+  const vocab = new Set<string>();
+  const roots = new Map<string, number[]>();
+  phrases.forEach((line, order) => {
+    const w = words(line.split('\t')[0] ?? '');
+    for (const x of w) vocab.add(x);
+    const first = w[0];
+    if (first !== undefined) (roots.get(first) ?? roots.set(first, []).get(first)!).push(order);
+  });
+  return { vocab: [...vocab], roots: Object.fromEntries(roots) };
 };

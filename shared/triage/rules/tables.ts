@@ -13,6 +13,10 @@ export interface RuleTables {
   /** Every phrase, folded (`compile-phrases.ts`): `words<TAB>indexes into PHRASE_CONCEPTS`. */
   readonly PHRASES: readonly string[];
   readonly PHRASE_CONCEPTS: readonly string[];
+  /** Every word of every phrase, first-seen order (`phraseIndex` in compile-phrases.ts). */
+  readonly VOCAB: readonly string[];
+  /** Per first word, the indexes into `PHRASES` of the phrases that start with it, table order. */
+  readonly PHRASE_ROOTS: Readonly<Record<string, readonly number[]>>;
   readonly TOGETHER: Readonly<Record<string, string>>;
   readonly LONG_STANDING_EXPECTED: readonly string[];
   readonly GENERAL_ADVICE: Readonly<Record<string, string>>;

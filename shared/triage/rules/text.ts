@@ -4,7 +4,7 @@ import { TABLES } from './tables';
 const { PHRASES, PHRASE_CONCEPTS, TOGETHER } = TABLES;
 
 /**
- * Free text → concept mentions. Pure and synchronous; the phrase index is built once per cold start.
+ * Free text → concept mentions. Pure and synchronous; the phrase index grows one first word at a time.
  *
  * 1. Split into clauses at punctuation and "but/however/although…", so negations and intensity
  *    words never reach across ("no fever, but chest pain"). A comma-separated list after a
@@ -62,7 +62,9 @@ const SEVERE = set(WORDS.SEVERE!);
 const SUDDEN = set(WORDS.SUDDEN!);
 const NO_FUZZ = new Set(words(WORDS.NO_FUZZ!));
 
-// Phrase index, built once per cold start: a word trie (each phrase once, with every concept it means).
+// Phrase index: a word trie (each phrase once, with every concept it means). Only the first words'
+// branches are built, each when a request first reads its word (`PHRASE_ROOTS`, precomputed at
+// `npm run generate:triage`), so a cold start does not build ~10,700 phrases it mostly never reads.
 interface Phrase {
   readonly w: readonly string[];
   readonly concepts: string[];
@@ -75,7 +77,6 @@ interface Node {
   phrase?: Phrase;
 }
 const LEAF: ReadonlyMap<string, Node> = new Map();
-const ROOT: Node = { next: new Map() };
 const childOf = (node: Node, word: string): Node => {
   let next = node.next.get(word);
   if (!next) {
@@ -85,18 +86,29 @@ const childOf = (node: Node, word: string): Node => {
   }
   return next;
 };
-/** Every folded word of every phrase. */
-export const VOCAB = new Set<string>();
-// The phrases were expanded, folded and reversed at `npm run generate:triage` (`compile-phrases.ts`).
-PHRASES.forEach((line, order) => {
-  const [key = '', indexes = ''] = line.split('\t');
-  const w = words(key);
-  const phrase: Phrase = { w, concepts: indexes.split(',').map((i) => PHRASE_CONCEPTS[Number(i)]!), order };
-  let node = ROOT;
-  for (const x of w) node = childOf(node, x);
-  node.phrase = phrase;
-  for (const x of w) VOCAB.add(x);
-});
+/** Every folded word of every phrase (precomputed, in the order the phrases first use them). */
+export const VOCAB: ReadonlySet<string> = new Set(TABLES.VOCAB);
+const ROOTS = new Map(Object.entries(TABLES.PHRASE_ROOTS));
+/** The branches built so far: at most one per first word of a phrase (bounded by the tables, never by input). */
+const BRANCHES = new Map<string, Node>();
+/** The trie node of phrases starting with `word`, built on first use from its phrases in table order. */
+const branch = (word: string): Node | undefined => {
+  let node = BRANCHES.get(word);
+  if (node === undefined) {
+    const orders = ROOTS.get(word);
+    if (orders === undefined) return undefined;
+    node = { next: LEAF };
+    for (const order of orders) {
+      const [key = '', indexes = ''] = PHRASES[order]!.split('\t');
+      const w = words(key);
+      let at = node;
+      for (const x of w.slice(1)) at = childOf(at, x);
+      at.phrase = { w, concepts: indexes.split(',').map((i) => PHRASE_CONCEPTS[Number(i)]!), order };
+    }
+    BRANCHES.set(word, node);
+  }
+  return node;
+};
 
 /** `TOGETHER`, parsed: each concept's alternatives, each a sequence of parts. */
 const COMBINATIONS: readonly { concept: string; parts: readonly string[] }[] = Object.entries(TOGETHER).flatMap(([concept, list]) =>
@@ -154,9 +166,16 @@ const combine = (raw: readonly string[], hits: readonly Hit[]): { concept: strin
 // One-edit tolerance, SymSpell style: each vocabulary word of 5+ letters is indexed under itself
 // and its one-letter deletions; an input word looks up itself and its deletions, and a candidate
 // is confirmed with an exact one-edit (Damerau) check.
-const DELETES = new Map<string, string[]>();
+// Built when a word first misses the vocabulary, not at cold start (most requests never need it).
 const deletions = (w: string): string[] => [w, ...[...w].map((_, i) => w.slice(0, i) + w.slice(i + 1))];
-for (const v of VOCAB) if (v.length > 4 && !/\d/.test(v)) for (const d of deletions(v)) DELETES.get(d)?.push(v) ?? DELETES.set(d, [v]);
+let deletesIndex: Map<string, string[]> | undefined;
+const deletesOf = (): ReadonlyMap<string, readonly string[]> => {
+  if (deletesIndex === undefined) {
+    deletesIndex = new Map();
+    for (const v of VOCAB) if (v.length > 4 && !/\d/.test(v)) for (const d of deletions(v)) deletesIndex.get(d)?.push(v) ?? deletesIndex.set(d, [v]);
+  }
+  return deletesIndex;
+};
 
 /** True when `a` and `b` are at most one insertion, deletion, substitution or adjacent swap apart. */
 export const withinOneEdit = (a: string, b: string): boolean => {
@@ -180,7 +199,7 @@ const candidates = (w: string): readonly string[] => {
   // Stryker disable next-line ConditionalExpression: the cache is a performance shortcut; computing again gives the same candidates
   if (hit === undefined) {
     if (FILLER.has(w) || NEGATORS.has(w) || /\d/.test(w)) return ITSELF;
-    const found = [...new Set(deletions(w).flatMap((d) => DELETES.get(d) ?? []))].filter((v) => !NO_FUZZ.has(v) && withinOneEdit(w, v));
+    const found = [...new Set(deletions(w).flatMap((d) => deletesOf().get(d) ?? []))].filter((v) => !NO_FUZZ.has(v) && withinOneEdit(w, v));
     hit = [...found.filter((v) => v[0] === w[0]), ...found.filter((v) => v[0] !== w[0])];
     // Stryker disable next-line all: bounds the cache's memory; the candidates are the same whether cached or not
     if (CACHE.size > 5000) CACHE.clear();
@@ -461,7 +480,7 @@ export const scan = (text: string, keep: (concept: string) => boolean = () => tr
       let hit: ReturnType<typeof longest>;
       for (let a = -1, n = moreReadings(more, i); a < n; a++) {
         const w = reading(tok, more, i, a);
-        const start = ROOT.next.get(w);
+        const start = branch(w);
         const found = start && longest(raw, tok, more, i, start, w);
         if (found && (!hit || found.end > hit.end || (found.end === hit.end && found.phrase.w.length > hit.phrase.w.length))) hit = found;
       }
