@@ -15,7 +15,19 @@ export const TRIAGE_TABLES_PATH = new URL('../shared/triage/rules/triage-rules.g
 export const triageTables = (): RuleTables => {
   const { concepts, phrases } = compilePhrases({ PAIN_SITES, PAIN_WORDS, CONCEPTS, WORDS, ALIASES });
   const { vocab, roots } = phraseIndex(phrases);
-  return { PHRASES: phrases, PHRASE_CONCEPTS: concepts, VOCAB: vocab, PHRASE_ROOTS: roots, TOGETHER, RULES, FAMILIES, GENERAL_ADVICE, LONG_STANDING_EXPECTED, WORDS, ALIASES };
+  return {
+    PHRASES: phrases,
+    PHRASE_CONCEPTS: concepts,
+    VOCAB: vocab,
+    PHRASE_ROOTS: roots,
+    TOGETHER,
+    RULES,
+    FAMILIES,
+    GENERAL_ADVICE,
+    LONG_STANDING_EXPECTED,
+    WORDS,
+    ALIASES,
+  };
 };
 export const WIRE_SCHEMA_PATH = new URL('../shared/adapters/openai/triage-wire-schema.generated.json', import.meta.url);
 
