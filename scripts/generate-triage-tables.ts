@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { CONCEPTS, PAIN_SITES, PAIN_WORDS, TOGETHER } from '../shared/triage/rules/concepts';
 import { FAMILIES, GENERAL_ADVICE, LONG_STANDING_EXPECTED, RULES } from '../shared/triage/rules/rules';
-import { compilePhrases, phraseIndex } from '../shared/triage/rules/compile-phrases';
+import { compilePhrases, phraseBranches } from '../shared/triage/rules/compile-phrases';
 import type { RuleTables } from '../shared/triage/rules/tables';
 import { ALIASES, WORDS } from '../shared/triage/rules/vocabulary';
 import { triageWireSchema } from '../shared/adapters/openai/wire-schema';
@@ -14,12 +14,11 @@ import { triageWireSchema } from '../shared/adapters/openai/wire-schema';
 export const TRIAGE_TABLES_PATH = new URL('../shared/triage/rules/triage-rules.generated.json', import.meta.url);
 export const triageTables = (): RuleTables => {
   const { concepts, phrases } = compilePhrases({ PAIN_SITES, PAIN_WORDS, CONCEPTS, WORDS, ALIASES });
-  const { vocab, roots } = phraseIndex(phrases);
+  const { vocab, branches } = phraseBranches(phrases);
   return {
-    PHRASES: phrases,
+    PHRASE_BRANCHES: branches,
     PHRASE_CONCEPTS: concepts,
     VOCAB: vocab,
-    PHRASE_ROOTS: roots,
     TOGETHER,
     RULES,
     FAMILIES,

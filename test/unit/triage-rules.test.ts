@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { TriageInput, TriageLevel } from '../../shared/contracts/triage';
 import { isEmergency, urgencyRank } from '../../shared/triage/levels';
-import { CONCEPTS, PAIN_SITES, TOGETHER } from '../../shared/triage/rules/concepts';
+import { CONCEPTS, PAIN_SITES, PAIN_WORDS, TOGETHER } from '../../shared/triage/rules/concepts';
 import { RULE_IDS, RULES_VERSION, assessWithRules, redFlagsInText, ruleConcepts } from '../../shared/triage/rules/engine';
 import { FAMILIES } from '../../shared/triage/rules/rules';
-import { compilePhrases, phraseIndex } from '../../shared/triage/rules/compile-phrases';
-import { TABLES } from '../../shared/triage/rules/tables';
+import { compilePhrases, phraseBranches } from '../../shared/triage/rules/compile-phrases';
 import { scan, withinOneEdit } from '../../shared/triage/rules/text';
+import { ALIASES, WORDS } from '../../shared/triage/rules/vocabulary';
 
 const symptom = (name: string, severity = 5, more: Partial<TriageInput['symptoms'][number]> = {}) => ({ name, severity, ...more });
 const assess = (input: Partial<TriageInput> & { symptoms?: TriageInput['symptoms'] }) =>
@@ -624,16 +624,26 @@ describe('Function: compilePhrases', () => {
   });
 });
 
-describe('Function: phraseIndex', () => {
+describe('Function: phraseBranches', () => {
   it('files every phrase once, under its first word, in table order, and names every word of every phrase', () => {
+    // Prepare
+    const { phrases } = compilePhrases({ PAIN_SITES, PAIN_WORDS, CONCEPTS, WORDS, ALIASES });
+
     // Act
-    const { vocab, roots } = phraseIndex(TABLES.PHRASES);
+    const { vocab, branches } = phraseBranches(phrases);
 
     // Assess
-    const filed = Object.entries(roots).flatMap(([first, orders]) => orders.map((order) => ({ first, order })));
-    expect(filed.map((f) => f.order).sort((a, b) => a - b)).toEqual(TABLES.PHRASES.map((_, i) => i));
-    for (const { first, order } of filed) expect(TABLES.PHRASES[order]!.split('\t')[0]!.split(' ')[0]).toBe(first);
-    for (const orders of Object.values(roots)) expect(orders).toEqual([...orders].sort((a, b) => a - b));
-    expect(new Set(vocab)).toEqual(new Set(TABLES.PHRASES.flatMap((line) => line.split('\t')[0]!.split(' ').filter(Boolean))));
+    const filed = Object.entries(branches).flatMap(([first, lines]) => lines.split('\n').map((line) => ({ first, line })));
+    expect(filed.map(({ line }) => Number(line.split('\t')[0])).sort((a, b) => a - b)).toEqual(phrases.map((_, i) => i));
+    for (const { first, line } of filed) {
+      const [order = '', ...rest] = line.split('\t');
+      expect(rest.join('\t')).toBe(phrases[Number(order)]);
+      expect(rest[0]!.split(' ')[0]).toBe(first);
+    }
+    for (const lines of Object.values(branches)) {
+      const orders = lines.split('\n').map((line) => Number(line.split('\t')[0]));
+      expect(orders).toEqual([...orders].sort((a, b) => a - b));
+    }
+    expect(new Set(vocab.split(' '))).toEqual(new Set(phrases.flatMap((line) => line.split('\t')[0]!.split(' ').filter(Boolean))));
   });
 });

@@ -51,20 +51,22 @@ export const compilePhrases = (tables: {
 };
 
 /**
- * What the engine would otherwise work out from the phrase list at every cold start: the vocabulary (every word of every phrase, in first-seen
- * order, which is the order the one-edit index lists candidates in) and, per first word, the
- * indexes of the phrases that start with it, in table order. `text.ts` builds a first word's branch
- * of the phrase trie from these when a request first reads that word, instead of all ~10,700
- * phrases before the first request.
+ * What the engine would otherwise work out from the phrase list at every cold start, in the shape
+ * that is cheapest to load (a few long strings, not ten thousand short ones): the vocabulary
+ * (every word of every phrase, space-separated, in first-seen order, which is the order the one-edit
+ * index lists candidates in) and, per first word, its phrases in table order, one per line as
+ * `order<TAB>folded words<TAB>concept indexes` (`order` is the phrase's place in the table: of two
+ * equally long matches, the earlier wins). `text.ts` builds a first word's branch of the phrase trie
+ * when a request first reads that word, instead of all ~10,700 phrases before the first request.
  */
-export const phraseIndex = (phrases: readonly string[]): { vocab: string[]; roots: Record<string, number[]> } => {
+export const phraseBranches = (phrases: readonly string[]): { vocab: string; branches: Record<string, string> } => {
   const vocab = new Set<string>();
-  const roots = new Map<string, number[]>();
+  const branches = new Map<string, string[]>();
   phrases.forEach((line, order) => {
     const w = words(line.split('\t')[0] ?? '');
     for (const x of w) vocab.add(x);
     const first = w[0];
-    if (first !== undefined) (roots.get(first) ?? roots.set(first, []).get(first)!).push(order);
+    if (first !== undefined) (branches.get(first) ?? branches.set(first, []).get(first)!).push(`${order}\t${line}`);
   });
-  return { vocab: [...vocab], roots: Object.fromEntries(roots) };
+  return { vocab: [...vocab].join(' '), branches: Object.fromEntries([...branches].map(([first, lines]) => [first, lines.join('\n')])) };
 };

@@ -10,13 +10,14 @@ import { join } from 'node:path';
  * is stale. (`import.meta.dirname` is this folder locally and the bundle's folder in Lambda.)
  */
 export interface RuleTables {
-  /** Every phrase, folded (`compile-phrases.ts`): `words<TAB>indexes into PHRASE_CONCEPTS`. */
-  readonly PHRASES: readonly string[];
+  /**
+   * Every phrase, folded (`compile-phrases.ts`), filed under its first word: lines of
+   * `order<TAB>words<TAB>indexes into PHRASE_CONCEPTS` (`phraseBranches`).
+   */
+  readonly PHRASE_BRANCHES: Readonly<Record<string, string>>;
   readonly PHRASE_CONCEPTS: readonly string[];
-  /** Every word of every phrase, first-seen order (`phraseIndex` in compile-phrases.ts). */
-  readonly VOCAB: readonly string[];
-  /** Per first word, the indexes into `PHRASES` of the phrases that start with it, table order. */
-  readonly PHRASE_ROOTS: Readonly<Record<string, readonly number[]>>;
+  /** Every word of every phrase, space-separated, first-seen order. */
+  readonly VOCAB: string;
   readonly TOGETHER: Readonly<Record<string, string>>;
   readonly LONG_STANDING_EXPECTED: readonly string[];
   readonly GENERAL_ADVICE: Readonly<Record<string, string>>;

@@ -1,7 +1,7 @@
 import { normaliser, words } from './normalise';
 import { TABLES } from './tables';
 
-const { PHRASES, PHRASE_CONCEPTS, TOGETHER } = TABLES;
+const { PHRASE_BRANCHES, PHRASE_CONCEPTS, TOGETHER } = TABLES;
 
 /**
  * Free text → concept mentions. Pure and synchronous; the phrase index grows one first word at a time.
@@ -63,7 +63,7 @@ const SUDDEN = set(WORDS.SUDDEN!);
 const NO_FUZZ = new Set(words(WORDS.NO_FUZZ!));
 
 // Phrase index: a word trie (each phrase once, with every concept it means). Only the first words'
-// branches are built, each when a request first reads its word (`PHRASE_ROOTS`, precomputed at
+// branches are built, each when a request first reads its word (`PHRASE_BRANCHES`, precomputed at
 // `npm run generate:triage`), so a cold start does not build ~10,700 phrases it mostly never reads.
 interface Phrase {
   readonly w: readonly string[];
@@ -87,23 +87,23 @@ const childOf = (node: Node, word: string): Node => {
   return next;
 };
 /** Every folded word of every phrase (precomputed, in the order the phrases first use them). */
-export const VOCAB: ReadonlySet<string> = new Set(TABLES.VOCAB);
-const ROOTS = new Map(Object.entries(TABLES.PHRASE_ROOTS));
+export const VOCAB: ReadonlySet<string> = new Set(words(TABLES.VOCAB));
+const ROOTS = new Map(Object.entries(PHRASE_BRANCHES));
 /** The branches built so far: at most one per first word of a phrase (bounded by the tables, never by input). */
 const BRANCHES = new Map<string, Node>();
 /** The trie node of phrases starting with `word`, built on first use from its phrases in table order. */
 const branch = (word: string): Node | undefined => {
   let node = BRANCHES.get(word);
   if (node === undefined) {
-    const orders = ROOTS.get(word);
-    if (orders === undefined) return undefined;
+    const lines = ROOTS.get(word);
+    if (lines === undefined) return undefined;
     node = { next: LEAF };
-    for (const order of orders) {
-      const [key = '', indexes = ''] = PHRASES[order]!.split('\t');
+    for (const line of lines.split('\n')) {
+      const [order = '', key = '', indexes = ''] = line.split('\t');
       const w = words(key);
       let at = node;
       for (const x of w.slice(1)) at = childOf(at, x);
-      at.phrase = { w, concepts: indexes.split(',').map((i) => PHRASE_CONCEPTS[Number(i)]!), order };
+      at.phrase = { w, concepts: indexes.split(',').map((i) => PHRASE_CONCEPTS[Number(i)]!), order: Number(order) };
     }
     BRANCHES.set(word, node);
   }
