@@ -2876,6 +2876,21 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description A dependency is busy or failing for a moment (`service_unavailable`, `audit_busy`): nothing was half-written; Retry-After says when to send it again (ADR 0020). */
+        503: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Burst": components["headers"]["X-RateLimit-Burst"];
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -2931,6 +2946,7 @@ export interface operations {
             400: components["responses"]["400"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     healthDetailed: {
@@ -3003,6 +3019,7 @@ export interface operations {
             400: components["responses"]["400"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     openidConfiguration: {
@@ -3031,6 +3048,7 @@ export interface operations {
             400: components["responses"]["400"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     openapi: {
@@ -3059,6 +3077,7 @@ export interface operations {
             400: components["responses"]["400"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     register: {
@@ -3095,6 +3114,7 @@ export interface operations {
             409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     login: {
@@ -3130,6 +3150,7 @@ export interface operations {
             /** @description Too many failed attempts for this e-mail; Retry-After says when to try again. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     refresh: {
@@ -3164,6 +3185,7 @@ export interface operations {
             401: components["responses"]["401"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     logout: {
@@ -3194,6 +3216,7 @@ export interface operations {
             400: components["responses"]["400"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     me: {
@@ -3226,6 +3249,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     deleteMe: {
@@ -3307,6 +3331,7 @@ export interface operations {
             /** @description Too many failed attempts for this account; Retry-After says when to try again. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     adminRoles: {
@@ -3347,6 +3372,7 @@ export interface operations {
             409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     loginMfa: {
@@ -3383,6 +3409,7 @@ export interface operations {
             /** @description Too many wrong codes for this account; Retry-After says when to try again. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     mfaEnrol: {
@@ -3417,6 +3444,7 @@ export interface operations {
             409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     mfaConfirm: {
@@ -3457,6 +3485,7 @@ export interface operations {
             /** @description Too many wrong codes for this account; Retry-After says when to try again. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     mfaDisable: {
@@ -3496,6 +3525,7 @@ export interface operations {
             /** @description Too many wrong codes for this account; Retry-After says when to try again. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     profileGet: {
@@ -3529,6 +3559,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     profilePut: {
@@ -3584,6 +3615,7 @@ export interface operations {
             412: components["responses"]["412"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     patientProfile: {
@@ -3619,6 +3651,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     breakGlass: {
@@ -3674,6 +3707,7 @@ export interface operations {
             /** @description The caller opened 3 grants today (UTC) already (`break_glass_limit`); Retry-After says when midnight UTC is. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     consentList: {
@@ -3708,6 +3742,7 @@ export interface operations {
             403: components["responses"]["403"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     consentCreate: {
@@ -3746,6 +3781,7 @@ export interface operations {
             409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     consentRevoke: {
@@ -3778,6 +3814,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     feedback: {
@@ -3813,6 +3850,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     sessionList: {
@@ -3847,6 +3885,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     sessionCreate: {
@@ -3903,6 +3942,7 @@ export interface operations {
             /** @description `budget_exceeded`: the caller started 10 non-emergency sessions this hour or 30 today (UTC); Retry-After says when the window ends. An emergency is never refused. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     sessionGet: {
@@ -3937,6 +3977,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     patientSession: {
@@ -3972,6 +4013,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     sessionAnswers: {
@@ -4016,6 +4058,7 @@ export interface operations {
             /** @description `budget_exceeded`: the caller sent 20 sets of answers this hour or 60 today (UTC); Retry-After says when the window ends. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     analyzeSymptoms: {
@@ -4051,6 +4094,7 @@ export interface operations {
             /** @description The caller’s AI quota is used up; Retry-After says when the next request is allowed. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     followUpQuestions: {
@@ -4086,6 +4130,7 @@ export interface operations {
             /** @description The caller’s AI quota is used up; Retry-After says when the next request is allowed. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     quickAssessment: {
@@ -4121,6 +4166,7 @@ export interface operations {
             /** @description The caller’s AI quota is used up; Retry-After says when the next request is allowed. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     consultation: {
@@ -4158,6 +4204,7 @@ export interface operations {
             /** @description The caller’s AI quota is used up; Retry-After says when the next request is allowed. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     urgencyLevels: {
@@ -4188,6 +4235,7 @@ export interface operations {
             403: components["responses"]["403"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     chatList: {
@@ -4222,6 +4270,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     chat: {
@@ -4282,6 +4331,7 @@ export interface operations {
             /** @description The caller’s AI quota is used up; Retry-After says when the next request is allowed. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     chatStream: {
@@ -4321,6 +4371,7 @@ export interface operations {
             /** @description The caller’s AI quota is used up; Retry-After says when the next request is allowed. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     chatGet: {
@@ -4355,6 +4406,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     accessLog: {
@@ -4388,6 +4440,7 @@ export interface operations {
             403: components["responses"]["403"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     exportMe: {
@@ -4421,6 +4474,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     auditEvents: {
@@ -4459,6 +4513,7 @@ export interface operations {
             403: components["responses"]["403"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     auditVerify: {
@@ -4491,6 +4546,7 @@ export interface operations {
             403: components["responses"]["403"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     practitionerGetOwn: {
@@ -4524,6 +4580,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     practitionerPut: {
@@ -4581,6 +4638,7 @@ export interface operations {
             412: components["responses"]["412"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     practitionerVerify: {
@@ -4627,6 +4685,7 @@ export interface operations {
             412: components["responses"]["412"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     practitionerSearch: {
@@ -4667,6 +4726,7 @@ export interface operations {
             403: components["responses"]["403"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     practitionerGet: {
@@ -4701,6 +4761,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     availabilityGetOwn: {
@@ -4734,6 +4795,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     availabilityPut: {
@@ -4775,6 +4837,7 @@ export interface operations {
             412: components["responses"]["412"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     practitionerSlots: {
@@ -4811,6 +4874,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     appointmentList: {
@@ -4848,6 +4912,7 @@ export interface operations {
             403: components["responses"]["403"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     appointmentBook: {
@@ -4937,6 +5002,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     appointmentCancel: {
@@ -5082,6 +5148,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     appointmentReview: {
@@ -5122,6 +5189,7 @@ export interface operations {
             409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     caregiverMatch: {
@@ -5156,6 +5224,7 @@ export interface operations {
             403: components["responses"]["403"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     careOptions: {
@@ -5192,6 +5261,7 @@ export interface operations {
             409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     contactGet: {
@@ -5223,6 +5293,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     contactPut: {
@@ -5261,6 +5332,7 @@ export interface operations {
             /** @description A code was sent less than a minute ago, or five in the last day; Retry-After says when the next may be. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     contactVerify: {
@@ -5299,6 +5371,7 @@ export interface operations {
             409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     notificationPreferencesGet: {
@@ -5329,6 +5402,7 @@ export interface operations {
             403: components["responses"]["403"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     notificationPreferencesPut: {
@@ -5365,6 +5439,7 @@ export interface operations {
             409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     notificationList: {
@@ -5398,6 +5473,7 @@ export interface operations {
             403: components["responses"]["403"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     libraryPosts: {
@@ -5434,6 +5510,7 @@ export interface operations {
             400: components["responses"]["400"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postCreate: {
@@ -5471,6 +5548,7 @@ export interface operations {
             409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     libraryPost: {
@@ -5503,6 +5581,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postUpdate: {
@@ -5549,6 +5628,7 @@ export interface operations {
             412: components["responses"]["412"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postManageList: {
@@ -5584,6 +5664,7 @@ export interface operations {
             403: components["responses"]["403"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postManageGet: {
@@ -5619,6 +5700,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postRevisions: {
@@ -5657,6 +5739,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postReview: {
@@ -5703,6 +5786,7 @@ export interface operations {
             412: components["responses"]["412"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postPublish: {
@@ -5745,6 +5829,7 @@ export interface operations {
             412: components["responses"]["412"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postArchive: {
@@ -5787,6 +5872,7 @@ export interface operations {
             412: components["responses"]["412"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     libraryCategories: {
@@ -5815,6 +5901,7 @@ export interface operations {
             400: components["responses"]["400"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     categoryCreate: {
@@ -5851,6 +5938,7 @@ export interface operations {
             409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     contentStats: {
@@ -5881,6 +5969,7 @@ export interface operations {
             403: components["responses"]["403"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     libraryPostView: {
@@ -5911,6 +6000,7 @@ export interface operations {
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
 }

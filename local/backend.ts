@@ -26,6 +26,13 @@ export interface LocalBackendOptions {
    * @default true
    */
   readonly worker?: boolean;
+  /**
+   * Routes the functions' DynamoDB and SQS clients through other endpoints that forward to the stand-ins (the fault
+   * proxy of the integration tier, test/helpers/fault-proxy.ts). The queue pollers, like Lambda's event source
+   * mappings, and the returned endpoints stay direct.
+   * @default the stand-ins themselves
+   */
+  readonly route?: (standIns: { dynamodbEndpoint: string; sqsEndpoint: string }) => Promise<{ dynamodbEndpoint: string; sqsEndpoint: string }>;
 }
 
 export interface LocalBackend {
@@ -60,13 +67,14 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
   ensureLocalKeys(dataDir);
   const standIns = await startStandIns(options.persist ? dataDir : undefined);
   const tables = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((name) => [name, localTableName(name)])) as Record<TableName, string>;
+  const routed = options.route === undefined ? standIns : await options.route(standIns);
   const env: Record<string, string> = {
     CAREBOW_STAGE: 'local',
     CAREBOW_VERSION: packageJson.version,
     CORS_ALLOWED_ORIGINS: process.env.CORS_ALLOWED_ORIGINS ?? 'http://localhost:5173,http://localhost:3001',
     ...Object.fromEntries((Object.keys(TABLES) as TableName[]).map((name) => [TABLES[name].envVar, tables[name]])),
-    DYNAMODB_ENDPOINT: standIns.dynamodbEndpoint,
-    SQS_ENDPOINT: standIns.sqsEndpoint,
+    DYNAMODB_ENDPOINT: routed.dynamodbEndpoint,
+    SQS_ENDPOINT: routed.sqsEndpoint,
     TRIAGE_QUEUE_URL: standIns.triageQueueUrl,
     CHAT_QUEUE_URL: standIns.chatQueueUrl,
     NOTIFICATIONS_QUEUE_URL: standIns.notificationsQueueUrl,

@@ -336,7 +336,7 @@ const ERRORS: Readonly<Record<ErrorStatus, string>> = {
   412: 'If-Match is missing (the record exists) or stale: reload, then retry with the new ETag.',
   429: 'Too many requests: the route’s throttle, or a per-caller limit. Retry-After says when to retry.',
   500: 'Something went wrong. The body is generic; quote its `requestId`.',
-  503: 'A dependency is unavailable.',
+  503: 'A dependency is busy or failing for a moment (`service_unavailable`, `audit_busy`): nothing was half-written; Retry-After says when to send it again (ADR 0020).',
 };
 
 /** Request headers the route table can name, as documented parameters, and the error each can add. */
@@ -444,14 +444,16 @@ const errorContent = { 'application/json': { schema: ErrorResponse } };
 
 const errorResponse = (status: ErrorStatus, description = ERRORS[status]): Json => ({
   description,
-  headers: responseHeaders(false, status === 429 ? ['Retry-After'] : status === 401 ? ['WWW-Authenticate'] : []),
+  // A 503 always comes from the route's function (ADR 0020); other errors may come from API Gateway itself.
+  headers: responseHeaders(status === 503, status === 429 || status === 503 ? ['Retry-After'] : status === 401 ? ['WWW-Authenticate'] : []),
   content: errorContent,
 });
 
 /** The errors a route can answer: from its table line, then its use case's own outcomes. */
 const errorStatuses = (route: RouteDef): ErrorStatus[] => {
   const facts = FACTS[route.id as RouteId]?.errors ?? {};
-  const statuses = new Set<ErrorStatus>([400, 429, 500]);
+  // A dependency failing past the SDK's retries is a 503 with Retry-After, on any route that calls one (ADR 0020).
+  const statuses = new Set<ErrorStatus>([400, 429, 500, 503]);
   if (!isPublic(route.access)) {
     statuses.add(401);
     statuses.add(403);
@@ -512,7 +514,7 @@ const operation = (route: RouteDef, referenced: Set<ErrorStatus>): Json => {
   for (const [status, description] of Object.entries(facts.statuses ?? {})) responses[status] = success(description);
   for (const status of errorStatuses(route)) {
     const specific = facts.errors?.[status];
-    if (status === 503 && route.response !== undefined) {
+    if (status === 503 && specific !== undefined && route.response !== undefined) {
       responses[String(status)] = { description: specific ?? ERRORS[503], headers: responseHeaders(true), content: json(route.response) };
     } else if (status === 503 && specific !== undefined) {
       // The route's own function answers it (e.g. a deletion to send again), so it carries the route's headers.

@@ -1,3 +1,4 @@
+import { undoPersistently } from '../domain/undo';
 import { actorOf, requestFacts } from '../audit/actor';
 import type { AuditEvent } from '../audit/ports';
 import type { Appointment } from '../contracts/care-appointments';
@@ -110,12 +111,12 @@ export const event = (
   ...(reason ? { reason } : {}),
 });
 
-/** Appends `audit`; if it fails, runs `undo` (best effort) and fails the request. */
+/** Appends `audit`; if it fails, runs `undo` (again, if the store still fails: `undoPersistently`) and fails the request. */
 export const auditOrUndo = async (deps: Deps<'audit'>, audit: AuditEvent, undo: (() => Promise<unknown>) | undefined): Promise<void> => {
   try {
     await deps.audit.append(audit);
   } catch (error) {
-    if (undo) await undo();
+    if (undo) await undoPersistently(undo);
     throw error;
   }
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Appointment, BookAppointmentRequest } from '../contracts/care-appointments';
 import type { Caller, RequestMeta } from '../domain/caller';
+import { undoPersistently } from '../domain/undo';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors';
 import { announced, UNANNOUNCED } from '../notifications/appointment-events';
 import type { ConsentRecord } from '../records/ports';
@@ -32,12 +33,16 @@ const discard = async (deps: Copies, record: AppointmentRecord): Promise<void> =
   }
 };
 
-/** Undoes a booking whose last steps or audit failed: its consent (if still as written), the ledger entry, both copies. */
-const undo = async (deps: Copies & Deps<'ledgers'> & Grants, booked: AppointmentRecord, consent: ConsentRecord | undefined): Promise<void> => {
-  if (consent) await deps.consents.undoCreate(consent, undefined);
-  await releaseLedger(deps, booked);
-  await discard(deps, booked);
-};
+/**
+ * Undoes a booking whose last steps or audit failed: its consent (if still as written), the ledger entry, both copies;
+ * run again while the store fails (`undoPersistently`: each step is conditional, so a second run finishes the first).
+ */
+const undo = (deps: Copies & Deps<'ledgers'> & Grants, booked: AppointmentRecord, consent: ConsentRecord | undefined): Promise<void> =>
+  undoPersistently(async () => {
+    if (consent) await deps.consents.undoCreate(consent, undefined);
+    await releaseLedger(deps, booked);
+    await discard(deps, booked);
+  });
 
 /** A pending copy older than this belongs to a booking that died: route functions time out after seconds. */
 export const STALE_PENDING_MS = 60_000;
@@ -130,7 +135,16 @@ export const bookAppointment = async (
       };
       const record = pending;
       if (!(await deps.appointments.create(caller.userId, record))) throw new ConflictError('Appointment id collision; retry.');
-      const claim = await changeLedger(deps, body.practitionerId, profile!.timeZone, check.date, (ledger) => book(ledger, id, check.visit));
+      const claim = await changeLedger(deps, body.practitionerId, profile!.timeZone, check.date, (ledger) => book(ledger, id, check.visit)).catch(
+        async (error: unknown) => {
+          // The claim failed, or its answer was lost (ADR 0020): free the slot if it was taken, then drop the pending
+          // copy. If the store still fails, the copy stays for the sweep, which frees the slot then.
+          await releaseLedger(deps, record)
+            .then(() => deps.appointments.remove(caller.userId, id, 1))
+            .catch(() => undefined);
+          throw error;
+        },
+      );
       if (!claim.ok) {
         refused = claim.reason;
         await deps.appointments.remove(caller.userId, id, 1);

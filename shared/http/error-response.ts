@@ -1,12 +1,20 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { CareBowError, NotFoundError, RetryLaterError, TooManyRequestsError } from '../errors';
 import { DataKeyDestroyedError, UnknownDataSubjectError } from '../vault/errors';
+import { isTransientFailure } from './transient-failure';
 
 /** Outcomes of other modules that mean something to a caller. */
-const asHttpError = (error: unknown): unknown =>
+const asHttpError = (error: unknown): unknown => {
   // A crypto-shredded user's records are gone for good, and a user this deployment never provisioned
   // (a trusted external issuer's token, no account here) has none: for a caller, both are "not found".
-  error instanceof DataKeyDestroyedError || error instanceof UnknownDataSubjectError ? new NotFoundError() : error;
+  if (error instanceof DataKeyDestroyedError || error instanceof UnknownDataSubjectError) return new NotFoundError();
+  // A dependency still throttling, failing or unreachable after the SDK's retries: send it again later (ADR 0020).
+  // The AWS error's name and message stay in the log line, never in the body.
+  if (!(error instanceof CareBowError) && isTransientFailure(error)) {
+    return new RetryLaterError('service_unavailable', 'A service CareBow depends on is busy or unavailable; retry shortly.');
+  }
+  return error;
+};
 
 /**
  * Maps any thrown value to the JSON error response: the one place typed outcomes become HTTP.
@@ -28,8 +36,16 @@ export const errorResponse = (thrown: unknown, requestId: string): APIGatewayPro
     },
   };
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  // Every 429 says when to retry: the limit's own wait when it knows it (lockout, AI quota); so does a busy 503.
-  const retryAfter = error instanceof TooManyRequestsError || error instanceof RetryLaterError ? error.retryAfterSeconds : statusCode === 429 ? 1 : undefined;
+  // Every 429 says when to retry: the limit's own wait when it knows it (lockout, AI quota); so does every 503 (ADR 0020),
+  // jittered 1–3 s when it has no wait of its own, so that the callers it refused do not all come back at once.
+  const retryAfter =
+    error instanceof TooManyRequestsError || error instanceof RetryLaterError
+      ? error.retryAfterSeconds
+      : statusCode === 429
+        ? 1
+        : statusCode === 503
+          ? 1 + Math.floor(Math.random() * 3)
+          : undefined;
   if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
   return { statusCode, headers, body: JSON.stringify(body) };
 };

@@ -4,6 +4,7 @@ import { checkPassword } from '../domain/password-policy';
 import { SELF_REGISTERED_ROLE, type Role } from '../domain/roles';
 import { ConflictError, ValidationError } from '../errors';
 import type { RequestMeta } from '../domain/caller';
+import { undoPersistently } from '../domain/undo';
 import type { UserRecord } from './ports';
 import { requestFacts } from '../audit/actor';
 import type { AppDeps } from '../deps';
@@ -51,11 +52,8 @@ export const register = async (
     createdAt: deps.clock.now().toISOString(),
   };
   await deps.users.create(user);
-  if (!(await deps.users.claimEmail(emailIndex, user.id))) {
-    await deps.users.discard(user.id, emailIndex);
-    throw new ConflictError(DUPLICATE, 'email_taken');
-  }
   try {
+    if (!(await deps.users.claimEmail(emailIndex, user.id))) throw new ConflictError(DUPLICATE, 'email_taken');
     await deps.audit.append({
       action: 'account.register',
       outcome: 'success',
@@ -65,8 +63,9 @@ export const register = async (
       ...requestFacts(meta),
     });
   } catch (error) {
-    // No unaudited account: undo the registration, then fail the request.
-    await deps.users.discard(user.id, emailIndex);
+    // No unaudited account: a lost e-mail race, or a claim or audit append that failed (ADR 0020), undoes the
+    // registration, then the request fails.
+    await undoPersistently(() => deps.users.discard(user.id, emailIndex));
     throw error;
   }
   await countOnce(deps.figures, 'accounts', 'account', user.id, deps.clock.now());

@@ -4,6 +4,7 @@ import type { Consent, CreateConsentRequest } from '../contracts/records';
 import type { AppDeps } from '../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { Caller, RequestMeta } from '../domain/caller';
+import { undoPersistently } from '../domain/undo';
 import { actorOf, requestFacts } from '../audit/actor';
 import type { ConsentRecord, ConsentRepository, ConsentUndo } from './ports';
 import { mapPage, type Page, type PageRequest } from '../domain/page';
@@ -73,7 +74,7 @@ export const createConsent = async (deps: ConsentDeps, caller: Caller, request: 
     });
   } catch (error) {
     // No unaudited consent: undo the grant (unless it changed meanwhile), then fail; a retry grants it once.
-    await deps.consents.undoCreate(record, previous);
+    await undoPersistently(() => deps.consents.undoCreate(record, previous));
     throw error;
   }
   return consentView(record, now);
@@ -104,7 +105,7 @@ export const revokeConsent = async (deps: ConsentDeps, caller: Caller, consentId
     });
   } catch (error) {
     // No unaudited revocation: undo it (unless it changed meanwhile), then fail; the consent is as it was.
-    if (revoked) await deps.consents.undoRevoke(caller.userId, consentId, at);
+    if (revoked) await undoPersistently(() => deps.consents.undoRevoke(caller.userId, consentId, at));
     throw error;
   }
 };

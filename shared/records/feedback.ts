@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../deps';
 import type { Caller, RequestMeta } from '../domain/caller';
+import { undoPersistently } from '../domain/undo';
 import { actorOf, requestFacts } from '../audit/actor';
 import { places } from '../vault/places';
 import type { FeedbackRecord } from './ports';
@@ -28,7 +29,7 @@ export const giveFeedback = async (
     });
   } catch (error) {
     // No unaudited feedback: remove it again, then fail.
-    await deps.feedback.undoAdd(record);
+    await undoPersistently(() => deps.feedback.undoAdd(record));
     throw error;
   }
   return { id, createdAt };

@@ -2,6 +2,7 @@ import { activeConsentFor } from './consent-policy';
 import type { AppDeps } from '../deps';
 import { NotFoundError, PreconditionFailedError } from '../errors';
 import type { Caller, RequestMeta } from '../domain/caller';
+import { undoPersistently } from '../domain/undo';
 import type { HealthProfile } from '../contracts/records';
 import { actorOf, requestFacts } from '../audit/actor';
 import { places } from '../vault/places';
@@ -84,7 +85,7 @@ export const putOwnProfile = async (
     });
   } catch (error) {
     // No unaudited write: put the previous version back (unless someone wrote since), then fail.
-    if (written) await deps.profiles.undoPut(caller.userId, written, previous);
+    if (written) await undoPersistently(() => deps.profiles.undoPut(caller.userId, written, previous));
     throw error;
   }
   if (written === undefined) {

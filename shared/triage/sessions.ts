@@ -3,6 +3,7 @@ import type { SymptomSession, TriageInput } from '../contracts/triage';
 import type { AppDeps } from '../deps';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Caller, RequestMeta } from '../domain/caller';
+import { undoPersistently } from '../domain/undo';
 import type { StoredSymptomSession, SymptomSessionRepository, TriageQueue } from './ports';
 import { sessionPlaces } from './places';
 import { auditSession, sessionView } from './session-view';
@@ -19,7 +20,7 @@ export const enqueueOrFail = async (deps: SessionDeps, session: Pick<StoredSympt
   try {
     await deps.queue.enqueue({ sessionId: session.id, patientId: session.patientId, revision: session.revision });
   } catch (error) {
-    await deps.sessions.fail(session.patientId, session.id, deps.clock.now().toISOString());
+    await undoPersistently(() => deps.sessions.fail(session.patientId, session.id, deps.clock.now().toISOString()));
     throw error;
   }
 };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { startLocalBackend, type LocalBackend } from '../../local/backend';
+import { startLocalBackend, type LocalBackend, type LocalBackendOptions } from '../../local/backend';
 import type { TableName } from '../../shared/data/tables';
 
 /**
@@ -35,10 +35,10 @@ export interface ApiResponse {
   readonly json: any;
 }
 
-/** Starts the whole local backend in memory on a free port. */
-export const startTestBackend = async (env: Record<string, string> = {}): Promise<TestBackend> => {
+/** Starts the whole local backend in memory on a free port; `options` may put a proxy before the stand-ins or leave the workers out (fault tests). */
+export const startTestBackend = async (env: Record<string, string> = {}, options: Pick<LocalBackendOptions, 'route' | 'worker'> = {}): Promise<TestBackend> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'carebow-test-'));
-  const backend = await startLocalBackend({ port: 0, dataDir, persist: false, env: { PASSWORD_SCRYPT_LOG_N: TEST_SCRYPT_LOG_N, ...env } });
+  const backend = await startLocalBackend({ port: 0, dataDir, persist: false, env: { PASSWORD_SCRYPT_LOG_N: TEST_SCRYPT_LOG_N, ...env }, ...options });
   const dynamo = new DynamoDBClient({
     endpoint: backend.dynamodbEndpoint,
     region: 'us-east-1',

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { careNetwork, kolkataDay, type CareNetwork, type Member } from '../helpers/care-network';
+import { providerProfile, weeklyHours } from '../helpers/care-fixtures';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
+import { changedKeys, expectRetryLater, faultSweep, SDK_ATTEMPTS, storeSnapshot, type SweepOutcome } from '../helpers/fault-sweep';
+import { startTestBackend, type TestBackend } from '../helpers/test-backend';
+
+/**
+ * docs/security.md (faults): a PHI write under a failing DynamoDB or SQS call, at every position of its calls,
+ * either completes with exactly one audit event or fails as a clear 503 with Retry-After and leaves every table as
+ * it was; a PHI read never answers 200 without its audit event. The functions' clients go through the fault proxy
+ * (test/helpers/fault-proxy.ts); the workers are left out, so every call the proxy sees is the request's own.
+ */
+let backend: TestBackend;
+let dynamo: FaultProxy;
+let sqs: FaultProxy;
+let care: CareNetwork;
+let patient: Member;
+let provider: Member;
+let slots: string[];
+beforeAll(async () => {
+  backend = await startTestBackend(
+    { SDK_REQUEST_TIMEOUT_MS: '2000' },
+    {
+      // Without the workers, every call the proxy sees is the request's own (the queued events wait).
+      worker: false,
+      route: async (standIns) => {
+        dynamo = await startFaultProxy('dynamodb', standIns.dynamodbEndpoint);
+        sqs = await startFaultProxy('sqs', standIns.sqsEndpoint);
+        return { dynamodbEndpoint: dynamo.url, sqsEndpoint: sqs.url };
+      },
+    },
+  );
+  care = await careNetwork(backend);
+  patient = await care.account();
+  provider = await care.practitioner({ profile: providerProfile(), availability: weeklyHours('00:00', '23:30') });
+  slots = (await care.slots(provider.userId, patient.token, kolkataDay())).items.map((slot) => slot.start);
+}, 60_000);
+afterAll(async () => {
+  await backend?.stop();
+  await dynamo?.stop();
+  await sqs?.stop();
+});
+
+const tally = (outcomes: SweepOutcome[]) => ({ ok: outcomes.filter((o) => o.status < 300).length, refused: outcomes.filter((o) => o.status === 503).length });
+
+describe('Faults: PHI writes and reads under DynamoDB and SQS faults', () => {
+  it('PUT /api/v1/profile completes with its audit event or answers 503 and leaves nothing half-written', async () => {
+    // Prepare
+    const created = await backend.call('PUT', '/api/v1/profile', { token: patient.token, body: { sex: 'female' } });
+    expect(created.status).toBe(201);
+    let etag = created.headers.get('etag')!;
+    let version = 0;
+    const send = async () => {
+      version += 1;
+      const response = await backend.call('PUT', '/api/v1/profile', {
+        token: patient.token,
+        body: { sex: 'female', allergies: [`allergy ${version}`] },
+        headers: { 'if-match': etag },
+      });
+      if (response.status === 200) etag = response.headers.get('etag')!;
+      return response;
+    };
+
+    // Act
+    const outcomes = await faultSweep({ backend, proxy: dynamo, send, success: 200, action: 'profile.write' });
+
+    // Assess
+    expect(tally(outcomes).refused).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('POST /api/v1/consents completes with its audit event or answers 503 and leaves nothing half-written', async () => {
+    // Prepare
+    const caregiver = await care.account('caregiver');
+    const send = () =>
+      backend.call('POST', '/api/v1/consents', {
+        token: patient.token,
+        body: { granteeId: caregiver.userId, scopes: ['profile.read'], purpose: 'caregiving' },
+      });
+
+    // Act
+    const outcomes = await faultSweep({ backend, proxy: dynamo, send, success: 201, action: 'consent.grant' });
+
+    // Assess
+    expect(tally(outcomes).refused).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('POST /api/v1/appointments (sharing the profile) completes with its audit event or answers 503 and leaves nothing half-written', async () => {
+    // Prepare
+    let next = 0;
+    const send = () => care.book(patient.token, { practitionerId: provider.userId, start: slots[next++]!, shareProfile: true });
+
+    // Act
+    const onSqs = await faultSweep({ backend, proxy: sqs, send, success: 201, action: 'appointment.book' });
+    // The hard faults only on DynamoDB (17 calls): its recoveries are the exactly-once test's (faults-queues.test.ts).
+    const onDynamo = await faultSweep({ backend, proxy: dynamo, send, success: 201, action: 'appointment.book', recoverable: false });
+
+    // Assess
+    expect(tally(onDynamo).refused).toBeGreaterThan(0);
+    expect(tally(onSqs).refused).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('POST /api/v1/auth/register completes with its audit event or answers 503 and leaves nothing half-written', async () => {
+    // Prepare
+    let next = 0;
+    const send = () =>
+      backend.call('POST', '/api/v1/auth/register', { body: { email: `fault-${next++}@example.com`, password: 'a perfectly long passphrase' } });
+
+    // Act
+    // A data key made for an account that then was not created may stay: wrapped, unused, nothing sealed under it (ADR 0020).
+    const outcomes = await faultSweep({
+      backend,
+      proxy: dynamo,
+      send,
+      success: 201,
+      action: 'account.register',
+      recoverable: false,
+      mayRemain: (key) => key.startsWith('keys:'),
+    });
+
+    // Assess
+    expect(tally(outcomes).refused).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('GET /api/v1/profile never answers 200 without its audit event', async () => {
+    // Prepare
+    const send = () => backend.call('GET', '/api/v1/profile', { token: patient.token });
+
+    // Act
+    const outcomes = await faultSweep({ backend, proxy: dynamo, send, success: 200, action: 'profile.read' });
+
+    // Assess
+    expect(tally(outcomes).refused).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('takes a booking back when its audit append fails and the store fails the first undo too', async () => {
+    // Prepare: the audit append fails past the SDK's retries, then so does the undo's first delete (the share consent).
+    const before = await storeSnapshot(backend);
+    dynamo.inject({ fault: 'server_error', resource: backend.tables.audit, operation: 'PutItem', window: { next: SDK_ATTEMPTS } });
+    dynamo.inject({ fault: 'server_error', operation: 'DeleteItem', window: { next: SDK_ATTEMPTS } });
+
+    // Act
+    const response = await care.book(patient.token, { practitionerId: provider.userId, start: slots.at(-1)!, shareProfile: true });
+    dynamo.clear();
+
+    // Assess
+    expectRetryLater(response);
+    expect(changedKeys(before, await storeSnapshot(backend))).toEqual([]);
+  });
+
+  it('takes a new profile back when its audit append fails and the store fails the first undo too', async () => {
+    // Prepare
+    const newcomer = await care.account();
+    const before = await storeSnapshot(backend);
+    dynamo.inject({ fault: 'throttle', resource: backend.tables.audit, operation: 'PutItem', window: { next: SDK_ATTEMPTS } });
+    dynamo.inject({ fault: 'drop', operation: 'DeleteItem', window: { next: SDK_ATTEMPTS } });
+
+    // Act
+    const response = await backend.call('PUT', '/api/v1/profile', { token: newcomer.token, body: { sex: 'male' } });
+    dynamo.clear();
+
+    // Assess
+    expectRetryLater(response);
+    expect(changedKeys(before, await storeSnapshot(backend))).toEqual([]);
+  });
+
+  it('ends a DynamoDB call that never answers at the SDK’s request timeout, long before the function’s', async () => {
+    // Prepare: the audit append is held for 20 s, far past the client's 2 s (and this test's 5 s).
+    const seenBefore = dynamo.seen.length;
+    dynamo.inject({ fault: 'timeout', resource: backend.tables.audit, operation: 'PutItem', window: { next: 1 }, delayMs: 20_000 });
+
+    // Act
+    const response = await backend.call('GET', '/api/v1/profile', { token: patient.token });
+    dynamo.clear();
+
+    // Assess: the SDK gave up on the held call and retried it, unless its retry quota was spent by the sweeps (then 503).
+    expect(dynamo.seen.slice(seenBefore).filter((call) => call.fault === 'timeout')).toHaveLength(1);
+    if (response.status !== 200) expectRetryLater(response);
+    else expect((await backend.items('audit')).filter((event) => event['requestId'] === response.headers.get('x-request-id'))).toHaveLength(1);
+  });
+
+  it('answers through a slow DynamoDB', async () => {
+    // Prepare
+    const newcomer = await care.account();
+    dynamo.inject({ fault: 'slow', window: { next: 2 }, delayMs: 200 });
+
+    // Act
+    const response = await backend.call('PUT', '/api/v1/profile', { token: newcomer.token, body: { sex: 'female' } });
+    dynamo.clear();
+
+    // Assess
+    expect(response.status).toBe(201);
+    expect((await backend.items('audit')).filter((event) => event['requestId'] === response.headers.get('x-request-id'))).toHaveLength(1);
+  });
+});
