@@ -23,6 +23,7 @@ import { modelCost, workerCpu } from './triage';
 import { careBench } from './care';
 import { notificationsBench } from './notifications';
 import { contentBench } from './content';
+import { auditBench } from './audit';
 import { CONTENT_QUESTIONS } from './content-questions';
 import { SEED_POSTS } from '../local/seed-library/posts';
 
@@ -53,6 +54,9 @@ import { SEED_POSTS } from '../local/seed-library/posts';
  * 8. Content library (bench/content.ts, in-process): recall@1 and recall@3 of the search index over the
  *    seed library and its question set (target ≥ 0.8 at 3), the index build and load next to JSON.parse
  *    of its JSON, a search's p50 next to a naive scan. `npx tsx bench/content.ts` runs it alone.
+ * 9. Hot audit chain (bench/audit.ts, a child process per lane count): 8 requests in flight on one
+ *    subject, p50/p99, failed requests and lost races, at 16 lanes and at 1 (ADR 0019), next to the same
+ *    reads over 8 subjects and GET /api/v1/health. `npx tsx bench/audit.ts` runs it alone.
  *
  * Functions ship their data files (`bundleFiles`) beside each bench bundle, as the CDK does. The
  * triage worker (not a route) is in the size/import table with its own budget (ADR 0005).
@@ -322,6 +326,12 @@ log('Measuring the content library (recall@3 over the seed library, index build,
 const content = await contentBench(SEED_POSTS, CONTENT_QUESTIONS);
 
 // ---------------------------------------------------------------------------------------------
+// 9. Hot audit chain, in child processes (each sets AUDIT_LANES for its local backend).
+// ---------------------------------------------------------------------------------------------
+log('Measuring a hot audit chain (8 in flight on one subject, 16 lanes and 1)...');
+const audit = await auditBench({ say: (line) => log(`  ${line}`) });
+
+// ---------------------------------------------------------------------------------------------
 // Report.
 // ---------------------------------------------------------------------------------------------
 interface Row {
@@ -456,7 +466,7 @@ log();
 for (const line of phi.lines) log(line);
 failures.push(...phi.failures);
 
-for (const section of [triageCpu, triageCost, care, notifications, content]) {
+for (const section of [triageCpu, triageCost, care, notifications, content, audit]) {
   log();
   for (const line of section.lines) log(line);
   failures.push(...section.failures);

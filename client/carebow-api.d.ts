@@ -2244,6 +2244,8 @@ export interface components {
         AuditEvent: {
             subjectId: string;
             /** Format: int64 */
+            lane?: number;
+            /** Format: int64 */
             seq: number;
             /** Format: date-time */
             at: string;
@@ -2282,6 +2284,8 @@ export interface components {
             ok: false;
             /** Format: int64 */
             brokenAt?: number;
+            /** Format: int64 */
+            lane?: number;
             reason: string;
             anchored: {
                 /** @enum {string} */

@@ -37,6 +37,8 @@ const dataSection = {
   CONTENT_TABLE: z.string().check(z.minLength(3)),
   /** Only for the local stand-ins (dynalite); unset in AWS. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
+  /** The lanes of a subject's audit trail appends use (ADR 0019): 16 (AUDIT_LANES) deployed; the local bench sets 1. */
+  AUDIT_LANES: z._default(integer(1, 16), 16),
 };
 
 const keysSection = {
@@ -172,6 +174,7 @@ export const appConfigSchema = z
       if (config.CAREBOW_STAGE === 'local') return;
       const deployed = (name: string, what: string): void => problem(ctx, name, `must be ${what} outside the local stage`);
       if (config.PASSWORD_SCRYPT_LOG_N < 17) deployed('PASSWORD_SCRYPT_LOG_N', 'at least 17');
+      if (config.AUDIT_LANES !== 16) deployed('AUDIT_LANES', '16');
       if (config.KEY_PROVIDER !== 'kms') deployed('KEY_PROVIDER', 'kms');
       if (config.NOTIFICATION_CHANNELS !== 'aws') deployed('NOTIFICATION_CHANNELS', 'aws');
       for (const name of ['AUTH_ISSUER', 'APP_BASE_URL', 'OPENAI_BASE_URL'] as const) {

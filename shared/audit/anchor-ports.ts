@@ -6,24 +6,29 @@
  * (a P-256 key in `<dataDir>/keys/`). The unit tests fake them in test/helpers/fakes/audit-anchor.ts.
  */
 
-/** The newest record of one chain: its sequence number and hash. */
+/** The newest record of one chain, one lane of a subject's trail (ADR 0019): its sequence number and hash. */
 export interface ChainHead {
   readonly subjectId: string;
+  /** The lane, 0 to `AUDIT_LANES` − 1 (0 for every head of a version-1 digest, written before lanes). */
+  readonly lane: number;
   readonly seq: number;
   readonly hash: string;
 }
 
+/** The key of a head in `AnchorHeads.storedHashes`' answer: `${subjectId}#${lane}#${seq}`. */
+export const headKey = (head: Pick<ChainHead, 'subjectId' | 'lane' | 'seq'>): string => `${head.subjectId}#${head.lane}#${head.seq}`;
+
 /** Where the anchor job finds the chains that changed, and reads anchored records back. */
 export interface AnchorHeads {
   /**
-   * The highest-seq record, among those appended (`at`) in `[from, to)` (epoch ms), of every chain that gained one
-   * there; one per subject, in any order. Reads an index that may lag the table by a moment: the job only asks for
+   * The highest-seq record, among those appended (`at`) in `[from, to)` (epoch ms), of every lane that gained one
+   * there; one per subject and lane, in any order. Reads an index that may lag the table by a moment: the job only asks for
    * periods that ended a minute ago.
    */
   changedHeads(from: number, to: number): Promise<ChainHead[]>;
   /**
-   * The stored hash of each record named by `heads` (subject and seq), read consistently; a record that is no longer
-   * stored is absent from the map. Keyed by `${subjectId}#${seq}`.
+   * The stored hash of each record named by `heads` (subject, lane and seq), read consistently; a record that is no
+   * longer stored is absent from the map. Keyed by `headKey(head)` (`${subjectId}#${lane}#${seq}`).
    */
   storedHashes(heads: readonly ChainHead[]): Promise<Map<string, string>>;
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../domain/clock';
-import type { AnchorHeads, AnchorMetrics, ChainHead, DigestSigner, DigestStore, VerificationResult } from './anchor-ports';
+import { headKey, type AnchorHeads, type AnchorMetrics, type ChainHead, type DigestSigner, type DigestStore, type VerificationResult } from './anchor-ports';
 import { ANCHOR_WINDOW_MS, windowStart } from './anchor-window';
-import { buildDigest, digestBody, digestKey, openDigest, signDigest, type SignedDigest } from './digest';
+import { anchoredHeads, buildDigest, digestBody, digestKey, openDigest, signDigest, type SignedDigest } from './digest';
 
 /** The `service` dimension of the anchor's metrics (functions/audit/anchor.ts) that the alarms watch (lib/audit-anchor.ts). */
 export const ANCHOR_METRICS_SERVICE = 'audit-anchor' as const;
@@ -58,7 +58,7 @@ const checkContinuity = async (deps: AnchorDeps, anchored: readonly ChainHead[])
   if (anchored.length === 0) return counts;
   const stored = await deps.heads.storedHashes(anchored);
   for (const head of anchored) {
-    const hash = stored.get(`${head.subjectId}#${head.seq}`);
+    const hash = stored.get(headKey(head));
     counts[hash === undefined ? 'truncated' : hash === head.hash ? 'ok' : 'recomputed'] += 1;
   }
   for (const result of Object.keys(counts) as VerificationResult[]) if (counts[result] > 0) deps.metrics.verified(result, counts[result]);
@@ -81,7 +81,7 @@ export const anchorAudit = async (deps: AnchorDeps, settings: AnchorSettings): P
   const latestObject = await deps.digests.latest();
   const latest = latestObject === undefined ? undefined : { key: latestObject.key, digest: await openDigest(deps.signer, latestObject) };
   const from = latest === undefined ? windowStart(closed - firstLookbackMs) : Date.parse(latest.digest.period.to);
-  const continuity = await checkContinuity(deps, latest?.digest.heads ?? []);
+  const continuity = await checkContinuity(deps, latest === undefined ? [] : anchoredHeads(latest.digest));
   if (from >= closed) return { written: false, reason: 'up_to_date', continuity };
   const to = Math.min(closed, from + maxWindows * ANCHOR_WINDOW_MS);
   const heads = await deps.heads.changedHeads(from, to);

@@ -1,6 +1,6 @@
 import type { AnchorMetrics, ChainHead, DigestSigner, DigestStore, StoredDigestObject } from './anchor-ports';
-import { verifyChain } from './chain';
-import { AuditDigestError, digestHash, openDigest, type SignedDigest } from './digest';
+import { recordsByLane, verifyChain } from './chain';
+import { anchoredHeads, AuditDigestError, digestHash, openDigest, type SignedDigest } from './digest';
 import type { AuditTrail } from './ports';
 
 export interface AnchoredVerifyDeps {
@@ -16,7 +16,10 @@ export type AnchoredVerdict =
       readonly ok: true;
       readonly result: 'ok';
       readonly events: number;
-      /** The highest seq a digest anchored for the subject; `null` if none of the digests read names it yet. */
+      /**
+       * How many of the subject's events the digests anchor: per lane the highest seq a digest anchored, summed (ADR
+       * 0019; with one lane, its highest anchored seq). `null` if none of the digests read names the subject yet.
+       */
       readonly anchoredSeq: number | null;
       readonly digestsChecked: number;
     }
@@ -25,6 +28,8 @@ export type AnchoredVerdict =
       /** `broken`: the chain or the digest chain itself; `truncated`: anchored records gone; `recomputed`: an anchored record's hash differs. */
       readonly result: 'broken' | 'truncated' | 'recomputed';
       readonly brokenAt?: number;
+      /** The lane of `brokenAt` (ADR 0019). */
+      readonly lane?: number;
       readonly reason: string;
       readonly digestsChecked: number;
     };
@@ -52,7 +57,7 @@ const readDigests = async (
           return { anchored, checked, problem: `digest ${object.key} does not end where its successor starts (digest chain gap)` };
       }
       checked += 1;
-      anchored.push(...digest.heads.filter((head) => head.subjectId === subjectId));
+      anchored.push(...anchoredHeads(digest).filter((head) => head.subjectId === subjectId));
       if (digest.previous === null) break;
       const previousKey: string = digest.previous.key;
       object = await deps.digests.get(previousKey);
@@ -67,14 +72,14 @@ const readDigests = async (
 };
 
 /**
- * Verifies one subject's chain on its own (`verifyChain`) and against the signed digests (ADR 0014): a chain
- * shorter than an anchored seq is `truncated`; a record whose hash is not the anchored one is `recomputed`, even
- * when the chain is internally consistent; a digest that is missing, unsigned, altered, replaced or out of line is
+ * Verifies one subject's trail on its own (`verifyChain`, every lane) and against the signed digests (ADR 0014),
+ * lane by lane (ADR 0019): a lane shorter than its anchored seq is `truncated`; a record whose hash is not the
+ * anchored one is `recomputed`, even when its lane is internally consistent; a digest that is missing, unsigned, altered, replaced or out of line is
  * `broken`. Emits one `AuditChainVerification` with the result. Reads no more than `maxDigests` digests, newest first.
  *
  * @example
  * await verifyAnchoredChain({ auditTrail, digests, signer, metrics }, subjectId);
- * // { ok: false, result: 'truncated', brokenAt: 8, reason: 'chain ends at seq 7 but seq 9 was anchored (records dropped)', digestsChecked: 40 }
+ * // { ok: false, result: 'truncated', brokenAt: 8, lane: 3, reason: 'chain ends at seq 7 but seq 9 was anchored (records dropped)', digestsChecked: 40 }
  */
 export const verifyAnchoredChain = async (
   deps: AnchoredVerifyDeps,
@@ -91,26 +96,34 @@ const judge = async (deps: AnchoredVerifyDeps, subjectId: string, maxDigests: nu
   if (problem !== undefined) return { ok: false, result: 'broken', reason: problem, digestsChecked: checked };
   const records = await deps.auditTrail.chain(subjectId);
   const chain = verifyChain(records, subjectId);
-  if (!chain.ok) return { ok: false, result: 'broken', brokenAt: chain.brokenAt, reason: chain.reason, digestsChecked: checked };
-  const highest = anchored.reduce((max, head) => Math.max(max, head.seq), 0);
-  if (highest > records.length) {
-    return {
-      ok: false,
-      result: 'truncated',
-      brokenAt: records.length + 1,
-      reason: `chain ends at seq ${records.length} but seq ${highest} was anchored (records dropped)`,
-      digestsChecked: checked,
-    };
+  if (!chain.ok) return { ok: false, result: 'broken', brokenAt: chain.brokenAt, lane: chain.lane, reason: chain.reason, digestsChecked: checked };
+  const lanes = recordsByLane(records);
+  const highest = new Map<number, number>();
+  for (const head of anchored) highest.set(head.lane, Math.max(highest.get(head.lane) ?? 0, head.seq));
+  for (const [lane, seq] of [...highest.entries()].sort(([a], [b]) => a - b)) {
+    const length = lanes.get(lane)?.length ?? 0;
+    if (seq > length) {
+      return {
+        ok: false,
+        result: 'truncated',
+        brokenAt: length + 1,
+        lane,
+        reason: `chain ends at seq ${length} but seq ${seq} was anchored (records dropped)`,
+        digestsChecked: checked,
+      };
+    }
   }
-  const differing = anchored.filter((head) => records[head.seq - 1]?.hash !== head.hash).sort((a, b) => a.seq - b.seq)[0];
+  const differing = anchored.filter((head) => lanes.get(head.lane)?.[head.seq - 1]?.hash !== head.hash).sort((a, b) => a.lane - b.lane || a.seq - b.seq)[0];
   if (differing !== undefined) {
     return {
       ok: false,
       result: 'recomputed',
       brokenAt: differing.seq,
+      lane: differing.lane,
       reason: `record ${differing.seq} does not have the anchored hash (chain rewritten and recomputed)`,
       digestsChecked: checked,
     };
   }
-  return { ok: true, result: 'ok', events: records.length, anchoredSeq: highest === 0 ? null : highest, digestsChecked: checked };
+  const anchoredEvents = [...highest.values()].reduce((sum, seq) => sum + seq, 0);
+  return { ok: true, result: 'ok', events: records.length, anchoredSeq: highest.size === 0 ? null : anchoredEvents, digestsChecked: checked };
 };

@@ -1,7 +1,8 @@
 import type { Page, PageRequest } from '../domain/page';
 
 /**
- * What auditing needs from outside: an append-only, tamper-evident log (one hash chain per data subject) and a way
+ * What auditing needs from outside: an append-only, tamper-evident log (per data subject, `AUDIT_LANES` hash chains
+ * called lanes, ADR 0019) and a way
  * to read it back. Implemented by `DynamoAuditLog` and `DynamoAuditTrail` (the audit table; on dynalite locally).
  * The use-case tests fake `AuditLog` as an array that never fails (test/helpers/in-memory.ts); `AuditTrail` has no
  * fake: its tests run on dynalite.
@@ -31,19 +32,22 @@ export interface AuditEvent {
 /** The write side of the audit trail: every audited request appends before it answers. */
 export interface AuditLog {
   /**
-   * Appends one event to its subject's chain with a conditional put that never overwrites (a lost race re-reads the
-   * head and retries); throws if it cannot, and the request fails with it. Not idempotent: a repeat is a new record.
+   * Appends one event to one lane of its subject's trail with a conditional put that never overwrites (a lost race
+   * moves to another lane at once, and backs off only once every lane was tried); throws if it cannot, and the request
+   * fails with it. Not idempotent: a repeat is a new record.
    */
   append(event: AuditEvent): Promise<void>;
 }
 
 /** A stored audit event with its place in the chain. */
 export interface StoredAuditEvent extends AuditEvent {
-  /** Its position in the subject's chain, from 1. */
+  /** Its lane (ADR 0019): 1 to 15; absent for lane 0 (every event appended before lanes). */
+  readonly lane?: number;
+  /** Its position in its lane, from 1. */
   readonly seq: number;
   /** When it was appended (ISO 8601, the appender's clock). */
   readonly at: string;
-  /** The `hash` of the record before it (`GENESIS_HASH` for the first). */
+  /** The `hash` of the record before it in its lane (`GENESIS_HASH` for the first). */
   readonly prevHash: string;
   /** SHA-256 (hex) over the record's hashed fields (`HASHED_FIELDS`, shared/audit/chain.ts). */
   readonly hash: string;
@@ -63,13 +67,14 @@ export interface AuditSearch {
 /** Reading the audit trail (compliance, the patient's access log, the verifier). */
 export interface AuditTrail {
   /**
-   * Every record of one subject's chain, oldest first (key order is `seq` order), read consistently and whole; `[]` if
+   * Every record of one subject's trail, every lane, in key order (within a lane, `seq` order), read consistently and whole; `[]` if
    * none. Each is its whole stored item: the event's fields plus every other attribute the item holds (keys, index
    * attribute), for the verifier.
    */
   chain(subjectId: string): Promise<StoredAuditEvent[]>;
   /**
-   * One page, newest first; needs `subjectId` or `actorId` (no scans; the actor index is eventually consistent).
+   * One page, newest first (by `at`); needs `subjectId` or `actorId` (no scans; both indexes, `bySubjectTime` and
+   * `byActor`, are eventually consistent).
    * Filters apply after `limit`, so a page may be short or empty and still have a `nextCursor`. The cursor is opaque
    * and bound to that subject or actor; any other is a `ValidationError` (`invalid_cursor`).
    */

@@ -15,7 +15,7 @@ export type AnchoredResult = 'ok' | 'truncated' | 'recomputed' | 'broken' | 'not
 
 export type AnchoredRouteVerdict = (
   | { readonly ok: true; readonly events: number }
-  | { readonly ok: false; readonly brokenAt?: number; readonly reason: string }
+  | { readonly ok: false; readonly brokenAt?: number; readonly lane?: number; readonly reason: string }
 ) & {
   readonly anchored: { readonly result: AnchoredResult; readonly anchoredSeq?: number; readonly digestsRead: number };
 };
@@ -29,7 +29,7 @@ export type AnchoredRouteDeps = Pick<AppDeps, 'auditTrail' | 'audit'> & { readon
  *
  * @example
  * await verifyAuditAnchored({ auditTrail, audit, anchor: { digests, signer, metrics } }, caller, subjectId, meta);
- * // { ok: false, brokenAt: 3, reason: 'chain ends at seq 2 but seq 4 was anchored (records dropped)',
+ * // { ok: false, brokenAt: 3, lane: 0, reason: 'chain ends at seq 2 but seq 4 was anchored (records dropped)',
  * //   anchored: { result: 'truncated', digestsRead: 1 } }
  */
 export const verifyAuditAnchored = async (deps: AnchoredRouteDeps, caller: Caller, subjectId: string, meta: RequestMeta): Promise<AnchoredRouteVerdict> => {
@@ -48,6 +48,7 @@ export const verifyAuditAnchored = async (deps: AnchoredRouteDeps, caller: Calle
     : {
         ok: false,
         ...(verdict.brokenAt !== undefined ? { brokenAt: verdict.brokenAt } : {}),
+        ...(verdict.lane !== undefined ? { lane: verdict.lane } : {}),
         // The verifier's fixed sentences, naming seqs and digest keys only; bounded like the response field.
         reason: verdict.reason.slice(0, 256),
         anchored: { result: verdict.result, digestsRead: verdict.digestsChecked },

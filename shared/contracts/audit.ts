@@ -14,6 +14,8 @@ const Resource = z.object({ type: Field, id: z.optional(Field) });
 export const AuditEventView = z
   .object({
     subjectId: Field,
+    /** The event's lane of the subject's trail (ADR 0019), 1 to 15; absent for lane 0. */
+    lane: z.optional(z.int()),
     seq: z.int(),
     at: Instant,
     action: Field,
@@ -45,7 +47,8 @@ export const AuditEventPage = page(AuditEventView).register(z.globalRegistry, { 
 export const AuditVerifyQuery = z.strictObject({ subjectId: Subject });
 /**
  * The chain checked against the signed digests (ADR 0014): `not_anchored` when none of the digests read names the
- * subject; `anchoredSeq` is the highest seq they anchored; `digestsRead` how many were read, newest first.
+ * subject; `anchoredSeq` is how many of the subject's events they anchor (per lane the highest anchored seq,
+ * summed: ADR 0019); `digestsRead` how many were read, newest first.
  */
 const AnchoredCheck = z.object({
   result: z.enum(['ok', 'truncated', 'recomputed', 'broken', 'not_anchored']),
@@ -56,10 +59,10 @@ export const AuditVerifyResponse = z
   .union([
     z.object({ ok: z.literal(true), events: z.int(), anchored: AnchoredCheck }),
     /**
-     * `reason` is one of the verifiers' fixed sentences (shared/audit/chain.ts, anchored-verify.ts); `brokenAt` is
-     * absent when the digests themselves are broken.
+     * `reason` is one of the verifiers' fixed sentences (shared/audit/chain.ts, anchored-verify.ts); `brokenAt` (a
+     * seq) and `lane` (its lane of the trail, ADR 0019) are absent when the digests themselves are broken.
      */
-    z.object({ ok: z.literal(false), brokenAt: z.optional(z.int()), reason: text(256), anchored: AnchoredCheck }),
+    z.object({ ok: z.literal(false), brokenAt: z.optional(z.int()), lane: z.optional(z.int()), reason: text(256), anchored: AnchoredCheck }),
   ])
   .register(z.globalRegistry, { id: 'AuditVerifyResponse' });
 

@@ -25,6 +25,13 @@ export const familyKey = (familyId: string) => `FAMILY#${familyId}`;
 export const subjectKey = (subjectId: string) => `SUBJECT#${subjectId}`;
 /** A record's place in its audit chain, zero-padded so the sort key orders by number (audit). */
 export const seqKey = (seq: number) => `SEQ#${String(seq).padStart(12, '0')}`;
+/**
+ * The prefix of an audit lane's sort keys (ADR 0019): lane 0 is the subject's original chain and keeps `SEQ#`, so
+ * records appended before lanes keep their keys; lane n > 0 is `L<nn>#SEQ#` (`L01#SEQ#`).
+ */
+export const lanePrefix = (lane: number) => (lane === 0 ? 'SEQ#' : `L${String(lane).padStart(2, '0')}#SEQ#`);
+/** A record's place in one lane of its subject's audit trail: `SEQ#<n>` (lane 0) or `L<nn>#SEQ#<n>`. */
+export const laneSeqKey = (lane: number, seq: number) => (lane === 0 ? seqKey(seq) : `${lanePrefix(lane)}${String(seq).padStart(12, '0')}`);
 
 /** Sort keys in a user's records partition. */
 export const PROFILE = 'PROFILE';

@@ -49,11 +49,13 @@ export const TABLES = {
   audit: {
     envVar: 'AUDIT_TABLE',
     purpose:
-      'Append-only audit events, never updated or deleted: one hash chain per data subject (SUBJECT#id / SEQ#n); found by actor and time (byActor) and by hour and time for anchoring (byAnchorWindow)',
+      'Append-only audit events, never updated or deleted: per data subject 16 hash chains, lanes (SUBJECT#id / SEQ#n, L01#SEQ#n..L15#SEQ#n); found by subject and time (bySubjectTime), by actor and time (byActor) and by hour and time for anchoring (byAnchorWindow)',
     partitionKey: { name: 'pk', type: S },
     sortKey: { name: 'sk', type: S },
     globalSecondaryIndexes: [
       { indexName: 'byActor', partitionKey: { name: 'actorId', type: S }, sortKey: { name: 'at', type: S } },
+      // A subject's events in time order across its lanes (ADR 0019): key order is lane order, not time.
+      { indexName: 'bySubjectTime', partitionKey: { name: 'pk', type: S }, sortKey: { name: 'at', type: S } },
       // Every record carries anchorWindow (the UTC hour of its at): the anchor job's changed chains (ADR 0014).
       { indexName: 'byAnchorWindow', partitionKey: { name: 'anchorWindow', type: S }, sortKey: { name: 'at', type: S } },
     ],

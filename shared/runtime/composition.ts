@@ -94,7 +94,8 @@ export const clock: Clock = { now: () => new Date() };
 
 let audit: AuditLog | undefined;
 /** The audit log, one per container (it remembers the chain heads it appended), metered under `service` (./metered-audit-log.ts). */
-export const auditLog = (service: MetricService = 'carebow'): AuditLog => (audit ??= meteredAuditLog(app().client, app().config.AUDIT_TABLE, service));
+export const auditLog = (service: MetricService = 'carebow'): AuditLog =>
+  (audit ??= meteredAuditLog(app().client, app().config.AUDIT_TABLE, service, undefined, app().config.AUDIT_LANES));
 /** Reads the trail (compliance searches, verification, a user's access log and export). */
 export const auditTrail = (): DynamoAuditTrail => new DynamoAuditTrail(app().client, app().config.AUDIT_TABLE);
 
@@ -303,7 +304,8 @@ const healthApp = () => (health ??= load(readConfig(healthConfigSchema)));
 
 export const healthConfig = (): HealthConfig => healthApp().config;
 /** The health check's audit log (the route is audited like every other). */
-export const healthAuditLog = (): AuditLog => meteredAuditLog(healthApp().client, healthApp().config.AUDIT_TABLE, 'carebow');
+export const healthAuditLog = (): AuditLog =>
+  meteredAuditLog(healthApp().client, healthApp().config.AUDIT_TABLE, 'carebow', undefined, healthApp().config.AUDIT_LANES);
 
 /** The probes of the detailed health check: tables, key service, queue, model configuration. */
 export const dependencyProbes = (): Probe[] => {

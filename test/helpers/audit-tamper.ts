@@ -23,6 +23,12 @@ export const STORED_ATTRIBUTES = [
 ];
 
 /**
+ * What a record of a lane other than 0 stores besides (ADR 0019): its `lane`, a hashed field that lane-0 records
+ * (every record appended before lanes) leave out.
+ */
+export const LANE_ATTRIBUTES = [...STORED_ATTRIBUTES, 'lane'].sort();
+
+/**
  * Attributes a record may lack: `anchorWindow` came with anchoring (ADR 0014), and records appended before it
  * cannot gain it (the table is append-only). Absent passes the verifier; a wrong value does not.
  */

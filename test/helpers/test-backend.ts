@@ -16,7 +16,10 @@ export interface TestBackend extends LocalBackend {
   readonly dataDir: string;
   /** Calls the API like a client would. */
   call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>;
-  /** Every item of a table, read straight from the store (for "nothing written" assertions). */
+  /**
+   * Every item of a table, read straight from the store (for "nothing written" assertions). Audit items come in time
+   * order (`at`, stable): a subject's lanes interleave in key order (ADR 0019).
+   */
   items(table: TableName): Promise<Record<string, unknown>[]>;
 }
 
@@ -68,7 +71,8 @@ export const startTestBackend = async (env: Record<string, string> = {}, options
     },
     items: async (table) => {
       const { Items = [] } = await dynamo.send(new ScanCommand({ TableName: backend.tables[table] }));
-      return Items.map((item) => unmarshall(item));
+      const items = Items.map((item) => unmarshall(item));
+      return table === 'audit' ? items.sort((a, b) => (a['at'] < b['at'] ? -1 : a['at'] > b['at'] ? 1 : 0)) : items;
     },
     stop: async () => {
       dynamo.destroy();

@@ -174,6 +174,24 @@ describe('Construct: AuditAnchor', () => {
     ]);
   });
 
+  it("indexes the audit table by subject partition and at, so a subject's search reads its lanes in time order (ADR 0019)", () => {
+    // Act
+    const indexes = prod.json.Resources[logicalIdOf(prod.stack, 'Data/AuditTable')]!.Properties!.GlobalSecondaryIndexes as {
+      IndexName: string;
+      KeySchema: unknown;
+      Projection: unknown;
+    }[];
+
+    // Assess
+    expect(indexes.find((index) => index.IndexName === 'bySubjectTime')).toMatchObject({
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'at', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    });
+  });
+
   it('alarms on a failed run and on a chain found tampered, each with its runbook', () => {
     // Act
     const alarms = resourcesOfType(prod.monitoring.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties!);

@@ -156,8 +156,8 @@ describe('Construct: Api IAM', () => {
           .map(renderArn)
           .sort(),
         routeId,
-        // byAnchorWindow (ADR 0014) holds the table's own items: Query on the table already reaches them.
-      ).toEqual([`<${auditTableId}>`, `<${auditTableId}>/index/byActor`, `<${auditTableId}>/index/byAnchorWindow`]);
+        // byAnchorWindow (ADR 0014) and bySubjectTime (ADR 0019) hold the table's own items: Query on the table already reaches them.
+      ).toEqual([`<${auditTableId}>`, `<${auditTableId}>/index/byActor`, `<${auditTableId}>/index/byAnchorWindow`, `<${auditTableId}>/index/bySubjectTime`]);
     }
   });
 
@@ -183,12 +183,12 @@ describe('Construct: Api IAM', () => {
 
     // Assess
     // `*` in a table's own policy is the table; DynamoDB has no write on an index, so the
-    // byActor and byAnchorWindow indexes leave nothing to deny there.
+    // byActor, bySubjectTime and byAnchorWindow indexes leave nothing to deny there.
     expect(replica.ResourcePolicy.PolicyDocument.Statement).toEqual([
       expect.objectContaining({ Effect: 'Deny', Principal: { AWS: '*' }, Action: expect.arrayContaining(AUDIT_MUTATIONS), Resource: '*' }),
     ]);
     expect(replica.ResourcePolicy.PolicyDocument.Statement[0].Condition).toBeUndefined();
-    expect((dev.json.Resources[auditTableId]!.Properties!.GlobalSecondaryIndexes as unknown[]).length).toBe(2);
+    expect((dev.json.Resources[auditTableId]!.Properties!.GlobalSecondaryIndexes as unknown[]).length).toBe(3);
   });
 
   it('gives the authorizer no DynamoDB, KMS or Secrets Manager access: only its logs and traces', () => {

@@ -66,7 +66,7 @@ const WORKER_PERMISSIONS: readonly (readonly [actions: readonly string[], resour
   // audit: append (Put, plus the reads that find a chain's head), never update or delete.
   [
     ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
-    ['audit', 'audit/index/byActor', 'audit/index/byAnchorWindow'],
+    ['audit', 'audit/index/byActor', 'audit/index/bySubjectTime', 'audit/index/byAnchorWindow'],
   ],
   // The tables' and the queue's CMK, used by DynamoDB and SQS on the worker's behalf.
   [['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:GenerateDataKey'], ['cmk']],

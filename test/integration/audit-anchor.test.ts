@@ -10,7 +10,7 @@ import { DynamoAuditTrail } from '../../shared/adapters/aws/dynamo-audit-trail';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { anchorAudit } from '../../shared/audit/anchor';
 import { verifyAnchoredChain } from '../../shared/audit/anchored-verify';
-import { nextRecord, storedItem, type ChainedAuditRecord } from '../../shared/audit/chain';
+import { auditSortKey, nextRecord, storedItem, type ChainedAuditRecord } from '../../shared/audit/chain';
 import type { AuditEvent } from '../../shared/audit/ports';
 import { anchorDeps } from '../../shared/runtime/audit-anchor';
 import { startTestBackend, type TestBackend } from '../helpers/test-backend';
@@ -62,7 +62,9 @@ const anchorWorld = (t0: number) => {
     CAREBOW_DATA_DIR: dataDir,
   };
   const deps = anchorDeps(config, { metrics, clock });
-  const log = new DynamoAuditLog(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit, clock);
+  // One lane (lane 0, the key format before lanes), so the tamper cases know each record's key; `lanes` uses all 16.
+  const log = new DynamoAuditLog(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit, clock, undefined, undefined, { lanes: 1 });
+  const lanes = new DynamoAuditLog(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit, clock);
   return {
     dataDir,
     deps,
@@ -72,6 +74,10 @@ const anchorWorld = (t0: number) => {
     append: async (subjectId: string, count: number) => {
       const chain = await deps.auditTrail.chain(subjectId);
       for (let n = 1; n <= count; n++) await log.append(event(subjectId, chain.length + n));
+    },
+    /** `count` appends in flight at once from one container: over as many lanes. */
+    appendAtOnce: async (subjectId: string, count: number) => {
+      await Promise.all(Array.from({ length: count }, (_, n) => lanes.append(event(subjectId, n + 1))));
     },
     anchor: () => anchorAudit(deps, { stage: 'local' }),
     verify: (subjectId: string) => verifyAnchoredChain(deps, subjectId),
@@ -111,8 +117,8 @@ describe('Audit anchoring on dynalite', () => {
     const [file] = readdirSync(w.digestDir);
     const stored = readFileSync(join(w.digestDir, file!), 'utf8');
     const digest = JSON.parse(stored);
-    expect(digest.heads).toContainEqual({ subjectId, seq: 3, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(digest).toMatchObject({ version: 1, stage: 'local', previous: null, signingKeyId: expect.stringMatching(/^local:[0-9a-f]{16}$/) });
+    expect(digest.heads).toContainEqual({ subjectId, lane: 0, seq: 3, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(digest).toMatchObject({ version: 2, stage: 'local', previous: null, signingKeyId: expect.stringMatching(/^local:[0-9a-f]{16}$/) });
     // Ids, seqs and hashes only: nothing of the events themselves.
     expect(stored).not.toMatch(/profile\.read|198\.51\.100\.7|consent:|actor-/);
     expect(verdict).toEqual({ ok: true, result: 'ok', events: 3, anchoredSeq: 3, digestsChecked: 1 });
@@ -139,6 +145,34 @@ describe('Audit anchoring on dynalite', () => {
     expect(verdict).toMatchObject({ ok: false, result: 'truncated', brokenAt: 3 });
     expect(nextRun.continuity.truncated).toBe(1);
     expect(w.metrics.counts.get('AuditChainVerification:truncated')).toBe(2);
+  });
+
+  it("anchors every lane's head and finds one lane truncated, naming it (ADR 0019)", async () => {
+    // Prepare: 8 appends in flight over 8 lanes, then 2 more on each of those lanes.
+    const w = anchorWorld(Date.parse('2026-03-06T10:00:00.000Z'));
+    const subjectId = randomUUID();
+    w.at(Date.parse('2026-03-06T10:01:00.000Z'));
+    for (let round = 0; round < 3; round++) await w.appendAtOnce(subjectId, 8);
+    w.at(Date.parse('2026-03-06T10:06:30.000Z'));
+    await w.anchor();
+    const trail = await w.deps.auditTrail.chain(subjectId);
+    // The head of the longest lane (the container's preferred lane holds one record per round).
+    const victim = [...trail].sort((a, b) => b.seq - a.seq)[0]!;
+
+    // Act: that lane's newest record dropped.
+    await raw.send(
+      new DeleteItemCommand({ TableName: backend.tables.audit, Key: marshall({ pk: `SUBJECT#${subjectId}`, sk: auditSortKey(victim.seq, victim.lane ?? 0) }) }),
+    );
+    const verdict = await w.verify(subjectId);
+
+    // Assess
+    const [file] = readdirSync(w.digestDir);
+    const digest = JSON.parse(readFileSync(join(w.digestDir, file!), 'utf8'));
+    const lanes = digest.heads.filter((head: { subjectId: string }) => head.subjectId === subjectId);
+    expect(lanes).toHaveLength(new Set(trail.map((record) => record.lane ?? 0)).size);
+    expect(lanes.reduce((sum: number, head: { seq: number }) => sum + head.seq, 0)).toBe(24);
+    expect(victim.seq).toBe(3);
+    expect(verdict).toMatchObject({ ok: false, result: 'truncated', brokenAt: 3, lane: victim.lane ?? 0 });
   });
 
   it('reports a rewritten chain with recomputed hashes as recomputed, though it verifies on its own', async () => {

@@ -10,16 +10,22 @@ import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { tokenFor } from '../helpers/tokens';
 import { altered, KEY_ATTRIBUTES, REQUIRED_ATTRIBUTES, STORED_ATTRIBUTES } from '../helpers/audit-tamper';
 
-/** docs/security.md #13: the trail is a hash chain per subject that no edit, deletion, reordering or insertion escapes. */
+/**
+ * docs/security.md #13: the trail is a set of hash chains per subject (lanes, ADR 0019) that no edit, deletion,
+ * reordering, insertion or move escapes. The tamper cases run on lane 0 (`log`, one lane: the key format of every
+ * record appended before lanes); the lane cases on a log with all 16 (`lanes`).
+ */
 let backend: TestBackend;
 let log: DynamoAuditLog;
+let lanes: DynamoAuditLog;
 let trail: DynamoAuditTrail;
 let raw: DynamoDBClient;
 let compliance: string;
 let complianceId: string;
 beforeAll(async () => {
   backend = await startTestBackend();
-  log = new DynamoAuditLog(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit);
+  log = new DynamoAuditLog(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit, undefined, undefined, undefined, { lanes: 1 });
+  lanes = new DynamoAuditLog(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit);
   trail = new DynamoAuditTrail(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit);
   raw = new DynamoDBClient({ endpoint: backend.dynamodbEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   complianceId = randomUUID();
@@ -61,6 +67,13 @@ const seededFull = async (): Promise<string> => {
   return subjectId;
 };
 
+/** Each lane's seqs, in key order: every lane must read 1..n. */
+const seqsByLane = (records: readonly { lane?: number; seq: number }[]) => {
+  const byLane = new Map<number, number[]>();
+  for (const record of records) byLane.set(record.lane ?? 0, [...(byLane.get(record.lane ?? 0) ?? []), record.seq]);
+  return byLane;
+};
+
 describe('Audit trail', () => {
   it('keeps one chain linear under concurrent appends', async () => {
     // Act
@@ -73,7 +86,7 @@ describe('Audit trail', () => {
     expect((await verify(subjectId)).json).toEqual({ ok: true, events: 20, anchored: NOT_ANCHORED });
   });
 
-  it('keeps one chain linear when several containers append at once (each with its own head cache)', async () => {
+  it('keeps every lane linear when several containers append at once (each with its own head cache)', async () => {
     // Prepare
     const subjectId = randomUUID();
     const containers = Array.from({ length: 4 }, () => new DynamoAuditLog(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit));
@@ -82,8 +95,37 @@ describe('Audit trail', () => {
     await Promise.all(Array.from({ length: 40 }, (_, n) => containers[n % 4]!.append(event(subjectId, n))));
 
     // Assess
-    expect((await trail.chain(subjectId)).map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const chain = await trail.chain(subjectId);
+    expect(chain).toHaveLength(40);
+    for (const seqs of seqsByLane(chain).values()) expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    expect(seqsByLane(chain).size).toBeGreaterThan(1);
     expect((await verify(subjectId)).json).toEqual({ ok: true, events: 40, anchored: NOT_ANCHORED });
+  });
+
+  it('finds a record moved to another lane, hash and all (ADR 0019)', async () => {
+    // Prepare: 16 appends in flight from one container take 16 lanes, one record each.
+    const subjectId = randomUUID();
+    await Promise.all(Array.from({ length: 16 }, (_, n) => lanes.append(event(subjectId, n))));
+    const chain = await trail.chain(subjectId);
+    expect(seqsByLane(chain).size).toBe(16);
+    const moved = chain.find((record) => record.lane === 5)!;
+
+    // Act: lane 5's record re-put as lane 9's second (its key, lane and seq changed, its hash kept), the original deleted.
+    await raw.send(
+      new PutItemCommand({
+        TableName: backend.tables.audit,
+        Item: marshall({ ...moved, lane: 9, seq: 2, sk: 'L09#SEQ#000000000002' }, { removeUndefinedValues: true }),
+      }),
+    );
+    await raw.send(new DeleteItemCommand({ TableName: backend.tables.audit, Key: marshall({ pk: `SUBJECT#${subjectId}`, sk: 'L05#SEQ#000000000001' }) }));
+
+    // Assess
+    expect((await verify(subjectId)).json).toMatchObject({
+      ok: false,
+      lane: 9,
+      brokenAt: 2,
+      reason: 'previous-hash mismatch (record inserted, reordered or replaced)',
+    });
   });
 
   it('finds an edited event', async () => {
@@ -152,6 +194,7 @@ describe('Audit trail', () => {
     expect((await verify(subjectId)).json).toEqual({
       ok: false,
       brokenAt: 3,
+      lane: 0,
       reason: 'stored actorId does not match the hashed fields (record edited)',
       anchored: { result: 'broken', digestsRead: 0 },
     });
@@ -256,6 +299,39 @@ describe('Audit trail', () => {
     expect(byActor.json.items.length).toBeGreaterThanOrEqual(2);
     expect(byActor.json.items.every((e: { actor: { userId: string } }) => e.actor.userId === 'actor-1')).toBe(true);
     expect(unbounded.status).toBe(400);
+  });
+
+  it("searches a subject's events across lanes newest first, in pages whose cursors round-trip, each event once (bySubjectTime)", async () => {
+    // Prepare: 24 events over many lanes, appended in 3 waves of 8 in flight, each wave later than the last.
+    const subjectId = randomUUID();
+    for (let wave = 0; wave < 3; wave++) {
+      await Promise.all(Array.from({ length: 8 }, (_, n) => lanes.append(event(subjectId, wave * 8 + n))));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const stored = await trail.chain(subjectId);
+    expect(seqsByLane(stored).size).toBeGreaterThan(1);
+
+    // Act
+    const pages: { items: { at: string; requestId: string; lane?: number }[]; nextCursor?: string }[] = [];
+    let cursor: string | undefined;
+    do {
+      const query = `subjectId=${subjectId}&limit=5${cursor ? `&cursor=${cursor}` : ''}`;
+      const response = await backend.call('GET', `/api/v1/audit/events?${query}`, { token: compliance });
+      expect(response.status).toBe(200);
+      pages.push(response.json);
+      cursor = response.json.nextCursor;
+    } while (cursor !== undefined && pages.length < 10);
+    const windowed = await backend.call('GET', `/api/v1/audit/events?subjectId=${subjectId}&from=${stored.map((r) => r.at).sort()[8]}&limit=50`, {
+      token: compliance,
+    });
+
+    // Assess
+    const items = pages.flatMap((page) => page.items);
+    expect(items.map((e) => e.requestId).sort()).toEqual(stored.map((r) => r.requestId).sort());
+    expect(items.map((e) => e.at)).toEqual([...items.map((e) => e.at)].sort().reverse());
+    expect(items.some((e) => e.lane !== undefined)).toBe(true);
+    expect(windowed.json.items.every((e: { at: string }) => e.at >= stored.map((r) => r.at).sort()[8]!)).toBe(true);
+    expect(windowed.json.items.length).toBeGreaterThanOrEqual(16);
   });
 
   it("keeps intact the chain the handlers themselves write (the officer's audited searches and verifications)", async () => {

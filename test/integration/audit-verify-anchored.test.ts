@@ -51,7 +51,8 @@ const event = (subjectId: string, n: number): AuditEvent => ({
 /** `count` events for `subjectId` one minute into a fresh 10-minute slot, then an anchor run once their window closed. */
 const appendAndAnchor = async (subjectId: string, count: number): Promise<void> => {
   now += 10 * MIN;
-  const log = new DynamoAuditLog(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit, clock);
+  // One lane (lane 0, the key format before lanes), so the tamper cases below know each record's key.
+  const log = new DynamoAuditLog(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit, clock, undefined, undefined, { lanes: 1 });
   for (let n = 1; n <= count; n++) await log.append(event(subjectId, n));
   now += 6 * MIN;
   const config = {
@@ -67,8 +68,9 @@ const appendAndAnchor = async (subjectId: string, count: number): Promise<void> 
 
 const verify = (subjectId: string) => backend.call('GET', `/api/v1/audit/verify?subjectId=${subjectId}`, { token: compliance });
 
-/** The reason of the officer's newest audit event: the route's one event per request. */
-const lastOfficerReason = async (): Promise<string | undefined> => (await trail.chain(complianceId)).at(-1)?.reason;
+/** The reason of the officer's newest audit event (by time: its lanes interleave in key order), the route's one event per request. */
+const lastOfficerReason = async (): Promise<string | undefined> =>
+  (await trail.chain(complianceId)).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).at(-1)?.reason;
 
 const key = (subjectId: string, seq: number) => marshall({ pk: `SUBJECT#${subjectId}`, sk: `SEQ#${String(seq).padStart(12, '0')}` });
 
@@ -113,6 +115,7 @@ describe('GET /api/v1/audit/verify against the signed digests', () => {
     expect(response.json).toEqual({
       ok: false,
       brokenAt: 3,
+      lane: 0,
       reason: 'chain ends at seq 2 but seq 4 was anchored (records dropped)',
       anchored: { result: 'truncated', digestsRead: 2 },
     });

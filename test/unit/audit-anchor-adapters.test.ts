@@ -105,7 +105,7 @@ describe('KmsDigestSigner', () => {
       stage: 'dev',
       from: 0,
       to: 300_000,
-      heads: [{ subjectId: 's', seq: 1, hash: 'a'.repeat(64) }],
+      heads: [{ subjectId: 's', lane: 0, seq: 1, hash: 'a'.repeat(64) }],
       previous: undefined,
       signingKeyId: await signer.keyId(),
     });

@@ -3,7 +3,18 @@ import { anchorAudit, type AnchorDeps } from '../../shared/audit/anchor';
 import { anchorWindowOf, windowsBetween } from '../../shared/audit/anchor-window';
 import { verifyAnchoredChain } from '../../shared/audit/anchored-verify';
 import { nextRecord, recordHash, storedItem, type ChainedAuditRecord } from '../../shared/audit/chain';
-import { AuditDigestError, buildDigest, digestBody, digestHash, digestKey, openDigest, signDigest, signedBytes } from '../../shared/audit/digest';
+import {
+  anchoredHeads,
+  AuditDigestError,
+  buildDigest,
+  digestBody,
+  digestHash,
+  digestKey,
+  openDigest,
+  signDigest,
+  signedBytes,
+  type AuditDigest,
+} from '../../shared/audit/digest';
 import type { AuditEvent, StoredAuditEvent } from '../../shared/audit/ports';
 import { MemoryAnchorHeads, MemoryDigestStore, memorySigner, RecordingAnchorMetrics } from '../helpers/fakes/audit-anchor';
 
@@ -30,10 +41,11 @@ const world = () => {
   let now = T0;
   const deps: AnchorDeps = { heads, digests, signer, metrics, clock: { now: () => new Date(now) } };
   const verifyDeps = { auditTrail: heads, digests, signer, metrics };
-  const append = (subjectId: string, at: number, count = 1) => {
+  const append = (subjectId: string, at: number, count = 1, lane = 0) => {
     const chain = heads.chains.get(subjectId) ?? [];
     for (let i = 0; i < count; i++) {
-      const record = nextRecord(event(subjectId, chain.length + 1), chain.at(-1), new Date(at).toISOString());
+      const head = chain.filter((record) => (record.lane ?? 0) === lane).at(-1);
+      const record = nextRecord(event(subjectId, chain.length + 1), head, new Date(at).toISOString(), lane);
       chain.push(storedItem(record) as unknown as StoredAuditEvent);
     }
     heads.chains.set(subjectId, chain);
@@ -41,13 +53,14 @@ const world = () => {
   return { heads, digests, signer, metrics, deps, verifyDeps, append, setNow: (t: number) => (now = t) };
 };
 
-/** Rewrites a whole chain with other events and recomputes every hash: internally consistent again. */
+/** Rewrites a whole trail with other events and recomputes every hash, lane by lane: internally consistent again. */
 const recompute = (records: readonly StoredAuditEvent[]): StoredAuditEvent[] => {
   const out: StoredAuditEvent[] = [];
   for (const record of records) {
-    const { hash: _h, prevHash: _p, seq: _s, at, ...fields } = record as unknown as ChainedAuditRecord & Record<string, unknown>;
+    const { hash: _h, prevHash: _p, seq: _s, lane, at, ...fields } = record as unknown as ChainedAuditRecord & Record<string, unknown>;
     const { pk: _pk, sk: _sk, actorId: _a, anchorWindow: _w, ...evt } = fields as Record<string, unknown>;
-    const next = nextRecord({ ...(evt as unknown as AuditEvent), reason: 'rewritten' }, out.at(-1), at);
+    const head = out.filter((r) => (r.lane ?? 0) === (lane ?? 0)).at(-1);
+    const next = nextRecord({ ...(evt as unknown as AuditEvent), reason: 'rewritten' }, head, at, lane ?? 0);
     out.push(storedItem(next) as unknown as StoredAuditEvent);
   }
   return out;
@@ -89,13 +102,14 @@ describe('Audit anchor windows', () => {
 });
 
 describe('Audit digests', () => {
-  it('builds one head per subject (the highest seq), sorted by subject, in canonical JSON', async () => {
+  it('builds one head per subject and lane (the highest seq), sorted by subject then lane, in canonical JSON (version 2)', async () => {
     // Prepare
     const signer = memorySigner('k-1');
     const heads = [
-      { subjectId: 'b', seq: 2, hash: HASH('b') },
-      { subjectId: 'a', seq: 1, hash: HASH('1') },
-      { subjectId: 'a', seq: 3, hash: HASH('3') },
+      { subjectId: 'b', lane: 0, seq: 2, hash: HASH('b') },
+      { subjectId: 'a', lane: 5, seq: 1, hash: HASH('5') },
+      { subjectId: 'a', lane: 0, seq: 1, hash: HASH('1') },
+      { subjectId: 'a', lane: 0, seq: 3, hash: HASH('3') },
     ];
 
     // Act
@@ -104,8 +118,9 @@ describe('Audit digests', () => {
 
     // Assess
     expect(new TextDecoder().decode(signedBytes(digest))).toBe(
-      `{"heads":[{"hash":"${HASH('3')}","seq":3,"subjectId":"a"},{"hash":"${HASH('b')}","seq":2,"subjectId":"b"}],` +
-        '"period":{"from":"2026-11-26T20:00:00.000Z","to":"2026-11-26T20:05:00.000Z"},"previous":null,"signingKeyId":"k-1","stage":"dev","version":1}',
+      `{"heads":[{"hash":"${HASH('3')}","lane":0,"seq":3,"subjectId":"a"},{"hash":"${HASH('5')}","lane":5,"seq":1,"subjectId":"a"},` +
+        `{"hash":"${HASH('b')}","lane":0,"seq":2,"subjectId":"b"}],` +
+        '"period":{"from":"2026-11-26T20:00:00.000Z","to":"2026-11-26T20:05:00.000Z"},"previous":null,"signingKeyId":"k-1","stage":"dev","version":2}',
     );
     const body = digestBody(signed);
     expect(JSON.parse(body)).toEqual(signed);
@@ -128,6 +143,9 @@ describe('Audit digests', () => {
     ['an unknown field', (body: string) => body.replace('{', '{"extra":1,'), 'is not a valid digest'],
     ['a head changed', (body: string) => body.replace('"seq":3', '"seq":2'), 'invalid signature'],
     ['another key id', (body: string) => body.replace('"signingKeyId":"k-1"', '"signingKeyId":"k-2"'), 'invalid signature'],
+    ['a lane out of range', (body: string) => body.replace('"lane":0', '"lane":16'), 'is not a valid digest'],
+    ['a head without its lane', (body: string) => body.replace('"lane":0,', ''), 'is not a valid digest'],
+    ['version 1 with a lane', (body: string) => body.replace('"version":2', '"version":1'), 'is not a valid digest'],
   ])('refuses a digest with %s', async (_name, tamper, message) => {
     // Prepare
     const signer = memorySigner('k-1');
@@ -135,7 +153,7 @@ describe('Audit digests', () => {
       stage: 'dev',
       from: T0,
       to: T0 + 5 * MIN,
-      heads: [{ subjectId: 'a', seq: 3, hash: HASH('3') }],
+      heads: [{ subjectId: 'a', lane: 0, seq: 3, hash: HASH('3') }],
       previous: undefined,
       signingKeyId: 'k-1',
     });
@@ -147,6 +165,30 @@ describe('Audit digests', () => {
     // Assess
     await expect(opened).rejects.toThrow(AuditDigestError);
     await expect(opened).rejects.toThrow(message);
+  });
+});
+
+describe('Audit digests (version 1, before lanes)', () => {
+  it('still opens a version-1 digest, whose heads read as lane 0', async () => {
+    // Prepare: a digest as the job wrote it before lanes (ADR 0019), signed over its own bytes.
+    const signer = memorySigner('k-1');
+    const v1 = {
+      version: 1,
+      stage: 'dev',
+      period: { from: new Date(T0).toISOString(), to: new Date(T0 + 5 * MIN).toISOString() },
+      heads: [{ subjectId: 'a', seq: 3, hash: HASH('3') }],
+      previous: null,
+      signingKeyId: 'k-1',
+    } as const satisfies AuditDigest;
+    const body = digestBody(await signDigest(signer, v1));
+
+    // Act
+    const opened = await openDigest(signer, { key: 'k', body });
+
+    // Assess
+    expect(opened.version).toBe(1);
+    expect(digestBody(opened)).toBe(body);
+    expect(anchoredHeads(opened)).toEqual([{ subjectId: 'a', lane: 0, seq: 3, hash: HASH('3') }]);
   });
 });
 
@@ -177,8 +219,8 @@ describe('anchorAudit', () => {
     const firstDigest = await openDigest(w.signer, (await w.digests.get(oldest!))!);
     const secondDigest = await openDigest(w.signer, (await w.digests.get(newest!))!);
     expect(firstDigest.heads).toEqual([
-      { subjectId: 's-1', seq: 3, hash: w.heads.chains.get('s-1')![2]!.hash },
-      { subjectId: 's-2', seq: 1, hash: w.heads.chains.get('s-2')![0]!.hash },
+      { subjectId: 's-1', lane: 0, seq: 3, hash: w.heads.chains.get('s-1')![2]!.hash },
+      { subjectId: 's-2', lane: 0, seq: 1, hash: w.heads.chains.get('s-2')![0]!.hash },
     ]);
     expect(firstDigest.previous).toBeNull();
     expect(secondDigest.previous).toEqual({ key: oldest, hash: digestHash(firstDigest) });
@@ -386,5 +428,41 @@ describe('verifyAnchoredChain', () => {
 
     // Assess
     expect(verdict).toEqual({ ok: true, result: 'ok', events: 4, anchoredSeq: 4, digestsChecked: 1 });
+  });
+
+  it('anchors each lane of a trail and finds a truncated or recomputed lane, naming it (ADR 0019)', async () => {
+    // Prepare: s-1 with lane 0 (2 records) and lane 3 (3 records), all anchored.
+    const build = async () => {
+      const w = world();
+      w.append('s-1', T0 + MIN, 2);
+      w.append('s-1', T0 + 2 * MIN, 3, 3);
+      w.setNow(T0 + 6 * MIN);
+      await anchorAudit(w.deps, { stage: 'dev' });
+      return w;
+    };
+    const intact = await build();
+    const truncated = await build();
+    truncated.heads.chains.set(
+      's-1',
+      truncated.heads.chains.get('s-1')!.filter((r) => !(r.lane === 3 && r.seq === 3)),
+    );
+    const recomputed = await build();
+    const chain = recomputed.heads.chains.get('s-1')!;
+    recomputed.heads.chains.set('s-1', [...chain.filter((r) => r.lane !== 3), ...recompute(chain.filter((r) => r.lane === 3))]);
+
+    // Act
+    const ok = await verifyAnchoredChain(intact.verifyDeps, 's-1');
+    const shortened = await verifyAnchoredChain(truncated.verifyDeps, 's-1');
+    const rewritten = await verifyAnchoredChain(recomputed.verifyDeps, 's-1');
+
+    // Assess
+    const [key] = intact.digests.keys();
+    expect((await openDigest(intact.signer, (await intact.digests.get(key!))!)).heads.map((h) => [h.lane, h.seq])).toEqual([
+      [0, 2],
+      [3, 3],
+    ]);
+    expect(ok).toEqual({ ok: true, result: 'ok', events: 5, anchoredSeq: 5, digestsChecked: 1 });
+    expect(shortened).toMatchObject({ ok: false, result: 'truncated', brokenAt: 3, lane: 3 });
+    expect(rewritten).toMatchObject({ ok: false, result: 'recomputed', brokenAt: 3, lane: 3 });
   });
 });

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, nextRecord, recordHash, storedItem, verifyChain, type ChainedAuditRecord } from '../../shared/audit/chain';
+import { AUDIT_LANES, GENESIS_HASH, nextRecord, recordHash, storedItem, verifyChain, type ChainedAuditRecord } from '../../shared/audit/chain';
 import type { AuditEvent } from '../../shared/audit/ports';
-import { altered, REQUIRED_ATTRIBUTES, STORED_ATTRIBUTES } from '../helpers/audit-tamper';
+import { altered, LANE_ATTRIBUTES, REQUIRED_ATTRIBUTES, STORED_ATTRIBUTES } from '../helpers/audit-tamper';
 
 const event = (action: string): AuditEvent => ({
   action,
@@ -184,7 +184,7 @@ describe('Module: audit chain', () => {
     records[1] = { ...records[1]!, actorId: 'someone-else' } as ChainedAuditRecord;
 
     // Assess
-    expect(verifyChain(records)).toEqual({ ok: false, brokenAt: 2, reason: 'stored actorId does not match the hashed fields (record edited)' });
+    expect(verifyChain(records)).toEqual({ ok: false, brokenAt: 2, lane: 0, reason: 'stored actorId does not match the hashed fields (record edited)' });
   });
 
   it('stores exactly the hashed fields, the hash, and the keys and index attribute derived from them', () => {
@@ -258,5 +258,103 @@ describe('Module: audit chain', () => {
     // Assess
     expect(verdict).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringMatching(/another subject/) });
     expect(verifyChain([moved])).toMatchObject({ ok: false, brokenAt: 1, reason: expect.stringMatching(/pk/) });
+  });
+});
+
+/** A trail of patient-1 over lanes: `counts[lane]` records in each, stored items in key order (L01… before SEQ#). */
+const trailOf = (counts: Readonly<Record<number, number>>): ChainedAuditRecord[] => {
+  const items: ChainedAuditRecord[] = [];
+  for (const [lane, count] of Object.entries(counts).map(([lane, count]) => [Number(lane), count] as const)) {
+    let head: ChainedAuditRecord | undefined;
+    for (let i = 0; i < count; i++) {
+      head = nextRecord(event(`l${lane}-${i}`), head, `2026-11-25T12:00:0${i}.000Z`, lane);
+      items.push(storedItem(head) as unknown as ChainedAuditRecord);
+    }
+  }
+  return items.sort((a, b) => ((a as unknown as { sk: string }).sk < (b as unknown as { sk: string }).sk ? -1 : 1));
+};
+const skOf = (record: ChainedAuditRecord) => (record as unknown as { sk: string }).sk;
+
+describe('Module: audit chain lanes (ADR 0019)', () => {
+  it('hashes and keys a record of another lane with its lane, and a lane-0 record exactly as before lanes', () => {
+    // Act
+    const lane0 = nextRecord(FIRST_EVENT, undefined, '2026-11-25T12:00:00.000Z', 0);
+    const lane3 = nextRecord(FIRST_EVENT, undefined, '2026-11-25T12:00:00.000Z', 3);
+
+    // Assess
+    expect(lane0.hash).toBe(FIRST_HASH);
+    expect(lane0).not.toHaveProperty('lane');
+    expect(lane3.hash).not.toBe(FIRST_HASH);
+    expect(lane3.hash).toBe(recordHash({ ...FIRST_EVENT, lane: 3, seq: 1, at: '2026-11-25T12:00:00.000Z', prevHash: GENESIS }));
+    expect(storedItem(lane0)).toMatchObject({ sk: 'SEQ#000000000001' });
+    expect(storedItem(lane3)).toMatchObject({ sk: 'L03#SEQ#000000000001', lane: 3 });
+    expect(Object.keys(storedItem(lane3)).sort()).toEqual(LANE_ATTRIBUTES);
+  });
+
+  it.each(LANE_ATTRIBUTES)('detects an edit of the stored attribute %s of a lane record', (attribute) => {
+    // Prepare
+    const trail = trailOf({ 0: 2, 4: 3 });
+    const index = trail.findIndex((r) => r.lane === 4 && r.seq === 2);
+    const item = trail[index] as unknown as Record<string, unknown>;
+
+    // Act
+    trail[index] = { ...item, [attribute]: altered(item[attribute]) } as unknown as ChainedAuditRecord;
+
+    // Assess
+    expect(verifyChain(trail, 'patient-1')).toMatchObject({ ok: false });
+  });
+
+  it("detects the removal of a lane record's lane", () => {
+    // Prepare
+    const trail = trailOf({ 4: 2 });
+    const { lane: _removed, ...rest } = trail[1]!;
+
+    // Act
+    trail[1] = rest;
+
+    // Assess
+    expect(verifyChain(trail, 'patient-1')).toMatchObject({ ok: false, lane: 0 });
+  });
+
+  it('verifies each lane from genesis and counts the events of every lane', () => {
+    // Prepare
+    const trail = trailOf({ 0: 3, 1: 2, 15: 4 });
+
+    // Act
+    const verdict = verifyChain(trail, 'patient-1');
+
+    // Assess
+    expect(trail.map(skOf).slice(0, 3)).toEqual(['L01#SEQ#000000000001', 'L01#SEQ#000000000002', 'L15#SEQ#000000000001']);
+    expect(verdict).toEqual({ ok: true, events: 9 });
+  });
+
+  it('names the lane and seq of a break in one lane', () => {
+    // Prepare
+    const trail = trailOf({ 0: 3, 7: 3 });
+    const index = trail.findIndex((r) => r.lane === 7 && r.seq === 2);
+
+    // Act
+    trail.splice(index, 1);
+
+    // Assess
+    expect(verifyChain(trail, 'patient-1')).toEqual({ ok: false, brokenAt: 2, lane: 7, reason: 'sequence gap (record deleted)' });
+  });
+
+  it.each([
+    ['its lane and key changed, its hash kept', (r: ChainedAuditRecord) => ({ ...r, lane: 9, sk: 'L09#SEQ#000000000003' })],
+    ['its key changed only', (r: ChainedAuditRecord) => ({ ...r, sk: 'L09#SEQ#000000000003' })],
+    ['its lane changed only', (r: ChainedAuditRecord) => ({ ...r, lane: 9 })],
+    ['a lane the writer never uses', (r: ChainedAuditRecord) => ({ ...r, lane: AUDIT_LANES, sk: `L${AUDIT_LANES}#SEQ#000000000003` })],
+    ['lane 0 written out', (r: ChainedAuditRecord) => ({ ...r, lane: 0 })],
+  ])('finds a record moved to another lane (%s)', (_name, move) => {
+    // Prepare: lane 9 already holds two records, so the moved one would be its third.
+    const trail = trailOf({ 0: 3, 9: 2 });
+    const index = trail.findIndex((r) => (r.lane ?? 0) === 0 && r.seq === 3);
+
+    // Act
+    trail[index] = move(trail[index]!) as ChainedAuditRecord;
+
+    // Assess
+    expect(verifyChain(trail, 'patient-1')).toMatchObject({ ok: false });
   });
 });

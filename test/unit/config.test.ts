@@ -25,6 +25,7 @@ describe('Function: readConfig', () => {
     const config = readConfig(appConfigSchema, valid);
     expect(config.ACCESS_TOKEN_TTL_SECONDS).toBe(900);
     expect(config.PASSWORD_SCRYPT_LOG_N).toBe(17);
+    expect(config.AUDIT_LANES).toBe(16);
   });
 
   it('names every missing or invalid variable', () => {
@@ -40,6 +41,9 @@ describe('Function: readConfig', () => {
 
   it('refuses weakened settings outside the local stage', () => {
     expect(() => readConfig(appConfigSchema, { ...valid, PASSWORD_SCRYPT_LOG_N: '12' })).toThrow(/PASSWORD_SCRYPT_LOG_N/);
+    // ADR 0019: fewer audit lanes only for the local bench's single-chain figure.
+    expect(() => readConfig(appConfigSchema, { ...valid, AUDIT_LANES: '1' })).toThrow(/AUDIT_LANES/);
+    expect(readConfig(appConfigSchema, { ...valid, CAREBOW_STAGE: 'local', AUDIT_LANES: '1' }).AUDIT_LANES).toBe(1);
     expect(() => readConfig(appConfigSchema, { ...valid, AUTH_ISSUER: 'http://api.example.com' })).toThrow(/https/);
     expect(() => readConfig(appConfigSchema, { ...valid, KEY_PROVIDER: 'local', CAREBOW_DATA_DIR: '/tmp' })).toThrow(/KEY_PROVIDER/);
     // docs/security.md #16, #20: the model endpoint is https, and comes from config only.

@@ -53,6 +53,12 @@ describe('Module: shared/data/keys', () => {
     expect(keys.subjectKey('s-1')).toBe('SUBJECT#s-1');
     expect(keys.seqKey(1)).toBe('SEQ#000000000001');
     expect(keys.seqKey(123_456_789_012)).toBe('SEQ#123456789012');
+    // Audit lanes (ADR 0019): lane 0 keeps the keys of every record appended before lanes.
+    expect(keys.laneSeqKey(0, 7)).toBe('SEQ#000000000007');
+    expect(keys.laneSeqKey(3, 7)).toBe('L03#SEQ#000000000007');
+    expect(keys.laneSeqKey(15, 123_456_789_012)).toBe('L15#SEQ#123456789012');
+    expect(keys.lanePrefix(0)).toBe('SEQ#');
+    expect(keys.lanePrefix(12)).toBe('L12#SEQ#');
     expect(keys.PROFILE).toBe('PROFILE');
     expect(keys.AI_QUOTA).toBe('AIQUOTA');
     expect(keys.budgetKey('symptomSession#3600#1767261600')).toBe('BUDGET#symptomSession#3600#1767261600');

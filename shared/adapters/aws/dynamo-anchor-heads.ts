@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AnchorHeads, ChainHead } from '../../audit/anchor-ports';
+import { headKey, type AnchorHeads, type ChainHead } from '../../audit/anchor-ports';
 import { windowsBetween } from '../../audit/anchor-window';
 import { auditPartition, auditSortKey } from '../../audit/chain';
 import { batchGet } from './dynamo-batch';
@@ -10,7 +10,8 @@ export const ANCHOR_WINDOW_INDEX = 'byAnchorWindow';
 
 /**
  * The anchor job's view of the audit table: per hour the period touches, one Query on `byAnchorWindow` with `at` in
- * the period (only `subjectId`, `seq` and `hash` read), keeping the highest seq per subject; and the anchored records re-read by key
+ * the period (only `subjectId`, `lane`, `seq` and `hash` read), keeping the highest seq per subject and lane (ADR
+ * 0019); and the anchored records re-read by key
  * with BatchGetItem. Never a scan, never a write.
  */
 export class DynamoAnchorHeads implements AnchorHeads {
@@ -27,13 +28,15 @@ export class DynamoAnchorHeads implements AnchorHeads {
         IndexName: ANCHOR_WINDOW_INDEX,
         KeyConditionExpression: 'anchorWindow = :window AND #at BETWEEN :from AND :to',
         ExpressionAttributeValues: { ':window': window.window, ':from': window.from, ':to': window.to },
-        ProjectionExpression: 'subjectId, seq, #hash',
+        ProjectionExpression: 'subjectId, lane, seq, #hash',
         ExpressionAttributeNames: { '#hash': 'hash', '#at': 'at' },
       });
       for (const item of items) {
-        const head = { subjectId: String(item['subjectId']), seq: Number(item['seq']), hash: String(item['hash']) };
-        const known = heads.get(head.subjectId);
-        if (known === undefined || head.seq > known.seq) heads.set(head.subjectId, head);
+        // Lane 0 records carry no lane (ADR 0019).
+        const head = { subjectId: String(item['subjectId']), lane: Number(item['lane'] ?? 0), seq: Number(item['seq']), hash: String(item['hash']) };
+        const place = `${head.subjectId}#${head.lane}`;
+        const known = heads.get(place);
+        if (known === undefined || head.seq > known.seq) heads.set(place, head);
       }
     }
     return [...heads.values()];
@@ -43,14 +46,14 @@ export class DynamoAnchorHeads implements AnchorHeads {
     const items = await batchGet(
       this.client,
       this.tableName,
-      heads.map((head) => ({ pk: auditPartition(head.subjectId), sk: auditSortKey(head.seq) })),
+      heads.map((head) => ({ pk: auditPartition(head.subjectId), sk: auditSortKey(head.seq, head.lane) })),
     );
     // Keyed by the item's own place (pk, sk), not its possibly edited subjectId/seq attributes.
     const byPlace = new Map(items.map((item) => [`${String(item['pk'])}|${String(item['sk'])}`, String(item['hash'])]));
     const hashes = new Map<string, string>();
     for (const head of heads) {
-      const hash = byPlace.get(`${auditPartition(head.subjectId)}|${auditSortKey(head.seq)}`);
-      if (hash !== undefined) hashes.set(`${head.subjectId}#${head.seq}`, hash);
+      const hash = byPlace.get(`${auditPartition(head.subjectId)}|${auditSortKey(head.seq, head.lane)}`);
+      if (hash !== undefined) hashes.set(headKey(head), hash);
     }
     return hashes;
   }

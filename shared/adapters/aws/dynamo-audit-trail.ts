@@ -5,6 +5,9 @@ import { auditPartition } from '../../audit/chain';
 import { queryAll, toPage } from './dynamo-kit';
 import { decodeCursor } from './page-cursor';
 
+/** The audit table's index of a subject's events by time, across lanes (shared/data/tables.ts, ADR 0019). */
+export const SUBJECT_TIME_INDEX = 'bySubjectTime';
+
 /** A search hit as an event: the keys and index attributes dropped. */
 const toEvent = (item: Record<string, unknown>): StoredAuditEvent => {
   const { pk: _pk, sk: _sk, actorId: _actorId, anchorWindow: _window, ...event } = item;
@@ -12,9 +15,9 @@ const toEvent = (item: Record<string, unknown>): StoredAuditEvent => {
 };
 
 /**
- * Reading the audit trail that `DynamoAuditLog` appends to: a subject's whole chain (to verify
- * it), and compliance searches by subject or by actor (the `byActor` index), newest first; never a
- * scan.
+ * Reading the audit trail that `DynamoAuditLog` appends to: a subject's whole trail, every lane (to verify
+ * it), and compliance searches by subject (the `bySubjectTime` index: lanes interleave, so key order is no longer
+ * time order) or by actor (the `byActor` index), newest first; never a scan.
  */
 export class DynamoAuditTrail implements AuditTrail {
   public constructor(
@@ -52,18 +55,17 @@ export class DynamoAuditTrail implements AuditTrail {
     let input: QueryCommandInput;
     if (query.subjectId !== undefined) {
       values[':pk'] = auditPartition(query.subjectId);
-      const timeFilter = range('#at');
-      if (timeFilter) {
-        filters.push(timeFilter);
-        names['#at'] = 'at';
-      }
+      const timeKey = range('#at');
+      if (timeKey) names['#at'] = 'at';
       if (query.actorId !== undefined) {
         filters.push('actorId = :actor');
         values[':actor'] = query.actorId;
       }
       input = {
         TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
+        IndexName: SUBJECT_TIME_INDEX,
+        KeyConditionExpression: `pk = :pk${timeKey ? ` AND ${timeKey}` : ''}`,
+        // The index's LastEvaluatedKey is { pk, sk, at }: bound to the subject's partition like the table's.
         ExclusiveStartKey: decodeCursor(page.cursor, { pk: auditPartition(query.subjectId) }),
       };
     } else {

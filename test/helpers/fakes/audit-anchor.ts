@@ -1,12 +1,13 @@
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
-import type {
-  AnchorHeads,
-  AnchorMetrics,
-  ChainHead,
-  DigestSigner,
-  DigestStore,
-  StoredDigestObject,
-  VerificationResult,
+import {
+  headKey,
+  type AnchorHeads,
+  type AnchorMetrics,
+  type ChainHead,
+  type DigestSigner,
+  type DigestStore,
+  type StoredDigestObject,
+  type VerificationResult,
 } from '../../../shared/audit/anchor-ports';
 import type { StoredAuditEvent } from '../../../shared/audit/ports';
 
@@ -45,25 +46,27 @@ export const memorySigner = (keyId = 'test-key'): DigestSigner => {
   };
 };
 
-/** Chains in memory (subject → records, seq order), found by `at` like the `byAnchorWindow` index. */
+/** Trails in memory (subject → records of every lane, each lane in seq order), found by `at` like the `byAnchorWindow` index. */
 export class MemoryAnchorHeads implements AnchorHeads {
   public readonly chains = new Map<string, StoredAuditEvent[]>();
 
   public async changedHeads(from: number, to: number): Promise<ChainHead[]> {
-    const heads: ChainHead[] = [];
+    const heads = new Map<string, ChainHead>();
     for (const [subjectId, records] of this.chains) {
-      const inWindows = records.filter((record) => Date.parse(record.at) >= from && Date.parse(record.at) < to);
-      const head = inWindows.at(-1);
-      if (head !== undefined) heads.push({ subjectId, seq: head.seq, hash: head.hash });
+      for (const record of records.filter((r) => Date.parse(r.at) >= from && Date.parse(r.at) < to)) {
+        const head = { subjectId, lane: record.lane ?? 0, seq: record.seq, hash: record.hash };
+        const known = heads.get(`${subjectId}#${head.lane}`);
+        if (known === undefined || head.seq > known.seq) heads.set(`${subjectId}#${head.lane}`, head);
+      }
     }
-    return heads;
+    return [...heads.values()];
   }
 
   public async storedHashes(heads: readonly ChainHead[]): Promise<Map<string, string>> {
     const hashes = new Map<string, string>();
     for (const head of heads) {
-      const record = this.chains.get(head.subjectId)?.[head.seq - 1];
-      if (record !== undefined) hashes.set(`${head.subjectId}#${head.seq}`, record.hash);
+      const record = this.chains.get(head.subjectId)?.find((r) => (r.lane ?? 0) === head.lane && r.seq === head.seq);
+      if (record !== undefined) hashes.set(headKey(head), record.hash);
     }
     return hashes;
   }
