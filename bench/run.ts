@@ -25,6 +25,7 @@ import { notificationsBench } from './notifications';
 import { contentBench } from './content';
 import { CONTENT_QUESTIONS } from './content-questions';
 import { SEED_POSTS } from '../local/seed-library/posts';
+import { loadBench } from './load';
 
 /**
  * `npm run bench`: what each function costs at cold start, on this machine, next to a yardstick
@@ -53,6 +54,8 @@ import { SEED_POSTS } from '../local/seed-library/posts';
  * 8. Content library (bench/content.ts, in-process): recall@1 and recall@3 of the search index over the
  *    seed library and its question set (target ≥ 0.8 at 3), the index build and load next to JSON.parse
  *    of its JSON, a search's p50 next to a naive scan. `npx tsx bench/content.ts` runs it alone.
+ * 9. Load (bench/load.ts, `npm start` in a child process): the load scenarios 2 s each, p99 and req/s
+ *    as ratios to GET /api/v1/health measured the same way; `npm run load` runs them longer.
  *
  * Functions ship their data files (`bundleFiles`) beside each bench bundle, as the CDK does. The
  * triage worker (not a route) is in the size/import table with its own budget (ADR 0005).
@@ -321,6 +324,9 @@ const notifications = await notificationsBench();
 log('Measuring the content library (recall@3 over the seed library, index build, search)...');
 const content = await contentBench(SEED_POSTS, CONTENT_QUESTIONS);
 
+log('Running the load scenarios (2 s each) against npm start in a child process, next to GET /api/v1/health...');
+const load = await loadBench();
+
 // ---------------------------------------------------------------------------------------------
 // Report.
 // ---------------------------------------------------------------------------------------------
@@ -456,7 +462,7 @@ log();
 for (const line of phi.lines) log(line);
 failures.push(...phi.failures);
 
-for (const section of [triageCpu, triageCost, care, notifications, content]) {
+for (const section of [triageCpu, triageCost, care, notifications, content, load]) {
   log();
   for (const line of section.lines) log(line);
   failures.push(...section.failures);
