@@ -26,6 +26,7 @@ import { contentBench } from './content';
 import { auditBench } from './audit';
 import { CONTENT_QUESTIONS } from './content-questions';
 import { SEED_POSTS } from '../local/seed-library/posts';
+import { loadBench } from './load';
 
 /**
  * `npm run bench`: what each function costs at cold start, on this machine, next to a yardstick
@@ -57,6 +58,8 @@ import { SEED_POSTS } from '../local/seed-library/posts';
  * 9. Hot audit chain (bench/audit.ts, a child process per lane count): 8 requests in flight on one
  *    subject, p50/p99, failed requests and lost races, at 16 lanes and at 1 (ADR 0019), next to the same
  *    reads over 8 subjects and GET /api/v1/health. `npx tsx bench/audit.ts` runs it alone.
+ * 10. Load (bench/load.ts, `npm start` in a child process): the load scenarios 2 s each, p99 and req/s
+ *     as ratios to GET /api/v1/health measured the same way; `npm run load` runs them longer.
  *
  * Functions ship their data files (`bundleFiles`) beside each bench bundle, as the CDK does. The
  * triage worker (not a route) is in the size/import table with its own budget (ADR 0005).
@@ -325,6 +328,9 @@ const notifications = await notificationsBench();
 log('Measuring the content library (recall@3 over the seed library, index build, search)...');
 const content = await contentBench(SEED_POSTS, CONTENT_QUESTIONS);
 
+log('Running the load scenarios (2 s each) against npm start in a child process, next to GET /api/v1/health...');
+const load = await loadBench();
+
 // ---------------------------------------------------------------------------------------------
 // 9. Hot audit chain, in child processes (each sets AUDIT_LANES for its local backend).
 // ---------------------------------------------------------------------------------------------
@@ -466,7 +472,7 @@ log();
 for (const line of phi.lines) log(line);
 failures.push(...phi.failures);
 
-for (const section of [triageCpu, triageCost, care, notifications, content, audit]) {
+for (const section of [triageCpu, triageCost, care, notifications, content, audit, load]) {
   log();
   for (const line of section.lines) log(line);
   failures.push(...section.failures);

@@ -108,6 +108,7 @@ export const workerCpu = async ({ slices = 7, sliceMs = 300 } = {}): Promise<Sec
     complete: async () => true,
     markProcessing: async () => undefined,
     fail: async () => undefined,
+    discard: async () => true,
   };
   const consent: ConsentRecord = { id: aiConsentId(patientId), kind: 'ai_processing', patientId, createdAt: now.toISOString() };
   const consents: ConsentRepository = {

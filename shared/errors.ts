@@ -119,6 +119,24 @@ export class RetryLaterError extends CareBowError {
   }
 }
 
+/**
+ * 503 for a request that ran out of time (the function's early time-out, or a dependency's): unlike
+ * `RetryLaterError` it may have taken effect, so the caller is told to check, or to send it again
+ * with the same Idempotency-Key where the route takes one. Never a 500: a load run (issue 14) found
+ * logins and symptom sessions answering 500 once a saturated machine pushed them past 10 s.
+ *
+ * @example
+ * errorResponse(new RequestTimeoutError(), requestId); // 503 { code: 'timeout' }, Retry-After: 2
+ */
+export class RequestTimeoutError extends CareBowError {
+  public readonly retryAfterSeconds = 2;
+
+  public constructor() {
+    super(503, 'timeout', 'The request took too long. It may have taken effect: check before sending it again, or resend it with the same Idempotency-Key.');
+    this.name = 'RequestTimeoutError';
+  }
+}
+
 /** A missing or invalid configuration value; thrown at cold start, names the variable. */
 export class ConfigError extends Error {
   public constructor(message: string) {

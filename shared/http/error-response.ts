@@ -1,5 +1,5 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { CareBowError, NotFoundError, RetryLaterError, TooManyRequestsError } from '../errors';
+import { CareBowError, NotFoundError, RequestTimeoutError, RetryLaterError, TooManyRequestsError } from '../errors';
 import { DataKeyDestroyedError, UnknownDataSubjectError } from '../vault/errors';
 import { isTransientFailure } from './transient-failure';
 
@@ -8,6 +8,8 @@ const asHttpError = (error: unknown): unknown => {
   // A crypto-shredded user's records are gone for good, and a user this deployment never provisioned
   // (a trusted external issuer's token, no account here) has none: for a caller, both are "not found".
   if (error instanceof DataKeyDestroyedError || error instanceof UnknownDataSubjectError) return new NotFoundError();
+  // middy's early time-out (just before Lambda's) and AbortSignal.timeout() both throw a `TimeoutError`.
+  if (error instanceof Error && error.name === 'TimeoutError') return new RequestTimeoutError();
   // A dependency still throttling, failing or unreachable after the SDK's retries: send it again later (ADR 0020).
   // The AWS error's name and message stay in the log line, never in the body.
   if (!(error instanceof CareBowError) && isTransientFailure(error)) {
@@ -25,8 +27,8 @@ export const errorResponse = (thrown: unknown, requestId: string): APIGatewayPro
   const known = error instanceof CareBowError;
   const statusCode = known ? error.status : 500;
   const exposeDetails = known && statusCode < 500 && error.details !== undefined;
-  // A busy 503 says so (its message is written for callers); any other 5xx hides its cause.
-  const exposeMessage = known && (statusCode < 500 || error instanceof RetryLaterError);
+  // A busy or timed-out 503 says so (its message is written for callers); any other 5xx hides its cause.
+  const exposeMessage = known && (statusCode < 500 || error instanceof RetryLaterError || error instanceof RequestTimeoutError);
   const body = {
     error: {
       code: known ? error.code : 'internal_error',
@@ -39,7 +41,7 @@ export const errorResponse = (thrown: unknown, requestId: string): APIGatewayPro
   // Every 429 says when to retry: the limit's own wait when it knows it (lockout, AI quota); so does every 503 (ADR 0020),
   // jittered 1–3 s when it has no wait of its own, so that the callers it refused do not all come back at once.
   const retryAfter =
-    error instanceof TooManyRequestsError || error instanceof RetryLaterError
+    error instanceof TooManyRequestsError || error instanceof RetryLaterError || error instanceof RequestTimeoutError
       ? error.retryAfterSeconds
       : statusCode === 429
         ? 1

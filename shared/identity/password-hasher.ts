@@ -1,4 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { TooManyRequestsError } from '../errors';
 import type { PasswordHasher } from './ports';
 /**
  * scrypt password hashing (node:crypto; memory-hard, no native addon to ship). OWASP's
@@ -9,11 +11,63 @@ const KEY_LENGTH = 32;
 const R = 8;
 const P = 1;
 
+/**
+ * At most `limit` derivations at once; a caller that would wait longer than `maxWaitMs` for its turn is refused before
+ * any work (429 `password_check_busy`, Retry-After 1–3 s, jittered). A Lambda container serves one request at a time,
+ * so there it never waits. The local server runs every route in one process: a load run (issue 14) sent 16 logins at
+ * once at N=2^17, scrypt shared the CPU evenly, and every one missed the 10-second time-out; queued in turn, the first
+ * ones finish in time and the rest are told to come back.
+ *
+ * @example
+ * const key = await new DerivationGate(2, 3000).run(() => derive(password, salt, 17, 8, 1));
+ */
+export class DerivationGate {
+  #running = 0;
+  readonly #waiting: (() => void)[] = [];
+
+  public constructor(
+    private readonly limit: number,
+    private readonly maxWaitMs: number,
+  ) {}
+
+  public async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.#running < this.limit) this.#running++;
+    else await this.#turn(); // a finished derivation hands its slot over, so none can jump the queue
+    try {
+      return await work();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#running--;
+    }
+  }
+
+  #turn(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const start = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.#waiting.splice(this.#waiting.indexOf(start), 1);
+        reject(new TooManyRequestsError(1 + Math.random() * 2, 'Too many sign-ins at once; retry shortly.', 'password_check_busy'));
+      }, this.maxWaitMs);
+      this.#waiting.push(start);
+    });
+  }
+}
+
+/** One gate per process (every hasher shares it); 3 s of waiting leaves a derivation time within the 10 s time-out. */
+const gate = new DerivationGate(availableParallelism(), 3000);
+
 const derive = (password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> => {
   const options: ScryptOptions = { N: 2 ** logN, r, p, maxmem: 2 * 128 * r * 2 ** logN };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  return gate.run(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
 };
 
 export class ScryptPasswordHasher implements PasswordHasher {

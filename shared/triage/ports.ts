@@ -48,6 +48,11 @@ export interface SymptomSessionRepository extends SymptomSessionReader {
   markProcessing(patientId: string, sessionId: string, revision: number, at: string): Promise<void>;
   /** Marks the session failed (enqueueing it failed), whatever its status; a no-op (no error, nothing created) if there is no such session. */
   fail(patientId: string, sessionId: string, at: string): Promise<void>;
+  /**
+   * The undo of `create` whose audit append failed: deletes the session iff it is still at revision 1 (no answers
+   * were added; the worker may have completed it). `false` when it is not, or is gone: nothing is deleted.
+   */
+  discard(patientId: string, sessionId: string): Promise<boolean>;
 }
 
 /** What the worker is asked to do: ids and a revision, never PHI. */

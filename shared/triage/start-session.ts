@@ -14,7 +14,8 @@ import { enqueueOrFail, type SessionDeps, type SessionInput } from './sessions';
  * Starts a symptom session. The red-flag rules run first, synchronously: an emergency is settled
  * at once (201 with the result: what to do now), without waiting for any model. Anything else is
  * stored and queued for the worker (202); the queue message holds ids only. Only the latter spends the patient's
- * `symptomSession` budget (a 429 before anything is written): a red flag is never refused.
+ * `symptomSession` budget (a 429 before anything is written): a red flag is never refused. If the creation
+ * cannot be audited, the session is deleted and the request fails.
  */
 export const startSession = async (
   deps: SessionDeps & Pick<BudgetDeps, 'counters'>,
@@ -47,6 +48,13 @@ export const startSession = async (
   };
   await deps.sessions.create(stored);
   if (!emergency) await enqueueOrFail(deps, stored);
-  await auditSession(deps, caller, meta, 'triage.create', id);
+  try {
+    await auditSession(deps, caller, meta, 'triage.create', id);
+  } catch (error) {
+    // No unaudited session (a load run found them: issue 14): delete it, then fail. A queued message then finds
+    // it gone, and the worker drops it; the caller never got its id.
+    await deps.sessions.discard(caller.userId, id);
+    throw error;
+  }
   return { emergency, session: await sessionView(deps, stored) };
 };

@@ -267,6 +267,30 @@ describe.each<[string, () => SymptomSessionRepository]>([
     expect(await sessions.getSession(patientId, stored.id)).toEqual({ ...stored, status: 'failed', updatedAt: '2026-01-01T00:00:01.000Z' });
     expect(await sessions.getSession(patientId, missing)).toBeUndefined();
   });
+
+  it('discards a session still at revision 1 (completed or not), and neither a requeued nor a missing one', async () => {
+    // Prepare
+    const sessions = make();
+    const patientId = randomUUID();
+    const [queued, completed, requeued] = [session(patientId), session(patientId), session(patientId)];
+    for (const stored of [queued, completed, requeued]) await sessions.create(stored);
+    await sessions.complete(patientId, completed.id, 1, 'cb1.result', '2026-01-01T00:00:01.000Z');
+    await sessions.requeue(patientId, requeued.id, 'cb1.in2', 1, '2026-01-01T00:00:01.000Z');
+
+    // Act
+    const results = [
+      await sessions.discard(patientId, queued.id),
+      await sessions.discard(patientId, completed.id),
+      await sessions.discard(patientId, requeued.id),
+      await sessions.discard(patientId, randomUUID()),
+    ];
+
+    // Assess
+    expect(results).toEqual([true, true, false, false]);
+    expect(await sessions.getSession(patientId, queued.id)).toBeUndefined();
+    expect(await sessions.getSession(patientId, completed.id)).toBeUndefined();
+    expect(await sessions.getSession(patientId, requeued.id)).toMatchObject({ revision: 2, inputSealed: 'cb1.in2' });
+  });
 });
 
 /** A client whose queries return `limit` items a page, as a 1 MB page would with bigger items. */

@@ -5,20 +5,25 @@ import { AuditAppendError, DynamoAuditLog } from '../../shared/adapters/aws/dyna
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoConversations } from '../../shared/adapters/aws/dynamo-conversations';
 import { DynamoRecords } from '../../shared/adapters/aws/dynamo-records';
+import { DynamoSymptomSessions } from '../../shared/adapters/aws/dynamo-symptom-sessions';
+import { DynamoUsageCounters } from '../../shared/adapters/aws/dynamo-usage-counters';
 import { DynamoUserRepository } from '../../shared/adapters/aws/dynamo-user-repository';
 import type { StoredConversation } from '../../shared/chat/ports';
 import { sendChatMessage } from '../../shared/chat/send-message';
+import type { TriageInput } from '../../shared/contracts/triage';
 import type { Caller } from '../../shared/domain/caller';
 import { errorResponse } from '../../shared/http/error-response';
 import { createConsent, revokeConsent } from '../../shared/records/consents';
 import { giveFeedback } from '../../shared/records/feedback';
 import type { ConsentRecord, FeedbackRecord } from '../../shared/records/ports';
 import { etagOf, putOwnProfile } from '../../shared/records/profile';
+import { startSession } from '../../shared/triage/start-session';
 import { Vault } from '../../shared/vault/vault';
 import { localTableName, startDynamo } from '../../local/stand-ins';
 import { inMemoryAiQuota } from '../helpers/fakes/chat';
 import { inMemoryQueue } from '../helpers/fakes/triage';
 import { inMemoryDataKeys, META } from '../helpers/in-memory';
+import { CHEST_PAIN, MILD_COLD } from '../helpers/triage';
 
 /**
  * "If the audit append fails, the request fails, and nothing is half-written" (docs/security.md #12), through the
@@ -326,6 +331,41 @@ describe('Use cases on dynalite whose audit append fails', () => {
     // Assess
     expect([reply, started]).toEqual([expect.objectContaining(AUDIT_ERROR), expect.objectContaining(AUDIT_ERROR)]);
     expect(await partition(patient.userId)).toEqual(before);
+  });
+});
+
+describe('Use case startSession on dynalite whose audit chain stays busy', () => {
+  it('fails as 503 audit_busy and stores no session, emergency or queued (a load run found them kept: issue 14)', async () => {
+    // Prepare
+    const keys = inMemoryDataKeys();
+    const vault = new Vault(keys.repository, keys.service);
+    const patient: Caller = { userId: randomUUID(), roles: ['patient'], clientId: 'app', tokenId: randomUUID() };
+    await vault.createKey(patient.userId);
+    const exhausted = { append: async () => Promise.reject(new AuditAppendError()) };
+    const deps = {
+      sessions: new DynamoSymptomSessions(client, TABLE),
+      counters: new DynamoUsageCounters(client, TABLE),
+      queue: inMemoryQueue().queue,
+      vault,
+      audit: exhausted,
+      clock: { now: () => new Date() },
+    };
+    const sessions = async () => (await partition(patient.userId))?.filter((item) => String(item['sk']).startsWith('SESSION#'));
+
+    // Act
+    const failures = [
+      await startSession(deps, patient, MILD_COLD as TriageInput, META).catch((error: unknown) => error),
+      await startSession(deps, patient, CHEST_PAIN as TriageInput, META).catch((error: unknown) => error),
+    ];
+
+    // Assess
+    for (const failure of failures) {
+      const response = errorResponse(failure, 'req-1');
+      expect(response.statusCode).toBe(503);
+      expect(response.headers).toHaveProperty('Retry-After');
+      expect(JSON.parse(response.body).error.code).toBe('audit_busy');
+    }
+    expect(await sessions()).toEqual([]);
   });
 });
 

@@ -40,6 +40,23 @@ describe('Function: errorResponse', () => {
     expect(errorResponse(new RetryLaterError('busy', 'Busy.', 4.2), 'r').headers).toMatchObject({ 'Retry-After': '5' });
   });
 
+  it('answers a time-out (middy’s early one, AbortSignal.timeout()) with 503 timeout and Retry-After, never a 500', () => {
+    // Prepare
+    const middyTimeout = Object.assign(new Error('[AbortError]: The operation was aborted.'), { name: 'TimeoutError' });
+    const signalTimeout = new DOMException('The operation timed out.', 'TimeoutError');
+
+    // Act
+    const responses = [errorResponse(middyTimeout, 'req-8'), errorResponse(signalTimeout, 'req-8')];
+
+    // Assess
+    for (const response of responses) {
+      expect(response.statusCode).toBe(503);
+      expect(response.headers).toMatchObject({ 'Retry-After': '2' });
+      expect(JSON.parse(response.body).error).toMatchObject({ code: 'timeout', requestId: 'req-8' });
+      expect(JSON.parse(response.body).error.message).toContain('may have taken effect');
+    }
+  });
+
   it('answers 404 for a caller whose data is gone or was never here, 500 for an inconsistent key store', () => {
     // Act
     const shredded = errorResponse(new DataKeyDestroyedError(), 'r');
@@ -144,6 +161,21 @@ describe('Function: httpRoute: the route’s limits on every response, Retry-Aft
       'X-Request-Id': 'req-42',
     });
     expect(JSON.parse(response.body).error).toMatchObject({ code: 'too_many_requests', requestId: 'req-42' });
+  });
+
+  it('answers a handler that outlives the function’s time with 503 timeout and Retry-After, not 500', async () => {
+    // Prepare
+    const { httpRoute, identityRoutes } = await load();
+    const handler = httpRoute(identityRoutes.login, () => new Promise(() => {})); // never settles, like a handler stuck in a queue
+    const nearlyOut = { getRemainingTimeInMillis: () => 30 } as unknown as Context;
+
+    // Act
+    const response = await handler(event({ email: 'ann@example.com', password: 'correct horse battery staple' }), nearlyOut);
+
+    // Assess
+    expect(response.statusCode).toBe(503);
+    expect(response.headers).toMatchObject({ 'Retry-After': '2', 'X-Request-Id': 'req-42', 'X-RateLimit-Limit': '10' });
+    expect(JSON.parse(response.body).error).toMatchObject({ code: 'timeout', requestId: 'req-42' });
   });
 
   it('sends them on every error, a 500 and a 400 included', async () => {

@@ -125,6 +125,19 @@ describe('Use case: startSession', () => {
     expect(app.events).toEqual([]);
   });
 
+  it('deletes the session and fails when the creation cannot be audited, emergency or queued', async () => {
+    // Prepare
+    const { app, patient } = await setUp();
+    const failing = { ...app.deps, audit: { append: async () => Promise.reject(new Error('audit down')) } };
+
+    // Act
+    const attempts = [startSession(failing, patient, COLD, META), startSession(failing, patient, CHEST_PAIN as TriageInput, META)];
+
+    // Assess
+    for (const attempt of attempts) await expect(attempt).rejects.toThrow('audit down');
+    expect([...app.sessions.rows.values()]).toEqual([]);
+  });
+
   it('takes the uuidv7 timestamp from the injected clock, like createdAt', async () => {
     // Prepare
     const { app, patient } = await setUp();

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import type { Page, PageRequest } from '../../domain/page';
 import type { StoredSymptomSession, SymptomSessionReader, SymptomSessionRepository } from '../../triage/ports';
 import { SESSION_PREFIX, sessionKey, userKey } from '../../data/keys';
-import { conditionalWrite, partitionPrefix, queryPage, withoutKeys } from './dynamo-kit';
+import { conditionalWrite, partitionPrefix, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
 
 const key = (patientId: string, sessionId: string) => ({ pk: userKey(patientId), sk: sessionKey(sessionId) });
 
@@ -110,6 +110,11 @@ export class DynamoSymptomSessions extends DynamoSymptomSessionReader implements
         ExpressionAttributeValues: { ':processing': 'processing', ':revision': revision, ':at': at },
       }),
     );
+  }
+
+  /** Deletes a just-created session whose audit append failed, only while it is at revision 1 (no answers added). */
+  public discard(patientId: string, sessionId: string): Promise<boolean> {
+    return undoWrite(this.client, this.tableName, key(patientId, sessionId), undefined, 'revision = :first', { ':first': 1 });
   }
 
   /** A no-op for a session that does not exist: the condition keeps the update from creating a stub item. */

@@ -15,7 +15,8 @@ import { pageOf } from './page';
  * Symptom sessions in memory, honouring `SymptomSessionRepository` like `DynamoSymptomSessions`:
  * `create` never overwrites (it throws, as the conditional put does), `requeue` only from the
  * expected revision, `complete` once per revision and only for the current one, `markProcessing`
- * only while that revision is unanswered, `fail` only an existing session (else nothing), `countSince`
+ * only while that revision is unanswered, `fail` only an existing session (else nothing), `discard` only at
+ * revision 1, `countSince`
  * over every session, and sessions page newest first (uuidv7 ids).
  */
 export const inMemorySymptomSessions = () => {
@@ -61,6 +62,7 @@ export const inMemorySymptomSessions = () => {
       ),
     // A no-op for a missing session, as the adapter's `attribute_exists(pk)` condition makes it.
     fail: async (patientId, sessionId, at) => void change(patientId, sessionId, (s) => ({ ...s, status: 'failed', updatedAt: at })),
+    discard: async (patientId, sessionId) => rows.get(key(patientId, sessionId))?.revision === 1 && rows.delete(key(patientId, sessionId)),
   };
   return { rows, repository };
 };
