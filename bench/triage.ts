@@ -109,6 +109,7 @@ export const workerCpu = async ({ slices = 7, sliceMs = 300 } = {}): Promise<Sec
     markProcessing: async () => undefined,
     fail: async () => undefined,
     discard: async () => true,
+    revertRequeue: async () => true,
   };
   const consent: ConsentRecord = { id: aiConsentId(patientId), kind: 'ai_processing', patientId, createdAt: now.toISOString() };
   const consents: ConsentRepository = {

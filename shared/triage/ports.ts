@@ -53,6 +53,11 @@ export interface SymptomSessionRepository extends SymptomSessionReader {
    * were added; the worker may have completed it). `false` when it is not, or is gone: nothing is deleted.
    */
   discard(patientId: string, sessionId: string): Promise<boolean>;
+  /**
+   * Puts `previous` back, iff the session is still the revision `requeue` made of it (`previous.revision + 1`): the
+   * undo of follow-up answers whose audit event could not be written. `false` when it changed meanwhile.
+   */
+  revertRequeue(previous: StoredSymptomSession): Promise<boolean>;
 }
 
 /** What the worker is asked to do: ids and a revision, never PHI. */

@@ -48,6 +48,13 @@ export const answerFollowUps = async (
   }
   const requeued = { ...stored, inputSealed, revision: stored.revision + 1, status: 'queued' as const, updatedAt: now };
   await enqueueOrFail(deps, requeued);
-  await auditSession(deps, caller, meta, 'triage.answer', sessionId);
+  try {
+    await auditSession(deps, caller, meta, 'triage.answer', sessionId);
+  } catch (error) {
+    // No unaudited answers (a load run found them kept: issue 14): the previous revision goes back, then the request
+    // fails. The message already queued names the reverted revision, so the worker drops it as stale.
+    await undoPersistently(() => deps.sessions.revertRequeue(stored));
+    throw error;
+  }
   return sessionView(deps, requeued);
 };

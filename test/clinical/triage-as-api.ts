@@ -36,6 +36,7 @@ const memorySessions = (): SymptomSessionRepository => {
     markProcessing: async (patientId, id, _revision, at) => void update(patientId, id, (s) => ({ ...s, status: 'processing', updatedAt: at })),
     fail: async (patientId, id, at) => void update(patientId, id, (s) => ({ ...s, status: 'failed', updatedAt: at })),
     discard: async (patientId, id) => rows.get(key(patientId, id))?.revision === 1 && rows.delete(key(patientId, id)),
+    revertRequeue: async () => false,
   };
 };
 

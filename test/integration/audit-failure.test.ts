@@ -17,6 +17,7 @@ import { createConsent, revokeConsent } from '../../shared/records/consents';
 import { giveFeedback } from '../../shared/records/feedback';
 import type { ConsentRecord, FeedbackRecord } from '../../shared/records/ports';
 import { etagOf, putOwnProfile } from '../../shared/records/profile';
+import { answerFollowUps } from '../../shared/triage/sessions';
 import { startSession } from '../../shared/triage/start-session';
 import { Vault } from '../../shared/vault/vault';
 import { localTableName, startDynamo } from '../../local/stand-ins';
@@ -366,6 +367,45 @@ describe('Use case startSession on dynalite whose audit chain stays busy', () =>
       expect(JSON.parse(response.body).error.code).toBe('audit_busy');
     }
     expect(await sessions()).toEqual([]);
+  });
+});
+
+describe('Use case answerFollowUps on dynalite whose audit chain stays busy', () => {
+  it('fails as 503 audit_busy and puts the previous revision back, so the queued message is stale (a load run found them kept: issue 14)', async () => {
+    // Prepare
+    const keys = inMemoryDataKeys();
+    const vault = new Vault(keys.repository, keys.service);
+    const patient: Caller = { userId: randomUUID(), roles: ['patient'], clientId: 'app', tokenId: randomUUID() };
+    await vault.createKey(patient.userId);
+    const queue = inMemoryQueue();
+    const deps = {
+      sessions: new DynamoSymptomSessions(client, TABLE),
+      counters: new DynamoUsageCounters(client, TABLE),
+      queue: queue.queue,
+      vault,
+      audit: { append: async () => undefined },
+      clock: { now: () => new Date() },
+    };
+    const { session } = await startSession(deps, patient, MILD_COLD as TriageInput, META);
+    const stored = async () => (await partition(patient.userId))?.find((item) => String(item['sk']).startsWith('SESSION#'));
+    const before = await stored();
+
+    // Act
+    const failure = await answerFollowUps(
+      { ...deps, audit: { append: async () => Promise.reject(new AuditAppendError()) } },
+      patient,
+      session.id,
+      [{ question: 'How long?', answer: 'Two days' }],
+      META,
+    ).catch((error: unknown) => error);
+
+    // Assess
+    const response = errorResponse(failure, 'req-1');
+    expect(response.statusCode).toBe(503);
+    expect(JSON.parse(response.body).error.code).toBe('audit_busy');
+    expect(await stored()).toEqual(before);
+    expect(queue.messages.at(-1)).toMatchObject({ sessionId: session.id, revision: 2 });
+    expect(before).toMatchObject({ revision: 1 });
   });
 });
 

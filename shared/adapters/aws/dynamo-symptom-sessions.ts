@@ -117,6 +117,12 @@ export class DynamoSymptomSessions extends DynamoSymptomSessionReader implements
     return undoWrite(this.client, this.tableName, key(patientId, sessionId), undefined, 'revision = :first', { ':first': 1 });
   }
 
+  public revertRequeue(previous: StoredSymptomSession): Promise<boolean> {
+    return undoWrite(this.client, this.tableName, key(previous.patientId, previous.id), previous, 'revision = :next', {
+      ':next': previous.revision + 1,
+    });
+  }
+
   /** A no-op for a session that does not exist: the condition keeps the update from creating a stub item. */
   public async fail(patientId: string, sessionId: string, at: string): Promise<void> {
     await conditionalWrite(

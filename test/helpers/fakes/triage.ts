@@ -62,6 +62,8 @@ export const inMemorySymptomSessions = () => {
       ),
     // A no-op for a missing session, as the adapter's `attribute_exists(pk)` condition makes it.
     fail: async (patientId, sessionId, at) => void change(patientId, sessionId, (s) => ({ ...s, status: 'failed', updatedAt: at })),
+    revertRequeue: async (previous) =>
+      rows.get(key(previous.patientId, previous.id))?.revision === previous.revision + 1 && !!rows.set(key(previous.patientId, previous.id), previous),
     discard: async (patientId, sessionId) => rows.get(key(patientId, sessionId))?.revision === 1 && rows.delete(key(patientId, sessionId)),
   };
   return { rows, repository };
