@@ -20,7 +20,9 @@ const main = async (): Promise<void> => {
     `  data dir     ${dataDir}`,
     `  DynamoDB     dynalite at ${backend.dynamodbEndpoint} (tables: ${Object.values(backend.tables).join(', ')})`,
     `  SQS          fauxqs at ${backend.sqsEndpoint} (triage queue + DLQ; the triage worker polls it)`,
-    `  keys         local keyring in ${resolve(dataDir, 'keys')} (token signing, blind index, data-key master)`,
+    backend.keyStandIns
+      ? `  keys         AWS adapters on stand-ins (CAREBOW_KEYS=kms-standin): KMS ${backend.keyStandIns.kms.endpoint}, Secrets Manager ${backend.keyStandIns.secrets.endpoint}, S3 ${backend.keyStandIns.s3.endpoint}`
+      : `  keys         local keyring in ${resolve(dataDir, 'keys')} (token signing, blind index, data-key master)`,
     `  LLM          ${process.env.OPENAI_API_KEY ? `model ${process.env.OPENAI_MODEL ?? 'gpt-4o-mini'} at ${process.env.OPENAI_BASE_URL ?? 'OpenAI'} (for patients who allow AI processing)` : 'offline rules engine (set OPENAI_API_KEY to use a model)'}`,
     `  routes       ${Object.keys(routes).length}, OpenAPI at ${backend.url}${routes.openapi.path}`,
     'Press Ctrl-C to stop.',

@@ -18,6 +18,8 @@ export const startAuditAnchorTimer = (options: {
   readonly dynamodbEndpoint: string;
   readonly auditTable: string;
   readonly everyMs?: number;
+  /** The digests in S3 and the anchor key in KMS (`CAREBOW_KEYS=kms-standin`); by default the local files and key. */
+  readonly keys?: { readonly KEY_PROVIDER: 'kms'; readonly AUDIT_DIGEST_BUCKET: string; readonly AUDIT_ANCHOR_KEY_ID: string };
 }): { stop(): Promise<void> } => {
   const deps = anchorDeps(
     {
@@ -26,6 +28,7 @@ export const startAuditAnchorTimer = (options: {
       DYNAMODB_ENDPOINT: options.dynamodbEndpoint,
       KEY_PROVIDER: 'local',
       CAREBOW_DATA_DIR: options.dataDir,
+      ...options.keys,
     },
     { metrics: noAnchorMetrics },
   );

@@ -12,6 +12,7 @@ import { SqsNotificationQueue } from '../shared/adapters/aws/sqs-notification-qu
 import { clientConfig } from '../shared/adapters/aws/client-config';
 import { startReminderWheel } from '../shared/adapters/local/timer-wheel-reminders';
 import { startAuditAnchorTimer } from './audit-anchor-timer';
+import { claimKeyProvider, type KeyMode, keyModeFrom, type KeyStandIns, startKeyStandIns } from './key-standins';
 
 export interface LocalBackendOptions {
   /** Port of the API; 0 picks a free one. */
@@ -33,6 +34,11 @@ export interface LocalBackendOptions {
    * @default the stand-ins themselves
    */
   readonly route?: (standIns: { dynamodbEndpoint: string; sqsEndpoint: string }) => Promise<{ dynamodbEndpoint: string; sqsEndpoint: string }>;
+  /**
+   * Where keys come from: the file keyring, or the AWS adapters against the KMS, Secrets Manager and S3 stand-ins.
+   * @default `CAREBOW_KEYS` (unset: `local`)
+   */
+  readonly keys?: KeyMode;
 }
 
 export interface LocalBackend {
@@ -48,6 +54,8 @@ export interface LocalBackend {
   /** The local SNS topic SES bounces and complaints arrive on (raw to the notifications queue). */
   readonly sesEventsTopicArn: string;
   readonly tables: Readonly<Record<TableName, string>>;
+  /** The KMS, Secrets Manager and S3 stand-ins, when the keys are `kms-standin`. */
+  readonly keyStandIns?: KeyStandIns;
   stop(): Promise<void>;
 }
 
@@ -65,6 +73,9 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   ensureLocalKeys(dataDir);
+  const keyMode = options.keys ?? keyModeFrom(process.env.CAREBOW_KEYS);
+  if (options.persist) claimKeyProvider(dataDir, keyMode);
+  const keyStandIns = keyMode === 'kms-standin' ? await startKeyStandIns(dataDir, options.persist) : undefined;
   const standIns = await startStandIns(options.persist ? dataDir : undefined);
   const tables = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((name) => [name, localTableName(name)])) as Record<TableName, string>;
   const routed = options.route === undefined ? standIns : await options.route(standIns);
@@ -90,6 +101,7 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     AUTH_CLIENT_ID: 'carebow-local',
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     POWERTOOLS_SERVICE_NAME: 'carebow',
+    ...keyStandIns?.env,
     ...options.env,
   };
   Object.assign(process.env, env);
@@ -139,7 +151,14 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
   const reminderWheel = startReminderWheel({ dataDir, queue: new SqsNotificationQueue(standIns.notificationsQueueUrl, reminderSqs) });
 
   // The anchor's schedule stand-in (ADR 0014), for `npm start` only: tests run the anchor themselves.
-  const auditAnchor = options.persist ? startAuditAnchorTimer({ dataDir, dynamodbEndpoint: standIns.dynamodbEndpoint, auditTable: tables.audit }) : undefined;
+  const auditAnchor = options.persist
+    ? startAuditAnchorTimer({
+        dataDir,
+        dynamodbEndpoint: standIns.dynamodbEndpoint,
+        auditTable: tables.audit,
+        ...(keyStandIns ? { keys: keyStandIns.anchor } : {}),
+      })
+    : undefined;
 
   if (options.persist) {
     const endpoints = {
@@ -163,6 +182,7 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
     notificationsDlqUrl: standIns.notificationsDlqUrl,
     sesEventsTopicArn: standIns.sesEventsTopicArn,
     tables,
+    ...(keyStandIns ? { keyStandIns } : {}),
     stop: async () => {
       await reminderWheel.stop();
       await auditAnchor?.stop();
@@ -170,6 +190,7 @@ export const startLocalBackend = async (options: LocalBackendOptions): Promise<L
       await Promise.all(pollers.map((poller) => poller.stop()));
       await api.close();
       await standIns.stop();
+      await keyStandIns?.stop();
       if (options.persist) rmSync(endpointsFile(dataDir), { force: true });
     },
   };

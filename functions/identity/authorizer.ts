@@ -18,27 +18,31 @@ const loadKeys = async (issuer: AuthorizerIssuer): Promise<TrustedIssuer> => {
 };
 
 // Key rotation (ADR 0013) publishes a new key JWKS_CACHE_SECONDS before it signs, so a key set this old is refreshed;
-// an unknown kid refreshes it sooner, at most once per cooldown. A failed refresh keeps the last key set and is
-// retried after the cooldown: a JWKS outage must not sign everyone out.
+// an unknown kid refreshes it sooner. Either fetches at most once per cooldown after the last attempt, failed or not:
+// a failed refresh keeps the last key set (a JWKS outage must not sign everyone out), and tokens with unknown kids
+// during an outage must not turn into one fetch each (test/integration/authorizer-jwks-fetch.test.ts).
 type Verifier = ReturnType<typeof createAccessTokenVerifier>;
-let verifier: { readonly at: number; readonly value: Promise<Verifier> } | undefined;
-let lastGood: Verifier | undefined;
+type Loaded = { readonly at: number; readonly value: Promise<Verifier> };
+let verifier: Loaded | undefined;
+let lastGood: { readonly at: number; readonly verifier: Verifier } | undefined;
+let attemptedAt = Number.NEGATIVE_INFINITY;
 const getVerifier = (refreshOlderThanMs: number): Promise<Verifier> => {
   const now = Date.now();
-  if (verifier === undefined || now - verifier.at >= refreshOlderThanMs) {
-    const loaded = { at: now, value: Promise.all(issuers.map(loadKeys)).then(createAccessTokenVerifier) };
+  if (verifier === undefined || (now - verifier.at >= refreshOlderThanMs && now - attemptedAt >= cooldownMs)) {
+    attemptedAt = now;
+    const loaded: Loaded = { at: now, value: Promise.all(issuers.map(loadKeys)).then(createAccessTokenVerifier) };
     verifier = loaded;
     loaded.value.then(
       (fresh) => {
-        lastGood = fresh;
+        lastGood = { at: now, verifier: fresh };
       },
       () => {
         if (verifier !== loaded) return;
-        verifier = lastGood === undefined ? undefined : { at: now - maxAgeMs + cooldownMs, value: Promise.resolve(lastGood) };
+        verifier = lastGood === undefined ? undefined : { at: lastGood.at, value: Promise.resolve(lastGood.verifier) };
       },
     );
   }
-  const previous = lastGood;
+  const previous = lastGood?.verifier;
   return verifier.value.catch((error: unknown) => {
     if (previous === undefined) throw error;
     return previous;

@@ -10,6 +10,7 @@ import { nextRecord, storedItem, type ChainedAuditRecord } from '../../shared/au
 import type { AuditEvent } from '../../shared/audit/ports';
 import { anchorDeps, noAnchorMetrics } from '../../shared/runtime/audit-anchor';
 import { startTestBackend, type TestBackend } from '../helpers/test-backend';
+import { anchorKeysOf } from '../helpers/anchor-keys';
 import { tokenFor } from '../helpers/tokens';
 
 /**
@@ -59,8 +60,7 @@ const appendAndAnchor = async (subjectId: string, count: number): Promise<void> 
     CAREBOW_STAGE: 'local' as const,
     AUDIT_TABLE: backend.tables.audit,
     DYNAMODB_ENDPOINT: backend.dynamodbEndpoint,
-    KEY_PROVIDER: 'local' as const,
-    CAREBOW_DATA_DIR: backend.dataDir,
+    ...anchorKeysOf(backend),
   };
   const outcome = await anchorAudit(anchorDeps(config, { metrics: noAnchorMetrics, clock }), { stage: 'local' });
   expect(outcome).toMatchObject({ written: true });

@@ -34,7 +34,8 @@ describe('Route: GET /api/v1/health/detailed', () => {
       'table:keys',
       'table:records',
       'table:content',
-      'keys:local-keyring',
+      // CAREBOW_KEYS=kms-standin: the KMS key probe (DescribeKey) against the stand-in.
+      backend.keyStandIns ? 'keys:kms' : 'keys:local-keyring',
       'queue:triage',
       'llm',
     ]);

@@ -7,6 +7,9 @@ import { ROTATION_TIMINGS } from '../../shared/domain/signing-key-ring';
 import { SIGNING_KEYS_SUBJECT } from '../../shared/identity/rotate-signing-key';
 import { runRotateSigningKey } from '../../bin/rotate-signing-key';
 import { LocalSigningKeyService } from '../../shared/adapters/local/local-signing-keys';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { KmsSigningKeyService } from '../../shared/adapters/aws/kms-signing-keys';
+import { publishedJwk } from '../../shared/adapters/token-signing-key';
 import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
 
 /**
@@ -37,10 +40,19 @@ const login = async (): Promise<string> => {
   expect(response.status).toBe(200);
   return response.json.accessToken;
 };
-/** A token that is valid in every way but for its key: signed now, directly with a local key file, as a leaked key could. */
+/**
+ * The configured key and the key service, by the backend's keys: the keyring's, or (CAREBOW_KEYS=kms-standin) the KMS
+ * stand-in's, where the CLI's CreateKey, GetPublicKey and ScheduleKeyDeletion go through the real SDK client.
+ */
+const configuredKey = (): string => (backend.keyStandIns ? process.env.TOKEN_SIGNING_KEY_ID! : KEYRING_SIGNING_KEY);
+const signingKeyService = () =>
+  backend.keyStandIns
+    ? new KmsSigningKeyService(new KMSClient({}), { ringTag: backend.tables.keys, stackKeyArn: configuredKey(), description: 'CareBow test signing key' })
+    : new LocalSigningKeyService(backend.dataDir);
+/** A token that is valid in every way but for its key: signed now, directly with the key's private half, as a leaked key could. */
 const forgedWith = async (keyRef: string): Promise<string> => {
-  const pem = localSigningKeyPem(backend.dataDir, keyRef);
-  const kid = (await new LocalSigningKeyService(backend.dataDir).publicJwk(keyRef)).kid;
+  const pem = backend.keyStandIns ? backend.keyStandIns.kms.privateKeyPem(keyRef) : localSigningKeyPem(backend.dataDir, keyRef);
+  const kid = (await publishedJwk(createPrivateKey(pem))).kid;
   const iat = Math.floor(now / 1000);
   return new SignJWT({ client_id: 'carebow-local', token_use: 'access', scope: 'openid carebow/api', groups: ['patient'], jti: `forged-${iat}` })
     .setProtectedHeader({ alg: 'ES256', kid })
@@ -57,8 +69,8 @@ const rotate = (mode: 'start' | 'continue') =>
     {
       keysTable: backend.tables.keys,
       auditTable: backend.tables.audit,
-      signingKeys: () => new LocalSigningKeyService(backend.dataDir),
-      configuredSigningKey: KEYRING_SIGNING_KEY,
+      signingKeys: signingKeyService,
+      configuredSigningKey: configuredKey(),
     },
     mode,
     OPERATOR,
@@ -111,7 +123,7 @@ describe('Operator command: rotate-signing-key (local)', () => {
     expect(kidOf(tokenB)).toBe(kidB);
     expect(await me(tokenB)).toBe(200);
     expect(await me(overlapToken)).toBe(200);
-    expect(await me(await forgedWith(KEYRING_SIGNING_KEY))).toBe(200);
+    expect(await me(await forgedWith(configuredKey()))).toBe(200);
     expect(await jwksKids()).toEqual([kidB, kidA]);
     expect((await rotate('continue')).outcome).toBe('waiting');
 
@@ -123,7 +135,7 @@ describe('Operator command: rotate-signing-key (local)', () => {
     // Assess 3: A is unpublished, and even a fresh, unexpired token signed with A fails; B's verify
     expect(retired.outcome).toBe('retired');
     expect(await jwksKids()).toEqual([kidB]);
-    expect(await me(await forgedWith(KEYRING_SIGNING_KEY))).toBe(401);
+    expect(await me(await forgedWith(configuredKey()))).toBe(401);
     expect(await me(await forgedWith(keyRefB))).toBe(200);
     const afterRetirement = await login();
     expect(kidOf(afterRetirement)).toBe(kidB);

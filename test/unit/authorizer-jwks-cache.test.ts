@@ -134,6 +134,29 @@ describe('Function: authorizer, its JWKS cache', () => {
     expect(fetches).toBe(3);
   });
 
+  it('fetches at most once per 30 s during a JWKS outage, however many tokens with unknown kids arrive', async () => {
+    // Prepare
+    const a = await newKey();
+    const stranger = await newKey();
+    published = [a.jwk];
+    const handler = await loadAuthorizer();
+    expect(await allowed(handler, await tokenOf(a))).toBe(true);
+    vi.stubGlobal('fetch', async () => {
+      fetches += 1;
+      return new Response('unavailable', { status: 503 });
+    });
+    advance(300);
+    expect(await allowed(handler, await tokenOf(a))).toBe(true);
+
+    // Act
+    const refused: boolean[] = [];
+    for (let attempt = 0; attempt < 5; attempt += 1) refused.push(await allowed(handler, await tokenOf(stranger)));
+
+    // Assess
+    expect(refused).toEqual([false, false, false, false, false]);
+    expect(fetches).toBe(2);
+  });
+
   it('refuses every token while no key set was ever loaded', async () => {
     // Prepare
     const a = await newKey();
