@@ -8,8 +8,10 @@ const asHttpError = (error: unknown): unknown => {
   // A crypto-shredded user's records are gone for good, and a user this deployment never provisioned
   // (a trusted external issuer's token, no account here) has none: for a caller, both are "not found".
   if (error instanceof DataKeyDestroyedError || error instanceof UnknownDataSubjectError) return new NotFoundError();
-  // middy's early time-out (just before Lambda's) and AbortSignal.timeout() both throw a `TimeoutError`.
-  if (error instanceof Error && error.name === 'TimeoutError') return new RequestTimeoutError();
+  // middy's early time-out (just before Lambda's) and AbortSignal.timeout() both throw a bare `TimeoutError`: the
+  // request ran out of time. An SDK call's own time-out has the same name but carries `$metadata` (the SDK's retries
+  // decorate it): a dependency that did not answer, mapped below.
+  if (error instanceof Error && error.name === 'TimeoutError' && !('$metadata' in error)) return new RequestTimeoutError();
   // A dependency still throttling, failing or unreachable after the SDK's retries: send it again later (ADR 0020).
   // The AWS error's name and message stay in the log line, never in the body.
   if (!(error instanceof CareBowError) && isTransientFailure(error)) {

@@ -57,6 +57,20 @@ describe('Function: errorResponse', () => {
     }
   });
 
+  it('answers an SDK call’s own time-out (a TimeoutError with $metadata) as the dependency being unavailable, not the request’s', () => {
+    // Prepare
+    const sdkTimeout = Object.assign(new Error('Request did not complete within 1500 ms'), { name: 'TimeoutError', $metadata: { attempts: 3 } });
+
+    // Act
+    const response = errorResponse(sdkTimeout, 'req-9');
+
+    // Assess
+    expect(response.statusCode).toBe(503);
+    expect(response.headers).toHaveProperty('Retry-After');
+    expect(JSON.parse(response.body).error).toMatchObject({ code: 'service_unavailable', requestId: 'req-9' });
+    expect(response.body).not.toContain('1500');
+  });
+
   it('answers 404 for a caller whose data is gone or was never here, 500 for an inconsistent key store', () => {
     // Act
     const shredded = errorResponse(new DataKeyDestroyedError(), 'r');
