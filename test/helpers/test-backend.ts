@@ -39,7 +39,10 @@ export interface ApiResponse {
 }
 
 /** Starts the whole local backend in memory on a free port; `options` may put a proxy before the stand-ins or leave the workers out (fault tests). */
-export const startTestBackend = async (env: Record<string, string> = {}, options: Pick<LocalBackendOptions, 'route' | 'worker' | 'keys'> = {}): Promise<TestBackend> => {
+export const startTestBackend = async (
+  env: Record<string, string> = {},
+  options: Pick<LocalBackendOptions, 'route' | 'worker' | 'keys'> = {},
+): Promise<TestBackend> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'carebow-test-'));
   const backend = await startLocalBackend({ port: 0, dataDir, persist: false, env: { PASSWORD_SCRYPT_LOG_N: TEST_SCRYPT_LOG_N, ...env }, ...options });
   const dynamo = new DynamoDBClient({
