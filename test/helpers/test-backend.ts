@@ -35,10 +35,10 @@ export interface ApiResponse {
   readonly json: any;
 }
 
-/** Starts the whole local backend in memory on a free port. */
-export const startTestBackend = async (env: Record<string, string> = {}): Promise<TestBackend> => {
+/** Starts the whole local backend in memory on a free port; `worker: false` leaves the queues unconsumed (a quiet store). */
+export const startTestBackend = async (env: Record<string, string> = {}, options: { readonly worker?: boolean } = {}): Promise<TestBackend> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'carebow-test-'));
-  const backend = await startLocalBackend({ port: 0, dataDir, persist: false, env: { PASSWORD_SCRYPT_LOG_N: TEST_SCRYPT_LOG_N, ...env } });
+  const backend = await startLocalBackend({ port: 0, dataDir, persist: false, env: { PASSWORD_SCRYPT_LOG_N: TEST_SCRYPT_LOG_N, ...env }, ...options });
   const dynamo = new DynamoDBClient({
     endpoint: backend.dynamodbEndpoint,
     region: 'us-east-1',
