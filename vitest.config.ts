@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One `npm test`, six tiers. Integration and e2e run the handlers for real on dynalite and
+ * One `npm test`, seven tiers. Integration and e2e run the handlers for real on dynalite and
  * fauxqs; every tier's output is captured, and the global teardown fails the run if any captured
  * line holds canary PHI, a token or a password (docs/security.md #14).
  */
@@ -26,6 +26,8 @@ export default defineConfig({
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
+      // Every route fuzzed from its OpenAPI schemas (docs/architecture.md, "Fuzzing"); `npm run fuzz` runs it longer.
+      { extends: true, test: { name: 'fuzz', include: ['test/fuzz/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
     ],
   },
 });

@@ -51,6 +51,15 @@ const readBody = (request: IncomingMessage): Promise<string | undefined> =>
     request.on('error', reject);
   });
 
+/** A path parameter's value, or `undefined` when its percent-encoding does not decode (invalid UTF-8, a stray `%`). */
+const decodeSegment = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+};
+
 const gatewayError = (response: ServerResponse, status: number, code: string, message: string): void => {
   response.writeHead(status, GATEWAY_HEADERS);
   response.end(JSON.stringify({ error: { code, message, requestId: randomUUID() } }));
@@ -131,8 +140,10 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
 
     const body = await readBody(request);
     if (body === undefined) return gatewayError(response, 413, 'payload_too_large', 'The request is too large.');
-    const values = match.pattern.exec(url.pathname)!.slice(1);
-    const pathParameters = match.paramNames.length === 0 ? null : Object.fromEntries(match.paramNames.map((name, i) => [name, decodeURIComponent(values[i]!)]));
+    const values = match.pattern.exec(url.pathname)!.slice(1).map(decodeSegment);
+    // A segment that is not percent-encoded UTF-8 (`%FF`, a lone surrogate's bytes) is the client's mistake, never a 502.
+    if (values.includes(undefined)) return gatewayError(response, 400, 'bad_request', 'The path is not valid percent-encoded UTF-8.');
+    const pathParameters = match.paramNames.length === 0 ? null : Object.fromEntries(match.paramNames.map((name, i) => [name, values[i]!]));
 
     let authorizerContext: Record<string, string> | null = null;
     if (!isPublic(match.route.access)) {

@@ -41,7 +41,11 @@ export const AuditEventsQuery = z
     to: z.optional(Instant),
     ...PageQuery,
   })
-  .check(z.refine((q) => q.subjectId !== undefined || q.actorId !== undefined, 'give subjectId or actorId'));
+  .check(
+    z.refine((q) => q.subjectId !== undefined || q.actorId !== undefined, 'give subjectId or actorId'),
+    // Reversed bounds are the caller's mistake (400): the store refuses a BETWEEN whose bounds are reversed, which was a 500.
+    z.refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) <= Date.parse(q.to), { error: 'from must not be after to', path: ['to'] }),
+  );
 export const AuditEventPage = page(AuditEventView).register(z.globalRegistry, { id: 'AuditEventPage' });
 
 export const AuditVerifyQuery = z.strictObject({ subjectId: Subject });

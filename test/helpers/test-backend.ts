@@ -38,7 +38,10 @@ export interface ApiResponse {
   readonly json: any;
 }
 
-/** Starts the whole local backend in memory on a free port; `options` may put a proxy before the stand-ins or leave the workers out (fault tests). */
+/**
+ * Starts the whole local backend in memory on a free port; `options` may put a proxy before the stand-ins (fault tests),
+ * leave the workers out (`worker: false`: the queues unconsumed, a quiet store) or choose the keys.
+ */
 export const startTestBackend = async (
   env: Record<string, string> = {},
   options: Pick<LocalBackendOptions, 'route' | 'worker' | 'keys'> = {},

@@ -301,6 +301,26 @@ describe('Audit trail', () => {
     expect(unbounded.status).toBe(400);
   });
 
+  // Found by the route fuzzer (test/fuzz/): reversed bounds reached the store as a BETWEEN it refuses, a 500.
+  it.each([
+    ['by subject and actor (the shrunk request)', 'subjectId=_&actorId=3&action=.&from=2027-02-20T10%3A27%3A53.228Z&to=2024-01-01T00%3A00%3A00.032Z&limit=33'],
+    ['by actor', 'actorId=actor-1&from=2027-02-20T10%3A27%3A53.228Z&to=2024-01-01T00%3A00%3A00.032Z'],
+  ])('refuses a search %s whose from is after its to with 400, never 5xx', async (_name, query) => {
+    // Act
+    const reversed = await backend.call('GET', `/api/v1/audit/events?${query}`, { token: compliance });
+    const instant = await backend.call('GET', '/api/v1/audit/events?actorId=actor-1&from=2024-01-01T00%3A00%3A00Z&to=2024-01-01T00%3A00%3A00Z', {
+      token: compliance,
+    });
+
+    // Assess
+    expect([reversed.status, reversed.json.error.code, reversed.json.error.details]).toEqual([
+      400,
+      'invalid_query',
+      [{ path: 'to', message: 'from must not be after to' }],
+    ]);
+    expect([instant.status, instant.json.items]).toEqual([200, []]);
+  });
+
   it("searches a subject's events across lanes newest first, in pages whose cursors round-trip, each event once (bySubjectTime)", async () => {
     // Prepare: 24 events over many lanes, appended in 3 waves of 8 in flight, each wave later than the last.
     const subjectId = randomUUID();

@@ -69,6 +69,19 @@ describe('HTTP stack: bad input', () => {
     expect(response.json.error.code).toBe('not_found');
   });
 
+  // Found by the route fuzzer (test/fuzz/): `decodeURIComponent` threw in the local gateway, which answered 502.
+  it.each(['%E0%A4%A', '%FF', '%ED%A0%80'])('answers a path parameter %s that is not percent-encoded UTF-8 with 400, never 5xx', async (segment) => {
+    // Prepare
+    const before = await storeSnapshot();
+
+    // Act
+    const response = await backend.call('GET', `/api/v1/content/posts/${segment}`);
+
+    // Assess
+    expect([response.status, response.json.error.code]).toEqual([400, 'bad_request']);
+    expect(await storeSnapshot()).toBe(before);
+  });
+
   it('keeps CR/LF, ANSI escapes and quotes inside one JSON log line (no log forging)', async () => {
     // Act
     await backend.call('POST', routes.login.path, {
