@@ -301,7 +301,8 @@ describe('Chat tools: hostile and malformed calls', () => {
     ['an unknown field', call('search_content', { query: 'sleep', as: 'admin' }), 'search_content:invalid_arguments', 'invalid_arguments'],
     ['an over-long query', call('search_content', { query: 'x'.repeat(201) }), 'search_content:invalid_arguments', 'invalid_arguments'],
     ['a specialty not in the list', call('find_practitioners', { specialty: "' OR 1=1 --" }), 'find_practitioners:invalid_arguments', 'invalid_arguments'],
-    ['an unknown tool', call('delete_account', { userId: randomUUID() }), 'unknown:unknown_tool', 'unknown_tool'],
+    // Not `userId`: the events' actor holds one, so the arguments' first 12 characters could match it by chance.
+    ['an unknown tool', call('delete_account', { accountId: randomUUID() }), 'unknown:unknown_tool', 'unknown_tool'],
     ['a prototype key as a tool name', call('__proto__', {}), 'unknown:unknown_tool', 'unknown_tool'],
   ])('answers %s with an error result, never a crash, and audits it', async (_case, bad, reason, error) => {
     // Prepare
