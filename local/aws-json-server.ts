@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback';
 
 /**
  * An error a stand-in answers the way AWS's JSON 1.1 protocol does: `400` and `{ "__type", "message" }`, which the SDK
@@ -82,19 +82,7 @@ export const serveAwsJson = async (targetPrefix: string, operations: Readonly<Re
       else reply(response, 500, { __type: 'InternalFailure', message: 'The stand-in failed' });
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    calls,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), calls };
 };
 
 /** A required string field of a request, else `ValidationException` naming it. */
