@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
@@ -10,11 +10,12 @@ import { DynamoAuditTrail } from '../../shared/adapters/aws/dynamo-audit-trail';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { anchorAudit } from '../../shared/audit/anchor';
 import { verifyAnchoredChain } from '../../shared/audit/anchored-verify';
-import { auditSortKey, nextRecord, storedItem, type ChainedAuditRecord } from '../../shared/audit/chain';
+import { auditSortKey } from '../../shared/audit/chain';
 import type { AuditEvent } from '../../shared/audit/ports';
 import { anchorDeps } from '../../shared/runtime/audit-anchor';
 import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { RecordingAnchorMetrics } from '../helpers/fakes/audit-anchor';
+import { rewriteAndRecompute } from '../helpers/audit-forgery';
 import { tokenFor } from '../helpers/tokens';
 import { startAuditAnchorTimer } from '../../local/audit-anchor-timer';
 
@@ -85,19 +86,6 @@ const anchorWorld = (t0: number) => {
 };
 
 const key = (subjectId: string, seq: number) => marshall({ pk: `SUBJECT#${subjectId}`, sk: `SEQ#${String(seq).padStart(12, '0')}` });
-
-/** What a writer with table access can do: rewrite every record of a chain and recompute its hashes. */
-const rewriteAndRecompute = async (subjectId: string): Promise<void> => {
-  const trail = new DynamoAuditTrail(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit);
-  const forged: ChainedAuditRecord[] = [];
-  for (const record of await trail.chain(subjectId)) {
-    const { seq: _s, prevHash: _p, hash: _h, at, ...rest } = record as unknown as ChainedAuditRecord & Record<string, unknown>;
-    const { pk: _pk, sk: _sk, actorId: _a, anchorWindow: _w, ...fields } = rest;
-    const next = nextRecord({ ...(fields as unknown as AuditEvent), reason: 'consent:forged' }, forged.at(-1), at);
-    forged.push(next);
-    await raw.send(new PutItemCommand({ TableName: backend.tables.audit, Item: marshall(storedItem(next), { removeUndefinedValues: true }) }));
-  }
-};
 
 describe('Audit anchoring on dynalite', () => {
   it('anchors changed chains in a signed digest file and verifies an untouched chain', async () => {
@@ -185,7 +173,10 @@ describe('Audit anchoring on dynalite', () => {
     await w.anchor();
 
     // Act
-    await rewriteAndRecompute(subjectId);
+    await rewriteAndRecompute(
+      { raw, trail: new DynamoAuditTrail(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit), table: backend.tables.audit },
+      subjectId,
+    );
     const verdict = await w.verify(subjectId);
     w.at(Date.parse('2026-03-04T10:11:30.000Z'));
     const nextRun = await w.anchor();

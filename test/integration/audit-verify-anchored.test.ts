@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
 import { DynamoAuditTrail } from '../../shared/adapters/aws/dynamo-audit-trail';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { anchorAudit } from '../../shared/audit/anchor';
-import { nextRecord, storedItem, type ChainedAuditRecord } from '../../shared/audit/chain';
 import type { AuditEvent } from '../../shared/audit/ports';
 import { anchorDeps, noAnchorMetrics } from '../../shared/runtime/audit-anchor';
 import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { anchorKeysOf } from '../helpers/anchor-keys';
+import { rewriteAndRecompute } from '../helpers/audit-forgery';
 import { tokenFor } from '../helpers/tokens';
 
 /**
@@ -74,18 +74,6 @@ const lastOfficerReason = async (): Promise<string | undefined> =>
 
 const key = (subjectId: string, seq: number) => marshall({ pk: `SUBJECT#${subjectId}`, sk: `SEQ#${String(seq).padStart(12, '0')}` });
 
-/** What a writer with table access can do: rewrite every record of a chain and recompute its hashes. */
-const rewriteAndRecompute = async (subjectId: string): Promise<void> => {
-  const forged: ChainedAuditRecord[] = [];
-  for (const record of await trail.chain(subjectId)) {
-    const { seq: _s, prevHash: _p, hash: _h, at, ...rest } = record as unknown as ChainedAuditRecord & Record<string, unknown>;
-    const { pk: _pk, sk: _sk, actorId: _a, anchorWindow: _w, ...fields } = rest;
-    const next = nextRecord({ ...(fields as unknown as AuditEvent), reason: 'consent:forged' }, forged.at(-1), at);
-    forged.push(next);
-    await raw.send(new PutItemCommand({ TableName: backend.tables.audit, Item: marshall(storedItem(next), { removeUndefinedValues: true }) }));
-  }
-};
-
 describe('GET /api/v1/audit/verify against the signed digests', () => {
   it('answers ok with the anchored seq for an untouched anchored chain, and audits the check with its result', async () => {
     // Prepare
@@ -126,7 +114,7 @@ describe('GET /api/v1/audit/verify against the signed digests', () => {
     // Prepare
     const subjectId = randomUUID();
     await appendAndAnchor(subjectId, 3);
-    await rewriteAndRecompute(subjectId);
+    await rewriteAndRecompute({ raw, trail, table: backend.tables.audit }, subjectId);
 
     // Act
     const response = await verify(subjectId);
