@@ -46,7 +46,7 @@ export const handler = httpRoute(
         body,
         replayed: (r) => ({ type: 'appointment', id: r.body.id }),
       },
-      async () => ({ status: 201, body: await bookAppointment(deps, caller, body, meta) }),
+      async () => ({ status: 201, body: await bookAppointment(deps, caller, body, meta, headers['idempotency-key']) }),
     );
     return { ...reply, headers: { Location: `/api/v1/appointments/${reply.body.id}` } };
   },

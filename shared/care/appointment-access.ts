@@ -15,9 +15,10 @@ import { appointmentView } from './views';
  * - **book**: (1) the patient's copy, `pending` (invisible, blocks nothing); (2) the ledger (THE
  *   write: on a lost version, back off, re-read and retry, 8 attempts); refused → the pending copy is deleted;
  *   (3) the practitioner's copy, `booked`; (4) the patient's copy → `booked`; the practitioner read
- *   again (standing, zone); (5) the audit event. If 3–5 fail: the ledger entry is released and both
- *   copies deleted, then the request fails. What a booking that died leaves, the patient's next
- *   booking sweeps (stale pending copies, ADR 0006 "Crash leftovers").
+ *   again (standing, zone); (5) the audit event. If 3–5 fail: the patient's copy back to pending, the
+ *   practitioner's copy deleted, the ledger entry released, the patient's copy deleted (in that order,
+ *   booking-leftovers.ts), then the request fails. What a booking that died leaves, the patient's next
+ *   booking sweeps (stale pending copies, ADR 0006 "Crash leftovers"), or its retry under the same key clears.
  * - **cancel**: both copies → `cancelled` (patient's first), the audit event, then the ledger
  *   release. An audit failure puts both copies back (the slot was never released). The same cancel
  *   again finishes a release (or a practitioner's copy) that failed, and answers 200.

@@ -1,69 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type { Appointment, BookAppointmentRequest } from '../contracts/care-appointments';
 import type { Caller, RequestMeta } from '../domain/caller';
-import { undoPersistently } from '../domain/undo';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors';
 import { announced, UNANNOUNCED } from '../notifications/appointment-events';
 import type { ConsentRecord } from '../records/ports';
 import { auditOrUndo, changeLedger, event, practitionerCopy, releaseLedger, toView } from './appointment-access';
+import {
+  attemptAppointmentId,
+  type BookingCopies,
+  clearEarlierAttempt,
+  type ShareGrants,
+  shareConsentOf,
+  sweepStalePending,
+  undoBooking,
+} from './booking-leftovers';
 import { SlotUnavailableError } from './errors';
 import { book } from './ledger';
 import { appointmentPlaces } from './places';
-import type { AppointmentRecord, BookingDeps, ShareConsents, StalePendingCopies } from './ports';
+import type { AppointmentRecord, BookingDeps } from './ports';
 import { bookable } from './slots';
 import { hasValidCredential, offersMode, standingOf } from './standing';
-import { DAY_MS, formatInZone } from './time-zone';
+import { formatInZone } from './time-zone';
 
 type Deps<K extends keyof BookingDeps> = Pick<BookingDeps, K>;
 /** Only read here: the practitioner's availability. */
 export type Reads<K extends 'availability'> = { readonly [P in K]: Pick<BookingDeps[P], 'get'> };
-/** The appointment copies a booking moves, and its sweep: without the listing and the undo of a replace (`DynamoAppointmentCopies`). */
-type Copies = { readonly appointments: Pick<BookingDeps['appointments'], 'get' | 'create' | 'replace' | 'remove'> & StalePendingCopies };
-/** A booking only grants a share consent (or undoes the grant). */
-type Grants = { readonly consents: Pick<ShareConsents, 'create' | 'undoCreate'> };
-
-/** A `shareProfile` consent lasts until 7 days after the visit ends (`endMs`); a reschedule moves it. */
-export const shareExpiry = (endMs: number): string => new Date(endMs + 7 * DAY_MS).toISOString();
-
-/** Deletes both copies of a booking being undone, at whichever version each is. */
-const discard = async (deps: Copies, record: AppointmentRecord): Promise<void> => {
-  for (const holder of [record.practitionerId, record.patientId]) {
-    const copy = await deps.appointments.get(holder, record.id);
-    if (copy) await deps.appointments.remove(holder, record.id, copy.version);
-  }
-};
-
-/**
- * Undoes a booking whose last steps or audit failed: its consent (if still as written), the ledger entry, both copies;
- * run again while the store fails (`undoPersistently`: each step is conditional, so a second run finishes the first).
- */
-const undo = (deps: Copies & Deps<'ledgers'> & Grants, booked: AppointmentRecord, consent: ConsentRecord | undefined): Promise<void> =>
-  undoPersistently(async () => {
-    if (consent) await deps.consents.undoCreate(consent, undefined);
-    await releaseLedger(deps, booked);
-    await discard(deps, booked);
-  });
-
-/** A pending copy older than this belongs to a booking that died: route functions time out after seconds. */
-export const STALE_PENDING_MS = 60_000;
-/** The most of the patient's appointment copies one sweep reads. */
-export const SWEEP_READ = 200;
-
-/**
- * Clears what dead bookings of this patient left (ADR 0006, "Crash leftovers"): each stale pending
- * copy is deleted on its version (one conditional delete), then the practitioner's copy if the
- * booking got that far, then its ledger entry if the ledger holds it. In that order: a booking
- * still running could no longer mark its copy booked, so it would undo itself; a crash between
- * these writes leaves at worst a slot blocked, never booked twice.
- */
-const sweep = async (deps: Copies & Deps<'ledgers'>, patientId: string, now: Date): Promise<void> => {
-  for (const copy of await deps.appointments.stalePending(patientId, new Date(now.getTime() - STALE_PENDING_MS).toISOString(), SWEEP_READ)) {
-    if (await deps.appointments.remove(patientId, copy.id, copy.version)) {
-      await discard(deps, copy);
-      await releaseLedger(deps, copy);
-    }
-  }
-};
 
 /**
  * Books `body.start` with a verified practitioner for the calling patient: 201's body, or 409
@@ -79,7 +40,9 @@ const sweep = async (deps: Copies & Deps<'ledgers'>, patientId: string, now: Dat
  *
  * The practitioner's standing and zone are read again after every write (ADR 0006, "Who can be
  * booked"): an account deleted, a profile unverified, or a time zone changed meanwhile undoes the
- * booking. Before its own writes, a booking sweeps the patient's stale pending copies (`sweep`).
+ * booking. Before its own writes, a booking sweeps the patient's stale pending copies (`sweepStalePending`).
+ * With an `Idempotency-Key`, the appointment id is the key's (`attemptAppointmentId`), and whatever an earlier
+ * attempt under that key left is cleared first (`clearEarlierAttempt`, ADR 0020): a retry never books beside it.
  *
  * Once the booking is final (ledger, both copies, consent, the practitioner read again), the patient
  * and the practitioner are told: `appointment_booked` to each through the notifications queue, ids
@@ -88,20 +51,26 @@ const sweep = async (deps: Copies & Deps<'ledgers'>, patientId: string, now: Dat
  * `notification_unavailable`, and the answer is 503: send it again (docs/adr/0010-notifications.md).
  */
 export const bookAppointment = async (
-  deps: Deps<'practitioners' | 'users' | 'ledgers' | 'sessions' | 'notifications' | 'vault' | 'audit' | 'clock'> & Grants & Reads<'availability'> & Copies,
+  deps: Deps<'practitioners' | 'users' | 'ledgers' | 'sessions' | 'notifications' | 'vault' | 'audit' | 'clock'> &
+    ShareGrants &
+    Reads<'availability'> &
+    BookingCopies,
   caller: Caller,
   body: BookAppointmentRequest,
   meta: RequestMeta,
+  idempotencyKey?: string,
 ): Promise<Appointment> => {
-  const id = randomUUID();
   const now = deps.clock.now();
+  const keyed = idempotencyKey === undefined ? undefined : attemptAppointmentId(caller.userId, idempotencyKey);
   const profile = body.practitionerId === caller.userId ? undefined : await deps.practitioners.get(body.practitionerId);
   // Side by side: the sweep spares copies younger than a minute, so never this booking's own.
-  const [account, stored] = await Promise.all([
+  const [account, stored, keyedIdFree] = await Promise.all([
     profile?.verified ? deps.users.get(body.practitionerId) : undefined,
     profile && deps.availability.get(body.practitionerId),
-    sweep(deps, caller.userId, now),
+    keyed !== undefined && clearEarlierAttempt(deps, caller.userId, keyed, now),
+    sweepStalePending(deps, caller.userId, now),
   ]);
+  const id = keyed !== undefined && keyedIdFree ? keyed : randomUUID();
   // Not shown (404, as if unknown): the reason goes to the audit event only.
   let gone = standingOf(profile, account);
   let refused: string | undefined = gone ?? (!offersMode(profile!, body.mode) ? 'mode_unavailable' : stored ? undefined : 'outside_hours');
@@ -150,19 +119,7 @@ export const bookAppointment = async (
         await deps.appointments.remove(caller.userId, id, 1);
       } else {
         booked = { ...record, status: 'booked', version: 2 };
-        if (record.shareConsentId) {
-          consent = {
-            id: record.shareConsentId,
-            kind: 'share',
-            patientId: caller.userId,
-            granteeId: body.practitionerId,
-            scopes: ['profile.read', 'triage.read'],
-            purpose: 'treatment',
-            expiresAt: shareExpiry(check.visit.end),
-            createdAt: at,
-            appointmentId: id,
-          };
-        }
+        consent = shareConsentOf(booked);
         try {
           if (!(await deps.appointments.create(body.practitionerId, practitionerCopy(booked)))) throw new ConflictError();
           if (!(await deps.appointments.replace(caller.userId, booked))) throw new ConflictError();
@@ -172,13 +129,13 @@ export const bookAppointment = async (
           gone = standingOf(after, owner);
           refused = gone ?? (after!.timeZone === profile!.timeZone ? undefined : 'practitioner_changed');
         } catch (error) {
-          await undo(deps, booked, consent);
+          await undoBooking(deps, booked, consent);
           throw error;
         }
         // Then both parties are told (the queue; the worker also sets the reminders): if not, the booking does not stay.
         if (!refused && !(await announced(deps, 'appointment_booked', id, [caller.userId, body.practitionerId], now))) refused = UNANNOUNCED;
         if (refused) {
-          await undo(deps, booked, consent);
+          await undoBooking(deps, booked, consent);
           booked = consent = undefined;
         }
       }
@@ -195,7 +152,7 @@ export const bookAppointment = async (
       booked ? 'success' : 'failure',
       refused ?? (consent && `consent:${consent.id}`),
     ),
-    booked ? () => undo(deps, booked!, consent) : undefined,
+    booked ? () => undoBooking(deps, booked!, consent) : undefined,
   );
   if (refused === UNANNOUNCED) throw new ServiceUnavailableError();
   if (gone) throw new NotFoundError('No such practitioner.');

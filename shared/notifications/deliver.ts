@@ -120,6 +120,9 @@ const staleness = (
       const dueAt = facts.startMs - REMINDER_OFFSET_MS[event.refs.offset!];
       return facts.status !== 'booked' || nowMs < dueAt - REMINDER_EARLY_MS || nowMs >= facts.startMs;
     }
+    // A booking announces the attempt that made it: an earlier attempt under the same Idempotency-Key, undone, queued its
+    // event for the same appointment id at its own instant (book-appointment.ts).
+    if (event.type === 'appointment_booked' && facts.createdAt !== undefined && facts.createdAt !== event.occurredAt) return true;
     // A change says what the appointment now is: a cancellation that was taken back (its audit failed), or a booking
     // cancelled before its message went, is not announced.
     return facts.status !== (event.type === 'appointment_cancelled' ? 'cancelled' : 'booked');

@@ -227,6 +227,11 @@ export interface AppointmentFacts {
   readonly patientId?: string;
   /** The practitioner's IANA zone, when their profile is there. */
   readonly timeZone?: string;
+  /**
+   * When the booking was made (its `createdAt`). A retry under the same `Idempotency-Key` books the same appointment
+   * id again, so an `appointment_booked` event queued by an earlier attempt that was then undone is told apart by this.
+   */
+  readonly createdAt?: string;
 }
 
 /** Reads an appointment from the recipient's own copy (`USER#<recipient>` / `APPT#<id>`): status and start only, never a sealed field. */

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { careNetwork, kolkataDay, type CareNetwork, type Member } from '../helpers/care-network';
 import { providerProfile, weeklyHours } from '../helpers/care-fixtures';
@@ -41,6 +43,28 @@ afterAll(async () => {
   await dynamo?.stop();
   await sqs?.stop();
 });
+
+/** Ends the 60 s lease of `userId`'s claim on an Idempotency-Key, as a minute passing would, straight on the stand-in. */
+const leaseRunsOut = async (userId: string, key: string): Promise<void> => {
+  const client = new DynamoDBClient({
+    endpoint: backend.dynamodbEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    await client.send(
+      new UpdateItemCommand({
+        TableName: backend.tables.records,
+        Key: { pk: { S: `USER#${userId}` }, sk: { S: `IDEMPOTENCY#${key}` } },
+        UpdateExpression: 'SET leaseUntil = :over',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':over': { N: '0' } },
+      }),
+    );
+  } finally {
+    client.destroy();
+  }
+};
 
 const tally = (outcomes: SweepOutcome[]) => ({ ok: outcomes.filter((o) => o.status < 300).length, refused: outcomes.filter((o) => o.status === 503).length });
 
@@ -146,6 +170,41 @@ describe('Faults: PHI writes and reads under DynamoDB and SQS faults', () => {
     // Assess
     expectRetryLater(response);
     expect(changedKeys(before, await storeSnapshot(backend))).toEqual([]);
+  });
+
+  it('books once when the client retries under the same key after a refused booking’s undo failed for good', async () => {
+    // Prepare: the audit append fails, then every delete of the request fails: each run of the undo stops at the
+    // practitioner's copy (ADR 0020), and the key's release fails too. The client retries once the key's lease ran out.
+    const key = randomUUID();
+    const start = slots.at(-2)!;
+    dynamo.inject({ fault: 'server_error', resource: backend.tables.audit, operation: 'PutItem', window: { next: SDK_ATTEMPTS } });
+    dynamo.inject({ fault: 'server_error', resource: backend.tables.records, operation: 'DeleteItem', window: { forMs: 60_000 } });
+    const refused = await care.book(patient.token, { practitionerId: provider.userId, start }, key);
+    dynamo.clear();
+    await leaseRunsOut(patient.userId, key);
+    const left = (await backend.items('records')).filter((item) => String(item['sk']).startsWith('APPT#') && item['start'] === start);
+
+    // Act
+    const retried = await care.book(patient.token, { practitionerId: provider.userId, start }, key);
+
+    // Assess: what the refused attempt left was cleared, and the retry's booking is the only one on the slot.
+    expectRetryLater(refused);
+    expect(left.map((item) => item['status']).sort()).toEqual(['booked', 'pending']);
+    expect(retried.status, retried.text).toBe(201);
+    const records = await backend.items('records');
+    const copies = records.filter((item) => String(item['sk']).startsWith('APPT#') && item['start'] === start);
+    expect(copies.map((item) => [item['pk'], item['id'], item['status']]).sort()).toEqual(
+      [
+        [`USER#${patient.userId}`, retried.json.id, 'booked'],
+        [`USER#${provider.userId}`, retried.json.id, 'booked'],
+      ].sort(),
+    );
+    const held = records
+      .filter((item) => String(item['sk']).startsWith('LEDGER#') && item['pk'] === `USER#${provider.userId}`)
+      .flatMap((item) => (item['entries'] as { appointmentId: string }[]).map((entry) => entry.appointmentId));
+    expect(held.filter((id) => left.some((item) => item['id'] === id) || id === retried.json.id)).toEqual([retried.json.id]);
+    const booked = (await backend.items('audit')).filter((event) => event['action'] === 'appointment.book' && event['outcome'] === 'success');
+    expect(booked.filter((event) => (event['resource'] as { id: string }).id === retried.json.id)).toHaveLength(1);
   });
 
   it('takes a new profile back when its audit append fails and the store fails the first undo too', async () => {

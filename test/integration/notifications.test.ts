@@ -268,7 +268,8 @@ describe('Worker: notifications through the queue to the outbox', () => {
     expect([201, 202]).toContain(session.status);
     const visit = await appointment(patient.userId, provider.userId);
     const cancelled = await appointment(patient.userId, provider.userId, 'cancelled');
-    const at = new Date();
+    // A booking announces itself at the instant it was made (its `createdAt`): the worker sends no other attempt's event.
+    const at = new Date(visit.createdAt);
     const events: NotificationEvent[] = [
       notificationEvent('appointment_booked', patient.userId, { appointmentId: visit.id }, at),
       notificationEvent('appointment_booked', provider.userId, { appointmentId: visit.id }, at),

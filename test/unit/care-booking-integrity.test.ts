@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { setAppointmentStatus } from '../../shared/care/appointment-status';
-import { bookAppointment, STALE_PENDING_MS } from '../../shared/care/book-appointment';
+import { bookAppointment } from '../../shared/care/book-appointment';
+import { STALE_PENDING_MS } from '../../shared/care/booking-leftovers';
 import { careOptions } from '../../shared/care/care-options';
 import { cancelAppointment } from '../../shared/care/cancel-appointment';
 import { searchPractitioners } from '../../shared/care/directory';

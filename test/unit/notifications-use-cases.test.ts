@@ -298,6 +298,23 @@ describe('Use case: deliver', () => {
     return { world, ann, appointmentId, startMs, event };
   };
 
+  it('sends nothing for a booking event of an earlier attempt that was undone and booked again under the same id', async () => {
+    // Prepare: the retry under the same Idempotency-Key made the appointment a minute after the earlier attempt's event.
+    const { world, ann, appointmentId, startMs, event } = await appointmentWorld();
+    const earlier = event();
+    const madeAt = new Date(Date.parse(earlier.occurredAt) + 60_000).toISOString();
+    world.appointments.set(ann.userId, appointmentId, { status: 'booked', startMs, timeZone: 'Europe/London', createdAt: madeAt });
+
+    // Act
+    const stale = await deliver(world.deps, earlier, 'm1');
+    const own = await deliver(world.deps, { ...event(), occurredAt: madeAt }, 'm2');
+
+    // Assess
+    expect(stale).toEqual({ kind: 'done', channels: { email: 'suppressed:stale', sms: 'suppressed:stale' } });
+    expect(own).toMatchObject({ channels: { email: 'sent' } });
+    expect(world.channel.messages).toHaveLength(1);
+  });
+
   it('e-mails by default, with the local time, the zone and a link of ids, and records sent and suppressed deliveries', async () => {
     // Prepare
     const { world, ann, appointmentId, event } = await appointmentWorld();

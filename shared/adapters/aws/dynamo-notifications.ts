@@ -244,7 +244,7 @@ export class DynamoAppointmentLookup implements AppointmentLookup {
       new GetCommand({
         TableName: this.tableName,
         Key: { pk: userKey(recipientId), sk: appointmentKey(appointmentId) },
-        ProjectionExpression: '#status, startMs, patientId, practitionerId',
+        ProjectionExpression: '#status, startMs, patientId, practitionerId, createdAt',
         ExpressionAttributeNames: { '#status': 'status' },
         ConsistentRead: true,
       }),
@@ -265,6 +265,7 @@ export class DynamoAppointmentLookup implements AppointmentLookup {
       startMs: Number(Item['startMs']),
       patientId: String(Item['patientId']),
       ...(typeof timeZone === 'string' ? { timeZone } : {}),
+      ...(typeof Item['createdAt'] === 'string' ? { createdAt: Item['createdAt'] } : {}),
     };
   }
 }
