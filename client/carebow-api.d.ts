@@ -4957,6 +4957,7 @@ export interface operations {
             404: components["responses"]["404"];
             /** @description `slot_unavailable`: the start is not bookable, `details.reason` says why (a date without a valid credential reads `outside_hours`); `mode_unavailable`: in person is at a provider’s, a home visit by a caregiver, video only with telehealth; or the Idempotency-Key was used for another request or is still running. */
             409: components["responses"]["409"];
+            /** @description `budget_exceeded`: the caller booked, rescheduled or cancelled 30 appointments this hour or 100 today (UTC), each of which messages both parties; Retry-After says when the window ends. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
             /** @description The parties could not be told (the notifications queue refused), so nothing was booked: send it again. */
@@ -5045,6 +5046,7 @@ export interface operations {
             404: components["responses"]["404"];
             /** @description `not_cancellable`: the visit is fulfilled or a no-show. An appointment already cancelled answers 200 with it. */
             409: components["responses"]["409"];
+            /** @description `budget_exceeded`: the caller booked, rescheduled or cancelled 30 appointments this hour or 100 today (UTC), each of which messages both parties; Retry-After says when the window ends. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
             /** @description Either not cancelled, because the parties could not be told (the notifications queue refused), or cancelled but the slot not released yet: send the same cancel again. */
@@ -5099,6 +5101,7 @@ export interface operations {
             404: components["responses"]["404"];
             /** @description `slot_unavailable` (`details.reason`), `mode_unavailable` (the practitioner no longer offers the visit’s mode), `not_reschedulable` or `conflict`: the old time is kept. */
             409: components["responses"]["409"];
+            /** @description `budget_exceeded`: the caller booked, rescheduled or cancelled 30 appointments this hour or 100 today (UTC), each of which messages both parties; Retry-After says when the window ends. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
             /** @description The parties could not be told (the notifications queue refused), so the old time is kept: send it again. */

@@ -242,6 +242,7 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
     errors: {
       404: 'No such practitioner shown (unverified, the caller themself, or their account inactive or out of the role), or a `symptomSessionId` not of the caller’s: never told apart.',
       409: '`slot_unavailable`: the start is not bookable, `details.reason` says why (a date without a valid credential reads `outside_hours`); `mode_unavailable`: in person is at a provider’s, a home visit by a caregiver, video only with telehealth; or the Idempotency-Key was used for another request or is still running.',
+      429: '`budget_exceeded`: the caller booked, rescheduled or cancelled 30 appointments this hour or 100 today (UTC), each of which messages both parties; Retry-After says when the window ends.',
       503: 'The parties could not be told (the notifications queue refused), so nothing was booked: send it again.',
     },
   },
@@ -250,6 +251,7 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
     errors: {
       404: 'No such appointment of the caller’s, or its practitioner is no longer shown: never told apart.',
       409: '`slot_unavailable` (`details.reason`), `mode_unavailable` (the practitioner no longer offers the visit’s mode), `not_reschedulable` or `conflict`: the old time is kept.',
+      429: '`budget_exceeded`: the caller booked, rescheduled or cancelled 30 appointments this hour or 100 today (UTC), each of which messages both parties; Retry-After says when the window ends.',
       503: 'The parties could not be told (the notifications queue refused), so the old time is kept: send it again.',
     },
   },
@@ -257,6 +259,7 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
     errors: {
       404: 'No such appointment of the caller’s (as either party).',
       409: '`not_cancellable`: the visit is fulfilled or a no-show. An appointment already cancelled answers 200 with it.',
+      429: '`budget_exceeded`: the caller booked, rescheduled or cancelled 30 appointments this hour or 100 today (UTC), each of which messages both parties; Retry-After says when the window ends.',
       503: 'Either not cancelled, because the parties could not be told (the notifications queue refused), or cancelled but the slot not released yet: send the same cancel again.',
     },
   },

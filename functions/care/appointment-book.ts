@@ -15,6 +15,7 @@ import {
   shareConsentGrants,
   sealingVault,
   symptomSessionReader,
+  usageCounters,
 } from '../../shared/runtime/composition';
 
 const deps = {
@@ -29,6 +30,7 @@ const deps = {
   vault: sealingVault(),
   audit: auditLog(),
   clock,
+  counters: usageCounters(),
   idempotency: idempotencyStore(),
 };
 

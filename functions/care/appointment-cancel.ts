@@ -1,7 +1,7 @@
 import { appointmentRoutes as routes } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { cancelAppointment } from '../../shared/care/cancel-appointment';
-import { appointments, auditLog, clock, ledgers, notificationQueue, sealingVault, shareConsents } from '../../shared/runtime/composition';
+import { appointments, auditLog, clock, ledgers, notificationQueue, sealingVault, shareConsents, usageCounters } from '../../shared/runtime/composition';
 
 const deps = {
   appointments: appointments(),
@@ -11,6 +11,7 @@ const deps = {
   vault: sealingVault(),
   audit: auditLog(),
   clock,
+  counters: usageCounters(),
 };
 
 /** POST /api/v1/appointments/{id}/cancel: either party cancels; the ledger releases the slot at once; both parties are told (the notifications queue). */

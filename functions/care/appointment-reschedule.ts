@@ -11,6 +11,7 @@ import {
   practitionerReader,
   scheduleReader,
   shareConsents,
+  usageCounters,
 } from '../../shared/runtime/composition';
 
 const deps = {
@@ -23,6 +24,7 @@ const deps = {
   notifications: notificationQueue(),
   audit: auditLog(),
   clock,
+  counters: usageCounters(),
 };
 
 /** POST /api/v1/appointments/{id}/reschedule: the patient moves it (same id), or 409 and the old time stays. */

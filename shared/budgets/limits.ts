@@ -33,6 +33,15 @@ export const BUDGETS = {
     { limit: 20, seconds: HOUR },
     { limit: 60, seconds: DAY },
   ],
+  /**
+   * Bookings, reschedules and cancellations a caller may make (`POST /api/v1/appointments`, `…/{id}/reschedule`,
+   * `…/{id}/cancel`): each queues a message to the patient and one to the practitioner (e-mail, maybe SMS) and moves
+   * reminders, so a loop of them would flood a practitioner. A practitioner cancelling a whole day fits in the hour.
+   */
+  appointmentChanges: [
+    { limit: 30, seconds: HOUR },
+    { limit: 100, seconds: DAY },
+  ],
 } as const satisfies Record<string, readonly BudgetWindow[]>;
 
 export type BudgetName = keyof typeof BUDGETS;

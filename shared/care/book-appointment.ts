@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Appointment, BookAppointmentRequest } from '../contracts/care-appointments';
+import { spendBudget } from '../budgets/spend';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors';
 import { announced, UNANNOUNCED } from '../notifications/appointment-events';
@@ -49,9 +50,11 @@ export type Reads<K extends 'availability'> = { readonly [P in K]: Pick<BookingD
  * only, before the audit (the worker then sends the messages and sets the reminders). If that
  * enqueue fails, the booking is undone like an audit failure, the one audit event says
  * `notification_unavailable`, and the answer is 503: send it again (docs/adr/0010-notifications.md).
+ *
+ * Every booking spends one unit of the caller's `appointmentChanges` budget first (429 `budget_exceeded` past it).
  */
 export const bookAppointment = async (
-  deps: Deps<'practitioners' | 'users' | 'ledgers' | 'sessions' | 'notifications' | 'vault' | 'audit' | 'clock'> &
+  deps: Deps<'practitioners' | 'users' | 'ledgers' | 'sessions' | 'notifications' | 'vault' | 'audit' | 'clock' | 'counters'> &
     ShareGrants &
     Reads<'availability'> &
     BookingCopies,
@@ -60,6 +63,8 @@ export const bookAppointment = async (
   meta: RequestMeta,
   idempotencyKey?: string,
 ): Promise<Appointment> => {
+  // Each booking messages both parties: past the caller's budget, 429 before anything is read or written.
+  await spendBudget(deps, caller, meta, 'appointmentChanges', { action: 'appointment.book', resource: { type: 'appointment' } });
   const now = deps.clock.now();
   const keyed = idempotencyKey === undefined ? undefined : attemptAppointmentId(caller.userId, idempotencyKey);
   const profile = body.practitionerId === caller.userId ? undefined : await deps.practitioners.get(body.practitionerId);

@@ -1,4 +1,5 @@
 import type { Appointment } from '../contracts/care-appointments';
+import { spendBudget } from '../budgets/spend';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors';
 import { announced, UNANNOUNCED } from '../notifications/appointment-events';
@@ -28,7 +29,7 @@ type Deps<K extends keyof BookingDeps> = Pick<BookingDeps, K>;
  * 503: send it again. A repeat cancel tells nobody again: the first one's events were queued.
  */
 export const cancelAppointment = async (
-  deps: Deps<'appointments' | 'ledgers' | 'consents' | 'notifications' | 'vault' | 'audit' | 'clock'>,
+  deps: Deps<'appointments' | 'ledgers' | 'consents' | 'notifications' | 'vault' | 'audit' | 'clock' | 'counters'>,
   caller: Caller,
   appointmentId: string,
   body: { reason?: string | undefined },
@@ -47,6 +48,8 @@ export const cancelAppointment = async (
     if (practitioner.version === patient.version - 1) await deps.appointments.replace(patient.practitionerId, practitionerCopy(patient));
     if (patient.shareConsentId) revoked = await deps.consents.revoke(patient.patientId, patient.shareConsentId, patient.updatedAt);
   } else if (!refused) {
+    // A cancel messages both parties: past the caller's budget, 429 before it writes (a repeat that finishes one does not spend).
+    await spendBudget(deps, caller, meta, 'appointmentChanges', { action: 'appointment.cancel', resource: { type: 'appointment', id: appointmentId } });
     const [patient] = copies!;
     next = {
       ...patient,

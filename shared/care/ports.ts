@@ -1,3 +1,4 @@
+import type { UsageCounters } from '../budgets/ports';
 import type { AuditLog } from '../audit/ports';
 import type { CaregiverSkill, Credential, PractitionerKind, ProviderSpecialty } from '../contracts/care';
 import type { Clock } from '../domain/clock';
@@ -327,6 +328,8 @@ export interface BookingDeps extends Omit<CareDeps, 'practitioners'> {
    * ids only (shared/notifications/appointment-events.ts); the worker then sends the messages and keeps the reminders.
    */
   readonly notifications: NotificationQueue;
+  /** The per-user budget of appointment changes (`appointmentChanges`, shared/budgets/limits.ts): each one messages both parties. */
+  readonly counters: UsageCounters;
 }
 
 /** What a directory search filters on, besides place: a kind's partition, then the profile's own attributes. */

@@ -1,4 +1,5 @@
 import type { Appointment } from '../contracts/care-appointments';
+import { spendBudget } from '../budgets/spend';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors';
 import { announced, UNANNOUNCED } from '../notifications/appointment-events';
@@ -39,7 +40,7 @@ const visitOf = (entry: LedgerEntry): Visit => ({
  * `notification_unavailable`, and the answer is 503: the old time stays; send it again.
  */
 export const rescheduleAppointment = async (
-  deps: Deps<'practitioners' | 'users' | 'ledgers' | 'appointments' | 'consents' | 'notifications' | 'audit' | 'clock'> & Reads<'availability'>,
+  deps: Deps<'practitioners' | 'users' | 'ledgers' | 'appointments' | 'consents' | 'notifications' | 'audit' | 'clock' | 'counters'> & Reads<'availability'>,
   caller: Caller,
   appointmentId: string,
   start: string,
@@ -61,6 +62,8 @@ export const rescheduleAppointment = async (
   let gone: string | undefined;
   const current = copies?.[0];
   if (!refused) {
+    // A reschedule messages both parties: past the caller's budget, 429 before it writes.
+    await spendBudget(deps, caller, meta, 'appointmentChanges', { action: 'appointment.reschedule', resource: { type: 'appointment', id: appointmentId } });
     const profile = await deps.practitioners.get(current!.practitionerId);
     const [account, stored] = await Promise.all([
       profile?.verified ? deps.users.get(current!.practitionerId) : undefined,

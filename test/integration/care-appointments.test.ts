@@ -7,6 +7,7 @@ import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
 import { DynamoAppointments, DynamoLedgers, DynamoPractitionerReader } from '../../shared/adapters/aws/dynamo-bookings';
 import { DynamoShareConsents } from '../../shared/adapters/aws/dynamo-share-consents';
+import { DynamoUsageCounters } from '../../shared/adapters/aws/dynamo-usage-counters';
 import { DynamoRatings, DynamoReviews } from '../../shared/adapters/aws/dynamo-ratings';
 import { reviewAppointment } from '../../shared/care/review-appointment';
 import { cancelAppointment } from '../../shared/care/cancel-appointment';
@@ -124,10 +125,13 @@ describe('Route: POST /api/v1/appointments (docs/security.md #26: a slot is neve
 
   it('books one of 50 overlapping but different starts (60-minute visits on a 10-minute grid)', async () => {
     const provider = await practitioner(0, 10);
-    const patient = await account();
-    const slots = (await slotsOf(provider.userId, patient.token)).items.slice(0, 6);
+    // Two patients, 25 each: within each one's 30 appointment changes an hour (the `appointmentChanges` budget).
+    const patients = [await account(), await account()];
+    const slots = (await slotsOf(provider.userId, patients[0]!.token)).items.slice(0, 6);
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => bookAs(patient.token, { practitionerId: provider.userId, start: slots[i % 6]!.start, durationMinutes: 60 })),
+      Array.from({ length: 50 }, (_, i) =>
+        bookAs(patients[i % 2]!.token, { practitionerId: provider.userId, start: slots[i % 6]!.start, durationMinutes: 60 }),
+      ),
     );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 409)).toHaveLength(49);
@@ -135,12 +139,16 @@ describe('Route: POST /api/v1/appointments (docs/security.md #26: a slot is neve
 
   it('books one of 50 adjacent starts whose buffers collide', async () => {
     const provider = await practitioner(15);
-    const patient = await account();
-    const [first, second] = (await slotsOf(provider.userId, patient.token)).items;
+    // Two patients, 25 each: within each one's budget of appointment changes.
+    const patients = [await account(), await account()];
+    const [first, second] = (await slotsOf(provider.userId, patients[0]!.token)).items;
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => bookAs(patient.token, { practitionerId: provider.userId, start: (i % 2 ? first : second)!.start })),
+      Array.from({ length: 50 }, (_, i) =>
+        bookAs(patients[Math.floor(i / 25)]!.token, { practitionerId: provider.userId, start: (i % 2 ? first : second)!.start }),
+      ),
     );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(49);
     const reasons = new Set(answers.filter((a) => a.status === 409).map((a) => a.json.error.details.reason));
     expect([...reasons].every((r) => ['taken', 'buffer', 'contention'].includes(r))).toBe(true);
   });
@@ -794,6 +802,7 @@ describe('Booking integrity on dynalite (ADR 0006, "Who can be booked" and "Cras
       vault: { seal: async () => 'cb1.unused', open: async () => '' },
       audit: new DynamoAuditLog(client, backend.tables.audit),
       clock: { now: () => new Date() },
+      counters: new DynamoUsageCounters(client, records()),
     };
 
     // Act

@@ -7,6 +7,7 @@ import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoRecords } from '../../shared/adapters/aws/dynamo-records';
 import { DynamoShareConsentGrants, DynamoShareConsents } from '../../shared/adapters/aws/dynamo-share-consents';
 import { DynamoSymptomSessionReader } from '../../shared/adapters/aws/dynamo-symptom-sessions';
+import { DynamoUsageCounters } from '../../shared/adapters/aws/dynamo-usage-counters';
 import { bookAppointment } from '../../shared/care/book-appointment';
 import type { ConsentRecord } from '../../shared/records/ports';
 import { PLACES, providerProfile, weeklyHours } from '../helpers/care-fixtures';
@@ -202,6 +203,7 @@ describe('Use case on dynalite: bookAppointment with shareProfile whose audit ap
       vault: { seal: async () => 'unused', open: async () => 'unused' },
       audit: new DynamoAuditLog(client, 'carebow-local-no-such-audit-table'),
       clock: { now: () => new Date() },
+      counters: new DynamoUsageCounters(client, table),
     };
     const caller = { userId: patient.userId, roles: ['patient' as const], clientId: 'app', tokenId: randomUUID() };
 

@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
+import { DynamoUsageCounters } from '../../shared/adapters/aws/dynamo-usage-counters';
 import { DynamoAuditTrail } from '../../shared/adapters/aws/dynamo-audit-trail';
 import { verifyChain } from '../../shared/audit/chain';
+import { BUDGETS } from '../../shared/budgets/limits';
+import { windowAt } from '../../shared/budgets/spend';
 import { canaryEmail } from '../helpers/canaries';
+import { providerProfile, weeklyHours } from '../helpers/care-fixtures';
+import { careNetwork, kolkataDay } from '../helpers/care-network';
 import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { tokenFor } from '../helpers/tokens';
 import { CHEST_PAIN, MILD_COLD } from '../helpers/triage';
 
 /**
  * What a first load run found (issue 14), through the real handlers on dynalite and fauxqs: one subject's hot audit
- * chain never answers 500, and one patient cannot start more than 10 non-emergency symptom sessions an hour.
+ * chain never answers 500, one patient cannot start more than 10 non-emergency symptom sessions an hour, and no caller
+ * can book, reschedule or cancel (each messaging both parties) more than 30 times an hour.
  */
 let backend: TestBackend;
 beforeAll(async () => {
@@ -87,5 +93,35 @@ describe('Route: POST /api/v1/symptom-sessions (the symptomSession budget)', () 
 
     // Assess
     expect(emergency.status).toBe(201);
+  });
+});
+
+describe('Route: POST /api/v1/appointments and its cancel (the appointmentChanges budget)', () => {
+  it('refuses the 31st appointment change within the hour: 429 budget_exceeded with Retry-After, nothing booked, a denied audit event', async () => {
+    // Prepare: 28 changes already counted this hour (straight on the counter), then a booking and its cancel make 30.
+    const care = await careNetwork(backend);
+    const ann = await care.account();
+    const provider = await care.practitioner({ profile: providerProfile(), availability: weeklyHours('00:00', '23:30') });
+    const [first, second] = (await care.slots(provider.userId, ann.token, kolkataDay())).items.map((slot) => slot.start);
+    const counters = new DynamoUsageCounters(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.records);
+    const hour = windowAt('appointmentChanges', BUDGETS.appointmentChanges[0], Date.now());
+    for (let n = 0; n < 28; n++) expect(await counters.increment(ann.userId, hour.counterId, 30, hour.expiresAt)).toBe(true);
+    const booked = await care.book(ann.token, { practitionerId: provider.userId, start: first! });
+    expect(booked.status).toBe(201);
+    expect((await backend.call('POST', `/api/v1/appointments/${booked.json.id}/cancel`, { token: ann.token, body: {} })).status).toBe(200);
+    const appointmentsBefore = (await backend.items('records')).filter((item) => String(item['sk']).startsWith('APPT#')).length;
+
+    // Act
+    const refused = await care.book(ann.token, { practitionerId: provider.userId, start: second! });
+
+    // Assess
+    expect(refused.status).toBe(429);
+    expect(refused.json.error.code).toBe('budget_exceeded');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect((await backend.items('records')).filter((item) => String(item['sk']).startsWith('APPT#'))).toHaveLength(appointmentsBefore);
+    const refusal = (await auditOf(ann.userId)).filter((event) => event['requestId'] === refused.headers.get('x-request-id'));
+    expect(refusal).toEqual([expect.objectContaining({ action: 'appointment.book', outcome: 'denied', reason: 'budget_exceeded' })]);
   });
 });

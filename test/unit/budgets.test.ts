@@ -6,6 +6,11 @@ import type { Caller } from '../../shared/domain/caller';
 import { BudgetExceededError } from '../../shared/errors';
 import { errorResponse } from '../../shared/http/error-response';
 import { answerFollowUps } from '../../shared/triage/sessions';
+import { bookAppointment } from '../../shared/care/book-appointment';
+import { cancelAppointment } from '../../shared/care/cancel-appointment';
+import { rescheduleAppointment } from '../../shared/care/reschedule-appointment';
+import { providerProfile, weeklyHours } from '../helpers/care-fixtures';
+import { careWorld } from '../helpers/fakes/care-world';
 import { startSession } from '../../shared/triage/start-session';
 import { allPages } from '../helpers/fakes/page';
 import { inMemoryApp, META } from '../helpers/in-memory';
@@ -156,5 +161,66 @@ describe('Use case: answerFollowUps (the followUpAnswers budget)', () => {
     expect(app.queue.messages).toHaveLength(queued);
     expect((await app.deps.sessions.getSession(patient.userId, session.id))?.revision).toBe(21);
     expect(app.events.at(-1)).toMatchObject({ action: 'triage.answer', outcome: 'denied', reason: 'budget_exceeded' });
+  });
+});
+
+describe('Use cases: booking, rescheduling and cancelling (the appointmentChanges budget: 30 an hour, 100 a day)', () => {
+  const NINE = '2026-11-27T09:00:00+00:00';
+  const TEN = '2026-11-27T10:00:00+00:00';
+  /** A patient with a booked visit at nine, and `spent` units of the hour's budget spent in all (the booking's included). */
+  const spentWorld = async (spent = 30) => {
+    const w = await careWorld();
+    const provider = await w.verifiedProvider(providerProfile(), weeklyHours('09:00', '17:00'));
+    const patient = await w.app.addUser(['patient']);
+    const booked = await bookAppointment(w.deps, patient, { practitionerId: provider.userId, start: NINE, mode: 'video' }, META);
+    for (let n = 1; n < spent; n++) await spendBudget(w.deps, patient, META, 'appointmentChanges', REFUSAL);
+    w.app.events.length = 0;
+    return { w, provider, patient, booked, copies: () => [...w.bookings.appointments.values()].map((copy) => [copy.id, copy.status, copy.start]) };
+  };
+
+  it('pins the limits', () => {
+    expect(BUDGETS.appointmentChanges).toEqual([
+      { limit: 30, seconds: 3600 },
+      { limit: 100, seconds: 86_400 },
+    ]);
+  });
+
+  it.each([
+    ['book', 'appointment.book'],
+    ['reschedule', 'appointment.reschedule'],
+    ['cancel', 'appointment.cancel'],
+  ] as const)('refuses to %s past the budget with 429, the visit as it was, one denied event', async (change, action) => {
+    // Prepare
+    const { w, provider, patient, booked, copies } = await spentWorld();
+    const before = copies();
+
+    // Act
+    const refused = await (change === 'book'
+      ? bookAppointment(w.deps, patient, { practitionerId: provider.userId, start: TEN, mode: 'video' }, META)
+      : change === 'reschedule'
+        ? rescheduleAppointment(w.deps, patient, booked.id, TEN, META)
+        : cancelAppointment(w.deps, patient, booked.id, {}, META)
+    ).catch((error: unknown) => error);
+
+    // Assess
+    expect(refused).toBeInstanceOf(BudgetExceededError);
+    expect(errorResponse(refused, 'r').statusCode).toBe(429);
+    expect(copies()).toEqual(before);
+    expect(w.app.events).toEqual([expect.objectContaining({ action, outcome: 'denied', reason: 'budget_exceeded', subjectId: patient.userId })]);
+  });
+
+  it('spends nothing on a cancel sent again for a visit already cancelled, nor on someone else’s appointment (404)', async () => {
+    // Prepare: the last unit of the hour cancels the visit.
+    const { w, patient, booked } = await spentWorld(29);
+    const stranger = await w.app.addUser(['patient']);
+    await cancelAppointment(w.deps, patient, booked.id, {}, META);
+
+    // Act
+    const again = await cancelAppointment(w.deps, patient, booked.id, {}, META);
+    const foreign = await cancelAppointment(w.deps, stranger, booked.id, {}, META).catch((error: unknown) => error);
+
+    // Assess
+    expect(again.status).toBe('cancelled');
+    expect(errorResponse(foreign, 'r').statusCode).toBe(404);
   });
 });
