@@ -10,6 +10,11 @@
 export const FREE_FAILURES = 5;
 const BASE_LOCK_SECONDS = 60;
 const MAX_LOCK_SECONDS = 3600;
+/**
+ * Reads and conditional writes a claim of one attempt makes at most (`LoginAttemptStore.claim`) before it is refused
+ * as busy: each lost round means another attempt on the same counter was counted meanwhile.
+ */
+export const LOGIN_CLAIM_ATTEMPTS = 8;
 /** Failures of one e-mail from all sources after which an unknown device is refused. */
 export const CEILING_FAILURES = 100;
 

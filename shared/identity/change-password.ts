@@ -25,12 +25,17 @@ export interface ChangePasswordInput {
 
 const WRONG_CURRENT = 'The current password is incorrect.';
 
+/** The `loginAttempts` counter of an account's password changes (ADR 0018). */
+export const passwordChangeKey = (userId: string): string => `password-change:${userId}`;
+
 /**
  * Changes the caller's password (issue 11).
  *
- * 1. The current password must verify. A wrong one counts against the account's login lockout (the
- *    same `loginAttempts` item, keyed by the e-mail's blind index), so this route cannot be used to
- *    guess it; while locked the answer is 429 with Retry-After, as for login.
+ * 1. The current password must verify. Each attempt is claimed before the hash on the account's own
+ *    counter (`passwordChangeKey`, the login throttle's tight policy: a few free, then a doubling lock),
+ *    so a stolen access token cannot be used to guess it, not even with many requests in flight; while
+ *    locked the answer is 429 with Retry-After. It is not the e-mail's login counter: strangers' failed
+ *    logins cannot stop the owner from changing the password, and the owner's typos here lock no login.
  * 2. The new one must differ from it and pass the registration policy (`weak_password`, with reasons).
  * 3. The new hash is stored with ONE conditional write: iff the stored hash is still the one verified,
  *    so of two concurrent changes only one wins (the other gets 409).
@@ -60,21 +65,21 @@ export const changePassword = async (deps: ChangePasswordDeps, caller: Caller, i
     throw new NotFoundError('The account no longer exists.');
   }
 
-  const attempts = await deps.loginAttempts.get(user.emailIndex);
-  if (attempts?.lockedUntil !== undefined && attempts.lockedUntil > now.getTime()) {
+  // Claimed before the hash, on the account's own counter (not the e-mail's login ceiling, which strangers can fill).
+  const attempt = await deps.loginAttempts.claim(passwordChangeKey(caller.userId), now, (attempts) => {
+    const seconds = lockSecondsAfter(attempts);
+    return seconds > 0 ? now.getTime() + seconds * 1000 : undefined;
+  });
+  if (!attempt.ok) {
     await audit('denied', 'locked_out');
-    throw new TooManyRequestsError((attempts.lockedUntil - now.getTime()) / 1000, 'Too many failed attempts; retry later.');
+    throw new TooManyRequestsError((attempt.lockedUntil - now.getTime()) / 1000, 'Too many failed attempts; retry later.');
   }
 
   if (!(await deps.passwords.verify(input.currentPassword, user.passwordHash)).ok) {
-    await deps.loginAttempts.recordFailure(user.emailIndex, now, (failures) => {
-      const seconds = lockSecondsAfter(failures);
-      return seconds > 0 ? now.getTime() + seconds * 1000 : undefined;
-    });
     await audit('failure', 'bad_credentials');
     throw new ValidationError(WRONG_CURRENT, undefined, 'invalid_credentials');
   }
-  if (attempts !== undefined) await deps.loginAttempts.clear(user.emailIndex);
+  await deps.loginAttempts.clear(passwordChangeKey(caller.userId));
 
   if (input.newPassword.normalize('NFKC') === input.currentPassword.normalize('NFKC')) {
     await audit('failure', 'same_password');

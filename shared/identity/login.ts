@@ -23,7 +23,8 @@ export interface LoginInput {
 /**
  * Exchanges credentials for a token pair. A wrong e-mail and a wrong password take the same path
  * and time (a dummy scrypt for unknown e-mails) and get the same 401. Throttling (ADR 0018,
- * ../domain/lockout.ts): failures per (e-mail, source) lock that source for a growing time, and past
+ * ../domain/lockout.ts): attempts per (e-mail, source), each claimed before the hash, lock that source for a growing
+ * time once past the free ones, and past
  * a per-e-mail ceiling only a known device may try (429 with Retry-After, audited `locked_out`); so a
  * stranger cannot lock the owner out, from one source or many. A success from a device the account has
  * not used (./devices.ts; never its first login) says `new_device` in its audit event, then queues
@@ -47,30 +48,27 @@ export const login = async (deps: LoginDeps, input: LoginInput, meta: RequestMet
       ...(reason ? { reason } : {}),
     });
 
-  // Every login reads the same items, known e-mail or not (an unknown one checks a device of its pseudo-subject).
+  // Every login reads and writes the same items, known e-mail or not (an unknown one checks a device of its pseudo-subject).
   const sourceIndex = await deps.blindIndex.of(sourceThrottleKey(emailIndex, meta.sourceIp));
-  const [perEmail, perSource, device] = await Promise.all([
-    deps.loginAttempts.get(emailIndex),
-    deps.loginAttempts.get(sourceIndex),
-    checkDevice(deps, user?.id ?? unknownEmailSubject(emailIndex), meta),
-  ]);
+  const [perEmail, device] = await Promise.all([deps.loginAttempts.get(emailIndex), checkDevice(deps, user?.id ?? unknownEmailSubject(emailIndex), meta)]);
   const knownDevice = device?.known?.hashes.includes(device.hash) === true;
-  const waitMs = Math.max(lockLeft(perSource, now), knownDevice ? 0 : lockLeft(perEmail, now));
+  // The source's attempt is counted before the hash, in one conditional write: guesses in flight together each take
+  // their own count, so no more than the free ones reach the password check (ADR 0018).
+  const ceilingMs = knownDevice ? 0 : lockLeft(perEmail, now);
+  const source = ceilingMs > 0 ? undefined : await deps.loginAttempts.claim(sourceIndex, now, lockUntil(now, lockSecondsAfter));
+  const waitMs = source === undefined ? ceilingMs : source.ok ? 0 : source.lockedUntil - now.getTime();
   if (waitMs > 0) {
     await audit('denied', 'locked_out');
     throw new TooManyRequestsError(waitMs / 1000, 'Too many failed attempts; retry later.');
   }
 
   if (!(await credentialsMatch(deps, user, input.password))) {
-    await Promise.all([
-      deps.loginAttempts.recordFailure(sourceIndex, now, lockUntil(now, lockSecondsAfter)),
-      deps.loginAttempts.recordFailure(emailIndex, now, lockUntil(now, ceilingSecondsAfter)),
-    ]);
+    await deps.loginAttempts.recordFailure(emailIndex, now, lockUntil(now, ceilingSecondsAfter));
     await audit('failure', user?.status === 'disabled' ? 'account_disabled' : 'bad_credentials');
     throw new UnauthorizedError('The e-mail or password is incorrect.');
   }
 
-  await Promise.all([perEmail && deps.loginAttempts.clear(emailIndex), perSource && deps.loginAttempts.clear(sourceIndex)]);
+  await Promise.all([perEmail && deps.loginAttempts.clear(emailIndex), deps.loginAttempts.clear(sourceIndex)]);
   if ((await deps.mfa.get(user!.id))?.status === 'active') {
     const challenge = await issueMfaChallenge(deps, user!.id, Math.floor(now.getTime() / 1000));
     await audit('denied', 'mfa_required');

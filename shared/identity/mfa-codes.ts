@@ -40,21 +40,18 @@ export const recoveryCodeHash = (userId: string, code: string): string =>
     .update(`${userId}:${code.replace(/-/g, '').toUpperCase()}`)
     .digest('base64url');
 
-/** Throws 429 while the account's second factor is locked out (after repeated wrong codes). */
-export const assertNotLockedOut = async (deps: Pick<SecondFactorDeps, 'loginAttempts' | 'clock'>, userId: string): Promise<void> => {
-  const now = deps.clock.now().getTime();
-  const attempts = await deps.loginAttempts.get(attemptsKey(userId));
-  if (attempts?.lockedUntil !== undefined && attempts.lockedUntil > now)
-    throw new TooManyRequestsError((attempts.lockedUntil - now) / 1000, 'Too many wrong codes; retry later.');
-};
-
-/** Counts a wrong code toward the lockout, like a wrong password. */
-export const recordWrongCode = async (deps: Pick<SecondFactorDeps, 'loginAttempts' | 'clock'>, userId: string): Promise<void> => {
+/**
+ * Counts one code attempt before the code is checked, like a password attempt (`LoginAttemptStore.claim`): codes
+ * sent together each take their own count, so only the free ones are checked. Throws 429 while the account's second
+ * factor is locked out. A right code then `clearWrongCodes`.
+ */
+export const claimCodeAttempt = async (deps: Pick<SecondFactorDeps, 'loginAttempts' | 'clock'>, userId: string): Promise<void> => {
   const now = deps.clock.now();
-  await deps.loginAttempts.recordFailure(attemptsKey(userId), now, (failures) => {
-    const seconds = lockSecondsAfter(failures);
+  const claimed = await deps.loginAttempts.claim(attemptsKey(userId), now, (attempts) => {
+    const seconds = lockSecondsAfter(attempts);
     return seconds > 0 ? now.getTime() + seconds * 1000 : undefined;
   });
+  if (!claimed.ok) throw new TooManyRequestsError((claimed.lockedUntil - now.getTime()) / 1000, 'Too many wrong codes; retry later.');
 };
 
 /** Forgets the wrong codes after a right one. */

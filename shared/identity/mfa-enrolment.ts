@@ -9,12 +9,11 @@ import { places } from '../vault/places';
 import type { SealingVault } from '../vault/vault';
 import {
   RECOVERY_CODE_COUNT,
-  assertNotLockedOut,
+  claimCodeAttempt,
   clearWrongCodes,
   matchingStep,
   mfaSecretPlace,
   newRecoveryCode,
-  recordWrongCode,
   recoveryCodeHash,
   useSecondFactor,
   type SecondFactor,
@@ -88,13 +87,12 @@ export const confirmTotpEnrolment = async (deps: MfaEnrolmentDeps, caller: Calle
     await audit('failure', 'mfa_not_pending');
     throw new ConflictError('There is no enrolment to confirm: start one first.', 'mfa_not_pending');
   }
-  await assertNotLockedOut(deps, user.id).catch(async (error: unknown) => {
+  await claimCodeAttempt(deps, user.id).catch(async (error: unknown) => {
     await audit('denied', 'locked_out');
     throw error;
   });
   const step = await matchingStep(deps, user.id, enrolment, code);
   if (step === undefined) {
-    await recordWrongCode(deps, user.id);
     await audit('failure', 'mfa_failed');
     throw new ValidationError('The code is incorrect.', undefined, 'invalid_code');
   }
@@ -132,12 +130,11 @@ export const disableMfa = async (deps: MfaEnrolmentDeps, caller: Caller, factor:
     await audit('failure', 'mfa_not_enabled');
     throw new ConflictError('Two-factor authentication is not enabled.', 'mfa_not_enabled');
   }
-  await assertNotLockedOut(deps, user.id).catch(async (error: unknown) => {
+  await claimCodeAttempt(deps, user.id).catch(async (error: unknown) => {
     await audit('denied', 'locked_out');
     throw error;
   });
   if (!(await useSecondFactor(deps, user.id, enrolment, factor)).ok) {
-    await recordWrongCode(deps, user.id);
     await audit('failure', 'mfa_failed');
     throw new ValidationError('The code is incorrect.', undefined, 'invalid_code');
   }

@@ -6,7 +6,7 @@ import type { AppDeps } from '../deps';
 import { checkDevice, rememberDevice, type DeviceDeps } from './devices';
 import { issueTokenPair, type TokenPairResult } from './issue-tokens';
 import { challengeHash } from './mfa-challenge';
-import { assertNotLockedOut, clearWrongCodes, recordWrongCode, useSecondFactor, type SecondFactor, type SecondFactorDeps } from './mfa-codes';
+import { claimCodeAttempt, clearWrongCodes, useSecondFactor, type SecondFactor, type SecondFactorDeps } from './mfa-codes';
 import type { MfaChallengeStore } from './ports';
 
 /** Everything the second step of a login touches. */
@@ -52,14 +52,13 @@ export const completeMfaLogin = async (
   if (live === undefined) return refuse('mfa_challenge_invalid');
   const user = await deps.users.get(live.userId);
   if (user === undefined || user.status !== 'active') return refuse('account_disabled');
-  await assertNotLockedOut(deps, user.id).catch(async (error: unknown) => {
+  await claimCodeAttempt(deps, user.id).catch(async (error: unknown) => {
     await audit('denied', 'locked_out');
     throw error;
   });
   const enrolment = await deps.mfa.get(user.id);
   const used = enrolment?.status === 'active' ? await useSecondFactor(deps, user.id, enrolment, input) : { ok: false, recovery: false };
   if (!used.ok) {
-    await recordWrongCode(deps, user.id);
     return refuse('mfa_failed');
   }
   // One challenge, one token pair: of two concurrent completions only one deletes it.

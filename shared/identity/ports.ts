@@ -56,6 +56,9 @@ export interface UserRepository {
   markDeleted(user: Pick<UserRecord, 'id' | 'emailIndex'>, at: string): Promise<void>;
 }
 
+/** What `LoginAttemptStore.claim` gives: the attempt's own count, or the end (epoch ms) of the lock that refuses it. */
+export type AttemptClaim = { readonly ok: true; readonly attempts: number } | { readonly ok: false; readonly lockedUntil: number };
+
 /** Consecutive login failures per e-mail (existing or not, so lockout is no existence oracle); forgotten after a quiet day. */
 export interface LoginAttemptStore {
   /** The count and any lock (epoch ms), read consistently; `undefined` if none, or a day passed since the last failure. */
@@ -65,6 +68,15 @@ export interface LoginAttemptStore {
    * `lockedUntil(count)` when it is defined (a separate write; an earlier lock stays when it is `undefined`).
    */
   recordFailure(emailIndex: string, now: Date, lockedUntil: (failures: number) => number | undefined): Promise<number>;
+  /**
+   * Counts one attempt before its secret is checked (ADR 0018): refused, with the lock's end, while a lock holds;
+   * otherwise the count goes up by one (restarting at 1 once forgotten) and `lockedUntil(count)`, when defined, is
+   * stored in the same conditional write on the count it read. So concurrent attempts each get a count of their own,
+   * and none slips past a lock another just took: with 16 in flight, only the free ones reach the check. A right
+   * secret then `clear`s the count; a wrong one needs no other write. A claim that loses the race for the item
+   * every time (`LOGIN_CLAIM_ATTEMPTS`, shared/domain/lockout.ts) is refused for a second, as if locked.
+   */
+  claim(key: string, now: Date, lockedUntil: (attempts: number) => number | undefined): Promise<AttemptClaim>;
   /** Forgets the count and any lock (a delete; idempotent). */
   clear(emailIndex: string): Promise<void>;
 }

@@ -142,6 +142,16 @@ export const inMemoryIdentity = (overrides: Partial<IdentityDeps> = {}) => {
         attempts.set(index, { failures, expiresAt: nowEpoch + LOGIN_FAILURES_FORGET_AFTER_SECONDS, ...(until !== undefined ? { lockedUntil: until } : {}) });
         return failures;
       },
+      claim: async (index, now, lockedUntil) => {
+        const nowEpoch = Math.floor(now.getTime() / 1000);
+        const stored = attempts.get(index);
+        const live = stored !== undefined && stored.expiresAt > nowEpoch ? stored : undefined;
+        if (live?.lockedUntil !== undefined && live.lockedUntil > now.getTime()) return { ok: false, lockedUntil: live.lockedUntil };
+        const count = (live?.failures ?? 0) + 1;
+        const until = lockedUntil(count);
+        attempts.set(index, { failures: count, expiresAt: nowEpoch + LOGIN_FAILURES_FORGET_AFTER_SECONDS, ...(until !== undefined ? { lockedUntil: until } : {}) });
+        return { ok: true, attempts: count };
+      },
       clear: async (index) => void attempts.delete(index),
     },
     refreshFamilies: {

@@ -1,3 +1,4 @@
+import { FREE_FAILURES, lockSecondsAfter } from '../../shared/domain/lockout';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -233,6 +234,61 @@ describe.each<[string, () => LoginAttemptStore]>([
     expect(forgotten).toBeUndefined();
     expect(restarted).toBe(1);
     expect(await attempts.get(stale)).toEqual({ failures: 1 });
+  });
+
+  it('claims attempts one by one, refuses while the lock they set holds (with its end), and counts on once it ends', async () => {
+    // Prepare: a lock of a minute from the third attempt on.
+    const attempts = make();
+    const index = randomUUID();
+    const now = Date.now();
+    const policy = (at: number) => (count: number) => (count >= 3 ? at + 60_000 : undefined);
+
+    // Act
+    const first = [];
+    for (let i = 0; i < 4; i++) first.push(await attempts.claim(index, new Date(now), policy(now)));
+    const afterLock = await attempts.claim(index, new Date(now + 61_000), policy(now + 61_000));
+
+    // Assess
+    expect(first).toEqual([
+      { ok: true, attempts: 1 },
+      { ok: true, attempts: 2 },
+      { ok: true, attempts: 3 },
+      { ok: false, lockedUntil: now + 60_000 },
+    ]);
+    expect(afterLock).toEqual({ ok: true, attempts: 4 });
+    expect(await attempts.get(index)).toEqual({ failures: 4, lockedUntil: now + 121_000 });
+  });
+
+  it('gives each of 16 claims in flight a count of its own: only those before the lock pass', async () => {
+    // Prepare: the login throttle's policy for one source (FREE_FAILURES free, the last of them locking).
+    const attempts = make();
+    const index = randomUUID();
+    const now = new Date();
+
+    // Act
+    const claims = await Promise.all(
+      Array.from({ length: 16 }, () => attempts.claim(index, now, (count) => (lockSecondsAfter(count) > 0 ? now.getTime() + 60_000 : undefined))),
+    );
+
+    // Assess
+    const passed = claims.filter((claim) => claim.ok).map((claim) => (claim as { attempts: number }).attempts);
+    expect(passed.sort((a, b) => a - b)).toEqual(Array.from({ length: FREE_FAILURES }, (_, i) => i + 1));
+    expect(claims.filter((claim) => !claim.ok).every((claim) => claim.lockedUntil > now.getTime())).toBe(true);
+    expect(await attempts.get(index)).toEqual({ failures: FREE_FAILURES, lockedUntil: now.getTime() + 60_000 });
+  });
+
+  it('forgets a claimed count a day after its last attempt, and starts again at one', async () => {
+    // Prepare
+    const attempts = make();
+    const index = randomUUID();
+    await attempts.claim(index, new Date(Date.now() - DAY_MS - 60_000), () => LOCK);
+
+    // Act
+    const again = await attempts.claim(index, new Date(), () => undefined);
+
+    // Assess
+    expect(again).toEqual({ ok: true, attempts: 1 });
+    expect(await attempts.get(index)).toEqual({ failures: 1 });
   });
 });
 

@@ -1,3 +1,4 @@
+import { FREE_FAILURES } from '../../shared/domain/lockout';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CEILING_FAILURES } from '../../shared/domain/lockout';
@@ -109,6 +110,22 @@ describe('Route: POST /api/v1/auth/login (throttling)', () => {
     const identity = JSON.stringify(await backend.items('identity'));
     expect(identity).not.toContain('127.0.1.3');
     expect(identity).not.toContain('brute@example.com');
+  });
+
+  it('lets no more than the free guesses of 16 sent at once from one source reach the password check; the rest are 429', async () => {
+    // Prepare
+    const userId = await patient('burst@example.com');
+
+    // Act
+    const guesses = await Promise.all(Array.from({ length: 16 }, () => loginFrom('127.0.1.4', 'burst@example.com', WRONG)));
+
+    // Assess: each guess claimed its attempt before the hash (ADR 0018), so the lock the fifth took held for the others.
+    const statuses = guesses.map((guess) => guess.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(FREE_FAILURES);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(16 - FREE_FAILURES);
+    expect(guesses.filter((guess) => guess.status === 429).every((guess) => guess.retryAfter! > 0)).toBe(true);
+    const events = await loginEvents(userId);
+    expect(events.filter((event) => event['outcome'] === 'failure')).toHaveLength(FREE_FAILURES);
   });
 
   it('lets a distributed guesser reach the per-e-mail ceiling; then only a known device gets in, even with the right password', async () => {

@@ -4,7 +4,8 @@ import { changePassword } from '../../shared/identity/change-password';
 import { login } from '../../shared/identity/login';
 import { register } from '../../shared/identity/register';
 import { CANARY } from '../helpers/canaries';
-import { inMemoryIdentity, META } from '../helpers/in-memory';
+import { inMemoryIdentity, META, testClock } from '../helpers/in-memory';
+import { CEILING_FAILURES, FREE_FAILURES } from '../../shared/domain/lockout';
 
 const EMAIL = 'ann@example.com';
 const CURRENT = 'a perfectly long passphrase';
@@ -60,6 +61,44 @@ describe('Use case: changePassword', () => {
     expect(events[0]).toMatchObject({ action: 'auth.password_change', outcome: 'failure', reason: 'bad_credentials' });
     expect(events.at(-1)).toMatchObject({ outcome: 'denied', reason: 'locked_out' });
     expect(JSON.stringify(events)).not.toContain(CANARY.password);
+  });
+
+  it('counts on the account’s own counter: strangers’ failed logins do not stop the change, and its wrong passwords lock no login', async () => {
+    // Prepare: strangers fill the e-mail's login ceiling from many sources; the owner mistypes the current password 6 times.
+    const { deps, caller } = await signedIn({ clock: testClock() });
+    for (let i = 0; i < CEILING_FAILURES; i++) {
+      await login(deps, { email: EMAIL, password: 'a stranger’s guess' }, { ...META, sourceIp: `198.51.${Math.floor(i / 4)}.9` }).catch(() => undefined);
+    }
+    const wrong = { currentPassword: 'a mistyped passphrase', newPassword: 'another long passphrase' };
+    const typos = [];
+    for (let i = 0; i < FREE_FAILURES + 1; i++) typos.push(await changePassword(deps, caller, wrong, META).catch((error: { status: number }) => error.status));
+
+    // Act
+    const ownerLogin = await login(deps, { email: EMAIL, password: CURRENT }, META);
+
+    // Assess
+    expect(typos).toEqual([...Array<number>(FREE_FAILURES).fill(400), 429]);
+    expect(ownerLogin).toHaveProperty('refreshToken');
+  });
+
+  it('lets no more than the free wrong passwords of 16 sent at once reach the check', async () => {
+    // Prepare
+    const { deps, caller } = await signedIn();
+    let checked = 0;
+    const counting = {
+      ...deps,
+      passwords: { ...deps.passwords, verify: (...args: Parameters<typeof deps.passwords.verify>) => (checked++, deps.passwords.verify(...args)) },
+    };
+    const wrong = { currentPassword: 'a guessed passphrase', newPassword: 'another long passphrase' };
+
+    // Act
+    const statuses = await Promise.all(
+      Array.from({ length: 16 }, () => changePassword(counting, caller, wrong, META).catch((error: { status: number }) => error.status)),
+    );
+
+    // Assess
+    expect(checked).toBe(FREE_FAILURES);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(16 - FREE_FAILURES);
   });
 
   it('refuses a new password that fails the registration policy, with its reasons', async () => {

@@ -163,6 +163,7 @@ describe('Use case: login throttling', () => {
         recordFailure: (...args: Parameters<typeof deps.loginAttempts.recordFailure>) => (
           calls.push('attempts.recordFailure'), deps.loginAttempts.recordFailure(...args)
         ),
+        claim: (...args: Parameters<typeof deps.loginAttempts.claim>) => (calls.push('attempts.claim'), deps.loginAttempts.claim(...args)),
         clear: (key: string) => (calls.push('attempts.clear'), deps.loginAttempts.clear(key)),
       },
       knownDevices: { ...deps.knownDevices, get: (userId: string) => (calls.push('devices.get'), deps.knownDevices.get(userId)) },
@@ -179,7 +180,8 @@ describe('Use case: login throttling', () => {
 
     // Assess
     expect(known).toEqual(unknown);
-    expect(unknown.filter((call) => call === 'attempts.recordFailure')).toHaveLength(2);
+    expect(unknown.filter((call) => call === 'attempts.claim')).toHaveLength(1);
+    expect(unknown.filter((call) => call === 'attempts.recordFailure')).toHaveLength(1);
   });
 
   it('closes the e-mail to unknown devices past the ceiling, known or not, and keeps it open to a known one', async () => {

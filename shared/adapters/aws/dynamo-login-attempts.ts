@@ -1,5 +1,6 @@
-import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { LoginAttemptStore } from '../../identity/ports';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { LOGIN_CLAIM_ATTEMPTS } from '../../domain/lockout';
+import type { AttemptClaim, LoginAttemptStore } from '../../identity/ports';
 import { loginKey } from '../../data/keys';
 import { conditionalWrite } from './dynamo-kit';
 
@@ -63,6 +64,33 @@ export class DynamoLoginAttempts implements LoginAttemptStore {
       );
     }
     return failures;
+  }
+
+  public async claim(counterKey: string, now: Date, lockedUntil: (attempts: number) => number | undefined): Promise<AttemptClaim> {
+    const nowMs = now.getTime();
+    const nowEpoch = Math.floor(nowMs / 1000);
+    for (let round = 0; round < LOGIN_CLAIM_ATTEMPTS; round++) {
+      const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(counterKey), ConsistentRead: true }));
+      // dynalite never expires items: a count past its day is forgotten here.
+      const live = Item !== undefined && Number(Item['expiresAt']) > nowEpoch ? Item : undefined;
+      const locked = Number(live?.['lockedUntil'] ?? 0);
+      if (locked > nowMs) return { ok: false, lockedUntil: locked };
+      const attempts = Number(live?.['failures'] ?? 0) + 1;
+      const until = lockedUntil(attempts);
+      const written = await conditionalWrite(
+        this.client,
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...key(counterKey), failures: attempts, expiresAt: nowEpoch + FORGET_AFTER_SECONDS, kind: 'login-attempts', ...(until ? { lockedUntil: until } : {}) },
+          // On exactly the count read (or its absence): a concurrent claim in between makes this one read again.
+          ...(live === undefined
+            ? { ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now', ExpressionAttributeValues: { ':now': nowEpoch } }
+            : { ConditionExpression: 'failures = :read', ExpressionAttributeValues: { ':read': attempts - 1 } }),
+        }),
+      );
+      if (written) return { ok: true, attempts };
+    }
+    return { ok: false, lockedUntil: nowMs + 1000 };
   }
 
   public async clear(emailIndex: string): Promise<void> {
