@@ -149,7 +149,11 @@ export const inMemoryIdentity = (overrides: Partial<IdentityDeps> = {}) => {
         if (live?.lockedUntil !== undefined && live.lockedUntil > now.getTime()) return { ok: false, lockedUntil: live.lockedUntil };
         const count = (live?.failures ?? 0) + 1;
         const until = lockedUntil(count);
-        attempts.set(index, { failures: count, expiresAt: nowEpoch + LOGIN_FAILURES_FORGET_AFTER_SECONDS, ...(until !== undefined ? { lockedUntil: until } : {}) });
+        attempts.set(index, {
+          failures: count,
+          expiresAt: nowEpoch + LOGIN_FAILURES_FORGET_AFTER_SECONDS,
+          ...(until !== undefined ? { lockedUntil: until } : {}),
+        });
         return { ok: true, attempts: count };
       },
       clear: async (index) => void attempts.delete(index),

@@ -81,7 +81,13 @@ export class DynamoLoginAttempts implements LoginAttemptStore {
         this.client,
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...key(counterKey), failures: attempts, expiresAt: nowEpoch + FORGET_AFTER_SECONDS, kind: 'login-attempts', ...(until ? { lockedUntil: until } : {}) },
+          Item: {
+            ...key(counterKey),
+            failures: attempts,
+            expiresAt: nowEpoch + FORGET_AFTER_SECONDS,
+            kind: 'login-attempts',
+            ...(until ? { lockedUntil: until } : {}),
+          },
           // On exactly the count read (or its absence): a concurrent claim in between makes this one read again.
           ...(live === undefined
             ? { ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now', ExpressionAttributeValues: { ':now': nowEpoch } }
