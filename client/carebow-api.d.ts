@@ -3896,7 +3896,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A client-chosen key (8–64 of A–Z a–z 0–9 - _), kept 24 h per user. A retry with the same key and body replays the first answer without doing the work again; the same key with another body or route, or while the first is still running, is 409. */
+                /** @description A client-chosen key (8–64 of A–Z a–z 0–9 - _), kept 24 h per user. A retry with the same key and body replays the first answer without doing the work again; the same key with another body or route, or while the first is still running, is 409 (`idempotency_in_progress` with Retry-After: the seconds until the first one’s claim lapses). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4024,7 +4024,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A client-chosen key (8–64 of A–Z a–z 0–9 - _), kept 24 h per user. A retry with the same key and body replays the first answer without doing the work again; the same key with another body or route, or while the first is still running, is 409. */
+                /** @description A client-chosen key (8–64 of A–Z a–z 0–9 - _), kept 24 h per user. A retry with the same key and body replays the first answer without doing the work again; the same key with another body or route, or while the first is still running, is 409 (`idempotency_in_progress` with Retry-After: the seconds until the first one’s claim lapses). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4281,7 +4281,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A client-chosen key (8–64 of A–Z a–z 0–9 - _), kept 24 h per user. A retry with the same key and body replays the first answer without doing the work again; the same key with another body or route, or while the first is still running, is 409. */
+                /** @description A client-chosen key (8–64 of A–Z a–z 0–9 - _), kept 24 h per user. A retry with the same key and body replays the first answer without doing the work again; the same key with another body or route, or while the first is still running, is 409 (`idempotency_in_progress` with Retry-After: the seconds until the first one’s claim lapses). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4923,7 +4923,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A client-chosen key (8–64 of A–Z a–z 0–9 - _), kept 24 h per user. A retry with the same key and body replays the first answer without doing the work again; the same key with another body or route, or while the first is still running, is 409. */
+                /** @description A client-chosen key (8–64 of A–Z a–z 0–9 - _), kept 24 h per user. A retry with the same key and body replays the first answer without doing the work again; the same key with another body or route, or while the first is still running, is 409 (`idempotency_in_progress` with Retry-After: the seconds until the first one’s claim lapses). */
                 "Idempotency-Key"?: string;
             };
             path?: never;

@@ -350,7 +350,7 @@ const REQUEST_HEADERS: Readonly<Record<RequestHeader, { parameter: Json; status:
       in: 'header',
       required: false,
       description:
-        'A client-chosen key (8–64 of A–Z a–z 0–9 - _), kept 24 h per user. A retry with the same key and body replays the first answer without doing the work again; the same key with another body or route, or while the first is still running, is 409.',
+        'A client-chosen key (8–64 of A–Z a–z 0–9 - _), kept 24 h per user. A retry with the same key and body replays the first answer without doing the work again; the same key with another body or route, or while the first is still running, is 409 (`idempotency_in_progress` with Retry-After: the seconds until the first one’s claim lapses).',
       schema: { type: 'string', minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]{8,64}$' },
     },
     status: 409,

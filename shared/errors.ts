@@ -51,11 +51,14 @@ export class NotFoundError extends CareBowError {
   }
 }
 
-/** 409: the write conflicts with existing state. */
+/** 409: the write conflicts with existing state; with `retryAfterSeconds` (a `Retry-After` header) when it will pass by itself. */
 export class ConflictError extends CareBowError {
-  public constructor(message = 'The request conflicts with existing data.', code = 'conflict') {
+  public readonly retryAfterSeconds: number | undefined;
+
+  public constructor(message = 'The request conflicts with existing data.', code = 'conflict', retryAfterSeconds?: number) {
     super(409, code, message);
     this.name = 'ConflictError';
+    this.retryAfterSeconds = retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { CareBowError, NotFoundError, RequestTimeoutError, RetryLaterError, TooManyRequestsError } from '../errors';
+import { CareBowError, ConflictError, NotFoundError, RequestTimeoutError, RetryLaterError, TooManyRequestsError } from '../errors';
 import { DataKeyDestroyedError, UnknownDataSubjectError } from '../vault/errors';
 import { isTransientFailure } from './transient-failure';
 
@@ -41,9 +41,10 @@ export const errorResponse = (thrown: unknown, requestId: string): APIGatewayPro
   };
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   // Every 429 says when to retry: the limit's own wait when it knows it (lockout, AI quota); so does every 503 (ADR 0020),
-  // jittered 1–3 s when it has no wait of its own, so that the callers it refused do not all come back at once.
+  // jittered 1–3 s when it has no wait of its own, so that the callers it refused do not all come back at once; and a
+  // 409 that passes by itself (an Idempotency-Key still in progress) says when it will.
   const retryAfter =
-    error instanceof TooManyRequestsError || error instanceof RetryLaterError || error instanceof RequestTimeoutError
+    error instanceof TooManyRequestsError || error instanceof RetryLaterError || error instanceof RequestTimeoutError || error instanceof ConflictError
       ? error.retryAfterSeconds
       : statusCode === 429
         ? 1

@@ -7,8 +7,8 @@
 export type IdempotencyClaim =
   /** Unused (or expired, or abandoned): the caller now holds the claim and runs the work. */
   | { readonly state: 'new' }
-  /** Claimed by a request with this fingerprint that has not completed. */
-  | { readonly state: 'in_progress' }
+  /** Claimed by a request with this fingerprint that has not completed: retry after `retryAfterSeconds` (its lease's end, ≥ 1). */
+  | { readonly state: 'in_progress'; readonly retryAfterSeconds: number }
   /** Held for a request with another fingerprint. */
   | { readonly state: 'mismatch' }
   /** Completed for this fingerprint: the sealed response to replay. */

@@ -60,7 +60,9 @@ export const idempotent = async <T extends { status: number; body: unknown }>(
     .digest('base64url');
   const claim = await deps.idempotency.claim(userId, idempotencyKey, fingerprint, deps.clock.now());
   if (claim.state === 'mismatch') throw new ConflictError('This Idempotency-Key was used for another request.', 'idempotency_key_reused');
-  if (claim.state === 'in_progress') throw new ConflictError('A request with this Idempotency-Key is still being processed.', 'idempotency_in_progress');
+  if (claim.state === 'in_progress') {
+    throw new ConflictError('A request with this Idempotency-Key is still being processed.', 'idempotency_in_progress', claim.retryAfterSeconds);
+  }
   if (claim.state === 'done') {
     const response = await deps.vault.openJson<T>(place(userId, idempotencyKey), claim.responseSealed);
     await deps.audit.append({

@@ -475,7 +475,7 @@ describe('Class: DynamoIdempotency (claim and complete conditions)', () => {
     const claim = await store.claim(userId, 'key-flapping', 'fp-1', new Date(T0.getTime() + 1000));
 
     // Assess
-    expect(claim).toEqual({ state: 'in_progress' });
+    expect(claim).toEqual({ state: 'in_progress', retryAfterSeconds: 1 });
     expect(await raw(userId, 'key-flapping')).toMatchObject({ fingerprint: 'fp-other' });
   });
 });

@@ -33,7 +33,7 @@ describe('Class: DynamoIdempotency', () => {
 
     // Assess
     expect(first).toEqual({ state: 'new' });
-    expect(racing).toEqual({ state: 'in_progress' });
+    expect(racing).toEqual({ state: 'in_progress', retryAfterSeconds: 59 });
     expect(replay).toEqual({ state: 'done', responseSealed: 'sealed-response' });
     expect(otherBody).toEqual({ state: 'mismatch' });
     expect(otherUser).toEqual({ state: 'new' });
@@ -49,7 +49,7 @@ describe('Class: DynamoIdempotency', () => {
     const retries = await Promise.all(Array.from({ length: 4 }, () => store.claim(userId, 'key-crashed', 'fp-1', later(61))));
 
     // Assess
-    expect(withinLease).toEqual({ state: 'in_progress' });
+    expect(withinLease).toEqual({ state: 'in_progress', retryAfterSeconds: 1 });
     expect(retries.filter((claim) => claim.state === 'new')).toHaveLength(1);
     expect(retries.filter((claim) => claim.state === 'in_progress')).toHaveLength(3);
   });

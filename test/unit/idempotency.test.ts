@@ -1,3 +1,4 @@
+import { errorResponse } from '../../shared/http/error-response';
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../shared/errors';
 import { idempotent } from '../../shared/http/idempotency';
@@ -26,7 +27,9 @@ const memoryStore = (failComplete = false) => {
         return { state: 'new' };
       }
       if (item.fingerprint !== fingerprint) return { state: 'mismatch' };
-      return item.status === 'done' ? { state: 'done', responseSealed: item.responseSealed! } : { state: 'in_progress' };
+      return item.status === 'done'
+        ? { state: 'done', responseSealed: item.responseSealed! }
+        : { state: 'in_progress', retryAfterSeconds: Math.max(1, item.leaseUntil - nowEpoch) };
     },
     complete: async (userId, key, responseSealed) => {
       if (failComplete) throw Object.assign(new Error('store unavailable'), { name: 'ServiceUnavailable' });
@@ -149,9 +152,12 @@ describe('Function: idempotent', () => {
     void idempotent(deps, request('key-00000006'), () => new Promise<never>(() => {})); // claims, then never finishes
 
     // Act
-    clock.advance(59_000);
-    const withinLease = idempotent(deps, request('key-00000006'), work);
-    await expect(withinLease).rejects.toMatchObject({ code: 'idempotency_in_progress' });
+    clock.advance(45_000);
+    const withinLease = await idempotent(deps, request('key-00000006'), work).catch((error: unknown) => error);
+    // Until then it is 409 with a Retry-After that says when the lease ends (ADR 0020), not a guess.
+    expect(withinLease).toMatchObject({ code: 'idempotency_in_progress', retryAfterSeconds: 15 });
+    expect(errorResponse(withinLease, 'r').headers).toMatchObject({ 'Retry-After': '15' });
+    clock.advance(14_000);
     clock.advance(2_000);
     const afterLease = await idempotent(deps, request('key-00000006'), work);
 

@@ -48,11 +48,12 @@ export class DynamoIdempotency implements IdempotencyStore {
       const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(userId, idempotencyKey), ConsistentRead: true }));
       if (Item !== undefined) {
         if (Item['fingerprint'] !== fingerprint) return { state: 'mismatch' };
-        return Item['status'] === 'done' ? { state: 'done', responseSealed: String(Item['responseSealed']) } : { state: 'in_progress' };
+        if (Item['status'] === 'done') return { state: 'done', responseSealed: String(Item['responseSealed']) };
+        return { state: 'in_progress', retryAfterSeconds: Math.max(1, Number(Item['leaseUntil']) - nowEpoch) };
       }
     }
     // Gone twice: other requests keep claiming and releasing the key. It is busy (409, retry later), not another body's.
-    return { state: 'in_progress' };
+    return { state: 'in_progress', retryAfterSeconds: 1 };
   }
 
   /**
