@@ -19,7 +19,9 @@ import {
   workerTargets,
   type BundledFunction,
 } from './functions';
-import { modelCost, workerCpu } from './triage';
+import { modelCost, triageCallCost, workerCpu } from './triage';
+import { abuseCost } from './abuse';
+import { modelLimitsSchema, readConfig } from '../shared/config';
 import { careBench } from './care';
 import { notificationsBench } from './notifications';
 import { contentBench } from './content';
@@ -44,7 +46,8 @@ import { loadBench } from './load';
  *    red-flag path (POST /api/v1/symptom-sessions, emergency → 201) p50/p95/p99 next to
  *    GET /api/v1/health measured the same way.
  * 5. Triage (bench/triage.ts, in-process): the worker's own CPU per message with a stub model next
- *    to the rules engine alone; the estimated model cost per triage from the adapter's real request.
+ *    to the rules engine alone; the estimated model cost per triage from the adapter's real request;
+ *    and what one abusive account can cost in its first hour, from the limits (bench/abuse.ts).
  * 6. Care network (bench/care.ts, in-process, its own dynalite): booking throughput under 16 clients
  *    next to one bare conditional write, slot-listing CPU next to JSON.parse of the ledger, store
  *    Queries per directory search and per caregiver match next to one Query. `npx tsx bench/care.ts`
@@ -279,6 +282,11 @@ const subtleRate = median(slices.subtle);
 log("Measuring the triage worker's CPU per message (stub model) and the model cost per triage...");
 const triageCpu = await workerCpu();
 const triageCost = modelCost(childEnv.OPENAI_MODEL!);
+const callCost = triageCallCost(childEnv.OPENAI_MODEL!).perCall;
+const defaults = readConfig(modelLimitsSchema, {});
+const abuse = callCost
+  ? abuseCost(callCost, { burst: defaults.AI_QUOTA_BURST, perHour: defaults.AI_QUOTA_PER_HOUR })
+  : { lines: ['What one abusive account can cost: the model has no price; no figure.'], failures: [] };
 
 // ---------------------------------------------------------------------------------------------
 // 4. PHI vault and profile API, in a child process: startLocalBackend writes the functions'
@@ -472,7 +480,7 @@ log();
 for (const line of phi.lines) log(line);
 failures.push(...phi.failures);
 
-for (const section of [triageCpu, triageCost, care, notifications, content, audit, load]) {
+for (const section of [triageCpu, triageCost, abuse, care, notifications, content, audit, load]) {
   log();
   for (const line of section.lines) log(line);
   failures.push(...section.failures);

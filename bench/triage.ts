@@ -1,3 +1,4 @@
+import { SYMPTOMS_BODY } from '../functions/routes/limits';
 import { randomUUID } from 'node:crypto';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { OpenAiTriageModel } from '../shared/adapters/openai/openai-triage-model';
@@ -194,9 +195,11 @@ export const workerCpu = async ({ slices = 7, sliceMs = 300 } = {}): Promise<Sec
 // =============================================================================================
 // 2. Estimated model cost per triage.
 // =============================================================================================
-export const modelCost = (modelId: string): Section => {
-  const lines: string[] = [];
-  const failures: string[] = [];
+/** Characters per token, the usual estimate for English text and JSON. */
+const CHARS_PER_TOKEN = 4;
+
+/** One triage model call's request, as the adapter builds it for the typical case, and what it costs (`undefined`: no price). */
+export const triageCallCost = (modelId: string) => {
   const adapter = new OpenAiTriageModel({ model: modelId, apiKey: 'bench-unused' });
   // `request` is private: the exact object the adapter passes to chat.completions.create.
   const request = (adapter as unknown as { request(input: ReturnType<typeof minimizeForModel>): ChatCompletionCreateParamsNonStreaming }).request(
@@ -210,17 +213,32 @@ export const modelCost = (modelId: string): Section => {
   const maxOut = request.max_completion_tokens ?? 0;
   // What the model writes: the wire form (strict mode sends every key; specialist null when absent).
   const answerChars = JSON.stringify(TYPICAL_ANSWER).length;
-  const CHARS_PER_TOKEN = 4;
   const inputTokens = Math.ceil(requestJson.length / CHARS_PER_TOKEN);
   const typicalOut = Math.ceil(answerChars / CHARS_PER_TOKEN);
   const price = priceOf(DEFAULT_PRICING, modelId);
-  if (price === undefined) {
+  const perCall =
+    price === undefined
+      ? undefined
+      : {
+          price,
+          typical: costOf(price, inputTokens, typicalOut),
+          worst: costOf(price, inputTokens, maxOut),
+          // The longest request: the whole 32 KB symptoms body on top of the typical one, and the answer at its cap.
+          longest: costOf(price, inputTokens + Math.ceil(SYMPTOMS_BODY / CHARS_PER_TOKEN), maxOut),
+        };
+  return { request, requestJson, systemChars, userChars, schemaChars, maxOut, answerChars, inputTokens, typicalOut, perCall };
+};
+
+export const modelCost = (modelId: string): Section => {
+  const lines: string[] = [];
+  const failures: string[] = [];
+  const { request, requestJson, systemChars, userChars, schemaChars, maxOut, answerChars, inputTokens, typicalOut, perCall } = triageCallCost(modelId);
+  if (perCall === undefined) {
     failures.push(`model cost: ${modelId} has no price in shared/adapters/openai/pricing.ts`);
     lines.push(`Triage model cost: ${modelId} is not in the pricing table; no figure.`);
     return { lines, failures };
   }
-  const typical = costOf(price, inputTokens, typicalOut);
-  const worst = costOf(price, inputTokens, maxOut);
+  const { price, typical, worst } = perCall;
   const usd = (n: number) => `$${n.toFixed(6)}`;
   const okTypical = typical <= BUDGET.costUsd;
   const okWorst = worst <= BUDGET.costUsd;

@@ -198,6 +198,8 @@ export type HealthConfig = z.infer<typeof healthConfigSchema>;
 
 /** Routes that only need the stage, version and CORS settings. */
 export const baseConfigSchema = /* @__PURE__ */ z.object(baseSection);
+/** The per-user AI quota alone: what the bench reads its defaults from (bench/abuse.ts). */
+export const modelLimitsSchema = /* @__PURE__ */ z.object(modelLimits);
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
 /** What the token-publishing routes (JWKS, discovery) read. */
