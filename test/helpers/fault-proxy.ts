@@ -7,7 +7,8 @@ import { faultSchedule, type FaultRule, type FaultSchedule } from './fault-sched
  * each call's operation (`X-Amz-Target: DynamoDB_20120810.<Op>` or `AmazonSQS.<Op>`, the SQS SDK's JSON protocol;
  * or a query `Action=`) and its table or queue, asks its {@link FaultSchedule}, and either forwards the call
  * untouched or answers as the real service does when it fails: a throttling 400 or a 500 with the service's own
- * error body, no answer (held until the client gives up), a dropped connection, or a slow answer.
+ * error body, no answer (held until the client gives up), a dropped connection, a slow answer, or a lost one (the call
+ * carried out, its answer never sent).
  */
 export type ProxiedService = 'dynamodb' | 'sqs';
 
@@ -95,10 +96,16 @@ export const startFaultProxy = async (service: ProxiedService, upstream: string)
     timers.add(timer);
   };
 
-  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer): void => {
+  /** Forwards the call; with `loseAnswer`, lets the stand-in carry it out and then drops the connection instead of answering. */
+  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer, loseAnswer = false): void => {
     const upstreamRequest = httpRequest(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
       (upstreamResponse) => {
+        if (loseAnswer) {
+          upstreamResponse.resume();
+          upstreamResponse.on('end', () => req.socket.destroy());
+          return;
+        }
         res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
         upstreamResponse.pipe(res);
       },
@@ -131,6 +138,8 @@ export const startFaultProxy = async (service: ProxiedService, upstream: string)
           return later(rule.delayMs ?? 30_000, () => req.socket.destroy());
         case 'slow':
           return later(rule.delayMs ?? 1_000, () => forward(req, res, body));
+        case 'lost_answer':
+          return forward(req, res, body, true);
       }
     });
   });

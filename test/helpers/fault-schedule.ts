@@ -15,7 +15,9 @@ export type FaultKind =
   /** The connection is destroyed before any answer. */
   | 'drop'
   /** Answered correctly after `delayMs`. */
-  | 'slow';
+  | 'slow'
+  /** Forwarded and carried out, then the connection is destroyed before the answer: the write happened, its answer is lost. */
+  | 'lost_answer';
 
 /** Which calls fire: the next `next`, every `every`-th, or all of them for `forMs` from the rule's start. */
 export type FaultWindow = { readonly next: number } | { readonly every: number } | { readonly forMs: number };

@@ -47,9 +47,11 @@ export interface SweepOptions {
 
 /**
  * An item as compared: a booking ledger's `version` is its lock counter (a slot taken and released bumps it twice),
- * not data, and a ledger with no entries (a release that made the day's item) holds as much as none.
+ * not data, and a ledger with no entries (a release that made the day's item) holds as much as none. A per-user budget's
+ * counter is left out: it counts attempts, a refused one too (ADR 0020), as the login throttle counts a wrong password.
  */
 const comparable = (item: Record<string, unknown>): string | undefined => {
+  if (String(item['sk']).startsWith('BUDGET#')) return undefined;
   if (String(item['sk']).startsWith('LEDGER#')) {
     const { version: _version, ...rest } = item;
     return (rest['entries'] as unknown[] | undefined)?.length === 0 ? undefined : JSON.stringify(rest);

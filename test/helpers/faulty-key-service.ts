@@ -18,13 +18,15 @@ const kmsError = (fault: Exclude<FaultKind, 'slow'>): Error => {
     server_error: { name: 'KMSInternalException', $fault: 'server', status: 500, message: 'An internal error occurred.' },
     timeout: { name: 'TimeoutError', $fault: 'client', status: undefined, message: 'the request socket timed out' },
     drop: { name: 'Error', $fault: 'client', status: undefined, message: 'socket hang up' },
+    // KMS calls write nothing here: an answer lost after the call looks to the client like a dropped connection.
+    lost_answer: { name: 'Error', $fault: 'client', status: undefined, message: 'socket hang up' },
   } as const;
   const shape = shapes[fault];
   return Object.assign(new Error(shape.message), {
     name: shape.name,
     $fault: shape.$fault,
     $metadata: shape.status === undefined ? {} : { httpStatusCode: shape.status },
-    ...(fault === 'drop' ? { code: 'ECONNRESET' } : {}),
+    ...(fault === 'drop' || fault === 'lost_answer' ? { code: 'ECONNRESET' } : {}),
   });
 };
 

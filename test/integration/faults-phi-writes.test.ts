@@ -112,7 +112,9 @@ describe('Faults: PHI writes and reads under DynamoDB and SQS faults', () => {
   it('POST /api/v1/appointments (sharing the profile) completes with its audit event or answers 503 and leaves nothing half-written', async () => {
     // Prepare
     let next = 0;
-    const send = () => care.book(patient.token, { practitionerId: provider.userId, start: slots[next++]!, shareProfile: true });
+    // Three patients in turn: the sweep books about 40 times, past one patient's 30 appointment changes an hour.
+    const bookers = [patient, await care.account(), await care.account()];
+    const send = () => care.book(bookers[next % 3]!.token, { practitionerId: provider.userId, start: slots[next++]!, shareProfile: true });
 
     // Act
     const onSqs = await faultSweep({ backend, proxy: sqs, send, success: 201, action: 'appointment.book' });
@@ -206,6 +208,46 @@ describe('Faults: PHI writes and reads under DynamoDB and SQS faults', () => {
     const booked = (await backend.items('audit')).filter((event) => event['action'] === 'appointment.book' && event['outcome'] === 'success');
     expect(booked.filter((event) => (event['resource'] as { id: string }).id === retried.json.id)).toHaveLength(1);
   });
+
+  it('books once, answering 201, when the answer to any one of its records-table calls is lost and the SDK sends it again', async () => {
+    // Prepare: each booking loses the answer to one more of its calls on the records table (the claim of its key, its
+    // budget, the sweep, the pending copy, the ledger, both copies, the key's completion…): the call is carried out,
+    // its answer never comes, and the SDK sends it again (ADR 0020, "A timeout is ambiguous").
+    const booker = await care.account();
+    const clinic = await care.practitioner({ profile: providerProfile(), availability: weeklyHours('00:00', '23:30') });
+    const free = (await care.slots(clinic.userId, booker.token, kolkataDay())).items.map((slot) => slot.start);
+    const outcomes: { position: number; operation: string; status: number; copies: unknown[][]; held: number }[] = [];
+
+    // Act
+    for (let position = 0; position < 40; position++) {
+      const start = free[position]!;
+      const seenBefore = dynamo.seen.length;
+      dynamo.inject({ fault: 'lost_answer', resource: backend.tables.records, skip: position, window: { next: 1 } });
+      const response = await care.book(booker.token, { practitionerId: clinic.userId, start }, randomUUID());
+      dynamo.clear();
+      const lost = dynamo.seen.slice(seenBefore).find((call) => call.fault === 'lost_answer');
+      if (lost === undefined) break;
+      const records = await backend.items('records');
+      const copies = records
+        .filter((item) => String(item['sk']).startsWith('APPT#') && item['practitionerId'] === clinic.userId && item['start'] === start)
+        .map((item) => [item['id'], item['status']]);
+      const held = records
+        .filter((item) => String(item['sk']).startsWith('LEDGER#') && item['pk'] === `USER#${clinic.userId}`)
+        .flatMap((item) => (item['entries'] as { appointmentId: string }[]).map((entry) => entry.appointmentId))
+        .filter((id) => id === response.json?.id).length;
+      outcomes.push({ position, operation: lost.operation, status: response.status, copies, held });
+    }
+
+    // Assess: its own write found again is never a conflict, and never a second booking.
+    expect(outcomes.length).toBeGreaterThan(8);
+    for (const outcome of outcomes) {
+      expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 201, held: 1 });
+      expect(
+        outcome.copies.map(([, status]) => status),
+        JSON.stringify(outcome),
+      ).toEqual(['booked', 'booked']);
+    }
+  }, 90_000);
 
   it('takes a new profile back when its audit append fails and the store fails the first undo too', async () => {
     // Prepare

@@ -102,14 +102,16 @@ describe('Faults: the queues redeliver and the workers finish the work', () => {
   it('books every accepted appointment exactly once while its client sends it again after each 503', async () => {
     // Prepare: the records table fails every third call for the whole run, so a refused attempt's undo can fail too
     // (ADR 0020): the retry under the same key must clear what that attempt left before it books.
-    const patient = await care.account();
     const provider = await care.practitioner({ profile: providerProfile(), availability: weeklyHours('00:00', '23:30') });
-    const starts = (await care.slots(provider.userId, patient.token, kolkataDay())).items.slice(0, 6).map((slot) => slot.start);
+    // One patient per slot: a client sending its booking again after every 503 could pass one patient's 30 changes an hour.
+    const patients = await Promise.all(Array.from({ length: 6 }, () => care.account()));
+    const starts = (await care.slots(provider.userId, patients[0]!.token, kolkataDay())).items.slice(0, 6).map((slot) => slot.start);
+    const patientOf = (start: string) => patients[starts.indexOf(start)]!;
     dynamo.inject({ fault: 'server_error', window: { forMs: 300 } });
     dynamo.inject({ fault: 'server_error', resource: backend.tables.records, window: { every: 3 } });
     sqs.inject({ fault: 'drop', operation: 'SendMessage', window: { every: 2 } });
     const keys = new Map(starts.map((start) => [start, randomUUID()]));
-    const send = (start: string) => care.book(patient.token, { practitionerId: provider.userId, start }, keys.get(start));
+    const send = (start: string) => care.book(patientOf(start).token, { practitionerId: provider.userId, start }, keys.get(start));
 
     // Act: each client sends its booking again after every 503, then once more when the faults have cleared.
     const finals = await Promise.all(
@@ -155,14 +157,14 @@ describe('Faults: the queues redeliver and the workers finish the work', () => {
       }
       expect(copies.map((copy) => [copy['pk'], copy['id']]).sort(), trail).toEqual(
         [
-          [`USER#${patient.userId}`, response.json.id],
+          [`USER#${patientOf(start).userId}`, response.json.id],
           [`USER#${provider.userId}`, response.json.id],
         ].sort(),
       );
       expect(ledgerIds.filter((id) => id === response.json.id)).toHaveLength(1);
     }
     const audited = (await backend.items('audit')).filter(
-      (event) => event['action'] === 'appointment.book' && event['outcome'] === 'success' && event['subjectId'] === patient.userId,
+      (event) => event['action'] === 'appointment.book' && event['outcome'] === 'success' && patients.some((p) => p.userId === event['subjectId']),
     );
     expect(audited.map((event) => (event['resource'] as { id: string }).id).sort()).toEqual(accepted.map(({ response }) => response!.json.id).sort());
   }, 60_000);

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Ledger } from '../../care/ledger';
 import type {
@@ -128,27 +129,32 @@ class DynamoAppointmentItems implements Pick<AppointmentRepository, 'get' | 'cre
     return Item === undefined ? undefined : recordOf(Item);
   }
 
-  public create(holderId: string, record: AppointmentRecord): Promise<boolean> {
-    return conditionalWrite(
-      this.client,
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...this.key(holderId, record.id), ...withIndex(holderId, record) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+  public async create(holderId: string, record: AppointmentRecord): Promise<boolean> {
+    const item = { ...this.key(holderId, record.id), ...withIndex(holderId, record) };
+    const put = new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' });
+    return (await conditionalWrite(this.client, put)) || this.holdsOwn(item);
   }
 
-  public replace(holderId: string, record: AppointmentRecord): Promise<boolean> {
-    return conditionalWrite(
-      this.client,
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...this.key(holderId, record.id), ...withIndex(holderId, record) },
-        ConditionExpression: 'version = :expected',
-        ExpressionAttributeValues: { ':expected': record.version - 1 },
-      }),
-    );
+  /**
+   * After a refused conditional put: whether the copy is exactly `item`. A put whose answer was lost and that the SDK
+   * sent again finds its own write there (ADR 0020); the same bytes, under an id and version only this booking writes,
+   * are that write, not a collision.
+   */
+  private async holdsOwn(item: Record<string, unknown>): Promise<boolean> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: item['pk'], sk: item['sk'] }, ConsistentRead: true }));
+    // Through JSON: the stored item has no `undefined` attributes, and its keys come back in any order.
+    return Item !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(Item)), JSON.parse(JSON.stringify(item)));
+  }
+
+  public async replace(holderId: string, record: AppointmentRecord): Promise<boolean> {
+    const item = { ...this.key(holderId, record.id), ...withIndex(holderId, record) };
+    const put = new PutCommand({
+      TableName: this.tableName,
+      Item: item,
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeValues: { ':expected': record.version - 1 },
+    });
+    return (await conditionalWrite(this.client, put)) || this.holdsOwn(item);
   }
 
   public remove(holderId: string, appointmentId: string, version: number): Promise<boolean> {

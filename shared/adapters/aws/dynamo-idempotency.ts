@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { IdempotencyClaim, IdempotencyStore } from '../../http/idempotency-store';
 import { idempotencyKey as itemKey, userKey } from '../../data/keys';
@@ -26,6 +27,8 @@ export class DynamoIdempotency implements IdempotencyStore {
 
   public async claim(userId: string, idempotencyKey: string, fingerprint: string, now: Date): Promise<IdempotencyClaim> {
     const nowEpoch = Math.floor(now.getTime() / 1000);
+    // This claim's own mark: a put whose answer was lost and that the SDK sent again finds it, and knows the claim is its own.
+    const claimId = randomUUID();
     // Twice at most: a record released (or expired away) between the refused put and the read leaves the key free again.
     for (let attempt = 0; attempt < 2; attempt++) {
       const claimed = await conditionalWrite(
@@ -38,6 +41,7 @@ export class DynamoIdempotency implements IdempotencyStore {
             status: IN_PROGRESS,
             expiresAt: nowEpoch + DAY_SECONDS,
             leaseUntil: nowEpoch + IN_PROGRESS_LEASE_SECONDS,
+            claimId,
           },
           ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now OR (#status = :inProgress AND leaseUntil <= :now)',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -47,6 +51,7 @@ export class DynamoIdempotency implements IdempotencyStore {
       if (claimed) return { state: 'new' };
       const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key(userId, idempotencyKey), ConsistentRead: true }));
       if (Item !== undefined) {
+        if (Item['claimId'] === claimId) return { state: 'new' };
         if (Item['fingerprint'] !== fingerprint) return { state: 'mismatch' };
         if (Item['status'] === 'done') return { state: 'done', responseSealed: String(Item['responseSealed']) };
         return { state: 'in_progress', retryAfterSeconds: Math.max(1, Number(Item['leaseUntil']) - nowEpoch) };
