@@ -232,7 +232,7 @@ export const triageCallCost = (modelId: string) => {
 export const modelCost = (modelId: string): Section => {
   const lines: string[] = [];
   const failures: string[] = [];
-  const { request, requestJson, systemChars, userChars, schemaChars, maxOut, answerChars, inputTokens, typicalOut, perCall } = triageCallCost(modelId);
+  const { requestJson, systemChars, userChars, schemaChars, maxOut, answerChars, inputTokens, typicalOut, perCall } = triageCallCost(modelId);
   if (perCall === undefined) {
     failures.push(`model cost: ${modelId} has no price in shared/adapters/openai/pricing.ts`);
     lines.push(`Triage model cost: ${modelId} is not in the pricing table; no figure.`);
