@@ -121,8 +121,11 @@ export const faultSweep = async (options: SweepOptions): Promise<SweepOutcome[]>
   let store = await storeSnapshot(backend);
   for (let position = 0; position < calls; position++) {
     const hard = SWEEP_KINDS[position % SWEEP_KINDS.length]!;
-    const runs = [[position % 2 === 0 ? 'server_error' : 'drop', SDK_ATTEMPTS - 1] as const, [hard, SDK_ATTEMPTS] as const];
-    for (const [fault, times] of options.recoverable === false ? runs.slice(1) : runs) {
+    // Absorbed: a fault the SDK's retries outlast, and a call carried out whose answer was lost (the SDK sends it again,
+    // and must not take its own write for a conflict). Then one they do not absorb.
+    const absorbed = [[position % 2 === 0 ? 'server_error' : 'drop', SDK_ATTEMPTS - 1] as const, ['lost_answer', 1] as const];
+    const runs = [...(options.recoverable === false ? [] : absorbed), [hard, SDK_ATTEMPTS] as const];
+    for (const [fault, times] of runs) {
       proxy.inject({ fault, skip: position, window: { next: times } });
       const response = await options.send().finally(() => proxy.clear());
       const label = `call ${position + 1} of ${calls}, ${fault} × ${times}: ${response.status} ${response.text.slice(0, 200)}`;

@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AUDIT_LANES, auditPartition, nextRecord, storedItem } from '../../audit/chain';
 import type { AuditEvent, AuditLog } from '../../audit/ports';
 import { lanePrefix } from '../../data/keys';
@@ -93,15 +93,11 @@ export class DynamoAuditLog implements AuditLog {
       let head = this.#heads.get(`${subjectId}#${lane}`) ?? (await this.head(subjectId, lane));
       for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
         const record = nextRecord(event, head, this.clock.now().toISOString(), lane);
-        const appended = await conditionalWrite(
-          this.client,
-          new PutCommand({
-            TableName: this.tableName,
-            // Exactly the attributes the verifier checks: the hashed fields, the hash, and what derives from them.
-            Item: storedItem(record),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
+        // Exactly the attributes the verifier checks: the hashed fields, the hash, and what derives from them.
+        const item = storedItem(record);
+        const appended =
+          (await conditionalWrite(this.client, new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }))) ||
+          (await this.holdsOwn(item));
         if (appended) {
           this.remember(`${subjectId}#${lane}`, { seq: record.seq, hash: record.hash });
           // A lane won after a lost race is likely free of the other writers: prefer it from now on.
@@ -151,6 +147,24 @@ export class DynamoAuditLog implements AuditLog {
     this.#heads.delete(key);
     if (this.#heads.size >= MAX_CACHED_HEADS) this.#heads.delete(this.#heads.keys().next().value!);
     this.#heads.set(key, head);
+  }
+
+  /**
+   * After a refused put: whether the record there is this one (its hash covers the event, the time and the link). A put
+   * whose answer was lost and that the SDK sent again finds its own record (ADR 0020): that is an append, not a lost
+   * race, and appending again would record the event twice.
+   */
+  private async holdsOwn(item: Record<string, unknown>): Promise<boolean> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: item['pk'], sk: item['sk'] },
+        ConsistentRead: true,
+        ProjectionExpression: '#hash',
+        ExpressionAttributeNames: { '#hash': 'hash' },
+      }),
+    );
+    return Item?.['hash'] === item['hash'];
   }
 
   /** The newest record of one lane: one Query on the lane's key prefix, newest first, one item. */

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Ledger } from '../../care/ledger';
 import type {
@@ -13,7 +12,7 @@ import type {
 } from '../../care/ports';
 import { APPOINTMENT_PREFIX, appointmentKey, appointmentPartyKey, appointmentStartKey, AVAILABILITY, ledgerKey, PRACTITIONER, userKey } from '../../data/keys';
 import type { Page, PageRequest } from '../../domain/page';
-import { conditionalWrite, partitionPrefix, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
+import { conditionalWrite, partitionPrefix, putOnce, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
 import { readAvailability, readLedgerDays } from './dynamo-schedule-reader';
 
 /**
@@ -129,32 +128,29 @@ class DynamoAppointmentItems implements Pick<AppointmentRepository, 'get' | 'cre
     return Item === undefined ? undefined : recordOf(Item);
   }
 
-  public async create(holderId: string, record: AppointmentRecord): Promise<boolean> {
-    const item = { ...this.key(holderId, record.id), ...withIndex(holderId, record) };
-    const put = new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' });
-    return (await conditionalWrite(this.client, put)) || this.holdsOwn(item);
+  /** `putOnce`: a create sent again after its answer was lost finds its own copy, not a collision (ADR 0020). */
+  public create(holderId: string, record: AppointmentRecord): Promise<boolean> {
+    return putOnce(
+      this.client,
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...this.key(holderId, record.id), ...withIndex(holderId, record) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
-  /**
-   * After a refused conditional put: whether the copy is exactly `item`. A put whose answer was lost and that the SDK
-   * sent again finds its own write there (ADR 0020); the same bytes, under an id and version only this booking writes,
-   * are that write, not a collision.
-   */
-  private async holdsOwn(item: Record<string, unknown>): Promise<boolean> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: item['pk'], sk: item['sk'] }, ConsistentRead: true }));
-    // Through JSON: the stored item has no `undefined` attributes, and its keys come back in any order.
-    return Item !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(Item)), JSON.parse(JSON.stringify(item)));
-  }
-
-  public async replace(holderId: string, record: AppointmentRecord): Promise<boolean> {
-    const item = { ...this.key(holderId, record.id), ...withIndex(holderId, record) };
-    const put = new PutCommand({
-      TableName: this.tableName,
-      Item: item,
-      ConditionExpression: 'version = :expected',
-      ExpressionAttributeValues: { ':expected': record.version - 1 },
-    });
-    return (await conditionalWrite(this.client, put)) || this.holdsOwn(item);
+  /** `putOnce`, as `create`. */
+  public replace(holderId: string, record: AppointmentRecord): Promise<boolean> {
+    return putOnce(
+      this.client,
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...this.key(holderId, record.id), ...withIndex(holderId, record) },
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': record.version - 1 },
+      }),
+    );
   }
 
   public remove(holderId: string, appointmentId: string, version: number): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CONSENT_PREFIX, consentKey, userKey } from '../../data/keys';
 import type { ConsentRecord } from '../../records/ports';
-import { conditionalWrite, partitionPrefix, queryAll, undoWrite, withoutKeys } from './dynamo-kit';
+import { conditionalWrite, partitionPrefix, putOnce, queryAll, undoWrite, withoutKeys } from './dynamo-kit';
 
 /**
  * A consent's item in the records table, written in this one place: `userKey(patient)` /
@@ -26,7 +26,8 @@ export const consentsBetween = async (client: DynamoDBDocumentClient, tableName:
 
 /** Stores `record` iff `condition` holds on the item there (or its absence). */
 export const putConsent = (client: DynamoDBDocumentClient, tableName: string, record: ConsentRecord, condition: string): Promise<boolean> =>
-  conditionalWrite(
+  // `putOnce`: a consent (its fresh id and time) sent again after its answer was lost is its own, not one already there.
+  putOnce(
     client,
     new PutCommand({ TableName: tableName, Item: { ...consentItemKey(record.patientId, record.id), ...record }, ConditionExpression: condition }),
   );

@@ -1,4 +1,13 @@
-import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+  type UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../domain/page';
 import { isConditionFailure } from './dynamo-client';
 import { decodeCursor, encodeCursor } from './page-cursor';
@@ -25,6 +34,23 @@ export const conditionalWrite = async (client: DynamoDBDocumentClient, command: 
     if (isConditionFailure(error)) return false;
     throw error;
   }
+};
+
+/**
+ * `conditionalWrite` of a put the SDK may have sent twice: a put whose answer was lost is sent again and refused by
+ * its own first write (ADR 0020, "A timeout is ambiguous"). So a refused put reads the item (`pk`, `sk`), and finds
+ * it written iff it is exactly its own item. Only for an item no other writer could write byte for byte: a fresh id,
+ * a timestamp, a sealed field (a fresh IV), a version of its own.
+ *
+ * @example
+ * if (!(await putOnce(client, new PutCommand({ …, ConditionExpression: 'attribute_not_exists(pk)' })))) return 'taken';
+ */
+export const putOnce = async (client: DynamoDBDocumentClient, command: PutCommand): Promise<boolean> => {
+  if (await conditionalWrite(client, command)) return true;
+  const { TableName, Item = {} } = command.input;
+  const { Item: found } = await client.send(new GetCommand({ TableName, Key: { pk: Item['pk'], sk: Item['sk'] }, ConsistentRead: true }));
+  // Through JSON: the stored item has no `undefined` attributes, and its attributes come back in any order.
+  return found !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(found)), JSON.parse(JSON.stringify(Item)));
 };
 
 /** An item without its table keys (`pk`, `sk`) and the further attributes named (index or bookkeeping ones). */

@@ -3,7 +3,7 @@ import type { ConsentRecord, ConsentRepository, ConsentUndo, FeedbackRecord, Fee
 import { CONSENT_PREFIX, FEEDBACK_PREFIX, PROFILE, feedbackKey, userKey } from '../../data/keys';
 import type { Page, PageRequest } from '../../domain/page';
 import { consentItemKey, consentsBetween, putConsent, revokeConsent, undoPutConsent, undoRevokeConsent } from './dynamo-consent-items';
-import { conditionalWrite, partitionPrefix, queryAll, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
+import { partitionPrefix, putOnce, queryAll, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
 
 const profile = (userId: string) => ({ pk: userKey(userId), sk: PROFILE });
 const feedbackItem = (feedback: FeedbackRecord) => ({ pk: userKey(feedback.userId), sk: feedbackKey(feedback.createdAt, feedback.id) });
@@ -84,8 +84,9 @@ export class DynamoRecords extends DynamoRecordsReader implements ProfileReposit
     return profileOf(Item);
   }
 
+  /** `putOnce`: a put sent again after its answer was lost finds its own profile (a sealed field, a fresh IV), not a change. */
   public put(userId: string, sealed: string, updatedAt: string, expectedVersion: number | undefined): Promise<boolean> {
-    return conditionalWrite(
+    return putOnce(
       this.client,
       new PutCommand({
         TableName: this.tableName,
