@@ -136,3 +136,35 @@ export const faultSweep = async (options: SweepOptions): Promise<SweepOutcome[]>
   }
   return outcomes;
 };
+
+/** One position of {@link lostAnswerSweep}: the call whose answer was lost, and the request's answer. */
+export interface LostAnswerOutcome {
+  readonly position: number;
+  readonly operation: string;
+  readonly response: ApiResponse;
+}
+
+/**
+ * Loses the answer to each call of a request in turn: the call is carried out, its answer never sent, and the SDK sends
+ * it again (ADR 0020, "A timeout is ambiguous"). `send(position)` sends a fresh request each time; the sweep stops at the
+ * first position the request no longer reaches. The caller asserts each answer (a resent write must find itself).
+ *
+ * @example
+ * for (const { response } of await lostAnswerSweep(dynamo, () => signIn())) expect(response.status).toBe(200);
+ */
+export const lostAnswerSweep = async (
+  proxy: FaultProxy,
+  send: (position: number) => Promise<ApiResponse>,
+  options: { readonly resource?: string; readonly max?: number } = {},
+): Promise<LostAnswerOutcome[]> => {
+  const outcomes: LostAnswerOutcome[] = [];
+  for (let position = 0; position < (options.max ?? 40); position++) {
+    const seenBefore = proxy.seen.length;
+    proxy.inject({ fault: 'lost_answer', ...(options.resource === undefined ? {} : { resource: options.resource }), skip: position, window: { next: 1 } });
+    const response = await send(position).finally(() => proxy.clear());
+    const lost = proxy.seen.slice(seenBefore).find((call) => call.fault === 'lost_answer');
+    if (lost === undefined) break;
+    outcomes.push({ position, operation: lost.operation, response });
+  }
+  return outcomes;
+};

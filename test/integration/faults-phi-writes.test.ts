@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { careNetwork, kolkataDay, type CareNetwork, type Member } from '../helpers/care-network';
 import { providerProfile, weeklyHours } from '../helpers/care-fixtures';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
-import { changedKeys, expectRetryLater, faultSweep, SDK_ATTEMPTS, storeSnapshot, type SweepOutcome } from '../helpers/fault-sweep';
+import { changedKeys, expectRetryLater, faultSweep, lostAnswerSweep, SDK_ATTEMPTS, storeSnapshot, type SweepOutcome } from '../helpers/fault-sweep';
 import { startTestBackend, type TestBackend } from '../helpers/test-backend';
+import { MILD_COLD } from '../helpers/triage';
 
 /**
  * docs/security.md (faults): a PHI write under a failing DynamoDB or SQS call, at every position of its calls,
@@ -148,6 +149,37 @@ describe('Faults: PHI writes and reads under DynamoDB and SQS faults', () => {
     expect(tally(outcomes).refused).toBeGreaterThan(0);
   }, 60_000);
 
+  it('registers, signs in and starts a symptom session, each once, when the answer to any one of its DynamoDB calls is lost', async () => {
+    // Prepare: each request loses the answer to one more of its calls (carried out, its answer never sent).
+    const password = 'a perfectly long passphrase';
+    const signedUp = await care.account();
+
+    // Act
+    const registrations = await lostAnswerSweep(dynamo, (position) =>
+      backend.call('POST', '/api/v1/auth/register', { body: { email: `lost-${position}@example.com`, password } }),
+    );
+    const logins = await lostAnswerSweep(dynamo, (position) =>
+      backend.call('POST', '/api/v1/auth/login', { body: { email: `lost-${position}@example.com`, password } }),
+    );
+    const sessions = await lostAnswerSweep(dynamo, () => backend.call('POST', '/api/v1/symptom-sessions', { token: signedUp.token, body: MILD_COLD }), {
+      max: 9,
+    });
+
+    // Assess: the account, its e-mail claim, the refresh-token family and the session are their own writes, found again.
+    const identity = await backend.items('identity');
+    for (const [name, outcomes, status] of [
+      ['register', registrations, 201],
+      ['login', logins, 200],
+      ['symptom session', sessions, 202],
+    ] as const) {
+      expect(outcomes.length, name).toBeGreaterThan(3);
+      for (const { position, operation, response } of outcomes)
+        expect(response.status, `${name} ${position} ${operation}: ${response.text.slice(0, 200)}`).toBe(status);
+    }
+    for (const { response } of registrations)
+      expect(identity.filter((item) => item['kind'] === 'user' && item['id'] === response.json.user.id)).toHaveLength(1);
+  }, 90_000);
+
   it('GET /api/v1/profile never answers 200 without its audit event', async () => {
     // Prepare
     const send = () => backend.call('GET', '/api/v1/profile', { token: patient.token });
@@ -210,42 +242,43 @@ describe('Faults: PHI writes and reads under DynamoDB and SQS faults', () => {
   });
 
   it('books once, answering 201, when the answer to any one of its records-table calls is lost and the SDK sends it again', async () => {
-    // Prepare: each booking loses the answer to one more of its calls on the records table (the claim of its key, its
-    // budget, the sweep, the pending copy, the ledger, both copies, the key's completion…): the call is carried out,
-    // its answer never comes, and the SDK sends it again (ADR 0020, "A timeout is ambiguous").
+    // Prepare: the claim of its key, its budget, the sweep, the pending copy, the ledger, both copies, the key's completion…
     const booker = await care.account();
     const clinic = await care.practitioner({ profile: providerProfile(), availability: weeklyHours('00:00', '23:30') });
     const free = (await care.slots(clinic.userId, booker.token, kolkataDay())).items.map((slot) => slot.start);
-    const outcomes: { position: number; operation: string; status: number; copies: unknown[][]; held: number }[] = [];
 
     // Act
-    for (let position = 0; position < 40; position++) {
-      const start = free[position]!;
-      const seenBefore = dynamo.seen.length;
-      dynamo.inject({ fault: 'lost_answer', resource: backend.tables.records, skip: position, window: { next: 1 } });
-      const response = await care.book(booker.token, { practitionerId: clinic.userId, start }, randomUUID());
-      dynamo.clear();
-      const lost = dynamo.seen.slice(seenBefore).find((call) => call.fault === 'lost_answer');
-      if (lost === undefined) break;
-      const records = await backend.items('records');
-      const copies = records
-        .filter((item) => String(item['sk']).startsWith('APPT#') && item['practitionerId'] === clinic.userId && item['start'] === start)
-        .map((item) => [item['id'], item['status']]);
-      const held = records
-        .filter((item) => String(item['sk']).startsWith('LEDGER#') && item['pk'] === `USER#${clinic.userId}`)
-        .flatMap((item) => (item['entries'] as { appointmentId: string }[]).map((entry) => entry.appointmentId))
-        .filter((id) => id === response.json?.id).length;
-      outcomes.push({ position, operation: lost.operation, status: response.status, copies, held });
-    }
+    const outcomes = await lostAnswerSweep(
+      dynamo,
+      (position) => care.book(booker.token, { practitionerId: clinic.userId, start: free[position]! }, randomUUID()),
+      {
+        resource: backend.tables.records,
+      },
+    );
 
     // Assess: its own write found again is never a conflict, and never a second booking.
+    const records = await backend.items('records');
     expect(outcomes.length).toBeGreaterThan(8);
-    for (const outcome of outcomes) {
-      expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 201, held: 1 });
+    for (const { position, operation, response } of outcomes) {
+      const label = `${position} ${operation}: ${response.status} ${response.text.slice(0, 200)}`;
+      expect(response.status, label).toBe(201);
+      const copies = records.filter(
+        (item) => String(item['sk']).startsWith('APPT#') && item['practitionerId'] === clinic.userId && item['start'] === free[position],
+      );
       expect(
-        outcome.copies.map(([, status]) => status),
-        JSON.stringify(outcome),
-      ).toEqual(['booked', 'booked']);
+        copies.map((item) => [item['id'], item['status']]),
+        label,
+      ).toEqual([
+        [response.json.id, 'booked'],
+        [response.json.id, 'booked'],
+      ]);
+      const held = records
+        .filter((item) => String(item['sk']).startsWith('LEDGER#') && item['pk'] === `USER#${clinic.userId}`)
+        .flatMap((item) => (item['entries'] as { appointmentId: string }[]).map((entry) => entry.appointmentId));
+      expect(
+        held.filter((id) => id === response.json.id),
+        label,
+      ).toHaveLength(1);
     }
   }, 90_000);
 

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DataKeyRepository, WrappedDataKeys } from '../../vault/ports';
 import { userKey } from '../../data/keys';
-import { conditionalWrite } from './dynamo-kit';
+import { conditionalWrite, putOnce } from './dynamo-kit';
 
 const key = (userId: string) => ({ pk: userKey(userId) });
 
@@ -29,8 +29,9 @@ export class DynamoDataKeyReader implements Pick<DataKeyRepository, 'get'> {
  * the user can never get a key again.
  */
 export class DynamoDataKeyRepository extends DynamoDataKeyReader implements DataKeyRepository {
+  /** `putOnce`: a create sent again after its answer was lost finds its own wrapped key, not an existing one. */
   public create(userId: string, wrapped: Uint8Array): Promise<boolean> {
-    return conditionalWrite(
+    return putOnce(
       this.client,
       new PutCommand({
         TableName: this.tableName,

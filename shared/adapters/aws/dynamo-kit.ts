@@ -38,17 +38,37 @@ export const conditionalWrite = async (client: DynamoDBDocumentClient, command: 
 
 /**
  * `conditionalWrite` of a put the SDK may have sent twice: a put whose answer was lost is sent again and refused by
- * its own first write (ADR 0020, "A timeout is ambiguous"). So a refused put reads the item (`pk`, `sk`), and finds
+ * its own first write (ADR 0020, "A timeout is ambiguous"). So a refused put reads the item (its key), and finds
  * it written iff it is exactly its own item. Only for an item no other writer could write byte for byte: a fresh id,
  * a timestamp, a sealed field (a fresh IV), a version of its own.
  *
  * @example
  * if (!(await putOnce(client, new PutCommand({ …, ConditionExpression: 'attribute_not_exists(pk)' })))) return 'taken';
  */
-export const putOnce = async (client: DynamoDBDocumentClient, command: PutCommand): Promise<boolean> => {
-  if (await conditionalWrite(client, command)) return true;
+export const putOnce = async (client: DynamoDBDocumentClient, command: PutCommand): Promise<boolean> =>
+  (await conditionalWrite(client, command)) || holdsOwn(client, command);
+
+/**
+ * `putOnce` for a create that throws when refused: its own item found again is created; anything else rethrows the
+ * condition failure (`ConditionalCheckFailedException`), as the plain put did.
+ *
+ * @example
+ * await createOnce(client, new PutCommand({ …, ConditionExpression: 'attribute_not_exists(pk)' }));
+ */
+export const createOnce = async (client: DynamoDBDocumentClient, command: PutCommand): Promise<void> => {
+  try {
+    await client.send(command);
+  } catch (error) {
+    if (!isConditionFailure(error) || !(await holdsOwn(client, command))) throw error;
+  }
+};
+
+/** Whether the item a refused put names is exactly the put's own item. */
+const holdsOwn = async (client: DynamoDBDocumentClient, command: PutCommand): Promise<boolean> => {
   const { TableName, Item = {} } = command.input;
-  const { Item: found } = await client.send(new GetCommand({ TableName, Key: { pk: Item['pk'], sk: Item['sk'] }, ConsistentRead: true }));
+  // Tables keyed by `pk` alone (identity, keys, sessions) have no `sk`.
+  const Key = Item['sk'] === undefined ? { pk: Item['pk'] } : { pk: Item['pk'], sk: Item['sk'] };
+  const { Item: found } = await client.send(new GetCommand({ TableName, Key, ConsistentRead: true }));
   // Through JSON: the stored item has no `undefined` attributes, and its attributes come back in any order.
   return found !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(found)), JSON.parse(JSON.stringify(Item)));
 };

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RefreshFamily, RefreshFamilyRepository, RevokeReason } from '../../identity/ports';
 import { familyKey } from '../../data/keys';
-import { conditionalWrite, queryAll, withoutKeys } from './dynamo-kit';
+import { conditionalWrite, createOnce, queryAll, withoutKeys } from './dynamo-kit';
 
 const key = (familyId: string) => ({ pk: familyKey(familyId) });
 
@@ -41,13 +41,11 @@ export class DynamoFamilyRevoker implements Pick<RefreshFamilyRepository, 'famil
 
 /** Refresh-token families as `familyKey(id)` items; every state change is one conditional write. */
 export class DynamoRefreshFamilies extends DynamoFamilyRevoker implements RefreshFamilyRepository {
-  public async create(family: RefreshFamily): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...key(family.familyId), ...family },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
+  /** `createOnce`: a create sent again after its answer was lost finds its own family; another still throws. */
+  public create(family: RefreshFamily): Promise<void> {
+    return createOnce(
+      this.client,
+      new PutCommand({ TableName: this.tableName, Item: { ...key(family.familyId), ...family }, ConditionExpression: 'attribute_not_exists(pk)' }),
     );
   }
 

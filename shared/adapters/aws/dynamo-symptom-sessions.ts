@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import type { Page, PageRequest } from '../../domain/page';
 import type { StoredSymptomSession, SymptomSessionReader, SymptomSessionRepository } from '../../triage/ports';
 import { SESSION_PREFIX, sessionKey, userKey } from '../../data/keys';
-import { conditionalWrite, partitionPrefix, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
+import { conditionalWrite, createOnce, partitionPrefix, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
 
 const key = (patientId: string, sessionId: string) => ({ pk: userKey(patientId), sk: sessionKey(sessionId) });
 
@@ -39,8 +39,10 @@ export class DynamoSymptomSessionReader implements SymptomSessionReader {
  * queued once, and a result is stored once per revision however often the worker sees the message.
  */
 export class DynamoSymptomSessions extends DynamoSymptomSessionReader implements SymptomSessionRepository {
-  public async create(session: StoredSymptomSession): Promise<void> {
-    await this.client.send(
+  /** `createOnce`: a create sent again after its answer was lost finds its own session; another still throws. */
+  public create(session: StoredSymptomSession): Promise<void> {
+    return createOnce(
+      this.client,
       new PutCommand({
         TableName: this.tableName,
         Item: { ...key(session.patientId, session.id), ...session },

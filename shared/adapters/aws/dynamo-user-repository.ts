@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocu
 import type { Role } from '../../domain/roles';
 import type { UserRecord, UserRepository } from '../../identity/ports';
 import { emailKey, userKey } from '../../data/keys';
-import { conditionalWrite, withoutKeys } from './dynamo-kit';
+import { conditionalWrite, createOnce, putOnce, withoutKeys } from './dynamo-kit';
 
 const account = (id: string) => ({ pk: userKey(id) });
 const claim = (emailIndex: string) => ({ pk: emailKey(emailIndex) });
@@ -55,8 +55,10 @@ export class DynamoAccountDeletion implements Pick<UserRepository, 'get' | 'mark
  * claim that maps an e-mail's blind index to the user id.
  */
 export class DynamoUserRepository extends DynamoAccountDeletion implements UserRepository {
-  public async create(user: UserRecord): Promise<void> {
-    await this.client.send(
+  /** `createOnce`: a create sent again after its answer was lost finds its own account; another id's still throws. */
+  public create(user: UserRecord): Promise<void> {
+    return createOnce(
+      this.client,
       new PutCommand({
         TableName: this.tableName,
         Item: { ...account(user.id), kind: 'user', ...user, roles: [...user.roles] },
@@ -65,8 +67,9 @@ export class DynamoUserRepository extends DynamoAccountDeletion implements UserR
     );
   }
 
+  /** `putOnce`: a claim sent again after its answer was lost finds its own user id, not another account's claim. */
   public claimEmail(emailIndex: string, userId: string): Promise<boolean> {
-    return conditionalWrite(
+    return putOnce(
       this.client,
       new PutCommand({
         TableName: this.tableName,
