@@ -180,6 +180,60 @@ describe('Faults: PHI writes and reads under DynamoDB and SQS faults', () => {
       expect(identity.filter((item) => item['kind'] === 'user' && item['id'] === response.json.user.id)).toHaveLength(1);
   }, 90_000);
 
+  it('saves availability, a practitioner profile, notification preferences and a chat message, each once, when an answer is lost', async () => {
+    // Prepare: versioned puts, each sent with the version the last answer gave (If-Match), and a conversation's revision.
+    const clinic = await care.practitioner({ profile: providerProfile(), availability: weeklyHours('09:00', '17:00') });
+    const member = await care.account();
+    expect((await backend.call('POST', '/api/v1/consents', { token: member.token, body: { kind: 'ai_processing' } })).status).toBe(201);
+    const tagOf = async (path: string) => (await backend.call('GET', path, { token: clinic.token })).headers.get('etag')!;
+    let availabilityTag = await tagOf('/api/v1/practitioners/me/availability');
+    let profileTag = await tagOf('/api/v1/practitioners/me');
+
+    // Act
+    const availability = await lostAnswerSweep(dynamo, async (position) => {
+      const hours = weeklyHours(`0${position % 8}:00`, '17:00');
+      const response = await backend.call('PUT', '/api/v1/practitioners/me/availability', {
+        token: clinic.token,
+        body: hours,
+        headers: { 'if-match': availabilityTag },
+      });
+      availabilityTag = response.headers.get('etag') ?? availabilityTag;
+      return response;
+    });
+    const profiles = await lostAnswerSweep(dynamo, async (position) => {
+      const response = await backend.call('PUT', '/api/v1/practitioners/me', {
+        token: clinic.token,
+        body: { ...providerProfile(), displayName: `Dr Lost ${position}` },
+        headers: { 'if-match': profileTag },
+      });
+      profileTag = response.headers.get('etag') ?? profileTag;
+      return response;
+    });
+    const preferences = await lostAnswerSweep(dynamo, (position) =>
+      backend.call('PUT', '/api/v1/me/notification-preferences', { token: member.token, body: { channels: { sms: position % 2 === 0 } } }),
+    );
+    const chats = await lostAnswerSweep(
+      dynamo,
+      (position) => backend.call('POST', '/api/v1/ai/chat', { token: member.token, body: { message: `hello ${position}` } }),
+      {
+        max: 12,
+      },
+    );
+
+    // Assess: a resent put finds its own version, not a newer one (412 or 409 before).
+    for (const [name, outcomes] of [
+      ['availability', availability],
+      ['practitioner profile', profiles],
+      ['notification preferences', preferences],
+      ['chat', chats],
+    ] as const) {
+      expect(outcomes.length, name).toBeGreaterThan(2);
+      for (const { position, operation, response } of outcomes) {
+        expect([200, 201, 202], `${name} ${position} ${operation}: ${response.status} ${response.text.slice(0, 200)}`).toContain(response.status);
+      }
+    }
+  }, 120_000);
+
   it('GET /api/v1/profile never answers 200 without its audit event', async () => {
     // Prepare
     const send = () => backend.call('GET', '/api/v1/profile', { token: patient.token });

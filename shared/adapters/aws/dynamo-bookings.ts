@@ -35,9 +35,10 @@ export class DynamoAvailability implements AvailabilityRepository {
     return readAvailability(this.client, this.tableName, practitionerId);
   }
 
+  /** `putOnce`: a put sent again after its answer was lost finds its own availability, not a newer version. */
   public put(practitionerId: string, stored: StoredAvailability): Promise<boolean> {
     const creating = stored.version === 1;
-    return conditionalWrite(
+    return putOnce(
       this.client,
       new PutCommand({
         TableName: this.tableName,

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import type { ConversationRepository, StoredConversation } from '../../chat/ports';
 import { CHAT_PREFIX, chatKey, userKey } from '../../data/keys';
 import type { Page, PageRequest } from '../../domain/page';
-import { conditionalWrite, partitionPrefix, queryPage, withoutKeys } from './dynamo-kit';
+import { partitionPrefix, putOnce, queryPage, withoutKeys } from './dynamo-kit';
 import { undoWrite } from './dynamo-kit';
 
 const key = (patientId: string, conversationId: string) => ({ pk: userKey(patientId), sk: chatKey(conversationId) });
@@ -31,8 +31,9 @@ export class DynamoConversations implements ConversationRepository {
     );
   }
 
+  /** `putOnce`: a save sent again after its answer was lost finds its own revision, not a newer one. */
   public saveConversation(conversation: StoredConversation, expectedRevision: number): Promise<boolean> {
-    return conditionalWrite(
+    return putOnce(
       this.client,
       new PutCommand({
         TableName: this.tableName,

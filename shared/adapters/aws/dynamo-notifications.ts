@@ -15,7 +15,7 @@ import type {
   StoredPreferences,
 } from '../../notifications/ports';
 import { isConditionFailure } from './dynamo-client';
-import { conditionalWrite, partitionPrefix, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
+import { conditionalWrite, partitionPrefix, putOnce, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
 
 /**
  * The notifications area in the records table, in the recipient's partition `USER#<id>`:
@@ -25,9 +25,9 @@ import { conditionalWrite, partitionPrefix, queryPage, undoWrite, withoutKeys } 
  * under a lease. No Scan, no transaction.
  */
 
-/** `put` of a versioned item: iff absent (version 1) or still at the version before. */
+/** `put` of a versioned item: iff absent (version 1) or still at the version before; `putOnce`, so a resent put finds itself. */
 const versionedPut = (client: DynamoDBDocumentClient, TableName: string, Item: Record<string, unknown> & { version: number }) =>
-  conditionalWrite(
+  putOnce(
     client,
     new PutCommand({
       TableName,

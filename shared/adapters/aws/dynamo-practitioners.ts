@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocum
 import { directoryPosition } from '../../care/directory-position';
 import type { DirectoryEntry, DirectoryFilter, PractitionerDirectory, PractitionerRecord, PractitionerRepository } from '../../care/ports';
 import { directoryKey, PRACTITIONER, userKey } from '../../data/keys';
-import { conditionalWrite, undoWrite, withoutKeys } from './dynamo-kit';
+import { putOnce, undoWrite, withoutKeys } from './dynamo-kit';
 
 const practitioner = (userId: string) => ({ pk: userKey(userId), sk: PRACTITIONER });
 
@@ -74,9 +74,10 @@ export class DynamoPractitioners implements PractitionerRepository, Practitioner
     return Item === undefined ? undefined : withoutKeys<PractitionerRecord>(Item, DIRECTORY_ATTRIBUTES);
   }
 
+  /** `putOnce`: a put sent again after its answer was lost finds its own profile, not a newer version. */
   public put(record: PractitionerRecord): Promise<boolean> {
     const creating = record.version === 1;
-    return conditionalWrite(
+    return putOnce(
       this.client,
       new PutCommand({
         TableName: this.tableName,
