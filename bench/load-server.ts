@@ -22,6 +22,10 @@ export interface LoadServer {
   readonly pid: number;
   /** The server's resident set size now, in MiB (`VmRSS` of /proc/<pid>/status). */
   rssMiB(): number | undefined;
+  /** The server's own `process.memoryUsage()`, once a second since it started (bench/load-memory-probe.ts). */
+  readonly heapSamples: readonly HeapSample[];
+  /** Runs a full GC in the server and resolves with its memory right after (`undefined` if it does not answer in 10 s). */
+  collectGarbage(): Promise<HeapSample | undefined>;
   /** Ctrl-C, as an operator stops `npm start`; removes the data dir. Resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -32,6 +36,21 @@ export interface LoadServerOptions {
   /** @default 60000 */
   readonly startTimeoutMs?: number;
 }
+
+/** One `process.memoryUsage()` of the server, in bytes, sent by bench/load-memory-probe.ts. */
+export interface HeapSample {
+  readonly atMs: number;
+  /** Taken right after a full GC (asked with `collectGarbage`), so `heapUsed` is live objects only. */
+  readonly afterGc: boolean;
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+  readonly external: number;
+  readonly arrayBuffers: number;
+}
+
+const isHeapSample = (message: unknown): message is HeapSample =>
+  typeof message === 'object' && message !== null && typeof (message as HeapSample).heapUsed === 'number';
 
 /** `VmRSS` of a Linux process in MiB; `undefined` where /proc is absent or the process is gone. */
 export const rssOf = (pid: number): number | undefined => {
@@ -53,11 +72,32 @@ export const rssOf = (pid: number): number | undefined => {
  */
 export const startLoadServer = (options: LoadServerOptions = {}): Promise<LoadServer> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'carebow-load-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bin', 'local.ts')], {
+  // The memory probe reports the server's heap over the IPC channel; --expose-gc lets it collect on request.
+  const probe = join(PROJECT_ROOT, 'bench', 'load-memory-probe.ts');
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', probe, join(PROJECT_ROOT, 'bin', 'local.ts')], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: '0', CAREBOW_DATA_DIR: dataDir, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  const heapSamples: HeapSample[] = [];
+  child.on('message', (message: unknown) => {
+    if (isHeapSample(message)) heapSamples.push(message);
+  });
+  const collectGarbage = (): Promise<HeapSample | undefined> =>
+    new Promise((done) => {
+      const timer = setTimeout(() => finish(undefined), 10_000);
+      const onMessage = (message: unknown) => {
+        if (isHeapSample(message) && message.afterGc) finish(message);
+      };
+      const finish = (sample: HeapSample | undefined) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        done(sample);
+      };
+      child.on('message', onMessage);
+      if (child.connected) child.send('gc');
+      else finish(undefined);
+    });
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
   // The banner is kept; the handlers' log lines afterwards are drained and dropped (only the tail of stderr is kept).
   let banner = '';
@@ -94,6 +134,8 @@ export const startLoadServer = (options: LoadServerOptions = {}): Promise<LoadSe
         dataDir,
         pid,
         rssMiB: () => rssOf(pid),
+        heapSamples,
+        collectGarbage,
         stop: async () => {
           child.kill('SIGINT');
           const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -16,6 +16,7 @@ import {
 import dynalite from 'dynalite';
 import { startFauxqs } from 'fauxqs';
 import { TABLES, type KeyAttribute, type TableName, type TableSpec } from '../shared/data/tables';
+import { closeDynaliteIterators } from './dynalite-iterators';
 
 /** Names the local stage gives its tables and queues (the CDK names deployed ones). */
 export const localTableName = (name: TableName): string => `carebow-local-${name}`;
@@ -131,6 +132,8 @@ const upgradeLocalTable = async (client: DynamoDBClient, name: TableName, spec: 
 export const startDynamo = async (dataDir?: string): Promise<{ endpoint: string; stop(): Promise<void> }> => {
   const dynamoPath = dataDir === undefined ? undefined : join(dataDir, 'dynamodb');
   if (dynamoPath !== undefined) mkdirSync(dynamoPath, { recursive: true });
+  // Else every Query and Scan leaves a LevelDB iterator open, and memory grows with every write.
+  closeDynaliteIterators();
   const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(dynamoPath ? { path: dynamoPath } : {}) });
   const endpoint = `http://127.0.0.1:${await listen(server)}`;
   await createLocalTables(endpoint);

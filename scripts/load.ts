@@ -2,17 +2,18 @@
  * `npm run load`: the load scenarios of issue 14 (bench/load.ts) against `npm start` in a child
  * process (bin/local.ts, its own temporary data dir, a free loopback port), on 127.0.0.1 only.
  * Prints one row per storm (requests, 2xx/4xx/429/5xx, p50/p99, req/s, the store checks' verdicts)
- * and the server's RSS, sampled from /proc once a second; exits 1 if a check fails.
+ * and the server's memory: RSS sampled from /proc once a second, its V8 heap (bench/load-memory-probe.ts) side by
+ * side, and both right after a full GC at the end; exits 1 if a check fails.
  *
  *   npm run load                                   # every scenario, 8 s × 16 connections per storm
  *   npm run load -- --seconds 4 --connections 8 --only login,booking
- *   npm run load -- --soak 600                     # the scenarios round after round for 10 minutes: RSS start/middle/end, slope
+ *   npm run load -- --soak 600                     # the scenarios round after round for 10 minutes: RSS and heap start/middle/end, slope
  *   npm run load -- --scrypt-log-n 12              # cheaper password hashing (local stage only), for quicker set-ups
  *   npm run load -- --details                      # every check with its counts, not only the failed ones
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_LOAD, failedChecks, formatTable, type LoadSettings, type PartResult, runLoad, SCENARIOS, type ScenarioName } from '../bench/load';
-import { RssSampler, slopeMiBPerMinute, startLoadServer } from '../bench/load-server';
+import { type HeapSample, RssSampler, slopeMiBPerMinute, startLoadServer } from '../bench/load-server';
 
 const USAGE =
   'usage: npm run load -- [--seconds 8] [--connections 16] [--max-requests 5000] [--only login,refresh,triage,booking] [--soak <seconds>] [--scrypt-log-n <n>] [--details]';
@@ -22,6 +23,23 @@ const number = (value: string | undefined, fallback: number, name: string, min: 
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < min || parsed > max) throw new Error(`--${name} must be an integer from ${min} to ${max}.\n${USAGE}`);
   return parsed;
+};
+
+const MiB = 1024 * 1024;
+
+/** The server's V8 heap over the run, next to its RSS: a leak in JS objects grows `heapUsed` after a full GC; native memory does not. */
+const heapReport = (all: readonly HeapSample[], afterGc: HeapSample | undefined): string[] => {
+  const samples = all.filter((s) => !s.afterGc).map((s) => ({ atMs: s.atMs, mib: s.heapUsed / MiB }));
+  if (samples.length === 0) return [];
+  const at = (fraction: number) => samples[Math.min(samples.length - 1, Math.floor(fraction * (samples.length - 1)))]!.mib.toFixed(0);
+  const peak = Math.max(...samples.map((s) => s.mib)).toFixed(0);
+  const mib = (bytes: number) => (bytes / MiB).toFixed(0);
+  return [
+    `Server V8 heap used (MiB, ${samples.length} samples, garbage included): start ${at(0)}, middle ${at(0.5)}, end ${at(1)}, peak ${peak}; slope ${slopeMiBPerMinute(samples).toFixed(2)} MiB/min.`,
+    afterGc === undefined
+      ? 'Server memory after a full GC at the end: no answer.'
+      : `Server memory after a full GC at the end (MiB): heap used ${mib(afterGc.heapUsed)} of ${mib(afterGc.heapTotal)}, external ${mib(afterGc.external)} (array buffers ${mib(afterGc.arrayBuffers)}), RSS ${mib(afterGc.rss)}: RSS beyond the heap is native memory (LevelDB, OpenSSL, buffers).`,
+  ];
 };
 
 const main = async (): Promise<number> => {
@@ -54,6 +72,7 @@ const main = async (): Promise<number> => {
   const rss = new RssSampler(() => server.rssMiB());
   const rows: PartResult[] = [];
   const began = Date.now();
+  let afterGc: HeapSample | undefined;
   try {
     say(`Server pid ${server.pid} at ${server.loopbackUrl}, RSS ${server.rssMiB()?.toFixed(0) ?? '?'} MiB; scenarios: ${only.join(', ')}.`);
     let round = 0;
@@ -62,6 +81,8 @@ const main = async (): Promise<number> => {
       if (soakSeconds > 0) say(`Round ${round} (${((Date.now() - began) / 1000).toFixed(0)} of ${soakSeconds} s)…`);
       rows.push(...(await runLoad(server, settings, only)));
     } while (Date.now() - began < soakSeconds * 1000);
+    rss.stop();
+    afterGc = await server.collectGarbage();
   } finally {
     rss.stop();
     await server.stop();
@@ -82,6 +103,7 @@ const main = async (): Promise<number> => {
         `slope ${slopeMiBPerMinute(samples).toFixed(2)} MiB/min overall, ${slopeMiBPerMinute(secondHalf).toFixed(2)} MiB/min over the second half.`,
     );
   }
+  for (const line of heapReport(server.heapSamples, afterGc)) say(line);
   const failed = failedChecks(rows);
   say('');
   if (failed.length === 0) {
