@@ -245,7 +245,8 @@ describe('Class: DynamoShareConsents', () => {
     const later = '2030-01-09T10:00:00.000Z';
 
     // Act
-    const created = [await consents.create(consent), await consents.create(consent)];
+    // A second consent under the same id (another request's) is refused; the same bytes again would be this one's own write.
+    const created = [await consents.create(consent), await consents.create({ ...consent, createdAt: '2030-01-01T00:00:00.001Z' })];
     const moved = [
       await consents.moveExpiry(consent.patientId, consent.id, later, consent.expiresAt!),
       await consents.moveExpiry(consent.patientId, consent.id, consent.expiresAt!, later),

@@ -63,15 +63,17 @@ describe('Class: DynamoUserRepository', () => {
     // Act
     const claimed = await users.claimEmail(ann.emailIndex, ann.id);
     const again = await users.claimEmail(ann.emailIndex, randomUUID());
+    // The same claim sent again (as the SDK does after a lost answer) finds its own item: taken, by this account.
+    const resent = await users.claimEmail(ann.emailIndex, ann.id);
     await users.create(ann);
 
     // Assess
-    expect([claimed, again]).toEqual([true, false]);
+    expect([claimed, again, resent]).toEqual([true, false, true]);
     expect(await raw(table.identity, { pk: `EMAIL#${ann.emailIndex}` })).toEqual({ pk: `EMAIL#${ann.emailIndex}`, kind: 'email', userId: ann.id });
     expect(await raw(table.identity, { pk: `USER#${ann.id}` })).toEqual({ pk: `USER#${ann.id}`, kind: 'user', ...ann });
     expect(await users.get(ann.id)).toEqual(ann);
     expect(await users.findIdByEmail(ann.emailIndex)).toBe(ann.id);
-    await expect(users.create(ann)).rejects.toThrow(expect.objectContaining({ name: 'ConditionalCheckFailedException' }));
+    await expect(users.create({ ...ann, passwordHash: 'scrypt$other' })).rejects.toThrow(expect.objectContaining({ name: 'ConditionalCheckFailedException' }));
   });
 
   it('swaps roles only from the expected ones, and hides its version', async () => {
@@ -230,7 +232,8 @@ describe('Class: DynamoRecords', () => {
     // Act
     const created = await records().create(share);
     const aiFirst = await records().create(ai);
-    const aiWhileActive = await records().create(ai);
+    // Another grant meanwhile (another request, another instant): refused. The same bytes again would be this one's own write.
+    const aiWhileActive = await records().create({ ...ai, createdAt: new Date(Date.parse(ai.createdAt) + 1).toISOString() });
     const revoked = await records().revoke(patientId, ai.id, '2026-01-02T00:00:00.000Z');
     const revokedTwice = await records().revoke(patientId, ai.id, '2026-01-03T00:00:00.000Z');
     const revokedMissing = await records().revoke(patientId, randomUUID(), '2026-01-03T00:00:00.000Z');
@@ -373,9 +376,10 @@ describe('Class: DynamoConversations', () => {
 
     // Act
     const created = await conversations.saveConversation(conversation(older, 1), 0);
-    const duplicate = await conversations.saveConversation(conversation(older, 1), 0);
+    // Another writer's save over the same revision (other messages) is refused; the same bytes again would be its own write.
+    const duplicate = await conversations.saveConversation({ ...conversation(older, 1), messagesSealed: 'cb1.other' }, 0);
     const updated = await conversations.saveConversation(conversation(older, 2), 1);
-    const stale = await conversations.saveConversation(conversation(older, 2), 1);
+    const stale = await conversations.saveConversation({ ...conversation(older, 2), messagesSealed: 'cb1.other' }, 1);
     await conversations.saveConversation(conversation(newer, 1), 0);
     const page = await conversations.conversationsOf(patientId, { limit: 1 });
     const next = await conversations.conversationsOf(patientId, { limit: 1, cursor: page.nextCursor! });

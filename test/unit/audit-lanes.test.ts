@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { AuditAppendError, DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
 import { verifyChain, type ChainedAuditRecord } from '../../shared/audit/chain';
@@ -20,7 +20,7 @@ const event = (n: number): AuditEvent => ({
 });
 
 /**
- * The audit table in memory: Query (`pk = :pk AND begins_with(sk, :lane)`, newest first) and conditional Put.
+ * The audit table in memory: Query (`pk = :pk AND begins_with(sk, :lane)`, newest first), conditional Put and Get.
  * `rival(item)` runs before each put and may return an item a rival writer puts first (under the same key).
  */
 const fakeTable = (rival: (item: Record<string, unknown>) => Record<string, unknown> | undefined = () => undefined) => {
@@ -41,11 +41,16 @@ const fakeTable = (rival: (item: Record<string, unknown>) => Record<string, unkn
       if (command instanceof PutCommand) {
         const item = command.input.Item as Record<string, unknown>;
         const first = rival(item);
-        if (first !== undefined) items.set(place(first), first);
+        // A rival's record is another record: its hash differs, so the append does not take it for its own.
+        if (first !== undefined) items.set(place(first), { ...first, hash: `${String(first['hash'])}~rival` });
         puts.push(String(item['sk']));
         if (items.has(place(item))) throw conditionFailure('put');
         items.set(place(item), item);
         return {};
+      }
+      if (command instanceof GetCommand) {
+        // The read after a refused put: is the record there this append's own?
+        return { Item: items.get(place(command.input.Key as Record<string, unknown>)) };
       }
       throw new Error('unexpected command');
     },
