@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { undoPersistently } from '../domain/undo';
+import { ServiceUnavailableError } from '../errors';
 import type { ConsentRecord } from '../records/ports';
 import { releaseLedger } from './appointment-access';
 import type { AppointmentRecord, BookingDeps, ShareConsents, StalePendingCopies } from './ports';
@@ -65,7 +66,8 @@ const withdraw = async (deps: BookingCopies, record: AppointmentRecord): Promise
   const copy = await deps.appointments.get(record.patientId, record.id);
   if (copy === undefined || copy.status === 'pending') return copy;
   const pending: AppointmentRecord = { ...copy, status: 'pending', version: copy.version + 1 };
-  if (!(await deps.appointments.replace(record.patientId, pending))) throw new Error('The appointment copy changed while its booking was undone.');
+  // Read again on the next run; if it keeps changing, the request ends as a 503 (send it again), never a 500.
+  if (!(await deps.appointments.replace(record.patientId, pending))) throw new ServiceUnavailableError();
   return pending;
 };
 

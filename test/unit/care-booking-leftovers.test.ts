@@ -5,7 +5,8 @@ import type { AppointmentRecord } from '../../shared/care/ports';
 import type { AuditEvent } from '../../shared/audit/ports';
 import { Id } from '../../shared/contracts/common';
 import { providerProfile, weeklyHours } from '../helpers/care-fixtures';
-import { careWorld } from '../helpers/fakes/care-world';
+import { careWorld, failingAudit } from '../helpers/fakes/care-world';
+import { errorResponse } from '../../shared/http/error-response';
 import { META } from '../helpers/in-memory';
 
 /**
@@ -171,6 +172,29 @@ describe('Use case: a refused booking whose undo fails too', () => {
       ]);
     },
   );
+
+  it('answers 503, never 500, when the patient’s copy keeps changing under the undo', async () => {
+    // Prepare: the audit fails, and every write of the copy back to pending finds it changed.
+    const w = await faultyWorld(undefined);
+    w.auditFails(true);
+    const replace = w.deps.appointments.replace.bind(w.deps.appointments);
+    const deps = {
+      ...w.deps,
+      appointments: {
+        ...w.deps.appointments,
+        replace: async (holderId: string, record: AppointmentRecord) => record.status !== 'pending' && replace(holderId, record),
+      },
+    };
+
+    // Act
+    const refused = await settle(
+      bookAppointment({ ...deps, audit: failingAudit }, w.patient, { practitionerId: w.provider.userId, start: NINE, mode: 'video' }, META),
+    );
+
+    // Assess
+    expect(refused.status).toBe('rejected');
+    expect(errorResponse((refused as PromiseRejectedResult).reason, 'r').statusCode).toBe(503);
+  });
 
   it('leaves alone an appointment from an earlier life of the key (over a day old), and books under a fresh id', async () => {
     // Prepare: the key's id already names a real appointment, booked two days ago at another time.
