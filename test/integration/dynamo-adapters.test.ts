@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAiQuota } from '../../shared/adapters/aws/dynamo-ai-quota';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
+import { putOnce } from '../../shared/adapters/aws/dynamo-kit';
 import { DynamoConversations } from '../../shared/adapters/aws/dynamo-conversations';
 import { DynamoDataKeyRepository } from '../../shared/adapters/aws/dynamo-data-key-repository';
 import { DynamoLoginAttempts } from '../../shared/adapters/aws/dynamo-login-attempts';
@@ -414,5 +415,25 @@ describe('Class: DynamoAiQuota', () => {
       sk: 'AIQUOTA',
       tokens: expect.any(Number),
     });
+  });
+});
+
+describe('Function: putOnce (dynamo-kit)', () => {
+  it('takes exactly its own item, sets and bytes included, for written, and any other item for a refusal', async () => {
+    // Prepare: an item with a string set and bytes, as the MFA and key items hold them.
+    const pk = `ONCE#${randomUUID()}`;
+    const item = { pk, sk: 'X', names: new Set(['b', 'a', 'c']), bytes: Buffer.from('wrapped key'), n: 1 };
+    const put = (Item: Record<string, unknown>) =>
+      putOnce(client, new PutCommand({ TableName: table.records, Item, ConditionExpression: 'attribute_not_exists(pk)' }));
+
+    // Act
+    const first = await put(item);
+    const resent = await put({ ...item, names: new Set(['c', 'a', 'b']), bytes: new Uint8Array(Buffer.from('wrapped key')) });
+    const otherSet = await put({ ...item, names: new Set(['a', 'b']) });
+    const otherBytes = await put({ ...item, bytes: Buffer.from('another key') });
+    const otherValue = await put({ ...item, n: 2 });
+
+    // Assess
+    expect([first, resent, otherSet, otherBytes, otherValue]).toEqual([true, true, false, false, false]);
   });
 });

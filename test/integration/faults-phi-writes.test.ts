@@ -7,6 +7,7 @@ import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { changedKeys, expectRetryLater, faultSweep, lostAnswerSweep, SDK_ATTEMPTS, storeSnapshot, type SweepOutcome } from '../helpers/fault-sweep';
 import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { MILD_COLD } from '../helpers/triage';
+import { base32Decode, hotp, totpStep } from '../../shared/domain/totp';
 
 /**
  * docs/security.md (faults): a PHI write under a failing DynamoDB or SQS call, at every position of its calls,
@@ -179,6 +180,27 @@ describe('Faults: PHI writes and reads under DynamoDB and SQS faults', () => {
     for (const { response } of registrations)
       expect(identity.filter((item) => item['kind'] === 'user' && item['id'] === response.json.user.id)).toHaveLength(1);
   }, 90_000);
+
+  it('challenges an MFA account’s sign-in, once per attempt, when the answer to any one of its DynamoDB calls is lost', async () => {
+    // Prepare: an account with a confirmed authenticator (its code from the secret, as an app computes it).
+    const password = 'a perfectly long passphrase';
+    const email = 'lost-mfa@example.com';
+    const registered = await backend.call('POST', '/api/v1/auth/register', { body: { email, password } });
+    const token = (await backend.call('POST', '/api/v1/auth/login', { body: { email, password } })).json.accessToken;
+    const secret = String((await backend.call('POST', '/api/v1/me/mfa/totp', { token })).json.secret);
+    const code = hotp(base32Decode(secret), totpStep(Date.now() / 1000));
+    expect(registered.status).toBe(201);
+    expect((await backend.call('POST', '/api/v1/me/mfa/totp/confirm', { token, body: { code } })).status).toBe(200);
+
+    // Act
+    const logins = await lostAnswerSweep(dynamo, () => backend.call('POST', '/api/v1/auth/login', { body: { email, password } }));
+
+    // Assess: the challenge (and the device and throttle items) written once are its own, found again.
+    expect(logins.length).toBeGreaterThan(3);
+    for (const { position, operation, response } of logins) {
+      expect(response.json, `${position} ${operation}: ${response.status} ${response.text.slice(0, 200)}`).toMatchObject({ mfa_required: true });
+    }
+  });
 
   it('saves availability, a practitioner profile, notification preferences and a chat message, each once, when an answer is lost', async () => {
     // Prepare: versioned puts, each sent with the version the last answer gave (If-Match), and a conversation's revision.

@@ -69,9 +69,25 @@ const holdsOwn = async (client: DynamoDBDocumentClient, command: PutCommand): Pr
   // Tables keyed by `pk` alone (identity, keys, sessions) have no `sk`.
   const Key = Item['sk'] === undefined ? { pk: Item['pk'] } : { pk: Item['pk'], sk: Item['sk'] };
   const { Item: found } = await client.send(new GetCommand({ TableName, Key, ConsistentRead: true }));
-  // Through JSON: the stored item has no `undefined` attributes, and its attributes come back in any order.
-  return found !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(found)), JSON.parse(JSON.stringify(Item)));
+  return found !== undefined && isDeepStrictEqual(canonical(found), canonical(Item));
 };
+
+/**
+ * An item as its stored form compares: without `undefined` attributes (never stored), a set as its sorted members (a
+ * string set comes back in any order), bytes as base64 (a `Buffer` written comes back a `Uint8Array`).
+ */
+const canonical = (item: Record<string, unknown>): unknown =>
+  JSON.parse(
+    JSON.stringify(item, (_key, value: unknown) => {
+      if (value instanceof Set) return [...value].sort();
+      if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+      // A Buffer reaches the replacer already as its toJSON form.
+      if ((value as { type?: unknown } | null)?.type === 'Buffer' && Array.isArray((value as { data?: unknown }).data)) {
+        return Buffer.from((value as { data: number[] }).data).toString('base64');
+      }
+      return value;
+    }),
+  );
 
 /** An item without its table keys (`pk`, `sk`) and the further attributes named (index or bookkeeping ones). */
 export const withoutKeys = <T>(item: Record<string, unknown>, also: readonly string[] = []): T => {

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { devicesKey } from '../../data/keys';
 import type { KnownDevices, KnownDeviceStore } from '../../identity/ports';
-import { conditionalWrite, withoutKeys } from './dynamo-kit';
+import { putOnce, withoutKeys } from './dynamo-kit';
 
 /** The known devices forgotten, and nothing else (account deletion): a class of its own for the deletion's bundle. */
 export class DynamoKnownDeviceRemover implements Pick<KnownDeviceStore, 'forget'> {
@@ -25,9 +25,10 @@ export class DynamoKnownDevices extends DynamoKnownDeviceRemover implements Know
     return Item === undefined ? undefined : withoutKeys<KnownDevices>(Item);
   }
 
+  /** `putOnce`: a put sent again after its answer was lost finds its own version, not a newer one. */
   public put(userId: string, devices: KnownDevices): Promise<boolean> {
     const first = devices.version === 1;
-    return conditionalWrite(
+    return putOnce(
       this.client,
       new PutCommand({
         TableName: this.tableName,

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mfaChallengeKey, mfaKey } from '../../data/keys';
 import type { MfaChallenge, MfaChallengeStore, MfaEnrolment, MfaStore } from '../../identity/ports';
-import { conditionalWrite, withoutKeys } from './dynamo-kit';
+import { conditionalWrite, createOnce, withoutKeys } from './dynamo-kit';
 
 /** Whether an account has MFA, and nothing else (the password login): a class of its own for that bundle. */
 export class DynamoMfaReader implements Pick<MfaStore, 'get'> {
@@ -120,8 +120,10 @@ export class DynamoMfaChallenges implements MfaChallengeStore {
     private readonly tableName: string,
   ) {}
 
-  public async create(challengeHash: string, challenge: MfaChallenge): Promise<void> {
-    await this.client.send(
+  /** `createOnce`: a create sent again after its answer was lost finds its own challenge; another still throws. */
+  public create(challengeHash: string, challenge: MfaChallenge): Promise<void> {
+    return createOnce(
+      this.client,
       new PutCommand({
         TableName: this.tableName,
         Item: { pk: mfaChallengeKey(challengeHash), kind: 'mfa-challenge', ...challenge },
