@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { type LoadResult, loadCount, percentile } from './closed-loop';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -58,38 +59,8 @@ interface ChildResult {
   readonly verified: { readonly http: string; readonly containers: string };
 }
 
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
-
-/** `inFlight` loops share exactly `total` calls; each call's latency and outcome (true = success) is kept. */
-const loadCount = async (inFlight: number, total: number, once: (worker: number) => Promise<true | string>) => {
-  let issued = 0;
-  const latencies: number[] = [];
-  const statuses: Record<string, number> = {};
-  let ok = 0;
-  await Promise.all(
-    Array.from({ length: inFlight }, async (_, worker) => {
-      while (issued++ < total) {
-        const started = performance.now();
-        let outcome: true | string;
-        try {
-          outcome = await once(worker);
-        } catch (error) {
-          outcome = (error as Error).name;
-        }
-        latencies.push(performance.now() - started);
-        if (outcome === true) ok += 1;
-        else statuses[outcome] = (statuses[outcome] ?? 0) + 1;
-      }
-    }),
-  );
-  return { latencies, ok, statuses };
-};
-
-const measureOf = (runs: Awaited<ReturnType<typeof loadCount>>[], lostRaces: number): Measure => {
-  const latencies = runs.flatMap((run) => run.latencies);
+const measureOf = (runs: LoadResult[], lostRaces: number): Measure => {
+  const latencies = runs.flatMap((run) => run.latenciesMs);
   const statuses: Record<string, number> = {};
   for (const run of runs) for (const [status, n] of Object.entries(run.statuses)) statuses[status] = (statuses[status] ?? 0) + n;
   const ok = runs.reduce((sum, run) => sum + run.ok, 0);

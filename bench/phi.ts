@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { type LoadResult, load, loadCount, percentile } from './closed-loop';
 import { fstatSync, mkdtempSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -68,10 +69,6 @@ const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 };
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'PASS' : '**FAIL**');
@@ -287,49 +284,6 @@ const signUp = async (index: number): Promise<BenchUser> => {
   const created = await call('PUT', '/api/v1/profile', { token, body: PROFILE });
   if (created.status !== 201 || created.etag === undefined) throw new Error(`profile create: ${created.status} ${created.body.slice(0, 200)}`);
   return { id: (JSON.parse(registered.body) as { user: { id: string } }).user.id, token, etag: created.etag };
-};
-
-interface LoadResult {
-  readonly rps: number;
-  readonly ok: number;
-  readonly failed: number;
-  readonly statuses: Record<string, number>;
-  readonly latenciesMs: number[];
-}
-/** `workers` loops back to back while `more()` says so; each awaits `once(worker)` (true = success). */
-const runLoad = async (workers: number, more: () => boolean, once: (worker: number) => Promise<true | string>): Promise<LoadResult> => {
-  let ok = 0;
-  let failed = 0;
-  const statuses: Record<string, number> = {};
-  const latenciesMs: number[] = [];
-  const begin = performance.now();
-  await Promise.all(
-    Array.from({ length: workers }, async (_, worker) => {
-      while (more()) {
-        const started = performance.now();
-        let outcome: true | string;
-        try {
-          outcome = await once(worker);
-        } catch (error) {
-          outcome = (error as Error).name;
-        }
-        latenciesMs.push(performance.now() - started);
-        if (outcome === true) ok += 1;
-        else (failed += 1), (statuses[outcome] = (statuses[outcome] ?? 0) + 1);
-      }
-    }),
-  );
-  return { rps: ok / ((performance.now() - begin) / 1000), ok, failed, statuses, latenciesMs };
-};
-/** For `ms` milliseconds. */
-const load = (workers: number, ms: number, once: (worker: number) => Promise<true | string>): Promise<LoadResult> => {
-  const deadline = performance.now() + ms;
-  return runLoad(workers, () => performance.now() < deadline, once);
-};
-/** Exactly `total` calls shared by the loops (a fixed count, not a duration). */
-const loadCount = (workers: number, total: number, once: (worker: number) => Promise<true | string>): Promise<LoadResult> => {
-  let issued = 0;
-  return runLoad(workers, () => issued++ < total, once);
 };
 
 let users: BenchUser[] = [];

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KmsTokenSigner } from '../../shared/adapters/aws/kms-token-signer';
+import { kmsSignedAccessToken } from '../helpers/kms-access-token';
 import type { JsonWebKeyWithKid } from '../../shared/identity/ports';
 import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
 
@@ -27,26 +27,6 @@ let now = Date.parse('2026-11-27T01:00:00.000Z');
 const advance = (seconds: number) => {
   now += seconds * 1000;
   vi.setSystemTime(now);
-};
-const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-/** An access token signed through KMS by `signer`, in the shape the app issues. */
-const tokenSignedBy = async (signer: KmsTokenSigner, userId: string): Promise<string> => {
-  const iat = Math.floor(now / 1000);
-  const claims = {
-    iss: process.env.AUTH_ISSUER,
-    sub: userId,
-    client_id: process.env.AUTH_CLIENT_ID,
-    token_use: 'access',
-    scope: 'openid carebow/api',
-    groups: ['patient'],
-    jti: `jwks-${randomUUID()}`,
-    amr: ['pwd'],
-    iat,
-    nbf: iat,
-    exp: iat + 900,
-  };
-  const signingInput = `${b64url({ alg: 'ES256', typ: 'JWT', kid: await signer.keyId() })}.${b64url(claims)}`;
-  return `${signingInput}.${Buffer.from(await signer.sign(new TextEncoder().encode(signingInput))).toString('base64url')}`;
 };
 const newKmsSigner = async (): Promise<KmsTokenSigner> => {
   const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }));
@@ -108,22 +88,22 @@ describe('Function: authorizer, its jwksUri fetch over HTTP (KMS stand-in keys)'
     const fetchesAtStart = fetches;
 
     // Act 1: the next key's token before it is published, then after, within and past the 30 s cooldown
-    const unknownKid = await allowed(handler, await tokenSignedBy(next, userId));
+    const unknownKid = await allowed(handler, await kmsSignedAccessToken(next, userId));
     extraKeys = [await next.publicJwk()];
     advance(10);
-    const withinCooldown = await allowed(handler, await tokenSignedBy(next, userId));
+    const withinCooldown = await allowed(handler, await kmsSignedAccessToken(next, userId));
     advance(21);
-    const afterCooldown = await allowed(handler, await tokenSignedBy(next, userId));
+    const afterCooldown = await allowed(handler, await kmsSignedAccessToken(next, userId));
     const fetchesAfterRefresh = fetches;
 
     // Act 2: the JWKS goes unreachable when the cache is due
     mode = 'down';
     advance(300);
     const loginTokenDuringOutage = await allowed(handler, accessToken);
-    const nextTokenDuringOutage = await allowed(handler, await tokenSignedBy(next, userId));
-    const strangerDuringOutage = await allowed(handler, await tokenSignedBy(neverPublished, userId));
+    const nextTokenDuringOutage = await allowed(handler, await kmsSignedAccessToken(next, userId));
+    const strangerDuringOutage = await allowed(handler, await kmsSignedAccessToken(neverPublished, userId));
     // Unknown kids during the outage: no fetch each (this was one fetch per token before the fix)
-    for (let attempt = 0; attempt < 3; attempt += 1) await allowed(handler, await tokenSignedBy(neverPublished, userId));
+    for (let attempt = 0; attempt < 3; attempt += 1) await allowed(handler, await kmsSignedAccessToken(neverPublished, userId));
     const fetchesDuringOutage = fetches;
     advance(30);
     mode = 'pass';

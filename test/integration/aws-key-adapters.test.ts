@@ -9,6 +9,7 @@ import { DynamoDataKeyReader, DynamoDataKeyRepository } from '../../shared/adapt
 import { KmsDataKeyService } from '../../shared/adapters/aws/kms-data-keys';
 import { KmsSigningKeyService } from '../../shared/adapters/aws/kms-signing-keys';
 import { KmsTokenSigner } from '../../shared/adapters/aws/kms-token-signer';
+import { kmsSignedAccessToken } from '../helpers/kms-access-token';
 import { secretsManagerKey, secretsManagerString } from '../../shared/adapters/aws/secrets-manager-key';
 import { publishedJwk } from '../../shared/adapters/token-signing-key';
 import { OpenAiTriageModel } from '../../shared/adapters/openai/openai-triage-model';
@@ -50,27 +51,6 @@ beforeEach(() => {
   fake.reset();
 });
 
-const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-/** An access token for `userId`, signed by `signer` (a KMS key), in the shape the app issues. */
-const tokenSignedBy = async (signer: KmsTokenSigner, userId: string): Promise<string> => {
-  const now = Math.floor(Date.now() / 1000);
-  const claims = {
-    iss: process.env.AUTH_ISSUER,
-    sub: userId,
-    client_id: process.env.AUTH_CLIENT_ID,
-    token_use: 'access',
-    scope: 'openid carebow/api',
-    groups: ['patient'],
-    jti: `kms-${randomUUID()}`,
-    amr: ['pwd'],
-    iat: now,
-    nbf: now,
-    exp: now + 600,
-  };
-  const signingInput = `${b64url({ alg: 'ES256', typ: 'JWT', kid: await signer.keyId() })}.${b64url(claims)}`;
-  const signature = await signer.sign(new TextEncoder().encode(signingInput));
-  return `${signingInput}.${Buffer.from(signature).toString('base64url')}`;
-};
 const errorOf = async (promise: Promise<unknown>): Promise<Error> => {
   try {
     await promise;
@@ -109,8 +89,8 @@ describe('KMS stand-in: the token signer', () => {
     const unpublished = new KmsTokenSigner(KeyMetadata!.Arn!, kms);
 
     // Act
-    const control = await backend.call('GET', '/api/v1/me', { token: await tokenSignedBy(published, userId) });
-    const refused = await backend.call('GET', '/api/v1/me', { token: await tokenSignedBy(unpublished, userId) });
+    const control = await backend.call('GET', '/api/v1/me', { token: await kmsSignedAccessToken(published, userId) });
+    const refused = await backend.call('GET', '/api/v1/me', { token: await kmsSignedAccessToken(unpublished, userId) });
 
     // Assess
     expect(control.status).toBe(200);
