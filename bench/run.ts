@@ -283,7 +283,7 @@ log("Measuring the triage worker's CPU per message (stub model) and the model co
 const triageCpu = await workerCpu();
 const triageCost = modelCost(childEnv.OPENAI_MODEL!);
 const callCost = triageCallCost(childEnv.OPENAI_MODEL!).perCall;
-const defaults = readConfig(modelLimitsSchema, {});
+const defaults = readConfig(modelLimitsSchema(), {});
 const abuse = callCost
   ? abuseCost(callCost, { burst: defaults.AI_QUOTA_BURST, perHour: defaults.AI_QUOTA_PER_HOUR })
   : { lines: ['What one abusive account can cost: the model has no price; no figure.'], failures: [] };

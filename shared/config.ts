@@ -2,33 +2,45 @@ import * as z from './zod';
 import { ConfigError } from './errors';
 
 /**
- * CareBow's configuration: one zod schema, split into the sections a function may need, read
- * once at cold start. A missing or invalid value throws a {@link ConfigError} naming the variable.
+ * CareBow's configuration: zod schemas of the sections a function may need (tables, keys, tokens, …),
+ * each read once per cold start by what needs it. A missing or invalid value throws a
+ * {@link ConfigError} naming the variable.
  * The authorizer reads its own tiny section in `functions/authorizer-config.ts`.
  */
 
 const text = () => z.string().check(z.minLength(1));
 const integer = (min: number, max: number) => z.coerce.number().check(z.refine(Number.isInteger, 'must be a whole number'), z.gte(min), z.lte(max));
-const csv = z.pipe(
-  z.string(),
-  z.transform((value) =>
-    value
-      .split(',')
-      .map((item) => item.trim())
-      .filter((item) => item.length > 0),
-  ),
-);
+const csv = () =>
+  z.pipe(
+    z.string(),
+    z.transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0),
+    ),
+  );
 
 export const STAGES = ['local', 'dev', 'staging', 'prod'] as const;
 export type Stage = (typeof STAGES)[number];
 
-const baseSection = {
+/*
+ * Each section's shape is built by a function, when a function reads it: a function's bundle holds,
+ * and its cold start builds and parses, only the sections it reads (docs/architecture.md, "Cold
+ * start"). Each section carries its own rules for the deployed stages, so whatever reads a setting
+ * also checks it.
+ */
+
+let base: ReturnType<typeof makeBaseShape> | undefined;
+const makeBaseShape = () => ({
   CAREBOW_STAGE: z.enum(STAGES),
   CAREBOW_VERSION: z._default(text(), '0.1.0'),
-  CORS_ALLOWED_ORIGINS: z._default(csv, []),
-};
+  CORS_ALLOWED_ORIGINS: z._default(csv(), []),
+});
+/** Part of every section, so built once. */
+const baseShape = () => (base ??= makeBaseShape());
 
-const dataSection = {
+const dataShape = () => ({
   IDENTITY_TABLE: z.string().check(z.minLength(3)),
   SESSIONS_TABLE: z.string().check(z.minLength(3)),
   AUDIT_TABLE: z.string().check(z.minLength(3)),
@@ -39,9 +51,9 @@ const dataSection = {
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   /** The lanes of a subject's audit trail appends use (ADR 0019): 16 (AUDIT_LANES) deployed; the local bench sets 1. */
   AUDIT_LANES: z._default(integer(1, 16), 16),
-};
+});
 
-const keysSection = {
+const keysShape = () => ({
   /** `kms` in AWS; `local` uses the keyring in CAREBOW_DATA_DIR. */
   KEY_PROVIDER: z.enum(['kms', 'local']),
   CAREBOW_DATA_DIR: z.optional(text()),
@@ -49,37 +61,37 @@ const keysSection = {
   BLIND_INDEX_SECRET_ID: z.optional(text()),
   /** Symmetric KMS key that wraps per-user data keys. */
   DATA_KEY_ID: z.optional(text()),
-};
+});
 
-const tokensSection = {
+const tokensShape = () => ({
   AUTH_ISSUER: z.url(),
   AUTH_CLIENT_ID: z.string().check(z.minLength(1), z.maxLength(128)),
   /** Access tokens live at most 15 minutes (docs/security.md #8). */
   ACCESS_TOKEN_TTL_SECONDS: z._default(integer(60, 900), 900),
   REFRESH_TOKEN_TTL_SECONDS: z._default(integer(3600, 90 * 86400), 30 * 86400),
-};
+});
 
-const passwordSection = {
+const passwordShape = () => ({
   /** scrypt cost as log2(N). OWASP: N=2^17, r=8, p=1. Lower only for the local stage's tests. */
   PASSWORD_SCRYPT_LOG_N: z._default(integer(10, 20), 17),
-};
+});
 
-const modelLimits = {
+const modelLimitsShape = () => ({
   /** Per-user AI quota: a token bucket of this many requests, refilled at this rate per hour. */
   AI_QUOTA_BURST: z._default(integer(1, 1000), 20),
   AI_QUOTA_PER_HOUR: z._default(integer(1, 10_000), 60),
-};
+});
 
-const queueSection = {
+const queueShape = () => ({
   TRIAGE_QUEUE_URL: z.url(),
   /** Where queued chat messages wait for the chat worker's model reply (lib/chat.ts). */
   CHAT_QUEUE_URL: z.url(),
   /** Only for the local stand-ins (fauxqs); unset in AWS. */
   SQS_ENDPOINT: z.optional(z.url()),
-};
+});
 
-const llmSection = {
-  ...modelLimits,
+const llmShape = () => ({
+  ...modelLimitsShape(),
   /** Set by the CDK where the stage's worker holds a model key; locally a key in the env is enough. */
   AI_MODEL_ENABLED: z._default(z.enum(['true', 'false']), 'false'),
   OPENAI_MODEL: z._default(text(), 'gpt-4o-mini'),
@@ -88,13 +100,13 @@ const llmSection = {
   OPENAI_BASE_URL: z.optional(z.url()),
   /** Per-attempt model timeout; the whole call (one retry) stays under the worker's timeout. */
   OPENAI_TIMEOUT_MS: z._default(integer(100, 10_000), 8000),
-};
+});
 
 /**
  * Notifications (issue 11). Optional: a function reads the ones it needs through its factory in
  * shared/runtime/composition.ts, which names a missing one at cold start.
  */
-const notificationsSection = {
+const notificationsShape = () => ({
   /** The notifications queue: routes that enqueue events, and the worker (quiet-hours delays). */
   NOTIFICATIONS_QUEUE_URL: z.optional(z.url()),
   /**
@@ -121,11 +133,23 @@ const notificationsSection = {
    * CAREBOW_DATA_DIR/outbox/, and reminders on the local timer wheel (CAREBOW_DATA_DIR/reminders.json).
    */
   NOTIFICATION_CHANNELS: z._default(z.enum(['aws', 'outbox']), 'aws'),
-};
+  /** The outbox's folder (also in the keys section). */
+  CAREBOW_DATA_DIR: z.optional(text()),
+});
 
 /** The content library (issue 12): routes that publish or archive enqueue a rebuild of the public library. */
-const contentSection = {
+const contentShape = () => ({
   CONTENT_QUEUE_URL: z.optional(z.url()),
+});
+
+type Ctx = Parameters<Parameters<typeof z.superRefine>[0]>[1];
+/** Reports `message` against the variable `name`. */
+type Problem = (name: string, message: string) => void;
+/** One section's checks across its variables; `deployed` is true outside the local stage. */
+type Rule<C> = (config: C, problem: Problem, deployed: boolean) => void;
+
+const dataRule: Rule<{ AUDIT_LANES: number }> = (config, problem, deployed) => {
+  if (deployed && config.AUDIT_LANES !== 16) problem('AUDIT_LANES', 'must be 16 outside the local stage');
 };
 
 type KeyConfig = {
@@ -135,15 +159,10 @@ type KeyConfig = {
   BLIND_INDEX_SECRET_ID?: string | undefined;
   DATA_KEY_ID?: string | undefined;
 };
-type Ctx = Parameters<Parameters<typeof z.superRefine>[0]>[1];
 
-const problem = (ctx: Ctx, path: string, message: string): void => {
-  ctx.addIssue({ code: 'custom', path: [path], message, input: undefined });
-};
-
-const requireKeyMaterial = (config: KeyConfig, ctx: Ctx): void => {
+const keysRule: Rule<KeyConfig> = (config, problem, deployed) => {
   const need = (name: keyof KeyConfig, when: string): void => {
-    if (config[name] === undefined) problem(ctx, name, `is required when ${when}`);
+    if (config[name] === undefined) problem(name, `is required when ${when}`);
   };
   if (config.KEY_PROVIDER === 'local') need('CAREBOW_DATA_DIR', 'KEY_PROVIDER=local');
   if (config.KEY_PROVIDER === 'kms') {
@@ -151,62 +170,97 @@ const requireKeyMaterial = (config: KeyConfig, ctx: Ctx): void => {
     need('BLIND_INDEX_SECRET_ID', 'KEY_PROVIDER=kms');
     need('DATA_KEY_ID', 'KEY_PROVIDER=kms');
   }
+  if (deployed && config.KEY_PROVIDER !== 'kms') problem('KEY_PROVIDER', 'must be kms outside the local stage');
 };
 
-/** What every route function and the worker read: tables, keys, tokens, password cost, queue, model. */
-export const appConfigSchema = z
-  .object({
-    ...baseSection,
-    ...dataSection,
-    ...keysSection,
-    ...tokensSection,
-    ...passwordSection,
-    ...queueSection,
-    ...llmSection,
-    ...notificationsSection,
-    ...contentSection,
-  })
-  .check(
-    z.superRefine((config, ctx) => {
-      requireKeyMaterial(config, ctx);
-      if (config.NOTIFICATION_CHANNELS === 'outbox' && config.CAREBOW_DATA_DIR === undefined)
-        problem(ctx, 'CAREBOW_DATA_DIR', 'is required when NOTIFICATION_CHANNELS=outbox');
-      if (config.CAREBOW_STAGE === 'local') return;
-      const deployed = (name: string, what: string): void => problem(ctx, name, `must be ${what} outside the local stage`);
-      if (config.PASSWORD_SCRYPT_LOG_N < 17) deployed('PASSWORD_SCRYPT_LOG_N', 'at least 17');
-      if (config.AUDIT_LANES !== 16) deployed('AUDIT_LANES', '16');
-      if (config.KEY_PROVIDER !== 'kms') deployed('KEY_PROVIDER', 'kms');
-      if (config.NOTIFICATION_CHANNELS !== 'aws') deployed('NOTIFICATION_CHANNELS', 'aws');
-      for (const name of ['AUTH_ISSUER', 'APP_BASE_URL', 'OPENAI_BASE_URL'] as const) {
-        if (config[name]?.startsWith('https://') === false) deployed(name, 'https');
-      }
-      if (config.OPENAI_API_KEY !== undefined) problem(ctx, 'OPENAI_API_KEY', 'is for the local stage; deployed stages use OPENAI_API_KEY_SECRET_ID');
+const httpsOnly = (name: string, value: string | undefined, problem: Problem, deployed: boolean): void => {
+  if (deployed && value?.startsWith('https://') === false) problem(name, 'must be https outside the local stage');
+};
+
+const tokensRule: Rule<{ AUTH_ISSUER: string }> = (config, problem, deployed) => httpsOnly('AUTH_ISSUER', config.AUTH_ISSUER, problem, deployed);
+
+const passwordRule: Rule<{ PASSWORD_SCRYPT_LOG_N: number }> = (config, problem, deployed) => {
+  if (deployed && config.PASSWORD_SCRYPT_LOG_N < 17) problem('PASSWORD_SCRYPT_LOG_N', 'must be at least 17 outside the local stage');
+};
+
+const llmRule: Rule<{ OPENAI_BASE_URL?: string | undefined; OPENAI_API_KEY?: string | undefined }> = (config, problem, deployed) => {
+  httpsOnly('OPENAI_BASE_URL', config.OPENAI_BASE_URL, problem, deployed);
+  if (deployed && config.OPENAI_API_KEY !== undefined) problem('OPENAI_API_KEY', 'is for the local stage; deployed stages use OPENAI_API_KEY_SECRET_ID');
+};
+
+const notificationsRule: Rule<{ NOTIFICATION_CHANNELS: 'aws' | 'outbox'; CAREBOW_DATA_DIR?: string | undefined; APP_BASE_URL?: string | undefined }> = (
+  config,
+  problem,
+  deployed,
+) => {
+  if (config.NOTIFICATION_CHANNELS === 'outbox' && config.CAREBOW_DATA_DIR === undefined)
+    problem('CAREBOW_DATA_DIR', 'is required when NOTIFICATION_CHANNELS=outbox');
+  if (deployed && config.NOTIFICATION_CHANNELS !== 'aws') problem('NOTIFICATION_CHANNELS', 'must be aws outside the local stage');
+  httpsOnly('APP_BASE_URL', config.APP_BASE_URL, problem, deployed);
+};
+
+type BaseShape = ReturnType<typeof makeBaseShape>;
+
+/** The base section plus `shape`, checked by `rules`. */
+const sectionSchema = <S extends z.core.$ZodLooseShape>(shape: S, ...rules: Rule<z.infer<z.ZodMiniObject<BaseShape & S>>>[]) => {
+  type Section = z.infer<z.ZodMiniObject<BaseShape & S>>;
+  const schema: z.ZodMiniObject<BaseShape & S> = z.object({ ...baseShape(), ...shape });
+  return schema.check(
+    z.superRefine((parsed, ctx: Ctx) => {
+      const config = parsed as Section;
+      const problem: Problem = (name, message) => ctx.addIssue({ code: 'custom', path: [name], message, input: undefined });
+      const deployed = (parsed as { CAREBOW_STAGE: Stage }).CAREBOW_STAGE !== 'local';
+      for (const rule of rules) rule(config, problem, deployed);
     }),
   );
-export type AppConfig = z.infer<typeof appConfigSchema>;
-
-/*
- * The schemas below are built in a function's bundle only if it reads them: `@__PURE__` lets the
- * bundler drop one that is unused (a zod call is otherwise kept, as it might have side effects).
- */
-
-/** What the detailed health check reads: every dependency it probes. */
-export const healthConfigSchema = /* @__PURE__ */ z
-  .object({ ...baseSection, ...dataSection, ...keysSection, ...queueSection, ...llmSection })
-  .check(/* @__PURE__ */ z.superRefine(requireKeyMaterial));
-export type HealthConfig = z.infer<typeof healthConfigSchema>;
+};
 
 /** Routes that only need the stage, version and CORS settings. */
-export const baseConfigSchema = /* @__PURE__ */ z.object(baseSection);
+export const baseConfigSchema = () => z.object(baseShape());
+export type BaseConfig = z.infer<ReturnType<typeof baseConfigSchema>>;
+/** The tables (every function that reads or writes DynamoDB). */
+export const dataConfigSchema = () => sectionSchema(dataShape(), dataRule);
+/** The key provider and its keys (the vault, the token signer, the blind index). */
+export const keysConfigSchema = () => sectionSchema(keysShape(), keysRule);
+/** The token settings (issuing and rotating tokens). */
+export const tokensConfigSchema = () => sectionSchema(tokensShape(), tokensRule);
+/** The password hash's cost. */
+export const passwordConfigSchema = () => sectionSchema(passwordShape(), passwordRule);
+/** The triage and chat queues, and the local SQS endpoint (every function that sends to a queue). */
+export const queueConfigSchema = () => sectionSchema(queueShape());
+/** The model and the per-user AI quota. */
+export const llmConfigSchema = () => sectionSchema(llmShape(), llmRule);
+/** The notifications settings. */
+export const notificationsConfigSchema = () => sectionSchema(notificationsShape(), notificationsRule);
+export type NotificationsConfig = z.infer<ReturnType<typeof notificationsConfigSchema>>;
+/** The content library's queue. */
+export const contentConfigSchema = () => sectionSchema(contentShape());
 /** The per-user AI quota alone: what the bench reads its defaults from (bench/abuse.ts). */
-export const modelLimitsSchema = /* @__PURE__ */ z.object(modelLimits);
-export type BaseConfig = z.infer<typeof baseConfigSchema>;
+export const modelLimitsSchema = () => z.object(modelLimitsShape());
+
+/** Every section at once, with every rule: the workers' model settings, and the tests of the rules. */
+export const appConfigSchema = () =>
+  sectionSchema(
+    { ...dataShape(), ...keysShape(), ...tokensShape(), ...passwordShape(), ...queueShape(), ...llmShape(), ...notificationsShape(), ...contentShape() },
+    dataRule,
+    keysRule,
+    tokensRule,
+    passwordRule,
+    llmRule,
+    notificationsRule,
+  );
+export type AppConfig = z.infer<ReturnType<typeof appConfigSchema>>;
+
+/** What the detailed health check reads: every dependency it probes. */
+export const healthConfigSchema = () => sectionSchema({ ...dataShape(), ...keysShape(), ...queueShape(), ...llmShape() }, keysRule);
+export type HealthConfig = z.infer<ReturnType<typeof healthConfigSchema>>;
 
 /** What the token-publishing routes (JWKS, discovery) read. */
-export const publishingConfigSchema = /* @__PURE__ */ z
-  .object({ ...baseSection, ...keysSection, ...tokensSection, KEYS_TABLE: dataSection.KEYS_TABLE, DYNAMODB_ENDPOINT: dataSection.DYNAMODB_ENDPOINT })
-  .check(/* @__PURE__ */ z.superRefine(requireKeyMaterial));
-export type PublishingConfig = z.infer<typeof publishingConfigSchema>;
+export const publishingConfigSchema = () => {
+  const { KEYS_TABLE, DYNAMODB_ENDPOINT } = dataShape();
+  return sectionSchema({ ...keysShape(), ...tokensShape(), KEYS_TABLE, DYNAMODB_ENDPOINT }, keysRule, tokensRule);
+};
+export type PublishingConfig = z.infer<ReturnType<typeof publishingConfigSchema>>;
 
 type Env = Record<string, string | undefined>;
 
@@ -214,7 +268,7 @@ type Env = Record<string, string | undefined>;
  * Parses `env` with `schema`, or throws a {@link ConfigError} naming every bad variable.
  *
  * @example
- * const config = readConfig(appConfigSchema); // at module load, once per cold start
+ * const tables = readConfig(dataConfigSchema()); // once per cold start
  */
 export const readConfig = <S extends z.ZodMiniType>(schema: S, env: Env = process.env): z.infer<S> => {
   const result = z.safeParse(schema, env);

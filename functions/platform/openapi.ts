@@ -9,7 +9,7 @@ import { httpRoute } from '../../shared/http/http-route';
  * data file (the route's `bundleFiles`), so its size never counts against the code budget.
  */
 const generated = JSON.parse(readFileSync(join(import.meta.dirname, 'openapi.generated.json'), 'utf8')) as { info: Record<string, unknown> };
-const document = { ...generated, info: { ...generated.info, version: readConfig(baseConfigSchema).CAREBOW_VERSION } };
+const document = { ...generated, info: { ...generated.info, version: readConfig(baseConfigSchema()).CAREBOW_VERSION } };
 
 /** GET /api/v1/openapi.json: the API's contract, generated from the route table. */
 export const handler = httpRoute(routes.openapi, async () => ({ body: document }));

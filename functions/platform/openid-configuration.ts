@@ -3,7 +3,7 @@ import { platformRoutes as routes } from '../routes/platform';
 import { publishingConfigSchema, readConfig } from '../../shared/config';
 import { httpRoute } from '../../shared/http/http-route';
 
-const { AUTH_ISSUER } = readConfig(publishingConfigSchema);
+const { AUTH_ISSUER } = readConfig(publishingConfigSchema());
 const discovery = {
   issuer: AUTH_ISSUER,
   jwks_uri: `${AUTH_ISSUER}${routes.jwks.path}`,

@@ -16,7 +16,7 @@ import { securityHeaders } from './security-headers';
 import type { HttpReply, HttpRequest } from './request';
 import type { Access, CallerOf, Parsed, Route, RouteDef } from './route';
 
-const { CORS_ALLOWED_ORIGINS } = readConfig(baseConfigSchema);
+const { CORS_ALLOWED_ORIGINS } = readConfig(baseConfigSchema());
 const STAGE_THROTTLE = stageThrottle();
 /** Until this execution environment's first response (`ColdStart`). */
 let coldStart = true;

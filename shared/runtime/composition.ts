@@ -1,6 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { traced } from '../adapters/aws/xray';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAuditTrail } from '../adapters/aws/dynamo-audit-trail';
 import { createDocumentClient } from '../adapters/aws/dynamo-client';
 import { DynamoDataKeyReader, DynamoDataKeyRepository } from '../adapters/aws/dynamo-data-key-repository';
@@ -63,7 +62,22 @@ import { ConfigError } from '../errors';
 import { clientConfig } from '../adapters/aws/client-config';
 import { kmsKeyProbe, queueProbe, tableProbe } from '../adapters/aws/health-probes';
 import { localKeyringProbe } from '../adapters/local/keyring-probe';
-import { appConfigSchema, healthConfigSchema, readConfig, type AppConfig, type HealthConfig } from '../config';
+import {
+  appConfigSchema,
+  contentConfigSchema,
+  dataConfigSchema,
+  healthConfigSchema,
+  keysConfigSchema,
+  llmConfigSchema,
+  notificationsConfigSchema,
+  passwordConfigSchema,
+  queueConfigSchema,
+  readConfig,
+  tokensConfigSchema,
+  type AppConfig,
+  type HealthConfig,
+  type NotificationsConfig,
+} from '../config';
 import type { TABLES, TableName } from '../data/tables';
 import type { Probe } from '../platform/ports';
 import type { AccessTokenSettings } from '../identity/access-token';
@@ -82,190 +96,205 @@ import { meteredAuditLog } from './metered-audit-log';
  * @example
  * const deps = { profiles: records(), vault: vault(), audit: auditLog(), clock };
  */
-const load = <C extends { DYNAMODB_ENDPOINT?: string | undefined }>(config: C) => ({
-  config,
-  client: createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT }),
-});
-let loaded: { config: AppConfig; client: DynamoDBDocumentClient } | undefined;
-const app = () => (loaded ??= load(readConfig(appConfigSchema)));
+const once = <T>(make: () => T): (() => T) => {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+};
+/*
+ * Each section of the configuration is read the first time a factory needs it (shared/config.ts):
+ * a function builds and parses only the sections its adapters use.
+ */
+const tables = once(() => readConfig(dataConfigSchema()));
+const keys = once(() => readConfig(keysConfigSchema()));
+const tokens = once(() => readConfig(tokensConfigSchema()));
+const password = once(() => readConfig(passwordConfigSchema()));
+const queues = once(() => readConfig(queueConfigSchema()));
+const model = once(() => readConfig(llmConfigSchema()));
+const notifications = once(() => readConfig(notificationsConfigSchema()));
+const content = once(() => readConfig(contentConfigSchema()));
+/** The one DynamoDB client of this container. */
+const dynamo = once(() => createDocumentClient({ endpoint: tables().DYNAMODB_ENDPOINT }));
 
-export const appConfig = (): AppConfig => app().config;
+/** Every section at once (the workers' model settings, the audit verification): each rule checked. */
+export const appConfig = once((): AppConfig => readConfig(appConfigSchema()));
 export const clock: Clock = { now: () => new Date() };
 
 let audit: AuditLog | undefined;
 /** The audit log, one per container (it remembers the chain heads it appended), metered under `service` (./metered-audit-log.ts). */
 export const auditLog = (service: MetricService = 'carebow'): AuditLog =>
-  (audit ??= meteredAuditLog(app().client, app().config.AUDIT_TABLE, service, undefined, app().config.AUDIT_LANES));
+  (audit ??= meteredAuditLog(dynamo(), tables().AUDIT_TABLE, service, undefined, tables().AUDIT_LANES));
 /** Reads the trail (compliance searches, verification, a user's access log and export). */
-export const auditTrail = (): DynamoAuditTrail => new DynamoAuditTrail(app().client, app().config.AUDIT_TABLE);
+export const auditTrail = (): DynamoAuditTrail => new DynamoAuditTrail(dynamo(), tables().AUDIT_TABLE);
 
-export const users = () => new DynamoUserRepository(app().client, app().config.IDENTITY_TABLE);
-export const loginAttempts = () => new DynamoLoginAttempts(app().client, app().config.IDENTITY_TABLE);
-export const refreshFamilies = () => new DynamoRefreshFamilies(app().client, app().config.SESSIONS_TABLE);
+export const users = () => new DynamoUserRepository(dynamo(), tables().IDENTITY_TABLE);
+export const loginAttempts = () => new DynamoLoginAttempts(dynamo(), tables().IDENTITY_TABLE);
+export const refreshFamilies = () => new DynamoRefreshFamilies(dynamo(), tables().SESSIONS_TABLE);
 /** Accounts read and marked deleted, and refresh-token families found and revoked (account deletion): without the other identity writes. */
-export const accountDeletion = () => new DynamoAccountDeletion(app().client, app().config.IDENTITY_TABLE);
-export const familyRevoker = () => new DynamoFamilyRevoker(app().client, app().config.SESSIONS_TABLE);
+export const accountDeletion = () => new DynamoAccountDeletion(dynamo(), tables().IDENTITY_TABLE);
+export const familyRevoker = () => new DynamoFamilyRevoker(dynamo(), tables().SESSIONS_TABLE);
 
 let recordsTable: DynamoRecords | undefined;
 /** Profiles, consents and feedback: one adapter over the records table. */
-export const records = (): DynamoRecords => (recordsTable ??= new DynamoRecords(app().client, app().config.RECORDS_TABLE));
+export const records = (): DynamoRecords => (recordsTable ??= new DynamoRecords(dynamo(), tables().RECORDS_TABLE));
 /** Profiles, consents and feedback read only (the account's export): without the records writes. */
-export const recordsReader = () => new DynamoRecordsReader(app().client, app().config.RECORDS_TABLE);
+export const recordsReader = () => new DynamoRecordsReader(dynamo(), tables().RECORDS_TABLE);
 /** Consents listed and revoked only (account deletion): without the other records writes. */
-export const consentRevoker = () => new DynamoConsentRevoker(app().client, app().config.RECORDS_TABLE);
+export const consentRevoker = () => new DynamoConsentRevoker(dynamo(), tables().RECORDS_TABLE);
 /** Break-glass grants (consent items) and each provider's daily count: without the other records writes. */
-export const breakGlassStore = () => new DynamoBreakGlass(app().client, app().config.RECORDS_TABLE);
+export const breakGlassStore = () => new DynamoBreakGlass(dynamo(), tables().RECORDS_TABLE);
 /** `BreakGlassUsed` as one EMF line (namespace `CareBow`, dimension `service` = `carebow`), for the break-glass alarm. */
 export const breakGlassMetrics = () => new EmfBreakGlassMetrics('carebow');
 
-export const vault = () => new Vault(new DynamoDataKeyRepository(app().client, app().config.KEYS_TABLE), dataKeyServiceFor(app().config));
+export const vault = () => new Vault(new DynamoDataKeyRepository(dynamo(), tables().KEYS_TABLE), dataKeyServiceFor(keys()));
 /**
  * The vault of a route that only seals and opens with keys users already have (it never makes, rotates or destroys
  * one): its bundle holds neither those operations nor the key table's writes.
  */
-export const sealingVault = () => new SealingVault(new DynamoDataKeyReader(app().client, app().config.KEYS_TABLE), dataKeyServiceFor(app().config));
-export const signer = (): TokenSigner => tokenSignerFor(app().config, app().client);
-export const blindIndex = (): BlindIndex => blindIndexFor(app().config);
-export const passwords = (): PasswordHasher => new ScryptPasswordHasher(app().config.PASSWORD_SCRYPT_LOG_N);
+export const sealingVault = () => new SealingVault(new DynamoDataKeyReader(dynamo(), tables().KEYS_TABLE), dataKeyServiceFor(keys()));
+export const signer = (): TokenSigner => tokenSignerFor({ ...keys(), KEYS_TABLE: tables().KEYS_TABLE }, dynamo());
+export const blindIndex = (): BlindIndex => blindIndexFor(keys());
+export const passwords = (): PasswordHasher => new ScryptPasswordHasher(password().PASSWORD_SCRYPT_LOG_N);
 export const tokenSettings = (): AccessTokenSettings & { refreshTtlSeconds: number } => ({
-  issuer: app().config.AUTH_ISSUER,
-  clientId: app().config.AUTH_CLIENT_ID,
-  ttlSeconds: app().config.ACCESS_TOKEN_TTL_SECONDS,
-  refreshTtlSeconds: app().config.REFRESH_TOKEN_TTL_SECONDS,
+  issuer: tokens().AUTH_ISSUER,
+  clientId: tokens().AUTH_CLIENT_ID,
+  ttlSeconds: tokens().ACCESS_TOKEN_TTL_SECONDS,
+  refreshTtlSeconds: tokens().REFRESH_TOKEN_TTL_SECONDS,
 });
 
 let sessionsTable: DynamoSymptomSessions | undefined;
-export const symptomSessions = (): DynamoSymptomSessions => (sessionsTable ??= new DynamoSymptomSessions(app().client, app().config.RECORDS_TABLE));
+export const symptomSessions = (): DynamoSymptomSessions => (sessionsTable ??= new DynamoSymptomSessions(dynamo(), tables().RECORDS_TABLE));
 /** For functions that only read sessions: they do not ship the writes. */
-export const symptomSessionReader = (): DynamoSymptomSessionReader => new DynamoSymptomSessionReader(app().client, app().config.RECORDS_TABLE);
+export const symptomSessionReader = (): DynamoSymptomSessionReader => new DynamoSymptomSessionReader(dynamo(), tables().RECORDS_TABLE);
 
-export const triageQueue = () => new SqsTriageQueue(app().config.TRIAGE_QUEUE_URL, traced(new SQSClient(clientConfig(app().config.SQS_ENDPOINT))));
+export const triageQueue = () => new SqsTriageQueue(queues().TRIAGE_QUEUE_URL, traced(new SQSClient(clientConfig(queues().SQS_ENDPOINT))));
 /** The chat queue: the same adapter and message shape as triage's (`kind: 'chat'`), consumed by the chat worker. */
-export const chatQueue = () => new SqsTriageQueue(app().config.CHAT_QUEUE_URL, traced(new SQSClient(clientConfig(app().config.SQS_ENDPOINT))));
+export const chatQueue = () => new SqsTriageQueue(queues().CHAT_QUEUE_URL, traced(new SQSClient(clientConfig(queues().SQS_ENDPOINT))));
 
 /** Per-user budget counters (shared/budgets/limits.ts), in the records table. */
-export const usageCounters = () => new DynamoUsageCounters(app().client, app().config.RECORDS_TABLE);
-export const aiQuota = () =>
-  new DynamoAiQuota(app().client, app().config.RECORDS_TABLE, { burst: app().config.AI_QUOTA_BURST, perHour: app().config.AI_QUOTA_PER_HOUR });
+export const usageCounters = () => new DynamoUsageCounters(dynamo(), tables().RECORDS_TABLE);
+export const aiQuota = () => new DynamoAiQuota(dynamo(), tables().RECORDS_TABLE, { burst: model().AI_QUOTA_BURST, perHour: model().AI_QUOTA_PER_HOUR });
 
 let conversationsTable: DynamoConversations | undefined;
-export const conversations = (): DynamoConversations => (conversationsTable ??= new DynamoConversations(app().client, app().config.RECORDS_TABLE));
+export const conversations = (): DynamoConversations => (conversationsTable ??= new DynamoConversations(dynamo(), tables().RECORDS_TABLE));
 
 /** Whether a model answers AI requests (through the worker): a stage flag in AWS, a key locally. */
 export const modelConfigured = (): boolean =>
-  app().config.AI_MODEL_ENABLED === 'true' || app().config.OPENAI_API_KEY !== undefined || app().config.OPENAI_API_KEY_SECRET_ID !== undefined;
+  model().AI_MODEL_ENABLED === 'true' || model().OPENAI_API_KEY !== undefined || model().OPENAI_API_KEY_SECRET_ID !== undefined;
 
-export const idempotencyStore = () => new DynamoIdempotency(app().client, app().config.RECORDS_TABLE);
+export const idempotencyStore = () => new DynamoIdempotency(dynamo(), tables().RECORDS_TABLE);
 
 let practitionersTable: DynamoPractitioners | undefined;
 /** Practitioner profiles (care): one item per provider or caregiver in the records table. */
-export const practitioners = (): DynamoPractitioners => (practitionersTable ??= new DynamoPractitioners(app().client, app().config.RECORDS_TABLE));
+export const practitioners = (): DynamoPractitioners => (practitionersTable ??= new DynamoPractitioners(dynamo(), tables().RECORDS_TABLE));
 /** A practitioner's availability (care): one item per practitioner in the records table. */
-export const availabilityStore = () => new DynamoAvailability(app().client, app().config.RECORDS_TABLE);
+export const availabilityStore = () => new DynamoAvailability(dynamo(), tables().RECORDS_TABLE);
 /** The booking ledger (care, ADR 0006): one item per practitioner per local day. */
-export const ledgers = () => new DynamoLedgers(app().client, app().config.RECORDS_TABLE);
+export const ledgers = () => new DynamoLedgers(dynamo(), tables().RECORDS_TABLE);
 /** Appointments (care): one copy in each party's partition. */
-export const appointments = () => new DynamoAppointments(app().client, app().config.RECORDS_TABLE);
+export const appointments = () => new DynamoAppointments(dynamo(), tables().RECORDS_TABLE);
 /** The appointment list by time (care): the byPartyTime index, read only. */
-export const appointmentTimeline = () => new DynamoAppointmentTimeline(app().client, app().config.RECORDS_TABLE);
+export const appointmentTimeline = () => new DynamoAppointmentTimeline(dynamo(), tables().RECORDS_TABLE);
 /** Appointments read only (care), for the account's export: the consistent listing, no write in its bundle. */
-export const appointmentReader = () => new DynamoAppointmentReader(app().client, app().config.RECORDS_TABLE);
+export const appointmentReader = () => new DynamoAppointmentReader(dynamo(), tables().RECORDS_TABLE);
 /** The appointment copies a booking moves (care): without the listing and the undo of a replace. */
-export const appointmentCopies = () => new DynamoAppointmentCopies(app().client, app().config.RECORDS_TABLE);
+export const appointmentCopies = () => new DynamoAppointmentCopies(dynamo(), tables().RECORDS_TABLE);
 /** The share consents of `shareProfile` bookings (care): the consent writes alone, without the rest of the records adapter. */
-export const shareConsents = () => new DynamoShareConsents(app().client, app().config.RECORDS_TABLE);
+export const shareConsents = () => new DynamoShareConsents(dynamo(), tables().RECORDS_TABLE);
 /** The booking's part of `shareConsents`: the grant and its undo. */
-export const shareConsentGrants = () => new DynamoShareConsentGrants(app().client, app().config.RECORDS_TABLE);
+export const shareConsentGrants = () => new DynamoShareConsentGrants(dynamo(), tables().RECORDS_TABLE);
 /** Practitioner profiles, read only (the booking routes): without the profile writes and the directory. */
-export const practitionerReader = () => new DynamoPractitionerReader(app().client, app().config.RECORDS_TABLE);
+export const practitionerReader = () => new DynamoPractitionerReader(dynamo(), tables().RECORDS_TABLE);
 /** Practitioner profiles, `remove` only (account deletion): without the profile writes and the directory. */
-export const practitionerRemover = () => new DynamoPractitionerRemover(app().client, app().config.RECORDS_TABLE);
+export const practitionerRemover = () => new DynamoPractitionerRemover(dynamo(), tables().RECORDS_TABLE);
 /** A patient's fulfilled visits per practitioner (caregiver matching's continuity), from their own appointment copies. */
-export const visitHistory = () => new DynamoVisitHistory(app().client, app().config.RECORDS_TABLE);
+export const visitHistory = () => new DynamoVisitHistory(dynamo(), tables().RECORDS_TABLE);
 /** Accounts, read only (a practitioner's standing in caregiver matching): without the account writes. */
-export const accountReader = () => new DynamoAccountReader(app().client, app().config.IDENTITY_TABLE);
+export const accountReader = () => new DynamoAccountReader(dynamo(), tables().IDENTITY_TABLE);
 /** Accounts read many at once (care: the directory's pages, care options', matching's candidates): BatchGetItem. */
-export const accountBatch = () => new DynamoAccountBatch(app().client, app().config.IDENTITY_TABLE);
+export const accountBatch = () => new DynamoAccountBatch(dynamo(), tables().IDENTITY_TABLE);
 /** One practitioner's availability and ledger days, read only (booking, rescheduling): without the schedule and booking writes. */
-export const scheduleReader = () => new DynamoScheduleReader(app().client, app().config.RECORDS_TABLE);
+export const scheduleReader = () => new DynamoScheduleReader(dynamo(), tables().RECORDS_TABLE);
 /** Many practitioners' availability in batches, and their ledger days, read only (care: matching, care options). */
-export const scheduleBatch = () => new DynamoScheduleBatch(app().client, app().config.RECORDS_TABLE);
+export const scheduleBatch = () => new DynamoScheduleBatch(dynamo(), tables().RECORDS_TABLE);
 /** Practitioners' rating aggregates (care): one `RATING` item per practitioner, changed by atomic `ADD`s. */
-export const ratings = () => new DynamoRatings(app().client, app().config.RECORDS_TABLE);
+export const ratings = () => new DynamoRatings(dynamo(), tables().RECORDS_TABLE);
 /** Rating aggregates, `remove` only (account deletion): without the reads and the `ADD`s. */
-export const ratingRemover = () => new DynamoRatingRemover(app().client, app().config.RECORDS_TABLE);
+export const ratingRemover = () => new DynamoRatingRemover(dynamo(), tables().RECORDS_TABLE);
 /** Reviews of fulfilled visits (care): the `review` attribute of the patient's appointment copy. */
-export const reviews = () => new DynamoReviews(app().client, app().config.RECORDS_TABLE);
+export const reviews = () => new DynamoReviews(dynamo(), tables().RECORDS_TABLE);
 
 /** The content worker's view of the content table: the posts with a public snapshot, the snapshots, their rendering. */
-export const contentPublication = () => new DynamoContentPublication(app().client, app().config.CONTENT_TABLE);
+export const contentPublication = () => new DynamoContentPublication(dynamo(), tables().CONTENT_TABLE);
 
 let searchIndex: DynamoSearchIndexStore | undefined;
 /** The published library's search index, read and published (the content worker), one per container: it keeps the version it loaded until the pointer moves. */
-export const searchIndexStore = (): DynamoSearchIndexStore => (searchIndex ??= new DynamoSearchIndexStore(app().client, app().config.CONTENT_TABLE));
+export const searchIndexStore = (): DynamoSearchIndexStore => (searchIndex ??= new DynamoSearchIndexStore(dynamo(), tables().CONTENT_TABLE));
 let searchIndexRead: DynamoSearchIndexReader | undefined;
 /** The published library's search index, read only (the public list route, the chat worker), one per container. */
-export const searchIndexReader = (): DynamoSearchIndexReader => (searchIndexRead ??= new DynamoSearchIndexReader(app().client, app().config.CONTENT_TABLE));
+export const searchIndexReader = (): DynamoSearchIndexReader => (searchIndexRead ??= new DynamoSearchIndexReader(dynamo(), tables().CONTENT_TABLE));
 /** The public library's reads (published snapshots, categories) and its counters without people (views, searches that found nothing). */
-export const library = () => new DynamoLibrary(app().client, app().config.CONTENT_TABLE);
+export const library = () => new DynamoLibrary(dynamo(), tables().CONTENT_TABLE);
 
 /** Posts' working copies and revisions (content table; the byStatus index for lists and counts). */
-export const contentPosts = () => new DynamoContentPosts(app().client, app().config.CONTENT_TABLE);
+export const contentPosts = () => new DynamoContentPosts(dynamo(), tables().CONTENT_TABLE);
 /** Slug claims (`SLUG#<slug> / CLAIM`): a slug belongs to one post for good. */
-export const slugClaims = () => new DynamoSlugClaims(app().client, app().config.CONTENT_TABLE);
+export const slugClaims = () => new DynamoSlugClaims(dynamo(), tables().CONTENT_TABLE);
 /** Published snapshots (`SLUG#<slug> / PUBLIC`): publish writes them, archive deletes them. */
-export const publishedSnapshots = () => new DynamoPublishedSnapshots(app().client, app().config.CONTENT_TABLE);
+export const publishedSnapshots = () => new DynamoPublishedSnapshots(dynamo(), tables().CONTENT_TABLE);
 /** The managed list of categories (`CATEGORY / <slug>`). */
-export const contentCategories = () => new DynamoCategories(app().client, app().config.CONTENT_TABLE);
+export const contentCategories = () => new DynamoCategories(dynamo(), tables().CONTENT_TABLE);
 /** The dashboard's reads of the view and no-hit counters, and the top posts' titles. */
-export const contentCounters = () => new DynamoContentCounters(app().client, app().config.CONTENT_TABLE);
+export const contentCounters = () => new DynamoContentCounters(dynamo(), tables().CONTENT_TABLE);
 /** The product figures (content table): the weekly counters the dashboard reads, and their counting. */
-export const productFigures = () => new DynamoProductFigures(app().client, app().config.CONTENT_TABLE);
+export const productFigures = () => new DynamoProductFigures(dynamo(), tables().CONTENT_TABLE);
 /** The product figures' counting alone (registration, the workers, the appointment status): without the dashboard's read. */
-export const figureCounter = () => new DynamoFigureCounter(app().client, app().config.CONTENT_TABLE);
+export const figureCounter = () => new DynamoFigureCounter(dynamo(), tables().CONTENT_TABLE);
 /** The content queue (`{ kind: 'rebuild' }`); without `CONTENT_QUEUE_URL` a send fails, which publishing logs and survives. */
-export const contentQueue = () => new SqsContentQueue(app().config.CONTENT_QUEUE_URL, traced(new SQSClient(clientConfig(app().config.SQS_ENDPOINT))));
+export const contentQueue = () => new SqsContentQueue(content().CONTENT_QUEUE_URL, traced(new SQSClient(clientConfig(queues().SQS_ENDPOINT))));
 
 /** A variable of the optional notifications section that this function needs: named at cold start when missing. */
-const requiredConfig = <K extends keyof AppConfig>(name: K): NonNullable<AppConfig[K]> => {
-  const value = app().config[name];
+const requiredConfig = <K extends keyof NotificationsConfig>(name: K): NonNullable<NotificationsConfig[K]> => {
+  const value = notifications()[name];
   if (value === undefined) throw new ConfigError(`Invalid configuration. ${name}: is required by this function`);
-  return value as NonNullable<AppConfig[K]>;
+  return value as NonNullable<NotificationsConfig[K]>;
 };
 
 /** The notifications queue (events hold ids only). */
 export const notificationQueue = () =>
-  new SqsNotificationQueue(requiredConfig('NOTIFICATIONS_QUEUE_URL'), traced(new SQSClient(clientConfig(app().config.SQS_ENDPOINT))));
+  new SqsNotificationQueue(requiredConfig('NOTIFICATIONS_QUEUE_URL'), traced(new SQSClient(clientConfig(queues().SQS_ENDPOINT))));
 /** The notifications worker's back-off: a failed message held back on its queue (`ChangeMessageVisibility`). */
 export const notificationRedelivery = () =>
-  new SqsRedelivery(requiredConfig('NOTIFICATIONS_QUEUE_URL'), traced(new SQSClient(clientConfig(app().config.SQS_ENDPOINT))));
+  new SqsRedelivery(requiredConfig('NOTIFICATIONS_QUEUE_URL'), traced(new SQSClient(clientConfig(queues().SQS_ENDPOINT))));
 /** The chat worker's back-off while the model is unavailable: a failed message held back on the chat queue. */
-export const chatRedelivery = () => new SqsRedelivery(app().config.CHAT_QUEUE_URL, traced(new SQSClient(clientConfig(app().config.SQS_ENDPOINT))));
+export const chatRedelivery = () => new SqsRedelivery(queues().CHAT_QUEUE_URL, traced(new SQSClient(clientConfig(queues().SQS_ENDPOINT))));
 /** The first retry's delay of the notifications worker's back-off, in milliseconds (`NOTIFICATIONS_RETRY_BASE_MS`). */
-export const notificationRetryBaseMs = (): number => app().config.NOTIFICATIONS_RETRY_BASE_MS;
+export const notificationRetryBaseMs = (): number => notifications().NOTIFICATIONS_RETRY_BASE_MS;
 /** Contact details (notifications): the `CONTACT` item, phone sealed. */
-export const contacts = () => new DynamoContacts(app().client, app().config.RECORDS_TABLE);
+export const contacts = () => new DynamoContacts(dynamo(), tables().RECORDS_TABLE);
 /** Notification preferences: the `NOTIFYPREFS` item. */
-export const notificationPreferences = () => new DynamoNotificationPreferences(app().client, app().config.RECORDS_TABLE);
+export const notificationPreferences = () => new DynamoNotificationPreferences(dynamo(), tables().RECORDS_TABLE);
 /** Delivery records (`DELIVERY#<eventId>#<channel>`): the idempotency of sending. */
-export const deliveries = () => new DynamoDeliveries(app().client, app().config.RECORDS_TABLE);
+export const deliveries = () => new DynamoDeliveries(dynamo(), tables().RECORDS_TABLE);
 /** An appointment's status and start, from the recipient's copy (notifications). */
-export const appointmentLookup = () => new DynamoAppointmentLookup(app().client, app().config.RECORDS_TABLE);
+export const appointmentLookup = () => new DynamoAppointmentLookup(dynamo(), tables().RECORDS_TABLE);
 /** An account's notification items, read only (the account's export). */
-export const notificationExport = () => new DynamoNotificationExport(app().client, app().config.RECORDS_TABLE);
+export const notificationExport = () => new DynamoNotificationExport(dynamo(), tables().RECORDS_TABLE);
 /** An account's notification items, deleted (the account's deletion). */
-export const notificationErasure = () => new DynamoNotificationErasure(app().client, app().config.RECORDS_TABLE);
+export const notificationErasure = () => new DynamoNotificationErasure(dynamo(), tables().RECORDS_TABLE);
 /** A deleted account's deletion notice (`NOTICE#account_deleted`): the deletion writes it (`deletionNotices`), the worker sends and removes it (`deletionNoticeStore`). */
-export const deletionNotices = () => new DynamoDeletionNotices(app().client, app().config.RECORDS_TABLE);
-export const deletionNoticeStore = () => new DynamoDeletionNoticeStore(app().client, app().config.RECORDS_TABLE);
+export const deletionNotices = () => new DynamoDeletionNotices(dynamo(), tables().RECORDS_TABLE);
+export const deletionNoticeStore = () => new DynamoDeletionNoticeStore(dynamo(), tables().RECORDS_TABLE);
 /** Known sign-in devices (identity): keyed hashes, for new-device alerts at login. */
-export const knownDevices = () => new DynamoKnownDevices(app().client, app().config.IDENTITY_TABLE);
+export const knownDevices = () => new DynamoKnownDevices(dynamo(), tables().IDENTITY_TABLE);
 /** Known sign-in devices, `forget` only (account deletion). */
 /** MFA enrolments (docs/adr/0015-mfa.md); the reader alone for the password login. */
-export const mfaStore = () => new DynamoMfa(app().client, app().config.IDENTITY_TABLE);
-export const mfaReader = () => new DynamoMfaReader(app().client, app().config.IDENTITY_TABLE);
-export const mfaChallenges = () => new DynamoMfaChallenges(app().client, app().config.IDENTITY_TABLE);
-export const knownDeviceRemover = () => new DynamoKnownDeviceRemover(app().client, app().config.IDENTITY_TABLE);
+export const mfaStore = () => new DynamoMfa(dynamo(), tables().IDENTITY_TABLE);
+export const mfaReader = () => new DynamoMfaReader(dynamo(), tables().IDENTITY_TABLE);
+export const mfaChallenges = () => new DynamoMfaChallenges(dynamo(), tables().IDENTITY_TABLE);
+export const knownDeviceRemover = () => new DynamoKnownDeviceRemover(dynamo(), tables().IDENTITY_TABLE);
 /** `APP_BASE_URL` without a trailing slash: links in messages are this plus a path. */
 export const appBaseUrl = (): string => requiredConfig('APP_BASE_URL').replace(/\/+$/, '');
 /**
@@ -273,9 +302,9 @@ export const appBaseUrl = (): string => requiredConfig('APP_BASE_URL').replace(/
  * Lambda bundles (shared/runtime/target.ts): the outbox never ships.
  */
 export const notificationChannel = (): Channel =>
-  process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || app().config.NOTIFICATION_CHANNELS === 'aws'
-    ? byChannel({ email: new SesEmailChannel(requiredConfig('NOTIFICATIONS_FROM_EMAIL'), app().config.SES_CONFIGURATION_SET), sms: new SnsSmsChannel() })
-    : new OutboxChannel(app().config.CAREBOW_DATA_DIR!);
+  process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || notifications().NOTIFICATION_CHANNELS === 'aws'
+    ? byChannel({ email: new SesEmailChannel(requiredConfig('NOTIFICATIONS_FROM_EMAIL'), notifications().SES_CONFIGURATION_SET), sms: new SnsSmsChannel() })
+    : new OutboxChannel(notifications().CAREBOW_DATA_DIR!);
 
 /**
  * Appointment reminders (the notifications worker only): one-time EventBridge Scheduler schedules
@@ -283,7 +312,7 @@ export const notificationChannel = (): Channel =>
  * `npm start` runs (local/backend.ts). Folds to Scheduler in Lambda bundles: the wheel never ships.
  */
 export const reminderScheduler = (): ReminderScheduler =>
-  process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || app().config.NOTIFICATION_CHANNELS === 'aws'
+  process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || notifications().NOTIFICATION_CHANNELS === 'aws'
     ? new SchedulerReminders(
         {
           groupName: requiredConfig('REMINDER_SCHEDULE_GROUP'),
@@ -293,14 +322,16 @@ export const reminderScheduler = (): ReminderScheduler =>
         },
         traced(new SchedulerClient({})),
       )
-    : new TimerWheelReminders(app().config.CAREBOW_DATA_DIR!);
+    : new TimerWheelReminders(notifications().CAREBOW_DATA_DIR!);
 
 /*
  * The detailed health check reads only its own section of the configuration (`healthConfigSchema`:
  * every dependency it probes), so it gets its own loader.
  */
-let health: { config: HealthConfig; client: DynamoDBDocumentClient } | undefined;
-const healthApp = () => (health ??= load(readConfig(healthConfigSchema)));
+const healthApp = once(() => {
+  const config = readConfig(healthConfigSchema());
+  return { config, client: createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT }) };
+});
 
 export const healthConfig = (): HealthConfig => healthApp().config;
 /** The health check's audit log (the route is audited like every other). */

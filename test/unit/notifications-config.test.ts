@@ -22,8 +22,8 @@ const valid = {
 describe('Configuration: the notifications section', () => {
   it('is optional, and sends through SES and SNS by default', () => {
     // Act
-    const config = readConfig(appConfigSchema, valid);
-    const full = readConfig(appConfigSchema, {
+    const config = readConfig(appConfigSchema(), valid);
+    const full = readConfig(appConfigSchema(), {
       ...valid,
       NOTIFICATIONS_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/1/n',
       APP_BASE_URL: 'https://app.carebow.example',
@@ -39,9 +39,9 @@ describe('Configuration: the notifications section', () => {
 
   it('refuses the outbox and a plain-http app URL outside the local stage, and a sender that is no address', () => {
     // Act, Assess
-    expect(() => readConfig(appConfigSchema, { ...valid, NOTIFICATION_CHANNELS: 'outbox', CAREBOW_DATA_DIR: '/tmp' })).toThrow(/NOTIFICATION_CHANNELS/);
-    expect(() => readConfig(appConfigSchema, { ...valid, APP_BASE_URL: 'http://app.example.com' })).toThrow(/APP_BASE_URL/);
-    expect(() => readConfig(appConfigSchema, { ...valid, NOTIFICATIONS_FROM_EMAIL: 'carebow' })).toThrow(/NOTIFICATIONS_FROM_EMAIL/);
+    expect(() => readConfig(appConfigSchema(), { ...valid, NOTIFICATION_CHANNELS: 'outbox', CAREBOW_DATA_DIR: '/tmp' })).toThrow(/NOTIFICATION_CHANNELS/);
+    expect(() => readConfig(appConfigSchema(), { ...valid, APP_BASE_URL: 'http://app.example.com' })).toThrow(/APP_BASE_URL/);
+    expect(() => readConfig(appConfigSchema(), { ...valid, NOTIFICATIONS_FROM_EMAIL: 'carebow' })).toThrow(/NOTIFICATIONS_FROM_EMAIL/);
   });
 
   it('needs a data dir for the outbox on the local stage', () => {
@@ -50,9 +50,9 @@ describe('Configuration: the notifications section', () => {
     const { CAREBOW_DATA_DIR: _dir, ...withoutDir } = local;
 
     // Act, Assess
-    expect(readConfig(appConfigSchema, { ...local, NOTIFICATION_CHANNELS: 'outbox', APP_BASE_URL: 'http://localhost:5173' }).NOTIFICATION_CHANNELS).toBe(
+    expect(readConfig(appConfigSchema(), { ...local, NOTIFICATION_CHANNELS: 'outbox', APP_BASE_URL: 'http://localhost:5173' }).NOTIFICATION_CHANNELS).toBe(
       'outbox',
     );
-    expect(() => readConfig(appConfigSchema, { ...withoutDir, KEY_PROVIDER: 'kms', NOTIFICATION_CHANNELS: 'outbox' })).toThrow(/CAREBOW_DATA_DIR/);
+    expect(() => readConfig(appConfigSchema(), { ...withoutDir, KEY_PROVIDER: 'kms', NOTIFICATION_CHANNELS: 'outbox' })).toThrow(/CAREBOW_DATA_DIR/);
   });
 });
