@@ -1,4 +1,4 @@
-import { accountRoutes as routes } from '../routes/account';
+import { accessLog as route } from '../routes/account';
 import { accessLog } from '../../shared/audit/trail';
 import { httpRoute } from '../../shared/http/http-route';
 import { pageOf } from '../../shared/http/page';
@@ -8,7 +8,7 @@ const deps = { auditTrail: auditTrail(), audit: auditLog() };
 
 /** GET /api/v1/me/access-log: who accessed the caller's data and when, newest first. */
 export const handler = httpRoute(
-  routes.accessLog,
+  route,
   async ({ query, caller }) => ({
     body: await accessLog(deps, caller, pageOf(query)),
   }),

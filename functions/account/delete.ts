@@ -1,4 +1,4 @@
-import { accountRoutes as routes } from '../routes/account';
+import { deleteMe as route } from '../routes/account';
 import { deleteAccount } from '../../shared/account/delete-account';
 import { httpRoute } from '../../shared/http/http-route';
 import {
@@ -39,7 +39,7 @@ const deps = {
 
 /** DELETE /api/v1/me: revokes everything, removes the caller's care profile and notification items, cancels their future visits, crypto-shreds the caller's PHI, and queues the deletion notice. */
 export const handler = httpRoute(
-  routes.deleteMe,
+  route,
   async ({ caller, meta }) => {
     await deleteAccount(deps, caller, meta);
     return {};

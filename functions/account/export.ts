@@ -1,4 +1,4 @@
-import { accountExportRoutes as routes } from '../routes/account-export';
+import { exportMe as route } from '../routes/account-export';
 import { exportAccount } from '../../shared/account/export';
 import { httpRoute } from '../../shared/http/http-route';
 import {
@@ -35,7 +35,7 @@ const deps = {
 
 /** GET /api/v1/me/export: everything CareBow holds about the caller, decrypted. */
 export const handler = httpRoute(
-  routes.exportMe,
+  route,
   async ({ caller, meta }) => ({
     body: await exportAccount(deps, caller, meta),
     headers: { 'Content-Disposition': 'attachment; filename="carebow-export.json"' },

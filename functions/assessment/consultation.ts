@@ -1,4 +1,4 @@
-import { assessmentRoutes as routes } from '../routes/assessment';
+import { consultation as route } from '../routes/assessment';
 import { httpRoute } from '../../shared/http/http-route';
 import { aiQuota, auditLog, clock, symptomSessionReader, vault } from '../../shared/runtime/composition';
 import { consultationSummary } from '../../shared/assessment/consultation';
@@ -7,7 +7,7 @@ const deps = { sessions: symptomSessionReader(), quota: aiQuota(), vault: vault(
 
 /** POST /api/v1/ai/consultation: a structured summary of a symptom session for a clinician. */
 export const handler = httpRoute(
-  routes.consultation,
+  route,
   async ({ body, caller, meta }) => ({
     body: await consultationSummary(deps, caller, body.sessionId, meta),
   }),

@@ -1,4 +1,4 @@
-import { assessmentRoutes as routes } from '../routes/assessment';
+import { followUpQuestions as route } from '../routes/assessment';
 import { httpRoute } from '../../shared/http/http-route';
 import { aiQuota, auditLog } from '../../shared/runtime/composition';
 import { followUpQuestions } from '../../shared/assessment/instant';
@@ -7,7 +7,7 @@ const deps = { quota: aiQuota(), audit: auditLog() };
 
 /** POST /api/v1/enhanced-ai/follow-up-questions: what to ask next, nothing stored. */
 export const handler = httpRoute(
-  routes.followUpQuestions,
+  route,
   async ({ body, caller, meta }) => ({
     body: await followUpQuestions(deps, caller, body, meta),
   }),

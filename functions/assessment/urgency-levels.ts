@@ -1,4 +1,4 @@
-import { assessmentRoutes as routes } from '../routes/assessment';
+import { urgencyLevels as route } from '../routes/assessment';
 import { httpRoute } from '../../shared/http/http-route';
 import { auditLog } from '../../shared/runtime/composition';
 import { URGENCY_LEVELS } from '../../shared/assessment/urgency-levels';
@@ -6,4 +6,4 @@ import { URGENCY_LEVELS } from '../../shared/assessment/urgency-levels';
 const audit = auditLog();
 
 /** GET /api/v1/enhanced-ai/urgency-levels: the scale every result uses. */
-export const handler = httpRoute(routes.urgencyLevels, async () => ({ body: { levels: URGENCY_LEVELS } }), { audit });
+export const handler = httpRoute(route, async () => ({ body: { levels: URGENCY_LEVELS } }), { audit });

@@ -1,4 +1,4 @@
-import { auditRoutes as routes } from '../routes/audit';
+import { auditEvents as route } from '../routes/audit';
 import { searchAudit } from '../../shared/audit/trail';
 import { httpRoute } from '../../shared/http/http-route';
 import { pageOf } from '../../shared/http/page';
@@ -8,7 +8,7 @@ const deps = { auditTrail: auditTrail(), audit: auditLog() };
 
 /** GET /api/v1/audit/events: compliance searches the trail by subject or actor. */
 export const handler = httpRoute(
-  routes.auditEvents,
+  route,
   async ({ query, caller, meta }) => {
     const { limit: _limit, cursor: _cursor, ...search } = query;
     return { body: await searchAudit(deps, caller, search, pageOf(query), meta) };

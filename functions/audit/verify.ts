@@ -1,4 +1,4 @@
-import { auditRoutes as routes } from '../routes/audit';
+import { auditVerify as route } from '../routes/audit';
 import { verifyAuditAnchored } from '../../shared/audit/verify-anchored-route';
 import { httpRoute } from '../../shared/http/http-route';
 import { anchoredVerifyPorts } from '../../shared/runtime/audit-verify';
@@ -8,7 +8,7 @@ const deps = { auditTrail: auditTrail(), audit: auditLog(), anchor: anchoredVeri
 
 /** GET /api/v1/audit/verify?subjectId=: checks one subject's hash chain on its own and against the signed digests (ADR 0014). */
 export const handler = httpRoute(
-  routes.auditVerify,
+  route,
   async ({ query, caller, meta }) => ({
     body: await verifyAuditAnchored(deps, caller, query.subjectId, meta),
   }),

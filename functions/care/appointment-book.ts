@@ -1,4 +1,4 @@
-import { appointmentRoutes as routes } from '../routes/care-appointments';
+import { appointmentBook as route } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { idempotent } from '../../shared/http/idempotency';
 import { bookAppointment } from '../../shared/care/book-appointment';
@@ -36,7 +36,7 @@ const deps = {
 
 /** POST /api/v1/appointments: books a free slot for the calling patient (201), or 409 slot_unavailable; honours Idempotency-Key. */
 export const handler = httpRoute(
-  routes.appointmentBook,
+  route,
   async ({ body, caller, headers, meta }) => {
     const reply = await idempotent(
       deps,
@@ -44,7 +44,7 @@ export const handler = httpRoute(
         caller,
         meta,
         key: headers['idempotency-key'],
-        routeId: routes.appointmentBook.id,
+        routeId: route.id,
         body,
         replayed: (r) => ({ type: 'appointment', id: r.body.id }),
       },

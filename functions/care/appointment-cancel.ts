@@ -1,4 +1,4 @@
-import { appointmentRoutes as routes } from '../routes/care-appointments';
+import { appointmentCancel as route } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { cancelAppointment } from '../../shared/care/cancel-appointment';
 import { appointments, auditLog, clock, ledgers, notificationQueue, sealingVault, shareConsents, usageCounters } from '../../shared/runtime/composition';
@@ -15,8 +15,6 @@ const deps = {
 };
 
 /** POST /api/v1/appointments/{id}/cancel: either party cancels; the ledger releases the slot at once; both parties are told (the notifications queue). */
-export const handler = httpRoute(
-  routes.appointmentCancel,
-  async ({ params, body, caller, meta }) => ({ body: await cancelAppointment(deps, caller, params.id, body, meta) }),
-  { audit: deps.audit },
-);
+export const handler = httpRoute(route, async ({ params, body, caller, meta }) => ({ body: await cancelAppointment(deps, caller, params.id, body, meta) }), {
+  audit: deps.audit,
+});

@@ -1,4 +1,4 @@
-import { appointmentRoutes as routes } from '../routes/care-appointments';
+import { appointmentReschedule as route } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { rescheduleAppointment } from '../../shared/care/reschedule-appointment';
 import {
@@ -29,7 +29,7 @@ const deps = {
 
 /** POST /api/v1/appointments/{id}/reschedule: the patient moves it (same id), or 409 and the old time stays. */
 export const handler = httpRoute(
-  routes.appointmentReschedule,
+  route,
   async ({ params, body, caller, meta }) => ({ body: await rescheduleAppointment(deps, caller, params.id, body.start, meta) }),
   { audit: deps.audit },
 );

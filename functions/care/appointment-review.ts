@@ -1,4 +1,4 @@
-import { appointmentRoutes as routes } from '../routes/care-appointments';
+import { appointmentReview as route } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { reviewAppointment } from '../../shared/care/review-appointment';
 import { appointments, auditLog, clock, practitionerReader, ratings, reviews, vault } from '../../shared/runtime/composition';
@@ -14,8 +14,6 @@ const deps = {
 };
 
 /** POST /api/v1/appointments/{id}/review: the patient rates a fulfilled visit once (comment sealed); it feeds the practitioner's rating. */
-export const handler = httpRoute(
-  routes.appointmentReview,
-  async ({ params, body, caller, meta }) => ({ body: await reviewAppointment(deps, caller, params.id, body, meta) }),
-  { audit: deps.audit },
-);
+export const handler = httpRoute(route, async ({ params, body, caller, meta }) => ({ body: await reviewAppointment(deps, caller, params.id, body, meta) }), {
+  audit: deps.audit,
+});

@@ -1,4 +1,4 @@
-import { appointmentRoutes as routes } from '../routes/care-appointments';
+import { appointmentStatus as route } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { setAppointmentStatus } from '../../shared/care/appointment-status';
 import { appointments, auditLog, clock, figureCounter } from '../../shared/runtime/composition';
@@ -7,7 +7,7 @@ const deps = { appointments: appointments(), audit: auditLog(), clock, figures: 
 
 /** POST /api/v1/appointments/{id}/status: the practitioner records a started visit as fulfilled or a no-show. */
 export const handler = httpRoute(
-  routes.appointmentStatus,
+  route,
   async ({ params, body, caller, meta }) => ({ body: await setAppointmentStatus(deps, caller, params.id, body.status, meta) }),
   { audit: deps.audit },
 );

@@ -1,4 +1,4 @@
-import { careRoutes as routes } from '../routes/care';
+import { availabilityGetOwn as route } from '../routes/care';
 import { httpRoute } from '../../shared/http/http-route';
 import { getOwnAvailability } from '../../shared/care/schedule';
 import { etagOf } from '../../shared/records/profile';
@@ -8,7 +8,7 @@ const deps = { practitioners: practitionerReader(), availability: availabilitySt
 
 /** GET /api/v1/practitioners/me/availability: the caller's availability and their profile's time zone, with its `ETag`; 404 before either. */
 export const handler = httpRoute(
-  routes.availabilityGetOwn,
+  route,
   async ({ caller, meta }) => {
     const view = await getOwnAvailability(deps, caller, meta);
     return { body: view, headers: { ETag: etagOf(view.version) } };

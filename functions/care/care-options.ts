@@ -1,4 +1,4 @@
-import { optionsRoutes as routes } from '../routes/care-options';
+import { careOptions as route } from '../routes/care-options';
 import { httpRoute } from '../../shared/http/http-route';
 import { careOptions } from '../../shared/care/care-options';
 import { accountBatch, auditLog, clock, practitioners, scheduleBatch, symptomSessionReader, vault } from '../../shared/runtime/composition';
@@ -17,6 +17,6 @@ const deps = {
 };
 
 /** GET /api/v1/symptom-sessions/{id}/care-options: the caller's completed result → providers to book, or the emergency advice; else 404 / 409. */
-export const handler = httpRoute(routes.careOptions, async ({ params, caller, meta }) => ({ body: await careOptions(deps, caller, params.id, meta) }), {
+export const handler = httpRoute(route, async ({ params, caller, meta }) => ({ body: await careOptions(deps, caller, params.id, meta) }), {
   audit: deps.audit,
 });

@@ -1,4 +1,4 @@
-import { matchingRoutes as routes } from '../routes/care-matching';
+import { caregiverMatch as route } from '../routes/care-matching';
 import { httpRoute } from '../../shared/http/http-route';
 import { matchCaregiversForVisit } from '../../shared/care/match-caregivers';
 import { accountBatch, auditLog, clock, practitioners, ratings, scheduleBatch, visitHistory } from '../../shared/runtime/composition';
@@ -16,6 +16,6 @@ const deps = {
 };
 
 /** POST /api/v1/caregivers/match: verified caregivers free for the visit, ranked for the patient's needs, each score explained. */
-export const handler = httpRoute(routes.caregiverMatch, async ({ body, caller, meta }) => ({ body: await matchCaregiversForVisit(deps, caller, body, meta) }), {
+export const handler = httpRoute(route, async ({ body, caller, meta }) => ({ body: await matchCaregiversForVisit(deps, caller, body, meta) }), {
   audit: deps.audit,
 });

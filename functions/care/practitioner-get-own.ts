@@ -1,4 +1,4 @@
-import { careRoutes as routes } from '../routes/care';
+import { practitionerGetOwn as route } from '../routes/care';
 import { httpRoute } from '../../shared/http/http-route';
 import { getOwnPractitioner } from '../../shared/care/practitioners';
 import { etagOf } from '../../shared/records/profile';
@@ -8,7 +8,7 @@ const deps = { practitioners: practitioners(), audit: auditLog() };
 
 /** GET /api/v1/practitioners/me: the caller's practitioner profile, credentials included, with its ETag. */
 export const handler = httpRoute(
-  routes.practitionerGetOwn,
+  route,
   async ({ caller, meta }) => {
     const view = await getOwnPractitioner(deps, caller, meta);
     return { body: view, headers: { ETag: etagOf(view.version) } };

@@ -1,4 +1,4 @@
-import { careRoutes as routes } from '../routes/care';
+import { practitionerSearch as route } from '../routes/care';
 import { httpRoute } from '../../shared/http/http-route';
 import { searchPractitioners } from '../../shared/care/directory';
 import { accountBatch, auditLog, clock, practitioners, ratings } from '../../shared/runtime/composition';
@@ -6,10 +6,6 @@ import { accountBatch, auditLog, clock, practitioners, ratings } from '../../sha
 const deps = { directory: practitioners(), accounts: accountBatch(), ratings: ratings(), audit: auditLog(), clock };
 
 /** GET /api/v1/practitioners: verified practitioners of a kind, filtered, nearest first with `near`; public views, paged. */
-export const handler = httpRoute(
-  routes.practitionerSearch,
-  async ({ query, caller, meta }) => ({ body: await searchPractitioners(deps, caller, query, meta) }),
-  {
-    audit: deps.audit,
-  },
-);
+export const handler = httpRoute(route, async ({ query, caller, meta }) => ({ body: await searchPractitioners(deps, caller, query, meta) }), {
+  audit: deps.audit,
+});

@@ -1,4 +1,4 @@
-import { careRoutes as routes } from '../routes/care';
+import { practitionerSlots as route } from '../routes/care';
 import { httpRoute } from '../../shared/http/http-route';
 import { listSlots } from '../../shared/care/schedule';
 import { auditLog, availabilityStore, clock, ledgers, practitionerReader } from '../../shared/runtime/composition';
@@ -6,8 +6,6 @@ import { auditLog, availabilityStore, clock, ledgers, practitionerReader } from 
 const deps = { practitioners: practitionerReader(), availability: availabilityStore(), ledgers: ledgers(), audit: auditLog(), clock };
 
 /** GET /api/v1/practitioners/{id}/slots?from=&to=: a verified practitioner's free slots (≤ 31 days); else 404. */
-export const handler = httpRoute(
-  routes.practitionerSlots,
-  async ({ params, query, caller, meta }) => ({ body: await listSlots(deps, caller, params.id, query, meta) }),
-  { audit: deps.audit },
-);
+export const handler = httpRoute(route, async ({ params, query, caller, meta }) => ({ body: await listSlots(deps, caller, params.id, query, meta) }), {
+  audit: deps.audit,
+});

@@ -1,4 +1,4 @@
-import { careRoutes as routes } from '../routes/care';
+import { practitionerVerify as route } from '../routes/care';
 import { httpRoute } from '../../shared/http/http-route';
 import { verifyPractitioner } from '../../shared/care/practitioners';
 import { etagOf } from '../../shared/records/profile';
@@ -8,7 +8,7 @@ const deps = { practitioners: practitioners(), audit: auditLog(), clock };
 
 /** POST /api/v1/admin/practitioners/{id}/verify: an admin verifies a profile or withdraws it (`If-Match`: the version reviewed). */
 export const handler = httpRoute(
-  routes.practitionerVerify,
+  route,
   async ({ body, params, caller, headers, meta }) => {
     const view = await verifyPractitioner(deps, caller, params.id, body.verified, headers['if-match'], meta);
     return { body: view, headers: { ETag: etagOf(view.version) } };

@@ -1,4 +1,4 @@
-import { chatRoutes as routes } from '../routes/chat';
+import { chatList as route } from '../routes/chat';
 import { listConversations } from '../../shared/chat/conversation';
 import { httpRoute } from '../../shared/http/http-route';
 import { pageOf } from '../../shared/http/page';
@@ -8,7 +8,7 @@ const deps = { conversations: conversations(), vault: vault(), audit: auditLog()
 
 /** GET /api/v1/ai/chat: the caller's conversations, newest first, without their messages. */
 export const handler = httpRoute(
-  routes.chatList,
+  route,
   async ({ query, caller, meta }) => ({
     body: await listConversations(deps, caller, pageOf(query), meta),
   }),

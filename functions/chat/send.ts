@@ -1,4 +1,4 @@
-import { chatRoutes as routes } from '../routes/chat';
+import { chat as route } from '../routes/chat';
 import { sendChatMessage } from '../../shared/chat/send-message';
 import { CareBowError } from '../../shared/errors';
 import { httpRoute } from '../../shared/http/http-route';
@@ -23,7 +23,7 @@ const deps = {
  * is 406, pointing at `POST /api/v1/ai/chat/stream`.
  */
 export const handler = httpRoute(
-  routes.chat,
+  route,
   async ({ body, caller, headers, meta }) => {
     // Streamed replies have their own route (its function carries the model client; docs/adr/0012-streamed-chat.md).
     if (headers['accept']?.includes('text/event-stream')) throw new CareBowError(406, 'not_acceptable', 'Streamed replies: POST /api/v1/ai/chat/stream');
@@ -33,7 +33,7 @@ export const handler = httpRoute(
         caller,
         meta,
         key: headers['idempotency-key'],
-        routeId: routes.chat.id,
+        routeId: route.id,
         body,
         replayed: (r) => ({ type: 'conversation', id: r.body.conversationId }),
       },

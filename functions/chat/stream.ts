@@ -1,4 +1,4 @@
-import { chatRoutes as routes } from '../routes/chat';
+import { chatStream as route } from '../routes/chat';
 import { streamChatMessage } from '../../shared/chat/stream-message';
 import { streamRoute } from '../../shared/http/stream-route';
 import { aiQuota, auditLog, clock, conversations, records, searchIndexReader, vault } from '../../shared/runtime/composition';
@@ -24,6 +24,6 @@ const deps = {
  * POST /api/v1/ai/chat/stream: the reply as server-sent events (Lambda response streaming). Refusals (401, 400, 404,
  * 429) are JSON before the stream starts; then `delta`s as the model sends them, `citation`s, `done` (docs/adr/0012).
  */
-export const handler = streamRoute(routes.chatStream, ({ body, caller, meta, signal }) => streamChatMessage(deps, caller, body, meta, signal), {
+export const handler = streamRoute(route, ({ body, caller, meta, signal }) => streamChatMessage(deps, caller, body, meta, signal), {
   audit: deps.audit,
 });

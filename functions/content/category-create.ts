@@ -1,4 +1,4 @@
-import { contentRoutes as routes } from '../routes/content';
+import { categoryCreate as route } from '../routes/content';
 import { httpRoute } from '../../shared/http/http-route';
 import { createCategory } from '../../shared/content/categories';
 import { auditLog, clock, contentCategories } from '../../shared/runtime/composition';
@@ -6,6 +6,6 @@ import { auditLog, clock, contentCategories } from '../../shared/runtime/composi
 const deps = { categories: contentCategories(), audit: auditLog(), clock };
 
 /** POST /api/v1/content/categories: adds a category to the managed list (409 `category_exists`). */
-export const handler = httpRoute(routes.categoryCreate, async ({ body, caller, meta }) => ({ body: await createCategory(deps, caller, body, meta) }), {
+export const handler = httpRoute(route, async ({ body, caller, meta }) => ({ body: await createCategory(deps, caller, body, meta) }), {
   audit: deps.audit,
 });

@@ -1,4 +1,4 @@
-import { contentRoutes as routes } from '../routes/content';
+import { postArchive as route } from '../routes/content';
 import { httpRoute } from '../../shared/http/http-route';
 import { archivePost } from '../../shared/content/posts';
 import { etagOf } from '../../shared/records/profile';
@@ -8,7 +8,7 @@ const deps = { posts: contentPosts(), snapshots: publishedSnapshots(), queue: co
 
 /** POST /api/v1/content/posts/{post}/archive: archives a post; its published snapshot is deleted and a rebuild queued. */
 export const handler = httpRoute(
-  routes.postArchive,
+  route,
   async ({ params, caller, headers, meta }) => {
     const post = await archivePost(deps, caller, params.post, headers['if-match'], meta);
     return { body: post, headers: { ETag: etagOf(post.version) } };

@@ -1,4 +1,4 @@
-import { contentRoutes as routes } from '../routes/content';
+import { postCreate as route } from '../routes/content';
 import { httpRoute } from '../../shared/http/http-route';
 import { createPost } from '../../shared/content/posts';
 import { etagOf } from '../../shared/records/profile';
@@ -8,7 +8,7 @@ const deps = { posts: contentPosts(), slugs: slugClaims(), categories: contentCa
 
 /** POST /api/v1/content/posts: an editor writes a new post, a draft (409 `slug_taken`, `unknown_category`). */
 export const handler = httpRoute(
-  routes.postCreate,
+  route,
   async ({ body, caller, meta }) => {
     const post = await createPost(deps, caller, body, meta);
     return { body: post, headers: { ETag: etagOf(post.version) } };

@@ -1,4 +1,4 @@
-import { contentRoutes as routes } from '../routes/content';
+import { postManageGet as route } from '../routes/content';
 import { httpRoute } from '../../shared/http/http-route';
 import { getPost } from '../../shared/content/posts';
 import { etagOf } from '../../shared/records/profile';
@@ -8,7 +8,7 @@ const deps = { posts: contentPosts(), audit: auditLog() };
 
 /** GET /api/v1/content/manage/posts/{post}: a post's working copy with its ETag (not audited: no PHI). */
 export const handler = httpRoute(
-  routes.postManageGet,
+  route,
   async ({ params }) => {
     const post = await getPost(deps, params.post);
     return { body: post, headers: { ETag: etagOf(post.version) } };

@@ -1,4 +1,4 @@
-import { contentRoutes as routes } from '../routes/content';
+import { postPublish as route } from '../routes/content';
 import { httpRoute } from '../../shared/http/http-route';
 import { publishPost } from '../../shared/content/posts';
 import { etagOf } from '../../shared/records/profile';
@@ -8,7 +8,7 @@ const deps = { posts: contentPosts(), snapshots: publishedSnapshots(), queue: co
 
 /** POST /api/v1/content/posts/{post}/publish: publishes the approved version (its snapshot, then a rebuild queued). */
 export const handler = httpRoute(
-  routes.postPublish,
+  route,
   async ({ params, caller, headers, meta }) => {
     const post = await publishPost(deps, caller, params.post, headers['if-match'], meta);
     return { body: post, headers: { ETag: etagOf(post.version) } };

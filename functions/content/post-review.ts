@@ -1,4 +1,4 @@
-import { contentRoutes as routes } from '../routes/content';
+import { postReview as route } from '../routes/content';
 import { httpRoute } from '../../shared/http/http-route';
 import { reviewPost } from '../../shared/content/posts';
 import { etagOf } from '../../shared/records/profile';
@@ -8,7 +8,7 @@ const deps = { posts: contentPosts(), reviewers: practitionerReader(), audit: au
 
 /** POST /api/v1/content/posts/{post}/review: a provider approves a post in review, or requests changes (not their own). */
 export const handler = httpRoute(
-  routes.postReview,
+  route,
   async ({ body, params, caller, headers, meta }) => {
     const post = await reviewPost(deps, caller, params.post, body, headers['if-match'], meta);
     return { body: post, headers: { ETag: etagOf(post.version) } };

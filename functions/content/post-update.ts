@@ -1,4 +1,4 @@
-import { contentRoutes as routes } from '../routes/content';
+import { postUpdate as route } from '../routes/content';
 import { httpRoute } from '../../shared/http/http-route';
 import { updatePost } from '../../shared/content/posts';
 import { etagOf } from '../../shared/records/profile';
@@ -8,7 +8,7 @@ const deps = { posts: contentPosts(), categories: contentCategories(), audit: au
 
 /** PUT /api/v1/content/posts/{post}: replaces a post's content, or asks for review, given its ETag (412 if missing or stale). */
 export const handler = httpRoute(
-  routes.postUpdate,
+  route,
   async ({ body, params, caller, headers, meta }) => {
     const post = await updatePost(deps, caller, params.post, body, headers['if-match'], meta);
     return { body: post, headers: { ETag: etagOf(post.version) } };

@@ -1,4 +1,4 @@
-import { mfaRoutes as routes } from '../routes/identity-mfa';
+import { loginMfa as route } from '../routes/identity-mfa';
 import { httpRoute } from '../../shared/http/http-route';
 import { completeMfaLogin } from '../../shared/identity/mfa-login';
 import {
@@ -34,4 +34,4 @@ const deps = {
 };
 
 /** POST /api/v1/auth/mfa: the password step's challenge and a TOTP or recovery code for a token pair (`amr` pwd + otp). */
-export const handler = httpRoute(routes.loginMfa, async ({ body, meta }) => ({ body: await completeMfaLogin(deps, body, meta) }));
+export const handler = httpRoute(route, async ({ body, meta }) => ({ body: await completeMfaLogin(deps, body, meta) }));

@@ -1,4 +1,4 @@
-import { identityRoutes as routes } from '../routes/identity';
+import { login as route } from '../routes/identity';
 import { httpRoute } from '../../shared/http/http-route';
 import { login } from '../../shared/identity/login';
 import {
@@ -34,6 +34,6 @@ const deps = {
 };
 
 /** POST /api/v1/auth/login: credentials for a token pair (or, MFA enrolled, a challenge); a new device's login queues a security e-mail. */
-export const handler = httpRoute(routes.login, async ({ body, meta }) => ({
+export const handler = httpRoute(route, async ({ body, meta }) => ({
   body: await login(deps, body, meta),
 }));

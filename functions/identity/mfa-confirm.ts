@@ -1,4 +1,4 @@
-import { mfaRoutes as routes } from '../routes/identity-mfa';
+import { mfaConfirm as route } from '../routes/identity-mfa';
 import { httpRoute } from '../../shared/http/http-route';
 import { confirmTotpEnrolment } from '../../shared/identity/mfa-enrolment';
 import { users, auditLog, sealingVault, clock, loginAttempts, mfaStore } from '../../shared/runtime/composition';
@@ -6,6 +6,6 @@ import { users, auditLog, sealingVault, clock, loginAttempts, mfaStore } from '.
 const deps = { users: users(), audit: auditLog(), vault: sealingVault(), clock, loginAttempts: loginAttempts(), mfa: mfaStore() };
 
 /** POST /api/v1/me/mfa/totp/confirm: a first code activates MFA; the recovery codes are returned this once. */
-export const handler = httpRoute(routes.mfaConfirm, async ({ body, caller, meta }) => ({ body: await confirmTotpEnrolment(deps, caller, body.code, meta) }), {
+export const handler = httpRoute(route, async ({ body, caller, meta }) => ({ body: await confirmTotpEnrolment(deps, caller, body.code, meta) }), {
   audit: deps.audit,
 });

@@ -1,4 +1,4 @@
-import { mfaRoutes as routes } from '../routes/identity-mfa';
+import { mfaDisable as route } from '../routes/identity-mfa';
 import { httpRoute } from '../../shared/http/http-route';
 import { disableMfa } from '../../shared/identity/mfa-enrolment';
 import { users, auditLog, sealingVault, clock, loginAttempts, mfaStore } from '../../shared/runtime/composition';
@@ -7,7 +7,7 @@ const deps = { users: users(), audit: auditLog(), vault: sealingVault(), clock, 
 
 /** DELETE /api/v1/me/mfa: a current or recovery code turns MFA off (not for roles that require it). */
 export const handler = httpRoute(
-  routes.mfaDisable,
+  route,
   async ({ body, caller, meta }) => {
     await disableMfa(deps, caller, body, meta);
     return {};

@@ -1,4 +1,4 @@
-import { identityRoutes as routes } from '../routes/identity';
+import { passwordChange as route } from '../routes/identity';
 import { httpRoute } from '../../shared/http/http-route';
 import { changePassword } from '../../shared/identity/change-password';
 import { users, familyRevoker, loginAttempts, auditLog, passwords, clock, sealingVault, notificationQueue } from '../../shared/runtime/composition';
@@ -16,7 +16,7 @@ const deps = {
 
 /** POST /api/v1/me/password: the current password for a new one; every session of the account is signed out. */
 export const handler = httpRoute(
-  routes.passwordChange,
+  route,
   async ({ body, caller, meta }) => {
     await changePassword(deps, caller, body, meta);
     return {};

@@ -1,4 +1,4 @@
-import { identityRoutes as routes } from '../routes/identity';
+import { adminRoles as route } from '../routes/identity';
 import { httpRoute } from '../../shared/http/http-route';
 import { changeRole } from '../../shared/identity/manage-roles';
 import { users, auditLog } from '../../shared/runtime/composition';
@@ -7,7 +7,7 @@ const deps = { users: users(), audit: auditLog() };
 
 /** POST /api/v1/admin/users/{id}/roles: an admin grants or revokes caregiver/provider. */
 export const handler = httpRoute(
-  routes.adminRoles,
+  route,
   async ({ body, params, caller, meta }) => {
     const result = await changeRole(deps, params.id, body.action, body.role, {
       userId: caller.userId,

@@ -1,4 +1,4 @@
-import { notificationRoutes as routes } from '../routes/notifications';
+import { notificationPreferencesPut as route } from '../routes/notifications';
 import { httpRoute } from '../../shared/http/http-route';
 import { putPreferences } from '../../shared/notifications/preferences';
 import { auditLog, clock, notificationPreferences } from '../../shared/runtime/composition';
@@ -6,10 +6,6 @@ import { auditLog, clock, notificationPreferences } from '../../shared/runtime/c
 const deps = { preferences: notificationPreferences(), audit: auditLog(), clock };
 
 /** PUT /api/v1/me/notification-preferences: replaces them; omitted switches take their defaults, security stays on. */
-export const handler = httpRoute(
-  routes.notificationPreferencesPut,
-  async ({ body, caller, meta }) => ({ body: await putPreferences(deps, caller, body, meta) }),
-  {
-    audit: deps.audit,
-  },
-);
+export const handler = httpRoute(route, async ({ body, caller, meta }) => ({ body: await putPreferences(deps, caller, body, meta) }), {
+  audit: deps.audit,
+});

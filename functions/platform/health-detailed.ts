@@ -1,4 +1,4 @@
-import { platformRoutes as routes } from '../routes/platform';
+import { healthDetailed as route } from '../routes/platform';
 import { checkDependencies } from '../../shared/platform/check-dependencies';
 import { httpRoute } from '../../shared/http/http-route';
 import { dependencyProbes, healthAuditLog, healthConfig } from '../../shared/runtime/composition';
@@ -9,7 +9,7 @@ const { CAREBOW_VERSION } = healthConfig();
 
 /** GET /api/v1/health/detailed (admin): every dependency's status and latency; 503 if any is down. */
 export const handler = httpRoute(
-  routes.healthDetailed,
+  route,
   async () => {
     const report = await checkDependencies(probes);
     return {

@@ -1,10 +1,10 @@
-import { platformRoutes as routes } from '../routes/platform';
+import { health as route } from '../routes/platform';
 import { baseConfigSchema, readConfig } from '../../shared/config';
 import { httpRoute } from '../../shared/http/http-route';
 
 const { CAREBOW_VERSION } = readConfig(baseConfigSchema());
 
 /** GET /api/v1/health: liveness; touches no dependency, so it stays cheap and public. */
-export const handler = httpRoute(routes.health, async () => ({
+export const handler = httpRoute(route, async () => ({
   body: { status: 'ok', version: CAREBOW_VERSION, time: new Date().toISOString() },
 }));

@@ -1,4 +1,4 @@
-import { platformRoutes as routes } from '../routes/platform';
+import { jwks as route } from '../routes/platform';
 import { publishingConfigSchema, readConfig } from '../../shared/config';
 import { httpRoute } from '../../shared/http/http-route';
 import { tokenSignerFor } from '../../shared/runtime/keys';
@@ -6,4 +6,4 @@ import { tokenSignerFor } from '../../shared/runtime/keys';
 const signer = tokenSignerFor(readConfig(publishingConfigSchema()));
 
 /** GET /.well-known/jwks.json: the keys that verify CareBow access tokens: the ring's next, active and retiring ones (ADR 0013). */
-export const handler = httpRoute(routes.jwks, async () => ({ body: { keys: await signer.publishedJwks() } }));
+export const handler = httpRoute(route, async () => ({ body: { keys: await signer.publishedJwks() } }));

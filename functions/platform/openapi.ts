@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { platformRoutes as routes } from '../routes/platform';
+import { openapi as route } from '../routes/platform';
 import { baseConfigSchema, readConfig } from '../../shared/config';
 import { httpRoute } from '../../shared/http/http-route';
 
@@ -12,4 +12,4 @@ const generated = JSON.parse(readFileSync(join(import.meta.dirname, 'openapi.gen
 const document = { ...generated, info: { ...generated.info, version: readConfig(baseConfigSchema()).CAREBOW_VERSION } };
 
 /** GET /api/v1/openapi.json: the API's contract, generated from the route table. */
-export const handler = httpRoute(routes.openapi, async () => ({ body: document }));
+export const handler = httpRoute(route, async () => ({ body: document }));

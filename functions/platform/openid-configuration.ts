@@ -1,13 +1,13 @@
-import { identityRoutes } from '../routes/identity';
-import { platformRoutes as routes } from '../routes/platform';
+import { login } from '../routes/identity';
+import { jwks, openidConfiguration } from '../routes/platform';
 import { publishingConfigSchema, readConfig } from '../../shared/config';
 import { httpRoute } from '../../shared/http/http-route';
 
 const { AUTH_ISSUER } = readConfig(publishingConfigSchema());
 const discovery = {
   issuer: AUTH_ISSUER,
-  jwks_uri: `${AUTH_ISSUER}${routes.jwks.path}`,
-  token_endpoint: `${AUTH_ISSUER}${identityRoutes.login.path}`,
+  jwks_uri: `${AUTH_ISSUER}${jwks.path}`,
+  token_endpoint: `${AUTH_ISSUER}${login.path}`,
   id_token_signing_alg_values_supported: ['ES256'],
   token_endpoint_auth_methods_supported: ['none'],
   subject_types_supported: ['public'],
@@ -15,4 +15,4 @@ const discovery = {
 };
 
 /** GET /.well-known/openid-configuration: where the issuer's keys are. */
-export const handler = httpRoute(routes.openidConfiguration, async () => ({ body: discovery }));
+export const handler = httpRoute(openidConfiguration, async () => ({ body: discovery }));

@@ -1,4 +1,4 @@
-import { recordRoutes as routes } from '../routes/records';
+import { breakGlass as route } from '../routes/records';
 import { httpRoute } from '../../shared/http/http-route';
 import { openBreakGlass } from '../../shared/records/break-glass';
 import { accountReader, auditLog, breakGlassMetrics, breakGlassStore, clock, practitionerReader, sealingVault } from '../../shared/runtime/composition';
@@ -15,7 +15,7 @@ const deps = {
 
 /** POST /api/v1/patients/{patientId}/break-glass: a verified provider's 60-minute emergency grant (201), or the live one (200). */
 export const handler = httpRoute(
-  routes.breakGlass,
+  route,
   async ({ params, body, caller, meta }) => {
     const { grant, created } = await openBreakGlass(deps, caller, params.patientId, body.reason, meta);
     return { body: grant, ...(created ? {} : { status: 200 }) };

@@ -1,4 +1,4 @@
-import { recordRoutes as routes } from '../routes/records';
+import { consentCreate as route } from '../routes/records';
 import { createConsent } from '../../shared/records/consents';
 import { httpRoute } from '../../shared/http/http-route';
 import { records, users, auditLog, clock } from '../../shared/runtime/composition';
@@ -7,7 +7,7 @@ const deps = { consents: records(), users: users(), audit: auditLog(), clock };
 
 /** POST /api/v1/consents: share with a caregiver or provider, or allow AI processing. */
 export const handler = httpRoute(
-  routes.consentCreate,
+  route,
   async ({ body, caller, meta }) => ({
     body: await createConsent(deps, caller, body, meta),
   }),

@@ -1,4 +1,4 @@
-import { recordRoutes as routes } from '../routes/records';
+import { consentRevoke as route } from '../routes/records';
 import { revokeConsent } from '../../shared/records/consents';
 import { httpRoute } from '../../shared/http/http-route';
 import { records, users, auditLog, clock } from '../../shared/runtime/composition';
@@ -7,7 +7,7 @@ const deps = { consents: records(), users: users(), audit: auditLog(), clock };
 
 /** DELETE /api/v1/consents/{id}: revokes one of the caller's consents at once. */
 export const handler = httpRoute(
-  routes.consentRevoke,
+  route,
   async ({ params, caller, meta }) => {
     await revokeConsent(deps, caller, params.id, meta);
     return {};

@@ -1,4 +1,4 @@
-import { recordRoutes as routes } from '../routes/records';
+import { feedback as route } from '../routes/records';
 import { giveFeedback } from '../../shared/records/feedback';
 import { httpRoute } from '../../shared/http/http-route';
 import { records, vault, auditLog, clock } from '../../shared/runtime/composition';
@@ -7,7 +7,7 @@ const deps = { feedback: records(), vault: vault(), audit: auditLog(), clock };
 
 /** POST /api/v1/feedback: a rating and optional (sealed) comments. */
 export const handler = httpRoute(
-  routes.feedback,
+  route,
   async ({ body, caller, meta }) => ({
     body: await giveFeedback(deps, caller, body, meta),
   }),

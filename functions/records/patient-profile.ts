@@ -1,4 +1,4 @@
-import { recordRoutes as routes } from '../routes/records';
+import { patientProfile as route } from '../routes/records';
 import { httpRoute } from '../../shared/http/http-route';
 import { etagOf, getPatientProfile } from '../../shared/records/profile';
 import { records, vault, auditLog, clock } from '../../shared/runtime/composition';
@@ -7,7 +7,7 @@ const deps = { profiles: records(), consents: records(), vault: vault(), audit: 
 
 /** GET /api/v1/patients/{patientId}/profile: for a caregiver or provider under consent; else 404. */
 export const handler = httpRoute(
-  routes.patientProfile,
+  route,
   async ({ params, caller, meta }) => {
     const view = await getPatientProfile(deps, caller, params.patientId, meta);
     return { body: view, headers: { ETag: etagOf(view.version) } };

@@ -1,3 +1,4 @@
+// biome-ignore-all format: one line per route, so the table reads as a table
 import { route, routeTable } from '../../shared/http/route';
 import { CaregiverMatchRequest, CaregiverMatchResponse } from '../../shared/contracts/care-matching';
 import { PATIENT } from './access';
@@ -9,7 +10,6 @@ import { PATIENT } from './access';
  * nothing but its audit event: its request holds no free text, and the patient's needs and
  * location go to no log, no audit detail and no third party.
  */
-// biome-ignore format: one line per route, so the table reads as a table
-export const matchingRoutes = routeTable({
-  caregiverMatch: route('POST /api/v1/caregivers/match', 'care/caregiver-match', PATIENT, { summary: 'Verified caregivers free for a visit, ranked for the patient’s needs, each score explained factor by factor', body: CaregiverMatchRequest, response: CaregiverMatchResponse, status: 200, grants: { tables: { records: 'read', identity: 'read' } } }),
-});
+export const caregiverMatch = /* @__PURE__ */ route('caregiverMatch', 'POST /api/v1/caregivers/match', 'care/caregiver-match', PATIENT, { summary: 'Verified caregivers free for a visit, ranked for the patient’s needs, each score explained factor by factor', body: CaregiverMatchRequest, response: CaregiverMatchResponse, status: 200, grants: { tables: { records: 'read', identity: 'read' } } });
+
+export const matchingRoutes = /* @__PURE__ */ routeTable([caregiverMatch]);

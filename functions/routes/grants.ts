@@ -5,7 +5,9 @@ export const OPEN_PHI = { tables: { keys: 'read' }, dataKeys: 'decrypt' } as con
 
 /**
  * Symptom sessions write sealed PHI and queue work for the triage worker. Written out, not spread from
- * `OPEN_PHI`: a spread keeps the constant in every bundle that imports this file, used or not.
+ * `OPEN_PHI`: a spread keeps the constant in every bundle that imports this file, used or not. Route
+ * lines write their grants out too: a spread in a line keeps that line, and its schemas, in every
+ * bundle of its area (`route` in shared/http/route.ts).
  */
 export const SESSION_WRITE = { tables: { keys: 'read', records: 'readWrite' }, dataKeys: 'decrypt', triageQueue: 'send' } as const;
 
@@ -15,6 +17,3 @@ export const CHAT_WRITE = { tables: { keys: 'read', records: 'readWrite' }, data
 /** Reading or writing sealed records (profiles, feedback, sessions, conversations, quota buckets). */
 export const RECORDS_READ = { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'read' } } as const;
 export const RECORDS_WRITE = { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'readWrite' } } as const;
-
-/** Identity writes: the user and e-mail claim items, and their audit events. */
-export const IDENTITY_WRITE = { identity: 'readWrite', audit: 'append' } as const;

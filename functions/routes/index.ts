@@ -44,8 +44,8 @@ export type RouteArea = keyof typeof ROUTE_AREAS;
 /**
  * THE route table. Every route exists once: the CDK API (one function per line), the local
  * server, the OpenAPI document and the authorization tests are all derived from it, and a route
- * missing from it does not exist anywhere. Its lines are kept in one module per area so that a
- * function bundles only its own area's schemas (each handler imports its area's table).
+ * missing from it does not exist anywhere. Its lines are kept in one module per area; each handler
+ * imports its own line alone, so its bundle holds that line's schemas only (docs/architecture.md).
  */
 export const routes = {
   ...platformRoutes,

@@ -1,4 +1,4 @@
-import { triageRoutes as routes } from '../routes/triage';
+import { sessionAnswers as route } from '../routes/triage';
 import { httpRoute } from '../../shared/http/http-route';
 import { idempotent } from '../../shared/http/idempotency';
 import { auditLog, clock, idempotencyStore, symptomSessions, triageQueue, usageCounters, vault } from '../../shared/runtime/composition';
@@ -16,7 +16,7 @@ const deps = {
 
 /** POST /api/v1/symptom-sessions/{id}/answers: adds answers and queues a re-triage; honours Idempotency-Key. */
 export const handler = httpRoute(
-  routes.sessionAnswers,
+  route,
   async ({ body, params, caller, headers, meta }) =>
     idempotent(
       deps,
@@ -24,12 +24,12 @@ export const handler = httpRoute(
         caller,
         meta,
         key: headers['idempotency-key'],
-        routeId: routes.sessionAnswers.id,
+        routeId: route.id,
         body: { sessionId: params.id, ...body },
         replayed: () => ({ type: 'symptom_session', id: params.id }),
       },
       async () => ({
-        status: routes.sessionAnswers.status,
+        status: route.status,
         body: await answerFollowUps(deps, caller, params.id, body.answers, meta),
       }),
     ),

@@ -1,4 +1,4 @@
-import { triageRoutes as routes } from '../routes/triage';
+import { sessionCreate as route } from '../routes/triage';
 import { httpRoute } from '../../shared/http/http-route';
 import { idempotent } from '../../shared/http/idempotency';
 import { auditLog, clock, idempotencyStore, symptomSessions, triageQueue, usageCounters, vault } from '../../shared/runtime/composition';
@@ -16,7 +16,7 @@ const deps = {
 
 /** POST /api/v1/symptom-sessions: 201 with the finished result for an emergency, else 202 queued; honours Idempotency-Key. */
 export const handler = httpRoute(
-  routes.sessionCreate,
+  route,
   async ({ body, caller, headers, meta }) => {
     const reply = await idempotent(
       deps,
@@ -24,7 +24,7 @@ export const handler = httpRoute(
         caller,
         meta,
         key: headers['idempotency-key'],
-        routeId: routes.sessionCreate.id,
+        routeId: route.id,
         body,
         replayed: (r) => ({ type: 'symptom_session', id: r.body.id }),
       },

@@ -1,4 +1,4 @@
-import { triageRoutes as routes } from '../routes/triage';
+import { sessionList as route } from '../routes/triage';
 import { httpRoute } from '../../shared/http/http-route';
 import { pageOf } from '../../shared/http/page';
 import { auditLog, symptomSessionReader, vault } from '../../shared/runtime/composition';
@@ -8,7 +8,7 @@ const deps = { sessions: symptomSessionReader(), vault: vault(), audit: auditLog
 
 /** GET /api/v1/symptom-sessions: the caller's sessions, newest first. */
 export const handler = httpRoute(
-  routes.sessionList,
+  route,
   async ({ query, caller, meta }) => ({
     body: await listSessions(deps, caller, pageOf(query), meta),
   }),

@@ -1,4 +1,4 @@
-import { triageRoutes as routes } from '../routes/triage';
+import { patientSession as route } from '../routes/triage';
 import { httpRoute } from '../../shared/http/http-route';
 import { appointments, auditLog, clock, records, symptomSessionReader, vault } from '../../shared/runtime/composition';
 import { getPatientSession } from '../../shared/triage/patient-session';
@@ -7,7 +7,7 @@ const deps = { consents: records(), appointments: appointments(), sessions: symp
 
 /** GET /api/v1/patients/{patientId}/symptom-sessions/{id}: the session a booking shared with the calling practitioner; else 404. */
 export const handler = httpRoute(
-  routes.patientSession,
+  route,
   async ({ params, caller, meta }) => ({ body: await getPatientSession(deps, caller, params.patientId, params.id, meta) }),
   { audit: deps.audit },
 );

@@ -1,4 +1,5 @@
-import { type Availability, WEEKDAYS, type Weekday } from '../contracts/care-availability';
+import type { Availability } from '../contracts/care-availability';
+import { WEEKDAYS, type Weekday } from '../contracts/care-bounds';
 import { addDays, DAY_MS, type Interval, type LocalDate, MINUTE_MS, minutesOf, wallMs, type ZoneTimeline } from './time-zone';
 
 /**

@@ -1,6 +1,7 @@
 import { actorOf, requestFacts } from '../audit/actor';
-import type { ProviderSpecialty } from '../contracts/care';
-import { type CareOption, type CareOptionPractitioner, type CareOptions, MAX_CARE_OPTIONS } from '../contracts/care-options';
+import type { ProviderSpecialty } from '../contracts/care-bounds';
+import type { CareOption, CareOptionPractitioner, CareOptions } from '../contracts/care-options';
+import { MAX_CARE_OPTIONS } from '../contracts/care-bounds';
 import type { Slot } from '../contracts/care-availability';
 import type { TriageResult } from '../contracts/triage';
 import type { AppDeps } from '../deps';

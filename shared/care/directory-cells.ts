@@ -1,4 +1,4 @@
-import type { PractitionerKind } from '../contracts/care';
+import type { PractitionerKind } from '../contracts/care-bounds';
 import { DIRECTORY_PRECISION } from './directory-position';
 import { cellsCovering, type LatLon } from './geohash';
 

@@ -1,4 +1,4 @@
-import type { PractitionerKind } from '../contracts/care';
+import type { PractitionerKind } from '../contracts/care-bounds';
 import { directorySort } from '../data/keys';
 import { decode, encode, type LatLon } from './geohash';
 import type { PractitionerRecord } from './ports';

@@ -1,5 +1,6 @@
 import { actorOf, requestFacts } from '../audit/actor';
-import { DEFAULT_DIRECTORY_PAGE, DEFAULT_SEARCH_RADIUS_KM, type DirectoryPage, type PractitionerSearchQuery } from '../contracts/care-directory';
+import type { DirectoryPage, PractitionerSearchQuery } from '../contracts/care-directory';
+import { DEFAULT_DIRECTORY_PAGE, DEFAULT_SEARCH_RADIUS_KM } from '../contracts/care-bounds';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ValidationError } from '../errors';
 import { directoryPoint } from './directory-position';

@@ -1,4 +1,4 @@
-import { MAX_BUFFER_MINUTES, MIN_SLOT_MINUTES } from '../contracts/care-availability';
+import { MAX_BUFFER_MINUTES, MIN_SLOT_MINUTES } from '../contracts/care-bounds';
 import { type Interval, type LocalDate, localDay, MINUTE_MS } from './time-zone';
 
 /**

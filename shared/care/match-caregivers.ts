@@ -1,5 +1,6 @@
 import { actorOf, requestFacts } from '../audit/actor';
-import { type CaregiverMatchRequest, type CaregiverMatchResponse, MATCH_WEEKS } from '../contracts/care-matching';
+import type { CaregiverMatchRequest, CaregiverMatchResponse } from '../contracts/care-matching';
+import { MATCH_WEEKS } from '../contracts/care-bounds';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { weekdayOf } from './availability';
 import { directoryPoint } from './directory-position';

@@ -1,4 +1,4 @@
-import type { MatchFactorCode } from '../contracts/care-matching';
+import type { MatchFactorCode } from '../contracts/care-bounds';
 
 /**
  * The weights of caregiver matching, as versioned data: every answer carries `version`, so a

@@ -1,12 +1,6 @@
-import type { CaregiverSkill } from '../contracts/care';
-import {
-  type CaregiverMatch,
-  type CaregiverMatchRequest,
-  type CaregiverMatchResponse,
-  MATCH_FACTOR_CODES,
-  type MatchFactorCode,
-  MAX_MATCHES,
-} from '../contracts/care-matching';
+import type { CaregiverSkill } from '../contracts/care-bounds';
+import type { CaregiverMatch, CaregiverMatchRequest, CaregiverMatchResponse } from '../contracts/care-matching';
+import { MATCH_FACTOR_CODES, type MatchFactorCode, MAX_MATCHES } from '../contracts/care-bounds';
 import { distanceKm, type LatLon } from './geohash';
 import { MATCHING_WEIGHTS, type MatchingWeights } from './matching-weights';
 import { hasValidCredential } from './standing';

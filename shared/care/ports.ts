@@ -1,10 +1,11 @@
 import type { UsageCounters } from '../budgets/ports';
 import type { AuditLog } from '../audit/ports';
-import type { CaregiverSkill, Credential, PractitionerKind, ProviderSpecialty } from '../contracts/care';
+import type { Credential } from '../contracts/care';
+import type { CaregiverSkill, PractitionerKind, ProviderSpecialty } from '../contracts/care-bounds';
 import type { Clock } from '../domain/clock';
 import type { UserRecord, UserRepository } from '../identity/ports';
 import type { Availability } from '../contracts/care-availability';
-import type { AppointmentStatus, APPOINTMENT_MODES } from '../contracts/care-appointments';
+import type { AppointmentStatus, APPOINTMENT_MODES } from '../contracts/care-bounds';
 import type { Page, PageRequest } from '../domain/page';
 import type { Vault } from '../vault/vault';
 import type { ConsentRepository, ConsentUndo } from '../records/ports';

@@ -1,12 +1,7 @@
 import { actorOf, requestFacts } from '../audit/actor';
 import type { AuditEvent } from '../audit/ports';
-import {
-  PRACTITIONER_KINDS,
-  type PractitionerKind,
-  type PractitionerProfile,
-  type PractitionerProfileRequest,
-  type PublicPractitioner,
-} from '../contracts/care';
+import type { PractitionerProfile, PractitionerProfileRequest, PublicPractitioner } from '../contracts/care';
+import { PRACTITIONER_KINDS, type PractitionerKind } from '../contracts/care-bounds';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import { versionFromIfMatch } from '../records/profile';

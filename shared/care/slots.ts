@@ -1,4 +1,5 @@
-import { type Availability, MAX_SLOT_WINDOW_DAYS, MIN_SLOT_MINUTES, type Slot } from '../contracts/care-availability';
+import type { Availability, Slot } from '../contracts/care-availability';
+import { MAX_SLOT_WINDOW_DAYS, MIN_SLOT_MINUTES } from '../contracts/care-bounds';
 import { isOnGrid, isOpenThroughout, lastBookableDate, openingHours, planDay } from './availability';
 import { type BookedInterval, heldSpan, MIN_VISIT_MINUTES, overlaps, type Visit } from './ledger';
 import { addDays, DAY_MS, dateOfWall, formatWithOffset, type LocalDate, MINUTE_MS, parseDateTime, type ZoneTimeline, zoneTimeline } from './time-zone';

@@ -3,7 +3,7 @@ import { listAppointments } from '../care/appointment-queries';
 import { searchPractitioners } from '../care/directory';
 import type { AccountBatch, AppointmentTimeline, PractitionerDirectory, PractitionerRepository, RatingRepository } from '../care/ports';
 import type { SearchIndexStore } from '../content/library-ports';
-import { PROVIDER_SPECIALTIES } from '../contracts/care';
+import { PROVIDER_SPECIALTIES } from '../contracts/care-bounds';
 import type { ChatAttachments } from '../contracts/chat';
 import type { AppDeps } from '../deps';
 import type { Caller, RequestMeta } from '../domain/caller';

@@ -126,7 +126,7 @@ const fits: [
 ] = [true, true, true, true];
 void fits;
 
-export const ExportResponse = z
+export const ExportResponse = /* @__PURE__ */ z
   .object({
     exportedAt: Instant,
     account: z.object({ id: Id, email: text(254), name: z.optional(text(120)), roles: list(RoleSchema, ROLES.length), createdAt: Instant }),

@@ -4,17 +4,17 @@ import { FollowUpAnswer, ResultList, ResultText, RulesFired, SymptomInput, Triag
 
 /** Schemas of the assistant endpoints: instant rules-only answers, consultation summaries, chat. */
 
-export const FollowUpQuestionsResponse = z
+export const FollowUpQuestionsResponse = /* @__PURE__ */ z
   .object({ questions: ResultList, disclaimer: ResultText })
   .register(z.globalRegistry, { id: 'FollowUpQuestionsResponse' });
-export const QuickAssessmentResponse = z
+export const QuickAssessmentResponse = /* @__PURE__ */ z
   .object({ level: TriageLevelSchema, summary: ResultText, emergencyAdvice: z.optional(text(2000)), rulesFired: RulesFired, disclaimer: ResultText })
   .register(z.globalRegistry, { id: 'QuickAssessmentResponse' });
-export const UrgencyLevelsResponse = z
+export const UrgencyLevelsResponse = /* @__PURE__ */ z
   .object({ levels: list(z.object({ level: TriageLevelSchema, label: text(100), meaning: text(500) }), 5) })
   .register(z.globalRegistry, { id: 'UrgencyLevelsResponse' });
 
-export const ConsultationRequest = z.strictObject({ sessionId: Id }).register(z.globalRegistry, { id: 'ConsultationRequest' });
+export const ConsultationRequest = /* @__PURE__ */ z.strictObject({ sessionId: Id }).register(z.globalRegistry, { id: 'ConsultationRequest' });
 export const ConsultationSummary = z
   .object({
     sessionId: Id,

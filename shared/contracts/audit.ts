@@ -11,7 +11,7 @@ const Field = text(1024);
 const Actor = z.object({ userId: Field, roles: list(Field, 16) });
 const Resource = z.object({ type: Field, id: z.optional(Field) });
 
-export const AuditEventView = z
+export const AuditEventView = /* @__PURE__ */ z
   .object({
     subjectId: Field,
     /** The event's lane of the subject's trail (ADR 0019), 1 to 15; absent for lane 0. */
@@ -46,7 +46,7 @@ export const AuditEventsQuery = z
     // Reversed bounds are the caller's mistake (400): the store refuses a BETWEEN whose bounds are reversed, which was a 500.
     z.refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) <= Date.parse(q.to), { error: 'from must not be after to', path: ['to'] }),
   );
-export const AuditEventPage = page(AuditEventView).register(z.globalRegistry, { id: 'AuditEventPage' });
+export const AuditEventPage = /* @__PURE__ */ page(AuditEventView).register(z.globalRegistry, { id: 'AuditEventPage' });
 
 export const AuditVerifyQuery = z.strictObject({ subjectId: Subject });
 /**
@@ -70,7 +70,7 @@ export const AuditVerifyResponse = z
   ])
   .register(z.globalRegistry, { id: 'AuditVerifyResponse' });
 
-export const AccessLogEntry = z
+export const AccessLogEntry = /* @__PURE__ */ z
   .object({
     at: Instant,
     action: Field,
@@ -81,4 +81,4 @@ export const AccessLogEntry = z
   })
   .register(z.globalRegistry, { id: 'AccessLogEntry' });
 export const AccessLogQuery = z.strictObject(PageQuery);
-export const AccessLogPage = page(AccessLogEntry).register(z.globalRegistry, { id: 'AccessLogPage' });
+export const AccessLogPage = /* @__PURE__ */ page(AccessLogEntry).register(z.globalRegistry, { id: 'AccessLogPage' });

@@ -1,6 +1,9 @@
 import * as z from '../zod';
 import { Availability, SlotWindowQuery, Slot, ZonedInstant } from './care-availability';
 import { Id, Instant, list, page, PageQuery, text } from './common';
+import { MAX_SLOTS, APPOINTMENT_MODES, APPOINTMENT_STATUSES, MAX_REVIEW_COMMENT } from './care-bounds';
+/** Re-exported: the bounds and closed lists live in ./care-bounds.ts, which domain code imports without these schemas. */
+export { MAX_SLOTS, APPOINTMENT_MODES, APPOINTMENT_STATUSES, MAX_REVIEW_COMMENT, type AppointmentStatus } from './care-bounds';
 
 /**
  * Schemas of the booking routes: a practitioner's stored availability, free slots, and appointments.
@@ -9,7 +12,7 @@ import { Id, Instant, list, page, PageQuery, text } from './common';
  */
 
 /** The stored availability with the zone it is read in (the practitioner profile's `timeZone`). */
-export const AvailabilityView = z
+export const AvailabilityView = /* @__PURE__ */ z
   .object({ availability: Availability, timeZone: text(64), version: z.int(), updatedAt: Instant })
   .register(z.globalRegistry, { id: 'AvailabilityView' });
 export type AvailabilityView = z.infer<typeof AvailabilityView>;
@@ -17,19 +20,12 @@ export type AvailabilityView = z.infer<typeof AvailabilityView>;
 /** `?from=&to=` of a slot listing: at most 31 days. */
 export const SlotsQuery = SlotWindowQuery;
 
-/** A listing holds at most 31 days × 144 ten-minute slots; fall-back days add a few. */
-export const MAX_SLOTS = 31 * 150;
-export const SlotList = z.object({ timeZone: text(64), items: list(Slot, MAX_SLOTS) }).register(z.globalRegistry, { id: 'SlotList' });
+export const SlotList = /* @__PURE__ */ z.object({ timeZone: text(64), items: list(Slot, MAX_SLOTS) }).register(z.globalRegistry, { id: 'SlotList' });
 export type SlotList = z.infer<typeof SlotList>;
-
-export const APPOINTMENT_MODES = ['in_person', 'video', 'home_visit'] as const;
-/** FHIR R4 `Appointment.status` names, the ones CareBow uses. */
-export const APPOINTMENT_STATUSES = ['booked', 'cancelled', 'fulfilled', 'noshow'] as const;
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 const Reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(1000));
 
-export const BookAppointmentRequest = z
+export const BookAppointmentRequest = /* @__PURE__ */ z
   .strictObject({
     practitionerId: Id,
     /** A slot's `start`, echoed exactly (its offset tells the two 01:30s of a fall-back night apart). */
@@ -47,7 +43,7 @@ export const BookAppointmentRequest = z
   .register(z.globalRegistry, { id: 'BookAppointmentRequest' });
 export type BookAppointmentRequest = z.infer<typeof BookAppointmentRequest>;
 
-export const Appointment = z
+export const Appointment = /* @__PURE__ */ z
   .object({
     id: Id,
     status: z.enum(APPOINTMENT_STATUSES),
@@ -68,7 +64,7 @@ export const Appointment = z
   .register(z.globalRegistry, { id: 'Appointment' });
 export type Appointment = z.infer<typeof Appointment>;
 
-export const AppointmentPage = page(Appointment).register(z.globalRegistry, { id: 'AppointmentPage' });
+export const AppointmentPage = /* @__PURE__ */ page(Appointment).register(z.globalRegistry, { id: 'AppointmentPage' });
 
 /**
  * `?from=&to=&as=&limit=&cursor=`: appointments starting in `[from, to)`. `as` picks whose list: the
@@ -82,16 +78,18 @@ export const AppointmentListQuery = z.strictObject({
 });
 export type AppointmentListQuery = z.infer<typeof AppointmentListQuery>;
 
-export const CancelAppointmentRequest = z.strictObject({ reason: z.optional(Reason) }).register(z.globalRegistry, { id: 'CancelAppointmentRequest' });
-export const RescheduleAppointmentRequest = z.strictObject({ start: ZonedInstant }).register(z.globalRegistry, { id: 'RescheduleAppointmentRequest' });
-export const AppointmentStatusRequest = z
+export const CancelAppointmentRequest = /* @__PURE__ */ z
+  .strictObject({ reason: z.optional(Reason) })
+  .register(z.globalRegistry, { id: 'CancelAppointmentRequest' });
+export const RescheduleAppointmentRequest = /* @__PURE__ */ z
+  .strictObject({ start: ZonedInstant })
+  .register(z.globalRegistry, { id: 'RescheduleAppointmentRequest' });
+export const AppointmentStatusRequest = /* @__PURE__ */ z
   .strictObject({ status: z.enum(['fulfilled', 'noshow']) })
   .register(z.globalRegistry, { id: 'AppointmentStatusRequest' });
 
 /** A review's stars: a whole number from 1 to 5. */
 export const ReviewRating = z.int().check(z.gte(1), z.lte(5));
-/** The longest review comment, in characters (after trimming). */
-export const MAX_REVIEW_COMMENT = 2000;
 
 /**
  * `POST /api/v1/appointments/{id}/review`: the patient's stars for a fulfilled visit, once. The
@@ -107,7 +105,7 @@ export const ReviewAppointmentRequest = z
 export type ReviewAppointmentRequest = z.infer<typeof ReviewAppointmentRequest>;
 
 /** A review as its patient sees it (the answer of the review route, and in the patient's export). */
-export const AppointmentReview = z
+export const AppointmentReview = /* @__PURE__ */ z
   .object({ appointmentId: Id, practitionerId: Id, rating: ReviewRating, comment: z.optional(text(MAX_REVIEW_COMMENT)), createdAt: Instant })
   .register(z.globalRegistry, { id: 'AppointmentReview' });
 export type AppointmentReview = z.infer<typeof AppointmentReview>;

@@ -1,5 +1,27 @@
 import * as z from '../zod';
 import { list } from './common';
+import {
+  WEEKDAYS,
+  MIN_SLOT_MINUTES,
+  MAX_SLOT_MINUTES,
+  MAX_BUFFER_MINUTES,
+  MAX_HORIZON_DAYS,
+  MAX_SLOT_WINDOW_DAYS,
+  MAX_WEEKLY_WINDOWS,
+  MAX_EXCEPTIONS,
+} from './care-bounds';
+/** Re-exported: the bounds and closed lists live in ./care-bounds.ts, which domain code imports without these schemas. */
+export {
+  WEEKDAYS,
+  MIN_SLOT_MINUTES,
+  MAX_SLOT_MINUTES,
+  MAX_BUFFER_MINUTES,
+  MAX_HORIZON_DAYS,
+  MAX_SLOT_WINDOW_DAYS,
+  MAX_WEEKLY_WINDOWS,
+  MAX_EXCEPTIONS,
+  type Weekday,
+} from './care-bounds';
 
 /**
  * A practitioner's availability: weekly opening hours and dated exceptions, all read on the wall
@@ -7,23 +29,6 @@ import { list } from './common';
  * scheduling core (`shared/care/`) trusts what this schema lets through: every bound it relies on
  * (a slot of 10 minutes or more, windows inside one local day, no overlapping windows) is here.
  */
-
-/** Days of the week, Monday first, as a clinic's week reads. */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** The shortest slot (and visit): it bounds a day's bookings, and so the ledger item, to 150. */
-export const MIN_SLOT_MINUTES = 10;
-export const MAX_SLOT_MINUTES = 240;
-/** Prep and write-up time around a visit; two hours is already a long travel buffer. */
-export const MAX_BUFFER_MINUTES = 120;
-export const MAX_HORIZON_DAYS = 180;
-/** The widest window a slot listing may ask for, so one answer stays O(31 days × slots). */
-export const MAX_SLOT_WINDOW_DAYS = 31;
-/** A few split shifts per day (morning, afternoon, evening…), seven days. */
-export const MAX_WEEKLY_WINDOWS = 35;
-/** A year of dated exceptions, one per date at most. */
-export const MAX_EXCEPTIONS = 366;
 
 /** A wall-clock time `HH:MM`, 00:00–23:59. */
 export const LocalTime = z.string().check(z.maxLength(5), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, 00:00 to 23:59'));
@@ -37,7 +42,7 @@ const startsBeforeEnd = (window: { start: string; end: string }): boolean => win
 
 const Hours = { start: LocalTime, end: LocalEndTime };
 
-export const WeeklyWindow = z
+export const WeeklyWindow = /* @__PURE__ */ z
   .strictObject({ day: z.enum(WEEKDAYS), ...Hours })
   .check(z.refine(startsBeforeEnd, { error: 'start must be before end', path: ['end'] }))
   .register(z.globalRegistry, { id: 'WeeklyWindow' });
@@ -47,7 +52,7 @@ const ClosedDay = z.strictObject({ date: LocalDate, closed: z.literal(true) });
 const SpecialHours = z.strictObject({ date: LocalDate, ...Hours }).check(z.refine(startsBeforeEnd, { error: 'start must be before end', path: ['end'] }));
 
 /** One date that differs from the week: closed all day, or open only `start`–`end` (it replaces that day's weekly hours). */
-export const AvailabilityException = z.union([ClosedDay, SpecialHours]).register(z.globalRegistry, { id: 'AvailabilityException' });
+export const AvailabilityException = /* @__PURE__ */ z.union([ClosedDay, SpecialHours]).register(z.globalRegistry, { id: 'AvailabilityException' });
 export type AvailabilityException = z.infer<typeof AvailabilityException>;
 
 /** True when no two windows of the same day overlap (touching, 12:00–12:00, is allowed). */
@@ -79,14 +84,14 @@ export type Availability = z.infer<typeof Availability>;
  */
 export const ZonedInstant = z.iso.datetime({ offset: true }).check(z.maxLength(32));
 
-export const Slot = z.object({ start: ZonedInstant, end: ZonedInstant }).register(z.globalRegistry, { id: 'Slot' });
+export const Slot = /* @__PURE__ */ z.object({ start: ZonedInstant, end: ZonedInstant }).register(z.globalRegistry, { id: 'Slot' });
 export type Slot = z.infer<typeof Slot>;
 
 /**
  * `?from=&to=` of a slot listing: instants, `from` before `to`, at most 31 days apart. The
  * scheduling core clamps a longer window too; refusing it here tells the caller.
  */
-export const SlotWindowQuery = z
+export const SlotWindowQuery = /* @__PURE__ */ z
   .strictObject({ from: ZonedInstant, to: ZonedInstant })
   .check(
     z.refine(({ from, to }) => Date.parse(from) < Date.parse(to), { error: 'from must be before to', path: ['to'] }),

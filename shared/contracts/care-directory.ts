@@ -1,19 +1,16 @@
 import * as z from '../zod';
-import { CAREGIVER_SKILLS, PRACTITIONER_KINDS, PROVIDER_SPECIALTIES, PublicPractitioner } from './care';
+import { PublicPractitioner } from './care';
+import { CAREGIVER_SKILLS, PRACTITIONER_KINDS, PROVIDER_SPECIALTIES } from './care-bounds';
 import { page, PageQuery } from './common';
+import { MAX_SEARCH_RADIUS_KM } from './care-bounds';
+/** Re-exported: the bounds and closed lists live in ./care-bounds.ts, which domain code imports without these schemas. */
+export { MAX_SEARCH_RADIUS_KM, DEFAULT_SEARCH_RADIUS_KM, DEFAULT_DIRECTORY_PAGE } from './care-bounds';
 
 /**
  * Schemas of the practitioner directory (`GET /api/v1/practitioners`): verified providers or
  * caregivers, filtered, nearest first when `near` is given. Every filter is from a closed list or
  * a bounded number, so nothing free-form reaches a key condition.
  */
-
-/** The widest search circle: the covering then stays a few cells (shared/care/geohash.ts), and a page a bounded read. */
-export const MAX_SEARCH_RADIUS_KM = 100;
-/** The radius when `near` is given without one. */
-export const DEFAULT_SEARCH_RADIUS_KM = 25;
-/** The page size when `limit` is not given. */
-export const DEFAULT_DIRECTORY_PAGE = 20;
 
 /** `LAT,LON` in decimal degrees, e.g. `19.076,72.8777`. */
 const NEAR = /^(-?\d{1,2}(?:\.\d{1,8})?),(-?\d{1,3}(?:\.\d{1,8})?)$/;
@@ -60,10 +57,10 @@ export type PractitionerSearchQuery = z.infer<typeof PractitionerSearchQuery>;
  * the distance to it in km. A caregiver's distance is to the centre of the ~5 km cell they live in,
  * never to their home, so no sequence of searches can locate it more closely.
  */
-export const DirectoryPractitioner = z
+export const DirectoryPractitioner = /* @__PURE__ */ z
   .extend(PublicPractitioner, { distanceKm: z.optional(z.number().check(z.gte(0))) })
   .register(z.globalRegistry, { id: 'DirectoryPractitioner' });
 export type DirectoryPractitioner = z.infer<typeof DirectoryPractitioner>;
 
-export const DirectoryPage = page(DirectoryPractitioner).register(z.globalRegistry, { id: 'DirectoryPage' });
+export const DirectoryPage = /* @__PURE__ */ page(DirectoryPractitioner).register(z.globalRegistry, { id: 'DirectoryPage' });
 export type DirectoryPage = z.infer<typeof DirectoryPage>;

@@ -1,7 +1,11 @@
 import * as z from '../zod';
-import { CAREGIVER_SKILLS } from './care';
-import { WEEKDAYS, ZonedInstant } from './care-availability';
+import { CAREGIVER_SKILLS } from './care-bounds';
+import { ZonedInstant } from './care-availability';
+import { WEEKDAYS } from './care-bounds';
 import { Id, list, text } from './common';
+import { MATCH_FACTOR_CODES, MAX_MATCHES, MATCH_WEEKS } from './care-bounds';
+/** Re-exported: the bounds and closed lists live in ./care-bounds.ts, which domain code imports without these schemas. */
+export { MATCH_FACTOR_CODES, MAX_MATCHES, MATCH_WEEKS, type MatchFactorCode } from './care-bounds';
 
 /**
  * Schemas of caregiver matching (`POST /api/v1/caregivers/match`): a patient describes a visit
@@ -10,14 +14,6 @@ import { Id, list, text } from './common';
  * reaches the ranking.
  */
 
-/** The factors of a match score, in the order they are listed and rounded (shared/care/matching.ts). */
-export const MATCH_FACTOR_CODES = ['skills', 'language', 'distance', 'availability', 'rating', 'continuity'] as const;
-export type MatchFactorCode = (typeof MATCH_FACTOR_CODES)[number];
-
-/** The most caregivers one answer ranks: a patient picks among a few, and the list stays one small page. */
-export const MAX_MATCHES = 50;
-/** The weeks a recurring visit's availability is measured over, from the start's date: four weeks show a routine, and stay one ledger Query per caregiver. */
-export const MATCH_WEEKS = 4;
 /** Languages a patient may name; people rarely speak more than a handful. */
 const MAX_MATCH_LANGUAGES = 10;
 
@@ -26,7 +22,7 @@ const distinct = <T>() => z.refine<T[]>((items) => new Set(items).size === items
 /** A BCP 47-style tag (`en`, `hi`, `pt-BR`), any case: matching compares primary subtags case-insensitively. RFC 5646 advises room for 35 characters. */
 const LanguageTag = z.string().check(z.maxLength(35), z.regex(/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag like en, hi or pt-BR'));
 
-export const CaregiverMatchRequest = z
+export const CaregiverMatchRequest = /* @__PURE__ */ z
   .strictObject({
     needs: z.array(z.enum(CAREGIVER_SKILLS)).check(z.minLength(1), z.maxLength(CAREGIVER_SKILLS.length), distinct()),
     languages: z.optional(z.array(LanguageTag).check(z.minLength(1), z.maxLength(MAX_MATCH_LANGUAGES), distinct())),
@@ -46,7 +42,7 @@ export const CaregiverMatchRequest = z
 export type CaregiverMatchRequest = z.infer<typeof CaregiverMatchRequest>;
 
 /** One factor of a score: its weight (the most points it can give) and the points it gave. */
-export const MatchFactor = z
+export const MatchFactor = /* @__PURE__ */ z
   .object({
     code: z.enum(MATCH_FACTOR_CODES),
     weight: z.int().check(z.gte(0), z.lte(100)),
@@ -68,7 +64,7 @@ export const CaregiverMatch = z
 export type CaregiverMatch = z.infer<typeof CaregiverMatch>;
 
 /** The ranked caregivers, best first, and the version of the weights that scored them (so a score can be explained later). */
-export const CaregiverMatchResponse = z
+export const CaregiverMatchResponse = /* @__PURE__ */ z
   .object({ weightsVersion: text(32), items: list(CaregiverMatch, MAX_MATCHES) })
   .register(z.globalRegistry, { id: 'CaregiverMatchResponse' });
 export type CaregiverMatchResponse = z.infer<typeof CaregiverMatchResponse>;

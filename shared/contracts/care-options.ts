@@ -1,8 +1,11 @@
 import * as z from '../zod';
-import { MAX_LANGUAGES, PROVIDER_SPECIALTIES } from './care';
+import { MAX_LANGUAGES, PROVIDER_SPECIALTIES } from './care-bounds';
 import { Slot } from './care-availability';
 import { Id, Instant, list, text } from './common';
 import { TriageLevelSchema } from './triage-scale';
+import { MAX_CARE_OPTIONS, CARE_ACTIONS } from './care-bounds';
+/** Re-exported: the bounds and closed lists live in ./care-bounds.ts, which domain code imports without these schemas. */
+export { MAX_CARE_OPTIONS, CARE_ACTIONS } from './care-bounds';
 
 /**
  * Schemas of care options (`GET /api/v1/symptom-sessions/{id}/care-options`): from a completed
@@ -11,21 +14,12 @@ import { TriageLevelSchema } from './triage-scale';
  * but their public profile.
  */
 
-/** The most providers one answer lists: a patient picks among a few. */
-export const MAX_CARE_OPTIONS = 10;
-
-/**
- * What the result asks of the patient: `book` a consultation (`consultation`, `consultation_24`),
- * get `emergency` care now (`emergency`, `emergency_ambulance`: no booking), or `self_care`.
- */
-export const CARE_ACTIONS = ['book', 'emergency', 'self_care'] as const;
-
 /**
  * A provider in brief: the public profile's fields that choose a visit. The whole public profile,
  * rating included, is `GET /api/v1/practitioners/{id}` (kept out of here, with the rating reads, for
  * the route's bundle budget).
  */
-export const CareOptionPractitioner = z
+export const CareOptionPractitioner = /* @__PURE__ */ z
   .object({
     id: Id,
     displayName: text(120),
@@ -50,7 +44,7 @@ export const CareOption = z
   .register(z.globalRegistry, { id: 'CareOption' });
 export type CareOption = z.infer<typeof CareOption>;
 
-export const CareOptions = z
+export const CareOptions = /* @__PURE__ */ z
   .object({
     sessionId: Id,
     level: TriageLevelSchema,

@@ -1,5 +1,18 @@
 import * as z from '../zod';
 import { Id, Instant, list, text } from './common';
+import { PRACTITIONER_KINDS, PROVIDER_SPECIALTIES, CAREGIVER_SKILLS, CREDENTIAL_KINDS, MAX_LANGUAGES, MAX_CREDENTIALS } from './care-bounds';
+/** Re-exported: the bounds and closed lists live in ./care-bounds.ts, which domain code imports without these schemas. */
+export {
+  PRACTITIONER_KINDS,
+  PROVIDER_SPECIALTIES,
+  CAREGIVER_SKILLS,
+  CREDENTIAL_KINDS,
+  MAX_LANGUAGES,
+  MAX_CREDENTIALS,
+  type PractitionerKind,
+  type ProviderSpecialty,
+  type CaregiverSkill,
+} from './care-bounds';
 
 /**
  * Schemas of the care routes: practitioner profiles (providers and caregivers). Request bodies are
@@ -7,50 +20,6 @@ import { Id, Instant, list, text } from './common';
  * confidential: they are in the owner's and the admin's view, never in the public one.
  */
 
-/** Who keeps a practitioner profile: the two roles of the care team. */
-export const PRACTITIONER_KINDS = ['provider', 'caregiver'] as const;
-export type PractitionerKind = (typeof PRACTITIONER_KINDS)[number];
-
-/** What a provider practises: a closed list, so a profile holds no free-text claim of competence. */
-export const PROVIDER_SPECIALTIES = [
-  'general_practice',
-  'cardiology',
-  'dermatology',
-  'paediatrics',
-  'mental_health',
-  'physiotherapy',
-  'obstetrics',
-  'ayurveda',
-] as const;
-export type ProviderSpecialty = (typeof PROVIDER_SPECIALTIES)[number];
-
-/** What a caregiver offers: a closed list. */
-export const CAREGIVER_SKILLS = [
-  'elder_care',
-  'dementia',
-  'post_operative',
-  'mobility',
-  'medication_support',
-  'palliative',
-  'child_care',
-  'companionship',
-] as const;
-export type CaregiverSkill = (typeof CAREGIVER_SKILLS)[number];
-
-/** What a credential is: a closed list, so a credential holds no free text besides its number. */
-export const CREDENTIAL_KINDS = [
-  'medical_license',
-  'specialist_certification',
-  'nursing_license',
-  'caregiver_certification',
-  'first_aid',
-  'background_check',
-  'ayurveda_registration',
-  'other',
-] as const;
-
-export const MAX_LANGUAGES = 20;
-export const MAX_CREDENTIALS = 10;
 const MAX_SERVICE_RADIUS_KM = 200;
 
 const Entry = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
@@ -123,7 +92,7 @@ export type Credential = z.infer<typeof Credential>;
  * lists `specialties`; a caregiver lists `skills` and a `serviceRadiusKm`. `kind` follows from the
  * caller's role; a caller holding both roles must name it.
  */
-export const PractitionerProfileRequest = z
+export const PractitionerProfileRequest = /* @__PURE__ */ z
   .strictObject({
     kind: z.optional(z.enum(PRACTITIONER_KINDS)),
     displayName: Entry(120),
@@ -171,7 +140,7 @@ const Languages = list(text(35).check(z.regex(LANGUAGE_TAG)), MAX_LANGUAGES);
 const StoredTimeZone = text(64).check(z.regex(TIME_ZONE));
 
 /** The profile as its owner and an admin see it: credentials included, and its verification. */
-export const PractitionerProfile = z
+export const PractitionerProfile = /* @__PURE__ */ z
   .object({
     id: Id,
     kind: z.enum(PRACTITIONER_KINDS),
@@ -222,4 +191,6 @@ export const PublicPractitioner = z
   .register(z.globalRegistry, { id: 'PublicPractitioner' });
 export type PublicPractitioner = z.infer<typeof PublicPractitioner>;
 
-export const VerifyPractitionerRequest = z.strictObject({ verified: z.boolean() }).register(z.globalRegistry, { id: 'VerifyPractitionerRequest' });
+export const VerifyPractitionerRequest = /* @__PURE__ */ z
+  .strictObject({ verified: z.boolean() })
+  .register(z.globalRegistry, { id: 'VerifyPractitionerRequest' });

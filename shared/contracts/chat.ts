@@ -3,7 +3,7 @@ import { Id, Instant, list, page, PageQuery, text } from './common';
 import { TriageLevelSchema } from './triage-scale';
 
 /** Schemas of the assistant chat. */
-export const ChatRequest = z
+export const ChatRequest = /* @__PURE__ */ z
   .strictObject({
     message: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
     conversationId: z.optional(Id),
@@ -33,7 +33,7 @@ export type ChatAttachments = z.infer<typeof ChatAttachments>;
  * (at most 2,000 characters), a model reply (cut at 2,000), the emergency advice or the offline reply;
  * an assistant reply from the worker carries the library posts it cites.
  */
-export const Conversation = z
+export const Conversation = /* @__PURE__ */ z
   .object({
     conversationId: Id,
     status: z.enum(['answered', 'pending']),

@@ -74,24 +74,24 @@ const postFields = {
   language: ContentLanguage,
 };
 
-export const CreatePostRequest = z
+export const CreatePostRequest = /* @__PURE__ */ z
   .strictObject({ slug: PostSlug, ...postFields })
   .register(z.globalRegistry, { id: 'CreatePostRequest', description: 'A new post, a draft. Its slug is its public address for good: it never changes.' });
 export type CreatePostRequest = z.infer<typeof CreatePostRequest>;
 
-export const UpdatePostRequest = z.strictObject({ ...postFields, status: z.optional(z.enum(EDITABLE_STATUSES)) }).register(z.globalRegistry, {
+export const UpdatePostRequest = /* @__PURE__ */ z.strictObject({ ...postFields, status: z.optional(z.enum(EDITABLE_STATUSES)) }).register(z.globalRegistry, {
   id: 'UpdatePostRequest',
   description:
     'Replaces the post’s content (If-Match). `status: in_review` asks for medical review, `draft` takes it back. Any change of content withdraws an approval; on a published post it makes the working copy a draft (`in_review` if asked) while readers keep the published version.',
 });
 export type UpdatePostRequest = z.infer<typeof UpdatePostRequest>;
 
-export const ReviewRequest = z
+export const ReviewRequest = /* @__PURE__ */ z
   .strictObject({ decision: z.enum(REVIEW_DECISIONS), note: z.optional(Entry(MAX_NOTE)) })
   .register(z.globalRegistry, { id: 'ReviewRequest' });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 
-export const CreateCategoryRequest = z
+export const CreateCategoryRequest = /* @__PURE__ */ z
   .strictObject({ slug: CategorySlug, name: Entry(80), description: z.optional(Entry(MAX_SUMMARY)) })
   .register(z.globalRegistry, { id: 'CreateCategoryRequest' });
 export type CreateCategoryRequest = z.infer<typeof CreateCategoryRequest>;
@@ -105,7 +105,7 @@ export const RevisionsQuery = z.strictObject(PageQuery);
 const Tagged = list(text(MAX_TAG), MAX_TAGS);
 
 /** A post's working copy, as editors, admins and reviewers see it. */
-export const Post = z
+export const Post = /* @__PURE__ */ z
   .object({
     id: Id,
     slug: text(MAX_POST_SLUG),
@@ -132,10 +132,10 @@ export const Post = z
   .register(z.globalRegistry, { id: 'Post' });
 export type Post = z.infer<typeof Post>;
 
-export const PostPage = page(Post).register(z.globalRegistry, { id: 'PostPage' });
+export const PostPage = /* @__PURE__ */ page(Post).register(z.globalRegistry, { id: 'PostPage' });
 
 /** One revision of a post: the working copy's content after one change, immutable. */
-export const Revision = z
+export const Revision = /* @__PURE__ */ z
   .object({
     version: z.int(),
     action: z.enum(REVISION_ACTIONS),
@@ -153,9 +153,9 @@ export const Revision = z
   .register(z.globalRegistry, { id: 'Revision' });
 export type Revision = z.infer<typeof Revision>;
 
-export const RevisionPage = page(Revision).register(z.globalRegistry, { id: 'RevisionPage' });
+export const RevisionPage = /* @__PURE__ */ page(Revision).register(z.globalRegistry, { id: 'RevisionPage' });
 
-export const Category = z
+export const Category = /* @__PURE__ */ z
   .object({ slug: text(MAX_CATEGORY_SLUG), name: text(80), description: z.optional(text(MAX_SUMMARY)), createdAt: Instant })
   .register(z.globalRegistry, { id: 'Category' });
 export type Category = z.infer<typeof Category>;
@@ -171,11 +171,11 @@ export const APPOINTMENT_FIGURES = ['booked', 'rescheduled', 'cancelled', 'fulfi
 export type AppointmentFigure = (typeof APPOINTMENT_FIGURES)[number];
 
 /** A product figure: a count of 11 or more, or `'<11'` for any count under 11, 0 included (small-cell suppression). */
-export const ProductFigure = z.union([z.int().check(z.gte(11)), z.literal('<11')]).register(z.globalRegistry, { id: 'ProductFigure' });
+export const ProductFigure = /* @__PURE__ */ z.union([z.int().check(z.gte(11)), z.literal('<11')]).register(z.globalRegistry, { id: 'ProductFigure' });
 export type ProductFigure = z.infer<typeof ProductFigure>;
 
 /** One ISO week's product figures (`YYYY-Www`, UTC): counts over everyone, never per person, small cells suppressed. */
-export const ProductWeek = z
+export const ProductWeek = /* @__PURE__ */ z
   .object({
     week: text(8).check(z.regex(/^\d{4}-W\d{2}$/)),
     newAccounts: ProductFigure,
@@ -195,7 +195,7 @@ export type ProductWeek = z.infer<typeof ProductWeek>;
  * The dashboard's figures: counts only, never a person (no user, IP or cookie is ever stored with a view or a search);
  * `product`: the last {@link PRODUCT_WEEKS} ISO weeks, oldest first, with every figure under 11 shown as `'<11'`.
  */
-export const DashboardStats = z
+export const DashboardStats = /* @__PURE__ */ z
   .object({
     posts: z.object({ draft: z.int(), in_review: z.int(), published: z.int(), archived: z.int() }),
     views: z.object({ last7Days: z.int(), last30Days: z.int() }),

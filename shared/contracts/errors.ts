@@ -6,7 +6,7 @@ import { text } from './common';
  * Gateway's own answers use the same shape, `lib/api.ts`). Only the OpenAPI document reads this
  * schema, so it lives apart from the contracts the functions bundle.
  */
-export const ErrorResponse = z
+export const ErrorResponse = /* @__PURE__ */ z
   .object({
     error: z.object({
       /** Stable and machine-readable, e.g. `invalid_body`, `not_found`. */

@@ -6,7 +6,7 @@ import { text } from './common';
  * expiresIn }` for `POST /api/v1/auth/mfa`. One object with optional fields, not a union: a zod
  * union costs every identity function about 1.3 KB of bundle (they all bundle this table's schemas).
  */
-export const LoginResponse = z
+export const LoginResponse = /* @__PURE__ */ z
   .object({
     accessToken: z.optional(text(8192)),
     refreshToken: z.optional(text(256)),

@@ -10,7 +10,7 @@ const RecoveryCode = z.string().check(z.maxLength(19), z.regex(/^[A-Za-z2-7-]{16
 /** The password step's challenge: `mc1.` and 43 base64url characters. */
 const Challenge = z.string().check(z.minLength(1), z.maxLength(64));
 
-export const MfaEnrolResponse = z
+export const MfaEnrolResponse = /* @__PURE__ */ z
   .object({
     /** Base32, for typing into an authenticator app. */
     secret: text(64),
@@ -19,9 +19,9 @@ export const MfaEnrolResponse = z
   })
   .register(z.globalRegistry, { id: 'MfaEnrolResponse' });
 
-export const MfaConfirmRequest = z.strictObject({ code: TotpCode }).register(z.globalRegistry, { id: 'MfaConfirmRequest' });
+export const MfaConfirmRequest = /* @__PURE__ */ z.strictObject({ code: TotpCode }).register(z.globalRegistry, { id: 'MfaConfirmRequest' });
 
-export const MfaConfirmResponse = z.object({ recoveryCodes: list(text(19), 10) }).register(z.globalRegistry, { id: 'MfaConfirmResponse' });
+export const MfaConfirmResponse = /* @__PURE__ */ z.object({ recoveryCodes: list(text(19), 10) }).register(z.globalRegistry, { id: 'MfaConfirmResponse' });
 
 /** Exactly one of a code and a recovery code: a refinement, not a union (a zod union costs every function that bundles it ~1.3 KB). */
 const oneFactor = (value: { code?: string | undefined; recoveryCode?: string | undefined }): boolean =>
@@ -29,13 +29,13 @@ const oneFactor = (value: { code?: string | undefined; recoveryCode?: string | u
 const ONE_FACTOR = 'give either code or recoveryCode';
 
 /** A current TOTP code, or one unused recovery code: exactly one of them. */
-export const MfaDisableRequest = z
+export const MfaDisableRequest = /* @__PURE__ */ z
   .strictObject({ code: z.optional(TotpCode), recoveryCode: z.optional(RecoveryCode) })
   .check(z.refine(oneFactor, ONE_FACTOR))
   .register(z.globalRegistry, { id: 'MfaDisableRequest' });
 
 /** The second step of a login: the challenge and exactly one of a TOTP code or a recovery code. */
-export const MfaLoginRequest = z
+export const MfaLoginRequest = /* @__PURE__ */ z
   .strictObject({ challenge: Challenge, code: z.optional(TotpCode), recoveryCode: z.optional(RecoveryCode) })
   .check(z.refine(oneFactor, ONE_FACTOR))
   .register(z.globalRegistry, { id: 'MfaLoginRequest' });

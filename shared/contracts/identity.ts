@@ -8,7 +8,7 @@ const Email = z.pipe(z.string().check(z.trim(), z.maxLength(254)), z.email());
 /** Bounded far above any passphrase, far below what would make scrypt costly to call. */
 const Password = z.string().check(z.minLength(1), z.maxLength(256));
 
-export const RegisterRequest = z
+export const RegisterRequest = /* @__PURE__ */ z
   .strictObject({
     email: Email,
     password: Password,
@@ -19,13 +19,13 @@ export const RegisterRequest = z
 /** An account's roles: distinct, so at most every role. */
 const Roles = list(RoleSchema, ROLES.length);
 
-export const PublicUser = z.object({ id: Id, email: text(254), roles: Roles }).register(z.globalRegistry, { id: 'PublicUser' });
+export const PublicUser = /* @__PURE__ */ z.object({ id: Id, email: text(254), roles: Roles }).register(z.globalRegistry, { id: 'PublicUser' });
 
-export const RegisterResponse = z.object({ user: PublicUser }).register(z.globalRegistry, { id: 'RegisterResponse' });
+export const RegisterResponse = /* @__PURE__ */ z.object({ user: PublicUser }).register(z.globalRegistry, { id: 'RegisterResponse' });
 
-export const LoginRequest = z.strictObject({ email: Email, password: Password }).register(z.globalRegistry, { id: 'LoginRequest' });
+export const LoginRequest = /* @__PURE__ */ z.strictObject({ email: Email, password: Password }).register(z.globalRegistry, { id: 'LoginRequest' });
 
-export const TokenPair = z
+export const TokenPair = /* @__PURE__ */ z
   .object({
     /** An ES256 JWT: a few hundred bytes plus the issuer URL. */
     accessToken: text(8192),
@@ -37,26 +37,28 @@ export const TokenPair = z
   .register(z.globalRegistry, { id: 'TokenPair' });
 
 /** Opaque refresh token: `rt1.<familyId>.<secret>`, both base64url. */
-export const RefreshRequest = z
+export const RefreshRequest = /* @__PURE__ */ z
   .strictObject({ refreshToken: z.string().check(z.minLength(1), z.maxLength(256)) })
   .register(z.globalRegistry, { id: 'RefreshRequest' });
 
-export const LogoutRequest = z
+export const LogoutRequest = /* @__PURE__ */ z
   .strictObject({ refreshToken: z.string().check(z.minLength(1), z.maxLength(256)) })
   .register(z.globalRegistry, { id: 'LogoutRequest' });
 
 /** The caller's current password, and the one to replace it (checked against the registration policy). */
-export const PasswordChangeRequest = z
+export const PasswordChangeRequest = /* @__PURE__ */ z
   .strictObject({ currentPassword: Password, newPassword: Password })
   .register(z.globalRegistry, { id: 'PasswordChangeRequest' });
 
-export const MeResponse = z.object({ id: Id, email: text(254), roles: Roles, createdAt: Instant }).register(z.globalRegistry, { id: 'MeResponse' });
+export const MeResponse = /* @__PURE__ */ z
+  .object({ id: Id, email: text(254), roles: Roles, createdAt: Instant })
+  .register(z.globalRegistry, { id: 'MeResponse' });
 
 /** Roles an admin may give over HTTP (`editor` writes the content library); `admin` and `compliance` only through the operator CLI. */
 export const ASSIGNABLE_ROLES = ['caregiver', 'provider', 'editor'] as const;
 
-export const RoleChangeRequest = z
+export const RoleChangeRequest = /* @__PURE__ */ z
   .strictObject({ action: z.enum(['grant', 'revoke']), role: z.enum(ASSIGNABLE_ROLES) })
   .register(z.globalRegistry, { id: 'RoleChangeRequest' });
 
-export const RoleChangeResponse = z.object({ id: Id, roles: Roles }).register(z.globalRegistry, { id: 'RoleChangeResponse' });
+export const RoleChangeResponse = /* @__PURE__ */ z.object({ id: Id, roles: Roles }).register(z.globalRegistry, { id: 'RoleChangeResponse' });

@@ -28,7 +28,7 @@ const Language = z.string().check(z.maxLength(35), z.regex(/^[a-z]{2,3}(?:-[A-Za
  * `?q=&category=&tag=&language=&cursor=&limit=`. `q` is free text (any script), without control
  * characters; the cursor is only valid for the query that made it.
  */
-export const LibraryListQuery = z
+export const LibraryListQuery = /* @__PURE__ */ z
   .strictObject({
     /** Words to search for in titles, summaries, bodies and tags; without it, the newest posts first. */
     q: z.optional(
@@ -59,7 +59,7 @@ const listing = {
   publishedAt: Instant,
 };
 
-export const LibraryPostSummary = z
+export const LibraryPostSummary = /* @__PURE__ */ z
   .object({
     ...listing,
     /** The display name of the provider who reviewed the published version. */
@@ -68,12 +68,12 @@ export const LibraryPostSummary = z
   })
   .register(z.globalRegistry, { id: 'LibraryPostSummary' });
 
-export const LibraryPostPage = z
+export const LibraryPostPage = /* @__PURE__ */ z
   .object({ items: list(LibraryPostSummary, MAX_LIBRARY_PAGE), nextCursor: z.optional(text(256)) })
   .register(z.globalRegistry, { id: 'LibraryPostPage' });
 export type LibraryPostPage = z.infer<typeof LibraryPostPage>;
 
-export const LibraryPost = z
+export const LibraryPost = /* @__PURE__ */ z
   .object({
     ...listing,
     /** The post rendered from its Markdown and sanitised: no raw HTML, scripts, event handlers or `javascript:` links. */
@@ -84,9 +84,11 @@ export const LibraryPost = z
   .register(z.globalRegistry, { id: 'LibraryPost' });
 export type LibraryPost = z.infer<typeof LibraryPost>;
 
-export const LibraryCategory = z
+export const LibraryCategory = /* @__PURE__ */ z
   .object({ slug: CategorySlug, name: text(80), description: z.optional(text(400)) })
   .register(z.globalRegistry, { id: 'LibraryCategory' });
 
-export const LibraryCategoryList = z.object({ items: list(LibraryCategory, MAX_CATEGORIES) }).register(z.globalRegistry, { id: 'LibraryCategoryList' });
+export const LibraryCategoryList = /* @__PURE__ */ z
+  .object({ items: list(LibraryCategory, MAX_CATEGORIES) })
+  .register(z.globalRegistry, { id: 'LibraryCategoryList' });
 export type LibraryCategoryList = z.infer<typeof LibraryCategoryList>;

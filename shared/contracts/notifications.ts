@@ -37,11 +37,11 @@ const TimeZone = z
 const ClockTime = z.string().check(z.maxLength(5), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, 00:00 to 23:59'));
 
 /** `PUT /api/v1/me/contact`: a phone number to verify, or `null` to remove it. */
-export const ContactRequest = z.strictObject({ phone: z.nullable(Phone) }).register(z.globalRegistry, { id: 'ContactRequest' });
+export const ContactRequest = /* @__PURE__ */ z.strictObject({ phone: z.nullable(Phone) }).register(z.globalRegistry, { id: 'ContactRequest' });
 export type ContactRequest = z.infer<typeof ContactRequest>;
 
 /** `POST /api/v1/me/contact/verify`. */
-export const VerifyContactRequest = z
+export const VerifyContactRequest = /* @__PURE__ */ z
   .strictObject({ code: z.string().check(z.maxLength(6), z.regex(VERIFICATION_CODE, 'must be the six-digit code')) })
   .register(z.globalRegistry, { id: 'VerifyContactRequest' });
 
@@ -70,7 +70,7 @@ const QuietHours = z
  * `PUT /api/v1/me/notification-preferences`: replaces the preferences; an omitted switch takes its
  * default (e-mail on, SMS off, every type on but `marketing`). `security` cannot be turned off.
  */
-export const PreferencesRequest = z
+export const PreferencesRequest = /* @__PURE__ */ z
   .strictObject({
     channels: z.optional(z.strictObject({ email: Toggle, sms: Toggle })),
     types: z.optional(
@@ -87,7 +87,7 @@ export const PreferencesRequest = z
   .register(z.globalRegistry, { id: 'NotificationPreferencesRequest' });
 export type PreferencesRequest = z.infer<typeof PreferencesRequest>;
 
-export const Preferences = z
+export const Preferences = /* @__PURE__ */ z
   .object({
     channels: z.object({ email: z.boolean(), sms: z.boolean() }),
     types: z.object({
@@ -120,7 +120,7 @@ export const DELIVERY_REASONS = [
 ] as const;
 
 /** One delivery of one event on one channel: what kind of message, how it went; no address, no text. */
-export const Delivery = z
+export const Delivery = /* @__PURE__ */ z
   .object({
     eventId: Id,
     type: z.enum(NOTIFICATION_TYPES),
@@ -137,5 +137,5 @@ export const Delivery = z
   .register(z.globalRegistry, { id: 'Delivery' });
 export type Delivery = z.infer<typeof Delivery>;
 
-export const DeliveryPage = page(Delivery).register(z.globalRegistry, { id: 'DeliveryPage' });
+export const DeliveryPage = /* @__PURE__ */ page(Delivery).register(z.globalRegistry, { id: 'DeliveryPage' });
 export const DeliveryListQuery = z.strictObject({ ...PageQuery });

@@ -6,7 +6,9 @@ const Version = text(128);
 /** The issuer's URLs (a custom domain, or the execute-api stage URL). */
 const Url = text(2048);
 
-export const HealthResponse = z.object({ status: z.literal('ok'), version: Version, time: Instant }).register(z.globalRegistry, { id: 'HealthResponse' });
+export const HealthResponse = /* @__PURE__ */ z
+  .object({ status: z.literal('ok'), version: Version, time: Instant })
+  .register(z.globalRegistry, { id: 'HealthResponse' });
 
 export const DependencyStatus = z.object({
   /** `table:<name>`, `keys:kms`, `queue:triage`, `llm`. */
@@ -17,7 +19,7 @@ export const DependencyStatus = z.object({
   detail: z.optional(text(256)),
 });
 
-export const DetailedHealthResponse = z
+export const DetailedHealthResponse = /* @__PURE__ */ z
   .object({
     status: z.enum(['ok', 'degraded']),
     version: Version,
@@ -27,11 +29,11 @@ export const DetailedHealthResponse = z
   })
   .register(z.globalRegistry, { id: 'DetailedHealthResponse' });
 
-export const JwksResponse = z
+export const JwksResponse = /* @__PURE__ */ z
   .object({ keys: list(z.looseObject({ kty: text(16), kid: text(128), alg: text(16), use: text(16) }), 8) })
   .register(z.globalRegistry, { id: 'JwksResponse' });
 
-export const OpenIdConfiguration = z
+export const OpenIdConfiguration = /* @__PURE__ */ z
   .looseObject({
     issuer: Url,
     jwks_uri: Url,
@@ -40,4 +42,4 @@ export const OpenIdConfiguration = z
   })
   .register(z.globalRegistry, { id: 'OpenIdConfiguration' });
 
-export const OpenApiDocument = z.looseObject({ openapi: text(16) }).register(z.globalRegistry, { id: 'OpenApiDocument' });
+export const OpenApiDocument = /* @__PURE__ */ z.looseObject({ openapi: text(16) }).register(z.globalRegistry, { id: 'OpenApiDocument' });

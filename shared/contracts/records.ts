@@ -12,7 +12,7 @@ export const SEXES = ['female', 'male', 'other'] as const;
 export const DOSHAS = ['vata', 'pitta', 'kapha', 'vata-pitta', 'pitta-kapha', 'vata-kapha', 'tridosha'] as const;
 
 /** A patient's health profile (PHI: sealed as one document under the patient's data key). */
-export const HealthProfile = z
+export const HealthProfile = /* @__PURE__ */ z
   .strictObject({
     dateOfBirth: z.optional(
       z.iso.date().check(
@@ -33,7 +33,9 @@ export const HealthProfile = z
   .register(z.globalRegistry, { id: 'HealthProfile' });
 export type HealthProfile = z.infer<typeof HealthProfile>;
 
-export const ProfileResponse = z.object({ profile: HealthProfile, version: z.int(), updatedAt: Instant }).register(z.globalRegistry, { id: 'ProfileResponse' });
+export const ProfileResponse = /* @__PURE__ */ z
+  .object({ profile: HealthProfile, version: z.int(), updatedAt: Instant })
+  .register(z.globalRegistry, { id: 'ProfileResponse' });
 
 export const PatientParams = z.strictObject({ patientId: Id });
 
@@ -56,7 +58,7 @@ const ShareConsentRequest = z.strictObject({
 });
 const AiConsentRequest = z.strictObject({ kind: z.literal('ai_processing') });
 
-export const CreateConsentRequest = z.union([ShareConsentRequest, AiConsentRequest]).register(z.globalRegistry, { id: 'CreateConsentRequest' });
+export const CreateConsentRequest = /* @__PURE__ */ z.union([ShareConsentRequest, AiConsentRequest]).register(z.globalRegistry, { id: 'CreateConsentRequest' });
 export type CreateConsentRequest = z.infer<typeof CreateConsentRequest>;
 
 export const Consent = z
@@ -79,20 +81,22 @@ export const Consent = z
 export type Consent = z.infer<typeof Consent>;
 
 export const ConsentListQuery = z.strictObject({ direction: z.optional(z.enum(['granted', 'received'])), ...PageQuery });
-export const ConsentPage = page(Consent).register(z.globalRegistry, { id: 'ConsentPage' });
+export const ConsentPage = /* @__PURE__ */ page(Consent).register(z.globalRegistry, { id: 'ConsentPage' });
 
-export const FeedbackRequest = z
+export const FeedbackRequest = /* @__PURE__ */ z
   .strictObject({
     rating: z.int().check(z.gte(1), z.lte(5)),
     comments: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000))),
   })
   .register(z.globalRegistry, { id: 'FeedbackRequest' });
 
-export const FeedbackResponse = z.object({ id: Id, createdAt: Instant }).register(z.globalRegistry, { id: 'FeedbackResponse' });
+export const FeedbackResponse = /* @__PURE__ */ z.object({ id: Id, createdAt: Instant }).register(z.globalRegistry, { id: 'FeedbackResponse' });
 
 /** Break-glass: why a provider opens a patient's profile without consent. Free text, so PHI-adjacent: sealed, never logged. */
-export const BreakGlassRequest = z
+export const BreakGlassRequest = /* @__PURE__ */ z
   .strictObject({ reason: z.string().check(z.trim(), z.minLength(20), z.maxLength(500)) })
   .register(z.globalRegistry, { id: 'BreakGlassRequest' });
-export const BreakGlassGrant = z.object({ grantId: Id, patientId: Id, expiresAt: Instant }).register(z.globalRegistry, { id: 'BreakGlassGrant' });
+export const BreakGlassGrant = /* @__PURE__ */ z
+  .object({ grantId: Id, patientId: Id, expiresAt: Instant })
+  .register(z.globalRegistry, { id: 'BreakGlassGrant' });
 export type BreakGlassGrant = z.infer<typeof BreakGlassGrant>;

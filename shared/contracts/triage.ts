@@ -16,7 +16,7 @@ export const SymptomInput = z.strictObject({
 export type SymptomInput = z.infer<typeof SymptomInput>;
 
 /** What a patient tells us; PHI (sealed at rest). */
-export const TriageInput = z
+export const TriageInput = /* @__PURE__ */ z
   .strictObject({
     symptoms: z.array(SymptomInput).check(z.minLength(1), z.maxLength(20)),
     freeText: z.optional(Text(2000)),
@@ -38,7 +38,7 @@ export type TriageInput = z.infer<typeof TriageInput>;
 export const ResultText = text(500);
 export const ResultList = list(ResultText, 10);
 export const RulesFired = list(text(64), 400);
-export const TriageResult = z
+export const TriageResult = /* @__PURE__ */ z
   .object({
     level: TriageLevelSchema,
     confidence: z.number().check(z.gte(0), z.lte(1)),
@@ -60,7 +60,7 @@ export const TriageResult = z
 export type TriageResult = z.infer<typeof TriageResult>;
 
 export const SESSION_STATUSES = ['queued', 'processing', 'completed', 'failed'] as const;
-export const SymptomSession = z
+export const SymptomSession = /* @__PURE__ */ z
   .object({
     id: Id,
     status: z.enum(SESSION_STATUSES),
@@ -72,13 +72,13 @@ export const SymptomSession = z
   .register(z.globalRegistry, { id: 'SymptomSession' });
 export type SymptomSession = z.infer<typeof SymptomSession>;
 
-export const SymptomSessionPage = page(
+export const SymptomSessionPage = /* @__PURE__ */ page(
   z.object({ id: Id, status: z.enum(SESSION_STATUSES), createdAt: Instant, level: z.optional(TriageLevelSchema) }),
 ).register(z.globalRegistry, { id: 'SymptomSessionPage' });
 export const SymptomSessionListQuery = z.strictObject(PageQuery);
 
 export const FollowUpAnswer = z.strictObject({ question: Text(300), answer: Text(500) });
-export const FollowUpAnswers = z
+export const FollowUpAnswers = /* @__PURE__ */ z
   .strictObject({
     answers: z.array(FollowUpAnswer).check(z.minLength(1), z.maxLength(10)),
   })

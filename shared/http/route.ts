@@ -116,7 +116,7 @@ export interface RouteLine<
   readonly stream?: true;
 }
 
-/** A route line with its id: the key it has in the route table (`routeTable` stamps it). */
+/** A route line with its id: its name in the route table, in logs, metrics and construct ids. */
 export type Route<
   A extends Access = Access,
   B extends Schema | undefined = Schema | undefined,
@@ -144,28 +144,35 @@ type RouteOptions<B, Q, P> = Omit<RouteLine, 'method' | 'path' | 'entry' | 'acce
   Partial<Pick<RouteLine, 'status' | 'grants' | 'maxBodyBytes'>> & { readonly body?: B; readonly query?: Q; readonly params?: P };
 
 /**
- * Builds a route line from `'METHOD /path'`, its handler entry and who may call it. The line keeps
- * the types of its schemas and access, so `httpRoute` hands the handler typed `body`, `query`,
+ * Builds a route line from its id, `'METHOD /path'`, its handler entry and who may call it. The line
+ * keeps the types of its schemas and access, so `httpRoute` hands the handler typed `body`, `query`,
  * `params` and (on protected routes) a `caller` that is always there.
  *
+ * Each line is its own export of its area's module, marked `@__PURE__`, and its handler imports that
+ * line alone: the bundler then drops the other lines, and the contract schemas only they use, from
+ * the function's bundle (a zod schema is built when its module loads; docs/architecture.md, "Cold start").
+ *
  * @example
- * route('POST /api/v1/auth/login', 'identity/login', PUBLIC, { summary: 'Log in', body: LoginRequest, response: TokenPair })
+ * route('login', 'POST /api/v1/auth/login', PUBLIC, { summary: 'Log in', body: LoginRequest, response: TokenPair });
  */
 export const route = <
+  const Id extends string,
   A extends Access,
   B extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   P extends Schema | undefined = undefined,
 >(
+  id: Id,
   signature: `${HttpMethod} /${string}`,
   entry: string,
   access: A,
   options: RouteOptions<B, Q, P>,
-): RouteLine<A, B, Q, P> => {
+): RouteLine<A, B, Q, P> & { readonly id: Id } => {
   const [method, path] = signature.split(/\s+/) as [HttpMethod, string];
   const grants = options.grants ?? {};
   return {
     ...options,
+    id,
     method,
     path,
     entry,
@@ -178,12 +185,10 @@ export const route = <
 };
 
 /**
- * Stamps each line of an area's table with its key as `id`, so the id is written once: in the table.
+ * An area's table: its lines keyed by id.
  *
  * @example
- * export const recordRoutes = routeTable({ profileGet: route('GET /api/v1/profile', 'records/profile-get', PATIENT, { ... }) });
+ * routeTable([profileGet, profilePut]); // { profileGet, profilePut }
  */
-export const routeTable = <T extends Record<string, { readonly method: HttpMethod }>>(
-  lines: T,
-): { readonly [K in keyof T & string]: T[K] & { readonly id: K } } =>
-  Object.fromEntries(Object.entries(lines).map(([id, line]) => [id, { ...line, id }])) as never;
+export const routeTable = <const L extends readonly { readonly id: string }[]>(lines: L): { readonly [R in L[number] as R['id']]: R } =>
+  Object.fromEntries(lines.map((line) => [line.id, line])) as never;

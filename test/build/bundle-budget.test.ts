@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -72,6 +72,24 @@ describe('Bundle budgets', () => {
     // Assess
     expect(error, `route ${id}: ${outcome.file} must exist and bundle`).toBeUndefined();
     expect(exports, `route ${id}: ${outcome.file} must export handler`).toContain('handler');
+  });
+
+  /** Lines a route reads besides its own: the discovery document names the token endpoint and the key set. */
+  const OTHER_LINES_READ: Partial<Record<string, readonly string[]>> = { openidConfiguration: ['jwks', 'login'] };
+
+  it.each(routeTargets)('route $id bundles its own line of the route table, not its neighbours (nor their schemas)', ({ id }) => {
+    // Prepare: every line names its handler's entry, a string that survives minification
+    const source = readFileSync(bundled(id).bundle.outfile, 'utf8');
+    const lines = Object.values(routes as Record<string, RouteDef>);
+
+    // Act
+    const found = lines
+      .filter((line) => line.id !== id && source.includes(`"${line.entry}"`))
+      .map((line) => line.id)
+      .sort();
+
+    // Assess: the bundler dropped every other line (docs/architecture.md, "Cold start")
+    expect(found).toEqual(OTHER_LINES_READ[id] ?? []);
   });
 
   it('the authorizer bundles to at most 50 KB', () => {

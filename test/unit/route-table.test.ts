@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes';
@@ -15,6 +15,20 @@ describe('Route table', () => {
     const signatures = all.map((route) => `${route.method} ${route.path}`);
     expect(new Set(signatures).size).toBe(signatures.length);
     for (const route of all) expect(existsSync(join(import.meta.dirname, '../../functions', `${route.entry}.ts`))).toBe(true);
+  });
+
+  it('exports each line under its own id, and every exported line is in the table', async () => {
+    // Prepare: the area modules, as handlers import them (a line by name)
+    const folder = join(import.meta.dirname, '../../functions/routes');
+    const lines: [string, { id?: unknown; entry?: unknown }][] = [];
+    for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts'))) {
+      const exported = (await import(join(folder, file))) as Record<string, { id?: unknown; entry?: unknown }>;
+      lines.push(...Object.entries(exported).filter(([, value]) => typeof value?.entry === 'string'));
+    }
+
+    // Assess: a handler's `import { <id> as route }` names the line it serves, and no line is left out
+    for (const [name, line] of lines) expect(line.id, name).toBe(name);
+    expect(lines.map(([name]) => name).sort()).toEqual(Object.keys(routes).sort());
   });
 
   it('makes public only the routes that must be (docs/security.md #17)', () => {
