@@ -86,6 +86,10 @@ const queueShape = () => ({
   TRIAGE_QUEUE_URL: z.url(),
   /** Where queued chat messages wait for the chat worker's model reply (lib/chat.ts). */
   CHAT_QUEUE_URL: z.url(),
+  /** The notifications queue: routes that enqueue events, and the worker (quiet-hours delays). Named at cold start where a function needs it. */
+  NOTIFICATIONS_QUEUE_URL: z.optional(z.url()),
+  /** The content library (issue 12): routes that publish or archive enqueue a rebuild of the public library. */
+  CONTENT_QUEUE_URL: z.optional(z.url()),
   /** Only for the local stand-ins (fauxqs); unset in AWS. */
   SQS_ENDPOINT: z.optional(z.url()),
 });
@@ -103,12 +107,11 @@ const llmShape = () => ({
 });
 
 /**
- * Notifications (issue 11). Optional: a function reads the ones it needs through its factory in
- * shared/runtime/composition.ts, which names a missing one at cold start.
+ * Notifications (issue 11): the worker's settings (its queue's URL is in the queue section). Optional:
+ * a function reads the ones it needs through its factory in shared/runtime/composition.ts, which
+ * names a missing one at cold start.
  */
 const notificationsShape = () => ({
-  /** The notifications queue: routes that enqueue events, and the worker (quiet-hours delays). */
-  NOTIFICATIONS_QUEUE_URL: z.optional(z.url()),
   /**
    * The worker's back-off after a transient send failure: the first retry after this many milliseconds, then twice as long
    * each receive, ± 20 % (shared/notifications/retry-backoff.ts). Short on the local stage, so a retry does not take minutes.
@@ -135,11 +138,6 @@ const notificationsShape = () => ({
   NOTIFICATION_CHANNELS: z._default(z.enum(['aws', 'outbox']), 'aws'),
   /** The outbox's folder (also in the keys section). */
   CAREBOW_DATA_DIR: z.optional(text()),
-});
-
-/** The content library (issue 12): routes that publish or archive enqueue a rebuild of the public library. */
-const contentShape = () => ({
-  CONTENT_QUEUE_URL: z.optional(z.url()),
 });
 
 type Ctx = Parameters<Parameters<typeof z.superRefine>[0]>[1];
@@ -226,22 +224,19 @@ export const keysConfigSchema = () => sectionSchema(keysShape(), keysRule);
 export const tokensConfigSchema = () => sectionSchema(tokensShape(), tokensRule);
 /** The password hash's cost. */
 export const passwordConfigSchema = () => sectionSchema(passwordShape(), passwordRule);
-/** The triage and chat queues, and the local SQS endpoint (every function that sends to a queue). */
+/** The queues' URLs, and the local SQS endpoint (every function that sends to a queue). */
 export const queueConfigSchema = () => sectionSchema(queueShape());
 /** The model and the per-user AI quota. */
 export const llmConfigSchema = () => sectionSchema(llmShape(), llmRule);
 /** The notifications settings. */
 export const notificationsConfigSchema = () => sectionSchema(notificationsShape(), notificationsRule);
-export type NotificationsConfig = z.infer<ReturnType<typeof notificationsConfigSchema>>;
-/** The content library's queue. */
-export const contentConfigSchema = () => sectionSchema(contentShape());
 /** The per-user AI quota alone: what the bench reads its defaults from (bench/abuse.ts). */
 export const modelLimitsSchema = () => z.object(modelLimitsShape());
 
 /** Every section at once, with every rule: the workers' model settings, and the tests of the rules. */
 export const appConfigSchema = () =>
   sectionSchema(
-    { ...dataShape(), ...keysShape(), ...tokensShape(), ...passwordShape(), ...queueShape(), ...llmShape(), ...notificationsShape(), ...contentShape() },
+    { ...dataShape(), ...keysShape(), ...tokensShape(), ...passwordShape(), ...queueShape(), ...llmShape(), ...notificationsShape() },
     dataRule,
     keysRule,
     tokensRule,

@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { ROLES, RoleSchema } from '../domain/roles';
 import { AccessLogEntry } from './audit';
 import { Id, Instant, list, MAX_RESPONSE_ITEMS, text } from './common';
@@ -19,103 +20,111 @@ const all = <T extends z.ZodMiniType>(item: T) => list(item, MAX_RESPONSE_ITEMS)
  * table. They describe what the care views (`Appointment`, `PractitionerProfile`, `AvailabilityView`)
  * produce; `Fits` below makes the compiler prove every such view fits them.
  */
-const Time = text(5).check(z.regex(/^\d\d:\d\d$/));
-const LocalDate = z.iso.date().check(z.maxLength(10));
-const ZonedInstant = z.iso.datetime({ offset: true }).check(z.maxLength(32));
-const ExportedAppointment = z.object({
-  id: Id,
-  status: z.enum(['booked', 'cancelled', 'fulfilled', 'noshow']),
-  practitionerId: Id,
-  patientId: Id,
-  start: ZonedInstant,
-  end: ZonedInstant,
-  mode: z.enum(['in_person', 'video', 'home_visit']),
-  /** Opened on the caller's own copies as the patient only. */
-  reason: z.optional(text(1000)),
-  cancelReason: z.optional(text(1000)),
-  /** The caller's own review of the visit, as the patient (its comment opened). */
-  review: z.optional(
-    z.object({ appointmentId: Id, practitionerId: Id, rating: z.int().check(z.gte(1), z.lte(5)), comment: z.optional(text(2000)), createdAt: Instant }),
-  ),
-  createdAt: Instant,
-  updatedAt: Instant,
-});
-const ExportedPractitioner = z.object({
-  id: Id,
-  kind: z.enum(['provider', 'caregiver']),
-  verified: z.boolean(),
-  verifiedAt: z.optional(Instant),
-  displayName: text(120),
-  specialties: z.optional(list(text(64), 32)),
-  skills: z.optional(list(text(64), 32)),
-  languages: list(text(35), 20),
-  timeZone: text(64),
-  location: z.object({ lat: z.number(), lon: z.number(), city: text(100) }),
-  serviceRadiusKm: z.optional(z.number()),
-  telehealth: z.boolean(),
-  bio: z.optional(text(2000)),
-  /** Their own credentials, numbers included. */
-  credentials: list(z.object({ kind: text(64), number: text(64), expiresOn: LocalDate }), 10),
-  version: z.int(),
-  updatedAt: Instant,
-});
-const Hours = { start: Time, end: Time };
-const ExportedAvailability = z.object({
-  availability: z.object({
-    weekly: list(z.object({ day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), ...Hours }), 35),
-    exceptions: list(z.object({ date: LocalDate, closed: z.optional(z.boolean()), start: z.optional(Time), end: z.optional(Time) }), 366),
-    slotMinutes: z.int(),
-    bufferBeforeMinutes: z.int(),
-    bufferAfterMinutes: z.int(),
-    horizonDays: z.int(),
+const Time = /* @__PURE__ */ declared(() => text(5).check(z.regex(/^\d\d:\d\d$/)));
+const LocalDate = /* @__PURE__ */ declared(() => z.iso.date().check(z.maxLength(10)));
+const ZonedInstant = /* @__PURE__ */ declared(() => z.iso.datetime({ offset: true }).check(z.maxLength(32)));
+const ExportedAppointment = /* @__PURE__ */ declared(() =>
+  z.object({
+    id: Id,
+    status: z.enum(['booked', 'cancelled', 'fulfilled', 'noshow']),
+    practitionerId: Id,
+    patientId: Id,
+    start: ZonedInstant,
+    end: ZonedInstant,
+    mode: z.enum(['in_person', 'video', 'home_visit']),
+    /** Opened on the caller's own copies as the patient only. */
+    reason: z.optional(text(1000)),
+    cancelReason: z.optional(text(1000)),
+    /** The caller's own review of the visit, as the patient (its comment opened). */
+    review: z.optional(
+      z.object({ appointmentId: Id, practitionerId: Id, rating: z.int().check(z.gte(1), z.lte(5)), comment: z.optional(text(2000)), createdAt: Instant }),
+    ),
+    createdAt: Instant,
+    updatedAt: Instant,
   }),
-  timeZone: text(64),
-  version: z.int(),
-  updatedAt: Instant,
-});
+);
+const ExportedPractitioner = /* @__PURE__ */ declared(() =>
+  z.object({
+    id: Id,
+    kind: z.enum(['provider', 'caregiver']),
+    verified: z.boolean(),
+    verifiedAt: z.optional(Instant),
+    displayName: text(120),
+    specialties: z.optional(list(text(64), 32)),
+    skills: z.optional(list(text(64), 32)),
+    languages: list(text(35), 20),
+    timeZone: text(64),
+    location: z.object({ lat: z.number(), lon: z.number(), city: text(100) }),
+    serviceRadiusKm: z.optional(z.number()),
+    telehealth: z.boolean(),
+    bio: z.optional(text(2000)),
+    /** Their own credentials, numbers included. */
+    credentials: list(z.object({ kind: text(64), number: text(64), expiresOn: LocalDate }), 10),
+    version: z.int(),
+    updatedAt: Instant,
+  }),
+);
+const Hours = { start: Time, end: Time };
+const ExportedAvailability = /* @__PURE__ */ declared(() =>
+  z.object({
+    availability: z.object({
+      weekly: list(z.object({ day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), ...Hours }), 35),
+      exceptions: list(z.object({ date: LocalDate, closed: z.optional(z.boolean()), start: z.optional(Time), end: z.optional(Time) }), 366),
+      slotMinutes: z.int(),
+      bufferBeforeMinutes: z.int(),
+      bufferAfterMinutes: z.int(),
+      horizonDays: z.int(),
+    }),
+    timeZone: text(64),
+    version: z.int(),
+    updatedAt: Instant,
+  }),
+);
 /*
  * The notifications part, plain for the same reason (shared/contracts/notifications.ts registers its
  * schemas): the caller's contact with the phone opened, their preferences, every delivery record.
  */
-const Toggles = {
+const Toggles = /* @__PURE__ */ declared(() => ({
   appointment_reminder: z.boolean(),
   appointment_change: z.boolean(),
   triage_ready: z.boolean(),
   security: z.boolean(),
   marketing: z.boolean(),
-};
-const ExportedNotifications = z.object({
-  contact: z.nullable(
-    z.object({
-      phone: z.optional(text(16)),
-      phoneVerified: z.boolean(),
-      verification: z.optional(z.object({ expiresAt: Instant, attemptsLeft: z.int() })),
-      emailSuppressed: z.boolean(),
+}));
+const ExportedNotifications = /* @__PURE__ */ declared(() =>
+  z.object({
+    contact: z.nullable(
+      z.object({
+        phone: z.optional(text(16)),
+        phoneVerified: z.boolean(),
+        verification: z.optional(z.object({ expiresAt: Instant, attemptsLeft: z.int() })),
+        emailSuppressed: z.boolean(),
+        updatedAt: z.optional(Instant),
+      }),
+    ),
+    preferences: z.object({
+      channels: z.object({ email: z.boolean(), sms: z.boolean() }),
+      types: z.object(Toggles),
+      quietHours: z.optional(z.object({ start: Time, end: Time, timeZone: text(64) })),
+      version: z.int(),
       updatedAt: z.optional(Instant),
     }),
-  ),
-  preferences: z.object({
-    channels: z.object({ email: z.boolean(), sms: z.boolean() }),
-    types: z.object(Toggles),
-    quietHours: z.optional(z.object({ start: Time, end: Time, timeZone: text(64) })),
-    version: z.int(),
-    updatedAt: z.optional(Instant),
+    deliveries: all(
+      z.object({
+        eventId: Id,
+        type: z.enum(NOTIFICATION_TYPES),
+        channel: z.enum(DELIVERY_CHANNELS),
+        status: z.enum(['queued', 'sent', 'failed', 'suppressed']),
+        reason: z.optional(text(32)),
+        notBefore: z.optional(Instant),
+        attempts: z.int(),
+        createdAt: Instant,
+        updatedAt: Instant,
+        sentAt: z.optional(Instant),
+      }),
+    ),
   }),
-  deliveries: all(
-    z.object({
-      eventId: Id,
-      type: z.enum(NOTIFICATION_TYPES),
-      channel: z.enum(DELIVERY_CHANNELS),
-      status: z.enum(['queued', 'sent', 'failed', 'suppressed']),
-      reason: z.optional(text(32)),
-      notBefore: z.optional(Instant),
-      attempts: z.int(),
-      createdAt: Instant,
-      updatedAt: Instant,
-      sentAt: z.optional(Instant),
-    }),
-  ),
-});
+);
 /** Compile-time only: every value of `View` is a value of `Export`'s shape. */
 type Fits<View, Export extends z.ZodMiniType> = View extends z.infer<Export> ? true : never;
 const fits: [

@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { Id, Instant, list, text } from './common';
 import { FollowUpAnswer, ResultList, ResultText, RulesFired, SymptomInput, TriageLevelSchema } from './triage';
 
@@ -15,31 +16,33 @@ export const UrgencyLevelsResponse = /* @__PURE__ */ z
   .register(z.globalRegistry, { id: 'UrgencyLevelsResponse' });
 
 export const ConsultationRequest = /* @__PURE__ */ z.strictObject({ sessionId: Id }).register(z.globalRegistry, { id: 'ConsultationRequest' });
-export const ConsultationSummary = z
-  .object({
-    sessionId: Id,
-    generatedAt: Instant,
-    /** The most severe symptom's name (at most 100) with its severity, duration and onset. */
-    chiefComplaint: text(200),
-    symptoms: list(SymptomInput, 20),
-    context: z.object({ age: z.optional(z.int()), sex: z.optional(text(16)), pregnant: z.optional(z.boolean()), conditions: list(text(100), 20) }),
-    patientNotes: z.optional(text(2000)),
-    /** A session keeps its last 30 answers (shared/triage/sessions.ts). */
-    followUpAnswers: list(FollowUpAnswer, 30),
-    triage: z.nullable(
-      z.object({
-        level: TriageLevelSchema,
-        source: z.enum(['rules', 'model', 'fallback']),
-        confidence: z.number(),
-        rulesFired: RulesFired,
-        model: z.optional(text(128)),
-      }),
-    ),
-    suggestedQuestions: ResultList,
-    watchFor: ResultList,
-    specialist: z.optional(ResultText),
-    teleconsultationOk: z.boolean(),
-    disclaimer: ResultText,
-  })
-  .register(z.globalRegistry, { id: 'ConsultationSummary' });
+export const ConsultationSummary = /* @__PURE__ */ declared(() =>
+  z
+    .object({
+      sessionId: Id,
+      generatedAt: Instant,
+      /** The most severe symptom's name (at most 100) with its severity, duration and onset. */
+      chiefComplaint: text(200),
+      symptoms: list(SymptomInput, 20),
+      context: z.object({ age: z.optional(z.int()), sex: z.optional(text(16)), pregnant: z.optional(z.boolean()), conditions: list(text(100), 20) }),
+      patientNotes: z.optional(text(2000)),
+      /** A session keeps its last 30 answers (shared/triage/sessions.ts). */
+      followUpAnswers: list(FollowUpAnswer, 30),
+      triage: z.nullable(
+        z.object({
+          level: TriageLevelSchema,
+          source: z.enum(['rules', 'model', 'fallback']),
+          confidence: z.number(),
+          rulesFired: RulesFired,
+          model: z.optional(text(128)),
+        }),
+      ),
+      suggestedQuestions: ResultList,
+      watchFor: ResultList,
+      specialist: z.optional(ResultText),
+      teleconsultationOk: z.boolean(),
+      disclaimer: ResultText,
+    })
+    .register(z.globalRegistry, { id: 'ConsultationSummary' }),
+);
 export type ConsultationSummary = z.infer<typeof ConsultationSummary>;

@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { Instant, list, page, PageQuery, text } from './common';
 
 /**
@@ -6,10 +7,10 @@ import { Instant, list, page, PageQuery, text } from './common';
  * `system:triage-worker`, `cli:<user>`), dotted action names, request ids, IP addresses and short
  * reasons, all well under this bound; the margin keeps an edited record readable, so it can be found.
  */
-const Field = text(1024);
+const Field = /* @__PURE__ */ declared(() => text(1024));
 /** An actor's roles: the caller's distinct roles, `operator` (the CLI), or none. */
-const Actor = z.object({ userId: Field, roles: list(Field, 16) });
-const Resource = z.object({ type: Field, id: z.optional(Field) });
+const Actor = /* @__PURE__ */ declared(() => z.object({ userId: Field, roles: list(Field, 16) }));
+const Resource = /* @__PURE__ */ declared(() => z.object({ type: Field, id: z.optional(Field) }));
 
 export const AuditEventView = /* @__PURE__ */ z
   .object({
@@ -30,45 +31,54 @@ export const AuditEventView = /* @__PURE__ */ z
   })
   .register(z.globalRegistry, { id: 'AuditEvent' });
 
-const Subject = z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[A-Za-z0-9:_#.-]+$/));
+const Subject = /* @__PURE__ */ declared(() => z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[A-Za-z0-9:_#.-]+$/)));
 
-export const AuditEventsQuery = z
-  .strictObject({
-    subjectId: z.optional(Subject),
-    actorId: z.optional(Subject),
-    action: z.optional(z.string().check(z.maxLength(64), z.regex(/^[a-z_.]+$/))),
-    from: z.optional(Instant),
-    to: z.optional(Instant),
-    ...PageQuery,
-  })
-  .check(
-    z.refine((q) => q.subjectId !== undefined || q.actorId !== undefined, 'give subjectId or actorId'),
-    // Reversed bounds are the caller's mistake (400): the store refuses a BETWEEN whose bounds are reversed, which was a 500.
-    z.refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) <= Date.parse(q.to), { error: 'from must not be after to', path: ['to'] }),
-  );
+export const AuditEventsQuery = /* @__PURE__ */ declared(() =>
+  z
+    .strictObject({
+      subjectId: z.optional(Subject),
+      actorId: z.optional(Subject),
+      action: z.optional(z.string().check(z.maxLength(64), z.regex(/^[a-z_.]+$/))),
+      from: z.optional(Instant),
+      to: z.optional(Instant),
+      ...PageQuery,
+    })
+    .check(
+      z.refine((q) => q.subjectId !== undefined || q.actorId !== undefined, 'give subjectId or actorId'),
+      // Reversed bounds are the caller's mistake (400): the store refuses a BETWEEN whose bounds are reversed, which was a 500.
+      z.refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) <= Date.parse(q.to), {
+        error: 'from must not be after to',
+        path: ['to'],
+      }),
+    ),
+);
 export const AuditEventPage = /* @__PURE__ */ page(AuditEventView).register(z.globalRegistry, { id: 'AuditEventPage' });
 
-export const AuditVerifyQuery = z.strictObject({ subjectId: Subject });
+export const AuditVerifyQuery = /* @__PURE__ */ declared(() => z.strictObject({ subjectId: Subject }));
 /**
  * The chain checked against the signed digests (ADR 0014): `not_anchored` when none of the digests read names the
  * subject; `anchoredSeq` is how many of the subject's events they anchor (per lane the highest anchored seq,
  * summed: ADR 0019); `digestsRead` how many were read, newest first.
  */
-const AnchoredCheck = z.object({
-  result: z.enum(['ok', 'truncated', 'recomputed', 'broken', 'not_anchored']),
-  anchoredSeq: z.optional(z.int()),
-  digestsRead: z.int(),
-});
-export const AuditVerifyResponse = z
-  .union([
-    z.object({ ok: z.literal(true), events: z.int(), anchored: AnchoredCheck }),
-    /**
-     * `reason` is one of the verifiers' fixed sentences (shared/audit/chain.ts, anchored-verify.ts); `brokenAt` (a
-     * seq) and `lane` (its lane of the trail, ADR 0019) are absent when the digests themselves are broken.
-     */
-    z.object({ ok: z.literal(false), brokenAt: z.optional(z.int()), lane: z.optional(z.int()), reason: text(256), anchored: AnchoredCheck }),
-  ])
-  .register(z.globalRegistry, { id: 'AuditVerifyResponse' });
+const AnchoredCheck = /* @__PURE__ */ declared(() =>
+  z.object({
+    result: z.enum(['ok', 'truncated', 'recomputed', 'broken', 'not_anchored']),
+    anchoredSeq: z.optional(z.int()),
+    digestsRead: z.int(),
+  }),
+);
+export const AuditVerifyResponse = /* @__PURE__ */ declared(() =>
+  z
+    .union([
+      z.object({ ok: z.literal(true), events: z.int(), anchored: AnchoredCheck }),
+      /**
+       * `reason` is one of the verifiers' fixed sentences (shared/audit/chain.ts, anchored-verify.ts); `brokenAt` (a
+       * seq) and `lane` (its lane of the trail, ADR 0019) are absent when the digests themselves are broken.
+       */
+      z.object({ ok: z.literal(false), brokenAt: z.optional(z.int()), lane: z.optional(z.int()), reason: text(256), anchored: AnchoredCheck }),
+    ])
+    .register(z.globalRegistry, { id: 'AuditVerifyResponse' }),
+);
 
 export const AccessLogEntry = /* @__PURE__ */ z
   .object({
@@ -80,5 +90,5 @@ export const AccessLogEntry = /* @__PURE__ */ z
     severity: z.optional(z.enum(['high'])),
   })
   .register(z.globalRegistry, { id: 'AccessLogEntry' });
-export const AccessLogQuery = z.strictObject(PageQuery);
+export const AccessLogQuery = /* @__PURE__ */ declared(() => z.strictObject(PageQuery));
 export const AccessLogPage = /* @__PURE__ */ page(AccessLogEntry).register(z.globalRegistry, { id: 'AccessLogPage' });

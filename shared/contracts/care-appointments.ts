@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { Availability, SlotWindowQuery, Slot, ZonedInstant } from './care-availability';
 import { Id, Instant, list, page, PageQuery, text } from './common';
 import { MAX_SLOTS, APPOINTMENT_MODES, APPOINTMENT_STATUSES, MAX_REVIEW_COMMENT } from './care-bounds';
@@ -23,7 +24,7 @@ export const SlotsQuery = SlotWindowQuery;
 export const SlotList = /* @__PURE__ */ z.object({ timeZone: text(64), items: list(Slot, MAX_SLOTS) }).register(z.globalRegistry, { id: 'SlotList' });
 export type SlotList = z.infer<typeof SlotList>;
 
-const Reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(1000));
+const Reason = /* @__PURE__ */ declared(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)));
 
 export const BookAppointmentRequest = /* @__PURE__ */ z
   .strictObject({
@@ -70,12 +71,14 @@ export const AppointmentPage = /* @__PURE__ */ page(Appointment).register(z.glob
  * `?from=&to=&as=&limit=&cursor=`: appointments starting in `[from, to)`. `as` picks whose list: the
  * caller's own as a patient, or their schedule as a practitioner (the default for a provider or caregiver).
  */
-export const AppointmentListQuery = z.strictObject({
-  from: z.optional(ZonedInstant),
-  to: z.optional(ZonedInstant),
-  as: z.optional(z.enum(['patient', 'practitioner'])),
-  ...PageQuery,
-});
+export const AppointmentListQuery = /* @__PURE__ */ declared(() =>
+  z.strictObject({
+    from: z.optional(ZonedInstant),
+    to: z.optional(ZonedInstant),
+    as: z.optional(z.enum(['patient', 'practitioner'])),
+    ...PageQuery,
+  }),
+);
 export type AppointmentListQuery = z.infer<typeof AppointmentListQuery>;
 
 export const CancelAppointmentRequest = /* @__PURE__ */ z
@@ -89,19 +92,21 @@ export const AppointmentStatusRequest = /* @__PURE__ */ z
   .register(z.globalRegistry, { id: 'AppointmentStatusRequest' });
 
 /** A review's stars: a whole number from 1 to 5. */
-export const ReviewRating = z.int().check(z.gte(1), z.lte(5));
+export const ReviewRating = /* @__PURE__ */ declared(() => z.int().check(z.gte(1), z.lte(5)));
 
 /**
  * `POST /api/v1/appointments/{id}/review`: the patient's stars for a fulfilled visit, once. The
  * `comment` is PHI (it may say why they saw the practitioner): sealed with the patient's data key.
  */
-export const ReviewAppointmentRequest = z
-  .strictObject({
-    rating: ReviewRating,
-    /** PHI: sealed with the patient's data key, never shown to the practitioner. */
-    comment: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_REVIEW_COMMENT))),
-  })
-  .register(z.globalRegistry, { id: 'ReviewAppointmentRequest' });
+export const ReviewAppointmentRequest = /* @__PURE__ */ declared(() =>
+  z
+    .strictObject({
+      rating: ReviewRating,
+      /** PHI: sealed with the patient's data key, never shown to the practitioner. */
+      comment: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_REVIEW_COMMENT))),
+    })
+    .register(z.globalRegistry, { id: 'ReviewAppointmentRequest' }),
+);
 export type ReviewAppointmentRequest = z.infer<typeof ReviewAppointmentRequest>;
 
 /** A review as its patient sees it (the answer of the review route, and in the patient's export). */

@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { CAREGIVER_SKILLS } from './care-bounds';
 import { ZonedInstant } from './care-availability';
 import { WEEKDAYS } from './care-bounds';
@@ -20,7 +21,9 @@ const MAX_MATCH_LANGUAGES = 10;
 const distinct = <T>() => z.refine<T[]>((items) => new Set(items).size === items.length, 'must not repeat an item');
 
 /** A BCP 47-style tag (`en`, `hi`, `pt-BR`), any case: matching compares primary subtags case-insensitively. RFC 5646 advises room for 35 characters. */
-const LanguageTag = z.string().check(z.maxLength(35), z.regex(/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag like en, hi or pt-BR'));
+const LanguageTag = /* @__PURE__ */ declared(() =>
+  z.string().check(z.maxLength(35), z.regex(/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag like en, hi or pt-BR')),
+);
 
 export const CaregiverMatchRequest = /* @__PURE__ */ z
   .strictObject({
@@ -51,16 +54,18 @@ export const MatchFactor = /* @__PURE__ */ z
   .register(z.globalRegistry, { id: 'MatchFactor' });
 export type MatchFactor = z.infer<typeof MatchFactor>;
 
-export const CaregiverMatch = z
-  .object({
-    caregiverId: Id,
-    /** 0–100; the factors' points add up to it exactly. */
-    score: z.int().check(z.gte(0), z.lte(100)),
-    factors: list(MatchFactor, MATCH_FACTOR_CODES.length),
-    /** When the caregiver can first start, if known. */
-    earliestStart: z.nullable(ZonedInstant),
-  })
-  .register(z.globalRegistry, { id: 'CaregiverMatch' });
+export const CaregiverMatch = /* @__PURE__ */ declared(() =>
+  z
+    .object({
+      caregiverId: Id,
+      /** 0–100; the factors' points add up to it exactly. */
+      score: z.int().check(z.gte(0), z.lte(100)),
+      factors: list(MatchFactor, MATCH_FACTOR_CODES.length),
+      /** When the caregiver can first start, if known. */
+      earliestStart: z.nullable(ZonedInstant),
+    })
+    .register(z.globalRegistry, { id: 'CaregiverMatch' }),
+);
 export type CaregiverMatch = z.infer<typeof CaregiverMatch>;
 
 /** The ranked caregivers, best first, and the version of the weights that scored them (so a score can be explained later). */

@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { MAX_LANGUAGES, PROVIDER_SPECIALTIES } from './care-bounds';
 import { Slot } from './care-availability';
 import { Id, Instant, list, text } from './common';
@@ -33,15 +34,17 @@ export const CareOptionPractitioner = /* @__PURE__ */ z
 export type CareOptionPractitioner = z.infer<typeof CareOptionPractitioner>;
 
 /** A provider to book: who, how to see them, and their earliest free slot from now. */
-export const CareOption = z
-  .object({
-    practitioner: CareOptionPractitioner,
-    /** `video` when the result allows a teleconsultation and the provider offers telehealth; else `in_person`. */
-    mode: z.enum(['video', 'in_person']),
-    /** In the provider's zone, as their slot listing writes it: book by echoing its `start`. */
-    earliestSlot: Slot,
-  })
-  .register(z.globalRegistry, { id: 'CareOption' });
+export const CareOption = /* @__PURE__ */ declared(() =>
+  z
+    .object({
+      practitioner: CareOptionPractitioner,
+      /** `video` when the result allows a teleconsultation and the provider offers telehealth; else `in_person`. */
+      mode: z.enum(['video', 'in_person']),
+      /** In the provider's zone, as their slot listing writes it: book by echoing its `start`. */
+      earliestSlot: Slot,
+    })
+    .register(z.globalRegistry, { id: 'CareOption' }),
+);
 export type CareOption = z.infer<typeof CareOption>;
 
 export const CareOptions = /* @__PURE__ */ z

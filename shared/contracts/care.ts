@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { Id, Instant, list, text } from './common';
 import { PRACTITIONER_KINDS, PROVIDER_SPECIALTIES, CAREGIVER_SKILLS, CREDENTIAL_KINDS, MAX_LANGUAGES, MAX_CREDENTIALS } from './care-bounds';
 /** Re-exported: the bounds and closed lists live in ./care-bounds.ts, which domain code imports without these schemas. */
@@ -55,36 +56,44 @@ const TIME_ZONE = /^[A-Z][A-Za-z0-9_+-]*(?:\/[A-Z][A-Za-z0-9_+-]*){0,2}$/;
 const CREDENTIAL_NUMBER = /^[A-Za-z0-9][A-Za-z0-9 ./-]*$/;
 
 /** An ISO 639 language first; RFC 5646 advises room for 35 characters; canonical case, so `en-us` is refused for `en-US`. */
-const LanguageTag = z
-  .string()
-  .check(
-    z.maxLength(35),
-    z.regex(LANGUAGE_TAG, 'must be a BCP 47 language tag like en, hi or pt-BR'),
-    z.refine(isCanonicalLanguageTag, 'must be a valid BCP 47 language tag in canonical form, like en, hi or pt-BR'),
-  );
+const LanguageTag = /* @__PURE__ */ declared(() =>
+  z
+    .string()
+    .check(
+      z.maxLength(35),
+      z.regex(LANGUAGE_TAG, 'must be a BCP 47 language tag like en, hi or pt-BR'),
+      z.refine(isCanonicalLanguageTag, 'must be a valid BCP 47 language tag in canonical form, like en, hi or pt-BR'),
+    ),
+);
 
 /** An IANA zone name (each part capitalised, as the database spells it): no offsets such as `+05:30`. */
-const TimeZone = z
-  .string()
-  .check(
-    z.maxLength(64),
-    z.regex(TIME_ZONE, 'must be an IANA time zone like Asia/Kolkata'),
-    z.refine(isKnownTimeZone, 'must be an IANA time zone like Asia/Kolkata'),
-  );
+const TimeZone = /* @__PURE__ */ declared(() =>
+  z
+    .string()
+    .check(
+      z.maxLength(64),
+      z.regex(TIME_ZONE, 'must be an IANA time zone like Asia/Kolkata'),
+      z.refine(isKnownTimeZone, 'must be an IANA time zone like Asia/Kolkata'),
+    ),
+);
 
-const Latitude = z.number().check(z.gte(-90), z.lte(90));
-const Longitude = z.number().check(z.gte(-180), z.lte(180));
-const City = Entry(100);
+const Latitude = /* @__PURE__ */ declared(() => z.number().check(z.gte(-90), z.lte(90)));
+const Longitude = /* @__PURE__ */ declared(() => z.number().check(z.gte(-180), z.lte(180)));
+const City = /* @__PURE__ */ declared(() => Entry(100));
 
-const Credential = z.strictObject({
-  kind: z.enum(CREDENTIAL_KINDS),
-  /** Letters, digits and a few separators: a registration number, never prose. */
-  number: z.string().check(z.trim(), z.minLength(1), z.maxLength(64), z.regex(CREDENTIAL_NUMBER, 'must be letters, digits, spaces, dots, slashes or hyphens')),
-  expiresOn: z.iso.date().check(
-    z.maxLength(10),
-    z.refine((d) => d >= Today(), 'must not be in the past'),
-  ),
-});
+const Credential = /* @__PURE__ */ declared(() =>
+  z.strictObject({
+    kind: z.enum(CREDENTIAL_KINDS),
+    /** Letters, digits and a few separators: a registration number, never prose. */
+    number: z
+      .string()
+      .check(z.trim(), z.minLength(1), z.maxLength(64), z.regex(CREDENTIAL_NUMBER, 'must be letters, digits, spaces, dots, slashes or hyphens')),
+    expiresOn: z.iso.date().check(
+      z.maxLength(10),
+      z.refine((d) => d >= Today(), 'must not be in the past'),
+    ),
+  }),
+);
 export type Credential = z.infer<typeof Credential>;
 
 /**
@@ -134,10 +143,10 @@ export const PractitionerProfileRequest = /* @__PURE__ */ z
   });
 export type PractitionerProfileRequest = z.infer<typeof PractitionerProfileRequest>;
 
-const Specialties = list(z.enum(PROVIDER_SPECIALTIES), PROVIDER_SPECIALTIES.length);
-const Skills = list(z.enum(CAREGIVER_SKILLS), CAREGIVER_SKILLS.length);
-const Languages = list(text(35).check(z.regex(LANGUAGE_TAG)), MAX_LANGUAGES);
-const StoredTimeZone = text(64).check(z.regex(TIME_ZONE));
+const Specialties = /* @__PURE__ */ declared(() => list(z.enum(PROVIDER_SPECIALTIES), PROVIDER_SPECIALTIES.length));
+const Skills = /* @__PURE__ */ declared(() => list(z.enum(CAREGIVER_SKILLS), CAREGIVER_SKILLS.length));
+const Languages = /* @__PURE__ */ declared(() => list(text(35).check(z.regex(LANGUAGE_TAG)), MAX_LANGUAGES));
+const StoredTimeZone = /* @__PURE__ */ declared(() => text(64).check(z.regex(TIME_ZONE)));
 
 /** The profile as its owner and an admin see it: credentials included, and its verification. */
 export const PractitionerProfile = /* @__PURE__ */ z
@@ -170,25 +179,27 @@ export type PractitionerProfile = z.infer<typeof PractitionerProfile>;
  * A verified practitioner as any signed-in user sees them: no credentials, and for a caregiver no
  * exact location (the city only). `rating` is `null` and `reviewCount` 0 until reviews exist.
  */
-export const PublicPractitioner = z
-  .object({
-    id: Id,
-    kind: z.enum(PRACTITIONER_KINDS),
-    verified: z.literal(true),
-    displayName: text(120),
-    specialties: z.optional(Specialties),
-    skills: z.optional(Skills),
-    languages: Languages,
-    timeZone: StoredTimeZone,
-    /** `lat` and `lon` for providers only (where they practise); a caregiver's home stays private. */
-    location: z.object({ city: text(100), lat: z.optional(Latitude), lon: z.optional(Longitude) }),
-    serviceRadiusKm: z.optional(z.number().check(z.gt(0), z.lte(MAX_SERVICE_RADIUS_KM))),
-    telehealth: z.boolean(),
-    bio: z.optional(text(2000)),
-    rating: z.nullable(z.number().check(z.gte(1), z.lte(5))),
-    reviewCount: z.int().check(z.gte(0)),
-  })
-  .register(z.globalRegistry, { id: 'PublicPractitioner' });
+export const PublicPractitioner = /* @__PURE__ */ declared(() =>
+  z
+    .object({
+      id: Id,
+      kind: z.enum(PRACTITIONER_KINDS),
+      verified: z.literal(true),
+      displayName: text(120),
+      specialties: z.optional(Specialties),
+      skills: z.optional(Skills),
+      languages: Languages,
+      timeZone: StoredTimeZone,
+      /** `lat` and `lon` for providers only (where they practise); a caregiver's home stays private. */
+      location: z.object({ city: text(100), lat: z.optional(Latitude), lon: z.optional(Longitude) }),
+      serviceRadiusKm: z.optional(z.number().check(z.gt(0), z.lte(MAX_SERVICE_RADIUS_KM))),
+      telehealth: z.boolean(),
+      bio: z.optional(text(2000)),
+      rating: z.nullable(z.number().check(z.gte(1), z.lte(5))),
+      reviewCount: z.int().check(z.gte(0)),
+    })
+    .register(z.globalRegistry, { id: 'PublicPractitioner' }),
+);
 export type PublicPractitioner = z.infer<typeof PublicPractitioner>;
 
 export const VerifyPractitionerRequest = /* @__PURE__ */ z

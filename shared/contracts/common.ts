@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 
 /**
  * Bounds. Every string and list the API takes or returns is bounded (OWASP API4, unrestricted
@@ -14,10 +15,10 @@ export const text = (max: number) => z.string().check(z.maxLength(max));
 export const list = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 
 /** A record id: a UUID, 36 characters. */
-export const Id = z.uuid().check(z.maxLength(36));
+export const Id = /* @__PURE__ */ declared(() => z.uuid().check(z.maxLength(36)));
 
 /** A moment in UTC (`Z`), as the API writes it (`toISOString`, 24 characters) and accepts it. */
-export const Instant = z.iso.datetime().check(z.maxLength(32));
+export const Instant = /* @__PURE__ */ declared(() => z.iso.datetime().check(z.maxLength(32)));
 
 /**
  * The most items a list in one response can hold when nothing pages it (the export): a function's
@@ -32,13 +33,13 @@ export const MAX_PAGE_SIZE = 100;
 const MAX_CURSOR = 1024;
 
 /** `?limit=&cursor=` of every list. The cursor is opaque and only valid for the list that made it. */
-export const PageQuery = {
+export const PageQuery = /* @__PURE__ */ declared(() => ({
   limit: z.optional(z.coerce.number().check(z.refine(Number.isInteger, 'must be a whole number'), z.gte(1), z.lte(MAX_PAGE_SIZE))),
   cursor: z.optional(text(MAX_CURSOR).check(z.regex(/^[A-Za-z0-9_-]+$/))),
-};
+}));
 
 /** `{ items, nextCursor? }`: the shape of every list. */
 export const page = <T extends z.ZodMiniType>(item: T) => z.object({ items: list(item, MAX_PAGE_SIZE), nextCursor: z.optional(text(MAX_CURSOR)) });
 
 /** A path parameter that names a record: always a UUID, so nothing else can reach a key. */
-export const IdParams = z.strictObject({ id: Id });
+export const IdParams = /* @__PURE__ */ declared(() => z.strictObject({ id: Id }));

@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { Id, Instant, list, PageQuery, page, text } from './common';
 
 /**
@@ -34,12 +35,16 @@ const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 /** A text an editor types: trimmed, not empty, at most `max` characters. */
 const Entry = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const distinct = z.refine<string[]>((items) => new Set(items).size === items.length, 'must not repeat an item');
+const distinct = /* @__PURE__ */ declared(() => z.refine<string[]>((items) => new Set(items).size === items.length, 'must not repeat an item'));
 
-export const PostSlug = z.string().check(z.maxLength(MAX_POST_SLUG), z.regex(SLUG, 'must be lowercase words of a-z and 0-9 joined by single hyphens'));
-export const CategorySlug = z.string().check(z.maxLength(MAX_CATEGORY_SLUG), z.regex(SLUG, 'must be lowercase words of a-z and 0-9 joined by single hyphens'));
-const Tag = z.string().check(z.minLength(1), z.maxLength(MAX_TAG), z.regex(TAG, 'must hold only a-z, 0-9 and hyphens'));
-const Tags = z.array(Tag).check(z.maxLength(MAX_TAGS), distinct);
+export const PostSlug = /* @__PURE__ */ declared(() =>
+  z.string().check(z.maxLength(MAX_POST_SLUG), z.regex(SLUG, 'must be lowercase words of a-z and 0-9 joined by single hyphens')),
+);
+export const CategorySlug = /* @__PURE__ */ declared(() =>
+  z.string().check(z.maxLength(MAX_CATEGORY_SLUG), z.regex(SLUG, 'must be lowercase words of a-z and 0-9 joined by single hyphens')),
+);
+const Tag = /* @__PURE__ */ declared(() => z.string().check(z.minLength(1), z.maxLength(MAX_TAG), z.regex(TAG, 'must hold only a-z, 0-9 and hyphens')));
+const Tags = /* @__PURE__ */ declared(() => z.array(Tag).check(z.maxLength(MAX_TAGS), distinct));
 let languages: Intl.DisplayNames | undefined;
 /**
  * The rule of the care profiles' languages (`isCanonicalLanguageTag`, shared/contracts/care.ts), repeated here so that
@@ -55,16 +60,18 @@ const isCanonicalLanguageTag = (tag: string): boolean => {
 };
 
 /** A BCP 47 tag in canonical form that the runtime knows (`en`, `hi`, `pt-BR`; not `english`, `xx` or `en-us`). */
-export const ContentLanguage = z
-  .string()
-  .check(
-    z.maxLength(35),
-    z.regex(LANGUAGE_TAG, 'must be a BCP 47 language tag like en, hi or pt-BR'),
-    z.refine(isCanonicalLanguageTag, 'must be a valid BCP 47 language tag in canonical form, like en, hi or pt-BR'),
-  );
+export const ContentLanguage = /* @__PURE__ */ declared(() =>
+  z
+    .string()
+    .check(
+      z.maxLength(35),
+      z.regex(LANGUAGE_TAG, 'must be a BCP 47 language tag like en, hi or pt-BR'),
+      z.refine(isCanonicalLanguageTag, 'must be a valid BCP 47 language tag in canonical form, like en, hi or pt-BR'),
+    ),
+);
 
 /** What an editor writes of a post: everything but its slug (fixed at creation) and its workflow fields. */
-const postFields = {
+const postFields = /* @__PURE__ */ declared(() => ({
   title: Entry(MAX_TITLE),
   summary: Entry(MAX_SUMMARY),
   /** Markdown; rendered and sanitised by the content worker before anyone reads it. */
@@ -72,7 +79,7 @@ const postFields = {
   category: CategorySlug,
   tags: Tags,
   language: ContentLanguage,
-};
+}));
 
 export const CreatePostRequest = /* @__PURE__ */ z
   .strictObject({ slug: PostSlug, ...postFields })
@@ -97,12 +104,12 @@ export const CreateCategoryRequest = /* @__PURE__ */ z
 export type CreateCategoryRequest = z.infer<typeof CreateCategoryRequest>;
 
 /** `/content/posts/{post}` and `/content/manage/posts/{post}` on the editorial routes: the post's id. */
-export const PostParams = z.strictObject({ post: Id });
+export const PostParams = /* @__PURE__ */ declared(() => z.strictObject({ post: Id }));
 
-export const ManagePostsQuery = z.strictObject({ status: z.optional(z.enum(POST_STATUSES)), ...PageQuery });
-export const RevisionsQuery = z.strictObject(PageQuery);
+export const ManagePostsQuery = /* @__PURE__ */ declared(() => z.strictObject({ status: z.optional(z.enum(POST_STATUSES)), ...PageQuery }));
+export const RevisionsQuery = /* @__PURE__ */ declared(() => z.strictObject(PageQuery));
 
-const Tagged = list(text(MAX_TAG), MAX_TAGS);
+const Tagged = /* @__PURE__ */ declared(() => list(text(MAX_TAG), MAX_TAGS));
 
 /** A post's working copy, as editors, admins and reviewers see it. */
 export const Post = /* @__PURE__ */ z

@@ -1,14 +1,15 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { list, text } from './common';
 
 /** Schemas of the MFA routes (docs/adr/0015-mfa.md): strict bodies, codes bounded to their exact shape. */
 
 /** A 6-digit TOTP code from the authenticator app. */
-const TotpCode = z.string().check(z.maxLength(6), z.regex(/^\d{6}$/));
+const TotpCode = /* @__PURE__ */ declared(() => z.string().check(z.maxLength(6), z.regex(/^\d{6}$/)));
 /** A recovery code as issued (`ABCD-EFGH-IJKL-MNOP`); dashes and case are forgiven. */
-const RecoveryCode = z.string().check(z.maxLength(19), z.regex(/^[A-Za-z2-7-]{16,19}$/));
+const RecoveryCode = /* @__PURE__ */ declared(() => z.string().check(z.maxLength(19), z.regex(/^[A-Za-z2-7-]{16,19}$/)));
 /** The password step's challenge: `mc1.` and 43 base64url characters. */
-const Challenge = z.string().check(z.minLength(1), z.maxLength(64));
+const Challenge = /* @__PURE__ */ declared(() => z.string().check(z.minLength(1), z.maxLength(64)));
 
 export const MfaEnrolResponse = /* @__PURE__ */ z
   .object({

@@ -1,12 +1,13 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { ROLES, RoleSchema } from '../domain/roles';
 import { Id, Instant, list, text } from './common';
 
 /** Schemas of the identity routes: request bodies are strict (unknown fields → 400). */
 
-const Email = z.pipe(z.string().check(z.trim(), z.maxLength(254)), z.email());
+const Email = /* @__PURE__ */ declared(() => z.pipe(z.string().check(z.trim(), z.maxLength(254)), z.email()));
 /** Bounded far above any passphrase, far below what would make scrypt costly to call. */
-const Password = z.string().check(z.minLength(1), z.maxLength(256));
+const Password = /* @__PURE__ */ declared(() => z.string().check(z.minLength(1), z.maxLength(256)));
 
 export const RegisterRequest = /* @__PURE__ */ z
   .strictObject({
@@ -17,7 +18,7 @@ export const RegisterRequest = /* @__PURE__ */ z
   .register(z.globalRegistry, { id: 'RegisterRequest' });
 
 /** An account's roles: distinct, so at most every role. */
-const Roles = list(RoleSchema, ROLES.length);
+const Roles = /* @__PURE__ */ declared(() => list(RoleSchema, ROLES.length));
 
 export const PublicUser = /* @__PURE__ */ z.object({ id: Id, email: text(254), roles: Roles }).register(z.globalRegistry, { id: 'PublicUser' });
 

@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { Instant, list, text } from './common';
 
 /**
@@ -19,10 +20,12 @@ const MAX_HTML = 400_000;
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG_RULE = 'must be lowercase words of a-z and 0-9 joined by single hyphens';
-const PostSlug = z.string().check(z.maxLength(96), z.regex(SLUG, SLUG_RULE));
-const CategorySlug = z.string().check(z.maxLength(64), z.regex(SLUG, SLUG_RULE));
-const Tag = z.string().check(z.maxLength(32), z.regex(/^[a-z0-9-]+$/, 'must hold only a-z, 0-9 and hyphens'));
-const Language = z.string().check(z.maxLength(35), z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag like en, hi or pt-BR'));
+const PostSlug = /* @__PURE__ */ declared(() => z.string().check(z.maxLength(96), z.regex(SLUG, SLUG_RULE)));
+const CategorySlug = /* @__PURE__ */ declared(() => z.string().check(z.maxLength(64), z.regex(SLUG, SLUG_RULE)));
+const Tag = /* @__PURE__ */ declared(() => z.string().check(z.maxLength(32), z.regex(/^[a-z0-9-]+$/, 'must hold only a-z, 0-9 and hyphens')));
+const Language = /* @__PURE__ */ declared(() =>
+  z.string().check(z.maxLength(35), z.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag like en, hi or pt-BR')),
+);
 
 /**
  * `?q=&category=&tag=&language=&cursor=&limit=`. `q` is free text (any script), without control
@@ -47,9 +50,9 @@ export const LibraryListQuery = /* @__PURE__ */ z
 export type LibraryListQuery = z.infer<typeof LibraryListQuery>;
 
 /** `{post}`: a published post's slug. */
-export const PostSlugParams = z.strictObject({ post: PostSlug });
+export const PostSlugParams = /* @__PURE__ */ declared(() => z.strictObject({ post: PostSlug }));
 
-const listing = {
+const listing = /* @__PURE__ */ declared(() => ({
   slug: PostSlug,
   title: text(160),
   summary: text(400),
@@ -57,7 +60,7 @@ const listing = {
   tags: list(Tag, 10),
   language: Language,
   publishedAt: Instant,
-};
+}));
 
 export const LibraryPostSummary = /* @__PURE__ */ z
   .object({

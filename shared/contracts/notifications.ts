@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { Id, Instant, page, PageQuery } from './common';
 import {
   DELIVERY_CHANNELS,
@@ -23,18 +24,22 @@ export type { DeliveryChannel, NotificationType, PreferenceCategory };
  * names and the verification code; shared/notifications/render.ts).
  */
 
-const Phone = z.string().check(z.maxLength(16), z.regex(E164, 'must be an E.164 number like +14155550123'));
+const Phone = /* @__PURE__ */ declared(() => z.string().check(z.maxLength(16), z.regex(E164, 'must be an E.164 number like +14155550123')));
 
-const TimeZone = z
-  .string()
-  .check(
-    z.maxLength(64),
-    z.regex(TIME_ZONE_NAME, 'must be an IANA time zone like Europe/London'),
-    z.refine(isIanaTimeZone, 'must be an IANA time zone like Europe/London'),
-  );
+const TimeZone = /* @__PURE__ */ declared(() =>
+  z
+    .string()
+    .check(
+      z.maxLength(64),
+      z.regex(TIME_ZONE_NAME, 'must be an IANA time zone like Europe/London'),
+      z.refine(isIanaTimeZone, 'must be an IANA time zone like Europe/London'),
+    ),
+);
 
 /** A wall-clock time `HH:MM`, 00:00–23:59. */
-const ClockTime = z.string().check(z.maxLength(5), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, 00:00 to 23:59'));
+const ClockTime = /* @__PURE__ */ declared(() =>
+  z.string().check(z.maxLength(5), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, 00:00 to 23:59')),
+);
 
 /** `PUT /api/v1/me/contact`: a phone number to verify, or `null` to remove it. */
 export const ContactRequest = /* @__PURE__ */ z.strictObject({ phone: z.nullable(Phone) }).register(z.globalRegistry, { id: 'ContactRequest' });
@@ -46,25 +51,29 @@ export const VerifyContactRequest = /* @__PURE__ */ z
   .register(z.globalRegistry, { id: 'VerifyContactRequest' });
 
 /** The caller's own contact details (their phone is theirs to see). */
-export const Contact = z
-  .object({
-    phone: z.optional(Phone),
-    phoneVerified: z.boolean(),
-    /** A code was sent and can still be entered: when it expires and how many attempts remain. */
-    verification: z.optional(z.object({ expiresAt: Instant, attemptsLeft: z.int().check(z.gte(0), z.lte(5)) })),
-    /** The account's e-mail bounced or drew a complaint: only then is nothing e-mailed, security messages included. */
-    emailSuppressed: z.boolean(),
-    updatedAt: z.optional(Instant),
-  })
-  .register(z.globalRegistry, { id: 'Contact' });
+export const Contact = /* @__PURE__ */ declared(() =>
+  z
+    .object({
+      phone: z.optional(Phone),
+      phoneVerified: z.boolean(),
+      /** A code was sent and can still be entered: when it expires and how many attempts remain. */
+      verification: z.optional(z.object({ expiresAt: Instant, attemptsLeft: z.int().check(z.gte(0), z.lte(5)) })),
+      /** The account's e-mail bounced or drew a complaint: only then is nothing e-mailed, security messages included. */
+      emailSuppressed: z.boolean(),
+      updatedAt: z.optional(Instant),
+    })
+    .register(z.globalRegistry, { id: 'Contact' }),
+);
 export type Contact = z.infer<typeof Contact>;
 
-const Toggle = z.optional(z.boolean());
+const Toggle = /* @__PURE__ */ declared(() => z.optional(z.boolean()));
 
 /** Quiet hours: `[start, end)` on the wall clock of `timeZone`; `start` after `end` runs over midnight. */
-const QuietHours = z
-  .strictObject({ start: ClockTime, end: ClockTime, timeZone: TimeZone })
-  .check(z.refine((q) => q.start !== q.end, { error: 'start and end must differ', path: ['end'] }));
+const QuietHours = /* @__PURE__ */ declared(() =>
+  z
+    .strictObject({ start: ClockTime, end: ClockTime, timeZone: TimeZone })
+    .check(z.refine((q) => q.start !== q.end, { error: 'start and end must differ', path: ['end'] })),
+);
 
 /**
  * `PUT /api/v1/me/notification-preferences`: replaces the preferences; an omitted switch takes its
@@ -138,4 +147,4 @@ export const Delivery = /* @__PURE__ */ z
 export type Delivery = z.infer<typeof Delivery>;
 
 export const DeliveryPage = /* @__PURE__ */ page(Delivery).register(z.globalRegistry, { id: 'DeliveryPage' });
-export const DeliveryListQuery = z.strictObject({ ...PageQuery });
+export const DeliveryListQuery = /* @__PURE__ */ declared(() => z.strictObject({ ...PageQuery }));

@@ -1,23 +1,26 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { Instant, list, text } from './common';
 
 /** CAREBOW_VERSION: a release name or commit, set by the CDK app. */
-const Version = text(128);
+const Version = /* @__PURE__ */ declared(() => text(128));
 /** The issuer's URLs (a custom domain, or the execute-api stage URL). */
-const Url = text(2048);
+const Url = /* @__PURE__ */ declared(() => text(2048));
 
 export const HealthResponse = /* @__PURE__ */ z
   .object({ status: z.literal('ok'), version: Version, time: Instant })
   .register(z.globalRegistry, { id: 'HealthResponse' });
 
-export const DependencyStatus = z.object({
-  /** `table:<name>`, `keys:kms`, `queue:triage`, `llm`. */
-  name: text(64),
-  status: z.enum(['ok', 'down']),
-  latencyMs: z.number(),
-  /** An error's name, `timed out`, or the model in use. */
-  detail: z.optional(text(256)),
-});
+export const DependencyStatus = /* @__PURE__ */ declared(() =>
+  z.object({
+    /** `table:<name>`, `keys:kms`, `queue:triage`, `llm`. */
+    name: text(64),
+    status: z.enum(['ok', 'down']),
+    latencyMs: z.number(),
+    /** An error's name, `timed out`, or the model in use. */
+    detail: z.optional(text(256)),
+  }),
+);
 
 export const DetailedHealthResponse = /* @__PURE__ */ z
   .object({

@@ -1,8 +1,9 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { Id, Instant, list, page, PageQuery } from './common';
 
 /** E.164: a plus, then up to 15 digits. */
-const Phone = z.string().check(z.maxLength(16), z.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550123'));
+const Phone = /* @__PURE__ */ declared(() => z.string().check(z.maxLength(16), z.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550123')));
 const Entry = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const List = (max: number) => list(Entry(max), 50);
 const Today = () => new Date().toISOString().slice(0, 10);
@@ -37,7 +38,7 @@ export const ProfileResponse = /* @__PURE__ */ z
   .object({ profile: HealthProfile, version: z.int(), updatedAt: Instant })
   .register(z.globalRegistry, { id: 'ProfileResponse' });
 
-export const PatientParams = z.strictObject({ patientId: Id });
+export const PatientParams = /* @__PURE__ */ declared(() => z.strictObject({ patientId: Id }));
 
 /** What a grantee may read under a share consent. */
 export const CONSENT_SCOPES = ['profile.read', 'triage.read', 'appointments.read'] as const;
@@ -45,42 +46,46 @@ export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 /** Why the patient shares: a closed list, so the consent itself holds no free-text PHI. */
 export const CONSENT_PURPOSES = ['treatment', 'care_coordination', 'caregiving', 'emergency', 'other'] as const;
 
-const ShareConsentRequest = z.strictObject({
-  kind: z.optional(z.literal('share')),
-  granteeId: Id,
-  scopes: z.array(z.enum(CONSENT_SCOPES)).check(
-    z.minLength(1),
-    z.maxLength(CONSENT_SCOPES.length),
-    z.refine((s) => new Set(s).size === s.length, 'must not repeat a scope'),
-  ),
-  purpose: z.enum(CONSENT_PURPOSES),
-  expiresAt: z.optional(Instant.check(z.refine((at) => Date.parse(at) > Date.now(), 'must be in the future'))),
-});
-const AiConsentRequest = z.strictObject({ kind: z.literal('ai_processing') });
+const ShareConsentRequest = /* @__PURE__ */ declared(() =>
+  z.strictObject({
+    kind: z.optional(z.literal('share')),
+    granteeId: Id,
+    scopes: z.array(z.enum(CONSENT_SCOPES)).check(
+      z.minLength(1),
+      z.maxLength(CONSENT_SCOPES.length),
+      z.refine((s) => new Set(s).size === s.length, 'must not repeat a scope'),
+    ),
+    purpose: z.enum(CONSENT_PURPOSES),
+    expiresAt: z.optional(Instant.check(z.refine((at) => Date.parse(at) > Date.now(), 'must be in the future'))),
+  }),
+);
+const AiConsentRequest = /* @__PURE__ */ declared(() => z.strictObject({ kind: z.literal('ai_processing') }));
 
 export const CreateConsentRequest = /* @__PURE__ */ z.union([ShareConsentRequest, AiConsentRequest]).register(z.globalRegistry, { id: 'CreateConsentRequest' });
 export type CreateConsentRequest = z.infer<typeof CreateConsentRequest>;
 
-export const Consent = z
-  .object({
-    id: Id,
-    /** `break_glass`: a provider's 60-minute emergency grant (`POST /api/v1/patients/{patientId}/break-glass`). */
-    kind: z.enum(['share', 'ai_processing', 'break_glass']),
-    patientId: Id,
-    granteeId: z.optional(Id),
-    scopes: z.optional(list(z.enum(CONSENT_SCOPES), CONSENT_SCOPES.length)),
-    purpose: z.optional(z.enum(CONSENT_PURPOSES)),
-    expiresAt: z.optional(Instant),
-    createdAt: Instant,
-    revokedAt: z.optional(Instant),
-    /** The appointment whose booking (`shareProfile`) created it: revoked with its cancellation. */
-    appointmentId: z.optional(Id),
-    status: z.enum(['active', 'revoked', 'expired']),
-  })
-  .register(z.globalRegistry, { id: 'Consent' });
+export const Consent = /* @__PURE__ */ declared(() =>
+  z
+    .object({
+      id: Id,
+      /** `break_glass`: a provider's 60-minute emergency grant (`POST /api/v1/patients/{patientId}/break-glass`). */
+      kind: z.enum(['share', 'ai_processing', 'break_glass']),
+      patientId: Id,
+      granteeId: z.optional(Id),
+      scopes: z.optional(list(z.enum(CONSENT_SCOPES), CONSENT_SCOPES.length)),
+      purpose: z.optional(z.enum(CONSENT_PURPOSES)),
+      expiresAt: z.optional(Instant),
+      createdAt: Instant,
+      revokedAt: z.optional(Instant),
+      /** The appointment whose booking (`shareProfile`) created it: revoked with its cancellation. */
+      appointmentId: z.optional(Id),
+      status: z.enum(['active', 'revoked', 'expired']),
+    })
+    .register(z.globalRegistry, { id: 'Consent' }),
+);
 export type Consent = z.infer<typeof Consent>;
 
-export const ConsentListQuery = z.strictObject({ direction: z.optional(z.enum(['granted', 'received'])), ...PageQuery });
+export const ConsentListQuery = /* @__PURE__ */ declared(() => z.strictObject({ direction: z.optional(z.enum(['granted', 'received'])), ...PageQuery }));
 export const ConsentPage = /* @__PURE__ */ page(Consent).register(z.globalRegistry, { id: 'ConsentPage' });
 
 export const FeedbackRequest = /* @__PURE__ */ z

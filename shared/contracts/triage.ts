@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 import { Id, Instant, list, page, PageQuery, text } from './common';
 
 export { TRIAGE_LEVELS, TriageLevelSchema, type TriageLevel } from './triage-scale';
@@ -6,13 +7,15 @@ import { TriageLevelSchema } from './triage-scale';
 
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-export const SymptomInput = z.strictObject({
-  name: Text(100),
-  severity: z.int().check(z.gte(1), z.lte(10)),
-  /** Hours, fractions allowed: 0.25 is fifteen minutes. Up to ten years. */
-  durationHours: z.optional(z.number().check(z.gte(0), z.lte(87_600))),
-  onset: z.optional(z.enum(['sudden', 'gradual'])),
-});
+export const SymptomInput = /* @__PURE__ */ declared(() =>
+  z.strictObject({
+    name: Text(100),
+    severity: z.int().check(z.gte(1), z.lte(10)),
+    /** Hours, fractions allowed: 0.25 is fifteen minutes. Up to ten years. */
+    durationHours: z.optional(z.number().check(z.gte(0), z.lte(87_600))),
+    onset: z.optional(z.enum(['sudden', 'gradual'])),
+  }),
+);
 export type SymptomInput = z.infer<typeof SymptomInput>;
 
 /** What a patient tells us; PHI (sealed at rest). */
@@ -35,9 +38,9 @@ export type TriageInput = z.infer<typeof TriageInput>;
  * leads with the rules' advice (under 1,000); `rulesFired` holds distinct ids of the rule tables
  * (370 today) and the floor's marks.
  */
-export const ResultText = text(500);
-export const ResultList = list(ResultText, 10);
-export const RulesFired = list(text(64), 400);
+export const ResultText = /* @__PURE__ */ declared(() => text(500));
+export const ResultList = /* @__PURE__ */ declared(() => list(ResultText, 10));
+export const RulesFired = /* @__PURE__ */ declared(() => list(text(64), 400));
 export const TriageResult = /* @__PURE__ */ z
   .object({
     level: TriageLevelSchema,
@@ -75,9 +78,9 @@ export type SymptomSession = z.infer<typeof SymptomSession>;
 export const SymptomSessionPage = /* @__PURE__ */ page(
   z.object({ id: Id, status: z.enum(SESSION_STATUSES), createdAt: Instant, level: z.optional(TriageLevelSchema) }),
 ).register(z.globalRegistry, { id: 'SymptomSessionPage' });
-export const SymptomSessionListQuery = z.strictObject(PageQuery);
+export const SymptomSessionListQuery = /* @__PURE__ */ declared(() => z.strictObject(PageQuery));
 
-export const FollowUpAnswer = z.strictObject({ question: Text(300), answer: Text(500) });
+export const FollowUpAnswer = /* @__PURE__ */ declared(() => z.strictObject({ question: Text(300), answer: Text(500) }));
 export const FollowUpAnswers = /* @__PURE__ */ z
   .strictObject({
     answers: z.array(FollowUpAnswer).check(z.minLength(1), z.maxLength(10)),

@@ -64,7 +64,6 @@ import { kmsKeyProbe, queueProbe, tableProbe } from '../adapters/aws/health-prob
 import { localKeyringProbe } from '../adapters/local/keyring-probe';
 import {
   appConfigSchema,
-  contentConfigSchema,
   dataConfigSchema,
   healthConfigSchema,
   keysConfigSchema,
@@ -76,7 +75,6 @@ import {
   tokensConfigSchema,
   type AppConfig,
   type HealthConfig,
-  type NotificationsConfig,
 } from '../config';
 import type { TABLES, TableName } from '../data/tables';
 import type { Probe } from '../platform/ports';
@@ -114,7 +112,6 @@ const password = once(() => readConfig(passwordConfigSchema()));
 const queues = once(() => readConfig(queueConfigSchema()));
 const model = once(() => readConfig(llmConfigSchema()));
 const notifications = once(() => readConfig(notificationsConfigSchema()));
-const content = once(() => readConfig(contentConfigSchema()));
 /** The one DynamoDB client of this container. */
 const dynamo = once(() => createDocumentClient({ endpoint: tables().DYNAMODB_ENDPOINT }));
 
@@ -253,21 +250,21 @@ export const productFigures = () => new DynamoProductFigures(dynamo(), tables().
 /** The product figures' counting alone (registration, the workers, the appointment status): without the dashboard's read. */
 export const figureCounter = () => new DynamoFigureCounter(dynamo(), tables().CONTENT_TABLE);
 /** The content queue (`{ kind: 'rebuild' }`); without `CONTENT_QUEUE_URL` a send fails, which publishing logs and survives. */
-export const contentQueue = () => new SqsContentQueue(content().CONTENT_QUEUE_URL, traced(new SQSClient(clientConfig(queues().SQS_ENDPOINT))));
+export const contentQueue = () => new SqsContentQueue(queues().CONTENT_QUEUE_URL, traced(new SQSClient(clientConfig(queues().SQS_ENDPOINT))));
 
-/** A variable of the optional notifications section that this function needs: named at cold start when missing. */
-const requiredConfig = <K extends keyof NotificationsConfig>(name: K): NonNullable<NotificationsConfig[K]> => {
-  const value = notifications()[name];
+/** An optional variable that this function needs: named at cold start when missing. */
+const required = <C, K extends keyof C>(section: C, name: K & string): NonNullable<C[K]> => {
+  const value = section[name];
   if (value === undefined) throw new ConfigError(`Invalid configuration. ${name}: is required by this function`);
-  return value as NonNullable<NotificationsConfig[K]>;
+  return value as NonNullable<C[K]>;
 };
 
 /** The notifications queue (events hold ids only). */
 export const notificationQueue = () =>
-  new SqsNotificationQueue(requiredConfig('NOTIFICATIONS_QUEUE_URL'), traced(new SQSClient(clientConfig(queues().SQS_ENDPOINT))));
+  new SqsNotificationQueue(required(queues(), 'NOTIFICATIONS_QUEUE_URL'), traced(new SQSClient(clientConfig(queues().SQS_ENDPOINT))));
 /** The notifications worker's back-off: a failed message held back on its queue (`ChangeMessageVisibility`). */
 export const notificationRedelivery = () =>
-  new SqsRedelivery(requiredConfig('NOTIFICATIONS_QUEUE_URL'), traced(new SQSClient(clientConfig(queues().SQS_ENDPOINT))));
+  new SqsRedelivery(required(queues(), 'NOTIFICATIONS_QUEUE_URL'), traced(new SQSClient(clientConfig(queues().SQS_ENDPOINT))));
 /** The chat worker's back-off while the model is unavailable: a failed message held back on the chat queue. */
 export const chatRedelivery = () => new SqsRedelivery(queues().CHAT_QUEUE_URL, traced(new SQSClient(clientConfig(queues().SQS_ENDPOINT))));
 /** The first retry's delay of the notifications worker's back-off, in milliseconds (`NOTIFICATIONS_RETRY_BASE_MS`). */
@@ -296,14 +293,17 @@ export const mfaReader = () => new DynamoMfaReader(dynamo(), tables().IDENTITY_T
 export const mfaChallenges = () => new DynamoMfaChallenges(dynamo(), tables().IDENTITY_TABLE);
 export const knownDeviceRemover = () => new DynamoKnownDeviceRemover(dynamo(), tables().IDENTITY_TABLE);
 /** `APP_BASE_URL` without a trailing slash: links in messages are this plus a path. */
-export const appBaseUrl = (): string => requiredConfig('APP_BASE_URL').replace(/\/+$/, '');
+export const appBaseUrl = (): string => required(notifications(), 'APP_BASE_URL').replace(/\/+$/, '');
 /**
  * Where messages go: SES (e-mail) and SNS (SMS), or locally the outbox. Folds to SES and SNS in
  * Lambda bundles (shared/runtime/target.ts): the outbox never ships.
  */
 export const notificationChannel = (): Channel =>
   process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || notifications().NOTIFICATION_CHANNELS === 'aws'
-    ? byChannel({ email: new SesEmailChannel(requiredConfig('NOTIFICATIONS_FROM_EMAIL'), notifications().SES_CONFIGURATION_SET), sms: new SnsSmsChannel() })
+    ? byChannel({
+        email: new SesEmailChannel(required(notifications(), 'NOTIFICATIONS_FROM_EMAIL'), notifications().SES_CONFIGURATION_SET),
+        sms: new SnsSmsChannel(),
+      })
     : new OutboxChannel(notifications().CAREBOW_DATA_DIR!);
 
 /**
@@ -315,10 +315,10 @@ export const reminderScheduler = (): ReminderScheduler =>
   process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || notifications().NOTIFICATION_CHANNELS === 'aws'
     ? new SchedulerReminders(
         {
-          groupName: requiredConfig('REMINDER_SCHEDULE_GROUP'),
-          queueArn: requiredConfig('REMINDER_TARGET_QUEUE_ARN'),
-          roleArn: requiredConfig('REMINDER_SCHEDULER_ROLE_ARN'),
-          deadLetterQueueArn: requiredConfig('REMINDER_DEAD_LETTER_QUEUE_ARN'),
+          groupName: required(notifications(), 'REMINDER_SCHEDULE_GROUP'),
+          queueArn: required(notifications(), 'REMINDER_TARGET_QUEUE_ARN'),
+          roleArn: required(notifications(), 'REMINDER_SCHEDULER_ROLE_ARN'),
+          deadLetterQueueArn: required(notifications(), 'REMINDER_DEAD_LETTER_QUEUE_ARN'),
         },
         traced(new SchedulerClient({})),
       )
