@@ -20,6 +20,7 @@ export default {
     'shared/triage/rules/text.ts',
     'shared/triage/rules/normalise.ts',
     'shared/triage/rules/compile-phrases.ts',
+    'shared/triage/rules/compile-rules.ts',
     'shared/records/consent-policy.ts',
   ],
   // Copy only what the tests need into each sandbox (node_modules, .git, /reports are never copied).

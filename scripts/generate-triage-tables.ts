@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { CONCEPTS, PAIN_SITES, PAIN_WORDS, TOGETHER } from '../shared/triage/rules/concepts';
 import { FAMILIES, GENERAL_ADVICE, LONG_STANDING_EXPECTED, RULES } from '../shared/triage/rules/rules';
 import { compilePhrases, phraseBranches } from '../shared/triage/rules/compile-phrases';
+import { compileRules } from '../shared/triage/rules/compile-rules';
 import type { RuleTables } from '../shared/triage/rules/tables';
 import { ALIASES, WORDS } from '../shared/triage/rules/vocabulary';
 import { triageWireSchema } from '../shared/adapters/openai/wire-schema';
@@ -20,7 +21,7 @@ export const triageTables = (): RuleTables => {
     PHRASE_CONCEPTS: concepts,
     VOCAB: vocab,
     TOGETHER,
-    RULES,
+    COMPILED_RULES: compileRules(RULES),
     FAMILIES,
     GENERAL_ADVICE,
     LONG_STANDING_EXPECTED,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TriageInput } from '../../shared/contracts/triage';
 import { urgencyRank } from '../../shared/triage/levels';
 import { ENGINE_IDS, RULE_IDS, assessWithRules, redFlagsInText } from '../../shared/triage/rules/engine';
+import { RULES } from '../../shared/triage/rules/rules';
 import { TABLES } from '../../shared/triage/rules/tables';
 import { fold, scan, withinOneEdit } from '../../shared/triage/rules/text';
 
@@ -1639,7 +1640,7 @@ describe('Function: redFlagsInText', () => {
 });
 
 describe('Rule ids', () => {
-  const derived = Object.values(TABLES.RULES)
+  const derived = Object.values(RULES)
     .flat()
     .filter((line) => line.split(' ').length === 2)
     .map((line) =>

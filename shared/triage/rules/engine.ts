@@ -2,6 +2,7 @@ import type { TriageInput, TriageLevel } from '../../contracts/triage';
 import type { ClinicalAssessment } from '../assessment';
 import { isEmergency, moreUrgent, raiseOneStep, urgencyRank } from '../levels';
 import { TABLES } from './tables';
+import type { Alt, Rule } from './compile-rules';
 import { scan, type Mention } from './text';
 
 /**
@@ -11,10 +12,10 @@ import { scan, type Mention } from './text';
  * recognise is a `consultation`, never `self_care`. Tables: `concepts.ts` (what people write) and
  * `rules.ts` (what it means, each rule with its clinical reason).
  */
-const { FAMILIES, RULES, LONG_STANDING_EXPECTED } = TABLES;
+const { FAMILIES, COMPILED_RULES, LONG_STANDING_EXPECTED } = TABLES;
 const EXPECTED_LONG = new Set(LONG_STANDING_EXPECTED);
 
-export const RULES_VERSION = 'rules-2026.11.3';
+export const RULES_VERSION = 'rules-2026.11.4';
 
 export interface RulesAssessment extends ClinicalAssessment {
   /** Stable rule ids, most urgent first. */
@@ -23,59 +24,14 @@ export interface RulesAssessment extends ClinicalAssessment {
   emergencyAdvice?: string;
 }
 
-const LEVEL: Readonly<Record<string, TriageLevel>> = { A: 'emergency_ambulance', E: 'emergency', U: 'consultation_24', C: 'consultation', S: 'self_care' };
 /** What each level tells the patient to do, and the advice every answer shares (`GENERAL_ADVICE` in rules.ts). */
 const SAY = TABLES.GENERAL_ADVICE;
 const GENERIC_QUESTIONS = SAY.questions!.split(';');
 const GENERIC_SELF_CARE = SAY.self_care_list!.split(';');
 const GENERIC_WATCH = SAY.watch_for!;
 
-// Rules, parsed once.
-interface Alt {
-  readonly c: string;
-  readonly q: string;
-  readonly h: number;
-}
-interface Rule {
-  readonly id: string;
-  readonly level: TriageLevel;
-  readonly infection: boolean;
-  readonly family: string;
-  readonly terms: readonly { neg: boolean; alts: readonly Alt[] }[];
-}
-const CONTEXT_NAMES: Readonly<Record<string, string>> = {
-  age_0: 'infant',
-  age_1_2: 'toddler',
-  under_5: 'young_child',
-  under_16: 'child',
-  age_50: 'over_50',
-  age_65: 'older_adult',
-};
-const QUALIFIER_NAMES: Readonly<Record<string, string>> = { '!': '_severe', '^': '_sudden', '?': '_mild', '~': '_persistent', '>': '_over_' };
-/** A rule without an explicit id is named after the first alternative of each positive term: `a_with_b_and_c`. */
-const derivedId = (terms: Rule['terms']): string =>
-  terms
-    .filter((t) => !t.neg)
-    .map(({ alts: [a] }) => (CONTEXT_NAMES[a!.c] ?? a!.c.replace(/^c_/, '')) + (QUALIFIER_NAMES[a!.q] ?? '') + (a!.q === '>' ? `${a!.h}h` : ''))
-    .map((name, i) => (i === 0 ? name : i === 1 ? `_with_${name}` : `_and_${name}`))
-    .join('');
-const PARSED: readonly Rule[] = Object.entries(RULES).flatMap(([family, lines]) =>
-  lines.map((line) => {
-    const parts = line.split(' ');
-    const [level = '', expr = ''] = parts.slice(-2);
-    const terms = expr.split('&').map((t) => ({
-      neg: t[0] === '-',
-      alts: t
-        .replace(/^-/, '')
-        .split('|')
-        .map((a): Alt => {
-          const [, c = a, q = ''] = /^(\w+)(.*)$/.exec(a) ?? [];
-          return { c, q: q[0] ?? '', h: Number(q.slice(1)) };
-        }),
-    }));
-    return { id: parts.length > 2 ? parts[0]! : derivedId(terms), level: LEVEL[level[0]!]!, infection: level.endsWith('+'), family, terms };
-  }),
-);
+// Rules, compiled at build time (`compile-rules.ts`), in table order.
+const PARSED: readonly Rule[] = COMPILED_RULES;
 
 /** Every (rule, concept) pair the rules read, for the table-consistency test. */
 export const ruleConcepts = (): { rule: string; concept: string; family: string }[] =>

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Rule } from './compile-rules';
 
 /**
  * The rule and phrase tables at run time. Their source, with the clinical reasoning beside each
@@ -23,7 +24,8 @@ export interface RuleTables {
   readonly GENERAL_ADVICE: Readonly<Record<string, string>>;
   readonly WORDS: Readonly<Record<string, string>>;
   readonly ALIASES: Readonly<Record<string, string>>;
-  readonly RULES: Readonly<Record<string, readonly string[]>>;
+  /** The rules of `rules.ts`, compiled (`compile-rules.ts`), in table order. */
+  readonly COMPILED_RULES: readonly Rule[];
   readonly FAMILIES: Readonly<Record<string, string>>;
 }
 
