@@ -233,7 +233,7 @@ export const notificationsConfigSchema = () => sectionSchema(notificationsShape(
 /** The per-user AI quota alone: what the bench reads its defaults from (bench/abuse.ts). */
 export const modelLimitsSchema = () => z.object(modelLimitsShape());
 
-/** Every section at once, with every rule: the workers' model settings, and the tests of the rules. */
+/** Every section at once, with every rule: the tests of the rules read it. */
 export const appConfigSchema = () =>
   sectionSchema(
     { ...dataShape(), ...keysShape(), ...tokensShape(), ...passwordShape(), ...queueShape(), ...llmShape(), ...notificationsShape() },

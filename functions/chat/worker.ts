@@ -12,7 +12,7 @@ import { log } from '../../shared/logger';
 import { queueMessage } from '../queue-message';
 import {
   accountBatch,
-  appConfig,
+  notificationsConfig,
   appointmentTimeline,
   auditLog,
   chatRedelivery,
@@ -44,7 +44,7 @@ const deps = {
     accounts: accountBatch(),
     ratings: ratings(),
     appointments: appointmentTimeline(),
-    ...(appConfig().APP_BASE_URL ? { appBaseUrl: appConfig().APP_BASE_URL!.replace(/\/+$/, '') } : {}),
+    ...(notificationsConfig().APP_BASE_URL ? { appBaseUrl: notificationsConfig().APP_BASE_URL!.replace(/\/+$/, '') } : {}),
   },
   ...(model ? { chatModel: model } : {}),
 };

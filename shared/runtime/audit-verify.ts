@@ -3,7 +3,7 @@ import type { AnchoredVerifyDeps } from '../audit/anchored-verify';
 import { readConfig } from '../config';
 import * as z from '../zod';
 import { digestPorts } from './audit-anchor';
-import { appConfig } from './composition';
+import { keysConfig } from './composition';
 
 /** The digests' bucket and the anchor key, as `Api.grantAuditDigests` hands them to the verify route (absent locally). */
 const digestEnvSchema = /* @__PURE__ */ z
@@ -29,7 +29,7 @@ const digestEnvSchema = /* @__PURE__ */ z
  * const deps = { auditTrail: auditTrail(), audit: auditLog(), anchor: anchoredVerifyPorts() };
  */
 export const anchoredVerifyPorts = (): Omit<AnchoredVerifyDeps, 'auditTrail'> => {
-  const config = appConfig();
+  const config = keysConfig();
   const env = readConfig(digestEnvSchema);
   return {
     ...digestPorts({ ...config, ...env }),

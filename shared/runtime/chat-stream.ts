@@ -1,6 +1,6 @@
 import { secretsManagerString } from '../adapters/aws/secrets-manager-key';
 import { OpenAiChatStream } from '../adapters/openai/chat-stream';
-import { appConfig } from './composition';
+import { modelConfig } from './composition';
 import { modelFetch } from './model-fetch';
 
 /**
@@ -10,7 +10,7 @@ import { modelFetch } from './model-fetch';
  * module, like `triageModel`, so that no other function bundles the model's prompts and schemas.
  */
 export const chatStream = (): OpenAiChatStream | undefined => {
-  const config = appConfig();
+  const config = modelConfig();
   const secretId = config.OPENAI_API_KEY_SECRET_ID;
   const apiKey = config.OPENAI_API_KEY ?? (secretId === undefined ? undefined : secretsManagerString(secretId));
   if (apiKey === undefined) return undefined;

@@ -63,7 +63,6 @@ import { clientConfig } from '../adapters/aws/client-config';
 import { kmsKeyProbe, queueProbe, tableProbe } from '../adapters/aws/health-probes';
 import { localKeyringProbe } from '../adapters/local/keyring-probe';
 import {
-  appConfigSchema,
   dataConfigSchema,
   healthConfigSchema,
   keysConfigSchema,
@@ -73,7 +72,6 @@ import {
   queueConfigSchema,
   readConfig,
   tokensConfigSchema,
-  type AppConfig,
   type HealthConfig,
 } from '../config';
 import type { TABLES, TableName } from '../data/tables';
@@ -115,8 +113,12 @@ const notifications = once(() => readConfig(notificationsConfigSchema()));
 /** The one DynamoDB client of this container. */
 const dynamo = once(() => createDocumentClient({ endpoint: tables().DYNAMODB_ENDPOINT }));
 
-/** Every section at once (the workers' model settings, the audit verification): each rule checked. */
-export const appConfig = once((): AppConfig => readConfig(appConfigSchema()));
+/** The model's settings and the AI quota (the workers' model, the streamed chat). */
+export const modelConfig = model;
+/** The key provider and its keys, with the stage (the audit verification's digests). */
+export const keysConfig = keys;
+/** The notifications settings (the chat worker's links). */
+export const notificationsConfig = notifications;
 export const clock: Clock = { now: () => new Date() };
 
 let audit: AuditLog | undefined;

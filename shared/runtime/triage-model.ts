@@ -2,7 +2,7 @@ import { secretsManagerString } from '../adapters/aws/secrets-manager-key';
 import { OpenAiTriageModel } from '../adapters/openai/openai-triage-model';
 import type { ChatModel, TriageModel } from '../triage/ports';
 import type { MetricService } from '../metric-catalog';
-import { appConfig } from './composition';
+import { modelConfig } from './composition';
 import { modelFetch } from './model-fetch';
 
 /**
@@ -12,7 +12,7 @@ import { modelFetch } from './model-fetch';
  * (`ModelLatency`) under the worker's `service`.
  */
 export const triageModel = (service: MetricService): (TriageModel & ChatModel) | undefined => {
-  const config = appConfig();
+  const config = modelConfig();
   const secretId = config.OPENAI_API_KEY_SECRET_ID;
   const apiKey = config.OPENAI_API_KEY ?? (secretId === undefined ? undefined : secretsManagerString(secretId));
   if (apiKey === undefined) return undefined;
