@@ -1,13 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type DynamoDBDocumentClient,
-  type QueryCommandInput,
-  type UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../domain/page';
 import { isConditionFailure } from './dynamo-client';
 import { decodeCursor, encodeCursor } from './page-cursor';
@@ -61,6 +54,49 @@ export const createOnce = async (client: DynamoDBDocumentClient, command: PutCom
   } catch (error) {
     if (!isConditionFailure(error) || !(await holdsOwn(client, command))) throw error;
   }
+};
+
+/** The attribute `updateOnce` writes: the id of the last call that changed the item. */
+const WRITE_CLAIM = 'writeClaim';
+
+/**
+ * `conditionalWrite` of an update the SDK may have sent twice (ADR 0020, "A timeout is ambiguous"). The update also
+ * sets `writeClaim` to a fresh id of this call, so a refused update whose item holds that id was this call's own,
+ * carried out before its answer was lost: written. Another request's identical update is still refused, so what is
+ * accepted once stays accepted once (a TOTP step, a recovery code). The caller's expression must not name `writeClaim`.
+ *
+ * @example
+ * if (!(await updateOnce(client, new UpdateCommand({ …, ConditionExpression: 'lastStep < :step' })))) return 'used';
+ */
+export const updateOnce = async (client: DynamoDBDocumentClient, command: UpdateCommand): Promise<boolean> => {
+  const { UpdateExpression = '', ExpressionAttributeValues = {}, TableName, Key } = command.input;
+  const claim = randomUUID();
+  const set = `#${WRITE_CLAIM} = :${WRITE_CLAIM}`;
+  const claimed = new UpdateCommand({
+    ...command.input,
+    // DynamoDB takes each clause once: join the SET clause if there is one, else open it.
+    UpdateExpression: /^\s*SET\s/i.test(UpdateExpression) ? UpdateExpression.replace(/^\s*SET\s/i, `SET ${set}, `) : `SET ${set} ${UpdateExpression}`,
+    ExpressionAttributeNames: { ...command.input.ExpressionAttributeNames, [`#${WRITE_CLAIM}`]: WRITE_CLAIM },
+    ExpressionAttributeValues: { ...ExpressionAttributeValues, [`:${WRITE_CLAIM}`]: claim },
+  });
+  if (await conditionalWrite(client, claimed)) return true;
+  const { Item } = await client.send(new GetCommand({ TableName, Key, ConsistentRead: true }));
+  return Item?.[WRITE_CLAIM] === claim;
+};
+
+/**
+ * `conditionalWrite` of a delete the SDK may have sent twice: a refused delete whose item is gone was carried out (by
+ * this call before its answer was lost, or by another that wanted the same): deleted. Only for a delete whose callers
+ * all want the item gone, and have checked it before (turning MFA off); never to consume something once.
+ *
+ * @example
+ * if (!(await deleteOnce(client, new DeleteCommand({ …, ConditionExpression: '#status = :active' })))) return 'not active';
+ */
+export const deleteOnce = async (client: DynamoDBDocumentClient, command: DeleteCommand): Promise<boolean> => {
+  if (await conditionalWrite(client, command)) return true;
+  const { TableName, Key } = command.input;
+  const { Item } = await client.send(new GetCommand({ TableName, Key, ConsistentRead: true }));
+  return Item === undefined;
 };
 
 /** Whether the item a refused put names is exactly the put's own item. */

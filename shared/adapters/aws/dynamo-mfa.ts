@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mfaChallengeKey, mfaKey } from '../../data/keys';
 import type { MfaChallenge, MfaChallengeStore, MfaEnrolment, MfaStore } from '../../identity/ports';
-import { conditionalWrite, createOnce, withoutKeys } from './dynamo-kit';
+import { conditionalWrite, createOnce, deleteOnce, updateOnce, withoutKeys } from './dynamo-kit';
 
 /** Whether an account has MFA, and nothing else (the password login): a class of its own for that bundle. */
 export class DynamoMfaReader implements Pick<MfaStore, 'get'> {
@@ -13,7 +13,7 @@ export class DynamoMfaReader implements Pick<MfaStore, 'get'> {
   public async get(userId: string): Promise<MfaEnrolment | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: mfaKey(userId) }, ConsistentRead: true }));
     if (Item === undefined) return undefined;
-    const { recoveryHashes, ...rest } = withoutKeys<Record<string, unknown>>(Item, ['kind']);
+    const { recoveryHashes, ...rest } = withoutKeys<Record<string, unknown>>(Item, ['kind', 'writeClaim']);
     // A string set comes back as a Set; an emptied one is removed by DynamoDB.
     return { ...rest, ...(recoveryHashes instanceof Set ? { recoveryHashes: [...recoveryHashes] as string[] } : {}) } as MfaEnrolment;
   }
@@ -22,7 +22,9 @@ export class DynamoMfaReader implements Pick<MfaStore, 'get'> {
 /**
  * MFA enrolments in the identity table, one `MFA#<id>` item per account: the sealed secret, the
  * status, the last TOTP step used and the recovery-code hashes as a string set. Every change is one
- * conditional write, so a code or a recovery code is accepted once even under concurrent requests.
+ * conditional write, so a code or a recovery code is accepted once even under concurrent requests. A write whose
+ * answer was lost finds itself when the SDK sends it again (`updateOnce`, `deleteOnce`; ADR 0020), so a confirmed
+ * enrolment, a used code or a disabled MFA is not answered as a refusal.
  */
 export class DynamoMfa extends DynamoMfaReader implements MfaStore {
   public putPending(userId: string, secretSealed: string, createdAt: string): Promise<boolean> {
@@ -39,7 +41,7 @@ export class DynamoMfa extends DynamoMfaReader implements MfaStore {
   }
 
   public activate(userId: string, secretSealed: string, step: number, recoveryHashes: readonly string[]): Promise<boolean> {
-    return conditionalWrite(
+    return updateOnce(
       this.client,
       new UpdateCommand({
         TableName: this.tableName,
@@ -60,7 +62,7 @@ export class DynamoMfa extends DynamoMfaReader implements MfaStore {
   }
 
   public useStep(userId: string, step: number): Promise<boolean> {
-    return conditionalWrite(
+    return updateOnce(
       this.client,
       new UpdateCommand({
         TableName: this.tableName,
@@ -74,7 +76,7 @@ export class DynamoMfa extends DynamoMfaReader implements MfaStore {
   }
 
   public useRecoveryCode(userId: string, hash: string): Promise<boolean> {
-    return conditionalWrite(
+    return updateOnce(
       this.client,
       new UpdateCommand({
         TableName: this.tableName,
@@ -88,7 +90,7 @@ export class DynamoMfa extends DynamoMfaReader implements MfaStore {
   }
 
   public remove(userId: string): Promise<boolean> {
-    return conditionalWrite(
+    return deleteOnce(
       this.client,
       new DeleteCommand({
         TableName: this.tableName,
