@@ -10,6 +10,7 @@ import { TABLES, type TableName } from '../shared/data/tables';
 import {
   BUDGETS,
   CHAT_WORKER_ID,
+  CONTENT_WORKER_ID,
   MODEL_CLIENT_PACKAGE,
   WORKER_ID,
   YARDSTICK_IMPORTS,
@@ -28,6 +29,8 @@ import { contentBench } from './content';
 import { auditBench } from './audit';
 import { CONTENT_QUESTIONS } from './content-questions';
 import { SEED_POSTS } from '../local/seed-library/posts';
+import { routes } from '../functions/routes';
+import type { RouteDef } from '../shared/http/route';
 import { loadBench } from './load';
 
 /**
@@ -142,6 +145,8 @@ writeFileSync(
   CHILD,
   `import { writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+// Lambda's Node.js runtime defines this global; a streamed route (ADR 0012) wraps its handler with it on import.
+globalThis.awslambda ??= { streamifyResponse: (handler) => handler };
 const url = pathToFileURL(process.argv[2]).href;
 const started = performance.now();
 await import(url);
@@ -368,6 +373,13 @@ const MODEL_WORKERS: Readonly<Record<string, { readonly own: number; readonly re
   [WORKER_ID]: { own: BUDGETS.workerOwnCodeBytes, rest: BUDGETS.workerOwnCodeWithoutModelClientBytes },
   [CHAT_WORKER_ID]: { own: BUDGETS.chatWorkerOwnCodeBytes, rest: BUDGETS.chatWorkerOwnCodeWithoutModelClientBytes },
 };
+/** The own-code budget of a function without a model client: a route's, a streamed route's (ADR 0012), the content worker's (ADR 0011). */
+const ownBudgetOf = (id: string): number =>
+  id === CONTENT_WORKER_ID
+    ? BUDGETS.contentWorkerOwnCodeBytes
+    : (routes as Record<string, RouteDef>)[id]?.stream === true
+      ? BUDGETS.streamRouteOwnCodeBytes
+      : BUDGETS.ownCodeBytes;
 const rows: Row[] = functions.map((fn) => {
   const isAuthorizer = fn.id === 'authorizer';
   const modelWorker = MODEL_WORKERS[fn.id];
@@ -388,7 +400,7 @@ const rows: Row[] = functions.map((fn) => {
     if (rest > modelWorker.rest) failed.push(`own code without ${MODEL_CLIENT_PACKAGE} ${kb(rest)} > ${kb(modelWorker.rest)}`);
     if (ms === undefined) failed.push('import failed');
   } else {
-    if (fn.ownBytes > BUDGETS.ownCodeBytes) failed.push(`own code ${kb(fn.ownBytes)} > ${kb(BUDGETS.ownCodeBytes)}`);
+    if (fn.ownBytes > ownBudgetOf(fn.id)) failed.push(`own code ${kb(fn.ownBytes)} > ${kb(ownBudgetOf(fn.id))}`);
     if (ms === undefined) failed.push('import failed');
   }
   for (const reason of failed) failures.push(`${fn.id}: ${reason}`);
@@ -401,7 +413,7 @@ const rows: Row[] = functions.map((fn) => {
       ? `bundle ≤ 50 KB, no SDK, ≤ 30 ms`
       : isWorker
         ? `own ≤ ${kb(modelWorker.own)}, ≤ ${kb(modelWorker.rest)} w/o openai ‡`
-        : 'own ≤ 100 KB',
+        : `own ≤ ${kb(ownBudgetOf(fn.id))}`,
     importMs: ms === undefined ? 'error' : ms.toFixed(1),
     refMs: refMs === undefined ? 'error' : `${refMs.toFixed(1)}${fn.reference ? '' : '†'}`,
     ratio: ms === undefined || refMs === undefined ? '—' : `${(ms / refMs).toFixed(2)}×`,
