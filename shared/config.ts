@@ -215,7 +215,6 @@ const sectionSchema = <S extends z.core.$ZodLooseShape>(shape: S, ...rules: Rule
 
 /** Routes that only need the stage, version and CORS settings. */
 export const baseConfigSchema = () => z.object(baseShape());
-export type BaseConfig = z.infer<ReturnType<typeof baseConfigSchema>>;
 /** The tables (every function that reads or writes DynamoDB). */
 export const dataConfigSchema = () => sectionSchema(dataShape(), dataRule);
 /** The key provider and its keys (the vault, the token signer, the blind index). */
@@ -244,7 +243,6 @@ export const appConfigSchema = () =>
     llmRule,
     notificationsRule,
   );
-export type AppConfig = z.infer<ReturnType<typeof appConfigSchema>>;
 
 /** What the detailed health check reads: every dependency it probes. */
 export const healthConfigSchema = () => sectionSchema({ ...dataShape(), ...keysShape(), ...queueShape(), ...llmShape() }, keysRule);
@@ -255,7 +253,6 @@ export const publishingConfigSchema = () => {
   const { KEYS_TABLE, DYNAMODB_ENDPOINT } = dataShape();
   return sectionSchema({ ...keysShape(), ...tokensShape(), KEYS_TABLE, DYNAMODB_ENDPOINT }, keysRule, tokensRule);
 };
-export type PublishingConfig = z.infer<ReturnType<typeof publishingConfigSchema>>;
 
 type Env = Record<string, string | undefined>;
 
