@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { conditionalWrite, deleteOnce, updateOnce } from '../../shared/adapters/aws/dynamo-kit';
 import { DynamoMfa } from '../../shared/adapters/aws/dynamo-mfa';
+import { DynamoUserRepository } from '../../shared/adapters/aws/dynamo-user-repository';
 import { localTableName, startDynamo } from '../../local/stand-ins';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 
@@ -185,5 +186,29 @@ describe('Class: DynamoMfa', () => {
       recoveryHashes: ['hash-2'],
     });
     expect(await mfa.get(userId)).toBeUndefined();
+  });
+});
+
+describe('Class: DynamoUserRepository', () => {
+  it('changes roles and a password hash once each when the answer is lost, and keeps its write claim out of the account', async () => {
+    // Prepare
+    const users = new DynamoUserRepository(client, identity);
+    const id = randomUUID();
+    const base = { id, emailSealed: 'cb1.sealed', emailIndex: randomUUID(), passwordHash: 'scrypt$old', status: 'active' as const };
+    await users.create({ ...base, roles: ['patient'], createdAt: '2026-11-27T00:00:00.000Z' });
+
+    // Act
+    loseNext('UpdateItem');
+    const granted = await users.setRoles(id, ['patient', 'caregiver'], ['patient']);
+    loseNext('UpdateItem');
+    const changed = await users.replacePasswordHash(id, 'scrypt$new', 'scrypt$old');
+    const stale = await users.replacePasswordHash(id, 'scrypt$other', 'scrypt$old');
+
+    // Assess: an admin's grant is not answered 409, a password change not refused; a stale one still is
+    expect(lostCalls()).toBe(2);
+    expect({ granted, changed, stale }).toEqual({ granted: true, changed: true, stale: false });
+    const account = await users.get(id);
+    expect(account).toMatchObject({ roles: ['patient', 'caregiver'], passwordHash: 'scrypt$new' });
+    expect(account).not.toHaveProperty('writeClaim');
   });
 });

@@ -256,6 +256,58 @@ describe('Faults: PHI writes and reads under DynamoDB and SQS faults', () => {
     }
   }, 120_000);
 
+  it('writes a category and a post, and saves a post again, each once, when an answer is lost', async () => {
+    // Prepare: an editor, and the category the posts are filed under (created by the admin)
+    const editor = await care.account('editor');
+    const content = {
+      title: 'Lost answers',
+      summary: 'A post written while answers go missing.',
+      body: '# Hello',
+      category: 'lost-answers',
+      tags: [],
+      language: 'en',
+    };
+    const category = await backend.call('POST', '/api/v1/content/categories', { token: care.adminToken, body: { slug: 'lost-answers', name: 'Lost answers' } });
+    expect(category.status, category.text).toBe(201);
+    const first = await backend.call('POST', '/api/v1/content/posts', { token: editor.token, body: { ...content, slug: `lost-${randomUUID().slice(0, 8)}` } });
+    expect(first.status, first.text).toBe(201);
+    let tag = first.headers.get('etag')!;
+
+    // Act
+    const categories = await lostAnswerSweep(dynamo, (position) =>
+      backend.call('POST', '/api/v1/content/categories', {
+        token: care.adminToken,
+        body: { slug: `lost-${position}-${randomUUID().slice(0, 6)}`, name: `Lost ${position}` },
+      }),
+    );
+    const posts = await lostAnswerSweep(dynamo, () =>
+      backend.call('POST', '/api/v1/content/posts', { token: editor.token, body: { ...content, slug: `lost-${randomUUID().slice(0, 8)}` } }),
+    );
+    const updates = await lostAnswerSweep(dynamo, async (position) => {
+      const response = await backend.call('PUT', `/api/v1/content/posts/${first.json.id}`, {
+        token: editor.token,
+        body: { ...content, title: `Lost answers, take ${position}` },
+        headers: { 'if-match': tag },
+      });
+      tag = response.headers.get('etag') ?? tag;
+      return response;
+    });
+
+    // Assess: a resent create finds its own item (409 or 412 before), and the post has one revision per save
+    for (const [name, outcomes, status] of [
+      ['category', categories, 201],
+      ['post', posts, 201],
+      ['post update', updates, 200],
+    ] as const) {
+      expect(outcomes.length, name).toBeGreaterThan(2);
+      for (const { position, operation, response } of outcomes)
+        expect(response.status, `${name} ${position} ${operation}: ${response.text.slice(0, 200)}`).toBe(status);
+    }
+    const revisions = await backend.call('GET', `/api/v1/content/manage/posts/${first.json.id}/revisions?limit=100`, { token: editor.token });
+    // The create, each swept save, and the sweep's last save, which ran past its calls without losing an answer.
+    expect(revisions.json.items).toHaveLength(1 + updates.length + 1);
+  }, 120_000);
+
   it('GET /api/v1/profile never answers 200 without its audit event', async () => {
     // Prepare
     const send = () => backend.call('GET', '/api/v1/profile', { token: patient.token });

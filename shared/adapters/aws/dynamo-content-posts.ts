@@ -27,7 +27,7 @@ import {
 } from '../../data/keys';
 import type { Page, PageRequest } from '../../domain/page';
 import { batchGet } from './dynamo-batch';
-import { conditionalWrite, partitionPrefix, queryAll, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
+import { conditionalWrite, partitionPrefix, putOnce, queryAll, queryPage, undoWrite, withoutKeys } from './dynamo-kit';
 
 /**
  * The content library's editorial items in the content table (shared/data/tables.ts; no PHI):
@@ -62,7 +62,7 @@ export class DynamoContentPosts implements PostRepository {
 
   public put(record: PostRecord): Promise<boolean> {
     const creating = record.version === 1;
-    return conditionalWrite(
+    return putOnce(
       this.client,
       new PutCommand({
         TableName: this.tableName,
@@ -79,7 +79,7 @@ export class DynamoContentPosts implements PostRepository {
   }
 
   public addRevision(postId: string, revision: RevisionRecord): Promise<boolean> {
-    return conditionalWrite(
+    return putOnce(
       this.client,
       new PutCommand({
         TableName: this.tableName,
@@ -154,7 +154,7 @@ export class DynamoSlugClaims implements SlugClaims {
   ) {}
 
   public claim(slug: string, postId: string): Promise<boolean> {
-    return conditionalWrite(
+    return putOnce(
       this.client,
       new PutCommand({ TableName: this.tableName, Item: { pk: slugKey(slug), sk: SLUG_CLAIM, postId }, ConditionExpression: 'attribute_not_exists(pk)' }),
     );
@@ -188,7 +188,7 @@ export class DynamoPublishedSnapshots implements PublishedSnapshots {
   }
 
   public put(snapshot: PublishedSnapshot): Promise<boolean> {
-    return conditionalWrite(
+    return putOnce(
       this.client,
       new PutCommand({
         TableName: this.tableName,
@@ -231,7 +231,7 @@ export class DynamoCategories implements CategoryRepository {
   }
 
   public create(category: CategoryRecord): Promise<boolean> {
-    return conditionalWrite(
+    return putOnce(
       this.client,
       new PutCommand({ TableName: this.tableName, Item: { pk: CATEGORIES, sk: category.slug, ...category }, ConditionExpression: 'attribute_not_exists(pk)' }),
     );

@@ -125,9 +125,9 @@ const canonical = (item: Record<string, unknown>): unknown =>
     }),
   );
 
-/** An item without its table keys (`pk`, `sk`) and the further attributes named (index or bookkeeping ones). */
+/** An item without its table keys (`pk`, `sk`), `updateOnce`'s `writeClaim`, and the further attributes named (index or bookkeeping ones). */
 export const withoutKeys = <T>(item: Record<string, unknown>, also: readonly string[] = []): T => {
-  const { pk: _pk, sk: _sk, ...rest } = item;
+  const { pk: _pk, sk: _sk, [WRITE_CLAIM]: _claim, ...rest } = item;
   for (const name of also) delete rest[name];
   return rest as T;
 };

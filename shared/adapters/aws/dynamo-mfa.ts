@@ -13,7 +13,7 @@ export class DynamoMfaReader implements Pick<MfaStore, 'get'> {
   public async get(userId: string): Promise<MfaEnrolment | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: mfaKey(userId) }, ConsistentRead: true }));
     if (Item === undefined) return undefined;
-    const { recoveryHashes, ...rest } = withoutKeys<Record<string, unknown>>(Item, ['kind', 'writeClaim']);
+    const { recoveryHashes, ...rest } = withoutKeys<Record<string, unknown>>(Item, ['kind']);
     // A string set comes back as a Set; an emptied one is removed by DynamoDB.
     return { ...rest, ...(recoveryHashes instanceof Set ? { recoveryHashes: [...recoveryHashes] as string[] } : {}) } as MfaEnrolment;
   }

@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocu
 import type { Role } from '../../domain/roles';
 import type { UserRecord, UserRepository } from '../../identity/ports';
 import { emailKey, userKey } from '../../data/keys';
-import { conditionalWrite, createOnce, putOnce, withoutKeys } from './dynamo-kit';
+import { conditionalWrite, createOnce, putOnce, updateOnce, withoutKeys } from './dynamo-kit';
 
 const account = (id: string) => ({ pk: userKey(id) });
 const claim = (emailIndex: string) => ({ pk: emailKey(emailIndex) });
@@ -102,7 +102,7 @@ export class DynamoUserRepository extends DynamoAccountDeletion implements UserR
     if (Item === undefined || JSON.stringify(Item['roles']) !== JSON.stringify(expected)) return false;
     // The version (not the list, which DynamoDB's = compares unreliably across stores) guards the swap.
     const version = Number(Item['rolesVersion'] ?? 0);
-    return conditionalWrite(
+    return updateOnce(
       this.client,
       new UpdateCommand({
         TableName: this.tableName,
@@ -128,7 +128,7 @@ export class DynamoUserRepository extends DynamoAccountDeletion implements UserR
   }
 
   public replacePasswordHash(userId: string, next: string, expected: string): Promise<boolean> {
-    return conditionalWrite(
+    return updateOnce(
       this.client,
       new UpdateCommand({
         TableName: this.tableName,
