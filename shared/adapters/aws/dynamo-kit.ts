@@ -85,18 +85,19 @@ export const updateOnce = async (client: DynamoDBDocumentClient, command: Update
 };
 
 /**
- * `conditionalWrite` of a delete the SDK may have sent twice: a refused delete whose item is gone was carried out (by
- * this call before its answer was lost, or by another that wanted the same): deleted. Only for a delete whose callers
- * all want the item gone, and have checked it before (turning MFA off); never to consume something once.
+ * `conditionalWrite` of a delete the SDK may have sent twice. It reads the item first: with nothing there, nothing is
+ * deleted (`false`). A refused delete of an item that was there and is gone now was carried out (by this call before
+ * its answer was lost, or by a request that wanted the same): deleted. Only for a delete whose callers all want the
+ * item gone (turning MFA off); never to consume something once.
  *
  * @example
  * if (!(await deleteOnce(client, new DeleteCommand({ …, ConditionExpression: '#status = :active' })))) return 'not active';
  */
 export const deleteOnce = async (client: DynamoDBDocumentClient, command: DeleteCommand): Promise<boolean> => {
-  if (await conditionalWrite(client, command)) return true;
   const { TableName, Key } = command.input;
-  const { Item } = await client.send(new GetCommand({ TableName, Key, ConsistentRead: true }));
-  return Item === undefined;
+  const exists = async (): Promise<boolean> => (await client.send(new GetCommand({ TableName, Key, ConsistentRead: true }))).Item !== undefined;
+  if (!(await exists())) return false;
+  return (await conditionalWrite(client, command)) || !(await exists());
 };
 
 /** Whether the item a refused put names is exactly the put's own item. */
