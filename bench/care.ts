@@ -25,8 +25,9 @@ import { MATCH_CONCURRENCY, MATCH_RINGS_KM, MAX_MATCH_CANDIDATES, matchCaregiver
 import type { PractitionerRecord } from '../shared/care/ports';
 import { bookable, freeSlots } from '../shared/care/slots';
 import { addDays, DAY_MS, localDay, MINUTE_MS } from '../shared/care/time-zone';
-import type { CaregiverSkill, PractitionerKind, ProviderSpecialty } from '../shared/contracts/care';
-import type { Availability, Weekday } from '../shared/contracts/care-availability';
+import type { CaregiverSkill, PractitionerKind, ProviderSpecialty } from '../shared/contracts/care-bounds';
+import type { Availability } from '../shared/contracts/care-availability';
+import type { Weekday } from '../shared/contracts/care-bounds';
 import type { PractitionerSearchQuery } from '../shared/contracts/care-directory';
 import type { CaregiverMatchRequest } from '../shared/contracts/care-matching';
 import { directoryKey } from '../shared/data/keys';

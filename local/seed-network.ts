@@ -1,5 +1,7 @@
-import type { Availability, Weekday } from '../shared/contracts/care-availability';
-import { CAREGIVER_SKILLS, type PractitionerKind, type PractitionerProfileRequest, PROVIDER_SPECIALTIES } from '../shared/contracts/care';
+import type { Availability } from '../shared/contracts/care-availability';
+import type { Weekday } from '../shared/contracts/care-bounds';
+import type { PractitionerProfileRequest } from '../shared/contracts/care';
+import { CAREGIVER_SKILLS, type PractitionerKind, PROVIDER_SPECIALTIES } from '../shared/contracts/care-bounds';
 
 /**
  * The demo network of `npm run seed`: LOCAL DEMO DATA ONLY. Everything here is a pure function of

@@ -3,8 +3,6 @@ import { declared } from '../zod';
 import { Availability, SlotWindowQuery, Slot, ZonedInstant } from './care-availability';
 import { Id, Instant, list, page, PageQuery, text } from './common';
 import { MAX_SLOTS, APPOINTMENT_MODES, APPOINTMENT_STATUSES, MAX_REVIEW_COMMENT } from './care-bounds';
-/** Re-exported: the bounds and closed lists live in ./care-bounds.ts, which domain code imports without these schemas. */
-export { MAX_SLOTS, APPOINTMENT_MODES, APPOINTMENT_STATUSES, MAX_REVIEW_COMMENT, type AppointmentStatus } from './care-bounds';
 
 /**
  * Schemas of the booking routes: a practitioner's stored availability, free slots, and appointments.

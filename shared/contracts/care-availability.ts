@@ -11,18 +11,6 @@ import {
   MAX_WEEKLY_WINDOWS,
   MAX_EXCEPTIONS,
 } from './care-bounds';
-/** Re-exported: the bounds and closed lists live in ./care-bounds.ts, which domain code imports without these schemas. */
-export {
-  WEEKDAYS,
-  MIN_SLOT_MINUTES,
-  MAX_SLOT_MINUTES,
-  MAX_BUFFER_MINUTES,
-  MAX_HORIZON_DAYS,
-  MAX_SLOT_WINDOW_DAYS,
-  MAX_WEEKLY_WINDOWS,
-  MAX_EXCEPTIONS,
-  type Weekday,
-} from './care-bounds';
 
 /**
  * A practitioner's availability: weekly opening hours and dated exceptions, all read on the wall

@@ -2,8 +2,8 @@
  * The bounds and closed lists of the care contracts, without their schemas. Domain code (the
  * scheduling core, matching, the directory) imports them from here: a module of zod schemas builds
  * every schema it declares when it loads, so importing one number from it would build them all in
- * each function that uses the number (docs/architecture.md, "Cold start"). The contracts re-export
- * them, and build their schemas from them.
+ * each function that uses the number (docs/architecture.md, "Cold start"). The contracts build their
+ * schemas from them, and everything else imports them from here too.
  */
 // From the care contracts.
 /** Who keeps a practitioner profile: the two roles of the care team. */

@@ -4,8 +4,6 @@ import { PublicPractitioner } from './care';
 import { CAREGIVER_SKILLS, PRACTITIONER_KINDS, PROVIDER_SPECIALTIES } from './care-bounds';
 import { page, PageQuery } from './common';
 import { MAX_SEARCH_RADIUS_KM } from './care-bounds';
-/** Re-exported: the bounds and closed lists live in ./care-bounds.ts, which domain code imports without these schemas. */
-export { MAX_SEARCH_RADIUS_KM, DEFAULT_SEARCH_RADIUS_KM, DEFAULT_DIRECTORY_PAGE } from './care-bounds';
 
 /**
  * Schemas of the practitioner directory (`GET /api/v1/practitioners`): verified providers or

@@ -5,8 +5,6 @@ import { ZonedInstant } from './care-availability';
 import { WEEKDAYS } from './care-bounds';
 import { Id, list, text } from './common';
 import { MATCH_FACTOR_CODES, MAX_MATCHES, MATCH_WEEKS } from './care-bounds';
-/** Re-exported: the bounds and closed lists live in ./care-bounds.ts, which domain code imports without these schemas. */
-export { MATCH_FACTOR_CODES, MAX_MATCHES, MATCH_WEEKS, type MatchFactorCode } from './care-bounds';
 
 /**
  * Schemas of caregiver matching (`POST /api/v1/caregivers/match`): a patient describes a visit

@@ -5,8 +5,6 @@ import { Slot } from './care-availability';
 import { Id, Instant, list, text } from './common';
 import { TriageLevelSchema } from './triage-scale';
 import { MAX_CARE_OPTIONS, CARE_ACTIONS } from './care-bounds';
-/** Re-exported: the bounds and closed lists live in ./care-bounds.ts, which domain code imports without these schemas. */
-export { MAX_CARE_OPTIONS, CARE_ACTIONS } from './care-bounds';
 
 /**
  * Schemas of care options (`GET /api/v1/symptom-sessions/{id}/care-options`): from a completed

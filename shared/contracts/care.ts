@@ -2,18 +2,6 @@ import * as z from '../zod';
 import { declared } from '../zod';
 import { Id, Instant, list, text } from './common';
 import { PRACTITIONER_KINDS, PROVIDER_SPECIALTIES, CAREGIVER_SKILLS, CREDENTIAL_KINDS, MAX_LANGUAGES, MAX_CREDENTIALS } from './care-bounds';
-/** Re-exported: the bounds and closed lists live in ./care-bounds.ts, which domain code imports without these schemas. */
-export {
-  PRACTITIONER_KINDS,
-  PROVIDER_SPECIALTIES,
-  CAREGIVER_SKILLS,
-  CREDENTIAL_KINDS,
-  MAX_LANGUAGES,
-  MAX_CREDENTIALS,
-  type PractitionerKind,
-  type ProviderSpecialty,
-  type CaregiverSkill,
-} from './care-bounds';
 
 /**
  * Schemas of the care routes: practitioner profiles (providers and caregivers). Request bodies are

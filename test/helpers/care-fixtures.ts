@@ -1,5 +1,6 @@
 import type { PractitionerProfileRequest } from '../../shared/contracts/care';
-import { type Availability, WEEKDAYS } from '../../shared/contracts/care-availability';
+import type { Availability } from '../../shared/contracts/care-availability';
+import { WEEKDAYS } from '../../shared/contracts/care-bounds';
 import type { TriageResult } from '../../shared/contracts/triage';
 
 /**

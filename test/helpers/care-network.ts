@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
-import type { PractitionerKind } from '../../shared/contracts/care';
+import type { PractitionerKind } from '../../shared/contracts/care-bounds';
 import type { Availability } from '../../shared/contracts/care-availability';
 import type { Role } from '../../shared/domain/roles';
 import { type ApiResponse, signUp, type TestBackend } from './test-backend';

@@ -11,7 +11,7 @@ import {
 } from '../../shared/care/directory';
 import { cellsCovering, decode, distanceKm, encode } from '../../shared/care/geohash';
 import type { PractitionerRecord } from '../../shared/care/ports';
-import type { PractitionerKind } from '../../shared/contracts/care';
+import type { PractitionerKind } from '../../shared/contracts/care-bounds';
 import { PractitionerSearchQuery } from '../../shared/contracts/care-directory';
 import type { Caller } from '../../shared/domain/caller';
 import { ValidationError } from '../../shared/errors';

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { distanceKm } from '../../shared/care/geohash';
 import { type CaregiverCandidate, explainRejection, largestRemainder, matchCaregivers, scoreCaregiver } from '../../shared/care/matching';
 import { MATCHING_WEIGHTS, type MatchingWeights } from '../../shared/care/matching-weights';
-import { CAREGIVER_SKILLS } from '../../shared/contracts/care';
-import { CaregiverMatchRequest, CaregiverMatchResponse, MATCH_FACTOR_CODES } from '../../shared/contracts/care-matching';
+import { CAREGIVER_SKILLS } from '../../shared/contracts/care-bounds';
+import { CaregiverMatchRequest, CaregiverMatchResponse } from '../../shared/contracts/care-matching';
+import { MATCH_FACTOR_CODES } from '../../shared/contracts/care-bounds';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const SEED = 20261128;

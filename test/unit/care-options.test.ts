@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { careOptions, MAX_CANDIDATES, specialtyFor } from '../../shared/care/care-options';
-import type { ProviderSpecialty } from '../../shared/contracts/care';
+import type { ProviderSpecialty } from '../../shared/contracts/care-bounds';
 import type { Availability } from '../../shared/contracts/care-availability';
-import { MAX_CARE_OPTIONS } from '../../shared/contracts/care-options';
+import { MAX_CARE_OPTIONS } from '../../shared/contracts/care-bounds';
 import type { TriageResult } from '../../shared/contracts/triage';
 import type { Caller } from '../../shared/domain/caller';
 import { NotFoundError } from '../../shared/errors';

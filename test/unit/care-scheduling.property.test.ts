@@ -4,7 +4,8 @@ import { weekdayOf } from '../../shared/care/availability';
 import { book, canBook, emptyLedger, type Ledger, MAX_LEDGER_ENTRIES, overlaps, release } from '../../shared/care/ledger';
 import { bookable, freeSlots } from '../../shared/care/slots';
 import { addDays, localDay } from '../../shared/care/time-zone';
-import { Availability, type Slot, WEEKDAYS, type Weekday } from '../../shared/contracts/care-availability';
+import { Availability, type Slot } from '../../shared/contracts/care-availability';
+import { WEEKDAYS, type Weekday } from '../../shared/contracts/care-bounds';
 
 /**
  * The scheduling core's promises, over random availabilities, zones and bookings, concentrated on
