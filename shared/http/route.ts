@@ -153,7 +153,7 @@ type RouteOptions<B, Q, P> = Omit<RouteLine, 'method' | 'path' | 'entry' | 'acce
  * the function's bundle (a zod schema is built when its module loads; docs/architecture.md, "Cold start").
  *
  * @example
- * route('login', 'POST /api/v1/auth/login', PUBLIC, { summary: 'Log in', body: LoginRequest, response: TokenPair });
+ * route('login', 'POST /api/v1/auth/login', 'identity/login', PUBLIC, { summary: 'Log in', body: LoginRequest, response: TokenPair });
  */
 export const route = <
   const Id extends string,
