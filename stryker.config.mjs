@@ -3,9 +3,9 @@
  * `npm test`). Each mutant runs only the unit and clinical tests that import the mutated file
  * (vitest related mode, `vitest.mutation.config.ts`). Reports: `reports/mutation/`.
  *
- * The rules engine reads `triage-rules.generated.json` beside it through `import.meta.dirname`;
+ * The rules engine reads `triage-rules.generated.json` and `triage-phrases.generated.txt` beside it through `import.meta.dirname`;
  * the sandbox is a copy of the working tree (everything but node_modules and ignorePatterns), so
- * the JSON is there. No TypeScript checker: vitest strips types, so a mutant that would not
+ * both are there. No TypeScript checker: vitest strips types, so a mutant that would not
  * compile still runs and is killed or survives on behaviour.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
@@ -21,6 +21,7 @@ export default {
     'shared/triage/rules/normalise.ts',
     'shared/triage/rules/compile-phrases.ts',
     'shared/triage/rules/compile-rules.ts',
+    'shared/triage/rules/phrase-file.ts',
     'shared/records/consent-policy.ts',
   ],
   // Copy only what the tests need into each sandbox (node_modules, .git, /reports are never copied).

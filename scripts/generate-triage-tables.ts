@@ -8,16 +8,24 @@ import { CONCEPTS, PAIN_SITES, PAIN_WORDS, TOGETHER } from '../shared/triage/rul
 import { FAMILIES, GENERAL_ADVICE, LONG_STANDING_EXPECTED, RULES } from '../shared/triage/rules/rules';
 import { compilePhrases, phraseBranches } from '../shared/triage/rules/compile-phrases';
 import { compileRules } from '../shared/triage/rules/compile-rules';
+import { phraseFile } from '../shared/triage/rules/phrase-file';
 import type { RuleTables } from '../shared/triage/rules/tables';
 import { ALIASES, WORDS } from '../shared/triage/rules/vocabulary';
 import { triageWireSchema } from '../shared/adapters/openai/wire-schema';
 
 export const TRIAGE_TABLES_PATH = new URL('../shared/triage/rules/triage-rules.generated.json', import.meta.url);
-export const triageTables = (): RuleTables => {
+export const TRIAGE_PHRASES_PATH = new URL('../shared/triage/rules/triage-phrases.generated.txt', import.meta.url);
+const compiled = () => {
   const { concepts, phrases } = compilePhrases({ PAIN_SITES, PAIN_WORDS, CONCEPTS, WORDS, ALIASES });
   const { vocab, branches } = phraseBranches(phrases);
+  return { concepts, vocab, file: phraseFile(branches) };
+};
+/** The phrase file's text (shared/triage/rules/phrase-file.ts); its index is in the tables. */
+export const triagePhrases = (): string => compiled().file.text;
+export const triageTables = (): RuleTables => {
+  const { concepts, vocab, file } = compiled();
   return {
-    PHRASE_BRANCHES: branches,
+    PHRASE_INDEX: file.index,
     PHRASE_CONCEPTS: concepts,
     VOCAB: vocab,
     TOGETHER,
@@ -34,6 +42,8 @@ export const WIRE_SCHEMA_PATH = new URL('../shared/adapters/openai/triage-wire-s
 if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(TRIAGE_TABLES_PATH, `${JSON.stringify(triageTables())}\n`);
   console.log(`wrote ${TRIAGE_TABLES_PATH.pathname}`);
+  writeFileSync(TRIAGE_PHRASES_PATH, triagePhrases());
+  console.log(`wrote ${TRIAGE_PHRASES_PATH.pathname}`);
   writeFileSync(WIRE_SCHEMA_PATH, `${JSON.stringify(triageWireSchema(), null, 2)}\n`);
   console.log(`wrote ${WIRE_SCHEMA_PATH.pathname}`);
 }

@@ -3,6 +3,6 @@
  * relative to a handler folder under `functions/`. Functions that run the rules engine ship its
  * tables (shared/triage/rules/tables.ts).
  */
-export const RULE_TABLES = ['../../shared/triage/rules/triage-rules.generated.json'] as const;
+export const RULE_TABLES = ['../../shared/triage/rules/triage-rules.generated.json', '../../shared/triage/rules/triage-phrases.generated.txt'] as const;
 /** The triage worker ships the rule tables and the model's answer schema (lib/triage.ts). */
 export const WORKER_FILES = [...RULE_TABLES, '../../shared/adapters/openai/triage-wire-schema.generated.json'] as const;

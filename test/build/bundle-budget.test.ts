@@ -1,5 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BUDGETS,
@@ -18,6 +18,7 @@ import {
 } from '../../bench/functions';
 import { BENCH_DIR, contributors } from '../../scripts/bundle';
 import { routes } from '../../functions/routes';
+import { RULE_TABLES } from '../../functions/routes/bundle-files';
 import type { RouteDef } from '../../shared/http/route';
 
 /**
@@ -72,6 +73,18 @@ describe('Bundle budgets', () => {
     // Assess
     expect(error, `route ${id}: ${outcome.file} must exist and bundle`).toBeUndefined();
     expect(exports, `route ${id}: ${outcome.file} must export handler`).toContain('handler');
+  });
+
+  it.each(targets)('$id ships the rule tables and the phrase file beside its bundle when it runs the rules engine', ({ id }) => {
+    // Prepare
+    const fn = bundled(id);
+    const runsEngine = Object.keys(fn.bundle.inputs).some((file) => file.endsWith('shared/triage/rules/tables.ts'));
+
+    // Act
+    const shipped = RULE_TABLES.filter((file) => existsSync(join(dirname(fn.bundle.outfile), basename(file))));
+
+    // Assess: the engine reads both at load (shared/triage/rules/tables.ts); a missing one fails every cold start
+    expect(shipped).toEqual(runsEngine ? [...RULE_TABLES] : []);
   });
 
   /** Lines a route reads besides its own: the discovery document names the token endpoint and the key set. */

@@ -554,6 +554,12 @@ describe('Module: rule tables', () => {
     const { TRIAGE_TABLES_PATH, triageTables } = await import('../../scripts/generate-triage-tables');
     expect(JSON.parse(readFileSync(TRIAGE_TABLES_PATH, 'utf8'))).toEqual(JSON.parse(JSON.stringify(triageTables())));
   });
+
+  it('ships the phrases the engine loads as they are in concepts.ts (else run `npm run generate:triage`)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { TRIAGE_PHRASES_PATH, triagePhrases } = await import('../../scripts/generate-triage-tables');
+    expect(readFileSync(TRIAGE_PHRASES_PATH, 'utf8')).toBe(triagePhrases());
+  });
 });
 
 describe('Function: scan (regressions found by mutation testing and the English word-list check)', () => {

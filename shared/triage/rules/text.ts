@@ -1,7 +1,7 @@
 import { normaliser, words } from './normalise';
-import { TABLES } from './tables';
+import { TABLES, phraseLines } from './tables';
 
-const { PHRASE_BRANCHES, PHRASE_CONCEPTS, TOGETHER } = TABLES;
+const { PHRASE_CONCEPTS, TOGETHER } = TABLES;
 
 /**
  * Free text → concept mentions. Pure and synchronous; the phrase index grows one first word at a time.
@@ -88,14 +88,13 @@ const childOf = (node: Node, word: string): Node => {
 };
 /** Every folded word of every phrase (precomputed, in the order the phrases first use them). */
 export const VOCAB: ReadonlySet<string> = new Set(words(TABLES.VOCAB));
-const ROOTS = new Map(Object.entries(PHRASE_BRANCHES));
 /** The branches built so far: at most one per first word of a phrase (bounded by the tables, never by input). */
 const BRANCHES = new Map<string, Node>();
 /** The trie node of phrases starting with `word`, built on first use from its phrases in table order. */
 const branch = (word: string): Node | undefined => {
   let node = BRANCHES.get(word);
   if (node === undefined) {
-    const lines = ROOTS.get(word);
+    const lines = phraseLines(word);
     if (lines === undefined) return undefined;
     node = { next: LEAF };
     for (const line of lines.split('\n')) {
