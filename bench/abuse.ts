@@ -69,6 +69,14 @@ export const abuseRows = (quota: AiQuota): AbuseRow[] => [
     modelCalls: { typical: 0, most: 0 },
     messages: 2,
   },
+  {
+    // No model call or message, but each reads and opens every record of the account (the key service included).
+    source: 'data exports (dataExport)',
+    firstHour: allowed(BUDGETS.dataExport, HOUR),
+    firstDay: allowed(BUDGETS.dataExport, DAY),
+    modelCalls: { typical: 0, most: 0 },
+    messages: 0,
+  },
 ];
 
 /** Totals of {@link abuseRows}: model calls, USD and messages in the first hour, typical and at most. */

@@ -4476,6 +4476,7 @@ export interface operations {
             403: components["responses"]["403"];
             /** @description The account no longer exists. */
             404: components["responses"]["404"];
+            /** @description `budget_exceeded`: the caller exported their data 5 times this hour or 20 today (UTC); Retry-After says when the window ends. */
             429: components["responses"]["429"];
             500: components["responses"]["500"];
             503: components["responses"]["503"];

@@ -160,7 +160,13 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   },
   consentCreate: { errors: { 404: 'No caregiver or provider with that id.', 409: 'AI processing is already allowed.' } },
   consentRevoke: { errors: { 404: 'No such consent of the caller’s.' } },
-  exportMe: { headers: ['Content-Disposition'], errors: { 404: 'The account no longer exists.' } },
+  exportMe: {
+    headers: ['Content-Disposition'],
+    errors: {
+      404: 'The account no longer exists.',
+      429: '`budget_exceeded`: the caller exported their data 5 times this hour or 20 today (UTC); Retry-After says when the window ends.',
+    },
+  },
   deleteMe: { errors: { 503: 'Deleted, but booked time could not all be freed yet (or a notice not queued): send the same deletion again to finish it.' } },
   sessionCreate: {
     statuses: { 202: 'Queued for triage: poll `GET /api/v1/symptom-sessions/{id}` (Location).' },

@@ -14,6 +14,7 @@ import {
   availabilityStore,
   appointmentReader,
   notificationExport,
+  usageCounters,
 } from '../../shared/runtime/composition';
 
 const deps = {
@@ -27,6 +28,7 @@ const deps = {
   availability: availabilityStore(),
   appointments: appointmentReader(),
   notificationData: notificationExport(),
+  counters: usageCounters(),
   auditTrail: auditTrail(),
   vault: vault(),
   audit: auditLog(),

@@ -20,6 +20,8 @@ import type { BookingDeps } from '../care/ports';
 import type { UserRepository } from '../identity/ports';
 import { exportNotifications } from '../notifications/account-data';
 import type { NotificationAccountData } from '../notifications/ports';
+import { spendBudget } from '../budgets/spend';
+import type { UsageCounters } from '../budgets/ports';
 
 const PAGE = 100;
 
@@ -43,6 +45,8 @@ export type ExportDeps = Pick<AppDeps, 'auditTrail' | 'vault' | 'audit' | 'clock
   readonly sessions: SymptomSessionReader;
   readonly conversations: ConversationRepository;
   readonly notificationData: Pick<NotificationAccountData, 'read'>;
+  /** The caller's `dataExport` budget (shared/budgets/limits.ts). */
+  readonly counters: UsageCounters;
 } & Pick<BookingDeps, 'practitioners'> & {
     readonly appointments: Pick<BookingDeps['appointments'], 'list'>;
     readonly availability: Pick<BookingDeps['availability'], 'get'>;
@@ -53,10 +57,13 @@ export type ExportDeps = Pick<AppDeps, 'auditTrail' | 'vault' | 'audit' | 'clock
  * appointments as patient and as practitioner (the reasons opened on their own copies as the
  * patient), and for a practitioner their own profile (credentials included) and availability.
  * Notifications: their contact (the phone opened), preferences and every delivery record.
+ * Each export spends one unit of the caller's `dataExport` budget first (429 `budget_exceeded` past it,
+ * before anything else is read).
  */
 export const exportAccount = async (deps: ExportDeps, caller: Caller, meta: RequestMeta) => {
   const user = await deps.users.get(caller.userId);
   if (user === undefined || user.status !== 'active') throw new NotFoundError();
+  await spendBudget(deps, caller, meta, 'dataExport', { action: 'account.export', resource: { type: 'account', id: user.id } });
   const now = deps.clock.now();
   const [profile, granted, received, feedback, sessions, conversations, chain, practitioner, availability, appointments, notifications] = await Promise.all([
     deps.profiles.get(user.id),

@@ -42,6 +42,15 @@ export const BUDGETS = {
     { limit: 30, seconds: HOUR },
     { limit: 100, seconds: DAY },
   ],
+  /**
+   * Data exports (`GET /api/v1/me/export`): each reads every record of the account and opens every sealed field, the
+   * most PHI one answer holds and the widest read fan-out of any route, so a loop of them (a script, a stolen token)
+   * would cost key-service calls and reads without end. The right of access needs a handful a day.
+   */
+  dataExport: [
+    { limit: 5, seconds: HOUR },
+    { limit: 20, seconds: DAY },
+  ],
 } as const satisfies Record<string, readonly BudgetWindow[]>;
 
 export type BudgetName = keyof typeof BUDGETS;

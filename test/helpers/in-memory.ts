@@ -265,6 +265,8 @@ export const inMemoryApp = () => {
     conversations,
     queue,
     quota,
+    /** The per-user budget counters, by `userId/counterId`. */
+    budgetCounts: budgets.counts,
     metrics,
     devices: identity.devices,
     notifications: identity.notifications,

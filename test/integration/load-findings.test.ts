@@ -15,8 +15,9 @@ import { CHEST_PAIN, MILD_COLD } from '../helpers/triage';
 
 /**
  * What a first load run found (issue 14), through the real handlers on dynalite and fauxqs: one subject's hot audit
- * chain never answers 500, one patient cannot start more than 10 non-emergency symptom sessions an hour, and no caller
- * can book, reschedule or cancel (each messaging both parties) more than 30 times an hour.
+ * chain never answers 500, one patient cannot start more than 10 non-emergency symptom sessions an hour, no caller
+ * can book, reschedule or cancel (each messaging both parties) more than 30 times an hour, and no account can export
+ * its data (every record read and opened) more than 5 times an hour.
  */
 let backend: TestBackend;
 beforeAll(async () => {
@@ -123,5 +124,38 @@ describe('Route: POST /api/v1/appointments and its cancel (the appointmentChange
     expect((await backend.items('records')).filter((item) => String(item['sk']).startsWith('APPT#'))).toHaveLength(appointmentsBefore);
     const refusal = (await auditOf(ann.userId)).filter((event) => event['requestId'] === refused.headers.get('x-request-id'));
     expect(refusal).toEqual([expect.objectContaining({ action: 'appointment.book', outcome: 'denied', reason: 'budget_exceeded' })]);
+  });
+});
+
+describe('Route: GET /api/v1/me/export (the dataExport budget)', () => {
+  it('refuses the 6th export within the hour: 429 budget_exceeded with Retry-After, no PHI in the answer, a denied audit event', async () => {
+    // Prepare: 4 exports already counted this hour (straight on the counter), then a fifth through the route.
+    const email = canaryEmail(randomUUID().slice(0, 8));
+    const user = await signUp(backend, email);
+    const ann = { ...user, token: await tokenFor(backend.dataDir, user.userId, ['patient']) };
+    expect((await backend.call('PUT', '/api/v1/profile', { token: ann.token, body: { sex: 'female', conditions: ['asthma'] } })).status).toBe(201);
+    const counters = new DynamoUsageCounters(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.records);
+    const hour = windowAt('dataExport', BUDGETS.dataExport[0], Date.now());
+    for (let n = 0; n < 4; n++) expect(await counters.increment(ann.userId, hour.counterId, 5, hour.expiresAt)).toBe(true);
+    const fifth = await backend.call('GET', '/api/v1/me/export', { token: ann.token });
+    expect(fifth.status).toBe(200);
+    expect(fifth.json.profile.profile.conditions).toEqual(['asthma']);
+
+    // Act
+    const sixth = await backend.call('GET', '/api/v1/me/export', { token: ann.token });
+
+    // Assess
+    expect(sixth.status).toBe(429);
+    expect(sixth.json).toEqual({ error: expect.objectContaining({ code: 'budget_exceeded' }) });
+    const retryAfter = Number(sixth.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect(sixth.text).not.toContain('asthma');
+    expect(sixth.text).not.toContain(email);
+    const events = (await auditOf(ann.userId)).filter((event) => event['action'] === 'account.export');
+    expect(events.map((event) => [event['outcome'], event['reason'] ?? null, event['requestId'] === sixth.headers.get('x-request-id')])).toEqual([
+      ['success', null, false],
+      ['denied', 'budget_exceeded', true],
+    ]);
   });
 });

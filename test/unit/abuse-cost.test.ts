@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { abuseCost, abuseRows, abuseTotals } from '../../bench/abuse';
 
 describe('Function: abuseRows (what one account can cause, from the limits)', () => {
-  it('counts each budget’s first hour and first day, the AI quota’s bucket, and two messages per appointment change', () => {
+  it('counts each budget’s first hour and first day, the AI quota’s bucket, two messages per appointment change, and the data exports', () => {
     // Act
     const rows = abuseRows({ burst: 20, perHour: 60 });
 
@@ -12,6 +12,7 @@ describe('Function: abuseRows (what one account can cause, from the limits)', ()
       [20, 60, 3, 0],
       [80, 1460, 1, 0],
       [30, 100, 0, 2],
+      [5, 20, 0, 0],
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { answerFollowUps } from '../../shared/triage/sessions';
 import { bookAppointment } from '../../shared/care/book-appointment';
 import { cancelAppointment } from '../../shared/care/cancel-appointment';
 import { rescheduleAppointment } from '../../shared/care/reschedule-appointment';
+import { type ExportDeps, exportAccount } from '../../shared/account/export';
 import { providerProfile, weeklyHours } from '../helpers/care-fixtures';
 import { careWorld } from '../helpers/fakes/care-world';
 import { startSession } from '../../shared/triage/start-session';
@@ -222,5 +223,88 @@ describe('Use cases: booking, rescheduling and cancelling (the appointmentChange
     // Assess
     expect(again.status).toBe('cancelled');
     expect(errorResponse(foreign, 'r').statusCode).toBe(404);
+  });
+});
+
+describe('Use case: exportAccount (the dataExport budget: 5 an hour, 20 a day)', () => {
+  /** A patient with a profile, on the care world's ports; `reads` counts what the export opens and lists. */
+  const exportWorld = async () => {
+    const w = await careWorld();
+    const patient = await w.app.addUser(['patient']);
+    const reads: string[] = [];
+    const deps: ExportDeps = {
+      ...w.deps,
+      auditTrail: { chain: async () => (reads.push('audit trail'), []) } as unknown as ExportDeps['auditTrail'],
+      profiles: { get: async (userId: string) => (reads.push('profile'), w.deps.profiles.get(userId)) },
+    };
+    w.app.events.length = 0;
+    return { w, deps, patient, reads };
+  };
+
+  it('pins the limits', () => {
+    expect(BUDGETS.dataExport).toEqual([
+      { limit: 5, seconds: 3600 },
+      { limit: 20, seconds: 86_400 },
+    ]);
+  });
+
+  it('exports 5 times in an hour and refuses the 6th with 429 and Retry-After, reading nothing, one denied event', async () => {
+    // Prepare
+    const { w, deps, patient, reads } = await exportWorld();
+    w.app.clock.set('2026-11-27T10:15:00.000Z');
+    for (let n = 0; n < 5; n++) await exportAccount(deps, patient, META);
+    reads.length = 0;
+    w.app.events.length = 0;
+
+    // Act
+    const refused = await exportAccount(deps, patient, META).catch((error: unknown) => error);
+
+    // Assess
+    expect(refused).toBeInstanceOf(BudgetExceededError);
+    const response = errorResponse(refused, 'r');
+    expect(response.statusCode).toBe(429);
+    expect(response.headers?.['Retry-After']).toBe(String(45 * 60));
+    expect(JSON.parse(response.body).error.code).toBe('budget_exceeded');
+    expect(reads).toEqual([]);
+    expect(w.app.events).toEqual([
+      expect.objectContaining({
+        action: 'account.export',
+        outcome: 'denied',
+        reason: 'budget_exceeded',
+        subjectId: patient.userId,
+        resource: { type: 'account', id: patient.userId },
+      }),
+    ]);
+  });
+
+  it('exports again in the next hour, and refuses the 21st of a day until midnight UTC', async () => {
+    // Prepare: 5 exports in each of four hours
+    const { w, deps, patient } = await exportWorld();
+    for (const hour of ['00', '01', '02', '03']) {
+      w.app.clock.set(`2026-11-27T${hour}:30:00.000Z`);
+      for (let n = 0; n < 5; n++) await exportAccount(deps, patient, META);
+    }
+    w.app.clock.set('2026-11-27T23:00:00.000Z');
+
+    // Act
+    const refused = await exportAccount(deps, patient, META).catch((error: unknown) => error);
+
+    // Assess
+    expect(errorResponse(refused, 'r')).toMatchObject({ statusCode: 429, headers: expect.objectContaining({ 'Retry-After': '3600' }) });
+    w.app.clock.set('2026-11-28T00:00:00.000Z');
+    await expect(exportAccount(deps, patient, META)).resolves.toMatchObject({ account: { id: patient.userId } });
+  });
+
+  it('spends nothing on an account that no longer exists (404)', async () => {
+    // Prepare
+    const { w, deps } = await exportWorld();
+    const stranger = { userId: '00000000-0000-4000-8000-000000000099', roles: ['patient'] } as unknown as Caller;
+
+    // Act
+    const missing = await exportAccount(deps, stranger, META).catch((error: unknown) => error);
+
+    // Assess
+    expect(errorResponse(missing, 'r').statusCode).toBe(404);
+    expect([...w.app.budgetCounts.keys()]).toEqual([]);
   });
 });
