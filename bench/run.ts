@@ -22,7 +22,8 @@ import {
 } from './functions';
 import { modelCost, triageCallCost, workerCpu } from './triage';
 import { abuseCost } from './abuse';
-import { modelLimitsSchema, readConfig } from '../shared/config';
+import { modelLimitsSchema } from '../shared/config';
+import { readConfig } from '../shared/env-schema';
 import { careBench } from './care';
 import { notificationsBench } from './notifications';
 import { contentBench } from './content';

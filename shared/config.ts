@@ -1,25 +1,26 @@
-import * as z from './zod';
-import { ConfigError } from './errors';
+import {
+  csv,
+  envSchema,
+  integer,
+  matching,
+  oneOf,
+  optional,
+  text,
+  url,
+  withDefault,
+  type ConfigOf,
+  type EnvShape,
+  type EnvValues,
+  type Problem,
+  type Rule,
+} from './env-schema';
 
 /**
- * CareBow's configuration: zod schemas of the sections a function may need (tables, keys, tokens, …),
- * each read once per cold start by what needs it. A missing or invalid value throws a
- * {@link ConfigError} naming the variable.
+ * CareBow's configuration: schemas of the sections a function may need (tables, keys, tokens, …),
+ * each read once per cold start by what needs it (`env-schema.ts`, ADR 0023). A missing or invalid
+ * value throws a `ConfigError` naming the variable.
  * The authorizer reads its own tiny section in `functions/authorizer-config.ts`.
  */
-
-const text = () => z.string().check(z.minLength(1));
-const integer = (min: number, max: number) => z.coerce.number().check(z.refine(Number.isInteger, 'must be a whole number'), z.gte(min), z.lte(max));
-const csv = () =>
-  z.pipe(
-    z.string(),
-    z.transform((value) =>
-      value
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item.length > 0),
-    ),
-  );
 
 export const STAGES = ['local', 'dev', 'staging', 'prod'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -33,77 +34,77 @@ export type Stage = (typeof STAGES)[number];
 
 let base: ReturnType<typeof makeBaseShape> | undefined;
 const makeBaseShape = () => ({
-  CAREBOW_STAGE: z.enum(STAGES),
-  CAREBOW_VERSION: z._default(text(), '0.1.0'),
-  CORS_ALLOWED_ORIGINS: z._default(csv(), []),
+  CAREBOW_STAGE: oneOf(STAGES),
+  CAREBOW_VERSION: withDefault(text(), '0.1.0'),
+  CORS_ALLOWED_ORIGINS: withDefault(csv(), []),
 });
 /** Part of every section, so built once. */
 const baseShape = () => (base ??= makeBaseShape());
 
 const dataShape = () => ({
-  IDENTITY_TABLE: z.string().check(z.minLength(3)),
-  SESSIONS_TABLE: z.string().check(z.minLength(3)),
-  AUDIT_TABLE: z.string().check(z.minLength(3)),
-  KEYS_TABLE: z.string().check(z.minLength(3)),
-  RECORDS_TABLE: z.string().check(z.minLength(3)),
-  CONTENT_TABLE: z.string().check(z.minLength(3)),
+  IDENTITY_TABLE: text({ min: 3 }),
+  SESSIONS_TABLE: text({ min: 3 }),
+  AUDIT_TABLE: text({ min: 3 }),
+  KEYS_TABLE: text({ min: 3 }),
+  RECORDS_TABLE: text({ min: 3 }),
+  CONTENT_TABLE: text({ min: 3 }),
   /** Only for the local stand-ins (dynalite); unset in AWS. */
-  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  DYNAMODB_ENDPOINT: optional(url()),
   /** The lanes of a subject's audit trail appends use (ADR 0019): 16 (AUDIT_LANES) deployed; the local bench sets 1. */
-  AUDIT_LANES: z._default(integer(1, 16), 16),
+  AUDIT_LANES: withDefault(integer(1, 16), 16),
 });
 
 const keysShape = () => ({
   /** `kms` in AWS; `local` uses the keyring in CAREBOW_DATA_DIR. */
-  KEY_PROVIDER: z.enum(['kms', 'local']),
-  CAREBOW_DATA_DIR: z.optional(text()),
-  TOKEN_SIGNING_KEY_ID: z.optional(text()),
-  BLIND_INDEX_SECRET_ID: z.optional(text()),
+  KEY_PROVIDER: oneOf(['kms', 'local']),
+  CAREBOW_DATA_DIR: optional(text()),
+  TOKEN_SIGNING_KEY_ID: optional(text()),
+  BLIND_INDEX_SECRET_ID: optional(text()),
   /** Symmetric KMS key that wraps per-user data keys. */
-  DATA_KEY_ID: z.optional(text()),
+  DATA_KEY_ID: optional(text()),
 });
 
 const tokensShape = () => ({
-  AUTH_ISSUER: z.url(),
-  AUTH_CLIENT_ID: z.string().check(z.minLength(1), z.maxLength(128)),
+  AUTH_ISSUER: url(),
+  AUTH_CLIENT_ID: text({ max: 128 }),
   /** Access tokens live at most 15 minutes (docs/security.md #8). */
-  ACCESS_TOKEN_TTL_SECONDS: z._default(integer(60, 900), 900),
-  REFRESH_TOKEN_TTL_SECONDS: z._default(integer(3600, 90 * 86400), 30 * 86400),
+  ACCESS_TOKEN_TTL_SECONDS: withDefault(integer(60, 900), 900),
+  REFRESH_TOKEN_TTL_SECONDS: withDefault(integer(3600, 90 * 86400), 30 * 86400),
 });
 
 const passwordShape = () => ({
   /** scrypt cost as log2(N). OWASP: N=2^17, r=8, p=1. Lower only for the local stage's tests. */
-  PASSWORD_SCRYPT_LOG_N: z._default(integer(10, 20), 17),
+  PASSWORD_SCRYPT_LOG_N: withDefault(integer(10, 20), 17),
 });
 
 const modelLimitsShape = () => ({
   /** Per-user AI quota: a token bucket of this many requests, refilled at this rate per hour. */
-  AI_QUOTA_BURST: z._default(integer(1, 1000), 20),
-  AI_QUOTA_PER_HOUR: z._default(integer(1, 10_000), 60),
+  AI_QUOTA_BURST: withDefault(integer(1, 1000), 20),
+  AI_QUOTA_PER_HOUR: withDefault(integer(1, 10_000), 60),
 });
 
 const queueShape = () => ({
-  TRIAGE_QUEUE_URL: z.url(),
+  TRIAGE_QUEUE_URL: url(),
   /** Where queued chat messages wait for the chat worker's model reply (lib/chat.ts). */
-  CHAT_QUEUE_URL: z.url(),
+  CHAT_QUEUE_URL: url(),
   /** The notifications queue: routes that enqueue events, and the worker (quiet-hours delays). Named at cold start where a function needs it. */
-  NOTIFICATIONS_QUEUE_URL: z.optional(z.url()),
+  NOTIFICATIONS_QUEUE_URL: optional(url()),
   /** The content library (issue 12): routes that publish or archive enqueue a rebuild of the public library. */
-  CONTENT_QUEUE_URL: z.optional(z.url()),
+  CONTENT_QUEUE_URL: optional(url()),
   /** Only for the local stand-ins (fauxqs); unset in AWS. */
-  SQS_ENDPOINT: z.optional(z.url()),
+  SQS_ENDPOINT: optional(url()),
 });
 
 const llmShape = () => ({
   ...modelLimitsShape(),
   /** Set by the CDK where the stage's worker holds a model key; locally a key in the env is enough. */
-  AI_MODEL_ENABLED: z._default(z.enum(['true', 'false']), 'false'),
-  OPENAI_MODEL: z._default(text(), 'gpt-4o-mini'),
-  OPENAI_API_KEY: z.optional(text()),
-  OPENAI_API_KEY_SECRET_ID: z.optional(text()),
-  OPENAI_BASE_URL: z.optional(z.url()),
+  AI_MODEL_ENABLED: withDefault(oneOf(['true', 'false']), 'false'),
+  OPENAI_MODEL: withDefault(text(), 'gpt-4o-mini'),
+  OPENAI_API_KEY: optional(text()),
+  OPENAI_API_KEY_SECRET_ID: optional(text()),
+  OPENAI_BASE_URL: optional(url()),
   /** Per-attempt model timeout; the whole call (one retry) stays under the worker's timeout. */
-  OPENAI_TIMEOUT_MS: z._default(integer(100, 10_000), 8000),
+  OPENAI_TIMEOUT_MS: withDefault(integer(100, 10_000), 8000),
 });
 
 /**
@@ -116,35 +117,29 @@ const notificationsShape = () => ({
    * The worker's back-off after a transient send failure: the first retry after this many milliseconds, then twice as long
    * each receive, ± 20 % (shared/notifications/retry-backoff.ts). Short on the local stage, so a retry does not take minutes.
    */
-  NOTIFICATIONS_RETRY_BASE_MS: z._default(integer(0, 900_000), 30_000),
+  NOTIFICATIONS_RETRY_BASE_MS: withDefault(integer(0, 900_000), 30_000),
   /** The app's https URL: links in messages are this plus a path of ids. */
-  APP_BASE_URL: z.optional(z.url()),
-  /** The SES sender address (a light shape check: `z.email()` would add ~0.4 KB to every function's bundle). */
-  NOTIFICATIONS_FROM_EMAIL: z.optional(text().check(z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'))),
+  APP_BASE_URL: optional(url()),
+  /** The SES sender address (a light shape check). */
+  NOTIFICATIONS_FROM_EMAIL: optional(matching(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address')),
   /** The SES configuration set whose event destination reports bounces and complaints. */
-  SES_CONFIGURATION_SET: z.optional(text()),
+  SES_CONFIGURATION_SET: optional(text()),
   /**
    * EventBridge Scheduler (the notifications worker only: it keeps the reminders): the group reminders are created in,
    * their target queue, the role Scheduler assumes to send to it, and the DLQ of reminders it could not deliver.
    */
-  REMINDER_SCHEDULE_GROUP: z.optional(text()),
-  REMINDER_TARGET_QUEUE_ARN: z.optional(text()),
-  REMINDER_SCHEDULER_ROLE_ARN: z.optional(text()),
-  REMINDER_DEAD_LETTER_QUEUE_ARN: z.optional(text()),
+  REMINDER_SCHEDULE_GROUP: optional(text()),
+  REMINDER_TARGET_QUEUE_ARN: optional(text()),
+  REMINDER_SCHEDULER_ROLE_ARN: optional(text()),
+  REMINDER_DEAD_LETTER_QUEUE_ARN: optional(text()),
   /**
    * `aws`: SES and SNS, and reminders on EventBridge Scheduler; `outbox` (the local stage only): JSON lines under
    * CAREBOW_DATA_DIR/outbox/, and reminders on the local timer wheel (CAREBOW_DATA_DIR/reminders.json).
    */
-  NOTIFICATION_CHANNELS: z._default(z.enum(['aws', 'outbox']), 'aws'),
+  NOTIFICATION_CHANNELS: withDefault(oneOf(['aws', 'outbox']), 'aws'),
   /** The outbox's folder (also in the keys section). */
-  CAREBOW_DATA_DIR: z.optional(text()),
+  CAREBOW_DATA_DIR: optional(text()),
 });
-
-type Ctx = Parameters<Parameters<typeof z.superRefine>[0]>[1];
-/** Reports `message` against the variable `name`. */
-type Problem = (name: string, message: string) => void;
-/** One section's checks across its variables; `deployed` is true outside the local stage. */
-type Rule<C> = (config: C, problem: Problem, deployed: boolean) => void;
 
 const dataRule: Rule<{ AUDIT_LANES: number }> = (config, problem, deployed) => {
   if (deployed && config.AUDIT_LANES !== 16) problem('AUDIT_LANES', 'must be 16 outside the local stage');
@@ -200,21 +195,11 @@ const notificationsRule: Rule<{ NOTIFICATION_CHANNELS: 'aws' | 'outbox'; CAREBOW
 type BaseShape = ReturnType<typeof makeBaseShape>;
 
 /** The base section plus `shape`, checked by `rules`. */
-const sectionSchema = <S extends z.core.$ZodLooseShape>(shape: S, ...rules: Rule<z.infer<z.ZodMiniObject<BaseShape & S>>>[]) => {
-  type Section = z.infer<z.ZodMiniObject<BaseShape & S>>;
-  const schema: z.ZodMiniObject<BaseShape & S> = z.object({ ...baseShape(), ...shape });
-  return schema.check(
-    z.superRefine((parsed, ctx: Ctx) => {
-      const config = parsed as Section;
-      const problem: Problem = (name, message) => ctx.addIssue({ code: 'custom', path: [name], message, input: undefined });
-      const deployed = (parsed as { CAREBOW_STAGE: Stage }).CAREBOW_STAGE !== 'local';
-      for (const rule of rules) rule(config, problem, deployed);
-    }),
-  );
-};
+const sectionSchema = <S extends EnvShape>(shape: S, ...rules: Rule<EnvValues<BaseShape & S>>[]) =>
+  envSchema<BaseShape & S>({ ...baseShape(), ...shape }, ...rules);
 
 /** Routes that only need the stage, version and CORS settings. */
-export const baseConfigSchema = () => z.object(baseShape());
+export const baseConfigSchema = () => envSchema(baseShape());
 /** The tables (every function that reads or writes DynamoDB). */
 export const dataConfigSchema = () => sectionSchema(dataShape(), dataRule);
 /** The key provider and its keys (the vault, the token signer, the blind index). */
@@ -230,7 +215,7 @@ export const llmConfigSchema = () => sectionSchema(llmShape(), llmRule);
 /** The notifications settings. */
 export const notificationsConfigSchema = () => sectionSchema(notificationsShape(), notificationsRule);
 /** The per-user AI quota alone: what the bench reads its defaults from (bench/abuse.ts). */
-export const modelLimitsSchema = () => z.object(modelLimitsShape());
+export const modelLimitsSchema = () => envSchema(modelLimitsShape());
 
 /** Every section at once, with every rule: the tests of the rules read it. */
 export const appConfigSchema = () =>
@@ -246,25 +231,10 @@ export const appConfigSchema = () =>
 
 /** What the detailed health check reads: every dependency it probes. */
 export const healthConfigSchema = () => sectionSchema({ ...dataShape(), ...keysShape(), ...queueShape(), ...llmShape() }, keysRule);
-export type HealthConfig = z.infer<ReturnType<typeof healthConfigSchema>>;
+export type HealthConfig = ConfigOf<ReturnType<typeof healthConfigSchema>>;
 
 /** What the token-publishing routes (JWKS, discovery) read. */
 export const publishingConfigSchema = () => {
   const { KEYS_TABLE, DYNAMODB_ENDPOINT } = dataShape();
   return sectionSchema({ ...keysShape(), ...tokensShape(), KEYS_TABLE, DYNAMODB_ENDPOINT }, keysRule, tokensRule);
-};
-
-type Env = Record<string, string | undefined>;
-
-/**
- * Parses `env` with `schema`, or throws a {@link ConfigError} naming every bad variable.
- *
- * @example
- * const tables = readConfig(dataConfigSchema()); // once per cold start
- */
-export const readConfig = <S extends z.ZodMiniType>(schema: S, env: Env = process.env): z.infer<S> => {
-  const result = z.safeParse(schema, env);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(config)'}: ${issue.message}`);
-  throw new ConfigError(`Invalid configuration. ${problems.join('; ')}`);
 };

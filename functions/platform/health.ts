@@ -1,5 +1,6 @@
 import { health as route } from '../routes/platform';
-import { baseConfigSchema, readConfig } from '../../shared/config';
+import { baseConfigSchema } from '../../shared/config';
+import { readConfig } from '../../shared/env-schema';
 import { httpRoute } from '../../shared/http/http-route';
 
 const { CAREBOW_VERSION } = readConfig(baseConfigSchema());

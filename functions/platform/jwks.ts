@@ -1,5 +1,6 @@
 import { jwks as route } from '../routes/platform';
-import { publishingConfigSchema, readConfig } from '../../shared/config';
+import { publishingConfigSchema } from '../../shared/config';
+import { readConfig } from '../../shared/env-schema';
 import { httpRoute } from '../../shared/http/http-route';
 import { tokenSignerFor } from '../../shared/runtime/keys';
 

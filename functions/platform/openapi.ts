@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openapi as route } from '../routes/platform';
-import { baseConfigSchema, readConfig } from '../../shared/config';
+import { baseConfigSchema } from '../../shared/config';
+import { readConfig } from '../../shared/env-schema';
 import { httpRoute } from '../../shared/http/http-route';
 
 /**

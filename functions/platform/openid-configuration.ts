@@ -1,6 +1,7 @@
 import { login } from '../routes/identity';
 import { jwks, openidConfiguration } from '../routes/platform';
-import { publishingConfigSchema, readConfig } from '../../shared/config';
+import { publishingConfigSchema } from '../../shared/config';
+import { readConfig } from '../../shared/env-schema';
 import { httpRoute } from '../../shared/http/http-route';
 
 const { AUTH_ISSUER } = readConfig(publishingConfigSchema());

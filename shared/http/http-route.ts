@@ -1,6 +1,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { baseConfigSchema, readConfig } from '../config';
+import { baseConfigSchema } from '../config';
+import { readConfig } from '../env-schema';
 import { CareBowError, ForbiddenError } from '../errors';
 import type { AuditLog } from '../audit/ports';
 import * as z from '../zod';

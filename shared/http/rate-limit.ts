@@ -1,5 +1,5 @@
-import { readConfig } from '../config';
-import * as z from '../zod';
+import { readConfig } from '../env-schema';
+import { envSchema, integer, withDefault } from '../env-schema';
 import type { Throttle } from './route';
 
 /**
@@ -11,12 +11,12 @@ const DEFAULT_RATE_LIMIT = 10;
 const DEFAULT_BURST_LIMIT = 20;
 export const STAGE_THROTTLE_DEFAULT: Throttle = { rateLimit: DEFAULT_RATE_LIMIT, burstLimit: DEFAULT_BURST_LIMIT };
 
-const limit = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.gte(1)), fallback);
+const limit = (fallback: number) => withDefault(integer(1, 1_000_000), fallback);
 
 /** Read once per cold start, like all configuration; an invalid value stops the function there. */
 export const stageThrottle = (): Throttle => {
   const { API_RATE_LIMIT: rateLimit, API_BURST_LIMIT: burstLimit } = readConfig(
-    z.object({ API_RATE_LIMIT: limit(DEFAULT_RATE_LIMIT), API_BURST_LIMIT: limit(DEFAULT_BURST_LIMIT) }),
+    envSchema({ API_RATE_LIMIT: limit(DEFAULT_RATE_LIMIT), API_BURST_LIMIT: limit(DEFAULT_BURST_LIMIT) }),
   );
   return { rateLimit, burstLimit };
 };

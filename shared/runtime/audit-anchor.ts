@@ -10,9 +10,9 @@ import { LocalDigestSigner } from '../adapters/local/local-digest-signer';
 import type { AnchorDeps } from '../audit/anchor';
 import type { AnchorMetrics } from '../audit/anchor-ports';
 import type { AnchoredVerifyDeps } from '../audit/anchored-verify';
-import { readConfig, STAGES } from '../config';
+import { STAGES } from '../config';
+import { envSchema, oneOf, optional, readConfig, text, url, type ConfigOf } from '../env-schema';
 import type { Clock } from '../domain/clock';
-import * as z from '../zod';
 import type { MetricService } from '../metric-catalog';
 
 /**
@@ -20,25 +20,24 @@ import type { MetricService } from '../metric-catalog';
  * their ports here. In AWS the digests go to S3 and are signed by the anchor's KMS key; locally (`KEY_PROVIDER=local`)
  * to `<dataDir>/audit-digests/`, signed by a key in `<dataDir>/keys/`. Lambda bundles fold the local choice away.
  */
-export const anchorConfigSchema = /* @__PURE__ */ z
-  .object({
-    CAREBOW_STAGE: z.enum(STAGES),
-    AUDIT_TABLE: z.string().check(z.minLength(3)),
-    DYNAMODB_ENDPOINT: z.optional(z.url()),
-    KEY_PROVIDER: z.enum(['kms', 'local']),
-    CAREBOW_DATA_DIR: z.optional(z.string().check(z.minLength(1))),
+export const anchorConfigSchema = /* @__PURE__ */ envSchema(
+  {
+    CAREBOW_STAGE: oneOf(STAGES),
+    AUDIT_TABLE: text({ min: 3 }),
+    DYNAMODB_ENDPOINT: optional(url()),
+    KEY_PROVIDER: oneOf(['kms', 'local']),
+    CAREBOW_DATA_DIR: optional(text()),
     /** The Object Lock bucket of the digests (lib/audit-anchor.ts). */
-    AUDIT_DIGEST_BUCKET: z.optional(z.string().check(z.minLength(3))),
+    AUDIT_DIGEST_BUCKET: optional(text({ min: 3 })),
     /** The anchor's KMS key (ECC_NIST_P256, SIGN_VERIFY). */
-    AUDIT_ANCHOR_KEY_ID: z.optional(z.string().check(z.minLength(1))),
-  })
-  .check(
-    /* @__PURE__ */ z.refine(
-      (c) => (c.KEY_PROVIDER === 'local' ? c.CAREBOW_DATA_DIR !== undefined : c.AUDIT_DIGEST_BUCKET !== undefined && c.AUDIT_ANCHOR_KEY_ID !== undefined),
-      'KEY_PROVIDER=local needs CAREBOW_DATA_DIR; kms needs AUDIT_DIGEST_BUCKET and AUDIT_ANCHOR_KEY_ID',
-    ),
-  );
-export type AnchorConfig = z.infer<typeof anchorConfigSchema>;
+    AUDIT_ANCHOR_KEY_ID: optional(text()),
+  },
+  (c, problem) => {
+    if (c.KEY_PROVIDER === 'local' ? c.CAREBOW_DATA_DIR === undefined : c.AUDIT_DIGEST_BUCKET === undefined || c.AUDIT_ANCHOR_KEY_ID === undefined)
+      problem('KEY_PROVIDER', 'local needs CAREBOW_DATA_DIR; kms needs AUDIT_DIGEST_BUCKET and AUDIT_ANCHOR_KEY_ID');
+  },
+);
+export type AnchorConfig = ConfigOf<typeof anchorConfigSchema>;
 
 /** Metrics where there is no CloudWatch (npm start, the CLI on a laptop): nothing. */
 export const noAnchorMetrics: AnchorMetrics = { digestWritten: () => undefined, verified: () => undefined };

@@ -70,10 +70,10 @@ import {
   notificationsConfigSchema,
   passwordConfigSchema,
   queueConfigSchema,
-  readConfig,
   tokensConfigSchema,
   type HealthConfig,
 } from '../config';
+import { readConfig } from '../env-schema';
 import type { TABLES, TableName } from '../data/tables';
 import type { Probe } from '../platform/ports';
 import type { AccessTokenSettings } from '../identity/access-token';

@@ -6,9 +6,9 @@ import {
   llmConfigSchema,
   notificationsConfigSchema,
   passwordConfigSchema,
-  readConfig,
   tokensConfigSchema,
 } from '../../shared/config';
+import { readConfig } from '../../shared/env-schema';
 import { ConfigError } from '../../shared/errors';
 
 const valid = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appConfigSchema, readConfig } from '../../shared/config';
+import { appConfigSchema } from '../../shared/config';
+import { readConfig } from '../../shared/env-schema';
 
 const valid = {
   CAREBOW_STAGE: 'dev',
