@@ -1,4 +1,4 @@
-import type { DataKeyRepository, DataKeyService } from './ports';
+import type { DataKeyRepository, DataKeyService, WrappedDataKeys } from './ports';
 import { DataKeyDestroyedError, DataKeyMissingError, UnknownDataSubjectError } from './errors';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { openWithKey, parseSealed, sealWithKey, type FieldPlace } from './sealed-field';
@@ -6,7 +6,8 @@ import { openWithKey, parseSealed, sealWithKey, type FieldPlace } from './sealed
 export interface VaultOptions {
   /**
    * How long a plain data key may stay in memory. A key destroyed by another container (account
-   * deletion) may still open fields here for at most this long.
+   * deletion) may still open fields here for at most this long; it never seals anything new
+   * (each seal reads the key's state).
    * @default 300_000 (5 minutes)
    */
   readonly maxKeyAgeMs?: number;
@@ -28,7 +29,9 @@ interface CachedKeys {
 /**
  * Envelope encryption of PHI fields: one data key per user, generated and wrapped by KMS (only
  * the wrapped form is stored), fields sealed with AES-256-GCM bound to their place. Plain keys are
- * cached with a bounded age and use count, so a warm request makes no key-service call.
+ * cached with a bounded age and use count, so a warm request makes no key-service call. A seal
+ * also reads the key's item (one consistent read): nothing new is sealed under a key that another
+ * container destroyed (the account deleted) or rotated since this one cached it.
  *
  * `SealingVault` seals and opens with the keys a user already has, and only reads the key store:
  * what a route that never makes, rotates or destroys a key takes (`sealingVault()` in the
@@ -58,7 +61,7 @@ export class SealingVault {
   }
 
   public async seal(place: FieldPlace, plaintext: string): Promise<string> {
-    const keys = await this.keysOf(place.userId);
+    const keys = await this.liveKeysOf(place.userId);
     return sealWithKey(keys.keys.get(keys.current)!, keys.current, place, plaintext);
   }
 
@@ -84,18 +87,41 @@ export class SealingVault {
     this.#cache.delete(userId);
   }
 
-  private async keysOf(userId: string, refresh = false): Promise<CachedKeys> {
+  /** The cached keys of `userId` if they are still within their bounds (and of version `current`, when given). */
+  private cachedKeys(userId: string, current?: number): CachedKeys | undefined {
     const cached = this.#cache.get(userId);
-    if (!refresh && cached !== undefined && cached.usesLeft > 0 && this.#now() - cached.loadedAt < this.#maxAge) {
-      cached.usesLeft -= 1;
-      return cached;
-    }
+    if (cached === undefined || cached.usesLeft <= 0 || this.#now() - cached.loadedAt >= this.#maxAge) return undefined;
+    if (current !== undefined && cached.current !== current) return undefined;
+    cached.usesLeft -= 1;
+    return cached;
+  }
+
+  /** The keys to open with: the cache while it is within bounds (a key destroyed elsewhere opens here until then). */
+  private async keysOf(userId: string, refresh = false): Promise<CachedKeys> {
+    return (refresh ? undefined : this.cachedKeys(userId)) ?? this.unwrapAll(userId, await this.liveItem(userId));
+  }
+
+  /**
+   * The keys to seal with: the key's item is read every time, so a key destroyed or rotated by another container
+   * since it was cached seals nothing; the cached plain keys are used while they are its current version.
+   */
+  private async liveKeysOf(userId: string): Promise<CachedKeys> {
+    const stored = await this.liveItem(userId);
+    return this.cachedKeys(userId, stored.current) ?? this.unwrapAll(userId, stored);
+  }
+
+  /** The user's key item, unless they never had keys or their keys were destroyed. */
+  private async liveItem(userId: string): Promise<Extract<WrappedDataKeys, { state: 'active' }>> {
     const stored = await this.keyReader.get(userId);
     if (stored === undefined) throw new UnknownDataSubjectError();
     if (stored.state === 'destroyed') {
       this.#cache.delete(userId);
       throw new DataKeyDestroyedError();
     }
+    return stored;
+  }
+
+  private async unwrapAll(userId: string, stored: Extract<WrappedDataKeys, { state: 'active' }>): Promise<CachedKeys> {
     const keys = new Map<number, KeyObject>();
     await Promise.all(
       Object.entries(stored.versions).map(async ([version, wrapped]) => {

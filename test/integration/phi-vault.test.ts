@@ -9,6 +9,7 @@ import { Vault } from '../../shared/vault/vault';
 import { CANARY, canaryEmail } from '../helpers/canaries';
 import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { tokenFor } from '../helpers/tokens';
+import { MILD_COLD } from '../helpers/triage';
 
 /** docs/security.md #2, #10, #11, #12: the PHI vault end to end on dynalite, through the local API. */
 let backend: TestBackend;
@@ -382,5 +383,24 @@ describe('Route: DELETE /api/v1/me', () => {
     await expect(forensic.open(places.profile(ann.userId), String(sealedProfile['data']))).rejects.toThrow(DataKeyDestroyedError);
     await expect(forensic.open(places.userEmail(ann.userId), String(sealedEmail['emailSealed']))).rejects.toThrow(DataKeyDestroyedError);
     expect(await eventsOf(deleted.headers.get('x-request-id'))).toEqual([expect.objectContaining({ action: 'account.delete', subjectId: ann.userId })]);
+  });
+
+  it('writes nothing for a token that outlives the deletion, even where the data key was cached just before (404)', async () => {
+    // Prepare: the profile route's container seals for ann (her key cached there), then another one deletes the account.
+    const ann = await patient('late-writer');
+    expect((await backend.call('PUT', '/api/v1/profile', { token: ann.token, body: PROFILE })).status).toBe(201);
+    const profileItem = async () => (await backend.items('records')).find((item) => item['pk'] === `USER#${ann.userId}` && item['sk'] === 'PROFILE');
+    const before = await profileItem();
+    expect((await backend.call('DELETE', '/api/v1/me', { token: ann.token })).status).toBe(204);
+
+    // Act: the access token still lives; a replace names the current ETag, a session would start anew
+    const replaced = await backend.call('PUT', '/api/v1/profile', { token: ann.token, body: { ...PROFILE, sex: 'male' }, headers: { 'If-Match': '"1"' } });
+    const session = await backend.call('POST', '/api/v1/symptom-sessions', { token: ann.token, body: MILD_COLD });
+
+    // Assess: found by a sequence of requests (issue 14); before the fix the replace answered 200 and stored version 2
+    expect(replaced.status).toBe(404);
+    expect(session.status).toBe(404);
+    expect(await profileItem()).toEqual(before);
+    expect((await backend.items('records')).filter((item) => item['pk'] === `USER#${ann.userId}` && String(item['sk']).startsWith('SESSION#'))).toEqual([]);
   });
 });

@@ -55,6 +55,38 @@ describe('Class: Vault', () => {
     expect(keys.calls.unwrap).toBe(3);
   });
 
+  it('seals nothing under a key another container destroyed since this one cached it (the account deleted elsewhere)', async () => {
+    // Prepare: this container seals and opens, so the key is cached here; another one deletes the account
+    const keys = inMemoryDataKeys();
+    const here = new Vault(keys.repository, keys.service);
+    await here.createKey('u1');
+    const sealed = await here.seal(places.profile('u1'), 'before');
+    await new Vault(keys.repository, keys.service).destroy('u1');
+
+    // Act
+    const refused = await here.seal(places.profile('u1'), 'after the deletion').catch((error: unknown) => error);
+
+    // Assess: the write is refused, and the cache is gone with the key (nothing opens either)
+    expect(refused).toBeInstanceOf(DataKeyDestroyedError);
+    await expect(here.open(places.profile('u1'), sealed)).rejects.toBeInstanceOf(DataKeyDestroyedError);
+  });
+
+  it('seals under the version another container rotated to, without waiting for the cache to expire', async () => {
+    // Prepare
+    const keys = inMemoryDataKeys();
+    const here = new Vault(keys.repository, keys.service);
+    await here.createKey('u1');
+    const old = await here.seal(places.profile('u1'), 'before');
+    await new Vault(keys.repository, keys.service).rotate('u1');
+
+    // Act
+    const fresh = await here.seal(places.profile('u1'), 'after');
+
+    // Assess
+    expect(fresh.startsWith('cb1.2.')).toBe(true);
+    expect(await here.open(places.profile('u1'), old)).toBe('before');
+  });
+
   it('rotates: new seals use the new version, old ones still open', async () => {
     // Prepare
     const keys = inMemoryDataKeys();
