@@ -3779,7 +3779,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
-            /** @description No caregiver or provider with that id. */
+            /** @description No caregiver or provider with that id, or the caller’s account no longer exists. */
             404: components["responses"]["404"];
             /** @description AI processing is already allowed. */
             409: components["responses"]["409"];

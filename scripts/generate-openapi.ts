@@ -158,7 +158,9 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
       429: 'The caller opened 3 grants today (UTC) already (`break_glass_limit`); Retry-After says when midnight UTC is.',
     },
   },
-  consentCreate: { errors: { 404: 'No caregiver or provider with that id.', 409: 'AI processing is already allowed.' } },
+  consentCreate: {
+    errors: { 404: 'No caregiver or provider with that id, or the caller’s account no longer exists.', 409: 'AI processing is already allowed.' },
+  },
   consentRevoke: { errors: { 404: 'No such consent of the caller’s.' } },
   exportMe: {
     headers: ['Content-Disposition'],

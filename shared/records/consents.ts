@@ -39,12 +39,19 @@ export const consentView = (record: ConsentRecord, now: Date): Consent => ({
 /** Grants a share consent to a caregiver or provider, or the AI-processing consent. Audited: if the append fails, the grant is undone. */
 export const createConsent = async (deps: ConsentDeps, caller: Caller, request: CreateConsentRequest, meta: RequestMeta): Promise<Consent> => {
   const now = deps.clock.now();
+  if (request.kind !== 'ai_processing' && request.granteeId === caller.userId)
+    throw new ValidationError('You cannot grant a consent to yourself.', undefined, 'self_grant');
+  // The grantor too: an access token outlives its account's deletion by up to 15 minutes, and a consent granted
+  // with it would let the grantee open what the deletion left sealed (found by a sequence of requests, issue 14).
+  const [grantor, grantee] = await Promise.all([
+    deps.users.get(caller.userId),
+    request.kind === 'ai_processing' ? undefined : deps.users.get(request.granteeId),
+  ]);
+  if (grantor?.status !== 'active') throw new NotFoundError('The account no longer exists.');
   let record: ConsentRecord;
   if (request.kind === 'ai_processing') {
     record = { id: aiConsentId(caller.userId), kind: 'ai_processing', patientId: caller.userId, createdAt: now.toISOString() };
   } else {
-    if (request.granteeId === caller.userId) throw new ValidationError('You cannot grant a consent to yourself.', undefined, 'self_grant');
-    const grantee = await deps.users.get(request.granteeId);
     if (grantee === undefined || grantee.status !== 'active' || !grantee.roles.some((role) => GRANTEE_ROLES.has(role))) {
       throw new NotFoundError('No caregiver or provider with that id.');
     }

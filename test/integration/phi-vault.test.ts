@@ -403,4 +403,28 @@ describe('Route: DELETE /api/v1/me', () => {
     expect(await profileItem()).toEqual(before);
     expect((await backend.items('records')).filter((item) => item['pk'] === `USER#${ann.userId}` && String(item['sk']).startsWith('SESSION#'))).toEqual([]);
   });
+
+  it('lets a token that outlives the deletion grant nothing, so no caregiver reads what the deletion sealed (404)', async () => {
+    // Prepare: carl reads ann's profile under her consent (his function caches her key), then she deletes her account.
+    const ann = await patient('late-granter');
+    const carl = await careGiver('carl-late');
+    expect((await backend.call('PUT', '/api/v1/profile', { token: ann.token, body: PROFILE })).status).toBe(201);
+    const grant = { granteeId: carl.userId, scopes: ['profile.read'], purpose: 'caregiving' };
+    expect((await backend.call('POST', '/api/v1/consents', { token: ann.token, body: grant })).status).toBe(201);
+    expect((await backend.call('GET', `/api/v1/patients/${ann.userId}/profile`, { token: carl.token })).status).toBe(200);
+    expect((await backend.call('DELETE', '/api/v1/me', { token: ann.token })).status).toBe(204);
+    const consentsBefore = (await backend.items('records')).filter((item) => item['pk'] === `USER#${ann.userId}` && String(item['sk']).startsWith('CONSENT#'));
+
+    // Act: the access token still lives
+    const regrant = await backend.call('POST', '/api/v1/consents', { token: ann.token, body: grant });
+    const read = await backend.call('GET', `/api/v1/patients/${ann.userId}/profile`, { token: carl.token });
+
+    // Assess: found by a sequence of requests (issue 14); before the fix the grant answered 201 and carl read her profile (200)
+    expect(regrant.status).toBe(404);
+    expect(read.status).toBe(404);
+    expect(read.text).not.toContain(CANARY.name);
+    expect((await backend.items('records')).filter((item) => item['pk'] === `USER#${ann.userId}` && String(item['sk']).startsWith('CONSENT#'))).toEqual(
+      consentsBefore,
+    );
+  });
 });

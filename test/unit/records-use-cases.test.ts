@@ -370,6 +370,26 @@ describe('Use case: createConsent', () => {
     ]);
   });
 
+  it.each(['deleted', 'disabled'] as const)(
+    'refuses any grant from an account that is %s (404) and writes nothing: its token may outlive it',
+    async (status) => {
+      // Prepare
+      const app = inMemoryApp();
+      const patient = await app.addUser(['patient'], status);
+      const caregiver = await app.addUser(['patient', 'caregiver']);
+
+      // Act
+      const shared = createConsent(app.deps, patient, share(caregiver.userId), META);
+      const ai = createConsent(app.deps, patient, { kind: 'ai_processing' }, META);
+
+      // Assess
+      await expect(shared).rejects.toMatchObject({ status: 404 });
+      await expect(ai).rejects.toMatchObject({ status: 404 });
+      expect(app.records.consents.size).toBe(0);
+      expect(app.events).toEqual([]);
+    },
+  );
+
   it('refuses a grant to oneself (400) and writes nothing', async () => {
     // Prepare
     const app = inMemoryApp();
