@@ -4638,6 +4638,8 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description The caller’s account no longer exists (a token that outlived it). */
+            404: components["responses"]["404"];
             /** @description `time_zone_change_with_bookings`: a new `timeZone` while a booked visit has not ended (the ledger’s days are dates of the current zone): cancel those visits first. */
             409: components["responses"]["409"];
             412: components["responses"]["412"];
@@ -4837,6 +4839,8 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description The caller’s account no longer exists (a token that outlived it). */
+            404: components["responses"]["404"];
             /** @description `practitioner_profile_required`: create the practitioner profile first; its time zone reads these hours. */
             409: components["responses"]["409"];
             412: components["responses"]["412"];
@@ -4954,7 +4958,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
-            /** @description No such practitioner shown (unverified, the caller themself, or their account inactive or out of the role), or a `symptomSessionId` not of the caller’s: never told apart. */
+            /** @description No such practitioner shown (unverified, the caller themself, or their account inactive or out of the role), a `symptomSessionId` not of the caller’s, or the caller’s own account no longer exists: never told apart. */
             404: components["responses"]["404"];
             /** @description `slot_unavailable`: the start is not bookable, `details.reason` says why (a date without a valid credential reads `outside_hours`); `mode_unavailable`: in person is at a provider’s, a home visit by a caregiver, video only with telehealth; or the Idempotency-Key was used for another request or is still running. */
             409: components["responses"]["409"];
@@ -5443,6 +5447,8 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description The caller’s account no longer exists (a token that outlived it). */
+            404: components["responses"]["404"];
             /** @description The preferences kept changing meanwhile; retry. */
             409: components["responses"]["409"];
             429: components["responses"]["429"];

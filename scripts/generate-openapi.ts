@@ -224,6 +224,7 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
     headers: ['ETag'],
     errors: {
       400: 'Invalid input; also `kind_required` (the caller holds both roles and named no kind), `kind_not_held`, `kind_mismatch`.',
+      404: 'The caller’s account no longer exists (a token that outlived it).',
       409: '`time_zone_change_with_bookings`: a new `timeZone` while a booked visit has not ended (the ledger’s days are dates of the current zone): cancel those visits first.',
     },
   },
@@ -243,12 +244,15 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   availabilityGetOwn: { headers: ['ETag'], errors: { 404: 'No availability yet, or no practitioner profile.' } },
   availabilityPut: {
     headers: ['ETag'],
-    errors: { 409: '`practitioner_profile_required`: create the practitioner profile first; its time zone reads these hours.' },
+    errors: {
+      404: 'The caller’s account no longer exists (a token that outlived it).',
+      409: '`practitioner_profile_required`: create the practitioner profile first; its time zone reads these hours.',
+    },
   },
   appointmentBook: {
     headers: ['Location'],
     errors: {
-      404: 'No such practitioner shown (unverified, the caller themself, or their account inactive or out of the role), or a `symptomSessionId` not of the caller’s: never told apart.',
+      404: 'No such practitioner shown (unverified, the caller themself, or their account inactive or out of the role), a `symptomSessionId` not of the caller’s, or the caller’s own account no longer exists: never told apart.',
       409: '`slot_unavailable`: the start is not bookable, `details.reason` says why (a date without a valid credential reads `outside_hours`); `mode_unavailable`: in person is at a provider’s, a home visit by a caregiver, video only with telehealth; or the Idempotency-Key was used for another request or is still running.',
       429: '`budget_exceeded`: the caller booked, rescheduled or cancelled 30 appointments this hour or 100 today (UTC), each of which messages both parties; Retry-After says when the window ends.',
       503: 'The parties could not be told (the notifications queue refused), so nothing was booked: send it again.',
@@ -289,7 +293,9 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
       409: '`verification_locked`: five attempts were spent, request a new code; `verification_expired`: ten minutes passed; `no_pending_verification`.',
     },
   },
-  notificationPreferencesPut: { errors: { 409: 'The preferences kept changing meanwhile; retry.' } },
+  notificationPreferencesPut: {
+    errors: { 404: 'The caller’s account no longer exists (a token that outlived it).', 409: 'The preferences kept changing meanwhile; retry.' },
+  },
   postCreate: {
     headers: ['ETag'],
     errors: { 409: '`slug_taken`: another post has the slug (a slug belongs to one post for good); `unknown_category`: create the category first.' },

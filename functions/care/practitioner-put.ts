@@ -2,9 +2,9 @@ import { practitionerPut as route } from '../routes/care';
 import { httpRoute } from '../../shared/http/http-route';
 import { putOwnPractitioner } from '../../shared/care/practitioners';
 import { etagOf } from '../../shared/records/profile';
-import { practitioners, auditLog, clock, ledgers } from '../../shared/runtime/composition';
+import { accountReader, practitioners, auditLog, clock, ledgers } from '../../shared/runtime/composition';
 
-const deps = { practitioners: practitioners(), ledgers: ledgers(), audit: auditLog(), clock };
+const deps = { practitioners: practitioners(), ledgers: ledgers(), users: accountReader(), audit: auditLog(), clock };
 
 /** PUT /api/v1/practitioners/me: creates the caller's practitioner profile, or replaces it given `If-Match` (412 if stale; 409 for a new time zone under future bookings). */
 export const handler = httpRoute(

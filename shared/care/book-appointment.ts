@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Appointment, BookAppointmentRequest } from '../contracts/care-appointments';
 import { spendBudget } from '../budgets/spend';
+import { requireActiveAccount } from '../domain/active-account';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors';
 import { announced, UNANNOUNCED } from '../notifications/appointment-events';
@@ -51,7 +52,8 @@ export type Reads<K extends 'availability'> = { readonly [P in K]: Pick<BookingD
  * enqueue fails, the booking is undone like an audit failure, the one audit event says
  * `notification_unavailable`, and the answer is 503: send it again (docs/adr/0010-notifications.md).
  *
- * Every booking spends one unit of the caller's `appointmentChanges` budget first (429 `budget_exceeded` past it).
+ * A caller whose account is gone (a token that outlived it) is 404 first. Every booking then spends one unit of the
+ * caller's `appointmentChanges` budget (429 `budget_exceeded` past it).
  */
 export const bookAppointment = async (
   deps: Deps<'practitioners' | 'users' | 'ledgers' | 'sessions' | 'notifications' | 'vault' | 'audit' | 'clock' | 'counters'> &
@@ -63,7 +65,9 @@ export const bookAppointment = async (
   meta: RequestMeta,
   idempotencyKey?: string,
 ): Promise<Appointment> => {
-  // Each booking messages both parties: past the caller's budget, 429 before anything is read or written.
+  // A token that outlives its account books nothing (404, nothing spent): the slot and both messages would be real.
+  await requireActiveAccount(deps.users, caller.userId);
+  // Each booking messages both parties: past the caller's budget, 429 before anything else is read or written.
   await spendBudget(deps, caller, meta, 'appointmentChanges', { action: 'appointment.book', resource: { type: 'appointment' } });
   const now = deps.clock.now();
   const keyed = idempotencyKey === undefined ? undefined : attemptAppointmentId(caller.userId, idempotencyKey);

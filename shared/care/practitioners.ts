@@ -1,4 +1,5 @@
 import { actorOf, requestFacts } from '../audit/actor';
+import { type AccountStatusReader, requireActiveAccount } from '../domain/active-account';
 import type { AuditEvent } from '../audit/ports';
 import type { PractitionerProfile, PractitionerProfileRequest, PublicPractitioner } from '../contracts/care';
 import { PRACTITIONER_KINDS, type PractitionerKind } from '../contracts/care-bounds';
@@ -116,12 +117,14 @@ const holdsFutureVisits = async (deps: { readonly ledgers: Pick<LedgerRepository
  * 0006, "A time-zone change with booked days", and the race it leaves).
  */
 export const putOwnPractitioner = async (
-  deps: Deps<'practitioners' | 'audit' | 'clock'> & { readonly ledgers: Pick<LedgerRepository, 'days'> },
+  deps: Deps<'practitioners' | 'audit' | 'clock'> & { readonly ledgers: Pick<LedgerRepository, 'days'>; readonly users: AccountStatusReader },
   caller: Caller,
   body: PractitionerProfileRequest,
   ifMatch: string | undefined,
   meta: RequestMeta,
 ): Promise<PractitionerProfile> => {
+  // A token that outlives its account writes no profile (404): the deletion removed it, name and credentials.
+  await requireActiveAccount(deps.users, caller.userId);
   const kind = practitionerKindOf(caller, body);
   const expected = versionFromIfMatch(ifMatch);
   let previous: PractitionerRecord | undefined;

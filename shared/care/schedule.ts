@@ -1,4 +1,5 @@
 import { actorOf, requestFacts } from '../audit/actor';
+import { type AccountStatusReader, requireActiveAccount } from '../domain/active-account';
 import type { AvailabilityView, SlotList } from '../contracts/care-appointments';
 import type { Availability } from '../contracts/care-availability';
 import type { Caller, RequestMeta } from '../domain/caller';
@@ -26,12 +27,14 @@ const resourceOf = (practitionerId: string) => ({ type: 'availability', id: prac
  * of two concurrent edits one is refused and nothing is lost silently.
  */
 export const putOwnAvailability = async (
-  deps: Deps<'practitioners' | 'availability' | 'audit' | 'clock'>,
+  deps: Deps<'practitioners' | 'availability' | 'audit' | 'clock'> & { readonly users: AccountStatusReader },
   caller: Caller,
   availability: Availability,
   meta: RequestMeta,
   ifMatch?: string,
 ): Promise<AvailabilityView> => {
+  // A token that outlives its account writes no availability (404): the deletion removed it.
+  await requireActiveAccount(deps.users, caller.userId);
   const expected = versionFromIfMatch(ifMatch);
   const profile = await deps.practitioners.get(caller.userId);
   // What a replace overwrites, read first so that a failed audit can put it back.

@@ -1,4 +1,5 @@
 import { actorOf, requestFacts } from '../audit/actor';
+import { type AccountStatusReader, requireActiveAccount } from '../domain/active-account';
 import type { AuditEvent } from '../audit/ports';
 import type { Preferences, PreferencesRequest } from '../contracts/notifications';
 import type { Caller, RequestMeta } from '../domain/caller';
@@ -64,11 +65,13 @@ const ATTEMPTS = 3;
 
 /** Replaces the caller's preferences (last writer wins; each write is one conditional put on the version it read). */
 export const putPreferences = async (
-  deps: Deps<'preferences' | 'audit' | 'clock'>,
+  deps: Deps<'preferences' | 'audit' | 'clock'> & { readonly users: AccountStatusReader },
   caller: Caller,
   body: PreferencesRequest,
   meta: RequestMeta,
 ): Promise<Preferences> => {
+  // A token that outlives its account writes no preferences (404): the deletion removed them.
+  await requireActiveAccount(deps.users, caller.userId);
   const preferences = preferencesFrom(body);
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const previous = await deps.preferences.get(caller.userId);

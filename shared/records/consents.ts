@@ -4,6 +4,7 @@ import type { Consent, CreateConsentRequest } from '../contracts/records';
 import type { AppDeps } from '../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { Caller, RequestMeta } from '../domain/caller';
+import { requireActiveAccount } from '../domain/active-account';
 import { undoPersistently } from '../domain/undo';
 import { actorOf, requestFacts } from '../audit/actor';
 import type { ConsentRecord, ConsentRepository, ConsentUndo } from './ports';
@@ -43,11 +44,10 @@ export const createConsent = async (deps: ConsentDeps, caller: Caller, request: 
     throw new ValidationError('You cannot grant a consent to yourself.', undefined, 'self_grant');
   // The grantor too: an access token outlives its account's deletion by up to 15 minutes, and a consent granted
   // with it would let the grantee open what the deletion left sealed (found by a sequence of requests, issue 14).
-  const [grantor, grantee] = await Promise.all([
-    deps.users.get(caller.userId),
+  const [, grantee] = await Promise.all([
+    requireActiveAccount(deps.users, caller.userId),
     request.kind === 'ai_processing' ? undefined : deps.users.get(request.granteeId),
   ]);
-  if (grantor?.status !== 'active') throw new NotFoundError('The account no longer exists.');
   let record: ConsentRecord;
   if (request.kind === 'ai_processing') {
     record = { id: aiConsentId(caller.userId), kind: 'ai_processing', patientId: caller.userId, createdAt: now.toISOString() };

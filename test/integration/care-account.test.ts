@@ -100,6 +100,38 @@ describe('Route: DELETE /api/v1/me with appointments (docs/security.md #10)', ()
   });
 });
 
+describe('Routes that seal nothing, with a token that outlives its account (docs/security.md #8)', () => {
+  it('books no slot, and writes no preferences, practitioner profile or availability after DELETE /me (404)', async () => {
+    // Prepare: a provider with hours and a patient, each deleting their account while their tokens still live
+    const provider = await practitioner();
+    const ann = await care.account();
+    const [slot] = await slotsOf(provider.userId, ann.token);
+    const gone = await care.practitioner({ profile: PROFILE, availability: AVAILABILITY });
+    expect((await backend.call('DELETE', '/api/v1/me', { token: ann.token })).status).toBe(204);
+    expect((await backend.call('DELETE', '/api/v1/me', { token: gone.token })).status).toBe(204);
+    // What the refused writes would touch (the worker meanwhile sends and clears the deletion notices).
+    const touched = async () =>
+      (await backend.items('records')).filter(
+        (item) =>
+          [ann.userId, gone.userId, provider.userId].some((id) => item['pk'] === `USER#${id}`) &&
+          /^(APPT#|LEDGER#|BUDGET#|NOTIFYPREFS|PRACTITIONER|AVAILABILITY)/.test(String(item['sk'])),
+      );
+    const before = await touched();
+
+    // Act
+    const answers = [
+      await care.book(ann.token, { practitionerId: provider.userId, start: slot! }),
+      await backend.call('PUT', '/api/v1/me/notification-preferences', { token: ann.token, body: { channels: { email: true, sms: false } } }),
+      await backend.call('PUT', '/api/v1/practitioners/me', { token: gone.token, body: PROFILE }),
+      await backend.call('PUT', '/api/v1/practitioners/me/availability', { token: gone.token, body: AVAILABILITY }),
+    ];
+
+    // Assess: found by a sequence of requests (issue 14); before, these answered 201, 200, 201 and 200
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404]);
+    expect(await touched()).toEqual(before);
+  });
+});
+
 describe('Route: GET /api/v1/me/export with appointments (docs/security.md #12)', () => {
   it('holds the patient’s appointments with their reasons, and the practitioner’s schedule, own profile and availability', async () => {
     const provider = await practitioner();

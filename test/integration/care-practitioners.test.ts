@@ -373,6 +373,8 @@ describe('Class: DynamoPractitioners (the port’s contract, as the fake keeps i
       ledgers: new DynamoLedgers(client, backend.tables.records),
       audit: new DynamoAuditLog(client, 'carebow-local-no-such-audit-table'),
       clock: { now: () => new Date() },
+      // The account check is not what this test is about: the caller's account is active.
+      users: { get: async () => ({ status: 'active' }) },
     };
     const working = { ...deps, audit: new DynamoAuditLog(client, backend.tables.audit) };
     const provider: Caller = { userId: randomUUID(), roles: ['patient', 'provider'], clientId: 'app', tokenId: 't' };
