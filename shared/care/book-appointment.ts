@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Appointment, BookAppointmentRequest } from '../contracts/care-appointments';
 import { spendBudget } from '../budgets/spend';
-import { requireActiveAccount } from '../domain/active-account';
+import { requireActiveAccount } from '../audit/active-account';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors';
 import { announced, UNANNOUNCED } from '../notifications/appointment-events';
@@ -66,7 +66,7 @@ export const bookAppointment = async (
   idempotencyKey?: string,
 ): Promise<Appointment> => {
   // A token that outlives its account books nothing (404, nothing spent): the slot and both messages would be real.
-  await requireActiveAccount(deps.users, caller.userId);
+  await requireActiveAccount(deps, caller, meta, { action: 'appointment.book', resource: { type: 'appointment' } });
   // Each booking messages both parties: past the caller's budget, 429 before anything else is read or written.
   await spendBudget(deps, caller, meta, 'appointmentChanges', { action: 'appointment.book', resource: { type: 'appointment' } });
   const now = deps.clock.now();

@@ -1,5 +1,5 @@
 import { actorOf, requestFacts } from '../audit/actor';
-import { type AccountStatusReader, requireActiveAccount } from '../domain/active-account';
+import { type AccountStatusReader, requireActiveAccount } from '../audit/active-account';
 import type { AuditEvent } from '../audit/ports';
 import type { PractitionerProfile, PractitionerProfileRequest, PublicPractitioner } from '../contracts/care';
 import { PRACTITIONER_KINDS, type PractitionerKind } from '../contracts/care-bounds';
@@ -124,7 +124,7 @@ export const putOwnPractitioner = async (
   meta: RequestMeta,
 ): Promise<PractitionerProfile> => {
   // A token that outlives its account writes no profile (404): the deletion removed it, name and credentials.
-  await requireActiveAccount(deps.users, caller.userId);
+  await requireActiveAccount(deps, caller, meta, { action: 'practitioner.write', resource: resourceOf(caller.userId) });
   const kind = practitionerKindOf(caller, body);
   const expected = versionFromIfMatch(ifMatch);
   let previous: PractitionerRecord | undefined;

@@ -1,5 +1,5 @@
 import { actorOf, requestFacts } from '../audit/actor';
-import { type AccountStatusReader, requireActiveAccount } from '../domain/active-account';
+import { type AccountStatusReader, requireActiveAccount } from '../audit/active-account';
 import type { AvailabilityView, SlotList } from '../contracts/care-appointments';
 import type { Availability } from '../contracts/care-availability';
 import type { Caller, RequestMeta } from '../domain/caller';
@@ -34,7 +34,7 @@ export const putOwnAvailability = async (
   ifMatch?: string,
 ): Promise<AvailabilityView> => {
   // A token that outlives its account writes no availability (404): the deletion removed it.
-  await requireActiveAccount(deps.users, caller.userId);
+  await requireActiveAccount(deps, caller, meta, { action: 'availability.write', resource: resourceOf(caller.userId) });
   const expected = versionFromIfMatch(ifMatch);
   const profile = await deps.practitioners.get(caller.userId);
   // What a replace overwrites, read first so that a failed audit can put it back.

@@ -1,5 +1,5 @@
 import { actorOf, requestFacts } from '../audit/actor';
-import { type AccountStatusReader, requireActiveAccount } from '../domain/active-account';
+import { type AccountStatusReader, requireActiveAccount } from '../audit/active-account';
 import type { AuditEvent } from '../audit/ports';
 import type { Preferences, PreferencesRequest } from '../contracts/notifications';
 import type { Caller, RequestMeta } from '../domain/caller';
@@ -71,7 +71,10 @@ export const putPreferences = async (
   meta: RequestMeta,
 ): Promise<Preferences> => {
   // A token that outlives its account writes no preferences (404): the deletion removed them.
-  await requireActiveAccount(deps.users, caller.userId);
+  await requireActiveAccount(deps, caller, meta, {
+    action: 'notification_preferences.write',
+    resource: { type: 'notification_preferences', id: caller.userId },
+  });
   const preferences = preferencesFrom(body);
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const previous = await deps.preferences.get(caller.userId);

@@ -4,7 +4,7 @@ import type { Consent, CreateConsentRequest } from '../contracts/records';
 import type { AppDeps } from '../deps';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { Caller, RequestMeta } from '../domain/caller';
-import { requireActiveAccount } from '../domain/active-account';
+import { requireActiveAccount } from '../audit/active-account';
 import { undoPersistently } from '../domain/undo';
 import { actorOf, requestFacts } from '../audit/actor';
 import type { ConsentRecord, ConsentRepository, ConsentUndo } from './ports';
@@ -45,7 +45,7 @@ export const createConsent = async (deps: ConsentDeps, caller: Caller, request: 
   // The grantor too: an access token outlives its account's deletion by up to 15 minutes, and a consent granted
   // with it would let the grantee open what the deletion left sealed (found by a sequence of requests, issue 14).
   const [, grantee] = await Promise.all([
-    requireActiveAccount(deps.users, caller.userId),
+    requireActiveAccount(deps, caller, meta, { action: 'consent.grant', resource: { type: 'consent' } }),
     request.kind === 'ai_processing' ? undefined : deps.users.get(request.granteeId),
   ]);
   let record: ConsentRecord;

@@ -3,7 +3,7 @@ import { bookAppointment } from '../../shared/care/book-appointment';
 import { putOwnPractitioner } from '../../shared/care/practitioners';
 import { putOwnAvailability } from '../../shared/care/schedule';
 import type { Caller } from '../../shared/domain/caller';
-import { requireActiveAccount } from '../../shared/domain/active-account';
+import { requireActiveAccount } from '../../shared/audit/active-account';
 import { errorResponse } from '../../shared/http/error-response';
 import { putPreferences } from '../../shared/notifications/preferences';
 import { createConsent } from '../../shared/records/consents';
@@ -14,8 +14,9 @@ import { META } from '../helpers/in-memory';
 
 /**
  * An access token outlives its account's deletion (or disabling) by up to 15 minutes. The writes that seal
- * nothing refuse it themselves (`requireActiveAccount`), as `404`, before they read or write anything:
- * found by the request-sequence fuzzer (test/fuzz/sequences.test.ts; docs/security.md #8).
+ * nothing refuse it themselves (`requireActiveAccount`), as `404` with one `account_inactive` audit event,
+ * before they read or write anything else: found by the request-sequence fuzzer (test/fuzz/sequences.test.ts;
+ * docs/security.md #8).
  */
 const NINE = '2026-11-27T09:00:00+00:00';
 
@@ -44,12 +45,31 @@ describe('Function: requireActiveAccount', () => {
     ['a deleted one', { status: 'deleted' }, 404],
     ['a disabled one', { status: 'disabled' }, 404],
     ['none at all', undefined, 404],
-  ])('answers %s with %s', async (_label, account, status) => {
+  ])('answers %s with %s, auditing a refusal once', async (_label, account, status) => {
+    // Prepare
+    const events: unknown[] = [];
+    const deps = { users: { get: async () => account }, audit: { append: async (event: unknown) => void events.push(event) } };
+    const caller: Caller = { userId: 'u1', roles: ['patient'], clientId: 'app', tokenId: 't' };
+    const refusal = { action: 'appointment.book', resource: { type: 'appointment' } };
+
     // Act
-    const outcome = await requireActiveAccount({ get: async () => account }, 'u1').catch((error: unknown) => errorResponse(error, 'r').statusCode);
+    const outcome = await requireActiveAccount(deps as never, caller, META, refusal).catch((error: unknown) => errorResponse(error, 'r').statusCode);
 
     // Assess
     expect(outcome).toBe(status);
+    expect(events).toEqual(
+      status === undefined
+        ? []
+        : [
+            expect.objectContaining({
+              action: 'appointment.book',
+              outcome: 'failure',
+              reason: 'account_inactive',
+              subjectId: 'u1',
+              resource: refusal.resource,
+            }),
+          ],
+    );
   });
 });
 
@@ -69,7 +89,7 @@ describe('Use cases: writes with a token whose account is gone', () => {
     expect(errorResponse(refused, 'r').statusCode).toBe(404);
     expect(state()).toBe(before);
     expect(w.notices.sent).toEqual([]);
-    expect(w.app.events).toEqual([]);
+    expect(w.app.events).toEqual([expect.objectContaining({ action: 'appointment.book', outcome: 'failure', reason: 'account_inactive' })]);
   });
 
   it('a deleted practitioner writes no profile and no availability (404)', async () => {
@@ -86,7 +106,10 @@ describe('Use cases: writes with a token whose account is gone', () => {
     expect(errorResponse(profile, 'r').statusCode).toBe(404);
     expect(errorResponse(hours, 'r').statusCode).toBe(404);
     expect(state()).toBe(before);
-    expect(w.app.events).toEqual([]);
+    expect(w.app.events.map((event) => [event.action, event.outcome, event.reason])).toEqual([
+      ['practitioner.write', 'failure', 'account_inactive'],
+      ['availability.write', 'failure', 'account_inactive'],
+    ]);
   });
 
   it('a deleted patient writes no notification preferences and grants no consent (404)', async () => {
@@ -107,8 +130,8 @@ describe('Use cases: writes with a token whose account is gone', () => {
     expect(errorResponse(preferences, 'r').statusCode).toBe(404);
     expect(errorResponse(consent, 'r').statusCode).toBe(404);
     expect(await notifications.deps.preferences.get(ann.userId)).toBeUndefined();
-    expect(notifications.events).toEqual([]);
+    expect(notifications.events.map((event) => [event.action, event.reason])).toEqual([['notification_preferences.write', 'account_inactive']]);
     expect(state()).toBe(before);
-    expect(w.app.events).toEqual([]);
+    expect(w.app.events.map((event) => [event.action, event.reason])).toEqual([['consent.grant', 'account_inactive']]);
   });
 });

@@ -371,7 +371,7 @@ describe('Use case: createConsent', () => {
   });
 
   it.each(['deleted', 'disabled'] as const)(
-    'refuses any grant from an account that is %s (404) and writes nothing: its token may outlive it',
+    'refuses any grant from an account that is %s (404), audited, and writes nothing else: its token may outlive it',
     async (status) => {
       // Prepare
       const app = inMemoryApp();
@@ -386,7 +386,10 @@ describe('Use case: createConsent', () => {
       await expect(shared).rejects.toMatchObject({ status: 404 });
       await expect(ai).rejects.toMatchObject({ status: 404 });
       expect(app.records.consents.size).toBe(0);
-      expect(app.events).toEqual([]);
+      expect(app.events.map((event) => [event.action, event.outcome, event.reason])).toEqual([
+        ['consent.grant', 'failure', 'account_inactive'],
+        ['consent.grant', 'failure', 'account_inactive'],
+      ]);
     },
   );
 
