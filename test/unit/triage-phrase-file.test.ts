@@ -23,7 +23,8 @@ describe('Module: phrase-file', () => {
     const linesOf = phraseReader(phraseFile({ back: '75\tback pain\t3' }));
 
     // Act & Assess
-    for (const word of ['pain', 'constructor', '__proto__', 'toString', 'hasOwnProperty', '', 'back\n']) expect(linesOf(word)).toBeUndefined();
+    for (const word of ['pain', 'constructor', '__proto__', 'toString', 'hasOwnProperty', '', 'back\n', 'back:0', 'back:', 'ack', 'back 0', ' back', ':0'])
+      expect(linesOf(word)).toBeUndefined();
   });
 
   it('reads a branch without phrases as empty', () => {
@@ -40,14 +41,30 @@ describe('Module: phrase-file', () => {
     const { text, index } = phraseFile({ back: '75\tback pain\t3', chest: '0\tchest pain\t0' });
 
     // Act & Assess
-    expect(() => phraseReader({ text, index: { ...index, chest: index.chest! + 1 } })('chest')).toThrow(PhraseFileError);
+    expect(() => phraseReader({ text, index: index.replace(/chest:(\d+)/, (_, at) => `chest:${Number(at) + 1}`) })('chest')).toThrow(PhraseFileError);
     expect(() => phraseReader({ text: text.slice(1), index })('chest')).toThrow(PhraseFileError);
+  });
+
+  it('refuses a first word that would break the index', () => {
+    // Act & Assess
+    for (const word of ['back pain', 'back:0', 'a\tb', '']) expect(() => phraseFile({ [word]: '1\tx\t0' })).toThrow(PhraseFileError);
+  });
+
+  it('finds a word that is the end of another first word in its own block', () => {
+    // Prepare: " pain:" must not be found inside " backpain:"
+    const linesOf = phraseReader(phraseFile({ backpain: '0\tbackpain\t1', pain: '1\tpain\t2' }));
+
+    // Act & Assess
+    expect(linesOf('pain')).toBe('1\tpain\t2');
+    expect(linesOf('backpain')).toBe('0\tbackpain\t1');
   });
 
   it('gives the engine, from the shipped files, the branches of every first word in the source', () => {
     // Prepare
     const source = phraseReader({ text: triagePhrases(), index: TABLES.PHRASE_INDEX });
-    const words = Object.keys(TABLES.PHRASE_INDEX);
+    const words = TABLES.PHRASE_INDEX.trim()
+      .split(' ')
+      .map((entry) => entry.split(':')[0]!);
 
     // Assess
     expect(words.length).toBeGreaterThan(1000);

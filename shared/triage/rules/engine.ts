@@ -15,7 +15,7 @@ import { scan, type Mention } from './text';
 const { FAMILIES, COMPILED_RULES, LONG_STANDING_EXPECTED } = TABLES;
 const EXPECTED_LONG = new Set(LONG_STANDING_EXPECTED);
 
-export const RULES_VERSION = 'rules-2026.11.5';
+export const RULES_VERSION = 'rules-2026.11.6';
 
 export interface RulesAssessment extends ClinicalAssessment {
   /** Stable rule ids, most urgent first. */

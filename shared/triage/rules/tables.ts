@@ -13,8 +13,8 @@ import { phraseReader } from './phrase-file';
  * this folder locally and the bundle's folder in Lambda.)
  */
 export interface RuleTables {
-  /** First word of a phrase → the offset of its block in the phrase file (phrase-file.ts). */
-  readonly PHRASE_INDEX: Readonly<Record<string, number>>;
+  /** Each first word of a phrase and the offset of its block in the phrase file, ` word:offset … ` (phrase-file.ts). */
+  readonly PHRASE_INDEX: string;
   readonly PHRASE_CONCEPTS: readonly string[];
   /** Every word of every phrase, space-separated, first-seen order. */
   readonly VOCAB: string;

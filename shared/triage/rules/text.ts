@@ -88,14 +88,22 @@ const childOf = (node: Node, word: string): Node => {
 };
 /** Every folded word of every phrase (precomputed, in the order the phrases first use them). */
 export const VOCAB: ReadonlySet<string> = new Set(words(TABLES.VOCAB));
-/** The branches built so far: at most one per first word of a phrase (bounded by the tables, never by input). */
-const BRANCHES = new Map<string, Node>();
+/**
+ * The branches looked up so far, `null` for a vocabulary word no phrase starts with: at most one per
+ * vocabulary word (bounded by the tables, never by input). A word outside the vocabulary starts no
+ * phrase, and is not looked up.
+ */
+const BRANCHES = new Map<string, Node | null>();
 /** The trie node of phrases starting with `word`, built on first use from its phrases in table order. */
 const branch = (word: string): Node | undefined => {
   let node = BRANCHES.get(word);
   if (node === undefined) {
+    if (!VOCAB.has(word)) return undefined;
     const lines = phraseLines(word);
-    if (lines === undefined) return undefined;
+    if (lines === undefined) {
+      BRANCHES.set(word, null);
+      return undefined;
+    }
     node = { next: LEAF };
     for (const line of lines.split('\n')) {
       const [order = '', key = '', indexes = ''] = line.split('\t');
@@ -106,7 +114,7 @@ const branch = (word: string): Node | undefined => {
     }
     BRANCHES.set(word, node);
   }
-  return node;
+  return node ?? undefined;
 };
 
 /** `TOGETHER`, parsed: each concept's alternatives, each a sequence of parts. */
