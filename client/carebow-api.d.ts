@@ -2753,7 +2753,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The caller holds none of the roles this route allows. */
+        /** @description The caller holds none of the roles this route allows; on a write, `role_revoked` when the token still claims a role an admin has since revoked. */
         403: {
             headers: {
                 /** @description The request id: quote it to find the request in the logs. */
@@ -3851,6 +3851,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description The caller’s account no longer exists (a token that outlived it). */
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
@@ -5157,7 +5158,10 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description No such appointment of the caller’s, or the caller’s account no longer exists (a token that outlived it). */
             404: components["responses"]["404"];
+            /** @description `not_the_practitioner`: only the practitioner records how a visit went; `status_not_allowed`: only a booked visit that has started. */
+            409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
             503: components["responses"]["503"];
@@ -5195,7 +5199,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
-            /** @description No such appointment of the caller’s as the patient (the practitioner, anyone else, or an unknown id): never told apart. */
+            /** @description No such appointment of the caller’s as the patient (the practitioner, anyone else, or an unknown id), or the caller’s account no longer exists (a token that outlived it): never told apart. */
             404: components["responses"]["404"];
             /** @description `not_reviewable`: the visit is not fulfilled (or its practitioner’s account was deleted); `already_reviewed`: it has its review. */
             409: components["responses"]["409"];
@@ -5558,6 +5562,8 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description The caller’s account no longer exists (a token that outlived it). */
+            404: components["responses"]["404"];
             /** @description `slug_taken`: another post has the slug (a slug belongs to one post for good); `unknown_category`: create the category first. */
             409: components["responses"]["409"];
             429: components["responses"]["429"];
@@ -5634,7 +5640,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
-            /** @description No such post. */
+            /** @description No such post, or the caller’s account no longer exists (a token that outlived it). */
             404: components["responses"]["404"];
             /** @description `archived`: an archived post cannot change; `unknown_category`: create the category first. */
             409: components["responses"]["409"];
@@ -5792,7 +5798,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
-            /** @description No such post. */
+            /** @description No such post, or the caller’s account no longer exists (a token that outlived it). */
             404: components["responses"]["404"];
             /** @description `own_post`: the caller wrote it; `not_in_review`: only a post in review is reviewed; `reviewer_profile_required`: an approval needs the caller’s verified practitioner profile (its display name is shown to readers); or the post changed meanwhile. */
             409: components["responses"]["409"];
@@ -5835,7 +5841,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
-            /** @description No such post. */
+            /** @description No such post, or the caller’s account no longer exists (a token that outlived it). */
             404: components["responses"]["404"];
             /** @description `not_approved`: only a post in review whose current version a reviewer approved is published; `archived`; or the post changed meanwhile. */
             409: components["responses"]["409"];
@@ -5878,7 +5884,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
-            /** @description No such post. */
+            /** @description No such post, or the caller’s account no longer exists (a token that outlived it). */
             404: components["responses"]["404"];
             /** @description `archived`: it is archived already; or the post changed meanwhile. */
             409: components["responses"]["409"];
@@ -5948,6 +5954,8 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description The caller’s account no longer exists (a token that outlived it). */
+            404: components["responses"]["404"];
             /** @description `category_exists`: a category has this slug. */
             409: components["responses"]["409"];
             429: components["responses"]["429"];

@@ -277,10 +277,17 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   },
   appointmentReview: {
     errors: {
-      404: 'No such appointment of the caller’s as the patient (the practitioner, anyone else, or an unknown id): never told apart.',
+      404: 'No such appointment of the caller’s as the patient (the practitioner, anyone else, or an unknown id), or the caller’s account no longer exists (a token that outlived it): never told apart.',
       409: '`not_reviewable`: the visit is not fulfilled (or its practitioner’s account was deleted); `already_reviewed`: it has its review.',
     },
   },
+  appointmentStatus: {
+    errors: {
+      404: 'No such appointment of the caller’s, or the caller’s account no longer exists (a token that outlived it).',
+      409: '`not_the_practitioner`: only the practitioner records how a visit went; `status_not_allowed`: only a booked visit that has started.',
+    },
+  },
+  feedback: { errors: { 404: 'The caller’s account no longer exists (a token that outlived it).' } },
   contactPut: {
     errors: {
       409: 'The contact details changed meanwhile; retry.',
@@ -298,12 +305,15 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   },
   postCreate: {
     headers: ['ETag'],
-    errors: { 409: '`slug_taken`: another post has the slug (a slug belongs to one post for good); `unknown_category`: create the category first.' },
+    errors: {
+      404: 'The caller’s account no longer exists (a token that outlived it).',
+      409: '`slug_taken`: another post has the slug (a slug belongs to one post for good); `unknown_category`: create the category first.',
+    },
   },
   postUpdate: {
     headers: ['ETag'],
     errors: {
-      404: 'No such post.',
+      404: 'No such post, or the caller’s account no longer exists (a token that outlived it).',
       409: '`archived`: an archived post cannot change; `unknown_category`: create the category first.',
       412: 'If-Match is missing or names another version than the post’s: reload it and retry.',
     },
@@ -314,7 +324,7 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   postReview: {
     headers: ['ETag'],
     errors: {
-      404: 'No such post.',
+      404: 'No such post, or the caller’s account no longer exists (a token that outlived it).',
       409: '`own_post`: the caller wrote it; `not_in_review`: only a post in review is reviewed; `reviewer_profile_required`: an approval needs the caller’s verified practitioner profile (its display name is shown to readers); or the post changed meanwhile.',
       412: 'If-Match named a version that is no longer the post’s: review it again.',
     },
@@ -322,7 +332,7 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   postPublish: {
     headers: ['ETag'],
     errors: {
-      404: 'No such post.',
+      404: 'No such post, or the caller’s account no longer exists (a token that outlived it).',
       409: '`not_approved`: only a post in review whose current version a reviewer approved is published; `archived`; or the post changed meanwhile.',
       412: 'If-Match named a version that is no longer the post’s.',
     },
@@ -330,12 +340,12 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   postArchive: {
     headers: ['ETag'],
     errors: {
-      404: 'No such post.',
+      404: 'No such post, or the caller’s account no longer exists (a token that outlived it).',
       409: '`archived`: it is archived already; or the post changed meanwhile.',
       412: 'If-Match named a version that is no longer the post’s.',
     },
   },
-  categoryCreate: { errors: { 409: '`category_exists`: a category has this slug.' } },
+  categoryCreate: { errors: { 404: 'The caller’s account no longer exists (a token that outlived it).', 409: '`category_exists`: a category has this slug.' } },
   libraryPosts: { errors: { 400: 'Invalid input, or `invalid_cursor`: the cursor was made for another query.' } },
   libraryPost: { errors: { 404: 'No published post has this slug (a draft, an archived post, one not rendered yet, or none): never told apart.' } },
   libraryPostView: { errors: { 404: 'No published post has this slug: nothing is counted.' } },
@@ -346,7 +356,7 @@ type ErrorStatus = 400 | 401 | 403 | 404 | 406 | 409 | 412 | 429 | 500 | 503;
 const ERRORS: Readonly<Record<ErrorStatus, string>> = {
   400: 'The request is invalid: `code` says how, `details` where (never the value).',
   401: 'No valid access token (or, on credential routes, invalid credentials).',
-  403: 'The caller holds none of the roles this route allows.',
+  403: 'The caller holds none of the roles this route allows; on a write, `role_revoked` when the token still claims a role an admin has since revoked.',
   404: 'Not found, or not visible to the caller: never told apart (a crypto-shredded account’s records are not found either).',
   406: 'The `Accept` header asks for a representation this route does not answer.',
   409: 'Conflicts with the current state, or the Idempotency-Key was used for another request or is still running.',

@@ -1,9 +1,10 @@
 import { appointmentReview as route } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { reviewAppointment } from '../../shared/care/review-appointment';
-import { appointments, auditLog, clock, practitionerReader, ratings, reviews, vault } from '../../shared/runtime/composition';
+import { accountReader, appointments, auditLog, clock, practitionerReader, ratings, reviews, vault } from '../../shared/runtime/composition';
 
 const deps = {
+  users: accountReader(),
   appointments: appointments(),
   reviews: reviews(),
   ratings: ratings(),

@@ -1,9 +1,9 @@
 import { appointmentStatus as route } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { setAppointmentStatus } from '../../shared/care/appointment-status';
-import { appointments, auditLog, clock, figureCounter } from '../../shared/runtime/composition';
+import { accountReader, appointments, auditLog, clock, figureCounter } from '../../shared/runtime/composition';
 
-const deps = { appointments: appointments(), audit: auditLog(), clock, figures: figureCounter() };
+const deps = { users: accountReader(), appointments: appointments(), audit: auditLog(), clock, figures: figureCounter() };
 
 /** POST /api/v1/appointments/{id}/status: the practitioner records a started visit as fulfilled or a no-show. */
 export const handler = httpRoute(

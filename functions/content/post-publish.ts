@@ -2,9 +2,9 @@ import { postPublish as route } from '../routes/content';
 import { httpRoute } from '../../shared/http/http-route';
 import { publishPost } from '../../shared/content/posts';
 import { etagOf } from '../../shared/records/profile';
-import { auditLog, clock, contentPosts, contentQueue, publishedSnapshots } from '../../shared/runtime/composition';
+import { accountReader, auditLog, clock, contentPosts, contentQueue, publishedSnapshots } from '../../shared/runtime/composition';
 
-const deps = { posts: contentPosts(), snapshots: publishedSnapshots(), queue: contentQueue(), audit: auditLog(), clock };
+const deps = { users: accountReader(), posts: contentPosts(), snapshots: publishedSnapshots(), queue: contentQueue(), audit: auditLog(), clock };
 
 /** POST /api/v1/content/posts/{post}/publish: publishes the approved version (its snapshot, then a rebuild queued). */
 export const handler = httpRoute(

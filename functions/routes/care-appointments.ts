@@ -13,7 +13,7 @@ import {
   ReviewAppointmentRequest,
 } from '../../shared/contracts/care-appointments';
 import { ANY_USER, PATIENT, PRACTITIONER } from './access';
-import { RECORDS_READ, RECORDS_WRITE } from './grants';
+import { RECORDS_READ } from './grants';
 
 /**
  * Appointments (the care area's bookings, ADR 0006), in their own module so that a booking
@@ -27,7 +27,7 @@ export const appointmentList = /* @__PURE__ */ route('appointmentList', 'GET /ap
 export const appointmentGet = /* @__PURE__ */ route('appointmentGet', 'GET /api/v1/appointments/{id}', 'care/appointment-get', ANY_USER, { summary: 'One appointment, for either party (else 404)', params: IdParams, response: Appointment, grants: RECORDS_READ });
 export const appointmentCancel = /* @__PURE__ */ route('appointmentCancel', 'POST /api/v1/appointments/{id}/cancel', 'care/appointment-cancel', ANY_USER, { summary: 'Cancel an appointment (either party); the slot is free again at once', params: IdParams, body: CancelAppointmentRequest, response: Appointment, status: 200, grants: { tables: { keys: 'read', records: 'readWrite' }, dataKeys: 'decrypt', notificationsQueue: 'send' } });
 export const appointmentReschedule = /* @__PURE__ */ route('appointmentReschedule', 'POST /api/v1/appointments/{id}/reschedule', 'care/appointment-reschedule', PATIENT, { summary: 'Move an appointment to another free slot (the patient); 409 keeps the old time', params: IdParams, body: RescheduleAppointmentRequest, response: Appointment, status: 200, grants: { tables: { records: 'readWrite', identity: 'read' }, notificationsQueue: 'send' } });
-export const appointmentStatus = /* @__PURE__ */ route('appointmentStatus', 'POST /api/v1/appointments/{id}/status', 'care/appointment-status', PRACTITIONER, { summary: 'Record a started visit as fulfilled or a no-show (the practitioner)', params: IdParams, body: AppointmentStatusRequest, response: Appointment, status: 200, grants: { tables: { records: 'readWrite', content: 'readWrite' } } });
-export const appointmentReview = /* @__PURE__ */ route('appointmentReview', 'POST /api/v1/appointments/{id}/review', 'care/appointment-review', PATIENT, { summary: 'Review a fulfilled visit once (the patient): 1–5 stars and a sealed comment, feeding the practitioner’s rating', params: IdParams, body: ReviewAppointmentRequest, response: AppointmentReview, status: 201, grants: RECORDS_WRITE });
+export const appointmentStatus = /* @__PURE__ */ route('appointmentStatus', 'POST /api/v1/appointments/{id}/status', 'care/appointment-status', PRACTITIONER, { summary: 'Record a started visit as fulfilled or a no-show (the practitioner)', params: IdParams, body: AppointmentStatusRequest, response: Appointment, status: 200, grants: { tables: { records: 'readWrite', content: 'readWrite', identity: 'read' } } });
+export const appointmentReview = /* @__PURE__ */ route('appointmentReview', 'POST /api/v1/appointments/{id}/review', 'care/appointment-review', PATIENT, { summary: 'Review a fulfilled visit once (the patient): 1–5 stars and a sealed comment, feeding the practitioner’s rating', params: IdParams, body: ReviewAppointmentRequest, response: AppointmentReview, status: 201, grants: { tables: { keys: 'read', records: 'readWrite', identity: 'read' }, dataKeys: 'decrypt' } });
 
 export const appointmentRoutes = /* @__PURE__ */ routeTable([appointmentBook, appointmentList, appointmentGet, appointmentCancel, appointmentReschedule, appointmentStatus, appointmentReview]);

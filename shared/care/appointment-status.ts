@@ -1,4 +1,6 @@
+import { type AccountStatusReader, requireActiveAccount } from '../audit/active-account';
 import type { Appointment } from '../contracts/care-appointments';
+import { PRACTITIONER_KINDS } from '../contracts/care-bounds';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError } from '../errors';
 import { auditOrUndo, event, loadBooked, replaceBoth, restoreBoth, toView } from './appointment-access';
@@ -10,15 +12,21 @@ type Deps<K extends keyof BookingDeps> = Pick<BookingDeps, K>;
 
 /**
  * The practitioner records a booked visit's outcome, once it has started: `fulfilled` or `noshow`. The outcome then
- * counts once in the week's product figures (best effort: shared/content/count-figure.ts).
+ * counts once in the week's product figures (best effort: shared/content/count-figure.ts). A token that outlived the
+ * practitioner's account (404) or role (403) records nothing (`requireActiveAccount`).
  */
 export const setAppointmentStatus = async (
-  deps: Deps<'appointments' | 'audit' | 'clock'> & { readonly figures?: FigureCounter },
+  deps: Deps<'appointments' | 'audit' | 'clock'> & { readonly users: AccountStatusReader; readonly figures?: FigureCounter },
   caller: Caller,
   appointmentId: string,
   status: 'fulfilled' | 'noshow',
   meta: RequestMeta,
 ): Promise<Appointment> => {
+  await requireActiveAccount(deps, caller, meta, {
+    action: 'appointment.status',
+    resource: { type: 'appointment', id: appointmentId },
+    roles: PRACTITIONER_KINDS,
+  });
   const { mine, copies } = await loadBooked(deps, caller, appointmentId);
   const now = deps.clock.now();
   let refused: string | undefined = !copies

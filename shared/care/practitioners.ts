@@ -123,8 +123,9 @@ export const putOwnPractitioner = async (
   ifMatch: string | undefined,
   meta: RequestMeta,
 ): Promise<PractitionerProfile> => {
-  // A token that outlives its account writes no profile (404): the deletion removed it, name and credentials.
-  await requireActiveAccount(deps, caller, meta, { action: 'practitioner.write', resource: resourceOf(caller.userId) });
+  // A token that outlives its account writes no profile (404): the deletion removed it, name and credentials; nor one
+  // that outlives the practitioner role (403).
+  await requireActiveAccount(deps, caller, meta, { action: 'practitioner.write', resource: resourceOf(caller.userId), roles: PRACTITIONER_KINDS });
   const kind = practitionerKindOf(caller, body);
   const expected = versionFromIfMatch(ifMatch);
   let previous: PractitionerRecord | undefined;

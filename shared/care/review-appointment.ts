@@ -1,4 +1,5 @@
 import { actorOf, requestFacts } from '../audit/actor';
+import { type AccountStatusReader, requireActiveAccount } from '../audit/active-account';
 import type { AuditEvent } from '../audit/ports';
 import type { AppointmentReview, ReviewAppointmentRequest } from '../contracts/care-appointments';
 import type { Caller, RequestMeta } from '../domain/caller';
@@ -9,6 +10,8 @@ import type { BookingDeps, PractitionerRepository, StoredReview } from './ports'
 type Deps = Pick<BookingDeps, 'appointments' | 'reviews' | 'ratings' | 'vault' | 'audit' | 'clock'> & {
   /** Only read: a review of a deleted practitioner's visit would bring back their aggregate. */
   readonly practitioners: Pick<PractitionerRepository, 'get'>;
+  /** A token that outlived the patient's account reviews nothing: a review with stars only seals nothing for the vault to refuse. */
+  readonly users: AccountStatusReader;
 };
 
 /** Why a review is refused (the audit event's `reason`). */
@@ -47,7 +50,7 @@ type Refusal = 'not_found' | 'not_reviewable' | 'already_reviewed' | 'practition
  *   partition (a sum and a count, no person named).
  *
  * Outcomes: 201 with the review; 404 when the caller holds no copy of it as the patient (a stranger,
- * the practitioner, an admin); 409 `not_reviewable` before the visit is fulfilled (or after its
+ * the practitioner, an admin), or the caller's account is gone (a token that outlived it; its own audit event); 409 `not_reviewable` before the visit is fulfilled (or after its
  * practitioner's account was deleted); 409 `already_reviewed`. Exactly one audit event, success or not.
  */
 export const reviewAppointment = async (
@@ -57,6 +60,7 @@ export const reviewAppointment = async (
   body: ReviewAppointmentRequest,
   meta: RequestMeta,
 ): Promise<AppointmentReview> => {
+  await requireActiveAccount(deps, caller, meta, { action: 'appointment.review', resource: { type: 'appointment', id: appointmentId } });
   const copy = await deps.appointments.get(caller.userId, appointmentId);
   const own = copy && copy.status !== 'pending' && copy.patientId === caller.userId ? copy : undefined;
   let refused: Refusal | undefined = !own ? 'not_found' : own.review ? 'already_reviewed' : own.status !== 'fulfilled' ? 'not_reviewable' : undefined;

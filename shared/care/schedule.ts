@@ -5,6 +5,7 @@ import type { Availability } from '../contracts/care-availability';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors';
 import { versionFromIfMatch } from '../records/profile';
+import { PRACTITIONER_KINDS } from '../contracts/care-bounds';
 import { freeSlots } from './slots';
 import { hasValidCredential } from './standing';
 import type { BookingDeps, StoredAvailability } from './ports';
@@ -33,8 +34,9 @@ export const putOwnAvailability = async (
   meta: RequestMeta,
   ifMatch?: string,
 ): Promise<AvailabilityView> => {
-  // A token that outlives its account writes no availability (404): the deletion removed it.
-  await requireActiveAccount(deps, caller, meta, { action: 'availability.write', resource: resourceOf(caller.userId) });
+  // A token that outlives its account writes no availability (404): the deletion removed it; nor one that outlives the
+  // practitioner role (403).
+  await requireActiveAccount(deps, caller, meta, { action: 'availability.write', resource: resourceOf(caller.userId), roles: PRACTITIONER_KINDS });
   const expected = versionFromIfMatch(ifMatch);
   const profile = await deps.practitioners.get(caller.userId);
   // What a replace overwrites, read first so that a failed audit can put it back.

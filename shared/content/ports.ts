@@ -1,8 +1,10 @@
+import type { AccountStatusReader } from '../audit/active-account';
 import type { AuditLog } from '../audit/ports';
 import type { PractitionerRepository } from '../care/ports';
 import type { PostStatus } from '../contracts/content';
 import type { Clock } from '../domain/clock';
 import type { Page, PageRequest } from '../domain/page';
+import type { Role } from '../domain/roles';
 
 /**
  * What the content library's editorial use cases need from outside: the content table (posts, their
@@ -12,6 +14,11 @@ import type { Page, PageRequest } from '../domain/page';
  */
 
 export type { PostStatus };
+
+/** Who writes posts; who reviews them medically; who publishes, archives and adds categories (the route table's roles). */
+export const WRITERS: readonly Role[] = ['editor'];
+export const REVIEWERS: readonly Role[] = ['provider'];
+export const PUBLISHERS: readonly Role[] = ['editor', 'admin'];
 
 /** The content of a post an editor writes. */
 export interface PostContent {
@@ -158,6 +165,11 @@ export interface ContentDeps {
   readonly queue: ContentQueue;
   /** The reviewer's practitioner profile (records table): its display name is what readers see. */
   readonly reviewers: Pick<PractitionerRepository, 'get'>;
+  /**
+   * The caller's account, read before every write: a token outlives its account, and a revoked role, by up to 15
+   * minutes, and neither may change what patients read (`requireActiveAccount`).
+   */
+  readonly users: AccountStatusReader;
   readonly audit: AuditLog;
   readonly clock: Clock;
 }

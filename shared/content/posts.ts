@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { actorOf, requestFacts } from '../audit/actor';
+import { requireActiveAccount } from '../audit/active-account';
 import type { CreatePostRequest, ReviewRequest, UpdatePostRequest } from '../contracts/content';
 import type { Caller, RequestMeta } from '../domain/caller';
 import type { Page, PageRequest } from '../domain/page';
@@ -7,7 +8,18 @@ import { type CareBowError, ConflictError, NotFoundError, PreconditionFailedErro
 import { log } from '../logger';
 import { versionFromIfMatch } from '../records/profile';
 import { ContentConflictError } from './errors';
-import type { ContentDeps, PostContent, PostRecord, PostStatus, PublishedSnapshot, RevisionAction, RevisionRecord } from './ports';
+import {
+  type ContentDeps,
+  type PostContent,
+  type PostRecord,
+  type PostStatus,
+  type PublishedSnapshot,
+  PUBLISHERS,
+  REVIEWERS,
+  type RevisionAction,
+  type RevisionRecord,
+  WRITERS,
+} from './ports';
 
 /**
  * The editorial workflow of a post (issue 12; docs/architecture.md, "The content library"):
@@ -155,11 +167,12 @@ const requestRebuild = async (deps: Deps<'queue'>, action: RevisionAction): Prom
  * the slug is claimed for good (409 `slug_taken`).
  */
 export const createPost = async (
-  deps: Deps<'posts' | 'slugs' | 'categories' | 'audit' | 'clock'>,
+  deps: Deps<'posts' | 'slugs' | 'categories' | 'audit' | 'clock' | 'users'>,
   caller: Caller,
   body: CreatePostRequest,
   meta: RequestMeta,
 ): Promise<PostRecord> => {
+  await requireActiveAccount(deps, caller, meta, { action: 'content.create', resource: { type: 'post' }, roles: WRITERS });
   const id = randomUUID();
   const now = deps.clock.now().toISOString();
   let refusal: CareBowError | undefined;
@@ -197,13 +210,14 @@ export const createPost = async (
  * A request that changes nothing writes nothing (its audit event says `unchanged`).
  */
 export const updatePost = async (
-  deps: Deps<'posts' | 'categories' | 'audit' | 'clock'>,
+  deps: Deps<'posts' | 'categories' | 'audit' | 'clock' | 'users'>,
   caller: Caller,
   postId: string,
   body: UpdatePostRequest,
   ifMatch: string | undefined,
   meta: RequestMeta,
 ): Promise<PostRecord> => {
+  await requireActiveAccount(deps, caller, meta, { action: 'content.update', resource: { type: 'post', id: postId }, roles: WRITERS });
   const expected = versionFromIfMatch(ifMatch);
   const current = await deps.posts.get(postId);
   let refusal: CareBowError | undefined;
@@ -250,13 +264,14 @@ export const updatePost = async (
  * version reviewed (412 if stale).
  */
 export const reviewPost = async (
-  deps: Deps<'posts' | 'reviewers' | 'audit' | 'clock'>,
+  deps: Deps<'posts' | 'reviewers' | 'audit' | 'clock' | 'users'>,
   caller: Caller,
   postId: string,
   body: ReviewRequest,
   ifMatch: string | undefined,
   meta: RequestMeta,
 ): Promise<PostRecord> => {
+  await requireActiveAccount(deps, caller, meta, { action: 'content.review', resource: { type: 'post', id: postId }, roles: REVIEWERS });
   const current = await deps.posts.get(postId);
   let refusal: CareBowError | undefined;
   let written: PostRecord | undefined;
@@ -294,12 +309,13 @@ export const reviewPost = async (
  * is queued (a failed enqueue is logged, not failed: the worker reconciles on its next run). `If-Match` optional.
  */
 export const publishPost = async (
-  deps: Deps<'posts' | 'snapshots' | 'queue' | 'audit' | 'clock'>,
+  deps: Deps<'posts' | 'snapshots' | 'queue' | 'audit' | 'clock' | 'users'>,
   caller: Caller,
   postId: string,
   ifMatch: string | undefined,
   meta: RequestMeta,
 ): Promise<PostRecord> => {
+  await requireActiveAccount(deps, caller, meta, { action: 'content.publish', resource: { type: 'post', id: postId }, roles: PUBLISHERS });
   const current = await deps.posts.get(postId);
   let refusal = refusalToMove(current, ifMatch);
   let written: PostRecord | undefined;
@@ -331,12 +347,13 @@ export const publishPost = async (
  * snapshot, if any, is deleted, then a rebuild is queued (as for publishing). `If-Match` optional.
  */
 export const archivePost = async (
-  deps: Deps<'posts' | 'snapshots' | 'queue' | 'audit' | 'clock'>,
+  deps: Deps<'posts' | 'snapshots' | 'queue' | 'audit' | 'clock' | 'users'>,
   caller: Caller,
   postId: string,
   ifMatch: string | undefined,
   meta: RequestMeta,
 ): Promise<PostRecord> => {
+  await requireActiveAccount(deps, caller, meta, { action: 'content.archive', resource: { type: 'post', id: postId }, roles: PUBLISHERS });
   const current = await deps.posts.get(postId);
   let refusal = refusalToMove(current, ifMatch);
   let written: PostRecord | undefined;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
+import { DynamoUserRepository } from '../../shared/adapters/aws/dynamo-user-repository';
 import type { PractitionerKind } from '../../shared/contracts/care-bounds';
 import type { Availability } from '../../shared/contracts/care-availability';
 import type { Role } from '../../shared/domain/roles';
@@ -55,8 +56,18 @@ export const dayAfterTomorrow = (): string => new Date(Date.now() + 2 * 86_400_0
 /** `day` (the day after tomorrow unless told) from 00:00 to 23:59 in Kolkata (+05:30). */
 export const kolkataDay = (day = dayAfterTomorrow()): Window => ({ from: `${day}T00:00:00+05:30`, to: `${day}T23:59:00+05:30` });
 
-/** The steps of the care network on `backend`, with an admin (`adminId`, a fresh id unless told) to grant roles and verify. */
-export const careNetwork = async (backend: TestBackend, adminId: string = randomUUID()) => {
+/**
+ * The steps of the care network on `backend`, with an admin to grant roles and verify: a registered account given
+ * `admin` in the identity table, as the operator CLI gives it (no route can), since writes check the caller's account.
+ */
+export const careNetwork = async (backend: TestBackend) => {
+  const { userId: adminId } = await signUp(backend, `admin-${randomUUID().slice(0, 8)}@example.com`);
+  const identity = createDocumentClient({ endpoint: backend.dynamodbEndpoint });
+  try {
+    expect(await new DynamoUserRepository(identity, backend.tables.identity).setRoles(adminId, ['patient', 'admin'], ['patient'])).toBe(true);
+  } finally {
+    identity.destroy();
+  }
   const adminToken = await tokenFor(backend.dataDir, adminId, ['admin']);
 
   /** A registered account granted `roles` by the admin over HTTP (each 200), with a token carrying them and `patient`. */
@@ -118,9 +129,9 @@ export const careNetwork = async (backend: TestBackend, adminId: string = random
   /**
    * A visit `patient` books with `practitioner` (`booking`: its start and any other field), moved an
    * hour into the past in the store (both copies' `startMs`: a booking can only be made in the
-   * future), then marked fulfilled by the practitioner through the API. Its id.
+   * future): started, still booked. Its id.
    */
-  const fulfilledVisit = async (practitioner: Party, patient: Party, booking: { start: string } & Record<string, unknown>): Promise<string> => {
+  const startedVisit = async (practitioner: Party, patient: Party, booking: { start: string } & Record<string, unknown>): Promise<string> => {
     const { id } = await booked(patient.token, { practitionerId: practitioner.userId, ...booking });
     const client = createDocumentClient({ endpoint: backend.dynamodbEndpoint });
     try {
@@ -137,6 +148,12 @@ export const careNetwork = async (backend: TestBackend, adminId: string = random
     } finally {
       client.destroy();
     }
+    return id;
+  };
+
+  /** A `startedVisit`, then marked fulfilled by the practitioner through the API. Its id. */
+  const fulfilledVisit = async (practitioner: Party, patient: Party, booking: { start: string } & Record<string, unknown>): Promise<string> => {
+    const id = await startedVisit(practitioner, patient, booking);
     const done = await backend.call('POST', `/api/v1/appointments/${id}/status`, { token: practitioner.token, body: { status: 'fulfilled' } });
     expect(done.status, done.text).toBe(200);
     return id;
@@ -146,7 +163,7 @@ export const careNetwork = async (backend: TestBackend, adminId: string = random
   const eventsOf = async (requestId: string | null): Promise<Record<string, unknown>[]> =>
     (await backend.items('audit')).filter((event) => event['requestId'] === requestId);
 
-  return { backend, adminId, adminToken, account, verify, practitioner, slotsCall, slots, book, booked, fulfilledVisit, eventsOf };
+  return { backend, adminId, adminToken, account, verify, practitioner, slotsCall, slots, book, booked, startedVisit, fulfilledVisit, eventsOf };
 };
 
 export type CareNetwork = Awaited<ReturnType<typeof careNetwork>>;

@@ -130,6 +130,40 @@ describe('Routes that seal nothing, with a token that outlives its account (docs
     expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404]);
     expect(await touched()).toEqual(before);
   });
+
+  it('rates no visit and leaves no feedback with stars alone, and records no visit’s outcome, after DELETE /me (404)', async () => {
+    // Prepare: a fulfilled visit of Ann's, and a started one of Ben's with a provider who then leaves
+    const provider = await practitioner();
+    const ann = await care.account();
+    const ben = await care.account();
+    const [first] = await slotsOf(provider.userId, ann.token);
+    const fulfilled = await care.fulfilledVisit(provider, ann, { start: first! });
+    const leaving = await practitioner();
+    const [slot] = await slotsOf(leaving.userId, ben.token);
+    const started = await care.startedVisit(leaving, ben, { start: slot! });
+    for (const token of [ann.token, leaving.token]) expect((await backend.call('DELETE', '/api/v1/me', { token })).status).toBe(204);
+    const touched = async () =>
+      (await backend.items('records')).filter((item) =>
+        [ann.userId, ben.userId, provider.userId, leaving.userId].some(
+          (id) => item['pk'] === `USER#${id}` && /^(APPT#|RATING|FEEDBACK#)/.test(String(item['sk'])),
+        ),
+      );
+    const before = await touched();
+
+    // Act
+    const answers = [
+      await backend.call('POST', `/api/v1/appointments/${fulfilled}/review`, { token: ann.token, body: { rating: 1 } }),
+      await backend.call('POST', '/api/v1/feedback', { token: ann.token, body: { rating: 1 } }),
+      await backend.call('POST', `/api/v1/appointments/${started}/status`, { token: leaving.token, body: { status: 'noshow' } }),
+    ];
+
+    // Assess: before, 201, 201 and 200: a deleted patient's stars counted in the provider's rating, a deleted
+    // provider marked a patient a no-show
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404]);
+    expect(await touched()).toEqual(before);
+    for (const answer of answers)
+      expect(await care.eventsOf(answer.headers.get('x-request-id'))).toEqual([expect.objectContaining({ outcome: 'failure', reason: 'account_inactive' })]);
+  });
 });
 
 describe('Route: GET /api/v1/me/export with appointments (docs/security.md #12)', () => {

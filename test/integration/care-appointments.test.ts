@@ -573,6 +573,7 @@ describe('Adapters: DynamoReviews and DynamoRatings on dynalite', () => {
       reviews: new DynamoReviews(client, backend.tables.records),
       ratings: new DynamoRatings(client, backend.tables.records),
       practitioners: new DynamoPractitionerReader(client, backend.tables.records),
+      users: { get: async () => ({ status: 'active', roles: ['patient'] }) },
       vault: { seal: async () => 'cb1.sealed', open: async () => '' },
       audit: new DynamoAuditLog(client, 'carebow-local-no-such-audit-table'),
       clock: { now: () => new Date() },

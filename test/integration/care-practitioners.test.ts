@@ -374,7 +374,7 @@ describe('Class: DynamoPractitioners (the port’s contract, as the fake keeps i
       audit: new DynamoAuditLog(client, 'carebow-local-no-such-audit-table'),
       clock: { now: () => new Date() },
       // The account check is not what this test is about: the caller's account is active.
-      users: { get: async () => ({ status: 'active' }) },
+      users: { get: async () => ({ status: 'active', roles: ['patient', 'provider'] }) },
     };
     const working = { ...deps, audit: new DynamoAuditLog(client, backend.tables.audit) };
     const provider: Caller = { userId: randomUUID(), roles: ['patient', 'provider'], clientId: 'app', tokenId: 't' };

@@ -126,6 +126,36 @@ describe('Content: who may call what', () => {
     await expectOneEvent(ownReview, 'content.review', 'failure');
   });
 
+  it('refuses an editor whose role the admin revoked, while their token still carries it: 403, audited, nothing published', async () => {
+    // Prepare: an approved post, and an editor of its own who then loses the role (the token lives on up to 15 minutes)
+    const { id, slug: published, approved } = await approvedPost();
+    const leaving = await account('editor');
+    const revoked = await backend.call('POST', `/api/v1/admin/users/${leaving.userId}/roles`, {
+      token: adminToken,
+      body: { action: 'revoke', role: 'editor' },
+    });
+    expect(revoked.status, revoked.text).toBe(200);
+    const before = await contentItems(postKey(id));
+
+    // Act
+    const publish = await act(id, 'publish', leaving.token);
+    const write = await backend.call('POST', '/api/v1/content/posts', { token: leaving.token, body: { slug: slug(), ...CONTENT } });
+
+    // Assess: before, 200 and 201
+    expect([publish.status, write.status]).toEqual([403, 403]);
+    expect(publish.json.error.code).toBe('role_revoked');
+    expect(await contentItems(postKey(id))).toEqual(before);
+    expect((await contentItems(slugKey(published))).filter((item) => item['sk'] === PUBLISHED)).toEqual([]);
+    for (const [response, route] of [
+      [publish, 'postPublish'],
+      [write, 'postCreate'],
+    ] as const)
+      expect(await eventsOf(response.headers.get('x-request-id'))).toEqual([
+        expect.objectContaining({ action: 'route.denied', outcome: 'denied', resource: { type: 'route', id: route } }),
+      ]);
+    expect(approved.status).toBe(200);
+  });
+
   it('lets providers, editors and admins read working copies, with no-store caching', async () => {
     // Prepare
     const post = await create();

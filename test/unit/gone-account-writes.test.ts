@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { setAppointmentStatus } from '../../shared/care/appointment-status';
 import { bookAppointment } from '../../shared/care/book-appointment';
+import { reviewAppointment } from '../../shared/care/review-appointment';
 import { putOwnPractitioner } from '../../shared/care/practitioners';
 import { putOwnAvailability } from '../../shared/care/schedule';
 import type { Caller } from '../../shared/domain/caller';
+import type { Role } from '../../shared/domain/roles';
 import { requireActiveAccount } from '../../shared/audit/active-account';
 import { errorResponse } from '../../shared/http/error-response';
 import { putPreferences } from '../../shared/notifications/preferences';
 import { createConsent } from '../../shared/records/consents';
+import { giveFeedback } from '../../shared/records/feedback';
+import { createCategory } from '../../shared/content/categories';
+import { archivePost, createPost, publishPost, reviewPost, updatePost } from '../../shared/content/posts';
+import { inMemoryContent } from '../helpers/fakes/content';
 import { providerProfile, weeklyHours } from '../helpers/care-fixtures';
 import { careWorld } from '../helpers/fakes/care-world';
 import { notificationWorld } from '../helpers/fakes/notifications';
@@ -34,6 +41,8 @@ const world = async () => {
       [...w.care.practitioners.values()],
       [...w.app.budgetCounts.entries()],
       [...w.app.records.consents.values()],
+      [...w.app.records.feedback.values()],
+      [...w.ratings.aggregates.entries()],
     ]);
   w.app.events.length = 0;
   return { w, provider, patient, gone, state };
@@ -48,7 +57,10 @@ describe('Function: requireActiveAccount', () => {
   ])('answers %s with %s, auditing a refusal once', async (_label, account, status) => {
     // Prepare
     const events: unknown[] = [];
-    const deps = { users: { get: async () => account }, audit: { append: async (event: unknown) => void events.push(event) } };
+    const deps = {
+      users: { get: async () => (account === undefined ? undefined : { ...account, roles: ['patient'] }) },
+      audit: { append: async (event: unknown) => void events.push(event) },
+    };
     const caller: Caller = { userId: 'u1', roles: ['patient'], clientId: 'app', tokenId: 't' };
     const refusal = { action: 'appointment.book', resource: { type: 'appointment' } };
 
@@ -70,6 +82,36 @@ describe('Function: requireActiveAccount', () => {
             }),
           ],
     );
+  });
+});
+
+describe('Function: requireActiveAccount, with the roles a write needs', () => {
+  const check = async (tokenRoles: Role[], accountRoles: Role[], needs: Role[]) => {
+    const events: unknown[] = [];
+    const deps = {
+      users: { get: async () => ({ status: 'active', roles: accountRoles }) },
+      audit: { append: async (event: unknown) => void events.push(event) },
+    };
+    const caller: Caller = { userId: 'u1', roles: tokenRoles, clientId: 'app', tokenId: 't' };
+    const outcome = await requireActiveAccount(deps, caller, META, { action: 'content.publish', resource: { type: 'post', id: 'p1' }, roles: needs }).then(
+      () => 'allowed',
+      (error: unknown) => `${errorResponse(error, 'r').statusCode} ${(error as { code?: string }).code}`,
+    );
+    return { outcome, events };
+  };
+
+  it.each([
+    ['the role the token claims is revoked', ['patient', 'editor'], ['patient'], ['editor', 'admin'], '403 role_revoked'],
+    ['one of two claimed roles is revoked', ['patient', 'editor', 'admin'], ['patient', 'admin'], ['editor', 'admin'], 'allowed'],
+    ['the account still holds the claimed role', ['patient', 'editor'], ['patient', 'editor'], ['editor', 'admin'], 'allowed'],
+    ['the token claims none of them (the use case decides)', ['patient'], ['patient'], ['editor'], 'allowed'],
+  ] as const)('when %s: %s', async (_label, tokenRoles, accountRoles, needs, expected) => {
+    // Act
+    const { outcome, events } = await check([...tokenRoles], [...accountRoles], [...needs]);
+
+    // Assess: a 403 is audited once by the HTTP stack (route.denied), not here
+    expect(outcome).toBe(expected);
+    expect(events).toEqual([]);
   });
 });
 
@@ -133,5 +175,116 @@ describe('Use cases: writes with a token whose account is gone', () => {
     expect(notifications.events.map((event) => [event.action, event.reason])).toEqual([['notification_preferences.write', 'account_inactive']]);
     expect(state()).toBe(before);
     expect(w.app.events.map((event) => [event.action, event.reason])).toEqual([['consent.grant', 'account_inactive']]);
+  });
+  it('a deleted patient reviews no visit, not even with stars only, and the rating stays as it was (404)', async () => {
+    // Prepare: a fulfilled visit; a review without a comment seals nothing for the vault to refuse
+    const { w, provider, patient, gone, state } = await world();
+    const visit = await bookAppointment(w.deps, patient, { practitionerId: provider.userId, start: NINE, mode: 'video' }, META);
+    w.app.clock.set('2026-11-27T09:35:00Z');
+    await setAppointmentStatus(w.deps, provider, visit.id, 'fulfilled', META);
+    gone(patient, 'deleted');
+    w.app.events.length = 0;
+    const before = state();
+
+    // Act
+    const refused = await reviewAppointment(w.deps, patient, visit.id, { rating: 1 }, META).catch((error: unknown) => error);
+
+    // Assess
+    expect(errorResponse(refused, 'r').statusCode).toBe(404);
+    expect(state()).toBe(before);
+    expect(await w.deps.ratings.get(provider.userId)).toEqual({ sum: 0, count: 0 });
+    expect(w.app.events.map((event) => [event.action, event.outcome, event.reason])).toEqual([['appointment.review', 'failure', 'account_inactive']]);
+  });
+
+  it('a deleted practitioner records no visit’s outcome (404), and one whose role was revoked neither (403)', async () => {
+    // Prepare: a visit that has started
+    const { w, provider, patient, gone, state } = await world();
+    const visit = await bookAppointment(w.deps, patient, { practitionerId: provider.userId, start: NINE, mode: 'video' }, META);
+    w.app.clock.set('2026-11-27T09:35:00Z');
+    const before = state();
+    w.app.events.length = 0;
+
+    // Act
+    w.app.users.set(provider.userId, { ...w.app.users.get(provider.userId)!, roles: ['patient'] });
+    const revoked = await setAppointmentStatus(w.deps, provider, visit.id, 'fulfilled', META).catch((error: unknown) => error);
+    gone(provider, 'deleted');
+    const deleted = await setAppointmentStatus(w.deps, provider, visit.id, 'noshow', META).catch((error: unknown) => error);
+
+    // Assess
+    expect(errorResponse(revoked, 'r').statusCode).toBe(403);
+    expect(errorResponse(deleted, 'r').statusCode).toBe(404);
+    expect(state()).toBe(before);
+    expect(w.app.events.map((event) => [event.action, event.reason])).toEqual([['appointment.status', 'account_inactive']]);
+  });
+
+  it('a deleted account leaves no feedback, not even a rating alone (404)', async () => {
+    // Prepare
+    const { w, patient, gone, state } = await world();
+    gone(patient, 'deleted');
+    const before = state();
+
+    // Act
+    const refused = await giveFeedback(w.deps, patient, { rating: 5 }, META).catch((error: unknown) => error);
+
+    // Assess
+    expect(errorResponse(refused, 'r').statusCode).toBe(404);
+    expect(state()).toBe(before);
+    expect(w.app.events.map((event) => [event.action, event.reason])).toEqual([['feedback.create', 'account_inactive']]);
+  });
+});
+
+describe('Use cases: the content library, with a token that outlived its account or its role', () => {
+  const POST = { title: 'Heat', summary: 'Drink water.', body: 'Drink.', category: 'wellbeing', tags: [], language: 'en' };
+  const staff = (userId: string, roles: Role[]): Caller => ({ userId, roles, clientId: 'app', tokenId: 't' });
+
+  it('writes, reviews, publishes, archives and adds nothing: 404 for a deleted account, 403 for a revoked role', async () => {
+    // Prepare: a post in review, and its approval, made while every role was held
+    const content = inMemoryContent();
+    const events: { action: string; outcome: string; reason?: string }[] = [];
+    const clock = { now: () => new Date('2026-11-27T09:00:00Z') };
+    const deps = { ...content.deps, audit: { append: async (event: never) => void events.push(event) }, clock };
+    const editor = staff('editor-1', ['patient', 'editor']);
+    const reviewer = staff('provider-1', ['patient', 'provider']);
+    const admin = staff('admin-1', ['admin']);
+    await createCategory(deps, admin, { slug: 'wellbeing', name: 'Wellbeing' }, META);
+    const post = await createPost(deps, editor, { slug: 'heat', ...POST }, META);
+    const inReview = await updatePost(deps, editor, post.id, { ...POST, status: 'in_review' }, '"1"', META);
+    content.profiles.set(reviewer.userId, { userId: reviewer.userId, displayName: 'Dr R', verified: true } as never);
+    const approved = await reviewPost(deps, reviewer, post.id, { decision: 'approve' }, `"${inReview.version}"`, META);
+    const before = JSON.stringify([[...content.posts.values()], [...content.snapshots.values()], [...content.categories.values()], [...content.claims]]);
+    events.length = 0;
+
+    // Act
+    content.accounts.set(editor.userId, { status: 'active', roles: ['patient'] });
+    content.accounts.set(reviewer.userId, { status: 'active', roles: ['patient'] });
+    content.accounts.set(admin.userId, { status: 'deleted', roles: ['admin'] });
+    const etag = `"${approved.version}"`;
+    const answers = await Promise.all(
+      [
+        createPost(deps, editor, { slug: 'heat-2', ...POST }, META),
+        updatePost(deps, editor, post.id, { ...POST, title: 'Cold' }, etag, META),
+        reviewPost(deps, reviewer, post.id, { decision: 'request_changes' }, etag, META),
+        publishPost(deps, editor, post.id, etag, META),
+        archivePost(deps, editor, post.id, etag, META),
+        publishPost(deps, admin, post.id, etag, META),
+        archivePost(deps, admin, post.id, etag, META),
+        createCategory(deps, admin, { slug: 'sleep', name: 'Sleep' }, META),
+      ].map((write) =>
+        write.then(
+          () => 200,
+          (error: unknown) => errorResponse(error, 'r').statusCode,
+        ),
+      ),
+    );
+
+    // Assess
+    expect(answers).toEqual([403, 403, 403, 403, 403, 404, 404, 404]);
+    expect(JSON.stringify([[...content.posts.values()], [...content.snapshots.values()], [...content.categories.values()], [...content.claims]])).toBe(before);
+    expect(content.rebuilds).toEqual([]);
+    expect(events.map((event) => [event.action, event.outcome, event.reason])).toEqual([
+      ['content.publish', 'failure', 'account_inactive'],
+      ['content.archive', 'failure', 'account_inactive'],
+      ['content.category.create', 'failure', 'account_inactive'],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { PractitionerRecord } from '../../../shared/care/ports';
 import type { CategoryRecord, ContentDeps, PostRecord, PublishedSnapshot, RevisionRecord } from '../../../shared/content/ports';
 import { postStatusSort } from '../../../shared/data/keys';
+import { ROLES } from '../../../shared/domain/roles';
 import { pageOf } from './page';
 
 type StoredSnapshot = PublishedSnapshot & Record<string, unknown>;
@@ -10,7 +11,8 @@ type StoredSnapshot = PublishedSnapshot & Record<string, unknown>;
  * working copy is put only over version `version - 1` (over nothing for 1) and undone only while it is the version
  * written; a revision, a slug claim and a category are written once; a snapshot only over an older one; lists newest
  * first. Stored records are frozen, so a use case that mutated what it read throws. `failNextRevision` makes the next
- * `addRevision` refuse (as an existing `REV#<n>` would), and `failQueue` makes the queue throw.
+ * `addRevision` refuse (as an existing `REV#<n>` would), and `failQueue` makes the queue throw. An account not in
+ * `accounts` reads as active with every role.
  */
 export const inMemoryContent = () => {
   const posts = new Map<string, PostRecord>();
@@ -21,6 +23,7 @@ export const inMemoryContent = () => {
   const views: { date: string; postId: string; views: number }[] = [];
   const noHits: { date: string; term: string; count: number }[] = [];
   const profiles = new Map<string, PractitionerRecord>();
+  const accounts = new Map<string, { status: string; roles: readonly string[] }>();
   const rebuilds: string[] = [];
   const control = { failNextRevision: false, failQueue: false };
 
@@ -118,6 +121,7 @@ export const inMemoryContent = () => {
       },
     },
     reviewers: { get: async (userId) => profiles.get(userId) },
+    users: { get: async (userId) => accounts.get(userId) ?? { status: 'active', roles: ROLES } },
   };
-  return { deps, posts, revisions, claims, snapshots, categories, views, noHits, profiles, rebuilds, control };
+  return { deps, posts, revisions, claims, snapshots, categories, views, noHits, profiles, accounts, rebuilds, control };
 };
