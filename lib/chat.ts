@@ -7,6 +7,7 @@ import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { WORKER_FILES } from '../functions/routes/bundle-files';
+import { MODEL_CLIENT_MODULES } from '../shared/adapters/openai/sdk';
 import type { TableName } from '../shared/data/tables';
 import type { Grants } from '../shared/http/route';
 import { grantDeclared, invokedTarget, nodeFunction, type FunctionSettings } from './functions';
@@ -155,6 +156,8 @@ export class Chat extends Construct {
       description: 'Chat worker: answers queued assistant messages (the model, the library, the tools)',
       // The model adapter's answer schema and the rule tables (read at cold start) ship beside the bundle.
       bundleFiles: WORKER_FILES,
+      // The model client, loaded on the first model call (ADR 0024).
+      lazyModules: MODEL_CLIENT_MODULES,
       memorySize: props.memorySize ?? 512,
       timeout: this.workerTimeout,
       reservedConcurrency: props.reservedConcurrency,

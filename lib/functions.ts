@@ -68,6 +68,13 @@ export interface NodeFunctionOptions {
    */
   readonly bundleFiles?: readonly string[];
   /**
+   * Code built beside the bundle as files of their own (file name → entry, from the project root), with the
+   * bundle's options, which the function imports when it first needs them rather than at cold start (ADR 0024):
+   * the workers' `openai` client.
+   * @default - none
+   */
+  readonly lazyModules?: Readonly<Record<string, string>>;
+  /**
    * The function's log group, when it must live elsewhere than the function: a route function in an
    * area's nested stack keeps its log group in the stage stack, where its logical id is pinned
    * (docs/adr/0008-api-nested-stacks.md).
@@ -75,6 +82,29 @@ export interface NodeFunctionOptions {
    */
   readonly logGroup?: logs.ILogGroup;
 }
+
+const BUNDLE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * The esbuild command that builds a lazy module (`lazyModules`) with the options `bundling` gives the function's own
+ * bundle (`scripts/bundle.ts` builds it the same way for the bench and the size budgets). No source map: it is a
+ * library's code, not ours.
+ */
+const lazyModuleBuild = (inputDir: string, entry: string, outfile: string): string =>
+  [
+    `"${path.join(inputDir, 'node_modules', '.bin', 'esbuild')}"`,
+    `"${path.join(inputDir, entry)}"`,
+    '--bundle',
+    '--minify',
+    '--format=esm',
+    '--platform=node',
+    '--target=node24',
+    '--main-fields=module,main',
+    `--banner:js="${BUNDLE_BANNER}"`,
+    ...Object.entries(LAMBDA_BUNDLE_DEFINE).map(([name, value]) => `--define:${name}='${value}'`),
+    `--outfile="${outfile}"`,
+    '--log-level=warning',
+  ].join(' ');
 
 /** A log group encrypted with the stage's CMK, with the stage's retention and removal policy. */
 export const encryptedLogGroup = (scope: Construct, id: string, settings: FunctionSettings, logGroupName?: string): logs.LogGroup =>
@@ -125,16 +155,18 @@ export const nodeFunction = (scope: Construct, name: string, settings: FunctionS
       bundleAwsSDK: true,
       forceDockerBundling: false,
       define: LAMBDA_BUNDLE_DEFINE,
-      banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      ...(options.bundleFiles?.length
+      banner: BUNDLE_BANNER,
+      ...(options.bundleFiles?.length || options.lazyModules !== undefined
         ? {
             commandHooks: {
               beforeBundling: () => [],
               beforeInstall: () => [],
-              afterBundling: (inputDir: string, outputDir: string) =>
-                options.bundleFiles!.map(
+              afterBundling: (inputDir: string, outputDir: string) => [
+                ...(options.bundleFiles ?? []).map(
                   (file) => `cp "${path.join(inputDir, 'functions', path.dirname(options.entry), file)}" "${path.join(outputDir, path.basename(file))}"`,
                 ),
+                ...Object.entries(options.lazyModules ?? {}).map(([file, entry]) => lazyModuleBuild(inputDir, entry, path.join(outputDir, file))),
+              ],
             },
           }
         : {}),

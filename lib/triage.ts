@@ -7,6 +7,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { WORKER_FILES } from '../functions/routes/bundle-files';
+import { MODEL_CLIENT_MODULES } from '../shared/adapters/openai/sdk';
 import type { TableName } from '../shared/data/tables';
 import type { Grants } from '../shared/http/route';
 import { grantDeclared, invokedTarget, nodeFunction, type FunctionSettings } from './functions';
@@ -210,6 +211,8 @@ export class Triage extends Construct {
       description: 'Triage worker: assesses queued symptom sessions (rules, then the model)',
       // The rules engine's tables are data read at cold start (shared/triage/rules/tables.ts).
       bundleFiles: WORKER_FILES,
+      // The model client, loaded on the first model call (ADR 0024).
+      lazyModules: MODEL_CLIENT_MODULES,
       memorySize: props.memorySize ?? 512,
       timeout: this.workerTimeout,
       reservedConcurrency: props.reservedConcurrency,

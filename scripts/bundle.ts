@@ -55,6 +55,8 @@ export interface BundleResult {
   readonly metafile: esbuild.Metafile;
   /** Data files copied next to the bundle (a function's `bundleFiles`), absolute paths. */
   readonly dataFiles?: readonly string[];
+  /** Code built next to the bundle as files of their own (a function's `lazyModules`, ADR 0024), by file name. */
+  readonly lazyModules?: Readonly<Record<string, BundleResult>>;
 }
 
 const build = async (options: esbuild.BuildOptions & { outfile: string }): Promise<BundleResult> => {
@@ -76,12 +78,16 @@ const entryName = (entryFile: string): string =>
  * files (`files`: a route's `bundleFiles`, paths relative to the entry's folder) next to it under
  * their base names, as the CDK's `afterBundling` hook does (`lib/functions.ts`): the code reads
  * them from `import.meta.dirname` at cold start, so a bundle without them does not import.
- * Data files are not code: they never count in `bytes`.
+ * Data files are not code: they never count in `bytes`. Its `lazyModules` (file name → entry) are
+ * built beside it with the same options, as that hook builds them, each with its own `bytes`.
  *
  * @example
  * const { bytes, inputs } = await bundleFunction('functions/identity/authorizer.ts');
  */
-export const bundleFunction = async (entryFile: string, { outdir, files = [] }: { outdir?: string; files?: readonly string[] } = {}): Promise<BundleResult> => {
+export const bundleFunction = async (
+  entryFile: string,
+  { outdir, files = [], lazyModules = {} }: { outdir?: string; files?: readonly string[]; lazyModules?: Readonly<Record<string, string>> } = {},
+): Promise<BundleResult> => {
   const entryPoint = resolve(PROJECT_ROOT, entryFile);
   const dir = outdir ?? join(BENCH_DIR, 'bundles', entryName(entryFile));
   const result = await build({ entryPoints: [entryPoint], outfile: join(dir, 'index.mjs') });
@@ -92,7 +98,10 @@ export const bundleFunction = async (entryFile: string, { outdir, files = [] }: 
       return target;
     }),
   );
-  return { ...result, dataFiles };
+  const modules: Record<string, BundleResult> = {};
+  for (const [file, entry] of Object.entries(lazyModules))
+    modules[file] = await build({ entryPoints: [resolve(PROJECT_ROOT, entry)], outfile: join(dir, file) });
+  return { ...result, dataFiles, ...(Object.keys(modules).length > 0 ? { lazyModules: modules } : {}) };
 };
 
 // ---------------------------------------------------------------------------------------------

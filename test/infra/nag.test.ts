@@ -12,7 +12,8 @@ import { CareBowStack } from '../../lib/carebow-stack';
 import { ACKNOWLEDGEMENTS, type AcknowledgementKey } from '../../lib/nag';
 import { parseStageConfig, STAGE_CONFIGS } from '../../lib/stages';
 import { addGrantProbe } from './support/probe';
-import { resourcesOfType, type CfnTemplate } from './support/synth';
+import { resourcesOfType, type CfnResource, type CfnTemplate } from './support/synth';
+import { OPENAI_SDK_FILE } from '../../shared/adapters/openai/sdk';
 
 const ADR = join(import.meta.dirname, '..', '..', 'docs', 'adr', '0002-cdk-nag-acknowledgements.md');
 /** The context key CDK reads to decide which stacks bundle their assets (`cdk synth <stack>` sets it). */
@@ -204,5 +205,26 @@ describe('Construct: CareBow app under cdk-nag', () => {
       expect(code, `${id} exports handler from minified ESM`).toMatch(/export\{[\w$]+ as handler\}/);
       expect(code, id).toContain('//# sourceMappingURL=index.mjs.map');
     }
+  });
+
+  it('ships the openai client beside the two workers’ bundles as a file of its own, and in no function’s bundle (ADR 0024)', () => {
+    // Prepare
+    const stack = assembly.getStackByName('CareBow-dev');
+    const nested = readdirSync(assembly.directory).filter((file) => file.startsWith('CareBowdev') && file.endsWith('.nested.template.json'));
+    const templates = [stack.template as CfnTemplate, ...nested.map((file) => JSON.parse(readFileSync(join(assembly.directory, file), 'utf8')) as CfnTemplate)];
+    const functions = templates.flatMap((template) => resourcesOfType(template, 'AWS::Lambda::Function'));
+    const dirOf = (fn: CfnResource): string => join(assembly.directory, `asset.${(fn.Properties!.Code.S3Key as string).replace(/\.zip$/, '')}`);
+
+    // Act
+    const withClient = functions.filter(([, fn]) => existsSync(join(dirOf(fn), OPENAI_SDK_FILE)));
+
+    // Assess: `X-Stainless-Lang` is a header only the openai client sends
+    expect(withClient.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['ChatWorkerFunction', 'TriageWorkerFunction']);
+    for (const [id, fn] of withClient) {
+      const client = readFileSync(join(dirOf(fn), OPENAI_SDK_FILE), 'utf8');
+      expect(client.startsWith(BANNER), id).toBe(true);
+      expect(client, id).toContain('X-Stainless-Lang');
+    }
+    for (const [id, fn] of functions) expect(readFileSync(join(dirOf(fn), 'index.mjs'), 'utf8'), id).not.toContain('X-Stainless-Lang');
   });
 });

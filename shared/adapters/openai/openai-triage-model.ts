@@ -1,5 +1,5 @@
 import { CHAT_MAX_TOKENS, checkBaseUrl, MAX_CHAT_CHARS, MAX_CHAT_TURNS, safeId, tokens } from './wire-values';
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { ConfigError } from '../../errors';
 import {
@@ -25,6 +25,7 @@ const MAX_TOOL_CALLS_READ = 8;
 const MAX_TOOL_ARGUMENTS_CHARS = 2000;
 import { costOf, DEFAULT_PRICING, priceOf, type PricingTable } from './pricing';
 import { TRIAGE_RESPONSE_FORMAT } from './response-format';
+import { loadOpenAiSdk, type OpenAiSdk } from './sdk';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
@@ -107,7 +108,7 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
     const request = this.request(input);
     if (signal?.aborted) throw new ModelUnavailableError('The model call was cancelled.', { reason: 'aborted' });
     const deadline = AbortSignal.timeout(this.deadlineMs);
-    const client = await this.client();
+    const [client, openai] = await Promise.all([this.client(), loadOpenAiSdk()]);
     let completion: ChatCompletion;
     try {
       completion = await client.chat.completions.create(request, {
@@ -116,7 +117,7 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
         maxRetries: this.maxRetries,
       });
     } catch (error) {
-      const mapped = this.toModelError(error, signal, deadline);
+      const mapped = this.toModelError(openai, error, signal, deadline);
       if (mapped.reason === 'auth' && this.pending !== undefined) this.pending = undefined;
       throw mapped;
     }
@@ -138,7 +139,7 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
     tools?: ChatToolContext,
   ): Promise<{ text: string; usage: ModelUsage; toolCalls?: readonly ChatToolCall[] }> {
     const deadline = AbortSignal.timeout(this.deadlineMs);
-    const client = await this.client();
+    const [client, openai] = await Promise.all([this.client(), loadOpenAiSdk()]);
     let completion: ChatCompletion;
     try {
       completion = await client.chat.completions.create(
@@ -163,7 +164,7 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
         { signal: signal ? AbortSignal.any([signal, deadline]) : deadline, timeout: this.timeoutMs, maxRetries: this.maxRetries },
       );
     } catch (error) {
-      throw this.toModelError(error, signal, deadline);
+      throw this.toModelError(openai, error, signal, deadline);
     }
     const choice = completion.choices[0];
     const message = choice?.message;
@@ -216,6 +217,7 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
       throw new ModelUnavailableError('The model API key could not be loaded.', { reason: 'credentials' });
     }
     if (typeof key !== 'string' || key === '') throw new ModelUnavailableError('The model API key is empty.', { reason: 'credentials' });
+    const { OpenAI } = await loadOpenAiSdk();
     return new OpenAI({
       apiKey: key,
       baseURL: this.baseURL,
@@ -270,7 +272,8 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
   }
 
   /** Transient (retry later), or not. Fixed messages: a provider's message may quote the request. */
-  private toModelError(error: unknown, caller: AbortSignal | undefined, deadline: AbortSignal): ModelError {
+  private toModelError(openai: OpenAiSdk, error: unknown, caller: AbortSignal | undefined, deadline: AbortSignal): ModelError {
+    const { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } = openai;
     if (error instanceof ModelError) return error;
     if (caller?.aborted) return new ModelUnavailableError('The model call was cancelled.', { reason: 'aborted' });
     if (deadline.aborted) return new ModelUnavailableError(`The model did not answer within ${this.deadlineMs} ms.`, { reason: 'timeout' });
