@@ -1,3 +1,5 @@
+import { PUBLISHERS, REVIEWERS, WRITERS } from '../../shared/content/ports';
+import { PRACTITIONER_KINDS } from '../../shared/contracts/care-bounds';
 import { ROLES } from '../../shared/domain/roles';
 import type { RoleAccess } from '../../shared/http/route';
 
@@ -12,13 +14,16 @@ export const CARE_TEAM: RoleAccess = { roles: ['caregiver', 'provider'] };
 export const PROVIDER: RoleAccess = { roles: ['provider'] };
 export const COMPLIANCE: RoleAccess = { roles: ['compliance'] };
 /** Providers and caregivers acting on their own practitioner profile (care). */
-export const PRACTITIONER: RoleAccess = { roles: ['provider', 'caregiver'] };
-/** The content library (issue 12): editors write posts; editors and admins publish; providers review medical content. */
-export const EDITOR: RoleAccess = { roles: ['editor'] };
-export const EDITORIAL: RoleAccess = { roles: ['editor', 'admin'] };
+export const PRACTITIONER: RoleAccess = { roles: PRACTITIONER_KINDS };
+/**
+ * The content library (issue 12): editors write posts; editors and admins publish; providers review medical content.
+ * The use cases check the same roles against the caller's account (`requireActiveAccount`).
+ */
+export const EDITOR: RoleAccess = { roles: WRITERS };
+export const EDITORIAL: RoleAccess = { roles: PUBLISHERS };
 /** Who reads working copies: the editorial roles, and providers (the reviewers). */
 export const CONTENT_READERS: RoleAccess = { roles: ['editor', 'admin', 'provider'] };
-export const REVIEWER: RoleAccess = { roles: ['provider'] };
+export const REVIEWER: RoleAccess = { roles: REVIEWERS };
 /**
  * MFA (docs/adr/0015-mfa.md). Sensitive routes (role changes, the audit trail, break-glass) need a
  * one-time password in this session (`otp`); `enrol` lets an account that must enrol in MFA and has

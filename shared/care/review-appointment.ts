@@ -50,8 +50,9 @@ type Refusal = 'not_found' | 'not_reviewable' | 'already_reviewed' | 'practition
  *   partition (a sum and a count, no person named).
  *
  * Outcomes: 201 with the review; 404 when the caller holds no copy of it as the patient (a stranger,
- * the practitioner, an admin), or the caller's account is gone (a token that outlived it; its own audit event); 409 `not_reviewable` before the visit is fulfilled (or after its
- * practitioner's account was deleted); 409 `already_reviewed`. Exactly one audit event, success or not.
+ * the practitioner, an admin), or the caller's account is gone (a token that outlived it); 409
+ * `not_reviewable` before the visit is fulfilled (or after its practitioner's account was deleted);
+ * 409 `already_reviewed`. Exactly one audit event, success or not.
  */
 export const reviewAppointment = async (
   deps: Deps,
