@@ -5048,7 +5048,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
-            /** @description No such appointment of the caller’s (as either party). */
+            /** @description No such appointment of the caller’s (as either party), or the caller’s account no longer exists (a token that outlived it). */
             404: components["responses"]["404"];
             /** @description `not_cancellable`: the visit is fulfilled or a no-show. An appointment already cancelled answers 200 with it. */
             409: components["responses"]["409"];
@@ -5103,7 +5103,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
-            /** @description No such appointment of the caller’s, or its practitioner is no longer shown: never told apart. */
+            /** @description No such appointment of the caller’s, its practitioner no longer shown, or the caller’s account no longer exists (a token that outlived it): never told apart. */
             404: components["responses"]["404"];
             /** @description `slot_unavailable` (`details.reason`), `mode_unavailable` (the practitioner no longer offers the visit’s mode), `not_reschedulable` or `conflict`: the old time is kept. */
             409: components["responses"]["409"];

@@ -261,7 +261,7 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   appointmentList: { errors: { 400: 'Invalid input, or `invalid_cursor`: a cursor from another list, or outside the window asked for.' } },
   appointmentReschedule: {
     errors: {
-      404: 'No such appointment of the caller’s, or its practitioner is no longer shown: never told apart.',
+      404: 'No such appointment of the caller’s, its practitioner no longer shown, or the caller’s account no longer exists (a token that outlived it): never told apart.',
       409: '`slot_unavailable` (`details.reason`), `mode_unavailable` (the practitioner no longer offers the visit’s mode), `not_reschedulable` or `conflict`: the old time is kept.',
       429: '`budget_exceeded`: the caller booked, rescheduled or cancelled 30 appointments this hour or 100 today (UTC), each of which messages both parties; Retry-After says when the window ends.',
       503: 'The parties could not be told (the notifications queue refused), so the old time is kept: send it again.',
@@ -269,7 +269,7 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   },
   appointmentCancel: {
     errors: {
-      404: 'No such appointment of the caller’s (as either party).',
+      404: 'No such appointment of the caller’s (as either party), or the caller’s account no longer exists (a token that outlived it).',
       409: '`not_cancellable`: the visit is fulfilled or a no-show. An appointment already cancelled answers 200 with it.',
       429: '`budget_exceeded`: the caller booked, rescheduled or cancelled 30 appointments this hour or 100 today (UTC), each of which messages both parties; Retry-After says when the window ends.',
       503: 'Either not cancelled, because the parties could not be told (the notifications queue refused), or cancelled but the slot not released yet: send the same cancel again.',

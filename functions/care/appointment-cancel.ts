@@ -1,9 +1,20 @@
 import { appointmentCancel as route } from '../routes/care-appointments';
 import { httpRoute } from '../../shared/http/http-route';
 import { cancelAppointment } from '../../shared/care/cancel-appointment';
-import { appointments, auditLog, clock, ledgers, notificationQueue, sealingVault, shareConsents, usageCounters } from '../../shared/runtime/composition';
+import {
+  accountReader,
+  appointments,
+  auditLog,
+  clock,
+  ledgers,
+  notificationQueue,
+  sealingVault,
+  shareConsents,
+  usageCounters,
+} from '../../shared/runtime/composition';
 
 const deps = {
+  users: accountReader(),
   appointments: appointments(),
   ledgers: ledgers(),
   consents: shareConsents(),

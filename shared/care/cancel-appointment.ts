@@ -1,4 +1,5 @@
 import type { Appointment } from '../contracts/care-appointments';
+import { type AccountStatusReader, requireActiveAccount } from '../audit/active-account';
 import { spendBudget } from '../budgets/spend';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors';
@@ -29,12 +30,14 @@ type Deps<K extends keyof BookingDeps> = Pick<BookingDeps, K>;
  * 503: send it again. A repeat cancel tells nobody again: the first one's events were queued.
  */
 export const cancelAppointment = async (
-  deps: Deps<'appointments' | 'ledgers' | 'consents' | 'notifications' | 'vault' | 'audit' | 'clock' | 'counters'>,
+  deps: Deps<'appointments' | 'ledgers' | 'consents' | 'notifications' | 'vault' | 'audit' | 'clock' | 'counters'> & { readonly users: AccountStatusReader },
   caller: Caller,
   appointmentId: string,
   body: { reason?: string | undefined },
   meta: RequestMeta,
 ): Promise<Appointment> => {
+  // A token that outlived its account sees and writes nothing (404): the deletion cancelled the account's visits already.
+  await requireActiveAccount(deps, caller, meta, { action: 'appointment.cancel', resource: { type: 'appointment', id: appointmentId } });
   const { mine, copies } = await loadBooked(deps, caller, appointmentId);
   const status = copies?.[0].status;
   const again = status === 'cancelled';

@@ -1,4 +1,5 @@
 import type { Appointment } from '../contracts/care-appointments';
+import { requireActiveAccount } from '../audit/active-account';
 import { spendBudget } from '../budgets/spend';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../errors';
@@ -46,6 +47,8 @@ export const rescheduleAppointment = async (
   start: string,
   meta: RequestMeta,
 ): Promise<Appointment> => {
+  // A token that outlived its account moves nothing (404): the deletion cancelled the account's visits already.
+  await requireActiveAccount(deps, caller, meta, { action: 'appointment.reschedule', resource: { type: 'appointment', id: appointmentId } });
   const { mine, copies } = await loadBooked(deps, caller, appointmentId);
   const now = deps.clock.now();
   let refused: string | undefined = !copies

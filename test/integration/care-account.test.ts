@@ -166,6 +166,30 @@ describe('Routes that seal nothing, with a token that outlives its account (docs
   });
 });
 
+describe('Routes on appointments, with a token that outlives its account (docs/security.md #8)', () => {
+  it('cancels, moves and shows nothing after DELETE /me (404): the deletion cancelled the visit and freed its slot', async () => {
+    // Prepare
+    const provider = await practitioner();
+    const ann = await care.account();
+    const [first, second] = await slotsOf(provider.userId, ann.token);
+    const visit = await book(ann.token, provider.userId, first!, 'Ear ache');
+    expect((await backend.call('DELETE', '/api/v1/me', { token: ann.token })).status).toBe(204);
+    const before = await itemOf(provider.userId, `APPT#${visit.id}`);
+
+    // Act
+    const answers = [
+      await backend.call('POST', `/api/v1/appointments/${visit.id}/cancel`, { token: ann.token, body: {} }),
+      await backend.call('POST', `/api/v1/appointments/${visit.id}/reschedule`, { token: ann.token, body: { start: second! } }),
+      await backend.call('GET', `/api/v1/appointments/${visit.id}`, { token: ann.token }),
+    ];
+
+    // Assess
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404]);
+    expect(await itemOf(provider.userId, `APPT#${visit.id}`)).toEqual(before);
+    expect(await slotsOf(provider.userId, provider.token)).toEqual(expect.arrayContaining([first, second]));
+  });
+});
+
 describe('Route: GET /api/v1/me/export with appointments (docs/security.md #12)', () => {
   it('holds the patient’s appointments with their reasons, and the practitioner’s schedule, own profile and availability', async () => {
     const provider = await practitioner();

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoAccountReader } from '../../shared/adapters/aws/dynamo-account-reader';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
 import { DynamoAppointments, DynamoLedgers, DynamoPractitionerReader } from '../../shared/adapters/aws/dynamo-bookings';
@@ -804,6 +805,7 @@ describe('Booking integrity on dynalite (ADR 0006, "Who can be booked" and "Cras
       audit: new DynamoAuditLog(client, backend.tables.audit),
       clock: { now: () => new Date() },
       counters: new DynamoUsageCounters(client, records()),
+      users: new DynamoAccountReader(client, backend.tables.identity),
     };
 
     // Act

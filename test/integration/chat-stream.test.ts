@@ -278,6 +278,21 @@ describe('Route: POST /api/v1/ai/chat/stream', () => {
     expect(fake.count).toBe(0);
   });
 
+  it('sends nothing to the model for a token that outlived its account, and stores nothing (404)', async () => {
+    // Prepare: a patient with AI consent deletes the account; the access token lives on for up to 15 minutes
+    const hal = await patient();
+    expect((await backend.call('DELETE', '/api/v1/me', { token: hal.token })).status).toBe(204);
+
+    // Act
+    const { response, json } = await stream(hal.token, { message: CANARY_MESSAGE });
+
+    // Assess: no model request carried what the deleted patient typed, and no conversation came back
+    expect(response.status).toBe(404);
+    expect(json).toMatchObject({ error: { code: 'not_found' } });
+    expect(fake.count).toBe(0);
+    expect(await chatItems(hal.userId)).toEqual([]);
+  });
+
   it('refuses a missing token (401) and a bad body (400) as JSON, before any stream', async () => {
     // Prepare
     const gil = await patient();
