@@ -98,7 +98,8 @@ class Reschedule implements fc.AsyncCommand<Model, Real> {
       this.toString(),
       backend.call('POST', `/api/v1/appointments/${visit.id}/reschedule`, { token: real.patient.token, body: { start: real.slots[this.slot] } }),
     );
-    // The deletion cancelled every visit: none moves.
+    // After the deletion, the token that outlived the account sees nothing (docs/security.md #8).
+    if (model.deleted) return expectAnswer(real, response, 404);
     if (visit.status === 'cancelled') return expectAnswer(real, response, 409, 'not_reschedulable');
     if (heldBy(model, this.slot) !== undefined) return expectAnswer(real, response, 409, 'slot_unavailable');
     expectAnswer(real, response, 200);
@@ -118,7 +119,9 @@ class Cancel implements fc.AsyncCommand<Model, Real> {
       this.toString(),
       backend.call('POST', `/api/v1/appointments/${visit.id}/cancel`, { token: real.patient.token, body: {} }),
     );
-    // A cancel sent again (or after the deletion cancelled it) answers the visit as it is.
+    // After the deletion (which cancelled it), the token that outlived the account sees nothing (docs/security.md #8);
+    // else a cancel sent again answers the visit as it is.
+    if (model.deleted) return expectAnswer(real, response, 404);
     expectAnswer(real, response, 200);
     expect(response.json.status).toBe('cancelled');
     visit.status = 'cancelled';
