@@ -29,6 +29,12 @@ import { loadOpenAiSdk, type OpenAiSdk } from './sdk';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
+/** The client's package (ADR 0024); one that cannot be loaded is a model that is unavailable, retried like one. */
+const sdk = (): Promise<OpenAiSdk> =>
+  loadOpenAiSdk().catch(() => {
+    throw new ModelUnavailableError('The model client could not be loaded.', { reason: 'unavailable' });
+  });
+
 export interface OpenAiTriageModelOptions {
   /**
    * The API key, or a loader for it (Secrets Manager in AWS), called on the first assessment and
@@ -108,7 +114,7 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
     const request = this.request(input);
     if (signal?.aborted) throw new ModelUnavailableError('The model call was cancelled.', { reason: 'aborted' });
     const deadline = AbortSignal.timeout(this.deadlineMs);
-    const [client, openai] = await Promise.all([this.client(), loadOpenAiSdk()]);
+    const [client, openai] = await Promise.all([this.client(), sdk()]);
     let completion: ChatCompletion;
     try {
       completion = await client.chat.completions.create(request, {
@@ -139,7 +145,7 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
     tools?: ChatToolContext,
   ): Promise<{ text: string; usage: ModelUsage; toolCalls?: readonly ChatToolCall[] }> {
     const deadline = AbortSignal.timeout(this.deadlineMs);
-    const [client, openai] = await Promise.all([this.client(), loadOpenAiSdk()]);
+    const [client, openai] = await Promise.all([this.client(), sdk()]);
     let completion: ChatCompletion;
     try {
       completion = await client.chat.completions.create(
@@ -217,7 +223,7 @@ export class OpenAiTriageModel implements TriageModel, ChatModel {
       throw new ModelUnavailableError('The model API key could not be loaded.', { reason: 'credentials' });
     }
     if (typeof key !== 'string' || key === '') throw new ModelUnavailableError('The model API key is empty.', { reason: 'credentials' });
-    const { OpenAI } = await loadOpenAiSdk();
+    const { OpenAI } = await sdk();
     return new OpenAI({
       apiKey: key,
       baseURL: this.baseURL,
