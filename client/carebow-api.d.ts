@@ -3651,7 +3651,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
-            /** @description No such patient, no active consent with `profile.read`, or no profile: never told apart. */
+            /** @description No such patient, no active consent with `profile.read`, no profile, or the caller’s own account disabled or its care role revoked since the token was issued: never told apart. */
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
@@ -4014,7 +4014,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
-            /** @description No such session, no live consent of a booking with this practitioner that names it (revoked, expired, cancelled, or another session): never told apart. */
+            /** @description No such session, no live consent of a booking with this practitioner that names it (revoked, expired, cancelled, or another session), or the caller’s own account disabled or its care role revoked since the token was issued: never told apart. */
             404: components["responses"]["404"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];

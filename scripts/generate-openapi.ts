@@ -148,7 +148,12 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   adminRoles: { errors: { 404: 'No such account.', 409: 'The patient role cannot be revoked, or the roles changed meanwhile.' } },
   profileGet: { headers: ['ETag'], errors: { 404: 'No profile yet.' } },
   profilePut: { statuses: { 201: 'The profile was created (there was none).' }, headers: ['ETag'] },
-  patientProfile: { headers: ['ETag'], errors: { 404: 'No such patient, no active consent with `profile.read`, or no profile: never told apart.' } },
+  patientProfile: {
+    headers: ['ETag'],
+    errors: {
+      404: 'No such patient, no active consent with `profile.read`, no profile, or the caller’s own account disabled or its care role revoked since the token was issued: never told apart.',
+    },
+  },
   breakGlass: {
     statuses: { 200: 'A grant of the caller’s on this patient is still live: that grant, unchanged (nothing new granted or counted).' },
     errors: {
@@ -180,7 +185,7 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   sessionGet: { errors: { 404: SESSION_GONE } },
   patientSession: {
     errors: {
-      404: 'No such session, no live consent of a booking with this practitioner that names it (revoked, expired, cancelled, or another session): never told apart.',
+      404: 'No such session, no live consent of a booking with this practitioner that names it (revoked, expired, cancelled, or another session), or the caller’s own account disabled or its care role revoked since the token was issued: never told apart.',
     },
   },
   careOptions: {

@@ -1,6 +1,6 @@
 import { PUBLISHERS, REVIEWERS, WRITERS } from '../../shared/content/ports';
 import { PRACTITIONER_KINDS } from '../../shared/contracts/care-bounds';
-import { ROLES } from '../../shared/domain/roles';
+import { CARE_TEAM_ROLES, ROLES } from '../../shared/domain/roles';
 import type { RoleAccess } from '../../shared/http/route';
 
 /** Who may call what: the access column of the route table (public routes use `PUBLIC`). */
@@ -9,7 +9,7 @@ export const ADMIN: RoleAccess = { roles: ['admin'] };
 /** Every account keeps `patient`: these are the caller's own records. */
 export const PATIENT: RoleAccess = { roles: ['patient'] };
 /** Roles that may read another patient's PHI, and only under that patient's consent. */
-export const CARE_TEAM: RoleAccess = { roles: ['caregiver', 'provider'] };
+export const CARE_TEAM: RoleAccess = { roles: CARE_TEAM_ROLES };
 /** Providers alone: break-glass (a caregiver never breaks glass). */
 export const PROVIDER: RoleAccess = { roles: ['provider'] };
 export const COMPLIANCE: RoleAccess = { roles: ['compliance'] };

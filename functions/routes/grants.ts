@@ -17,3 +17,5 @@ export const CHAT_WRITE = { tables: { keys: 'read', records: 'readWrite' }, data
 /** Reading or writing sealed records (profiles, feedback, sessions, conversations, quota buckets). */
 export const RECORDS_READ = { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'read' } } as const;
 export const RECORDS_WRITE = { ...OPEN_PHI, tables: { ...OPEN_PHI.tables, records: 'readWrite' } } as const;
+/** Reading another patient's sealed records under their consent: the caller's own account too, for its standing. Written out, as above. */
+export const GRANTEE_READ = { tables: { keys: 'read', records: 'read', identity: 'read' }, dataKeys: 'decrypt' } as const;

@@ -22,6 +22,26 @@ export interface GuardedWrite {
   readonly roles?: readonly Role[];
 }
 
+/** Why a caller may no longer act: the account is gone (deleted or disabled), or holds none of the needed roles it claims. */
+export type LostStanding = 'account_inactive' | 'role_revoked';
+
+/**
+ * Whether `account` still stands behind `caller`'s token: active, and, of `roles`, holding one the token claims (a
+ * token claiming none of them is left to the caller's own checks). `undefined` when it does.
+ *
+ * @example
+ * lostStanding({ status: 'active', roles: ['patient'] }, caregiverToken, ['caregiver', 'provider']); // 'role_revoked'
+ */
+export const lostStanding = (
+  account: { readonly status: string; readonly roles: readonly string[] } | undefined,
+  caller: Caller,
+  roles?: readonly Role[],
+): LostStanding | undefined => {
+  if (account?.status !== 'active') return 'account_inactive';
+  const claimed = roles?.filter((role) => caller.roles.includes(role)) ?? [];
+  return claimed.length === 0 || claimed.some((role) => account.roles.includes(role)) ? undefined : 'role_revoked';
+};
+
 /**
  * Refuses, as `404`, a write whose caller's account is no longer active, audited as a `failure` with reason
  * `account_inactive` (as a password change and an MFA enrolment refuse it); and, as `403`, one whose caller no
@@ -41,12 +61,9 @@ export const requireActiveAccount = async (
   meta: RequestMeta,
   write: GuardedWrite,
 ): Promise<void> => {
-  const account = await deps.users.get(caller.userId);
-  if (account?.status === 'active') {
-    const claimed = write.roles?.filter((role) => caller.roles.includes(role)) ?? [];
-    if (claimed.length === 0 || claimed.some((role) => account.roles.includes(role))) return;
-    throw new ForbiddenError('Your account no longer holds the role this needs.', 'role_revoked');
-  }
+  const lost = lostStanding(await deps.users.get(caller.userId), caller, write.roles);
+  if (lost === undefined) return;
+  if (lost === 'role_revoked') throw new ForbiddenError('Your account no longer holds the role this needs.', 'role_revoked');
   await deps.audit.append({
     action: write.action,
     outcome: 'failure',

@@ -6,6 +6,9 @@ export const ROLES = ['patient', 'caregiver', 'provider', 'admin', 'compliance',
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES);
 
+/** Roles that may read another patient's PHI, and only under that patient's consent. */
+export const CARE_TEAM_ROLES: readonly Role[] = ['caregiver', 'provider'];
+
 /** The role a self-registered account gets, and the only one it can get without an admin. */
 export const SELF_REGISTERED_ROLE: Role = 'patient';
 

@@ -1,4 +1,6 @@
 import { activeConsentFor } from './consent-policy';
+import { type AccountStatusReader, lostStanding } from '../audit/active-account';
+import { CARE_TEAM_ROLES } from '../domain/roles';
 import type { AppDeps } from '../deps';
 import { NotFoundError, PreconditionFailedError } from '../errors';
 import type { Caller, RequestMeta } from '../domain/caller';
@@ -105,12 +107,15 @@ export const putOwnProfile = async (
  * if the append fails.
  */
 export const getPatientProfile = async (
-  deps: ProfileDeps & Pick<AppDeps, 'consents'>,
+  deps: ProfileDeps & Pick<AppDeps, 'consents'> & { readonly users: AccountStatusReader },
   caller: Caller,
   patientId: string,
   meta: RequestMeta,
 ): Promise<ProfileView> => {
-  const consent = activeConsentFor(await deps.consents.between(patientId, caller.userId), caller.userId, 'profile.read', deps.clock.now());
+  // The caller's own standing, read beside the consents: a token outlives its account's disabling and a revoked role.
+  const [consents, account] = await Promise.all([deps.consents.between(patientId, caller.userId), deps.users.get(caller.userId)]);
+  const lost = lostStanding(account, caller, CARE_TEAM_ROLES);
+  const consent = lost === undefined ? activeConsentFor(consents, caller.userId, 'profile.read', deps.clock.now()) : undefined;
   const view = consent === undefined ? undefined : await readProfile(deps, patientId);
   await deps.audit.append({
     action: 'profile.read',
@@ -120,7 +125,7 @@ export const getPatientProfile = async (
     resource: { type: 'profile', id: patientId },
     ...requestFacts(meta),
     // A read under a break-glass grant names it, so the patient's access log and compliance can tie it to the grant.
-    reason: consent ? (view ? `${consent.kind === 'break_glass' ? 'breakglass' : 'consent'}:${consent.id}` : 'not_found') : 'no_active_consent',
+    reason: consent ? (view ? `${consent.kind === 'break_glass' ? 'breakglass' : 'consent'}:${consent.id}` : 'not_found') : (lost ?? 'no_active_consent'),
   });
   if (view === undefined) throw new NotFoundError();
   return view;

@@ -1,8 +1,10 @@
 import { actorOf, requestFacts } from '../audit/actor';
+import { type AccountStatusReader, lostStanding } from '../audit/active-account';
 import type { AppointmentRepository } from '../care/ports';
 import type { SymptomSession } from '../contracts/triage';
 import type { AppDeps } from '../deps';
 import type { Caller, RequestMeta } from '../domain/caller';
+import { CARE_TEAM_ROLES } from '../domain/roles';
 import { NotFoundError } from '../errors';
 import { consentStatus } from '../records/consent-policy';
 import type { ConsentRecord, ConsentRepository } from '../records/ports';
@@ -14,6 +16,8 @@ type Deps = Pick<AppDeps, 'vault' | 'audit' | 'clock'> & {
   /** The caller's own copy of the appointment a consent serves. */
   readonly appointments: Pick<AppointmentRepository, 'get'>;
   readonly sessions: Pick<SymptomSessionReader, 'getSession'>;
+  /** The caller's own standing: a token outlives its account's disabling and a revoked role. */
+  readonly users: AccountStatusReader;
 };
 
 /** At most this many of the caller's live booking consents from one patient are followed to their appointment. */
@@ -40,9 +44,9 @@ const liveBookingConsent = (consent: ConsentRecord, granteeId: string, now: Date
  */
 export const getPatientSession = async (deps: Deps, caller: Caller, patientId: string, sessionId: string, meta: RequestMeta): Promise<SymptomSession> => {
   const now = deps.clock.now();
-  const live = (await deps.consents.between(patientId, caller.userId))
-    .filter((consent) => liveBookingConsent(consent, caller.userId, now))
-    .slice(0, MAX_SHARED_APPOINTMENTS);
+  const [consents, account] = await Promise.all([deps.consents.between(patientId, caller.userId), deps.users.get(caller.userId)]);
+  const lost = lostStanding(account, caller, CARE_TEAM_ROLES);
+  const live = (lost === undefined ? consents : []).filter((consent) => liveBookingConsent(consent, caller.userId, now)).slice(0, MAX_SHARED_APPOINTMENTS);
   let consent: ConsentRecord | undefined;
   for (const candidate of live) {
     const appointment = await deps.appointments.get(caller.userId, candidate.appointmentId!);
@@ -67,7 +71,7 @@ export const getPatientSession = async (deps: Deps, caller: Caller, patientId: s
     actor: actorOf(caller),
     resource: { type: 'symptom_session', id: sessionId },
     ...requestFacts(meta),
-    reason: consent ? (view ? `consent:${consent.id}` : 'not_found') : live.length > 0 ? 'session_not_shared' : 'no_active_consent',
+    reason: consent ? (view ? `consent:${consent.id}` : 'not_found') : (lost ?? (live.length > 0 ? 'session_not_shared' : 'no_active_consent')),
   });
   if (view === undefined) throw new NotFoundError();
   return view;

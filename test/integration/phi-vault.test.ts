@@ -200,6 +200,37 @@ describe('Route: GET /api/v1/patients/{patientId}/profile (consent-gated)', () =
     expect(wrongScope.status).toBe(404);
   });
 
+  it('is 404 for a caregiver whose role an admin revoked, while the token still claims it, under a live consent', async () => {
+    // Prepare: Ann shares her profile with Carl, who can read it; then an admin revokes Carl's caregiver role
+    const ann = await patient('revoked-role');
+    await backend.call('PUT', '/api/v1/profile', { token: ann.token, body: PROFILE });
+    const carl = await careGiver('carl-revoked');
+    const consent = await backend.call('POST', '/api/v1/consents', {
+      token: ann.token,
+      body: { granteeId: carl.userId, scopes: ['profile.read'], purpose: 'caregiving' },
+    });
+    const read = () => backend.call('GET', `/api/v1/patients/${ann.userId}/profile`, { token: carl.token });
+    expect((await read()).status).toBe(200);
+    const revoked = await backend.call('POST', `/api/v1/admin/users/${carl.userId}/roles`, {
+      token: adminToken,
+      body: { action: 'revoke', role: 'caregiver' },
+    });
+    expect(revoked.status).toBe(200);
+
+    // Act
+    const after = await read();
+
+    // Assess: before, 200 for up to 15 minutes (the token's life); the consent itself is untouched, and the refusal is
+    // in Ann's access log
+    expect(after.status).toBe(404);
+    expect(JSON.stringify(after.json)).not.toContain(CANARY.name);
+    expect(await eventsOf(after.headers.get('x-request-id'))).toEqual([
+      expect.objectContaining({ action: 'profile.read', outcome: 'denied', subjectId: ann.userId, reason: 'role_revoked' }),
+    ]);
+    const consents = await backend.call('GET', '/api/v1/consents', { token: ann.token });
+    expect(consents.json.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: consent.json.id, status: 'active' })]));
+  });
+
   it('is 404 for a patient that does not exist, exactly like a missing consent', async () => {
     const carl = await careGiver('carl-ghost');
     const response = await backend.call('GET', `/api/v1/patients/${randomUUID()}/profile`, { token: carl.token });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { UserRecord } from '../../shared/identity/ports';
 import { describe, expect, it } from 'vitest';
 import { bookAppointment } from '../../shared/care/book-appointment';
 import { cancelAppointment } from '../../shared/care/cancel-appointment';
@@ -268,6 +269,29 @@ describe('Use case: getPatientSession', () => {
         reason: `consent:${consents()[0]!.id}`,
       }),
       expect.objectContaining({ action: 'profile.read', outcome: 'success', subjectId: patient.userId }),
+    ]);
+  });
+
+  it.each([
+    ['whose account was disabled', (account: UserRecord): UserRecord => ({ ...account, status: 'disabled' }), 'account_inactive'],
+    ['whose provider role was revoked', (account: UserRecord): UserRecord => ({ ...account, roles: ['patient'] }), 'role_revoked'],
+  ] as const)('answers 404 for the session and the profile to a practitioner %s, under live consents, audited why', async (_label, change, reason) => {
+    // Prepare: the booking shared both; the token still claims the provider role for up to 15 minutes
+    const { app, deps, provider, patient, book, readSession, events } = await world();
+    await book();
+    app.users.set(provider.userId, change(app.users.get(provider.userId)!));
+    events.length = 0;
+
+    // Act
+    const session = await readSession(provider).catch((error: unknown) => error);
+    const profile = await getPatientProfile(deps, provider, patient.userId, META).catch((error: unknown) => error);
+
+    // Assess
+    expect(session).toBeInstanceOf(NotFoundError);
+    expect(profile).toBeInstanceOf(NotFoundError);
+    expect(events.map((e) => [e.action, e.outcome, e.subjectId, e.reason])).toEqual([
+      ['triage.read', 'denied', patient.userId, reason],
+      ['profile.read', 'denied', patient.userId, reason],
     ]);
   });
 
