@@ -1,6 +1,9 @@
 import { createPrivateKey, randomBytes, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { SignJWT } from 'jose';
+import { localTableName } from '../local/stand-ins';
+import { createDocumentClient } from '../shared/adapters/aws/dynamo-client';
+import { DynamoUserRepository } from '../shared/adapters/aws/dynamo-user-repository';
 import { localTokenSigningKeyPem } from '../shared/adapters/local/keyring';
 import { LocalTokenSigner } from '../shared/adapters/local/local-token-signer';
 import type { Role } from '../shared/domain/roles';
@@ -165,10 +168,26 @@ export const mintToken = async (target: LoadTarget, userId: string, roles: reado
     .sign(createPrivateKey(localTokenSigningKeyPem(target.dataDir)));
 };
 
+/**
+ * An admin's token, made as the operator CLI makes an admin (no route can): a registered account given `admin` in the
+ * identity table. Admin writes check the caller's account (shared/audit/active-account.ts).
+ */
+const adminToken = async (target: LoadTarget): Promise<string> => {
+  const admin = await member(target, 'admin');
+  const client = createDocumentClient({ endpoint: target.dynamodbEndpoint });
+  try {
+    if (!(await new DynamoUserRepository(client, localTableName('identity')).setRoles(admin.userId, ['patient', 'admin'], ['patient'])))
+      throw new Error('load set-up: could not make the admin');
+  } finally {
+    client.destroy();
+  }
+  return mintToken(target, admin.userId, ['admin']);
+};
+
 /** A verified provider in UTC, open 09:00–17:00 every day in 30-minute slots, and one free slot the day after tomorrow. */
 export const bookableProvider = async (target: LoadTarget, asPatient: string): Promise<{ readonly providerId: string; readonly start: string }> => {
   const provider = await member(target, 'provider');
-  const admin = await mintToken(target, randomUUID(), ['admin']);
+  const admin = await adminToken(target);
   expectStatus(
     await call(target, 'POST', `/api/v1/admin/users/${provider.userId}/roles`, { token: admin, body: { action: 'grant', role: 'provider' } }),
     [200],

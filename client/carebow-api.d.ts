@@ -3370,7 +3370,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
-            /** @description No such account. */
+            /** @description No such account, or the caller’s own account no longer exists or is disabled (a token that outlived it). */
             404: components["responses"]["404"];
             /** @description The patient role cannot be revoked, or the roles changed meanwhile. */
             409: components["responses"]["409"];
@@ -4685,7 +4685,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
-            /** @description No such practitioner profile. */
+            /** @description No such practitioner profile, or the caller’s own account no longer exists or is disabled (a token that outlived it). */
             404: components["responses"]["404"];
             /** @description The profile changed meanwhile: review it again. */
             409: components["responses"]["409"];

@@ -145,7 +145,12 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
       429: 'Too many failed attempts for this account; Retry-After says when to try again.',
     },
   },
-  adminRoles: { errors: { 404: 'No such account.', 409: 'The patient role cannot be revoked, or the roles changed meanwhile.' } },
+  adminRoles: {
+    errors: {
+      404: 'No such account, or the caller’s own account no longer exists or is disabled (a token that outlived it).',
+      409: 'The patient role cannot be revoked, or the roles changed meanwhile.',
+    },
+  },
   profileGet: { headers: ['ETag'], errors: { 404: 'No profile yet.' } },
   profilePut: { statuses: { 201: 'The profile was created (there was none).' }, headers: ['ETag'] },
   patientProfile: {
@@ -236,7 +241,7 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
   practitionerVerify: {
     headers: ['ETag'],
     errors: {
-      404: 'No such practitioner profile.',
+      404: 'No such practitioner profile, or the caller’s own account no longer exists or is disabled (a token that outlived it).',
       409: 'The profile changed meanwhile: review it again.',
       412: 'If-Match named a version that is no longer the profile’s: review it again.',
     },

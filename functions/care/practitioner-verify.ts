@@ -2,9 +2,9 @@ import { practitionerVerify as route } from '../routes/care';
 import { httpRoute } from '../../shared/http/http-route';
 import { verifyPractitioner } from '../../shared/care/practitioners';
 import { etagOf } from '../../shared/records/profile';
-import { practitioners, auditLog, clock } from '../../shared/runtime/composition';
+import { accountReader, practitioners, auditLog, clock } from '../../shared/runtime/composition';
 
-const deps = { practitioners: practitioners(), audit: auditLog(), clock };
+const deps = { practitioners: practitioners(), users: accountReader(), audit: auditLog(), clock };
 
 /** POST /api/v1/admin/practitioners/{id}/verify: an admin verifies a profile or withdraws it (`If-Match`: the version reviewed). */
 export const handler = httpRoute(

@@ -1,20 +1,15 @@
 import { adminRoles as route } from '../routes/identity';
 import { httpRoute } from '../../shared/http/http-route';
-import { changeRole } from '../../shared/identity/manage-roles';
+import { changeRoleAsAdmin } from '../../shared/identity/manage-roles';
 import { users, auditLog } from '../../shared/runtime/composition';
 
 const deps = { users: users(), audit: auditLog() };
 
-/** POST /api/v1/admin/users/{id}/roles: an admin grants or revokes caregiver/provider. */
+/** POST /api/v1/admin/users/{id}/roles: an admin (still one) grants or revokes caregiver, provider or editor. */
 export const handler = httpRoute(
   route,
   async ({ body, params, caller, meta }) => {
-    const result = await changeRole(deps, params.id, body.action, body.role, {
-      userId: caller.userId,
-      roles: caller.roles,
-      requestId: meta.requestId,
-      source: meta.sourceIp,
-    });
+    const result = await changeRoleAsAdmin(deps, caller, params.id, body.action, body.role, meta);
     return { body: { id: result.userId, roles: result.roles } };
   },
   { audit: deps.audit },

@@ -1,11 +1,11 @@
 import { PUBLISHERS, REVIEWERS, WRITERS } from '../../shared/content/ports';
 import { PRACTITIONER_KINDS } from '../../shared/contracts/care-bounds';
-import { CARE_TEAM_ROLES, ROLES } from '../../shared/domain/roles';
+import { ADMIN_ROLES, CARE_TEAM_ROLES, ROLES } from '../../shared/domain/roles';
 import type { RoleAccess } from '../../shared/http/route';
 
 /** Who may call what: the access column of the route table (public routes use `PUBLIC`). */
 export const ANY_USER: RoleAccess = { roles: ROLES };
-export const ADMIN: RoleAccess = { roles: ['admin'] };
+export const ADMIN: RoleAccess = { roles: ADMIN_ROLES };
 /** Every account keeps `patient`: these are the caller's own records. */
 export const PATIENT: RoleAccess = { roles: ['patient'] };
 /** Roles that may read another patient's PHI, and only under that patient's consent. */
@@ -30,6 +30,6 @@ export const REVIEWER: RoleAccess = { roles: REVIEWERS };
  * not yet reach its enrolment and its own account.
  */
 export const ANY_USER_ENROLLING: RoleAccess = { roles: ROLES, mfa: 'enrol' };
-export const ADMIN_OTP: RoleAccess = { roles: ['admin'], mfa: 'otp' };
+export const ADMIN_OTP: RoleAccess = { roles: ADMIN_ROLES, mfa: 'otp' };
 export const COMPLIANCE_OTP: RoleAccess = { roles: ['compliance'], mfa: 'otp' };
 export const PROVIDER_OTP: RoleAccess = { roles: ['provider'], mfa: 'otp' };

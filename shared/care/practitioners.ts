@@ -4,6 +4,7 @@ import type { AuditEvent } from '../audit/ports';
 import type { PractitionerProfile, PractitionerProfileRequest, PublicPractitioner } from '../contracts/care';
 import { PRACTITIONER_KINDS, type PractitionerKind } from '../contracts/care-bounds';
 import type { Caller, RequestMeta } from '../domain/caller';
+import { ADMIN_ROLES } from '../domain/roles';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import { versionFromIfMatch } from '../records/profile';
 import type { CareDeps, LedgerRepository, PractitionerRecord, RatingAggregate } from './ports';
@@ -223,13 +224,15 @@ export const getOwnPractitioner = async (deps: Deps<'practitioners' | 'audit'>, 
  * the practitioner's chain.
  */
 export const verifyPractitioner = async (
-  deps: Deps<'practitioners' | 'audit' | 'clock'>,
+  deps: Deps<'practitioners' | 'audit' | 'clock'> & { readonly users: AccountStatusReader },
   caller: Caller,
   practitionerId: string,
   verified: boolean,
   ifMatch: string | undefined,
   meta: RequestMeta,
 ): Promise<PractitionerProfile> => {
+  // An admin disabled, or no longer an admin, verifies nothing with a token that outlived that (404, 403).
+  await requireActiveAccount(deps, caller, meta, { action: 'practitioner.verify', resource: resourceOf(practitionerId), roles: ADMIN_ROLES });
   const expected = versionFromIfMatch(ifMatch);
   const current = await deps.practitioners.get(practitionerId);
   let refused: 'not_found' | 'precondition_failed' | 'conflict' | undefined;

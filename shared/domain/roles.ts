@@ -6,6 +6,9 @@ export const ROLES = ['patient', 'caregiver', 'provider', 'admin', 'compliance',
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES);
 
+/** Who administers accounts and verifies practitioners (only the operator CLI makes an admin). */
+export const ADMIN_ROLES: readonly Role[] = ['admin'];
+
 /** Roles that may read another patient's PHI, and only under that patient's consent. */
 export const CARE_TEAM_ROLES: readonly Role[] = ['caregiver', 'provider'];
 

@@ -1,5 +1,7 @@
+import { requireActiveAccount } from '../audit/active-account';
+import type { Caller, RequestMeta } from '../domain/caller';
 import { normalizeEmail } from '../domain/email';
-import type { Role } from '../domain/roles';
+import { ADMIN_ROLES, type Role } from '../domain/roles';
 import { ConflictError, NotFoundError } from '../errors';
 import type { AppDeps } from '../deps';
 
@@ -40,6 +42,26 @@ export const changeRole = async (
     sourceIp: operator.source,
   });
   return { userId: user.id, roles };
+};
+
+/**
+ * An admin's change over HTTP (`POST /api/v1/admin/users/{id}/roles`): `changeRole`, once the caller's account is
+ * still active and still an admin. A token outlives its account's disabling and a revoked admin role by up to 15
+ * minutes, and must not grant roles meanwhile: 404 (audited, `account_inactive`) or 403 `role_revoked`.
+ *
+ * @example
+ * await changeRoleAsAdmin(deps, caller, targetId, 'grant', 'provider', meta);
+ */
+export const changeRoleAsAdmin = async (
+  deps: Pick<AppDeps, 'users' | 'audit'>,
+  caller: Caller,
+  userId: string,
+  change: RoleChangeKind,
+  role: Role,
+  meta: RequestMeta,
+): Promise<{ userId: string; roles: Role[] }> => {
+  await requireActiveAccount(deps, caller, meta, { action: `admin.role_${change}`, resource: { type: 'account', id: userId }, roles: ADMIN_ROLES });
+  return changeRole(deps, userId, change, role, { userId: caller.userId, roles: caller.roles, requestId: meta.requestId, source: meta.sourceIp });
 };
 
 /**

@@ -8,6 +8,7 @@ import { BUDGETS } from '../../shared/budgets/limits';
 import { windowAt } from '../../shared/budgets/spend';
 import { SEXES } from '../../shared/contracts/records';
 import { type ApiResponse, signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
+import { registeredAdmin } from '../helpers/admin';
 import { tokenFor } from '../helpers/tokens';
 import { fuzzSettings } from './harness';
 
@@ -57,7 +58,7 @@ let backend: TestBackend;
 let adminToken: string;
 beforeAll(async () => {
   backend = await startTestBackend({}, { worker: false });
-  adminToken = await tokenFor(backend.dataDir, randomUUID(), ['admin']);
+  adminToken = (await registeredAdmin(backend)).token;
   console.log(`sequences: seed ${settings.seed}, ${SEQUENCES} sequences of up to ${MAX_COMMANDS} requests (replay: FUZZ_SEED=${settings.seed})`);
 }, 60_000);
 afterAll(async () => {

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
-import { DynamoUserRepository } from '../../shared/adapters/aws/dynamo-user-repository';
 import type { PractitionerKind } from '../../shared/contracts/care-bounds';
 import type { Availability } from '../../shared/contracts/care-availability';
 import type { Role } from '../../shared/domain/roles';
 import { type ApiResponse, signUp, type TestBackend } from './test-backend';
+import { registeredAdmin } from './admin';
 import { tokenFor } from './tokens';
 
 /**
@@ -61,14 +61,7 @@ export const kolkataDay = (day = dayAfterTomorrow()): Window => ({ from: `${day}
  * `admin` in the identity table, as the operator CLI gives it (no route can), since writes check the caller's account.
  */
 export const careNetwork = async (backend: TestBackend) => {
-  const { userId: adminId } = await signUp(backend, `admin-${randomUUID().slice(0, 8)}@example.com`);
-  const identity = createDocumentClient({ endpoint: backend.dynamodbEndpoint });
-  try {
-    expect(await new DynamoUserRepository(identity, backend.tables.identity).setRoles(adminId, ['patient', 'admin'], ['patient'])).toBe(true);
-  } finally {
-    identity.destroy();
-  }
-  const adminToken = await tokenFor(backend.dataDir, adminId, ['admin']);
+  const { userId: adminId, token: adminToken } = await registeredAdmin(backend);
 
   /** A registered account granted `roles` by the admin over HTTP (each 200), with a token carrying them and `patient`. */
   const account = async (...roles: Role[]): Promise<Member> => {

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes';
-import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
-import { DynamoUserRepository } from '../../shared/adapters/aws/dynamo-user-repository';
 import { ROLES, type Role } from '../../shared/domain/roles';
 import { requiresMfa } from '../../shared/domain/mfa-policy';
 import { isPublic, type RouteDef } from '../../shared/http/route';
-import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
+import { startTestBackend, type TestBackend } from '../helpers/test-backend';
+import { accountHolding } from '../helpers/admin';
 import { tokenFor } from '../helpers/tokens';
 
 /**
@@ -25,19 +24,6 @@ afterAll(async () => {
 /** What an allowed caller may get for made-up ids and an empty body, besides a 2xx. */
 const REFUSALS_OF_MADE_UP_INPUT = [400, 404, 409, 412, 422, 429];
 
-/** A registered account given `role` in the identity table, as an admin or the operator CLI gives it. */
-const holder = async (role: Role): Promise<string> => {
-  const { userId } = await signUp(backend, `${randomUUID()}@example.com`);
-  if (role === 'patient') return userId;
-  const client = createDocumentClient({ endpoint: backend.dynamodbEndpoint });
-  try {
-    expect(await new DynamoUserRepository(client, backend.tables.identity).setRoles(userId, ['patient', role], ['patient'])).toBe(true);
-  } finally {
-    client.destroy();
-  }
-  return userId;
-};
-
 const concretePath = (route: RouteDef): string => route.path.replace(/\{\w+\}/g, () => randomUUID());
 const protectedRoutes = Object.entries(routes).filter(([, route]) => !isPublic(route.access));
 const cases = protectedRoutes.flatMap(([id, route]) => ROLES.map((role) => [id, role, route] as [string, Role, RouteDef]));
@@ -48,7 +34,7 @@ describe('Route table: authorization matrix', () => {
     const allowed = 'roles' in route.access && route.access.roles.includes(role);
     // An allowed caller is a registered account (with its data key) holding the role, as every first-party token's
     // subject is: writes check the account's roles too (shared/audit/active-account.ts).
-    const subject = allowed ? await holder(role) : randomUUID();
+    const subject = allowed ? (await accountHolding(backend, role)).userId : randomUUID();
     const token = await tokenFor(backend.dataDir, subject, [role]);
 
     // Act

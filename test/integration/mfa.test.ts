@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, hotp, totpStep } from '../../shared/domain/totp';
 import { CANARY, canaryEmail } from '../helpers/canaries';
 import { signUp, startTestBackend, type ApiResponse, type TestBackend } from '../helpers/test-backend';
+import { registeredAdmin } from '../helpers/admin';
 import { tokenFor } from '../helpers/tokens';
 
 let backend: TestBackend;
@@ -182,7 +183,7 @@ describe('MFA: roles that require it', () => {
     // Prepare
     const email = canaryEmail('mfa-provider');
     const user = await signUp(backend, email, PASSWORD);
-    const admin = await tokenFor(backend.dataDir, 'admin-mfa-test', ['admin']);
+    const admin = (await registeredAdmin(backend)).token;
     expect((await backend.call('POST', `/api/v1/admin/users/${user.userId}/roles`, { token: admin, body: { action: 'grant', role: 'provider' } })).status).toBe(
       200,
     );

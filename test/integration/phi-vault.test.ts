@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DynamoUserRepository } from '../../shared/adapters/aws/dynamo-user-repository';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoDataKeyRepository } from '../../shared/adapters/aws/dynamo-data-key-repository';
@@ -8,6 +9,7 @@ import { DataKeyDestroyedError } from '../../shared/vault/errors';
 import { Vault } from '../../shared/vault/vault';
 import { CANARY, canaryEmail } from '../helpers/canaries';
 import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
+import { registeredAdmin } from '../helpers/admin';
 import { tokenFor } from '../helpers/tokens';
 import { MILD_COLD } from '../helpers/triage';
 
@@ -16,7 +18,7 @@ let backend: TestBackend;
 let adminToken: string;
 beforeAll(async () => {
   backend = await startTestBackend();
-  adminToken = await tokenFor(backend.dataDir, randomUUID(), ['admin']);
+  adminToken = (await registeredAdmin(backend)).token;
 });
 afterAll(async () => {
   await backend?.stop();
@@ -323,6 +325,28 @@ describe('Route: POST /api/v1/admin/users/{id}/roles', () => {
     });
     expect(admin.status).toBe(400);
     expect(unknown.status).toBe(404);
+  });
+
+  it('lets an admin whose admin role was revoked grant nothing, while the token still claims it (403 role_revoked)', async () => {
+    // Prepare: an admin, then the operator CLI takes the role back (`npm run admin`: the same conditional write)
+    const former = await registeredAdmin(backend);
+    const bob = await patient('not-promoted');
+    const client = createDocumentClient({ endpoint: backend.dynamodbEndpoint });
+    const identity = new DynamoUserRepository(client, backend.tables.identity);
+    try {
+      expect(await identity.setRoles(former.userId, ['patient'], ['patient', 'admin'])).toBe(true);
+
+      // Act
+      const grant = await backend.call('POST', `/api/v1/admin/users/${bob.userId}/roles`, { token: former.token, body: { action: 'grant', role: 'provider' } });
+
+      // Assess: before, 200 and Bob a provider for good
+      expect(grant.status).toBe(403);
+      expect(grant.json.error.code).toBe('role_revoked');
+      expect((await identity.get(bob.userId))?.roles).toEqual(['patient']);
+      expect(await eventsOf(grant.headers.get('x-request-id'))).toEqual([expect.objectContaining({ action: 'route.denied', outcome: 'denied' })]);
+    } finally {
+      client.destroy();
+    }
   });
 });
 

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { setAppointmentStatus } from '../../shared/care/appointment-status';
 import { bookAppointment } from '../../shared/care/book-appointment';
 import { reviewAppointment } from '../../shared/care/review-appointment';
-import { putOwnPractitioner } from '../../shared/care/practitioners';
+import { putOwnPractitioner, verifyPractitioner } from '../../shared/care/practitioners';
 import { putOwnAvailability } from '../../shared/care/schedule';
 import type { Caller } from '../../shared/domain/caller';
 import type { Role } from '../../shared/domain/roles';
 import { requireActiveAccount } from '../../shared/audit/active-account';
 import { errorResponse } from '../../shared/http/error-response';
+import { changeRoleAsAdmin } from '../../shared/identity/manage-roles';
 import { putPreferences } from '../../shared/notifications/preferences';
 import { createConsent } from '../../shared/records/consents';
 import { giveFeedback } from '../../shared/records/feedback';
@@ -230,6 +231,39 @@ describe('Use cases: writes with a token whose account is gone', () => {
     expect(errorResponse(refused, 'r').statusCode).toBe(404);
     expect(state()).toBe(before);
     expect(w.app.events.map((event) => [event.action, event.reason])).toEqual([['feedback.create', 'account_inactive']]);
+  });
+});
+
+describe('Use cases: an admin’s writes, with a token that outlived the account or the admin role', () => {
+  it.each([
+    ['disabled', { status: 'disabled', roles: ['patient', 'admin'] }, 404],
+    ['no longer an admin', { status: 'active', roles: ['patient'] }, 403],
+  ] as const)('an admin %s verifies no practitioner and grants no role (%s)', async (_label, now, status) => {
+    // Prepare: a provider's profile to verify, a patient to promote, and the admin's account as it is now
+    const { w, patient, state } = await world();
+    const provider = await w.app.addUser(['patient', 'provider']);
+    await putOwnPractitioner(w.deps, provider, providerProfile(), undefined, META);
+    w.app.users.set(w.admin.userId, { ...w.app.users.get(w.admin.userId)!, ...now, roles: [...now.roles] });
+    const before = state();
+    w.app.events.length = 0;
+
+    // Act
+    const verify = await verifyPractitioner(w.deps, w.admin, provider.userId, true, undefined, META).catch((error: unknown) => error);
+    const grant = await changeRoleAsAdmin(w.deps, w.admin, patient.userId, 'grant', 'provider', META).catch((error: unknown) => error);
+
+    // Assess
+    expect([errorResponse(verify, 'r').statusCode, errorResponse(grant, 'r').statusCode]).toEqual([status, status]);
+    expect(state()).toBe(before);
+    expect(w.app.users.get(patient.userId)?.roles).toEqual(['patient']);
+    // A 404 is audited here; a 403 by the HTTP stack, as `route.denied`.
+    expect(w.app.events.map((event) => [event.action, event.reason])).toEqual(
+      status === 404
+        ? [
+            ['practitioner.verify', 'account_inactive'],
+            ['admin.role_grant', 'account_inactive'],
+          ]
+        : [],
+    );
   });
 });
 
