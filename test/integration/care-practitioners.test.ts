@@ -368,17 +368,17 @@ describe('Class: DynamoPractitioners (the port’s contract, as the fake keeps i
 
   it('leaves nothing behind when the audit append fails, on dynalite with a real audit log pointed at a missing table', async () => {
     // Prepare
+    const provider: Caller = { userId: randomUUID(), roles: ['patient', 'provider'], clientId: 'app', tokenId: 't' };
+    const admin: Caller = { userId: randomUUID(), roles: ['admin'], clientId: 'app', tokenId: 't' };
     const deps = {
       practitioners: table(),
       ledgers: new DynamoLedgers(client, backend.tables.records),
       audit: new DynamoAuditLog(client, 'carebow-local-no-such-audit-table'),
       clock: { now: () => new Date() },
-      // The account check is not what this test is about: the caller's account is active.
-      users: { get: async () => ({ status: 'active', roles: ['patient', 'provider'] }) },
+      // The account check is not what this test is about: each caller's account is active and holds its token's roles.
+      users: { get: async (userId: string) => ({ status: 'active', roles: userId === admin.userId ? admin.roles : provider.roles }) },
     };
     const working = { ...deps, audit: new DynamoAuditLog(client, backend.tables.audit) };
-    const provider: Caller = { userId: randomUUID(), roles: ['patient', 'provider'], clientId: 'app', tokenId: 't' };
-    const admin: Caller = { userId: randomUUID(), roles: ['admin'], clientId: 'app', tokenId: 't' };
     const body = { ...PROVIDER_BODY, specialties: ['cardiology' as const], credentials: [] };
 
     // Act
