@@ -298,6 +298,8 @@ const FACTS: Partial<Record<RouteId, RouteFacts>> = {
     },
   },
   feedback: { errors: { 404: 'The caller’s account no longer exists (a token that outlived it).' } },
+  auditEvents: { errors: { 404: 'The caller’s own account no longer exists or is disabled (a token that outlived it).' } },
+  auditVerify: { errors: { 404: 'The caller’s own account no longer exists or is disabled (a token that outlived it).' } },
   contactPut: {
     errors: {
       409: 'The contact details changed meanwhile; retry.',

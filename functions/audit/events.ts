@@ -2,9 +2,9 @@ import { auditEvents as route } from '../routes/audit';
 import { searchAudit } from '../../shared/audit/trail';
 import { httpRoute } from '../../shared/http/http-route';
 import { pageOf } from '../../shared/http/page';
-import { auditLog, auditTrail } from '../../shared/runtime/composition';
+import { accountReader, auditLog, auditTrail } from '../../shared/runtime/composition';
 
-const deps = { auditTrail: auditTrail(), audit: auditLog() };
+const deps = { auditTrail: auditTrail(), users: accountReader(), audit: auditLog() };
 
 /** GET /api/v1/audit/events: compliance searches the trail by subject or actor. */
 export const handler = httpRoute(

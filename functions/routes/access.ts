@@ -1,6 +1,6 @@
 import { PUBLISHERS, REVIEWERS, WRITERS } from '../../shared/content/ports';
 import { PRACTITIONER_KINDS } from '../../shared/contracts/care-bounds';
-import { ADMIN_ROLES, CARE_TEAM_ROLES, ROLES } from '../../shared/domain/roles';
+import { ADMIN_ROLES, CARE_TEAM_ROLES, COMPLIANCE_ROLES, ROLES } from '../../shared/domain/roles';
 import type { RoleAccess } from '../../shared/http/route';
 
 /** Who may call what: the access column of the route table (public routes use `PUBLIC`). */
@@ -12,7 +12,7 @@ export const PATIENT: RoleAccess = { roles: ['patient'] };
 export const CARE_TEAM: RoleAccess = { roles: CARE_TEAM_ROLES };
 /** Providers alone: break-glass (a caregiver never breaks glass). */
 export const PROVIDER: RoleAccess = { roles: ['provider'] };
-export const COMPLIANCE: RoleAccess = { roles: ['compliance'] };
+export const COMPLIANCE: RoleAccess = { roles: COMPLIANCE_ROLES };
 /** Providers and caregivers acting on their own practitioner profile (care). */
 export const PRACTITIONER: RoleAccess = { roles: PRACTITIONER_KINDS };
 /**
@@ -31,5 +31,5 @@ export const REVIEWER: RoleAccess = { roles: REVIEWERS };
  */
 export const ANY_USER_ENROLLING: RoleAccess = { roles: ROLES, mfa: 'enrol' };
 export const ADMIN_OTP: RoleAccess = { roles: ADMIN_ROLES, mfa: 'otp' };
-export const COMPLIANCE_OTP: RoleAccess = { roles: ['compliance'], mfa: 'otp' };
+export const COMPLIANCE_OTP: RoleAccess = { roles: COMPLIANCE_ROLES, mfa: 'otp' };
 export const PROVIDER_OTP: RoleAccess = { roles: ['provider'], mfa: 'otp' };

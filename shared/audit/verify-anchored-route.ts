@@ -1,7 +1,8 @@
 import type { AppDeps } from '../deps';
 import type { Caller, RequestMeta } from '../domain/caller';
 import { type AnchoredVerifyDeps, verifyAnchoredChain } from './anchored-verify';
-import { auditOfficer } from './trail';
+import type { AccountStatusReader } from './active-account';
+import { auditOfficer, requireOfficer } from './trail';
 
 /**
  * How many digests the route reads, newest first: each is a GetObject and a signature check, and the answer must
@@ -20,7 +21,11 @@ export type AnchoredRouteVerdict = (
   readonly anchored: { readonly result: AnchoredResult; readonly anchoredSeq?: number; readonly digestsRead: number };
 };
 
-export type AnchoredRouteDeps = Pick<AppDeps, 'auditTrail' | 'audit'> & { readonly anchor: Omit<AnchoredVerifyDeps, 'auditTrail'> };
+export type AnchoredRouteDeps = Pick<AppDeps, 'auditTrail' | 'audit'> & {
+  readonly anchor: Omit<AnchoredVerifyDeps, 'auditTrail'>;
+  /** The officer's account (`requireOfficer`). */
+  readonly users: AccountStatusReader;
+};
 
 /**
  * Compliance: checks one subject's hash chain on its own and against the signed digests (ADR 0014), and audits the
@@ -28,11 +33,12 @@ export type AnchoredRouteDeps = Pick<AppDeps, 'auditTrail' | 'audit'> & { readon
  * makes `ok` false even when the chain verifies on its own. Reads the chain at most once.
  *
  * @example
- * await verifyAuditAnchored({ auditTrail, audit, anchor: { digests, signer, metrics } }, caller, subjectId, meta);
+ * await verifyAuditAnchored({ auditTrail, audit, users, anchor: { digests, signer, metrics } }, caller, subjectId, meta);
  * // { ok: false, brokenAt: 3, lane: 0, reason: 'chain ends at seq 2 but seq 4 was anchored (records dropped)',
  * //   anchored: { result: 'truncated', digestsRead: 1 } }
  */
 export const verifyAuditAnchored = async (deps: AnchoredRouteDeps, caller: Caller, subjectId: string, meta: RequestMeta): Promise<AnchoredRouteVerdict> => {
+  await requireOfficer(deps, caller, meta, 'audit.verify');
   let records: ReturnType<AnchoredRouteDeps['auditTrail']['chain']> | undefined;
   const once = { chain: () => (records ??= deps.auditTrail.chain(subjectId)) };
   const verdict = await verifyAnchoredChain({ ...deps.anchor, auditTrail: once }, subjectId, { maxDigests: ROUTE_MAX_DIGESTS });

@@ -9,6 +9,9 @@ export const RoleSchema = z.enum(ROLES);
 /** Who administers accounts and verifies practitioners (only the operator CLI makes an admin). */
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
 
+/** Who reads and verifies the audit trail. */
+export const COMPLIANCE_ROLES: readonly Role[] = ['compliance'];
+
 /** Roles that may read another patient's PHI, and only under that patient's consent. */
 export const CARE_TEAM_ROLES: readonly Role[] = ['caregiver', 'provider'];
 

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Role } from '../../shared/domain/roles';
 import { providerProfile, weeklyHours } from '../helpers/care-fixtures';
 import { careNetwork } from '../helpers/care-network';
-import { signUp, type TestBackend } from '../helpers/test-backend';
+import type { TestBackend } from '../helpers/test-backend';
+import { accountHolding } from '../helpers/admin';
 import { tokenFor } from '../helpers/tokens';
 import { MILD_COLD } from '../helpers/triage';
 
@@ -30,8 +30,8 @@ export interface FuzzWorld {
 export const seedFuzzWorld = async (backend: TestBackend): Promise<FuzzWorld> => {
   const care = await careNetwork(backend);
   const asRole = async (userId: string, role: Role): Promise<FuzzAccount> => ({ userId, token: await tokenFor(backend.dataDir, userId, [role]) });
-  const plain = async (role: Role): Promise<FuzzAccount> =>
-    asRole((await signUp(backend, `fuzz-${role}-${randomUUID().slice(0, 8)}@example.com`)).userId, role);
+  // An account that holds its role, as an admin or the operator CLI gives it: writes and reads check the account too.
+  const plain = (role: Role): Promise<FuzzAccount> => accountHolding(backend, role);
 
   const provider = await care.practitioner({ profile: providerProfile(), availability: weeklyHours('06:00', '22:00') });
   const patient = await plain('patient');

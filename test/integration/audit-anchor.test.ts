@@ -16,7 +16,7 @@ import { anchorDeps } from '../../shared/runtime/audit-anchor';
 import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { RecordingAnchorMetrics } from '../helpers/fakes/audit-anchor';
 import { rewriteAndRecompute } from '../helpers/audit-forgery';
-import { tokenFor } from '../helpers/tokens';
+import { accountHolding } from '../helpers/admin';
 import { startAuditAnchorTimer } from '../../local/audit-anchor-timer';
 
 /** docs/security.md #28: anchored chains; truncation and recomputation are found, and so is a deleted or altered digest. */
@@ -183,7 +183,7 @@ describe('Audit anchoring on dynalite', () => {
 
     // Assess
     const chainOnly = await backend.call('GET', `/api/v1/audit/verify?subjectId=${subjectId}`, {
-      token: await tokenFor(backend.dataDir, randomUUID(), ['compliance']),
+      token: (await accountHolding(backend, 'compliance')).token,
     });
     // The route reads the backend's own digests, which this world's anchor did not write to.
     expect(chainOnly.json).toEqual({ ok: true, events: 3, anchored: { result: 'not_anchored', digestsRead: 0 } });

@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/aws/dynamo-client';
 import { DynamoAuditLog } from '../../shared/adapters/aws/dynamo-audit-log';
 import { DynamoAuditTrail } from '../../shared/adapters/aws/dynamo-audit-trail';
+import { DynamoUserRepository } from '../../shared/adapters/aws/dynamo-user-repository';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { userKey } from '../../shared/data/keys';
 import type { AuditEvent } from '../../shared/audit/ports';
 import { startTestBackend, type TestBackend } from '../helpers/test-backend';
+import { accountHolding } from '../helpers/admin';
 import { tokenFor } from '../helpers/tokens';
 import { altered, KEY_ATTRIBUTES, REQUIRED_ATTRIBUTES, STORED_ATTRIBUTES } from '../helpers/audit-tamper';
 
@@ -28,8 +32,8 @@ beforeAll(async () => {
   lanes = new DynamoAuditLog(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit);
   trail = new DynamoAuditTrail(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit);
   raw = new DynamoDBClient({ endpoint: backend.dynamodbEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-  complianceId = randomUUID();
-  compliance = await tokenFor(backend.dataDir, complianceId, ['compliance']);
+  // An officer whose account holds the role: the trail's routes check the account too.
+  ({ userId: complianceId, token: compliance } = await accountHolding(backend, 'compliance'));
 });
 afterAll(async () => {
   raw?.destroy();
@@ -53,7 +57,7 @@ const seeded = async (count: number): Promise<string> => {
 const key = (subjectId: string, seq: number) => marshall({ pk: `SUBJECT#${subjectId}`, sk: `SEQ#${String(seq).padStart(12, '0')}` });
 /** This backend runs no anchor, so no digest names any subject (test/integration/audit-verify-anchored.test.ts does). */
 const NOT_ANCHORED = { result: 'not_anchored', digestsRead: 0 };
-const verify = (subjectId: string) => backend.call('GET', `/api/v1/audit/verify?subjectId=${subjectId}`, { token: compliance });
+const verify = (subjectId: string, token = compliance) => backend.call('GET', `/api/v1/audit/verify?subjectId=${subjectId}`, { token });
 /** A stored item read straight from the table, every attribute. */
 const storedItem = async (subjectId: string, seq: number): Promise<Record<string, unknown>> =>
   unmarshall((await raw.send(new GetItemCommand({ TableName: backend.tables.audit, Key: key(subjectId, seq), ConsistentRead: true }))).Item!);
@@ -365,6 +369,39 @@ describe('Audit trail', () => {
     // Assess
     expect(officer).toMatchObject({ ok: true });
     expect(officer.events).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lets an officer whose account was disabled, or whose role was taken back, neither search nor verify (404, 403)', async () => {
+    // Prepare: two officers; the tokens still claim the role for up to 15 minutes
+    const client = createDocumentClient({ endpoint: backend.dynamodbEndpoint });
+    const identity = new DynamoUserRepository(client, backend.tables.identity);
+    const disabled = await accountHolding(backend, 'compliance');
+    const demoted = await accountHolding(backend, 'compliance');
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: backend.tables.identity,
+          Key: { pk: userKey(disabled.userId) },
+          UpdateExpression: 'SET #s = :d',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':d': 'disabled' },
+        }),
+      );
+      expect(await identity.setRoles(demoted.userId, ['patient'], ['patient', 'compliance'])).toBe(true);
+
+      // Act
+      const answers = [];
+      for (const token of [disabled.token, demoted.token]) {
+        answers.push(await backend.call('GET', `/api/v1/audit/events?subjectId=${complianceId}`, { token }));
+        answers.push(await verify(complianceId, token));
+      }
+
+      // Assess: before, 200 each: the trail names people, places and times
+      expect(answers.map((answer) => answer.status)).toEqual([404, 404, 403, 403]);
+      expect(answers.every((answer) => answer.json.items === undefined && answer.json.ok === undefined)).toBe(true);
+    } finally {
+      client.destroy();
+    }
   });
 
   it('lets no patient or admin read the trail', async () => {

@@ -11,7 +11,7 @@ import { anchorDeps, noAnchorMetrics } from '../../shared/runtime/audit-anchor';
 import { startTestBackend, type TestBackend } from '../helpers/test-backend';
 import { anchorKeysOf } from '../helpers/anchor-keys';
 import { rewriteAndRecompute } from '../helpers/audit-forgery';
-import { tokenFor } from '../helpers/tokens';
+import { accountHolding } from '../helpers/admin';
 
 /**
  * docs/security.md #28 through the route: GET /api/v1/audit/verify checks the chain against the digests the anchor
@@ -22,7 +22,7 @@ let backend: TestBackend;
 let raw: DynamoDBClient;
 let trail: DynamoAuditTrail;
 let compliance: string;
-const complianceId = randomUUID();
+let complianceId: string;
 let now = Date.parse('2026-03-02T10:00:00.000Z');
 const clock = { now: () => new Date(now) };
 const MIN = 60_000;
@@ -31,7 +31,8 @@ beforeAll(async () => {
   backend = await startTestBackend();
   raw = new DynamoDBClient({ endpoint: backend.dynamodbEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   trail = new DynamoAuditTrail(createDocumentClient({ endpoint: backend.dynamodbEndpoint }), backend.tables.audit);
-  compliance = await tokenFor(backend.dataDir, complianceId, ['compliance']);
+  // An officer whose account holds the role: the trail's routes check the account too.
+  ({ userId: complianceId, token: compliance } = await accountHolding(backend, 'compliance'));
 });
 afterAll(async () => {
   raw?.destroy();

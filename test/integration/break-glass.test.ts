@@ -6,6 +6,7 @@ import { providerProfile } from '../helpers/care-fixtures';
 import { careNetwork, type CareNetwork, type Member } from '../helpers/care-network';
 import { CANARY, CAPTURE_DIR } from '../helpers/canaries';
 import { signUp, startTestBackend, type TestBackend } from '../helpers/test-backend';
+import { accountHolding } from '../helpers/admin';
 import { tokenFor } from '../helpers/tokens';
 
 /** docs/security.md #9: break-glass end to end on dynalite, through the real routes. */
@@ -85,7 +86,7 @@ describe('Route: POST /api/v1/patients/{patientId}/break-glass', () => {
     // Prepare
     const ann = await patient();
     const doctor = await verifiedProvider();
-    const compliance = await tokenFor(backend.dataDir, randomUUID(), ['compliance']);
+    const compliance = (await accountHolding(backend, 'compliance')).token;
 
     // Act
     const opened = await breakGlass(ann.userId, doctor.token);

@@ -43,6 +43,8 @@ const world = (options: { auditFails?: boolean } = {}) => {
     auditTrail: { chain: async (subjectId: string) => (reads.push(subjectId), chains.get(subjectId) ?? []) },
     audit,
     anchor: { digests, signer: memorySigner(), metrics },
+    // The officer's account, active and holding the role (`requireOfficer`).
+    users: { get: async (userId: string) => (userId === caller.userId ? { status: 'active', roles: ['compliance'] } : undefined) },
   } as unknown as AnchoredRouteDeps;
   return { deps, appended, reads, digests, metrics };
 };
