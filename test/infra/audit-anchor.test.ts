@@ -137,6 +137,7 @@ describe('Construct: AuditAnchor', () => {
     const bucketId = logicalIdOf(prod.stack, 'AuditAnchor/DigestBucket');
     const signingKeyId = logicalIdOf(prod.stack, 'AuditAnchor/SigningKey');
     const auditTableId = logicalIdOf(prod.stack, 'Data/AuditTable');
+    const identityTableId = logicalIdOf(prod.stack, 'Data/IdentityTable');
     const dataKeyId = logicalIdOf(prod.stack, 'Data/Key');
 
     // Act
@@ -151,9 +152,13 @@ describe('Construct: AuditAnchor', () => {
       [['s3:ListBucket'], JSON.stringify({ 'Fn::GetAtt': [bucketId, 'Arn'] })],
     ]);
     expect(on(signingKeyId).flatMap((s) => asArray(s.Action))).toEqual(['kms:GetPublicKey']);
-    // Everything else is what the route had: the audit table (append) and the data CMK that encrypts it (and the digests).
+    // Everything else is what the route had: the audit table (append), the identity table (the officer's own account,
+    // read: requireOfficer) and the data CMK that encrypts them (and the digests).
     const rest = statements.filter((s) => !on(bucketId).includes(s) && !on(signingKeyId).includes(s));
-    expect(rest.every((s) => JSON.stringify(s.Resource).includes(auditTableId) || JSON.stringify(s.Resource).includes(dataKeyId))).toBe(true);
+    expect(rest.every((s) => [auditTableId, identityTableId, dataKeyId].some((id) => JSON.stringify(s.Resource).includes(id)))).toBe(true);
+    const identityActions = on(identityTableId).flatMap((s) => asArray(s.Action));
+    expect(identityActions.length).toBeGreaterThan(0);
+    expect(identityActions.every((a) => /^dynamodb:(Get|BatchGet|Query|ConditionCheck|DescribeTable)/.test(a))).toBe(true);
     const actions = statements.flatMap((s) => asArray(s.Action));
     expect(actions.filter((a) => /^s3:(Put|Delete)|Retention|LegalHold|Bypass|kms:Sign/.test(a))).toEqual([]);
     expect(JSON.stringify(env.AUDIT_DIGEST_BUCKET)).toContain(bucketId);
