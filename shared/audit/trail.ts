@@ -5,7 +5,6 @@ import { type AccountStatusReader, requireActiveAccount } from './active-account
 import { COMPLIANCE_ROLES } from '../domain/roles';
 import type { AuditSearch, StoredAuditEvent } from './ports';
 import { mapPage, type Page, type PageRequest } from '../domain/page';
-import { verifyChain, type ChainVerdict } from './chain';
 
 type TrailDeps = Pick<AppDeps, 'auditTrail' | 'audit'>;
 
@@ -54,13 +53,6 @@ export const searchAudit = async (
   const result = await deps.auditTrail.search(query, page);
   await auditOfficer(deps, caller, meta, 'audit.search', query.subjectId ? `subject:${query.subjectId}` : `actor:${query.actorId}`);
   return mapPage(result, eventView);
-};
-
-/** Compliance: walks one subject's chain and names the first break, if any. */
-export const verifyAudit = async (deps: TrailDeps, caller: Caller, subjectId: string, meta: RequestMeta): Promise<ChainVerdict> => {
-  const verdict = verifyChain(await deps.auditTrail.chain(subjectId), subjectId);
-  await auditOfficer(deps, caller, meta, 'audit.verify', `subject:${subjectId}`);
-  return verdict;
 };
 
 /** A patient: who accessed their data and when (their own chain, newest first). */
