@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomUUID, verify, webcrypto, type KeyObject } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { SignJWT, calculateJwkThumbprint, exportJWK } from 'jose';
 import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 import { BENCH_DIR, PROJECT_ROOT, bundleSdkReference, contributors, type BundleResult } from '../scripts/bundle';
@@ -34,6 +34,7 @@ import { routes } from '../functions/routes';
 import { OPENAI_SDK_FILE } from '../shared/adapters/openai/sdk';
 import type { RouteDef } from '../shared/http/route';
 import { loadBench } from './load';
+import { coldStartSummary, noiseOf, type ImportRatio } from './cold-start-summary';
 
 /**
  * `npm run bench`: what each function costs at cold start, on this machine, next to a yardstick
@@ -43,8 +44,8 @@ import { loadBench } from './load';
  *    AWS SDK it uses (scripts/bundle.ts explains how that SDK is detected).
  * 2. Import: median time to `import()` the bundle in a fresh Node process (performance.now()
  *    around the import, so Node's own start-up is excluded), next to the same figure for the SDK
- *    reference (SDK-free functions: a DynamoDBClient yardstick); and beside that ratio, the least
- *    CPU time of the imports (process.cpuUsage()) over the reference's, the steadier figure.
+ *    reference (SDK-free functions: a DynamoDBClient yardstick); and beside that ratio, the median
+ *    CPU time of the imports (process.cpuUsage()) over the reference's; each import alone on one core.
  * 3. Authorizer throughput: handler verifications/s next to raw `crypto.verify` of the same input.
  * 4. PHI vault (bench/phi.ts, in a child process): seal/open µs of a 1 KiB record next to raw
  *    AES-256-GCM; key-service calls per 1,000 warm requests; GET/PUT /api/v1/profile requests/s
@@ -139,6 +140,13 @@ const yardstick = await bundleSdkReference(Object.keys(YARDSTICK_IMPORTS), {
   imports: YARDSTICK_IMPORTS,
   outdir: join(BENCH_DIR, 'sdk-reference', 'yardstick'),
 });
+// The A/A control: byte-identical copies of the yardstick, timed in the same rounds as everything else.
+const yardstickCopies = ['a', 'b'].map((copy) => {
+  const outfile = join(BENCH_DIR, 'sdk-reference', `yardstick-${copy}`, 'index.mjs');
+  mkdirSync(dirname(outfile), { recursive: true });
+  copyFileSync(yardstick.outfile, outfile);
+  return outfile;
+});
 
 // ---------------------------------------------------------------------------------------------
 // 2. Fresh-process import times (interleaved rounds, so drift hits every bundle alike).
@@ -161,6 +169,22 @@ process.exit(0);
 `,
 );
 
+/**
+ * Where the import children run: alone on the last core, with the bench itself (every thread of it) on the others,
+ * where `taskset` exists and there is more than one core. Lambda gives a function under 1,769 MB less than one vCPU,
+ * so one core is closer to it than two. And the figures steady: the same 12 routes timed five times over (11 imports
+ * each, 2-core machine) scattered with a standard deviation of a route's ratio of 0.128 (wall, median) unpinned, 0.063
+ * with only the children pinned, and 0.045 with the bench kept off their core (docs/architecture.md, "Cold start").
+ */
+const PINNED_CORE = availableParallelism() - 1;
+const PIN = PINNED_CORE > 0 && spawnSync('taskset', ['-c', String(PINNED_CORE), 'true']).status === 0;
+const childCommand = (args: string[]): [string, string[]] =>
+  PIN ? ['taskset', ['-c', String(PINNED_CORE), process.execPath, ...args]] : [process.execPath, args];
+/** Moves every thread of the bench to `cores` (a taskset list); a no-op where the children are not pinned. */
+const pinBench = (cores: string): void => {
+  if (PIN) spawnSync('taskset', ['-a', '-cp', cores, String(process.pid)], { stdio: 'ignore' });
+};
+
 /** One fresh import: wall time, and CPU time (all threads: V8 compiles and collects on helper threads too). */
 interface ImportSample {
   readonly ms: number;
@@ -169,7 +193,7 @@ interface ImportSample {
 
 const importOnce = (file: string): Promise<ImportSample> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, file], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(...childCommand([CHILD, file]), { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -192,10 +216,16 @@ const median = (values: number[]): number => {
 };
 
 const bundleFiles = [
-  ...new Set([...functions.map((fn) => fn.bundle.outfile), ...functions.flatMap((fn) => (fn.reference ? [fn.reference.outfile] : [])), yardstick.outfile]),
+  ...new Set([
+    ...functions.map((fn) => fn.bundle.outfile),
+    ...functions.flatMap((fn) => (fn.reference ? [fn.reference.outfile] : [])),
+    yardstick.outfile,
+    ...yardstickCopies,
+  ]),
 ];
-log(`Timing imports: ${bundleFiles.length} bundles × ${IMPORT_RUNS} fresh processes (+1 warm-up each)...`);
+log(`Timing imports: ${bundleFiles.length} bundles × ${IMPORT_RUNS} fresh processes (+1 warm-up each)${PIN ? `, each on core ${PINNED_CORE} alone` : ''}...`);
 const samples = new Map<string, ImportSample[]>(bundleFiles.map((file) => [file, []]));
+pinBench(`0-${PINNED_CORE - 1}`);
 const importErrors = new Map<string, string>();
 for (let round = 0; round <= IMPORT_RUNS; round += 1) {
   for (const file of bundleFiles) {
@@ -208,19 +238,17 @@ for (let round = 0; round <= IMPORT_RUNS; round += 1) {
     }
   }
 }
+const importMsOf = (file: string): number => median(samples.get(file)!.map((sample) => sample.ms));
+const importCpuMsOf = (file: string): number => median(samples.get(file)!.map((sample) => sample.cpuMs));
 /** The median wall time of a bundle's imports: the issue's measure. */
-const importMs = (bundle: BundleResult | undefined): number | undefined => {
-  if (bundle === undefined || importErrors.has(bundle.outfile)) return undefined;
-  return median(samples.get(bundle.outfile)!.map((sample) => sample.ms));
-};
+const importMs = (bundle: BundleResult | undefined): number | undefined =>
+  bundle === undefined || importErrors.has(bundle.outfile) ? undefined : importMsOf(bundle.outfile);
 /**
- * The least CPU time of a bundle's imports: steadier than the wall time, which moves by up to ±0.09 in a ratio between
- * runs on a shared 2-core machine (docs/architecture.md, "Cold start"). Reported beside it, not instead of it.
+ * The median CPU time of a bundle's imports (all threads), beside the wall time. On one core the two agree to within a
+ * few percent; the least CPU time, once the steadier figure, scattered more than either when pinned (0.114).
  */
-const importCpuMs = (bundle: BundleResult | undefined): number | undefined => {
-  if (bundle === undefined || importErrors.has(bundle.outfile)) return undefined;
-  return Math.min(...samples.get(bundle.outfile)!.map((sample) => sample.cpuMs));
-};
+const importCpuMs = (bundle: BundleResult | undefined): number | undefined =>
+  bundle === undefined || importErrors.has(bundle.outfile) ? undefined : importCpuMsOf(bundle.outfile);
 
 // The cost the model client moved out of a worker's cold start (ADR 0024): in a fresh process that has imported the
 // worker, the first model call's import of the client file beside it.
@@ -241,7 +269,7 @@ process.exit(0);
 );
 const lazyLoadOnce = (bundle: string, module: string): Promise<ImportSample> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [LAZY_CHILD, bundle, module], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(...childCommand([LAZY_CHILD, bundle, module]), { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
@@ -249,7 +277,7 @@ const lazyLoadOnce = (bundle: string, module: string): Promise<ImportSample> =>
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout) as ImportSample) : reject(new Error(`lazy import failed (exit ${code})`))));
   });
-/** Per model worker: its client file's load on the first model call, median wall and least CPU of `IMPORT_RUNS`. */
+/** Per model worker: its client file's load on the first model call, median wall and CPU of `IMPORT_RUNS`. */
 const clientLoads = new Map<string, { ms: number; cpuMs: number }>();
 for (const fn of functions) {
   const module = fn.bundle.lazyModules?.[OPENAI_SDK_FILE];
@@ -259,8 +287,9 @@ for (const fn of functions) {
     const sample = await lazyLoadOnce(fn.bundle.outfile, module.outfile);
     if (round > 0) loads.push(sample);
   }
-  clientLoads.set(fn.id, { ms: median(loads.map((sample) => sample.ms)), cpuMs: Math.min(...loads.map((sample) => sample.cpuMs)) });
+  clientLoads.set(fn.id, { ms: median(loads.map((sample) => sample.ms)), cpuMs: median(loads.map((sample) => sample.cpuMs)) });
 }
+pinBench(`0-${PINNED_CORE}`);
 
 // ---------------------------------------------------------------------------------------------
 // 3. Authorizer verifications per second vs raw crypto.verify of the same signing input.
@@ -516,12 +545,24 @@ const format = (row: Row) =>
   columns.map((column) => (rightAligned.has(column) ? row[column].padStart(widths[column]) : row[column].padEnd(widths[column]))).join('  ');
 
 log();
-log(`Bundle sizes and fresh-process import times (wall: median of ${IMPORT_RUNS}; CPU: least of ${IMPORT_RUNS}; 1 KB = 1024 bytes)`);
+log(
+  `Bundle sizes and fresh-process import times (wall and CPU: median of ${IMPORT_RUNS}; ${PIN ? `one core (taskset -c ${PINNED_CORE})` : 'not pinned to a core'}; 1 KB = 1024 bytes)`,
+);
 log(format(header));
 log(columns.map((column) => '-'.repeat(widths[column])).join('  '));
 for (const row of rows) log(format(row));
 log(`SDK ref = a bundle of only the AWS SDK entry points the function imports (same esbuild options); own code = bundle − SDK ref.`);
 log(`† SDK-free function: ratio against the yardstick, a DynamoDBClient-only bundle (${kb(yardstick.bytes)}).`);
+const workerIds = new Set(workerTargets().map((target) => target.id));
+const measured: ImportRatio[] = functions.flatMap((fn) => {
+  const [ms, refMs, cpu, refCpu] = [importMs(fn.bundle), importMs(fn.reference), importCpuMs(fn.bundle), importCpuMs(fn.reference)];
+  if (ms === undefined || refMs === undefined || cpu === undefined || refCpu === undefined) return [];
+  const kind = workerIds.has(fn.id) ? 'worker' : fn.id in routes ? 'route' : undefined;
+  return kind === undefined ? [] : [{ id: fn.id, kind, wall: ms / refMs, cpu: cpu / refCpu }];
+});
+const identical = [yardstick.outfile, ...yardstickCopies].filter((file) => !importErrors.has(file));
+const noise = noiseOf(identical.map((file) => ({ wall: importMsOf(file), cpu: importCpuMsOf(file) })));
+for (const line of coldStartSummary(measured, noise)) log(line);
 for (const worker of functions.filter((fn) => MODEL_WORKERS[fn.id] !== undefined)) {
   const load = clientLoads.get(worker.id);
   log(

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { coldStartSummary, noiseOf, type ImportRatio } from '../../bench/cold-start-summary';
+
+describe('Function: noiseOf (the A/A control)', () => {
+  it('is the largest ratio between any two identical bundles, in each measure', () => {
+    // Act
+    const noise = noiseOf([
+      { wall: 100, cpu: 80 },
+      { wall: 104, cpu: 79 },
+      { wall: 98, cpu: 82 },
+    ]);
+
+    // Assess
+    expect(noise.wall).toBeCloseTo(104 / 98, 10);
+    expect(noise.cpu).toBeCloseTo(82 / 79, 10);
+  });
+});
+
+describe('Function: coldStartSummary', () => {
+  const ratios: ImportRatio[] = [
+    { id: 'me', kind: 'route', wall: 1.05, cpu: 1.02 },
+    { id: 'sessionCreate', kind: 'route', wall: 1.26, cpu: 1.3 },
+    { id: 'login', kind: 'route', wall: 1.1, cpu: 1.21 },
+    { id: 'health', kind: 'route', wall: 1.2, cpu: 1.2 },
+    { id: 'triage-worker', kind: 'worker', wall: 1.31, cpu: 1.26 },
+  ];
+
+  it('counts the functions at or under each goal (1.2× a route, 1.5× a worker) by wall and by CPU, a ratio equal to the goal meeting it', () => {
+    // Act
+    const lines = coldStartSummary(ratios, { wall: 1.08, cpu: 1.05 });
+
+    // Assess
+    expect(lines[0]).toBe(
+      'Cold start, routes (4 with an SDK reference; goal ≤ 1.20×): median 1.15× wall, 1.21× CPU; at or under the goal: 3 by wall, 2 by CPU.',
+    );
+    expect(lines[3]).toBe(
+      'Cold start, workers (1 with an SDK reference; goal ≤ 1.50×): median 1.31× wall, 1.26× CPU; at or under the goal: 1 by wall, 1 by CPU.',
+    );
+  });
+
+  it('names the functions over the goal in both measures apart from those over it in one only', () => {
+    // Act
+    const lines = coldStartSummary(ratios, { wall: 1.08, cpu: 1.05 });
+
+    // Assess
+    expect(lines[1]).toBe('  over it in both (wall/CPU): sessionCreate 1.26×/1.30×');
+    expect(lines[2]).toBe('  over it in one only: login 1.10×/1.21×');
+    expect(lines[4]).toBe('  over it in both (wall/CPU): none');
+  });
+
+  it('ends with the noise of identical bundles, so a reader can tell a finding from a wobble', () => {
+    // Act
+    const lines = coldStartSummary(ratios, { wall: 1.083, cpu: 1.051 });
+
+    // Assess
+    expect(lines.at(-1)).toContain('differ by up to 1.08× wall and 1.05× CPU (A/A control)');
+  });
+});
