@@ -68,7 +68,7 @@ export const TABLES = {
   records: {
     envVar: 'RECORDS_TABLE',
     purpose:
-      'Per-patient records (USER#id): PROFILE, CONSENT#id (found by grantee, byGrantee), FEEDBACK#time#id, SESSION#id symptom sessions, CHAT#id conversations, AIQUOTA bucket, IDEMPOTENCY#key answers, PRACTITIONER profiles (verified ones found by kind and geohash, byDirectory), APPT#id appointment copies (found by party and start, byPartyTime), CONTACT (phone sealed, its verification, e-mail suppression), NOTIFYPREFS, DELIVERY#event#channel notification deliveries (no address, no text), NOTICE#account_deleted (the address of a deleted account, sealed under a key of the notice until sent); PHI fields sealed',
+      'Per-patient records (USER#id): PROFILE, CONSENT#id (found by grantee, byGrantee), FEEDBACK#time#id, SESSION#id symptom sessions, CHAT#id conversations, AIQUOTA bucket, BUDGET#window per-user budget counters, IDEMPOTENCY#key answers (the three expire), PRACTITIONER profiles (verified ones found by kind and geohash, byDirectory), APPT#id appointment copies (found by party and start, byPartyTime), CONTACT (phone sealed, its verification, e-mail suppression), NOTIFYPREFS, DELIVERY#event#channel notification deliveries (no address, no text), NOTICE#account_deleted (the address of a deleted account, sealed under a key of the notice until sent); PHI fields sealed',
     partitionKey: { name: 'pk', type: S },
     sortKey: { name: 'sk', type: S },
     globalSecondaryIndexes: [
@@ -78,6 +78,9 @@ export const TABLES = {
       // Sparse: every APPT# copy but a pending one carries apptParty/apptStart (shared/data/keys.ts, appointmentPartyKey).
       { indexName: 'byPartyTime', partitionKey: { name: 'apptParty', type: S }, sortKey: { name: 'apptStart', type: S } },
     ],
+    // What expires (epoch seconds): IDEMPOTENCY# answers after 24 h, BUDGET# counters a window after theirs ends, the
+    // AIQUOTA bucket once it would be full again. A consent's `expiresAt` is an ISO string, which TTL never reads.
+    timeToLiveAttribute: 'expiresAt',
   },
   content: {
     envVar: 'CONTENT_TABLE',

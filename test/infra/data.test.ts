@@ -56,6 +56,15 @@ describe('Construct: Data', () => {
     }
   });
 
+  it('expires the records table’s idempotency answers, budget counters and AI quota buckets (TTL on expiresAt)', () => {
+    // Prepare: the three write expiresAt in epoch seconds (dynamo-idempotency.ts, dynamo-usage-counters.ts,
+    // dynamo-ai-quota.ts); without the TTL a sealed answer kept for "24 h" stayed for good.
+    const records = dev.json.Resources[logicalIdOf(dev.stack, 'Data/RecordsTable')]!;
+
+    // Act, Assess
+    expect(records.Properties!.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+  });
+
   it('creates the keys and records tables of the PHI vault', () => {
     // Prepare
     const ids = ['keys', 'records'].map((name) => logicalIdOf(dev.stack, `Data/${pascal(name)}Table`));

@@ -416,6 +416,20 @@ describe('Class: DynamoAiQuota', () => {
       tokens: expect.any(Number),
     });
   });
+  it('lets the bucket expire (the records table’s TTL, epoch seconds) when it would be full again, which no item also means', async () => {
+    // Prepare: a burst of 3, refilled at 2 an hour, at a fixed clock.
+    const userId = randomUUID();
+    const now = Date.UTC(2026, 10, 27, 9, 0, 0);
+    const quota = new DynamoAiQuota(client, table.records, { burst: 3, perHour: 2 }, () => now);
+
+    // Act
+    await quota.take(userId);
+
+    // Assess: one token spent, so full again in half an hour.
+    const item = await raw(table.records, { pk: `USER#${userId}`, sk: 'AIQUOTA' });
+    expect(item).toMatchObject({ tokens: 2, refilledAt: now, expiresAt: now / 1000 + 1800 });
+    expect(Number.isInteger(item!['expiresAt'])).toBe(true);
+  });
 });
 
 describe('Function: putOnce (dynamo-kit)', () => {
