@@ -35,6 +35,8 @@ import type { Caller } from '../shared/domain/caller';
 import type { Role } from '../shared/domain/roles';
 import { Vault } from '../shared/vault/vault';
 import { inMemoryDataKeys } from '../test/helpers/in-memory';
+import { median } from './median';
+import { percentile } from './closed-loop';
 
 /**
  * The care network's part of `npm run bench` (issue 10, "Performance"), in the bench's own process:
@@ -134,15 +136,6 @@ const shuffle = <T>(items: T[], random: () => number): T[] => {
     [items[i], items[j]] = [items[j]!, items[i]!];
   }
   return items;
-};
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 };
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (value: number) => value.toFixed(1);

@@ -1,3 +1,5 @@
+import { median } from './median';
+
 /**
  * The cold-start goal read off the bench's import table: a route at most 1.2× its SDK reference, a
  * worker at most 1.5× (issue 14, docs/architecture.md "Cold start"). Pure, so a unit test pins the
@@ -26,12 +28,6 @@ export interface Noise {
   readonly wall: number;
   readonly cpu: number;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /** The largest ratio between any two samples of identical bundles: max / min of each measure. */
 export const noiseOf = (identical: readonly { readonly wall: number; readonly cpu: number }[]): Noise => ({

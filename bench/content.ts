@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { retrievePosts } from '../shared/chat/retrieve';
 import { buildSearchIndex, loadSearchIndex, markdownToText, serializeSearchIndex, type IndexedPost, type SearchIndex } from '../shared/content/search-index';
+import { median } from './median';
 
 /**
  * The content library's part of `npm run bench` (issue 12, "recall@3 in the bench"), in the bench's
@@ -42,12 +43,6 @@ export interface BenchQuestion {
   readonly question: string;
   readonly slug: string;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /** Median wall time of `run` in ms over `rounds` rounds (after one warm-up). */
 const timeMs = (run: () => unknown, rounds: number): number => {

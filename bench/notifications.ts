@@ -7,6 +7,7 @@ import { notificationEvent, type NotificationEvent } from '../shared/notificatio
 import { contactPlaces } from '../shared/notifications/places';
 import type { Channel } from '../shared/notifications/ports';
 import { notificationWorld } from '../test/helpers/fakes/notifications';
+import { median } from './median';
 
 /**
  * The notifications worker's part of `npm run bench` (issue 11, "Performance"), in the bench's own
@@ -28,11 +29,6 @@ export interface Section {
 
 export const TARGET = { workerCpuUs: 200 } as const;
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const cpuUs = () => {
   const { user, system } = process.cpuUsage();
   return user + system;

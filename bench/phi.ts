@@ -13,6 +13,7 @@ import { places } from '../shared/vault/places';
 import { openWithKey, sealWithKey } from '../shared/vault/sealed-field';
 import { Vault } from '../shared/vault/vault';
 import { inMemoryDataKeys } from '../test/helpers/in-memory';
+import { median } from './median';
 
 /**
  * The PHI-vault part of `npm run bench`, run by `bench/run.ts` in a child process of its own:
@@ -65,11 +66,6 @@ const ROUNDS = 3; // ~3 s per measured figure, in interleaved 1 s slices
 const WARMUP_MS = 300;
 const MICRO_SLICES = 6;
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'PASS' : '**FAIL**');
 

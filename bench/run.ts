@@ -35,6 +35,7 @@ import { OPENAI_SDK_FILE } from '../shared/adapters/openai/sdk';
 import type { RouteDef } from '../shared/http/route';
 import { loadBench } from './load';
 import { coldStartSummary, noiseOf, type ImportRatio } from './cold-start-summary';
+import { median } from './median';
 
 /**
  * `npm run bench`: what each function costs at cold start, on this machine, next to a yardstick
@@ -208,12 +209,6 @@ const importOnce = (file: string): Promise<ImportSample> =>
       else reject(new Error(`import of ${file} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
     });
   });
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 const bundleFiles = [
   ...new Set([

@@ -16,6 +16,7 @@ import { assessWithRules } from '../shared/triage/rules/engine';
 import type { SessionInput } from '../shared/triage/sessions';
 import { Vault } from '../shared/vault/vault';
 import { inMemoryDataKeys } from '../test/helpers/in-memory';
+import { median } from './median';
 
 /**
  * The triage part of `npm run bench` that runs in the bench's own process (no server, no SDK):
@@ -66,11 +67,6 @@ export const TYPICAL_ANSWER: ModelAssessment = {
   teleconsultationOk: true,
 };
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const verdict = (ok: boolean) => (ok ? 'PASS' : '**FAIL**');
 const cpuUs = () => {
   const { user, system } = process.cpuUsage();
