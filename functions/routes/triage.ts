@@ -1,6 +1,7 @@
 // biome-ignore-all format: one line per route, so the table reads as a table
 import { route, routeTable } from '../../shared/http/route';
 import * as z from '../../shared/zod';
+import { declared } from '../../shared/zod';
 import { Id, IdParams } from '../../shared/contracts/common';
 import { FollowUpAnswers, SymptomSession, SymptomSessionListQuery, SymptomSessionPage, TriageInput } from '../../shared/contracts/triage';
 import { CARE_TEAM, PATIENT } from './access';
@@ -9,7 +10,7 @@ import { GRANTEE_READ, RECORDS_READ, SESSION_WRITE } from './grants';
 import { SYMPTOMS_BODY } from './limits';
 
 /** A patient's session by id, for the practitioner of a booking that shared it (kept here, not beside `patientProfile`, so the records functions do not bundle the triage schemas). */
-const PatientSessionParams = z.strictObject({ patientId: Id, id: Id });
+const PatientSessionParams = /* @__PURE__ */ declared(() => z.strictObject({ patientId: Id, id: Id }));
 
 /** Symptom sessions and their asynchronous triage. */
 export const sessionCreate = /* @__PURE__ */ route('sessionCreate', 'POST /api/v1/symptom-sessions', 'triage/create', PATIENT, { summary: 'Describe symptoms: 201 with the result at once for an emergency, else 202 queued', body: TriageInput, response: SymptomSession, maxBodyBytes: SYMPTOMS_BODY, grants: SESSION_WRITE, bundleFiles: RULE_TABLES, headers: ['Idempotency-Key'] });

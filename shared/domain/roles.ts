@@ -1,10 +1,12 @@
 import * as z from '../zod';
+import { declared } from '../zod';
 
 /** Every role CareBow knows. Only `patient` is ever self-chosen (at registration). */
 /** `editor` writes the content library (issue 12); medical review stays with `provider`. */
 export const ROLES = ['patient', 'caregiver', 'provider', 'admin', 'compliance', 'editor'] as const;
 export type Role = (typeof ROLES)[number];
-export const RoleSchema = z.enum(ROLES);
+/** Built only in the functions whose contracts list roles (`declared`, ADR 0022): every route imports this module. */
+export const RoleSchema = /* @__PURE__ */ declared(() => z.enum(ROLES));
 
 /** Who administers accounts and verifies practitioners (only the operator CLI makes an admin). */
 export const ADMIN_ROLES: readonly Role[] = ['admin'];

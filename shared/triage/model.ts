@@ -1,5 +1,6 @@
 import { TriageLevelSchema } from '../contracts/triage-scale';
 import * as z from '../zod';
+import { declared } from '../zod';
 import type { ClinicalAssessment } from './assessment';
 
 /**
@@ -27,23 +28,25 @@ export interface MinimizedCase {
  * so an adapter that sends `parse(MinimizedCaseSchema, input)` sends nothing else, whatever the
  * caller passed at run time. Bounds follow `TriageInput`, with room for follow-up answers.
  */
-export const MinimizedCaseSchema = z.object({
-  ageBand: z.optional(z.enum(AGE_BANDS)),
-  sex: z.optional(z.enum(['female', 'male', 'other'])),
-  pregnant: z.optional(z.boolean()),
-  symptoms: z
-    .array(
-      z.object({
-        name: z.string().check(z.minLength(1), z.maxLength(100)),
-        severity: z.int().check(z.gte(1), z.lte(10)),
-        durationHours: z.optional(z.number().check(z.gte(0), z.lte(87_600))),
-        onset: z.optional(z.enum(['sudden', 'gradual'])),
-      }),
-    )
-    .check(z.minLength(1), z.maxLength(20)),
-  relevantConditions: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(20)),
-  note: z.optional(z.string().check(z.maxLength(4000))),
-});
+export const MinimizedCaseSchema = /* @__PURE__ */ declared(() =>
+  z.object({
+    ageBand: z.optional(z.enum(AGE_BANDS)),
+    sex: z.optional(z.enum(['female', 'male', 'other'])),
+    pregnant: z.optional(z.boolean()),
+    symptoms: z
+      .array(
+        z.object({
+          name: z.string().check(z.minLength(1), z.maxLength(100)),
+          severity: z.int().check(z.gte(1), z.lte(10)),
+          durationHours: z.optional(z.number().check(z.gte(0), z.lte(87_600))),
+          onset: z.optional(z.enum(['sudden', 'gradual'])),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(20)),
+    relevantConditions: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(20)),
+    note: z.optional(z.string().check(z.maxLength(4000))),
+  }),
+);
 
 /** The model's answer, before the safety floor. */
 export type ModelAssessment = ClinicalAssessment;
@@ -51,24 +54,27 @@ export type ModelAssessment = ClinicalAssessment;
 /** Model output is untrusted input (docs/security.md #23): every string and list is bounded. */
 export const MAX_MODEL_TEXT = 500;
 export const MAX_MODEL_LIST = 10;
-const ModelText = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_MODEL_TEXT));
-const ModelList = z.array(ModelText).check(z.maxLength(MAX_MODEL_LIST));
+// Built only where used (`declared`, ADR 0022): the chat functions import this module for their prompts alone.
+const ModelText = /* @__PURE__ */ declared(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_MODEL_TEXT)));
+const ModelList = /* @__PURE__ */ declared(() => z.array(ModelText).check(z.maxLength(MAX_MODEL_LIST)));
 
 /**
  * What a model must answer, validated before anything else reads it. Strict: unknown keys fail.
  * Adapters derive the schema they send to the model from this one (`z.toJSONSchema`).
  */
-export const ModelAssessmentSchema = z.strictObject({
-  level: TriageLevelSchema.check(z.describe('The urgency level; the enum lists them most urgent first.')),
-  confidence: z.number().check(z.gte(0), z.lte(1), z.describe('Your probability that the level is right.')),
-  summary: ModelText.check(z.describe('At most two plain-language sentences.')),
-  possibleConditions: ModelList.check(z.describe('Possibilities, most likely first; not diagnoses.')),
-  followUpQuestions: ModelList.check(z.describe('Questions whose answers would most change the assessment.')),
-  selfCare: ModelList.check(z.describe('Short, safe steps the person can take now.')),
-  watchFor: ModelList.check(z.describe('Warning signs that mean seeking care sooner.')),
-  specialist: z.optional(ModelText.check(z.describe('The kind of clinician to see, if any.'))),
-  teleconsultationOk: z.boolean().check(z.describe('True only if a remote consultation is safe and enough.')),
-});
+export const ModelAssessmentSchema = /* @__PURE__ */ declared(() =>
+  z.strictObject({
+    level: TriageLevelSchema.check(z.describe('The urgency level; the enum lists them most urgent first.')),
+    confidence: z.number().check(z.gte(0), z.lte(1), z.describe('Your probability that the level is right.')),
+    summary: ModelText.check(z.describe('At most two plain-language sentences.')),
+    possibleConditions: ModelList.check(z.describe('Possibilities, most likely first; not diagnoses.')),
+    followUpQuestions: ModelList.check(z.describe('Questions whose answers would most change the assessment.')),
+    selfCare: ModelList.check(z.describe('Short, safe steps the person can take now.')),
+    watchFor: ModelList.check(z.describe('Warning signs that mean seeking care sooner.')),
+    specialist: z.optional(ModelText.check(z.describe('The kind of clinician to see, if any.'))),
+    teleconsultationOk: z.boolean().check(z.describe('True only if a remote consultation is safe and enough.')),
+  }),
+);
 
 // The interface and the schema describe the same object; this fails to compile if they drift.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -18,7 +18,8 @@ import {
   type BundleOutcome,
   type BundledFunction,
 } from '../../bench/functions';
-import { BENCH_DIR, type BundleResult, bundleFunction, contributors, PROJECT_ROOT } from '../../scripts/bundle';
+import * as esbuild from 'esbuild';
+import { BENCH_DIR, type BundleResult, bundleFunction, CDK_BUILD_OPTIONS, contributors, PROJECT_ROOT } from '../../scripts/bundle';
 import { MODEL_CLIENT_MODULES, OPENAI_SDK_FILE } from '../../shared/adapters/openai/sdk';
 import { routes } from '../../functions/routes';
 import { RULE_TABLES } from '../../functions/routes/bundle-files';
@@ -355,5 +356,41 @@ describe('Bundle budgets', () => {
     // Assess
     expect(withSdk.length).toBeGreaterThan(0);
     for (const { id, gap } of gaps) expect(gap, `${id}: bundle − SDK ref and the metafile disagree by ${gap} bytes`).toBeLessThanOrEqual(3 * 1024);
+  });
+});
+
+/**
+ * Schemas a module builds at load go into every function that imports it, used or not, unless they are
+ * `/* @__PURE__ *\/ declared(...)` (ADR 0022): each costs the cold start of functions that never read it.
+ * Checked on unminified bundles (same options otherwise), where a top-level schema keeps its name.
+ */
+describe('Schemas built at load', () => {
+  const topLevel = async (id: string): Promise<string> => {
+    const target = targets.find((t) => t.id === id)!;
+    const result = await esbuild.build({
+      ...CDK_BUILD_OPTIONS,
+      minify: false,
+      write: false,
+      entryPoints: [join(PROJECT_ROOT, target.file)],
+      outfile: 'index.mjs',
+    });
+    return result.outputFiles!.find((file) => file.path.endsWith('.mjs'))!.text;
+  };
+  const builds = (text: string, name: string): boolean => new RegExp(`^var ${name} = `, 'm').test(text);
+
+  it('builds the role list schema only where a contract lists roles, the triage model schemas only where the model is called', async () => {
+    // Act
+    const [profileGet, sessionGet, patientSession, chatStream, me, triageWorker] = (await Promise.all(
+      ['profileGet', 'sessionGet', 'patientSession', 'chatStream', 'me', WORKER_ID].map(topLevel),
+    )) as [string, string, string, string, string, string];
+
+    // Assess: none where unused (each was built before; chatStream's two cost about 6 ms at import)...
+    for (const [id, text] of Object.entries({ profileGet, sessionGet, chatStream }))
+      for (const name of ['RoleSchema', 'PatientSessionParams', 'ModelAssessmentSchema', 'MinimizedCaseSchema'])
+        expect(builds(text, name), `${id} builds ${name}`).toBe(false);
+    // ...and each where it is used, so the check can see them.
+    expect(builds(me, 'RoleSchema')).toBe(true);
+    expect(builds(patientSession, 'PatientSessionParams')).toBe(true);
+    expect(builds(triageWorker, 'ModelAssessmentSchema') && builds(triageWorker, 'MinimizedCaseSchema')).toBe(true);
   });
 });
