@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { routes, type RouteId } from '../functions/routes';
 import { WORKER_FILES } from '../functions/routes/bundle-files';
 import { MODEL_CLIENT_MODULES } from '../shared/adapters/openai/sdk';
-import { BENCH_DIR, PROJECT_ROOT, bundleFunction, bundleSdkReference, sdkImportsOf, sdkInputsOf, type BundleResult, type SdkImports } from '../scripts/bundle';
+import { BENCH_DIR, PROJECT_ROOT, bundleFunctions, bundleSdkReference, sdkImportsOf, sdkInputsOf, type BundleResult, type SdkImports } from '../scripts/bundle';
 
 /**
  * The functions CareBow deploys, bundled as the CDK bundles them, each next to a reference bundle
@@ -137,26 +137,22 @@ export interface BundledFunction extends FunctionTarget {
 export type BundleOutcome = (BundledFunction & { readonly ok: true }) | (FunctionTarget & { readonly ok: false; readonly error: string });
 
 /**
- * Bundles every function (in parallel) into `<outRoot>/functions/<entry>/index.mjs`, then builds
+ * Bundles every function in one esbuild pass into `<outRoot>/functions/<entry>/index.mjs`, then builds
  * one SDK reference per distinct SDK footprint into `<outRoot>/sdk-reference/`. A function whose
  * entry is missing or does not build comes back `ok: false` with esbuild's message.
  */
 export const bundleAll = async (outRoot: string = BENCH_DIR, targets: readonly FunctionTarget[] = functionTargets()): Promise<BundleOutcome[]> => {
   type Built = { target: FunctionTarget; bundle: BundleResult; sdkImports: SdkImports } | { target: FunctionTarget; error: string };
+  const present = targets.filter((target) => existsSync(join(PROJECT_ROOT, target.file)));
+  const bundles = await bundleFunctions(
+    present.map((target) => ({ entryFile: target.file, files: target.bundleFiles ?? [], lazyModules: target.lazyModules ?? {} })),
+    join(outRoot, 'functions'),
+  );
+  const bundleOf = new Map(present.map((target, index) => [target, bundles[index]!]));
   const bundled = await Promise.all(
     targets.map(async (target): Promise<Built> => {
-      try {
-        if (!existsSync(join(PROJECT_ROOT, target.file))) throw new Error(`${target.file} does not exist`);
-        const bundle = await bundleFunction(target.file, {
-          outdir: join(outRoot, 'functions', target.entry),
-          files: target.bundleFiles ?? [],
-          lazyModules: target.lazyModules ?? {},
-        });
-        return { target, bundle, sdkImports: await sdkImportsOf(bundle) };
-      } catch (error) {
-        const message = (error as { errors?: { text: string }[] }).errors?.map((e) => e.text).join('; ') ?? String(error);
-        return { target, error: message };
-      }
+      const bundle = bundleOf.get(target) ?? new Error(`${target.file} does not exist`);
+      return bundle instanceof Error ? { target, error: bundle.message } : { target, bundle, sdkImports: await sdkImportsOf(bundle) };
     }),
   );
 

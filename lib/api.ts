@@ -16,6 +16,7 @@ import { SECURITY_HEADERS } from '../shared/http/security-headers';
 import { pascal } from './data';
 import { Deployments } from './deployments';
 import { type AuditDigestTargets, encryptedLogGroup, grantDeclared, invokedTarget, nodeFunction, type FunctionSettings, type GrantTargets } from './functions';
+import { AUTHORIZER_ENTRY } from './function-entries';
 import { acknowledge } from './nag';
 import type { DeploymentStrategy } from './stages';
 
@@ -183,7 +184,7 @@ const GATEWAY_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fromEn
 const PASSWORD_HASHING_ROUTES: ReadonlySet<RouteId> = new Set<RouteId>(['register', 'login', 'passwordChange']);
 
 /**
- * The REST API: one `NodejsFunction` per line of the route table, a token authorizer in front of
+ * The REST API: one function per line of the route table, a token authorizer in front of
  * every non-public route, stage and method throttling, JSON access logs without PHI, X-Ray.
  */
 export class Api extends Construct {
@@ -302,7 +303,7 @@ export class Api extends Construct {
     this.issuer = props.issuer ?? `https://${this.restApi.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${props.stage}`;
 
     const authorizerFunction = this.nodeFunction(this, 'Authorizer', {
-      entry: 'identity/authorizer',
+      entry: AUTHORIZER_ENTRY,
       description: 'Token authorizer: verifies bearer access tokens',
       memorySize: 512,
       environment: {

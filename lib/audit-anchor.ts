@@ -12,9 +12,7 @@ import { ANCHOR_METRICS_SERVICE } from '../shared/audit/anchor';
 import type { TableName } from '../shared/data/tables';
 import { type FunctionSettings, grantDeclared, invokedTarget, nodeFunction } from './functions';
 import { acknowledge } from './nag';
-
-/** The anchor worker's handler module under `functions/`. */
-export const AUDIT_ANCHOR_ENTRY = 'audit/anchor';
+import { AUDIT_ANCHOR_ENTRY } from './function-entries';
 
 export interface AuditAnchorProps {
   /** Stage name: the digests' key prefix, the key alias. */

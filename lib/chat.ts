@@ -14,6 +14,7 @@ import { grantDeclared, invokedTarget, nodeFunction, type FunctionSettings } fro
 import { acknowledge } from './nag';
 import { workQueue } from './queues';
 import { MODEL_CALL_DEADLINE } from './triage';
+import { CHAT_WORKER_ENTRY } from './function-entries';
 
 /**
  * Model calls one chat reply may make: the first answer, then one after each tool round
@@ -22,9 +23,6 @@ import { MODEL_CALL_DEADLINE } from './triage';
 export const MODEL_CALLS_PER_REPLY = 4;
 /** What the chat worker's timeout must add to its model calls (Secrets Manager, KMS, DynamoDB, the index, audit). */
 const CHAT_WORKER_HEADROOM = Duration.seconds(10);
-
-/** The chat worker's handler module under `functions/`, without extension. */
-export const CHAT_WORKER_ENTRY = 'chat/worker';
 
 /**
  * What the chat worker may do, in the route table's vocabulary (lib/functions.ts): read and update

@@ -10,12 +10,10 @@ import type { Grants } from '../shared/http/route';
 import { grantDeclared, invokedTarget, nodeFunction, type FunctionSettings } from './functions';
 import { workQueue } from './queues';
 import { acknowledge } from './nag';
+import { CONTENT_WORKER_ENTRY } from './function-entries';
 
 /** The content worker's reserved concurrency: the event source's minimum `maxConcurrency` (2), so SQS never throttles against it. */
 export const CONTENT_WORKER_RESERVED = 2;
-
-/** The content worker's handler module under `functions/`, without extension. */
-export const CONTENT_WORKER_ENTRY = 'content/worker';
 
 /**
  * What the content worker may do, in the route table's vocabulary (lib/functions.ts): read the

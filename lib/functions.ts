@@ -1,11 +1,8 @@
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Aws, type Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -16,7 +13,7 @@ import type { Grants } from '../shared/http/route';
 import { DATA_KEY_PURPOSE, indexesOf } from './data';
 import { acknowledge } from './nag';
 import { grantSigningKeyRing } from './signing-keys';
-import { LAMBDA_BUNDLE_DEFINE } from '../shared/runtime/target';
+import { functionCode } from './function-bundles';
 import type { Deployments, LiveFunctionOptions } from './deployments';
 
 /**
@@ -24,12 +21,6 @@ import type { Deployments, LiveFunctionOptions } from './deployments';
  * bundling, the runtime, its own encrypted log group and its own role, tracing, and the grants
  * vocabulary of the route table (`Grants`). `Api`, `Triage` and `Notifications` build their functions here.
  */
-
-/** The repository root: entries, the lock file and esbuild are resolved from here. */
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** The handler module `entry` (under `functions/`, without extension) as a file path. */
-export const entryFile = (entry: string): string => path.join(PROJECT_ROOT, 'functions', `${entry}.ts`);
 
 /** Stage-wide settings of a function's log group and role. */
 export interface FunctionSettings {
@@ -83,29 +74,6 @@ export interface NodeFunctionOptions {
   readonly logGroup?: logs.ILogGroup;
 }
 
-const BUNDLE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
-
-/**
- * The esbuild command that builds a lazy module (`lazyModules`) with the options `bundling` gives the function's own
- * bundle (`scripts/bundle.ts` builds it the same way for the bench and the size budgets). No source map: it is a
- * library's code, not ours.
- */
-const lazyModuleBuild = (inputDir: string, entry: string, outfile: string): string =>
-  [
-    `"${path.join(inputDir, 'node_modules', '.bin', 'esbuild')}"`,
-    `"${path.join(inputDir, entry)}"`,
-    '--bundle',
-    '--minify',
-    '--format=esm',
-    '--platform=node',
-    '--target=node24',
-    '--main-fields=module,main',
-    `--banner:js="${BUNDLE_BANNER}"`,
-    ...Object.entries(LAMBDA_BUNDLE_DEFINE).map(([name, value]) => `--define:${name}='${value}'`),
-    `--outfile="${outfile}"`,
-    '--log-level=warning',
-  ].join(' ');
-
 /** A log group encrypted with the stage's CMK, with the stage's retention and removal policy. */
 export const encryptedLogGroup = (scope: Construct, id: string, settings: FunctionSettings, logGroupName?: string): logs.LogGroup =>
   new logs.LogGroup(scope, id, {
@@ -118,23 +86,21 @@ export const encryptedLogGroup = (scope: Construct, id: string, settings: Functi
 /**
  * A function with its own encrypted log group (`<name>Logs`, unless one is passed) and its own role (`<name>Role`),
  * which may write to that log group and send traces, and nothing else until grants are added
- * (`grantDeclared`). Bundled with the local esbuild as minified ESM for nodejs24.x on arm64.
+ * (`grantDeclared`). Its code is its bundle from the one esbuild pass (lib/function-bundles.ts), for nodejs24.x on arm64.
  *
  * The caller acknowledges how the function is invoked (`lambdaSynchronousNoDlq` for API
  * Gateway, `queueWorkerNoLambdaDlq` for an SQS event source): that differs per caller.
  */
-export const nodeFunction = (scope: Construct, name: string, settings: FunctionSettings, options: NodeFunctionOptions): nodejs.NodejsFunction => {
+export const nodeFunction = (scope: Construct, name: string, settings: FunctionSettings, options: NodeFunctionOptions): lambda.Function => {
   const logGroup = options.logGroup ?? encryptedLogGroup(scope, `${name}Logs`, settings);
   const role = new iam.Role(scope, `${name}Role`, {
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     description: `CareBow ${settings.stage}: ${name} function`,
   });
   logGroup.grantWrite(role);
-  const fn = new nodejs.NodejsFunction(scope, `${name}Function`, {
-    entry: entryFile(options.entry),
-    handler: 'handler',
-    projectRoot: PROJECT_ROOT,
-    depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+  const fn = new lambda.Function(scope, `${name}Function`, {
+    code: functionCode(options.entry, { files: options.bundleFiles, lazyModules: options.lazyModules }),
+    handler: 'index.handler',
     runtime: lambda.Runtime.NODEJS_24_X,
     architecture: lambda.Architecture.ARM_64,
     memorySize: options.memorySize,
@@ -145,32 +111,6 @@ export const nodeFunction = (scope: Construct, name: string, settings: FunctionS
     tracing: lambda.Tracing.ACTIVE,
     ...(options.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: options.reservedConcurrency } : {}),
     environment: { ...options.environment },
-    bundling: {
-      format: nodejs.OutputFormat.ESM,
-      target: 'node24',
-      mainFields: ['module', 'main'],
-      minify: true,
-      sourceMap: true,
-      sourcesContent: false,
-      bundleAwsSDK: true,
-      forceDockerBundling: false,
-      define: LAMBDA_BUNDLE_DEFINE,
-      banner: BUNDLE_BANNER,
-      ...(options.bundleFiles?.length || options.lazyModules !== undefined
-        ? {
-            commandHooks: {
-              beforeBundling: () => [],
-              beforeInstall: () => [],
-              afterBundling: (inputDir: string, outputDir: string) => [
-                ...(options.bundleFiles ?? []).map(
-                  (file) => `cp "${path.join(inputDir, 'functions', path.dirname(options.entry), file)}" "${path.join(outputDir, path.basename(file))}"`,
-                ),
-                ...Object.entries(options.lazyModules ?? {}).map(([file, entry]) => lazyModuleBuild(inputDir, entry, path.join(outputDir, file))),
-              ],
-            },
-          }
-        : {}),
-    },
   });
   acknowledge(role, 'xrayWildcardResource', 'cdkGrantsAreInlinePolicies');
   acknowledge(fn, 'lambdaNotInVpc');

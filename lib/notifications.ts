@@ -12,9 +12,11 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TableName } from '../shared/data/tables';
 import type { Grants } from '../shared/http/route';
-import { entryFile, grantDeclared, invokedTarget, nodeFunction, schedulesInGroupArn, type FunctionSettings, type ReminderTargets } from './functions';
+import { entryFile } from './function-bundles';
+import { grantDeclared, invokedTarget, nodeFunction, schedulesInGroupArn, type FunctionSettings, type ReminderTargets } from './functions';
 import { acknowledge } from './nag';
 import { encryptedQueueProps, workQueue } from './queues';
+import { NOTIFICATIONS_WORKER_ENTRY } from './function-entries';
 
 /**
  * Notifications (issue 11, docs/adr/0010-notifications.md): the queue every notification event
@@ -26,9 +28,6 @@ import { encryptedQueueProps, workQueue } from './queues';
  * Everything here is in the stage stack (the queues and the log group hold data, the schedule
  * group holds every pending reminder: their logical ids are pinned, docs/adr/0007-stack-split.md).
  */
-
-/** The worker's handler module under `functions/` (written with the runtime, functions/notifications/worker.ts). */
-export const NOTIFICATIONS_WORKER_ENTRY = 'notifications/worker';
 
 /** The EventBridge Scheduler group of a stage's reminders (`REMINDER_SCHEDULE_GROUP`). */
 export const reminderScheduleGroupName = (stage: string): string => `carebow-${stage}-reminders`;

@@ -13,6 +13,7 @@ import type { Grants } from '../shared/http/route';
 import { grantDeclared, invokedTarget, nodeFunction, type FunctionSettings } from './functions';
 import { acknowledge } from './nag';
 import { workQueue } from './queues';
+import { TRIAGE_WORKER_ENTRY } from './function-entries';
 
 /**
  * The whole deadline of one model call in the worker: 8 s per attempt, two attempts, 1 s between
@@ -207,7 +208,7 @@ export class Triage extends Construct {
       : undefined;
 
     const fn = nodeFunction(this, 'Worker', props.settings, {
-      entry: 'triage/worker',
+      entry: TRIAGE_WORKER_ENTRY,
       description: 'Triage worker: assesses queued symptom sessions (rules, then the model)',
       // The rules engine's tables are data read at cold start (shared/triage/rules/tables.ts).
       bundleFiles: WORKER_FILES,

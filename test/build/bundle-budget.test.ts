@@ -276,6 +276,23 @@ describe('Bundle budgets', () => {
     expect(Object.keys(probe.lazyModules ?? {})).toEqual([OPENAI_SDK_FILE]);
   });
 
+  it('builds in one pass the bundles each entry gets built alone, byte for byte (what the CDK ships, ADR 0025)', async () => {
+    // Prepare: the authorizer, a rules-engine route and the triage worker, each built on its own
+    const probeDir = mkdtempSync(join(BENCH_DIR, 'alone-'));
+    const sample = ['authorizer', 'sessionCreate', WORKER_ID].map((id) => bundled(id));
+
+    // Act
+    const alone = await Promise.all(sample.map((fn) => bundleFunction(fn.file, { outdir: join(probeDir, fn.id) })));
+    const fromPass = sample.map((fn) => readFileSync(fn.bundle.outfile));
+    const builtAlone = alone.map((fn) => readFileSync(fn.outfile));
+    rmSync(probeDir, { recursive: true, force: true });
+
+    // Assess: the same bytes, so the budgets and the bench measure what a function built alone would be
+    expect(sample.map((fn) => fn.bundle.bytes)).toEqual(alone.map((fn) => fn.bytes));
+    for (const [index, bytes] of fromPass.entries())
+      expect(bytes.equals(builtAlone[index]!), `${sample[index]!.id} differs from its bundle built alone`).toBe(true);
+  });
+
   it('the triage worker ships nothing of the chat: no retrieval, tools, library index or care directory', () => {
     // Prepare
     const worker = bundled(WORKER_ID);

@@ -4,7 +4,8 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NOTIFICATIONS_WORKER_ENTRY, Notifications } from '../../lib/notifications';
+import { NOTIFICATIONS_WORKER_ENTRY } from '../../lib/function-entries';
+import { Notifications } from '../../lib/notifications';
 import { STAGE_CONFIGS } from '../../lib/stages';
 import {
   asArray,
