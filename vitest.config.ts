@@ -27,7 +27,9 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
-      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
+      // Not isolated: a worker loads the CDK once for all its infra files, and they share each stage synthesized as it is
+      // (test/infra/support/synth.ts); no infra test mocks a module or changes the environment.
+      { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000, isolate: false } },
       { extends: true, test: { name: 'build', include: ['test/build/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       // Every route fuzzed from its OpenAPI schemas (docs/architecture.md, "Fuzzing"); `npm run fuzz` runs it longer.
       { extends: true, test: { name: 'fuzz', include: ['test/fuzz/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },

@@ -2,6 +2,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { routes, type RouteId } from '../functions/routes';
 import { WORKER_FILES } from '../functions/routes/bundle-files';
+import {
+  AUDIT_ANCHOR_ENTRY,
+  AUTHORIZER_ENTRY,
+  CHAT_WORKER_ENTRY,
+  CONTENT_WORKER_ENTRY,
+  NOTIFICATIONS_WORKER_ENTRY,
+  TRIAGE_WORKER_ENTRY,
+} from '../lib/function-entries';
 import { MODEL_CLIENT_MODULES } from '../shared/adapters/openai/sdk';
 import { BENCH_DIR, PROJECT_ROOT, bundleFunctions, bundleSdkReference, sdkImportsOf, sdkInputsOf, type BundleResult, type SdkImports } from '../scripts/bundle';
 
@@ -84,7 +92,7 @@ export interface FunctionTarget {
 
 /** The authorizer, then one function per line of the route table, in table order. */
 export const functionTargets = (): FunctionTarget[] => [
-  { id: 'authorizer', entry: 'identity/authorizer', file: 'functions/identity/authorizer.ts' },
+  { id: 'authorizer', entry: AUTHORIZER_ENTRY, file: `functions/${AUTHORIZER_ENTRY}.ts` },
   ...(Object.entries(routes) as [RouteId, (typeof routes)[RouteId]][]).map(([id, route]) => ({
     id,
     entry: route.entry,
@@ -104,11 +112,11 @@ export const CHAT_WORKER_ID = 'chat-worker';
  * chat worker (SQS, the same files, lib/chat.ts), the notifications worker (SQS) and the content worker (SQS).
  */
 export const workerTargets = (): FunctionTarget[] => [
-  { id: WORKER_ID, entry: 'triage/worker', file: 'functions/triage/worker.ts', bundleFiles: WORKER_FILES, lazyModules: MODEL_CLIENT_MODULES },
-  { id: CHAT_WORKER_ID, entry: 'chat/worker', file: 'functions/chat/worker.ts', bundleFiles: WORKER_FILES, lazyModules: MODEL_CLIENT_MODULES },
-  { id: NOTIFICATIONS_WORKER_ID, entry: 'notifications/worker', file: 'functions/notifications/worker.ts' },
-  { id: CONTENT_WORKER_ID, entry: 'content/worker', file: 'functions/content/worker.ts' },
-  { id: AUDIT_ANCHOR_WORKER_ID, entry: 'audit/anchor', file: 'functions/audit/anchor.ts' },
+  { id: WORKER_ID, entry: TRIAGE_WORKER_ENTRY, file: `functions/${TRIAGE_WORKER_ENTRY}.ts`, bundleFiles: WORKER_FILES, lazyModules: MODEL_CLIENT_MODULES },
+  { id: CHAT_WORKER_ID, entry: CHAT_WORKER_ENTRY, file: `functions/${CHAT_WORKER_ENTRY}.ts`, bundleFiles: WORKER_FILES, lazyModules: MODEL_CLIENT_MODULES },
+  { id: NOTIFICATIONS_WORKER_ID, entry: NOTIFICATIONS_WORKER_ENTRY, file: `functions/${NOTIFICATIONS_WORKER_ENTRY}.ts` },
+  { id: CONTENT_WORKER_ID, entry: CONTENT_WORKER_ENTRY, file: `functions/${CONTENT_WORKER_ENTRY}.ts` },
+  { id: AUDIT_ANCHOR_WORKER_ID, entry: AUDIT_ANCHOR_ENTRY, file: `functions/${AUDIT_ANCHOR_ENTRY}.ts` },
 ];
 
 /** The audit anchor worker (scheduled, ADR 0014): no exception, it is held to the routes' `ownCodeBytes`. */

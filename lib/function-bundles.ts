@@ -66,6 +66,8 @@ export interface BundleExtras {
  * theirs. `NodejsFunction` ran `npx esbuild` once per function, each parsing the same modules again.
  */
 class OnePassBuild {
+  /** Passes run in this process: one per synth when `functionEntries()` lists every function. */
+  passes = 0;
   private dir: string | undefined;
   private readonly built = new Set<string>();
 
@@ -89,6 +91,7 @@ class OnePassBuild {
     const entryPoints = Object.fromEntries(entries.map((entry) => [`${entry}/index`, entryFile(entry)]));
     // The source map makes a stack trace in the logs name our files (NODE_OPTIONS=--enable-source-maps); without the sources, it stays small.
     esbuild.buildSync({ ...onePassOptions(entryPoints, this.outdir()), sourcemap: true, sourcesContent: false, logLevel: 'warning' });
+    this.passes += 1;
     for (const entry of entries) this.built.add(entry);
   }
 
@@ -107,6 +110,9 @@ class OnePassBuild {
 }
 
 const onePass = new OnePassBuild();
+
+/** How many esbuild passes built function bundles in this process: a function missing from `functionEntries()` costs one more. */
+export const functionBundlingPasses = (): number => onePass.passes;
 
 /**
  * CDK's local bundling of one function from the shared pass. Its fields are data, not behaviour, on

@@ -9,7 +9,11 @@ import { CAPTURE_DIR } from './canaries';
  */
 mkdirSync(CAPTURE_DIR, { recursive: true });
 const file = join(CAPTURE_DIR, `worker-${process.pid}.log`);
-for (const stream of [process.stdout, process.stderr]) {
+// A project that does not isolate its files runs this once per file in the same worker: tee once.
+const TEED = Symbol.for('carebow.capture-output');
+const streams = (globalThis as { [TEED]?: true })[TEED] === true ? [] : [process.stdout, process.stderr];
+(globalThis as { [TEED]?: true })[TEED] = true;
+for (const stream of streams) {
   const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
   stream.write = ((chunk: unknown, ...rest: unknown[]) => {
     appendFileSync(file, typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array));

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_IDS } from '../../functions/routes';
 import { addNagChecks, buildCareBowApp } from '../../lib/app';
 import { CareBowStack } from '../../lib/carebow-stack';
+import { functionBundlingPasses } from '../../lib/function-bundles';
 import { ACKNOWLEDGEMENTS, type AcknowledgementKey } from '../../lib/nag';
 import { parseStageConfig, STAGE_CONFIGS } from '../../lib/stages';
 import { addGrantProbe } from './support/probe';
@@ -205,6 +206,16 @@ describe('Construct: CareBow app under cdk-nag', () => {
       expect(code, `${id} exports handler from minified ESM`).toMatch(/export\{[\w$]+ as handler\}/);
       expect(code, id).toContain('//# sourceMappingURL=index.mjs.map');
     }
+  });
+
+  it('builds every function of the bundled stage in one esbuild pass: lib/function-entries.ts lists them all (ADR 0025)', () => {
+    // Prepare: the dev stack bundled above, in this file's process; the every-option stack is not bundled
+
+    // Act
+    const passes = functionBundlingPasses();
+
+    // Assess: a function missing from functionEntries() would have cost a pass of its own
+    expect(passes).toBe(1);
   });
 
   it('ships the openai client beside the two workers’ bundles as a file of its own, and in no function’s bundle (ADR 0024)', () => {

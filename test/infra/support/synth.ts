@@ -83,8 +83,21 @@ export interface CfnTemplate {
   readonly Parameters?: Record<string, { Type: string }>;
 }
 
+/**
+ * The stages as they are, synthesized once per test worker: the infra project does not isolate its files
+ * (vitest.config.ts), so the files a worker runs share these instead of each synthesizing the same stage again
+ * (about 4 s each). Shared, so read-only: a test that changes a stage passes `overrides` or `amend`.
+ */
+const asTheyAre = new Map<StageName, Synthesized>();
+
 /** Synthesizes one stage's stack, without cdk-nag, the way `cdk synth CareBow-<stage>` would. */
 export const synthStage = (stage: StageName, options: SynthOptions = {}): Synthesized => {
+  if (Object.keys(options).length > 0) return synthesize(stage, options);
+  if (!asTheyAre.has(stage)) asTheyAre.set(stage, synthesize(stage, {}));
+  return asTheyAre.get(stage)!;
+};
+
+const synthesize = (stage: StageName, options: SynthOptions): Synthesized => {
   const app = new App(options.bundle === true ? {} : { context: { 'aws:cdk:bundling-stacks': [] } });
   const config = options.overrides === undefined ? STAGE_CONFIGS[stage] : parseStageConfig({ ...STAGE_CONFIGS[stage], ...options.overrides });
   const stack = new CareBowStack(app, `CareBow-${stage}`, { config });
