@@ -79,10 +79,10 @@ class OnePassBuild {
 
   /** The folder holding the lazy module `file` built from `entry`, with the bundles' options but no source map (a library's code). */
   lazyModuleOf(file: string, entry: string): string {
-    const dir = path.join(this.outdir(), 'lazy-modules', file);
-    if (!this.built.has(`lazy:${entry}`)) {
+    const dir = path.join(this.outdir(), 'lazy-modules', entry);
+    if (!this.built.has(`lazy:${entry}:${file}`)) {
       esbuild.buildSync({ ...FUNCTION_BUILD_OPTIONS, entryPoints: [path.join(PROJECT_ROOT, entry)], outfile: path.join(dir, file), logLevel: 'warning' });
-      this.built.add(`lazy:${entry}`);
+      this.built.add(`lazy:${entry}:${file}`);
     }
     return dir;
   }
