@@ -143,8 +143,8 @@ class FromOnePass implements ILocalBundling {
  * @example
  * new lambda.Function(this, 'LoginFunction', { code: functionCode('identity/login'), handler: 'index.handler', … });
  */
-export const functionCode = (entry: string, { files = [], lazyModules = {} }: BundleExtras = {}): lambda.Code => {
-  return lambda.Code.fromAsset(PROJECT_ROOT, {
+export const functionCode = (entry: string, { files = [], lazyModules = {} }: BundleExtras = {}): lambda.Code =>
+  lambda.Code.fromAsset(PROJECT_ROOT, {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
       local: new FromOnePass(entry, files, lazyModules),
@@ -152,4 +152,3 @@ export const functionCode = (entry: string, { files = [], lazyModules = {} }: Bu
       image: DockerImage.fromRegistry('dummy'),
     },
   });
-};
