@@ -1,5 +1,5 @@
 /**
- * What the bundler defines in every Lambda bundle (lib/functions.ts, scripts/bundle.ts): it
+ * What the bundler defines in every Lambda bundle (lib/function-bundles.ts, scripts/bundle.ts): it
  * replaces `process.env.CAREBOW_LAMBDA_BUNDLE` with `"true"`, so a choice written as
  * `process.env.CAREBOW_LAMBDA_BUNDLE === 'true' || … ? aws : local` folds at build time and the
  * local stand-ins (file keyring, local token signer) are dropped from what ships: a mis-set

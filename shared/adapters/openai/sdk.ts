@@ -3,7 +3,7 @@ import type * as Sdk from './sdk-entry';
 /** The part of the `openai` package the model adapter uses (sdk-entry.ts). */
 export type OpenAiSdk = typeof Sdk;
 
-/** The file the client ships in beside a worker's bundle, built from `OPENAI_SDK_ENTRY` (lib/functions.ts, scripts/bundle.ts). */
+/** The file the client ships in beside a worker's bundle, built from `OPENAI_SDK_ENTRY` (lib/function-bundles.ts, scripts/bundle.ts). */
 export const OPENAI_SDK_FILE = 'openai-sdk.mjs';
 /** Its entry, from the project root. */
 export const OPENAI_SDK_ENTRY = 'shared/adapters/openai/sdk-entry.ts';
