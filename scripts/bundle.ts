@@ -114,7 +114,7 @@ export const bundleFunctions = async (functions: readonly ({ entryFile: string }
   let metafile: esbuild.Metafile;
   try {
     const entryPoints = Object.fromEntries(functions.map(({ entryFile }) => [outKey(entryFile), resolve(PROJECT_ROOT, entryFile)]));
-    metafile = (await esbuild.build({ ...onePassOptions(entryPoints, outRoot), sourcemap: false, metafile: true, write: true })).metafile!;
+    metafile = (await esbuild.build({ ...CDK_BUILD_OPTIONS, ...onePassOptions(entryPoints, outRoot) })).metafile!;
   } catch {
     return Promise.all(
       functions.map(({ entryFile, ...extras }) =>
