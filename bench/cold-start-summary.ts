@@ -14,25 +14,58 @@ export const COLD_START_GOAL = { route: 1.2, worker: 1.5 } as const;
 export interface ImportRatio {
   readonly id: string;
   readonly kind: 'route' | 'worker';
-  /** Median wall time / the reference's median wall time. */
+  /** The median, over rounds, of the round's wall time / the reference's ({@link pairedRatio}). */
   readonly wall: number;
-  /** Median CPU time / the reference's median CPU time. */
+  /** The same for CPU time. */
   readonly cpu: number;
 }
 
+/** One fresh import: wall time, and CPU time (all threads). */
+export interface ImportSample {
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+
+/** One round's two imports, timed one right after the other: a bundle's, and its reference's. */
+export interface ImportPair {
+  readonly bundle: ImportSample;
+  readonly reference: ImportSample;
+}
+
 /**
- * How far apart byte-identical bundles measure in the same rounds (an A/A control): the largest
- * ratio between any two of them, wall and CPU. A difference smaller than this is not a finding.
+ * A bundle's import as a ratio to its reference's: the median of each round's ratio of two imports
+ * timed back to back. A shared machine speeds up and slows down over seconds; two imports a few
+ * hundred milliseconds apart see the same machine, where the median of each bundle's rounds, taken
+ * apart and divided, mixes a fast moment of one with a slow moment of the other. On a 2-core
+ * machine, pairing halved the scatter of a route's ratio across repeats (docs/architecture.md,
+ * "Cold start").
+ *
+ * @example
+ * pairedRatio([
+ *   { bundle: { ms: 110, cpuMs: 100 }, reference: { ms: 100, cpuMs: 90 } },
+ *   { bundle: { ms: 140, cpuMs: 120 }, reference: { ms: 130, cpuMs: 110 } },
+ *   { bundle: { ms: 105, cpuMs: 95 }, reference: { ms: 100, cpuMs: 90 } },
+ * ]); // { wall: 1.077 (140/130), cpu: 1.091 (120/110) }
+ */
+export const pairedRatio = (pairs: readonly ImportPair[]): { readonly wall: number; readonly cpu: number } => ({
+  wall: median(pairs.map(({ bundle, reference }) => bundle.ms / reference.ms)),
+  cpu: median(pairs.map(({ bundle, reference }) => bundle.cpuMs / reference.cpuMs)),
+});
+
+/**
+ * How far apart byte-identical bundles measure, paired as the functions are (an A/A control): the
+ * largest paired ratio between two of them, either way round, wall and CPU. A difference smaller
+ * than this is not a finding.
  */
 export interface Noise {
   readonly wall: number;
   readonly cpu: number;
 }
 
-/** The largest ratio between any two samples of identical bundles: max / min of each measure. */
-export const noiseOf = (identical: readonly { readonly wall: number; readonly cpu: number }[]): Noise => ({
-  wall: Math.max(...identical.map((s) => s.wall)) / Math.min(...identical.map((s) => s.wall)),
-  cpu: Math.max(...identical.map((s) => s.cpu)) / Math.min(...identical.map((s) => s.cpu)),
+/** The noise of A/A pairs' {@link pairedRatio}s: the largest, taken as ≥ 1 (1.05 and 0.95 are both a 5 % wobble). */
+export const noiseOf = (identicalPairs: readonly { readonly wall: number; readonly cpu: number }[]): Noise => ({
+  wall: Math.max(...identicalPairs.map(({ wall }) => Math.max(wall, 1 / wall))),
+  cpu: Math.max(...identicalPairs.map(({ cpu }) => Math.max(cpu, 1 / cpu))),
 });
 
 const x = (ratio: number): string => `${ratio.toFixed(2)}×`;
@@ -63,7 +96,7 @@ export const coldStartSummary = (ratios: readonly ImportRatio[], noise: Noise): 
     lines.push(`  over it in one only: ${list(one)}`);
   }
   lines.push(
-    `  noise: identical bundles timed in the same rounds differ by up to ${x(noise.wall)} wall and ${x(noise.cpu)} CPU (A/A control); a ratio within that of the goal is not a finding.`,
+    `  noise: identical bundles, paired as the functions are, differ by up to ${x(noise.wall)} wall and ${x(noise.cpu)} CPU (A/A control); a ratio within that of the goal is not a finding.`,
   );
   return lines;
 };

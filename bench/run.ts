@@ -34,7 +34,7 @@ import { routes } from '../functions/routes';
 import { OPENAI_SDK_FILE } from '../shared/adapters/openai/sdk';
 import type { RouteDef } from '../shared/http/route';
 import { loadBench } from './load';
-import { coldStartSummary, noiseOf, type ImportRatio } from './cold-start-summary';
+import { coldStartSummary, noiseOf, pairedRatio, type ImportPair, type ImportRatio, type ImportSample } from './cold-start-summary';
 import { median } from './median';
 
 /**
@@ -43,10 +43,10 @@ import { median } from './median';
  *
  * 1. Size: every function bundled as the CDK ships it; own code = bundle − a bundle of just the
  *    AWS SDK it uses (scripts/bundle.ts explains how that SDK is detected).
- * 2. Import: median time to `import()` the bundle in a fresh Node process (performance.now()
- *    around the import, so Node's own start-up is excluded), next to the same figure for the SDK
- *    reference (SDK-free functions: a DynamoDBClient yardstick); and beside that ratio, the median
- *    CPU time of the imports (process.cpuUsage()) over the reference's; each import alone on one core.
+ * 2. Import: time to `import()` the bundle in a fresh Node process (performance.now() around the
+ *    import, so Node's own start-up is excluded), each round right beside the same for its SDK
+ *    reference (SDK-free functions: a DynamoDBClient yardstick); the ratio is the median of the
+ *    rounds' ratios, wall and CPU (process.cpuUsage()); each import alone on one core.
  * 3. Authorizer throughput: handler verifications/s next to raw `crypto.verify` of the same input.
  * 4. PHI vault (bench/phi.ts, in a child process): seal/open µs of a 1 KiB record next to raw
  *    AES-256-GCM; key-service calls per 1,000 warm requests; GET/PUT /api/v1/profile requests/s
@@ -141,7 +141,7 @@ const yardstick = await bundleSdkReference(Object.keys(YARDSTICK_IMPORTS), {
   imports: YARDSTICK_IMPORTS,
   outdir: join(BENCH_DIR, 'sdk-reference', 'yardstick'),
 });
-// The A/A control: byte-identical copies of the yardstick, timed in the same rounds as everything else.
+// The A/A control: byte-identical copies of the yardstick, each paired with it as a function is with its reference.
 const yardstickCopies = ['a', 'b'].map((copy) => {
   const outfile = join(BENCH_DIR, 'sdk-reference', `yardstick-${copy}`, 'index.mjs');
   mkdirSync(dirname(outfile), { recursive: true });
@@ -150,7 +150,7 @@ const yardstickCopies = ['a', 'b'].map((copy) => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// 2. Fresh-process import times (interleaved rounds, so drift hits every bundle alike).
+// 2. Fresh-process import times: each bundle beside its reference, in rounds (bench/cold-start-summary.ts pairedRatio).
 // ---------------------------------------------------------------------------------------------
 const CHILD = join(BENCH_DIR, 'import-child.mjs');
 writeFileSync(
@@ -186,12 +186,6 @@ const pinBench = (cores: string): void => {
   if (PIN) spawnSync('taskset', ['-a', '-cp', cores, String(process.pid)], { stdio: 'ignore' });
 };
 
-/** One fresh import: wall time, and CPU time (all threads: V8 compiles and collects on helper threads too). */
-interface ImportSample {
-  readonly ms: number;
-  readonly cpuMs: number;
-}
-
 const importOnce = (file: string): Promise<ImportSample> =>
   new Promise((resolve, reject) => {
     const child = spawn(...childCommand([CHILD, file]), { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -210,40 +204,54 @@ const importOnce = (file: string): Promise<ImportSample> =>
     });
   });
 
-const bundleFiles = [
-  ...new Set([
-    ...functions.map((fn) => fn.bundle.outfile),
-    ...functions.flatMap((fn) => (fn.reference ? [fn.reference.outfile] : [])),
-    yardstick.outfile,
-    ...yardstickCopies,
-  ]),
+/**
+ * What each round times: every function beside its reference (the yardstick for an SDK-free one), then the A/A pairs.
+ * The two imports of a pair run one right after the other, so both see the same machine.
+ */
+const pairs: { readonly bundle: string; readonly reference: string }[] = [
+  ...functions.map((fn) => ({ bundle: fn.bundle.outfile, reference: (fn.reference ?? yardstick).outfile })),
+  ...yardstickCopies.map((copy) => ({ bundle: copy, reference: yardstick.outfile })),
 ];
-log(`Timing imports: ${bundleFiles.length} bundles × ${IMPORT_RUNS} fresh processes (+1 warm-up each)${PIN ? `, each on core ${PINNED_CORE} alone` : ''}...`);
+const bundleFiles = [...new Set(pairs.flatMap(({ bundle, reference }) => [bundle, reference]))];
+log(
+  `Timing imports: ${pairs.length} pairs (a bundle and its reference) × ${IMPORT_RUNS} rounds of fresh processes (+1 warm-up)${PIN ? `, each on core ${PINNED_CORE} alone` : ''}...`,
+);
+/** Every sample of a file (a reference is timed once per function it serves): its import ms in the table. */
 const samples = new Map<string, ImportSample[]>(bundleFiles.map((file) => [file, []]));
+/** Each pair's rounds, keyed by the bundle's file. */
+const pairedSamples = new Map<string, ImportPair[]>(pairs.map(({ bundle }) => [bundle, []]));
 pinBench(`0-${PINNED_CORE - 1}`);
 const importErrors = new Map<string, string>();
+const timeImport = async (file: string): Promise<ImportSample | undefined> => {
+  try {
+    return await importOnce(file);
+  } catch (error) {
+    importErrors.set(file, (error as Error).message);
+    return undefined;
+  }
+};
 for (let round = 0; round <= IMPORT_RUNS; round += 1) {
-  for (const file of bundleFiles) {
-    if (importErrors.has(file)) continue;
-    try {
-      const sample = await importOnce(file);
-      if (round > 0) samples.get(file)!.push(sample); // round 0 warms the file cache and creates local keys
-    } catch (error) {
-      importErrors.set(file, (error as Error).message);
-    }
+  for (const [index, { bundle, reference }] of pairs.entries()) {
+    if (importErrors.has(bundle) || importErrors.has(reference)) continue;
+    // Which goes first alternates, so neither takes the later (or the earlier) slot every time.
+    const bundleFirst = (round + index) % 2 === 0;
+    const first = await timeImport(bundleFirst ? bundle : reference);
+    const second = first === undefined ? undefined : await timeImport(bundleFirst ? reference : bundle);
+    if (round === 0 || first === undefined || second === undefined) continue; // round 0 warms the file cache and creates local keys
+    const pair = bundleFirst ? { bundle: first, reference: second } : { bundle: second, reference: first };
+    samples.get(bundle)!.push(pair.bundle);
+    samples.get(reference)!.push(pair.reference);
+    pairedSamples.get(bundle)!.push(pair);
   }
 }
-const importMsOf = (file: string): number => median(samples.get(file)!.map((sample) => sample.ms));
-const importCpuMsOf = (file: string): number => median(samples.get(file)!.map((sample) => sample.cpuMs));
-/** The median wall time of a bundle's imports: the issue's measure. */
+/** A bundle's paired ratio to the reference it was timed beside, or undefined if either import failed. */
+const ratioOf = (bundle: BundleResult): { readonly wall: number; readonly cpu: number } | undefined => {
+  const rounds = pairedSamples.get(bundle.outfile) ?? [];
+  return rounds.length === 0 || importErrors.has(bundle.outfile) ? undefined : pairedRatio(rounds);
+};
+/** The median wall time of a bundle's imports, all its rounds: the table's import ms (ratios are paired, `ratioOf`). */
 const importMs = (bundle: BundleResult | undefined): number | undefined =>
-  bundle === undefined || importErrors.has(bundle.outfile) ? undefined : importMsOf(bundle.outfile);
-/**
- * The median CPU time of a bundle's imports (all threads), beside the wall time. On one core the two agree to within a
- * few percent; the least CPU time, once the steadier figure, scattered more than either when pinned (0.114).
- */
-const importCpuMs = (bundle: BundleResult | undefined): number | undefined =>
-  bundle === undefined || importErrors.has(bundle.outfile) ? undefined : importCpuMsOf(bundle.outfile);
+  bundle === undefined || importErrors.has(bundle.outfile) ? undefined : median(samples.get(bundle.outfile)!.map((sample) => sample.ms));
 
 // The cost the model client moved out of a worker's cold start (ADR 0024): in a fresh process that has imported the
 // worker, the first model call's import of the client file beside it.
@@ -468,10 +476,6 @@ const ownBudgetOf = (id: string): number =>
     : (routes as Record<string, RouteDef>)[id]?.stream === true
       ? BUDGETS.streamRouteOwnCodeBytes
       : BUDGETS.ownCodeBytes;
-const cpuRatioOf = (bundle: BundleResult, reference: BundleResult): string => {
-  const [cpu, refCpu] = [importCpuMs(bundle), importCpuMs(reference)];
-  return cpu === undefined || refCpu === undefined ? '—' : `${(cpu / refCpu).toFixed(2)}×`;
-};
 const rows: Row[] = functions.map((fn) => {
   const isAuthorizer = fn.id === 'authorizer';
   const modelWorker = MODEL_WORKERS[fn.id];
@@ -479,6 +483,7 @@ const rows: Row[] = functions.map((fn) => {
   const ms = importMs(fn.bundle);
   const refBundle = fn.reference ?? yardstick;
   const refMs = importMs(refBundle);
+  const ratio = ratioOf(fn.bundle);
   const failed: string[] = [];
   if (fn.bundle.bytes > BUDGETS.maxBundleBytes) failed.push(`bundle ${kb(fn.bundle.bytes)} > ${kb(BUDGETS.maxBundleBytes)}`);
   if (isAuthorizer) {
@@ -511,8 +516,8 @@ const rows: Row[] = functions.map((fn) => {
         : `own ≤ ${kb(ownBudgetOf(fn.id))}`,
     importMs: ms === undefined ? 'error' : ms.toFixed(1),
     refMs: refMs === undefined ? 'error' : `${refMs.toFixed(1)}${fn.reference ? '' : '†'}`,
-    ratio: ms === undefined || refMs === undefined ? '—' : `${(ms / refMs).toFixed(2)}×`,
-    cpuRatio: cpuRatioOf(fn.bundle, refBundle),
+    ratio: ratio === undefined ? '—' : `${ratio.wall.toFixed(2)}×`,
+    cpuRatio: ratio === undefined ? '—' : `${ratio.cpu.toFixed(2)}×`,
     result: failed.length > 0 ? '**FAIL**' : 'PASS',
   };
 });
@@ -541,7 +546,7 @@ const format = (row: Row) =>
 
 log();
 log(
-  `Bundle sizes and fresh-process import times (wall and CPU: median of ${IMPORT_RUNS}; ${PIN ? `one core (taskset -c ${PINNED_CORE})` : 'not pinned to a core'}; 1 KB = 1024 bytes)`,
+  `Bundle sizes and fresh-process import times (import ms: median of ${IMPORT_RUNS} rounds; ratios, wall and CPU: median of each round's ratio to the reference imported beside it; ${PIN ? `one core (taskset -c ${PINNED_CORE})` : 'not pinned to a core'}; 1 KB = 1024 bytes)`,
 );
 log(format(header));
 log(columns.map((column) => '-'.repeat(widths[column])).join('  '));
@@ -550,13 +555,16 @@ log(`SDK ref = a bundle of only the AWS SDK entry points the function imports (s
 log(`† SDK-free function: ratio against the yardstick, a DynamoDBClient-only bundle (${kb(yardstick.bytes)}).`);
 const workerIds = new Set(workerTargets().map((target) => target.id));
 const measured: ImportRatio[] = functions.flatMap((fn) => {
-  const [ms, refMs, cpu, refCpu] = [importMs(fn.bundle), importMs(fn.reference), importCpuMs(fn.bundle), importCpuMs(fn.reference)];
-  if (ms === undefined || refMs === undefined || cpu === undefined || refCpu === undefined) return [];
+  const ratio = fn.reference === undefined ? undefined : ratioOf(fn.bundle);
   const kind = workerIds.has(fn.id) ? 'worker' : fn.id in routes ? 'route' : undefined;
-  return kind === undefined ? [] : [{ id: fn.id, kind, wall: ms / refMs, cpu: cpu / refCpu }];
+  return kind === undefined || ratio === undefined ? [] : [{ id: fn.id, kind, ...ratio }];
 });
-const identical = [yardstick.outfile, ...yardstickCopies].filter((file) => !importErrors.has(file));
-const noise = noiseOf(identical.map((file) => ({ wall: importMsOf(file), cpu: importCpuMsOf(file) })));
+const noise = noiseOf(
+  yardstickCopies.flatMap((copy) => {
+    const rounds = pairedSamples.get(copy) ?? [];
+    return rounds.length === 0 ? [] : [pairedRatio(rounds)];
+  }),
+);
 for (const line of coldStartSummary(measured, noise)) log(line);
 for (const worker of functions.filter((fn) => MODEL_WORKERS[fn.id] !== undefined)) {
   const load = clientLoads.get(worker.id);

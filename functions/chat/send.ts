@@ -25,7 +25,7 @@ const deps = {
 export const handler = httpRoute(
   route,
   async ({ body, caller, headers, meta }) => {
-    // Streamed replies have their own route (its function carries the model client; docs/adr/0012-streamed-chat.md).
+    // Streamed replies have their own route, which streams from the model over fetch (docs/adr/0012-streamed-chat.md).
     if (headers['accept']?.includes('text/event-stream')) throw new CareBowError(406, 'not_acceptable', 'Streamed replies: POST /api/v1/ai/chat/stream');
     const reply = await idempotent(
       deps,

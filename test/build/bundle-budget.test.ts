@@ -165,6 +165,14 @@ describe('Bundle budgets', () => {
     expect(streamed).toEqual(['chatStream']);
   });
 
+  it('bundles the openai client into no route: the streamed route calls the model over fetch (ADR 0012)', () => {
+    // Act: every route function whose inputs include the openai package
+    const carrying = routeTargets.map(({ id }) => bundled(id)).filter((fn) => contributors(fn.bundle.inputs).some(([name]) => name === MODEL_CLIENT_PACKAGE));
+
+    // Assess
+    expect(carrying.map(({ id }) => id)).toEqual([]);
+  });
+
   it("the notifications worker's own code is at most 100 KB, like a route's (issue 11: no exception)", () => {
     // Prepare
     const worker = bundled(NOTIFICATIONS_WORKER_ID);

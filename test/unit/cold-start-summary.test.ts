@@ -1,18 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { coldStartSummary, noiseOf, type ImportRatio } from '../../bench/cold-start-summary';
+import { coldStartSummary, noiseOf, pairedRatio, type ImportRatio } from '../../bench/cold-start-summary';
 
-describe('Function: noiseOf (the A/A control)', () => {
-  it('is the largest ratio between any two identical bundles, in each measure', () => {
+describe('Function: pairedRatio', () => {
+  it('is the median of each round’s ratio, not the ratio of the two medians', () => {
+    // Prepare: the machine slows down in the middle round, for both imports of that round
+    const pairs = [
+      { bundle: { ms: 110, cpuMs: 100 }, reference: { ms: 100, cpuMs: 90 } },
+      { bundle: { ms: 140, cpuMs: 120 }, reference: { ms: 130, cpuMs: 110 } },
+      { bundle: { ms: 105, cpuMs: 95 }, reference: { ms: 100, cpuMs: 90 } },
+    ];
+
     // Act
-    const noise = noiseOf([
-      { wall: 100, cpu: 80 },
-      { wall: 104, cpu: 79 },
-      { wall: 98, cpu: 82 },
-    ]);
+    const ratio = pairedRatio(pairs);
+
+    // Assess: 1.10, 1.077, 1.05 → 1.077; the medians apart (110 / 100) would say 1.10
+    expect(ratio.wall).toBeCloseTo(140 / 130, 10);
+    expect(ratio.cpu).toBeCloseTo(120 / 110, 10);
+  });
+
+  it('is unmoved by one round where the machine stalled for the bundle’s import only', () => {
+    // Prepare
+    const steady = { bundle: { ms: 105, cpuMs: 95 }, reference: { ms: 100, cpuMs: 90 } };
+    const stalled = { bundle: { ms: 400, cpuMs: 300 }, reference: { ms: 100, cpuMs: 90 } };
+
+    // Act
+    const ratio = pairedRatio([steady, stalled, steady]);
 
     // Assess
-    expect(noise.wall).toBeCloseTo(104 / 98, 10);
-    expect(noise.cpu).toBeCloseTo(82 / 79, 10);
+    expect(ratio.wall).toBeCloseTo(1.05, 10);
+    expect(ratio.cpu).toBeCloseTo(95 / 90, 10);
+  });
+});
+
+describe('Function: noiseOf (the A/A control)', () => {
+  it('is the largest paired ratio between identical bundles, either way round, in each measure', () => {
+    // Act
+    const noise = noiseOf([
+      { wall: 1.03, cpu: 0.96 },
+      { wall: 0.95, cpu: 1.02 },
+    ]);
+
+    // Assess: 0.95 is a 1/0.95 = 1.053× wobble, more than 1.03×
+    expect(noise.wall).toBeCloseTo(1 / 0.95, 10);
+    expect(noise.cpu).toBeCloseTo(1 / 0.96, 10);
   });
 });
 
@@ -53,6 +83,6 @@ describe('Function: coldStartSummary', () => {
     const lines = coldStartSummary(ratios, { wall: 1.083, cpu: 1.051 });
 
     // Assess
-    expect(lines.at(-1)).toContain('differ by up to 1.08× wall and 1.05× CPU (A/A control)');
+    expect(lines.at(-1)).toContain('paired as the functions are, differ by up to 1.08× wall and 1.05× CPU (A/A control)');
   });
 });
