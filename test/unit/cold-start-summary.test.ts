@@ -63,7 +63,7 @@ describe('Function: coldStartSummary', () => {
     expect(lines[0]).toBe(
       'Cold start, routes (4 with an SDK reference; goal ≤ 1.20×): median 1.15× wall, 1.21× CPU; at or under the goal: 3 by wall, 2 by CPU.',
     );
-    expect(lines[3]).toBe(
+    expect(lines[4]).toBe(
       'Cold start, workers (1 with an SDK reference; goal ≤ 1.50×): median 1.31× wall, 1.26× CPU; at or under the goal: 1 by wall, 1 by CPU.',
     );
   });
@@ -75,7 +75,22 @@ describe('Function: coldStartSummary', () => {
     // Assess
     expect(lines[1]).toBe('  over it in both (wall/CPU): sessionCreate 1.26×/1.30×');
     expect(lines[2]).toBe('  over it in one only: login 1.10×/1.21×');
-    expect(lines[4]).toBe('  over it in both (wall/CPU): none');
+    expect(lines[5]).toBe('  over it in both (wall/CPU): none');
+  });
+
+  it('names the functions over the goal by more than the noise in both measures, a wobble-sized excess not counting', () => {
+    // Prepare: the goal times the noise is 1.2 × 1.08 = 1.296 wall and 1.2 × 1.05 = 1.26 CPU
+    const measured: ImportRatio[] = [
+      { id: 'exportMe', kind: 'route', wall: 1.36, cpu: 1.35 },
+      { id: 'sessionCreate', kind: 'route', wall: 1.26, cpu: 1.3 },
+      { id: 'chat', kind: 'route', wall: 1.3, cpu: 1.25 },
+    ];
+
+    // Act
+    const lines = coldStartSummary(measured, { wall: 1.08, cpu: 1.05 });
+
+    // Assess
+    expect(lines[3]).toBe('  over it by more than the noise in both (above 1.30× wall, 1.26× CPU): exportMe 1.36×/1.35×');
   });
 
   it('ends with the noise of identical bundles, so a reader can tell a finding from a wobble', () => {
