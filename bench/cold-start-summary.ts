@@ -62,11 +62,17 @@ export interface Noise {
   readonly cpu: number;
 }
 
-/** The noise of A/A pairs' {@link pairedRatio}s: the largest, taken as ≥ 1 (1.05 and 0.95 are both a 5 % wobble). */
-export const noiseOf = (identicalPairs: readonly { readonly wall: number; readonly cpu: number }[]): Noise => ({
-  wall: Math.max(...identicalPairs.map(({ wall }) => Math.max(wall, 1 / wall))),
-  cpu: Math.max(...identicalPairs.map(({ cpu }) => Math.max(cpu, 1 / cpu))),
-});
+/**
+ * The noise of A/A pairs' {@link pairedRatio}s: the largest, taken as ≥ 1 (1.05 and 0.95 are both a 5 % wobble).
+ * Unknown (NaN) when no pair was measured, so that nothing reads as beyond it.
+ */
+export const noiseOf = (identicalPairs: readonly { readonly wall: number; readonly cpu: number }[]): Noise =>
+  identicalPairs.length === 0
+    ? { wall: Number.NaN, cpu: Number.NaN }
+    : {
+        wall: Math.max(...identicalPairs.map(({ wall }) => Math.max(wall, 1 / wall))),
+        cpu: Math.max(...identicalPairs.map(({ cpu }) => Math.max(cpu, 1 / cpu))),
+      };
 
 const x = (ratio: number): string => `${ratio.toFixed(2)}×`;
 

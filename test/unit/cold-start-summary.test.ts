@@ -46,6 +46,19 @@ describe('Function: noiseOf (the A/A control)', () => {
   });
 });
 
+describe('Function: noiseOf, when no A/A pair was measured', () => {
+  it('is unknown, and no function reads as over the goal beyond it', () => {
+    // Act
+    const noise = noiseOf([]);
+    const lines = coldStartSummary([{ id: 'exportMe', kind: 'route', wall: 1.9, cpu: 1.9 }], noise);
+
+    // Assess
+    expect(noise.wall).toBeNaN();
+    expect(noise.cpu).toBeNaN();
+    expect(lines[3]).toMatch(/: none$/);
+  });
+});
+
 describe('Function: coldStartSummary', () => {
   const ratios: ImportRatio[] = [
     { id: 'me', kind: 'route', wall: 1.05, cpu: 1.02 },
