@@ -20,6 +20,7 @@ import {
 } from '../../bench/functions';
 import * as esbuild from 'esbuild';
 import { BENCH_DIR, type BundleResult, bundleFunction, CDK_BUILD_OPTIONS, contributors, PROJECT_ROOT } from '../../scripts/bundle';
+import { onePassOptions } from '../../lib/function-bundles';
 import { MODEL_CLIENT_MODULES, OPENAI_SDK_FILE } from '../../shared/adapters/openai/sdk';
 import { routes } from '../../functions/routes';
 import { RULE_TABLES } from '../../functions/routes/bundle-files';
@@ -390,24 +391,24 @@ describe('Bundle budgets', () => {
  * Checked on unminified bundles (same options otherwise), where a top-level schema keeps its name.
  */
 describe('Schemas built at load', () => {
-  const topLevel = async (id: string): Promise<string> => {
-    const target = targets.find((t) => t.id === id)!;
-    const result = await esbuild.build({
-      ...CDK_BUILD_OPTIONS,
-      minify: false,
-      write: false,
-      entryPoints: [join(PROJECT_ROOT, target.file)],
-      outfile: 'index.mjs',
-    });
-    return result.outputFiles!.find((file) => file.path.endsWith('.mjs'))!.text;
+  /** Each function's unminified bundle, in one pass as the CDK builds them (ADR 0025): one parse of what they share. */
+  const unminified = async (ids: readonly string[]): Promise<string[]> => {
+    const entryPoints = Object.fromEntries(ids.map((id) => [id, join(PROJECT_ROOT, targets.find((t) => t.id === id)!.file)]));
+    const result = await esbuild.build({ ...CDK_BUILD_OPTIONS, ...onePassOptions(entryPoints, join(outRoot, 'unminified')), minify: false, write: false });
+    return ids.map((id) => result.outputFiles!.find((file) => file.path.endsWith(`/${id}.mjs`))!.text);
   };
   const builds = (text: string, name: string): boolean => new RegExp(`^var ${name} = `, 'm').test(text);
 
   it('builds the role list schema only where a contract lists roles, the triage model schemas only where the model is called', async () => {
     // Act
-    const [profileGet, sessionGet, patientSession, chatStream, me, triageWorker] = (await Promise.all(
-      ['profileGet', 'sessionGet', 'patientSession', 'chatStream', 'me', WORKER_ID].map(topLevel),
-    )) as [string, string, string, string, string, string];
+    const [profileGet, sessionGet, patientSession, chatStream, me, triageWorker] = (await unminified([
+      'profileGet',
+      'sessionGet',
+      'patientSession',
+      'chatStream',
+      'me',
+      WORKER_ID,
+    ])) as [string, string, string, string, string, string];
 
     // Assess: none where unused (each was built before; chatStream's two cost about 6 ms at import)...
     for (const [id, text] of Object.entries({ profileGet, sessionGet, chatStream }))
