@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, paginateQuery, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { startLocalBackend, type LocalBackend, type LocalBackendOptions } from '../../local/backend';
 import type { TableName } from '../../shared/data/tables';
@@ -21,6 +21,12 @@ export interface TestBackend extends LocalBackend {
    * order (`at`, stable): a subject's lanes interleave in key order (ADR 0019).
    */
   items(table: TableName): Promise<Record<string, unknown>[]>;
+  /**
+   * The audit events one actor caused, in time order, read through the `byActor` index: a test that asks about its own
+   * caller reads its few events instead of scanning every event of the run (a scan per case made the authorization
+   * matrix quadratic in its cases).
+   */
+  auditOf(actorId: string): Promise<Record<string, unknown>[]>;
 }
 
 export interface CallOptions {
@@ -79,6 +85,20 @@ export const startTestBackend = async (
       const { Items = [] } = await dynamo.send(new ScanCommand({ TableName: backend.tables[table] }));
       const items = Items.map((item) => unmarshall(item));
       return table === 'audit' ? items.sort((a, b) => (a['at'] < b['at'] ? -1 : a['at'] > b['at'] ? 1 : 0)) : items;
+    },
+    auditOf: async (actorId) => {
+      const events: Record<string, unknown>[] = [];
+      const pages = paginateQuery(
+        { client: dynamo },
+        {
+          TableName: backend.tables.audit,
+          IndexName: 'byActor',
+          KeyConditionExpression: 'actorId = :actor',
+          ExpressionAttributeValues: { ':actor': { S: actorId } },
+        },
+      );
+      for await (const page of pages) events.push(...(page.Items ?? []).map((item) => unmarshall(item)));
+      return events;
     },
     stop: async () => {
       dynamo.destroy();

@@ -50,8 +50,15 @@ describe('Route table: authorization matrix', () => {
       ).toBe(true);
     } else {
       expect(response.status).toBe(403);
-      const denials = (await backend.items('audit')).filter((e) => e['requestId'] === response.headers.get('x-request-id'));
-      expect(denials).toEqual([expect.objectContaining({ action: 'route.denied', outcome: 'denied', resource: { type: 'route', id: _id } })]);
+      // The subject is new to this case: everything it ever caused is this one denial.
+      expect(await backend.auditOf(subject)).toEqual([
+        expect.objectContaining({
+          action: 'route.denied',
+          outcome: 'denied',
+          resource: { type: 'route', id: _id },
+          requestId: response.headers.get('x-request-id'),
+        }),
+      ]);
     }
   });
 
