@@ -1,4 +1,4 @@
-import { median } from './median';
+import { median, medianInterval, type MedianInterval } from './median';
 
 /**
  * The cold-start goal read off the bench's import table: a route at most 1.2× its SDK reference, a
@@ -18,6 +18,10 @@ export interface ImportRatio {
   readonly wall: number;
   /** The same for CPU time. */
   readonly cpu: number;
+  /** Where the two medians lie with {@link GOAL_CONFIDENCE} ({@link pairedInterval}); absent when too few rounds ran. */
+  readonly interval?: PairedInterval | undefined;
+  /** The rounds behind the ratios. */
+  readonly rounds?: number;
 }
 
 /** One fresh import: wall time, and CPU time (all threads). */
@@ -52,6 +56,49 @@ export const pairedRatio = (pairs: readonly ImportPair[]): { readonly wall: numb
   cpu: median(pairs.map(({ bundle, reference }) => bundle.cpuMs / reference.cpuMs)),
 });
 
+/** The confidence with which the summary calls a function over or under its goal. */
+export const GOAL_CONFIDENCE = 0.9;
+
+/** The medians of a pair's per-round ratios, wall and CPU, each as an interval. */
+export interface PairedInterval {
+  readonly wall: MedianInterval;
+  readonly cpu: MedianInterval;
+}
+
+/**
+ * Where {@link pairedRatio}'s two medians lie, with at least `confidence`: the distribution-free interval of each
+ * (bench/median.ts `medianInterval`). With 11 rounds it spans the 3rd to the 9th of the sorted round ratios (93.5 %).
+ * A route's ratio scatters by about 0.05 from one bench run to the next on a 2-core machine, so a single figure
+ * near 1.2× says little; the interval says whether the rounds settle it. Undefined with fewer than five rounds.
+ *
+ * @example
+ * pairedInterval(elevenRounds); // { wall: { low: 1.12, high: 1.19, coverage: 0.935 }, cpu: { … } }
+ */
+export const pairedInterval = (pairs: readonly ImportPair[], confidence = GOAL_CONFIDENCE): PairedInterval | undefined => {
+  const wall = medianInterval(
+    pairs.map(({ bundle, reference }) => bundle.ms / reference.ms),
+    confidence,
+  );
+  const cpu = medianInterval(
+    pairs.map(({ bundle, reference }) => bundle.cpuMs / reference.cpuMs),
+    confidence,
+  );
+  return wall === undefined || cpu === undefined ? undefined : { wall, cpu };
+};
+
+/**
+ * Whether the rounds settle a function against its goal: `over` when both intervals lie above it, `under` when both
+ * lie at or below it, and `open` otherwise (or with no interval). The bench times the open ones for more rounds.
+ */
+export const goalVerdict = (ratio: Pick<ImportRatio, 'kind' | 'interval'>): 'over' | 'under' | 'open' => {
+  const goal = COLD_START_GOAL[ratio.kind];
+  const { interval } = ratio;
+  if (interval === undefined) return 'open';
+  if (interval.wall.low > goal && interval.cpu.low > goal) return 'over';
+  if (interval.wall.high <= goal && interval.cpu.high <= goal) return 'under';
+  return 'open';
+};
+
 /**
  * How far apart byte-identical bundles measure, paired as the functions are (an A/A control): the
  * largest paired ratio between two of them, either way round, wall and CPU. A difference smaller
@@ -78,8 +125,8 @@ const x = (ratio: number): string => `${ratio.toFixed(2)}×`;
 
 /**
  * The summary lines: per kind, the median ratios and how many functions meet the goal in each
- * measure; every function over it in both, those over it in one measure only, and those over it by
- * more than the noise (the goal times the A/A figure) in both; then the noise.
+ * measure; every function over it in both, and those over it in one measure only; then what the
+ * rounds settle with {@link GOAL_CONFIDENCE} ({@link goalVerdict}); then the A/A noise.
  *
  * @example
  * coldStartSummary([{ id: 'me', kind: 'route', wall: 1.05, cpu: 1.02 }], { wall: 1.04, cpu: 1.03 });
@@ -101,12 +148,22 @@ export const coldStartSummary = (ratios: readonly ImportRatio[], noise: Noise): 
     );
     lines.push(`  over it in both (wall/CPU): ${list(both)}`);
     lines.push(`  over it in one only: ${list(one)}`);
-    // Over the goal by more than identical bundles differ: a finding whatever the machine did during the run.
-    const beyondNoise = of.filter((r) => r.wall > goal * noise.wall && r.cpu > goal * noise.cpu);
-    lines.push(`  over it by more than the noise in both (above ${x(goal * noise.wall)} wall, ${x(goal * noise.cpu)} CPU): ${list(beyondNoise)}`);
+    // What the rounds settle: a single median near the goal is as likely over as under it from one run to the next.
+    const settled = (verdict: 'over' | 'under' | 'open') => of.filter((r) => goalVerdict(r) === verdict);
+    const span = (r: ImportRatio) =>
+      r.interval === undefined
+        ? `${r.id} ${x(r.wall)} (${r.rounds ?? 0} rounds)`
+        : `${r.id} ${x(r.wall)} [${r.interval.wall.low.toFixed(2)}–${r.interval.wall.high.toFixed(2)}] (${r.rounds ?? 0} rounds)`;
+    const spans = (rs: readonly ImportRatio[]) => (rs.length === 0 ? 'none' : rs.map(span).join(', '));
+    lines.push(
+      `  with ${GOAL_CONFIDENCE * 100} % confidence (the interval of the median, wall and CPU): over it: ${spans(settled('over'))}; ` +
+        `at or under it: ${settled('under').length}; not settled: ${spans(settled('open'))}`,
+    );
   }
   lines.push(
-    `  noise: identical bundles, paired as the functions are, differ by up to ${x(noise.wall)} wall and ${x(noise.cpu)} CPU (A/A control); a ratio within that of the goal is not a finding.`,
+    Number.isNaN(noise.wall) || Number.isNaN(noise.cpu)
+      ? '  noise: not measured (no A/A pair was timed).'
+      : `  noise: identical bundles, paired as the functions are, differ by up to ${x(noise.wall)} wall and ${x(noise.cpu)} CPU (A/A control: a check on the measure itself).`,
   );
   return lines;
 };
