@@ -51,9 +51,15 @@ export interface ImportPair {
  *   { bundle: { ms: 105, cpuMs: 95 }, reference: { ms: 100, cpuMs: 90 } },
  * ]); // { wall: 1.077 (140/130), cpu: 1.091 (120/110) }
  */
-export const pairedRatio = (pairs: readonly ImportPair[]): { readonly wall: number; readonly cpu: number } => ({
-  wall: median(pairs.map(({ bundle, reference }) => bundle.ms / reference.ms)),
-  cpu: median(pairs.map(({ bundle, reference }) => bundle.cpuMs / reference.cpuMs)),
+export const pairedRatio = (pairs: readonly ImportPair[]): { readonly wall: number; readonly cpu: number } => {
+  const { wall, cpu } = roundRatios(pairs);
+  return { wall: median(wall), cpu: median(cpu) };
+};
+
+/** Each round's ratio of the bundle's import to its reference's, wall and CPU. */
+const roundRatios = (pairs: readonly ImportPair[]) => ({
+  wall: pairs.map(({ bundle, reference }) => bundle.ms / reference.ms),
+  cpu: pairs.map(({ bundle, reference }) => bundle.cpuMs / reference.cpuMs),
 });
 
 /** The confidence with which the summary calls a function over or under its goal. */
@@ -75,14 +81,9 @@ export interface PairedInterval {
  * pairedInterval(elevenRounds); // { wall: { low: 1.12, high: 1.19, coverage: 0.935 }, cpu: { … } }
  */
 export const pairedInterval = (pairs: readonly ImportPair[], confidence = GOAL_CONFIDENCE): PairedInterval | undefined => {
-  const wall = medianInterval(
-    pairs.map(({ bundle, reference }) => bundle.ms / reference.ms),
-    confidence,
-  );
-  const cpu = medianInterval(
-    pairs.map(({ bundle, reference }) => bundle.cpuMs / reference.cpuMs),
-    confidence,
-  );
+  const ratios = roundRatios(pairs);
+  const wall = medianInterval(ratios.wall, confidence);
+  const cpu = medianInterval(ratios.cpu, confidence);
   return wall === undefined || cpu === undefined ? undefined : { wall, cpu };
 };
 
