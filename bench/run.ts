@@ -588,7 +588,7 @@ const format = (row: Row) =>
 
 log();
 log(
-  `Bundle sizes and fresh-process import times (import ms: median of ${IMPORT_RUNS} rounds; ratios, wall and CPU: median of each round's ratio to the reference imported beside it, over ${IMPORT_RUNS} rounds or ${IMPORT_RUNS + SETTLE_RUNS} for a function they left open against its goal; ${PIN ? `one core (taskset -c ${PINNED_CORE})` : 'not pinned to a core'}; 1 KB = 1024 bytes)`,
+  `Bundle sizes and fresh-process import times (import ms: median of ${IMPORT_RUNS} rounds; ratios, wall and CPU: median of each round's ratio to the reference imported beside it, over ${IMPORT_RUNS} rounds${SETTLE_RUNS > 0 ? ` or ${IMPORT_RUNS + SETTLE_RUNS} for a function they left open against its goal` : ''}; ${PIN ? `one core (taskset -c ${PINNED_CORE})` : 'not pinned to a core'}; 1 KB = 1024 bytes)`,
 );
 log(format(header));
 log(columns.map((column) => '-'.repeat(widths[column])).join('  '));
