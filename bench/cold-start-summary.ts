@@ -102,8 +102,8 @@ export const goalVerdict = (ratio: Pick<ImportRatio, 'kind' | 'interval'>): 'ove
 
 /**
  * How far apart byte-identical bundles measure, paired as the functions are (an A/A control): the
- * largest paired ratio between two of them, either way round, wall and CPU. A difference smaller
- * than this is not a finding.
+ * largest paired ratio between two of them, either way round, wall and CPU. A check on the pairing, not a
+ * bound on a function's scatter: that moves more from run to run, which {@link pairedInterval} accounts for.
  */
 export interface Noise {
   readonly wall: number;
